@@ -1,0 +1,296 @@
+"""Plain values passed between the stages: documents, facts with their source spans, validation reports.
+
+Nothing here imports rdflib: extraction produces these, the graph stage turns them into RDF.
+Entities are named by *keys*: short strings that are the same for the same entity in every
+document (a GeoNames id for a city, an ISO code for a country, a folded name for a person), so
+that the graph stage can mint the same IRI from any document without global state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# ----------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text, in Unicode code points (as Python ``str`` and Web Annotation count)."""
+
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level unit of the body: paragraph, list item, figure caption, attachment heading."""
+
+    kind: str  # paragraph | list-item | caption | attachment | heading
+    span: Span
+    number: int | None = None  # figure number (圖N), list item number
+    urls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning about one document: what, and where (1-based line)."""
+
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header fields of a press release, each with its span. Absent fields are None/empty."""
+
+    publisher: Span | None = None
+    published: dt.date | None = None
+    published_span: Span | None = None
+    posted: dt.date | None = None
+    contact_unit: Span | None = None
+    contacts: tuple[Span, ...] = ()
+    phones: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One press release, read and split, with its text kept whole so that offsets stay true."""
+
+    source: str  # the file name, the document's stable identity
+    path: str
+    text: str
+    encoding: str
+    sha256: str
+    header: Header
+    title: Span | None
+    subtitle: Span | None
+    blocks: tuple[Block, ...]
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def date(self) -> dt.date | None:
+        """The day the release speaks from: the publication date, else the posting date."""
+        return self.header.published or self.header.posted
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+
+# ----------------------------------------------------------------------------- entities
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2
+    name_zh: str
+    name_en: str
+    numeric: str = ""
+    alpha3: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.code.lower()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city, county, region or district."""
+
+    key: str  # "gn-<geonameid>" or "place-<folded name>"
+    kind: str  # city | region | district
+    name_zh: str
+    name_en: str
+    country: str  # ISO alpha-2, "" if unknown
+    geonames_id: int | None = None
+    wikidata: str = ""  # Q-id, only where certain
+    surface: str = ""  # as the document writes it
+
+
+@dataclass(frozen=True)
+class Organization:
+    key: str
+    name_zh: str
+    name_en: str
+    org_type: str  # a concept id of the organisation-type scheme
+    country: str  # ISO alpha-2 of the country it belongs to (for a foreign office: the country it represents)
+    place: str = ""  # key of the place it governs or sits in
+    parent: str = ""  # key of the organisation it is part of
+    alt_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str
+    name: str
+    script: str  # "zh" (Han) or "latn"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A post title from the titles gazetteer."""
+
+    key: str
+    name_zh: str
+    name_en: str
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class Post:
+    """Person holds a post (role) in an organisation, as one span says."""
+
+    person: str
+    organization: str
+    role: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure reported for an event: countries, registrants, online views, speakers."""
+
+    kind: str  # countries | registrants | views | speakers | cities
+    value: int
+    span: Span
+
+
+@dataclass
+class Event:
+    key: str
+    category: str  # summit | expo | forum | conference | session
+    names_zh: list[str] = field(default_factory=list)
+    names_en: list[str] = field(default_factory=list)
+    year: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    parent: str = ""
+    session: int | None = None
+    venue: str = ""  # key of a Venue
+    mixed_mode: bool = False
+    urls: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    date_spans: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Venue:
+    key: str
+    name_zh: str
+    name_en: str = ""
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class Participation:
+    person: str
+    event: str
+    mode: str  # in-person | online | unspecified
+    role: str  # participant | speaker | host | signatory
+    span: Span
+
+
+@dataclass(frozen=True)
+class Commitment:
+    position: int
+    texts: tuple[tuple[str, str], ...]  # (language tag, text)
+    spans: tuple[Span, ...]
+
+
+@dataclass
+class Agreement:
+    key: str
+    kind: str  # mou | friendship | declaration | agreement | sister-city
+    status: str  # planned | signed
+    parties: list[str]  # place or organisation keys
+    span: Span
+    date: dt.date | None = None
+    topic: str = ""
+    names: list[tuple[str, str]] = field(default_factory=list)  # (language tag, name)
+    event: str = ""
+    commitments: list[Commitment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SisterCity:
+    a: str
+    b: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Statement:
+    speaker: str
+    span: Span  # the whole reported statement (speaker, verb and what was said)
+    quote: Span  # what was said
+    themes: tuple[str, ...]
+    event: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: Span
+    unit: str
+    phones: tuple[str, ...]
+
+
+@dataclass
+class Facts:
+    """Everything extracted from one document."""
+
+    document: Document
+    publisher: str = ""  # organisation key
+    home_city: str = ""  # place key of the publisher's city
+    countries: dict[str, Country] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    persons: dict[str, Person] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    venues: dict[str, Venue] = field(default_factory=dict)
+    posts: list[Post] = field(default_factory=list)
+    events: dict[str, Event] = field(default_factory=dict)
+    participations: list[Participation] = field(default_factory=list)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    sister_cities: list[SisterCity] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    def count(self) -> int:
+        """How many facts (not entities) this document gave."""
+        return (
+            len(self.posts) + len(self.events) + len(self.participations) + len(self.agreements)
+            + len(self.sister_cities) + len(self.statements) + len(self.contacts)
+        )
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    shape: str
+    message: str
+    severity: str  # Violation | Warning | Info
+    path: str = ""
+    value: str = ""
+    source: str = ""  # the document the focus node comes from
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool
+    violations: tuple[Violation, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Violation, ...]:
+        return tuple(v for v in self.violations if v.severity == "Violation")
