@@ -174,6 +174,7 @@ class Event:
     parent: str = ""
     session: int | None = None
     venue: str = ""  # key of a Venue
+    duration_days: int | None = None  # 為期兩天
     mixed_mode: bool = False
     urls: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -237,6 +238,7 @@ class Statement:
 
 @dataclass(frozen=True)
 class Contact:
+    person: str  # person key
     name: Span
     unit: str
     phones: tuple[str, ...]

@@ -1,0 +1,393 @@
+"""Facts to RDF: one named graph per document, stable IRIs, bilingual labels, and provenance for every fact.
+
+IRIs are minted from the facts' keys under the base IRI, so the same input gives the same IRIs
+(and no blank nodes are used, so exports are byte-stable). Each fact points by
+``prov:wasDerivedFrom`` to an ``oa:SpecificResource``: its document, a ``TextPositionSelector``
+(code-point offsets into the recorded text, which the document carries as ``schema:text``) and a
+``TextQuoteSelector`` with the exact quote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
+
+from smartgraph.model import Facts, Organization, Place, Span
+from smartgraph.vocab import GEONAMES, OA, OPENGOV, ORG, PREFIXES, SCD, SCHEMA, WD, WDT, concept
+
+ZH = "zh-Hant"
+EN = "en"
+GOVERNMENT_TYPES = {"city-government", "local-government", "national-government", "metropolitan-authority", "government"}
+PUBLIC_TYPES = GOVERNMENT_TYPES | {"agency", "ministry", "mayors-office", "representative-office", "embassy",
+                                   "consulate", "council", "unit", "office", "centre"}
+
+
+def slug(key: str) -> str:
+    """An ASCII path segment for a key: readable where the key is ASCII, else a short hash of it."""
+    if re.fullmatch(r"[A-Za-z0-9._\-]+", key):
+        return key
+    ascii_part = re.sub(r"[^A-Za-z0-9]+", "-", key).strip("-")[:40]
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
+    return f"{ascii_part}-{digest}" if ascii_part else digest
+
+
+def lang_of(text: str) -> str:
+    return ZH if re.search(r"[\u3400-\u9fff]", text) else EN
+
+
+class Minter:
+    """IRIs under one base IRI."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def iri(self, kind: str, key: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{slug(key)}")
+
+    def document(self, source: str) -> URIRef:
+        return self.iri("document", source.rsplit(".", 1)[0])
+
+    def graph(self, source: str) -> URIRef:
+        return self.iri("graph", source.rsplit(".", 1)[0])
+
+    def span(self, doc: URIRef, span: Span) -> URIRef:
+        return URIRef(f"{doc}/span/{span.start}-{span.end}")
+
+
+def graph_iri(base: str, source: str) -> URIRef:
+    return Minter(base).graph(source)
+
+
+class _Builder:
+    def __init__(self, facts: Facts, base: str) -> None:
+        self.f = facts
+        self.m = Minter(base)
+        self.g = Graph()
+        for p, iri in PREFIXES.items():
+            self.g.bind(p, iri)
+        self.doc = self.m.document(facts.document.source)
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.g.add((s, p, o))
+
+    def label(self, s: URIRef, text: str, lang: str | None = None, prop: URIRef = RDFS.label) -> None:
+        if text:
+            self.add(s, prop, Literal(text, lang=lang or lang_of(text)))
+
+    def derived(self, s: URIRef, span: Span) -> URIRef:
+        """``s prov:wasDerivedFrom`` a span of this document, with both selectors."""
+        r = self.m.span(self.doc, span)
+        if (r, RDF.type, OA.SpecificResource) not in self.g:
+            pos = URIRef(f"{r}/position")
+            quote = URIRef(f"{r}/quote")
+            self.add(r, RDF.type, OA.SpecificResource)
+            self.add(r, OA.hasSource, self.doc)
+            self.add(r, OA.hasSelector, pos)
+            self.add(r, OA.hasSelector, quote)
+            self.add(pos, RDF.type, OA.TextPositionSelector)
+            self.add(pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
+            self.add(pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+            self.add(quote, RDF.type, OA.TextQuoteSelector)
+            self.add(quote, OA.exact, Literal(span.text))
+        self.add(s, PROV.wasDerivedFrom, r)
+        return r
+
+    # ------------------------------------------------------------------ entities
+    def country(self, key: str) -> URIRef:
+        c = self.f.countries[key]
+        s = self.m.iri("country", c.key)
+        self.add(s, RDF.type, SCHEMA.Country)
+        self.label(s, c.name_zh, ZH)
+        self.label(s, c.name_en, EN)
+        self.add(s, SCHEMA.identifier, Literal(c.code))
+        return s
+
+    def place(self, key: str) -> URIRef:
+        p: Place = self.f.places[key]
+        s = self.m.iri("place", p.key)
+        self.add(s, RDF.type, SCHEMA.City if p.kind == "city" else SCHEMA.AdministrativeArea)
+        self.add(s, RDF.type, SCHEMA.Place)
+        self.label(s, p.name_zh, ZH)
+        self.label(s, p.name_en, EN)
+        if p.surface and p.surface != p.name_zh:
+            self.label(s, p.surface, ZH, SKOS.altLabel)
+        if p.country and p.country.lower() in self.f.countries:
+            self.add(s, SCHEMA.containedInPlace, self.country(p.country.lower()))
+        if p.geonames_id:
+            self.add(s, SCHEMA.sameAs, URIRef(f"{GEONAMES}{p.geonames_id}/"))
+        if p.wikidata:
+            self.add(s, SCHEMA.sameAs, WD[p.wikidata])
+        return s
+
+    def org(self, key: str) -> URIRef:
+        o: Organization = self.f.organizations[key]
+        s = self.m.iri("org", o.key)
+        self.add(s, RDF.type, ORG.Organization)
+        self.add(s, RDF.type, SCHEMA.GovernmentOrganization if o.org_type in PUBLIC_TYPES else SCHEMA.Organization)
+        self.label(s, o.name_zh, ZH)
+        self.label(s, o.name_en, EN)
+        for alt in o.alt_names:
+            self.label(s, alt, None, SKOS.altLabel)
+        self.add(s, DCTERMS.type, concept("org-type", o.org_type))
+        if o.country and o.country.lower() in self.f.countries:
+            self.add(s, SCD.country, self.country(o.country.lower()))
+        if o.place and o.place in self.f.places:
+            place = self.place(o.place)
+            self.add(s, SCHEMA.areaServed if o.org_type in GOVERNMENT_TYPES else SCHEMA.location, place)
+        if o.parent and o.parent in self.f.organizations:
+            parent = self.org(o.parent)
+            self.add(s, ORG.subOrganizationOf, parent)
+            self.add(parent, ORG.hasSubOrganization, s)
+        return s
+
+    def person(self, key: str) -> URIRef:
+        p = self.f.persons[key]
+        s = self.m.iri("person", p.key)
+        self.add(s, RDF.type, SCHEMA.Person)
+        self.add(s, RDF.type, FOAF.Person)
+        lang = ZH if p.script == "zh" else EN
+        self.label(s, p.name, lang)
+        self.label(s, p.name, lang, SCHEMA.name)
+        return s
+
+    def event(self, key: str) -> URIRef:
+        return self.m.iri("event", key)
+
+    # ------------------------------------------------------------------ the document
+    def document(self) -> None:
+        d = self.f.document
+        s = self.doc
+        self.add(s, RDF.type, SCHEMA.NewsArticle)
+        self.add(s, SCHEMA.inLanguage, Literal(ZH))
+        self.add(s, DCTERMS.source, Literal(d.source))
+        self.add(s, SCHEMA.encodingFormat, Literal("text/plain"))
+        self.add(s, SCHEMA.text, Literal(d.text))
+        self.add(s, SCD.sha256, Literal(d.sha256))
+        if d.title is not None:
+            self.label(s, d.title.text, None, SCHEMA.headline)
+            self.label(s, d.title.text, None, SCHEMA.name)
+            self.label(s, d.title.text)
+        if d.subtitle is not None:
+            self.label(s, d.subtitle.text, None, SCHEMA.alternativeHeadline)
+        if d.header.published:
+            self.add(s, SCHEMA.datePublished, Literal(d.header.published.isoformat(), datatype=XSD.date))
+            self.add(s, DCTERMS.issued, Literal(d.header.published.isoformat(), datatype=XSD.date))
+        if d.header.posted:
+            self.add(s, SCHEMA.dateCreated, Literal(d.header.posted.isoformat(), datatype=XSD.date))
+            if not d.header.published:
+                self.add(s, SCHEMA.datePublished, Literal(d.header.posted.isoformat(), datatype=XSD.date))
+        if self.f.publisher:
+            self.add(s, SCHEMA.publisher, self.org(self.f.publisher))
+        for b in d.blocks:
+            if b.kind == "caption" and b.number is not None:
+                img = URIRef(f"{s}/figure/{b.number}")
+                self.add(img, RDF.type, SCHEMA.ImageObject)
+                self.add(img, SCHEMA.caption, Literal(re.sub(r"^\s*圖\s*\d+\s*[：:]\s*", "", b.span.text), lang=ZH))
+                self.add(img, SCHEMA.position, Literal(b.number, datatype=XSD.integer))
+                self.add(s, SCHEMA.image, img)
+                self.derived(img, b.span)
+            elif b.kind == "attachment":
+                att = URIRef(f"{s}/attachment/{b.span.start}")
+                self.add(att, RDF.type, SCHEMA.CreativeWork)
+                self.label(att, b.span.text, None, SCHEMA.name)
+                self.add(s, SCHEMA.hasPart, att)
+                self.derived(att, b.span)
+            for url in b.urls:
+                self.add(s, SCHEMA.citation, URIRef(url))
+        for c in self.f.contacts:
+            person = self.person(c.person)
+            cp = self.m.iri("contact", f"{d.source}-{c.name.text}")
+            self.add(cp, RDF.type, SCHEMA.ContactPoint)
+            self.add(cp, SCHEMA.contactType, Literal("媒體聯絡", lang=ZH))
+            self.add(cp, SCHEMA.name, Literal(c.name.text, lang=ZH))
+            for phone in c.phones:
+                self.add(cp, SCHEMA.telephone, Literal(phone))
+            self.add(person, SCHEMA.contactPoint, cp)
+            self.add(s, SCHEMA.contactPoint, cp)
+            if c.unit and self.f.publisher:
+                unit = self.m.iri("org", f"{self.f.publisher}/{c.unit}")
+                self.add(unit, RDF.type, ORG.OrganizationalUnit)
+                self.add(unit, RDF.type, ORG.Organization)
+                self.add(unit, RDF.type, SCHEMA.GovernmentOrganization)
+                self.label(unit, c.unit, ZH)
+                self.add(unit, DCTERMS.type, concept("org-type", "unit"))
+                self.add(unit, ORG.unitOf, self.org(self.f.publisher))
+                self.add(unit, ORG.subOrganizationOf, self.org(self.f.publisher))
+                self.add(person, ORG.memberOf, unit)
+            self.derived(cp, c.name)
+
+    # ------------------------------------------------------------------ facts
+    def posts(self) -> None:
+        for p in self.f.posts:
+            person = self.person(p.person)
+            org = self.org(p.organization)
+            role = self.f.roles[p.role]
+            o = self.f.organizations[p.organization]
+            post = self.m.iri("post", f"{p.organization}/{p.role}")
+            self.add(post, RDF.type, ORG.Post)
+            self.add(post, ORG.postIn, org)
+            self.add(post, ORG.role, concept("role", role.key))
+            self.label(post, f"{o.name_zh}{role.name_zh}", ZH)
+            if o.name_en:
+                self.label(post, f"{role.name_en}, {o.name_en}", EN)
+            self.add(person, ORG.holds, post)
+            self.add(person, ORG.memberOf, org)
+            ms = self.m.iri("membership", f"{p.person}/{p.organization}/{p.role}")
+            self.add(ms, RDF.type, ORG.Membership)
+            self.add(ms, ORG.member, person)
+            self.add(ms, ORG.organization, org)
+            self.add(ms, OPENGOV.post, post)
+            self.add(ms, ORG.role, concept("role", role.key))
+            self.derived(ms, p.span)
+
+    def events(self) -> None:
+        for e in self.f.events.values():
+            s = self.event(e.key)
+            self.add(s, RDF.type, SCHEMA.Event)
+            names = e.names_zh + e.names_en
+            for n in names:
+                self.label(s, n, None, SCHEMA.name)
+            if e.names_zh:
+                self.label(s, e.names_zh[0], ZH)
+            if e.names_en:
+                self.label(s, e.names_en[0], EN)
+            for n in e.names_zh[1:] + e.names_en[1:]:
+                self.label(s, n, None, SKOS.altLabel)
+            if e.start:
+                self.add(s, SCHEMA.startDate, Literal(e.start.isoformat(), datatype=XSD.date))
+            if e.end:
+                self.add(s, SCHEMA.endDate, Literal(e.end.isoformat(), datatype=XSD.date))
+            if e.session:
+                self.add(s, SCHEMA.position, Literal(e.session, datatype=XSD.integer))
+            if e.parent and e.parent in self.f.events:
+                parent = self.event(e.parent)
+                self.add(s, SCHEMA.superEvent, parent)
+                self.add(parent, SCHEMA.subEvent, s)
+            if e.venue:
+                v = self.f.venues[e.venue]
+                vs = self.m.iri("venue", v.key)
+                self.add(vs, RDF.type, SCHEMA.Place)
+                self.label(vs, v.name_zh, ZH)
+                self.label(vs, v.name_zh, ZH, SCHEMA.name)
+                if v.place and v.place in self.f.places:
+                    self.add(vs, SCHEMA.containedInPlace, self.place(v.place))
+                self.add(s, SCHEMA.location, vs)
+            if e.urls:
+                vl = URIRef(f"{s}/online")
+                self.add(vl, RDF.type, SCHEMA.VirtualLocation)
+                for u in e.urls:
+                    self.add(vl, SCHEMA.url, URIRef(u))
+                self.add(s, SCHEMA.location, vl)
+            if e.mixed_mode:
+                self.add(s, SCHEMA.eventAttendanceMode, SCHEMA.MixedEventAttendanceMode)
+            for fig in e.figures:
+                q = self.m.iri("figure", f"{e.key}/{fig.kind}/{fig.value}")
+                self.add(q, RDF.type, SCHEMA.QuantitativeValue)
+                self.add(q, SCHEMA.value, Literal(fig.value, datatype=XSD.nonNegativeInteger))
+                self.add(q, SCD.figureType, concept("figure", fig.kind))
+                self.add(s, SCD.reportedFigure, q)
+                self.derived(q, fig.span)
+            for sp in e.spans[:3]:
+                self.derived(s, sp)
+            for sp in e.date_spans[:3]:
+                self.derived(s, sp)
+
+    def participations(self) -> None:
+        modes = {"online": SCHEMA.OnlineEventAttendanceMode, "in-person": SCHEMA.OfflineEventAttendanceMode}
+        for p in self.f.participations:
+            s = self.m.iri("participation", f"{p.person}/{p.event}")
+            person = self.person(p.person)
+            event = self.event(p.event)
+            self.add(s, RDF.type, SCD.Participation)
+            self.add(s, SCD.participant, person)
+            self.add(s, SCD.inEvent, event)
+            self.add(s, SCD.role, concept("participation-role", p.role))
+            if p.mode in modes:
+                self.add(s, SCD.attendanceMode, modes[p.mode])
+            self.add(event, SCHEMA.attendee, person)
+            if p.role == "speaker":
+                self.add(event, SCHEMA.performer, person)
+            self.derived(s, p.span)
+
+    def statements(self) -> None:
+        for n, st in enumerate(self.f.statements, 1):
+            s = self.m.iri("statement", f"{self.f.document.source.rsplit('.', 1)[0]}-{n}")
+            self.add(s, RDF.type, SCD.Statement)
+            self.add(s, SCHEMA.creator, self.person(st.speaker))
+            self.add(s, SCHEMA.text, Literal(st.quote.text, lang=lang_of(st.quote.text)))
+            for t in st.themes:
+                self.add(s, SCHEMA.about, concept("theme", t))
+            self.add(s, SCHEMA.isPartOf, self.doc)
+            if st.event and st.event in self.f.events:
+                self.add(s, SCHEMA.recordedAt, self.event(st.event))
+            self.derived(s, st.span)
+
+    def agreements(self) -> None:
+        for a in self.f.agreements.values():
+            s = self.m.iri("agreement", a.key)
+            self.add(s, RDF.type, SCD.Agreement)
+            self.add(s, DCTERMS.type, concept("agreement-type", a.kind))
+            self.add(s, SCHEMA.creativeWorkStatus, concept("agreement-status", a.status))
+            for party in a.parties:
+                if party in self.f.places:
+                    self.add(s, SCD.party, self.place(party))
+                elif party in self.f.organizations:
+                    self.add(s, SCD.party, self.org(party))
+            if a.date:
+                self.add(s, DCTERMS.date, Literal(a.date.isoformat(), datatype=XSD.date))
+            if a.topic:
+                self.label(s, a.topic, None, SCD.topic)
+            for lang, name in a.names:
+                self.add(s, SCHEMA.name, Literal(name, lang=lang))
+            if a.event and a.event in self.f.events:
+                self.add(s, SCHEMA.recordedAt, self.event(a.event))
+            for c in a.commitments:
+                cs = URIRef(f"{s}/commitment/{c.position}")
+                self.add(cs, RDF.type, SCD.Commitment)
+                self.add(cs, SCHEMA.position, Literal(c.position, datatype=XSD.positiveInteger))
+                for lang, text in c.texts:
+                    self.add(cs, SCHEMA.text, Literal(text, lang=lang))
+                self.add(s, SCHEMA.hasPart, cs)
+                self.add(cs, SCHEMA.isPartOf, s)
+                for sp in c.spans:
+                    self.derived(cs, sp)
+            self.derived(s, a.span)
+
+    def sister_cities(self) -> None:
+        for sc in self.f.sister_cities:
+            a, b = self.place(sc.a), self.place(sc.b)
+            s = self.m.iri("sister-cities", f"{sc.a}/{sc.b}")
+            self.add(s, RDF.type, SCD.SisterCityRelation)
+            self.add(s, SCD.city, a)
+            self.add(s, SCD.city, b)
+            self.add(a, WDT.P190, b)
+            self.add(b, WDT.P190, a)
+            self.derived(s, sc.span)
+
+
+def to_graph(facts: Facts, base_iri: str) -> Graph:
+    """The RDF of one document's facts (its named graph's content)."""
+    b = _Builder(facts, base_iri)
+    b.document()
+    b.posts()
+    b.events()
+    b.participations()
+    b.statements()
+    b.agreements()
+    b.sister_cities()
+    return b.g
+
+
+def dataset(graphs: Iterable[tuple[URIRef, Graph]]) -> Dataset:
+    ds = Dataset()
+    for p, iri in PREFIXES.items():
+        ds.bind(p, iri)
+    for name, g in graphs:
+        target = ds.graph(name)
+        for t in g:
+            target.add(t)
+    return ds

@@ -1,0 +1,84 @@
+"""Namespaces and prefixes. ``SCD`` is closed: a term not in ontology/smartgraph.ttl raises (a test keeps them in step)."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.term import URIRef
+
+SCD_IRI = "https://w3id.org/scd#"
+CONCEPTS_IRI = "https://w3id.org/scd/"
+
+
+class SCD(DefinedNamespace):
+    """The smart-city-diplomacy ontology: the few terms no reused vocabulary has."""
+
+    _NS = Namespace(SCD_IRI)
+    _fail = True
+
+    # classes
+    Participation: URIRef
+    Statement: URIRef
+    Agreement: URIRef
+    Commitment: URIRef
+    SisterCityRelation: URIRef
+    # properties
+    participant: URIRef
+    inEvent: URIRef
+    role: URIRef
+    attendanceMode: URIRef
+    party: URIRef
+    topic: URIRef
+    city: URIRef
+    country: URIRef
+    reportedFigure: URIRef
+    figureType: URIRef
+    sha256: URIRef
+    # concept schemes
+    ParticipationRoles: URIRef
+    AgreementTypes: URIRef
+    AgreementStatuses: URIRef
+    Themes: URIRef
+    Roles: URIRef
+    OrganizationTypes: URIRef
+    FigureTypes: URIRef
+
+
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+OPENGOV = Namespace("http://www.w3.org/ns/opengov#")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+WD = Namespace("http://www.wikidata.org/entity/")
+GEONAMES = "https://sws.geonames.org/"
+CONCEPTS = Namespace(CONCEPTS_IRI)
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+PREFIXES: dict[str, str] = {
+    "scd": SCD_IRI,
+    "scdc": CONCEPTS_IRI,
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "oa": str(OA),
+    "opengov": str(OPENGOV),
+    "prov": str(PROV),
+    "dct": str(DCTERMS),
+    "skos": str(SKOS),
+    "foaf": str(FOAF),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "wdt": str(WDT),
+    "wd": str(WD),
+    "sh": str(SH),
+}
+
+
+def concept(scheme: str, key: str) -> URIRef:
+    """A SKOS concept IRI: ``scdc:role/mayor``, ``scdc:theme/open-data``."""
+    return URIRef(f"{CONCEPTS_IRI}{scheme}/{key}")
+
+
+def sparql_prefixes() -> str:
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
