@@ -89,8 +89,8 @@ class _Builder:
             self.add(r, OA.hasSelector, pos)
             self.add(r, OA.hasSelector, quote)
             self.add(pos, RDF.type, OA.TextPositionSelector)
-            self.add(pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-            self.add(pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+            self.add(pos, OA.start, Literal(span.start, datatype=XSD.integer))
+            self.add(pos, OA.end, Literal(span.end, datatype=XSD.integer))
             self.add(quote, RDF.type, OA.TextQuoteSelector)
             self.add(quote, OA.exact, Literal(span.text))
         self.add(s, PROV.wasDerivedFrom, r)
@@ -287,7 +287,7 @@ class _Builder:
             for fig in e.figures:
                 q = self.m.iri("figure", f"{e.key}/{fig.kind}/{fig.value}")
                 self.add(q, RDF.type, SCHEMA.QuantitativeValue)
-                self.add(q, SCHEMA.value, Literal(fig.value, datatype=XSD.nonNegativeInteger))
+                self.add(q, SCHEMA.value, Literal(fig.value, datatype=XSD.integer))
                 self.add(q, SCD.figureType, concept("figure", fig.kind))
                 self.add(s, SCD.reportedFigure, q)
                 self.derived(q, fig.span)
@@ -348,7 +348,7 @@ class _Builder:
             for c in a.commitments:
                 cs = URIRef(f"{s}/commitment/{c.position}")
                 self.add(cs, RDF.type, SCD.Commitment)
-                self.add(cs, SCHEMA.position, Literal(c.position, datatype=XSD.positiveInteger))
+                self.add(cs, SCHEMA.position, Literal(c.position, datatype=XSD.integer))
                 for lang, text in c.texts:
                     self.add(cs, SCHEMA.text, Literal(text, lang=lang))
                 self.add(s, SCHEMA.hasPart, cs)

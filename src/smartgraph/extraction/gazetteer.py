@@ -260,6 +260,8 @@ def match_place(text: str, i: int, country_hint: str = "", home_country: str = "
                 continue  # a Latin name is a GeoNames place only right after its country (美國 Orlando)
             entry = _pick(_geonames_entries(piece), country_hint, home_country)
         if entry is not None:
+            if n > 2 and piece[-1] in PLACE_SUFFIXES and title_at(text, i + n - 1):
+                n -= 1  # 臺北市長: the 市 belongs to the title 市長
             return entry, n
     return None
 

@@ -1,0 +1,306 @@
+"""The ``smartgraph`` command: thin commands over plain functions.
+
+Exit codes, decided here and nowhere else: 0 done (the graph conforms), 1 done but some document
+was refused or the graph does not conform, 2 bad input or usage, 3 the store failed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from smartgraph import __version__
+from smartgraph.errors import SmartgraphError
+
+app = typer.Typer(
+    name="smartgraph",
+    help="City-diplomacy press releases to a validated linked-open-data knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+StoreOpt = Annotated[Path | None, typer.Option("--store", help="The embedded store's folder [env SMARTGRAPH_STORE; default .smartgraph/store].")]
+BaseOpt = Annotated[str | None, typer.Option("--base-iri", help="Base IRI of minted entities [env SMARTGRAPH_BASE_IRI; default https://w3id.org/smartgraph/id/].")]
+
+
+def _settings(store: Path | None = None, base_iri: str | None = None):  # type: ignore[no-untyped-def]
+    from smartgraph.config import from_env
+
+    return from_env().with_(store=store, base_iri=base_iri)
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _fail(e: SmartgraphError) -> typer.Exit:
+    _err(f"error: {e}")
+    return typer.Exit(e.exit_code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"smartgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """City-diplomacy press releases to a validated linked-open-data knowledge graph."""
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Press-release files or folders [default: data/press-releases].")] = None,
+    store: StoreOpt = None,
+    base_iri: BaseOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild every document, even unchanged ones.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary and problems.")] = False,
+) -> None:
+    """Read press releases, extract their facts, validate each document's graph and store it.
+
+    Documents whose text did not change since the last build are skipped; a document that cannot be
+    read or whose graph does not conform is reported and left out, and the rest still build.
+    """
+    from smartgraph import pipeline
+    from smartgraph.config import DEFAULT_INPUT
+    from smartgraph.store import open_store
+
+    try:
+        settings = _settings(store, base_iri)
+        paths = inputs or [DEFAULT_INPUT]
+        st = open_store(settings.store)
+        with _Progress(quiet) as progress:
+            report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update)
+        st.close()
+    except SmartgraphError as e:
+        raise _fail(e) from None
+    for r in report.results:
+        for n in r.notices:
+            _err(f"warning: {r.path}{':' + str(n.line) if n.line else ''}: {n.message}")
+        if r.status == "error":
+            _err(f"error: {r.error}")
+        elif r.status == "invalid":
+            _err(f"error: {r.path}: the graph does not conform to the shapes; not stored")
+            for v in r.violations:
+                if v.severity == "Violation":
+                    _err(f"  {_short(v.shape)} on {v.focus}: {v.message}")
+    typer.echo(
+        f"{len(report.results)} documents: {report.count('stored')} stored, {report.count('unchanged')} unchanged, "
+        f"{report.count('invalid')} invalid, {report.count('error')} unreadable; {report.facts} facts; "
+        f"store {settings.store}"
+    )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
+    """Validate the stored graph against the SHACL shapes; exit 1 when it does not conform."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from smartgraph import pipeline
+    from smartgraph.store import open_store
+
+    try:
+        settings = _settings(store, base_iri)
+        st = open_store(settings.store, read_only=True)
+        report = pipeline.validate_store(st, settings)
+    except SmartgraphError as e:
+        raise _fail(e) from None
+    errors = report.errors
+    warnings = [v for v in report.violations if v.severity != "Violation"]
+    if report.violations:
+        table = Table("severity", "shape", "focus node", "message", "source document", show_lines=False)
+        for v in report.violations:
+            table.add_row(v.severity, _short(v.shape), v.focus, v.message, v.source)
+        Console(width=200 if not sys.stdout.isatty() else None).print(table)
+    verdict = "conforms" if report.conforms else "does NOT conform"
+    typer.echo(f"The graph {verdict}: {len(errors)} violations, {len(warnings)} warnings.")
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the canned queries with their parameters."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from smartgraph.queries import Catalog
+
+    try:
+        catalog = Catalog.load()
+    except SmartgraphError as e:
+        raise _fail(e) from None
+    table = Table("name", "summary", "parameters", "result variables")
+    for q in catalog:
+        params = ", ".join(f"{p.name}:{p.type}{'*' if p.required else ''}" + (f"={p.default}" if p.default else "") for p in q.params)
+        table.add_row(q.name, q.summary, params, " ".join(q.variables))
+    Console().print(table)
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A canned query's name (see 'smartgraph queries').")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeat for more.")] = None,
+    store: StoreOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json (SPARQL 1.1 Query Results JSON), csv or tsv.")] = "table",
+) -> None:
+    """Run a canned query on the store. Parameters are bound as typed RDF terms."""
+    from smartgraph.queries import Catalog
+    from smartgraph.store import open_store
+
+    if fmt not in ("table", "json", "csv", "tsv"):
+        _err(f"error: unknown format {fmt!r}\n  how to fix: use table, json, csv or tsv")
+        raise typer.Exit(2)
+    values: dict[str, list[str]] = {}
+    for p in param or []:
+        if "=" not in p:
+            _err(f"error: --param {p!r} is not NAME=VALUE\n  how to fix: e.g. --param lang=en")
+            raise typer.Exit(2)
+        k, v = p.split("=", 1)
+        values.setdefault(k.strip(), []).append(v)
+    try:
+        q = Catalog.load().get(name)
+        text = q.prepare(values)
+        st = open_store(_settings(store).store, read_only=True)
+        results = st.select(text)
+    except SmartgraphError as e:
+        raise _fail(e) from None
+    _print_results(results, fmt)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig or jsonld.")] = "ttl",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Write the stored graph in an RDF syntax (named graphs kept in TriG and N-Quads)."""
+    from smartgraph import publish
+    from smartgraph.store import open_store
+
+    try:
+        st = open_store(_settings(store).store, read_only=True)
+        data = publish.export(st, fmt)
+    except SmartgraphError as e:
+        raise _fail(e) from None
+    if out is None:
+        sys.stdout.buffer.write(data)
+        return
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    typer.echo(f"wrote {out} ({len(data)} bytes)", err=True)
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def _short(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1] if "#" in iri else iri
+
+
+def _value(cell: dict[str, str] | None) -> str:
+    return "" if cell is None else cell.get("value", "")
+
+
+def _term(cell: dict[str, str] | None) -> str:
+    if cell is None:
+        return ""
+    v = cell["value"]
+    if cell["type"] == "uri":
+        return f"<{v}>"
+    if cell["type"] == "bnode":
+        return f"_:{v}"
+    s = '"' + v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+    if "xml:lang" in cell:
+        return f"{s}@{cell['xml:lang']}"
+    if "datatype" in cell:
+        return f"{s}^^<{cell['datatype']}>"
+    return s
+
+
+def _print_results(results: dict[str, Any], fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
+        return
+    if "boolean" in results:
+        typer.echo(str(results["boolean"]).lower())
+        return
+    names = results["head"]["vars"]
+    rows = results["results"]["bindings"]
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(names)
+        for r in rows:
+            w.writerow([_value(r.get(n)) for n in names])
+        sys.stdout.write(buf.getvalue())
+    elif fmt == "tsv":
+        sys.stdout.write("\t".join(f"?{n}" for n in names) + "\n")
+        for r in rows:
+            sys.stdout.write("\t".join(_term(r.get(n)) for n in names) + "\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*names)
+        for r in rows:
+            table.add_row(*[_value(r.get(n)) for n in names])
+        Console().print(table)
+        typer.echo(f"{len(rows)} rows", err=True)
+
+
+class _Progress:
+    """A progress bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.facts = 0
+        self.violations = 0
+        self._bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        if self.tty and not self.quiet:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("{task.fields[info]}"), TimeRemainingColumn(), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("build", total=None, info="")
+        return self
+
+    def update(self, done: int, total: int, result: Any) -> None:
+        self.facts += result.facts
+        self.violations += sum(1 for v in result.violations if v.severity == "Violation")
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, total=total,
+                             info=f"{self.facts} facts, {self.violations} violations")
+        elif not self.quiet:
+            _err(f"[{done}/{total}] {result.path}: {result.status} ({result.facts} facts, {self.facts} in all, "
+                 f"{self.violations} violations)")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,202 @@
+"""The catalogue of canned queries: ``queries/NAME.rq`` with a ``#+`` YAML header, parsed when loaded.
+
+Parameters are typed (iri, string, language, lang-string, integer, date, enum), validated, and
+bound as RDF terms: never pasted into the query text. A query that does not parse fails when the
+catalogue loads, not when a user runs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from smartgraph import resources
+from smartgraph.errors import ParameterError, QueryError
+
+TYPES = ("iri", "string", "language", "lang-string", "integer", "date", "enum")
+LANGUAGES = ("zh-Hant", "en")
+_IRI_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    description: str = ""
+    default: str | None = None
+    required: bool = False
+    values: tuple[str, ...] = ()
+    multiple: bool = False
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    summary: str
+    text: str
+    description: str = ""
+    params: tuple[Parameter, ...] = ()
+    tags: tuple[str, ...] = ()
+    variables: tuple[str, ...] = field(default=())
+
+    def param(self, name: str) -> Parameter:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise ParameterError(self.name, name, "is not a parameter of this query",
+                             hint=f"its parameters are: {', '.join(p.name for p in self.params) or 'none'}")
+
+    def prepare(self, values: dict[str, list[str]] | dict[str, str]) -> str:
+        """The query text with the user's values bound (validated first; raises ParameterError)."""
+        return with_values(self.text, self.bind(values))
+
+    def bind(self, values: dict[str, list[str]] | dict[str, str]) -> dict[str, Identifier]:
+        """Validate user values and turn them into RDF terms, defaults filled in."""
+        given = {k: (v if isinstance(v, list) else [v]) for k, v in values.items()}
+        out: dict[str, Identifier] = {}
+        for k in given:
+            self.param(k)
+        for p in self.params:
+            raw = given.get(p.name)
+            if not raw or raw == [""]:
+                if p.required:
+                    raise ParameterError(self.name, p.name, "is required", hint=f"pass --param {p.name}=VALUE")
+                if p.default is None:
+                    continue
+                raw = [p.default]
+            if len(raw) > 1:
+                raise ParameterError(self.name, p.name, "takes one value", hint="give the parameter once")
+            out[p.name] = to_term(self.name, p, raw[0])
+        return out
+
+
+def to_term(query: str, p: Parameter, value: str) -> Identifier:
+    """One parameter value as an RDF term of the parameter's type; ParameterError when it does not fit."""
+    v = value.strip()
+    if p.type == "iri":
+        if not _IRI_OK.match(v) or not v.startswith(("http://", "https://", "urn:")):
+            raise ParameterError(query, p.name, f"{value!r} is not an absolute http(s) IRI",
+                                 hint="pass a full IRI such as https://w3id.org/smartgraph/id/place/gn-1668341")
+        return URIRef(v)
+    if p.type == "integer":
+        if not re.fullmatch(r"[+-]?\d{1,12}", v):
+            raise ParameterError(query, p.name, f"{value!r} is not an integer", hint="pass digits, e.g. 2021")
+        return Literal(int(v), datatype=XSD.integer)
+    if p.type == "date":
+        try:
+            return Literal(dt.date.fromisoformat(v).isoformat(), datatype=XSD.date)
+        except ValueError:
+            raise ParameterError(query, p.name, f"{value!r} is not a date", hint="pass YYYY-MM-DD") from None
+    if p.type == "language":
+        for lang in LANGUAGES:
+            if v.lower() == lang.lower():
+                return Literal(lang)
+        raise ParameterError(query, p.name, f"{value!r} is not a supported language", hint=f"pass one of {', '.join(LANGUAGES)}")
+    if p.type == "enum":
+        if v not in p.values:
+            raise ParameterError(query, p.name, f"{value!r} is not allowed", hint=f"pass one of {', '.join(p.values)}")
+        return Literal(v)
+    if p.type == "lang-string":
+        m = re.fullmatch(r"(?s)(.*)@(zh-Hant|en)", v, re.I)
+        if not m or not m.group(1):
+            raise ParameterError(query, p.name, f"{value!r} is not a text tagged @zh-Hant or @en", hint="pass e.g. 臺北@zh-Hant")
+        lang = next(x for x in LANGUAGES if x.lower() == m.group(2).lower())
+        return Literal(m.group(1), lang=lang)
+    if len(v) > 500:
+        raise ParameterError(query, p.name, "is longer than 500 characters", hint="pass a shorter text")
+    return Literal(v)
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def with_values(text: str, bindings: dict[str, Identifier]) -> str:
+    """The query with a VALUES block of the bound terms opening its WHERE clause.
+
+    The terms come from ``to_term`` (validated, typed RDF terms) and are written by rdflib's own
+    term serialiser: user text never becomes query syntax."""
+    if not bindings:
+        return text
+    names = sorted(bindings)
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(bindings[n].n3() for n in names)}) }}"
+    m = _WHERE.search(text)
+    if m is None:
+        raise QueryError("has no WHERE { to bind parameters in", hint="write the query with an explicit WHERE clause")
+    return f"{text[: m.end()]}\n  {block}{text[m.end():]}"
+
+
+def parse_header(text: str, name: str) -> dict[str, Any]:
+    lines = [ln[2:] for ln in text.splitlines() if ln.startswith("#+")]
+    try:
+        header = yaml.safe_load("\n".join(ln[1:] if ln.startswith(" ") else ln for ln in lines)) or {}
+    except yaml.YAMLError as e:
+        raise QueryError(f"the #+ header is not YAML: {e}", query=name, hint="fix the header lines that start with #+") from None
+    if not isinstance(header, dict) or "summary" not in header:
+        raise QueryError("the #+ header has no summary", query=name, hint="add a line '#+ summary: what the query answers'")
+    return header
+
+
+def load_query(name: str, text: str) -> CannedQuery:
+    header = parse_header(text, name)
+    params = []
+    for pname, spec in (header.get("params") or {}).items():
+        spec = spec or {}
+        ptype = spec.get("type", "string")
+        if ptype not in TYPES:
+            raise QueryError(f"parameter {pname!r} has unknown type {ptype!r}", query=name, hint=f"use one of {', '.join(TYPES)}")
+        params.append(Parameter(
+            name=str(pname), type=ptype, description=str(spec.get("description", "")),
+            default=None if spec.get("default") is None else str(spec["default"]),
+            required=bool(spec.get("required", False)), values=tuple(str(x) for x in spec.get("values", []) or []),
+            multiple=bool(spec.get("multiple", False)),
+        ))
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        prepared = prepareQuery(text)
+    except Exception as e:  # pyparsing's errors carry the line and column
+        raise QueryError(f"is not valid SPARQL 1.1: {e}", query=name, hint=f"fix queries/{name}.rq") from None
+    variables = tuple(str(v) for v in getattr(prepared.algebra, "_vars", ()) or ())
+    projected = tuple(str(v) for v in prepared.algebra.get("PV", ())) or variables
+    for p in params:
+        if f"?{p.name}" not in text and f"${p.name}" not in text:
+            raise QueryError(f"declares parameter {p.name!r} but never uses ?{p.name}", query=name, hint="remove it from the header")
+    return CannedQuery(
+        name=name, summary=str(header["summary"]), description=str(header.get("description", "")), text=text,
+        params=tuple(params), tags=tuple(header.get("tags", []) or []), variables=projected,
+    )
+
+
+class Catalog:
+    """Every canned query, loaded and parsed."""
+
+    def __init__(self, queries: dict[str, CannedQuery]) -> None:
+        self.queries = dict(sorted(queries.items()))
+
+    @classmethod
+    def load(cls) -> Catalog:
+        out = {}
+        for f in resources.listing(resources.QUERIES, ".rq"):
+            name = f.name[:-3]
+            out[name] = load_query(name, f.read_text(encoding="utf-8"))
+        return cls(out)
+
+    def get(self, name: str) -> CannedQuery:
+        try:
+            return self.queries[name]
+        except KeyError:
+            raise QueryError("no such canned query", query=name,
+                             hint=f"run 'smartgraph queries' to list them: {', '.join(self.queries)}") from None
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.queries.values())
+
+    def __len__(self) -> int:
+        return len(self.queries)

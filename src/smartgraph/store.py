@@ -1,0 +1,125 @@
+"""Stores behind one small protocol. The embedded default is pyoxigraph on disk.
+
+Writes are graph by graph: ``replace_graph`` drops a named graph and inserts its new content in
+one transactional SPARQL update, so a failure leaves that graph whole (old or new, never half)
+and rebuilding a document never duplicates its facts.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Protocol
+
+from rdflib import Graph, URIRef
+
+from smartgraph.errors import StoreError
+from smartgraph.vocab import SCD, SCHEMA
+
+Results = dict[str, Any]  # SPARQL 1.1 Query Results JSON
+
+
+class Store(Protocol):
+    def replace_graph(self, name: URIRef, data: Graph) -> None: ...
+    def remove_graph(self, name: URIRef) -> None: ...
+    def named_graphs(self) -> list[str]: ...
+    def document_hashes(self) -> dict[str, str]: ...
+    def select(self, query: str) -> Results: ...
+    def dump(self, fmt: str) -> bytes: ...
+    def close(self) -> None: ...
+
+
+def _ntriples(data: Graph) -> str:
+    out = data.serialize(format="nt")
+    return out if isinstance(out, str) else out.decode("utf-8")
+
+
+FORMATS = {
+    "ttl": "TURTLE", "turtle": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES", "nq": "N_QUADS",
+    "nquads": "N_QUADS", "trig": "TRIG", "jsonld": "JSON_LD", "xml": "RDF_XML", "rdfxml": "RDF_XML",
+}
+
+
+class EmbeddedStore:
+    """pyoxigraph on disk (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+        import pyoxigraph as ox
+
+        self.path = path
+        try:
+            if path is None:
+                self._s = ox.Store()
+            elif read_only:
+                if not (path / "CURRENT").exists():
+                    raise StoreError(f"no store at {path}", hint="build one first: smartgraph build --store PATH")
+                self._s = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._s = ox.Store(str(path))
+        except OSError as e:
+            raise StoreError(f"cannot open the store at {path}: {e}",
+                             hint="is another smartgraph build writing to it? wait for it, or pass another --store") from None
+
+    # ------------------------------------------------------------------ writes
+    def replace_graph(self, name: URIRef, data: Graph) -> None:
+        update = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{_ntriples(data)}\n}} }}"
+        try:
+            self._s.update(update)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"could not write graph <{name}>: {e}", hint="the previous content of that graph is kept") from None
+
+    def remove_graph(self, name: URIRef) -> None:
+        self._s.update(f"DROP SILENT GRAPH <{name}>")
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._s.flush()
+
+    # ------------------------------------------------------------------ reads
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._s.named_graphs())
+
+    def document_hashes(self) -> dict[str, str]:
+        """Each document graph's content hash, so a rebuild can skip what did not change."""
+        res = self.select(
+            f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d a <{SCHEMA.NewsArticle}> ; <{SCD.sha256}> ?h }} }}"
+        )
+        return {b["g"]["value"]: b["h"]["value"] for b in res["results"]["bindings"]}
+
+    def select(self, query: str) -> Results:
+        """Run a SELECT or ASK query over the union of all graphs; SPARQL 1.1 Query Results JSON."""
+        import pyoxigraph as ox
+
+        try:
+            res = self._s.query(query, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise StoreError(f"the query does not parse: {e}", hint="check the SPARQL syntax") from None
+        if isinstance(res, ox.QueryBoolean):
+            return {"head": {}, "boolean": bool(res)}
+        if not isinstance(res, ox.QuerySolutions):
+            raise StoreError("the query is not a SELECT or ASK query", hint="use a SELECT query here")
+        data = res.serialize(format=ox.QueryResultsFormat.JSON)
+        assert data is not None
+        return json.loads(data)  # type: ignore[no-any-return]
+
+    def dump(self, fmt: str) -> bytes:
+        import pyoxigraph as ox
+
+        f = getattr(ox.RdfFormat, FORMATS[fmt])
+        if f in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            out = self._s.dump(format=f)
+        else:
+            out = self._s.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(format=f)
+        return out or b""
+
+    def __len__(self) -> int:
+        return len(self._s)
+
+    def close(self) -> None:
+        self.flush()
+        del self._s
+
+
+def open_store(path: Path | None, read_only: bool = False) -> EmbeddedStore:
+    return EmbeddedStore(path, read_only=read_only)
