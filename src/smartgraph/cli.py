@@ -304,3 +304,6 @@ class _Progress:
 
 def main() -> None:
     app()
+
+if __name__ == "__main__":
+    main()

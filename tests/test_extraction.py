@@ -1,0 +1,128 @@
+"""Extraction, one fact kind at a time: on the seeds, and on new text that no seed contains."""
+
+import datetime as dt
+
+from smartgraph.documents import parse
+from smartgraph.extraction import extract
+from smartgraph.model import Facts
+
+
+def _posts(f: Facts) -> dict[str, tuple[str, str, str]]:
+    out = {}
+    for p in f.posts:
+        o = f.organizations[p.organization]
+        out[f.persons[p.person].name] = (o.name_zh, o.country, f.roles[p.role].name_zh)
+    return out
+
+
+def _doc(body: str, date: str = "112/05/02") -> Facts:
+    text = f"發布機關:臺北市政府秘書處\n\n發布日期:{date}\n\n聯絡人:王小明\n\n標題文字\n\n{body}\n"
+    return extract(parse(text, "t.txt"))
+
+
+def test_publisher_and_contacts(summit_facts: Facts) -> None:
+    pub = summit_facts.organizations[summit_facts.publisher]
+    assert pub.name_zh == "臺北市政府資訊局"
+    assert [c.name.text for c in summit_facts.contacts] == ["林春霞", "吳茜妮"]
+    assert all(c.phones == ("02-27208889分機8554", "0975205372") for c in summit_facts.contacts)
+    assert summit_facts.places[summit_facts.home_city].name_en == "Taipei"
+
+
+def test_people_with_posts(summit_facts: Facts) -> None:
+    posts = _posts(summit_facts)
+    assert posts["Gábor Kerpel-Fronius"] == ("布達佩斯市政府", "HU", "副市長")
+    assert posts["柯文哲"][1:] == ("TW", "市長")
+    assert posts["Rene Beerepoot"] == ("荷蘭在臺辦事處", "NL", "副代表")
+    assert posts["呂新科"] == ("臺北市政府資訊局", "TW", "局長")
+    assert posts["Kwon, Young-jin"][1:] == ("KR", "市長")
+    assert posts["Randall Williams"][2] == "行政市長"
+    assert posts["Val van den Broek"][1] == "CA"
+    assert len(summit_facts.persons) >= 34
+
+
+def test_one_office_written_two_ways_is_one_entity(summit_facts: Facts) -> None:
+    reeves = [p for p in summit_facts.posts if summit_facts.persons[p.person].name == "Jordan Reeves"]
+    assert len({p.organization for p in reeves}) == 1
+    org = summit_facts.organizations[reeves[0].organization]
+    assert "加拿大駐台北貿易辦事處" in (org.name_zh, *org.alt_names)
+
+
+def test_events_sessions_and_dates(summit_facts: Facts) -> None:
+    ev = summit_facts.events
+    summit = next(e for e in ev.values() if e.category == "summit")
+    assert (summit.start, summit.end) == (dt.date(2021, 3, 23), dt.date(2021, 3, 24))
+    sessions = sorted((e for e in ev.values() if e.parent == summit.key), key=lambda e: e.session or 0)
+    assert [(s.session, s.start) for s in sessions] == [(1, dt.date(2021, 3, 23)), (2, dt.date(2021, 3, 24))]
+    expo = ev[summit.parent]
+    assert expo.category == "expo" and "2021 Smart City Summit & Expo" in expo.names_en
+    figures = {(f.kind, f.value) for f in summit.figures}
+    assert {("countries", 30), ("registrants", 264), ("views", 2200)} <= figures
+    assert summit.mixed_mode
+
+
+def test_venue_and_duration(declaration_facts: Facts) -> None:
+    summit = next(e for e in declaration_facts.events.values() if e.category == "summit")
+    assert summit.start == dt.date(2016, 3, 22) and summit.end == dt.date(2016, 3, 23)
+    assert declaration_facts.venues[summit.venue].name_zh == "南港展覽館"
+
+
+def test_participation_online_and_in_person(summit_facts: Facts) -> None:
+    parts = {(summit_facts.persons[p.person].name, p.event): p for p in summit_facts.participations}
+    s1 = next(k for k, e in summit_facts.events.items() if e.session == 1)
+    assert ("Michael Kašpar", s1) in parts and parts[("Michael Kašpar", s1)].mode == "online"
+    summit = next(k for k, e in summit_facts.events.items() if e.category == "summit")
+    assert parts[("Omer Caspi", summit)].mode == "in-person"
+
+
+def test_agreements_planned(summit_facts: Facts) -> None:
+    got = {(a.kind, a.status, summit_facts.places[a.parties[-1]].name_en) for a in summit_facts.agreements.values()}
+    assert got == {("mou", "planned", "Budapest"), ("friendship", "planned", "Daegu"),
+                   ("mou", "planned", "Lalitpur"), ("mou", "planned", "Medellín")}
+    topics = {a.topic for a in summit_facts.agreements.values()}
+    assert "觀光交流合作" in topics
+
+
+def test_declaration_with_bilingual_commitments(declaration_facts: Facts) -> None:
+    (decl,) = declaration_facts.agreements.values()
+    assert decl.kind == "declaration" and decl.status == "signed"
+    assert decl.date == dt.date(2016, 3, 22)
+    assert [c.position for c in decl.commitments] == [1, 2, 3, 4, 5]
+    assert all({lang for lang, _ in c.texts} == {"zh-Hant", "en"} for c in decl.commitments)
+    assert ("en", "Taipei Declaration on Smart Cities") in decl.names
+
+
+def test_sister_cities(summit_facts: Facts) -> None:
+    pairs = {frozenset(summit_facts.places[k].name_en for k in (s.a, s.b)) for s in summit_facts.sister_cities}
+    assert pairs == {frozenset({"Taipei", "Daegu"}), frozenset({"Taipei", "Prague"})}
+
+
+def test_statements_and_themes(summit_facts: Facts) -> None:
+    by = {summit_facts.persons[s.speaker].name: s for s in summit_facts.statements}
+    assert "Zdeněk Hřib" in by and "open-data" in by["Zdeněk Hřib"].themes
+    assert by["Rene Beerepoot"].quote.text.startswith("荷蘭是以科技驅動城市治理")
+    assert "；" not in by["Rene Beerepoot"].quote.text  # the next speaker's words are not his
+    assert len(by) == 11
+
+
+def test_new_text_people_places_and_an_mou() -> None:
+    f = _doc(
+        "臺北市副市長李四維今(5/2)日與日本福岡市市長 Soichiro Takashima 共同簽署智慧交通合作備忘錄，"
+        "波蘭華沙副市長 Anna Nowak 亦出席。"
+    )
+    posts = _posts(f)
+    assert posts["Soichiro Takashima"] == ("福岡市政府", "JP", "市長")
+    assert posts["Anna Nowak"][1:] == ("PL", "副市長")
+    assert posts["李四維"][1:] == ("TW", "副市長")
+    (mou,) = f.agreements.values()
+    assert mou.status == "signed" and mou.date == dt.date(2023, 5, 2)
+    assert {f.places[p].name_en for p in mou.parties} == {"Taipei", "Fukuoka"}
+    assert mou.topic == "智慧交通合作"
+
+
+def test_new_text_unknown_city_after_a_country() -> None:
+    f = _doc("烏干達坎帕拉市市長 Erias Lukwago 表示，樂見雙方交流。")
+    (post,) = f.posts
+    org = f.organizations[post.organization]
+    assert org.country == "UG"
+    assert f.persons[post.person].name == "Erias Lukwago"
+    assert [s.quote.text for s in f.statements] == ["樂見雙方交流。"]
