@@ -63,7 +63,7 @@ def test_a_bad_document_loses_nothing(corpus: Path, tmp_path: Path) -> None:
     n = count(store)
     (corpus / "zz-empty.txt").write_bytes(b"")
     (corpus / "zz-binary.txt").write_bytes(bytes(range(256)) * 4)
-    code, out, err = run("build", str(corpus), "--store", str(store))
+    code, _, err = run("build", str(corpus), "--store", str(store))
     assert code == 1
     assert "zz-empty.txt: the file is empty" in err and "zz-binary.txt" in err
     assert count(store) == n

@@ -27,7 +27,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-StoreOpt = Annotated[Path | None, typer.Option("--store", help="The embedded store's folder [env SMARTGRAPH_STORE; default .smartgraph/store].")]
+StoreOpt = Annotated[
+    Path | None, typer.Option("--store", help="The embedded store's folder [env SMARTGRAPH_STORE; default .smartgraph/store].")
+]
 BaseOpt = Annotated[str | None, typer.Option("--base-iri", help="Base IRI of minted entities [env SMARTGRAPH_BASE_IRI; default https://w3id.org/smartgraph/id/].")]
 
 

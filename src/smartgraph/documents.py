@@ -243,7 +243,8 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
         title = heads[0]
         if len(heads) > 1 and len(heads[1].text) <= 40 and "。" not in heads[1].text and not _LIST_RE.match(heads[1].text):
             subtitle = heads[1]
-    head_end = (subtitle or title).end if (subtitle or title) else body_start
+    last_head = subtitle or title
+    head_end = last_head.end if last_head is not None else body_start
     blocks: list[Block] = []
     for p in paras:
         if p.end <= head_end:

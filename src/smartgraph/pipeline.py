@@ -101,8 +101,7 @@ def _one(path: Path, store: Store, settings: Settings, known: dict[str, str]) ->
             doc = documents.read(path)
         except SmartgraphError as e:
             return DocumentResult(str(path), "error", error=str(e))
-        name = graph.graph_iri(settings.base_iri, doc.source)
-        if known.get(str(name)) == doc.sha256:
+        if known.get(str(graph.graph_iri(settings.base_iri, doc.source))) == doc.sha256:
             return DocumentResult(str(path), "unchanged", notices=doc.notices)
     result, name, g = build_document(path, settings)
     if result.status == "stored" and name is not None and g is not None:
@@ -128,7 +127,7 @@ def read_graph(store: Store, name: str) -> Graph:
                        datatype=URIRef(b["datatype"]) if "datatype" in b else None)
 
     for row in res["results"]["bindings"]:
-        g.add((term(row["s"]), term(row["p"]), term(row["o"])))  # type: ignore[arg-type]
+        g.add((term(row["s"]), term(row["p"]), term(row["o"])))
     return g
 
 

@@ -163,8 +163,7 @@ def load_query(name: str, text: str) -> CannedQuery:
         prepared = prepareQuery(text)
     except Exception as e:  # pyparsing's errors carry the line and column
         raise QueryError(f"is not valid SPARQL 1.1: {e}", query=name, hint=f"fix queries/{name}.rq") from None
-    variables = tuple(str(v) for v in getattr(prepared.algebra, "_vars", ()) or ())
-    projected = tuple(str(v) for v in prepared.algebra.get("PV", ())) or variables
+    projected = tuple(str(v) for v in (prepared.algebra.get("PV") or []))
     for p in params:
         if f"?{p.name}" not in text and f"${p.name}" not in text:
             raise QueryError(f"declares parameter {p.name!r} but never uses ?{p.name}", query=name, hint="remove it from the header")

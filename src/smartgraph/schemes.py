@@ -54,7 +54,7 @@ def build() -> dict[str, Graph]:
         if o.key in seen:
             continue
         seen.add(o.key)
-        zh = next(x.suffix for x in gz.org_types() if x.key == o.key and len(x.suffix) == max(len(y.suffix) for y in gz.org_types() if y.key == o.key))
+        zh = max((x.suffix for x in gz.org_types() if x.key == o.key), key=len)  # the fullest suffix names it
         _scheme(g, "org-type", o.key, o.en, zh, SCD.OrganizationTypes)
     for key, en, zh in EXTRA_ORG_TYPES:
         _scheme(g, "org-type", key, en, zh, SCD.OrganizationTypes)

