@@ -33,9 +33,8 @@ _YEARLESS = re.compile(rf"(?P<name>[{HAN}]{{0,8}}?(?:{STRONG}))")
 _SESSION = re.compile(r"\s*(?P<extra>[\u4e00-\u9fff]{0,6}?)\s*(?:Session|SESSION|session)\s*(?P<n>\d+)|第\s*(?P<n2>\d+)\s*場")
 _EN_PAREN = re.compile(r"\s*[（(](?P<en>[A-Za-z][A-Za-z &'’.\-]{3,60})(?:\s*[,，]\s*(?P<abbr>[A-Z]{2,8}))?[）)]")
 _SESSIONS_DATES = re.compile(r"(?:(?P<n>\d+|[兩二三四五])\s*個?\s*場次|場次)\s*[（(](?P<dates>[^）)]{3,60})[）)]")
-_END_WORDS = re.compile(r"^\s*(?:圓滿)?(?:落幕|閉幕|結束|止)")
+_END_WORDS = re.compile(r"^\s*已?\s*(?:圓滿)?(?:落幕|閉幕|結束|止)")
 _START_WORDS = re.compile(r"^\s*(?:起|開幕|開始|登場|揭幕)")
-_RANGE = re.compile(r"^\s*(?:至|到|~|～|-|–)\s*")
 _DURATION = re.compile(r"為期\s*(?P<n>\d+|[一兩二三四五六七])\s*天")
 _VENUE = re.compile(
     rf"(?:於|在)(?P<v>[{HAN}A-Za-z]{{2,12}}?(?:展覽館|展覽中心|會議中心|國際會議廳|展演中心|會展中心|文化中心|飯店|酒店|會館|大樓|體育館|市政大樓))"
@@ -193,7 +192,7 @@ def event_details(ctx: Context, view: View, s0: int, s1: int, event: Event) -> N
             continue
         after = sentence[d.end: d.end + 8]
         span = view.span(s0 + d.start, s0 + d.end)
-        if _END_WORDS.match(after) or re.match(r"^\s*已?\s*(?:圓滿)?(?:落幕|閉幕|結束)", sentence[d.end: d.end + 6]):
+        if _END_WORDS.match(after):
             _extend(event, None, d.date)
         elif _START_WORDS.match(after):
             _extend(event, d.date, None)

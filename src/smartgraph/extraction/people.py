@@ -160,7 +160,7 @@ def affiliation_run(text: str, s: int) -> tuple[int, int]:
     return a + _strip_leaders(text[a:s]), s
 
 
-def parse_affiliation(ctx: Context, text: str, a: int, s: int, title: gz.Title) -> Affiliation | None:
+def parse_affiliation(ctx: Context, text: str, a: int, s: int) -> Affiliation | None:
     """Read an affiliation from ``text[a:s]``, right before a title."""
     run = text[a:s]
     if not run.strip():
@@ -193,22 +193,15 @@ def parse_affiliation(ctx: Context, text: str, a: int, s: int, title: gz.Title) 
         key = f"org-{code.lower()}-{gz.fold('在臺' + rest[m.end():])}"
         return Affiliation(ctx.org(key, country_surface + rest, kind, code, ctx.home_place))
     # a place, maybe with its 市/縣 suffix, then what is left
+    # a place opens what is left (right after the country, if there is one)
     place_key = ""
     place_entry = None
-    j = 0
-    while j < len(rest):
-        found = gz.match_place(rest, j, code, ctx.home_country)
-        if found:
-            place_entry, n = found
-            end = j + n
-            if end < len(rest) and rest[end] in gz.PLACE_SUFFIXES and not gz.title_at(rest + text[s:], end):
-                end += 1
-            place_key = ctx.place(place_entry, rest[j:end])
-            rest = rest[end:]
-            break
-        j += 1
-        if code or j > 0:
-            break  # after a country the place must follow at once; else it must open the run
+    found = gz.match_place(rest, 0, code, ctx.home_country) if rest else None
+    if found:
+        place_entry, n = found
+        end = n + 1 if n < len(rest) and rest[n] in gz.PLACE_SUFFIXES and not gz.title_at(rest + text[s:], n) else n
+        place_key = ctx.place(place_entry, rest[:end])
+        rest = rest[end:]
     ot = gz.org_type_of(rest, bare=bool(place_key)) if rest else None
     country = code or (place_entry.country if place_entry else "")
     if not rest:
@@ -271,7 +264,8 @@ def _titles_in(text: str) -> list[tuple[int, int, gz.Title]]:
     return out
 
 
-def _fallback_affiliation(ctx: Context, places_before: list[Mention], han: bool, title: gz.Title) -> Affiliation | None:
+def _fallback_affiliation(ctx: Context, places_before: list[Mention], han: bool) -> Affiliation | None:
+    """No affiliation before the title: a Han name is the publisher's city's; a Latin one the last place named."""
     if han:
         if ctx.home_gov:
             return Affiliation(ctx.home_gov, ctx.home_place)
@@ -322,9 +316,9 @@ def find_people(ctx: Context, view: View, sentence: tuple[int, int], places: lis
             a, _ = affiliation_run(text, ts)
             aff_end = ts
         a = max(a, taken_until)
-        aff = parse_affiliation(ctx, text, a, aff_end, title) if a < aff_end else None
+        aff = parse_affiliation(ctx, text, a, aff_end) if a < aff_end else None
         if aff is None:
-            aff = _fallback_affiliation(ctx, [m for m in places if m.end <= ts and m.start >= s0], han, title)
+            aff = _fallback_affiliation(ctx, [m for m in places if m.end <= ts and m.start >= s0], han)
         person_name = text[name[0]: name[1]]
         pkey = ctx.person(person_name)
         start = min(a, name[0])
