@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
 from smartgraph.model import Facts, Organization, Place, Span
@@ -380,14 +379,3 @@ def to_graph(facts: Facts, base_iri: str) -> Graph:
     b.agreements()
     b.sister_cities()
     return b.g
-
-
-def dataset(graphs: Iterable[tuple[URIRef, Graph]]) -> Dataset:
-    ds = Dataset()
-    for p, iri in PREFIXES.items():
-        ds.bind(p, iri)
-    for name, g in graphs:
-        target = ds.graph(name)
-        for t in g:
-            target.add(t)
-    return ds

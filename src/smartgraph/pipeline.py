@@ -17,7 +17,7 @@ from smartgraph import documents, graph, resources, validation
 from smartgraph.config import Settings
 from smartgraph.errors import SmartgraphError
 from smartgraph.extraction import extract
-from smartgraph.model import Notice, ValidationReport, Violation
+from smartgraph.model import Document, Notice, ValidationReport, Violation
 from smartgraph.publish import canonical_lang
 from smartgraph.store import Store
 
@@ -66,10 +66,10 @@ def ontology_graph() -> Graph:
     return g
 
 
-def build_document(path: Path, settings: Settings) -> tuple[DocumentResult, URIRef | None, Graph | None]:
-    """One document through every stage but the store."""
+def build_document(path: Path, settings: Settings, doc: Document | None = None) -> tuple[DocumentResult, URIRef | None, Graph | None]:
+    """One document through every stage but the store (``doc``: the file already read)."""
     try:
-        doc = documents.read(path)
+        doc = doc or documents.read(path)
         facts = extract(doc)
         g = graph.to_graph(facts, settings.base_iri)
         report = validation.validate(g)
@@ -96,6 +96,7 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
 
 
 def _one(path: Path, store: Store, settings: Settings, known: dict[str, str]) -> DocumentResult:
+    doc = None
     if known:
         try:
             doc = documents.read(path)
@@ -103,7 +104,7 @@ def _one(path: Path, store: Store, settings: Settings, known: dict[str, str]) ->
             return DocumentResult(str(path), "error", error=str(e))
         if known.get(str(graph.graph_iri(settings.base_iri, doc.source))) == doc.sha256:
             return DocumentResult(str(path), "unchanged", notices=doc.notices)
-    result, name, g = build_document(path, settings)
+    result, name, g = build_document(path, settings, doc)
     if result.status == "stored" and name is not None and g is not None:
         try:
             store.replace_graph(name, g)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from smartgraph.errors import ConfigError
-from smartgraph.store import FORMATS, Store
-from smartgraph.vocab import PREFIXES
+from smartgraph.store import Store
 
 EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 _LANG = re.compile(rb'"@([a-z]{2,3})-([a-z]{4})\b')
@@ -34,4 +33,4 @@ def export(store: Store, fmt: str) -> bytes:
     return data
 
 
-__all__ = ["EXPORT_FORMATS", "FORMATS", "PREFIXES", "canonical_lang", "export"]
+__all__ = ["EXPORT_FORMATS", "canonical_lang", "export"]

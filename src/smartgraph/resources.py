@@ -16,7 +16,6 @@ BUNDLE = "_bundled"
 ONTOLOGY = "ontology/smartgraph.ttl"
 SHAPES = "ontology/shapes.ttl"
 SCHEMES = "ontology/schemes"
-EXAMPLES = "ontology/examples"
 QUERIES = "queries"
 GAZETTEER = "gazetteer"
 

@@ -267,20 +267,6 @@ def match_place(text: str, i: int, country_hint: str = "", home_country: str = "
     return None
 
 
-def lookup_place(name: str, country_hint: str = "", home_country: str = "TW") -> PlaceEntry | None:
-    """A place by its whole name (Han or English), with or without a 市/縣 suffix."""
-    name = name.strip()
-    for candidate in (name, name[:-1] if name.endswith(PLACE_SUFFIXES) and len(name) > 2 else ""):
-        if not candidate:
-            continue
-        entry = _pick(places().curated.get(fold(candidate), []), country_hint, home_country)
-        if entry is None:
-            entry = _pick(_geonames_entries(candidate), country_hint, home_country)
-        if entry is not None:
-            return entry
-    return None
-
-
 # ----------------------------------------------------------------------------- titles, org types, surnames, themes
 
 
