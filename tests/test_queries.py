@@ -19,6 +19,7 @@ CONTRACT = {
     "statements": {"speaker", "speakerName"},
     "provenance": {"source", "start", "end", "quote"},
     "countries-by-event": {"event", "country", "countryName"},
+    "network": {"source", "sourceName", "target", "targetName", "tie", "weight"},
 }
 INJECTIONS = ['Taipei"@en . } UNION { ?s ?p ?o } #', "https://x.org/a> } UNION { ?s ?p ?o } <", "1; DROP ALL", "zh-Hant\" } #"]
 
@@ -54,9 +55,13 @@ def test_broken_query_fails_at_load() -> None:
 
 def test_parameters_are_typed_terms(catalog: Catalog) -> None:
     b = catalog.get("events").bind({"year": "2021"})
-    assert b["year"] == Literal(2021)
+    assert b["year"] == (Literal(2021),)
     b = catalog.get("officials").bind({"lang": "EN", "person": "https://w3id.org/smartgraph/id/person/x"})
-    assert b["lang"] == Literal("en") and b["person"] == URIRef("https://w3id.org/smartgraph/id/person/x")
+    assert b["lang"] == (Literal("en"),) and b["person"] == (URIRef("https://w3id.org/smartgraph/id/person/x"),)
+    b = catalog.get("officials").bind({"country": ["https://w3id.org/smartgraph/id/country/cz", "https://w3id.org/smartgraph/id/country/fr"]})
+    assert len(b["country"]) == 2
+    with pytest.raises(ParameterError, match="takes one value"):
+        catalog.get("officials").bind({"lang": ["en", "zh-Hant"]})
     with pytest.raises(ParameterError, match="not an integer"):
         catalog.get("events").bind({"year": "2021 } UNION {"})
     with pytest.raises(ParameterError, match="not a parameter"):
@@ -82,8 +87,36 @@ def test_injection_strings_are_refused_or_harmless(catalog: Catalog, built_store
 
 
 def test_values_block_opens_the_where_clause() -> None:
-    text = with_values("SELECT ?a WHERE {\n ?a ?b ?c }", {"b": URIRef("https://x.org/p")})
-    assert "VALUES (?b) { (<https://x.org/p>) }" in text.split("WHERE {", 1)[1].splitlines()[1]
+    text = with_values("SELECT ?a WHERE {\n ?a ?b ?c }", {"b": (URIRef("https://x.org/p"), URIRef("https://x.org/q"))})
+    assert "VALUES ?b { <https://x.org/p> <https://x.org/q> }" in text.split("WHERE {", 1)[1].splitlines()[1]
+
+
+def test_iri_parameters_filter_their_column(catalog: Catalog, built_store: Path) -> None:
+    """A parameter named like a result column keeps only rows with that value (not rows where an OPTIONAL missed)."""
+    st = open_store(built_store, read_only=True)
+    checked = 0
+    for q in catalog:
+        for p in q.params:
+            if p.type != "iri" or p.name not in q.variables or p.required:
+                continue
+            rows = st.select(q.prepare({}))["results"]["bindings"]
+            values = sorted({r[p.name]["value"] for r in rows if p.name in r})
+            assert values, f"{q.name}: no value of {p.name} on the seeds"
+            pick = values[len(values) // 2]
+            got = st.select(q.prepare({p.name: pick}))["results"]["bindings"]
+            assert got and all(r[p.name]["value"] == pick for r in got), f"{q.name}?{p.name}={pick}"
+            both = st.select(q.prepare({p.name: [values[0], values[-1]]}))["results"]["bindings"]
+            assert {r[p.name]["value"] for r in both} == {values[0], values[-1]} or len(values) == 1
+            checked += 1
+    assert checked >= 8
+
+
+def test_provenance_of_an_unknown_entity_is_empty(catalog: Catalog, built_store: Path) -> None:
+    st = open_store(built_store, read_only=True)
+    q = catalog.get("provenance")
+    assert st.select(q.prepare({"entity": "https://w3id.org/smartgraph/id/place/nowhere"}))["results"]["bindings"] == []
+    some = st.select(q.prepare({"entity": "https://w3id.org/smartgraph/id/place/gn-1835329"}))["results"]["bindings"]
+    assert 0 < len(some) < 20
 
 
 def test_language_parameter_switches_labels(catalog: Catalog, built_store: Path) -> None:

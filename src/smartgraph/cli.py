@@ -211,6 +211,67 @@ def export(
     typer.echo(f"wrote {out} ({len(data)} bytes)", err=True)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on. Keep 127.0.0.1 unless a proxy in front handles access.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    store: StoreOpt = None,
+    base_iri: BaseOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Query worker processes (each opens the store read-only).")] = 2,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds a query may run before it is stopped (answer 503).")] = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Rows (or triples) a result may hold (answer 400 past it).")] = 10_000,
+    page_size: Annotated[int, typer.Option("--page-size", min=1, help="Default rows a page of a canned query.")] = 100,
+    cors_origin: Annotated[
+        list[str] | None, typer.Option("--cors-origin", help="Allow browser pages from this origin (repeat; '*' for any). CORS is off by default.")
+    ] = None,
+    allow_updates: Annotated[bool, typer.Option("--allow-updates", help="Accept SPARQL Update with the bearer token in env SMARTGRAPH_UPDATE_TOKEN.")] = False,
+) -> None:
+    """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries (canned queries, OpenAPI at /docs),
+    /id/... (entity pages and descriptions) and the web page at /.
+
+    Read-only unless --allow-updates is given with a token in SMARTGRAPH_UPDATE_TOKEN. One JSON access-log
+    line a request goes to standard error. Stop with Ctrl-C (or SIGTERM): requests in flight finish first.
+    """
+    import socket
+
+    import uvicorn
+
+    from smartgraph.engine import EmbeddedEngine, Limits
+    from smartgraph.errors import ConfigError
+    from smartgraph.queries import Catalog
+    from smartgraph.server import ServerSettings, create_app
+    from smartgraph.server.app import setup_logging
+
+    token = os.environ.get("SMARTGRAPH_UPDATE_TOKEN") if allow_updates else None
+    try:
+        settings = _settings(store, base_iri)
+        if allow_updates and not token:
+            raise ConfigError("--allow-updates needs a token", hint="set SMARTGRAPH_UPDATE_TOKEN in the environment (never on the command line)")
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, port))
+            except OSError as e:
+                raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror}", hint="pass another --port, or stop what uses it") from None
+        catalog = Catalog.load()
+        engine = EmbeddedEngine(settings.store, workers=workers)
+    except SmartgraphError as e:
+        raise _fail(e) from None
+    server_settings = ServerSettings(
+        base_iri=settings.base_iri, limits=Limits(timeout_s=timeout, max_rows=max_rows), page_size=page_size,
+        cors_origins=tuple(cors_origin or ()), update_token=token, endpoint_label=f"embedded store {settings.store}",
+    )
+    setup_logging()
+    web = create_app(engine, catalog, server_settings)
+    url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    _err(f"smartgraph serving {url}  (SPARQL endpoint {url}sparql, API docs {url}docs; "
+         f"{'updates allowed with the token' if token else 'read-only'}); Ctrl-C to stop")
+    try:
+        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=10)
+    finally:
+        engine.close()
+
+
 # ----------------------------------------------------------------------------- output
 
 

@@ -18,8 +18,8 @@ from smartgraph.config import Settings
 from smartgraph.errors import SmartgraphError
 from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
-from smartgraph.publish import canonical_lang
 from smartgraph.store import Store
+from smartgraph.vocab import canonical_lang
 
 ONTOLOGY_GRAPH = "graph/ontology"
 

@@ -22,6 +22,7 @@ from smartgraph.errors import ParameterError, QueryError
 
 TYPES = ("iri", "string", "language", "lang-string", "integer", "date", "enum")
 LANGUAGES = ("zh-Hant", "en")
+MAX_VALUES = 100
 _IRI_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 
 
@@ -45,6 +46,11 @@ class CannedQuery:
     params: tuple[Parameter, ...] = ()
     tags: tuple[str, ...] = ()
     variables: tuple[str, ...] = field(default=())
+    labels: tuple[tuple[str, str], ...] = ()  # (language, short name) for menus
+    pageable: bool = True  # no LIMIT/OFFSET of its own, so a page's LIMIT can be added
+
+    def label(self, lang: str) -> str:
+        return dict(self.labels).get(lang) or dict(self.labels).get("en") or self.name
 
     def param(self, name: str) -> Parameter:
         for p in self.params:
@@ -57,10 +63,18 @@ class CannedQuery:
         """The query text with the user's values bound (validated first; raises ParameterError)."""
         return with_values(self.text, self.bind(values))
 
-    def bind(self, values: dict[str, list[str]] | dict[str, str]) -> dict[str, Identifier]:
-        """Validate user values and turn them into RDF terms, defaults filled in."""
+    def page(self, values: dict[str, list[str]] | dict[str, str], limit: int, offset: int = 0) -> str:
+        """The bound query asking for one page: ``limit + 1`` rows from ``offset``, so the caller knows if more follow."""
+        if not self.pageable:
+            raise QueryError("sets its own LIMIT or OFFSET and cannot be paged", query=self.name, hint="leave out limit and offset")
+        return f"{self.prepare(values)}\nLIMIT {int(limit) + 1}\nOFFSET {max(0, int(offset))}\n"
+
+    def bind(self, values: dict[str, list[str]] | dict[str, str]) -> dict[str, tuple[Identifier, ...]]:
+        """Validate user values and turn them into RDF terms, defaults filled in.
+
+        A parameter declared ``multiple`` takes several values (any of them matches)."""
         given = {k: (v if isinstance(v, list) else [v]) for k, v in values.items()}
-        out: dict[str, Identifier] = {}
+        out: dict[str, tuple[Identifier, ...]] = {}
         for k in given:
             self.param(k)
         for p in self.params:
@@ -71,9 +85,12 @@ class CannedQuery:
                 if p.default is None:
                     continue
                 raw = [p.default]
-            if len(raw) > 1:
+            raw = [r for r in raw if r != ""]
+            if len(raw) > 1 and not p.multiple:
                 raise ParameterError(self.name, p.name, "takes one value", hint="give the parameter once")
-            out[p.name] = to_term(self.name, p, raw[0])
+            if len(raw) > MAX_VALUES:
+                raise ParameterError(self.name, p.name, f"takes at most {MAX_VALUES} values", hint="split the question")
+            out[p.name] = tuple(dict.fromkeys(to_term(self.name, p, r) for r in raw))
         return out
 
 
@@ -117,15 +134,14 @@ def to_term(query: str, p: Parameter, value: str) -> Identifier:
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
-def with_values(text: str, bindings: dict[str, Identifier]) -> str:
-    """The query with a VALUES block of the bound terms opening its WHERE clause.
+def with_values(text: str, bindings: dict[str, tuple[Identifier, ...]]) -> str:
+    """The query with a VALUES block for each bound parameter opening its WHERE clause.
 
     The terms come from ``to_term`` (validated, typed RDF terms) and are written by rdflib's own
     term serialiser: user text never becomes query syntax."""
     if not bindings:
         return text
-    names = sorted(bindings)
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(bindings[n].n3() for n in names)}) }}"
+    block = "\n  ".join(f"VALUES ?{n} {{ {' '.join(t.n3() for t in bindings[n])} }}" for n in sorted(bindings))
     m = _WHERE.search(text)
     if m is None:
         raise QueryError("has no WHERE { to bind parameters in", hint="write the query with an explicit WHERE clause")
@@ -167,9 +183,15 @@ def load_query(name: str, text: str) -> CannedQuery:
     for p in params:
         if f"?{p.name}" not in text and f"${p.name}" not in text:
             raise QueryError(f"declares parameter {p.name!r} but never uses ?{p.name}", query=name, hint="remove it from the header")
+    labels = header.get("label") or {}
+    if not isinstance(labels, dict) or not all(k in LANGUAGES for k in labels):
+        raise QueryError("the #+ label is not a map of zh-Hant and en names", query=name, hint="write '#+ label: {en: ..., zh-Hant: ...}'")
+    body = "\n".join(ln.split("#", 1)[0] for ln in text.splitlines())
     return CannedQuery(
         name=name, summary=str(header["summary"]), description=str(header.get("description", "")), text=text,
         params=tuple(params), tags=tuple(header.get("tags", []) or []), variables=projected,
+        labels=tuple(sorted((str(k), str(v)) for k, v in labels.items())),
+        pageable=not re.search(r"\b(LIMIT|OFFSET)\s+\d+\s*$", body.strip(), re.I),
     )
 
 

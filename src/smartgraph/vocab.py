@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 from rdflib.term import URIRef
@@ -82,3 +84,20 @@ def concept(scheme: str, key: str) -> URIRef:
 
 def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def canonical_lang(tag: str) -> str:
+    """BCP 47 case: ``zh-hant`` -> ``zh-Hant``, ``en-us`` -> ``en-US`` (pyoxigraph lower-cases tags)."""
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for p in parts[1:]:
+        out.append(p.title() if len(p) == 4 else p.upper() if len(p) == 2 else p.lower())
+    return "-".join(out)
+
+
+_LANG_TAG = re.compile(rb'"@([a-z]{2,3})-([a-z]{4})\b')
+
+
+def canonical_lang_tags(data: bytes) -> bytes:
+    """``"..."@zh-hant`` -> ``"..."@zh-Hant`` in Turtle, TriG, N-Triples or N-Quads text."""
+    return _LANG_TAG.sub(lambda m: b'"@' + m.group(1) + b"-" + m.group(2).title(), data)

@@ -1,0 +1,72 @@
+"""The OpenAPI document: FastAPI's own routes plus one path for every canned query, from its ``#+`` header."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from smartgraph.engine import RESULT_TYPES
+from smartgraph.queries import LANGUAGES, CannedQuery, Catalog, Parameter
+
+_SCHEMAS: dict[str, dict[str, Any]] = {
+    "iri": {"type": "string", "format": "uri"},
+    "string": {"type": "string", "maxLength": 500},
+    "language": {"type": "string", "enum": list(LANGUAGES)},
+    "lang-string": {"type": "string", "pattern": "^.+@(zh-Hant|en)$"},
+    "integer": {"type": "integer"},
+    "date": {"type": "string", "format": "date"},
+}
+
+
+def _schema(p: Parameter) -> dict[str, Any]:
+    s = dict(_SCHEMAS.get(p.type, {"type": "string"}))
+    if p.type == "enum":
+        s = {"type": "string", "enum": list(p.values)}
+    if p.default is not None:
+        s["default"] = int(p.default) if p.type == "integer" else p.default
+    if p.multiple:
+        return {"type": "array", "items": s, "maxItems": 100}
+    return s
+
+
+def _operation(q: CannedQuery, max_rows: int, page_size: int) -> dict[str, Any]:
+    params: list[dict[str, Any]] = [
+        {"name": p.name, "in": "query", "required": p.required, "description": p.description + (" (repeat for several)" if p.multiple else ""),
+         "schema": _schema(p), "style": "form", "explode": True}
+        for p in q.params
+    ]
+    if q.pageable:
+        params += [
+            {"name": "limit", "in": "query", "description": "rows a page",
+             "schema": {"type": "integer", "minimum": 1, "maximum": max_rows, "default": page_size}},
+            {"name": "offset", "in": "query", "description": "rows to skip", "schema": {"type": "integer", "minimum": 0, "default": 0}},
+        ]
+    params.append({"name": "format", "in": "query", "description": "overrides Accept: json, xml, csv or tsv",
+                   "schema": {"type": "string", "enum": ["json", "xml", "csv", "tsv"]}})
+    return {
+        "operationId": f"query_{q.name.replace('-', '_')}",
+        "summary": q.summary,
+        "description": (q.description + "\n\n" if q.description else "") + f"Result variables: {', '.join(q.variables)}.",
+        "tags": ["canned queries"],
+        "parameters": params,
+        "responses": {
+            "200": {"description": "SPARQL 1.1 results; a `Link` header points to the first, previous and next pages",
+                    "headers": {"Link": {"schema": {"type": "string"}}},
+                    "content": {mt: {} for mt in RESULT_TYPES}},
+            "406": {"description": "none of the accepted media types fits"},
+            "422": {"description": "a parameter value does not fit its type"},
+            "503": {"description": "the query ran past the time limit, or the server is busy"},
+        },
+    }
+
+
+def openapi_document(app: FastAPI, catalog: Catalog, max_rows: int = 10_000, page_size: int = 100) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    doc = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    for q in catalog:
+        doc.setdefault("paths", {})[f"/queries/{q.name}"] = {"get": _operation(q, max_rows, page_size)}
+    app.openapi_schema = doc
+    return doc
