@@ -47,6 +47,7 @@ class EmbeddedStore:
         import pyoxigraph as ox
 
         self.path = path
+        self.read_only = read_only
         try:
             if path is None:
                 self._s = ox.Store()
@@ -73,7 +74,7 @@ class EmbeddedStore:
         self._s.update(f"DROP SILENT GRAPH <{name}>")
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._s.flush()
 
     # ------------------------------------------------------------------ reads

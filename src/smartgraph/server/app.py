@@ -339,6 +339,7 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         html = pages.entity_page(view, lang, strings, settings.base_iri)
         return HTMLResponse(html, status_code=200 if view.found else 404, headers={"Vary": "Accept, Accept-Language"})
 
+    app.add_middleware(AccessLog)
     app.openapi = lambda: openapi_document(app, catalog, settings.limits.max_rows, settings.page_size)  # type: ignore[method-assign]
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware

@@ -1,0 +1,212 @@
+"""HTTP benchmark: `smartgraph serve` against `oxigraph serve` over the same data, side by side in one run.
+
+Two canned queries (through /queries/NAME on smartgraph, their bound SPARQL text on Oxigraph) and one
+/sparql query, at concurrency 1 and 8 on loopback. Each client thread keeps one HTTP/1.1 connection.
+
+    python bench/http_bench.py [--store .smartgraph/store] [--seconds 5] [--out results-http.json]
+
+The figures are throughput (requests/s) and latency (p50, p99 in ms); the ratio column is smartgraph
+over Oxigraph. Not a test: timings belong here, not in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def wait_until_up(port: int, path: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            c.request("GET", path)
+            if c.getresponse().status < 500:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("server did not come up")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@contextmanager
+def smartgraph_server(store: Path, workers: int = 2) -> Iterator[int]:
+    port = free_port()
+    proc = subprocess.Popen([str(BIN / "smartgraph"), "serve", "--store", str(store), "--port", str(port), "--workers", str(workers)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(port, "/health", proc)
+        yield port
+    finally:
+        stop(proc)
+
+
+@contextmanager
+def oxigraph_server(nquads: Path) -> Iterator[int]:
+    """`oxigraph serve` over a store loaded with `oxigraph load` from the same N-Quads, union default graph on."""
+    oxigraph = shutil.which("oxigraph", path=str(BIN)) or shutil.which("oxigraph")
+    if not oxigraph:
+        raise SystemExit("the oxigraph command is missing: pip install oxigraph (the test extra installs it)")
+    with tempfile.TemporaryDirectory(prefix="oxigraph-") as d:
+        subprocess.run([oxigraph, "load", "--location", d, "--file", str(nquads)], check=True, capture_output=True)
+        port = free_port()
+        proc = subprocess.Popen([oxigraph, "serve", "--location", d, "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_until_up(port, "/", proc)
+            yield port
+        finally:
+            stop(proc)
+
+
+@dataclass
+class Figures:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def hammer(port: int, method: str, path: str, body: bytes | None, headers: dict[str, str], concurrency: int, seconds: float) -> Figures:
+    """Send the same request from ``concurrency`` threads for ``seconds``; throughput and latency percentiles."""
+    latencies: list[list[float]] = [[] for _ in range(concurrency)]
+    errors = [0] * concurrency
+    stop_at = time.perf_counter() + seconds
+
+    def worker(i: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.perf_counter() < stop_at:
+            t = time.perf_counter()
+            try:
+                conn.request(method, path, body=body, headers=headers)
+                r = conn.getresponse()
+                r.read()
+                if r.status != 200:
+                    errors[i] += 1
+            except OSError:
+                errors[i] += 1
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                continue
+            latencies[i].append(time.perf_counter() - t)
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    elapsed = time.perf_counter() - start
+    all_lat = sorted(x for lat in latencies for x in lat)
+    if not all_lat:
+        return Figures(0.0, 0.0, 0.0, sum(errors))
+    p99 = all_lat[min(len(all_lat) - 1, int(len(all_lat) * 0.99))]
+    return Figures(len(all_lat) / elapsed, statistics.median(all_lat) * 1000, p99 * 1000, sum(errors))
+
+
+def cases(store: Path) -> list[tuple[str, str, dict[str, str]]]:
+    """(label, canned query name or '' for /sparql, parameters)."""
+    del store
+    return [("officials (canned)", "officials", {"lang": "en"}), ("sister-cities (canned)", "sister-cities", {"lang": "en"}),
+            ("/sparql cities", "", {})]
+
+
+SPARQL = ("PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+          "SELECT ?city ?name WHERE { ?city a schema:City ; rdfs:label ?name FILTER (lang(?name) = 'en') } ORDER BY ?name LIMIT 100")
+
+
+def run(store: Path, seconds: float, concurrencies: tuple[int, ...] = (1, 8)) -> dict[str, object]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from smartgraph import publish
+    from smartgraph.queries import Catalog
+    from smartgraph.store import open_store
+
+    catalog = Catalog.load()
+    with tempfile.TemporaryDirectory() as d:
+        nq = Path(d) / "data.nq"
+        st = open_store(store, read_only=True)
+        nq.write_bytes(publish.export(st, "nq"))
+        st.close()
+        results: dict[str, object] = {}
+        with smartgraph_server(store) as sg_port, oxigraph_server(nq) as ox_port:
+            accept = {"Accept": "application/sparql-results+json"}
+            for label, name, params in cases(store):
+                if name:
+                    q = catalog.get(name)
+                    sg = ("GET", f"/queries/{name}?{urlencode(params)}", None)
+                    text = q.page(params, 100, 0)
+                else:
+                    sg = ("GET", "/sparql?" + urlencode({"query": SPARQL}), None)
+                    text = SPARQL
+                ox = ("GET", "/query?" + urlencode({"query": text}), None)
+                for c in concurrencies:
+                    a = hammer(sg_port, sg[0], sg[1], sg[2], accept, c, seconds)
+                    b = hammer(ox_port, ox[0], ox[1], ox[2], accept, c, seconds)
+                    results[f"{label} @{c}"] = {"smartgraph": a.__dict__, "oxigraph": b.__dict__,
+                                                "ratio_rps": round(a.rps / b.rps, 3) if b.rps else None}
+    return results
+
+
+def table(results: dict[str, object]) -> str:
+    lines = ["| case | smartgraph req/s | p50 ms | p99 ms | oxigraph req/s | p50 ms | p99 ms | ratio |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for k, v in results.items():
+        assert isinstance(v, dict)
+        a, b = v["smartgraph"], v["oxigraph"]
+        lines.append(f"| {k} | {a['rps']:.0f} | {a['p50_ms']:.2f} | {a['p99_ms']:.2f} | {b['rps']:.0f} | {b['p50_ms']:.2f} | "
+                     f"{b['p99_ms']:.2f} | {v['ratio_rps']:.2f} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--store", type=Path, default=Path(os.environ.get("SMARTGRAPH_STORE", ".smartgraph/store")))
+    ap.add_argument("--seconds", type=float, default=5.0, help="seconds a case runs (default 5)")
+    ap.add_argument("--out", type=Path, help="write the figures as JSON here")
+    args = ap.parse_args()
+    if not (args.store / "CURRENT").exists():
+        print(f"no store at {args.store}: run smartgraph build first", file=sys.stderr)
+        return 2
+    results = run(args.store, args.seconds)
+    print(table(results))
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,386 @@
+"""The HTTP server, started for real on a loopback port and spoken to over HTTP."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import Namespace
+
+from smartgraph.queries import Catalog
+from tests.server import Server, free_port
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+DAEGU = "https://w3id.org/smartgraph/id/place/gn-1835329"
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+ALL = "SELECT * WHERE { ?s ?p ?o }"
+INJECTIONS = ['Taipei"@en . } UNION { ?s ?p ?o } #', "https://w3id.org/x> } UNION { ?s ?p ?o } #", "2021 } UNION { ?s ?p ?o }",
+              "zh-Hant\" } #", "en\n} UNION {", "1; DROP ALL"]
+
+
+@pytest.fixture(scope="module")
+def log_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("log") / "serve.log"
+
+
+@pytest.fixture(scope="module")
+def server(built_store: Path, log_path: Path) -> Iterator[Server]:
+    s = Server(built_store, "--timeout", "2", "--max-rows", "1000", log=log_path)
+    yield s
+    assert s.stop() in (0, -signal.SIGTERM)
+
+
+@pytest.fixture(scope="module")
+def client(server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.url, timeout=30) as c:
+        yield c
+
+
+def count(client: httpx.Client) -> int:
+    r = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+# --------------------------------------------------------------------------- SPARQL 1.1 Protocol
+
+
+def test_get_without_accept_gives_sparql_json(client: httpx.Client) -> None:
+    r = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s a <https://schema.org/City> }"}, headers={"Accept": ""})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/sparql-results+json"
+    cities = {b["s"]["value"] for b in r.json()["results"]["bindings"]}
+    assert DAEGU in cities
+
+
+@pytest.mark.parametrize("accept,media_type", [
+    ("application/sparql-results+json", "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"),
+    ("text/tab-separated-values", "text/tab-separated-values"),
+    ("application/json", "application/sparql-results+json"),
+    ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+    ("text/*", "text/csv"),
+])
+def test_select_results_by_accept(client: httpx.Client, accept: str, media_type: str) -> None:
+    q = ("SELECT ?city ?name WHERE { ?city a <https://schema.org/City> ; <http://www.w3.org/2000/01/rdf-schema#label> ?name "
+         "FILTER (lang(?name) = \"en\") } ORDER BY ?name")
+    r = client.get("/sparql", params={"query": q}, headers={"Accept": accept})
+    assert r.status_code == 200 and r.headers["content-type"].split(";")[0] == media_type
+    if media_type.endswith("json"):
+        names = [b["name"]["value"] for b in r.json()["results"]["bindings"]]
+    elif media_type.endswith("xml"):
+        ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+        names = [e.text or "" for e in ET.fromstring(r.content).findall(".//r:binding[@name='name']/r:literal", ns)]
+    elif media_type == "text/csv":
+        names = [row["name"] for row in csv.DictReader(io.StringIO(r.text))]
+    else:
+        lines = r.text.splitlines()
+        assert lines[0] == "?city\t?name"
+        names = [ln.split("\t")[1].rsplit("@", 1)[0].strip('"') for ln in lines[1:]]
+    assert "Daegu" in names and names == sorted(names) and len(names) > 10
+
+
+def test_post_form_and_direct_query_agree(client: httpx.Client) -> None:
+    q = "SELECT ?s WHERE { ?s a <https://schema.org/City> } ORDER BY ?s"
+    a = client.post("/sparql", data={"query": q}).json()
+    b = client.post("/sparql", content=q.encode(), headers={"Content-Type": "application/sparql-query"}).json()
+    c = client.get("/sparql", params={"query": q}).json()
+    assert a == b == c and a["results"]["bindings"]
+    assert client.post("/sparql", content=b"x", headers={"Content-Type": "text/plain"}).status_code == 415
+
+
+def test_ask(client: httpx.Client) -> None:
+    yes = client.get("/sparql", params={"query": f"ASK {{ <{DAEGU}> ?p ?o }}"})
+    no = client.get("/sparql", params={"query": "ASK { <https://example.org/none> ?p ?o }"}, headers={"Accept": "application/sparql-results+xml"})
+    assert yes.json()["boolean"] is True
+    assert "<boolean>false</boolean>" in no.text
+
+
+@pytest.mark.parametrize("accept,fmt", [("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld"),
+                                         ("application/rdf+xml", "xml"), ("", "turtle")])
+def test_construct_and_describe_by_accept(client: httpx.Client, accept: str, fmt: str) -> None:
+    q = f"CONSTRUCT {{ <{DAEGU}> ?p ?o }} WHERE {{ <{DAEGU}> ?p ?o }}"
+    r = client.get("/sparql", params={"query": q}, headers={"Accept": accept})
+    assert r.status_code == 200
+    g = Graph().parse(data=r.content, format=fmt)
+    assert len(g) >= 6 and (URIRef(DAEGU), None, None) in g
+    d = client.get("/sparql", params={"query": f"DESCRIBE <{DAEGU}>"}, headers={"Accept": accept})
+    assert len(Graph().parse(data=d.content, format=fmt)) >= len(g)
+
+
+def test_unacceptable_and_malformed(client: httpx.Client) -> None:
+    r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"}, headers={"Accept": "image/png"})
+    assert r.status_code == 406 and "application/sparql-results+json" in r.text
+    r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p "})
+    assert r.status_code == 400 and "parse" in r.text
+
+
+def test_service_description_with_void_counts(client: httpx.Client) -> None:
+    r = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    g = Graph().parse(data=r.text, format="turtle")
+    sd = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    assert (None, sd.endpoint, URIRef(f"{client.base_url}sparql".replace("//sparql", "/sparql"))) in g or any(g.objects(None, sd.endpoint))
+    totals = [int(o) for s, o in g.subject_objects(VOID.triples) if str(s).endswith("#dataset")]
+    assert totals == [count(client)]
+    graphs = list(g.objects(None, sd.name))
+    assert len(graphs) == 3  # ontology + two press releases
+
+
+def test_updates_are_refused(client: httpx.Client) -> None:
+    before = count(client)
+    upd = "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/s> <https://example.org/p> 1 } }"
+    assert client.post("/sparql", data={"update": upd}).status_code == 403
+    r = client.post("/sparql", content=upd.encode(), headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer x"})
+    assert r.status_code == 403 and "disabled" in r.text
+    assert count(client) == before
+
+
+def test_time_limit_stops_the_query_and_the_server_goes_on(client: httpx.Client) -> None:
+    start = time.monotonic()
+    r = client.get("/sparql", params={"query": HEAVY})
+    assert r.status_code == 503 and "time limit" in r.text
+    assert time.monotonic() - start < 10
+    for _ in range(3):  # the other worker answers at once; the killed one is replaced
+        assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_result_size_limit(client: httpx.Client) -> None:
+    r = client.get("/sparql", params={"query": ALL})
+    assert r.status_code == 400 and "more than 1000 rows" in r.text and "LIMIT" in r.text
+    assert client.get("/sparql", params={"query": ALL + " LIMIT 1000"}).status_code == 200
+
+
+def test_sparqlwrapper_works_unchanged(server: Server) -> None:
+    from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
+
+    sw = SPARQLWrapper(server.url + "/sparql")
+    sw.setQuery("SELECT ?c WHERE { ?c a <https://schema.org/City> }")
+    sw.setReturnFormat(JSON)
+    res = sw.query().convert()
+    assert DAEGU in {b["c"]["value"] for b in res["results"]["bindings"]}  # type: ignore[index,call-overload]
+    sw.setQuery(f"ASK {{ <{DAEGU}> ?p ?o }}")
+    assert sw.query().convert()["boolean"] is True  # type: ignore[index,call-overload]
+    sw.setQuery(f"CONSTRUCT {{ <{DAEGU}> ?p ?o }} WHERE {{ <{DAEGU}> ?p ?o }}")
+    sw.setReturnFormat(TURTLE)
+    g = Graph().parse(data=sw.query().convert(), format="turtle")  # type: ignore[arg-type]
+    assert len(g) >= 6
+    sw.setMethod("POST")
+    sw.setQuery("SELECT ?c WHERE { ?c a <https://schema.org/City> } LIMIT 2")
+    sw.setReturnFormat(JSON)
+    assert len(sw.query().convert()["results"]["bindings"]) == 2  # type: ignore[index,call-overload]
+
+
+# --------------------------------------------------------------------------- canned queries
+
+
+def test_every_canned_query_is_listed_and_runs(client: httpx.Client) -> None:
+    listed = {q["name"]: q for q in client.get("/queries").json()}
+    catalog = Catalog.load()
+    assert set(listed) == set(catalog.queries)
+    for q in catalog:
+        params = {"entity": DAEGU} if q.name == "provenance" else {}
+        r = client.get(f"/queries/{q.name}", params=params)
+        assert r.status_code == 200, (q.name, r.text)
+        assert r.json()["head"]["vars"] == list(q.variables)
+        assert listed[q.name]["params"] == [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
+                                             "values": list(p.values), "multiple": p.multiple, "description": p.description} for p in q.params]
+
+
+def test_parameters_are_typed_and_checked(client: httpx.Client) -> None:
+    ok = client.get("/queries/events", params={"year": "2021"})
+    assert ok.status_code == 200 and all(b["start"]["value"].startswith("2021") for b in ok.json()["results"]["bindings"])
+    for name, params, field in [("events", {"year": "twenty"}, "year"), ("officials", {"lang": "fr"}, "lang"),
+                                ("agreements", {"status": "rumoured"}, "status"), ("officials", {"person": "not an iri"}, "person"),
+                                ("provenance", {}, "entity"), ("officials", {"nope": "1"}, "nope"), ("officials", {"limit": "0"}, "limit")]:
+        r = client.get(f"/queries/{name}", params=params)
+        assert r.status_code == 422, (name, params, r.text)
+        assert r.json()["detail"][0]["loc"] == ["query", field]
+    assert client.get("/queries/nothing").status_code == 404
+
+
+def test_injection_strings_are_refused_or_harmless(client: httpx.Client) -> None:
+    catalog = Catalog.load()
+    tried = 0
+    for q in catalog:
+        honest = {"entity": DAEGU} if q.name == "provenance" else {}
+        base = client.get(f"/queries/{q.name}", params={**honest, "limit": "1000"}).json()["results"]["bindings"]
+        for p in q.params:
+            for value in INJECTIONS:
+                r = client.get(f"/queries/{q.name}", params={**honest, p.name: value, "limit": "1000"})
+                tried += 1
+                if r.status_code == 422:
+                    continue
+                assert r.status_code == 200, (q.name, p.name, value, r.text)
+                rows = r.json()["results"]["bindings"]
+                assert all(row in base for row in rows) if p.type != "language" else len(rows) <= len(base)
+    assert tried > 100
+
+
+def test_multi_valued_parameters(client: httpx.Client) -> None:
+    cz, fr = "https://w3id.org/smartgraph/id/country/cz", "https://w3id.org/smartgraph/id/country/fr"
+    one = client.get("/queries/officials", params={"country": cz}).json()["results"]["bindings"]
+    two = client.get("/queries/officials", params=[("country", cz), ("country", fr)]).json()["results"]["bindings"]
+    assert {r["country"]["value"] for r in one} == {cz}
+    assert {r["country"]["value"] for r in two} == {cz, fr} and len(two) > len(one)
+    r = client.get("/queries/officials", params=[("lang", "en"), ("lang", "zh-Hant")])
+    assert r.status_code == 422
+
+
+def test_paging_with_link_headers(client: httpx.Client) -> None:
+    everything = client.get("/queries/officials", params={"lang": "en", "limit": "1000"}).json()["results"]["bindings"]
+    seen = []
+    url: str | None = "/queries/officials?lang=en&limit=7"
+    pages = 0
+    while url:
+        r = client.get(url)
+        assert r.status_code == 200
+        seen += r.json()["results"]["bindings"]
+        links = r.headers["link"]
+        assert 'rel="first"' in links
+        assert ('rel="prev"' in links) == (pages > 0)
+        nxt = [part.split(";")[0].strip(" <>") for part in links.split(",") if 'rel="next"' in part]
+        url = nxt[0] if nxt else None
+        pages += 1
+    assert seen == everything and pages == -(-len(everything) // 7)
+
+
+def test_canned_query_formats(client: httpx.Client) -> None:
+    r = client.get("/queries/sister-cities", params={"lang": "en", "format": "csv"})
+    assert r.headers["content-type"].startswith("text/csv") and "Daegu" in r.text
+    r = client.get("/queries/sister-cities", headers={"Accept": "application/sparql-results+xml"})
+    assert r.headers["content-type"].startswith("application/sparql-results+xml")
+    assert client.get("/queries/sister-cities", params={"format": "png"}).status_code == 406
+
+
+def test_openapi_describes_every_canned_query(client: httpx.Client) -> None:
+    doc = client.get("/openapi.json").json()
+    for q in Catalog.load():
+        op = doc["paths"][f"/queries/{q.name}"]["get"]
+        names = {p["name"] for p in op["parameters"]}
+        assert {p.name for p in q.params} <= names and {"limit", "offset", "format"} <= names
+        for p in q.params:
+            schema = next(x["schema"] for x in op["parameters"] if x["name"] == p.name)
+            if p.multiple:
+                assert schema["type"] == "array"
+    assert "/sparql" in doc["paths"]
+    html = client.get("/docs").text
+    assert "/static/api-docs/swagger-ui-bundle.js" in html and "cdn" not in html.lower()
+    assert client.get("/static/api-docs/swagger-ui-bundle.js").status_code == 200
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def test_entity_iris_dereference(client: httpx.Client) -> None:
+    path = "/id/" + DAEGU.removeprefix("https://w3id.org/smartgraph/id/")
+    html = client.get(path, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}, params={"lang": "en"})
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    assert "<h1 id=\"entity-label\">Daegu</h1>" in html.text and "<mark>" in html.text and "South Korea" in html.text
+    zh = client.get(path, headers={"Accept": "text/html", "Accept-Language": "zh-TW,zh;q=0.9"})
+    assert "<h1 id=\"entity-label\">大邱</h1>" in zh.text
+    for accept, fmt in [("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/n-triples", "nt")]:
+        r = client.get(path, headers={"Accept": accept})
+        assert r.status_code == 200 and r.headers["vary"].startswith("Accept")
+        g = Graph().parse(data=r.content, format=fmt)
+        assert (URIRef(DAEGU), None, None) in g and (None, None, URIRef(DAEGU)) in g
+    assert client.get("/id/place/nowhere", headers={"Accept": "text/turtle"}).status_code == 404
+    assert client.get("/id/place/nowhere", headers={"Accept": "text/html"}).status_code == 404
+    r = client.get("/resource", params={"iri": "https://w3id.org/scd#party", "lang": "en"})
+    assert r.status_code == 200 and "party" in r.text
+    assert client.get("/resource", params={"iri": "javascript:alert(1)"}).status_code == 400
+
+
+def test_every_link_on_an_entity_page_resolves(client: httpx.Client) -> None:
+    import re
+
+    html = client.get("/id/place/gn-1835329", headers={"Accept": "text/html"}).text
+    local = sorted({h.replace("&amp;", "&") for h in re.findall(r'href="(/[^"]*)"', html)})
+    assert len(local) > 10
+    for h in local:
+        assert client.get(h).status_code == 200, h
+
+
+# --------------------------------------------------------------------------- operations
+
+
+def test_access_log_is_one_json_line_a_request(client: httpx.Client, log_path: Path) -> None:
+    client.get("/queries/events", params={"year": "2016"})
+    time.sleep(0.3)
+    lines = [json.loads(ln) for ln in log_path.read_text(encoding="utf-8").splitlines() if ln.startswith("{")]
+    hit = [x for x in lines if x["path"] == "/queries/events" and x["query"] == "year=2016"]
+    assert hit and hit[-1]["status"] == 200 and hit[-1]["ms"] >= 0 and hit[-1]["client"] == "127.0.0.1"
+
+
+def test_cors_is_off_by_default(client: httpx.Client) -> None:
+    r = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
+    assert "access-control-allow-origin" not in r.headers
+
+
+def test_updates_with_the_token_and_cors_when_asked(built_store: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(built_store, store)
+    s = Server(store, "--allow-updates", "--cors-origin", "https://portal.example.org", env={"SMARTGRAPH_UPDATE_TOKEN": "s3cret"})
+    try:
+        with httpx.Client(base_url=s.url, timeout=30) as c:
+            before = count(c)
+            upd = "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/s> <https://example.org/p> 1 } }"
+            assert c.post("/sparql", data={"update": upd}, headers={"Authorization": "Bearer wrong"}).status_code == 403
+            assert count(c) == before
+            r = c.post("/sparql", content=upd.encode(), headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret"})
+            assert r.status_code == 204
+            assert count(c) == before + 1
+            r = c.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://portal.example.org"})
+            assert r.headers["access-control-allow-origin"] == "https://portal.example.org"
+            r = c.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://evil.example.org"})
+            assert "access-control-allow-origin" not in r.headers
+    finally:
+        s.stop()
+
+
+def test_graceful_shutdown_finishes_requests_in_flight(built_store: Path) -> None:
+    s = Server(built_store, "--timeout", "2")
+    got: list[int] = []
+
+    def slow() -> None:
+        got.append(httpx.get(s.url + "/sparql", params={"query": HEAVY}, timeout=30).status_code)
+
+    t = threading.Thread(target=slow)
+    t.start()
+    time.sleep(0.7)
+    s.proc.send_signal(signal.SIGTERM)
+    t.join(30)
+    assert got == [503]  # answered (time limit), not cut off
+    assert s.proc.wait(20) in (0, -signal.SIGTERM)
+
+
+def test_serve_refuses_bad_setups(built_store: Path, server: Server) -> None:
+    def serve(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        import os
+
+        e = {k: v for k, v in os.environ.items() if k != "SMARTGRAPH_UPDATE_TOKEN"} | (env or {})
+        return subprocess.run([sys.executable, "-m", "smartgraph.cli", "serve", "--store", str(built_store), *args],
+                              capture_output=True, text=True, timeout=60, env=e)
+
+    r = serve("--allow-updates", "--port", str(free_port()))
+    assert r.returncode == 2 and "SMARTGRAPH_UPDATE_TOKEN" in r.stderr
+    r = serve("--port", str(server.port))
+    assert r.returncode == 2 and "cannot listen" in r.stderr and "--port" in r.stderr
+    r = subprocess.run([sys.executable, "-m", "smartgraph.cli", "serve", "--store", "/nonexistent/store", "--port", str(free_port())],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 3 and "smartgraph build" in r.stderr
+    help_text = subprocess.run([sys.executable, "-m", "smartgraph.cli", "serve", "--help"], capture_output=True, text=True).stdout
+    for option in ("--host", "--port", "--store", "--workers", "--timeout", "--max-rows", "--cors-origin", "--allow-updates"):
+        assert option in help_text
