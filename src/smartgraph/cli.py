@@ -184,19 +184,43 @@ def query(
     _print_results(results, fmt)
 
 
+DownloadOpt = Annotated[str | None, typer.Option("--download-base", help="URL the dumps are published under [default: BASE_IRI/download/].")]
+EndpointUrlOpt = Annotated[str, typer.Option("--endpoint-url", help="The public SPARQL endpoint named in the description.")]
+LicenseOpt = Annotated[str, typer.Option("--license", help="Licence IRI of the dataset.")]
+
+
+def _info(base_iri: str, download_base: str | None, endpoint_url: str, license_: str):  # type: ignore[no-untyped-def]
+    from smartgraph.publish import DatasetInfo
+
+    return DatasetInfo(base_iri=base_iri, download_base=download_base or "", endpoint=endpoint_url, license=license_)
+
+
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig or jsonld.")] = "ttl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")] = None,
     store: StoreOpt = None,
+    base_iri: BaseOpt = None,
+    description: Annotated[bool, typer.Option("--description/--no-description", help="Add the DCAT/VoID dataset description.")] = True,
+    keep_contacts: Annotated[bool, typer.Option("--keep-contacts", help="Keep contact persons' telephone numbers (left out by default).")] = False,
+    download_base: DownloadOpt = None,
+    endpoint_url: EndpointUrlOpt = "http://127.0.0.1:8000/sparql",
+    license_: LicenseOpt = "http://creativecommons.org/licenses/by/4.0/",
 ) -> None:
-    """Write the stored graph in an RDF syntax (named graphs kept in TriG and N-Quads)."""
+    """Write the stored graph in an RDF syntax for open-data portals: named graphs kept in TriG and N-Quads,
+    the dataset description (DCAT-AP 3.0 and VoID) added, telephone numbers left out unless --keep-contacts.
+
+    The same store gives the same bytes. With --out the file is written to a temporary name and renamed,
+    so a failed export never leaves half a file.
+    """
     from smartgraph import publish
     from smartgraph.store import open_store
 
     try:
-        st = open_store(_settings(store).store, read_only=True)
-        data = publish.export(st, fmt)
+        settings = _settings(store, base_iri)
+        st = open_store(settings.store, read_only=True)
+        info = _info(settings.base_iri, download_base, endpoint_url, license_) if description else None
+        data = publish.export(st, fmt, info, keep_contacts=keep_contacts)
     except SmartgraphError as e:
         raise _fail(e) from None
     if out is None:
@@ -206,9 +230,47 @@ def export(
     try:
         tmp.write_bytes(data)
         tmp.replace(out)
+    except OSError as e:
+        _err(f"error: cannot write {out}: {e.strerror}\n  how to fix: check the folder exists and is writable")
+        raise typer.Exit(2) from None
     finally:
         tmp.unlink(missing_ok=True)
     typer.echo(f"wrote {out} ({len(data)} bytes)", err=True)
+
+
+@app.command()
+def describe(
+    store: StoreOpt = None,
+    base_iri: BaseOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, json-ld or xml.")] = "turtle",
+    check: Annotated[bool, typer.Option("--check", help="Validate it against the DCAT-AP 3.0 SHACL shapes; exit 1 if it does not conform.")] = False,
+    download_base: DownloadOpt = None,
+    endpoint_url: EndpointUrlOpt = "http://127.0.0.1:8000/sparql",
+    license_: LicenseOpt = "http://creativecommons.org/licenses/by/4.0/",
+) -> None:
+    """Print the DCAT-AP 3.0 and VoID description of the dataset (what an export carries)."""
+    from smartgraph import publish
+    from smartgraph.store import open_store
+
+    try:
+        settings = _settings(store, base_iri)
+        st = open_store(settings.store, read_only=True)
+        g = publish.describe(st, _info(settings.base_iri, download_base, endpoint_url, license_))
+    except SmartgraphError as e:
+        raise _fail(e) from None
+    if fmt not in ("turtle", "nt", "json-ld", "xml"):
+        _err(f"error: unknown format {fmt!r}\n  how to fix: use turtle, nt, json-ld or xml")
+        raise typer.Exit(2)
+    sys.stdout.write(g.serialize(format=fmt))
+    if check:
+        from smartgraph.validation import check_dcat_ap
+
+        problems = check_dcat_ap(g)
+        for p in problems:
+            _err(f"DCAT-AP: {p}")
+        _err("The description conforms to DCAT-AP 3.0." if not problems else f"The description does NOT conform: {len(problems)} problems.")
+        if problems:
+            raise typer.Exit(1)
 
 
 @app.command()

@@ -1,25 +1,269 @@
-"""Dumps of the stored graph in RDF syntaxes, deterministic: the same store gives the same bytes."""
+"""Exports for open-data portals: RDF dumps with a DCAT / VoID description of the dataset.
+
+Deterministic: the same store gives the same bytes (quads are sorted; dates in the description come
+from the data, not the clock). Contact persons' telephone numbers are left out unless asked for.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
+
 from smartgraph.errors import ConfigError
 from smartgraph.store import Store
-from smartgraph.vocab import canonical_lang_tags
+from smartgraph.vocab import GEONAMES, PREFIXES, SCHEMA, WD, canonical_lang, canonical_lang_tags
 
 EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
+MEDIA_TYPES = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads", "trig": "application/trig",
+               "jsonld": "application/ld+json"}
+_EU_FILE_TYPES = {"ttl": "RDF_TURTLE", "nt": "RDF_N_TRIPLES", "nq": "RDF_N_QUADS", "trig": "RDF_TRIG", "jsonld": "JSON_LD"}
+FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
+LANGUAGE = Namespace("http://publications.europa.eu/resource/authority/language/")
+DATA_THEME = Namespace("http://publications.europa.eu/resource/authority/data-theme/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+IANA = "http://www.iana.org/assignments/media-types/"
+TELEPHONE = str(SCHEMA.telephone)
+DESCRIPTION_GRAPH = "graph/description"
+
+#: the JSON-LD @context of every JSON-LD export (also shipped as ontology/context.jsonld)
+CONTEXT: dict[str, str] = {**PREFIXES, "dcat": str(DCAT), "void": str(VOID), "vcard": str(VCARD), "foaf": str(FOAF)}
 
 
-def export(store: Store, fmt: str) -> bytes:
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a portal needs to know that the graph does not say."""
+
+    base_iri: str
+    download_base: str = ""  # where the dumps are published; default {base_iri}download/
+    endpoint: str = "http://127.0.0.1:8000/sparql"
+    license: str = "http://creativecommons.org/licenses/by/4.0/"
+    contact_email: str = ""
+
+    @property
+    def dataset(self) -> URIRef:
+        return URIRef(self.base_iri + "dataset")
+
+    def download(self, fmt: str) -> str:
+        return f"{self.download_base or self.base_iri + 'download/'}smartgraph.{fmt}"
+
+
+# --------------------------------------------------------------------------- the description
+
+
+def _rows(store: Store, query: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = store.select(query)["results"]["bindings"]
+    return rows
+
+
+def _int(store: Store, query: str) -> int:
+    rows = _rows(store, query)
+    return int(rows[0]["n"]["value"]) if rows else 0
+
+
+def describe(store: Store, info: DatasetInfo, formats: Iterable[str] = EXPORT_FORMATS) -> Graph:
+    """The DCAT-AP 3.0 dataset, its distributions and SPARQL data service, and the VoID statistics."""
+    g = Graph()
+    for p, ns in CONTEXT.items():
+        g.bind(p, ns)
+    ds = info.dataset
+    base = info.base_iri
+    g.add((ds, RDF.type, DCAT.Dataset))
+    g.add((ds, RDF.type, VOID.Dataset))
+    g.add((ds, DCTERMS.title, Literal("smartgraph 城市外交知識圖譜", lang="zh-Hant")))
+    g.add((ds, DCTERMS.title, Literal("smartgraph city-diplomacy knowledge graph", lang="en")))
+    g.add((ds, DCTERMS.description, Literal(
+        "由臺北市政府新聞稿擷取的城市外交知識圖譜：智慧城市首長高峰會與場次、與會的市長與代表、發言、城市間的合作備忘錄與宣言、姊妹市關係；"
+        "每項事實皆連結至新聞稿中的原文段落。", lang="zh-Hant")))
+    g.add((ds, DCTERMS.description, Literal(
+        "City diplomacy extracted from Taipei City Government press releases: smart-city summits and their sessions, the mayors and "
+        "representatives who took part, what they said, memoranda of understanding and declarations between cities, sister-city ties; "
+        "every fact points to the span of the press release it comes from.", lang="en")))
+    for kw, lang in [("城市外交", "zh-Hant"), ("智慧城市", "zh-Hant"), ("姊妹市", "zh-Hant"), ("合作備忘錄", "zh-Hant"), ("臺北市", "zh-Hant"),
+                     ("city diplomacy", "en"), ("smart city", "en"), ("sister cities", "en"), ("memorandum of understanding", "en"),
+                     ("Taipei", "en"), ("linked open data", "en")]:
+        g.add((ds, DCAT.keyword, Literal(kw, lang=lang)))
+    g.add((ds, DCAT.theme, DATA_THEME.GOVE))
+    g.add((DATA_THEME.GOVE, RDF.type, SKOS.Concept))
+    g.add((DATA_THEME.GOVE, SKOS.prefLabel, Literal("Government and public sector", lang="en")))
+    for code in ("ZHO", "ENG"):
+        g.add((ds, DCTERMS.language, LANGUAGE[code]))
+        g.add((LANGUAGE[code], RDF.type, DCTERMS.LinguisticSystem))
+    dates = _rows(store, "PREFIX schema: <https://schema.org/> SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) "
+                         "WHERE { ?doc a schema:NewsArticle ; schema:datePublished ?d }")
+    if dates and "first" in dates[0]:
+        g.add((ds, DCTERMS.issued, Literal(dates[0]["first"]["value"], datatype=XSD.date)))
+        g.add((ds, DCTERMS.modified, Literal(dates[0]["last"]["value"], datatype=XSD.date)))
+    for row in _rows(store, "PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                            "SELECT ?p (SAMPLE(?n) AS ?name) WHERE { ?doc a schema:NewsArticle ; schema:publisher ?p . "
+                            "?p rdfs:label ?n FILTER (langMatches(lang(?n), 'zh-Hant')) } GROUP BY ?p ORDER BY ?p"):
+        pub = URIRef(row["p"]["value"])
+        g.add((ds, DCTERMS.publisher, pub))
+        g.add((pub, RDF.type, FOAF.Agent))
+        g.add((pub, FOAF.name, Literal(row["name"]["value"], lang="zh-Hant")))
+    contact = URIRef(base + "dataset/contact")
+    g.add((ds, DCAT.contactPoint, contact))
+    g.add((contact, RDF.type, VCARD.Organization))
+    g.add((contact, RDF.type, VCARD.Kind))
+    g.add((contact, VCARD.fn, Literal("smartgraph")))
+    if info.contact_email:
+        g.add((contact, VCARD.hasEmail, URIRef(f"mailto:{info.contact_email}")))
+    lic = URIRef(info.license)
+    g.add((lic, RDF.type, DCTERMS.LicenseDocument))
+
+    service = URIRef(base + "dataset/sparql")
+    endpoint = URIRef(info.endpoint)
+    g.add((service, RDF.type, DCAT.DataService))
+    g.add((service, DCTERMS.title, Literal("smartgraph SPARQL 1.1 端點", lang="zh-Hant")))
+    g.add((service, DCTERMS.title, Literal("smartgraph SPARQL 1.1 endpoint", lang="en")))
+    g.add((service, DCAT.endpointURL, endpoint))
+    g.add((service, DCAT.endpointDescription, endpoint))
+    g.add((endpoint, RDF.type, RDFS.Resource))
+    g.add((service, DCAT.servesDataset, ds))
+    g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
+    g.add((URIRef("https://www.w3.org/TR/sparql11-protocol/"), RDF.type, DCTERMS.Standard))
+    g.add((service, DCTERMS.license, lic))
+    for fmt in [*formats, "sparql"]:
+        dist = URIRef(f"{base}dataset/distribution/{fmt}")
+        g.add((ds, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCTERMS.license, lic))
+        if fmt == "sparql":
+            g.add((dist, DCTERMS.title, Literal("SPARQL endpoint", lang="en")))
+            g.add((dist, DCAT.accessURL, endpoint))
+            g.add((dist, DCAT.accessService, service))
+            continue
+        url = URIRef(info.download(fmt))
+        g.add((dist, DCTERMS.title, Literal(f"smartgraph.{fmt}", lang="en")))
+        g.add((dist, DCAT.accessURL, url))
+        g.add((dist, DCAT.downloadURL, url))
+        g.add((url, RDF.type, RDFS.Resource))
+        mt = URIRef(IANA + MEDIA_TYPES[fmt])
+        g.add((dist, DCAT.mediaType, mt))
+        g.add((mt, RDF.type, DCTERMS.MediaType))
+        ft = FILE_TYPE[_EU_FILE_TYPES[fmt]]
+        g.add((dist, DCTERMS["format"], ft))
+        g.add((ft, RDF.type, DCTERMS.MediaTypeOrExtent))
+        g.add((ds, VOID.dataDump, url))
+    _void(store, g, info)
+    return g
+
+
+def _void(store: Store, g: Graph, info: DatasetInfo) -> None:
+    ds, base = info.dataset, info.base_iri
+    n3 = URIRef(base).n3()[1:-1]
+    g.add((ds, VOID.sparqlEndpoint, URIRef(info.endpoint)))
+    g.add((ds, VOID.uriSpace, Literal(base)))
+    g.add((ds, VOID.triples, Literal(_int(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"), datatype=XSD.integer)))
+    g.add((ds, VOID.entities, Literal(_int(store, f'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER (STRSTARTS(STR(?s), "{n3}")) }}'),
+                                      datatype=XSD.integer)))
+    g.add((ds, VOID.distinctSubjects, Literal(_int(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"), datatype=XSD.integer)))
+    classes = _rows(store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c")
+    props = _rows(store, "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p")
+    g.add((ds, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
+    g.add((ds, VOID.properties, Literal(len(props), datatype=XSD.integer)))
+    vocabularies: set[str] = set()
+    for i, row in enumerate(classes):
+        part = URIRef(f"{base}dataset/class/{i}")
+        c = row["c"]["value"]
+        g.add((ds, VOID.classPartition, part))
+        g.add((part, VOID["class"], URIRef(c)))
+        g.add((part, VOID.entities, Literal(int(row["n"]["value"]), datatype=XSD.integer)))
+        vocabularies.add(_namespace(c))
+    for i, row in enumerate(props):
+        part = URIRef(f"{base}dataset/property/{i}")
+        p = row["p"]["value"]
+        g.add((ds, VOID.propertyPartition, part))
+        g.add((part, VOID.property, URIRef(p)))
+        g.add((part, VOID.triples, Literal(int(row["n"]["value"]), datatype=XSD.integer)))
+        vocabularies.add(_namespace(p))
+    for v in sorted(vocabularies):
+        g.add((ds, VOID.vocabulary, URIRef(v)))
+    for row in _rows(store, "PREFIX schema: <https://schema.org/> SELECT (MIN(STR(?s)) AS ?example) WHERE { VALUES ?c { schema:City "
+                            "schema:Event schema:Person schema:NewsArticle } ?s a ?c } GROUP BY ?c"):
+        g.add((ds, VOID.exampleResource, URIRef(row["example"]["value"])))
+    for name, target, title in [("geonames", GEONAMES, "GeoNames"), ("wikidata", str(WD), "Wikidata")]:
+        n = _int(store, f'PREFIX schema: <https://schema.org/> SELECT (COUNT(*) AS ?n) WHERE {{ ?s schema:sameAs ?o '
+                        f'FILTER (STRSTARTS(STR(?o), "{target}")) }}')
+        ls = URIRef(f"{base}dataset/links/{name}")
+        other = URIRef(target)
+        g.add((ls, RDF.type, VOID.Linkset))
+        g.add((ls, DCTERMS.title, Literal(f"links to {title}", lang="en")))
+        g.add((ls, VOID.subjectsTarget, ds))
+        g.add((ls, VOID.objectsTarget, other))
+        g.add((ls, VOID.linkPredicate, SCHEMA.sameAs))
+        g.add((ls, VOID.triples, Literal(n, datatype=XSD.integer)))
+        g.add((ds, VOID.subset, ls))
+        g.add((other, RDF.type, VOID.Dataset))
+        g.add((other, DCTERMS.title, Literal(title)))
+
+
+def _namespace(iri: str) -> str:
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return iri[: cut + 1]
+
+
+# --------------------------------------------------------------------------- dumps
+
+
+def export(store: Store, fmt: str, info: DatasetInfo | None = None, *, keep_contacts: bool = False) -> bytes:
+    """The stored graph in one syntax; with ``info``, the dataset description too (in its own graph in TriG/N-Quads)."""
+    import pyoxigraph as ox
+
     if fmt not in EXPORT_FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}", hint=f"use one of {', '.join(EXPORT_FORMATS)}")
-    data = store.dump(fmt)
-    if fmt in ("nt", "nq"):
-        # one statement a line: sorted lines are a canonical order
-        lines = sorted(set(data.splitlines()))
-        data = b"\n".join(lines) + b"\n"
-    if fmt != "jsonld":
-        data = canonical_lang_tags(data)
-    return data
+    quads = [q for q in store.quads() if keep_contacts or q.predicate.value != TELEPHONE]
+    if info is not None:
+        name = ox.NamedNode(info.base_iri + DESCRIPTION_GRAPH)
+        nt = describe(store, info).serialize(format="nt", encoding="utf-8")
+        quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
+    if fmt in ("nq", "trig"):
+        items: list[Any] = sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    else:
+        items = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    if fmt == "jsonld":
+        return jsonld(items)
+    f = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[fmt]
+    out = ox.serialize(items, format=f, prefixes=CONTEXT if fmt in ("ttl", "trig") else None) or b""
+    return canonical_lang_tags(out)
 
 
-__all__ = ["EXPORT_FORMATS", "export"]
+def _compact(iri: str) -> str:
+    for p, ns in sorted(CONTEXT.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
+            return f"{p}:{iri[len(ns):]}"
+    return iri
+
+
+def jsonld(triples: Iterable[Any]) -> bytes:
+    """Compact JSON-LD: the project's prefixes as @context, one node object per subject, values in sorted order."""
+    import pyoxigraph as ox
+
+    nodes: dict[str, dict[str, Any]] = {}
+    for t in triples:
+        s = t.subject.value if isinstance(t.subject, ox.NamedNode) else f"_:{t.subject.value}"
+        node = nodes.setdefault(s, {"@id": _compact(s)})
+        o = t.object
+        if t.predicate.value == str(RDF.type) and isinstance(o, ox.NamedNode):
+            node.setdefault("@type", []).append(_compact(o.value))
+            continue
+        if isinstance(o, ox.NamedNode):
+            value: Any = {"@id": _compact(o.value)}
+        elif isinstance(o, ox.BlankNode):
+            value = {"@id": f"_:{o.value}"}
+        elif o.language:
+            value = {"@value": o.value, "@language": canonical_lang(o.language)}
+        elif o.datatype.value == str(XSD.string):
+            value = o.value
+        else:
+            value = {"@value": o.value, "@type": _compact(o.datatype.value)}
+        node.setdefault(_compact(t.predicate.value), []).append(value)
+    doc = {"@context": CONTEXT, "@graph": [nodes[k] for k in sorted(nodes)]}
+    return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+__all__ = ["CONTEXT", "EXPORT_FORMATS", "DatasetInfo", "describe", "export", "jsonld"]

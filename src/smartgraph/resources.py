@@ -15,6 +15,8 @@ BUNDLE = "_bundled"
 
 ONTOLOGY = "ontology/smartgraph.ttl"
 SHAPES = "ontology/shapes.ttl"
+DCAT_AP_SHAPES = "ontology/dcat-ap/dcat-ap-3.0-shacl.ttl"
+JSONLD_CONTEXT = "ontology/context.jsonld"
 SCHEMES = "ontology/schemes"
 QUERIES = "queries"
 GAZETTEER = "gazetteer"

@@ -8,6 +8,7 @@ and rebuilding a document never duplicates its facts.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -26,6 +27,7 @@ class Store(Protocol):
     def document_hashes(self) -> dict[str, str]: ...
     def select(self, query: str) -> Results: ...
     def dump(self, fmt: str) -> bytes: ...
+    def quads(self) -> Iterator[Any]: ...
     def close(self) -> None: ...
 
 
@@ -114,6 +116,10 @@ class EmbeddedStore:
         else:
             out = self._s.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(format=f)
         return out or b""
+
+    def quads(self) -> Iterator[Any]:
+        """Every quad (pyoxigraph terms), in the store's index order."""
+        return iter(self._s.quads_for_pattern(None, None, None, None))
 
     def __len__(self) -> int:
         return len(self._s)

@@ -87,3 +87,17 @@ def _node_shape_of(prop_shape: object) -> str:
         if isinstance(node, URIRef):
             return str(node)
     return "(anonymous shape)"
+
+
+def check_dcat_ap(description: Graph) -> list[str]:
+    """Check a dataset description against the official DCAT-AP 3.0 shapes; the problems (empty when it conforms)."""
+    import pyshacl
+
+    shapes_graph = Graph().parse(data=resources.read_text(resources.DCAT_AP_SHAPES), format="turtle")
+    _conforms, report, _ = pyshacl.validate(description, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    problems = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        if report.value(r, SH.resultSeverity) != SH.Violation:
+            continue
+        problems.append(f"{report.value(r, SH.focusNode)} {report.value(r, SH.resultPath)}: {report.value(r, SH.resultMessage)}")
+    return sorted(problems)

@@ -1,0 +1,117 @@
+"""Exports and the DCAT / VoID description, checked with the official DCAT-AP 3.0 shapes and three RDF parsers."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCAT, DCTERMS, VOID
+
+from smartgraph import publish, resources
+from smartgraph.publish import DatasetInfo
+from smartgraph.store import open_store
+from smartgraph.validation import check_dcat_ap
+from tests.conftest import BASE
+
+PARSERS = {"ttl": ("turtle", ox.RdfFormat.TURTLE, "turtle"), "nt": ("nt", ox.RdfFormat.N_TRIPLES, "ntriples"),
+           "jsonld": ("json-ld", ox.RdfFormat.JSON_LD, None)}
+
+
+@pytest.fixture(scope="module")
+def exports(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("exports")
+    st = open_store(built_store, read_only=True)
+    out = {}
+    for fmt in publish.EXPORT_FORMATS:
+        out[fmt] = d / f"smartgraph.{fmt}"
+        out[fmt].write_bytes(publish.export(st, fmt, DatasetInfo(BASE)))
+    return out
+
+
+def test_description_conforms_to_dcat_ap_3(built_store: Path) -> None:
+    g = publish.describe(open_store(built_store, read_only=True), DatasetInfo(BASE))
+    assert check_dcat_ap(g) == []
+    ds = URIRef(BASE + "dataset")
+    assert {lit.language for lit in g.objects(ds, DCTERMS.title)} == {"zh-Hant", "en"}
+    assert len(list(g.objects(ds, DCAT.distribution))) == len(publish.EXPORT_FORMATS) + 1
+    assert any(g.objects(None, DCAT.endpointURL)) and any(g.objects(ds, DCTERMS.publisher))
+    st = open_store(built_store, read_only=True)
+    total = int(st.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")["results"]["bindings"][0]["n"]["value"])
+    assert int(g.value(ds, VOID.triples)) == total
+    linksets = {str(t) for ls in g.objects(ds, VOID.subset) for t in g.objects(ls, VOID.objectsTarget)}
+    assert linksets == {"https://sws.geonames.org/", "http://www.wikidata.org/entity/"}
+    assert any(g.objects(ds, VOID.exampleResource)) and any(g.objects(ds, VOID.vocabulary))
+    # the check can fail: a description without a title does not conform
+    g.remove((ds, DCTERMS.title, None))
+    assert any("title" in p for p in check_dcat_ap(g))
+
+
+def test_shipped_dcat_ap_shapes_are_the_official_file() -> None:
+    vendor = Path(__file__).resolve().parents[2] / "shared" / "vendor" / "dcat-ap-3.0-shacl.ttl"
+    shipped = resources.read_text(resources.DCAT_AP_SHAPES)
+    if vendor.exists():  # beside a checkout of the workspace
+        assert shipped == vendor.read_text(encoding="utf-8")
+    assert "DCAT-AP" in shipped and len(Graph().parse(data=shipped, format="turtle")) > 1000
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+def test_rdflib_pyoxigraph_and_rapper_agree(exports: dict[str, Path], fmt: str) -> None:
+    rdflib_fmt, ox_fmt, rapper_fmt = PARSERS[fmt]
+    n_rdflib = len(Graph().parse(exports[fmt], format=rdflib_fmt))
+    n_ox = len(set(ox.parse(path=str(exports[fmt]), format=ox_fmt)))
+    n_nt = len(Graph().parse(exports["nt"], format="nt"))
+    assert n_rdflib == n_ox == n_nt > 3000
+    if rapper_fmt:  # raptor2 has no JSON-LD parser
+        rapper = shutil.which("rapper")
+        assert rapper, "Debian's raptor2-utils is needed: apt-get install raptor2-utils"
+        r = subprocess.run([rapper, "-c", "-i", rapper_fmt, str(exports[fmt])], capture_output=True, text=True)
+        assert r.returncode == 0 and f"returned {n_nt} triples" in r.stderr
+
+
+def test_named_graphs_are_kept_in_trig_and_nquads(exports: dict[str, Path], built_store: Path) -> None:
+    d = Dataset()
+    d.parse(exports["trig"], format="trig")
+    graphs = {str(c.identifier) for c in d.contexts()} - {"urn:x-rdflib:default"}
+    assert BASE + "graph/description" in graphs and len(graphs) == 4  # ontology, two releases, description
+    quads = list(ox.parse(path=str(exports["nq"]), format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == len(list(d.quads()))
+    r = subprocess.run(["rapper", "-c", "-i", "trig", str(exports["trig"])], capture_output=True, text=True)
+    assert f"returned {len(quads)} triples" in r.stderr
+
+
+def test_exports_are_deterministic_and_pretty(built_store: Path, exports: dict[str, Path]) -> None:
+    st = open_store(built_store, read_only=True)
+    for fmt in publish.EXPORT_FORMATS:
+        assert publish.export(st, fmt, DatasetInfo(BASE)) == exports[fmt].read_bytes(), fmt
+    ttl = exports["ttl"].read_text(encoding="utf-8")
+    assert "@prefix schema: <https://schema.org/> ." in ttl and "@zh-Hant" in ttl and "@zh-hant" not in ttl
+    doc = json.loads(exports["jsonld"].read_text(encoding="utf-8"))
+    assert doc["@context"] == json.loads(resources.read_text(resources.JSONLD_CONTEXT))["@context"]
+    assert any(n["@id"].startswith("https://w3id.org/smartgraph/id/") for n in doc["@graph"])
+
+
+def test_telephones_are_left_out_unless_kept(built_store: Path) -> None:
+    st = open_store(built_store, read_only=True)
+    tel = re.compile(rb"<https://schema.org/telephone> \"")
+    assert not tel.search(publish.export(st, "nt"))
+    kept = publish.export(st, "nt", keep_contacts=True)
+    assert len(tel.findall(kept)) >= 3
+
+
+def test_cli_export_writes_whole_files_only(built_store: Path, tmp_path: Path) -> None:
+    from tests.test_cli import run
+
+    out = tmp_path / "g.ttl"
+    code, _, err = run("export", "--store", str(built_store), "--format", "ttl", "--out", str(out))
+    assert code == 0 and out.stat().st_size > 1000 and "wrote" in err
+    code, _, err = run("export", "--store", str(built_store), "--format", "ttl", "--out", str(tmp_path / "missing" / "g.ttl"))
+    assert code == 2 and "cannot write" in err and not (tmp_path / "missing").exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+    code, out_text, err = run("describe", "--store", str(built_store), "--check")
+    assert code == 0 and "dcat:Dataset" in out_text and "conforms to DCAT-AP 3.0" in err
