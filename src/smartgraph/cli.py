@@ -159,8 +159,9 @@ def query(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeat for more.")] = None,
     store: StoreOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json (SPARQL 1.1 Query Results JSON), csv or tsv.")] = "table",
+    endpoint: Annotated[str | None, typer.Option("--endpoint", help="Run it on a remote SPARQL endpoint (query URL) instead of the embedded store.")] = None,
 ) -> None:
-    """Run a canned query on the store. Parameters are bound as typed RDF terms."""
+    """Run a canned query on the store, or on a remote triplestore with --endpoint. Parameters are bound as typed RDF terms."""
     from smartgraph.queries import Catalog
     from smartgraph.store import open_store
 
@@ -177,8 +178,11 @@ def query(
     try:
         q = Catalog.load().get(name)
         text = q.prepare(values)
-        st = open_store(_settings(store).store, read_only=True)
-        results = st.select(text)
+        if endpoint:
+            results = _remote_select(endpoint, text)
+        else:
+            st = open_store(_settings(store).store, read_only=True)
+            results = st.select(text)
     except SmartgraphError as e:
         raise _fail(e) from None
     _print_results(results, fmt)
@@ -287,6 +291,7 @@ def serve(
         list[str] | None, typer.Option("--cors-origin", help="Allow browser pages from this origin (repeat; '*' for any). CORS is off by default.")
     ] = None,
     allow_updates: Annotated[bool, typer.Option("--allow-updates", help="Accept SPARQL Update with the bearer token in env SMARTGRAPH_UPDATE_TOKEN.")] = False,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
 ) -> None:
     """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries (canned queries, OpenAPI at /docs),
     /id/... (entity pages and descriptions) and the web page at /.
@@ -298,7 +303,7 @@ def serve(
 
     import uvicorn
 
-    from smartgraph.engine import EmbeddedEngine, Limits
+    from smartgraph.engine import EmbeddedEngine, Limits, RemoteEngine
     from smartgraph.errors import ConfigError
     from smartgraph.queries import Catalog
     from smartgraph.server import ServerSettings, create_app
@@ -316,12 +321,13 @@ def serve(
             except OSError as e:
                 raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror}", hint="pass another --port, or stop what uses it") from None
         catalog = Catalog.load()
-        engine = EmbeddedEngine(settings.store, workers=workers)
+        engine: Any = RemoteEngine(endpoint) if endpoint else EmbeddedEngine(settings.store, workers=workers)
     except SmartgraphError as e:
         raise _fail(e) from None
     server_settings = ServerSettings(
         base_iri=settings.base_iri, limits=Limits(timeout_s=timeout, max_rows=max_rows), page_size=page_size,
-        cors_origins=tuple(cors_origin or ()), update_token=token, endpoint_label=f"embedded store {settings.store}",
+        cors_origins=tuple(cors_origin or ()), update_token=token,
+        endpoint_label=f"remote endpoint {endpoint}" if endpoint else f"embedded store {settings.store}",
     )
     setup_logging()
     web = create_app(engine, catalog, server_settings)
@@ -332,6 +338,99 @@ def serve(
         uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=10)
     finally:
         engine.close()
+
+
+def _remote_select(endpoint: str, text: str) -> dict[str, Any]:
+    """A SELECT on a remote endpoint through SPARQLWrapper (credentials from the environment, as for load)."""
+    from urllib.error import URLError
+
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    from smartgraph.errors import StoreError
+    from smartgraph.remote import ENV_PASSWORD, ENV_USER
+    from smartgraph.vocab import canonical_lang
+
+    sw = SPARQLWrapper(endpoint)
+    sw.setMethod(POST)
+    sw.setReturnFormat(JSON)
+    sw.setQuery(text)
+    if os.environ.get(ENV_USER) and os.environ.get(ENV_PASSWORD):
+        sw.setCredentials(os.environ[ENV_USER], os.environ[ENV_PASSWORD])
+    try:
+        results: dict[str, Any] = sw.queryAndConvert()  # type: ignore[assignment]
+    except (SPARQLWrapperException, URLError, OSError) as e:
+        raise StoreError(f"{endpoint}: {e}", hint="check the endpoint URL and that the triplestore is running") from None
+    for row in results.get("results", {}).get("bindings", []):
+        for cell in row.values():
+            if cell.get("type") == "typed-literal":
+                cell["type"] = "literal"
+            if "xml:lang" in cell:
+                cell["xml:lang"] = canonical_lang(cell["xml:lang"])
+    return results
+
+
+@app.command()
+def load(
+    endpoint: Annotated[str, typer.Option("--endpoint", help="The triplestore's SPARQL query URL.")],
+    update_endpoint: Annotated[str | None, typer.Option("--update-endpoint", help="Its SPARQL Update URL [default: the query URL].")] = None,
+    graph_store: Annotated[str | None, typer.Option("--graph-store", help="Its Graph Store Protocol URL: graphs are then PUT whole.")] = None,
+    store: StoreOpt = None,
+    batch: Annotated[int, typer.Option("--batch", min=100, help="Triples a request; larger graphs go in batches into a scratch graph, then MOVE.")] = 50_000,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="Retries of a transient failure (backoff 0.5 s, doubling).")] = 5,
+) -> None:
+    """Push the graph into a SPARQL 1.1 triplestore, one named graph at a time, each replaced whole; then check
+    every graph's triple count against the embedded store.
+
+    Loading twice gives the same store; a failure leaves each graph old or new, never half. Credentials come from
+    SMARTGRAPH_ENDPOINT_USER / SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a
+    netrc file. On Oxigraph server start it with --union-default-graph so the canned queries see every graph.
+    """
+    from smartgraph import pipeline
+    from smartgraph.remote import RemoteStore
+    from smartgraph.store import open_store
+
+    try:
+        st = open_store(_settings(store).store, read_only=True)
+        remote = RemoteStore(endpoint, update_endpoint, graph_store, retries=retries)
+        with _LoadProgress() as progress:
+            report = pipeline.load(st, remote, batch=batch, on_progress=progress.update)
+        remote.close()
+    except SmartgraphError as e:
+        raise _fail(e) from None
+    for name, local, there in report.mismatches:
+        _err(f"error: graph <{name}> holds {there} triples there, {local} here")
+    if not report.ok:
+        _err("  how to fix: run smartgraph load again; if it persists, the store may be rewriting literals (check its log)")
+        raise typer.Exit(1)
+    typer.echo(f"loaded {report.graphs} graphs, {report.triples} triples into {endpoint}; every graph's count verified")
+
+
+class _LoadProgress:
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._last = ""
+
+    def __enter__(self) -> _LoadProgress:
+        if sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True)
+            self._bar.start()
+        return self
+
+    def update(self, graph: str, sent: int, total: int) -> None:
+        if self._bar is not None:
+            if graph != self._last:
+                self._task = self._bar.add_task(graph.rsplit("/", 1)[-1], total=total)
+                self._last = graph
+            self._bar.update(self._task, completed=sent)
+        elif sent == total:
+            _err(f"loaded <{graph}>: {total} triples")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 # ----------------------------------------------------------------------------- output

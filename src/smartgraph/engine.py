@@ -453,3 +453,69 @@ class EmbeddedEngine:
                 self._idle.get_nowait().stop()
             except queue.Empty:
                 return
+
+
+class RemoteEngine:
+    """Queries sent to a remote SPARQL endpoint, their results checked against the same limits and re-serialised."""
+
+    def __init__(self, endpoint: str) -> None:
+        from smartgraph.remote import RemoteStore
+
+        self.remote = RemoteStore(endpoint, retries=0)
+        self.endpoint = endpoint
+
+    def run(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None) -> Answer:
+        import httpx
+        import pyoxigraph as ox
+
+        try:
+            r = self.remote.http.post(self.endpoint, data={"query": query}, timeout=limits.timeout_s,
+                                      headers={"Accept": f"{RESULTS_JSON}, {NTRIPLES};q=0.9"})
+        except httpx.TimeoutException:
+            raise QueryTimeout(f"the remote endpoint did not answer within {limits.timeout_s:g} s",
+                               hint="narrow the query, or raise --timeout") from None
+        except httpx.TransportError as e:
+            raise StoreError(f"cannot reach {self.endpoint}: {e}", hint="is the triplestore running?") from None
+        if r.status_code == 400:
+            raise QuerySyntaxError(f"the endpoint refused the query: {r.text.strip()[:300]}", hint="check the SPARQL syntax")
+        if r.status_code >= 300:
+            raise StoreError(f"{self.endpoint} answered {r.status_code}: {r.text.strip()[:300]}", hint="see the triplestore's log")
+        ctype = r.headers.get("content-type", "").split(";")[0].strip()
+        if ctype in (RESULTS_JSON, "application/json"):
+            doc = r.json()
+            if "boolean" in doc:
+                mt = negotiate(accept, RESULT_TYPES)
+                if mt is None:
+                    raise NotAcceptable("an ASK result cannot be sent in any type the client accepts", RESULT_TYPES)
+                return Answer(mt, serialize_boolean(bool(doc["boolean"]), mt), 1)
+            mt = negotiate(accept, RESULT_TYPES)
+            if mt is None:
+                raise NotAcceptable("a SELECT result cannot be sent in any type the client accepts", RESULT_TYPES)
+            rows = doc["results"]["bindings"]
+            for row in rows:
+                for cell in row.values():
+                    if cell.get("type") == "typed-literal":  # SPARQL JSON of old servers (Virtuoso)
+                        cell["type"] = "literal"
+                    if "xml:lang" in cell:
+                        cell["xml:lang"] = canonical_lang(cell["xml:lang"])
+            more = page is not None and len(rows) > page
+            if page is not None:
+                rows = rows[:page]
+            if len(rows) > limits.max_rows:
+                raise ResultTooLarge(f"the result has more than {limits.max_rows} rows", hint="add LIMIT and OFFSET to page through it")
+            return Answer(mt, serialize_select(doc["head"]["vars"], rows, mt), len(rows), more)
+        mt = negotiate(accept, GRAPH_TYPES)
+        if mt is None:
+            raise NotAcceptable("a CONSTRUCT or DESCRIBE result cannot be sent in any type the client accepts", GRAPH_TYPES)
+        fmt = ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.N_TRIPLES
+        triples = list(ox.parse(r.content, format=fmt))
+        if len(triples) > limits.max_rows:
+            raise ResultTooLarge(f"the result has more than {limits.max_rows} triples", hint="add LIMIT to the query")
+        return Answer(mt, serialize_triples([t.triple if hasattr(t, "triple") else t for t in triples], mt), len(triples))
+
+    def update(self, text: str, limits: Limits) -> None:
+        del limits
+        self.remote.update(text)
+
+    def close(self) -> None:
+        self.remote.close()

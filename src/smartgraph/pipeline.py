@@ -18,7 +18,8 @@ from smartgraph.config import Settings
 from smartgraph.errors import SmartgraphError
 from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
-from smartgraph.store import Store
+from smartgraph.remote import RemoteStore
+from smartgraph.store import EmbeddedStore, Store
 from smartgraph.vocab import canonical_lang
 
 ONTOLOGY_GRAPH = "graph/ontology"
@@ -142,3 +143,41 @@ def validate_store(store: Store, settings: Settings, on_progress: Callable[[int,
         if on_progress:
             on_progress(n, len(names))
     return ValidationReport(not any(v.severity == "Violation" for v in violations), tuple(violations))
+
+
+@dataclass
+class LoadReport:
+    graphs: int = 0
+    triples: int = 0
+    mismatches: list[tuple[str, int, int]] = field(default_factory=list)  # graph, local count, remote count
+
+    @property
+    def ok(self) -> bool:
+        return not self.mismatches
+
+
+def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000,
+         on_progress: Callable[[str, int, int], None] | None = None) -> LoadReport:
+    """Push every named graph of the embedded store into a remote store, graph by graph, then verify the counts.
+
+    ``on_progress(graph, triples_sent, triples_in_graph)`` after each request."""
+    report = LoadReport()
+    remote.drop_scratch_graphs()
+    local = store.graph_counts()
+    for name in sorted(local):
+        lines = store.graph_lines(name)
+        sent = [0]
+
+        def tick(n: int, name: str = name, total: int = len(lines), sent: list[int] = sent) -> None:
+            sent[0] += n
+            if on_progress:
+                on_progress(name, sent[0], total)
+
+        remote.replace_graph(name, lines, batch=batch, on_batch=tick)
+        report.graphs += 1
+        report.triples += len(lines)
+    there = remote.graph_counts()
+    for name, n in sorted(local.items()):
+        if there.get(name, 0) != n:
+            report.mismatches.append((name, n, there.get(name, 0)))
+    return report

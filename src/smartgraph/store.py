@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from rdflib import Graph, URIRef
 
 from smartgraph.errors import StoreError
-from smartgraph.vocab import SCD, SCHEMA
+from smartgraph.vocab import SCD, SCHEMA, canonical_lang_tags
 
 Results = dict[str, Any]  # SPARQL 1.1 Query Results JSON
 
@@ -120,6 +120,18 @@ class EmbeddedStore:
     def quads(self) -> Iterator[Any]:
         """Every quad (pyoxigraph terms), in the store's index order."""
         return iter(self._s.quads_for_pattern(None, None, None, None))
+
+    def graph_lines(self, name: str) -> list[str]:
+        """One named graph as sorted N-Triples lines (language tags in BCP 47 case)."""
+        import pyoxigraph as ox
+
+        triples = [q.triple for q in self._s.quads_for_pattern(None, None, None, ox.NamedNode(name))]
+        data = canonical_lang_tags(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+        return sorted(ln for ln in data.decode("utf-8").splitlines() if ln.strip())
+
+    def graph_counts(self) -> dict[str, int]:
+        res = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        return {b["g"]["value"]: int(b["n"]["value"]) for b in res["results"]["bindings"]}
 
     def __len__(self) -> int:
         return len(self._s)

@@ -1,0 +1,113 @@
+"""A remote SPARQL 1.1 triplestore (Oxigraph server, Virtuoso, Fuseki, GraphDB): query it, and replace graphs in it.
+
+The store layer's HTTP side. Each graph is replaced as a whole: one SPARQL Update request
+(``DROP SILENT GRAPH`` + ``INSERT DATA``), or one Graph Store Protocol PUT; a graph too large for
+one request is sent in batches into a scratch graph that one ``MOVE`` then puts in place. A failure
+therefore leaves every graph either as it was or as it should be, never half loaded.
+
+Credentials come from the environment (``SMARTGRAPH_ENDPOINT_USER`` / ``SMARTGRAPH_ENDPOINT_PASSWORD``)
+or a netrc file, never from the command line. Transient failures are retried with backoff.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from smartgraph.errors import StoreError
+
+ENV_USER = "SMARTGRAPH_ENDPOINT_USER"
+ENV_PASSWORD = "SMARTGRAPH_ENDPOINT_PASSWORD"
+TRANSIENT = {429, 502, 503, 504}
+SCRATCH = "/.smartgraph-loading"
+
+
+class RemoteStore:
+    def __init__(self, query_url: str, update_url: str | None = None, graph_store_url: str | None = None, *,
+                 timeout_s: float = 120.0, retries: int = 5, backoff_s: float = 0.5) -> None:
+        for url in (query_url, update_url, graph_store_url):
+            if url and not url.startswith(("http://", "https://")):
+                raise StoreError(f"{url!r} is not an http(s) URL", hint="pass the endpoint's full URL, e.g. http://127.0.0.1:7878/query")
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.graph_store_url = graph_store_url
+        self.retries = retries
+        self.backoff_s = backoff_s
+        user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+        auth = httpx.DigestAuth(user, password) if os.environ.get("SMARTGRAPH_ENDPOINT_AUTH") == "digest" and user and password else (
+            httpx.BasicAuth(user, password) if user and password else None)
+        self.http = httpx.Client(timeout=timeout_s, auth=auth, trust_env=True)  # trust_env: netrc and proxies
+
+    # ------------------------------------------------------------------ transport
+    def _send(self, what: str, method: str, url: str, **kw: Any) -> httpx.Response:
+        delay = self.backoff_s
+        for attempt in range(self.retries + 1):
+            try:
+                r = self.http.request(method, url, **kw)
+            except httpx.TransportError as e:
+                if attempt == self.retries:
+                    raise StoreError(f"{what}: cannot reach {url}: {e}", hint="is the triplestore running? check the URL") from None
+            else:
+                if r.status_code < 300:
+                    return r
+                if r.status_code not in TRANSIENT or attempt == self.retries:
+                    raise StoreError(f"{what}: {url} answered {r.status_code}: {r.text.strip()[:500]}",
+                                     hint="check the endpoint URL, that updates are allowed there, and the credentials "
+                                          f"({ENV_USER}/{ENV_PASSWORD} or netrc)")
+            time.sleep(delay)
+            delay *= 2
+        raise AssertionError("unreachable")
+
+    # ------------------------------------------------------------------ reads
+    def select(self, query: str) -> dict[str, Any]:
+        r = self._send("query", "POST", self.query_url, data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+        result: dict[str, Any] = r.json()
+        return result
+
+    def raw_query(self, query: str, accept: str) -> httpx.Response:
+        return self._send("query", "POST", self.query_url, data={"query": query}, headers={"Accept": accept})
+
+    def graph_counts(self) -> dict[str, int]:
+        res = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        return {b["g"]["value"]: int(b["n"]["value"]) for b in res["results"]["bindings"]}
+
+    # ------------------------------------------------------------------ writes
+    def update(self, text: str, what: str = "update") -> None:
+        self._send(what, "POST", self.update_url, data={"update": text})
+
+    def replace_graph(self, name: str, ntriples: list[str], batch: int = 50_000, on_batch: Callable[[int], None] | None = None) -> None:
+        """Make graph ``name`` hold exactly these N-Triples lines, atomically."""
+        what = f"graph <{name}>"
+        if self.graph_store_url:
+            body = ("\n".join(ntriples) + "\n").encode("utf-8")
+            self._send(what, "PUT", self.graph_store_url, params={"graph": name}, content=body,
+                       headers={"Content-Type": "application/n-triples"})
+            if on_batch:
+                on_batch(len(ntriples))
+            return
+        if len(ntriples) <= batch:
+            self.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n" + "\n".join(ntriples) + "\n} }", what)
+            if on_batch:
+                on_batch(len(ntriples))
+            return
+        scratch = name + SCRATCH
+        self.update(f"DROP SILENT GRAPH <{scratch}>", what)
+        for i in range(0, len(ntriples), batch):
+            chunk = ntriples[i:i + batch]
+            self.update(f"INSERT DATA {{ GRAPH <{scratch}> {{\n" + "\n".join(chunk) + "\n} }", what)
+            if on_batch:
+                on_batch(len(chunk))
+        self.update(f"MOVE SILENT GRAPH <{scratch}> TO GRAPH <{name}>", what)
+
+    def drop_scratch_graphs(self) -> None:
+        """Scratch graphs left by a load that was cut off."""
+        for g in self.graph_counts():
+            if g.endswith(SCRATCH):
+                self.update(f"DROP SILENT GRAPH <{g}>", f"graph <{g}>")
+
+    def close(self) -> None:
+        self.http.close()
