@@ -38,8 +38,10 @@ class RemoteStore:
         self.retries = retries
         self.backoff_s = backoff_s
         user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
-        auth = httpx.DigestAuth(user, password) if os.environ.get("SMARTGRAPH_ENDPOINT_AUTH") == "digest" and user and password else (
-            httpx.BasicAuth(user, password) if user and password else None)
+        auth: httpx.Auth | None = None
+        if user and password:
+            digest = os.environ.get("SMARTGRAPH_ENDPOINT_AUTH") == "digest"
+            auth = httpx.DigestAuth(user, password) if digest else httpx.BasicAuth(user, password)
         self.http = httpx.Client(timeout=timeout_s, auth=auth, trust_env=True)  # trust_env: netrc and proxies
 
     # ------------------------------------------------------------------ transport
