@@ -138,9 +138,8 @@ def hammer(port: int, method: str, path: str, body: bytes | None, headers: dict[
     return Figures(len(all_lat) / elapsed, statistics.median(all_lat) * 1000, p99 * 1000, sum(errors))
 
 
-def cases(store: Path) -> list[tuple[str, str, dict[str, str]]]:
+def cases() -> list[tuple[str, str, dict[str, str]]]:
     """(label, canned query name or '' for /sparql, parameters)."""
-    del store
     return [("officials (canned)", "officials", {"lang": "en"}), ("sister-cities (canned)", "sister-cities", {"lang": "en"}),
             ("/sparql cities", "", {})]
 
@@ -164,7 +163,7 @@ def run(store: Path, seconds: float, concurrencies: tuple[int, ...] = (1, 8)) ->
         results: dict[str, object] = {}
         with smartgraph_server(store) as sg_port, oxigraph_server(nq) as ox_port:
             accept = {"Accept": "application/sparql-results+json"}
-            for label, name, params in cases(store):
+            for label, name, params in cases():
                 if name:
                     q = catalog.get(name)
                     sg = ("GET", f"/queries/{name}?{urlencode(params)}", None)

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
-from smartgraph.queries import LANGUAGES, Catalog
+from smartgraph.queries import Catalog
 from smartgraph.vocab import CONCEPTS_IRI, PREFIXES, SCD_IRI
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -322,4 +322,4 @@ def entity_page(view: EntityView, lang: str, strings: dict[str, dict[str, str]],
     return "\n".join(parts)
 
 
-__all__ = ["LANGUAGES", "EntityView", "describe_query", "entity_page", "entity_view", "service_description"]
+__all__ = ["EntityView", "describe_query", "entity_page", "entity_view", "service_description"]
