@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from smartgraph.errors import SmartgraphError, StoreError
+from smartgraph.store import REUNION
 from smartgraph.vocab import PREFIXES, canonical_lang, canonical_lang_tags
 
 # --------------------------------------------------------------------------- media types
@@ -244,13 +245,13 @@ def serialize_triples(triples: Iterable[Any], media_type: str) -> bytes:
 
 
 def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_rows: int, page: int | None = None) -> Answer:
-    """Run one query on a pyoxigraph store (union default graph) and serialise it for the client.
+    """Run one query on a pyoxigraph store and serialise it for the client (the default graph is the union of the named graphs).
 
     ``page``: the caller asked LIMIT page+1; send ``page`` rows and say whether there are more."""
     import pyoxigraph as ox
 
     try:
-        res = store.query(query, use_default_graph_as_union=True)
+        res = store.query(query)
     except SyntaxError as e:
         raise QuerySyntaxError(f"the query does not parse: {e}", hint="check the SPARQL syntax near the position given") from None
     if isinstance(res, ox.QueryBoolean):
@@ -314,6 +315,7 @@ def _worker_main(path: str, writable: bool, conn: Connection) -> None:
         try:
             if kind == "update":
                 store.update(text)
+                store.update(REUNION)  # the default graph stays the union of the named graphs
                 store.flush()
                 conn.send(("ok", None))
             else:

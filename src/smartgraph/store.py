@@ -3,6 +3,11 @@
 Writes are graph by graph: ``replace_graph`` drops a named graph and inserts its new content in
 one transactional SPARQL update, so a failure leaves that graph whole (old or new, never half)
 and rebuilding a document never duplicates its facts.
+
+The embedded store keeps the union of its named graphs in the default graph, updated in the same
+transaction as each named graph. Queries read the default graph: Oxigraph answers a query over a
+materialised default graph 30 to 300 times faster than over its computed union of named graphs
+(measured on the synthetic corpus, bench/). The default graph is not exported; it is the union.
 """
 
 from __future__ import annotations
@@ -42,6 +47,11 @@ FORMATS = {
 }
 
 
+# after an update written by hand: triples only in the default graph go, triples of the named graphs come in
+REUNION = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
+           "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
 class EmbeddedStore:
     """pyoxigraph on disk (or in memory when ``path`` is None)."""
 
@@ -66,14 +76,33 @@ class EmbeddedStore:
 
     # ------------------------------------------------------------------ writes
     def replace_graph(self, name: URIRef, data: Graph) -> None:
-        update = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{_ntriples(data)}\n}} }}"
+        self.replace_graph_nt(str(name), _ntriples(data))
+
+    def replace_graph_nt(self, name: str, nt: str) -> None:
+        """Replace a named graph by the N-Triples ``nt``, and keep the default graph the union of the named graphs."""
+        update = (
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n"
+            f"DROP SILENT GRAPH <{name}> ;\n"
+            f"INSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }} ;\n"
+            f"INSERT DATA {{\n{nt}\n}}"
+        )
         try:
             self._s.update(update)
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write graph <{name}>: {e}", hint="the previous content of that graph is kept") from None
 
     def remove_graph(self, name: URIRef) -> None:
-        self._s.update(f"DROP SILENT GRAPH <{name}>")
+        self._s.update(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n"
+            f"DROP SILENT GRAPH <{name}>"
+        )
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL Update, then make the default graph the union of the named graphs again."""
+        self._s.update(text)
+        self._s.update(REUNION)
 
     def flush(self) -> None:
         if self.path is not None and not self.read_only:
@@ -95,7 +124,7 @@ class EmbeddedStore:
         import pyoxigraph as ox
 
         try:
-            res = self._s.query(query, use_default_graph_as_union=True)
+            res = self._s.query(query)
         except SyntaxError as e:
             raise StoreError(f"the query does not parse: {e}", hint="check the SPARQL syntax") from None
         if isinstance(res, ox.QueryBoolean):
@@ -112,14 +141,16 @@ class EmbeddedStore:
 
         f = getattr(ox.RdfFormat, FORMATS[fmt])
         if f in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            out = self._s.dump(format=f)
+            out = ox.serialize(self.quads(), format=f)
         else:
             out = self._s.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(format=f)
         return out or b""
 
     def quads(self) -> Iterator[Any]:
-        """Every quad (pyoxigraph terms), in the store's index order."""
-        return iter(self._s.quads_for_pattern(None, None, None, None))
+        """Every quad of the named graphs (pyoxigraph terms), in the store's index order; not the default graph (their union)."""
+        import pyoxigraph as ox
+
+        return (q for q in self._s.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def graph_lines(self, name: str) -> list[str]:
         """One named graph as sorted N-Triples lines (language tags in BCP 47 case)."""
@@ -134,7 +165,8 @@ class EmbeddedStore:
         return {b["g"]["value"]: int(b["n"]["value"]) for b in res["results"]["bindings"]}
 
     def __len__(self) -> int:
-        return len(self._s)
+        """Quads in the named graphs."""
+        return sum(self.graph_counts().values())
 
     def close(self) -> None:
         self.flush()
