@@ -146,7 +146,7 @@ class Generator:
         self.gold.documents.append({"source": source, "published": [f"{year}-{month:02d}-{day:02d}"],
                                     "publisher": [publisher, f"{dept_en}, Taipei City Government"],
                                     "title": [title], "contacts": [[c] for c in contacts]})
-        return source, "\n\n".join(header + [title] + body) + "\n"
+        return source, "\n\n".join([*header, title, *body]) + "\n"
 
     def _speech(self, p: Person, intro: str) -> str:
         self.gold.speakers.add(p.name)
@@ -178,7 +178,7 @@ class Generator:
         captions = []
         for s, ps in enumerate(guests, 1):
             body.append(f"- **{name}線上論壇 Session {s}**\n\n直播網址：<https://example.org/live/{n}-{s}>")
-            people = [mayor, deputy] + ps
+            people = [mayor, deputy, *ps]
             for p in people:
                 self.gold.official(p)
                 self.gold.participants.append({"person": p.name, "event": f"{key}-s{s}"})

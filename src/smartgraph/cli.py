@@ -118,7 +118,7 @@ def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
     try:
         settings = _settings(store, base_iri)
         st = open_store(settings.store, read_only=True)
-        report = pipeline.validate_store(st, settings)
+        report = pipeline.validate_store(st)
     except SmartgraphError as e:
         raise _fail(e) from None
     errors = report.errors

@@ -61,6 +61,12 @@ def graph_iri(base: str, source: str) -> URIRef:
     return Minter(base).graph(source)
 
 
+def ntriples(g: Graph) -> str:
+    """The graph as N-Triples, the form the validation and store stages take."""
+    out = g.serialize(format="nt")
+    return out if isinstance(out, str) else out.decode("utf-8")
+
+
 class _Builder:
     def __init__(self, facts: Facts, base: str) -> None:
         self.f = facts

@@ -20,7 +20,6 @@ from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
 from smartgraph.remote import RemoteStore
 from smartgraph.store import EmbeddedStore, Store
-from smartgraph.vocab import canonical_lang
 
 ONTOLOGY_GRAPH = "graph/ontology"
 
@@ -67,18 +66,19 @@ def ontology_graph() -> Graph:
     return g
 
 
-def build_document(path: Path, settings: Settings, doc: Document | None = None) -> tuple[DocumentResult, URIRef | None, Graph | None]:
-    """One document through every stage but the store (``doc``: the file already read)."""
+def build_document(path: Path, settings: Settings, doc: Document | None = None) -> tuple[DocumentResult, URIRef | None, str | None]:
+    """One document through every stage but the store (``doc``: the file already read); its graph as N-Triples."""
     try:
         doc = doc or documents.read(path)
         facts = extract(doc)
         g = graph.to_graph(facts, settings.base_iri)
-        report = validation.validate(g)
+        nt = graph.ntriples(g)
+        report = validation.validate_ntriples(nt)
     except SmartgraphError as e:
         return DocumentResult(str(path), "error", error=str(e)), None, None
     status = "stored" if report.conforms else "invalid"
     result = DocumentResult(str(path), status, facts.count(), len(g), report.violations, tuple(facts.notices))
-    return result, graph.graph_iri(settings.base_iri, doc.source), g
+    return result, graph.graph_iri(settings.base_iri, doc.source), nt
 
 
 def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bool = False,
@@ -105,44 +105,18 @@ def _one(path: Path, store: Store, settings: Settings, known: dict[str, str]) ->
             return DocumentResult(str(path), "error", error=str(e))
         if known.get(str(graph.graph_iri(settings.base_iri, doc.source))) == doc.sha256:
             return DocumentResult(str(path), "unchanged", notices=doc.notices)
-    result, name, g = build_document(path, settings, doc)
-    if result.status == "stored" and name is not None and g is not None:
+    result, name, nt = build_document(path, settings, doc)
+    if result.status == "stored" and name is not None and nt is not None:
         try:
-            store.replace_graph(name, g)
+            store.replace_graph_nt(str(name), nt)
         except SmartgraphError as e:
             return DocumentResult(str(path), "error", error=str(e))
     return result
 
 
-def read_graph(store: Store, name: str) -> Graph:
-    res = store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
-    g = Graph()
-    from rdflib import BNode, Literal
-
-    def term(b: dict[str, str]) -> URIRef | BNode | Literal:
-        if b["type"] == "uri":
-            return URIRef(b["value"])
-        if b["type"] == "bnode":
-            return BNode(b["value"])
-        lang = b.get("xml:lang")
-        return Literal(b["value"], lang=canonical_lang(lang) if lang else None,
-                       datatype=URIRef(b["datatype"]) if "datatype" in b else None)
-
-    for row in res["results"]["bindings"]:
-        g.add((term(row["s"]), term(row["p"]), term(row["o"])))
-    return g
-
-
-def validate_store(store: Store, settings: Settings, on_progress: Callable[[int, int], None] | None = None) -> ValidationReport:
-    """Validate every document graph in the store, one graph at a time."""
-    names = [g for g in store.named_graphs() if g != settings.base_iri + ONTOLOGY_GRAPH]
-    violations: list[Violation] = []
-    for n, name in enumerate(names, 1):
-        r = validation.validate(read_graph(store, name))
-        violations.extend(r.violations)
-        if on_progress:
-            on_progress(n, len(names))
-    return ValidationReport(not any(v.severity == "Violation" for v in violations), tuple(violations))
+def validate_store(store: EmbeddedStore) -> ValidationReport:
+    """Validate the whole stored graph (the union of the document graphs, with the ontology graph as TBox) at once."""
+    return validation.validate_union(store.oxigraph)
 
 
 @dataclass

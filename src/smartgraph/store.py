@@ -27,6 +27,7 @@ Results = dict[str, Any]  # SPARQL 1.1 Query Results JSON
 
 class Store(Protocol):
     def replace_graph(self, name: URIRef, data: Graph) -> None: ...
+    def replace_graph_nt(self, name: str, nt: str) -> None: ...
     def remove_graph(self, name: URIRef) -> None: ...
     def named_graphs(self) -> list[str]: ...
     def document_hashes(self) -> dict[str, str]: ...
@@ -109,6 +110,11 @@ class EmbeddedStore:
             self._s.flush()
 
     # ------------------------------------------------------------------ reads
+    @property
+    def oxigraph(self) -> Any:
+        """The pyoxigraph store itself (its default graph is the union of the named graphs)."""
+        return self._s
+
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._s.named_graphs())
 

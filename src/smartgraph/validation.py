@@ -1,19 +1,21 @@
 """SHACL validation of document graphs against ontology/shapes.ttl, with the ontology and schemes as TBox.
 
-A graph that does not conform is a result (a ``ValidationReport``), not an exception.
+Our engine (smartgraph.shacl, on pyoxigraph) does the work; pyshacl stays as the reference it is
+compared with. A graph that does not conform is a result (a ``ValidationReport``), not an exception.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from smartgraph import resources
+from smartgraph import resources, shacl
 from smartgraph.errors import ResourceError
 from smartgraph.model import ValidationReport, Violation
-from smartgraph.vocab import OA, SCHEMA, SH
+from smartgraph.vocab import OA, PROV, SCHEMA, SH
 
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
@@ -40,7 +42,73 @@ def tbox() -> Graph:
     return g
 
 
-def _source_of(data: Graph, focus: URIRef) -> str:
+@cache
+def engine_shapes() -> shacl.Shapes:
+    """The shapes, read once by our engine."""
+    return shacl.parse_shapes(resources.read_text(resources.SHAPES))
+
+
+@cache
+def tbox_ntriples() -> bytes:
+    import pyoxigraph as ox
+
+    return ox.serialize([shacl.to_ox_triple(t) for t in tbox()], format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def validate(data: Graph) -> ValidationReport:
+    """Validate one graph (a document's) with the ontology and schemes as TBox."""
+    out = data.serialize(format="nt")
+    return validate_ntriples(out if isinstance(out, str) else out.decode("utf-8"))
+
+
+def validate_ntriples(nt: str) -> ValidationReport:
+    """Validate one document's graph given as N-Triples, with the ontology and schemes as TBox."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(tbox_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    try:
+        store.bulk_load(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    except SyntaxError as e:
+        raise ResourceError(f"a document graph is not valid N-Triples: {e}", hint="report this as a bug in the graph stage") from None
+    return report_of(store, shacl.validate(store, engine_shapes()))
+
+
+def validate_union(store: object) -> ValidationReport:
+    """Validate the default graph of a pyoxigraph store (for the embedded store: the union of every graph, TBox included)."""
+    return report_of(store, shacl.validate(store, engine_shapes()))  # type: ignore[arg-type]
+
+
+def report_of(store: object, results: list[shacl.Result]) -> ValidationReport:
+    import pyoxigraph as ox
+
+    assert isinstance(store, ox.Store)
+    derived, has_source = ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(str(OA.hasSource))
+    article = ox.NamedNode(str(SCHEMA.NewsArticle))
+
+    def source_of(focus: Any) -> str:
+        for q in store.quads_for_pattern(focus, derived, None, ox.DefaultGraph()):
+            span: Any = q.object
+            for d in store.quads_for_pattern(span, has_source, None, ox.DefaultGraph()):
+                doc: Any = d.object
+                return str(doc.value)
+        if isinstance(focus, ox.NamedNode) and next(iter(store.quads_for_pattern(focus, ox.NamedNode(str(RDF.type)), article, ox.DefaultGraph())), None):
+            return focus.value
+        return ""
+
+    out = []
+    for r in results:
+        shape_id = str(r.shape) if isinstance(r.shape, URIRef) else _node_shape_of(engine_shapes().g, r.shape)
+        out.append(Violation(
+            focus=str(r.focus.value), shape=shape_id, message=r.message, severity=_SEVERITY.get(r.severity, "Violation"),
+            path=str(r.path or ""), value=str(r.value.value if r.value is not None else "")[:200],
+            source=source_of(r.focus) if isinstance(r.focus, ox.NamedNode) else "",
+        ))
+    out = sorted(set(out), key=lambda v: (v.severity != "Violation", v.source, v.shape, v.focus, v.path, v.value))
+    return ValidationReport(conforms=not any(v.severity == "Violation" for v in out), violations=tuple(out))
+
+
+def _pyshacl_source_of(data: Graph, focus: URIRef) -> str:
     """The press release a focus node comes from (through its provenance span), if any."""
     for span in data.objects(focus, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")):
         for doc in data.objects(span, OA.hasSource):
@@ -50,15 +118,16 @@ def _source_of(data: Graph, focus: URIRef) -> str:
     return ""
 
 
-def validate(data: Graph) -> ValidationReport:
-    """Validate one graph (a document's, or a union) and report every result."""
+def validate_with_pyshacl(data: Graph, with_tbox: bool = True) -> ValidationReport:
+    """The same validation by pyshacl: the reference our engine is compared with (tests, bench/)."""
     from pyshacl import validate as shacl_validate
 
     merged = Graph()
     for t in data:
         merged.add(t)
-    for t in tbox():
-        merged.add(t)
+    if with_tbox:
+        for t in tbox():
+            merged.add(t)
     _, report, _ = shacl_validate(merged, shacl_graph=shapes(), inference="none", advanced=True, allow_warnings=True)
     assert isinstance(report, Graph)
     out = []
@@ -71,18 +140,18 @@ def validate(data: Graph) -> ValidationReport:
         path = report.value(r, SH.resultPath)
         value = report.value(r, SH.value)
         # a blank property shape is reported by its node shape
-        shape_id = str(shape) if isinstance(shape, URIRef) else _node_shape_of(shape)
+        shape_id = str(shape) if isinstance(shape, URIRef) else _node_shape_of(shapes(), shape)
         out.append(Violation(
             focus=str(focus), shape=shape_id, message=str(msg or ""), severity=sev,
             path=str(path or ""), value=str(value or "")[:200],
-            source=_source_of(data, focus) if isinstance(focus, URIRef) else "",
+            source=_pyshacl_source_of(data, focus) if isinstance(focus, URIRef) else "",
         ))
     out.sort(key=lambda v: (v.severity != "Violation", v.source, v.shape, v.focus, v.path))
     return ValidationReport(conforms=not any(v.severity == "Violation" for v in out), violations=tuple(out))
 
 
-def _node_shape_of(prop_shape: object) -> str:
-    g = shapes()
+def _node_shape_of(g: Graph, prop_shape: object) -> str:
+    """The node shape a blank property shape belongs to (results name it)."""
     for node in g.subjects(SH.property, prop_shape):  # type: ignore[arg-type]
         if isinstance(node, URIRef):
             return str(node)
