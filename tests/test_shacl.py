@@ -85,7 +85,7 @@ PREFIX schema: <https://schema.org/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 DELETE { ?p rdfs:label ?l } WHERE { { SELECT ?p WHERE { ?p a schema:Person } ORDER BY ?p LIMIT 3 } ?p rdfs:label ?l } ;
-INSERT { ?e schema:startDate "2030-01-01"^^xsd:date , "not a date" } WHERE { { SELECT ?e WHERE { ?e a schema:Event } ORDER BY ?e LIMIT 2 } } ;
+INSERT { ?e schema:startDate "2030-01-01"^^xsd:date , "not a date" } WHERE { { SELECT ?e WHERE { ?e schema:superEvent ?parent } ORDER BY ?e LIMIT 2 } } ;
 DELETE { ?s ?p ?o } WHERE { { SELECT ?s WHERE { ?s a <http://www.w3.org/ns/oa#TextQuoteSelector> } ORDER BY ?s LIMIT 2 } ?s ?p ?o }
 """
 
