@@ -119,10 +119,25 @@ def country(code: str) -> Country | None:
     return countries().by_code.get(code.upper())
 
 
+@cache
+def _prefixes(which: str) -> frozenset[str]:
+    """Every prefix of every folded name (countries, or places with GeoNames), to stop a look-up early."""
+    keys = countries().by_name if which == "countries" else [*places().curated, *_geonames()]
+    return frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
+
+
+def _reach(text: str, i: int, limit: int, prefixes: frozenset[str]) -> int:
+    """How far from ``text[i]`` a name could go: the longest piece whose folded form begins some name."""
+    n = 0
+    while n < limit and fold(text[i: i + n + 1]) in prefixes:
+        n += 1
+    return n
+
+
 def match_country(text: str, i: int) -> tuple[Country, int] | None:
     """The longest country name starting at ``text[i]`` (Han or Latin), with its length."""
     c = countries()
-    for n in range(min(c.max_len, len(text) - i), 1, -1):
+    for n in range(_reach(text, i, min(c.max_len, len(text) - i), _prefixes("countries")), 1, -1):
         piece = text[i: i + n]
         code = c.by_name.get(fold(piece))
         if code and (is_han(piece) or _latin_word_bounded(text, i, i + n)):
@@ -248,7 +263,7 @@ def match_place(text: str, i: int, country_hint: str = "", home_country: str = "
     more, follows a country name, or is followed by a place suffix (市, 縣, ...), so that common
     words that happen to name a small town elsewhere are not read as places."""
     p = places()
-    for n in range(min(max(p.max_len, 8), len(text) - i), 1, -1):
+    for n in range(_reach(text, i, min(max(p.max_len, 8), len(text) - i), _prefixes("places")), 1, -1):
         piece = text[i: i + n]
         if not (is_han(piece) or _latin_word_bounded(text, i, i + n)):
             continue

@@ -1,0 +1,316 @@
+"""The benchmark suite: a synthetic corpus of N press releases through every stage, side by side with the alternatives.
+
+    python bench/run.py --docs 2000 --out results.json [--seconds 5] [--skip-pyshacl] [--virtuoso]
+
+One JSON object (keys below) and a table on stdout:
+- build_docs_per_s, build_peak_rss_mb: `smartgraph build` of the N documents (a child process; peak RSS of it);
+- rebuild_one_changed_s: the same build after one document changed (content hashes skip the rest);
+- query_p50_ms, query_p99_ms: each canned query (first page, default page size) on the embedded store;
+- query_speedup_vs_rdflib: rdflib's in-memory engine time over ours, same query text, same triples;
+- shacl_s, pyshacl_whole_graph_s, shacl_same_violations: the whole graph with ~50 planted violations,
+  our engine against pyshacl; true when both give the same set of (focus node, shape) pairs;
+- http_rps, http_rps_oxigraph, http_p99_ms: the officials query over HTTP at concurrency 8 (bench/http_bench.py);
+- load_triples_per_s, oxigraph_load_triples_per_s: `smartgraph load` into a fresh Oxigraph server
+  against `oxigraph load` of the same N-Quads; with --virtuoso also into Virtuoso against its bulk
+  loader (ld_dir + rdf_loader_run);
+- extraction_scores: the scorer (../shared/eval/score.py) on the first 200 generated documents.
+Timings are measured here, never in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(ROOT / "bench")]
+
+import corpus  # noqa: E402
+import http_bench  # noqa: E402
+
+PAGE = 100
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Run a command; its wall time (s) and peak RSS (MB)."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed: {p.stderr.read().decode()[-2000:] if p.stderr else ''}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def percentile(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, math.ceil(q * len(xs)) - 1)]
+
+
+def rdflib_ms(g: Any, text: str, cap_s: float) -> float | None:
+    """rdflib's time for one query in a forked child, or None past ``cap_s`` seconds."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe()
+
+    def run() -> None:
+        t = time.perf_counter()
+        list(g.query(text))
+        child.send((time.perf_counter() - t) * 1000)
+
+    proc = ctx.Process(target=run)
+    proc.start()
+    ready = parent.poll(cap_s)
+    result = parent.recv() if ready else None
+    proc.kill()
+    proc.join()
+    return result
+
+
+def bench_queries(store_path: Path, repeat: int, rdflib_too: bool, cap_s: float = 120.0) -> dict[str, Any]:
+    import pyoxigraph as ox
+    from rdflib import Dataset, URIRef
+
+    from smartgraph import shacl
+    from smartgraph.queries import Catalog
+
+    store = ox.Store.read_only(str(store_path))
+    catalog = Catalog.load()
+    entity = next(iter(store.query("SELECT ?c WHERE { ?c a <https://schema.org/City> } LIMIT 1")))["c"].value  # type: ignore[index]
+    p50, p99, texts = {}, {}, {}
+    for q in catalog:
+        text = q.page({"entity": entity} if q.name == "provenance" else {}, PAGE, 0)
+        texts[q.name] = text
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            list(store.query(text))  # type: ignore[call-overload]
+            times.append((time.perf_counter() - t) * 1000)
+        p50[q.name], p99[q.name] = round(statistics.median(times), 2), round(percentile(times, 0.99), 2)
+    out: dict[str, Any] = {"query_p50_ms": p50, "query_p99_ms": p99}
+    if rdflib_too:
+        g = Dataset(default_union=True)  # the named graphs, queried as their union like ours
+        t = time.perf_counter()
+        for quad in store:
+            if not isinstance(quad.graph_name, ox.DefaultGraph):
+                g.add((shacl._rdflib(quad.subject), shacl._rdflib(quad.predicate), shacl._rdflib(quad.object),
+                       URIRef(quad.graph_name.value)))
+        out["rdflib_load_s"] = round(time.perf_counter() - t, 1)
+        speed, capped = {}, []
+        for name, text in texts.items():
+            ms = rdflib_ms(g, text, cap_s)
+            if ms is None:  # rdflib did not finish within the cap: the ratio is at least cap / ours
+                capped.append(name)
+                ms = cap_s * 1000
+            speed[name] = round(ms / max(p50[name], 0.01), 1)
+        out["query_speedup_vs_rdflib"] = speed
+        out["rdflib_capped_at_s"] = {n: cap_s for n in capped}
+        out["query_speedup_vs_rdflib_geomean"] = round(math.exp(statistics.mean(math.log(v) for v in speed.values())), 1)
+    return out
+
+
+PLANT = """
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+DELETE { ?p rdfs:label ?l } WHERE { VALUES ?p { %s } ?p rdfs:label ?l } ;
+INSERT { ?e schema:startDate "not a date" } WHERE { VALUES ?e { %s } } ;
+DELETE { ?s <http://www.w3.org/ns/oa#exact> ?o } WHERE { VALUES ?s { %s } ?s <http://www.w3.org/ns/oa#exact> ?o }
+"""
+
+
+def bench_shacl(store_path: Path, with_pyshacl: bool, seed: int) -> dict[str, Any]:
+    """About 50 planted violations (labels removed, ill-typed dates, quotes removed) in a copy of the whole graph."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from smartgraph import shacl, validation
+
+    src = ox.Store.read_only(str(store_path))
+    mem = ox.Store()
+    mem.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                    for q in src.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    r = random.Random(seed)
+
+    def pick(cls: str, n: int) -> str:
+        nodes = sorted(str(row["x"]) for row in mem.query(f"SELECT ?x WHERE {{ ?x a <{cls}> }}"))  # type: ignore[index,union-attr]
+        return " ".join(r.sample(nodes, min(n, len(nodes))))
+
+    mem.update(PLANT % (pick("https://schema.org/Person", 20), pick("https://schema.org/Event", 15),
+                        pick("http://www.w3.org/ns/oa#TextQuoteSelector", 15)))
+    t = time.perf_counter()
+    ours = validation.validate_union(mem)
+    out: dict[str, Any] = {"shacl_s": round(time.perf_counter() - t, 2), "shacl_violations": len(ours.errors),
+                           "graph_triples": len(mem)}
+    if with_pyshacl:
+        g = Graph()
+        for q in mem:
+            g.add((shacl._rdflib(q.subject), shacl._rdflib(q.predicate), shacl._rdflib(q.object)))
+        t = time.perf_counter()
+        theirs = validation.validate_with_pyshacl(g, with_tbox=False)
+        out["pyshacl_whole_graph_s"] = round(time.perf_counter() - t, 2)
+        out["shacl_same_violations"] = {(v.focus, v.shape) for v in ours.violations} == {(v.focus, v.shape) for v in theirs.violations}
+        out["shacl_speedup"] = round(out["pyshacl_whole_graph_s"] / max(out["shacl_s"], 0.001), 1)
+    return out
+
+
+def bench_load(store_path: Path, work: Path, virtuoso: bool) -> dict[str, Any]:
+    from tests.triplestores import Oxigraph, Virtuoso
+
+    from smartgraph import pipeline, publish
+    from smartgraph.store import open_store
+
+    st = open_store(store_path, read_only=True)
+    triples = len(st)
+    nq = work / "load" / "data.nq"
+    nq.parent.mkdir(parents=True, exist_ok=True)
+    nq.write_bytes(publish.export(st, "nq", keep_contacts=True))
+    out: dict[str, Any] = {"load_triples": triples}
+    server = Oxigraph(work / "oxigraph-server")
+    try:
+        t = time.perf_counter()
+        report = pipeline.load(st, server.remote())
+        out["load_triples_per_s"] = round(triples / (time.perf_counter() - t))
+        out["load_verified"] = report.ok
+    finally:
+        server.stop()
+    t = time.perf_counter()
+    subprocess.run([server.exe, "load", "--location", str(work / "oxigraph-bulk"), "--file", str(nq)], check=True, capture_output=True)
+    out["oxigraph_load_triples_per_s"] = round(triples / (time.perf_counter() - t))
+    if virtuoso:
+        v = Virtuoso(work / "virtuoso")
+        try:
+            t = time.perf_counter()
+            report = pipeline.load(st, v.remote(), batch=20_000)
+            out["virtuoso_load_triples_per_s"] = round(triples / (time.perf_counter() - t))
+            v.isql("SPARQL CLEAR GRAPH <urn:x-smartgraph:none>;")  # warm the SQL connection
+            bulk = work / "virtuoso" / "bulk"
+            bulk.mkdir()
+            shutil.copy(nq, bulk / "data.nq")
+            t = time.perf_counter()
+            v.isql(f"ld_dir('{bulk}', '*.nq', 'urn:x-smartgraph:bulk'); rdf_loader_run(); checkpoint;")
+            out["virtuoso_bulk_load_triples_per_s"] = round(triples / (time.perf_counter() - t))
+        finally:
+            v.stop()
+    st.close()
+    return out
+
+
+def bench_http(store_path: Path, seconds: float) -> dict[str, Any]:
+    res = http_bench.run(store_path, seconds, concurrencies=(8,))
+    row = res["officials (canned) @8"]
+    assert isinstance(row, dict)
+    return {"http_rps": round(row["smartgraph"]["rps"], 1), "http_rps_oxigraph": round(row["oxigraph"]["rps"], 1),
+            "http_p99_ms": round(row["smartgraph"]["p99_ms"], 1), "http_all": res}
+
+
+def score_sample(folder: Path, work: Path, n: int) -> dict[str, Any]:
+    scorer = ROOT.parent / "shared" / "eval" / "score.py"
+    if not scorer.exists():
+        return {"skipped": f"no scorer at {scorer}"}
+    sample = work / "sample"
+    sample.mkdir()
+    for p in sorted(folder.glob("*.txt"))[:n]:
+        shutil.copy(p, sample / p.name)
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    names = {p.name for p in sample.glob("*.txt")}
+    gold["documents"] = [d for d in gold["documents"] if d["source"] in names]
+    (work / "sample-gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    p = subprocess.run([sys.executable, str(scorer), "--gold", str(work / "sample-gold.json"), "--input", str(sample),
+                        "--cmd", str(BIN / "smartgraph")], capture_output=True, text=True, timeout=1800)
+    lines = [ln for ln in p.stdout.splitlines() if ln.strip()]
+    return {"macro_f1": float(lines[-1].split()[-1]) if lines and lines[-1].startswith("macro") else None,
+            "table": lines[-16:], "note": "documents, events and officials of the whole corpus are in the gold file; "
+                                          "only the sample's documents count for recall of documents"}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--out", type=Path, default=Path("results.json"))
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--seconds", type=float, default=5.0, help="seconds of each HTTP run")
+    ap.add_argument("--repeat", type=int, default=30, help="runs of each canned query for its percentiles")
+    ap.add_argument("--skip-pyshacl", action="store_true", help="leave out pyshacl on the whole graph (slow at scale)")
+    ap.add_argument("--skip-rdflib", action="store_true", help="leave out rdflib's query engine (slow at scale)")
+    ap.add_argument("--rdflib-cap", type=float, default=120.0, help="seconds rdflib gets for one query (default 120)")
+    ap.add_argument("--virtuoso", action="store_true", help="also load into Virtuoso (needs virtuoso-opensource)")
+    ap.add_argument("--work", type=Path, help="keep the corpus and stores here (default: a temporary folder)")
+    a = ap.parse_args()
+    work = a.work or Path(tempfile.mkdtemp(prefix="smartgraph-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {"docs": a.docs, "seed": a.seed, "machine": machine()}
+    docs, store = work / "corpus", work / "store"
+
+    t0 = time.perf_counter()
+
+    def step(msg: str) -> None:
+        print(f"== [{time.perf_counter() - t0:6.0f} s] {msg}", file=sys.stderr, flush=True)
+
+    step(f"generating {a.docs} documents")
+    corpus.generate(a.docs, docs, a.seed)
+    step("smartgraph build")
+    wall, rss = timed([str(BIN / "smartgraph"), "build", str(docs), "--store", str(store)])
+    results.update(build_s=round(wall, 1), build_docs_per_s=round(a.docs / wall, 1), build_peak_rss_mb=round(rss))
+    one = sorted(docs.glob("*.txt"))[a.docs // 2]
+    one.write_text(one.read_text(encoding="utf-8") + "\n臺北市長並與日本福岡市長簽署智慧城市合作備忘錄。\n", encoding="utf-8")
+    step("rebuild after one change")
+    results["rebuild_one_changed_s"] = round(timed([str(BIN / "smartgraph"), "build", str(docs), "--store", str(store)])[0], 2)
+    step("canned queries")
+    results.update(bench_queries(store, a.repeat, not a.skip_rdflib, a.rdflib_cap))
+    step("SHACL")
+    results.update(bench_shacl(store, not a.skip_pyshacl, a.seed))
+    step("HTTP")
+    results.update(bench_http(store, a.seconds))
+    step("load")
+    results.update(bench_load(store, work, a.virtuoso))
+    step("scoring a sample")
+    results["extraction_scores"] = score_sample(docs, work, min(200, a.docs))
+    a.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(table(results))
+    if not a.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def machine() -> str:
+    import platform
+
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def table(r: dict[str, Any]) -> str:
+    rows = [("documents", r["docs"]), ("triples", r.get("load_triples")), ("build docs/s", r["build_docs_per_s"]),
+            ("build peak RSS MB", r["build_peak_rss_mb"]), ("rebuild, one changed (s)", r["rebuild_one_changed_s"]),
+            ("SHACL ours (s)", r["shacl_s"]), ("SHACL pyshacl (s)", r.get("pyshacl_whole_graph_s")),
+            ("same violations", r.get("shacl_same_violations")), ("HTTP req/s (officials @8)", r["http_rps"]),
+            ("HTTP req/s oxigraph serve", r["http_rps_oxigraph"]), ("HTTP p99 ms", r["http_p99_ms"]),
+            ("load triples/s (smartgraph load → oxigraph)", r["load_triples_per_s"]),
+            ("oxigraph load triples/s", r["oxigraph_load_triples_per_s"]),
+            ("load triples/s (smartgraph load → Virtuoso)", r.get("virtuoso_load_triples_per_s")),
+            ("Virtuoso ld_dir triples/s", r.get("virtuoso_bulk_load_triples_per_s")),
+            ("extraction macro F1 (sample)", r["extraction_scores"].get("macro_f1"))]
+    out = ["| measure | value |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in rows if v is not None]
+    out += ["", "| canned query | p50 ms | p99 ms | × rdflib |", "|---|---:|---:|---:|"]
+    for name in r["query_p50_ms"]:
+        out.append(f"| {name} | {r['query_p50_ms'][name]} | {r['query_p99_ms'][name]} | {r.get('query_speedup_vs_rdflib', {}).get(name, '')} |")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_NOFILE, (4096, 4096))
+    sys.exit(main())
