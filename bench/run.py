@@ -128,13 +128,16 @@ PREFIX schema: <https://schema.org/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 DELETE { ?p rdfs:label ?l } WHERE { VALUES ?p { %s } ?p rdfs:label ?l } ;
-INSERT { ?e schema:startDate "not a date" } WHERE { VALUES ?e { %s } } ;
+INSERT { ?e schema:startDate "2030-01-01"^^xsd:date } WHERE { VALUES ?e { %s } } ;
 DELETE { ?s <http://www.w3.org/ns/oa#exact> ?o } WHERE { VALUES ?s { %s } ?s <http://www.w3.org/ns/oa#exact> ?o }
 """
 
 
 def bench_shacl(store_path: Path, with_pyshacl: bool, seed: int) -> dict[str, Any]:
-    """About 50 planted violations (labels removed, ill-typed dates, quotes removed) in a copy of the whole graph."""
+    """About 50 planted violations (labels removed, a second start date, quotes removed) in a copy of the whole graph.
+
+    Not ill-typed dates: rdflib and Oxigraph disagree on comparing a string with a date inside the
+    SPARQL-based constraint, so pyshacl and our engine would differ on the SPARQL engines, not on SHACL."""
     import pyoxigraph as ox
     from rdflib import Graph
 

@@ -1,0 +1,47 @@
+"""Smoke test of the benchmark suite: the corpus generator and bench/run.py on 20 documents (no timing asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+KEYS = ["build_docs_per_s", "build_peak_rss_mb", "rebuild_one_changed_s", "query_p50_ms", "query_p99_ms", "query_speedup_vs_rdflib",
+        "shacl_s", "pyshacl_whole_graph_s", "shacl_same_violations", "http_rps", "http_rps_oxigraph", "http_p99_ms",
+        "load_triples_per_s", "oxigraph_load_triples_per_s"]
+
+
+def test_the_generator_is_deterministic_and_writes_gold(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    corpus.generate(20, a, seed=7)
+    corpus.generate(20, b, seed=7)
+    files = sorted(p.name for p in a.glob("*.txt"))
+    assert len(files) == 20
+    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
+    gold = json.loads((a / "gold.json").read_text(encoding="utf-8"))
+    assert {"documents", "events", "officials", "participants", "agreements", "sister_cities", "speakers", "countries"} <= set(gold)
+    assert len(gold["documents"]) == 20 and gold["officials"]
+    text = (a / files[0]).read_text(encoding="utf-8")
+    assert "發布機關" in text and "聯絡人" in text
+
+
+def test_the_runner_writes_every_key(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    p = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--docs", "20", "--out", str(out), "--seconds", "0.5",
+                        "--repeat", "2", "--rdflib-cap", "20"], capture_output=True, text=True, timeout=900)
+    assert p.returncode == 0, p.stderr[-3000:]
+    r = json.loads(out.read_text(encoding="utf-8"))
+    missing = [k for k in KEYS if k not in r]
+    assert not missing
+    assert r["shacl_same_violations"] is True
+    assert r["shacl_violations"] > 0  # the planted ones were found
+    assert set(r["query_p50_ms"]) == set(r["query_speedup_vs_rdflib"]) and len(r["query_p50_ms"]) >= 9
+    assert r["load_verified"] is True and r["load_triples"] > 1000
+    assert r["http_rps"] > 0  # Oxigraph server over its computed union may answer none in half a second
+    assert "| build docs/s |" in p.stdout
