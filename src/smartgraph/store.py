@@ -53,6 +53,12 @@ REUNION = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { 
            "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
+def _leave_union(name: str) -> str:
+    """The update that takes a named graph's triples out of the default graph, but those another graph still holds."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n")
+
+
 class EmbeddedStore:
     """pyoxigraph on disk (or in memory when ``path`` is None)."""
 
@@ -95,9 +101,7 @@ class EmbeddedStore:
                                + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples])
                 return
             self._s.update(
-                f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-                f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n"
-                f"DROP SILENT GRAPH <{name}> ;\n"
+                _leave_union(name) + f"DROP SILENT GRAPH <{name}> ;\n"
                 f"INSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }} ;\n"
                 f"INSERT DATA {{\n{nt}\n}}"
             )
@@ -105,11 +109,7 @@ class EmbeddedStore:
             raise StoreError(f"could not write graph <{name}>: {e}", hint="the previous content of that graph is kept") from None
 
     def remove_graph(self, name: URIRef) -> None:
-        self._s.update(
-            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n"
-            f"DROP SILENT GRAPH <{name}>"
-        )
+        self._s.update(_leave_union(str(name)) + f"DROP SILENT GRAPH <{name}>")
 
     def update(self, text: str) -> None:
         """Run a SPARQL Update, then make the default graph the union of the named graphs again."""

@@ -110,7 +110,7 @@ def report_of(store: object, results: list[shacl.Result]) -> ValidationReport:
 
 def _pyshacl_source_of(data: Graph, focus: URIRef) -> str:
     """The press release a focus node comes from (through its provenance span), if any."""
-    for span in data.objects(focus, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")):
+    for span in data.objects(focus, PROV.wasDerivedFrom):
         for doc in data.objects(span, OA.hasSource):
             return str(doc)
     if (focus, RDF.type, SCHEMA.NewsArticle) in data:
