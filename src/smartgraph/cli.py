@@ -68,6 +68,8 @@ def build(
     base_iri: BaseOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild every document, even unchanged ones.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary and problems.")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1,
+                                                help="Processes that read, extract and validate [default: one per CPU].")] = None,
 ) -> None:
     """Read press releases, extract their facts, validate each document's graph and store it.
 
@@ -83,7 +85,7 @@ def build(
         paths = inputs or [DEFAULT_INPUT]
         st = open_store(settings.store)
         with _Progress(quiet) as progress:
-            report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update)
+            report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update, workers=workers)
         st.close()
     except SmartgraphError as e:
         raise _fail(e) from None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
 from smartgraph.model import Facts, Organization, Place, Span
@@ -61,32 +61,52 @@ def graph_iri(base: str, source: str) -> URIRef:
     return Minter(base).graph(source)
 
 
-def ntriples(g: Graph) -> str:
-    """The graph as N-Triples, the form the validation and store stages take."""
-    out = g.serialize(format="nt")
-    return out if isinstance(out, str) else out.decode("utf-8")
+class Literal(str):
+    """A literal already written as an N-Triples term."""
+
+
+_ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def lit(value: object, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
+    """An RDF literal as its N-Triples term: a language tag, a datatype or neither (xsd:string)."""
+    body = '"' + str(value).translate(_ECHAR) + '"'
+    if lang:
+        return Literal(f"{body}@{lang}")
+    return Literal(f"{body}^^<{datatype}>" if datatype else body)
+
+
+def _iri(term: str) -> str:
+    """An IRI as its N-Triples term; characters N-Triples forbids in IRIs (from URLs in the text) percent-encoded."""
+    if _IRI_UNSAFE.search(term):
+        term = _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), term)
+    return f"<{term}>"
 
 
 class _Builder:
+    """Writes a document's triples as N-Triples lines (no rdflib graph: building one cost more than the rest)."""
+
     def __init__(self, facts: Facts, base: str) -> None:
         self.f = facts
         self.m = Minter(base)
-        self.g = Graph()
-        for p, iri in PREFIXES.items():
-            self.g.bind(p, iri)
+        self.lines: dict[str, None] = {}  # a set that keeps the order triples were made in
+        self.spans: set[str] = set()
         self.doc = self.m.document(facts.document.source)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.g.add((s, p, o))
+        obj = o if isinstance(o, Literal) else _iri(o)
+        self.lines[f"{_iri(s)} <{p}> {obj} .\n"] = None
 
     def label(self, s: URIRef, text: str, lang: str | None = None, prop: URIRef = RDFS.label) -> None:
         if text:
-            self.add(s, prop, Literal(text, lang=lang or lang_of(text)))
+            self.add(s, prop, lit(text, lang=lang or lang_of(text)))
 
     def derived(self, s: URIRef, span: Span) -> URIRef:
         """``s prov:wasDerivedFrom`` a span of this document, with both selectors."""
         r = self.m.span(self.doc, span)
-        if (r, RDF.type, OA.SpecificResource) not in self.g:
+        if r not in self.spans:
+            self.spans.add(r)
             pos = URIRef(f"{r}/position")
             quote = URIRef(f"{r}/quote")
             self.add(r, RDF.type, OA.SpecificResource)
@@ -94,10 +114,10 @@ class _Builder:
             self.add(r, OA.hasSelector, pos)
             self.add(r, OA.hasSelector, quote)
             self.add(pos, RDF.type, OA.TextPositionSelector)
-            self.add(pos, OA.start, Literal(span.start, datatype=XSD.integer))
-            self.add(pos, OA.end, Literal(span.end, datatype=XSD.integer))
+            self.add(pos, OA.start, lit(span.start, datatype=XSD.integer))
+            self.add(pos, OA.end, lit(span.end, datatype=XSD.integer))
             self.add(quote, RDF.type, OA.TextQuoteSelector)
-            self.add(quote, OA.exact, Literal(span.text))
+            self.add(quote, OA.exact, lit(span.text))
         self.add(s, PROV.wasDerivedFrom, r)
         return r
 
@@ -108,7 +128,7 @@ class _Builder:
         self.add(s, RDF.type, SCHEMA.Country)
         self.label(s, c.name_zh, ZH)
         self.label(s, c.name_en, EN)
-        self.add(s, SCHEMA.identifier, Literal(c.code))
+        self.add(s, SCHEMA.identifier, lit(c.code))
         return s
 
     def place(self, key: str) -> URIRef:
@@ -167,11 +187,11 @@ class _Builder:
         d = self.f.document
         s = self.doc
         self.add(s, RDF.type, SCHEMA.NewsArticle)
-        self.add(s, SCHEMA.inLanguage, Literal(ZH))
-        self.add(s, DCTERMS.source, Literal(d.source))
-        self.add(s, SCHEMA.encodingFormat, Literal("text/plain"))
-        self.add(s, SCHEMA.text, Literal(d.text))
-        self.add(s, SCD.sha256, Literal(d.sha256))
+        self.add(s, SCHEMA.inLanguage, lit(ZH))
+        self.add(s, DCTERMS.source, lit(d.source))
+        self.add(s, SCHEMA.encodingFormat, lit("text/plain"))
+        self.add(s, SCHEMA.text, lit(d.text))
+        self.add(s, SCD.sha256, lit(d.sha256))
         if d.title is not None:
             self.label(s, d.title.text, None, SCHEMA.headline)
             self.label(s, d.title.text, None, SCHEMA.name)
@@ -179,20 +199,20 @@ class _Builder:
         if d.subtitle is not None:
             self.label(s, d.subtitle.text, None, SCHEMA.alternativeHeadline)
         if d.header.published:
-            self.add(s, SCHEMA.datePublished, Literal(d.header.published.isoformat(), datatype=XSD.date))
-            self.add(s, DCTERMS.issued, Literal(d.header.published.isoformat(), datatype=XSD.date))
+            self.add(s, SCHEMA.datePublished, lit(d.header.published.isoformat(), datatype=XSD.date))
+            self.add(s, DCTERMS.issued, lit(d.header.published.isoformat(), datatype=XSD.date))
         if d.header.posted:
-            self.add(s, SCHEMA.dateCreated, Literal(d.header.posted.isoformat(), datatype=XSD.date))
+            self.add(s, SCHEMA.dateCreated, lit(d.header.posted.isoformat(), datatype=XSD.date))
             if not d.header.published:
-                self.add(s, SCHEMA.datePublished, Literal(d.header.posted.isoformat(), datatype=XSD.date))
+                self.add(s, SCHEMA.datePublished, lit(d.header.posted.isoformat(), datatype=XSD.date))
         if self.f.publisher:
             self.add(s, SCHEMA.publisher, self.org(self.f.publisher))
         for b in d.blocks:
             if b.kind == "caption" and b.number is not None:
                 img = URIRef(f"{s}/figure/{b.number}")
                 self.add(img, RDF.type, SCHEMA.ImageObject)
-                self.add(img, SCHEMA.caption, Literal(re.sub(r"^\s*圖\s*\d+\s*[：:]\s*", "", b.span.text), lang=ZH))
-                self.add(img, SCHEMA.position, Literal(b.number, datatype=XSD.integer))
+                self.add(img, SCHEMA.caption, lit(re.sub(r"^\s*圖\s*\d+\s*[：:]\s*", "", b.span.text), lang=ZH))
+                self.add(img, SCHEMA.position, lit(b.number, datatype=XSD.integer))
                 self.add(s, SCHEMA.image, img)
                 self.derived(img, b.span)
             elif b.kind == "attachment":
@@ -207,10 +227,10 @@ class _Builder:
             person = self.person(c.person)
             cp = self.m.iri("contact", f"{d.source}-{c.name.text}")
             self.add(cp, RDF.type, SCHEMA.ContactPoint)
-            self.add(cp, SCHEMA.contactType, Literal("媒體聯絡", lang=ZH))
-            self.add(cp, SCHEMA.name, Literal(c.name.text, lang=ZH))
+            self.add(cp, SCHEMA.contactType, lit("媒體聯絡", lang=ZH))
+            self.add(cp, SCHEMA.name, lit(c.name.text, lang=ZH))
             for phone in c.phones:
-                self.add(cp, SCHEMA.telephone, Literal(phone))
+                self.add(cp, SCHEMA.telephone, lit(phone))
             self.add(person, SCHEMA.contactPoint, cp)
             self.add(s, SCHEMA.contactPoint, cp)
             if c.unit and self.f.publisher:
@@ -263,11 +283,11 @@ class _Builder:
             for n in e.names_zh[1:] + e.names_en[1:]:
                 self.label(s, n, None, SKOS.altLabel)
             if e.start:
-                self.add(s, SCHEMA.startDate, Literal(e.start.isoformat(), datatype=XSD.date))
+                self.add(s, SCHEMA.startDate, lit(e.start.isoformat(), datatype=XSD.date))
             if e.end:
-                self.add(s, SCHEMA.endDate, Literal(e.end.isoformat(), datatype=XSD.date))
+                self.add(s, SCHEMA.endDate, lit(e.end.isoformat(), datatype=XSD.date))
             if e.session:
-                self.add(s, SCHEMA.position, Literal(e.session, datatype=XSD.integer))
+                self.add(s, SCHEMA.position, lit(e.session, datatype=XSD.integer))
             if e.parent and e.parent in self.f.events:
                 parent = self.event(e.parent)
                 self.add(s, SCHEMA.superEvent, parent)
@@ -292,7 +312,7 @@ class _Builder:
             for fig in e.figures:
                 q = self.m.iri("figure", f"{e.key}/{fig.kind}/{fig.value}")
                 self.add(q, RDF.type, SCHEMA.QuantitativeValue)
-                self.add(q, SCHEMA.value, Literal(fig.value, datatype=XSD.integer))
+                self.add(q, SCHEMA.value, lit(fig.value, datatype=XSD.integer))
                 self.add(q, SCD.figureType, concept("figure", fig.kind))
                 self.add(s, SCD.reportedFigure, q)
                 self.derived(q, fig.span)
@@ -323,7 +343,7 @@ class _Builder:
             s = self.m.iri("statement", f"{self.f.document.source.rsplit('.', 1)[0]}-{n}")
             self.add(s, RDF.type, SCD.Statement)
             self.add(s, SCHEMA.creator, self.person(st.speaker))
-            self.add(s, SCHEMA.text, Literal(st.quote.text, lang=lang_of(st.quote.text)))
+            self.add(s, SCHEMA.text, lit(st.quote.text, lang=lang_of(st.quote.text)))
             for t in st.themes:
                 self.add(s, SCHEMA.about, concept("theme", t))
             self.add(s, SCHEMA.isPartOf, self.doc)
@@ -343,19 +363,19 @@ class _Builder:
                 elif party in self.f.organizations:
                     self.add(s, SCD.party, self.org(party))
             if a.date:
-                self.add(s, DCTERMS.date, Literal(a.date.isoformat(), datatype=XSD.date))
+                self.add(s, DCTERMS.date, lit(a.date.isoformat(), datatype=XSD.date))
             if a.topic:
                 self.label(s, a.topic, None, SCD.topic)
             for lang, name in a.names:
-                self.add(s, SCHEMA.name, Literal(name, lang=lang))
+                self.add(s, SCHEMA.name, lit(name, lang=lang))
             if a.event and a.event in self.f.events:
                 self.add(s, SCHEMA.recordedAt, self.event(a.event))
             for c in a.commitments:
                 cs = URIRef(f"{s}/commitment/{c.position}")
                 self.add(cs, RDF.type, SCD.Commitment)
-                self.add(cs, SCHEMA.position, Literal(c.position, datatype=XSD.integer))
+                self.add(cs, SCHEMA.position, lit(c.position, datatype=XSD.integer))
                 for lang, text in c.texts:
-                    self.add(cs, SCHEMA.text, Literal(text, lang=lang))
+                    self.add(cs, SCHEMA.text, lit(text, lang=lang))
                 self.add(s, SCHEMA.hasPart, cs)
                 self.add(cs, SCHEMA.isPartOf, s)
                 for sp in c.spans:
@@ -374,8 +394,8 @@ class _Builder:
             self.derived(s, sc.span)
 
 
-def to_graph(facts: Facts, base_iri: str) -> Graph:
-    """The RDF of one document's facts (its named graph's content)."""
+def to_ntriples(facts: Facts, base_iri: str) -> tuple[str, int]:
+    """The RDF of one document's facts (its named graph's content) as N-Triples, and the number of triples."""
     b = _Builder(facts, base_iri)
     b.document()
     b.posts()
@@ -384,4 +404,12 @@ def to_graph(facts: Facts, base_iri: str) -> Graph:
     b.statements()
     b.agreements()
     b.sister_cities()
-    return b.g
+    return "".join(b.lines), len(b.lines)
+
+
+def to_graph(facts: Facts, base_iri: str) -> Graph:
+    """The same triples as an rdflib graph, with the usual prefixes bound (for tests and Python users)."""
+    g = Graph()
+    for p, iri in PREFIXES.items():
+        g.bind(p, iri)
+    return g.parse(data=to_ntriples(facts, base_iri)[0], format="nt")

@@ -1,4 +1,4 @@
-"""documents -> extraction -> graph -> validation -> store, one document at a time.
+"""documents -> extraction -> graph -> validation -> store: each document on its own, in parallel processes.
 
 A document that cannot be read, or whose graph does not conform, is reported and left out; the
 store keeps whatever it had for it. Documents whose text did not change since the last build are
@@ -7,8 +7,13 @@ skipped (their content hash is in the store).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -66,52 +71,109 @@ def ontology_graph() -> Graph:
     return g
 
 
-def build_document(path: Path, settings: Settings, doc: Document | None = None) -> tuple[DocumentResult, URIRef | None, str | None]:
+def build_document(path: Path, settings: Settings, doc: Document | None = None) -> Built:
     """One document through every stage but the store (``doc``: the file already read); its graph as N-Triples."""
     try:
         doc = doc or documents.read(path)
         facts = extract(doc)
-        g = graph.to_graph(facts, settings.base_iri)
-        nt = graph.ntriples(g)
+        nt, triples = graph.to_ntriples(facts, settings.base_iri)
         report = validation.validate_ntriples(nt)
     except SmartgraphError as e:
         return DocumentResult(str(path), "error", error=str(e)), None, None
     status = "stored" if report.conforms else "invalid"
-    result = DocumentResult(str(path), status, facts.count(), len(g), report.violations, tuple(facts.notices))
-    return result, graph.graph_iri(settings.base_iri, doc.source), nt
+    result = DocumentResult(str(path), status, facts.count(), triples, report.violations, tuple(facts.notices))
+    return result, str(graph.graph_iri(settings.base_iri, doc.source)), nt
+
+
+Built = tuple[DocumentResult, str | None, str | None]  # a result, its graph's name and N-Triples when stored
+
+
+def _prepare(path: Path, settings: Settings, known_hash: str | None) -> Built:
+    """Read a document; skip it if its text hashes as the stored one, else build it."""
+    doc = None
+    if known_hash is not None:
+        try:
+            doc = documents.read(path)
+        except SmartgraphError as e:
+            return DocumentResult(str(path), "error", error=str(e)), None, None
+        if doc.sha256 == known_hash:
+            return DocumentResult(str(path), "unchanged", notices=doc.notices), None, None
+    return build_document(path, settings, doc)
+
+
+def _prepare_chunk(jobs: list[tuple[Path, str | None]], settings: Settings) -> list[Built]:
+    return [_prepare(path, settings, known) for path, known in jobs]
+
+
+CHUNK = 16  # documents a worker process takes at a time
+WRITE_BATCH = 128  # new graphs written to the store together
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int) -> Iterator[Built]:
+    """Every document built, in input order: in worker processes when there are enough documents to share.
+
+    At most a few chunks per worker are in flight, so the corpus streams through and is never held whole."""
+    if workers <= 1 or len(jobs) < 4 * CHUNK:
+        for path, known in jobs:
+            yield _prepare(path, settings, known)
+        return
+    chunks = iter([jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)])
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["smartgraph.pipeline"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        window: deque[Future[list[Built]]] = deque(pool.submit(_prepare_chunk, c, settings) for c in islice(chunks, 3 * workers))
+        while window:
+            done = window.popleft().result()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                window.append(pool.submit(_prepare_chunk, nxt, settings))
+            yield from done
 
 
 def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bool = False,
-          on_progress: Progress | None = None) -> BuildReport:
-    """Build every press release named (files or folders) into the store."""
+          on_progress: Progress | None = None, workers: int | None = None) -> BuildReport:
+    """Build every press release named (files or folders) into the store.
+
+    Documents are read, extracted, mapped and validated in ``workers`` processes (default: one per
+    CPU). Graphs new to the store are written in batches (``EmbeddedStore.add_graphs_nt``); a graph
+    the store has is replaced on its own, all or nothing."""
     paths = list(documents.iter_inputs(inputs))
     report = BuildReport()
     store.replace_graph(URIRef(settings.base_iri + ONTOLOGY_GRAPH), ontology_graph())
     known = {} if force else store.document_hashes()
-    for n, path in enumerate(paths, 1):
-        result = _one(path, store, settings, known)
+    jobs = [(p, known.get(str(graph.graph_iri(settings.base_iri, p.name)))) for p in paths]
+    pending: list[tuple[DocumentResult, str, str]] = []
+
+    def write_pending() -> None:
+        try:
+            store.add_graphs_nt([(name, nt) for _, name, nt in pending])
+        except SmartgraphError as e:
+            for r, _, _ in pending:
+                r.status, r.error = "error", str(e)
+        pending.clear()
+
+    for n, (result, name, nt) in enumerate(_built(jobs, settings, workers or default_workers()), 1):
         report.results.append(result)
+        if result.status == "stored" and name is not None and nt is not None:
+            if any(name == other for _, other, _ in pending):
+                write_pending()  # the same graph twice in one build (one file name in two folders): the last wins
+            if store.has_graph(name):
+                try:
+                    store.replace_graph_nt(name, nt)
+                except SmartgraphError as e:
+                    result.status, result.error = "error", str(e)
+            else:
+                pending.append((result, name, nt))
+                if len(pending) >= WRITE_BATCH:
+                    write_pending()
         if on_progress:
             on_progress(n, len(paths), result)
+    write_pending()
     return report
-
-
-def _one(path: Path, store: Store, settings: Settings, known: dict[str, str]) -> DocumentResult:
-    doc = None
-    if known:
-        try:
-            doc = documents.read(path)
-        except SmartgraphError as e:
-            return DocumentResult(str(path), "error", error=str(e))
-        if known.get(str(graph.graph_iri(settings.base_iri, doc.source))) == doc.sha256:
-            return DocumentResult(str(path), "unchanged", notices=doc.notices)
-    result, name, nt = build_document(path, settings, doc)
-    if result.status == "stored" and name is not None and nt is not None:
-        try:
-            store.replace_graph_nt(str(name), nt)
-        except SmartgraphError as e:
-            return DocumentResult(str(path), "error", error=str(e))
-    return result
 
 
 def validate_store(store: EmbeddedStore) -> ValidationReport:

@@ -160,6 +160,8 @@ class Shapes:
         self.g = g
         self._shapes: dict[Any, Shape] = {}
         self._paths: dict[Any, Path] = {}
+        self._lists: dict[Any, tuple[Any, ...]] = {}
+        self._ox_sets: dict[Any, frozenset[Term]] = {}
         roots: set[Any] = set()
         for kind in (SH.NodeShape, SH.PropertyShape):
             roots.update(g.subjects(RDF.type, kind))
@@ -234,8 +236,17 @@ class Shapes:
         self._paths[node] = p
         return p
 
-    def list(self, node: Any) -> list[Any]:
-        return list(Collection(self.g, node))
+    def list(self, node: Any) -> tuple[Any, ...]:
+        """The members of an RDF list of the shapes graph (read once: validation asks for them per focus node)."""
+        if node not in self._lists:
+            self._lists[node] = tuple(Collection(self.g, node))
+        return self._lists[node]
+
+    def ox_set(self, node: Any) -> frozenset[Term]:
+        """The members of an RDF list as pyoxigraph terms (sh:in), read once."""
+        if node not in self._ox_sets:
+            self._ox_sets[node] = frozenset(to_ox(x) for x in self.list(node))
+        return self._ox_sets[node]
 
 
 # --------------------------------------------------------------------------- validation
@@ -370,124 +381,146 @@ class Validator:
         def fail(component: str, value: Term = None) -> None:
             out.append(Result(focus, shape.node, component, shape.severity, path_node, value, _message(shape.messages)))
 
-        for c in p.get("class", ()):
-            cls = to_ox(c)
-            for v in values:
-                if not self.is_instance(v, cls):
-                    fail("ClassConstraintComponent", v)
-        for d in p.get("datatype", ()):
-            for v in values:
-                if not (isinstance(v, ox.Literal) and v.datatype.value == str(d)
-                        and (str(d) == _LANGSTRING or v.language is None) and _value(v) is not _NO_VALUE):
-                    fail("DatatypeConstraintComponent", v)
-        for k in p.get("nodeKind", ()):
-            allowed = _NODE_KINDS[str(k)]
-            for v in values:
-                if type(v).__name__ not in allowed:
-                    fail("NodeKindConstraintComponent", v)
-        if shape.path:
-            for n in p.get("minCount", ()):
-                if len(values) < int(n):
-                    fail("MinCountConstraintComponent")
-            for n in p.get("maxCount", ()):
-                if len(values) > int(n):
-                    fail("MaxCountConstraintComponent")
-        for name, ok in (("minExclusive", (1,)), ("minInclusive", (0, 1)), ("maxExclusive", (-1,)), ("maxInclusive", (-1, 0))):
-            for bound in p.get(name, ()):
-                b = to_ox(bound)
+        if "class" in p:
+            for c in p.get("class", ()):
+                cls = to_ox(c)
                 for v in values:
-                    if _compare(v, b) not in ok:
-                        fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
-        for name in ("minLength", "maxLength"):
-            for n in p.get(name, ()):
+                    if not self.is_instance(v, cls):
+                        fail("ClassConstraintComponent", v)
+        if "datatype" in p:
+            for d in p.get("datatype", ()):
                 for v in values:
-                    if isinstance(v, ox.BlankNode) or (len(v.value) < int(n) if name == "minLength" else len(v.value) > int(n)):
-                        fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
-        for pat in p.get("pattern", ()):
-            flags = 0
-            for f in str(next(iter(p.get("flags", ())), "")):
-                flags |= {"i": re.I, "s": re.S, "m": re.M, "x": re.X}.get(f, 0)
-            rx = re.compile(str(pat), flags)
-            for v in values:
-                if isinstance(v, ox.BlankNode) or not rx.search(v.value):
-                    fail("PatternConstraintComponent", v)
-        for lst in p.get("languageIn", ()):
-            ranges = [str(x).lower() for x in self.shapes.list(lst)]
-            for v in values:
-                lang = (v.language or "").lower() if isinstance(v, ox.Literal) else ""
-                if not lang or not any(lang == r or lang.startswith(r + "-") or r == "*" for r in ranges):
-                    fail("LanguageInConstraintComponent", v)
-        if shape.path and any(str(x) == "true" for x in p.get("uniqueLang", ())):
-            seen: dict[str, int] = {}
-            for v in values:
-                if isinstance(v, ox.Literal) and v.language:
-                    seen[v.language.lower()] = seen.get(v.language.lower(), 0) + 1
-            for _ in [lang for lang, n in seen.items() if n > 1]:
-                fail("UniqueLangConstraintComponent")
-        for prop in p.get("equals", ()):
-            others = set(self.objects(focus, to_ox(prop)))
-            for v in [v for v in values if v not in others] + [o for o in others if o not in values]:
-                fail("EqualsConstraintComponent", v)
-        for prop in p.get("disjoint", ()):
-            others = set(self.objects(focus, to_ox(prop)))
-            for v in values:
-                if v in others:
-                    fail("DisjointConstraintComponent", v)
-        for name, ok in (("lessThan", (-1,)), ("lessThanOrEquals", (-1, 0))):
-            for prop in p.get(name, ()):
-                bounds = self.objects(focus, to_ox(prop))
+                    if not (isinstance(v, ox.Literal) and v.datatype.value == str(d)
+                            and (str(d) == _LANGSTRING or v.language is None) and _value(v) is not _NO_VALUE):
+                        fail("DatatypeConstraintComponent", v)
+        if "nodeKind" in p:
+            for k in p.get("nodeKind", ()):
+                allowed = _NODE_KINDS[str(k)]
                 for v in values:
-                    for o in bounds:  # one result for each pair that is not in order
-                        if _compare(v, o) not in ok:
+                    if type(v).__name__ not in allowed:
+                        fail("NodeKindConstraintComponent", v)
+        if "maxCount" in p or "minCount" in p:
+            if shape.path:
+                for n in p.get("minCount", ()):
+                    if len(values) < int(n):
+                        fail("MinCountConstraintComponent")
+                for n in p.get("maxCount", ()):
+                    if len(values) > int(n):
+                        fail("MaxCountConstraintComponent")
+        if "maxExclusive" in p or "maxInclusive" in p or "minExclusive" in p or "minInclusive" in p:
+            for name, ok in (("minExclusive", (1,)), ("minInclusive", (0, 1)), ("maxExclusive", (-1,)), ("maxInclusive", (-1, 0))):
+                for bound in p.get(name, ()):
+                    b = to_ox(bound)
+                    for v in values:
+                        if _compare(v, b) not in ok:
                             fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
-        for s in p.get("not", ()):
-            for v in values:
-                if self.conforms(v, s):
-                    fail("NotConstraintComponent", v)
-        for lst in p.get("and", ()):
-            members = self.shapes.list(lst)
-            for v in values:
-                if not all(self.conforms(v, m) for m in members):
-                    fail("AndConstraintComponent", v)
-        for lst in p.get("or", ()):
-            members = self.shapes.list(lst)
-            for v in values:
-                if not any(self.conforms(v, m) for m in members):
-                    fail("OrConstraintComponent", v)
-        for lst in p.get("xone", ()):
-            members = self.shapes.list(lst)
-            for v in values:
-                if sum(self.conforms(v, m) for m in members) != 1:
-                    fail("XoneConstraintComponent", v)
-        for s in p.get("node", ()):
-            for v in values:
-                if not self.conforms(v, s):
-                    fail("NodeConstraintComponent", v)
-        for s in p.get("property", ()):
-            for v in values:
-                out.extend(self.validate(v, self.shapes.shape(s)))
-        for q in p.get("qualifiedValueShape", ()):
-            self._qualified(shape, q, values, fail)
-        if any(str(x) == "true" for x in p.get("closed", ())):
-            closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
-                       if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
-            for lst in p.get("ignoredProperties", ()):
-                closed |= {to_ox(x) for x in self.shapes.list(lst)}
-            for v in values:
-                if isinstance(v, ox.Literal):
-                    continue
-                for quad in self.store.quads_for_pattern(v, None, None, DEFAULT):
-                    if quad.predicate not in closed:
-                        out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
-                                          _rdflib(quad.predicate), quad.object, _message(shape.messages)))
-        for hv in p.get("hasValue", ()):
-            if to_ox(hv) not in values:
-                fail("HasValueConstraintComponent")
-        for lst in p.get("in", ()):
-            allowed_values = {to_ox(x) for x in self.shapes.list(lst)}
-            for v in values:
-                if v not in allowed_values:
-                    fail("InConstraintComponent", v)
+        if "minLength" in p or "maxLength" in p:
+            for name in ("minLength", "maxLength"):
+                for n in p.get(name, ()):
+                    for v in values:
+                        if isinstance(v, ox.BlankNode) or (len(v.value) < int(n) if name == "minLength" else len(v.value) > int(n)):
+                            fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
+        if "flags" in p or "pattern" in p:
+            for pat in p.get("pattern", ()):
+                flags = 0
+                for f in str(next(iter(p.get("flags", ())), "")):
+                    flags |= {"i": re.I, "s": re.S, "m": re.M, "x": re.X}.get(f, 0)
+                rx = re.compile(str(pat), flags)
+                for v in values:
+                    if isinstance(v, ox.BlankNode) or not rx.search(v.value):
+                        fail("PatternConstraintComponent", v)
+        if "languageIn" in p:
+            for lst in p.get("languageIn", ()):
+                ranges = [str(x).lower() for x in self.shapes.list(lst)]
+                for v in values:
+                    lang = (v.language or "").lower() if isinstance(v, ox.Literal) else ""
+                    if not lang or not any(lang == r or lang.startswith(r + "-") or r == "*" for r in ranges):
+                        fail("LanguageInConstraintComponent", v)
+        if "uniqueLang" in p:
+            if shape.path and any(str(x) == "true" for x in p.get("uniqueLang", ())):
+                seen: dict[str, int] = {}
+                for v in values:
+                    if isinstance(v, ox.Literal) and v.language:
+                        seen[v.language.lower()] = seen.get(v.language.lower(), 0) + 1
+                for _ in [lang for lang, n in seen.items() if n > 1]:
+                    fail("UniqueLangConstraintComponent")
+        if "equals" in p:
+            for prop in p.get("equals", ()):
+                others = set(self.objects(focus, to_ox(prop)))
+                for v in [v for v in values if v not in others] + [o for o in others if o not in values]:
+                    fail("EqualsConstraintComponent", v)
+        if "disjoint" in p:
+            for prop in p.get("disjoint", ()):
+                others = set(self.objects(focus, to_ox(prop)))
+                for v in values:
+                    if v in others:
+                        fail("DisjointConstraintComponent", v)
+        if "lessThan" in p or "lessThanOrEquals" in p:
+            for name, ok in (("lessThan", (-1,)), ("lessThanOrEquals", (-1, 0))):
+                for prop in p.get(name, ()):
+                    bounds = self.objects(focus, to_ox(prop))
+                    for v in values:
+                        for o in bounds:  # one result for each pair that is not in order
+                            if _compare(v, o) not in ok:
+                                fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
+        if "not" in p:
+            for s in p.get("not", ()):
+                for v in values:
+                    if self.conforms(v, s):
+                        fail("NotConstraintComponent", v)
+        if "and" in p:
+            for lst in p.get("and", ()):
+                members = self.shapes.list(lst)
+                for v in values:
+                    if not all(self.conforms(v, m) for m in members):
+                        fail("AndConstraintComponent", v)
+        if "or" in p:
+            for lst in p.get("or", ()):
+                members = self.shapes.list(lst)
+                for v in values:
+                    if not any(self.conforms(v, m) for m in members):
+                        fail("OrConstraintComponent", v)
+        if "xone" in p:
+            for lst in p.get("xone", ()):
+                members = self.shapes.list(lst)
+                for v in values:
+                    if sum(self.conforms(v, m) for m in members) != 1:
+                        fail("XoneConstraintComponent", v)
+        if "node" in p:
+            for s in p.get("node", ()):
+                for v in values:
+                    if not self.conforms(v, s):
+                        fail("NodeConstraintComponent", v)
+        if "property" in p:
+            for s in p.get("property", ()):
+                for v in values:
+                    out.extend(self.validate(v, self.shapes.shape(s)))
+        if "qualifiedValueShape" in p:
+            for q in p.get("qualifiedValueShape", ()):
+                self._qualified(shape, q, values, fail)
+        if "closed" in p:
+            if any(str(x) == "true" for x in p.get("closed", ())):
+                closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
+                           if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
+                for lst in p.get("ignoredProperties", ()):
+                    closed |= {to_ox(x) for x in self.shapes.list(lst)}
+                for v in values:
+                    if isinstance(v, ox.Literal):
+                        continue
+                    for quad in self.store.quads_for_pattern(v, None, None, DEFAULT):
+                        if quad.predicate not in closed:
+                            out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
+                                              _rdflib(quad.predicate), quad.object, _message(shape.messages)))
+        if "hasValue" in p:
+            for hv in p.get("hasValue", ()):
+                if to_ox(hv) not in values:
+                    fail("HasValueConstraintComponent")
+        if "in" in p:
+            for lst in p.get("in", ()):
+                allowed_values = self.shapes.ox_set(lst)
+                for v in values:
+                    if v not in allowed_values:
+                        fail("InConstraintComponent", v)
         return out
 
     def _qualified(self, shape: Shape, q: Any, values: list[Term], fail: Any) -> None:
