@@ -399,14 +399,13 @@ class Validator:
                 for v in values:
                     if type(v).__name__ not in allowed:
                         fail("NodeKindConstraintComponent", v)
-        if "maxCount" in p or "minCount" in p:
-            if shape.path:
-                for n in p.get("minCount", ()):
-                    if len(values) < int(n):
-                        fail("MinCountConstraintComponent")
-                for n in p.get("maxCount", ()):
-                    if len(values) > int(n):
-                        fail("MaxCountConstraintComponent")
+        if ("maxCount" in p or "minCount" in p) and shape.path:
+            for n in p.get("minCount", ()):
+                if len(values) < int(n):
+                    fail("MinCountConstraintComponent")
+            for n in p.get("maxCount", ()):
+                if len(values) > int(n):
+                    fail("MaxCountConstraintComponent")
         if "maxExclusive" in p or "maxInclusive" in p or "minExclusive" in p or "minInclusive" in p:
             for name, ok in (("minExclusive", (1,)), ("minInclusive", (0, 1)), ("maxExclusive", (-1,)), ("maxInclusive", (-1, 0))):
                 for bound in p.get(name, ()):
@@ -436,14 +435,13 @@ class Validator:
                     lang = (v.language or "").lower() if isinstance(v, ox.Literal) else ""
                     if not lang or not any(lang == r or lang.startswith(r + "-") or r == "*" for r in ranges):
                         fail("LanguageInConstraintComponent", v)
-        if "uniqueLang" in p:
-            if shape.path and any(str(x) == "true" for x in p.get("uniqueLang", ())):
-                seen: dict[str, int] = {}
-                for v in values:
-                    if isinstance(v, ox.Literal) and v.language:
-                        seen[v.language.lower()] = seen.get(v.language.lower(), 0) + 1
-                for _ in [lang for lang, n in seen.items() if n > 1]:
-                    fail("UniqueLangConstraintComponent")
+        if "uniqueLang" in p and shape.path and any(str(x) == "true" for x in p.get("uniqueLang", ())):
+            seen: dict[str, int] = {}
+            for v in values:
+                if isinstance(v, ox.Literal) and v.language:
+                    seen[v.language.lower()] = seen.get(v.language.lower(), 0) + 1
+            for _ in [lang for lang, n in seen.items() if n > 1]:
+                fail("UniqueLangConstraintComponent")
         if "equals" in p:
             for prop in p.get("equals", ()):
                 others = set(self.objects(focus, to_ox(prop)))
@@ -498,19 +496,18 @@ class Validator:
         if "qualifiedValueShape" in p:
             for q in p.get("qualifiedValueShape", ()):
                 self._qualified(shape, q, values, fail)
-        if "closed" in p:
-            if any(str(x) == "true" for x in p.get("closed", ())):
-                closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
-                           if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
-                for lst in p.get("ignoredProperties", ()):
-                    closed |= {to_ox(x) for x in self.shapes.list(lst)}
-                for v in values:
-                    if isinstance(v, ox.Literal):
-                        continue
-                    for quad in self.store.quads_for_pattern(v, None, None, DEFAULT):
-                        if quad.predicate not in closed:
-                            out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
-                                              _rdflib(quad.predicate), quad.object, _message(shape.messages)))
+        if "closed" in p and any(str(x) == "true" for x in p.get("closed", ())):
+            closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
+                       if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
+            for lst in p.get("ignoredProperties", ()):
+                closed |= {to_ox(x) for x in self.shapes.list(lst)}
+            for v in values:
+                if isinstance(v, ox.Literal):
+                    continue
+                for quad in self.store.quads_for_pattern(v, None, None, DEFAULT):
+                    if quad.predicate not in closed:
+                        out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
+                                          _rdflib(quad.predicate), quad.object, _message(shape.messages)))
         if "hasValue" in p:
             for hv in p.get("hasValue", ()):
                 if to_ox(hv) not in values:
