@@ -16,6 +16,7 @@ import argparse
 import csv
 import json
 import random
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,6 +93,7 @@ class Gold:
 class Generator:
     def __init__(self, seed: int) -> None:
         self.r = random.Random(seed)
+        self._event = EVENT_KINDS[0]  # the kind of event the summit release being written is about
         self.countries = {row[0]: (row[1].split("|")[0], row[2]) for row in _table("countries.tsv")}
         self.cities = [(row[0].split("|")[0], row[1], row[2]) for row in _table("places.tsv")
                        if len(row) > 3 and row[3] == "city" and row[2] != "TW" and row[2] in self.countries]
@@ -132,13 +134,18 @@ class Generator:
     def document(self, n: int) -> tuple[str, str]:
         r = self.r
         year = 2012 + n % 12
+        kind = r.choice(("summit", "summit", "agreement", "declaration", "visit"))
         month, day = r.randint(1, 12), r.randint(3, 25)
+        if kind == "summit":
+            # an event of a year and kind is one event: every release about it gives the same dates
+            self._event = r.choice(EVENT_KINDS)
+            h = zlib.crc32(f"{year}{self._event[0]}".encode())
+            month, day = 1 + h % 12, 3 + (h // 12) % 23
         mayor, deputy = self.taipei[(year - 2012) // 4]
         dept_zh, dept_en = r.choice(DEPARTMENTS)
         publisher = "臺北市政府" + dept_zh
         contacts = [self._han_name() for _ in range(r.choice((1, 1, 2)))]
         source = f"{n:06d}_synthetic.txt"
-        kind = r.choice(("summit", "summit", "agreement", "declaration", "visit"))
         body, title = getattr(self, "_" + kind)(n, year, month, day, mayor, deputy)
         roc = f"{year - 1911}/{month:02d}/{day:02d}" if r.random() < 0.7 else f"{year - 1911} 年 {month} 月 {day} 日"
         header = [f"{publisher} 新聞稿", f"發布機關:{publisher}", f"發布日期:{roc}",
@@ -154,7 +161,7 @@ class Generator:
 
     def _summit(self, n: int, year: int, month: int, day: int, mayor: Person, deputy: Person) -> tuple[list[str], str]:
         r = self.r
-        ev_zh, ev_en = r.choice(EVENT_KINDS)
+        ev_zh, ev_en = self._event
         name = f"{year}{ev_zh}"
         d1 = max(1, day - 2)
         key = f"e{n}"

@@ -85,7 +85,8 @@ def build(
         paths = inputs or [DEFAULT_INPUT]
         st = open_store(settings.store)
         with _Progress(quiet) as progress:
-            report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update, workers=workers)
+            report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update,
+                                    workers=workers or pipeline.default_workers())
         st.close()
     except SmartgraphError as e:
         raise _fail(e) from None

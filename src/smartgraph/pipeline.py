@@ -11,7 +11,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -135,11 +135,12 @@ def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int
 
 
 def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bool = False,
-          on_progress: Progress | None = None, workers: int | None = None) -> BuildReport:
+          on_progress: Progress | None = None, workers: int = 1) -> BuildReport:
     """Build every press release named (files or folders) into the store.
 
-    Documents are read, extracted, mapped and validated in ``workers`` processes (default: one per
-    CPU). Graphs new to the store are written in batches (``EmbeddedStore.add_graphs_nt``); a graph
+    With ``workers`` > 1 documents are read, extracted, mapped and validated in that many processes
+    (started by a fork server: a script calling this needs the usual ``if __name__ == "__main__":``
+    guard; the CLI uses one process per CPU). Graphs new to the store are written in batches (``EmbeddedStore.add_graphs_nt``); a graph
     the store has is replaced on its own, all or nothing."""
     paths = list(documents.iter_inputs(inputs))
     report = BuildReport()
@@ -156,7 +157,7 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
                 r.status, r.error = "error", str(e)
         pending.clear()
 
-    for n, (result, name, nt) in enumerate(_built(jobs, settings, workers or default_workers()), 1):
+    for n, (result, name, nt) in enumerate(_built(jobs, settings, workers), 1):
         report.results.append(result)
         if result.status == "stored" and name is not None and nt is not None:
             if any(name == other for _, other, _ in pending):
@@ -173,6 +174,8 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
         if on_progress:
             on_progress(n, len(paths), result)
     write_pending()
+    if report.count("stored") >= WRITE_BATCH:
+        store.optimize()  # bulk loads leave many small files behind; queries are several times faster once merged
     return report
 
 
@@ -192,26 +195,38 @@ class LoadReport:
         return not self.mismatches
 
 
-def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000,
+def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000, parallel: int = 4,
          on_progress: Callable[[str, int, int], None] | None = None) -> LoadReport:
     """Push every named graph of the embedded store into a remote store, graph by graph, then verify the counts.
 
-    ``on_progress(graph, triples_sent, triples_in_graph)`` after each request."""
+    ``parallel`` graphs are read and sent at a time (each still replaced whole, on its own): the
+    triplestore parses one while the next is read here. ``on_progress(graph, triples_sent,
+    triples_in_graph)`` after each graph."""
     report = LoadReport()
     remote.drop_scratch_graphs()
     local = store.graph_counts()
-    for name in sorted(local):
+
+    def send(name: str) -> int:
         lines = store.graph_lines(name)
-        sent = [0]
+        remote.replace_graph(name, lines, batch=batch)
+        return len(lines)
 
-        def tick(n: int, name: str = name, total: int = len(lines), sent: list[int] = sent) -> None:
-            sent[0] += n
+    names = sorted(local)
+    with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
+        window: deque[tuple[str, Future[int]]] = deque()
+        todo = iter(names)
+        for name in islice(todo, 2 * parallel):
+            window.append((name, pool.submit(send, name)))
+        while window:
+            name, fut = window.popleft()
+            sent = fut.result()  # a failure stops the load here; every graph sent so far is whole
+            nxt = next(todo, None)
+            if nxt is not None:
+                window.append((nxt, pool.submit(send, nxt)))
+            report.graphs += 1
+            report.triples += sent
             if on_progress:
-                on_progress(name, sent[0], total)
-
-        remote.replace_graph(name, lines, batch=batch, on_batch=tick)
-        report.graphs += 1
-        report.triples += len(lines)
+                on_progress(name, sent, sent)
     there = remote.graph_counts()
     for name, n in sorted(local.items()):
         if there.get(name, 0) != n:

@@ -317,12 +317,22 @@ def title_ending_at(text: str, end: int) -> Title | None:
     return None
 
 
+@cache
+def _titles_rx() -> re.Pattern[str]:
+    """Every title, longest first: the regex engine tries them in that order at each position."""
+    return re.compile("|".join(re.escape(t) for t in _titles_by_length()))
+
+
 def title_at(text: str, i: int) -> Title | None:
     """The longest title that starts at ``text[i]``."""
-    for t in _titles_by_length():
-        if text.startswith(t, i):
-            return titles()[t]
-    return None
+    m = _titles_rx().match(text, i)
+    return titles()[m.group()] if m else None
+
+
+def next_title(text: str, i: int) -> tuple[int, Title] | None:
+    """The first position at or after ``i`` where a title starts, and the longest title there."""
+    m = _titles_rx().search(text, i)
+    return (m.start(), titles()[m.group()]) if m else None
 
 
 @dataclass(frozen=True)

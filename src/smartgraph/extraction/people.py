@@ -254,9 +254,9 @@ def parse_affiliation(ctx: Context, text: str, a: int, s: int) -> Affiliation | 
 def _titles_in(text: str) -> list[tuple[int, int, gz.Title]]:
     out = []
     i = 0
-    while i < len(text):
-        t = gz.title_at(text, i)
-        if t and not text.startswith(NOT_TITLE_AFTER, i + len(t.zh)):
+    while (found := gz.next_title(text, i)) is not None:
+        i, t = found
+        if not text.startswith(NOT_TITLE_AFTER, i + len(t.zh)):
             out.append((i, i + len(t.zh), t))
             i += len(t.zh)
         else:

@@ -19,11 +19,12 @@ def find_places(ctx: Context, text: str, s0: int, s1: int) -> list[Mention]:
     i = s0
     last_country = ""
     last_country_end = -1
+    upto = text[:s1]  # look-ups must not run past the sentence
     while i < s1:
         if not _WORD_START.match(text[i]) or (i > s0 and text[i].isascii() and text[i - 1].isalnum()):
             i += 1
             continue
-        c = gz.match_country(text[:s1], i)
+        c = gz.match_country(upto, i)
         if c:
             country, n = c
             ctx.country(country.code)
@@ -32,7 +33,7 @@ def find_places(ctx: Context, text: str, s0: int, s1: int) -> list[Mention]:
             i += n
             continue
         hint = last_country if last_country_end >= 0 and not text[last_country_end:i].strip() else ""
-        p = gz.match_place(text[:s1], i, hint, ctx.home_country)
+        p = gz.match_place(upto, i, hint, ctx.home_country)
         if p:
             entry, n = p
             end = i + n
