@@ -140,8 +140,8 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
 
     With ``workers`` > 1 documents are read, extracted, mapped and validated in that many processes
     (started by a fork server: a script calling this needs the usual ``if __name__ == "__main__":``
-    guard; the CLI uses one process per CPU). Graphs new to the store are written in batches (``EmbeddedStore.add_graphs_nt``); a graph
-    the store has is replaced on its own, all or nothing."""
+    guard; the CLI uses one process per CPU). Graphs new to the store are written in batches
+    (``EmbeddedStore.add_graphs_nt``); a graph the store has is replaced on its own, all or nothing."""
     paths = list(documents.iter_inputs(inputs))
     report = BuildReport()
     store.replace_graph(URIRef(settings.base_iri + ONTOLOGY_GRAPH), ontology_graph())

@@ -74,35 +74,6 @@ def validate_ntriples(nt: str) -> ValidationReport:
     return report_of(store, shacl.validate(store, engine_shapes()))
 
 
-def validate_batch(graphs: list[str]) -> list[ValidationReport]:
-    """Validate several documents' graphs (N-Triples) together, with the TBox loaded once; one report each.
-
-    The documents are checked as they will be stored: side by side, in one graph. A result belongs to
-    each document whose graph has its focus node as a subject (a fact's node, or an entity such as a
-    person that several documents describe); one whose focus node no document describes belongs to all.
-    Validating a batch costs a fraction of validating its documents one by one: the engine's fixed
-    work per graph (targets, SPARQL-based constraints, the TBox) is done once."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-    store.bulk_load(tbox_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-    for nt in graphs:
-        try:
-            store.bulk_load(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-        except SyntaxError as e:
-            raise ResourceError(f"a document graph is not valid N-Triples: {e}", hint="report this as a bug in the graph stage") from None
-    found = report_of(store, shacl.validate(store, engine_shapes())).violations
-    if not found:
-        return [ValidationReport(conforms=True) for _ in graphs]
-    lines = ["\n" + nt for nt in graphs]
-    mine: list[list[Violation]] = [[] for _ in graphs]
-    for v in found:
-        owners = [i for i, text in enumerate(lines) if f"\n<{v.focus}> " in text] or list(range(len(graphs)))
-        for i in owners:
-            mine[i].append(v)
-    return [ValidationReport(conforms=not any(v.severity == "Violation" for v in vs), violations=tuple(vs)) for vs in mine]
-
-
 def validate_union(store: object) -> ValidationReport:
     """Validate the default graph of a pyoxigraph store (for the embedded store: the union of every graph, TBox included)."""
     return report_of(store, shacl.validate(store, engine_shapes()))  # type: ignore[arg-type]
