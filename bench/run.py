@@ -47,11 +47,13 @@ PAGE = 100
 def timed(cmd: list[str]) -> tuple[float, float]:
     """Run a command; its wall time (s) and peak RSS (MB)."""
     t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed: {p.stderr.read().decode()[-2000:] if p.stderr else ''}")
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: a pipe nobody reads fills up and stalls the command
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            err.seek(0)
+            raise SystemExit(f"{' '.join(cmd)} failed: {err.read().decode(errors='replace')[-2000:]}")
     return wall, usage.ru_maxrss / 1024
 
 

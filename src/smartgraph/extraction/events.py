@@ -1,9 +1,11 @@
 """Events: summits, expos, forums and their sessions, with dates, venue, attendance mode and reported figures.
 
 An event is named with a year (「2021智慧城市首長高峰會議」, "2016 Smart City Mayor's Summit") or in
-quotes; its identity is the year, its category (summit, expo, forum, conference) and whether it is
-a mayors' and a smart-city event, so that the names a release uses for it (and the English ones)
-are one event. A mention without a year is read as the event of the same category already named.
+quotes. Within a release its identity is the year, its category (summit, expo, forum, conference)
+and whether it is a mayors' event, so that the names a release uses for it (and the English ones)
+are one event; its IRI adds the rest of its first name, so that two forums of one year in two
+releases stay two events. A mention without a year is read as the event of the same category
+already named.
 """
 
 from __future__ import annotations
@@ -72,14 +74,32 @@ class EventMention:
     end: int
 
 
+def _local(key: str) -> str:
+    """The part of an event key that tells events of one release apart: year, category, flags."""
+    return key.split("/", 1)[0]
+
+
+def _core(name: str) -> str:
+    """What an event's name says besides its kind: 「智慧城市首長」 of 「智慧城市首長高峰會議」."""
+    core = re.sub(rf"(?:{SUFFIX})$", "", name.strip())
+    return gz.fold(re.sub(r"[\s'’&]+", "", core))
+
+
 def _register(ctx: Context, year: int, name: str, span: Span) -> Event:
+    """The event a name with a year names, recorded in the facts.
+
+    Within a release the year, category and flags identify it (its names in two languages, or
+    written two ways, are one event). Across releases its IRI also carries the rest of the name as
+    first written, so that two forums of one year are two events."""
     cat = category(name)
-    key = f"{year}-{cat}{_flags(name)}"
-    if key not in ctx.facts.events:
+    local = f"{year}-{cat}{_flags(name)}"
+    mine = [k for k in ctx.facts.events if _local(k) == local]
+    if mine:
+        key = mine[0]
+    else:
         # 「2021高峰會」 after 「2021智慧城市首長高峰會」: the one event of that year and category
         same = [k for k, e in ctx.facts.events.items() if e.year == year and e.category == cat]
-        if len(same) == 1 and not _flags(name):
-            key = same[0]
+        key = same[0] if len(same) == 1 and not _flags(name) else f"{local}/{_core(name)}"
     ev = ctx.facts.events.get(key)
     if ev is None:
         ev = Event(key, cat, year=year)
@@ -111,7 +131,7 @@ def _resolve_yearless(ctx: Context, name: str) -> Event | None:
     cat = category(name)
     flags = _flags(name)
     cands = [e for e in ctx.facts.events.values() if e.category == cat]
-    exact = [e for e in cands if flags and e.key.endswith(flags)]
+    exact = [e for e in cands if flags and _local(e.key).endswith(flags)]
     pool = exact or cands
     return pool[0] if pool else None
 
