@@ -396,7 +396,7 @@ def load(
     try:
         st = open_store(_settings(store).store, read_only=True)
         remote = RemoteStore(endpoint, update_endpoint, graph_store, retries=retries)
-        with _LoadProgress() as progress:
+        with _LoadProgress(len(st)) as progress:
             report = pipeline.load(st, remote, batch=batch, on_progress=progress.update)
         remote.close()
     except SmartgraphError as e:
@@ -410,26 +410,36 @@ def load(
 
 
 class _LoadProgress:
-    def __init__(self) -> None:
+    """One bar for the whole load (graphs go several at a time, from several threads); a line per graph when not a terminal."""
+
+    def __init__(self, total: int) -> None:
+        import threading
+
         self._bar: Any = None
-        self._last = ""
+        self._total = total
+        self._sent: dict[str, int] = {}
+        self._graphs = 0
+        self._lock = threading.Lock()
 
     def __enter__(self) -> _LoadProgress:
         if sys.stderr.isatty():
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True)
+            self._task = self._bar.add_task("loading triples", total=self._total)
             self._bar.start()
         return self
 
     def update(self, graph: str, sent: int, total: int) -> None:
-        if self._bar is not None:
-            if graph != self._last:
-                self._task = self._bar.add_task(graph.rsplit("/", 1)[-1], total=total)
-                self._last = graph
-            self._bar.update(self._task, completed=sent)
-        elif sent == total:
-            _err(f"loaded <{graph}>: {total} triples")
+        with self._lock:
+            before = self._sent.get(graph, 0)
+            self._sent[graph] = sent
+            if sent == total:
+                self._graphs += 1
+            if self._bar is not None:
+                self._bar.update(self._task, advance=sent - before, description=f"loading triples ({self._graphs} graphs done)")
+            elif sent == total:
+                _err(f"loaded <{graph}>: {total} triples")
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:

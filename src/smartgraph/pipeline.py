@@ -201,14 +201,22 @@ def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000, para
 
     ``parallel`` graphs are read and sent at a time (each still replaced whole, on its own): the
     triplestore parses one while the next is read here. ``on_progress(graph, triples_sent,
-    triples_in_graph)`` after each graph."""
+    triples_in_graph)`` after each request, from the thread that sent it."""
     report = LoadReport()
     remote.drop_scratch_graphs()
     local = store.graph_counts()
 
     def send(name: str) -> int:
         lines = store.graph_lines(name)
-        remote.replace_graph(name, lines, batch=batch)
+        sent = 0
+
+        def tick(n: int) -> None:
+            nonlocal sent
+            sent += n
+            if on_progress:
+                on_progress(name, sent, len(lines))
+
+        remote.replace_graph(name, lines, batch=batch, on_batch=tick)
         return len(lines)
 
     names = sorted(local)
@@ -225,8 +233,6 @@ def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000, para
                 window.append((nxt, pool.submit(send, nxt)))
             report.graphs += 1
             report.triples += sent
-            if on_progress:
-                on_progress(name, sent, sent)
     there = remote.graph_counts()
     for name, n in sorted(local.items()):
         if there.get(name, 0) != n:
