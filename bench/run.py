@@ -63,24 +63,29 @@ def percentile(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, math.ceil(q * len(xs)) - 1)]
 
 
-def rdflib_ms(g: Any, text: str, cap_s: float) -> float | None:
-    """rdflib's time for one query in a forked child, or None past ``cap_s`` seconds."""
+def capped(work: Any, cap_s: float) -> Any:
+    """``work()`` in a forked child (it sees this process's memory), its result, or None past ``cap_s`` seconds."""
     import multiprocessing as mp
 
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe()
-
-    def run() -> None:
-        t = time.perf_counter()
-        list(g.query(text))
-        child.send((time.perf_counter() - t) * 1000)
-
-    proc = ctx.Process(target=run)
+    proc = ctx.Process(target=lambda: child.send(work()))
     proc.start()
-    ready = parent.poll(cap_s)
-    result = parent.recv() if ready else None
+    result = parent.recv() if parent.poll(cap_s) else None
     proc.kill()
     proc.join()
+    return result
+
+
+def rdflib_ms(g: Any, text: str, cap_s: float) -> float | None:
+    """rdflib's time for one query, or None past ``cap_s`` seconds."""
+
+    def run() -> float:
+        t = time.perf_counter()
+        list(g.query(text))
+        return (time.perf_counter() - t) * 1000
+
+    result: float | None = capped(run, cap_s)
     return result
 
 
@@ -163,26 +168,17 @@ def bench_shacl(store_path: Path, with_pyshacl: bool, seed: int, pyshacl_cap_s: 
     out: dict[str, Any] = {"shacl_s": round(time.perf_counter() - t, 2), "shacl_violations": len(ours.errors),
                            "graph_triples": len(mem)}
     if with_pyshacl:
-        import multiprocessing as mp
-
         g = Graph()
         for q in mem:
             g.add((shacl._rdflib(q.subject), shacl._rdflib(q.predicate), shacl._rdflib(q.object)))
         del mem
-        ctx = mp.get_context("fork")
-        parent, child = ctx.Pipe()
 
-        def run() -> None:
+        def run() -> tuple[float, set[tuple[str, str]]]:
             t = time.perf_counter()
             theirs = validation.validate_with_pyshacl(g, with_tbox=False)
-            child.send((time.perf_counter() - t, {(v.focus, v.shape) for v in theirs.violations}))
+            return time.perf_counter() - t, {(v.focus, v.shape) for v in theirs.violations}
 
-        proc = ctx.Process(target=run)
-        proc.start()
-        ready = parent.poll(pyshacl_cap_s)
-        answer = parent.recv() if ready else None
-        proc.kill()
-        proc.join()
+        answer = capped(run, pyshacl_cap_s)
         if answer is None:
             out["pyshacl_capped_at_s"] = pyshacl_cap_s  # pyshacl took longer: the speed-up is at least cap / ours
             out["shacl_speedup_at_least"] = round(pyshacl_cap_s / max(out["shacl_s"], 0.001), 1)
