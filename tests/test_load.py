@@ -77,6 +77,17 @@ def test_graph_store_protocol_put(built_store: Path, oxigraph: Triplestore) -> N
     assert remote.graph_counts() == st.graph_counts()
 
 
+def test_small_graphs_go_several_to_a_request(built_store: Path, oxigraph: Triplestore) -> None:
+    st = open_store(built_store, read_only=True)
+    remote = oxigraph.remote()
+    updates: list[httpx.Request] = []
+    remote.http.event_hooks["request"].append(lambda r: updates.append(r) if r.url.path == "/update" else None)
+    report = pipeline.load(st, remote)
+    assert report.ok and report.graphs == len(st.graph_counts()) >= 3
+    assert len(updates) == 1  # every graph fits in one batch: one request drops and inserts them all
+    assert ours(remote.graph_counts()) == st.graph_counts()
+
+
 def test_a_load_cut_off_leaves_every_graph_old_or_new(built_store: Path, corpus: Path, tmp_path: Path,
                                                       triplestore: Triplestore) -> None:
     old = open_store(built_store, read_only=True)
