@@ -90,10 +90,22 @@ class Gold:
         }
 
 
+def _day(key: str) -> tuple[int, int]:
+    """A month and day drawn from ``key`` alone: the same for every release that names the same event."""
+    h = zlib.crc32(key.encode())
+    return 1 + h % 12, 3 + (h // 12) % 23
+
+
 class Generator:
     def __init__(self, seed: int) -> None:
         self.r = random.Random(seed)
         self._event = EVENT_KINDS[0]  # the kind of event the summit release being written is about
+        # several releases may tell of one event, declaration or MOU; they all tell the same facts, drawn
+        # once (a generated corpus that contradicts itself would show as violations of the whole graph)
+        self._guests: dict[tuple[int, str], list[list[Person]]] = {}
+        self._declarations: dict[int, tuple[list[tuple[str, str, str]], str, list[int]]] = {}
+        self._mous: dict[tuple[str, int], tuple[str, str, bool]] = {}
+        self._city = ("", "", "")  # the city the agreement release being written is about
         self.countries = {row[0]: (row[1].split("|")[0], row[2]) for row in _table("countries.tsv")}
         self.cities = [(row[0].split("|")[0], row[1], row[2]) for row in _table("places.tsv")
                        if len(row) > 3 and row[3] == "city" and row[2] != "TW" and row[2] in self.countries]
@@ -136,11 +148,14 @@ class Generator:
         year = 2012 + n % 12
         kind = r.choice(("summit", "summit", "agreement", "declaration", "visit"))
         month, day = r.randint(1, 12), r.randint(3, 25)
-        if kind == "summit":
-            # an event of a year and kind is one event: every release about it gives the same dates
-            self._event = r.choice(EVENT_KINDS)
-            h = zlib.crc32(f"{year}{self._event[0]}".encode())
-            month, day = 1 + h % 12, 3 + (h // 12) % 23
+        if kind == "summit":  # an event of a year and kind is one event: every release about it gives the same dates
+            self._event = r.choice(EVENT_KINDS[:-1])
+            month, day = _day(f"{year}{self._event[0]}")
+        elif kind == "declaration":  # signed on the one day of that year's expo
+            month, day = _day(f"{year}{EVENT_KINDS[-1][0]}")
+        elif kind == "agreement":  # one MOU with a city a year, on one day
+            self._city = r.choice(self.cities)
+            month, day = _day(f"{year}{self._city[1]}")
         mayor, deputy = self.taipei[(year - 2012) // 4]
         dept_zh, dept_en = r.choice(DEPARTMENTS)
         publisher = "臺北市政府" + dept_zh
@@ -171,7 +186,8 @@ class Generator:
             self.gold.events.append({"key": f"{key}-s{s}", "names": [f"{name} Session {s}", f"Session {s}"],
                                      "start": [f"{year}-{month:02d}-{d1 + s - 1:02d}"], "end": [f"{year}-{month:02d}-{d1 + s - 1:02d}"],
                                      "partOf": key})
-        guests = [[self.foreign_official(c) for c in r.sample(self.cities, r.randint(3, 7))] for _ in (1, 2)]
+        guests = self._guests.setdefault((year, ev_zh), [[self.foreign_official(c) for c in r.sample(self.cities, r.randint(3, 7))]
+                                                         for _ in (1, 2)])
         countries = {p.country for ps in guests for p in ps}
         for p in (mayor, deputy):
             self.gold.official(p)
@@ -195,14 +211,14 @@ class Generator:
 
     def _agreement(self, n: int, year: int, month: int, day: int, mayor: Person, deputy: Person) -> tuple[list[str], str]:
         r = self.r
-        city = r.choice(self.cities)
-        topic_zh, topic_en = r.choice(TOPICS)
-        signer = r.choice((mayor, deputy))
+        city = self._city
+        topic, who, signed = self._mous.setdefault((city[1], year), (r.choice(TOPICS)[0], r.choice(("mayor", "deputy")), r.random() < 0.6))
+        topic_zh, topic_en = next(t for t in TOPICS if t[0] == topic)
+        signer = mayor if who == "mayor" else deputy
         guest = self.foreign_official(city)
         self.gold.official(signer)
         self.gold.official(guest)
         country = self.country(city[2])
-        signed = r.random() < 0.6
         self.gold.agreements.append({"key": f"a{n}", "kind": "mou", "parties": [["臺北市", "Taipei"], [city[0] + "市", city[0], city[1]]],
                                      "status": "signed" if signed else "planned", "topic": [topic_zh, topic_en]})
         post = "市長" if signer is mayor else "副市長"
@@ -220,15 +236,14 @@ class Generator:
 
     def _declaration(self, n: int, year: int, month: int, day: int, mayor: Person, deputy: Person) -> tuple[list[str], str]:
         r = self.r
-        cities = r.sample(self.cities, r.randint(3, 6))
-        name = f"{year}{r.choice(EVENT_KINDS)[0]}"
-        decl = f"{r.choice(['智慧城市', '永續城市', '數位城市'])} 臺北宣言"
+        cities, decl, picks = self._declarations.setdefault(year, (
+            r.sample(self.cities, r.randint(3, 6)), f"{r.choice(['智慧城市', '永續城市', '數位城市'])} 臺北宣言",
+            r.sample(range(len(COMMITMENTS)), r.randint(3, 5))))
+        name = f"{year}{EVENT_KINDS[-1][0]}"
         self.gold.official(mayor)
         self.gold.agreements.append({"key": f"d{n}", "kind": "declaration", "status": "signed",
                                      "parties": [["臺北市", "Taipei"]] + [[c[0] + "市", c[0], c[1]] for c in cities], "topic": [decl]})
         names = "、".join(self.country(c[2]) for c in cities)
-        k = r.randint(3, 5)
-        picks = r.sample(range(len(COMMITMENTS)), k)
         body = [f"臺北市以及來自{names}等 {len(cities) + 1} 個城市首長，今({month}/{day})日共同簽署「{decl}」，為「{name}」揭起了最高潮。",
                 self._speech(mayor, f"臺北市長{mayor.name}"), "宣言內容如下："]
         body.append("\n".join(f"{i}. {COMMITMENTS[j]}。" for i, j in enumerate(picks, 1)))
