@@ -379,11 +379,12 @@ def load(
     update_endpoint: Annotated[str | None, typer.Option("--update-endpoint", help="Its SPARQL Update URL [default: the query URL].")] = None,
     graph_store: Annotated[str | None, typer.Option("--graph-store", help="Its Graph Store Protocol URL: graphs are then PUT whole.")] = None,
     store: StoreOpt = None,
-    batch: Annotated[int, typer.Option("--batch", min=100, help="Triples a request; larger graphs go in batches into a scratch graph, then MOVE.")] = 50_000,
+    batch: Annotated[int, typer.Option("--batch", min=100, help="Triples a request: small graphs go several to a request; "
+                                       "larger ones in batches into a scratch graph, then MOVE.")] = 50_000,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Retries of a transient failure (backoff 0.5 s, doubling).")] = 5,
 ) -> None:
-    """Push the graph into a SPARQL 1.1 triplestore, one named graph at a time, each replaced whole; then check
-    every graph's triple count against the embedded store.
+    """Push the graph into a SPARQL 1.1 triplestore, each named graph replaced whole (small ones several to a
+    request); then check every graph's triple count against the embedded store.
 
     Loading twice gives the same store; a failure leaves each graph old or new, never half. Credentials come from
     SMARTGRAPH_ENDPOINT_USER / SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a
