@@ -286,6 +286,9 @@ def main() -> int:
     ap.add_argument("--virtuoso", action="store_true", help="also load into Virtuoso (needs virtuoso-opensource)")
     ap.add_argument("--work", type=Path, help="keep the corpus and stores here (default: a temporary folder)")
     a = ap.parse_args()
+    if not (BIN / "smartgraph").exists():
+        ap.error(f"no smartgraph command beside {sys.executable}: run this with the project's environment "
+                 "(.venv/bin/python bench/run.py, after pip install -e '.[test]')")
     work = a.work or Path(tempfile.mkdtemp(prefix="smartgraph-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"docs": a.docs, "seed": a.seed, "machine": machine()}

@@ -205,13 +205,12 @@ def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000, para
     is read here. ``on_progress(graph, triples_sent, triples_in_graph)`` after each request, from
     the thread that sent it."""
     report = LoadReport()
-    before = remote.graph_counts()
-    remote.drop_scratch_graphs(before)
+    remote.drop_scratch_graphs()
     local = store.graph_counts()
     groups: list[list[str]] = []
     size = 0
     for name in sorted(local):
-        if not groups or local[name] > batch or size + local[name] > batch or local[groups[-1][0]] > batch:
+        if not groups or size + local[name] > batch or local[groups[-1][0]] > batch:  # a large graph goes alone
             groups.append([])
             size = 0
         groups[-1].append(name)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -120,9 +120,9 @@ class RemoteStore:
             f"GRAPH <{name}> {{\n" + "\n".join(lines) + "\n}\n" for name, lines in graphs) + "}"
         self.update(text, what)
 
-    def drop_scratch_graphs(self, graphs: Collection[str] | None = None) -> None:
-        """Scratch graphs left by a load that was cut off (among ``graphs``, the store's graphs, if given)."""
-        for g in self.graph_counts() if graphs is None else graphs:
+    def drop_scratch_graphs(self) -> None:
+        """Scratch graphs left by a load that was cut off."""
+        for g in self.graph_counts():
             if g.endswith(SCRATCH):
                 self.update(f"DROP SILENT GRAPH <{g}>", f"graph <{g}>")
 
