@@ -13,6 +13,7 @@ over Oxigraph. Not a test: timings belong here, not in the test suite.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -65,31 +66,27 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def smartgraph_server(store: Path, workers: int = 2) -> Iterator[int]:
+def _serving(cmd: list[str], health: str) -> Iterator[int]:
+    """A server started with ``cmd`` (``{port}`` replaced by a free port), up once ``health`` answers; stopped after."""
     port = free_port()
-    proc = subprocess.Popen([str(BIN / "smartgraph"), "serve", "--store", str(store), "--port", str(port), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([a.replace("{port}", str(port)) for a in cmd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_until_up(port, "/health", proc)
+        wait_until_up(port, health, proc)
         yield port
     finally:
         stop(proc)
 
 
-@contextmanager
-def oxigraph_server(store: Path) -> Iterator[int]:
+def smartgraph_server(store: Path, workers: int = 2) -> contextlib.AbstractContextManager[int]:
+    return _serving([str(BIN / "smartgraph"), "serve", "--store", str(store), "--port", "{port}", "--workers", str(workers)], "/health")
+
+
+def oxigraph_server(store: Path) -> contextlib.AbstractContextManager[int]:
     """`oxigraph serve-read-only` over the same store: the same quads, the same default graph (the union, stored)."""
     oxigraph = shutil.which("oxigraph", path=str(BIN)) or shutil.which("oxigraph")
     if not oxigraph:
         raise SystemExit("the oxigraph command is missing: pip install oxigraph (the test extra installs it)")
-    port = free_port()
-    proc = subprocess.Popen([oxigraph, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_up(port, "/", proc)
-        yield port
-    finally:
-        stop(proc)
+    return _serving([oxigraph, "serve-read-only", "--location", str(store), "--bind", "127.0.0.1:{port}"], "/")
 
 
 @dataclass
