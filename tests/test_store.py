@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph, Literal, URIRef
 
+from smartgraph.errors import StoreError
 from smartgraph.store import EmbeddedStore
 
 EX = "http://example.org/"
@@ -42,3 +46,18 @@ def test_an_update_by_hand_leaves_the_union_in_the_default_graph() -> None:
     assert default_graph(s) == {"b"}
     rows = s.select(f"SELECT ?o WHERE {{ <{EX}s> <{EX}p> ?o }}")["results"]["bindings"]
     assert [r["o"]["value"] for r in rows] == ["b"]
+
+
+def test_a_store_without_the_union_is_refused_read_only_and_upgraded_when_opened_to_write(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    s = EmbeddedStore(path)
+    s.replace_graph(G1, graph("a", "b"))
+    s._s.update("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }")  # what a store of an older smartgraph held: no union
+    s.close()
+    with pytest.raises(StoreError, match="older smartgraph") as e:
+        EmbeddedStore(path, read_only=True)
+    assert "smartgraph build" in e.value.hint
+    s = EmbeddedStore(path)
+    assert default_graph(s) == {"a", "b"}
+    s.close()
+    assert len(EmbeddedStore(path, read_only=True)) == 2

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -39,6 +40,8 @@ class Store(Protocol):
     def select(self, query: str) -> Results: ...
     def dump(self, fmt: str) -> bytes: ...
     def quads(self) -> Iterator[Any]: ...
+    def graph_ntriples(self, name: str) -> bytes: ...
+    def union_ntriples(self) -> bytes: ...
     def close(self) -> None: ...
 
 
@@ -85,6 +88,22 @@ class EmbeddedStore:
         except OSError as e:
             raise StoreError(f"cannot open the store at {path}: {e}",
                              hint="is another smartgraph build writing to it? wait for it, or pass another --store") from None
+        if path is not None and not self._union_kept():
+            if read_only:
+                raise StoreError(f"the store at {path} was made by an older smartgraph: its default graph is not the union "
+                                 "of its named graphs, so queries and exports would miss triples",
+                                 hint="run smartgraph build once on it (that upgrades it in place), then try again")
+            self._s.update(REUNION)
+
+    def _union_kept(self, sample: int = 8) -> bool:
+        """Whether the default graph holds the named graphs' triples, judged from the first triple of a few graphs."""
+        import pyoxigraph as ox
+
+        for graph in islice(self._s.named_graphs(), sample):
+            first = next(iter(self._s.quads_for_pattern(None, None, None, graph)), None)
+            if first is not None and ox.Quad(first.subject, first.predicate, first.object, ox.DefaultGraph()) not in self._s:
+                return False
+        return True
 
     # ------------------------------------------------------------------ writes
     def replace_graph(self, name: URIRef, data: Graph) -> None:
@@ -220,6 +239,18 @@ class EmbeddedStore:
         import pyoxigraph as ox
 
         return (q for q in self._s.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def graph_ntriples(self, name: str) -> bytes:
+        """One named graph as N-Triples, in the store's index order, language tags as stored (lower case)."""
+        import pyoxigraph as ox
+
+        return self._s.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
+
+    def union_ntriples(self) -> bytes:
+        """The union of the named graphs (which the default graph holds) as N-Triples, in index order."""
+        import pyoxigraph as ox
+
+        return self._s.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
 
     def graph_lines(self, name: str) -> list[str]:
         """One named graph as sorted N-Triples lines (language tags in BCP 47 case)."""
