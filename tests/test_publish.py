@@ -15,7 +15,7 @@ from rdflib.namespace import DCAT, DCTERMS, VOID
 
 from smartgraph import publish, resources
 from smartgraph.publish import DatasetInfo
-from smartgraph.store import open_store
+from smartgraph.store import Store, open_store
 from smartgraph.validation import check_dcat_ap
 from tests.conftest import BASE
 
@@ -115,3 +115,39 @@ def test_cli_export_writes_whole_files_only(built_store: Path, tmp_path: Path) -
     assert not list(tmp_path.glob(".*.tmp"))
     code, out_text, err = run("describe", "--store", str(built_store), "--check")
     assert code == 0 and "dcat:Dataset" in out_text and "conforms to DCAT-AP 3.0" in err
+
+
+def _expected_quads(st: Store, info: DatasetInfo) -> list[ox.Quad]:
+    """The export's quads worked out another way: every named graph's quad and the description's, without
+    telephone numbers, sorted by their terms."""
+    quads = {q for q in st.quads() if q.predicate.value != publish.TELEPHONE}
+    g = ox.NamedNode(info.base_iri + publish.DESCRIPTION_GRAPH)
+    nt = publish.describe(st, info).serialize(format="nt", encoding="utf-8")
+    quads |= {ox.Quad(t.subject, t.predicate, t.object, g) for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)}
+    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def test_exports_hold_the_sorted_quads_and_triples_of_the_store(built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    st = open_store(built_store, read_only=True)
+    info = DatasetInfo(BASE)
+    expected = _expected_quads(st, info)
+    assert list(ox.parse(publish.export(st, "nq", info), format=ox.RdfFormat.N_QUADS)) == expected
+    assert list(ox.parse(publish.export(st, "trig", info), format=ox.RdfFormat.TRIG)) == expected
+    triples = sorted({q.triple for q in expected}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    assert [q.triple for q in ox.parse(publish.export(st, "nt", info), format=ox.RdfFormat.N_TRIPLES)] == triples
+    whole = publish.export(st, "ttl", info)
+    assert {q.triple for q in ox.parse(whole, format=ox.RdfFormat.TURTLE)} == set(triples)
+    # written a few lines at a time, cut between subjects: the same bytes, prefixes once
+    monkeypatch.setattr(publish, "PIECE_LINES", 7)
+    assert publish.export(st, "ttl", info) == whole and whole.count(b"@prefix schema:") == 1
+    assert publish.export(st, "nt", info) == b"".join(
+        publish.canonical_lang_tags(ox.serialize([t], format=ox.RdfFormat.N_TRIPLES) or b"") for t in triples)
+
+
+def test_export_writes_to_a_stream_and_reports_progress(built_store: Path, tmp_path: Path) -> None:
+    st = open_store(built_store, read_only=True)
+    seen: list[tuple[int, int]] = []
+    with (tmp_path / "g.nq").open("wb") as f:
+        publish.write_export(st, "nq", f, DatasetInfo(BASE), on_progress=lambda done, total: seen.append((done, total)))
+    assert (tmp_path / "g.nq").read_bytes() == publish.export(st, "nq", DatasetInfo(BASE))
+    assert seen[-1] == (len(st.named_graphs()) + 1, len(st.named_graphs()) + 1)  # and the description graph

@@ -227,22 +227,47 @@ def export(
         settings = _settings(store, base_iri)
         st = open_store(settings.store, read_only=True)
         info = _info(settings.base_iri, download_base, endpoint_url, license_) if description else None
-        data = publish.export(st, fmt, info, keep_contacts=keep_contacts)
+        if out is None:
+            publish.write_export(st, fmt, sys.stdout.buffer, info, keep_contacts=keep_contacts)
+            return
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+        try:
+            with tmp.open("wb") as f, _ExportProgress(fmt) as progress:
+                publish.write_export(st, fmt, f, info, keep_contacts=keep_contacts, on_progress=progress.update)
+            tmp.replace(out)
+        except OSError as e:
+            _err(f"error: cannot write {out}: {e.strerror}\n  how to fix: check the folder exists, is writable and has room")
+            raise typer.Exit(2) from None
+        finally:
+            tmp.unlink(missing_ok=True)
     except SmartgraphError as e:
         raise _fail(e) from None
-    if out is None:
-        sys.stdout.buffer.write(data)
-        return
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as e:
-        _err(f"error: cannot write {out}: {e.strerror}\n  how to fix: check the folder exists and is writable")
-        raise typer.Exit(2) from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    typer.echo(f"wrote {out} ({len(data)} bytes)", err=True)
+    typer.echo(f"wrote {out} ({out.stat().st_size} bytes)", err=True)
+
+
+class _ExportProgress:
+    """A bar of graphs (TriG, N-Quads) or triples (Turtle, N-Triples, JSON-LD) written, on a terminal only."""
+
+    def __init__(self, fmt: str) -> None:
+        self._what = "graphs" if fmt in ("nq", "trig") else "triples"
+        self._bar: Any = None
+
+    def __enter__(self) -> _ExportProgress:
+        if sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._bar = Progress(TextColumn(f"exporting {self._what}"), BarColumn(), MofNCompleteColumn(), transient=True)
+            self._task = self._bar.add_task("export", total=None)
+            self._bar.start()
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 @app.command()
