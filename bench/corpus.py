@@ -186,8 +186,9 @@ class Generator:
             self.gold.events.append({"key": f"{key}-s{s}", "names": [f"{name} Session {s}", f"Session {s}"],
                                      "start": [f"{year}-{month:02d}-{d1 + s - 1:02d}"], "end": [f"{year}-{month:02d}-{d1 + s - 1:02d}"],
                                      "partOf": key})
-        guests = self._guests.setdefault((year, ev_zh), [[self.foreign_official(c) for c in r.sample(self.cities, r.randint(3, 7))]
-                                                         for _ in (1, 2)])
+        if (year, ev_zh) not in self._guests:  # drawn once: every release about this event names the same guests
+            self._guests[year, ev_zh] = [[self.foreign_official(c) for c in r.sample(self.cities, r.randint(3, 7))] for _ in (1, 2)]
+        guests = self._guests[year, ev_zh]
         countries = {p.country for ps in guests for p in ps}
         for p in (mayor, deputy):
             self.gold.official(p)
@@ -212,7 +213,9 @@ class Generator:
     def _agreement(self, n: int, year: int, month: int, day: int, mayor: Person, deputy: Person) -> tuple[list[str], str]:
         r = self.r
         city = self._city
-        topic, who, signed = self._mous.setdefault((city[1], year), (r.choice(TOPICS)[0], r.choice(("mayor", "deputy")), r.random() < 0.6))
+        if (city[1], year) not in self._mous:
+            self._mous[city[1], year] = (r.choice(TOPICS)[0], r.choice(("mayor", "deputy")), r.random() < 0.6)
+        topic, who, signed = self._mous[city[1], year]
         topic_zh, topic_en = next(t for t in TOPICS if t[0] == topic)
         signer = mayor if who == "mayor" else deputy
         guest = self.foreign_official(city)
@@ -236,9 +239,10 @@ class Generator:
 
     def _declaration(self, n: int, year: int, month: int, day: int, mayor: Person, deputy: Person) -> tuple[list[str], str]:
         r = self.r
-        cities, decl, picks = self._declarations.setdefault(year, (
-            r.sample(self.cities, r.randint(3, 6)), f"{r.choice(['智慧城市', '永續城市', '數位城市'])} 臺北宣言",
-            r.sample(range(len(COMMITMENTS)), r.randint(3, 5))))
+        if year not in self._declarations:
+            self._declarations[year] = (r.sample(self.cities, r.randint(3, 6)), f"{r.choice(['智慧城市', '永續城市', '數位城市'])} 臺北宣言",
+                                        r.sample(range(len(COMMITMENTS)), r.randint(3, 5)))
+        cities, decl, picks = self._declarations[year]
         name = f"{year}{EVENT_KINDS[-1][0]}"
         self.gold.official(mayor)
         self.gold.agreements.append({"key": f"d{n}", "kind": "declaration", "status": "signed",
