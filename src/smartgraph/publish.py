@@ -223,12 +223,13 @@ def export(store: Store, fmt: str, info: DatasetInfo | None = None, *, keep_cont
 
 def write_export(store: Store, fmt: str, out: BinaryIO, info: DatasetInfo | None = None, *, keep_contacts: bool = False,
                  on_progress: Callable[[int, int], None] | None = None) -> None:
-    """Write the export to ``out`` a piece at a time: one named graph (TriG, N-Quads) or a few thousand
-    subjects (Turtle, N-Triples) in memory at once, never the whole graph. JSON-LD is built whole.
+    """Write the export to ``out`` a piece at a time. TriG and N-Quads hold one named graph in memory at
+    a time; Turtle and N-Triples sort the union of the graphs in memory (as N-Triples lines, about twice
+    their size) and write it in pieces; JSON-LD is built whole.
 
     The bytes are those of one sorted serialization: quads ordered by (graph, subject, predicate,
     object), triples by (subject, predicate, object), each once. ``on_progress(done, total)`` counts
-    graphs or subjects."""
+    graphs (TriG, N-Quads) or triples."""
     import pyoxigraph as ox
 
     if fmt not in EXPORT_FORMATS:
@@ -266,10 +267,6 @@ def _write_chunk(out: BinaryIO, items: list[Any], fmt: Any, first: bool) -> None
         while data.startswith(b"@prefix "):
             data = data[data.index(b"\n") + 1:]
     out.write(canonical_lang_tags(data))
-
-
-def _keep(predicate: Any, keep_contacts: bool) -> bool:
-    return keep_contacts or predicate.value != TELEPHONE
 
 
 _TELEPHONE_NT = f"<{TELEPHONE}>".encode()
@@ -315,7 +312,7 @@ def _union_lines(store: Store, extra: list[Any], keep_contacts: bool,
     piece, cut between subjects (so that Turtle groups each subject's triples in one piece).
 
     Reads the union the store keeps in its default graph in one pass and sorts it in memory: about
-    twice its N-Triples size (a per-subject read of the named graphs took 5× longer)."""
+    twice its N-Triples size (reading the named graphs subject by subject took twice as long)."""
     import pyoxigraph as ox
 
     lines = set(store.union_ntriples().splitlines())
