@@ -88,6 +88,29 @@ def test_small_graphs_go_several_to_a_request(built_store: Path, oxigraph: Tripl
     assert ours(remote.graph_counts()) == st.graph_counts()
 
 
+def test_bulk_sends_new_graphs_without_a_transaction_and_replaces_held_ones_atomically(
+        built_store: Path, oxigraph: Triplestore) -> None:
+    st = open_store(built_store, read_only=True)
+    remote = RemoteStore(oxigraph.url + "/query", oxigraph.url + "/update", oxigraph.url + "/store")
+    seen: list[tuple[str, str, str]] = []
+    remote.http.event_hooks["request"].append(lambda r: seen.append((r.method, r.url.path, r.url.query.decode())))
+    ontology = next(g for g in st.graph_counts() if g.endswith("/graph/ontology"))
+    remote.replace_graph(ontology, ['<http://example.org/old> <http://example.org/p> "held before" .'])
+    seen.clear()
+    report = pipeline.load(st, remote, bulk=True)
+    assert report.ok and ours(remote.graph_counts()) == st.graph_counts()
+    bulk = [s for s in seen if s[2].startswith("no_transaction")]
+    assert len(bulk) == 1 and bulk[0][:2] == ("POST", "/store")  # the two releases' graphs, new there, in one request
+    assert ("PUT", "/store", "graph=" + ontology.replace(":", "%3A").replace("/", "%2F")) in seen  # held: replaced whole
+    # loaded again: nothing is new any more, every graph goes the atomic way
+    seen.clear()
+    assert pipeline.load(st, remote, bulk=True).ok
+    assert not [s for s in seen if s[2].startswith("no_transaction")]
+    with pytest.raises(StoreError, match="Graph Store Protocol") as e:  # bulk needs the /store URL
+        RemoteStore(oxigraph.url + "/query", oxigraph.url + "/update").add_graphs_bulk([("http://example.org/g", [])])
+    assert "--graph-store" in e.value.hint
+
+
 def test_a_load_cut_off_leaves_every_graph_old_or_new(built_store: Path, corpus: Path, tmp_path: Path,
                                                       triplestore: Triplestore) -> None:
     old = open_store(built_store, read_only=True)

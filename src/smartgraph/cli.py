@@ -407,6 +407,9 @@ def load(
     batch: Annotated[int, typer.Option("--batch", min=100, help="Triples a request: small graphs go several to a request; "
                                        "larger ones in batches into a scratch graph, then MOVE.")] = 50_000,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Retries of a transient failure (backoff 0.5 s, doubling).")] = 5,
+    bulk: Annotated[bool, typer.Option("--bulk", help="Oxigraph server only, with --graph-store: graphs it does not hold yet go "
+                                       "through its non-transactional bulk load (faster; after a failure they may be partly "
+                                       "there until load runs again). Graphs it holds are still replaced atomically.")] = False,
 ) -> None:
     """Push the graph into a SPARQL 1.1 triplestore, each named graph replaced whole (small ones several to a
     request); then check every graph's triple count against the embedded store.
@@ -423,7 +426,7 @@ def load(
         st = open_store(_settings(store).store, read_only=True)
         remote = RemoteStore(endpoint, update_endpoint, graph_store, retries=retries)
         with _LoadProgress(len(st)) as progress:
-            report = pipeline.load(st, remote, batch=batch, on_progress=progress.update)
+            report = pipeline.load(st, remote, batch=batch, bulk=bulk, on_progress=progress.update)
         remote.close()
     except SmartgraphError as e:
         raise _fail(e) from None
