@@ -414,9 +414,9 @@ def load(
     """Push the graph into a SPARQL 1.1 triplestore, each named graph replaced whole (small ones several to a
     request); then check every graph's triple count against the embedded store.
 
-    Loading twice gives the same store; a failure leaves each graph old or new, never half. Credentials come from
-    SMARTGRAPH_ENDPOINT_USER / SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a
-    netrc file. On Oxigraph server start it with --union-default-graph so the canned queries see every graph.
+    Loading twice gives the same store; a failure leaves each graph old or new, never half (with --bulk, new
+    graphs may be partly there until the next load). Credentials come from SMARTGRAPH_ENDPOINT_USER /
+    SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a netrc file. On Oxigraph server start it with --union-default-graph so the canned queries see every graph.
     """
     from smartgraph import pipeline
     from smartgraph.remote import RemoteStore

@@ -4,6 +4,8 @@ The store layer's HTTP side. Each graph is replaced as a whole: small graphs sev
 Update request (``DROP SILENT GRAPH`` + ``INSERT DATA``), or one Graph Store Protocol PUT each; a
 graph too large for one request is sent in batches into a scratch graph that one ``MOVE`` then puts
 in place. A failure therefore leaves every graph either as it was or as it should be, never half loaded.
+The one exception is asked for by name: Oxigraph server's non-transactional bulk load of graphs it
+does not hold yet (``load --bulk``), which a failure can leave partly there until the next load.
 
 Credentials come from the environment (``SMARTGRAPH_ENDPOINT_USER`` / ``SMARTGRAPH_ENDPOINT_PASSWORD``)
 or a netrc file, never from the command line. Transient failures are retried with backoff.

@@ -254,9 +254,7 @@ class EmbeddedStore:
 
     def graph_lines(self, name: str) -> list[str]:
         """One named graph as sorted N-Triples lines (language tags in BCP 47 case)."""
-        import pyoxigraph as ox
-
-        data = canonical_lang_tags(self._s.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b"")
+        data = canonical_lang_tags(self.graph_ntriples(name))
         return sorted(ln for ln in data.decode("utf-8").splitlines() if ln.strip())
 
     def graph_counts(self) -> dict[str, int]:
