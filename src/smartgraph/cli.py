@@ -416,7 +416,8 @@ def load(
 
     Loading twice gives the same store; a failure leaves each graph old or new, never half (with --bulk, new
     graphs may be partly there until the next load). Credentials come from SMARTGRAPH_ENDPOINT_USER /
-    SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a netrc file. On Oxigraph server start it with --union-default-graph so the canned queries see every graph.
+    SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a netrc file. On Oxigraph
+    server start it with --union-default-graph so the canned queries see every graph.
     """
     from smartgraph import pipeline
     from smartgraph.remote import RemoteStore
