@@ -107,7 +107,7 @@ def test_bulk_sends_new_graphs_without_a_transaction_and_replaces_held_ones_atom
     assert pipeline.load(st, remote, bulk=True).ok
     assert not [s for s in seen if s[2].startswith("no_transaction")]
     with pytest.raises(StoreError, match="Graph Store Protocol") as e:  # bulk needs the /store URL
-        RemoteStore(oxigraph.url + "/query", oxigraph.url + "/update").add_graphs_bulk([("http://example.org/g", [])])
+        RemoteStore(oxigraph.url + "/query", oxigraph.url + "/update").add_graphs_bulk(["http://example.org/g"], b"")
     assert "--graph-store" in e.value.hint
 
 

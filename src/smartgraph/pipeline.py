@@ -25,6 +25,7 @@ from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
 from smartgraph.remote import RemoteStore
 from smartgraph.store import EmbeddedStore, Store
+from smartgraph.vocab import canonical_lang_tags
 
 ONTOLOGY_GRAPH = "graph/ontology"
 
@@ -224,9 +225,16 @@ def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000, para
             size += local[name]
 
     def send(names: list[str]) -> int:
-        if names[0] in new or len(names) > 1 or local[names[0]] <= batch:
+        if names[0] in new:  # N-Triples "s p o ." lines become N-Quads "s p o <g> ." in one pass over the bytes
+            remote.add_graphs_bulk(names, b"".join(canonical_lang_tags(
+                store.graph_ntriples(name).replace(b" .\n", f" <{name}> .\n".encode())) for name in names))
+            for name in names:
+                if on_progress:
+                    on_progress(name, local[name], local[name])
+            return sum(local[name] for name in names)
+        if len(names) > 1 or local[names[0]] <= batch:
             graphs = [(name, store.graph_lines(name)) for name in names]
-            (remote.add_graphs_bulk if names[0] in new else remote.replace_graphs)(graphs)
+            remote.replace_graphs(graphs)
             for name, lines in graphs:
                 if on_progress:
                     on_progress(name, len(lines), len(lines))

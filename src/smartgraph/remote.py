@@ -122,16 +122,15 @@ class RemoteStore:
             f"GRAPH <{name}> {{\n" + "\n".join(lines) + "\n}\n" for name, lines in graphs) + "}"
         self.update(text, what)
 
-    def add_graphs_bulk(self, graphs: list[tuple[str, list[str]]]) -> None:
-        """Add graphs the triplestore does not hold yet, in one non-transactional bulk load: Oxigraph
-        server's ``POST /store?no_transaction`` of N-Quads. Faster than a transaction, but not atomic:
-        after a failure these graphs may be partly there (a load run again replaces them whole)."""
-        what = f"graph <{graphs[0][0]}>" + (f" and {len(graphs) - 1} more sent with it" if len(graphs) > 1 else "")
+    def add_graphs_bulk(self, names: list[str], nquads: bytes) -> None:
+        """Add graphs the triplestore does not hold yet, given as N-Quads, in one non-transactional bulk
+        load: Oxigraph server's ``POST /store?no_transaction``. Faster than a transaction, but not
+        atomic: after a failure these graphs may be partly there (a load run again replaces them whole)."""
+        what = f"graph <{names[0]}>" + (f" and {len(names) - 1} more sent with it" if len(names) > 1 else "")
         if not self.graph_store_url:
             raise StoreError(f"{what}: a bulk load needs the Graph Store Protocol URL", hint="pass --graph-store, e.g. http://127.0.0.1:7878/store")
-        body = "".join(f"{ln[:-1]}<{name}> .\n" for name, lines in graphs for ln in lines).encode("utf-8")
         try:
-            self._send(what, "POST", self.graph_store_url, params={"no_transaction": ""}, content=body,
+            self._send(what, "POST", self.graph_store_url, params={"no_transaction": ""}, content=nquads,
                        headers={"Content-Type": "application/n-quads"})
         except StoreError as e:
             raise StoreError(e.message, hint=f"{e.hint}; these new graphs may now be partly there: run smartgraph load "
