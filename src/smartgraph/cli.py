@@ -235,6 +235,8 @@ def export(
             with tmp.open("wb") as f, _ExportProgress(fmt) as progress:
                 publish.write_export(st, fmt, f, info, keep_contacts=keep_contacts, on_progress=progress.update)
             tmp.replace(out)
+        except SmartgraphError:
+            raise  # a store error (an OSError too) is reported below, not as a write error
         except OSError as e:
             _err(f"error: cannot write {out}: {e.strerror}\n  how to fix: check the folder exists, is writable and has room")
             raise typer.Exit(2) from None
