@@ -117,6 +117,22 @@ def test_cli_export_writes_whole_files_only(built_store: Path, tmp_path: Path) -
     assert code == 0 and "dcat:Dataset" in out_text and "conforms to DCAT-AP 3.0" in err
 
 
+def test_cli_export_reports_a_store_failure_midway_as_itself(built_store: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from smartgraph.errors import StoreError
+    from smartgraph.store import EmbeddedStore
+    from tests.test_cli import run
+
+    def fail(self: EmbeddedStore) -> bytes:
+        raise StoreError("the store could not be read", hint="check the disk")
+
+    monkeypatch.setattr(EmbeddedStore, "union_ntriples", fail)
+    out = tmp_path / "g.ttl"
+    code, _, err = run("export", "--store", str(built_store), "--format", "ttl", "--out", str(out))
+    assert code != 0 and "the store could not be read" in err and "check the disk" in err and "cannot write" not in err
+    assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
 def _expected_quads(st: Store, info: DatasetInfo) -> list[ox.Quad]:
     """The export's quads worked out another way: every named graph's quad and the description's, without
     telephone numbers, sorted by their terms."""
