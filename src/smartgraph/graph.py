@@ -177,6 +177,9 @@ class _Builder:
         lang = ZH if p.script == "zh" else EN
         self.label(s, p.name, lang)
         self.label(s, p.name, lang, SCHEMA.name)
+        for alt in p.alt_names:
+            self.label(s, alt)
+            self.label(s, alt, None, SCHEMA.name)
         return s
 
     def event(self, key: str) -> URIRef:

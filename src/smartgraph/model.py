@@ -129,6 +129,7 @@ class Person:
     key: str
     name: str
     script: str  # "zh" (Han) or "latn"
+    alt_names: tuple[str, ...] = ()  # the name in the other script (柯文哲 / Ko Wen-je)
 
 
 @dataclass(frozen=True)

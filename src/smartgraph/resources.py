@@ -1,6 +1,6 @@
 """Files shipped with smartgraph, named in one registry and read through ``importlib.resources``.
 
-In a source checkout they are the top-level ``ontology/``, ``queries/`` and ``data/gazetteer/``
+In a source checkout they are the top-level ``ontology/``, ``queries/``, ``data/gazetteer/`` and ``data/lexicon/``
 (reached through links in ``smartgraph/_bundled``); in a wheel they are copied there.
 """
 
@@ -20,6 +20,7 @@ JSONLD_CONTEXT = "ontology/context.jsonld"
 SCHEMES = "ontology/schemes"
 QUERIES = "queries"
 GAZETTEER = "gazetteer"
+LEXICON = "lexicon"
 
 
 def resource(name: str) -> Traversable:

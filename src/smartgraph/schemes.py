@@ -1,7 +1,7 @@
-"""Write ontology/schemes/{roles,themes,org-types}.ttl from the gazetteer tables: ``python -m smartgraph.schemes``.
+"""Write ontology/schemes/{roles,themes,org-types}.ttl from the data tables: ``python -m smartgraph.schemes``.
 
-The tables in data/gazetteer are the one source of post titles, themes and organisation types;
-a test checks that the shipped schemes are what this writes.
+The tables in data/lexicon (post titles, organisation types) and data/gazetteer (themes) are the one
+source of these schemes; a test checks that the shipped schemes are what this writes.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
 from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction import lexicon as lx
 from smartgraph.vocab import PREFIXES, SCD, concept
 
 # organisation types the extractor assigns without a suffix row
 EXTRA_ORG_TYPES = [
-    ("local-government", "local government", "地方政府"),
     ("national-government", "national government", "中央政府"),
 ]
 
@@ -37,25 +37,21 @@ def _scheme(g: Graph, scheme: str, key: str, en: str, zh: str, in_scheme: object
 def build() -> dict[str, Graph]:
     out: dict[str, Graph] = {}
     g = _graph()
-    for t in gz.titles().values():
+    for t in lx.titles().values():
         c = concept("role", t.key)
-        if (c, RDF.type, SKOS.Concept) in g:
-            g.add((c, SKOS.altLabel, Literal(t.zh, lang="zh-Hant")))
-            continue
-        _scheme(g, "role", t.key, t.en, t.zh, SCD.Roles)
+        _scheme(g, "role", t.key, t.label_en, t.label_zh, SCD.Roles)
+        for alt in t.zh[1:]:
+            g.add((c, SKOS.altLabel, Literal(alt, lang="zh-Hant")))
+        for alt in t.en[1:]:
+            g.add((c, SKOS.altLabel, Literal(alt, lang="en")))
     out["roles.ttl"] = g
     g = _graph()
     for th in gz.themes():
         _scheme(g, "theme", th.key, th.en, th.zh, SCD.Themes)
     out["themes.ttl"] = g
     g = _graph()
-    seen: set[str] = set()
-    for o in sorted(gz.org_types(), key=lambda o: o.key):
-        if o.key in seen:
-            continue
-        seen.add(o.key)
-        zh = max((x.suffix for x in gz.org_types() if x.key == o.key), key=len)  # the fullest suffix names it
-        _scheme(g, "org-type", o.key, o.en, zh, SCD.OrganizationTypes)
+    for o in sorted(lx.org_types().values(), key=lambda o: o.key):
+        _scheme(g, "org-type", o.key, o.label_en, o.label_zh, SCD.OrganizationTypes)
     for key, en, zh in EXTRA_ORG_TYPES:
         _scheme(g, "org-type", key, en, zh, SCD.OrganizationTypes)
     out["org-types.ttl"] = g

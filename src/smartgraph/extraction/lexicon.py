@@ -1,0 +1,266 @@
+"""The word lists of ``data/lexicon``: post titles, organisation types, event words, agreement words and cues.
+
+Each table is loaded once and compiled into an Aho-Corasick automaton (pyahocorasick) over its
+folded forms, so that finding every entry in a text is one linear pass whatever the size of the
+table. Chinese forms are matched in ``Text.fold`` (simplified, so 臺/台 and both scripts match);
+English forms in ``Text.low``, whole words only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Generic, TypeVar
+
+import ahocorasick
+
+from smartgraph.errors import ResourceError
+from smartgraph.extraction.text import fold, lower
+from smartgraph.resources import LEXICON, resource
+
+T = TypeVar("T")
+
+
+def rows(name: str, folder: str = LEXICON) -> list[list[str]]:
+    """The rows of a bundled tab-separated table (comments and blank lines skipped)."""
+    try:
+        text = resource(f"{folder}/{name}").read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ResourceError(f"lexicon file {name} is not UTF-8 ({e})", hint="save it as UTF-8") from None
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.append([c.strip() for c in line.split("\t")])
+        if len(out[-1]) < 2:
+            raise ResourceError(f"lexicon file {name}, line {n}: expected tab-separated columns", hint="separate columns with tabs")
+    return out
+
+
+def words(name: str) -> list[str]:
+    """The whitespace-separated words of a bundled word list (comment lines skipped)."""
+    text = resource(f"{LEXICON}/{name}").read_text(encoding="utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+def split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+@dataclass(frozen=True)
+class Hit(Generic[T]):
+    start: int
+    end: int
+    entry: T
+    form: str
+
+
+class Matcher(Generic[T]):
+    """Every entry of a word list found in a text, leftmost-longest, non-overlapping."""
+
+    def __init__(self, forms: Iterable[tuple[str, T]], *, latin: bool = False) -> None:
+        self.latin = latin
+        self.auto: Any = ahocorasick.Automaton()
+        seen: set[str] = set()
+        for form, entry in forms:
+            key = lower(fold(form)) if latin else fold(form)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            self.auto.add_word(key, (len(key), entry, form))
+        self.empty = not seen
+        if not self.empty:
+            self.auto.make_automaton()
+
+    def all(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
+        """Every occurrence (overlapping ones too) in ``text[start:end]``."""
+        if self.empty:
+            return []
+        end = len(text) if end is None else end
+        out: list[Hit[T]] = []
+        for last, (n, entry, form) in self.auto.iter(text, start, end):
+            s = last - n + 1
+            if self.latin and not _word_bounded(text, s, last + 1):
+                continue
+            out.append(Hit(s, last + 1, entry, form))
+        return out
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
+        """Leftmost-longest occurrences that do not overlap."""
+        hits = sorted(self.all(text, start, end), key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[Hit[T]] = []
+        taken = -1
+        for h in hits:
+            if h.start >= taken:
+                out.append(h)
+                taken = h.end
+        return out
+
+    def at(self, text: str, i: int, end: int | None = None) -> Hit[T] | None:
+        """The longest entry that starts at ``text[i]``."""
+        best = None
+        for h in self.all(text, i, min(len(text), i + 40) if end is None else end):
+            if h.start == i and (best is None or h.end > best.end):
+                best = h
+        return best
+
+    def ending_at(self, text: str, e: int) -> Hit[T] | None:
+        """The longest entry that ends at ``text[e]``."""
+        best = None
+        for h in self.all(text, max(0, e - 40), e):
+            if h.end == e and (best is None or h.start < best.start):
+                best = h
+        return best
+
+
+def _word_bounded(text: str, s: int, e: int) -> bool:
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
+
+
+# ----------------------------------------------------------------------------- titles
+
+
+@dataclass(frozen=True)
+class Title:
+    key: str
+    kind: str  # head | deputy | member | envoy | staff
+    scope: str  # city | county | prefecture | state | province | district | township | country | council | agency | org
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+
+    @property
+    def label_zh(self) -> str:
+        return self.zh[0] if self.zh else self.en[0]
+
+    @property
+    def label_en(self) -> str:
+        return self.en[0] if self.en else self.zh[0]
+
+
+@cache
+def titles() -> dict[str, Title]:
+    out: dict[str, Title] = {}
+    for r in rows("titles.tsv"):
+        r += [""] * (5 - len(r))
+        out[r[0]] = Title(r[0], r[1], r[2], split(r[3]), split(r[4]))
+    return out
+
+
+@cache
+def title_matcher() -> Matcher[Title]:
+    return Matcher((f, t) for t in titles().values() for f in t.zh)
+
+
+@cache
+def title_matcher_en() -> Matcher[Title]:
+    return Matcher(((f, t) for t in titles().values() for f in t.en), latin=True)
+
+
+# ----------------------------------------------------------------------------- organisation types
+
+
+@dataclass(frozen=True)
+class OrgType:
+    key: str
+    kind: str  # government | council | unit | foreign-office | body | company | education
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    label_en: str
+    label_zh: str
+
+
+@cache
+def org_types() -> dict[str, OrgType]:
+    out = {}
+    for r in rows("orgtypes.tsv"):
+        r += [""] * (6 - len(r))
+        out[r[0]] = OrgType(r[0], r[1], split(r[2]), split(r[3]), r[4], r[5])
+    return out
+
+
+@cache
+def _suffixes() -> list[tuple[str, OrgType]]:
+    return sorted(((fold(s), o) for o in org_types().values() for s in o.zh), key=lambda x: -len(x[0]))
+
+
+def org_type_of(name: str, bare: bool = False) -> OrgType | None:
+    """The organisation type told by how ``name`` (folded or not) ends; ``bare`` lets the suffix be the whole name."""
+    f = fold(name)
+    for suffix, o in _suffixes():
+        if f.endswith(suffix) and (len(f) > len(suffix) or bare):
+            return o
+    return None
+
+
+@cache
+def org_suffix_matcher() -> Matcher[OrgType]:
+    return Matcher((s, o) for o in org_types().values() for s in o.zh)
+
+
+# ----------------------------------------------------------------------------- events, agreements, cues
+
+
+@dataclass(frozen=True)
+class EventWord:
+    category: str
+    part: bool
+
+
+@cache
+def event_matcher() -> Matcher[EventWord]:
+    return Matcher((f, EventWord(r[0], r[1] == "yes")) for r in rows("events.tsv") for f in split(r[2]))
+
+
+@cache
+def event_matcher_en() -> Matcher[EventWord]:
+    return Matcher(((f, EventWord(r[0], r[1] == "yes")) for r in rows("events.tsv") for f in split(r[3])), latin=True)
+
+
+@cache
+def agreement_matcher() -> Matcher[str]:
+    return Matcher((f, r[0]) for r in rows("agreements.tsv") for f in split(r[1]))
+
+
+@cache
+def agreement_matcher_en() -> Matcher[str]:
+    return Matcher(((f, r[0]) for r in rows("agreements.tsv") for f in split(r[2])), latin=True)
+
+
+@cache
+def cue_matcher(cls: str) -> Matcher[str]:
+    return Matcher((f, cls) for r in rows("cues.tsv") if r[0] == cls for f in split(r[1]))
+
+
+@cache
+def cue_matcher_en(cls: str) -> Matcher[str]:
+    return Matcher(((f, cls) for r in rows("cues.tsv") if r[0] == cls for f in split(r[2] if len(r) > 2 else "")), latin=True)
+
+
+@cache
+def cue_forms(cls: str) -> tuple[str, ...]:
+    """The folded Chinese forms of a cue class, longest first."""
+    return tuple(sorted({fold(f) for r in rows("cues.tsv") if r[0] == cls for f in split(r[1])}, key=len, reverse=True))
+
+
+# ----------------------------------------------------------------------------- names
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Folded Han surnames (Chinese, and Korean ones written in Han characters)."""
+    return frozenset(fold(w) for w in words("surnames-zh.txt"))
+
+
+@cache
+def surnames_ja() -> frozenset[str]:
+    """Folded Japanese family names (two characters or more)."""
+    return frozenset(fold(w) for w in words("surnames-ja.txt"))
+
+
+@cache
+def translit_chars() -> frozenset[str]:
+    """Folded characters that Taiwanese usage writes foreign names with (賀, 吉, 普, 斯, 克 ...)."""
+    return frozenset(fold(c) for w in words("transliteration.txt") for c in w)

@@ -1,0 +1,113 @@
+"""Recognise: pure functions from a document's text to mentions. A mention never states a fact.
+
+The recognisers run in order over one ``Text``: dates, countries and places, post titles, cues,
+organisations, events, agreement words, then people (whose names are bounded by what the others found).
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartgraph.dates import recognise_dates
+from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.mentions import CueMention, DateMention, OrgMention, Recognised, TitleMention
+from smartgraph.extraction.recognise.agreements import recognise_agreements
+from smartgraph.extraction.recognise.events import recognise_events
+from smartgraph.extraction.recognise.names import LATIN, starts_with, words
+from smartgraph.extraction.recognise.people import recognise_people
+from smartgraph.extraction.recognise.places import recognise_places
+from smartgraph.extraction.text import Text, is_han
+
+__all__ = ["recognise", "recognise_cues", "recognise_dates_in", "recognise_orgs", "recognise_titles"]
+
+CUE_CLASSES = ("say", "attend", "host", "sign", "witness", "visit", "future", "online", "in-person", "tie")
+
+
+def recognise_dates_in(text: Text) -> list[DateMention]:
+    out = []
+    for d in recognise_dates(text.raw, text.doc.date):
+        out.append(DateMention(d.start, d.end, text.raw[d.start:d.end], d.date, d.last, d.precision, d.kind == "relative"))
+    return out
+
+
+def recognise_titles(text: Text) -> list[TitleMention]:
+    t = text.fold
+    out = []
+    bad_after = words("not-title-after")
+    former = words("former")
+    for h in lx.title_matcher().find(t):
+        if starts_with(t, h.end, bad_after):
+            continue
+        was = any(t.startswith(f, h.start - len(f)) for f in former if h.start >= len(f))
+        out.append(TitleMention(h.start, h.end, text.raw[h.start:h.end], h.entry, was))
+    return out
+
+
+def recognise_cues(text: Text) -> list[CueMention]:
+    out = []
+    for cls in CUE_CLASSES:
+        for h in lx.cue_matcher(cls).find(text.fold):
+            out.append(CueMention(h.start, h.end, text.raw[h.start:h.end], cls))
+        for h in lx.cue_matcher_en(cls).find(text.low):
+            out.append(CueMention(h.start, h.end, text.raw[h.start:h.end], cls))
+    return sorted(out, key=lambda c: (c.start, c.cls))
+
+
+_ORG_STOP = set("，。、；：,.;:!?！？「」『』()（）\n")
+_SINGLE_OK_AFTER = set("，。、；：,.;:與和及的在等長(（ \n」")
+ORG_LIMIT = 18
+
+
+def recognise_orgs(text: Text, stops: set[int]) -> list[OrgMention]:
+    """Organisations named by how they end (臺北市立大學, 上海國際藝術節, 北九州市都市品牌創造局).
+
+    The name runs left from its ending over Han or Latin characters to a clause break, a lead word
+    or the end of another mention (``stops``)."""
+    raw, t = text.raw, text.fold
+    out: list[OrgMention] = []
+    lead = words("lead")
+    for h in lx.org_suffix_matcher().find(t):
+        if h.end - h.start == 1 and h.end < len(t) and t[h.end] not in _SINGLE_OK_AFTER and not lx.title_matcher().at(t, h.start):
+            continue
+        i = h.start
+        while i > 0 and h.end - i < ORG_LIMIT and t[i - 1] not in _ORG_STOP and i not in stops:
+            if t[i - 1] == " " and not (i >= 2 and t[i - 2].isascii()):
+                break
+            i -= 1
+        # lead words open the stretch but are not part of the name
+        changed = True
+        while changed:
+            changed = False
+            lw = starts_with(t, i, lead)
+            if lw and i + len(lw) < h.start:
+                i += len(lw)
+                changed = True
+        while i < h.start and t[i] in " ·":
+            i += 1
+        name = raw[i:h.end]
+        if len(name) < 2 or (name == raw[h.start:h.end] and len(name) < 3):
+            continue
+        if not (is_han(t[i]) or re.match(f"[{LATIN}0-9]", raw[i])):
+            continue
+        out.append(OrgMention(i, h.end, name, h.entry, name))
+    return out
+
+
+def recognise(text: Text) -> Recognised:
+    """Every mention in one document's text."""
+    r = Recognised(text)
+    r.dates = recognise_dates_in(text)
+    r.countries, r.places = recognise_places(text)
+    r.titles = recognise_titles(text)
+    r.cues = recognise_cues(text)
+    r.events = recognise_events(text, r.dates, {c.end for c in r.cues if c.cls in ("attend", "host", "visit", "say", "future")
+                                                and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})
+    r.agreements = recognise_agreements(text)
+    r.persons = recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
+    # an event word inside a name or a title (衛生局長曾梓展, 土浦市議會議長) is not an event
+    taken = [(p.name.start, p.name.end) for p in r.persons] + [(m.start, m.end) for m in r.titles]
+    r.events = [e for e in r.events if e.quoted or not any(a < e.end and e.end - 1 < b and a <= e.end - 1 for a, b in taken)]
+    stops = {p.name.end for p in r.persons} | {m.end for m in r.titles} | {d.end for d in r.dates}
+    r.orgs = recognise_orgs(text, stops)
+    return r
+

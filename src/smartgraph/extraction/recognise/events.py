@@ -1,0 +1,185 @@
+"""Event mentions: a name that ends in an event word (論壇, 高峰會, 博覽會, 記者會, 簽約儀式, Summit ...).
+
+The name runs left from the event word to a clause break or a word that is not part of names
+(舉行, 出席, 在, 的); a name in quotes is taken whole (「2022國際城市首長論壇」, 「創新設計之都」場次);
+「2021 GO SMART Day」記者會 is the event 2021 GO SMART Day. A year (2018, 2017年) or an ordinal
+(第5屆) at the start is kept; an English name in brackets after it is its other name. A mention
+that is only the event word (記者會, 論壇) is *generic*: resolution ties it to an event named elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.mentions import DateMention, EventMention
+from smartgraph.extraction.recognise.names import DELIMS, LATIN, ends_with, words
+from smartgraph.extraction.text import Text, fold, is_han
+
+NAME_LIMIT = 24
+_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年|年度)?\s*")
+_ORDINAL = re.compile(r"第\s*([0-9一二兩两三四五六七八九十百]+)\s*(?:屆|届|次|回)")
+_CN_NUM = {"一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_SESSION = re.compile(r"\s*(?:Session|SESSION|session)\s*(\d+)|\s*第\s*(\d+)\s*場(?!次)")
+_EN_BRACKET = re.compile(rf"\s*[（(]\s*([0-9{LATIN}][0-9{LATIN} &'’.,:\-]{{3,80}}?)\s*[）)]")
+_SINGLE_HEAD_BAD_AFTER = set(fold("現開示望期出館區場覽演售銷品延"))
+_SINGLE_HEAD_BAD_BEFORE = set(fold("發拓進推開擴施伸延舒招巡策畫影書特個參"))
+_BAD_AFTER = tuple(fold(w) for w in ("中心", "室", "廳", "桌", "館", "場地", "主席", "秘書", "官網", "網站", "員"))
+_DETERMINERS = tuple(fold(w) for w in ("這場", "這次", "該場", "本場", "此次", "本屆", "該", "本", "此", "各種", "各項", "多場", "一系列", "系列", "相關", "各國", "多項", "各場", "每年", "年度"))
+_CLASSIFIER = re.compile(fold(r"(?:[0-9]+|[一二兩三四五六七八九十百千]+)\s*(?:場|個|位|項|天|日|國|次|家|件|名|人)$"))
+_JOINERS = tuple(fold(w) for w in ("暨", "及", "與", "&", "和"))
+
+
+def _cn_number(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s in _CN_NUM:
+        return _CN_NUM[s]
+    if s.startswith("十") and len(s) == 2:
+        return 10 + _CN_NUM.get(s[1], 0)
+    if len(s) == 2 and s[1] == "十":
+        return _CN_NUM.get(s[0], 0) * 10
+    if len(s) == 3 and s[1] == "十":
+        return _CN_NUM.get(s[0], 0) * 10 + _CN_NUM.get(s[2], 0)
+    return None
+
+
+def _quote_before(raw: str, e: int) -> tuple[int, int] | None:
+    """The quote that ends at ``raw[e]`` (right before it), as (content start, content end)."""
+    if e == 0 or raw[e - 1] not in "」』":
+        return None
+    k = raw.rfind("「" if raw[e - 1] == "」" else "『", max(0, e - 60), e - 1)
+    return (k + 1, e - 1) if k >= 0 else None
+
+
+def _quote_around(raw: str, s: int, e: int) -> tuple[int, int] | None:
+    """The quote that holds ``raw[s:e]``, as (content start, content end)."""
+    k = raw.rfind("「", max(0, s - 40), s + 1)
+    if k < 0 or "」" in raw[k:s]:
+        return None
+    close = raw.find("」", e, e + 30)
+    if close < 0 or "「" in raw[e:close]:
+        return None
+    return k + 1, close
+
+
+def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> list[EventMention]:
+    """Event mentions; an unquoted name does not run left past a position in ``stops`` (ends of cues, dates, titles)."""
+    raw, t = text.raw, text.fold
+    date_ends = {d.end for d in dates} | stops
+    hits = lx.event_matcher().find(t) + lx.event_matcher_en().find(text.low)
+    hits.sort(key=lambda h: h.start)
+    out: list[EventMention] = []
+    covered_until = -1
+    for n, h in enumerate(hits):
+        if h.entry.category == "visit" or h.start < covered_until:
+            continue
+        single = h.end - h.start == 1
+        quoted_inside = _quote_around(raw, h.start, h.end)
+        if quoted_inside and not _ends_quote(raw, h.end, quoted_inside[1]):
+            quoted_inside = None
+        if single and ((h.end < len(t) and t[h.end] in _SINGLE_HEAD_BAD_AFTER)
+                                             or (h.start > 0 and t[h.start - 1] in _SINGLE_HEAD_BAD_BEFORE)):
+            continue
+        if h.entry.category == "day" and not quoted_inside:
+            continue
+        if any(t.startswith(w, h.end) for w in _BAD_AFTER) and not quoted_inside:
+            continue
+        # a head joined to the next one (論壇暨展覽): the later head ends the name
+        nxt = hits[n + 1] if n + 1 < len(hits) else None
+        if nxt is not None and nxt.start - h.end <= 2 and any(t.startswith(j, h.end) for j in _JOINERS) and nxt.start > h.end:
+            continue
+        alt = ""
+        quoted = False
+        if quoted_inside and quoted_inside[1] - quoted_inside[0] <= 40:
+            s, e = quoted_inside
+            name = raw[s:e]
+            quoted = True
+            start, end = s - 1, e + 1
+        else:
+            # 「X」(English)論壇 / 「X」場次: the quote right before the head
+            j = h.start
+            br = re.search(rf"[（(][0-9{LATIN} &'’.,:\-]{{3,80}}[）)]\s*$", raw[max(0, j - 90):j])
+            if br:
+                alt = br.group()[1:-1].strip()
+                j -= len(br.group())
+            q = _quote_before(raw, j)
+            if q is not None and q[1] - q[0] <= 40:
+                inner = raw[q[0]:q[1]]
+                inner_is_event = bool(lx.event_matcher().find(t, q[0], q[1]) or lx.event_matcher_en().find(text.low, q[0], q[1]))
+                name = inner if inner_is_event else inner + raw[h.start:h.end]
+                quoted = True
+                start, end = q[0] - 1, h.end
+            else:
+                start = _name_start(text, h.start, date_ends)
+                name = raw[start:h.end]
+                end = h.end
+        name = re.sub(r"\s+", " ", name).strip(" 」「『』")
+        if not name:
+            continue
+        m = _EN_BRACKET.match(raw, end)
+        if m and not alt and re.search(r"[A-Za-z]{3}", m.group(1)):
+            alt = m.group(1).strip()
+            end = m.end()
+        year = None
+        ym = _YEAR.match(name)
+        if ym:
+            year = int(ym.group(1))
+        om = _ORDINAL.search(name)
+        ordinal = _cn_number(om.group(1)) if om else None
+        core = _YEAR.sub("", name)
+        core = _ORDINAL.sub("", core).strip()
+        det = next((d for d in _DETERMINERS if fold(core).startswith(d)), "")
+        if det and not quoted:
+            core = core[len(det):]
+            name = name[name.find(core):] if core else name
+        generic = (not quoted and len(core) <= h.end - h.start + 1) or core in ("本屆", "該")
+        sm = _SESSION.match(raw, end)
+        if sm and not generic:
+            # 「2021智慧城市首長高峰會線上論壇 Session 1」: the session, not a forum of its own
+            end = sm.end()
+            out.append(EventMention(start, end, raw[start:end], f"{name} {sm.group(0).strip()}", "session", True, quoted,
+                                    year, False, "", int(sm.group(1) or sm.group(2))))
+        else:
+            out.append(EventMention(start, end, raw[start:end], name, h.entry.category, h.entry.part, quoted, year, generic,
+                                    alt, ordinal))
+        covered_until = end
+    return out
+
+
+def _name_start(text: Text, hs: int, date_ends: set[int]) -> int:
+    """Where an unquoted event name begins: left from its head to a break or a word outside names."""
+    raw, t = text.raw, text.fold
+    lead = words("event-lead")
+    i = hs
+    floor = max(0, hs - NAME_LIMIT)
+    while i > floor:
+        c = t[i - 1]
+        if i in date_ends:
+            break
+        if _CLASSIFIER.search(t, max(0, i - 6), i):
+            break
+        if c in DELIMS and c not in "&·-":
+            if c == " " and i >= 2 and (t[i - 2].isalnum() or t[i - 2] == "&") and i < len(t) and (t[i].isascii() or t[i] == "&"):
+                i -= 1  # a space inside a Latin name (Smart City Summit)
+                continue
+            break
+        if not (is_han(c) or c.isalnum() or c in "&·-"):
+            break
+        w = ends_with(t, i, lead, floor)
+        if w and not (w in _JOINERS and _head_ends_at(t, i - len(w))):
+            break
+        i -= 1
+    while i < hs and raw[i] == " ":
+        i += 1
+    return i
+
+
+def _ends_quote(raw: str, e: int, close: int) -> bool:
+    """Whether an event word ends its quote, give or take two Latin words (「Future Cities Briefing Taipei」)."""
+    tail = raw[e:close]
+    return not tail.strip() or bool(re.fullmatch(rf"(?:\s+[{LATIN}0-9]+){{1,2}}\s*", tail))
+
+
+def _head_ends_at(t: str, e: int) -> bool:
+    return lx.event_matcher().ending_at(t, e) is not None

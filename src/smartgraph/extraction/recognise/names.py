@@ -1,0 +1,305 @@
+"""Where personal names begin and end, in Chinese text: candidates scored by what surrounds them.
+
+A Chinese text writes no spaces, so a name after a title (臺北市長柯文哲今(8)日...) or before one
+(高島宗一郎市长指出) could end after any character. Each possible length is scored by:
+- the boundary: punctuation, a title, a verb of saying or attending, or a word that follows names (今, 與, 表示);
+- how names look: a Chinese surname and two or three characters, a Japanese family name and four
+  or five, or characters that transliterate foreign names (賀吉普, 韓德瑞克斯);
+- repetition: the same string elsewhere in the document with boundaries on both sides.
+All look-ups run on ``Text.fold`` (simplified, half-width).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.text import fold, is_han
+
+DELIMS = set(" \n\t,.;:!?()[]「」『』\"'、。，；：！？（）·-/／<>《》〈〉…~～=+*#@&%|▲△■□◆◇●○※★☆▼▽►◎") - {"·"}
+LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+LATIN_TOKEN = re.compile(f"[{LATIN}][{LATIN}'’\\-]*\\.?|[A-Z]\\.")
+PARTICLES = {"van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "binti", "al",
+             "el", "dos", "das", "ten", "ter", "y", "e", "st.", "mc", "mac"}
+NOT_PERSON_WORDS = {
+    "city", "county", "district", "state", "province", "prefecture", "university", "college", "school", "association",
+    "organization", "organisation", "council", "committee", "commission", "bureau", "department", "office", "ministry",
+    "government", "center", "centre", "institute", "foundation", "company", "corporation", "group", "hub", "lab",
+    "forum", "summit", "expo", "award", "awards", "day", "week", "festival", "conference", "congress", "assembly",
+    "smart", "cities", "network", "alliance", "platform", "project", "program", "programme", "initiative", "park",
+    "airport", "port", "station", "hall", "museum", "zoo", "hospital", "bank", "party", "world", "international",
+    "global", "national", "taiwan", "taipei", "republic", "kingdom", "union", "chamber", "startup", "innovation",
+    "area", "region", "metropolitan", "municipality", "new", "normal", "tech", "technology", "data",
+    "open", "cup", "marathon", "library", "tower", "building", "road", "street", "square", "bridge", "garden",
+    "island", "islands", "bay", "lake", "river", "mountain", "inc", "ltd", "co", "llc", "plc", "tv", "news", "times",
+    "post", "daily", "the", "of", "and", "for", "on", "in", "at", "to", "a", "an", "declaration", "memorandum",
+    "agreement", "mou", "joint", "statement", "plan", "strategy", "strategies", "report", "paper", "white", "living",
+    "economic", "cultural", "trade", "representative", "mission", "embassy", "consulate", "authority", "agency",
+    "product", "gross", "domestic", "income", "index", "system", "service", "services", "solution", "solutions",
+    "prize", "act", "law", "bill", "policy", "model", "framework", "goals", "goal", "development",
+    "sustainable", "sustainability", "green", "digital", "future", "briefing", "session", "panel", "keynote",
+}
+
+
+@cache
+def _grammar() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for r in lx.rows("grammar.tsv"):
+        out[r[0]] = tuple(sorted({fold(w) for w in lx.split(r[1])}, key=len, reverse=True))
+    return out
+
+
+def words(cls: str) -> tuple[str, ...]:
+    """A class of function words from data/lexicon/grammar.tsv, folded, longest first."""
+    return _grammar().get(cls, ())
+
+
+@cache
+def not_in_name() -> frozenset[str]:
+    return frozenset(words("not-in-name"))
+
+
+def starts_with(text: str, i: int, forms: tuple[str, ...]) -> str:
+    """The longest of ``forms`` that ``text`` has at ``i`` (forms are longest first)."""
+    for f in forms:
+        if text.startswith(f, i):
+            return f
+    return ""
+
+
+def ends_with(text: str, e: int, forms: tuple[str, ...], lo: int = 0) -> str:
+    for f in forms:
+        if e - len(f) >= lo and text.startswith(f, e - len(f)):
+            return f
+    return ""
+
+
+def name_char(c: str) -> bool:
+    return is_han(c) or c == "·"
+
+
+_NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在是為"))
+
+
+@cache
+def _jieba() -> tuple[dict[str, int], dict[str, str]]:
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def common_word(word: str) -> bool:
+    """Whether a (folded, simplified) string is a common Chinese word that is not a personal name.
+
+    jieba's dictionary (word frequencies and part-of-speech tags, shipped in its package) tells:
+    受奖, 参加, 同台 are words; 柯文哲 is not in it, and names that are (李永萍) are tagged nr."""
+    freq, tags = _jieba()
+    return freq.get(word, 0) >= 20 and not tags.get(word, "").startswith("nr")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    score: float
+
+
+class NameScorer:
+    """Scores candidate Han names in one document's folded text."""
+
+    def __init__(self, fold_text: str, blocked_starts: set[int], blocked_ends: set[int]) -> None:
+        self.t = fold_text
+        self.blocked_starts = blocked_starts  # positions where a title, place, cue or date begins
+        self.blocked_ends = blocked_ends  # positions where one ends
+        self._bounded: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ boundaries
+    def end_boundary(self, j: int) -> float:
+        """How well a name could end right before ``j``."""
+        t = self.t
+        if j >= len(t) or not name_char(t[j]):
+            return 3.0
+        if j in self.blocked_starts:
+            return 2.5
+        f = starts_with(t, j, words("follow"))
+        if f:
+            return 2.0 if len(f) > 1 else 1.0
+        return -2.0
+
+    def start_boundary(self, i: int) -> float:
+        """How well a name could begin at ``i``."""
+        t = self.t
+        if i <= 0 or not name_char(t[i - 1]):
+            return 3.0
+        if i in self.blocked_ends:
+            return 2.5
+        lead = ends_with(t, i, words("lead")) or ends_with(t, i, words("lead-start"))
+        if lead:
+            return 2.0 if len(lead) > 1 else 1.0
+        return -2.0
+
+    # ------------------------------------------------------------------ shape
+    def shape(self, name: str, origin: str = "") -> float:
+        """How much ``name`` looks like a personal name (Chinese, Japanese or transliterated).
+
+        ``origin`` is the country the text ties the name to (the place before its title), when it does:
+        a Japanese name has four characters or so, a Western one is transliterated."""
+        k = len(name)
+        if k < 2 or any(c in not_in_name() for c in name[1:]) or name[0] in _NOT_FIRST:
+            return -9.0
+        sur = lx.surnames()
+        best = -1.0
+        if name[:2] in sur and k in (3, 4):
+            best = max(best, 2.2)
+        if name[0] in sur:
+            best = max(best, {2: 0.8, 3: 2.0, 4: 0.3}.get(k, -2.0))
+        if name[:2] in lx.surnames_ja():
+            best = max(best, {3: 1.5, 4: 2.2, 5: 1.6, 6: 0.5}.get(k, -2.0))
+        if origin == "JP":
+            best = max(best, {2: 0.2, 3: 1.0, 4: 1.8, 5: 1.5}.get(k, -2.0))
+        tr = lx.translit_chars()
+        ratio = sum(c in tr or c == "·" for c in name) / k
+        if "·" in name or ratio == 1 or (k >= 4 and ratio >= 0.75):
+            bonus = 0.4 if origin and origin not in ("TW", "CN", "JP", "KR", "HK", "MO", "SG") else 0.0
+            best = max(best, bonus + {2: 0.5, 3: 1.4, 4: 1.6, 5: 1.6, 6: 1.4, 7: 1.2, 8: 1.0}.get(k, 0.8 if k > 8 else -1.0))
+        if best > 0 and common_word(name):
+            best -= 4.0
+        return best
+
+    def bounded_count(self, name: str) -> int:
+        """How often ``name`` stands in the text with name boundaries on both sides."""
+        if name in self._bounded:
+            return self._bounded[name]
+        n = 0
+        start = 0
+        t = self.t
+        while n < 8:
+            i = t.find(name, start)
+            if i < 0:
+                break
+            j = i + len(name)
+            if self.start_boundary(i) > 0 and self.end_boundary(j) > 0:
+                n += 1
+            start = i + 1
+        self._bounded[name] = n
+        return n
+
+    def score(self, i: int, j: int, *, after: bool, origin: str = "") -> float:
+        """The score of ``t[i:j]`` as a name; ``after``: it follows a title (its start is fixed)."""
+        name = self.t[i:j]
+        shape = self.shape(name, origin)
+        if shape <= -9:
+            return shape
+        s = shape + 0.8 * min(3, max(0, self.bounded_count(name) - 1))
+        s += self.end_boundary(j) if after else self.start_boundary(i)
+        return s
+
+    # ------------------------------------------------------------------ candidates
+    def run_after(self, i: int, limit: int = 10) -> int:
+        """The end of the Han run starting at ``i``, stopped by punctuation or a blocked mention."""
+        t = self.t
+        j = i
+        while j < len(t) and j - i < limit and name_char(t[j]):
+            if j > i + 1 and j in self.blocked_starts:
+                break
+            j += 1
+        return j
+
+    def run_before(self, e: int, limit: int = 10) -> int:
+        t = self.t
+        i = e
+        while i > 0 and e - i < limit and name_char(t[i - 1]):
+            if i < e - 1 and i in self.blocked_ends:
+                break
+            i -= 1
+        return i
+
+    def best_after(self, i: int, *, min_len: int = 2, max_len: int = 8, origin: str = "") -> Candidate | None:
+        """The best name that starts at ``i`` (right after a title)."""
+        r = self.run_after(i)
+        best: Candidate | None = None
+        for j in range(i + min_len, min(r, i + max_len) + 1):
+            s = self.score(i, j, after=True, origin=origin)
+            if best is None or s > best.score or (s == best.score and j - i == 3):
+                best = Candidate(i, j, s)
+        return best
+
+    def best_before(self, e: int, *, min_len: int = 2, max_len: int = 8, origin: str = "") -> Candidate | None:
+        """The best name that ends at ``e`` (right before a title)."""
+        a = self.run_before(e)
+        best: Candidate | None = None
+        for i in range(e - min_len, max(a, e - max_len) - 1, -1):
+            s = self.score(i, e, after=False, origin=origin)
+            if best is None or s > best.score or (s == best.score and e - i == 3):
+                best = Candidate(i, e, s)
+        return best
+
+
+def latin_name_at(text: str, i: int, *, single: bool = False) -> tuple[int, int] | None:
+    """A Latin personal name of two or more capitalised words starting at ``text[i]`` (after spaces).
+
+    ``single`` accepts one capitalised word (a surname before a title: Pustelnik副市長)."""
+    while i < len(text) and text[i] == " ":
+        i += 1
+    pos, tokens, end, real = i, 0, i, 0
+    words_seen: list[str] = []
+    while pos < len(text) and tokens < 6:
+        m = LATIN_TOKEN.match(text, pos)
+        if not m:
+            break
+        word = m.group().rstrip(".") if not re.fullmatch(r"[A-Z]\.", m.group()) else m.group()
+        lower = word.lower()
+        if word[:1].isupper():
+            if word.isupper() and len(word) > 1 and not re.fullmatch(r"[A-Z]\.", word):
+                break  # an acronym (ICLEI, AIPH), not a name
+            real += 1
+        elif lower not in PARTICLES or tokens == 0:
+            break
+        words_seen.append(lower)
+        tokens += 1
+        end = pos + len(word)
+        pos = m.end()
+        sep = re.match(r",? (?=\S)", text[pos:])
+        if not sep:
+            break
+        nxt = LATIN_TOKEN.match(text, pos + sep.end())
+        if not nxt or not (nxt.group()[:1].isupper() or nxt.group().lower() in PARTICLES):
+            break
+        if sep.group().startswith(",") and tokens > 1:
+            break  # a comma only inside a "Family, Given" name
+        pos += sep.end()
+    if any(w.strip(".").lower() in NOT_PERSON_WORDS for w in words_seen):
+        return None
+    if real >= 2 or (single and real == 1):
+        return i, end
+    return None
+
+
+def latin_name_before(text: str, e: int) -> tuple[int, int] | None:
+    """A Latin name (one or more capitalised words) that ends at ``text[e]``."""
+    j = e
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > 0 and (re.match(f"[{LATIN}]", text[i - 1]) or text[i - 1] in "-'’. ,"):
+        i -= 1
+    while i < j and not text[i].isalpha():
+        i += 1
+    if i >= j:
+        return None
+    found = latin_name_at(text, i, single=True)
+    if found and found[1] == j:
+        return found
+    # the run may start with words that are not the name (an organisation's acronym): try later starts
+    for m in re.finditer(r"(?<=\s)\S", text[i:j]):
+        found = latin_name_at(text, i + m.start(), single=True)
+        if found and found[1] == j:
+            return found
+    return None

@@ -1,0 +1,314 @@
+"""People named in Chinese text, with the posts the same words give them.
+
+- a title, then a name: 「臺北市長柯文哲」「市長賈西亞(Robert Garcia)」「副市長 Gábor Kerpel-Fronius」
+- a name, then a title: 「黃珊珊副市長」「高島宗一郎市長指出」「Pustelnik副市長」; a surname and a title
+  (柯市長, 高島市長) is a *short* mention that only coreference can name;
+- posts joined before one name: 「臺北市政府公務人員訓練處處長兼市長室涉外事務總監周台竹」,
+  「GO SMART主席、臺北市長柯文哲」, 「會長、荷蘭籍的Bernard Oosterom」;
+- a name with its Latin form in brackets: 「芭堤雅（Patahiyah Ismail）」;
+- an honorific after a name: 「Monika Zimmermann女士」「Ruth Finkelstein博士」.
+What stands before a title back to a clause break is kept, unparsed, as the post's affiliation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.mentions import (
+    CountryMention,
+    CueMention,
+    DateMention,
+    NameMention,
+    PersonMention,
+    PlaceMention,
+    TitleMention,
+)
+from smartgraph.extraction.recognise.names import (
+    DELIMS,
+    LATIN,
+    NameScorer,
+    ends_with,
+    latin_name_at,
+    latin_name_before,
+    name_char,
+    starts_with,
+    words,
+)
+from smartgraph.extraction.text import Text, fold, is_han
+
+ACCEPT = 3.0  # the least score a Han name after or before a title needs
+HONORIFICS = ("先生", "女士", "博士", "教授", "閣下", "小姐")
+_BRACKET_LATIN = re.compile(rf"\s*[（(]\s*([{LATIN}][{LATIN}'’.\- ,]{{1,60}}?)\s*[）)]")
+_NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")
+_CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
+AFF_LIMIT = 40
+
+
+def _affiliation_start(text: Text, e: int, floor: int) -> int:
+    """Where the affiliation before position ``e`` begins: back to a clause break, a name or a lead word."""
+    t = text.fold
+    strong = words("lead")
+    a = e
+    if ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")):
+        return e
+    while a > floor and e - a < AFF_LIMIT:
+        c = t[a - 1]
+        if c == ")":  # 長堤市(City of Long Beach)市長: a bracket inside the affiliation
+            k = t.rfind("(", max(floor, a - 70), a - 1)
+            if k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]):
+                a = k
+                continue
+            break
+        if c == " " and a >= 2 and a < len(t) and re.match(f"[{LATIN}0-9&]", t[a - 2]) and re.match(f"[{LATIN}0-9&]", t[a]):
+            a -= 1  # a space inside a Latin name (GO SMART)
+            continue
+        if c in DELIMS and c not in "·-":
+            break
+        if a < e and ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")):
+            break
+        a -= 1
+    # lead words (以及, 包括, 由, 與 ...) open the stretch but are not part of it
+    changed = True
+    while changed and a < e:
+        changed = False
+        lead = starts_with(t, a, words("lead-start")) or starts_with(t, a, strong)
+        if lead and a + len(lead) < e:
+            a += len(lead)
+            changed = True
+    while a < e and t[a] == " ":
+        a += 1
+    return a
+
+
+class PeopleRecogniser:
+    def __init__(self, text: Text, titles: list[TitleMention], places: list[PlaceMention], countries: list[CountryMention],
+                 cues: list[CueMention], dates: list[DateMention]) -> None:
+        self.text = text
+        self.titles = titles
+        starts = {m.start for m in (*titles, *places, *countries, *dates)} | {c.start for c in cues if c.end - c.start > 1}
+        ends = {m.end for m in (*titles, *places, *countries, *dates)} | {c.end for c in cues if c.end - c.start > 1}
+        self.scorer = NameScorer(text.fold, starts, ends)
+        self.geo: list[CountryMention | PlaceMention] = sorted([*countries, *places], key=lambda m: m.start)
+        self.known_spans = {(m.start, m.end) for m in (*places, *countries)} | {(m.start, m.start + len(m.name)) for m in places}
+        self.out: list[PersonMention] = []
+
+    # ------------------------------------------------------------------ names after and before a title
+    def origin(self, a: int, e: int) -> str:
+        """The country of the last country or place named in ``[a, e)`` (the affiliation before a title)."""
+        code = ""
+        for m in self.geo:
+            if a <= m.start and m.end <= e + 1:
+                code = m.code if isinstance(m, CountryMention) else (m.country or code)
+        return code
+
+    def name_after(self, te: int, limit: int, origin: str = "") -> NameMention | None:
+        raw, t = self.text.raw, self.text.fold
+        i = te
+        m = _NATIONALITY.match(t, i)
+        skip = m.end() if m and m.end() > i and (t[i] == "、" or "籍" in t[i:m.end()]) else i
+        for start in dict.fromkeys((i, skip)):
+            j = start
+            while j < limit and raw[j] == " ":
+                j += 1
+            if j < limit and re.match(f"[{LATIN}]", raw[j]):
+                lat = latin_name_at(raw, j)
+                if lat and lat[1] <= limit:
+                    return NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin", self._bracket_han(lat[1]))
+                continue
+            if start != i or j >= limit or not is_han(t[j]):
+                continue
+            # a Han name with its Latin form in brackets: the whole run up to the bracket
+            r = self.scorer.run_after(j, limit=12)
+            br = _BRACKET_LATIN.match(raw, r)
+            if br and 2 <= r - j <= 10 and self.scorer.shape(t[j:r], origin) > -9 and self._latin_is_person(br.group(1)):
+                return NameMention(j, r, raw[j:r], "han", br.group(1).strip(), 1.0)
+            cand = self.scorer.best_after(j, origin=origin)
+            if cand and cand.score >= ACCEPT and cand.end <= limit and self.scorer.shape(t[cand.start:cand.end], origin) > 0:
+                br = _BRACKET_LATIN.match(raw, cand.end)
+                alt = br.group(1).strip() if br and self._latin_is_person(br.group(1)) else ""
+                return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", alt, min(1.0, cand.score / 8))
+        return None
+
+    def name_before(self, ts: int, floor: int) -> tuple[NameMention, bool] | None:
+        """A name right before a title; the flag tells a bare surname (a short mention)."""
+        raw, t = self.text.raw, self.text.fold
+        j = ts
+        while j > floor and raw[j - 1] == " ":
+            j -= 1
+        if j > floor and re.match(f"[{LATIN}]", raw[j - 1]):
+            lat = latin_name_before(raw, j)
+            if lat and lat[0] >= floor:
+                single = " " not in raw[lat[0]:lat[1]].strip()
+                return NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin"), single
+            return None
+        if j <= floor or not is_han(t[j - 1]):
+            return None
+        cand = self.scorer.best_before(j)
+        if cand and cand.start >= floor and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:cand.end]) > 0 \
+                and (cand.start, cand.end) not in self.known_spans:
+            return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8)), False
+        # a surname alone before a title: 柯市長, 三浦市長, 李廳長
+        for k in (2, 1):
+            a = j - k
+            if a < floor or not all(is_han(c) for c in t[a:j]):
+                continue
+            if self.scorer.start_boundary(a) <= 0 and not any(g.end == a for g in self.geo):
+                continue
+            sur = t[a:j]
+            if (k == 1 and sur in lx.surnames()) or (k == 2 and (sur in lx.surnames_ja() or sur in lx.surnames())):
+                return NameMention(a, j, raw[a:j], "han", "", 0.5), True
+        return None
+
+    def score_before(self, ts: int, floor: int) -> float:
+        """The score of the best full name right before a title (to weigh it against one after it)."""
+        t = self.text.fold
+        j = ts
+        if j <= floor or not is_han(t[j - 1]):
+            return -9.0
+        cand = self.scorer.best_before(j)
+        if cand is None or cand.start < floor or self.scorer.shape(t[cand.start:cand.end]) <= 0 \
+                or (cand.start, cand.end) in self.known_spans:
+            return -9.0
+        return cand.score
+
+    def _bracket_han(self, e: int) -> str:
+        m = re.match(r"\s*[（(]([\u4e00-\u9fff·]{2,8})[）)]", self.text.raw[e:e + 14])
+        if not m or re.fullmatch(r"[左右中前後后上下一二三四五六七八九十第排]+", m.group(1)):
+            return ""
+        return m.group(1)
+
+    @staticmethod
+    def _latin_is_person(s: str) -> bool:
+        found = latin_name_at(s.strip(), 0)
+        return found is not None and found[1] == len(s.strip())
+
+    # ------------------------------------------------------------------ the pass over titles
+    def title_is_post(self, tm: TitleMention, aff: tuple[int, int]) -> bool:
+        """代表 is a post after an office (辦事處代表, 駐日代表), a verb elsewhere (代表市府受獎)."""
+        if tm.title.key not in ("representative", "chief-representative"):
+            return True
+        a, e = aff
+        stretch = self.text.fold[a:e]
+        return bool(stretch) and bool(re.search(fold(r"(辦事處|代表處|代表部|協會|委員會|館|駐|組織|聯盟|商會|公司|局|處|辦公室|事務所)"), stretch))
+
+    def _ends_with_name(self, e: int) -> bool:
+        return any(p.name.end == e for p in self.out)
+
+    def run(self) -> list[PersonMention]:
+        text = self.text
+        t = text.fold
+        titles = self.titles
+        pending: list[tuple[TitleMention, tuple[int, int]]] = []  # posts waiting for the name after a 兼/暨/、 chain
+        taken_until = 0
+        for n, tm in enumerate(titles):
+            s = text.sentences[text.sentence_of(tm.start)]
+            floor = max(s.start, taken_until)
+            if tm.start < floor:
+                continue
+            nxt = titles[n + 1].start if n + 1 < len(titles) else s.end
+            limit = min(s.end, nxt if nxt > tm.end else s.end)
+            aff_start = _affiliation_start(text, tm.start, floor)
+            aff = (aff_start, tm.start)
+            name = self.name_after(tm.end, limit, self.origin(aff_start, tm.start))
+            if name is not None and name.script == "han" and not pending:
+                # 「林欽榮副市長蒙特婁代表受獎」: a better name before the title wins over a weak one after it
+                sb = self.score_before(tm.start, floor)
+                if sb > 8 * name.conf + 1:
+                    name = None
+            if name is not None:
+                if not self.title_is_post(tm, aff) and not pending:
+                    continue
+                posts = (*pending, (tm, aff))
+                start = min(p[1][0] for p in posts)
+                inherit = aff_start == tm.start and self._after_list_break(aff_start)
+                self.out.append(PersonMention(start, name.end, text.raw[start:name.end], name, posts, False, "title", inherit))
+                pending = []
+                taken_until = name.end
+                continue
+            chain = starts_with(t, tm.end, _CHAIN)
+            if (chain and tm.end + len(chain) < limit + 20 and not self._name_after_chain(tm.end + len(chain))
+                    and self.name_before(tm.start, floor) is None):
+                pending.append((tm, aff))
+                taken_until = tm.end + len(chain)  # the next post's affiliation begins after the chain word
+                continue
+            pending = []
+            before = self.name_before(tm.start, floor)
+            if before is None:
+                continue
+            nm, short = before
+            if short and tm.title.key in ("representative", "chief-representative", "deputy-representative"):
+                continue
+            aff2_start = _affiliation_start(text, nm.start, floor)
+            aff2 = (aff2_start, nm.start)
+            if tm.title.key in ("representative", "chief-representative") and not short and aff2_start == nm.start:
+                continue  # 「李永萍代表郝龍斌」: 代表 the verb
+            end = tm.end
+            self.out.append(PersonMention(aff2_start, end, text.raw[aff2_start:end], nm, ((tm, aff2),), short,
+                                          "short" if short else "title"))
+            taken_until = end
+        self._brackets_and_honorifics()
+        return sorted(self.out, key=lambda p: p.start)
+
+    def _name_after_chain(self, i: int) -> bool:
+        """Whether a chain word is followed by a name (then it is a list of people, not of posts)."""
+        raw = self.text.raw
+        if i < len(raw) and re.match(f"[{LATIN}]", raw[i]):
+            return latin_name_at(raw, i) is not None
+        cand = self.scorer.best_after(i)
+        return (cand is not None and cand.score >= ACCEPT + 1 and cand.end in self.scorer.blocked_starts | {len(raw)}) \
+            or (cand is not None and cand.score >= ACCEPT + 2)
+
+    def _after_list_break(self, i: int) -> bool:
+        t = self.text.fold
+        j = i
+        while j > 0 and t[j - 1] == " ":
+            j -= 1
+        return j > 0 and (t[j - 1] in "、," or bool(ends_with(t, j, ("及", "以及", "和", "與"))))
+
+    # ------------------------------------------------------------------ brackets and honorifics
+    def _covered(self, i: int, j: int) -> bool:
+        return any(p.start <= i < p.end or p.name.start <= i < p.name.end or i <= p.name.start < j for p in self.out)
+
+    def _brackets_and_honorifics(self) -> None:
+        raw, t = self.text.raw, self.text.fold
+        for m in _BRACKET_LATIN.finditer(raw):
+            e = m.start()
+            while e > 0 and raw[e - 1] == " ":
+                e -= 1
+            if e == 0 or not is_han(t[e - 1]) or not self._latin_is_person(m.group(1)):
+                continue
+            cand = self.scorer.best_before(e, min_len=2, max_len=8)
+            if cand is None or cand.score < ACCEPT or self._covered(cand.start, e):
+                continue
+            if not self._looks_foreign(t[cand.start:e]):
+                continue
+            nm = NameMention(cand.start, e, raw[cand.start:e], "han", m.group(1).strip(), 0.7)
+            self.out.append(PersonMention(cand.start, m.end(), raw[cand.start:m.end()], nm, (), False, "bracket"))
+        for h in HONORIFICS:
+            start = 0
+            while (i := raw.find(h, start)) >= 0:
+                start = i + len(h)
+                if i == 0 or self._covered(i - 1, i):
+                    continue
+                if re.match(f"[{LATIN}]", raw[i - 1]):
+                    lat = latin_name_before(raw, i)
+                    if lat and " " in raw[lat[0]:lat[1]].strip():
+                        nm = NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin", "", 0.8)
+                        self.out.append(PersonMention(lat[0], i + len(h), raw[lat[0]:i + len(h)], nm, (), False, "honorific"))
+                    continue
+                if not name_char(t[i - 1]):
+                    continue
+                cand = self.scorer.best_before(i, min_len=2, max_len=4)
+                if cand and cand.score >= ACCEPT + 1 and not self._covered(cand.start, i):
+                    nm = NameMention(cand.start, i, raw[cand.start:i], "han", "", 0.6)
+                    self.out.append(PersonMention(cand.start, i + len(h), raw[cand.start:i + len(h)], nm, (), False, "honorific"))
+
+    def _looks_foreign(self, name: str) -> bool:
+        tr = lx.translit_chars()
+        return sum(c in tr for c in name) >= max(2, len(name) - 1)
+
+
+def recognise_people(text: Text, titles: list[TitleMention], places: list[PlaceMention], countries: list[CountryMention],
+                     cues: list[CueMention], dates: list[DateMention]) -> list[PersonMention]:
+    return PeopleRecogniser(text, titles, places, countries, cues, dates).run()

@@ -1,0 +1,128 @@
+"""Countries and places named in the text.
+
+Names come from the gazetteer (curated tables first, GeoNames' Han names after). A GeoNames-only
+Han name counts when it has three characters or more, is followed by a place suffix (市, 縣 ...)
+or follows a country or a larger place, so that common words that name a small town elsewhere
+are not read as places. A 市/縣 right after a name belongs to it unless it opens a title (臺北市長).
+A run of Han characters ending in a place suffix right after a country or a larger place, or
+followed by its Latin name in brackets (萊德市(City of Ryde)), is a place no gazetteer knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.mentions import CountryMention, PlaceMention
+from smartgraph.extraction.recognise.names import LATIN, common_word
+from smartgraph.extraction.text import Text, fold, is_han
+
+SUFFIX_CHARS = "市縣县省州區区郡鎮镇鄉乡町村"
+ADMIN_KINDS = ("state", "prefecture", "province", "county", "region")
+_UNKNOWN_STOP = set(fold("的與及和在於為是從向對由以之並而或等了將"))
+_LATIN_PLACE = re.compile(rf"\s*[（(]\s*((?:City|County|Town|District|Township|Municipality|Prefecture) of [{LATIN} .'’\-]+|[{LATIN} .'’\-]+ (?:City|County|District|Township|Municipality|Prefecture))\s*[）)]")
+
+
+def _title_at(t: str, i: int) -> bool:
+    h = lx.title_matcher().at(t, i)
+    return h is not None
+
+
+def _splits_word(t: str, start: int, end: int) -> bool:
+    """Whether a name found in GeoNames only cuts a common word in two (地方城市 is not 方城市)."""
+    return (start > 0 and is_han(t[start - 1]) and common_word(t[start - 1:start + 1])) or \
+        (end < len(t) and is_han(t[end]) and end - start <= 3 and common_word(t[end - 1:end + 1]) and t[end - 1] not in SUFFIX_CHARS)
+
+
+def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMention]]:
+    t = text.fold
+    home = ""
+    cands: list[tuple[int, int, int, object]] = []  # start, end, priority (lower wins at equal length), payload
+    for h in gz.countries().zh.all(t):
+        cands.append((h.start, h.end, 0, ("country", h.entry)))
+    p = gz.places()
+    for h in p.zh.all(t):
+        cands.append((h.start, h.end, 1, ("curated", h.entry)))
+    for h in p.geonames_zh.all(t):
+        cands.append((h.start, h.end, 2, ("geonames", h.entry)))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    countries: list[CountryMention] = []
+    places: list[PlaceMention] = []
+    taken = -1
+    last_end = -1
+    last_country = ""
+    last_admin: PlaceMention | None = None
+    for start, end, _, payload in cands:
+        if start < taken:
+            continue
+        kind, value = payload  # type: ignore[misc]
+        raw = text.raw[start:end]
+        adjacent = start == last_end
+        hint = last_country if adjacent else ""
+        if kind == "country":
+            code = str(value)
+            countries.append(CountryMention(start, end, raw, code))
+            taken = last_end = end
+            last_country = code
+            continue
+        entries = p.curated.get(str(value), []) if kind == "curated" else gz.geonames_entries(str(value))
+        entry = gz.pick(entries, hint or (last_admin.country if adjacent and last_admin else ""), home or "TW")
+        if entry is None:
+            entry = gz.pick(entries, "", home or "TW")
+        if entry is None:
+            continue
+        e = end
+        if end - start > 2 and t[end - 1] in SUFFIX_CHARS and _title_at(t, end - 1):
+            e = end = end - 1  # 臺北市長: the 市 belongs to the title 市長
+        if kind == "geonames" and _splits_word(t, start, end):
+            continue
+        followed = e < len(t) and t[e] in SUFFIX_CHARS
+        if kind == "geonames" and not (end - start >= 3 or followed or adjacent):
+            continue
+        if kind == "geonames" and not is_han(t[start:end]):
+            continue
+        if followed and t[e - 1] not in SUFFIX_CHARS and not _title_at(t, e):
+            e += 1
+        name = text.raw[start:e]
+        pm = PlaceMention(start, e, name, text.raw[start:end], entry, entry.country, entry.kind)
+        places.append(pm)
+        taken = last_end = e
+        last_country = entry.country
+        last_admin = pm if entry.kind in ADMIN_KINDS or entry.kind == "city" else None
+    places = _unknown_places(text, countries, places)
+    return countries, places
+
+
+def _unknown_places(text: Text, countries: list[CountryMention], places: list[PlaceMention]) -> list[PlaceMention]:
+    """Places no gazetteer knows: 「美國加州鑽石吧市」「南非東開普省柯哈市」「萊德市(City of Ryde)」."""
+    t = text.fold
+    known = sorted([*countries, *places], key=lambda m: m.start)
+    starts = {m.start for m in known}
+    out = list(places)
+    for m in known:
+        if isinstance(m, PlaceMention) and m.kind not in ADMIN_KINDS:
+            continue
+        i = m.end
+        j = i
+        while j < len(t) and j - i < 6 and is_han(t[j]) and t[j] not in _UNKNOWN_STOP and (j == i or j not in starts):
+            j += 1
+            if t[j - 1] in SUFFIX_CHARS and j - i >= 2 and not _title_at(t, j - 1):
+                code = m.code if isinstance(m, CountryMention) else m.country
+                name = text.raw[i:j]
+                if not any(p.start <= i < p.end for p in out):
+                    out.append(PlaceMention(i, j, name, name, None, code, "city" if t[j - 1] in "市" else "region"))
+                break
+    for m in _LATIN_PLACE.finditer(text.raw):
+        e = m.start()
+        if e == 0 or t[e - 1] not in SUFFIX_CHARS or any(p.start < e <= p.end for p in out):
+            continue
+        i = e - 1
+        while i > 0 and e - i < 6 and is_han(t[i - 1]) and t[i - 1] not in _UNKNOWN_STOP and i - 1 not in {p.end - 1 for p in out}:
+            i -= 1
+        if e - i >= 2:
+            name = text.raw[i:e]
+            latin = re.sub(r"\b(?:City|County|Town|District|Township|Municipality|Prefecture)\b|\bof\b", "", m.group(1)).strip()
+            entry = gz.PlaceEntry((name,), latin, "", "city" if t[e - 1] == "市" else "county", None, "", 0, False)
+            out.append(PlaceMention(i, e, name, name, entry, "", entry.kind))
+    return sorted(out, key=lambda p: p.start)

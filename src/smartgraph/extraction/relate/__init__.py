@@ -1,0 +1,147 @@
+"""Relate: facts from resolved entities. This module is the one that writes ``Facts``.
+
+posts (relate.posts), events with dates and parts (relate.events), statements
+(relate.statements), participation (relate.participation), agreements and sister-city ties
+(relate.agreements), and the header's contacts. An event is kept when the text dates it, names
+someone taking part in it, names it in its headline, or holds a kept event; the others were only
+mentioned in passing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+
+from smartgraph.extraction.mentions import Resolved
+from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
+from smartgraph.extraction.relate.events import build_events
+from smartgraph.extraction.relate.participation import find_participation
+from smartgraph.extraction.relate.posts import find_posts
+from smartgraph.extraction.relate.statements import find_statements
+from smartgraph.extraction.resolve.people import person_key
+from smartgraph.extraction.text import fold_char
+from smartgraph.model import Contact, Facts, Notice, Organization, Person, Place
+
+__all__ = ["relate"]
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> object:
+    import opencc
+
+    return opencc.OpenCC("s2tw")
+
+
+def simplified(text: str) -> bool:
+    """Whether a Chinese text is written in simplified characters (folding changes almost none of them)."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if len(han) < 40:
+        return False
+    changed = sum(1 for c in han if fold_char(c) != c)
+    return changed / len(han) < 0.04
+
+
+def labeller(res: Resolved) -> Callable[[str], str]:
+    """Labels in Traditional Chinese: a simplified-character reprint's names are converted (OpenCC s2tw)."""
+    lang = getattr(res.text.doc, "language", "")
+    if lang == "zh-Hans" or (not lang and simplified(res.text.raw)):
+        conv = _s2t()
+        return lambda s: conv.convert(s) if re.search(r"[\u3400-\u9fff]", s) else s  # type: ignore[attr-defined,no-any-return]
+    return lambda s: s
+
+
+def _event_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
+    text = res.text
+    by_sentence: dict[int, list[tuple[int, str]]] = {}
+    for m, k in res.event_of.items():
+        if k in kept:
+            by_sentence.setdefault(text.sentence_of(m.start), []).append((m.start, k))
+
+    def at(pos: int) -> str:
+        evs = by_sentence.get(text.sentence_of(pos))
+        if evs:
+            return min(evs, key=lambda x: abs(x[0] - pos))[1]
+        return main if main in kept else ""
+
+    return at
+
+
+def relate(res: Resolved) -> Facts:
+    text = res.text
+    doc = text.doc
+    label = labeller(res)
+    facts = Facts(document=doc)
+    facts.publisher = res.publisher
+    facts.home_city = res.home_place
+    posts = find_posts(res)
+    events, main = build_events(res, label)
+    title_end = text.units[0].end if text.units and text.units[0].kind == "title" else 0
+    everything = set(events)
+    statements = find_statements(res, _event_at(res, everything, main))
+    trial = find_participation(res, main, statements, everything)
+    attended = {p.event for p in trial}
+    kept = {k for k, e in events.items()
+            if e.start is not None or k in attended or any(m.start < title_end for m in res.events[k].mentions)}
+    for k in list(kept):
+        parent = events[k].parent
+        while parent and parent in events and parent not in kept:
+            kept.add(parent)
+            parent = events[parent].parent
+    event_at = _event_at(res, kept, main)
+    statements = find_statements(res, event_at)
+    participations = find_participation(res, main, statements, kept)
+    posts_of: dict[str, list[str]] = {}
+    for p in posts:
+        posts_of.setdefault(p.person, []).append(p.organization)
+    kept_events = {k: e for k, e in events.items() if k in kept}
+    for e in kept_events.values():
+        if e.parent not in kept:
+            e.parent = ""
+    agreements = find_agreements(res, kept_events, event_at, posts_of)
+    for a in agreements:
+        a.topic = label(a.topic)
+        a.names = [(lang, label(n)) for lang, n in a.names]
+        facts.agreements.setdefault(a.key, a)
+    facts.sister_cities = find_sister_cities(res)
+    facts.posts = posts
+    facts.events = kept_events
+    facts.participations = participations
+    facts.statements = statements
+    facts.contacts = _contacts(res)
+    # the entities the facts name
+    facts.countries = dict(res.countries)
+    facts.places = {k: _label_place(p, label) for k, p in res.places.items()}
+    facts.organizations = {k: _label_org(o, label) for k, o in res.organizations.items()}
+    facts.roles = dict(res.roles)
+    facts.venues = dict(res.venues)
+    facts.persons = {k: Person(p.key, label(p.name), p.script, p.alt_names) for k, p in res.persons.items()}
+    for c in facts.contacts:
+        if c.person not in facts.persons:
+            facts.persons[c.person] = Person(c.person, c.name.text, "zh" if re.search(r"[\u3400-\u9fff]", c.name.text) else "latn")
+    facts.notices.extend(doc.notices)
+    if not facts.count() and not facts.persons:
+        facts.notices.append(Notice("no facts found: is this a city-diplomacy press release?"))
+    return facts
+
+
+def _label_place(p: Place, label: Callable[[str], str]) -> Place:
+    return replace(p, name_zh=label(p.name_zh), surface=label(p.surface))
+
+
+def _label_org(o: Organization, label: Callable[[str], str]) -> Organization:
+    return replace(o, name_zh=label(o.name_zh), alt_names=tuple(label(a) for a in o.alt_names))
+
+
+def _contacts(res: Resolved) -> list[Contact]:
+    h = res.text.doc.header
+    phones = tuple(p.text for p in h.phones)
+    unit = h.contact_unit.text if h.contact_unit else ""
+    out = []
+    for c in h.contacts:
+        if len(c.text) >= 2:
+            script = "han" if re.search(r"[\u3400-\u9fff]", c.text) else "latin"
+            out.append(Contact(person_key(c.text, script), c, unit, phones))
+    return out
+

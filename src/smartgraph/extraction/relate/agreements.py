@@ -1,0 +1,375 @@
+"""Agreements (memoranda, friendship and sister-city agreements, declarations) and sister-city ties.
+
+An agreement word counts where its sentence speaks of signing (簽署, 締結, signed), or where it is
+named in quotes; a bare word (這份備忘錄) refers back to an agreement already found. Its kind is the
+word's; a bare memorandum or agreement in a clause that makes two cities sister or friendship
+cities is a friendship agreement. Its status is planned where a future word (將, 預計, 盼, 朝…邁進)
+stands before it in its clause, else signed; its date is the sentence's day, or the day of the
+event it was signed at, or the paragraph's.
+
+Parties: the places a quoted name holds (「上海市青浦區與台北市萬華區交流合作備忘錄」), pairs that
+「分別簽署」 lists, else the places the sentence names before the word and those of the people who
+signed, with the home city when only one is found. 「簽署文化、旅遊、環保及科技園區4項交流合作備忘錄」 is four
+memoranda, one a topic; a later sentence that lists as many by name or by pairs tells them apart.
+A declaration's numbered list gives its commitments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from smartgraph.extraction.mentions import AgreementMention, OrgMention, PlaceMention, Resolved
+from smartgraph.extraction.resolve.orgs import organization
+from smartgraph.extraction.resolve.places import add_place
+from smartgraph.extraction.text import fold
+from smartgraph.model import Agreement, Commitment, Event, SisterCity, Span
+
+_BARE = {fold(w) for w in ("備忘錄", "合作備忘錄", "協定", "協議", "協議書", "MOU", "MoU", "意向書", "合作協定", "合作協議")}
+_REFERS = re.compile(fold(r"(?:這份|該份|此份|此一|這項|該項|此項|依照|依據|根據|依|這個|該|此)$"))
+_FUTURE_BEFORE = re.compile(fold(r"將|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
+_PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
+_SEPARATELY = re.compile(fold(r"分別"))
+_TOPIC_CUT = re.compile(fold(r".*(?:簽署|簽訂|簽定|締結|重申|見證|雙方|兩市|進行|相關|共同|的|與|和|及|副市長|市長|新一期|一份|份)\s*"))
+_TIE_RESULT = re.compile(fold(r"成為|結為|締結|締盟|正式"))
+_LIST_INTRO = re.compile(fold(r"宣言|倡議|如下|following|[Dd]eclaration|承諾|agree|內容|重點|主張|包括"), re.I)
+_KIND_WORDS = re.compile(fold(r"(?:交流)?(?:合作)?(?:備忘錄|協定|協議書?|意向書|宣言|MOU)$|(?:友好|友誼|姊妹|姐妹)(?:城市|市|都市|交流|合作|關係)*(?:協定|協議|備忘錄)$"))
+_PAIR_SEP = re.compile(fold(r"[、，,；;]"))
+
+
+@dataclass
+class _Group:
+    """Agreements one sentence makes at once (a count, a list of pairs or of names)."""
+
+    kind: str
+    items: list[Agreement] = field(default_factory=list)
+    specific: int = 0  # 0 bare count, 1 topics listed, 2 pairs, 3 names
+
+
+def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
+    out = [m for m in res.recognised.places if a <= m.start and m.end <= e]
+    # a prefecture or state right before one of its cities is context, not a party (福岡縣北九州市)
+    keep = []
+    for i, m in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt.start == m.end and m.kind in ("prefecture", "state", "province", "county", "region") \
+                and nxt.kind not in ("prefecture", "state", "province"):
+            continue
+        if m.kind in ("city", "county") and nxt is not None and nxt.start == m.end and nxt.kind in ("district", "township"):
+            continue
+        keep.append(m)
+    return keep
+
+
+def _party_key(res: Resolved, m: PlaceMention | OrgMention) -> str:
+    if isinstance(m, PlaceMention):
+        return add_place(res, m)
+    ot = m.org_type.key if m.org_type else "association"
+    return organization(res, f"org-{fold(m.name)}", m.name, ot, "")
+
+
+class AgreementFinder:
+    def __init__(self, res: Resolved, events: dict[str, Event], event_at: object, posts_of: dict[str, list[str]]) -> None:
+        self.res = res
+        self.events = events
+        self.event_at = event_at
+        self.posts_of = posts_of  # person key -> organisation keys
+        self.out: list[Agreement] = []
+        self.groups: list[_Group] = []
+        self.text = res.text
+
+    # ------------------------------------------------------------------ the pieces
+    def status(self, a: AgreementMention, s0: int) -> str:
+        t = self.text.fold
+        clause_start = max(s0, max((i for i in range(s0, a.start) if t[i] in "。；;"), default=s0))
+        before = t[clause_start:a.start]
+        return "planned" if _FUTURE_BEFORE.search(before) and not re.search(fold(r"已(?:經)?(?:正式)?簽"), before) else "signed"
+
+    def date(self, a: AgreementMention, s0: int, s1: int, status: str) -> dt.date | None:
+        text = self.text
+        days = [d for d in self.res.recognised.dates if s0 <= d.start < s1 and d.precision == "day"]
+        if days:
+            before = [d for d in days if d.start < a.start]
+            return (before[-1] if before else days[0]).date
+        if status != "signed" or _PAST.search(text.fold, s0, a.start):
+            return None
+        ev = self.event_at(a.start)  # type: ignore[operator]
+        if ev and ev in self.events and self.events[ev].start is not None:
+            return self.events[ev].start
+        unit = text.units[text.sentences[text.sentence_of(a.start)].unit]
+        prior = [d for d in self.res.recognised.dates if unit.start <= d.start < a.start and d.precision == "day"]
+        return prior[-1].date if prior else None
+
+    def kind(self, a: AgreementMention, s0: int, s1: int) -> str:
+        """A bare memorandum or agreement that makes two cities sister or friendship cities is a friendship agreement."""
+        if a.kind != "mou" or fold(a.word) not in _BARE:
+            return a.kind
+        t = self.text.fold
+        c0 = max([s0] + [i + 1 for i in range(s0, a.start) if t[i] in "，,；;"])
+        ends = [i for i in range(a.end, s1) if t[i] in "，,；;"]
+        c1 = ends[1] if len(ends) > 1 else s1
+        for c in self.res.recognised.cues:
+            if c.cls != "tie" or not c0 <= c.start < c1:
+                continue
+            if c.start < a.start or _TIE_RESULT.search(t, a.end, c.start):
+                return "friendship"
+        return a.kind
+
+    def parties(self, a: AgreementMention, s0: int) -> list[str]:
+        res = self.res
+        out: list[str] = []
+        if a.name:
+            k = self.text.raw.rfind(a.name, s0, a.end)
+            inner = _places_in(res, k, k + len(a.name)) if k >= 0 else []
+            if len(inner) >= 2:
+                return list(dict.fromkeys(add_place(res, m) for m in inner))
+        for m in _places_in(res, s0, a.start):
+            out.append(add_place(res, m))
+        for pm, key in res.person_of.items():
+            if s0 <= pm.start < a.start:
+                for org in self.posts_of.get(key, []):
+                    place = res.organizations[org].place if org in res.organizations else ""
+                    if place and res.organizations[org].org_type in ("city-government", "local-government"):
+                        out.append(place)
+        out = list(dict.fromkeys(out))
+        if res.home_place and res.home_place not in out and (len(out) == 1 or not out):
+            out.insert(0, res.home_place)
+        if a.kind != "declaration" and len(out) > 3:
+            home = [res.home_place] if res.home_place in out else []
+            out = home + [p for p in out if p != res.home_place][-2:]
+        return out
+
+    def topic(self, a: AgreementMention, s0: int, parties_end: int) -> str:
+        if a.name:
+            name = a.name
+            for m in _places_in(self.res, 0, len(self.text.raw)):
+                name = name.replace(m.text, "")
+            k = _KIND_WORDS.search(fold(name))
+            if k:
+                name = name[:k.start()]
+            return re.sub(r"^[與和及、\s]+", "", name)
+        stretch = self.text.raw[max(s0, parties_end):a.start]
+        return _TOPIC_CUT.sub("", stretch).strip(" ，、「」")
+
+    # ------------------------------------------------------------------ the pass
+    def pairs(self, a: AgreementMention, s0: int) -> list[tuple[str, str]]:
+        """「A與B、C與D…分別簽署」: the pairs, as party keys."""
+        t = self.text.fold
+        sep = _SEPARATELY.search(t, s0, a.start)
+        if not sep:
+            return []
+        c0 = max([s0] + [i + 1 for i in range(s0, sep.start()) if t[i] in "，,：:"])
+        stretch_start = c0
+        out = []
+        res = self.res
+        mentions: list[PlaceMention | OrgMention] = sorted(
+            [m for m in res.recognised.orgs if stretch_start <= m.start and m.end <= sep.start()]
+            + [m for m in _places_in(res, stretch_start, sep.start())], key=lambda m: (m.start, -m.end))
+        # an organisation wins over the places inside it
+        chosen: list[PlaceMention | OrgMention] = []
+        for m in mentions:
+            if chosen and m.start < chosen[-1].end:
+                continue
+            chosen.append(m)
+        pieces = [p for p in _PAIR_SEP.split(t[stretch_start:sep.start()]) if p.strip()]
+        pos = stretch_start
+        for piece in pieces:
+            i = t.find(piece, pos)
+            j = i + len(piece)
+            pos = j
+            inside = [m for m in chosen if i <= m.start and m.end <= j]
+            if len(inside) >= 2:
+                out.append((_party_key(res, inside[-2]), _party_key(res, inside[-1])))
+        return out
+
+    def run(self) -> list[Agreement]:
+        res = self.res
+        text = self.text
+        cues = res.recognised.cues
+        title = [s for s in text.sentences if text.units[s.unit].kind in ("title", "subtitle")]
+        body = [s for s in text.sentences if text.units[s.unit].kind not in ("title", "subtitle")]
+        for s in body + title:
+            mentions = [a for a in res.recognised.agreements if s.start <= a.start < s.end]
+            if not mentions:
+                continue
+            if s in title and any(ag.kind == a.kind for ag in self.out for a in mentions):
+                continue  # the headline tells again what the body says
+            signing = [c for c in cues if s.start <= c.start < s.end and c.cls in ("sign", "future", "tie")]
+            for a in mentions:
+                if not a.name and not signing:
+                    continue
+                if not a.name and a.count == 1 and fold(a.word) in _BARE and _REFERS.search(text.fold, max(s.start, a.start - 4), a.start):
+                    continue
+                if text.units[s.unit].kind == "title" and a.count > 1:
+                    continue  # a headline's count is told again in the body
+                self.one(a, s.start, s.end)
+        self.commitments()
+        return [ag for ag in self.out if len(ag.parties) >= (1 if ag.kind == "declaration" else 2)]
+
+    def one(self, a: AgreementMention, s0: int, s1: int) -> None:
+        res = self.res
+        status = self.status(a, s0)
+        kind = self.kind(a, s0, s1)
+        date = self.date(a, s0, s1, status)
+        event = self.event_at(a.start)  # type: ignore[operator]
+        span = self.text.span(s0, s1)
+        pairs = self.pairs(a, s0) if a.count > 1 or _SEPARATELY.search(self.text.fold, s0, a.start) else []
+        if pairs:
+            group = _Group(kind, specific=2)
+            for x, y in pairs:
+                group.items.append(self._new(kind, status, [x, y], span, date, "", a, event))
+            self._group(group)
+            return
+        parties = self.parties(a, s0)
+        if a.count > 1:
+            group = _Group(kind, specific=1 if a.items else 0)
+            for n in range(a.count):
+                topic = self.text.raw[a.items[n][0]:a.items[n][1]] if n < len(a.items) else ""
+                group.items.append(self._new(kind, status, parties, span, date, topic, a, event, n))
+            self._group(group)
+            return
+        if a.name and self._named_list(a, kind, status, parties, span, date, event):
+            return
+        topic = self.topic(a, s0, max((m.end for m in _places_in(res, s0, a.start)), default=s0))
+        existing = self._same(kind, parties, topic)
+        if existing is not None:
+            if a.name and ("zh-Hant", a.name) not in existing.names:
+                existing.names.append(("zh-Hant", a.name))
+            if status == "signed" and existing.status != "signed" and not _PAST.search(self.text.fold, s0, a.start):
+                existing.status, existing.span = "signed", span
+            if date and existing.date is None:
+                existing.date = date
+            return
+        self.out.append(self._new(kind, status, parties, span, date, topic, a, event))
+
+    def _named_list(self, a: AgreementMention, kind: str, status: str, parties: list[str], span: Span, date: dt.date | None,
+                    event: str) -> bool:
+        """「3項備忘錄分別為「A」、「B」及「C」」: names for a group made before, in order."""
+        s0 = self.text.sentences[self.text.sentence_of(a.start)].start
+        named = [m for m in self.res.recognised.agreements if s0 <= m.start and m.name and m.kind == a.kind]
+        if len(named) < 2 or named[0] is not a:
+            return a in named[1:] and len(named) >= 2
+        group = _Group(kind, specific=3)
+        for m in named:
+            k = self.text.raw.rfind(m.name, s0, m.end)
+            inner = _places_in(self.res, k, k + len(m.name)) if k >= 0 else []
+            ps = list(dict.fromkeys(add_place(self.res, p) for p in inner)) if len(inner) >= 2 else list(parties)
+            ag = self._new(kind, status, ps, span, date, self.topic(m, s0, s0), m, event)
+            group.items.append(ag)
+        self._group(group)
+        return True
+
+    def _group(self, group: _Group) -> None:
+        """A later, more specific group of as many agreements replaces an earlier one (keeping its date)."""
+        for old in self.groups:
+            if old.kind == group.kind and len(old.items) == len(group.items):
+                if group.specific >= old.specific:
+                    for new, prev in zip(group.items, old.items, strict=True):
+                        new.date = new.date or prev.date
+                        if not new.topic:
+                            new.topic = prev.topic
+                        if prev.status == "signed":
+                            new.status = "signed"
+                    for prev in old.items:
+                        if prev in self.out:
+                            self.out.remove(prev)
+                    self.groups.remove(old)
+                    break
+                return
+        self.groups.append(group)
+        self.out.extend(group.items)
+
+    def _same(self, kind: str, parties: list[str], topic: str) -> Agreement | None:
+        for ag in self.out:
+            if ag.kind == kind and set(ag.parties) == set(parties) and (not topic or not ag.topic or ag.topic == topic):
+                return ag
+        return None
+
+    def _new(self, kind: str, status: str, parties: list[str], span: Span, date: dt.date | None, topic: str,
+             a: AgreementMention, event: str, n: int = 0) -> Agreement:
+        base = "-".join(sorted(parties)) or "x"
+        year = date.year if date else (self.text.doc.date.year if self.text.doc.date else 0)
+        key = f"{kind}-{base}-{year}-{fold(topic)[:20] or fold(a.name)[:20] or n}"
+        names = [("zh-Hant", a.name)] if a.name else []
+        return Agreement(key, kind, status, list(parties), span, date if status == "signed" or date else None, topic, names, event)
+
+    # ------------------------------------------------------------------ declarations
+    def commitments(self) -> None:
+        """Numbered lists introduced by a declaration become its commitments, merged by position."""
+        decls = [a for a in self.out if a.kind == "declaration"]
+        if not decls:
+            return
+        text = self.text
+        decl = decls[0]
+        by_pos: dict[int, dict[str, tuple[str, Span]]] = {}
+        intro = False
+        for u in text.units:
+            if u.kind != "list-item":
+                intro = bool(_LIST_INTRO.search(text.fold[u.start:u.end])) or (intro and u.kind == "heading")
+                continue
+            if not intro or u.number is None:
+                continue
+            body = re.sub(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[.、)）]\s*", "", text.raw[u.start:u.end]).strip()
+            start = text.raw.find(body, u.start)
+            lang = "zh-Hant" if re.search(r"[\u3400-\u9fff]", body) else "en"
+            slot = by_pos.setdefault(u.number, {})
+            if lang not in slot:
+                slot[lang] = (body, text.span(start, start + len(body)))
+        decl.commitments = [
+            Commitment(pos, tuple((lang, t) for lang, (t, _) in sorted(slot.items())), tuple(s for _, (_, s) in sorted(slot.items())))
+            for pos, slot in sorted(by_pos.items())
+        ]
+
+
+def find_agreements(res: Resolved, events: dict[str, Event], event_at: object, posts_of: dict[str, list[str]]) -> list[Agreement]:
+    return AgreementFinder(res, events, event_at, posts_of).run()
+
+
+# ----------------------------------------------------------------------------- sister cities
+
+_SISTER = re.compile(fold(r"姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹州|姊妹町|姊妹鎮|[Ss]ister[ -][Cc]it(?:y|ies)|[Tt]win(?:ned)? [Cc]it"))
+_OF = re.compile(fold(r"的$|之$"))
+_CLAUSE_MARKS = "，。；;,"
+
+
+def find_sister_cities(res: Resolved) -> list[SisterCity]:
+    text = res.text
+    t = text.fold
+    out: list[SisterCity] = []
+    seen: set[frozenset[str]] = set()
+    for m in _SISTER.finditer(t):
+        s = text.sentences[text.sentence_of(m.start())]
+        a = max([s.start] + [i + 1 for i in range(s.start, m.start()) if t[i] in _CLAUSE_MARKS])
+        b = min([s.end] + [i for i in range(m.end(), s.end) if t[i] in _CLAUSE_MARKS])
+        before = [p for p in _places_in(res, a, m.start()) if p.kind not in ("state", "province", "prefecture")]
+        after = [p for p in _places_in(res, m.end(), b) if p.kind not in ("state", "province", "prefecture")]
+        pairs: list[tuple[str, str]] = []
+        home = res.home_place
+        if _OF.search(t, max(a, m.start() - 1), m.start()) and before:
+            # 「A、B及C等4個城市，都是桃園的姊妹市」「B是A的姊妹市」「A的姊妹市B」
+            owner = before[-1]
+            if after:
+                pairs = [(add_place(res, owner), add_place(res, p)) for p in after[:1]]
+            else:
+                listed = [p for p in _places_in(res, s.start, a) if p.kind not in ("state", "province", "prefecture")]
+                others = [p for p in before[:-1]] + listed
+                pairs = [(add_place(res, owner), add_place(res, p)) for p in others]
+        elif after and not before:
+            first = home
+            pairs = [(first, add_place(res, after[0]))] if first else []
+        elif len(before) >= 2:
+            pairs = [(add_place(res, before[-2]), add_place(res, before[-1]))]
+        elif len(before) == 1 and after:
+            pairs = [(add_place(res, before[0]), add_place(res, after[0]))]
+        elif len(before) == 1 and home:
+            pairs = [(home, add_place(res, before[0]))]
+        for x, y in pairs:
+            if not x or not y or x == y or frozenset((x, y)) in seen:
+                continue
+            if x not in res.places or y not in res.places:
+                continue
+            seen.add(frozenset((x, y)))
+            x, y = sorted((x, y))
+            out.append(SisterCity(x, y, text.span(a, b)))
+    return out

@@ -1,0 +1,228 @@
+"""Events with their dates, duration, venue, sessions, attendance mode, reported figures and the event they are part of.
+
+A date in a sentence belongs to the event mentioned nearest to it in that sentence; a range
+(3/27~3/30, 27、28日) gives start and end; 為期四天 gives the end from the start; 止/落幕 mark an end
+and 起/開幕 a start. Events listed in one sentence with one date and no date of their own share it.
+A ceremony or session is part of the larger event its sentence names, else of the release's main
+event; a summit, forum or conference is part of the expo of its year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction.mentions import DateMention, EventEntity, EventMention, Resolved
+from smartgraph.extraction.text import Text, fold
+from smartgraph.model import Event, Figure, Venue
+
+_DURATION = re.compile(fold(r"為期\s*(?P<n>\d+|[一兩二三四五六七八九十])\s*(?:天|日)"))
+_END = re.compile(fold(r"^\s*(?:已|正式|順利|圓滿)?\s*(?:落幕|閉幕|結束|止|截止)"))
+_START = re.compile(fold(r"^\s*(?:起|開幕|開始|登場|揭幕|開跑)"))
+_NUM = {"一": 1, "兩": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_VENUE = re.compile(fold(
+    r"(?:於|在)(?P<v>[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:展覽館|展覽中心|會議中心|國際會議廳|展演中心|會展中心|文化中心|飯店|酒店"
+    r"|會館|大樓|體育館|市政大樓|市政廳|會議廳|大講堂|倉庫群|宴會廳|綜合會議廳|大禮堂|廣場|公所))"))
+_MIXED = re.compile(fold(r"(?:線上|視訊|online).{0,12}(?:實體|現場)|(?:實體|現場).{0,12}(?:線上|視訊|online)|虛實|hybrid"), re.I)
+_SESSIONS_DATES = re.compile(fold(r"(?:(?P<n>\d+|[兩二三四五])\s*個?\s*場次|場次)\s*[（(]"))
+_FIGURES: list[tuple[str, re.Pattern[str]]] = [
+    ("countries", re.compile(fold(r"(?P<v>\d[\d,]*)\s*(?:個)?\s*(?:國家|國)(?![內際外家民])"))),
+    ("registrants", re.compile(fold(r"(?P<v>\d[\d,]*)\s*(?:位|人|名)[^，。；\d]{0,8}?報名"))),
+    ("officials", re.compile(fold(r"(?P<v>\d[\d,]*)\s*(?:位|個)\s*(?:[^，。；\d]{0,6}?)(?:城市)?(?:首長|市長)"))),
+    ("views", re.compile(fold(r"觀看[^，。；]{0,12}?(?P<v>\d[\d,]*)\s*(?:人次|次)"))),
+    ("cities", re.compile(fold(r"(?P<v>\d[\d,]*)\s*(?:個)\s*(?:城市)(?!首長)"))),
+]
+BIG = ("expo", "summit", "forum", "congress", "conference", "festival", "day", "visit")
+
+
+def _extend(ev: Event, start: dt.date | None, end: dt.date | None) -> None:
+    if start is not None:
+        ev.start = start if ev.start is None else min(ev.start, start)
+    if end is not None:
+        ev.end = end if ev.end is None else max(ev.end, end)
+
+
+def _mentions_in(res: Resolved, s0: int, s1: int) -> list[tuple[EventMention, str]]:
+    return sorted(((m, k) for m, k in res.event_of.items() if s0 <= m.start < s1), key=lambda x: x[0].start)
+
+
+def main_event(res: Resolved) -> str:
+    """The event the release is about: the most mentioned event (a large one before a ceremony), the earliest on a tie."""
+    if not res.events:
+        return ""
+    counts = {k: len(e.mentions) for k, e in res.events.items()}
+    title_end = res.text.units[0].end if res.text.units and res.text.units[0].kind == "title" else 0
+
+    def rank(e: EventEntity) -> tuple[int, int, int, int]:
+        in_title = any(m.start < title_end for m in e.mentions)
+        return (e.part, -counts[e.key] - (3 if in_title else 0), 0 if e.year else 1, min(m.start for m in e.mentions))
+
+    return min(res.events.values(), key=rank).key
+
+
+def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
+    text = res.text
+    to_label = label  # converts simplified names to traditional
+    events: dict[str, Event] = {}
+    for key, ent in res.events.items():
+        ev = Event(key, ent.category if ent.category != "ceremony" else "ceremony", year=ent.year)
+        for n in ent.names:
+            n2 = to_label(n)  # type: ignore[operator]
+            target = ev.names_zh if re.search(r"[\u3400-\u9fff]", n2) else ev.names_en
+            if n2 not in target:
+                target.append(n2)
+        for m in ent.mentions:
+            if not m.generic:
+                ev.spans.append(text.span(m.start, m.end))
+        if not ev.spans and ent.mentions:
+            ev.spans.append(text.span(ent.mentions[0].start, ent.mentions[0].end))
+        events[key] = ev
+    main = main_event(res)
+    _dates(res, events)
+    _sessions(res, events, main)
+    _parents(res, events, main)
+    _details(res, events)
+    for ev in events.values():
+        if ev.duration_days and ev.start is not None and (ev.end is None or ev.end == ev.start):
+            ev.end = ev.start + dt.timedelta(days=ev.duration_days - 1)
+        if ev.start is not None and ev.end is None:
+            ev.end = ev.start
+        if ev.end is not None and ev.start is None:
+            ev.start = ev.end
+    for ev in events.values():
+        if ev.parent and ev.parent in events:
+            parent = events[ev.parent]
+            for d in (ev.start, ev.end):
+                if d is not None and parent.start is not None:
+                    _extend(parent, d, d)
+    return events, main
+
+
+def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
+    return [d for d in res.recognised.dates if s0 <= d.start < s1 and d.precision == "day"]
+
+
+def _dates(res: Resolved, events: dict[str, Event]) -> None:
+    text = res.text
+    shared: list[tuple[list[str], dt.date, dt.date | None]] = []
+    for s in text.sentences:
+        mentions = _mentions_in(res, s.start, s.end)
+        if not mentions:
+            continue
+        dates = _day_dates(res, s.start, s.end)
+        for d in dates:
+            if any(m.start <= d.start < m.end for m, _ in mentions):
+                continue  # a date inside an event's name
+            m, key = min(mentions, key=lambda mk: _distance(text, mk[0], d))
+            ev = events[key]
+            after = text.fold[d.end:d.end + 6]
+            if _END.match(after):
+                _extend(ev, None, d.last or d.date)
+            elif _START.match(after):
+                _extend(ev, d.date, None)
+            else:
+                _extend(ev, d.date, d.last or d.date)
+            ev.date_spans.append(text.span(d.start, d.end))
+        du = _DURATION.search(text.fold, s.start, s.end)
+        if du:
+            n = int(du["n"]) if du["n"].isdigit() else _NUM.get(du["n"], 1)
+            m, key = min(mentions, key=lambda mk: abs(mk[0].start - du.start()))
+            events[key].duration_days = n
+        if len(dates) == 1:
+            shared.append(([k for _, k in mentions], dates[0].date, dates[0].last))
+    for keys, d, last in shared:
+        for k in keys:
+            if events[k].start is None and events[k].end is None:
+                events[k].start, events[k].end = d, last or d
+
+
+def _distance(text: Text, m: EventMention, d: DateMention) -> int:
+    """How far a date stands from an event mention; a date after the mention in its clause comes first."""
+    if d.start >= m.end:
+        gap = text.raw[m.end:d.start]
+        return (d.start - m.end) + (40 if "，" in gap or "," in gap else 0)
+    gap = text.raw[d.end:m.start]
+    return (m.start - d.end) + 5 + (40 if "，" in gap or "," in gap else 0)
+
+
+def _sessions(res: Resolved, events: dict[str, Event], main: str) -> None:
+    """Sessions numbered in their names (Session 1) get the dates a 「兩個場次(3/23、3/24)」 lists, in order."""
+    text = res.text
+    numbered = [e for e in events.values() if e.category == "session" and e.session]
+    for ev in events.values():
+        if ev.category == "session" and ev.session is None:
+            m = re.search(r"(?:Session|SESSION|session)\s*(\d+)|第\s*(\d+)\s*場", " ".join(ev.names_zh + ev.names_en))
+            if m:
+                ev.session = int(m.group(1) or m.group(2))
+                numbered.append(ev)
+    if not numbered:
+        return
+    for s in text.sentences:
+        sm = _SESSIONS_DATES.search(text.fold, s.start, s.end)
+        if not sm:
+            continue
+        dates = [d for d in _day_dates(res, sm.end() - 1, s.end) if d.start < sm.end() + 40]
+        days: list[dt.date] = []
+        for d in dates:
+            cur = d.date
+            while True:
+                days.append(cur)
+                if d.last is None or cur >= d.last:
+                    break
+                cur += dt.timedelta(days=1)
+        for ev in sorted(numbered, key=lambda e: e.session or 0):
+            k = (ev.session or 0) - 1
+            if 0 <= k < len(days):
+                ev.start = ev.end = days[k]
+        break
+
+
+def _parents(res: Resolved, events: dict[str, Event], main: str) -> None:
+    text = res.text
+    parts = {k for k, e in res.events.items() if e.part}
+    for key in parts:
+        ev = events[key]
+        if ev.parent:
+            continue
+        ent = res.events[key]
+        host = ""
+        for m in ent.mentions:
+            s = text.sentences[text.sentence_of(m.start)]
+            bigger = [k for mm, k in _mentions_in(res, s.start, s.end) if k != key and k not in parts]
+            if bigger:
+                host = bigger[0]
+                break
+        if not host and main and main != key and main not in parts:
+            host = main
+        if host:
+            ev.parent = host
+    expos = {e.year: e.key for e in events.values() if e.category == "expo" and e.year}
+    for ev in events.values():
+        if ev.category in ("summit", "forum", "conference", "congress") and not ev.parent and ev.year in expos \
+                and expos[ev.year] != ev.key:
+            ev.parent = expos[ev.year]
+
+
+def _details(res: Resolved, events: dict[str, Event]) -> None:
+    text = res.text
+    t = text.fold
+    for s in text.sentences:
+        mentions = _mentions_in(res, s.start, s.end)
+        if not mentions:
+            continue
+        key = mentions[0][1]
+        ev = events[key]
+        vm = _VENUE.search(t, s.start, s.end)
+        if vm and not ev.venue:
+            vname = text.raw[vm.start("v"):vm.end("v")]
+            vkey = f"venue-{gz.fold(vname)}"
+            res.venues.setdefault(vkey, Venue(vkey, vname, "", res.home_place))
+            ev.venue = vkey
+        if _MIXED.search(t, s.start, s.end):
+            ev.mixed_mode = True
+        for kind, pat in _FIGURES:
+            for fm in pat.finditer(t, s.start, s.end):
+                value = int(fm["v"].replace(",", ""))
+                if not any(f.kind == kind and f.value == value for f in ev.figures):
+                    ev.figures.append(Figure(kind, value, text.span(fm.start(), fm.end())))

@@ -1,0 +1,87 @@
+"""Who took part in which event, and how (online, in person).
+
+A person takes part in an event when a sentence names both and says they attended, spoke,
+received, hosted, signed or witnessed (出席, 致詞, 接待, 簽署, 見證, attended ...); a caption's people
+took part in the event the caption names, else in the release's main event; so did a person whose
+statement was made at an event. When a sentence names several events, a person goes with the
+nearest; a sentence about a future event (將, 預計) gives no participation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartgraph.extraction.mentions import PersonMention, Resolved
+from smartgraph.extraction.text import fold
+from smartgraph.model import Participation, Statement
+
+_FUTURE = re.compile(fold(r"將|預計|預定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
+_PAST_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|去\(?\d*\)?年|民國\d+年|前年")
+ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit", "say")
+
+
+def _mode(res: Resolved, s0: int, s1: int) -> str:
+    classes = {c.cls for c in res.recognised.cues if s0 <= c.start < s1}
+    if "online" in classes:
+        return "online"
+    if "in-person" in classes:
+        return "in-person"
+    return "unspecified"
+
+
+def find_participation(res: Resolved, main: str, statements: list[Statement], kept: set[str]) -> list[Participation]:
+    text = res.text
+    out: list[Participation] = []
+    seen: set[tuple[str, str]] = set()
+    events_in: dict[int, list[tuple[int, str]]] = {}
+    for m, k in res.event_of.items():
+        if k in kept:
+            events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
+
+    def add(person: str, event: str, mode: str, role: str, pm: PersonMention | None, span: object) -> None:
+        if (person, event) in seen or not event:
+            return
+        seen.add((person, event))
+        out.append(Participation(person, event, mode, role, span))  # type: ignore[arg-type]
+
+    for pm, key in sorted(res.person_of.items(), key=lambda mk: mk[0].start):
+        si = text.sentence_of(pm.start)
+        s = text.sentences[si]
+        unit = text.units[s.unit]
+        evs = events_in.get(si, [])
+        caption = unit.kind == "caption"
+        cues = [c for c in res.recognised.cues if s.start <= c.start < s.end and c.cls in ATTEND_CLASSES]
+        if not (caption or cues):
+            continue
+        if not caption and _future(text, s.start, s.end, pm.start, cues):
+            continue
+        if unit.kind == "title":
+            continue
+        if evs:
+            event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
+        elif main in kept and (caption or _lead(text, s.unit)) and not _PAST_YEAR.search(text.raw[s.start:s.end]):
+            event = main
+        else:
+            continue
+        add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
+    for st in statements:
+        ev = st.event if st.event in kept else (main if main in kept else "")
+        if ev and not _PAST_YEAR.search(st.span.text[:20]):
+            add(st.speaker, ev, "unspecified", "speaker", None, st.span)
+    return out
+
+
+def _future(text: object, s0: int, s1: int, pos: int, cues: list[object]) -> bool:
+    """Whether the clause that names a person (up to the verb after it) speaks of what has not happened yet."""
+    t = text.fold  # type: ignore[attr-defined]
+    c0 = max([s0] + [i + 1 for i in range(s0, pos) if t[i] in "，,；;"])
+    after = [c.end for c in cues if c.start >= pos]  # type: ignore[attr-defined]
+    c1 = min(after) if after else min([s1] + [i for i in range(pos, s1) if t[i] in "，,；;"])
+    return bool(_FUTURE.search(t, c0, c1))
+
+
+def _lead(text: object, unit: int) -> bool:
+    """Whether a unit is the body's first paragraph (the lead names who took part)."""
+    units = text.units  # type: ignore[attr-defined]
+    body = [i for i, u in enumerate(units) if u.kind == "paragraph"]
+    return bool(body) and unit in body[:2]

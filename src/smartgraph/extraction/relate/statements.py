@@ -1,0 +1,91 @@
+"""Who said what: a person named right before a verb of saying (表示, 指出, 強調, 致詞時說, said).
+
+Between the person and the verb may stand a few words that do not open a clause (也, 則, 致詞時,
+在記者會上, 受訪時); 他/她 at the head of a clause is the person the paragraph last spoke of. What was
+said runs from the verb to the end of the sentence (or the semicolon), and on into the next
+sentences that carry on without a new subject (他也, 並, 此外).
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
+from smartgraph.extraction.text import fold
+from smartgraph.model import Statement
+
+GAP = 16
+_CLAUSE = re.compile(r"[，,。；;：:！？!?「」]")
+_PRONOUN = re.compile(fold(r"(?:^|[，,。；;\s])(他|她)(?:也|並|則|更|還|亦|接著|進一步|同時)?$"))
+_CONTINUES = re.compile(fold(r"^\s*(?:他|她)?(?:亦|並|也|另外|另|此外|更|同時|他也|她也|他並|她並|他說|她說|他表示|她表示|他指出|她指出|他強調|她強調)"))
+_NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定)"))
+
+
+def _people_by_end(res: Resolved) -> list[tuple[PersonMention, str]]:
+    return sorted(((m, k) for m, k in res.person_of.items()), key=lambda mk: mk[0].end)
+
+
+def find_statements(res: Resolved, event_at: object) -> list[Statement]:
+    text = res.text
+    t = text.fold
+    people = _people_by_end(res)
+    says = [c for c in res.recognised.cues if c.cls == "say"]
+    out: list[Statement] = []
+    last_subject: dict[int, str] = {}  # unit index -> person key last named there
+    used: set[int] = set()
+    for si, s in enumerate(text.sentences):
+        unit = text.units[s.unit]
+        if unit.kind in ("caption", "title", "subtitle", "heading"):
+            continue
+        in_s = [(m, k) for m, k in people if s.start <= m.start < s.end]
+        for v in (c for c in says if s.start <= c.start < s.end):
+            if v.start in used or _NOT_SPEECH.match(t, v.start):
+                continue
+            speaker = _speaker(text.raw, t, in_s, v)
+            if not speaker:
+                pm = _PRONOUN.search(t, max(s.start, v.start - 8), v.start)
+                if pm and s.unit in last_subject:
+                    speaker = last_subject[s.unit]
+            if not speaker:
+                continue
+            q0 = v.end
+            while q0 < s.end and text.raw[q0] in "，,：: 「":
+                q0 += 1
+            q1 = s.end
+            semi = re.search(r"[；;]", text.raw[q0:s.end])
+            if semi:
+                q1 = q0 + semi.start()
+            else:
+                k = si + 1
+                while k < len(text.sentences) and text.sentences[k].unit == s.unit \
+                        and _CONTINUES.match(t, text.sentences[k].start) \
+                        and not any(text.sentences[k].start <= m.start < text.sentences[k].end for m, _ in people):
+                    q1 = text.sentences[k].end
+                    k += 1
+            if q1 - q0 < 4:
+                continue
+            used.add(v.start)
+            quote = text.span(q0, q1)
+            head = next((m for m, k in in_s if k == speaker and m.end <= v.start), None)
+            start = head.start if head is not None else v.start
+            out.append(Statement(speaker, text.span(start, q1), quote, gz.themes_of(quote.text), event_at(v.start)))  # type: ignore[operator]
+            break  # one statement a sentence: later verbs belong to what was said
+        for m, k in in_s:
+            last_subject[s.unit] = k
+    return out
+
+
+def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMention) -> str:
+    """The person named closest before the verb, with no clause break or other person between."""
+    best = ""
+    best_end = -1
+    for m, k in in_s:
+        if m.end > v.start or m.end < v.start - GAP:
+            continue
+        gap = raw[m.end:v.start]
+        if _CLAUSE.search(gap):
+            continue
+        if m.end > best_end:
+            best, best_end = k, m.end
+    return best

@@ -1,0 +1,98 @@
+"""Events: event mentions to the events of the document.
+
+Two named mentions are one event when they are of one kind and one name holds the other once the
+year and the ordinal are set aside (2018智慧城市首長高峰會 = 智慧城市首長高峰會), or when one gives the
+other as its name in the other language. A name without a year joins the one event of its kind
+that has a year, when there is exactly one. A generic mention (論壇, 記者會, 該論壇) is the nearest
+event of its kind named before it, else the first named after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartgraph.extraction.mentions import EventEntity, EventMention, Resolved
+from smartgraph.extraction.text import fold
+
+_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:年|年度)?\s*")
+_ORD = re.compile(r"第\s*[0-9一二兩三四五六七八九十百]+\s*(?:屆|届|次|回)")
+_PUNCT = re.compile(r"[\s「」『』()（）\"'’&·\-]+")
+
+
+def core(name: str) -> str:
+    """What a name says besides its year and ordinal, folded."""
+    c = _ORD.sub("", _YEAR.sub("", name))
+    return _PUNCT.sub("", fold(c)).lower()
+
+
+def _compatible(a: EventMention, e: EventEntity) -> bool:
+    if a.category == "session" and a.ordinal is not None:
+        return e.category == "session" and any(m.ordinal == a.ordinal for m in e.mentions)
+    if a.category != e.category and not (a.part and e.part):
+        return False
+    if a.year and e.year and a.year != e.year:
+        return False
+    ca = core(a.name)
+    for n in e.names:
+        cb = core(n)
+        if ca and cb and (ca in cb or cb in ca) and min(len(ca), len(cb)) >= 2:
+            return True
+    if a.alt and any(core(a.alt) == core(n) for n in e.names):
+        return True
+    return False
+
+
+def event_key(res: Resolved, m: EventMention) -> str:
+    doc = res.text.doc
+    year = m.year or (doc.date.year if doc.date else 0)
+    return f"{year}-{m.category}/{core(m.name)[:40]}"
+
+
+def resolve_events(res: Resolved) -> None:
+    named = [m for m in res.recognised.events if not m.generic]
+    generic = [m for m in res.recognised.events if m.generic]
+    entities: list[EventEntity] = []
+    for m in named:
+        target = next((e for e in entities if _compatible(m, e)), None)
+        if target is None:
+            target = EventEntity(event_key(res, m), m.category, m.part, [], [], m.year)
+            entities.append(target)
+        target.mentions.append(m)
+        if m.name not in target.names:
+            target.names.append(m.name)
+        if m.alt and m.alt not in target.names:
+            target.names.append(m.alt)
+        target.year = target.year or m.year
+    # a name without a year joins the only event of its kind with one
+    for e in list(entities):
+        if e.year is not None:
+            continue
+        same = [o for o in entities if o is not e and o.category == e.category and o.year is not None]
+        if len(same) == 1 and not any(o.year is None and o is not e and o.category == e.category for o in entities if o is not e) \
+                and _similar(e, same[0]):
+            other = same[0]
+            other.mentions.extend(e.mentions)
+            other.names.extend(n for n in e.names if n not in other.names)
+            entities.remove(e)
+    for e in entities:
+        res.events[e.key] = e
+        for m in e.mentions:
+            res.event_of[m] = e.key
+    for m in generic:
+        before = [e for e in entities if e.category == m.category and any(x.start < m.start for x in e.mentions)]
+        if before:
+            best = max(before, key=lambda e: max(x.start for x in e.mentions if x.start < m.start))
+        else:
+            after = [e for e in entities if e.category == m.category]
+            if not after:
+                continue
+            best = min(after, key=lambda e: min(x.start for x in e.mentions))
+        res.event_of[m] = best.key
+        best.mentions.append(m)
+
+
+def _similar(a: EventEntity, b: EventEntity) -> bool:
+    """A yearless name joins a dated one of its kind unless their names share nothing (two forums of one release)."""
+    ca = {core(n) for n in a.names}
+    cb = {core(n) for n in b.names}
+    return any(set(x) & set(y) for x in ca for y in cb)

@@ -1,0 +1,231 @@
+"""Organisations: what an affiliation (the words before a post title) or an agreement party names.
+
+An affiliation is read from its right end, where it meets the title:
+- a place (臺北|市長, 日本福岡|市長, 延壽|區廳長): that place's government, the title's first character
+  joined back to the place (臺北 + 市長 = 臺北市);
+- a country (駐日|代表): that country's government, or for 駐 + country + office, the office;
+- a name ending like an organisation (資訊局, 捷克經濟文化辦事處, 上海市經濟和信息化委員會, 文化|局長):
+  the organisation, part of the government of the place it opens with, or of the home government
+  when it names none and is a unit of a city government (資訊局, 市長室);
+- Latin letters (GO SMART, ICLEI): an organisation by that name.
+A foreign office's country is the country it represents: 捷克經濟文化辦事處 is Czech, 駐捷克台北經濟文化辦事處
+and 台北駐福岡辦事處 are Taiwan's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.mentions import CountryMention, PlaceMention, Resolved
+from smartgraph.extraction.recognise.names import LATIN, ends_with, words
+from smartgraph.extraction.resolve.places import add_country, add_place
+from smartgraph.extraction.text import fold, is_han
+from smartgraph.model import Organization
+
+PLACE_SUFFIX_TITLES = "市縣區鎮鄉州省郡町村"
+_TAIWAN = re.compile(fold(r"台北|臺北|台灣|臺灣|中華民國|我國"))
+_NATIONAL = re.compile(fold(r"^(?:行政院|總統府|外交部|經濟部|內政部|交通部|文化部|教育部|衛生福利部|衛福部|國防部|財政部|法務部|勞動部|農業部|數位發展部|環境部|國發會|國家發展委員會|陸委會|大陸委員會|僑委會|立法院|監察院|考試院|司法院)"))
+_GOV_SHORT = re.compile(fold(r"^(?:市政府|市府|縣政府|縣府|政府|府)"))
+
+
+def gov_key(place_key: str) -> str:
+    return f"gov-{place_key}"
+
+
+def government(res: Resolved, place_key: str) -> str:
+    """The government of a place (a city's city government, a county's county government)."""
+    p = res.places[place_key]
+    key = gov_key(place_key)
+    if key not in res.organizations:
+        zh, en = p.name_zh, p.name_en
+        kind = "city-government" if p.kind == "city" else "local-government"
+        zh_name = zh if zh.endswith("政府") else f"{zh}{'' if zh.endswith(gz.PLACE_SUFFIXES) else '市' if p.kind == 'city' else ''}政府"
+        en_name = f"{en} City Government" if p.kind == "city" and en else (f"Government of {en}" if en else "")
+        res.organizations[key] = Organization(key, zh_name, en_name, kind, p.country, place_key)
+    return key
+
+
+def national_government(res: Resolved, code: str) -> str:
+    c = gz.country(code)
+    key = f"gov-{code.lower()}"
+    if c is not None and key not in res.organizations:
+        add_country(res, code)
+        res.organizations[key] = Organization(key, f"{c.name_zh}政府", f"Government of {c.name_en}", "national-government", code)
+    return key
+
+
+def organization(res: Resolved, key: str, name: str, org_type: str, country: str, place: str = "", parent: str = "") -> str:
+    if country:
+        add_country(res, country)
+    existing = res.organizations.get(key)
+    if existing is None:
+        res.organizations[key] = Organization(key, name, "", org_type, country, place, parent)
+    elif name != existing.name_zh and name not in existing.alt_names:
+        res.organizations[key] = Organization(existing.key, existing.name_zh, existing.name_en, existing.org_type,
+                                              existing.country or country, existing.place, existing.parent,
+                                              (*existing.alt_names, name))
+    return key
+
+
+def _geo_in(res: Resolved, a: int, e: int) -> list[CountryMention | PlaceMention]:
+    r = res.recognised
+    return sorted([m for m in (*r.countries, *r.places) if a <= m.start and m.end <= e], key=lambda m: m.start)
+
+
+def _country_of(m: CountryMention | PlaceMention) -> str:
+    return m.code if isinstance(m, CountryMention) else m.country
+
+
+def _context_country(res: Resolved, a: int) -> str:
+    """The country of the nearest country or place named before ``a`` in the same sentence."""
+    text = res.text
+    s = text.sentences[text.sentence_of(a)].start
+    code = ""
+    for m in _geo_in(res, s, a):
+        code = _country_of(m) or code
+    return code
+
+
+def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) -> str:
+    """The organisation key an affiliation stretch ``[a, e)`` names (before ``title``), or ""."""
+    if (a, e) in res.org_of:
+        return res.org_of[(a, e)]
+    key = _affiliation(res, a, e, title)
+    res.org_of[(a, e)] = key
+    return key
+
+
+def _strip(t: str, a: int, e: int) -> tuple[int, int]:
+    while e > a and t[e - 1] in " ·":
+        e -= 1
+    changed = True
+    while changed and e > a:
+        changed = False
+        for cls in ("former", "lead-start"):
+            w = ends_with(t, e, words(cls), a)
+            if w:
+                e -= len(w)
+                changed = True
+    while a < e and t[a] in " ·":
+        a += 1
+    return a, e
+
+
+def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
+    text = res.text
+    t, raw = text.fold, text.raw
+    a, e = _strip(t, a, e)
+    if e <= a:
+        return ""
+    fused = ""
+    if title is not None:
+        c = title.label_zh[:1] if title.label_zh else ""
+        fc = fold(c)
+        if c and t[e - 1] != fc and (lx.org_type_of(t[a:e] + fc, bare=False) is not None or c in PLACE_SUFFIX_TITLES):
+            fused = c
+    stretch = raw[a:e] + fused
+    fstretch = t[a:e] + fold(fused)
+    geo = _geo_in(res, a, e)
+    last = geo[-1] if geo else None
+    # 1. a place or country right at the end
+    if last is not None and last.end == e:
+        if isinstance(last, CountryMention):
+            return national_government(res, last.code)
+        if (fused and fused in PLACE_SUFFIX_TITLES) or not fused:
+            pk = add_place(res, last)
+            return government(res, pk)
+    ot = lx.org_type_of(fstretch)
+    # 2. an organisation name
+    if ot is not None:
+        return _org(res, a, e, stretch, fstretch, ot, geo)
+    # 3. a place no gazetteer knows, joined to its suffix by the title: 柯哈|市長, 延壽|區廳長
+    if fused and fused in PLACE_SUFFIX_TITLES and all(is_han(ch) for ch in t[a:e]) and 1 <= e - a <= 5:
+        start = last.end if last is not None and last.end <= e else a
+        name = raw[start:e] + fused
+        if len(name) >= 2:
+            code = (_country_of(last) if last is not None else "") or _context_country(res, a)
+            m = PlaceMention(start, e, name, name, None, code, "city" if fused == "市" else "region")
+            return government(res, add_place(res, m, code))
+    # 4. Latin letters: an organisation by that name (GO SMART, ICLEI, SmartCitiesWorld)
+    lat = re.search(rf"([{LATIN}0-9][{LATIN}0-9 &.\-]*[{LATIN}0-9])\s*$", raw[a:e])
+    if lat and not fused:
+        name = lat.group(1)
+        code = _country_of(last) if last is not None else ""
+        return organization(res, f"org-{fold(name)}", name, "international-organization", code)
+    # 5. a place followed by words that are not an organisation: the place's government
+    if last is not None and isinstance(last, PlaceMention):
+        return government(res, add_place(res, last))
+    if last is not None:
+        return national_government(res, last.code)
+    return ""
+
+
+def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgType, geo: list[CountryMention | PlaceMention]) -> str:
+    """An organisation name ``stretch`` (raw, with the fused title character) of type ``ot``."""
+    text = res.text
+    t = text.fold
+    # 駐 + place/country: an office abroad
+    stationed = "駐" in stretch or "驻" in fstretch
+    country = ""
+    place_key = ""
+    if ot.kind == "foreign-office":
+        codes = [m for m in geo if isinstance(m, CountryMention)]
+        if stationed or _TAIWAN.search(fstretch):
+            # 駐捷克台北經濟文化辦事處, 台北駐福岡辦事處: Taiwan's; 駐台北韓國代表部: Korea's
+            foreign = [m for m in codes if m.code != "TW" and t.find(fold("駐"), a, m.start) < 0] if stationed else []
+            country = foreign[-1].code if foreign else "TW"
+            if stationed and not foreign and not _TAIWAN.search(fstretch):
+                country = codes[0].code if codes and codes[0].code != "TW" else "TW"
+            if stationed and codes and _TAIWAN.search(fstretch) and not foreign:
+                country = "TW"
+        elif codes:
+            country = codes[0].code
+        elif geo:
+            country = _country_of(geo[0])
+        return organization(res, f"org-{country.lower()}-{fold(stretch)}", stretch, ot.key, country)
+    if _NATIONAL.search(fstretch):
+        home = res.home_country or "TW"
+        parent = national_government(res, home)
+        return organization(res, f"{parent}/{fold(stretch)}", stretch, ot.key, home, "", parent)
+    if ot.kind == "government" and geo:
+        last = geo[-1]
+        if isinstance(last, PlaceMention):
+            pk = add_place(res, last)
+            gov = government(res, pk)
+            rest = fstretch[last.end - a:]
+            unit = rest[len(_GOV_SHORT.match(rest).group()):] if _GOV_SHORT.match(rest) else rest
+            if not unit or lx.org_type_of(unit, bare=True) in (None, ot):
+                return gov
+    if geo:
+        lead_geo = geo[0]
+        if isinstance(lead_geo, PlaceMention) and lead_geo.start - a <= 2:
+            place_key = add_place(res, lead_geo)
+            country = lead_geo.country
+            # the place's government, then the unit (上海市 + 經濟和信息化委員會; 臺北市政府 + 公務人員訓練處)
+            rest = fstretch[lead_geo.end - a:]
+            gm = _GOV_SHORT.match(rest)
+            unit_raw = stretch[lead_geo.end - a + (gm.end() if gm else 0):]
+            gov = government(res, place_key)
+            if ot.kind in ("unit", "government") or (ot.kind == "body" and ot.key == "committee") or ot.kind == "council":
+                if not unit_raw:
+                    return gov
+                return organization(res, f"{gov}/{fold(unit_raw)}", stretch, ot.key, country, place_key, gov)
+            return organization(res, f"org-{place_key}-{fold(stretch)}", stretch, ot.key, country, place_key)
+        if isinstance(lead_geo, CountryMention) and lead_geo.start - a <= 2:
+            country = lead_geo.code
+            return organization(res, f"org-{country.lower()}-{fold(stretch)}", stretch, ot.key, country)
+    # a unit with no place: one of the home government's (資訊局, 市長室, 縣府國際發展及計畫處)
+    if ot.kind in ("unit", "government") and res.home_place and res.home_place in res.places:
+        gov = government(res, res.home_place)
+        gm = _GOV_SHORT.match(fstretch)
+        unit = stretch[gm.end():] if gm else stretch
+        if not unit:
+            return gov
+        if res.publisher_unit and fold(unit) == fold(res.publisher_unit) and res.publisher:
+            return res.publisher
+        return organization(res, f"{gov}/{fold(unit)}", unit, ot.key, res.home_country, res.home_place, gov)
+    country = _country_of(geo[-1]) if geo else ""
+    scope = country.lower() if country else "x"
+    return organization(res, f"org-{scope}-{fold(stretch)}", stretch, ot.key, country)
