@@ -37,7 +37,7 @@ def _scheme(g: Graph, scheme: str, key: str, en: str, zh: str, in_scheme: object
 def build() -> dict[str, Graph]:
     out: dict[str, Graph] = {}
     g = _graph()
-    for t in lx.titles().values():
+    for t in [*lx.titles().values(), *(lx.former(t) for t in lx.titles().values())]:
         c = concept("role", t.key)
         _scheme(g, "role", t.key, t.label_en, t.label_zh, SCD.Roles)
         for alt in t.zh[1:]:

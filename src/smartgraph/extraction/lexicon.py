@@ -149,6 +149,11 @@ def titles() -> dict[str, Title]:
     return out
 
 
+def former(t: Title) -> Title:
+    """The post as held before (前市長, former Mayor): a role of its own, so that a former mayor is not called mayor."""
+    return Title(f"former-{t.key}", t.kind, t.scope, tuple("前" + z for z in t.zh), tuple("former " + e for e in t.en))
+
+
 @cache
 def title_matcher() -> Matcher[Title]:
     return Matcher((f, t) for t in titles().values() for f in t.zh)

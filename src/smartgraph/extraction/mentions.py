@@ -38,8 +38,8 @@ class PlaceMention(Mention):
 
 @dataclass(frozen=True)
 class TitleMention(Mention):
-    title: Title
-    former: bool = False  # 前市長
+    title: Title  # for a former post (前市長), the former role
+    former: bool = False
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ def recognise_titles(text: Text) -> list[TitleMention]:
         if starts_with(t, h.end, bad_after):
             continue
         was = any(t.startswith(f, h.start - len(f)) for f in former if h.start >= len(f))
-        out.append(TitleMention(h.start, h.end, text.raw[h.start:h.end], h.entry, was))
+        title = lx.former(h.entry) if was else h.entry
+        out.append(TitleMention(h.start, h.end, text.raw[h.start:h.end], title, was))
     return out
 
 

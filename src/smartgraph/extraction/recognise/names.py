@@ -163,7 +163,7 @@ class NameScorer:
         if name[:2] in lx.surnames_ja():
             best = max(best, {3: 1.5, 4: 2.2, 5: 1.6, 6: 0.5}.get(k, -2.0))
         if origin == "JP":
-            best = max(best, {2: 0.2, 3: 1.0, 4: 1.8, 5: 1.5}.get(k, -2.0))
+            best = max(best, {2: 0.2, 3: 1.4, 4: 2.0, 5: 1.8}.get(k, -2.0))
         tr = lx.translit_chars()
         ratio = sum(c in tr or c == "·" for c in name) / k
         if "·" in name or ratio == 1 or (k >= 4 and ratio >= 0.75):
@@ -199,6 +199,8 @@ class NameScorer:
             return shape
         s = shape + 0.8 * min(3, max(0, self.bounded_count(name) - 1))
         s += self.end_boundary(j) if after else self.start_boundary(i)
+        if after and len(name) > 2 and self.end_boundary(j - 1) >= 1.0 and len(starts_with(self.t, j - 1, words("follow"))) == 1:
+            s -= 1.5  # 陳銘俊以視訊: the last character is the word that follows the name
         return s
 
     # ------------------------------------------------------------------ candidates

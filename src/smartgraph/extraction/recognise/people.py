@@ -56,7 +56,8 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
         c = t[a - 1]
         if c == ")":  # 長堤市(City of Long Beach)市長: a bracket inside the affiliation
             k = t.rfind("(", max(floor, a - 70), a - 1)
-            if k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]):
+            if k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]) and a == e or \
+                    k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]) and not starts_with(t, a, words("lead-start")):
                 a = k
                 continue
             break
@@ -124,7 +125,9 @@ class PeopleRecogniser:
             if br and 2 <= r - j <= 10 and self.scorer.shape(t[j:r], origin) > -9 and self._latin_is_person(br.group(1)):
                 return NameMention(j, r, raw[j:r], "han", br.group(1).strip(), 1.0)
             cand = self.scorer.best_after(j, origin=origin)
-            if cand and cand.score >= ACCEPT and cand.end <= limit and self.scorer.shape(t[cand.start:cand.end], origin) > 0:
+            shape = self.scorer.shape(t[cand.start:cand.end], origin) if cand else -9.0
+            strong = shape >= 2.0 and cand is not None and cand.score >= ACCEPT - 2.5  # a title, then a typical full name
+            if cand and (cand.score >= ACCEPT or strong) and cand.end <= limit and shape > 0:
                 br = _BRACKET_LATIN.match(raw, cand.end)
                 alt = br.group(1).strip() if br and self._latin_is_person(br.group(1)) else ""
                 return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", alt, min(1.0, cand.score / 8))
@@ -264,7 +267,7 @@ class PeopleRecogniser:
         j = i
         while j > 0 and t[j - 1] == " ":
             j -= 1
-        return j > 0 and (t[j - 1] in "、," or bool(ends_with(t, j, ("及", "以及", "和", "與"))))
+        return j > 0 and (t[j - 1] == "、" or bool(ends_with(t, j, tuple(fold(w) for w in ("及", "以及", "和", "與")))))
 
     # ------------------------------------------------------------------ brackets and honorifics
     def _covered(self, i: int, j: int) -> bool:

@@ -13,17 +13,20 @@ from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import PersonMention, PlaceMention, Resolved
 from smartgraph.extraction.resolve.orgs import government, national_government
 from smartgraph.extraction.resolve.places import add_place
+from smartgraph.extraction.text import fold
 from smartgraph.model import Post
 
 LOCAL_SCOPES = ("city", "county", "township", "district", "council", "agency")
 
 
 def _looks_foreign(p: PersonMention) -> bool:
+    """A Latin name, a name given with its Latin form, or a Han name that is not Chinese (高島宗一郎, 賀吉普)."""
     if p.name.script == "latin" or p.name.alt:
         return True
-    from smartgraph.extraction.recognise.names import NameScorer
-
-    return NameScorer("", set(), set()).shape(p.name.text) < 1.0
+    name = fold(p.name.text).replace("·", "")
+    sur = lx.surnames()
+    chinese = (name[:1] in sur and len(name) <= 3) or (name[:2] in sur and len(name) <= 4)
+    return not chinese
 
 
 def _last_foreign_place(res: Resolved, p: PersonMention) -> str:
@@ -53,22 +56,36 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
 
 
 def find_posts(res: Resolved) -> list[Post]:
+    """Posts with the organisation their affiliation names first; then the others, for people no stated one holds."""
     out: list[Post] = []
     seen: set[tuple[str, str, str]] = set()
-    previous = ""
     text = res.text
+    explicit: set[str] = set()
+    pending: list[tuple[PersonMention, str, lx.Title, str]] = []
+    previous = ""
     for p in sorted(res.recognised.persons, key=lambda m: m.start):
         key = res.person_of.get(p)
         if not key or p.short:
             continue
         for tm, stretch in p.posts:
-            org = res.org_of.get(stretch, "") or fallback_org(res, p, tm.title, previous)
-            if not org:
-                continue
-            previous = org
-            k = (key, org, tm.title.key)
-            if k in seen:
-                continue
-            seen.add(k)
-            out.append(Post(key, org, tm.title.key, text.span(p.start, p.end)))
+            org = res.org_of.get(stretch, "")
+            if org:
+                previous = org
+                explicit.add(key)
+                _add(out, seen, Post(key, org, tm.title.key, text.span(p.start, p.end)))
+            else:
+                pending.append((p, key, tm.title, previous))
+    for p, key, title, prev in pending:
+        if key in explicit:
+            continue
+        org = fallback_org(res, p, title, prev)
+        if org:
+            _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))
     return out
+
+
+def _add(out: list[Post], seen: set[tuple[str, str, str]], post: Post) -> None:
+    k = (post.person, post.organization, post.role)
+    if k not in seen:
+        seen.add(k)
+        out.append(post)

@@ -19,7 +19,7 @@ import re
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CountryMention, PlaceMention, Resolved
-from smartgraph.extraction.recognise.names import LATIN, ends_with, words
+from smartgraph.extraction.recognise.names import LATIN, common_word, ends_with, not_in_name, words
 from smartgraph.extraction.resolve.places import add_country, add_place
 from smartgraph.extraction.text import fold, is_han
 from smartgraph.model import Organization
@@ -120,14 +120,16 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     if e <= a:
         return ""
     fused = ""
+    geo = _geo_in(res, a, e)
     if title is not None:
-        c = title.label_zh[:1] if title.label_zh else ""
+        base = title.label_zh[1:] if title.key.startswith("former-") else title.label_zh
+        c = base[:1]
         fc = fold(c)
-        if c and t[e - 1] != fc and (lx.org_type_of(t[a:e] + fc, bare=False) is not None or c in PLACE_SUFFIX_TITLES):
+        ends_named = lx.org_type_of(t[a:e]) is not None or (geo and geo[-1].end == e and geo[-1].text.endswith(tuple(gz.PLACE_SUFFIXES)))
+        if c and t[e - 1] != fc and not ends_named and (lx.org_type_of(t[a:e] + fc, bare=False) is not None or c in PLACE_SUFFIX_TITLES):
             fused = c
     stretch = raw[a:e] + fused
     fstretch = t[a:e] + fold(fused)
-    geo = _geo_in(res, a, e)
     last = geo[-1] if geo else None
     # 1. a place or country right at the end
     if last is not None and last.end == e:
@@ -144,7 +146,7 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     if fused and fused in PLACE_SUFFIX_TITLES and all(is_han(ch) for ch in t[a:e]) and 1 <= e - a <= 5:
         start = last.end if last is not None and last.end <= e else a
         name = raw[start:e] + fused
-        if len(name) >= 2:
+        if e - start >= 2 and not any(ch in not_in_name() for ch in t[start:e]) and not common_word(t[start:e]):
             code = (_country_of(last) if last is not None else "") or _context_country(res, a)
             m = PlaceMention(start, e, name, name, None, code, "city" if fused == "市" else "region")
             return government(res, add_place(res, m, code))
@@ -159,6 +161,10 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         return government(res, add_place(res, last))
     if last is not None:
         return national_government(res, last.code)
+    # 6. a company or body named without a telling ending (台達電子創辦人): the words themselves
+    if title is not None and title.scope == "org" and 2 <= e - a <= 10 and all(is_han(ch) for ch in t[a:e]) \
+            and not any(ch in not_in_name() for ch in t[a:e]) and not common_word(t[a:e]):
+        return organization(res, f"org-{fold(raw[a:e])}", raw[a:e], "company", res.home_country if res.home_country else "")
     return ""
 
 
