@@ -12,7 +12,7 @@ from smartgraph.dates import recognise_dates
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, DateMention, OrgMention, Recognised, TitleMention
 from smartgraph.extraction.recognise.agreements import recognise_agreements
-from smartgraph.extraction.recognise.events import recognise_events
+from smartgraph.extraction.recognise.events import recognise_acts, recognise_events
 from smartgraph.extraction.recognise.names import LATIN, starts_with, words
 from smartgraph.extraction.recognise.people import recognise_people
 from smartgraph.extraction.recognise.places import recognise_places
@@ -104,6 +104,8 @@ def recognise(text: Text) -> Recognised:
     r.events = recognise_events(text, r.dates, {c.end for c in r.cues if c.cls in ("attend", "host", "visit", "say", "future")
                                                 and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})
     r.agreements = recognise_agreements(text)
+    r.events += recognise_acts(text, [(a.start, a.end) for a in r.agreements])
+    r.events.sort(key=lambda e: e.start)
     r.persons = recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
     # an event word inside a name or a title (衛生局長曾梓展, 土浦市議會議長) is not an event
     taken = [(p.name.start, p.name.end) for p in r.persons] + [(m.start, m.end) for m in r.titles]

@@ -24,7 +24,7 @@ _SESSION = re.compile(r"\s*(?:Session|SESSION|session)\s*(\d+)|\s*第\s*(\d+)\s*
 _EN_BRACKET = re.compile(rf"\s*[（(]\s*([0-9{LATIN}][0-9{LATIN} &'’.,:\-]{{3,80}}?)\s*[）)]")
 _SINGLE_HEAD_BAD_AFTER = set(fold("現開示望期出館區場覽演售銷品延"))
 _SINGLE_HEAD_BAD_BEFORE = set(fold("發拓進推開擴施伸延舒招巡策畫影書特個參"))
-_BAD_AFTER = tuple(fold(w) for w in ("中心", "室", "廳", "桌", "館", "場地", "主席", "秘書", "官網", "網站", "員"))
+_BAD_AFTER = tuple(fold(w) for w in ("中心", "室", "廳", "桌", "館", "場地", "主席", "秘書", "官網", "網站", "員", "場", "廳"))
 _DETERMINERS = tuple(fold(w) for w in ("這場", "這次", "該場", "本場", "此次", "本屆", "該", "本", "此", "各種", "各項", "多場", "一系列", "系列", "相關", "各國", "多項", "各場", "每年", "年度"))
 _CLASSIFIER = re.compile(fold(r"(?:[0-9]+|[一二兩三四五六七八九十百千]+)\s*(?:場|個|位|項|天|日|國|次|家|件|名|人)$"))
 _JOINERS = tuple(fold(w) for w in ("暨", "及", "與", "&", "和"))
@@ -144,6 +144,32 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
             out.append(EventMention(start, end, raw[start:end], name, h.entry.category, h.entry.part, quoted, year, generic,
                                     alt, ordinal))
         covered_until = end
+    return out
+
+
+_ACT = re.compile(fold(r"(?:簽署|簽訂|簽定|締結|簽下|換約|簽)(?:了)?\s*(?:(?:新一期|一份|兩份|[0-9一二兩三四五]+項)?[^，。；,;]{0,24}?)"))
+_TITLE_VISIT = re.compile(fold(r"率團|訪問|拜會|拜訪|首訪|來訪|訪台|訪臺|訪日|訪韓|訪美|訪歐|出訪|參訪|考察|訪(?=[\u4e00-\u9fff]{1,4}(?:市|縣|府|$))"))
+
+
+def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventMention]:
+    """Signing acts (簽署「友好城市協定」, 締結友誼城市) as ceremonies, and a visit a headline names (北九州市長首訪高雄)."""
+    raw, t = text.raw, text.fold
+    out: list[EventMention] = []
+    for a, e in agreements:
+        s = text.sentences[text.sentence_of(a)]
+        m = None
+        for mm in _ACT.finditer(t, max(s.start, a - 30), a + 1):
+            if mm.end() >= a - 1 or not re.search(r"[，。；,;]", raw[mm.start():a]):
+                m = mm
+        if m is None or re.search(r"[，。；,;]", raw[m.start():a]):
+            continue
+        name = re.sub(r"[「」『』\s]", "", raw[m.start():e])
+        out.append(EventMention(m.start(), e, raw[m.start():e], name, "ceremony", True, False, None, False, "", None))
+    if text.units and text.units[0].kind == "title":
+        u = text.units[0]
+        head = re.split(r"[\s　：:！!？?]", raw[u.start:u.end].strip())[0]
+        if 4 <= len(head) <= 30 and _TITLE_VISIT.search(fold(head)):
+            out.append(EventMention(u.start, u.start + len(head), head, head, "visit", False, False, None, False, "", None))
     return out
 
 

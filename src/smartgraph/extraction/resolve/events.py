@@ -48,9 +48,16 @@ def event_key(res: Resolved, m: EventMention) -> str:
     return f"{year}-{m.category}/{core(m.name)[:40]}"
 
 
+def _act(m: EventMention) -> bool:
+    """A signing act (簽署友好城市協定) rather than a ceremony the text names."""
+    return m.category == "ceremony" and not m.quoted and m.name[:1] in "簽締換"
+
+
 def resolve_events(res: Resolved) -> None:
-    named = [m for m in res.recognised.events if not m.generic]
+    text = res.text
+    named = [m for m in res.recognised.events if not m.generic and not _act(m)]
     generic = [m for m in res.recognised.events if m.generic]
+    acts = [m for m in res.recognised.events if _act(m)]
     entities: list[EventEntity] = []
     for m in named:
         target = next((e for e in entities if _compatible(m, e)), None)
@@ -85,10 +92,26 @@ def resolve_events(res: Resolved) -> None:
         else:
             after = [e for e in entities if e.category == m.category]
             if not after:
-                continue
-            best = min(after, key=lambda e: min(x.start for x in e.mentions))
+                # no event of its kind is named: the mention stands for one (簽約典禮, 記者會)
+                best = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], m.year)
+                entities.append(best)
+                res.events[best.key] = best
+            else:
+                best = min(after, key=lambda e: min(x.start for x in e.mentions))
         res.event_of[m] = best.key
         best.mentions.append(m)
+    # a signing act is the ceremony its sentence names, else an event of its own
+    for m in acts:
+        s = text.sentences[text.sentence_of(m.start)]
+        same = [k for x, k in res.event_of.items() if s.start <= x.start < s.end and res.events[k].category == "ceremony"]
+        if same:
+            key = same[0]
+        else:
+            ent = EventEntity(event_key(res, m), "ceremony", True, [m.name], [], None)
+            key = ent.key
+            res.events.setdefault(key, ent)
+        res.event_of[m] = key
+        res.events[key].mentions.append(m)
 
 
 def _similar(a: EventEntity, b: EventEntity) -> bool:
