@@ -115,6 +115,7 @@ def extract(doc: Document) -> Facts:
     speakers_take_part(ctx, main)
     commitments(ctx, blocks_views)
     _dedupe(ctx.facts)
+    _drop_partyless(ctx.facts)
     ctx.facts.home_city = ctx.home_place
     for notice in doc.notices:
         if notice not in ctx.facts.notices:
@@ -122,6 +123,18 @@ def extract(doc: Document) -> Facts:
     if not ctx.facts.count() and not ctx.facts.persons:
         ctx.facts.notices.append(Notice("no facts found: is this a city-diplomacy press release?"))
     return ctx.facts
+
+
+def _drop_partyless(facts: Facts) -> None:
+    """An agreement with fewer known parties than its kind needs (two for an MOU or a friendship agreement, one
+    otherwise) would make the shapes refuse the whole document: it is dropped and reported instead."""
+    for key, ag in list(facts.agreements.items()):
+        parties = {p for p in ag.parties if p in facts.places or p in facts.organizations}
+        need = 2 if ag.kind in ("mou", "friendship") else 1
+        if len(parties) < need:
+            del facts.agreements[key]
+            facts.notices.append(Notice(f"an agreement ({ag.kind}) with {len(parties)} known part{'y' if len(parties) == 1 else 'ies'} "
+                                        f"was left out: «{ag.span.text[:60]}»", facts.document.line_of(ag.span.start)))
 
 
 def _dedupe(facts: Facts) -> None:
