@@ -331,7 +331,7 @@ def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
         if name is None and not (_full_date(piece.text) or _BANNER_RE.search(piece.text) or _ZH_ORG_RE.match(piece.text)
                                  or _EN_ORG_RE.match(piece.text) or _COUNT_RE.match(piece.text) or _SECTION_RE.match(piece.text)):
             return None
-        if name in _DATE_LABELS and not _full_date(piece.text):
+        if name in _DATE_LABELS and not re.search(r"\d", piece.text):
             return None
         if name == "publisher" and (len(piece.text) > 60 or re.search(r"[。！？]", piece.text)):
             return None
@@ -355,9 +355,7 @@ def _take_fields(f: _Fields, pieces: list[tuple[str | None, Span]], notices: lis
             d = _full_date(piece.text)
             if d is not None:
                 f.put_date(name, d.date, _strip_span_of(piece, d.start, d.end))
-            else:
-                notices.append(Notice(f"header field {name!r}: no date in {piece.text!r}", text.count("\n", 0, piece.start) + 1))
-            continue
+            continue  # an impossible date is reported by _impossible_dates
         if name != "ignore":
             f.put(name, piece)
 
