@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import fnmatch
 import functools
 import hashlib
 import re
@@ -21,15 +22,68 @@ from smartgraph.dates import DateError, DateMatch, parse_date, recognise_dates
 from smartgraph.errors import DocumentError
 from smartgraph.model import Block, Document, Header, Notice, Span
 
-SUFFIXES = (".txt", ".md", ".text")
+SUFFIXES = (".txt", ".text", ".html", ".htm")  # what a folder contributes unless --glob says otherwise
+HTML_SUFFIXES = (".html", ".htm")
 
-def iter_inputs(inputs: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and the press releases inside folders named, each once, in a stable order."""
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was named or found but is not read as a press release, and why."""
+
+    path: Path
+    reason: str
+
+
+def _not_a_release(path: Path) -> str | None:
+    """Why a file is not a press release, or None when it is one."""
+    name = path.name
+    if name.upper().startswith("README"):
+        return "a README, not a press release"
+    if path.suffix.lower() in SUFFIXES:
+        return None
+    kind = ("an image" if path.suffix.lower() in (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff")
+            else "Markdown" if path.suffix.lower() in (".md", ".markdown")
+            else "JSON" if path.suffix.lower() in (".json", ".jsonld")
+            else f"a {path.suffix} file" if path.suffix else "a file without an extension")
+    return f"{kind}, not a press release (smartgraph reads {', '.join(SUFFIXES)})"
+
+
+def iter_inputs(inputs: Iterable[Path], globs: Iterable[str] = (), skipped: list[Skipped] | None = None) -> Iterator[Path]:
+    """Files named, and the press releases inside folders named, each once, in a stable order.
+
+    A folder contributes its ``.txt``, ``.text``, ``.html`` and ``.htm`` files (README files left out), or,
+    with ``globs``, the files whose path inside the folder or name matches one of them. Other files are
+    appended to ``skipped`` with the reason (hidden files and folders are passed over in silence). A folder
+    that contributes nothing is an error that says what was looked for."""
+    patterns = tuple(globs)
     seen: set[Path] = set()
     for item in inputs:
         if item.is_dir():
-            paths = sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            paths: list[Path] = []
+            for p in sorted(x for x in item.rglob("*") if x.is_file()):
+                rel = p.relative_to(item)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if patterns:
+                    if any(fnmatch.fnmatch(rel.as_posix(), g) or fnmatch.fnmatch(p.name, g) for g in patterns):
+                        paths.append(p)
+                    continue
+                why = _not_a_release(p)
+                if why is None:
+                    paths.append(p)
+                elif skipped is not None:
+                    skipped.append(Skipped(p, why))
+            if not paths:
+                looked = (f"files matching {' or '.join(patterns)}" if patterns
+                          else f"{', '.join('*' + s for s in SUFFIXES)} files other than README")
+                raise DocumentError(str(item), f"holds no press release (looked for {looked})",
+                                    hint="put releases in it, point smartgraph at another folder, or choose files with --glob PATTERN")
         elif item.is_file():
+            why = None if patterns else _not_a_release(item)
+            if why is not None:
+                if skipped is not None:
+                    skipped.append(Skipped(item, why))
+                continue
             paths = [item]
         else:
             raise DocumentError(str(item), "no such file or folder", hint="check the path, or omit it to build data/press-releases")
