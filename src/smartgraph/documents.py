@@ -486,9 +486,11 @@ def _date_line(f: _Fields, line: Span) -> bool:
     for tok in tokens:
         if _ZH_BYLINE_RE.match(tok) or "／" in tok or "/" in tok:
             byline = tok
+        elif _SECTION_RE.match(tok):
+            continue
         elif _ZH_OUTLET_RE.match(tok) or _EN_OUTLET_RE.match(tok):
             outlet = tok
-        elif _SECTION_RE.match(tok) or (len(tok) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", tok)):
+        elif len(tok) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", tok):
             continue
         else:
             return False
@@ -670,7 +672,9 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
                 f.boilerplate.append(_strip_span_of(ln.span, b.start(), len(t)))
             last = "title"
             continue
-        if last == "title" and subtitle is None and _is_subtitle(t) and not _ZH_DATELINE_RE.match(t):
+        # a subtitle follows the title, or the header fields written under it (a saved page's layout)
+        if (last == "title" or (last == "field" and title is not None and subtitle is None and not captions)) and subtitle is None \
+                and _is_subtitle(t) and not _ZH_DATELINE_RE.match(t) and not _CAPTION_RE.match(t):
             subtitle = ln.span
             last = "subtitle"
             continue
@@ -914,7 +918,7 @@ def _split_lines_of_items(text: str, p: Span) -> Iterator[Span]:
 
 
 def read(path: Path) -> Document:
-    """Read one press release file."""
+    """Read one press release file: text, or a saved web page (``.html``/``.htm``) through its main content."""
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -923,4 +927,12 @@ def read(path: Path) -> Document:
     if not _is_text(text):
         raise DocumentError(str(path), "decodes to control characters, not text: it looks binary",
                             hint="give smartgraph .txt files saved as UTF-8, Big5 or UTF-16")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from smartgraph import webpage
+
+        page = webpage.extract(text)
+        if not page.text.strip():
+            raise DocumentError(str(path), "is a web page with no main content (nothing left once menus, scripts and footers are removed)",
+                                hint="save the press release's own page, or its text as a .txt file")
+        return parse(page.text, path.name, str(path), encoding, notices, media_type="text/html")
     return parse(text, path.name, str(path), encoding, notices)
