@@ -16,8 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from smartgraph import documents, webpage  # noqa: E402
 from tests.test_webpages import NOISE  # noqa: E402
+
+from smartgraph import documents, webpage  # noqa: E402
 
 PAGES = sorted((ROOT / "tests/data/html/pages").glob("*.htm*"))
 TWINS = [*sorted((ROOT / "tests/data/html/text").glob("*.txt")), *sorted((ROOT / "data/press-releases").glob("*.txt"))]
