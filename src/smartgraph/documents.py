@@ -882,7 +882,7 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
             title = head
             rest = _strip_span(text, head.end, paras[0].end)
             paras = ([rest] if rest.text else []) + paras[1:]
-    blocks: list[Block] = [_block(c) for c in captions]
+    blocks: list[Block] = [b if b.kind == "caption" else Block("caption", b.span, None, b.urls) for b in map(_block, captions)]
     for p in paras:
         for piece in _split_lines_of_items(text, p):
             blocks.append(_block(piece))
