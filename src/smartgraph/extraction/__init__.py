@@ -31,7 +31,10 @@ def _publisher(ctx: Context) -> None:
     mentions = [m for m in find_places(ctx, name, 0, len(name)) if m.kind == "place"]
     ot = gz.org_type_of(name)
     if not mentions or mentions[0].start != 0:
-        ctx.facts.publisher = ctx.org(f"org-{gz.fold(name)}", name, ot.key if ot else "agency", ctx.home_country)
+        # an English header (Information Bureau, Kaohsiung City Government; Secretariat) is an English label, not a Chinese one
+        latin = not re.search(f"[{gz.HAN}]", name)
+        ctx.facts.publisher = ctx.org(f"org-{gz.fold(name)}", "" if latin else name, ot.key if ot else "agency", ctx.home_country,
+                                      name_en=name if latin else "")
         return
     place = mentions[0]
     ctx.home_place = place.key
