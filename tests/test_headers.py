@@ -72,6 +72,10 @@ RELEASES = [
 ]
 
 
+RELEASES.append(("两市签署交流备忘录\n\n发布日期：2020-01-05\n发布单位：民政局\n\n市长今(5)日接见来访的市长，双方签署合作备忘录，盼深化交流。\n",
+                 "民政局", "2020-01-05", None, "两市签署交流备忘录", "release"))
+
+
 @pytest.mark.parametrize(("text", "publisher", "published", "updated", "title", "kind"), RELEASES)
 def test_release_header_forms(tmp_path: Path, text: str, publisher: str, published: str | None, updated: str | None,
                               title: str, kind: str) -> None:
@@ -97,13 +101,13 @@ def _body_is_clean(doc: Document) -> None:
                   "Updated", "點閱", "報導", "Views"):
         assert noise not in body, (noise, body)
     paragraphs = [b.span.text for b in doc.blocks if b.kind == "paragraph"]
-    assert paragraphs and paragraphs[0].startswith(("市長", "The mayor received")), paragraphs
+    assert paragraphs and paragraphs[0].startswith(("市長", "市长", "The mayor received")), paragraphs
 
 
 def test_contacts_lose_their_titles_and_phones(tmp_path: Path) -> None:
     doc = read(RELEASES[2][0], tmp_path)
     assert [c.text for c in doc.header.contacts] == ["陳大文"]
-    doc = read(RELEASES[-1][0], tmp_path)
+    doc = read(next(r[0] for r in RELEASES if "Contact Person" in r[0]), tmp_path)
     assert [c.text for c in doc.header.contacts] == ["Lin Mei-hua"]
     assert [p.text for p in doc.header.phones] == ["(02)2720-8889 ext. 1234"]
 
@@ -143,6 +147,11 @@ NEWS = [
      "2022-02-23", "2022-02-23", "Taiwan News", [], "TAIPEI", None, "Two cities sign memorandum"),
     ("Two cities sign memorandum\n\nBy Lin Chia-nan / Staff reporter\n\n" + BODY_EN, None, None, None, ["Lin Chia-nan"], None, None,
      "Two cities sign memorandum"),
+    ("Two cities sign memorandum\n\nBy Lin Chia-nan, Chen Wei and Lee Mei / Staff reporters\n\n" + BODY_EN, None, None, None,
+     ["Lin Chia-nan", "Chen Wei", "Lee Mei"], None, None, "Two cities sign memorandum"),
+    ("Two cities sign memorandum\n\nTaipei, Jan. 15 (CNA) " + BODY_EN + "\n(By Yeh Su-ping and Evelyn Kao)\n\nEnditem/AW\n", None, None, "CNA",
+     ["Yeh Su-ping", "Evelyn Kao"], "Taipei", None, "Two cities sign memorandum"),
+    ("兩市簽署交流備忘錄\n\n來源：中央社\n日期：2020-01-05\n\n" + BODY_ZH, "2020-01-05", None, "中央社", [], None, None, "兩市簽署交流備忘錄"),
 ]
 
 

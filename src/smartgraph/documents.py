@@ -177,20 +177,24 @@ _SP = "[ \t\u3000]"
 
 # Header labels as city portals write them, in Chinese and English, by the field they fill.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "publisher": ("發布機關", "發佈機關", "發布單位", "發佈單位", "發稿單位", "新聞發布單位", "發布者", "主管機關", "發布機構",
-                  "Issued by", "Issuing Agency", "Issuing Unit", "Publishing Unit", "Publishing Agency", "Publisher", "Unit"),
-    "source": ("資料來源", "來源單位", "撰稿單位", "Source", "Data Source", "Information Source"),
-    "published": ("發布日期", "發佈日期", "發稿日期", "新聞日期", "發布時間", "發佈時間", "發稿時間", "日期",
-                  "Publish Date", "Publication Date", "Published", "Release Date", "Date Published", "Date"),
+    "publisher": ("發布機關", "發佈機關", "發布單位", "發佈單位", "發稿單位", "發稿機關", "新聞發布單位", "新聞稿發布單位", "發布者", "發布局處",
+                  "主管機關", "發布機構", "單位", "发布机关", "发布单位", "发稿单位",
+                  "Issued by", "Issuing Agency", "Issuing Unit", "Issuing Department", "Publishing Unit", "Publishing Agency",
+                  "Publishing Department", "Publish Unit", "Publisher", "Unit"),
+    "source": ("資料來源", "來源單位", "撰稿單位", "來源", "资料来源", "来源", "Source", "Data Source", "Information Source"),
+    "published": ("發布日期", "發佈日期", "發稿日期", "新聞日期", "新聞發布日期", "發布時間", "發佈時間", "發稿時間", "日期", "发布日期",
+                  "发布时间", "发稿日期", "Publish Date", "Publication Date", "Published", "Release Date", "Date of Release", "Issue Date",
+                  "Date of Issue", "Date Published", "Date"),
     "posted": ("張貼日", "張貼日期", "上稿日期", "刊登日期", "上版日期", "上架日期", "公告日期", "Post Date", "Posted", "Posted on",
-               "Date Posted"),
-    "updated": ("更新日期", "更新時間", "最後更新", "最後更新日期", "修改日期", "異動日期", "Updated", "Update Time", "Last Updated",
-                "Last Update", "Last Modified", "Modified", "Update Date"),
-    "contacts": ("聯絡人", "連絡人", "新聞聯絡人", "新聞連絡人", "發稿人", "承辦人", "新聞聯絡", "Contact Person", "Contact",
-                 "Contacts", "Media Contact", "Press Contact"),
-    "phones": ("聯絡資訊", "聯絡電話", "連絡電話", "聯絡方式", "電話", "Phone", "Tel", "Telephone", "Contact Number"),
-    "ignore": ("類別", "分類", "點閱次數", "瀏覽次數", "點閱數", "點閱率", "瀏覽人次", "人氣", "審核日期", "標籤",
-               "Category", "Hits", "Hit", "Views", "Reviewed", "Tags", "Keywords"),
+               "Posted Date", "Date Posted"),
+    "updated": ("更新日期", "更新時間", "最後更新", "最後更新日期", "修改日期", "異動日期", "更新时间", "更新日期", "Updated",
+                "Update Time", "Last Updated", "Last Update", "Last Modified", "Modified", "Update Date"),
+    "contacts": ("聯絡人", "連絡人", "新聞聯絡人", "新聞連絡人", "發稿人", "撰稿人", "承辦人", "新聞聯絡", "联络人", "联系人",
+                 "Contact Person", "Contact", "Contacts", "Media Contact", "Press Contact"),
+    "phones": ("聯絡資訊", "聯絡電話", "連絡電話", "聯絡方式", "電話", "联系电话", "联络电话", "Phone", "Tel", "Telephone",
+               "Contact Number"),
+    "ignore": ("類別", "分類", "點閱次數", "瀏覽次數", "點閱數", "點閱率", "瀏覽人次", "人氣", "審核日期", "標籤", "責任編輯",
+               "责任编辑", "Category", "Hits", "Hit", "Views", "Reviewed", "Tags", "Keywords"),
 }
 _FIELD_OF = {label.casefold(): name for name, labels in FIELDS.items() for label in labels}
 _LABELS = "|".join(sorted(map(re.escape, (lb for labels in FIELDS.values() for lb in labels)), key=len, reverse=True))
@@ -260,7 +264,7 @@ _ZH_BYLINE_RE = re.compile(
     r"|^(?P<who>[^\s／/〔〕【】]{2,16})\s*[／/]\s*(?P<place2>[\u4e00-\u9fff]{0,8}?)\s*" + _REPORT + r"$")
 _NOT_PLACE = ("綜合", "综合", "即時", "编译", "編譯", "國際", "国际")
 _EN_BYLINE_RE = re.compile(
-    r"^By\s+(?P<who>[A-Z][\w.'’ -]{1,60}?)(?:\s*[,/]\s*(?P<role>(?:Staff|Senior|Special)\s+(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent)s?|"
+    r"^By\s+(?P<who>[A-Z][\w.,&'’ -]{1,80}?)(?:\s*[,/]\s*(?P<role>(?:Staff|Senior|Special)\s+(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent)s?|"
     r"[Rr]eporters?|[Cc]orrespondents?|[A-Z]{2,5}))?$"
     r"|^(?:(?:Staff|Senior|Special)\s+(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?))(?:\s*,\s*with\s+(?P<agency>[A-Z][\w .&-]{1,40}))?$",
 )
@@ -542,8 +546,12 @@ def _byline(f: _Fields, line: Span) -> bool:
                 if f.outlet is None:
                     f.outlet = _strip_span_of(line, m.start("who"), m.end("who"))
             else:
-                for p in re.finditer(r"[^,]+?(?=\s+and\s+|,|$)|(?<=and\s)[^,]+", m["who"]):
-                    f.reporters.append(_strip_span_of(line, m.start("who") + p.start(), m.start("who") + p.end()))
+                pos = 0
+                for sep in [*re.finditer(r"\s*(?:,|&|\band\b)\s*", m["who"]), None]:
+                    end = sep.start() if sep else len(m["who"])
+                    if end > pos:
+                        f.reporters.append(_strip_span_of(line, m.start("who") + pos, m.start("who") + end))
+                    pos = sep.end() if sep else end
             if m["role"] and _EN_OUTLET_RE.match(m["role"]) and f.outlet is None:
                 f.outlet = _strip_span_of(line, m.start("role"), m.end("role"))
         if m["agency"] and f.outlet is None:
@@ -712,6 +720,11 @@ def _bottom(f: _Fields, lines: list[_Line], first: int, notices: list[Notice], t
             _take_fields(f, pieces, notices, text)
             i -= 1
             continue
+        m = re.fullmatch(r"[（(]\s*(By\s.{2,80}?)\s*[）)]", t)  # (By Yeh Su-ping and Evelyn Kao), a news agency's last line
+        if m and _byline(f, _strip_span_of(ln.span, m.start(1), m.end(1))):
+            f.bylines[-1] = ln.span
+            i -= 1
+            continue
         break
     return i
 
@@ -756,10 +769,15 @@ def _contacts(f: _Fields, text: str) -> tuple[Span | None, list[Span], list[Span
 
 
 def _header(f: _Fields) -> Header:
+    source = f.spans.get("source")
+    if source is not None and (_ZH_OUTLET_RE.match(source.text) or _EN_OUTLET_RE.match(source.text)):
+        f.outlet = f.outlet or source  # 來源：中央社 names an outlet, not an issuing office
+        f.bylines.append(source)
+        source = None
     news = f.news or f.outlet is not None
     publisher = f.spans.get("publisher")
     if publisher is None and not news:
-        publisher = f.spans.get("source")
+        publisher = source
     kind = "release" if publisher is not None else "news" if news else ""
     return Header(
         publisher=publisher,
