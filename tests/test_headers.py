@@ -256,3 +256,10 @@ def test_development_corpus_header_facts() -> None:
     for field, (tp, pred, n) in counts.items():
         p, r = tp / pred, tp / n
         assert 2 * p * r / (p + r) >= 0.9, (field, tp, pred, n)
+
+
+def test_body_lines_that_look_like_furniture_stay_in_the_body(tmp_path: Path) -> None:
+    text = ("市府與友好城市簽署備忘錄\n\n發布機關：臺北市政府秘書處\n發布日期：2023-05-05\n\n" + BODY_ZH
+            + "\n訪團行程：臺北 > 布拉格 > 維也納\n\n位置：南港展覽館一館\n\n雙方同意互設聯絡窗口，並於明年互訪。\n")
+    body = [b.span.text for b in read(text, tmp_path).blocks]
+    assert "訪團行程：臺北 > 布拉格 > 維也納" in body and "位置：南港展覽館一館" in body

@@ -8,6 +8,7 @@ offset in a ``Span`` counts code points into it.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import fnmatch
 import functools
@@ -209,7 +210,7 @@ _NAV_RE = re.compile(
     r"^(?::::*|(?:jump|skip|go)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|跳[到至]主要內容.*|回首頁|網站導覽|"
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
     r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|"
-    r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|位置)\s*[:：]?.*)$",
+    r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*)$",
     re.I)
 _ALT_TEXT_RE = re.compile(r"^[\w .'-]{0,40}\b(?:photo|image|picture|icon|banner)s?$|^[\u4e00-\u9fff]{0,10}(?:照片|圖片|相片)$", re.I)
 _SECTION_RE = re.compile(
@@ -368,7 +369,7 @@ def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
         if start > value_start or current is not None:
             piece = _strip_span_of(line, value_start, start)
             if piece.text or current is not None:
-                pieces.append((current, piece) if current is None or colon or _ok_without_colon(current, m, piece) else (None, piece))
+                pieces.append((current, piece) if current is None or colon or _ok_without_colon(current, piece) else (None, piece))
         if what == "label":
             current = _FIELD_OF[m["label"].casefold()]
             colon = bool(m["colon"]) or not _is_latin(m["label"])
@@ -396,7 +397,8 @@ def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
     return pieces
 
 
-def _ok_without_colon(name: str, m: re.Match[str] | None, piece: Span) -> bool:
+def _ok_without_colon(name: str, piece: Span) -> bool:
+    """A label written without a colon takes its value only when that value is what the label announces (a date)."""
     return name not in _DATE_LABELS or _full_date(piece.text) is not None
 
 
@@ -428,7 +430,7 @@ def _impossible_dates(pieces: list[tuple[str | None, Span]], notices: list[Notic
 
 
 def _breadcrumb(line: str) -> list[str] | None:
-    body = re.sub(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|位置)\s*[:：]?\s*", "", line, flags=re.I)
+    body = re.sub(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?\s*", "", line, flags=re.I)
     parts = [p.strip() for p in re.split(r"\s*(?:>|＞|»|›|→)\s*", body)]
     if len(parts) >= 2 and all(0 < len(p) <= 40 for p in parts) and len(body) <= 120:
         return parts
@@ -449,10 +451,11 @@ def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
     t = line.text
     if _NAV_RE.match(t) or _COUNT_RE.match(t) or _CREDIT_RE.match(t) or _RELATED_LINKS_RE.match(t) or _EDITOR_RE.match(t):
         return True
-    if _COPYRIGHT_RE.match(t):
+    if _COPYRIGHT_RE.match(t) and len(t) <= 160:
         return True
     crumbs = _breadcrumb(t)
-    if crumbs is not None:
+    # in the body only a trail that starts at the home page is one (臺北 → 布拉格 → 維也納 is an itinerary)
+    if crumbs is not None and (top or re.fullmatch(r"(?:網站)?首頁|回首頁|主頁|home(?:\s*page)?", crumbs[0], re.I)):
         f.breadcrumb.extend(crumbs)
         site = _site(crumbs[0])
         if site and f.site is None:
@@ -893,7 +896,7 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
     if not f.spans and not f.dates and header.kind != "news":
         notes.append(Notice("no header (發布機關, 發布日期, 聯絡人): publisher and date are unknown, facts are still read"))
     unit, contacts, phones = _contacts(f, text)
-    header = Header(**{**header.__dict__, "contact_unit": unit, "contacts": tuple(contacts), "phones": tuple(phones)})
+    header = dataclasses.replace(header, contact_unit=unit, contacts=tuple(contacts), phones=tuple(phones))
     if title is None and paras:  # no title line in the top: the first short line of the body
         head = _strip_span(text, paras[0].start, paras[0].start + len(paras[0].text.split("\n")[0]))
         if len(head.text) <= 80 and not head.text.endswith("。") and not _CAPTION_RE.match(head.text):
