@@ -70,26 +70,36 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary and problems.")] = False,
     workers: Annotated[int | None, typer.Option("--workers", "-j", min=1,
                                                 help="Processes that read, extract and validate [default: one per CPU].")] = None,
+    glob: Annotated[list[str] | None, typer.Option("--glob", "-g", metavar="PATTERN",
+                                                   help="Take from each folder only the files matching PATTERN (a shell pattern on the "
+                                                        "path inside the folder or the name, e.g. 'zh/*.txt'); repeat for more "
+                                                        "[default: *.txt, *.text, *.html, *.htm, README left out].")] = None,
 ) -> None:
     """Read press releases, extract their facts, validate each document's graph and store it.
 
     Documents whose text did not change since the last build are skipped; a document that cannot be
     read or whose graph does not conform is reported and left out, and the rest still build.
     """
-    from smartgraph import pipeline
+    from smartgraph import documents, pipeline
     from smartgraph.config import DEFAULT_INPUT
+    from smartgraph.errors import DocumentError
     from smartgraph.store import open_store
 
     try:
         settings = _settings(store, base_iri)
         paths = inputs or [DEFAULT_INPUT]
+        if not list(documents.iter_inputs(paths, glob or ())):  # before the store is opened: a bad input leaves no store behind
+            raise DocumentError(", ".join(map(str, paths)), "holds no press release: every file named was skipped",
+                                hint="name .txt, .text, .html or .htm files, or choose files with --glob PATTERN")
         st = open_store(settings.store)
         with _Progress(quiet) as progress:
             report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update,
-                                    workers=workers or pipeline.default_workers())
+                                    workers=workers or pipeline.default_workers(), globs=glob or ())
         st.close()
     except SmartgraphError as e:
         raise _fail(e) from None
+    for sk in report.skipped:
+        _err(f"skipped: {sk.path}: {sk.reason}")
     for r in report.results:
         for n in r.notices:
             _err(f"warning: {r.path}{':' + str(n.line) if n.line else ''}: {n.message}")

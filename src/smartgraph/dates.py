@@ -247,12 +247,9 @@ def _month_end(y: int, m: int) -> dt.date:
 
 
 def _near_year(m: int, d: int, anchor: dt.date) -> dt.date | None:
-    """A month and day without a year: the anchor's year, or the one before or after when that is within 300 days."""
-    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
-        date = _date_or_none(y, m, d)
-        if date is not None and abs((date - anchor).days) <= 300:
-            return date
-    return _date_or_none(anchor.year, m, d)
+    """A month and day without a year: in the year (the anchor's, the one before or after) that puts it nearest the anchor."""
+    cands = [c for c in (_date_or_none(y, m, d) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if c is not None]
+    return min(cands, key=lambda c: abs((c - anchor).days)) if cands else None
 
 
 def _near_day(d: int, anchor: dt.date, expected: dt.date | None = None) -> dt.date | None:

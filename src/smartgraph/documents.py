@@ -8,49 +8,83 @@ offset in a ``Span`` counts code points into it.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
+import fnmatch
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from smartgraph.dates import DateError, parse_date
+from smartgraph.dates import DateError, DateMatch, parse_date, recognise_dates
 from smartgraph.errors import DocumentError
 from smartgraph.model import Block, Document, Header, Notice, Span
 
-SUFFIXES = (".txt", ".md", ".text")
-
-# Header field labels as Taiwanese government press releases write them.
-FIELDS: dict[str, tuple[str, ...]] = {
-    "publisher": ("發布機關", "發佈機關", "發布單位", "發佈單位", "發稿單位", "新聞發布單位"),
-    "published": ("發布日期", "發佈日期", "發稿日期", "新聞日期"),
-    "posted": ("張貼日", "張貼日期", "上稿日期", "刊登日期"),
-    "contacts": ("聯絡人", "連絡人", "新聞聯絡人", "新聞連絡人"),
-    "phones": ("聯絡資訊", "聯絡電話", "連絡電話", "聯絡方式", "電話"),
-}
-_FIELD_OF = {label: name for name, labels in FIELDS.items() for label in labels}
-_FIELD_RE = re.compile(
-    r"^[ \t\u3000]*(?P<label>" + "|".join(sorted(map(re.escape, _FIELD_OF), key=len, reverse=True))
-    + r")[ \t\u3000]*[:：][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*$",
-    re.M,
-)
-_BANNER_RE = re.compile(r"新聞稿\s*$|^\s*(?:新聞稿|press release)\s*$", re.I)
-_CAPTION_RE = re.compile(r"^\s*(?:\*\*)?圖\s*(?P<n>\d+)\s*[：:]")
-_LIST_RE = re.compile(r"^\s*(?:[-*•‧●]\s+|(?P<n>\d{1,2})\s*[.、)）]\s*)")
-_ATTACH_RE = re.compile(r"^\s*(?:\*\*)?附件")
-_URL_RE = re.compile(r"https?://[^\s<>()\[\]【】「」，。、]+")
-_TERMINAL = "。！？!?.」』)）>*"
-_CONTACT_SPLIT = re.compile(r"[/／、,，;；]|\s{2,}")
-_UNIT_SUFFIXES = ("組", "科", "室", "課", "處", "股", "中心", "辦公室", "局", "部", "署")
+SUFFIXES = (".txt", ".text", ".html", ".htm")  # what a folder contributes unless --glob says otherwise
+HTML_SUFFIXES = (".html", ".htm")
 
 
-def iter_inputs(inputs: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and the press releases inside folders named, each once, in a stable order."""
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was named or found but is not read as a press release, and why."""
+
+    path: Path
+    reason: str
+
+
+def _not_a_release(path: Path) -> str | None:
+    """Why a file is not a press release, or None when it is one."""
+    name = path.name
+    if name.upper().startswith("README"):
+        return "a README, not a press release"
+    if path.suffix.lower() in SUFFIXES:
+        return None
+    kind = ("an image" if path.suffix.lower() in (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff")
+            else "Markdown" if path.suffix.lower() in (".md", ".markdown")
+            else "JSON" if path.suffix.lower() in (".json", ".jsonld")
+            else f"a {path.suffix} file" if path.suffix else "a file without an extension")
+    return f"{kind}, not a press release (smartgraph reads {', '.join(SUFFIXES)})"
+
+
+def iter_inputs(inputs: Iterable[Path], globs: Iterable[str] = (), skipped: list[Skipped] | None = None) -> Iterator[Path]:
+    """Files named, and the press releases inside folders named, each once, in a stable order.
+
+    A folder contributes its ``.txt``, ``.text``, ``.html`` and ``.htm`` files (README files left out), or,
+    with ``globs``, the files whose path inside the folder or name matches one of them. Other files are
+    appended to ``skipped`` with the reason (hidden files and folders are passed over in silence). A folder
+    that contributes nothing is an error that says what was looked for."""
+    patterns = tuple(globs)
     seen: set[Path] = set()
     for item in inputs:
         if item.is_dir():
-            paths = sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            paths: list[Path] = []
+            for p in sorted(x for x in item.rglob("*") if x.is_file()):
+                rel = p.relative_to(item)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if patterns:
+                    if any(fnmatch.fnmatch(rel.as_posix(), g) or fnmatch.fnmatch(p.name, g) for g in patterns):
+                        paths.append(p)
+                    continue
+                why = _not_a_release(p)
+                if why is None:
+                    paths.append(p)
+                elif skipped is not None:
+                    skipped.append(Skipped(p, why))
+            if not paths:
+                looked = (f"files matching {' or '.join(patterns)}" if patterns
+                          else f"{', '.join('*' + s for s in SUFFIXES)} files other than README")
+                raise DocumentError(str(item), f"holds no press release (looked for {looked})",
+                                    hint="put releases in it, point smartgraph at another folder, or choose files with --glob PATTERN")
         elif item.is_file():
+            why = None if patterns else _not_a_release(item)
+            if why is not None:
+                if skipped is not None:
+                    skipped.append(Skipped(item, why))
+                continue
             paths = [item]
         else:
             raise DocumentError(str(item), "no such file or folder", hint="check the path, or omit it to build data/press-releases")
@@ -131,128 +165,749 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[Notice]]:
 
 
 # ----------------------------------------------------------------------------- parsing
+#
+# A document is read line by line. From the top, lines are navigation and banners (boilerplate), header
+# fields (one or several to a line, with or without a colon, in a list or between ｜), a news story's
+# date line and byline, photo captions, the title and a subtitle, until the first line of the body. From
+# the bottom, related-story lists, tags, copyright and editor lines, and header fields written at the
+# end (資料來源/發布日期/更新日期, Updated:, Source:). A dateline that opens the first body paragraph
+# (（中央社記者…上海4日電）, 〔記者…／台北報導〕, ``TAICHUNG, March 13 (CNA) --``) goes to the header too.
+
+_BULLET = r"(?:[-*•‧●・·▪◦]\s*)?"
+_SP = "[ \t\u3000]"
+
+# Header labels as city portals write them, in Chinese and English, by the field they fill.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "publisher": ("發布機關", "發佈機關", "發布單位", "發佈單位", "發稿單位", "發稿機關", "新聞發布單位", "新聞稿發布單位", "發布者", "發布局處",
+                  "主管機關", "發布機構", "單位", "发布机关", "发布单位", "发稿单位",
+                  "Issued by", "Issuing Agency", "Issuing Unit", "Issuing Department", "Publishing Unit", "Publishing Agency",
+                  "Publishing Department", "Publish Unit", "Publisher", "Unit"),
+    "source": ("資料來源", "來源單位", "撰稿單位", "來源", "资料来源", "来源", "Source", "Data Source", "Information Source"),
+    "published": ("發布日期", "發佈日期", "發稿日期", "新聞日期", "新聞發布日期", "發布時間", "發佈時間", "發稿時間", "日期", "发布日期",
+                  "发布时间", "发稿日期", "Publish Date", "Publication Date", "Published", "Release Date", "Date of Release", "Issue Date",
+                  "Date of Issue", "Date Published", "Date"),
+    "posted": ("張貼日", "張貼日期", "上稿日期", "刊登日期", "上版日期", "上架日期", "公告日期", "Post Date", "Posted", "Posted on",
+               "Posted Date", "Date Posted"),
+    "updated": ("更新日期", "更新時間", "最後更新", "最後更新日期", "修改日期", "異動日期", "更新时间", "更新日期", "Updated",
+                "Update Time", "Last Updated", "Last Update", "Last Modified", "Modified", "Update Date"),
+    "contacts": ("聯絡人", "連絡人", "新聞聯絡人", "新聞連絡人", "發稿人", "撰稿人", "承辦人", "新聞聯絡", "联络人", "联系人",
+                 "Contact Person", "Contact", "Contacts", "Media Contact", "Press Contact"),
+    "phones": ("聯絡資訊", "聯絡電話", "連絡電話", "聯絡方式", "電話", "联系电话", "联络电话", "Phone", "Tel", "Telephone",
+               "Contact Number"),
+    "ignore": ("類別", "分類", "點閱次數", "瀏覽次數", "點閱數", "點閱率", "瀏覽人次", "人氣", "審核日期", "標籤", "責任編輯",
+               "责任编辑", "Category", "Hits", "Hit", "Views", "Reviewed", "Tags", "Keywords"),
+}
+_FIELD_OF = {label.casefold(): name for name, labels in FIELDS.items() for label in labels}
+_LABELS = "|".join(sorted(map(re.escape, (lb for labels in FIELDS.values() for lb in labels)), key=len, reverse=True))
+# a label where a field may start: at the line's start (after a bullet) or after a separator
+_LABEL_AT = re.compile(r"(?:^" + _BULLET + r"|(?<=[\s｜|│]))(?P<label>" + _LABELS + r")(?![A-Za-z])" + _SP + r"*(?P<colon>[:：])?" + _SP + "*",
+                       re.I)
+_SEPARATORS = re.compile(r"\s*[｜|│]\s*")
+_DATE_LABELS = {"published", "posted", "updated"}
+
+_BANNER_RE = re.compile(r"新聞稿\s*$|^\s*(?:新聞稿|新聞資料|新聞發布|press release|news release)\s*$", re.I)
+_NAV_RE = re.compile(
+    r"^(?::::*|(?:jump|skip|go)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|跳[到至]主要內容.*|回首頁|網站導覽|"
+    r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
+    r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|"
+    r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*)$",
+    re.I)
+_ALT_TEXT_RE = re.compile(r"^[\w .'-]{0,40}\b(?:photo|image|picture|icon|banner)s?$|^[\u4e00-\u9fff]{0,10}(?:照片|圖片|相片)$", re.I)
+_SECTION_RE = re.compile(
+    r"^(?:city news|news|latest news|press releases?|news releases?|announcements|top news|breaking news|politics|society|"
+    r"business|cross-strait|taiwan|local|international|world|asia|focus|sports|life|culture|opinion|features|front page|"
+    r"快訊|即時|即時新聞|最新消息|新聞稿|市政新聞|新聞|焦點|要聞|政治|社會|生活|地方|國際|兩岸|財經|文教|體育|娛樂|"
+    r"本市新聞|新聞發布|地方焦點|地方新聞|政治焦點|生活新聞)$", re.I)
+_CAPS_SECTION_RE = re.compile(r"^[A-Z][A-Z&' -]{2,24}$")
+_COUNT_RE = re.compile(r"^" + _BULLET + r"(?:hits?|views?|點閱(?:次數|數)?|瀏覽(?:次數|人次)?|人氣)\s*[:：]?\s*\d[\d,]*$", re.I)
+_CREDIT_RE = re.compile(
+    r"^[（(]?\s*(?:圖|照片|圖片|相片|photo|image)\s*(?:[/／:：]|來源\s*[:：]|credit\s*[:：]?).{1,40}?[）)]?$|"
+    r"^[（(]?(?:[\w .'-]{1,40}\s)?photo[）)]?$", re.I)
+_COPYRIGHT_RE = re.compile(r"^[※*]?\s*(?:本(?:文|網站|网站|站).{0,40}(?:版權|授權|轉載|版权|授权|转载)|copyright\b|©|all rights reserved).*$", re.I)
+_EDITOR_RE = re.compile(r"^[（(]\s*(?:編輯|编辑|責任編輯|责任编辑|譯者|译者|核稿)\s*[:：].{1,20}[）)]\s*\d{0,8}$|^enditem(?:/\w+)?$|^\d{7}$", re.I)
+_RELATED_RE = re.compile(
+    r"^(?:[【\[]?\s*(?:更多新聞|延伸閱讀|相關新聞|相關報導|看原文連結|推薦閱讀|熱門新聞|更多.{0,16}(?:新聞|報導|新闻|报道)(?:網|网)?(?:報導|报道)?)\s*[】\]]?|"
+    r"▲?更多.{0,20}(?:請見|請看).*|related (?:articles|news|stories)|more (?:news|stories)|read more)$", re.I)
+_RELATED_LINKS_RE = re.compile(r"^(?:related links?|相關連結|相關網站)\s*[:：].*$", re.I)
+_NOTE_RE = re.compile(r"^※.*$")
+_HASHTAGS_RE = re.compile(r"^[#＃][^#＃]+(?:[#＃][^#＃]+)+$")
+
+_CAPTION_RE = re.compile(
+    r"^\s*(?:\*\*)?(?:圖說?\s*(?P<n>\d+)?\s*[：:]|圖說\s*(?P<n2>\d+)?|▲|\[(?:photo|圖)\]|photo caption\s*[:：]|caption\s*[:：])", re.I)
+_LIST_RE = re.compile(r"^\s*(?:[-*•‧●]\s+|(?P<n>\d{1,2})\s*[.、)）]\s*)")
+_ATTACH_RE = re.compile(r"^\s*(?:\*\*)?(?:附件|attachments?\s*[:：])", re.I)
+_URL_RE = re.compile(r"https?://[^\s<>()\[\]【】「」，。、]+")
+_TERMINAL = "。！？!?.」』)）>*\"”"
+_UNIT_SUFFIXES = ("組", "科", "室", "課", "處", "股", "中心", "辦公室", "局", "部", "署")
+_TITLE_WORDS = ("處長", "副處長", "科長", "股長", "組長", "主任", "專員", "秘書", "局長", "副局長", "技正", "視察", "科員",
+                "先生", "小姐", "女士", "發言人", "專門委員")
+
+# Organisations: a government (and a unit of it), in Chinese or English.
+_ZH_GOV = r"[\u4e00-\u9fff]{1,8}?(?:市|縣|鄉|鎮|區)(?:政府|公所|議會)"
+_ZH_UNIT = r"[\u4e00-\u9fff]{1,14}?(?:局|處|室|會|中心|所|隊|署|組|科|辦公室)"
+_ZH_ORG_RE = re.compile(rf"^(?P<org>(?:{_ZH_GOV}|行政院|總統府|[\u4e00-\u9fff]{{2,5}}部)(?:{_ZH_UNIT})?|{_ZH_UNIT})$")
+_ZH_SITE_RE = re.compile(rf"^(?P<org>(?:{_ZH_GOV}|行政院|總統府|[\u4e00-\u9fff]{{2,5}}部)(?:{_ZH_UNIT})?)\s*(?:全球資訊網|網站|入口網|新聞稿|新聞資料)?$")
+_EN_ORG_WORDS = r"(?:Government|Council|Bureau|Department|Office|Secretariat|Commission|Agency|Administration|Ministry|Assembly)"
+_EN_ORG_RE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*,?\s+(?:of\s+|and\s+|for\s+|the\s+)*){{0,8}}{_EN_ORG_WORDS}(?:,?\s+[A-Z][\w'’.&-]*)*$")
+_EN_SITE_RE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:City|County|Municipal|Metropolitan|Township)\s+Government$")
+
+# News: outlets, bylines, date lines and datelines.
+_ZH_OUTLET = r"(?:[A-Za-z]{2,12}\s?)?[\u4e00-\u9fff]{0,8}(?:報|报|新聞網|新闻网|新聞|新闻|日報|时报|時報|通訊社|通讯社|電子報|电子报|社|電視台|電視|網|网)"
+_EN_OUTLET = (r"(?:CNA|Focus Taiwan|Central News Agency|Taiwan News|Taipei Times|Reuters|AFP|AP|Kyodo|Yonhap|Bloomberg|"
+              r"Xinhua|NHK|BBC|RTI|ICRT|(?:[A-Z][\w.&'-]*\s){0,3}(?:News|Times|Post|Daily|Herald|Journal|Tribune|Press|Agency|Gazette|Telegraph))")
+_ZH_OUTLET_RE = re.compile(rf"^{_ZH_OUTLET}$")
+_EN_OUTLET_RE = re.compile(rf"^{_EN_OUTLET}$")
+_REPORT = r"(?:即時)?(?:報導|报导|報道|报道)"
+# 記者周奕安、林珮君／台北報導 · CNEWS匯流新聞網記者許文綺／台北報導 · 台灣好新聞／記者黃駿騏／桃園報導 · 地方中心／台東報導
+_ZH_BYLINE_RE = re.compile(
+    r"^(?:(?P<outlet>[^\s／/〔〕【】]{2,20}?)\s*[／/]?\s*)?(?:記者|记者)\s*(?P<names>[\u4e00-\u9fff·．・、，, ]{2,40}?)\s*[／/]\s*"
+    r"(?P<place>[\u4e00-\u9fff]{0,8}?)\s*" + _REPORT + r"$"
+    r"|^(?P<who>[^\s／/〔〕【】]{2,16})\s*[／/]\s*(?P<place2>[\u4e00-\u9fff]{0,8}?)\s*" + _REPORT + r"$")
+_NOT_PLACE = ("綜合", "综合", "即時", "编译", "編譯", "國際", "国际")
+_EN_BYLINE_RE = re.compile(
+    r"^By\s+(?P<who>[A-Z][\w.,&'’ -]{1,80}?)(?:\s*[,/]\s*(?P<role>(?:Staff|Senior|Special)\s+(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent)s?|"
+    r"[Rr]eporters?|[Cc]orrespondents?|[A-Z]{2,5}))?$"
+    r"|^(?:(?:Staff|Senior|Special)\s+(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?))(?:\s*,\s*with\s+(?P<agency>[A-Z][\w .&-]{1,40}))?$",
+)
+_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|(?:上午|下午|晚上|早上|中午|凌晨)\s*\d{1,2}[:：]\d{2})"
+_DATE_LINE_NOISE = re.compile(
+    _TIME + r"|[（(][^（()）]{0,20}(?:更新|updated?)[^（()）]{0,20}[）)]|(?:週|周|星期)[一二三四五六日天]|"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?|[-–—]\s*Page\s*\d+|GMT[+-]\d{1,2}(?::?\d{2})?|[｜|│,]", re.I)
+# （中央社記者許家瑜台北28日電） · （中央社高雄1日电）
+_ZH_DATELINE_RE = re.compile(
+    r"^[（(]\s*(?P<outlet>中央社|中央通訊社|中央通讯社|[\u4e00-\u9fff]{2,8}?社)\s*(?:(?:記者|记者)(?P<rest>[\u4e00-\u9fff、，,·．]{2,40}?)|(?P<place>[\u4e00-\u9fff]{2,8}?))"
+    r"(?P<day>\d{1,2})\s*日\s*(?:電|电|專電|专电)\s*[）)]\s*")
+_ZH_BRACKET_BYLINE_RE = re.compile(r"^[〔【\[]\s*(?P<inner>[^〕】\]\n]{2,40}?)\s*[〕】\]]\s*")
+_EN_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# TAICHUNG, March 13 (CNA) -- · TAIPEI (Taiwan News) — · Kaohsiung, June 25 (CNA)
+_EN_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'-]{1,20}(?:\s[A-Z][A-Za-z.'-]{1,20}){0,2})(?:,\s*(?P<date>" + _EN_MON + r"\s+\d{1,2}))?\s*"
+    r"\((?P<outlet>" + _EN_OUTLET + r")\)\s*(?:--|—|–|-|:)?\s*")
+# Taiwanese place names a dateline may end with, to split 許家瑜台北 into a reporter and a place.
+_DATELINE_PLACES = ("台北", "臺北", "新北", "桃園", "台中", "臺中", "台南", "臺南", "高雄", "基隆", "新竹", "苗栗", "彰化", "南投",
+                    "雲林", "嘉義", "屏東", "宜蘭", "花蓮", "台東", "臺東", "澎湖", "金門", "馬祖", "連江")
 
 
 def _strip_span(text: str, start: int, end: int) -> Span:
     seg = text[start:end]
+    if not seg.strip():
+        return Span(start, start, "")
     lead = len(seg) - len(seg.lstrip())
     trail = len(seg) - len(seg.rstrip())
     return Span(start + lead, end - trail, seg.strip())
 
 
-def _paragraphs(text: str, start: int) -> Iterator[Span]:
-    """Runs of non-blank lines after ``start``."""
-    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text[start:]):
-        span = _strip_span(text, start + m.start(), start + m.end())
-        if span.text:
-            yield span
+def _strip_span_of(span: Span, start: int, end: int) -> Span:
+    """The part ``start..end`` of a span's text, stripped, as a span of the document."""
+    seg = span.text[start:end]
+    if not seg.strip(" \t\u3000"):
+        return Span(span.start + start, span.start + start, "")
+    lead = len(seg) - len(seg.lstrip(" \t\u3000"))
+    trail = len(seg) - len(seg.rstrip(" \t\u3000"))
+    return Span(span.start + start + lead, span.start + end - trail, seg.strip(" \t\u3000"))
 
 
-def _header(text: str, path: str, notices: list[Notice]) -> tuple[Header, int]:
-    """The header fields and where the header ends (0 when there is none)."""
-    fields: dict[str, Span] = {}
-    end = 0
-    for m in _FIELD_RE.finditer(text):
-        # header fields sit at the top: stop at the first one after a body paragraph
-        before = text[end: m.start()]
-        if end and any(p.strip() and not _BANNER_RE.search(p) for p in before.split("\n")):
-            break
-        if not end and any(len(p.strip()) > 60 for p in text[: m.start()].split("\n")):
-            break
-        name = _FIELD_OF[m["label"]]
-        fields.setdefault(name, Span(m.start("value"), m.end("value"), m["value"]))
-        end = m.end()
-    if not fields:
-        return Header(), 0
+def _is_latin(text: str) -> bool:
+    han = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+    return han == 0 and any(c.isalpha() for c in text)
 
-    def date_of(name: str) -> dt.date | None:
-        span = fields.get(name)
-        if span is None or not span.text:
+
+def _full_date(text: str) -> DateMatch | None:
+    """The first full date (year, month, day) written in ``text``."""
+    for m in recognise_dates(text, None):
+        if m.kind == "full" and m.precision == "day":
+            return m
+    return None
+
+
+@dataclass
+class _Fields:
+    spans: dict[str, Span] = field(default_factory=dict)
+    dates: dict[str, tuple[dt.date, Span]] = field(default_factory=dict)
+    outlet: Span | None = None
+    reporters: list[Span] = field(default_factory=list)
+    place: Span | None = None
+    day: int | None = None
+    site: Span | None = None
+    bylines: list[Span] = field(default_factory=list)
+    boilerplate: list[Span] = field(default_factory=list)
+    breadcrumb: list[str] = field(default_factory=list)
+    news: bool = False
+
+    def put(self, name: str, span: Span) -> None:
+        if name not in self.spans and span.text:
+            self.spans[name] = span
+
+    def put_date(self, name: str, date: dt.date, span: Span) -> None:
+        self.dates.setdefault(name, (date, span))
+
+
+def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
+    """A header line cut into (field name, value) pairs: ``發布日期 2018-11-03 ｜ 發布單位 新聞局`` gives two. Parts
+    between ｜ that carry no label come as (None, part). None when the line is not a header line."""
+    text = line.text
+    seps = list(_SEPARATORS.finditer(text))
+    sep_ends = {m.end() for m in seps}
+    # an English label counts with a colon, or without one where a part of the line starts (Publication Date 2024-12-12)
+    labels = [m for m in _LABEL_AT.finditer(text)
+              if m["colon"] or not _is_latin(m["label"]) or m.start() == 0 or m.start() in sep_ends]
+    if not labels and not seps:
+        return None
+    if labels and labels[0].start("label") > 3 and not seps:
+        return None
+    pieces: list[tuple[str | None, Span]] = []
+    # walk the line: a label starts a field that runs to the next label or separator
+    marks = sorted([(m.start(), m.end(), "label", m) for m in labels] + [(m.start(), m.end(), "sep", m) for m in seps],
+                   key=lambda x: x[0])
+    pos = 0
+    current: str | None = None
+    colon = True
+    value_start = 0
+    for start, end, what, m in marks:
+        if start < pos:
+            continue
+        if start > value_start or current is not None:
+            piece = _strip_span_of(line, value_start, start)
+            if piece.text or current is not None:
+                pieces.append((current, piece) if current is None or colon or _ok_without_colon(current, piece) else (None, piece))
+        if what == "label":
+            current = _FIELD_OF[m["label"].casefold()]
+            colon = bool(m["colon"]) or not _is_latin(m["label"])
+            if not colon and current not in _DATE_LABELS:
+                return None
+        else:
+            current = None
+            colon = True
+        value_start = end
+        pos = end
+    piece = _strip_span_of(line, value_start, len(text))
+    if piece.text or current is not None:
+        pieces.append((current, piece))
+    if not any(name is not None for name, _ in pieces) and not seps:
+        return None
+    # a value with no label must be a date, a banner, a count or an organisation for the line to be a header line
+    for name, piece in pieces:
+        if name is None and not (_full_date(piece.text) or _BANNER_RE.search(piece.text) or _ZH_ORG_RE.match(piece.text)
+                                 or _EN_ORG_RE.match(piece.text) or _COUNT_RE.match(piece.text) or _SECTION_RE.match(piece.text)):
             return None
-        try:
-            return parse_date(span.text)
-        except DateError as e:
-            notices.append(Notice(f"header field {name!r}: {e}", text.count("\n", 0, span.start) + 1))
+        if name in _DATE_LABELS and not re.search(r"\d", piece.text):
             return None
+        if name == "publisher" and (len(piece.text) > 60 or re.search(r"[。！？]", piece.text)):
+            return None
+    return pieces
 
-    contacts: list[Span] = []
-    unit: Span | None = None
-    if "contacts" in fields:
-        c = fields["contacts"]
-        for m in re.finditer(r"[^/／、,，;；\s]+", c.text):
-            piece = Span(c.start + m.start(), c.start + m.end(), m.group())
-            if unit is None and not contacts and piece.text.endswith(_UNIT_SUFFIXES) and len(piece.text) >= 3:
-                unit = piece
+
+def _ok_without_colon(name: str, piece: Span) -> bool:
+    """A label written without a colon takes its value only when that value is what the label announces (a date)."""
+    return name not in _DATE_LABELS or _full_date(piece.text) is not None
+
+
+def _take_fields(f: _Fields, pieces: list[tuple[str | None, Span]], notices: list[Notice], text: str) -> None:
+    for name, piece in pieces:
+        if name is None:
+            d = _full_date(piece.text)
+            if d is not None:
+                f.put_date("published", d.date, _strip_span_of(piece, d.start, d.end))
+            elif _ZH_ORG_RE.match(piece.text) or _EN_ORG_RE.match(piece.text):
+                f.put("publisher", piece)
+            continue
+        if name in _DATE_LABELS:
+            d = _full_date(piece.text)
+            if d is not None:
+                f.put_date(name, d.date, _strip_span_of(piece, d.start, d.end))
+            continue  # an impossible date is reported by _impossible_dates
+        if name != "ignore":
+            f.put(name, piece)
+
+
+def _impossible_dates(pieces: list[tuple[str | None, Span]], notices: list[Notice], text: str) -> None:
+    for name, piece in pieces:
+        if name in _DATE_LABELS:
+            try:
+                parse_date(piece.text)
+            except DateError as e:
+                notices.append(Notice(f"header field {name!r}: {e}", text.count("\n", 0, piece.start) + 1))
+
+
+def _breadcrumb(line: str) -> list[str] | None:
+    body = re.sub(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?\s*", "", line, flags=re.I)
+    parts = [p.strip() for p in re.split(r"\s*(?:>|＞|»|›|→)\s*", body)]
+    if len(parts) >= 2 and all(0 < len(p) <= 40 for p in parts) and len(body) <= 120:
+        return parts
+    return None
+
+
+def _site(text: str) -> str | None:
+    m = _ZH_SITE_RE.match(text)
+    if m:
+        return m["org"]
+    if _EN_SITE_RE.match(text):
+        return text
+    return None
+
+
+def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
+    """Navigation, banners, section labels, counters, share links, credits: recorded, never title or body."""
+    t = line.text
+    if _NAV_RE.match(t) or _COUNT_RE.match(t) or _CREDIT_RE.match(t) or _RELATED_LINKS_RE.match(t) or _EDITOR_RE.match(t):
+        return True
+    if _COPYRIGHT_RE.match(t) and len(t) <= 160:
+        return True
+    crumbs = _breadcrumb(t)
+    # in the body only a trail that starts at the home page is one (臺北 → 布拉格 → 維也納 is an itinerary)
+    if crumbs is not None and (top or re.fullmatch(r"(?:網站)?首頁|回首頁|主頁|home(?:\s*page)?", crumbs[0], re.I)):
+        f.breadcrumb.extend(crumbs)
+        site = _site(crumbs[0])
+        if site and f.site is None:
+            f.site = _strip_span_of(line, t.index(site), t.index(site) + len(site))
+        return True
+    if top:
+        parts = [p for p in _SEPARATORS.split(t) if p]
+        if 1 <= len(parts) <= 3 and all(_site(p) or _SECTION_RE.match(p) or _BANNER_RE.search(p) for p in parts):
+            for p in parts:
+                site = _site(p)
+                if site and f.site is None:
+                    i = t.index(site)
+                    f.site = _strip_span_of(line, i, i + len(site))
+            return True
+        if _ALT_TEXT_RE.match(t) or _CAPS_SECTION_RE.match(t) or t in f.breadcrumb or _SECTION_RE.match(t):
+            return True
+    return False
+
+
+def _date_line(f: _Fields, line: Span) -> bool:
+    """A news story's date line: ``2010-04-06 20:31　聯合報　記者…／台北報導``, ``Wed, Jan 15, 2020 - Page 3``,
+    ``2019/7/4 12:08（7/4 15:21 更新）``, ``台灣好新聞／記者黃駿騏／桃園報導　2022.12.15 15:41``."""
+    t = line.text
+    if len(t) > 100:
+        return False
+    d = _full_date(t)
+    if d is None:
+        return False
+    rest = (t[: d.start] + " " + t[d.end:])
+    upd = re.search(r"[（(]\s*([^（()）]{0,20}?)\s*(?:更新|updated?)\s*[）)]", t, re.I)
+    rest = _DATE_LINE_NOISE.sub(" ", rest)
+    tokens = [tok for tok in re.split(r"[\s\u3000]+", rest) if tok]
+    byline = None
+    outlet = None
+    for tok in tokens:
+        if _ZH_BYLINE_RE.match(tok) or "／" in tok or "/" in tok:
+            byline = tok
+        elif _SECTION_RE.match(tok):
+            continue
+        elif _ZH_OUTLET_RE.match(tok) or _EN_OUTLET_RE.match(tok):
+            outlet = tok
+        elif len(tok) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", tok):
+            continue
+        else:
+            return False
+    if byline is not None and not _byline(f, _strip_span_of(line, t.index(byline), t.index(byline) + len(byline))):
+        return False
+    f.put_date("published", d.date, _strip_span_of(line, d.start, d.end))
+    if upd is not None:
+        inner = recognise_dates(upd.group(1), d.date)
+        if inner and inner[0].precision == "day":
+            f.put_date("updated", inner[0].date, _strip_span_of(line, upd.start(1) + inner[0].start, upd.start(1) + inner[0].end))
+    if outlet is not None and f.outlet is None:
+        i = t.index(outlet)
+        f.outlet = _strip_span_of(line, i, i + len(outlet))
+    f.bylines.append(line)
+    f.news = True
+    return True
+
+
+def _names(span: Span, start: int, end: int) -> list[Span]:
+    out = []
+    for m in re.finditer(r"[^、，,\s]+", span.text[start:end]):
+        out.append(_strip_span_of(span, start + m.start(), start + m.end()))
+    return [n for n in out if n.text]
+
+
+def _byline(f: _Fields, line: Span) -> bool:
+    """A byline alone on its line (or inside a bracket): reporters, outlet and the place it was filed from."""
+    t = line.text
+    m = _ZH_BYLINE_RE.match(t)
+    if m:
+        if m["names"]:
+            f.reporters.extend(_names(line, m.start("names"), m.end("names")))
+            who = "outlet"
+            place = "place"
+        else:
+            who, place = "who", "place2"
+        if (m[who] and (_ZH_OUTLET_RE.match(m[who]) or who == "outlet") and f.outlet is None and not m[who].endswith("中心")
+                and not _SECTION_RE.match(m[who])):
+            f.outlet = _strip_span_of(line, m.start(who), m.end(who))
+        if m[place] and m[place] not in _NOT_PLACE and f.place is None:
+            f.place = _strip_span_of(line, m.start(place), m.end(place))
+        f.bylines.append(line)
+        f.news = True
+        return True
+    m = _EN_BYLINE_RE.match(t)
+    if m:
+        if m["who"]:
+            if _EN_OUTLET_RE.match(m["who"]):
+                if f.outlet is None:
+                    f.outlet = _strip_span_of(line, m.start("who"), m.end("who"))
             else:
-                contacts.append(piece)
+                pos = 0
+                for sep in [*re.finditer(r"\s*(?:,|&|\band\b)\s*", m["who"]), None]:
+                    end = sep.start() if sep else len(m["who"])
+                    if end > pos:
+                        f.reporters.append(_strip_span_of(line, m.start("who") + pos, m.start("who") + end))
+                    pos = sep.end() if sep else end
+            if m["role"] and _EN_OUTLET_RE.match(m["role"]) and f.outlet is None:
+                f.outlet = _strip_span_of(line, m.start("role"), m.end("role"))
+        if m["agency"] and f.outlet is None:
+            f.outlet = _strip_span_of(line, m.start("agency"), m.end("agency"))
+        f.bylines.append(line)
+        f.news = True
+        return True
+    return False
+
+
+def _dateline(f: _Fields, para: Span) -> int:
+    """A dateline opening the first body paragraph; how many characters of it belong to the header."""
+    t = para.text
+    m = _ZH_DATELINE_RE.match(t)
+    if m:
+        f.outlet = f.outlet or _strip_span_of(para, m.start("outlet"), m.end("outlet"))
+        f.day = int(m["day"])
+        if m["place"]:
+            f.place = f.place or _strip_span_of(para, m.start("place"), m.end("place"))
+        else:
+            rest_start, rest = m.start("rest"), m["rest"]
+            head, _, last = rest.rpartition("、")
+            offset = rest_start + (len(head) + 1 if head else 0)
+            name_len = _reporter_length(last)
+            if head:
+                f.reporters.extend(_names(para, rest_start, rest_start + len(head)))
+            f.reporters.append(_strip_span_of(para, offset, offset + name_len))
+            if name_len < len(last):
+                f.place = f.place or _strip_span_of(para, offset + name_len, offset + len(last))
+        f.bylines.append(_strip_span_of(para, 0, m.end()))
+        f.news = True
+        return m.end()
+    m = _ZH_BRACKET_BYLINE_RE.match(t)
+    if m and _byline(f, _strip_span_of(para, m.start("inner"), m.end("inner"))):
+        f.bylines[-1] = _strip_span_of(para, 0, m.end())
+        return m.end()
+    m = _EN_DATELINE_RE.match(t)
+    if m and len(m["place"].split()) <= 3:
+        f.place = f.place or _strip_span_of(para, m.start("place"), m.end("place"))
+        f.outlet = f.outlet or _strip_span_of(para, m.start("outlet"), m.end("outlet"))
+        f.bylines.append(_strip_span_of(para, 0, m.end()))
+        f.news = True
+        if m["date"] and "published" not in f.dates:
+            d = _full_date(m["date"])  # a month and day alone is no publication date
+            if d is not None:
+                f.put_date("published", d.date, _strip_span_of(para, m.start("date"), m.end("date")))
+        return m.end()
+    return 0
+
+
+def _reporter_length(chunk: str) -> int:
+    """許家瑜台北 -> 3: a reporter's name before a place (three characters unless that leaves no place)."""
+    for n in (3, 2, 4):
+        if chunk[n:] in _DATELINE_PLACES:
+            return n
+    if len(chunk) <= 3:
+        return len(chunk)
+    return 3 if len(chunk) - 3 >= 2 else 2
+
+
+def _is_title(t: str) -> bool:
+    if _is_latin(t):
+        return 3 <= len(t) <= 220 and not t.endswith((".", ":")) and len(t.split()) >= 2
+    return 2 <= len(t) <= 100 and not t.endswith(("。", "：", ":")) and "。" not in t.rstrip("。")
+
+
+def _is_subtitle(t: str) -> bool:
+    if _is_latin(t):
+        return len(t) <= 140 and not t.endswith((".", ":")) and not _EN_DATELINE_RE.match(t)
+    return len(t) <= 40 and "。" not in t and not _LIST_RE.match(t)
+
+
+@dataclass
+class _Line:
+    span: Span  # the stripped line
+    blank: bool
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        s = _strip_span(text, pos, pos + len(raw))
+        out.append(_Line(s, not s.text))
+        pos += len(raw) + 1
+    return out
+
+
+_TRAILING_BUTTON = re.compile(r"(?:\s{2,}|\t)(?:print|列印|友善列印|share|分享)\s*$", re.I)
+
+
+def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tuple[Span | None, Span | None, int, list[Span]]:
+    """Scan the top: (title, subtitle, index of the first body line, captions met on the way)."""
+    title = subtitle = None
+    captions: list[Span] = []
+    last = ""
+    non_blank = 0
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        non_blank += 1
+        if non_blank > 40:
+            return title, subtitle, i, captions
+        t = ln.span.text
+        if _boilerplate(f, ln.span, top=True):
+            f.boilerplate.append(ln.span)
+            last = "boilerplate"
+            continue
+        pieces = _field_segments(ln.span)
+        if pieces is not None:
+            _impossible_dates(pieces, notices, text)
+            _take_fields(f, pieces, notices, text)
+            last = "field"
+            continue
+        if _date_line(f, ln.span) or _byline(f, ln.span):
+            last = "byline"
+            continue
+        if _CAPTION_RE.match(t) or re.search(r"[（(](?:[\w .'-]{1,40}\s)?photo[）)]$|[（(]圖\s*[/／].{1,30}[）)]$", t, re.I):
+            captions.append(ln.span)
+            last = "caption"
+            continue
+        if title is None and _is_title(t) and not _ZH_DATELINE_RE.match(t) and not _EN_DATELINE_RE.match(t) and not _ZH_BRACKET_BYLINE_RE.match(t):
+            b = _TRAILING_BUTTON.search(t)
+            title = _strip_span_of(ln.span, 0, b.start()) if b else ln.span
+            if b:
+                f.boilerplate.append(_strip_span_of(ln.span, b.start(), len(t)))
+            last = "title"
+            continue
+        # a subtitle follows the title, or the header fields written under it (a saved page's layout)
+        if (last == "title" or (last == "field" and title is not None and subtitle is None and not captions)) and subtitle is None \
+                and _is_subtitle(t) and not _ZH_DATELINE_RE.match(t) and not _CAPTION_RE.match(t):
+            subtitle = ln.span
+            last = "subtitle"
+            continue
+        return title, subtitle, i, captions
+    return title, subtitle, len(lines), captions
+
+
+def _bottom(f: _Fields, lines: list[_Line], first: int, notices: list[Notice], text: str) -> int:
+    """Scan the end: related stories, tags, notes and header fields written last; the index where they start."""
+    end = len(lines)
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        if not ln.blank and _RELATED_RE.match(ln.span.text):
+            after = [x.span.text for x in lines[i + 1:] if not x.blank]
+            if all(len(a) <= 60 and not a.endswith(("。", ".")) for a in after):
+                for x in lines[i:]:
+                    if not x.blank:
+                        f.boilerplate.append(x.span)
+                end = i
+                break
+    i = end
+    while i > first:
+        ln = lines[i - 1]
+        if ln.blank:
+            i -= 1
+            continue
+        t = ln.span.text
+        if _boilerplate(f, ln.span, top=False) or _NOTE_RE.match(t) or _HASHTAGS_RE.match(t) or _tags(t):
+            f.boilerplate.append(ln.span)
+            i -= 1
+            continue
+        pieces = _field_segments(ln.span)
+        if pieces is not None and any(name is not None for name, _ in pieces):
+            _impossible_dates(pieces, notices, text)
+            _take_fields(f, pieces, notices, text)
+            i -= 1
+            continue
+        m = re.fullmatch(r"[（(]\s*(By\s.{2,80}?)\s*[）)]", t)  # (By Yeh Su-ping and Evelyn Kao), a news agency's last line
+        if m and _byline(f, _strip_span_of(ln.span, m.start(1), m.end(1))):
+            f.bylines[-1] = ln.span
+            i -= 1
+            continue
+        break
+    return i
+
+
+def _tags(t: str) -> bool:
+    """A line of tags: three or more short words or names set apart by wide spaces, with no sentence in it."""
+    parts = [p for p in re.split(r"\s{2,}|\u3000+|\t", t) if p]
+    return len(parts) >= 3 and all(len(p) <= 30 and not re.search(r"[。，,.!?！？:：]", p) for p in parts)
+
+
+def _contacts(f: _Fields, text: str) -> tuple[Span | None, list[Span], list[Span]]:
+    unit: Span | None = None
+    contacts: list[Span] = []
     phones: list[Span] = []
-    if "phones" in fields:
-        p = fields["phones"]
-        for m in re.finditer(r"[^/／、,，;；]+", p.text):
-            piece = _strip_span(p.text, m.start(), m.end())
+    c = f.spans.get("contacts")
+    if c is not None:
+        latin = _is_latin(c.text)
+        pattern = r"[^/／、,，;；]+" if latin else r"[^/／、,，;；\s]+"
+        for m in re.finditer(pattern, c.text):
+            piece = _strip_span_of(c, m.start(), m.end())
+            if not piece.text:
+                continue
             if re.search(r"\d{3,}", piece.text):
-                phones.append(Span(p.start + piece.start, p.start + piece.end, piece.text))
-    header = Header(
-        publisher=fields.get("publisher"),
-        published=date_of("published"),
-        published_span=fields.get("published"),
-        posted=date_of("posted"),
-        contact_unit=unit,
-        contacts=tuple(contacts),
-        phones=tuple(phones),
+                phones.append(piece)
+            elif unit is None and not contacts and piece.text.endswith(_UNIT_SUFFIXES) and len(piece.text) >= 3 and not latin:
+                unit = piece
+            elif piece.text in _TITLE_WORDS:
+                continue
+            else:
+                for w in _TITLE_WORDS:
+                    if not latin and piece.text.endswith(w) and len(piece.text) - len(w) >= 2:
+                        piece = Span(piece.start, piece.end - len(w), piece.text[: -len(w)])
+                        break
+                contacts.append(piece)
+    p = f.spans.get("phones")
+    if p is not None:
+        for m in re.finditer(r"[^/／、,，;；]+", p.text):
+            piece = _strip_span_of(p, m.start(), m.end())
+            if re.search(r"\d{3,}", piece.text):
+                phones.append(piece)
+    return unit, contacts, phones
+
+
+def _header(f: _Fields) -> Header:
+    source = f.spans.get("source")
+    if source is not None and (_ZH_OUTLET_RE.match(source.text) or _EN_OUTLET_RE.match(source.text)):
+        f.outlet = f.outlet or source  # 來源：中央社 names an outlet, not an issuing office
+        f.bylines.append(source)
+        source = None
+    news = f.news or f.outlet is not None
+    publisher = f.spans.get("publisher")
+    if publisher is None and not news:
+        publisher = source
+    kind = "release" if publisher is not None else "news" if news else ""
+    return Header(
+        publisher=publisher,
+        published=f.dates["published"][0] if "published" in f.dates else None,
+        published_span=f.dates["published"][1] if "published" in f.dates else None,
+        posted=f.dates["posted"][0] if "posted" in f.dates else None,
+        updated=f.dates["updated"][0] if "updated" in f.dates else None,
+        updated_span=f.dates["updated"][1] if "updated" in f.dates else None,
+        outlet=f.outlet,
+        reporters=tuple(f.reporters),
+        dateline_place=f.place,
+        dateline_day=f.day,
+        kind=kind,
+        site=f.site,
+        bylines=tuple(f.bylines),
+        boilerplate=tuple(sorted(f.boilerplate, key=lambda s: s.start)),
     )
-    return header, end
 
 
 def _block(span: Span) -> Block:
     urls = tuple(_URL_RE.findall(span.text))
     m = _CAPTION_RE.match(span.text)
     if m:
-        return Block("caption", span, int(m["n"]), urls)
+        n = m["n"] or m["n2"]
+        return Block("caption", span, int(n) if n else None, urls)
     if _ATTACH_RE.match(span.text):
         return Block("attachment", span, None, urls)
     m = _LIST_RE.match(span.text)
     if m:
         return Block("list-item", span, int(m["n"]) if m["n"] else None, urls)
-    if len(span.text) <= 60 and not re.search(r"[。！？]", span.text):
+    if len(span.text) <= 60 and not re.search(r"[。！？]|[a-z]\.(?:\s|$)", span.text):
         return Block("heading", span, None, urls)
     return Block("paragraph", span, None, urls)
 
 
-def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notices: Iterable[Notice] = ()) -> Document:
-    """Split a press release's text into header, title and blocks."""
+def detect_language(text: str) -> str:
+    """``zh-Hant``, ``zh-Hans`` or ``en`` by counting scripts: Chinese when Han characters make a fifth or more of
+    the letters (a Chinese release full of English names stays Chinese), and simplified when more of its
+    characters exist only in simplified script than only in traditional (OpenCC's tables tell which).
+
+    >>> detect_language("Taipei Mayor Ko Wen-je (柯文哲) met Prague Mayor Zdenek Hrib."), detect_language("北九州市长首访高雄")
+    ('en', 'zh-Hans')
+    """
+    han = [c for c in text if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    if not han or len(han) < 0.2 * (len(han) + latin):
+        return "en" if latin or not han else "zh-Hant"
+    chars = sorted(set(han))
+    joined = "\n".join(chars)
+    to_simp = _opencc("t2s").convert(joined).split("\n")
+    to_trad = _opencc("s2t").convert(joined).split("\n")
+    if len(to_simp) != len(chars) or len(to_trad) != len(chars):
+        return "zh-Hant"
+    count = {c: 0 for c in chars}
+    for c in han:
+        count[c] += 1
+    trad_only = sum(count[c] for c, s in zip(chars, to_simp, strict=True) if s != c)
+    simp_only = sum(count[c] for c, t in zip(chars, to_trad, strict=True) if t != c)
+    return "zh-Hans" if simp_only > trad_only else "zh-Hant"
+
+
+@functools.lru_cache(maxsize=2)
+def _opencc(config: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notices: Iterable[Notice] = (),
+          media_type: str = "text/plain") -> Document:
+    """Split a press release's or news story's text into header, title and blocks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     path = path or source
     notes = list(notices)
     if not text.strip():
         raise DocumentError(path, "holds only white space", hint="remove it or put the press release's text in it")
-    header, body_start = _header(text, path, notes)
-    paras = [p for p in _paragraphs(text, body_start) if not (body_start == 0 and _BANNER_RE.search(p.text))]
-    if body_start == 0:
+    lines = _lines(text)
+    f = _Fields()
+    title, subtitle, first, captions = _top(f, lines, notes, text)
+    last = _bottom(f, lines, first, notes, text)
+    # the body: runs of lines between the top and the bottom, boilerplate lines left out
+    paras: list[Span] = []
+    run: list[Span] = []
+
+    def flush() -> None:
+        if run:
+            paras.append(_strip_span(text, run[0].start, run[-1].end))
+            run.clear()
+
+    for ln in lines[first:last]:
+        if ln.blank:
+            flush()
+        elif _boilerplate(f, ln.span, top=False) or (not paras and not run and _date_line(f, ln.span)) or _NOTE_RE.match(ln.span.text):
+            flush()
+            if not f.bylines or f.bylines[-1] is not ln.span:
+                f.boilerplate.append(ln.span)
+        else:
+            run.append(ln.span)
+    flush()
+    if paras:
+        cut = _dateline(f, paras[0])
+        if cut:
+            rest = _strip_span_of(paras[0], cut, len(paras[0].text))
+            paras[0] = rest
+            if not rest.text:
+                paras.pop(0)
+    if paras:  # a news agency's date stamp after the last sentence (。1140701)
+        m = re.search(r"(?<=[。！？」])\d{7}$", paras[-1].text)
+        if m:
+            f.boilerplate.append(_strip_span_of(paras[-1], m.start(), m.end()))
+            paras[-1] = _strip_span_of(paras[-1], 0, m.start())
+    header = _header(f)
+    if not f.spans and not f.dates and header.kind != "news":
         notes.append(Notice("no header (發布機關, 發布日期, 聯絡人): publisher and date are unknown, facts are still read"))
-    title = subtitle = None
-    # lines, not paragraphs: a title and a subtitle may stand on adjacent lines
-    lines: list[Span] = []
-    for p in paras[:3]:
-        pos = p.start
-        for ln in p.text.split("\n"):
-            lines.append(_strip_span(text, pos, pos + len(ln)))
-            pos += len(ln) + 1
-    heads = [ln for ln in lines if ln.text]
-    if heads and len(heads[0].text) <= 80 and not heads[0].text.endswith("。") and not _CAPTION_RE.match(heads[0].text):
-        title = heads[0]
-        if len(heads) > 1 and len(heads[1].text) <= 40 and "。" not in heads[1].text and not _LIST_RE.match(heads[1].text):
-            subtitle = heads[1]
-    last_head = subtitle or title
-    head_end = last_head.end if last_head is not None else body_start
-    blocks: list[Block] = []
+    unit, contacts, phones = _contacts(f, text)
+    header = dataclasses.replace(header, contact_unit=unit, contacts=tuple(contacts), phones=tuple(phones))
+    if title is None and paras:  # no title line in the top: the first short line of the body
+        head = _strip_span(text, paras[0].start, paras[0].start + len(paras[0].text.split("\n")[0]))
+        if len(head.text) <= 80 and not head.text.endswith("。") and not _CAPTION_RE.match(head.text):
+            title = head
+            rest = _strip_span(text, head.end, paras[0].end)
+            paras = ([rest] if rest.text else []) + paras[1:]
+    blocks: list[Block] = [b if b.kind == "caption" else Block("caption", b.span, None, b.urls) for b in map(_block, captions)]
     for p in paras:
-        if p.end <= head_end:
-            continue
-        if p.start < head_end:
-            p = _strip_span(text, head_end, p.end)
         for piece in _split_lines_of_items(text, p):
             blocks.append(_block(piece))
+    blocks.sort(key=lambda b: b.span.start)
     if header.publisher is not None and not blocks:
         raise DocumentError(path, "has a header but no body: the file looks truncated",
                             line=text.count("\n") + 1, hint="check that the whole press release was saved")
@@ -260,10 +915,12 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
     if paragraphs and not paragraphs[-1].span.text.endswith(tuple(_TERMINAL)) and blocks[-1].kind == "paragraph":
         notes.append(Notice("the last paragraph stops mid-sentence: the file may be truncated",
                             text.count("\n", 0, paragraphs[-1].span.end) + 1))
+    body_text = " ".join([s.text for s in (title, subtitle) if s is not None] + [b.span.text for b in blocks])
     return Document(
         source=source, path=path, text=text, encoding=encoding,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         header=header, title=title, subtitle=subtitle, blocks=tuple(blocks), notices=tuple(notes),
+        language=detect_language(body_text or text), media_type=media_type,
     )
 
 
@@ -282,7 +939,7 @@ def _split_lines_of_items(text: str, p: Span) -> Iterator[Span]:
 
 
 def read(path: Path) -> Document:
-    """Read one press release file."""
+    """Read one press release file: text, or a saved web page (``.html``/``.htm``) through its main content."""
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -291,4 +948,12 @@ def read(path: Path) -> Document:
     if not _is_text(text):
         raise DocumentError(str(path), "decodes to control characters, not text: it looks binary",
                             hint="give smartgraph .txt files saved as UTF-8, Big5 or UTF-16")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from smartgraph import webpage
+
+        page = webpage.extract(text)
+        if not page.text.strip():
+            raise DocumentError(str(path), "is a web page with no main content (nothing left once menus, scripts and footers are removed)",
+                                hint="save the press release's own page, or its text as a .txt file")
+        return parse(page.text, path.name, str(path), encoding, notices, media_type="text/html")
     return parse(text, path.name, str(path), encoding, notices)

@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
 from smartgraph.model import Facts, Organization, Place, Span
-from smartgraph.vocab import GEONAMES, OA, OPENGOV, ORG, PREFIXES, SCD, SCHEMA, WD, WDT, concept
+from smartgraph.vocab import GEONAMES, LANGUAGE, LANGUAGE_CODES, OA, OPENGOV, ORG, PREFIXES, SCD, SCHEMA, WD, WDT, concept
 
 ZH = "zh-Hant"
 EN = "en"
@@ -190,31 +190,34 @@ class _Builder:
         d = self.f.document
         s = self.doc
         self.add(s, RDF.type, SCHEMA.NewsArticle)
-        self.add(s, SCHEMA.inLanguage, lit(ZH))
+        self.add(s, SCHEMA.inLanguage, lit(d.language))
+        language = LANGUAGE[LANGUAGE_CODES[d.language]]
+        self.add(s, DCTERMS.language, language)
+        self.add(language, RDF.type, DCTERMS.LinguisticSystem)
         self.add(s, DCTERMS.source, lit(d.source))
-        self.add(s, SCHEMA.encodingFormat, lit("text/plain"))
+        self.add(s, SCHEMA.encodingFormat, lit(d.media_type))
         self.add(s, SCHEMA.text, lit(d.text))
         self.add(s, SCD.sha256, lit(d.sha256))
-        if d.title is not None:
-            self.label(s, d.title.text, None, SCHEMA.headline)
-            self.label(s, d.title.text, None, SCHEMA.name)
-            self.label(s, d.title.text)
-        if d.subtitle is not None:
-            self.label(s, d.subtitle.text, None, SCHEMA.alternativeHeadline)
+        for prop, head in ((SCHEMA.headline, d.title), (SCHEMA.name, d.title), (RDFS.label, d.title), (SCHEMA.alternativeHeadline, d.subtitle)):
+            if head is not None:  # a Chinese title in the document's script: zh-Hans for a simplified-character reprint
+                self.label(s, head.text, d.language if lang_of(head.text) == ZH and d.language.startswith("zh") else None, prop)
         if d.header.published:
-            self.add(s, SCHEMA.datePublished, lit(d.header.published.isoformat(), datatype=XSD.date))
             self.add(s, DCTERMS.issued, lit(d.header.published.isoformat(), datatype=XSD.date))
         if d.header.posted:
             self.add(s, SCHEMA.dateCreated, lit(d.header.posted.isoformat(), datatype=XSD.date))
-            if not d.header.published:
-                self.add(s, SCHEMA.datePublished, lit(d.header.posted.isoformat(), datatype=XSD.date))
+        if d.date:  # published, else posted, else the only date the header gives (an update)
+            self.add(s, SCHEMA.datePublished, lit(d.date.isoformat(), datatype=XSD.date))
+        if d.header.updated:
+            self.add(s, SCHEMA.dateModified, lit(d.header.updated.isoformat(), datatype=XSD.date))
+            self.add(s, DCTERMS.modified, lit(d.header.updated.isoformat(), datatype=XSD.date))
         if self.f.publisher:
             self.add(s, SCHEMA.publisher, self.org(self.f.publisher))
         for b in d.blocks:
             if b.kind == "caption" and b.number is not None:
                 img = URIRef(f"{s}/figure/{b.number}")
                 self.add(img, RDF.type, SCHEMA.ImageObject)
-                self.add(img, SCHEMA.caption, lit(re.sub(r"^\s*圖\s*\d+\s*[：:]\s*", "", b.span.text), lang=ZH))
+                caption = re.sub(r"^\s*(?:\*\*)?(?:圖說?\s*\d*\s*[：:]|▲|\[(?:photo|圖)\]|photo caption\s*[:：])\s*", "", b.span.text, flags=re.I)
+                self.add(img, SCHEMA.caption, lit(caption, lang=lang_of(caption)))
                 self.add(img, SCHEMA.position, lit(b.number, datatype=XSD.integer))
                 self.add(s, SCHEMA.image, img)
                 self.derived(img, b.span)

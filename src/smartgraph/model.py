@@ -47,7 +47,29 @@ class Notice:
 
 @dataclass(frozen=True)
 class Header:
-    """The header fields of a press release, each with its span. Absent fields are None/empty."""
+    """What a document says about itself, outside its body: the header fields of an official release, or
+    the date line, byline and dateline of a news story. Every Span points into the recorded text; absent
+    fields are None or empty.
+
+    - ``publisher``: the issuing office as the header names it (發布機關, Source, Unit, a bare unit in a
+      ``新聞稿 ｜ 2025/09/15 ｜ 民政處`` line); never a news outlet.
+    - ``published`` / ``published_span``: the publication date (發布日期, Publish Date, Date, a news story's
+      date line); ``posted``: a posting date (張貼日, 上版日期, Post Date); ``updated`` / ``updated_span``: a
+      later update (更新日期, Updated:, Update Time:, ``（7/4 15:21 更新）``), kept apart from ``published``.
+    - ``contact_unit``, ``contacts``, ``phones``: the press contact.
+    - ``outlet``: the news outlet a byline, date line or dateline names (聯合報, 中央社, CNA, Taiwan News).
+    - ``reporters``: the reporters a byline or dateline names (記者周奕安、林珮君 -> two spans).
+    - ``dateline_place``: where a news story was filed (台北報導 -> 台北, 上海4日電 -> 上海,
+      ``TAICHUNG, March 13 (CNA)`` -> TAICHUNG); ``dateline_day``: the day of the month a dateline gives
+      when it gives no month (上海4日電 -> 4).
+    - ``kind``: "release" when an issuing office is named, "news" for a news story or reprint (a byline,
+      an outlet or a dateline and no issuing office), "" when neither is known.
+    - ``site``: the portal or government a page's banner or breadcrumb names (``Taichung City Government
+      > City News`` -> Taichung City Government), which a unit-only publisher (``Unit: Secretariat``)
+      belongs to.
+    - ``bylines``: each byline, date line and dateline as written; ``boilerplate``: navigation, banners,
+      share/print links, related-story lists, photo credits and the like. Neither is in the body blocks.
+    """
 
     publisher: Span | None = None
     published: dt.date | None = None
@@ -56,11 +78,24 @@ class Header:
     contact_unit: Span | None = None
     contacts: tuple[Span, ...] = ()
     phones: tuple[Span, ...] = ()
+    updated: dt.date | None = None
+    updated_span: Span | None = None
+    outlet: Span | None = None
+    reporters: tuple[Span, ...] = ()
+    dateline_place: Span | None = None
+    dateline_day: int | None = None
+    kind: str = ""  # release | news | ""
+    site: Span | None = None
+    bylines: tuple[Span, ...] = ()
+    boilerplate: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
 class Document:
-    """One press release, read and split, with its text kept whole so that offsets stay true."""
+    """One press release or news story, read and split, with its text kept whole so that offsets stay true.
+
+    ``language`` is detected from the title and body: "zh-Hant", "zh-Hans" (simplified characters) or "en".
+    """
 
     source: str  # the file name, the document's stable identity
     path: str
@@ -72,11 +107,13 @@ class Document:
     subtitle: Span | None
     blocks: tuple[Block, ...]
     notices: tuple[Notice, ...] = ()
+    language: str = "zh-Hant"
+    media_type: str = "text/plain"  # text/html for a saved web page (its recorded text is the extracted text)
 
     @property
     def date(self) -> dt.date | None:
-        """The day the release speaks from: the publication date, else the posting date."""
-        return self.header.published or self.header.posted
+        """The day the document speaks from: the publication date, else the posting date, else the update date."""
+        return self.header.published or self.header.posted or self.header.updated
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1

@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 
 from smartgraph import documents, graph, resources, validation
 from smartgraph.config import Settings
-from smartgraph.errors import SmartgraphError
+from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
 from smartgraph.remote import RemoteStore
@@ -44,6 +44,7 @@ class DocumentResult:
 @dataclass
 class BuildReport:
     results: list[DocumentResult] = field(default_factory=list)
+    skipped: list[documents.Skipped] = field(default_factory=list)  # files that are not press releases
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -137,15 +138,21 @@ def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int
 
 
 def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bool = False,
-          on_progress: Progress | None = None, workers: int = 1) -> BuildReport:
+          on_progress: Progress | None = None, workers: int = 1, globs: Iterable[str] = ()) -> BuildReport:
     """Build every press release named (files or folders) into the store.
 
     With ``workers`` > 1 documents are read, extracted, mapped and validated in that many processes
     (started by a fork server: a script calling this needs the usual ``if __name__ == "__main__":``
     guard; the CLI uses one process per CPU). Graphs new to the store are written in batches
-    (``EmbeddedStore.add_graphs_nt``); a graph the store has is replaced on its own, all or nothing."""
-    paths = list(documents.iter_inputs(inputs))
+    (``EmbeddedStore.add_graphs_nt``); a graph the store has is replaced on its own, all or nothing.
+    ``globs`` choose what a folder contributes (``documents.iter_inputs``); files that are not press
+    releases are listed in the report's ``skipped``. No input at all to build is a DocumentError."""
     report = BuildReport()
+    paths = list(documents.iter_inputs(inputs, globs, report.skipped))
+    if not paths:
+        names = ", ".join(str(p) for p in inputs)
+        raise DocumentError(names, "holds no press release: every file named was skipped",
+                            hint=f"name .txt, .text, .html or .htm files ({', '.join(s.reason for s in report.skipped[:1])})")
     store.replace_graph(URIRef(settings.base_iri + ONTOLOGY_GRAPH), ontology_graph())
     known = {} if force else store.document_hashes()
     jobs = [(p, known.get(str(graph.graph_iri(settings.base_iri, p.name)))) for p in paths]

@@ -19,14 +19,13 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
 
 from smartgraph.errors import ConfigError
 from smartgraph.store import Store
-from smartgraph.vocab import GEONAMES, PREFIXES, SCHEMA, WD, canonical_lang, canonical_lang_tags
+from smartgraph.vocab import GEONAMES, LANGUAGE, PREFIXES, SCHEMA, WD, canonical_lang, canonical_lang_tags
 
 EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 MEDIA_TYPES = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads", "trig": "application/trig",
                "jsonld": "application/ld+json"}
 _EU_FILE_TYPES = {"ttl": "RDF_TURTLE", "nt": "RDF_N_TRIPLES", "nq": "RDF_N_QUADS", "trig": "RDF_TRIG", "jsonld": "JSON_LD"}
 FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
-LANGUAGE = Namespace("http://publications.europa.eu/resource/authority/language/")
 DATA_THEME = Namespace("http://publications.europa.eu/resource/authority/data-theme/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 IANA = "http://www.iana.org/assignments/media-types/"

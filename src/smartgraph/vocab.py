@@ -9,6 +9,10 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, Def
 from rdflib.term import URIRef
 
 SCD_IRI = "https://w3id.org/scd#"
+# the EU Publications Office's language authority (DCAT-AP's vocabulary for dct:language)
+LANGUAGE = Namespace("http://publications.europa.eu/resource/authority/language/")
+# a document's detected language (BCP 47, schema:inLanguage) -> its code in that authority (ISO 639-3, dct:language)
+LANGUAGE_CODES = {"zh-Hant": "ZHO", "zh-Hans": "ZHO", "en": "ENG"}
 CONCEPTS_IRI = "https://w3id.org/scd/"
 
 

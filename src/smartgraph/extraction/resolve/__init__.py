@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import Recognised, Resolved
@@ -17,7 +19,7 @@ from smartgraph.extraction.resolve.orgs import affiliation, government, organiza
 from smartgraph.extraction.resolve.people import resolve_people
 from smartgraph.extraction.resolve.places import add_place, home
 from smartgraph.extraction.text import fold
-from smartgraph.model import Role
+from smartgraph.model import Organization, Role
 
 __all__ = ["resolve"]
 
@@ -63,6 +65,12 @@ def _publisher(res: Resolved) -> None:
         gov = government(res, res.home_place)
         res.publisher_unit = name
         res.publisher = organization(res, f"{gov}/{fold(name)}", name, ot.key, res.home_country, res.home_place, gov)
+        return
+    if not re.search(r"[\u3400-\u9fff]", name):
+        # an English header (Information Bureau, Kaohsiung City Government; Secretariat): an English label
+        key = f"org-{fold(name)}"
+        res.organizations.setdefault(key, Organization(key, "", name, ot.key if ot else "agency", res.home_country))
+        res.publisher = key
         return
     res.publisher = organization(res, f"org-{fold(name)}", name, ot.key if ot else "agency", res.home_country)
 
