@@ -12,9 +12,7 @@ Three stages, each testable alone:
 
 from __future__ import annotations
 
-from smartgraph.extraction.recognise import recognise
-from smartgraph.extraction.relate import relate
-from smartgraph.extraction.resolve import resolve
+from smartgraph.extraction import recognise, relate, resolve
 from smartgraph.extraction.text import make_text
 from smartgraph.model import Document, Facts
 
@@ -22,5 +20,5 @@ __all__ = ["extract", "recognise", "relate", "resolve"]
 
 
 def extract(doc: Document) -> Facts:
-    """Every fact of one document."""
-    return relate(resolve(recognise(make_text(doc))))
+    """Every fact of one document: its text recognised, resolved and related."""
+    return relate.relate(resolve.resolve(recognise.recognise(make_text(doc))))

@@ -217,6 +217,9 @@ def places() -> Places:
             entry = PlaceEntry(names, row[1], row[2], kind, gid, row[4], max(pop, 0), True, fold(row[6]) if row[6] else "")
             for n in names:
                 curated.setdefault(fold(n), []).append(entry)
+                # a district's or township's short form (新園 of 新園鄉) is read only in the text's own words
+                if kind in ("district", "township") and not n.endswith(PLACE_SUFFIXES) and len(n) < 3:
+                    continue
                 zh_names.append((n, fold(n)))
             if row[1]:
                 curated.setdefault(fold(row[1]), []).append(entry)

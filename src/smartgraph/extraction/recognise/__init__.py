@@ -13,7 +13,7 @@ from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, DateMention, OrgMention, Recognised, TitleMention
 from smartgraph.extraction.recognise.agreements import recognise_agreements
 from smartgraph.extraction.recognise.events import recognise_acts, recognise_events
-from smartgraph.extraction.recognise.names import LATIN, starts_with, words
+from smartgraph.extraction.recognise.names import LATIN, ends_with, starts_with, words
 from smartgraph.extraction.recognise.people import recognise_people
 from smartgraph.extraction.recognise.places import recognise_places
 from smartgraph.extraction.text import Text, is_han
@@ -59,7 +59,7 @@ _SINGLE_OK_AFTER = set("，。、；：,.;:與和及的在等長(（ \n」")
 ORG_LIMIT = 18
 
 
-def recognise_orgs(text: Text, stops: set[int]) -> list[OrgMention]:
+def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset()) -> list[OrgMention]:  # type: ignore[assignment]
     """Organisations named by how they end (臺北市立大學, 上海國際藝術節, 北九州市都市品牌創造局).
 
     The name runs left from its ending over Han or Latin characters to a clause break, a lead word
@@ -71,9 +71,16 @@ def recognise_orgs(text: Text, stops: set[int]) -> list[OrgMention]:
         if h.end - h.start == 1 and h.end < len(t) and t[h.end] not in _SINGLE_OK_AFTER and not lx.title_matcher().at(t, h.start):
             continue
         i = h.start
+        strong = words("lead")
+        conj = words("lead-start")
         while i > 0 and h.end - i < ORG_LIMIT and t[i - 1] not in _ORG_STOP and i not in stops:
             if t[i - 1] == " " and not (i >= 2 and t[i - 2].isascii()):
                 break
+            if i < h.start and ends_with(t, i, strong):
+                break
+            c = ends_with(t, i, conj)
+            if c and i < h.start and (lx.org_suffix_matcher().ending_at(t, i - len(c)) is not None or (i - len(c)) in place_ends):
+                break  # 臺北市立大學與|復旦大學: the organisation before the conjunction is another one
             i -= 1
         # lead words open the stretch but are not part of the name
         changed = True
@@ -107,10 +114,13 @@ def recognise(text: Text) -> Recognised:
     r.events += recognise_acts(text, [(a.start, a.end) for a in r.agreements])
     r.events.sort(key=lambda e: e.start)
     r.persons = recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
+    # a name is not a place (芭堤雅 the person, not Pattaya)
+    names = [(p.name.start, p.name.end) for p in r.persons]
+    r.places = [m for m in r.places if not any(a < m.end and m.start < b for a, b in names)]
     # an event word inside a name or a title (衛生局長曾梓展, 土浦市議會議長) is not an event
     taken = [(p.name.start, p.name.end) for p in r.persons] + [(m.start, m.end) for m in r.titles]
     r.events = [e for e in r.events if e.quoted or not any(a < e.end and e.end - 1 < b and a <= e.end - 1 for a, b in taken)]
     stops = {p.name.end for p in r.persons} | {m.end for m in r.titles} | {d.end for d in r.dates}
-    r.orgs = recognise_orgs(text, stops)
+    r.orgs = recognise_orgs(text, stops, {m.end for m in r.places})
     return r
 

@@ -21,7 +21,7 @@ from smartgraph.extraction.text import Text, fold, is_han
 SUFFIX_CHARS = "市縣县省州區区郡鎮镇鄉乡町村"
 ADMIN_KINDS = ("state", "prefecture", "province", "county", "region")
 _UNKNOWN_STOP = set(fold("的與及和在於為是從向對由以之並而或等了將"))
-_LATIN_PLACE = re.compile(rf"\s*[（(]\s*((?:City|County|Town|District|Township|Municipality|Prefecture) of [{LATIN} .'’\-]+|[{LATIN} .'’\-]+ (?:City|County|District|Township|Municipality|Prefecture))\s*[）)]")
+_LATIN_PLACE = re.compile(rf"\s*[（(]\s*((?:City|County|Town|Municipality) of [{LATIN} .'’\-]+|[{LATIN} .'’\-]+ (?:City|County|Municipality))\s*[）)]")
 
 
 def _title_at(t: str, i: int) -> bool:
@@ -33,6 +33,18 @@ def _splits_word(t: str, start: int, end: int) -> bool:
     """Whether a name found in GeoNames only cuts a common word in two (地方城市 is not 方城市)."""
     return (start > 0 and is_han(t[start - 1]) and common_word(t[start - 1:start + 1])) or \
         (end < len(t) and is_han(t[end]) and end - start <= 3 and common_word(t[end - 1:end + 1]) and t[end - 1] not in SUFFIX_CHARS)
+
+
+_KIND_SUFFIX = {"city": fold("市"), "county": fold("縣郡"), "prefecture": fold("縣都道府"), "state": fold("州"),
+                "province": fold("省"), "district": fold("區郡"), "township": fold("鎮鄉町村市"), "region": fold("州省區")}
+
+
+def _own_suffix(entry: gz.PlaceEntry, c: str) -> bool:
+    """Whether a suffix character after a name is the one its kind takes (臺北+市, 屏東+縣; not 新園+區)."""
+    if not entry.curated:
+        return True
+    own = {fold(n)[-1] for n in entry.names_zh if n.endswith(gz.PLACE_SUFFIXES)}
+    return c in own if own else c in _KIND_SUFFIX.get(entry.kind, "")
 
 
 def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMention]]:
@@ -53,18 +65,20 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
     last_end = -1
     last_country = ""
     last_admin: PlaceMention | None = None
+    last_was_country = False
     for start, end, _, payload in cands:
         if start < taken:
             continue
         kind, value = payload  # type: ignore[misc]
         raw = text.raw[start:end]
-        adjacent = start == last_end
+        adjacent = start == last_end and (last_admin is not None or last_was_country)
         hint = last_country if adjacent else ""
         if kind == "country":
             code = str(value)
             countries.append(CountryMention(start, end, raw, code))
             taken = last_end = end
             last_country = code
+            last_was_country = True
             continue
         entries = p.curated.get(str(value), []) if kind == "curated" else gz.geonames_entries(str(value))
         entry = gz.pick(entries, hint or (last_admin.country if adjacent and last_admin else ""), home or "TW")
@@ -78,18 +92,19 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         if kind == "geonames" and _splits_word(t, start, end):
             continue
         followed = e < len(t) and t[e] in SUFFIX_CHARS
-        if kind == "geonames" and not (end - start >= 3 or followed or adjacent):
+        if kind == "geonames" and not ((end - start >= 3 and not common_word(t[start:end])) or followed or adjacent):
             continue
         if kind == "geonames" and not is_han(t[start:end]):
             continue
-        if followed and t[e - 1] not in SUFFIX_CHARS and not _title_at(t, e):
+        if followed and t[e - 1] not in SUFFIX_CHARS and not _title_at(t, e) and _own_suffix(entry, t[e]):
             e += 1
         name = text.raw[start:e]
         pm = PlaceMention(start, e, name, text.raw[start:end], entry, entry.country, entry.kind)
         places.append(pm)
         taken = last_end = e
         last_country = entry.country
-        last_admin = pm if entry.kind in ADMIN_KINDS or entry.kind == "city" else None
+        last_was_country = False
+        last_admin = pm if entry.curated and (entry.kind in ADMIN_KINDS or entry.kind == "city") else None
     places = _unknown_places(text, countries, places)
     return countries, places
 
@@ -107,7 +122,8 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
         j = i
         while j < len(t) and j - i < 6 and is_han(t[j]) and t[j] not in _UNKNOWN_STOP and (j == i or j not in starts):
             j += 1
-            if t[j - 1] in SUFFIX_CHARS and j - i >= 2 and not _title_at(t, j - 1):
+            if t[j - 1] in SUFFIX_CHARS and j - i >= 3 and not _title_at(t, j - 1) and not common_word(t[i:j]) \
+                    and not common_word(t[i:j - 1]):
                 code = m.code if isinstance(m, CountryMention) else m.country
                 name = text.raw[i:j]
                 if not any(p.start <= i < p.end for p in out):

@@ -36,6 +36,9 @@ _TIE_RESULT = re.compile(fold(r"成為|結為|締結|締盟|正式"))
 _LIST_INTRO = re.compile(fold(r"宣言|倡議|如下|following|[Dd]eclaration|承諾|agree|內容|重點|主張|包括"), re.I)
 _KIND_WORDS = re.compile(fold(r"(?:交流)?(?:合作)?(?:備忘錄|協定|協議書?|意向書|宣言|MOU)$|(?:友好|友誼|姊妹|姐妹)(?:城市|市|都市|交流|合作|關係)*(?:協定|協議|備忘錄)$"))
 _PAIR_SEP = re.compile(fold(r"[、，,；;]"))
+_CONJ = re.compile(fold(r"與|和|跟|同|偕同"))
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_TALLY = re.compile(fold(r"至今|累計|累积|已經|已|共計|總共|總計|以來|迄今|合計|共有|共簽"))
 
 
 @dataclass
@@ -116,26 +119,66 @@ class AgreementFinder:
                 return "friendship"
         return a.kind
 
-    def parties(self, a: AgreementMention, s0: int) -> list[str]:
+    def candidates(self, s0: int, e: int) -> list[tuple[int, int, str]]:
+        """What could be a party in ``[s0, e)``: places, organisations, and the governments of people named, in order."""
         res = self.res
-        out: list[str] = []
+        out: list[tuple[int, int, str]] = []
+        for m in _places_in(res, s0, e):
+            out.append((m.start, m.end, add_place(res, m)))
+        for o in res.recognised.orgs:
+            if s0 <= o.start and o.end <= e and o.org_type is not None and o.org_type.kind in ("body", "education", "company") \
+                    and o.org_type.key in ("park", "university", "festival-organisation", "museum", "school", "research-institute"):
+                out.append((o.start, o.end, _party_key(res, o)))
+        for pm, key in res.person_of.items():
+            if s0 <= pm.start and pm.end <= e:
+                for org in self.posts_of.get(key, []):
+                    o = res.organizations.get(org)
+                    if o is not None and o.place and o.org_type in ("city-government", "local-government"):
+                        out.append((pm.start, pm.end, o.place))
+                        break
+        out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        kept: list[tuple[int, int, str]] = []
+        for c in out:
+            if kept and c[0] < kept[-1][1]:
+                if c[1] - c[0] > kept[-1][1] - kept[-1][0] and c[2] != kept[-1][2] and c[0] == kept[-1][0]:
+                    kept[-1] = c  # an organisation wins over the place its name opens with
+                continue
+            kept.append(c)
+        return kept
+
+    def parties(self, a: AgreementMention, s0: int, s1: int) -> list[str]:
+        res = self.res
+        t = self.text.fold
         if a.name:
             k = self.text.raw.rfind(a.name, s0, a.end)
             inner = _places_in(res, k, k + len(a.name)) if k >= 0 else []
             if len(inner) >= 2:
                 return list(dict.fromkeys(add_place(res, m) for m in inner))
-        for m in _places_in(res, s0, a.start):
-            out.append(add_place(res, m))
-        for pm, key in res.person_of.items():
-            if s0 <= pm.start < a.start:
-                for org in self.posts_of.get(key, []):
-                    place = res.organizations[org].place if org in res.organizations else ""
-                    if place and res.organizations[org].org_type in ("city-government", "local-government"):
-                        out.append(place)
-        out = list(dict.fromkeys(out))
-        if res.home_place and res.home_place not in out and (len(out) == 1 or not out):
+        if a.kind == "declaration":
+            out = [c[2] for c in self.candidates(s0, s1)]
+            out = list(dict.fromkeys(out))
+            if res.home_place and res.home_place not in out:
+                out.insert(0, res.home_place)
+            return out
+        cands = self.candidates(s0, a.start)
+        # 「X與Y…簽署」: the partners after the last 與 before the signing, the other side before it
+        sign = [c for c in res.recognised.cues if s0 <= c.start < a.start and c.cls == "sign"]
+        limit = sign[-1].start if sign else a.start
+        for m in reversed(list(_CONJ.finditer(t, s0, limit))):
+            after = [c for c in cands if m.end() <= c[0] < limit]
+            if not after:
+                continue
+            before = [c for c in cands if c[1] <= m.start()]
+            partners = [c[2] for c in after]
+            other = before[-1][2] if before and not _CLAUSE_BREAK.search(t, before[-1][1], m.start()) else (
+                before[0][2] if before else res.home_place)
+            out = list(dict.fromkeys([other, *partners] if other else partners))
+            if len(out) >= 2:
+                return out
+        out = list(dict.fromkeys(c[2] for c in cands))
+        if res.home_place and res.home_place not in out and len(out) <= 1:
             out.insert(0, res.home_place)
-        if a.kind != "declaration" and len(out) > 3:
+        if len(out) > 3:
             home = [res.home_place] if res.home_place in out else []
             out = home + [p for p in out if p != res.home_place][-2:]
         return out
@@ -209,6 +252,8 @@ class AgreementFinder:
 
     def one(self, a: AgreementMention, s0: int, s1: int) -> None:
         res = self.res
+        if not a.name and a.count == 1 and fold(a.word) in _BARE and any(ag.span.start == self.text.span(s0, s1).start for ag in self.out):
+            return  # a second bare mention in one sentence tells again of what it signed
         status = self.status(a, s0)
         kind = self.kind(a, s0, s1)
         date = self.date(a, s0, s1, status)
@@ -221,7 +266,9 @@ class AgreementFinder:
                 group.items.append(self._new(kind, status, [x, y], span, date, "", a, event))
             self._group(group)
             return
-        parties = self.parties(a, s0)
+        parties = self.parties(a, s0, s1)
+        if a.count > 1 and _TALLY.search(self.text.fold, max(s0, a.start - 30), a.start):
+            return  # 「兩市已經簽署19項合作備忘錄」: a tally, not agreements of this release
         if a.count > 1:
             group = _Group(kind, specific=1 if a.items else 0)
             for n in range(a.count):
@@ -232,7 +279,9 @@ class AgreementFinder:
         if a.name and self._named_list(a, kind, status, parties, span, date, event):
             return
         topic = self.topic(a, s0, max((m.end for m in _places_in(res, s0, a.start)), default=s0))
-        existing = self._same(kind, parties, topic)
+        existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic)
+        if existing is not None and kind == "declaration":
+            existing.parties.extend(p for p in parties if p not in existing.parties)
         if existing is not None:
             if a.name and ("zh-Hant", a.name) not in existing.names:
                 existing.names.append(("zh-Hant", a.name))
@@ -246,8 +295,9 @@ class AgreementFinder:
     def _named_list(self, a: AgreementMention, kind: str, status: str, parties: list[str], span: Span, date: dt.date | None,
                     event: str) -> bool:
         """「3項備忘錄分別為「A」、「B」及「C」」: names for a group made before, in order."""
-        s0 = self.text.sentences[self.text.sentence_of(a.start)].start
-        named = [m for m in self.res.recognised.agreements if s0 <= m.start and m.name and m.kind == a.kind]
+        sent = self.text.sentences[self.text.sentence_of(a.start)]
+        s0 = sent.start
+        named = [m for m in self.res.recognised.agreements if s0 <= m.start < sent.end and m.name and m.kind == a.kind]
         if len(named) < 2 or named[0] is not a:
             return a in named[1:] and len(named) >= 2
         group = _Group(kind, specific=3)
@@ -279,6 +329,17 @@ class AgreementFinder:
                 return
         self.groups.append(group)
         self.out.extend(group.items)
+
+    def _declaration(self, a: AgreementMention) -> Agreement | None:
+        """The declaration a mention names: the one of that name, else the only one of the release."""
+        decls = [ag for ag in self.out if ag.kind == "declaration"]
+        if a.name:
+            named = [d for d in decls if any(fold(n) == fold(a.name) for _, n in d.names)]
+            if named:
+                return named[0]
+            unnamed = [d for d in decls if not d.names]
+            return unnamed[0] if len(unnamed) == 1 else None
+        return decls[0] if len(decls) == 1 else None
 
     def _same(self, kind: str, parties: list[str], topic: str) -> Agreement | None:
         for ag in self.out:
