@@ -133,6 +133,7 @@ class EventEntity:
     names: list[str] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
     year: int | None = None
+    origin: str = "named"  # named | generic (only an event word) | act (a signing the text tells) | headline (a visit)
 
 
 @dataclass

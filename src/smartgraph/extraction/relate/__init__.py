@@ -83,7 +83,8 @@ def relate(res: Resolved) -> Facts:
     trial = find_participation(res, main, statements, everything)
     attended = {p.event for p in trial}
     kept = {k for k, e in events.items()
-            if e.start is not None or k in attended or any(m.start < title_end for m in res.events[k].mentions)}
+            if e.start is not None or (res.events[k].origin == "named" and (
+                k in attended or any(m.start < title_end for m in res.events[k].mentions)))}
     for k in list(kept):
         parent = events[k].parent
         while parent and parent in events and parent not in kept:

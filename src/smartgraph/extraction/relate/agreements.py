@@ -394,43 +394,74 @@ _OF = re.compile(fold(r"的$|之$"))
 _CLAUSE_MARKS = "，。；;,"
 
 
+def _list_places(res: Resolved, a: int, e: int) -> list[PlaceMention]:
+    return [p for p in _places_in(res, a, e) if p.kind not in ("state", "province", "prefecture", "region")]
+
+
 def find_sister_cities(res: Resolved) -> list[SisterCity]:
+    """Sister-city ties (姊妹市; not friendship cities, which are agreements):
+
+    - 「A、B、C分別是D的X區、Y區及Z區的姊妹市」: the two lists, pairwise;
+    - 「…都是A的姊妹市」「B是A的姊妹市」「A的姊妹市B」: A with each;
+    - 「A已與B、C締結姊妹市」「A與B締結為姊妹市」: the side before 與 with each after it;
+    - 「姊妹市B」: the home city with B."""
     text = res.text
     t = text.fold
     out: list[SisterCity] = []
     seen: set[frozenset[str]] = set()
+    home = res.home_place
+
+    def add(x: str, y: str, a: int, b: int) -> None:
+        if not x or not y or x == y or frozenset((x, y)) in seen or x not in res.places or y not in res.places:
+            return
+        seen.add(frozenset((x, y)))
+        x, y = sorted((x, y))
+        out.append(SisterCity(x, y, text.span(a, b)))
+
     for m in _SISTER.finditer(t):
         s = text.sentences[text.sentence_of(m.start())]
         a = max([s.start] + [i + 1 for i in range(s.start, m.start()) if t[i] in _CLAUSE_MARKS])
         b = min([s.end] + [i for i in range(m.end(), s.end) if t[i] in _CLAUSE_MARKS])
-        before = [p for p in _places_in(res, a, m.start()) if p.kind not in ("state", "province", "prefecture")]
-        after = [p for p in _places_in(res, m.end(), b) if p.kind not in ("state", "province", "prefecture")]
-        pairs: list[tuple[str, str]] = []
-        home = res.home_place
-        if _OF.search(t, max(a, m.start() - 1), m.start()) and before:
-            # 「A、B及C等4個城市，都是桃園的姊妹市」「B是A的姊妹市」「A的姊妹市B」
+        before = _list_places(res, a, m.start())
+        after = _list_places(res, m.end(), b)
+        of = _OF.search(t, max(a, m.start() - 1), m.start())
+        sep = _SEPARATELY.search(t, s.start, m.start())
+        if sep and of:
+            # 「A、B、C分別是D的X區、Y區及Z區的姊妹市」
+            left = _list_places(res, s.start, sep.start())
+            right = [p for p in _list_places(res, sep.end(), m.start()) if p.kind in ("district", "township", "city", "county")]
+            parts = [p for p in right if p.kind in ("district", "township")] or right
+            if len(parts) == len(left) and len(left) >= 2:
+                for x, y in zip(parts, left, strict=True):
+                    add(add_place(res, x), add_place(res, y), s.start, b)
+                continue
+        if of and before:
             owner = before[-1]
             if after:
-                pairs = [(add_place(res, owner), add_place(res, p)) for p in after[:1]]
+                for p in after[:1]:
+                    add(add_place(res, owner), add_place(res, p), a, b)
             else:
-                listed = [p for p in _places_in(res, s.start, a) if p.kind not in ("state", "province", "prefecture")]
-                others = [p for p in before[:-1]] + listed
-                pairs = [(add_place(res, owner), add_place(res, p)) for p in others]
-        elif after and not before:
-            first = home
-            pairs = [(first, add_place(res, after[0]))] if first else []
+                listed = _list_places(res, s.start, a)
+                for p in [*before[:-1], *listed]:
+                    add(add_place(res, owner), add_place(res, p), s.start, b)
+            continue
+        conj = list(_CONJ.finditer(t, a if before else s.start, m.start()))
+        if conj:
+            c = conj[-1]
+            partners = _list_places(res, c.end(), m.start())
+            lhs = _list_places(res, s.start, c.start())
+            side = add_place(res, lhs[-1]) if lhs else home
+            if partners and side:
+                for p in partners:
+                    add(side, add_place(res, p), s.start, b)
+                continue
+        if after and not before:
+            if home:
+                add(home, add_place(res, after[0]), a, b)
         elif len(before) >= 2:
-            pairs = [(add_place(res, before[-2]), add_place(res, before[-1]))]
+            add(add_place(res, before[-2]), add_place(res, before[-1]), a, b)
         elif len(before) == 1 and after:
-            pairs = [(add_place(res, before[0]), add_place(res, after[0]))]
+            add(add_place(res, before[0]), add_place(res, after[0]), a, b)
         elif len(before) == 1 and home:
-            pairs = [(home, add_place(res, before[0]))]
-        for x, y in pairs:
-            if not x or not y or x == y or frozenset((x, y)) in seen:
-                continue
-            if x not in res.places or y not in res.places:
-                continue
-            seen.add(frozenset((x, y)))
-            x, y = sorted((x, y))
-            out.append(SisterCity(x, y, text.span(a, b)))
+            add(home, add_place(res, before[0]), a, b)
     return out

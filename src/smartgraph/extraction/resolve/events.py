@@ -62,7 +62,8 @@ def resolve_events(res: Resolved) -> None:
     for m in named:
         target = next((e for e in entities if _compatible(m, e)), None)
         if target is None:
-            target = EventEntity(event_key(res, m), m.category, m.part, [], [], m.year)
+            target = EventEntity(event_key(res, m), m.category, m.part, [], [], m.year,
+                                 "headline" if m.category == "visit" else "named")
             entities.append(target)
         target.mentions.append(m)
         if m.name not in target.names:
@@ -93,7 +94,7 @@ def resolve_events(res: Resolved) -> None:
             after = [e for e in entities if e.category == m.category]
             if not after:
                 # no event of its kind is named: the mention stands for one (簽約典禮, 記者會)
-                best = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], m.year)
+                best = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], m.year, "generic")
                 entities.append(best)
                 res.events[best.key] = best
             else:
@@ -107,7 +108,7 @@ def resolve_events(res: Resolved) -> None:
         if same:
             key = same[0]
         else:
-            ent = EventEntity(event_key(res, m), "ceremony", True, [m.name], [], None)
+            ent = EventEntity(event_key(res, m), "ceremony", True, [m.name], [], None, "act")
             key = ent.key
             res.events.setdefault(key, ent)
         res.event_of[m] = key
