@@ -12,7 +12,7 @@ from smartgraph.dates import recognise_dates
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, DateMention, OrgMention, Recognised, TitleMention
 from smartgraph.extraction.recognise.agreements import recognise_agreements
-from smartgraph.extraction.recognise.events import recognise_acts, recognise_events
+from smartgraph.extraction.recognise.events import recognise_acts, recognise_events, recognise_visits
 from smartgraph.extraction.recognise.names import LATIN, ends_with, starts_with, words
 from smartgraph.extraction.recognise.people import recognise_people
 from smartgraph.extraction.recognise.places import recognise_places
@@ -112,6 +112,7 @@ def recognise(text: Text) -> Recognised:
                                                 and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})
     r.agreements = recognise_agreements(text)
     r.events += recognise_acts(text, [(a.start, a.end) for a in r.agreements])
+    r.events += [v for v in recognise_visits(text) if not any(e.start < v.end and v.start < e.end for e in r.events)]
     r.events.sort(key=lambda e: e.start)
     r.persons = recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
     # a name is not a place (芭堤雅 the person, not Pattaya)

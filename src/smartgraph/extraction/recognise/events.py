@@ -173,6 +173,37 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
     return out
 
 
+_VISIT = re.compile(fold(
+    r"(?:率團|率領|帶領)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪)(?=[\u4e00-\u9fffA-Za-z「])"
+    r"|(?:率團|率領)[^，。；,;]{0,12}?(?:訪問團|訪團|代表團)|訪台|訪臺|來台|來臺|抵台|抵臺|首訪|訪日|訪韓|訪美|訪歐|赴韓|赴日|赴美|赴歐"
+    r"|(?:訪問團|訪團|代表團)(?=[，,今昨明]|\s)"))
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+_LEADING = re.compile(fold(r"^(?:(?:今|昨|明|前)\s*[(（]?\s*\d*\s*[)）]?\s*[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在|上午|下午|晚間|中午|\d+時(?:\d+分)?|[0-9]+月[0-9]+日)+"))
+
+
+def recognise_visits(text: Text) -> list[EventMention]:
+    """Visits, calls and meetings the text tells with a verb (率團訪日, 拜會台北市長柯文哲, 訪台, 鳳凰城市長訪問團):
+    the clause that tells it is the event's name."""
+    raw, t = text.raw, text.fold
+    out: list[EventMention] = []
+    for m in _VISIT.finditer(t):
+        s = text.sentences[text.sentence_of(m.start())]
+        if text.units[s.unit].kind in ("title", "subtitle", "caption"):
+            continue
+        a = max([s.start] + [i + 1 for i in range(max(s.start, m.start() - 30), m.start()) if _CLAUSE_END.match(t[i])])
+        e = m.end()
+        nxt = _CLAUSE_END.search(t, e, s.end)
+        e = min(nxt.start() if nxt else s.end, e + 16)
+        lead = _LEADING.match(t, a)
+        if lead:
+            a = lead.end()
+        name = re.sub(r"[「」『』\s]", "", raw[a:e])
+        if len(name) < 3 or any(o.start <= m.start() < o.end for o in out):
+            continue
+        out.append(EventMention(a, e, raw[a:e], name, "visit", False, False, None, False, "", None))
+    return out
+
+
 def _name_start(text: Text, hs: int, date_ends: set[int]) -> int:
     """Where an unquoted event name begins: left from its head to a break or a word outside names."""
     raw, t = text.raw, text.fold

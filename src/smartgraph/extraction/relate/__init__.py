@@ -22,7 +22,7 @@ from smartgraph.extraction.relate.posts import find_posts
 from smartgraph.extraction.relate.statements import find_statements
 from smartgraph.extraction.resolve.people import person_key
 from smartgraph.extraction.text import fold_char
-from smartgraph.model import Contact, Facts, Notice, Organization, Person, Place
+from smartgraph.model import Contact, Event, Facts, Notice, Organization, Person, Place
 
 __all__ = ["relate"]
 
@@ -82,9 +82,16 @@ def relate(res: Resolved) -> Facts:
     statements = find_statements(res, _event_at(res, everything, main))
     trial = find_participation(res, main, statements, everything)
     attended = {p.event for p in trial}
+    doc_date = doc.date
+
+    def current(e: Event) -> bool:
+        """A signing, visit or event word the text tells: kept when it happened near the release's date."""
+        return e.start is not None and (doc_date is None or abs((e.start - doc_date).days) <= 60)
+
     kept = {k for k, e in events.items()
-            if e.start is not None or (res.events[k].origin == "named" and (
-                k in attended or any(m.start < title_end for m in res.events[k].mentions)))}
+            if (res.events[k].origin == "named" and (
+                e.start is not None or k in attended or any(m.start < title_end for m in res.events[k].mentions)))
+            or (res.events[k].origin != "named" and current(e))}
     for k in list(kept):
         parent = events[k].parent
         while parent and parent in events and parent not in kept:

@@ -49,16 +49,17 @@ def _mentions_in(res: Resolved, s0: int, s1: int) -> list[tuple[EventMention, st
 
 def main_event(res: Resolved) -> str:
     """The event the release is about: the most mentioned event (a large one before a ceremony), the earliest on a tie."""
-    if not res.events:
+    named = {k: e for k, e in res.events.items() if e.origin == "named"}
+    if not named:
         return ""
-    counts = {k: len(e.mentions) for k, e in res.events.items()}
+    counts = {k: len(e.mentions) for k, e in named.items()}
     title_end = res.text.units[0].end if res.text.units and res.text.units[0].kind == "title" else 0
 
     def rank(e: EventEntity) -> tuple[int, int, int, int]:
         in_title = any(m.start < title_end for m in e.mentions)
         return (e.part, -counts[e.key] - (3 if in_title else 0), 0 if e.year else 1, min(m.start for m in e.mentions))
 
-    return min(res.events.values(), key=rank).key
+    return min(named.values(), key=rank).key
 
 
 def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
@@ -83,20 +84,28 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
     _sessions(res, events, main)
     _parents(res, events, main)
     _details(res, events)
-    for ev in events.values():
+    for key, ev in events.items():
         if ev.duration_days and ev.start is not None and (ev.end is None or ev.end == ev.start):
             ev.end = ev.start + dt.timedelta(days=ev.duration_days - 1)
-        if ev.start is not None and ev.end is None:
+        if ev.start is not None and ev.end is None and not _trip(res.events[key]):
             ev.end = ev.start
         if ev.end is not None and ev.start is None:
             ev.start = ev.end
-    for ev in events.values():
-        if ev.parent and ev.parent in events:
+    for key, ev in events.items():
+        if ev.parent and ev.parent in events and ev.category == "session" and res.events[key].origin == "named":
             parent = events[ev.parent]
             for d in (ev.start, ev.end):
                 if d is not None and parent.start is not None:
                     _extend(parent, d, d)
     return events, main
+
+
+_TRIP = re.compile(fold(r"訪問團|訪團|代表團|參訪團|率團|出訪|出發|抵台|抵臺|來台|來臺|訪台|訪臺|訪日|訪韓|訪美|訪歐|赴|考察|行程"))
+
+
+def _trip(e: EventEntity) -> bool:
+    """A trip or a delegation's stay, whose end a release seldom tells (a call on someone lasts its day)."""
+    return e.category == "visit" and any(_TRIP.search(fold(n)) for n in e.names)
 
 
 def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
@@ -180,7 +189,7 @@ def _sessions(res: Resolved, events: dict[str, Event], main: str) -> None:
 
 def _parents(res: Resolved, events: dict[str, Event], main: str) -> None:
     text = res.text
-    parts = {k for k, e in res.events.items() if e.part}
+    parts = {k for k, e in res.events.items() if e.part or e.origin != "named"}
     for key in parts:
         ev = events[key]
         if ev.parent:
@@ -195,7 +204,7 @@ def _parents(res: Resolved, events: dict[str, Event], main: str) -> None:
                 break
         if not host and main and main != key and main not in parts:
             host = main
-        if host:
+        if host and res.events[key].part:
             ev.parent = host
     expos = {e.year: e.key for e in events.values() if e.category == "expo" and e.year}
     for ev in events.values():

@@ -17,7 +17,7 @@ from smartgraph.model import Participation, Statement
 
 _FUTURE = re.compile(fold(r"將|預計|預定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
 _PAST_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|去\(?\d*\)?年|民國\d+年|前年")
-ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit", "say")
+ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
 
 
 def _mode(res: Resolved, s0: int, s1: int) -> str:

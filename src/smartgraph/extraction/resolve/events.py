@@ -53,11 +53,17 @@ def _act(m: EventMention) -> bool:
     return m.category == "ceremony" and not m.quoted and m.name[:1] in "簽締換"
 
 
+def _told(m: EventMention, title_end: int) -> bool:
+    """A visit or call the text tells with a verb (not a headline's)."""
+    return m.category == "visit" and m.start >= title_end and not m.quoted and not m.year
+
+
 def resolve_events(res: Resolved) -> None:
     text = res.text
-    named = [m for m in res.recognised.events if not m.generic and not _act(m)]
+    title_end = text.units[0].end if text.units and text.units[0].kind == "title" else 0
+    named = [m for m in res.recognised.events if not m.generic and not _act(m) and not _told(m, title_end)]
     generic = [m for m in res.recognised.events if m.generic]
-    acts = [m for m in res.recognised.events if _act(m)]
+    acts = [m for m in res.recognised.events if _act(m) or _told(m, title_end)]
     entities: list[EventEntity] = []
     for m in named:
         target = next((e for e in entities if _compatible(m, e)), None)
@@ -73,7 +79,7 @@ def resolve_events(res: Resolved) -> None:
         target.year = target.year or m.year
     # a name without a year joins the only event of its kind with one
     for e in list(entities):
-        if e.year is not None:
+        if e.year is not None or e.part:
             continue
         same = [o for o in entities if o is not e and o.category == e.category and o.year is not None]
         if len(same) == 1 and not any(o.year is None and o is not e and o.category == e.category for o in entities if o is not e) \
@@ -101,14 +107,14 @@ def resolve_events(res: Resolved) -> None:
                 best = min(after, key=lambda e: min(x.start for x in e.mentions))
         res.event_of[m] = best.key
         best.mentions.append(m)
-    # a signing act is the ceremony its sentence names, else an event of its own
-    for m in acts:
+    # a signing or a visit the text tells is the event its sentence names, else an event of its own
+    for m in sorted(acts, key=lambda x: (x.category != "visit", x.start)):
         s = text.sentences[text.sentence_of(m.start)]
-        same = [k for x, k in res.event_of.items() if s.start <= x.start < s.end and res.events[k].category == "ceremony"]
+        same = [k for x, k in res.event_of.items() if s.start <= x.start < s.end and x is not m]
         if same:
             key = same[0]
         else:
-            ent = EventEntity(event_key(res, m), "ceremony", True, [m.name], [], None, "act")
+            ent = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], None, "act")
             key = ent.key
             res.events.setdefault(key, ent)
         res.event_of[m] = key
@@ -116,7 +122,7 @@ def resolve_events(res: Resolved) -> None:
 
 
 def _similar(a: EventEntity, b: EventEntity) -> bool:
-    """A yearless name joins a dated one of its kind unless their names share nothing (two forums of one release)."""
+    """A yearless name joins a dated one of its kind when they share a word of two characters (雙城論壇, 台北上海城市論壇)."""
     ca = {core(n) for n in a.names}
     cb = {core(n) for n in b.names}
-    return any(set(x) & set(y) for x in ca for y in cb)
+    return any(x[i:i + 2] in y for x in ca for y in cb for i in range(len(x) - 1))
