@@ -76,7 +76,7 @@ def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset
         while i > 0 and h.end - i < ORG_LIMIT and t[i - 1] not in _ORG_STOP and i not in stops:
             if t[i - 1] == " " and not (i >= 2 and t[i - 2].isascii()):
                 break
-            if i < h.start and ends_with(t, i, strong):
+            if ends_with(t, i, strong):
                 break
             c = ends_with(t, i, conj)
             if c and i < h.start and (lx.org_suffix_matcher().ending_at(t, i - len(c)) is not None or (i - len(c)) in place_ends):
@@ -86,7 +86,7 @@ def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset
         changed = True
         while changed:
             changed = False
-            lw = starts_with(t, i, lead)
+            lw = starts_with(t, i, lead) or starts_with(t, i, conj)
             if lw and i + len(lw) < h.start:
                 i += len(lw)
                 changed = True
@@ -121,7 +121,8 @@ def recognise(text: Text) -> Recognised:
     # an event word inside a name or a title (衛生局長曾梓展, 土浦市議會議長) is not an event
     taken = [(p.name.start, p.name.end) for p in r.persons] + [(m.start, m.end) for m in r.titles]
     r.events = [e for e in r.events if e.quoted or not any(a < e.end and e.end - 1 < b and a <= e.end - 1 for a, b in taken)]
-    stops = {p.name.end for p in r.persons} | {m.end for m in r.titles} | {d.end for d in r.dates}
+    stops = {p.name.end for p in r.persons} | {m.end for m in r.titles} | {d.end for d in r.dates} \
+        | {c.end for c in r.cues if c.cls in ("sign", "attend", "host", "visit", "say", "witness")}
     r.orgs = recognise_orgs(text, stops, {m.end for m in r.places})
     return r
 

@@ -24,6 +24,10 @@ def _count(s: str) -> int | None:
         return int(s)
     if len(s) == 1:
         return _CN.get(s)
+    if len(s) == 2 and s[0] == "十":
+        return 10 + (_CN.get(s[1]) or 0)
+    if len(s) in (2, 3) and s[1:2] == "十":
+        return (_CN.get(s[0]) or 0) * 10 + (_CN.get(s[2:3]) or 0 if len(s) == 3 else 0)
     return None
 
 
@@ -49,9 +53,9 @@ def recognise_agreements(text: Text) -> list[AgreementMention]:
         m = _COUNT.search(t, max(s, h.start - 40), h.start)
         if m and not name:
             n = _count(m.group("n"))
-            if n and 1 < n <= 20:
+            if n and n > 1:
                 count = n
-                items = _items(t, s, m.start())
+                items = _items(t, s, m.start()) if n <= 20 else ()
         out.append(AgreementMention(h.start, h.end, raw[h.start:h.end], h.entry, raw[h.start:h.end], name, count, items))
     return out
 

@@ -25,7 +25,8 @@ _EN_BRACKET = re.compile(rf"\s*[（(]\s*([0-9{LATIN}][0-9{LATIN} &'’.,:\-]{{3,
 _SINGLE_HEAD_BAD_AFTER = set(fold("現開示望期出館區場覽演售銷品延"))
 _SINGLE_HEAD_BAD_BEFORE = set(fold("發拓進推開擴施伸延舒招巡策畫影書特個參"))
 _BAD_AFTER = tuple(fold(w) for w in ("中心", "室", "廳", "桌", "館", "場地", "主席", "秘書", "官網", "網站", "員", "場", "廳"))
-_DETERMINERS = tuple(fold(w) for w in ("這場", "這次", "該場", "本場", "此次", "本屆", "該", "本", "此", "各種", "各項", "多場", "一系列", "系列", "相關", "各國", "多項", "各場", "每年", "年度"))
+_DETERMINERS = tuple(fold(w) for w in ("這場", "這次", "該場", "本場", "此次", "本屆", "該", "本", "此", "各種", "各項", "多場", "一系列", "系列",
+                                        "相關", "各國", "多項", "各場", "每年", "年度", "線上", "實體", "視訊", "國際", "其他", "定期"))
 _CLASSIFIER = re.compile(fold(r"(?:[0-9]+|[一二兩三四五六七八九十百千]+)\s*(?:場|個|位|項|天|日|國|次|家|件|名|人)$"))
 _JOINERS = tuple(fold(w) for w in ("暨", "及", "與", "&", "和"))
 
@@ -83,6 +84,9 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
             continue
         if h.entry.category == "day" and not quoted_inside:
             continue
+        tb = lx.title_matcher().ending_at(t, h.start)
+        if tb is not None and not quoted_inside and tb.entry.kind in ("envoy", "staff", "member"):
+            continue  # 「在臺代表會議到現場」: representatives, not a meeting
         if any(t.startswith(w, h.end) for w in _BAD_AFTER) and not quoted_inside:
             continue
         # a head joined to the next one (論壇暨展覽): the later head ends the name

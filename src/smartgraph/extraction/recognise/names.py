@@ -259,8 +259,8 @@ def latin_name_at(text: str, i: int, *, single: bool = False) -> tuple[int, int]
         word = m.group().rstrip(".") if not re.fullmatch(r"[A-Z]\.", m.group()) else m.group()
         lower = word.lower()
         if word[:1].isupper():
-            if word.isupper() and len(word) > 1 and not re.fullmatch(r"[A-Z]\.", word):
-                break  # an acronym (ICLEI, AIPH), not a name
+            if word.isupper() and len(word) > 1 and not re.fullmatch(r"[A-Z]\.", word) and real == 0:
+                break  # an acronym (ICLEI, AIPH) opens no name; a family name in capitals may close one (Anne-Marie JEAN)
             real += 1
         elif lower not in PARTICLES or tokens == 0:
             break

@@ -104,7 +104,7 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         taken = last_end = e
         last_country = entry.country
         last_was_country = False
-        last_admin = pm if entry.curated and (entry.kind in ADMIN_KINDS or entry.kind == "city") else None
+        last_admin = pm if entry.curated and entry.kind in ADMIN_KINDS else None
     places = _unknown_places(text, countries, places)
     return countries, places
 

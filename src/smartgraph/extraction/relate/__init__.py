@@ -88,9 +88,13 @@ def relate(res: Resolved) -> Facts:
         """A signing, visit or event word the text tells: kept when it happened near the release's date."""
         return e.start is not None and (doc_date is None or abs((e.start - doc_date).days) <= 60)
 
+    def near_year(e: Event) -> bool:
+        """An event named with its year, near the release's year (2021智慧城市論壇暨展覽)."""
+        return e.year is not None and doc_date is not None and abs(e.year - doc_date.year) <= 1
+
     kept = {k for k, e in events.items()
             if (res.events[k].origin == "named" and (
-                e.start is not None or k in attended or any(m.start < title_end for m in res.events[k].mentions)))
+                e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)))
             or (res.events[k].origin != "named" and current(e))}
     for k in list(kept):
         parent = events[k].parent

@@ -28,7 +28,7 @@ from smartgraph.model import Agreement, Commitment, Event, SisterCity, Span
 
 _BARE = {fold(w) for w in ("備忘錄", "合作備忘錄", "協定", "協議", "協議書", "MOU", "MoU", "意向書", "合作協定", "合作協議")}
 _REFERS = re.compile(fold(r"(?:這份|該份|此份|此一|這項|該項|此項|依照|依據|根據|依|這個|該|此)$"))
-_FUTURE_BEFORE = re.compile(fold(r"將|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
+_FUTURE_BEFORE = re.compile(fold(r"將|今年會|會與|將會|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別"))
 _TOPIC_CUT = re.compile(fold(r".*(?:簽署|簽訂|簽定|締結|重申|見證|雙方|兩市|進行|相關|共同|的|與|和|及|副市長|市長|新一期|一份|份)\s*"))
@@ -38,6 +38,8 @@ _KIND_WORDS = re.compile(fold(r"(?:交流)?(?:合作)?(?:備忘錄|協定|協議
 _PAIR_SEP = re.compile(fold(r"[、，,；;]"))
 _CONJ = re.compile(fold(r"與|和|跟|同|偕同"))
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_LISTED = re.compile(fold(r"[、及和]|以及"))
+_BOTH = re.compile(fold(r"兩市|雙方|兩地|兩縣|兩城|兩國|雙城|兩鎮|雙邊"))
 _TALLY = re.compile(fold(r"至今|累計|累积|已經|已|共計|總共|總計|以來|迄今|合計|共有|共簽"))
 
 
@@ -72,6 +74,21 @@ def _party_key(res: Resolved, m: PlaceMention | OrgMention) -> str:
     return organization(res, f"org-{fold(m.name)}", m.name, ot, "")
 
 
+def _decl_core(name: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(name)).lower()
+
+
+def _main_partner(res: Resolved) -> str:
+    """The city the release names most often after its home city."""
+    counts: dict[str, int] = {}
+    for m in res.recognised.places:
+        if m.kind in ("city", "county", "district", "township"):
+            k = add_place(res, m)
+            if k != res.home_place:
+                counts[k] = counts.get(k, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
 class AgreementFinder:
     def __init__(self, res: Resolved, events: dict[str, Event], event_at: object, posts_of: dict[str, list[str]]) -> None:
         self.res = res
@@ -81,6 +98,7 @@ class AgreementFinder:
         self.out: list[Agreement] = []
         self.groups: list[_Group] = []
         self.text = res.text
+        self.partner = _main_partner(res)
 
     # ------------------------------------------------------------------ the pieces
     def status(self, a: AgreementMention, s0: int) -> str:
@@ -125,9 +143,14 @@ class AgreementFinder:
         out: list[tuple[int, int, str]] = []
         for m in _places_in(res, s0, e):
             out.append((m.start, m.end, add_place(res, m)))
+        t = self.text.fold
         for o in res.recognised.orgs:
-            if s0 <= o.start and o.end <= e and o.org_type is not None and o.org_type.kind in ("body", "education", "company") \
-                    and o.org_type.key in ("park", "university", "festival-organisation", "museum", "school", "research-institute"):
+            if not (s0 <= o.start and o.end <= e and o.org_type is not None
+                    and o.org_type.key in ("park", "university", "festival-organisation", "museum", "school", "research-institute")):
+                continue
+            # an organisation is a party only when 與 pairs it with another: 臺北市立大學與復旦大學, 內湖科技園區與張江高科技園區
+            paired = _CONJ.match(t, o.end) or any(_CONJ.match(t, x.end) and x.end <= o.start <= x.end + 3 for x in res.recognised.orgs)
+            if paired:
                 out.append((o.start, o.end, _party_key(res, o)))
         for pm, key in res.person_of.items():
             if s0 <= pm.start and pm.end <= e:
@@ -161,6 +184,22 @@ class AgreementFinder:
                 out.insert(0, res.home_place)
             return out
         cands = self.candidates(s0, a.start)
+        # several agreements in one sentence, each after its partner: 「…大邱市…友好協議及…拉利普爾市…備忘錄」
+        prior = [m for m in res.recognised.agreements if s0 <= m.end <= a.start and m is not a]
+        if prior and a.kind != "declaration":
+            window = [c for c in cands if c[0] >= prior[-1].end and c[2] != res.home_place]
+            if window:
+                return list(dict.fromkeys([res.home_place, window[-1][2]] if res.home_place else [window[-1][2]]))
+            made = [ag for ag in self.out if ag.span.start == self.text.span(s0, s1).start and len(ag.parties) >= 2]
+            if made:
+                return list(made[-1].parties)  # 「簽署新一期合作備忘錄，同時簽訂「災害應變國際合作協定」」: the same parties
+        later = [m for m in res.recognised.agreements if a.end <= m.start < s1 and m is not a]
+        if later and a.kind != "declaration" and _LISTED.match(re.sub(r"^[\s)）MOU]*", "", t[a.end:later[0].start])):
+            head = [c for c in cands if c[2] != res.home_place]
+            last_clause = max([s0] + [i + 1 for i in range(s0, a.start) if t[i] in "、，,；;"])
+            near = [c for c in head if c[0] >= last_clause]
+            if near:
+                return list(dict.fromkeys([res.home_place, near[-1][2]] if res.home_place else [near[-1][2]]))
         # 「X與Y…簽署」: the partners after the last 與 before the signing, the other side before it
         sign = [c for c in res.recognised.cues if s0 <= c.start < a.start and c.cls == "sign"]
         limit = sign[-1].start if sign else a.start
@@ -178,6 +217,8 @@ class AgreementFinder:
         out = list(dict.fromkeys(c[2] for c in cands))
         if res.home_place and res.home_place not in out and len(out) <= 1:
             out.insert(0, res.home_place)
+        if len(out) == 1 and _BOTH.search(t, s0, a.start) and self.partner and self.partner not in out:
+            out.append(self.partner)  # 「兩市隨後簽署…」: the release's other city
         if len(out) > 3:
             home = [res.home_place] if res.home_place in out else []
             out = home + [p for p in out if p != res.home_place][-2:]
@@ -238,7 +279,7 @@ class AgreementFinder:
                 continue
             if s in title and any(ag.kind == a.kind for ag in self.out for a in mentions):
                 continue  # the headline tells again what the body says
-            signing = [c for c in cues if s.start <= c.start < s.end and c.cls in ("sign", "future", "tie")]
+            signing = [c for c in cues if s.start <= c.start < s.end and c.cls in ("sign", "tie")]
             for a in mentions:
                 if not a.name and not signing:
                     continue
@@ -267,7 +308,7 @@ class AgreementFinder:
             self._group(group)
             return
         parties = self.parties(a, s0, s1)
-        if a.count > 1 and _TALLY.search(self.text.fold, max(s0, a.start - 30), a.start):
+        if a.count > 1 and (a.count > 12 or _TALLY.search(self.text.fold, max(s0, a.start - 30), a.start)):
             return  # 「兩市已經簽署19項合作備忘錄」: a tally, not agreements of this release
         if a.count > 1:
             group = _Group(kind, specific=1 if a.items else 0)
@@ -279,7 +320,7 @@ class AgreementFinder:
         if a.name and self._named_list(a, kind, status, parties, span, date, event):
             return
         topic = self.topic(a, s0, max((m.end for m in _places_in(res, s0, a.start)), default=s0))
-        existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic)
+        existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic, date)
         if existing is not None and kind == "declaration":
             existing.parties.extend(p for p in parties if p not in existing.parties)
         if existing is not None:
@@ -331,19 +372,24 @@ class AgreementFinder:
         self.out.extend(group.items)
 
     def _declaration(self, a: AgreementMention) -> Agreement | None:
-        """The declaration a mention names: the one of that name, else the only one of the release."""
+        """The declaration a mention names: the one whose name shares its words (智慧城市、臺北宣言 = 智慧城市 臺北宣言),
+        else the last one named before it."""
         decls = [ag for ag in self.out if ag.kind == "declaration"]
+        if not decls:
+            return None
         if a.name:
-            named = [d for d in decls if any(fold(n) == fold(a.name) for _, n in d.names)]
-            if named:
-                return named[0]
-            unnamed = [d for d in decls if not d.names]
-            return unnamed[0] if len(unnamed) == 1 else None
-        return decls[0] if len(decls) == 1 else None
+            core = _decl_core(a.name)
+            for d in decls:
+                if not d.names or any(_decl_core(n) == core or core in _decl_core(n) or _decl_core(n) in core for _, n in d.names):
+                    return d
+            return None
+        return decls[-1]
 
-    def _same(self, kind: str, parties: list[str], topic: str) -> Agreement | None:
+    def _same(self, kind: str, parties: list[str], topic: str, date: dt.date | None = None) -> Agreement | None:
         for ag in self.out:
-            if ag.kind == kind and set(ag.parties) == set(parties) and (not topic or not ag.topic or ag.topic == topic):
+            if ag.kind != kind or set(ag.parties) != set(parties) or any(ag in g.items for g in self.groups):
+                continue
+            if not topic or not ag.topic or ag.topic == topic or (date and ag.date == date):
                 return ag
         return None
 
@@ -384,7 +430,65 @@ class AgreementFinder:
 
 
 def find_agreements(res: Resolved, events: dict[str, Event], event_at: object, posts_of: dict[str, list[str]]) -> list[Agreement]:
-    return AgreementFinder(res, events, event_at, posts_of).run()
+    finder = AgreementFinder(res, events, event_at, posts_of)
+    found = finder.run()
+    for ag in _tie_agreements(res, finder):
+        if not any(o.kind == ag.kind and set(o.parties) == set(ag.parties) for o in found):
+            found.append(ag)
+    return found
+
+
+_FRIEND_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|友城|姊妹市|姐妹市|姊妹城市|姐妹城市"))
+_TIE_VERB = re.compile(fold(r"締結|締盟|結為|結成|成為|建立"))
+_AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|將|朝"))
+
+
+def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
+    """Friendship-city ties a text tells without an agreement word (「與香川縣高松市、熊本縣八代市締結友好城市」) are
+    friendship agreements; a sister-city tie that is only an aim (「以推動兩市締結姐妹市為目標」) is a planned one."""
+    text = res.text
+    t = text.fold
+    out: list[Agreement] = []
+    for m in _FRIEND_TIE.finditer(t):
+        s = text.sentences[text.sentence_of(m.start())]
+        if text.units[s.unit].kind in ("title", "subtitle"):
+            continue
+        a = max([s.start] + [i + 1 for i in range(s.start, m.start()) if t[i] in "，。；;,"])
+        b = min([s.end] + [i for i in range(m.end(), s.end) if t[i] in "，。；;,"])
+        if any(ag.start < b and a < ag.end for ag in res.recognised.agreements):
+            continue  # an agreement word in the clause: the agreement finder has it
+        sister = "姊" in text.raw[m.start():m.end()] or "姐" in text.raw[m.start():m.end()]
+        verb = _TIE_VERB.search(t, max(a, m.start() - 8), m.start())
+        aim = verb is not None and (bool(_AIM.search(t, a, m.start())) or bool(re.search(fold(r"目標|邁進|基礎"), t[m.end():b])))
+        if sister and not aim:
+            continue  # a sister-city tie is a tie, not an agreement
+        named_after = [p for p in _places_in(res, m.end(), b) if p.start - m.end() <= 2]
+        if not aim and not verb and not named_after:
+            continue
+        cands = [c for c in finder.candidates(s.start, m.start()) if c[2]]
+        conj = list(_CONJ.finditer(t, s.start, m.start()))
+        partners: list[str] = []
+        side = res.home_place
+        if conj:
+            c = conj[-1]
+            partners = [x[2] for x in cands if x[0] >= c.end()]
+            before = [x[2] for x in cands if x[1] <= c.start()]
+            side = before[-1] if before and not _CLAUSE_BREAK.search(t, [x for x in cands if x[1] <= c.start()][-1][1], c.start()) else side
+        elif named_after:
+            partners = [add_place(res, named_after[0])]
+            owner = [x[2] for x in cands if x[2] != partners[0]]
+            side = owner[-1] if owner else side
+        elif aim:
+            partners = [x[2] for x in cands if x[2] != res.home_place][-1:] or ([finder.partner] if finder.partner else [])
+        partners = [p for p in dict.fromkeys(partners) if p != side]
+        if not side or not partners:
+            continue
+        status = "planned" if aim else "signed"
+        for p in partners:
+            span = text.span(a, b)
+            key = f"friendship-{'-'.join(sorted((side, p)))}-tie"
+            out.append(Agreement(key, "friendship", status, [side, p], span, None, "", [], ""))
+    return out
 
 
 # ----------------------------------------------------------------------------- sister cities
@@ -435,6 +539,17 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
                 for x, y in zip(parts, left, strict=True):
                     add(add_place(res, x), add_place(res, y), s.start, b)
                 continue
+        first_after = after[0] if after and not re.search(r"[\u4e00-\u9fff]{3,}", t[m.end():after[0].start]) else None
+        if first_after is not None and not of:
+            # 「姊妹市韓國大邱市」: the home city's sister, named right after the word
+            owner_key = home
+            conj_before = list(_CONJ.finditer(t, a, m.start()))
+            if conj_before:
+                lhs = _list_places(res, conj_before[-1].end(), m.start())
+                owner_key = add_place(res, lhs[-1]) if lhs else home
+            if owner_key and owner_key != add_place(res, first_after):
+                add(owner_key, add_place(res, first_after), a, b)
+                continue
         if of and before:
             owner = before[-1]
             if after:
@@ -451,9 +566,10 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
             partners = _list_places(res, c.end(), m.start())
             lhs = _list_places(res, s.start, c.start())
             side = add_place(res, lhs[-1]) if lhs else home
-            if partners and side:
-                for p in partners:
-                    add(side, add_place(res, p), s.start, b)
+            keys = [add_place(res, p) for p in partners]
+            if keys and side and any(k != side for k in keys):
+                for k in keys:
+                    add(side, k, s.start, b)
                 continue
         if after and not before:
             if home:

@@ -39,8 +39,9 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
         if unit.kind in ("caption", "title", "subtitle", "heading"):
             continue
         in_s = [(m, k) for m, k in people if s.start <= m.start < s.end]
+        said_until = s.start
         for v in (c for c in says if s.start <= c.start < s.end):
-            if v.start in used or _NOT_SPEECH.match(t, v.start):
+            if v.start in used or v.start < said_until or _NOT_SPEECH.match(t, v.start):
                 continue
             speaker = _speaker(text.raw, t, in_s, v)
             if not speaker:
@@ -70,7 +71,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             head = next((m for m, k in in_s if k == speaker and m.end <= v.start), None)
             start = head.start if head is not None else v.start
             out.append(Statement(speaker, text.span(start, q1), quote, gz.themes_of(quote.text), event_at(v.start)))  # type: ignore[operator]
-            break  # one statement a sentence: later verbs belong to what was said
+            said_until = q1  # later verbs before the end of what was said belong to it
         for m, k in in_s:
             last_subject[s.unit] = k
     return out
