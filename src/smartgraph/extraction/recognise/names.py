@@ -104,6 +104,12 @@ def common_word(word: str) -> bool:
     return freq.get(word, 0) >= 20 and not tags.get(word, "").startswith("nr")
 
 
+def frequent_word(word: str) -> bool:
+    """Whether a string is a frequent dictionary word whatever its tag (马拉松 is tagged as a name, yet a word)."""
+    freq, _ = _jieba()
+    return freq.get(word, 0) >= 50
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int

@@ -15,7 +15,7 @@ import re
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CountryMention, PlaceMention
-from smartgraph.extraction.recognise.names import LATIN, common_word
+from smartgraph.extraction.recognise.names import LATIN, common_word, frequent_word
 from smartgraph.extraction.text import Text, fold, is_han
 
 SUFFIX_CHARS = "市縣县省州區区郡鎮镇鄉乡町村"
@@ -92,7 +92,7 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         if kind == "geonames" and _splits_word(t, start, end):
             continue
         followed = e < len(t) and t[e] in SUFFIX_CHARS
-        if kind == "geonames" and not ((end - start >= 3 and not common_word(t[start:end])) or followed or adjacent):
+        if kind == "geonames" and not ((end - start >= 3 and not frequent_word(t[start:end])) or followed or adjacent):
             continue
         if kind == "geonames" and not is_han(t[start:end]):
             continue

@@ -38,6 +38,7 @@ _KIND_WORDS = re.compile(fold(r"(?:交流)?(?:合作)?(?:備忘錄|協定|協議
 _PAIR_SEP = re.compile(fold(r"[、，,；;]"))
 _CONJ = re.compile(fold(r"與|和|跟|同|偕同"))
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_FRIENDLY = re.compile(fold(r"友好|友誼|姊妹|姐妹|締盟"))
 _LISTED = re.compile(fold(r"[、及和]|以及"))
 _BOTH = re.compile(fold(r"兩市|雙方|兩地|兩縣|兩城|兩國|雙城|兩鎮|雙邊"))
 _TALLY = re.compile(fold(r"至今|累計|累积|已經|已|共計|總共|總計|以來|迄今|合計|共有|共簽"))
@@ -123,7 +124,10 @@ class AgreementFinder:
         return prior[-1].date if prior else None
 
     def kind(self, a: AgreementMention, s0: int, s1: int) -> str:
-        """A bare memorandum or agreement that makes two cities sister or friendship cities is a friendship agreement."""
+        """A memorandum or agreement named for friendship (觀光友好城市交流協定), or one that makes two cities sister or
+        friendship cities, is a friendship agreement."""
+        if a.kind == "mou" and _FRIENDLY.search(fold(a.name) if a.name else self.text.fold[max(s0, a.start - 6):a.start]):
+            return "friendship"
         if a.kind != "mou" or fold(a.word) not in _BARE:
             return a.kind
         t = self.text.fold
@@ -141,7 +145,10 @@ class AgreementFinder:
         """What could be a party in ``[s0, e)``: places, organisations, and the governments of people named, in order."""
         res = self.res
         out: list[tuple[int, int, str]] = []
+        inside = [(o.start, o.end) for o in res.recognised.orgs if o.org_type is not None and o.org_type.kind == "foreign-office"]
         for m in _places_in(res, s0, e):
+            if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in inside):
+                continue  # 台北駐大阪經濟文化辦事處福岡分處: an office's places are not parties
             out.append((m.start, m.end, add_place(res, m)))
         t = self.text.fold
         for o in res.recognised.orgs:
@@ -184,6 +191,16 @@ class AgreementFinder:
                 out.insert(0, res.home_place)
             return out
         cands = self.candidates(s0, a.start)
+        sign = [c for c in res.recognised.cues if s0 <= c.start < a.start and c.cls == "sign"]
+        limit = sign[-1].start if sign else a.start
+        c_start = max([s0] + [i + 1 for i in range(s0, limit) if t[i] in "，,；;"])
+        if _BOTH.search(t, c_start, limit) and res.home_place:
+            # 「雙方並簽署」「兩市共同簽署」: the home city and the city named last before
+            others = [c[2] for c in cands if c[2] != res.home_place and res.places.get(c[2]) is not None
+                      and res.places[c[2]].kind in ("city", "district")]
+            partner = others[-1] if others else self.partner
+            if partner:
+                return [res.home_place, partner]
         # several agreements in one sentence, each after its partner: 「…大邱市…友好協議及…拉利普爾市…備忘錄」
         prior = [m for m in res.recognised.agreements if s0 <= m.end <= a.start and m is not a]
         if prior and a.kind != "declaration":
@@ -201,8 +218,6 @@ class AgreementFinder:
             if near:
                 return list(dict.fromkeys([res.home_place, near[-1][2]] if res.home_place else [near[-1][2]]))
         # 「X與Y…簽署」: the partners after the last 與 before the signing, the other side before it
-        sign = [c for c in res.recognised.cues if s0 <= c.start < a.start and c.cls == "sign"]
-        limit = sign[-1].start if sign else a.start
         for m in reversed(list(_CONJ.finditer(t, s0, limit))):
             after = [c for c in cands if m.end() <= c[0] < limit]
             if not after:
@@ -243,20 +258,23 @@ class AgreementFinder:
         sep = _SEPARATELY.search(t, s0, a.start)
         if not sep:
             return []
-        c0 = max([s0] + [i + 1 for i in range(s0, sep.start()) if t[i] in "，,：:"])
+        end = sep.start()
+        while end > s0 and t[end - 1] in "，, ":
+            end -= 1
+        c0 = max([s0] + [i + 1 for i in range(s0, end) if t[i] in "，,：:"])
         stretch_start = c0
         out = []
         res = self.res
         mentions: list[PlaceMention | OrgMention] = sorted(
-            [m for m in res.recognised.orgs if stretch_start <= m.start and m.end <= sep.start()]
-            + [m for m in _places_in(res, stretch_start, sep.start())], key=lambda m: (m.start, -m.end))
+            [m for m in res.recognised.orgs if stretch_start <= m.start and m.end <= end]
+            + [m for m in _places_in(res, stretch_start, end)], key=lambda m: (m.start, -(m.end - m.start)))
         # an organisation wins over the places inside it
         chosen: list[PlaceMention | OrgMention] = []
         for m in mentions:
             if chosen and m.start < chosen[-1].end:
                 continue
             chosen.append(m)
-        pieces = [p for p in _PAIR_SEP.split(t[stretch_start:sep.start()]) if p.strip()]
+        pieces = [p for p in _PAIR_SEP.split(t[stretch_start:end]) if p.strip()]
         pos = stretch_start
         for piece in pieces:
             i = t.find(piece, pos)
@@ -283,6 +301,8 @@ class AgreementFinder:
             for a in mentions:
                 if not a.name and not signing:
                     continue
+                if not a.name and text.units[s.unit].kind == "list-item":
+                    continue  # 「三、承諾…巴黎氣候協定中…的目標」: a commitment's words, not an agreement of the release
                 if not a.name and a.count == 1 and fold(a.word) in _BARE and _REFERS.search(text.fold, max(s.start, a.start - 4), a.start):
                     continue
                 if text.units[s.unit].kind == "title" and a.count > 1:
@@ -320,7 +340,7 @@ class AgreementFinder:
         if a.name and self._named_list(a, kind, status, parties, span, date, event):
             return
         topic = self.topic(a, s0, max((m.end for m in _places_in(res, s0, a.start)), default=s0))
-        existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic, date)
+        existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic, date, status)
         if existing is not None and kind == "declaration":
             existing.parties.extend(p for p in parties if p not in existing.parties)
         if existing is not None:
@@ -385,9 +405,11 @@ class AgreementFinder:
             return None
         return decls[-1]
 
-    def _same(self, kind: str, parties: list[str], topic: str, date: dt.date | None = None) -> Agreement | None:
+    def _same(self, kind: str, parties: list[str], topic: str, date: dt.date | None = None, status: str = "") -> Agreement | None:
         for ag in self.out:
             if ag.kind != kind or set(ag.parties) != set(parties) or any(ag in g.items for g in self.groups):
+                continue
+            if status and ag.status != status:
                 continue
             if not topic or not ag.topic or ag.topic == topic or (date and ag.date == date):
                 return ag
@@ -396,7 +418,8 @@ class AgreementFinder:
     def _new(self, kind: str, status: str, parties: list[str], span: Span, date: dt.date | None, topic: str,
              a: AgreementMention, event: str, n: int = 0) -> Agreement:
         base = "-".join(sorted(parties)) or "x"
-        year = date.year if date else (self.text.doc.date.year if self.text.doc.date else 0)
+        ev = self.events.get(event)
+        year = date.year if date else (self.text.doc.date.year if self.text.doc.date else (ev.year if ev and ev.year else 0))
         key = f"{kind}-{base}-{year}-{fold(topic)[:20] or fold(a.name)[:20] or n}"
         names = [("zh-Hant", a.name)] if a.name else []
         return Agreement(key, kind, status, list(parties), span, date if status == "signed" or date else None, topic, names, event)
