@@ -49,7 +49,11 @@ def _mentions_in(res: Resolved, s0: int, s1: int) -> list[tuple[EventMention, st
 
 def main_event(res: Resolved) -> str:
     """The event the release is about: the most mentioned event (a large one before a ceremony), the earliest on a tie."""
-    named = {k: e for k, e in res.events.items() if e.origin == "named"}
+    named = {k: e for k, e in res.events.items() if e.origin == "named" and not e.part}
+    if not named:
+        named = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and e.category == "visit"} \
+            or {k: e for k, e in res.events.items() if e.origin == "named"} \
+            or dict(res.events)
     if not named:
         return ""
     counts = {k: len(e.mentions) for k, e in named.items()}
@@ -144,6 +148,18 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         for k in keys:
             if events[k].start is None and events[k].end is None:
                 events[k].start, events[k].end = d, last or d
+    # a signing or a visit told without a day takes the day its paragraph last named (今天率團拜會…。雙方並簽署…)
+    for key, ent in res.events.items():
+        ev = events[key]
+        if ent.origin == "named" or ev.start is not None:
+            continue
+        for m in ent.mentions:
+            unit = text.units[text.sentences[text.sentence_of(m.start)].unit]
+            prior = [d for d in res.recognised.dates if unit.start <= d.start < m.start and d.precision == "day"]
+            if prior and not re.search(fold(r"(?:19|20)\d{2}\s*年|去年|前年|曾|已於"), text.fold[prior[-1].end:m.start]):
+                ev.start = prior[-1].date
+                ev.date_spans.append(text.span(prior[-1].start, prior[-1].end))
+                break
 
 
 def _distance(text: Text, m: EventMention, d: DateMention) -> int:

@@ -59,7 +59,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             continue
         if evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
-        elif main in kept and (caption or _lead(text, s.unit)) and not _PAST_YEAR.search(text.raw[s.start:s.end]):
+        elif main in kept and (caption or _lead(text, s.unit)) and not _PAST_YEAR.search(text.raw[s.start:s.end]) \
+                and _happened(res, main):
             event = main
         else:
             continue
@@ -69,6 +70,24 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if ev and not _PAST_YEAR.search(st.span.text[:20]):
             add(st.speaker, ev, "unspecified", "speaker", None, st.span)
     return out
+
+
+def _clause(t: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
+    """The clause that holds ``t[a:b]`` (between commas, semicolons or the sentence's ends)."""
+    c0 = max([s0] + [i + 1 for i in range(s0, a) if t[i] in "，,；;："])
+    c1 = min([s1] + [i for i in range(b, s1) if t[i] in "，,；;"])
+    return c0, c1
+
+
+def _happened(res: Resolved, key: str) -> bool:
+    """Whether the main event had begun by the release's date (a planned conference is not yet attended)."""
+    doc = res.text.doc.date
+    ev = res.events.get(key)
+    if doc is None or ev is None:
+        return True
+    dates = [d.date for m in ev.mentions for d in res.recognised.dates
+             if d.precision == "day" and res.text.sentence_of(d.start) == res.text.sentence_of(m.start)]
+    return not dates or min(dates) <= doc
 
 
 def _future(text: object, s0: int, s1: int, pos: int, cues: list[object]) -> bool:

@@ -107,10 +107,14 @@ def resolve_events(res: Resolved) -> None:
                 best = min(after, key=lambda e: min(x.start for x in e.mentions))
         res.event_of[m] = best.key
         best.mentions.append(m)
+    headline = next((e for e in entities if e.origin == "headline"), None)
+    lead = next((i for i, u in enumerate(text.units) if u.kind == "paragraph"), -1)
     # a signing or a visit the text tells is the event its sentence names, else an event of its own
     for m in sorted(acts, key=lambda x: (x.category != "visit", x.start)):
         s = text.sentences[text.sentence_of(m.start)]
         same = [k for x, k in res.event_of.items() if s.start <= x.start < s.end and x is not m]
+        if not same and headline is not None and m.category == "visit" and s.unit == lead:
+            same = [headline.key]  # the lead tells the visit the headline names
         if same:
             key = same[0]
         else:
