@@ -73,8 +73,10 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
     out: list[EventMention] = []
     covered_until = -1
     for n, h in enumerate(hits):
-        if h.entry.category == "visit" or h.start < covered_until:
+        if h.start < covered_until:
             continue
+        if h.entry.category == "visit" and not _quote_around(raw, h.start, h.end):
+            continue  # a visit is told with a verb (recognise_visits), or named in quotes (「歐洲4國參訪」)
         single = h.end - h.start == 1
         quoted_inside = _quote_around(raw, h.start, h.end)
         if quoted_inside and not _ends_quote(raw, h.end, quoted_inside[1]):
@@ -166,6 +168,12 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
             if mm.end() >= a - 1 or not re.search(r"[，。；,;]", raw[mm.start():a]):
                 m = mm
         if m is None or re.search(r"[，。；,;]", raw[m.start():a]):
+            after = re.search(fold(r"^[」』]?[^，。；,;]{0,24}?(?:簽署|簽訂|簽約|簽名)"), t[e:s.end])
+            if not after:
+                continue
+            m = None
+            name = re.sub(r"[「」『』\s]", "", raw[a:e]) + "簽署"
+            out.append(EventMention(a, e + after.end(), raw[a:e + after.end()], name, "ceremony", True, False, None, False, "", None))
             continue
         name = re.sub(r"[「」『』\s]", "", raw[m.start():e])
         out.append(EventMention(m.start(), e, raw[m.start():e], name, "ceremony", True, False, None, False, "", None))
@@ -178,9 +186,9 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
 
 
 _VISIT = re.compile(fold(
-    r"(?:率團|率領|帶領)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪)(?=[\u4e00-\u9fffA-Za-z「])"
-    r"|(?:率團|率領)[^，。；,;]{0,12}?(?:訪問團|訪團|代表團)|訪台|訪臺|來台|來臺|抵台|抵臺|首訪|訪日|訪韓|訪美|訪歐|赴韓|赴日|赴美|赴歐"
-    r"|(?:訪問團|訪團|代表團)(?=[，,今昨明]|\s)"))
+    r"(?:率團|率領|帶領)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪)(?=[\u4e00-\u9fffA-Za-z「，。,])"
+    r"|(?:率團|率領)[^，。；,;]{0,12}?(?:訪問團|訪團|代表團)|訪台|訪臺|來台|來臺|抵台|抵臺|抵達|首訪|訪日|訪韓|訪美|訪歐"
+    r"|赴韓|赴日|赴美|赴歐|來到[^，。；,;]{1,8}拜會|(?:訪問團|訪團|代表團)(?=[，,今昨明]|\s)"))
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _LEADING = re.compile(fold(r"^(?:(?:今|昨|明|前)\s*[(（]?\s*\d*\s*[)）]?\s*[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在|上午|下午|晚間|中午|\d+時(?:\d+分)?|[0-9]+月[0-9]+日)+"))
 

@@ -95,6 +95,11 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
             ev.end = ev.start
         if ev.end is not None and ev.start is None:
             ev.start = ev.end
+    for ev in events.values():
+        parent = events.get(ev.parent) if ev.parent else None
+        if ev.start is None and ev.category == "session" and parent is not None and parent.start is not None \
+                and parent.start == parent.end:
+            ev.start = ev.end = parent.start  # a session of a one-day forum is on that day
     for key, ev in events.items():
         if ev.parent and ev.parent in events and ev.category == "session" and res.events[key].origin == "named":
             parent = events[ev.parent]
@@ -104,12 +109,14 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
     return events, main
 
 
-_TRIP = re.compile(fold(r"訪問團|訪團|代表團|參訪團|率團|出訪|出發|抵台|抵臺|來台|來臺|訪台|訪臺|訪日|訪韓|訪美|訪歐|赴|考察|行程"))
+_TRIP = re.compile(fold(r"訪問團|訪團|代表團|參訪團|率團|出訪|出發|抵台|抵臺|抵達|來台|來臺|訪台|訪臺|訪日|訪韓|訪美|訪歐|赴|考察|行程|參訪"))
+_CALL = re.compile(fold(r"拜會|拜訪|會晤|會見|會面|晤談|接見"))
 
 
 def _trip(e: EventEntity) -> bool:
-    """A trip or a delegation's stay, whose end a release seldom tells (a call on someone lasts its day)."""
-    return e.category == "visit" and any(_TRIP.search(fold(n)) for n in e.names)
+    """A trip or a delegation's stay, whose end a release seldom tells; a call on someone (拜會) lasts its day."""
+    names = [fold(n) for n in e.names]
+    return e.category == "visit" and any(_TRIP.search(n) for n in names) and not any(_CALL.search(n) for n in names)
 
 
 def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
