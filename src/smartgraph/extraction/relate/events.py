@@ -139,8 +139,8 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
             after = text.fold[d.end:d.end + 6]
             if _END.match(after):
                 _extend(ev, None, d.last or d.date)
-            elif _START.match(after):
-                _extend(ev, d.date, None)
+            elif _START.match(after) or (d.last is None and _trip(res.events[key])):
+                _extend(ev, d.date, None)  # a trip's first day tells nothing of its last
             else:
                 _extend(ev, d.date, d.last or d.date)
             ev.date_spans.append(text.span(d.start, d.end))
