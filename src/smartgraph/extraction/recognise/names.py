@@ -80,6 +80,7 @@ def name_char(c: str) -> bool:
     return is_han(c) or c == "·"
 
 
+_LIST_MARKS = set(fold("、及和與暨"))
 _NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在是為"))
 
 
@@ -205,9 +206,15 @@ class NameScorer:
             return shape
         s = shape + 0.8 * min(3, max(0, self.bounded_count(name) - 1))
         s += self.end_boundary(j) if after else self.start_boundary(i)
-        if after and len(name) > 2 and self.end_boundary(j - 1) >= 1.0 and len(starts_with(self.t, j - 1, words("follow"))) == 1:
+        if after and len(name) > 3 and self.end_boundary(j - 1) >= 1.0 and len(starts_with(self.t, j - 1, words("follow"))) == 1:
             s -= 1.5  # 陳銘俊以視訊: the last character is the word that follows the name
+        if after and j < len(self.t) and self.t[j] in _LIST_MARKS and self._person_follows(j + 1):
+            s += 1.5  # 「副市長陳通及上海市政府秘書長馬春雷」: a list of people goes on after the name
         return s
+
+    def _person_follows(self, i: int) -> bool:
+        """Whether another title or place opens within a few characters (a list of people goes on)."""
+        return any(k in self.blocked_starts for k in range(i, min(len(self.t), i + 6)))
 
     # ------------------------------------------------------------------ candidates
     def run_after(self, i: int, limit: int = 10) -> int:
@@ -231,7 +238,9 @@ class NameScorer:
 
     def best_after(self, i: int, *, min_len: int = 2, max_len: int = 8, origin: str = "") -> Candidate | None:
         """The best name that starts at ``i`` (right after a title)."""
-        r = self.run_after(i)
+        r = self.run_after(i, limit=14 if "·" in self.t[i:i + 14] else 10)
+        if "·" in self.t[i:r]:
+            max_len = 14
         best: Candidate | None = None
         for j in range(i + min_len, min(r, i + max_len) + 1):
             s = self.score(i, j, after=True, origin=origin)

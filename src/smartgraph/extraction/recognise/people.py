@@ -96,12 +96,16 @@ class PeopleRecogniser:
 
     # ------------------------------------------------------------------ names after and before a title
     def origin(self, a: int, e: int) -> str:
-        """The country of the last country or place named in ``[a, e)`` (the affiliation before a title)."""
-        code = ""
-        for m in self.geo:
-            if a <= m.start and m.end <= e + 1:
-                code = m.code if isinstance(m, CountryMention) else (m.country or code)
-        return code
+        """The country an affiliation before a title ties a name to: its first country (日本台灣交流協會高雄事務所 is
+        Japanese), else its last place; an empty one takes the last country or place the sentence named before it."""
+        inside = [m for m in self.geo if a <= m.start and m.end <= e + 1]
+        if not inside and a == e:
+            s = self.text.sentences[self.text.sentence_of(e)]
+            inside = [m for m in self.geo if s.start <= m.start and m.end <= e][-1:]
+        for m in inside:
+            if isinstance(m, CountryMention):
+                return m.code
+        return inside[-1].country if inside and isinstance(inside[-1], PlaceMention) else ""
 
     def name_after(self, te: int, limit: int, origin: str = "") -> NameMention | None:
         raw, t = self.text.raw, self.text.fold
@@ -224,10 +228,13 @@ class PeopleRecogniser:
                     continue
                 posts = (*pending, (tm, aff))
                 start = min(p[1][0] for p in posts)
-                inherit = aff_start == tm.start and self._after_list_break(aff_start)
+                bare = aff_start == tm.start or not t[aff_start:tm.start].strip() or bool(
+                    re.fullmatch("|".join(map(re.escape, words("lead-start"))) + r"|\s*", t[aff_start:tm.start].strip()))
+                inherit = bare and self._after_list_break(aff_start if aff_start < tm.start and t[aff_start] != " " else tm.start)
                 self.out.append(PersonMention(start, name.end, text.raw[start:name.end], name, posts, False, "title", inherit))
                 pending = []
                 taken_until = name.end
+                taken_until = self._list_after(name, posts, limit)
                 continue
             chain = starts_with(t, tm.end, _CHAIN)
             if (chain and tm.end + len(chain) < limit + 20 and not self._name_after_chain(tm.end + len(chain))
@@ -252,6 +259,23 @@ class PeopleRecogniser:
             taken_until = end
         self._brackets_and_honorifics()
         return sorted(self.out, key=lambda p: p.start)
+
+    def _list_after(self, name: NameMention, posts: tuple[tuple[TitleMention, tuple[int, int]], ...], limit: int) -> int:
+        """「前蘇澳鎮長林棋山、李坤山等人」「市議員林國成、楊靜宇及李傅中武」: names listed after a titled one share its post."""
+        t, raw = self.text.fold, self.text.raw
+        end = name.end
+        while end < limit and t[end] in "、及和與" and name.script == "han":
+            i = end + 1
+            cand = self.scorer.best_after(i, max_len=4)
+            if cand is None or cand.end > limit or self.scorer.shape(t[cand.start:cand.end]) < 1.5 or cand.score < ACCEPT:
+                break
+            if any(cand.start <= m.start < cand.end for m in self.titles):
+                break
+            nm = NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", 0.6)
+            self.out.append(PersonMention(cand.start, cand.end, nm.text, nm, tuple((tm, (cand.start, cand.start)) for tm, _ in posts),
+                                          False, "list", True))
+            end = cand.end
+        return end
 
     def _name_after_chain(self, i: int) -> bool:
         """Whether a chain word is followed by a name (then it is a list of people, not of posts)."""

@@ -30,12 +30,13 @@ def _looks_foreign(p: PersonMention) -> bool:
 
 
 def _last_foreign_place(res: Resolved, p: PersonMention) -> str:
+    """The government of the last foreign city the sentence named before a person, else the document so far."""
     text = res.text
     s = text.sentences[text.sentence_of(p.start)]
-    best: PlaceMention | None = None
-    for m in res.recognised.places:
-        if s.start <= m.start and m.end <= p.name.start and (m.country or "") != (res.home_country or "TW"):
-            best = m
+    foreign = [m for m in res.recognised.places if m.end <= p.name.start and (m.country or "") not in ("", res.home_country or "TW")
+               and m.kind in ("city", "county", "district", "township")]
+    in_sentence = [m for m in foreign if m.start >= s.start]
+    best = (in_sentence or foreign)[-1] if (in_sentence or foreign) else None
     return government(res, add_place(res, best)) if best is not None else ""
 
 
@@ -52,6 +53,8 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
             return org
     if title.scope == "country" and not foreign:
         return national_government(res, res.home_country or "TW")
+    if title.scope == "org" and title.kind in ("head", "deputy", "staff") and not foreign and res.home_place in res.places:
+        return government(res, res.home_place)  # 秘書長黃崇典 in a city's release: the city government's
     return ""
 
 
@@ -63,10 +66,13 @@ def find_posts(res: Resolved) -> list[Post]:
     explicit: set[str] = set()
     pending: list[tuple[PersonMention, str, lx.Title, str]] = []
     previous = ""
+    sentence = -1
     for p in sorted(res.recognised.persons, key=lambda m: m.start):
         key = res.person_of.get(p)
         if not key or p.short:
             continue
+        if text.sentence_of(p.start) != sentence:
+            sentence, previous = text.sentence_of(p.start), ""
         for tm, stretch in p.posts:
             org = res.org_of.get(stretch, "")
             if org:

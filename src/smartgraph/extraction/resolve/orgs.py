@@ -100,6 +100,9 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
 def _strip(t: str, a: int, e: int) -> tuple[int, int]:
     while e > a and t[e - 1] in " ·":
         e -= 1
+    m = re.search(rf"\(\s*[{LATIN}0-9 &.\-]+\)\s*$", t[a:e])
+    if m and m.start() > 0:
+        e = a + m.start()  # 國際園藝生產者協會(AIPH): the acronym in brackets is not part of the name
     changed = True
     while changed and e > a:
         changed = False
