@@ -80,8 +80,8 @@ def name_char(c: str) -> bool:
     return is_han(c) or c == "·"
 
 
-_LIST_MARKS = set(fold("、及和與暨"))
-_NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在是為"))
+_LIST_MARKS = set(fold("、及暨"))
+_NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在為"))
 
 
 @cache

@@ -91,6 +91,7 @@ class PeopleRecogniser:
         ends = {m.end for m in (*titles, *places, *countries, *dates)} | {c.end for c in cues if c.end - c.start > 1}
         self.scorer = NameScorer(text.fold, starts, ends)
         self.geo: list[CountryMention | PlaceMention] = sorted([*countries, *places], key=lambda m: m.start)
+        self.title_starts = {m.start for m in titles}
         self.known_spans = {(m.start, m.end) for m in (*places, *countries)} | {(m.start, m.start + len(m.name)) for m in places}
         self.out: list[PersonMention] = []
 
@@ -121,7 +122,7 @@ class PeopleRecogniser:
                 if lat and lat[1] <= limit:
                     return NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin", self._bracket_han(lat[1]))
                 continue
-            if start != i or j >= limit or not is_han(t[j]):
+            if start != i or j >= limit or not is_han(t[j]) or j in self.title_starts:
                 continue
             # a Han name with its Latin form in brackets: the whole run up to the bracket
             r = self.scorer.run_after(j, limit=12)
