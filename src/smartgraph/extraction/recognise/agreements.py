@@ -13,7 +13,7 @@ from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import AgreementMention
 from smartgraph.extraction.text import Text, fold
 
-_COUNT = re.compile(fold(r"(?P<n>[0-9]+|[一二兩三四五六七八九十]+)\s*(?:項|份|個|件|紙)(?P<mid>[^，。；,;「」]{0,12})$"))
+_COUNT = re.compile(fold(r"(?P<n>[0-9]+|[一二兩三四五六七八九十]+)\s*(?:項|份|件|紙)(?P<mid>[^，。；,;「」]{0,12})$"))
 _CN = {"一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _ITEM_SPLIT = re.compile(fold(r"以及|、|及|與|和|暨|,|，"))
 _ITEM_STOP = tuple(fold(w) for w in ("簽署", "簽訂", "簽定", "締結", "分別", "共同", "完成", "包括", "涵蓋", "包含", "就", "在", "於"))

@@ -232,6 +232,9 @@ def _name_start(text: Text, hs: int, date_ends: set[int]) -> int:
             if c == " " and i >= 2 and (t[i - 2].isalnum() or t[i - 2] == "&") and i < len(t) and (t[i].isascii() or t[i] == "&"):
                 i -= 1  # a space inside a Latin name (Smart City Summit)
                 continue
+            if c == " " and i >= 5 and re.fullmatch(r"(?:19|20)\d{2}", t[i - 5:i - 1]):
+                i -= 1  # 「2021 智慧城市論壇暨展覽」: the year before a space
+                continue
             break
         if not (is_han(c) or c.isalnum() or c in "&·-"):
             break

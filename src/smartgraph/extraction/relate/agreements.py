@@ -297,7 +297,7 @@ class AgreementFinder:
                 continue
             if s in title and any(ag.kind == a.kind for ag in self.out for a in mentions):
                 continue  # the headline tells again what the body says
-            signing = [c for c in cues if s.start <= c.start < s.end and c.cls in ("sign", "tie")]
+            signing = [c for c in cues if s.start <= c.start < s.end and c.cls in ("sign", "tie", "witness")]
             for a in mentions:
                 if not a.name and not signing:
                     continue
