@@ -58,6 +58,53 @@ def _n3(iri: str) -> str:
     return URIRef(iri).n3()
 
 
+# --------------------------------------------------------------------------- completion
+
+COMPLETE_MAX = 50  # suggestions a /complete request may ask for
+COMPLETE_TEXT = 100  # characters of typed text a /complete request may send
+
+
+def fold(text: str) -> str:
+    """Text for matching: lower case, 台 written 臺 (the two spellings find the same thing)."""
+    return text.lower().replace("台", "臺")
+
+
+def complete_query(classes: list[str], scheme: str | None, text: str, limit: int) -> str:
+    """Instances of ``classes`` (and concepts of ``scheme``) whose label in any language contains ``text``.
+
+    Each IRI and the text are bound as RDF terms by rdflib's serialiser. Labels that start with the
+    text come first, then the shorter ones."""
+    values = f"VALUES ?class {{ {' '.join(_n3(c) for c in classes)} }}\n  " if classes else ""
+    in_scheme = f"?s skos:inScheme {_n3(scheme)} .\n  " if scheme else ""
+    typed = "?s a ?class .\n  " if classes else ""
+    return f"""{_PREFIX}SELECT ?s (SAMPLE(?zh) AS ?zhLabel) (SAMPLE(?en) AS ?enLabel) (SAMPLE(?any) AS ?anyLabel)
+       (MAX(IF(STRSTARTS(?folded, ?q), 1, 0)) AS ?starts) (MIN(STRLEN(?folded)) AS ?length)
+WHERE {{
+  {values}VALUES ?q {{ {Literal(fold(text)).n3()} }}
+  {typed}{in_scheme}?s {_LABELS}|skos:altLabel|schema:headline ?l .
+  BIND (REPLACE(LCASE(STR(?l)), "台", "臺") AS ?folded)
+  FILTER (CONTAINS(?folded, ?q))
+  OPTIONAL {{ ?s {_LABELS}|schema:headline ?zh FILTER (langMatches(lang(?zh), "zh-Hant")) }}
+  OPTIONAL {{ ?s {_LABELS}|schema:headline ?en FILTER (langMatches(lang(?en), "en")) }}
+  OPTIONAL {{ ?s {_LABELS}|schema:headline ?any }}
+}}
+GROUP BY ?s
+ORDER BY DESC(?starts) ?length ?s
+LIMIT {int(limit)}"""
+
+
+def completions(rows: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """/complete's answer: each IRI with its label in ``lang`` (else the other language) and both labels."""
+    out = []
+    for r in rows:
+        zh = r.get("zhLabel", {}).get("value", "")
+        en = r.get("enLabel", {}).get("value", "")
+        anything = r.get("anyLabel", {}).get("value", "")
+        first, second = (en, zh) if lang == "en" else (zh, en)
+        out.append({"iri": r["s"]["value"], "label": first or second or anything, "labels": {"zh-Hant": zh or anything, "en": en or anything}})
+    return out
+
+
 # --------------------------------------------------------------------------- RDF descriptions
 
 
