@@ -271,7 +271,7 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             "name": q.name, "summary": q.summary, "summaries": dict(q.summaries), "description": q.description,
             "labels": dict(q.labels), "tags": list(q.tags), "variables": list(q.variables),
             "columns": {v: dict(dict(q.columns).get(v, ())) for v in q.variables},
-            "url": str(request.url_for("run_query", name=q.name)),
+            "url": str(request.url_for("run_query", name=q.name)), "sparql": _example(q),
             "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
                         "values": list(p.values), "multiple": p.multiple, "description": p.description,
                         "labels": dict(p.labels), "descriptions": dict(p.descriptions), "classes": list(p.classes),
@@ -391,6 +391,14 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=["Link"])
     return app
+
+
+def _example(q: CannedQuery) -> str:
+    """The query as an example for the SPARQL editor: its defaults bound (the bare text when a parameter is required)."""
+    try:
+        return q.prepare({})
+    except ParameterError:
+        return q.text
 
 
 def _integer(query: str, name: str, value: str, low: int, high: int) -> int:
