@@ -19,8 +19,8 @@ from smartgraph.store import Store, open_store
 from smartgraph.validation import check_dcat_ap
 from tests.conftest import BASE
 
-PARSERS = {"ttl": ("turtle", ox.RdfFormat.TURTLE, "turtle"), "nt": ("nt", ox.RdfFormat.N_TRIPLES, "ntriples"),
-           "jsonld": ("json-ld", ox.RdfFormat.JSON_LD, None)}
+PARSERS = {"turtle": ("turtle", ox.RdfFormat.TURTLE, "turtle"), "ntriples": ("nt", ox.RdfFormat.N_TRIPLES, "ntriples"),
+           "jsonld": ("json-ld", ox.RdfFormat.JSON_LD, None), "rdfxml": ("xml", ox.RdfFormat.RDF_XML, "rdfxml")}
 
 
 @pytest.fixture(scope="module")
@@ -60,12 +60,12 @@ def test_shipped_dcat_ap_shapes_are_the_official_file() -> None:
     assert "DCAT-AP" in shipped and len(Graph().parse(data=shipped, format="turtle")) > 1000
 
 
-@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld", "rdfxml"])
 def test_rdflib_pyoxigraph_and_rapper_agree(exports: dict[str, Path], fmt: str) -> None:
     rdflib_fmt, ox_fmt, rapper_fmt = PARSERS[fmt]
     n_rdflib = len(Graph().parse(exports[fmt], format=rdflib_fmt))
     n_ox = len(set(ox.parse(path=str(exports[fmt]), format=ox_fmt)))
-    n_nt = len(Graph().parse(exports["nt"], format="nt"))
+    n_nt = len(Graph().parse(exports["ntriples"], format="nt"))
     assert n_rdflib == n_ox == n_nt > 3000
     if rapper_fmt:  # raptor2 has no JSON-LD parser
         rapper = shutil.which("rapper")
@@ -79,7 +79,7 @@ def test_named_graphs_are_kept_in_trig_and_nquads(exports: dict[str, Path], buil
     d.parse(exports["trig"], format="trig")
     graphs = {str(c.identifier) for c in d.contexts()} - {"urn:x-rdflib:default"}
     assert BASE + "graph/description" in graphs and len(graphs) == 4  # ontology, two releases, description
-    quads = list(ox.parse(path=str(exports["nq"]), format=ox.RdfFormat.N_QUADS))
+    quads = list(ox.parse(path=str(exports["nquads"]), format=ox.RdfFormat.N_QUADS))
     assert len(quads) == len(list(d.quads()))
     r = subprocess.run(["rapper", "-c", "-i", "trig", str(exports["trig"])], capture_output=True, text=True)
     assert f"returned {len(quads)} triples" in r.stderr
@@ -89,7 +89,7 @@ def test_exports_are_deterministic_and_pretty(built_store: Path, exports: dict[s
     st = open_store(built_store, read_only=True)
     for fmt in publish.EXPORT_FORMATS:
         assert publish.export(st, fmt, DatasetInfo(BASE)) == exports[fmt].read_bytes(), fmt
-    ttl = exports["ttl"].read_text(encoding="utf-8")
+    ttl = exports["turtle"].read_text(encoding="utf-8")
     assert "@prefix schema: <https://schema.org/> ." in ttl and "@zh-Hant" in ttl and "@zh-hant" not in ttl
     doc = json.loads(exports["jsonld"].read_text(encoding="utf-8"))
     assert doc["@context"] == json.loads(resources.read_text(resources.JSONLD_CONTEXT))["@context"]

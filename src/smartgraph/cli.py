@@ -23,14 +23,16 @@ app = typer.Typer(
     name="smartgraph",
     help="City-diplomacy press releases to a validated linked-open-data knowledge graph.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish and PowerShell
+    rich_markup_mode=None,  # plain help: Rich markup would eat "[env ...; default ...]" and show flags as <bool>
     pretty_exceptions_enable=False,
 )
 
 StoreOpt = Annotated[
-    Path | None, typer.Option("--store", help="The embedded store's folder [env SMARTGRAPH_STORE; default .smartgraph/store].")
+    Path | None, typer.Option("--store", metavar="PATH", help="The embedded store's folder [env SMARTGRAPH_STORE; default .smartgraph/store].")
 ]
-BaseOpt = Annotated[str | None, typer.Option("--base-iri", help="Base IRI of minted entities [env SMARTGRAPH_BASE_IRI; default https://w3id.org/smartgraph/id/].")]
+BaseOpt = Annotated[str | None, typer.Option("--base-iri", metavar="IRI",
+                                             help="Base IRI of minted entities [env SMARTGRAPH_BASE_IRI; default https://w3id.org/smartgraph/id/].")]
 
 
 def _settings(store: Path | None = None, base_iri: str | None = None):  # type: ignore[no-untyped-def]
@@ -121,6 +123,7 @@ def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
     try:
         settings = _settings(store, base_iri)
         st = open_store(settings.store, read_only=True)
+        st.require_documents()
         report = pipeline.validate_store(st)
     except SmartgraphError as e:
         raise _fail(e) from None
@@ -161,15 +164,25 @@ def query(
     name: Annotated[str, typer.Argument(help="A canned query's name (see 'smartgraph queries').")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeat for more.")] = None,
     store: StoreOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json (SPARQL 1.1 Query Results JSON), csv or tsv.")] = "table",
-    endpoint: Annotated[str | None, typer.Option("--endpoint", help="Run it on a remote SPARQL endpoint (query URL) instead of the embedded store.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                                     help="table, json (SPARQL 1.1 Query Results JSON), csv or tsv.")] = "table",
+    wide: Annotated[bool, typer.Option("--wide", help="Table: full IRIs in their own columns (by default IRIs show their labels).")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="CSV/TSV: start with a UTF-8 byte order mark, so Excel reads Chinese right.")] = False,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", metavar="URL",
+                                                 help="Run it on a remote SPARQL endpoint (query URL) instead of the embedded store.")] = None,
 ) -> None:
-    """Run a canned query on the store, or on a remote triplestore with --endpoint. Parameters are bound as typed RDF terms."""
+    """Run a canned query on the store, or on a remote triplestore with --endpoint. Parameters are bound as typed RDF terms.
+
+    The table shows each IRI by its label and wraps long cells; --wide shows the full IRIs instead.
+    """
     from smartgraph.queries import Catalog
     from smartgraph.store import open_store
 
     if fmt not in ("table", "json", "csv", "tsv"):
         _err(f"error: unknown format {fmt!r}\n  how to fix: use table, json, csv or tsv")
+        raise typer.Exit(2)
+    if bom and fmt not in ("csv", "tsv"):
+        _err("error: --bom is for --format csv or tsv\n  how to fix: add --format csv")
         raise typer.Exit(2)
     values: dict[str, list[str]] = {}
     for p in param or []:
@@ -181,31 +194,46 @@ def query(
     try:
         q = Catalog.load().get(name)
         text = q.prepare(values)
+        labeller: Any = None
         if endpoint:
             results = _remote_select(endpoint, text)
         else:
             st = open_store(_settings(store).store, read_only=True)
+            st.require_documents()
             results = st.select(text)
+            labeller = st.select
+        lang = (values.get("lang") or [next((p.default for p in q.params if p.name == "lang" and p.default), "zh-Hant")])[0]
     except SmartgraphError as e:
         raise _fail(e) from None
-    _print_results(results, fmt)
+    _print_results(results, fmt, wide=wide, bom=bom, lang=lang, select=labeller)
 
 
-DownloadOpt = Annotated[str | None, typer.Option("--download-base", help="URL the dumps are published under [default: BASE_IRI/download/].")]
-EndpointUrlOpt = Annotated[str, typer.Option("--endpoint-url", help="The public SPARQL endpoint named in the description.")]
-LicenseOpt = Annotated[str, typer.Option("--license", help="Licence IRI of the dataset.")]
+FORMAT_NAMES = "turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf)"
+DownloadOpt = Annotated[str | None, typer.Option("--download-base", metavar="URL",
+                                                 help="URL the dumps are published under [default: BASE_IRI/download/].")]
+EndpointUrlOpt = Annotated[str, typer.Option("--endpoint-url", metavar="URL", help="The public SPARQL endpoint named in the description.")]
+LicenseOpt = Annotated[str, typer.Option("--license", metavar="IRI", help="Licence IRI of the dataset.")]
+PublisherOpt = Annotated[str | None, typer.Option("--publisher", metavar="IRI", help="The dataset's one publisher [default: the city "
+                                                  "government whose bureaus published most releases; the bureaus are its creators].")]
+PublisherNameOpt = Annotated[str | None, typer.Option("--publisher-name", metavar="NAME",
+                                                      help="The publisher's name [default: its label in the graph].")]
 
 
-def _info(base_iri: str, download_base: str | None, endpoint_url: str, license_: str):  # type: ignore[no-untyped-def]
+def _info(base_iri: str, download_base: str | None, endpoint_url: str, license_: str,  # type: ignore[no-untyped-def]
+          publisher: str | None = None, publisher_name: str | None = None):
+    from smartgraph.errors import ConfigError
     from smartgraph.publish import DatasetInfo
 
-    return DatasetInfo(base_iri=base_iri, download_base=download_base or "", endpoint=endpoint_url, license=license_)
+    if publisher and not publisher.startswith(("http://", "https://")):
+        raise ConfigError(f"--publisher {publisher!r} is not an http(s) IRI", hint="pass the publisher's IRI, e.g. one from the graph")
+    return DatasetInfo(base_iri=base_iri, download_base=download_base or "", endpoint=endpoint_url, license=license_,
+                       publisher=publisher or "", publisher_name=publisher_name or "")
 
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig or jsonld.")] = "ttl",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=f"One of {FORMAT_NAMES}.")] = "turtle",
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="File to write [default: standard output].")] = None,
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
     description: Annotated[bool, typer.Option("--description/--no-description", help="Add the DCAT/VoID dataset description.")] = True,
@@ -213,6 +241,8 @@ def export(
     download_base: DownloadOpt = None,
     endpoint_url: EndpointUrlOpt = "http://127.0.0.1:8000/sparql",
     license_: LicenseOpt = "http://creativecommons.org/licenses/by/4.0/",
+    publisher: PublisherOpt = None,
+    publisher_name: PublisherNameOpt = None,
 ) -> None:
     """Write the stored graph in an RDF syntax for open-data portals: named graphs kept in TriG and N-Quads,
     the dataset description (DCAT-AP 3.0 and VoID) added, telephone numbers left out unless --keep-contacts.
@@ -221,12 +251,15 @@ def export(
     so a failed export never leaves half a file.
     """
     from smartgraph import publish
+    from smartgraph.formats import rdf_format
     from smartgraph.store import open_store
 
     try:
+        fmt = rdf_format(fmt).name
         settings = _settings(store, base_iri)
         st = open_store(settings.store, read_only=True)
-        info = _info(settings.base_iri, download_base, endpoint_url, license_) if description else None
+        st.require_documents()
+        info = _info(settings.base_iri, download_base, endpoint_url, license_, publisher, publisher_name) if description else None
         if out is None:
             publish.write_export(st, fmt, sys.stdout.buffer, info, keep_contacts=keep_contacts)
             return
@@ -251,7 +284,7 @@ class _ExportProgress:
     """A bar of graphs (TriG, N-Quads) or triples (Turtle, N-Triples, JSON-LD) written, on a terminal only."""
 
     def __init__(self, fmt: str) -> None:
-        self._what = "graphs" if fmt in ("nq", "trig") else "triples"
+        self._what = "graphs" if fmt in ("nquads", "trig") else "triples"
         self._bar: Any = None
 
     def __enter__(self) -> _ExportProgress:
@@ -276,26 +309,30 @@ class _ExportProgress:
 def describe(
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, json-ld or xml.")] = "turtle",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=f"One of {FORMAT_NAMES}.")] = "turtle",
     check: Annotated[bool, typer.Option("--check", help="Validate it against the DCAT-AP 3.0 SHACL shapes; exit 1 if it does not conform.")] = False,
     download_base: DownloadOpt = None,
     endpoint_url: EndpointUrlOpt = "http://127.0.0.1:8000/sparql",
     license_: LicenseOpt = "http://creativecommons.org/licenses/by/4.0/",
+    publisher: PublisherOpt = None,
+    publisher_name: PublisherNameOpt = None,
 ) -> None:
     """Print the DCAT-AP 3.0 and VoID description of the dataset (what an export carries)."""
     from smartgraph import publish
+    from smartgraph.formats import rdf_format
     from smartgraph.store import open_store
 
     try:
+        fmt = rdf_format(fmt).name
         settings = _settings(store, base_iri)
         st = open_store(settings.store, read_only=True)
-        g = publish.describe(st, _info(settings.base_iri, download_base, endpoint_url, license_))
+        st.require_documents()
+        info = _info(settings.base_iri, download_base, endpoint_url, license_, publisher, publisher_name)
+        g = publish.describe(st, info)
+        sys.stdout.buffer.write(publish.serialize_description(g, info, fmt))
+        sys.stdout.flush()
     except SmartgraphError as e:
         raise _fail(e) from None
-    if fmt not in ("turtle", "nt", "json-ld", "xml"):
-        _err(f"error: unknown format {fmt!r}\n  how to fix: use turtle, nt, json-ld or xml")
-        raise typer.Exit(2)
-    sys.stdout.write(g.serialize(format=fmt))
     if check:
         from smartgraph.validation import check_dcat_ap
 
@@ -505,7 +542,59 @@ def _term(cell: dict[str, str] | None) -> str:
     return s
 
 
-def _print_results(results: dict[str, Any], fmt: str) -> None:
+def rows_text(n: int) -> str:
+    """'1 row', '2 rows', '0 rows'."""
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
+def _labels(select: Any, iris: list[str], lang: str) -> dict[str, str]:
+    """Labels of IRIs from the store, in ``lang`` if there is one (one query for up to 500 IRIs)."""
+    from rdflib import URIRef
+
+    out: dict[str, tuple[int, str]] = {}
+    for i in range(0, len(iris), 500):
+        values = " ".join(URIRef(x).n3() for x in iris[i:i + 500])
+        rows = select("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                      f"PREFIX schema: <https://schema.org/> SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} "
+                      "?s rdfs:label|skos:prefLabel|schema:name|schema:headline ?l FILTER (isLiteral(?l)) }")["results"]["bindings"]
+        for r in rows:
+            tag = r["l"].get("xml:lang", "").lower()
+            rank = 0 if tag == lang.lower() else 1 if not tag else 2
+            iri = r["s"]["value"]
+            if iri not in out or (rank, r["l"]["value"]) < out[iri]:
+                out[iri] = (rank, r["l"]["value"])
+    return {k: v for k, (_, v) in out.items()}
+
+
+def _table(results: dict[str, Any], *, wide: bool, lang: str, select: Any) -> tuple[list[str], list[list[str]]]:
+    """Columns and cells of the table view. By default a URI column X with a column XName beside it shows the
+    name (and XName is not repeated), other IRIs show their label from the store or a short form; ``wide``
+    keeps every column with full IRIs."""
+    from smartgraph.server.pages import curie
+
+    names: list[str] = results["head"]["vars"]
+    rows: list[dict[str, Any]] = results["results"]["bindings"]
+    if wide:
+        return names, [[_value(r.get(n)) for n in names] for r in rows]
+    named = {n for n in names if f"{n}Name" in names and any(r.get(n, {}).get("type") == "uri" for r in rows)}
+    shown = [n for n in names if not (n.endswith("Name") and n[:-4] in named)]
+    unlabelled = sorted({r[n]["value"] for r in rows for n in shown
+                         if r.get(n, {}).get("type") == "uri" and not (n in named and f"{n}Name" in r)})
+    labels = _labels(select, unlabelled, lang) if select and unlabelled else {}
+
+    def cell(r: dict[str, Any], n: str) -> str:
+        c = r.get(n)
+        if c is None or c.get("type") != "uri":
+            return _value(c)
+        if n in named and f"{n}Name" in r:
+            return str(r[f"{n}Name"]["value"])
+        return labels.get(c["value"]) or curie(c["value"])
+
+    return shown, [[cell(r, n) for n in shown] for r in rows]
+
+
+def _print_results(results: dict[str, Any], fmt: str, *, wide: bool = False, bom: bool = False, lang: str = "zh-Hant",
+                   select: Any = None) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
         return
@@ -514,26 +603,35 @@ def _print_results(results: dict[str, Any], fmt: str) -> None:
         return
     names = results["head"]["vars"]
     rows = results["results"]["bindings"]
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(names)
-        for r in rows:
-            w.writerow([_value(r.get(n)) for n in names])
-        sys.stdout.write(buf.getvalue())
-    elif fmt == "tsv":
-        sys.stdout.write("\t".join(f"?{n}" for n in names) + "\n")
-        for r in rows:
-            sys.stdout.write("\t".join(_term(r.get(n)) for n in names) + "\n")
-    else:
-        from rich.console import Console
-        from rich.table import Table
+        if bom:
+            buf.write("\ufeff")
+        if fmt == "csv":
+            w = csv.writer(buf, lineterminator="\r\n")
+            w.writerow(names)
+            for r in rows:
+                w.writerow([_value(r.get(n)) for n in names])
+        else:
+            buf.write("\t".join(f"?{n}" for n in names) + "\n")
+            for r in rows:
+                buf.write("\t".join(_term(r.get(n)) for n in names) + "\n")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(buf.getvalue().encode("utf-8"))
+        sys.stdout.flush()
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
 
-        table = Table(*names)
-        for r in rows:
-            table.add_row(*[_value(r.get(n)) for n in names])
-        Console().print(table)
-        typer.echo(f"{len(rows)} rows", err=True)
+    columns, cells = _table(results, wide=wide, lang=lang, select=select)
+    table = Table(show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for row in cells:
+        table.add_row(*[escape(x) for x in row])
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    typer.echo(rows_text(len(rows)), err=True)
 
 
 class _Progress:
