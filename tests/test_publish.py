@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import DCAT, DCTERMS, VOID
+from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
 from smartgraph import publish, resources
 from smartgraph.publish import DatasetInfo
@@ -167,3 +167,50 @@ def test_export_writes_to_a_stream_and_reports_progress(built_store: Path, tmp_p
         publish.write_export(st, "nq", f, DatasetInfo(BASE), on_progress=lambda done, total: seen.append((done, total)))
     assert (tmp_path / "g.nq").read_bytes() == publish.export(st, "nq", DatasetInfo(BASE))
     assert seen[-1] == (len(st.named_graphs()) + 1, len(st.named_graphs()) + 1)  # and the description graph
+
+
+BUREAUS = Path(__file__).parent / "data" / "bureaus"
+TAIPEI_GOVERNMENT = "https://w3id.org/smartgraph/id/org/gov-gn-1668341"
+
+
+@pytest.fixture(scope="module")
+def bureaus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Releases of three bureaus of one city government (資訊局, 觀光傳播局, 產業發展局)."""
+    from smartgraph import pipeline
+    from smartgraph.config import Settings
+
+    releases = sorted(BUREAUS.glob("*.txt"))
+    assert len(releases) == 3
+    path = tmp_path_factory.mktemp("bureaus") / "store"
+    st = open_store(path)
+    report = pipeline.build([BUREAUS], st, Settings(store=path))
+    st.close()
+    assert report.ok and report.count("stored") == 3
+    return path
+
+
+def test_several_bureaus_one_publisher_and_the_bureaus_as_creators(bureaus_store: Path) -> None:
+    st = open_store(bureaus_store, read_only=True)
+    publishers = {r["p"]["value"] for r in st.select("SELECT DISTINCT ?p WHERE { ?d a <https://schema.org/NewsArticle> ; "
+                                                     "<https://schema.org/publisher> ?p }")["results"]["bindings"]}
+    assert len(publishers) == 3  # three bureaus published releases
+    g = publish.describe(st, DatasetInfo(BASE))
+    ds = URIRef(BASE + "dataset")
+    assert [str(p) for p in g.objects(ds, DCTERMS.publisher)] == [TAIPEI_GOVERNMENT]
+    assert {str(c) for c in g.objects(ds, DCTERMS.creator)} == publishers
+    assert {str(n) for n in g.objects(URIRef(TAIPEI_GOVERNMENT), FOAF.name)} >= {"臺北市政府", "Taipei City Government"}
+    assert check_dcat_ap(g) == []
+
+
+def test_describe_check_passes_on_several_bureaus_and_the_publisher_is_configurable(bureaus_store: Path) -> None:
+    from tests.test_cli import run
+
+    code, out, err = run("describe", "--store", str(bureaus_store), "--check")
+    assert code == 0 and "conforms to DCAT-AP 3.0" in err, err
+    other = "https://data.example.org/open-data-office"
+    code, out, err = run("describe", "--store", str(bureaus_store), "--check", "--publisher", other, "--publisher-name", "Open data office")
+    assert code == 0, err
+    g = Graph().parse(data=out, format="turtle")
+    assert [str(p) for p in g.objects(URIRef(BASE + "dataset"), DCTERMS.publisher)] == [other]
+    code, _, err = run("describe", "--store", str(bureaus_store), "--publisher", other)
+    assert code == 2 and "--publisher-name" in err

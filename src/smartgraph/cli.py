@@ -205,7 +205,7 @@ def query(
         lang = (values.get("lang") or [next((p.default for p in q.params if p.name == "lang" and p.default), "zh-Hant")])[0]
     except SmartgraphError as e:
         raise _fail(e) from None
-    _print_results(results, fmt, wide=wide, bom=bom, lang=lang, select=labeller)
+    _print_results(results, fmt, wide=wide, bom=bom, lang=lang, select=labeller, base_iri=_settings().base_iri)
 
 
 FORMAT_NAMES = "turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf)"
@@ -566,10 +566,10 @@ def _labels(select: Any, iris: list[str], lang: str) -> dict[str, str]:
     return {k: v for k, (_, v) in out.items()}
 
 
-def _table(results: dict[str, Any], *, wide: bool, lang: str, select: Any) -> tuple[list[str], list[list[str]]]:
+def _table(results: dict[str, Any], *, wide: bool, lang: str, select: Any, base_iri: str = "") -> tuple[list[str], list[list[str]]]:
     """Columns and cells of the table view. By default a URI column X with a column XName beside it shows the
-    name (and XName is not repeated), other IRIs show their label from the store or a short form; ``wide``
-    keeps every column with full IRIs."""
+    name (and XName is not repeated), other IRIs show their label from the store or a short form (``sg:`` for
+    the base IRI); ``wide`` keeps every column with full IRIs."""
     from smartgraph.server.pages import curie
 
     names: list[str] = results["head"]["vars"]
@@ -588,13 +588,14 @@ def _table(results: dict[str, Any], *, wide: bool, lang: str, select: Any) -> tu
             return _value(c)
         if n in named and f"{n}Name" in r:
             return str(r[f"{n}Name"]["value"])
-        return labels.get(c["value"]) or curie(c["value"])
+        iri = str(c["value"])
+        return labels.get(iri) or (f"sg:{iri[len(base_iri):]}" if base_iri and iri.startswith(base_iri) else curie(iri))
 
     return shown, [[cell(r, n) for n in shown] for r in rows]
 
 
 def _print_results(results: dict[str, Any], fmt: str, *, wide: bool = False, bom: bool = False, lang: str = "zh-Hant",
-                   select: Any = None) -> None:
+                   select: Any = None, base_iri: str = "") -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
         return
@@ -624,7 +625,7 @@ def _print_results(results: dict[str, Any], fmt: str, *, wide: bool = False, bom
     from rich.markup import escape
     from rich.table import Table
 
-    columns, cells = _table(results, wide=wide, lang=lang, select=select)
+    columns, cells = _table(results, wide=wide, lang=lang, select=select, base_iri=base_iri)
     table = Table(show_lines=False)
     for c in columns:
         table.add_column(c, overflow="fold")
