@@ -168,8 +168,9 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
 
     @app.get("/", include_in_schema=False)
     async def index(request: Request) -> Response:
-        lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"))
-        return HTMLResponse(index_html[lang], headers={"Vary": "Accept-Language", "Content-Language": lang})
+        lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"),
+                                   request.cookies.get(pages.LANG_COOKIE))
+        return HTMLResponse(index_html[lang], headers={"Vary": "Accept-Language, Cookie", "Content-Language": lang})
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def favicon() -> Response:
@@ -376,12 +377,13 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
                 if answer.rows == 0:
                     return _error(404, f"the graph holds nothing about <{iri}>")
                 return _answer_response(answer)
-            lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+            lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"),
+                                       request.cookies.get(pages.LANG_COOKIE))
             view = await pages.entity_view(iri, lang, select, catalog)
         except SmartgraphError as e:
             return _limits_error(e)
         html = pages.entity_page(view, lang, strings, settings.base_iri)
-        return HTMLResponse(html, status_code=200 if view.found else 404, headers={"Vary": "Accept, Accept-Language"})
+        return HTMLResponse(html, status_code=200 if view.found else 404, headers={"Vary": "Accept, Accept-Language, Cookie"})
 
     app.add_middleware(AccessLog)
     app.openapi = lambda: openapi_document(app, catalog, settings.limits.max_rows, settings.page_size)  # type: ignore[method-assign]

@@ -64,9 +64,13 @@ def safe_iri(iri: str) -> bool:
     return bool(_IRI.match(iri))
 
 
-def pick_language(param: str | None, accept_language: str | None) -> str:
-    """``lang`` if given, else the first of zh-Hant / en the browser names, else zh-Hant."""
-    for cand in [param or ""] + [p.split(";")[0].strip() for p in (accept_language or "").split(",")]:
+LANG_COOKIE = "smartgraph.lang"  # set by the page's language switch
+
+
+def pick_language(param: str | None, accept_language: str | None, cookie: str | None = None) -> str:
+    """``lang`` if given, else the language the page's switch chose (its cookie), else the first of zh-Hant / en
+    the browser names, else zh-Hant."""
+    for cand in [param or "", cookie or ""] + [p.split(";")[0].strip() for p in (accept_language or "").split(",")]:
         c = cand.lower()
         if c.startswith("zh"):
             return "zh-Hant"

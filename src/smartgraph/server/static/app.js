@@ -337,10 +337,25 @@ const YASGUI_WORDS = [
   ["Rename Tab", "重新命名分頁"], ["Copy Tab", "複製分頁"], ["Close Tab", "關閉分頁"], ["Close other tabs", "關閉其他分頁"],
   ["Reopen tab", "重新開啟分頁"], ["Simple view", "簡易檢視"], ["Ellipse", "縮短文字"], ["Filter query results", "篩選結果"],
   ["Page size: ", "每頁筆數："], ["Show all", "全部顯示"], ["Shorten", "縮短"], ["cURL", "cURL"],
-  ["Copy to clipboard", "複製到剪貼簿"], ["Press CTRL - <spacebar> to autocomplete", "按 Ctrl+空白鍵自動完成"], ["Resize", "調整大小"], ["Open settings", "開啟設定"],
+  ["Copy to clipboard", "複製到剪貼簿"], ["Press CTRL - <spacebar> to autocomplete", "按 Ctrl+空白鍵自動完成"],
+  ["Add a new tab", "新增分頁"], ["Download Results", "下載結果"], ["Download not supported", "無法下載"],
+  ["This plugin doesn't have a help reference yet. Please contact the maintainer to fix this", "此檢視沒有說明文件"], ["Resize", "調整大小"], ["Open settings", "開啟設定"],
 ];
 const WORDS = { en: new Map(), "zh-Hant": new Map() };
 YASGUI_WORDS.forEach(([en, zh]) => { WORDS["zh-Hant"].set(en, zh); WORDS.en.set(zh, en); });
+// patterns with a plugin's name inside: [English, 中文]
+const YASGUI_PATTERNS = [[/^Shows (.+) view$/, "Shows $1 view", /^顯示「(.+)」$/, "顯示「$1」"],
+  [/^View documentation of (.+)$/, "View documentation of $1", /^「(.+)」的說明$/, "「$1」的說明"]];
+
+function translated(text) {
+  const map = WORDS[state.lang];
+  if (map.has(text)) return map.get(text);
+  for (const [en, enT, zh, zhT] of YASGUI_PATTERNS) {
+    if (state.lang === "zh-Hant" && en.test(text)) return text.replace(en, zhT);
+    if (state.lang === "en" && zh.test(text)) return text.replace(zh, enT);
+  }
+  return null;
+}
 
 function translateNode(root) {
   const map = WORDS[state.lang];
@@ -356,7 +371,8 @@ function translateNode(root) {
   root.querySelectorAll("[title], [aria-label], [placeholder]").forEach((el) => {
     ["title", "aria-label", "placeholder"].forEach((a) => {
       const v = el.getAttribute(a);
-      if (v && map.has(v)) el.setAttribute(a, map.get(v));
+      const to = v && translated(v);
+      if (to && to !== v) el.setAttribute(a, to);
     });
   });
 }
@@ -426,6 +442,10 @@ function initYasgui() {
   const Yasr = Yasgui.Yasr;
   Yasr.registerPlugin("sgtable", SgTablePlugin);
   delete Yasr.plugins.table; // ours shows labels and links to entity pages
+  const Response = Yasr.plugins.response;
+  Yasr.registerPlugin("response", class extends Response {
+    constructor(yasr) { super(yasr); this.label = t("yasr.response"); }
+  });
   Yasr.prototype.updateResponseInfo = function () { // the results chip, in the page's language
     let text = "";
     if (this.results) {
@@ -589,6 +609,7 @@ async function start() {
   $("lang-switch").addEventListener("click", () => {
     state.lang = state.lang === "en" ? "zh-Hant" : "en";
     localStorage.setItem("smartgraph.lang", state.lang);
+    document.cookie = `smartgraph.lang=${state.lang}; path=/; max-age=31536000; SameSite=Lax`; // entity pages follow the switch
     const u = new URL(location.href);
     if (u.searchParams.has("lang")) { u.searchParams.set("lang", state.lang); history.replaceState(null, "", u); }
     applyStrings();
