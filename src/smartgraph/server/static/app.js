@@ -137,6 +137,8 @@ function combobox(p, id) {
   };
   const close = () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); active = -1; };
   const choose = (c) => {
+    clearTimeout(timer);
+    seq += 1; // a suggestion still on its way is not shown once a choice is made
     state.chosen[p.name] = p.multiple ? [...(state.chosen[p.name] || []).filter((x) => x.iri !== c.iri), c] : [c];
     input.value = "";
     close();
@@ -377,9 +379,17 @@ function translateNode(root) {
   });
 }
 
+function fixYasguiAccessibility(root) {
+  // the add-tab button sits inside YASGUI's tablist, where only tabs may be; the editor's textarea has no label
+  root.querySelectorAll(".tabsList button.addTab:not([role])").forEach((b) => { b.setAttribute("role", "tab"); b.setAttribute("aria-selected", "false"); });
+  root.querySelectorAll(".CodeMirror textarea").forEach((ta) => ta.setAttribute("aria-label", t("sparql.editor")));
+  root.querySelectorAll(".tabsList input[type=text]").forEach((i) => i.setAttribute("aria-label", t("sparql.tabname")));
+}
+
 function translateYasgui() {
   if (!state.yasgui) return;
   translateNode($("yasgui"));
+  fixYasguiAccessibility($("yasgui"));
   Object.values(state.yasgui._tabs || {}).forEach((tab) => {
     const yasr = tab.getYasr && tab.getYasr();
     if (yasr && yasr.plugins) {
@@ -478,7 +488,11 @@ function initYasgui() {
   });
   // YASGUI takes a shared link's query out of the address (and clears the fragment): the editor stays in view
   if (!location.hash || location.hash === "#" || /(^#|&)query=/.test(location.hash)) history.replaceState(null, "", location.pathname + location.search + "#sparql");
-  const observer = new MutationObserver(() => { observer.disconnect(); translateNode($("yasgui")); observer.observe($("yasgui"), { childList: true, subtree: true }); });
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    translateNode($("yasgui"));
+    fixYasguiAccessibility($("yasgui"));
+    observer.observe($("yasgui"), { childList: true, subtree: true }); });
   observer.observe($("yasgui"), { childList: true, subtree: true });
   translateYasgui();
   return state.yasgui;
