@@ -405,7 +405,7 @@ def entity_page(view: EntityView, lang: str, strings: dict[str, dict[str, str]],
 <title>{escape(view.label or view.iri)} · smartgraph</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/app.css">
-<link rel="alternate" type="text/turtle" href="{escape(self_href)}{sep}format=ttl">
+<link rel="alternate" type="text/turtle" href="{escape(self_href)}{sep}format=turtle">
 <link rel="alternate" type="application/ld+json" href="{escape(self_href)}{sep}format=jsonld">
 </head><body class="entity-page">
 <header><a class="brand" href="/?lang={lang}">smartgraph</a>
@@ -418,8 +418,8 @@ def entity_page(view: EntityView, lang: str, strings: dict[str, dict[str, str]],
     parts = [head, f'<h1 id="entity-label">{escape(view.label)}</h1><p class="iri"><code>{escape(view.iri)}</code></p>']
     parts.append(f'<p class="types">{t["entity.types"]}: '
                  + ", ".join(_link(i, lbl, base_iri, lang) for i, lbl in view.types) + "</p>")
-    parts.append(f'<p class="data">{t["entity.data"]}: <a href="{escape(self_href)}{sep}format=ttl">Turtle</a> · '
-                 f'<a href="{escape(self_href)}{sep}format=jsonld">JSON-LD</a> · <a href="{escape(self_href)}{sep}format=nt">N-Triples</a></p>')
+    parts.append(f'<p class="data">{t["entity.data"]}: <a href="{escape(self_href)}{sep}format=turtle">Turtle</a> · '
+                 f'<a href="{escape(self_href)}{sep}format=jsonld">JSON-LD</a> · <a href="{escape(self_href)}{sep}format=ntriples">N-Triples</a></p>')
     if view.timeline:
         parts.append(f'<section id="timeline"><h2>{t["entity.timeline"]}</h2><ol class="timeline">')
         for m in view.timeline:

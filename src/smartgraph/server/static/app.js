@@ -554,17 +554,31 @@ async function drawNetwork() {
   });
   const list = [...nodes.values()];
   const hub = list.reduce((x, y) => (y.degree > x.degree ? y : x), list[0] || {});
+  // the hub in the middle, the other places on a circle around it, each given an arc as wide as its label:
+  // labels never overlap, and the picture is as small as that allows
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = "13px 'Noto Sans TC', 'WenQuanYi Zen Hei', sans-serif";
+  const others = list.filter((n) => n !== hub).sort((x, y) => x.label.localeCompare(y.label));
+  const widths = others.map((n) => measure.measureText(n.label).width + 16);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const radius = Math.max(140, total / (2 * Math.PI) * 1.1);
+  const positions = { [hub.id]: { x: 0, y: 0 } };
+  let angle = -Math.PI / 2;
+  others.forEach((n, i) => {
+    const arc = (widths[i] / total) * 2 * Math.PI;
+    positions[n.id] = { x: radius * Math.cos(angle + arc / 2), y: radius * Math.sin(angle + arc / 2) };
+    angle += arc;
+  });
   const elements = [...list.map((n) => ({ data: { ...n, hub: n === hub ? 1 : 0 } })), ...edges];
   if (state.cy) state.cy.destroy();
   const cy = window.cytoscape({
     container: $("network"),
     elements,
-    wheelSensitivity: 0.3,
     minZoom: 0.2,
     maxZoom: 4,
     style: [
       { selector: "node", style: {
-        "label": "data(label)", "font-size": 12, "color": "#1d232a", "text-valign": "bottom", "text-margin-y": 3,
+        "label": "data(label)", "font-size": 13, "color": "#1d232a", "text-valign": "bottom", "text-margin-y": 3, "text-halign": "center",
         "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 1,
         "width": "mapData(degree, 1, 20, 12, 34)", "height": "mapData(degree, 1, 20, 12, 34)",
         "background-color": "#f4f7f9", "border-color": "#0b6e4f", "border-width": 2,
@@ -575,8 +589,7 @@ async function drawNetwork() {
       ...Object.entries(TIE_COLOURS).map(([tie, colour]) => ({ selector: `edge[tie = "${tie}"]`, style: { "line-color": colour } })),
       { selector: "node:active, node:selected", style: { "overlay-opacity": 0.15 } },
     ],
-    layout: { name: "concentric", concentric: (n) => n.data("degree"), levelWidth: () => 2, minNodeSpacing: 14,
-      avoidOverlap: true, nodeDimensionsIncludeLabels: true, animate: false, padding: 20 },
+    layout: { name: "preset", positions: (n) => positions[n.id()], fit: true, padding: 24 },
   });
   cy.on("tap", "node", (e) => { location.href = SG.entityHref(e.target.id(), baseIri, state.lang); });
   cy.on("mouseover", "node", () => { $("network").style.cursor = "pointer"; });
