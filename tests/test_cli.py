@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -128,6 +129,9 @@ def test_help_keeps_its_brackets_and_shows_real_types(command: str) -> None:
     text = help_text(command)
     assert "[env SMARTGRAPH_STORE; default .smartgraph/store]" in " ".join(text.split())
     assert "<bool>" not in text and "--help" in text
+    # each option's own column (before its help) names what it takes: PATH, N, URL, not <int range> or <list[str]>
+    heads = [m.group(1) for ln in text.splitlines() if (m := re.match(r"\s+(-\S.*?)(?:\s{2,}|$)", ln))]
+    assert heads and not [h for h in heads if "<" in h], heads
     if command in ("export", "describe"):
         assert "turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf)" in " ".join(text.split())
 

@@ -65,12 +65,12 @@ def main_options(
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path] | None, typer.Argument(help="Press-release files or folders [default: data/press-releases].")] = None,
+    inputs: Annotated[list[Path] | None, typer.Argument(metavar="INPUT...", help="Press-release files or folders [default: data/press-releases].")] = None,
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild every document, even unchanged ones.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary and problems.")] = False,
-    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1, metavar="N",
                                                 help="Processes that read, extract and validate [default: one per CPU].")] = None,
 ) -> None:
     """Read press releases, extract their facts, validate each document's graph and store it.
@@ -161,8 +161,8 @@ def list_queries() -> None:
 
 @app.command()
 def query(
-    name: Annotated[str, typer.Argument(help="A canned query's name (see 'smartgraph queries').")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeat for more.")] = None,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A canned query's name (see 'smartgraph queries').")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", metavar="NAME=VALUE", help="A parameter as NAME=VALUE; repeat for more.")] = None,
     store: StoreOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
                                      help="table, json (SPARQL 1.1 Query Results JSON), csv or tsv.")] = "table",
@@ -346,19 +346,19 @@ def describe(
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Address to listen on. Keep 127.0.0.1 unless a proxy in front handles access.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on. Keep 127.0.0.1 unless a proxy in front handles access.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="TCP port.")] = 8000,
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Query worker processes (each opens the store read-only).")] = 2,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds a query may run before it is stopped (answer 503).")] = 10.0,
-    max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Rows (or triples) a result may hold (answer 400 past it).")] = 10_000,
-    page_size: Annotated[int, typer.Option("--page-size", min=1, help="Default rows a page of a canned query.")] = 100,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, metavar="N", help="Query worker processes (each opens the store read-only).")] = 2,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Seconds a query may run before it is stopped (answer 503).")] = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, metavar="ROWS", help="Rows (or triples) a result may hold (answer 400 past it).")] = 10_000,
+    page_size: Annotated[int, typer.Option("--page-size", min=1, metavar="ROWS", help="Default rows a page of a canned query.")] = 100,
     cors_origin: Annotated[
-        list[str] | None, typer.Option("--cors-origin", help="Allow browser pages from this origin (repeat; '*' for any). CORS is off by default.")
+        list[str] | None, typer.Option("--cors-origin", metavar="ORIGIN", help="Allow browser pages from this origin (repeat; '*' for any). CORS is off by default.")
     ] = None,
     allow_updates: Annotated[bool, typer.Option("--allow-updates", help="Accept SPARQL Update with the bearer token in env SMARTGRAPH_UPDATE_TOKEN.")] = False,
-    endpoint: Annotated[str | None, typer.Option("--endpoint", help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", metavar="URL", help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
 ) -> None:
     """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries (canned queries, OpenAPI at /docs),
     /id/... (entity pages and descriptions) and the web page at /.
@@ -439,13 +439,13 @@ def _remote_select(endpoint: str, text: str) -> dict[str, Any]:
 
 @app.command()
 def load(
-    endpoint: Annotated[str, typer.Option("--endpoint", help="The triplestore's SPARQL query URL.")],
-    update_endpoint: Annotated[str | None, typer.Option("--update-endpoint", help="Its SPARQL Update URL [default: the query URL].")] = None,
-    graph_store: Annotated[str | None, typer.Option("--graph-store", help="Its Graph Store Protocol URL: graphs are then PUT whole.")] = None,
+    endpoint: Annotated[str, typer.Option("--endpoint", metavar="URL", help="The triplestore's SPARQL query URL.")],
+    update_endpoint: Annotated[str | None, typer.Option("--update-endpoint", metavar="URL", help="Its SPARQL Update URL [default: the query URL].")] = None,
+    graph_store: Annotated[str | None, typer.Option("--graph-store", metavar="URL", help="Its Graph Store Protocol URL: graphs are then PUT whole.")] = None,
     store: StoreOpt = None,
-    batch: Annotated[int, typer.Option("--batch", min=100, help="Triples a request: small graphs go several to a request; "
+    batch: Annotated[int, typer.Option("--batch", min=100, metavar="TRIPLES", help="Triples a request: small graphs go several to a request; "
                                        "larger ones in batches into a scratch graph, then MOVE.")] = 50_000,
-    retries: Annotated[int, typer.Option("--retries", min=0, help="Retries of a transient failure (backoff 0.5 s, doubling).")] = 5,
+    retries: Annotated[int, typer.Option("--retries", min=0, metavar="N", help="Retries of a transient failure (backoff 0.5 s, doubling).")] = 5,
     bulk: Annotated[bool, typer.Option("--bulk", help="Oxigraph server only, with --graph-store: graphs it does not hold yet go "
                                        "through its non-transactional bulk load (faster; after a failure they may be partly "
                                        "there until load runs again). Graphs it holds are still replaced atomically.")] = False,
