@@ -346,7 +346,8 @@ def describe(
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on. Keep 127.0.0.1 unless a proxy in front handles access.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option("--host", metavar="ADDRESS",
+                                      help="Address to listen on. Keep 127.0.0.1 unless a proxy in front handles access.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="TCP port.")] = 8000,
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
@@ -355,10 +356,12 @@ def serve(
     max_rows: Annotated[int, typer.Option("--max-rows", min=1, metavar="ROWS", help="Rows (or triples) a result may hold (answer 400 past it).")] = 10_000,
     page_size: Annotated[int, typer.Option("--page-size", min=1, metavar="ROWS", help="Default rows a page of a canned query.")] = 100,
     cors_origin: Annotated[
-        list[str] | None, typer.Option("--cors-origin", metavar="ORIGIN", help="Allow browser pages from this origin (repeat; '*' for any). CORS is off by default.")
+        list[str] | None, typer.Option("--cors-origin", metavar="ORIGIN",
+                                       help="Allow browser pages from this origin (repeat; '*' for any). CORS is off by default.")
     ] = None,
     allow_updates: Annotated[bool, typer.Option("--allow-updates", help="Accept SPARQL Update with the bearer token in env SMARTGRAPH_UPDATE_TOKEN.")] = False,
-    endpoint: Annotated[str | None, typer.Option("--endpoint", metavar="URL", help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", metavar="URL",
+                                                 help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
 ) -> None:
     """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries (canned queries, OpenAPI at /docs),
     /id/... (entity pages and descriptions) and the web page at /.

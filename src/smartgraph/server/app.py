@@ -15,10 +15,10 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from html import escape
 from importlib.resources import as_file, files
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qsl, urlencode
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.staticfiles import StaticFiles
@@ -283,13 +283,14 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
              description="Instances of `class` (repeatable) or concepts of `scheme` whose label in zh-Hant or en contains `q` "
                          "(臺 and 台 match each other), best first: `[{iri, label, labels: {zh-Hant, en}}]`. "
                          "`query` and `param` name a canned query's parameter instead of `class`/`scheme`.")
-    async def complete(request: Request, q: str = "", lang: str | None = None, limit: int = 10) -> Response:
-        qp = request.query_params
+    async def complete(request: Request, q: str = "", lang: str | None = None, limit: int = 10,
+                       class_: Annotated[list[str] | None, Query(alias="class", description="a class IRI (repeatable)")] = None,
+                       scheme: str | None = None, query: str | None = None, param: str | None = None) -> Response:
         try:
-            classes, scheme = qp.getlist("class"), qp.get("scheme")
-            if qp.get("query") or qp.get("param"):
-                param = catalog.get(qp.get("query", "")).param(qp.get("param", ""))
-                classes, scheme = list(param.classes), param.scheme
+            classes = list(class_ or [])
+            if query or param:
+                p = catalog.get(query or "").param(param or "")
+                classes, scheme = list(p.classes), p.scheme
             for name, iri in [*(("class", c) for c in classes), *([("scheme", scheme)] if scheme else [])]:
                 if not pages.safe_iri(iri):
                     raise ParameterError("complete", name, f"{iri!r} is not an absolute http(s) IRI", hint="pass a class IRI")
