@@ -222,6 +222,13 @@ def test_one_row_and_a_date_picker_and_a_select(browser: webdriver.Chrome, serve
     assert status.tag_name == "select" and {o.get_attribute("value") for o in Select(status).options} == {"", "planned", "signed"}
     Select(browser.find_element(By.ID, "query-select")).select_by_value("events")
     assert browser.find_element(By.ID, "param-year").get_attribute("type") == "number"
+    since = browser.find_element(By.ID, "param-since")
+    assert since.get_attribute("type") == "date"  # the browser's date picker
+    browser.execute_script("arguments[0].value = '2021-03-24'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", since)
+    browser.find_element(By.ID, "query-run").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "query-status").text == "2 rows")
+    assert all("2021-03-24" in r for r in rows(browser))
+    assert "since=2021-03-24" in (browser.find_element(By.ID, "query-download").get_attribute("href") or "")
 
 
 # --------------------------------------------------------------------------- the SPARQL editor
