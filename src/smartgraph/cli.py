@@ -115,6 +115,7 @@ def build(
 def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
     """Validate the stored graph against the SHACL shapes; exit 1 when it does not conform."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from smartgraph import pipeline
@@ -130,9 +131,11 @@ def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
     errors = report.errors
     warnings = [v for v in report.violations if v.severity != "Violation"]
     if report.violations:
-        table = Table("severity", "shape", "focus node", "message", "source document", show_lines=False)
+        table = Table(show_lines=False)
+        for column in ("severity", "shape", "focus node", "message", "source document"):
+            table.add_column(column, overflow="fold")  # IRIs wrap, never cut
         for v in report.violations:
-            table.add_row(v.severity, _short(v.shape), v.focus, v.message, v.source)
+            table.add_row(*(escape(str(x)) for x in (v.severity, _short(v.shape), v.focus, v.message, v.source)))
         Console(width=200 if not sys.stdout.isatty() else None).print(table)
     verdict = "conforms" if report.conforms else "does NOT conform"
     typer.echo(f"The graph {verdict}: {len(errors)} violations, {len(warnings)} warnings.")
@@ -144,6 +147,7 @@ def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
 def list_queries() -> None:
     """List the canned queries with their parameters."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from smartgraph.queries import Catalog
@@ -152,10 +156,12 @@ def list_queries() -> None:
         catalog = Catalog.load()
     except SmartgraphError as e:
         raise _fail(e) from None
-    table = Table("name", "summary", "parameters", "result variables")
+    table = Table()
+    for column in ("name", "summary", "parameters", "result variables"):
+        table.add_column(column, overflow="fold")
     for q in catalog:
         params = ", ".join(f"{p.name}:{p.type}{'*' if p.required else ''}" + (f"={p.default}" if p.default else "") for p in q.params)
-        table.add_row(q.name, q.summary, params, " ".join(q.variables))
+        table.add_row(*(escape(x) for x in (q.name, q.summary, params, " ".join(q.variables))))
     Console().print(table)
 
 
