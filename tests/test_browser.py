@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from PIL import Image
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -62,7 +63,8 @@ def browser() -> Iterator[webdriver.Chrome]:
 
 
 def wait(drv: webdriver.Chrome, seconds: float = 20) -> WebDriverWait:  # type: ignore[type-arg]
-    return WebDriverWait(drv, seconds)
+    """Waits that look again when the page redrew what they were reading (a list of suggestions, a table)."""
+    return WebDriverWait(drv, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
 def rows(drv: webdriver.Chrome, where: str = "#query-results") -> list[str]:
@@ -116,9 +118,16 @@ def choose_by_completion(drv: webdriver.Chrome, param: str, typed: str, label: s
     box.clear()
     box.send_keys(typed)
     option = f"#param-{param}-list li[role='option']"
-    wait(drv).until(lambda d: any(o.text.startswith(label) for o in d.find_elements(By.CSS_SELECTOR, option)))
-    assert box.get_attribute("aria-expanded") == "true"
-    next(o for o in drv.find_elements(By.CSS_SELECTOR, option) if o.text.startswith(label)).click()
+
+    def pick(d: webdriver.Chrome) -> bool:  # the list is redrawn as suggestions for each keystroke arrive: try again then
+        for o in d.find_elements(By.CSS_SELECTOR, option):
+            if o.text.startswith(label):
+                assert box.get_attribute("aria-expanded") == "true"
+                o.click()
+                return True
+        return False
+
+    wait(drv).until(pick)
     wait(drv).until(lambda d: any(c.text.startswith(label) for c in d.find_elements(By.CSS_SELECTOR, f"#param-{param}-chosen .chip")))
 
 
@@ -211,12 +220,17 @@ def test_canned_query_by_completion_sorted_in_both_languages(browser: webdriver.
     assert_offline(browser, server)
 
 
-def test_one_row_and_a_date_picker_and_a_select(browser: webdriver.Chrome, server: Server) -> None:
+def test_a_city_by_completion_a_date_picker_and_a_select(browser: webdriver.Chrome, server: Server) -> None:
     open_page(browser, server.url + "/?lang=en")
+    # a city picked by completion: 台 and 臺 find it alike
     Select(browser.find_element(By.ID, "query-select")).select_by_value("sister-cities")
-    choose_by_completion(browser, "member", "daeg", "Daegu")
+    choose_by_completion(browser, "member", "台北", "Taipei")
     browser.find_element(By.ID, "query-run").click()
-    wait(browser).until(lambda d: d.find_element(By.ID, "query-status").text == "1 row")
+    wait(browser).until(lambda d: rows(d))
+    found = rows(browser)
+    assert all(r.startswith("Taipei") for r in found)
+    assert browser.find_element(By.ID, "query-status").text == ("1 row" if len(found) == 1 else f"{len(found)} rows")
+    assert browser.execute_script("return [SG.countText(1, t), SG.countText(2, t), SG.countText(0, t)]") == ["1 row", "2 rows", "No results"]
     Select(browser.find_element(By.ID, "query-select")).select_by_value("agreements")
     status = browser.find_element(By.ID, "param-status")
     assert status.tag_name == "select" and {o.get_attribute("value") for o in Select(status).options} == {"", "planned", "signed"}

