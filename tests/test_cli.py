@@ -1,6 +1,8 @@
 """The command line end to end, with typer's runner and a real embedded store."""
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -107,3 +109,121 @@ def test_help_for_every_command(command: str) -> None:
 def test_queries_lists_the_catalogue() -> None:
     code, out, _ = run("queries")
     assert code == 0 and "sister-cities" in out and "provenance" in out
+
+
+# --------------------------------------------------------------------------- issue 17: a command line without rough edges
+
+DAEGU = "https://w3id.org/smartgraph/id/place/gn-1835329"
+CZ = "https://w3id.org/smartgraph/id/country/cz"
+
+
+def help_text(*command: str) -> str:
+    r = subprocess.run([sys.executable, "-m", "smartgraph.cli", *command, "--help"], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, "COLUMNS": "100"})
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+@pytest.mark.parametrize("command", ["query", "validate", "export", "describe", "serve", "build"])
+def test_help_keeps_its_brackets_and_shows_real_types(command: str) -> None:
+    text = help_text(command)
+    assert "[env SMARTGRAPH_STORE; default .smartgraph/store]" in " ".join(text.split())
+    assert "<bool>" not in text and "--help" in text
+    # each option's own column (before its help) names what it takes: PATH, N, URL, not <int range> or <list[str]>
+    heads = [m.group(1) for ln in text.splitlines() if (m := re.match(r"\s+(-\S.*?)(?:\s{2,}|$)", ln))]
+    assert heads and not [h for h in heads if "<" in h], heads
+    if command in ("export", "describe"):
+        assert "turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf)" in " ".join(text.split())
+
+
+def test_shell_completion_is_offered() -> None:
+    assert "--install-completion" in help_text() and "--show-completion" in help_text()
+    script = str(Path(sys.executable).parent / "smartgraph")  # the console script: completion keys on its name
+    r = subprocess.run([script], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, "_SMARTGRAPH_COMPLETE": "complete_bash", "COMP_WORDS": "smartgraph que", "COMP_CWORD": "1"})
+    assert set(r.stdout.split()) == {"queries", "query"}, r.stdout + r.stderr
+    r = subprocess.run([script, "--show-completion", "bash"], capture_output=True, text=True, cwd=ROOT)
+    assert "_smartgraph_completion()" in r.stdout
+
+
+@pytest.mark.parametrize("name,alias", [("turtle", "ttl"), ("ntriples", "nt"), ("nquads", "nq"), ("trig", "TriG"),
+                                        ("jsonld", "json-ld"), ("rdfxml", "xml")])
+def test_one_set_of_format_names_with_short_aliases(built_store: Path, name: str, alias: str) -> None:
+    code, by_name, err = run("export", "--store", str(built_store), "--format", name)
+    assert code == 0, err
+    assert run("export", "--store", str(built_store), "--format", alias)[1] == by_name
+    code, desc, err = run("describe", "--store", str(built_store), "--format", name)
+    assert code == 0, err
+    assert run("describe", "--store", str(built_store), "--format", alias)[1] == desc
+    from rdflib import Dataset
+
+    parsed = Dataset().parse(data=desc, format={"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
+                                                 "jsonld": "json-ld", "rdfxml": "xml"}[name])
+    assert len(parsed) > 0 or sum(1 for _ in parsed.quads()) > 100
+
+
+def test_unknown_format_names_the_choices(built_store: Path) -> None:
+    for command in ("export", "describe"):
+        code, _, err = run(command, "--store", str(built_store), "--format", "n3")
+        assert code == 2 and "unknown format 'n3'" in err and "turtle (ttl)" in err and "rdfxml" in err
+
+
+def _column(text: str, name: str) -> str:
+    """One column of a Rich table, its cells' lines joined: what was folded over several lines reads whole again."""
+    lines = text.splitlines()
+    header = next(ln for ln in lines if "┃" in ln).split("┃")[1:-1]
+    j = [h.strip() for h in header].index(name)
+    return "".join(ln.split("│")[1:-1][j].strip() for ln in lines if ln.startswith("│"))
+
+
+def test_table_shows_labels_wraps_and_wide_shows_iris(built_store: Path) -> None:
+    code, out, err = run("query", "officials", "--store", str(built_store), "-p", f"country={CZ}", "-p", "lang=en")
+    assert code == 0 and err.strip().endswith("3 rows")
+    assert "Zdeněk Hřib" in out and "Prague" in out and "https://" not in out and "…" not in out
+    code, wide, _ = run("query", "officials", "--store", str(built_store), "-p", f"country={CZ}", "-p", "lang=en", "--wide")
+    assert code == 0 and "…" not in wide
+    assert _column(wide, "country") == CZ * 3 and "Zdeněk Hřib" in _column(wide, "personName")
+    # an IRI column without a name beside it shows the IRI's label from the store
+    code, out, _ = run("query", "statements", "--store", str(built_store), "-p", "lang=en")
+    assert code == 0 and "https://" not in _column(out, "statement") and _column(out, "statement")
+
+
+def test_one_row_is_one_row(built_store: Path) -> None:
+    code, out, _ = run("query", "documents", "--store", str(built_store), "--format", "json")
+    per_document: dict[str, int] = {}
+    for row in json.loads(out)["results"]["bindings"]:
+        per_document[row["document"]["value"]] = per_document.get(row["document"]["value"], 0) + 1
+    single = [d for d, n in per_document.items() if n == 1]
+    assert single, per_document  # a release with one contact person: one row
+    code, _, err = run("query", "documents", "--store", str(built_store), "-p", f"document={single[0]}")
+    assert code == 0 and err.strip().splitlines()[-1] == "1 row"
+    code, _, err = run("query", "documents", "--store", str(built_store))
+    assert code == 0 and err.strip().splitlines()[-1] == f"{sum(per_document.values())} rows"
+
+
+def test_csv_with_a_bom_for_excel(built_store: Path) -> None:
+    r = runner.invoke(app, ["query", "sister-cities", "--store", str(built_store), "--format", "csv", "--bom"])
+    assert r.exit_code == 0 and r.stdout_bytes.startswith(b"\xef\xbb\xbfcity,cityName")
+    assert "大邱".encode() in r.stdout_bytes
+    plain = runner.invoke(app, ["query", "sister-cities", "--store", str(built_store), "--format", "csv"])
+    assert plain.stdout_bytes.startswith(b"city,") and plain.stdout_bytes == r.stdout_bytes[3:]
+    code, _, err = run("query", "sister-cities", "--store", str(built_store), "--bom")
+    assert code == 2 and "--format csv" in err
+
+
+def test_language_tags_are_spelled_zh_hant_as_the_server_does(built_store: Path) -> None:
+    code, out, _ = run("query", "officials", "--store", str(built_store), "--format", "json")
+    tags = {c["xml:lang"] for row in json.loads(out)["results"]["bindings"] for c in row.values() if "xml:lang" in c}
+    assert code == 0 and "zh-Hant" in tags and "zh-hant" not in tags
+
+
+@pytest.mark.parametrize("command", [["query", "events"], ["validate"], ["export"], ["describe"]])
+def test_missing_or_empty_store_says_what_to_do(command: list[str], tmp_path: Path) -> None:
+    code, out, err = run(*command, "--store", str(tmp_path / "nowhere"))
+    assert code == 3 and "no store at" in err and "smartgraph build" in err and "conforms" not in out
+    from smartgraph.store import open_store
+
+    open_store(tmp_path / "st").close()  # a store made, with nothing built into it
+    code, out, err = run(*command, "--store", str(tmp_path / "st"))
+    assert code == 3 and "holds no press releases" in err and "smartgraph build" in err
+    assert "conforms" not in out and "rows" not in err

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import DCAT, DCTERMS, VOID
+from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
 from smartgraph import publish, resources
 from smartgraph.publish import DatasetInfo
@@ -19,8 +19,8 @@ from smartgraph.store import Store, open_store
 from smartgraph.validation import check_dcat_ap
 from tests.conftest import BASE
 
-PARSERS = {"ttl": ("turtle", ox.RdfFormat.TURTLE, "turtle"), "nt": ("nt", ox.RdfFormat.N_TRIPLES, "ntriples"),
-           "jsonld": ("json-ld", ox.RdfFormat.JSON_LD, None)}
+PARSERS = {"turtle": ("turtle", ox.RdfFormat.TURTLE, "turtle"), "ntriples": ("nt", ox.RdfFormat.N_TRIPLES, "ntriples"),
+           "jsonld": ("json-ld", ox.RdfFormat.JSON_LD, None), "rdfxml": ("xml", ox.RdfFormat.RDF_XML, "rdfxml")}
 
 
 @pytest.fixture(scope="module")
@@ -60,12 +60,12 @@ def test_shipped_dcat_ap_shapes_are_the_official_file() -> None:
     assert "DCAT-AP" in shipped and len(Graph().parse(data=shipped, format="turtle")) > 1000
 
 
-@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld", "rdfxml"])
 def test_rdflib_pyoxigraph_and_rapper_agree(exports: dict[str, Path], fmt: str) -> None:
     rdflib_fmt, ox_fmt, rapper_fmt = PARSERS[fmt]
     n_rdflib = len(Graph().parse(exports[fmt], format=rdflib_fmt))
     n_ox = len(set(ox.parse(path=str(exports[fmt]), format=ox_fmt)))
-    n_nt = len(Graph().parse(exports["nt"], format="nt"))
+    n_nt = len(Graph().parse(exports["ntriples"], format="nt"))
     assert n_rdflib == n_ox == n_nt > 3000
     if rapper_fmt:  # raptor2 has no JSON-LD parser
         rapper = shutil.which("rapper")
@@ -79,7 +79,7 @@ def test_named_graphs_are_kept_in_trig_and_nquads(exports: dict[str, Path], buil
     d.parse(exports["trig"], format="trig")
     graphs = {str(c.identifier) for c in d.contexts()} - {"urn:x-rdflib:default"}
     assert BASE + "graph/description" in graphs and len(graphs) == 4  # ontology, two releases, description
-    quads = list(ox.parse(path=str(exports["nq"]), format=ox.RdfFormat.N_QUADS))
+    quads = list(ox.parse(path=str(exports["nquads"]), format=ox.RdfFormat.N_QUADS))
     assert len(quads) == len(list(d.quads()))
     r = subprocess.run(["rapper", "-c", "-i", "trig", str(exports["trig"])], capture_output=True, text=True)
     assert f"returned {len(quads)} triples" in r.stderr
@@ -89,7 +89,7 @@ def test_exports_are_deterministic_and_pretty(built_store: Path, exports: dict[s
     st = open_store(built_store, read_only=True)
     for fmt in publish.EXPORT_FORMATS:
         assert publish.export(st, fmt, DatasetInfo(BASE)) == exports[fmt].read_bytes(), fmt
-    ttl = exports["ttl"].read_text(encoding="utf-8")
+    ttl = exports["turtle"].read_text(encoding="utf-8")
     assert "@prefix schema: <https://schema.org/> ." in ttl and "@zh-Hant" in ttl and "@zh-hant" not in ttl
     doc = json.loads(exports["jsonld"].read_text(encoding="utf-8"))
     assert doc["@context"] == json.loads(resources.read_text(resources.JSONLD_CONTEXT))["@context"]
@@ -167,3 +167,50 @@ def test_export_writes_to_a_stream_and_reports_progress(built_store: Path, tmp_p
         publish.write_export(st, "nq", f, DatasetInfo(BASE), on_progress=lambda done, total: seen.append((done, total)))
     assert (tmp_path / "g.nq").read_bytes() == publish.export(st, "nq", DatasetInfo(BASE))
     assert seen[-1] == (len(st.named_graphs()) + 1, len(st.named_graphs()) + 1)  # and the description graph
+
+
+BUREAUS = Path(__file__).parent / "data" / "bureaus"
+TAIPEI_GOVERNMENT = "https://w3id.org/smartgraph/id/org/gov-gn-1668341"
+
+
+@pytest.fixture(scope="module")
+def bureaus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Releases of three bureaus of one city government (資訊局, 觀光傳播局, 產業發展局)."""
+    from smartgraph import pipeline
+    from smartgraph.config import Settings
+
+    releases = sorted(BUREAUS.glob("*.txt"))
+    assert len(releases) == 3
+    path = tmp_path_factory.mktemp("bureaus") / "store"
+    st = open_store(path)
+    report = pipeline.build([BUREAUS], st, Settings(store=path))
+    st.close()
+    assert report.ok and report.count("stored") == 3
+    return path
+
+
+def test_several_bureaus_one_publisher_and_the_bureaus_as_creators(bureaus_store: Path) -> None:
+    st = open_store(bureaus_store, read_only=True)
+    publishers = {r["p"]["value"] for r in st.select("SELECT DISTINCT ?p WHERE { ?d a <https://schema.org/NewsArticle> ; "
+                                                     "<https://schema.org/publisher> ?p }")["results"]["bindings"]}
+    assert len(publishers) == 3  # three bureaus published releases
+    g = publish.describe(st, DatasetInfo(BASE))
+    ds = URIRef(BASE + "dataset")
+    assert [str(p) for p in g.objects(ds, DCTERMS.publisher)] == [TAIPEI_GOVERNMENT]
+    assert {str(c) for c in g.objects(ds, DCTERMS.creator)} == publishers
+    assert {str(n) for n in g.objects(URIRef(TAIPEI_GOVERNMENT), FOAF.name)} >= {"臺北市政府", "Taipei City Government"}
+    assert check_dcat_ap(g) == []
+
+
+def test_describe_check_passes_on_several_bureaus_and_the_publisher_is_configurable(bureaus_store: Path) -> None:
+    from tests.test_cli import run
+
+    code, out, err = run("describe", "--store", str(bureaus_store), "--check")
+    assert code == 0 and "conforms to DCAT-AP 3.0" in err, err
+    other = "https://data.example.org/open-data-office"
+    code, out, err = run("describe", "--store", str(bureaus_store), "--check", "--publisher", other, "--publisher-name", "Open data office")
+    assert code == 0, err
+    g = Graph().parse(data=out, format="turtle")
+    assert [str(p) for p in g.objects(URIRef(BASE + "dataset"), DCTERMS.publisher)] == [other]
+    code, _, err = run("describe", "--store", str(bureaus_store), "--publisher", other)
+    assert code == 2 and "--publisher-name" in err

@@ -126,3 +126,31 @@ def test_language_parameter_switches_labels(catalog: Catalog, built_store: Path)
     assert any(r["postName"]["value"] == "副市長" for r in zh)
     assert any(r["postName"]["value"] == "Deputy Mayor" for r in en)
     assert json.dumps(en)
+
+
+def test_headers_speak_both_languages(catalog: Catalog) -> None:
+    """Titles, summaries, parameter labels and help, and every column header, in zh-Hant and en (issue 17)."""
+    for q in catalog:
+        assert {lang for lang, _ in q.labels} == {"zh-Hant", "en"}, q.name
+        assert {lang for lang, _ in q.summaries} == {"zh-Hant", "en"}, q.name
+        assert q.summary_in("zh-Hant") != q.summary_in("en")
+        for p in q.params:
+            assert {lang for lang, _ in p.labels} == {"zh-Hant", "en"}, (q.name, p.name)
+            assert {lang for lang, _ in p.descriptions} == {"zh-Hant", "en"}, (q.name, p.name)
+            if p.type == "iri":
+                assert p.classes, (q.name, p.name)  # completion needs to know what to look for
+        columns = dict(q.columns)
+        assert set(columns) == set(q.variables), q.name
+        for v in q.variables:
+            assert {lang for lang, _ in columns[v]} == {"zh-Hant", "en"}, (q.name, v)
+            assert q.column(v, "zh-Hant") != v
+
+
+def test_header_columns_must_name_result_variables() -> None:
+    text = '#+ summary: {en: x, zh-Hant: 甲}\n#+ columns: {nope: {en: No, zh-Hant: 無}}\nSELECT ?x WHERE { ?x ?y ?z }'
+    with pytest.raises(QueryError, match="nope"):
+        load_query("bad-columns", text)
+    with pytest.raises(QueryError, match="not an absolute IRI"):
+        load_query("bad-class", '#+ summary: x\n#+ params:\n#+   x: {type: iri, class: City}\nSELECT ?x WHERE { ?x ?y ?z }')
+    q = load_query("ok", '#+ summary: {en: Things, zh-Hant: 東西}\n#+ columns: {x: {en: Thing, zh-Hant: 東西}}\nSELECT ?x WHERE { ?x ?y ?z }')
+    assert q.summary == "Things" and q.summary_in("zh-Hant") == "東西" and q.column("x", "zh-hant") == "東西" and q.column("y", "en") == "y"

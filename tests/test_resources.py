@@ -18,6 +18,11 @@ def test_installed_wheel_finds_its_resources(tmp_path: Path) -> None:
     target = tmp_path / "site"
     with zipfile.ZipFile(wheel) as z:
         z.extractall(target)
+        names = set(z.namelist())
+    for vendored in ("yasgui/yasgui.min.js", "yasgui/yasgui.min.css", "yasgui/LICENSE", "yasgui/THIRD-PARTY-LICENSES.txt",
+                     "cytoscape/cytoscape.min.js", "cytoscape/LICENSE", "README.md"):  # the web page works offline from a wheel
+        assert f"smartgraph/server/static/vendor/{vendored}" in names, vendored
+    assert not any("axe" in n for n in names)  # the accessibility checker is for the tests only
     code = (
         "import smartgraph, sys; from smartgraph.queries import Catalog; from smartgraph import resources, validation;"
         "assert str(smartgraph.__file__).startswith(sys.argv[1]), smartgraph.__file__;"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -196,7 +197,11 @@ def test_every_canned_query_is_listed_and_runs(client: httpx.Client) -> None:
         assert r.status_code == 200, (q.name, r.text)
         assert r.json()["head"]["vars"] == list(q.variables)
         assert listed[q.name]["params"] == [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
-                                             "values": list(p.values), "multiple": p.multiple, "description": p.description} for p in q.params]
+                                             "values": list(p.values), "multiple": p.multiple, "description": p.description,
+                                             "labels": dict(p.labels), "descriptions": dict(p.descriptions), "classes": list(p.classes),
+                                             "scheme": p.scheme} for p in q.params]
+        assert listed[q.name]["columns"] == {v: dict(dict(q.columns)[v]) for v in q.variables}
+        assert set(listed[q.name]["summaries"]) == {"zh-Hant", "en"} and "SELECT" in listed[q.name]["sparql"]
 
 
 def test_parameters_are_typed_and_checked(client: httpx.Client) -> None:
@@ -384,3 +389,49 @@ def test_serve_refuses_bad_setups(built_store: Path, server: Server) -> None:
     help_text = subprocess.run([sys.executable, "-m", "smartgraph.cli", "serve", "--help"], capture_output=True, text=True).stdout
     for option in ("--host", "--port", "--store", "--workers", "--timeout", "--max-rows", "--cors-origin", "--allow-updates"):
         assert option in help_text
+
+
+# --------------------------------------------------------------------------- issue 17: completion, languages, favicon, timeline
+
+
+def test_complete_suggests_iris_by_label_in_both_languages(client: httpx.Client) -> None:
+    r = client.get("/complete", params={"class": "https://schema.org/City", "q": "大邱", "lang": "en"})
+    first = r.json()[0]
+    assert r.status_code == 200 and first["iri"] == DAEGU and first["label"] == "Daegu" == first["labels"]["en"]
+    assert first["labels"]["zh-Hant"].startswith("大邱")
+    r = client.get("/complete", params={"class": "https://schema.org/City", "q": "dae"})
+    assert [c["iri"] for c in r.json()][:1] == [DAEGU] and r.json()[0]["label"].startswith("大邱")  # zh-Hant unless asked
+    # 台 and 臺 find the same city; a canned query's parameter names its own classes
+    a = client.get("/complete", params={"query": "sister-cities", "param": "member", "q": "台北"}).json()
+    b = client.get("/complete", params={"query": "sister-cities", "param": "member", "q": "臺北"}).json()
+    assert a == b and a[0]["iri"] == "https://w3id.org/smartgraph/id/place/gn-1668341"
+    assert client.get("/complete", params={"class": "https://schema.org/Country", "q": "捷克"}).json()[0]["iri"].endswith("/country/cz")
+    assert client.get("/complete", params={"class": "https://schema.org/City", "q": "no such place"}).json() == []
+    assert len(client.get("/complete", params={"class": "https://schema.org/City", "limit": "5"}).json()) == 5
+    for params, loc in [({"q": "x"}, "class"), ({"class": "javascript:alert(1)"}, "class"), ({"class": "https://schema.org/City", "limit": "0"}, "limit"),
+                        ({"class": "https://schema.org/City", "q": "x" * 101}, "q")]:
+        r = client.get("/complete", params=params)
+        assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", loc], params
+    for value in INJECTIONS:  # typed text is bound as a literal: harmless
+        assert client.get("/complete", params={"class": "https://schema.org/City", "q": value}).status_code == 200
+
+
+def test_the_page_speaks_the_browsers_language(client: httpx.Client) -> None:
+    zh = client.get("/", headers={"Accept-Language": "zh-TW,zh;q=0.9,en;q=0.5"})
+    en = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert '<html lang="zh-Hant">' in zh.text and "查詢</a>" in zh.text and 'lang="en">English</button>' in zh.text
+    assert '<html lang="en">' in en.text and "Queries</a>" in en.text and "Accept-Language" in en.headers["vary"]
+    assert '<html lang="en">' in client.get("/", params={"lang": "en"}, headers={"Accept-Language": "zh-TW"}).text
+    favicon = client.get("/favicon.ico")
+    assert favicon.status_code == 200 and favicon.headers["content-type"].startswith("image/svg+xml")
+    for path in ("/static/vendor/yasgui/yasgui.min.js", "/static/vendor/cytoscape/cytoscape.min.js", "/static/table.js"):
+        assert client.get(path).status_code == 200, path
+
+
+def test_entity_page_has_a_timeline(client: httpx.Client) -> None:
+    html = client.get("/id/place/gn-1835329", params={"lang": "en"}, headers={"Accept": "text/html"}).text
+    assert '<section id="timeline">' in html
+    dates = re.findall(r'<time datetime="([0-9-]+)">', html)
+    assert dates and dates == sorted(dates)
+    assert 'class="moment moment-agreement"' in html or 'class="moment moment-event"' in html
+    assert '<link rel="icon" href="/static/favicon.svg"' in html

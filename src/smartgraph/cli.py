@@ -23,14 +23,16 @@ app = typer.Typer(
     name="smartgraph",
     help="City-diplomacy press releases to a validated linked-open-data knowledge graph.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish and PowerShell
+    rich_markup_mode=None,  # plain help: Rich markup would eat "[env ...; default ...]" and show flags as <bool>
     pretty_exceptions_enable=False,
 )
 
 StoreOpt = Annotated[
-    Path | None, typer.Option("--store", help="The embedded store's folder [env SMARTGRAPH_STORE; default .smartgraph/store].")
+    Path | None, typer.Option("--store", metavar="PATH", help="The embedded store's folder [env SMARTGRAPH_STORE; default .smartgraph/store].")
 ]
-BaseOpt = Annotated[str | None, typer.Option("--base-iri", help="Base IRI of minted entities [env SMARTGRAPH_BASE_IRI; default https://w3id.org/smartgraph/id/].")]
+BaseOpt = Annotated[str | None, typer.Option("--base-iri", metavar="IRI",
+                                             help="Base IRI of minted entities [env SMARTGRAPH_BASE_IRI; default https://w3id.org/smartgraph/id/].")]
 
 
 def _settings(store: Path | None = None, base_iri: str | None = None):  # type: ignore[no-untyped-def]
@@ -63,12 +65,12 @@ def main_options(
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path] | None, typer.Argument(help="Press-release files or folders [default: data/press-releases].")] = None,
+    inputs: Annotated[list[Path] | None, typer.Argument(metavar="INPUT...", help="Press-release files or folders [default: data/press-releases].")] = None,
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild every document, even unchanged ones.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary and problems.")] = False,
-    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1, metavar="N",
                                                 help="Processes that read, extract and validate [default: one per CPU].")] = None,
     glob: Annotated[list[str] | None, typer.Option("--glob", "-g", metavar="PATTERN",
                                                    help="Take from each folder only the files matching PATTERN (a shell pattern on the "
@@ -123,6 +125,7 @@ def build(
 def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
     """Validate the stored graph against the SHACL shapes; exit 1 when it does not conform."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from smartgraph import pipeline
@@ -131,15 +134,18 @@ def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
     try:
         settings = _settings(store, base_iri)
         st = open_store(settings.store, read_only=True)
+        st.require_documents()
         report = pipeline.validate_store(st)
     except SmartgraphError as e:
         raise _fail(e) from None
     errors = report.errors
     warnings = [v for v in report.violations if v.severity != "Violation"]
     if report.violations:
-        table = Table("severity", "shape", "focus node", "message", "source document", show_lines=False)
+        table = Table(show_lines=False)
+        for column in ("severity", "shape", "focus node", "message", "source document"):
+            table.add_column(column, overflow="fold")  # IRIs wrap, never cut
         for v in report.violations:
-            table.add_row(v.severity, _short(v.shape), v.focus, v.message, v.source)
+            table.add_row(*(escape(str(x)) for x in (v.severity, _short(v.shape), v.focus, v.message, v.source)))
         Console(width=200 if not sys.stdout.isatty() else None).print(table)
     verdict = "conforms" if report.conforms else "does NOT conform"
     typer.echo(f"The graph {verdict}: {len(errors)} violations, {len(warnings)} warnings.")
@@ -151,6 +157,7 @@ def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
 def list_queries() -> None:
     """List the canned queries with their parameters."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from smartgraph.queries import Catalog
@@ -159,27 +166,39 @@ def list_queries() -> None:
         catalog = Catalog.load()
     except SmartgraphError as e:
         raise _fail(e) from None
-    table = Table("name", "summary", "parameters", "result variables")
+    table = Table()
+    for column in ("name", "summary", "parameters", "result variables"):
+        table.add_column(column, overflow="fold")
     for q in catalog:
         params = ", ".join(f"{p.name}:{p.type}{'*' if p.required else ''}" + (f"={p.default}" if p.default else "") for p in q.params)
-        table.add_row(q.name, q.summary, params, " ".join(q.variables))
+        table.add_row(*(escape(x) for x in (q.name, q.summary, params, " ".join(q.variables))))
     Console().print(table)
 
 
 @app.command()
 def query(
-    name: Annotated[str, typer.Argument(help="A canned query's name (see 'smartgraph queries').")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeat for more.")] = None,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A canned query's name (see 'smartgraph queries').")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", metavar="NAME=VALUE", help="A parameter as NAME=VALUE; repeat for more.")] = None,
     store: StoreOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json (SPARQL 1.1 Query Results JSON), csv or tsv.")] = "table",
-    endpoint: Annotated[str | None, typer.Option("--endpoint", help="Run it on a remote SPARQL endpoint (query URL) instead of the embedded store.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                                     help="table, json (SPARQL 1.1 Query Results JSON), csv or tsv.")] = "table",
+    wide: Annotated[bool, typer.Option("--wide", help="Table: full IRIs in their own columns (by default IRIs show their labels).")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="CSV/TSV: start with a UTF-8 byte order mark, so Excel reads Chinese right.")] = False,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", metavar="URL",
+                                                 help="Run it on a remote SPARQL endpoint (query URL) instead of the embedded store.")] = None,
 ) -> None:
-    """Run a canned query on the store, or on a remote triplestore with --endpoint. Parameters are bound as typed RDF terms."""
+    """Run a canned query on the store, or on a remote triplestore with --endpoint. Parameters are bound as typed RDF terms.
+
+    The table shows each IRI by its label and wraps long cells; --wide shows the full IRIs instead.
+    """
     from smartgraph.queries import Catalog
     from smartgraph.store import open_store
 
     if fmt not in ("table", "json", "csv", "tsv"):
         _err(f"error: unknown format {fmt!r}\n  how to fix: use table, json, csv or tsv")
+        raise typer.Exit(2)
+    if bom and fmt not in ("csv", "tsv"):
+        _err("error: --bom is for --format csv or tsv\n  how to fix: add --format csv")
         raise typer.Exit(2)
     values: dict[str, list[str]] = {}
     for p in param or []:
@@ -191,31 +210,46 @@ def query(
     try:
         q = Catalog.load().get(name)
         text = q.prepare(values)
+        labeller: Any = None
         if endpoint:
             results = _remote_select(endpoint, text)
         else:
             st = open_store(_settings(store).store, read_only=True)
+            st.require_documents()
             results = st.select(text)
+            labeller = st.select
+        lang = (values.get("lang") or [next((p.default for p in q.params if p.name == "lang" and p.default), "zh-Hant")])[0]
     except SmartgraphError as e:
         raise _fail(e) from None
-    _print_results(results, fmt)
+    _print_results(results, fmt, wide=wide, bom=bom, lang=lang, select=labeller, base_iri=_settings().base_iri)
 
 
-DownloadOpt = Annotated[str | None, typer.Option("--download-base", help="URL the dumps are published under [default: BASE_IRI/download/].")]
-EndpointUrlOpt = Annotated[str, typer.Option("--endpoint-url", help="The public SPARQL endpoint named in the description.")]
-LicenseOpt = Annotated[str, typer.Option("--license", help="Licence IRI of the dataset.")]
+FORMAT_NAMES = "turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf)"
+DownloadOpt = Annotated[str | None, typer.Option("--download-base", metavar="URL",
+                                                 help="URL the dumps are published under [default: BASE_IRI/download/].")]
+EndpointUrlOpt = Annotated[str, typer.Option("--endpoint-url", metavar="URL", help="The public SPARQL endpoint named in the description.")]
+LicenseOpt = Annotated[str, typer.Option("--license", metavar="IRI", help="Licence IRI of the dataset.")]
+PublisherOpt = Annotated[str | None, typer.Option("--publisher", metavar="IRI", help="The dataset's one publisher [default: the city "
+                                                  "government whose bureaus published most releases; the bureaus are its creators].")]
+PublisherNameOpt = Annotated[str | None, typer.Option("--publisher-name", metavar="NAME",
+                                                      help="The publisher's name [default: its label in the graph].")]
 
 
-def _info(base_iri: str, download_base: str | None, endpoint_url: str, license_: str):  # type: ignore[no-untyped-def]
+def _info(base_iri: str, download_base: str | None, endpoint_url: str, license_: str,  # type: ignore[no-untyped-def]
+          publisher: str | None = None, publisher_name: str | None = None):
+    from smartgraph.errors import ConfigError
     from smartgraph.publish import DatasetInfo
 
-    return DatasetInfo(base_iri=base_iri, download_base=download_base or "", endpoint=endpoint_url, license=license_)
+    if publisher and not publisher.startswith(("http://", "https://")):
+        raise ConfigError(f"--publisher {publisher!r} is not an http(s) IRI", hint="pass the publisher's IRI, e.g. one from the graph")
+    return DatasetInfo(base_iri=base_iri, download_base=download_base or "", endpoint=endpoint_url, license=license_,
+                       publisher=publisher or "", publisher_name=publisher_name or "")
 
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig or jsonld.")] = "ttl",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=f"One of {FORMAT_NAMES}.")] = "turtle",
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="File to write [default: standard output].")] = None,
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
     description: Annotated[bool, typer.Option("--description/--no-description", help="Add the DCAT/VoID dataset description.")] = True,
@@ -223,6 +257,8 @@ def export(
     download_base: DownloadOpt = None,
     endpoint_url: EndpointUrlOpt = "http://127.0.0.1:8000/sparql",
     license_: LicenseOpt = "http://creativecommons.org/licenses/by/4.0/",
+    publisher: PublisherOpt = None,
+    publisher_name: PublisherNameOpt = None,
 ) -> None:
     """Write the stored graph in an RDF syntax for open-data portals: named graphs kept in TriG and N-Quads,
     the dataset description (DCAT-AP 3.0 and VoID) added, telephone numbers left out unless --keep-contacts.
@@ -231,12 +267,15 @@ def export(
     so a failed export never leaves half a file.
     """
     from smartgraph import publish
+    from smartgraph.formats import rdf_format
     from smartgraph.store import open_store
 
     try:
+        fmt = rdf_format(fmt).name
         settings = _settings(store, base_iri)
         st = open_store(settings.store, read_only=True)
-        info = _info(settings.base_iri, download_base, endpoint_url, license_) if description else None
+        st.require_documents()
+        info = _info(settings.base_iri, download_base, endpoint_url, license_, publisher, publisher_name) if description else None
         if out is None:
             publish.write_export(st, fmt, sys.stdout.buffer, info, keep_contacts=keep_contacts)
             return
@@ -261,7 +300,7 @@ class _ExportProgress:
     """A bar of graphs (TriG, N-Quads) or triples (Turtle, N-Triples, JSON-LD) written, on a terminal only."""
 
     def __init__(self, fmt: str) -> None:
-        self._what = "graphs" if fmt in ("nq", "trig") else "triples"
+        self._what = "graphs" if fmt in ("nquads", "trig") else "triples"
         self._bar: Any = None
 
     def __enter__(self) -> _ExportProgress:
@@ -286,26 +325,30 @@ class _ExportProgress:
 def describe(
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, json-ld or xml.")] = "turtle",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=f"One of {FORMAT_NAMES}.")] = "turtle",
     check: Annotated[bool, typer.Option("--check", help="Validate it against the DCAT-AP 3.0 SHACL shapes; exit 1 if it does not conform.")] = False,
     download_base: DownloadOpt = None,
     endpoint_url: EndpointUrlOpt = "http://127.0.0.1:8000/sparql",
     license_: LicenseOpt = "http://creativecommons.org/licenses/by/4.0/",
+    publisher: PublisherOpt = None,
+    publisher_name: PublisherNameOpt = None,
 ) -> None:
     """Print the DCAT-AP 3.0 and VoID description of the dataset (what an export carries)."""
     from smartgraph import publish
+    from smartgraph.formats import rdf_format
     from smartgraph.store import open_store
 
     try:
+        fmt = rdf_format(fmt).name
         settings = _settings(store, base_iri)
         st = open_store(settings.store, read_only=True)
-        g = publish.describe(st, _info(settings.base_iri, download_base, endpoint_url, license_))
+        st.require_documents()
+        info = _info(settings.base_iri, download_base, endpoint_url, license_, publisher, publisher_name)
+        g = publish.describe(st, info)
+        sys.stdout.buffer.write(publish.serialize_description(g, info, fmt))
+        sys.stdout.flush()
     except SmartgraphError as e:
         raise _fail(e) from None
-    if fmt not in ("turtle", "nt", "json-ld", "xml"):
-        _err(f"error: unknown format {fmt!r}\n  how to fix: use turtle, nt, json-ld or xml")
-        raise typer.Exit(2)
-    sys.stdout.write(g.serialize(format=fmt))
     if check:
         from smartgraph.validation import check_dcat_ap
 
@@ -319,19 +362,22 @@ def describe(
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Address to listen on. Keep 127.0.0.1 unless a proxy in front handles access.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    host: Annotated[str, typer.Option("--host", metavar="ADDRESS",
+                                      help="Address to listen on. Keep 127.0.0.1 unless a proxy in front handles access.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="TCP port.")] = 8000,
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Query worker processes (each opens the store read-only).")] = 2,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds a query may run before it is stopped (answer 503).")] = 10.0,
-    max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Rows (or triples) a result may hold (answer 400 past it).")] = 10_000,
-    page_size: Annotated[int, typer.Option("--page-size", min=1, help="Default rows a page of a canned query.")] = 100,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, metavar="N", help="Query worker processes (each opens the store read-only).")] = 2,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Seconds a query may run before it is stopped (answer 503).")] = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, metavar="ROWS", help="Rows (or triples) a result may hold (answer 400 past it).")] = 10_000,
+    page_size: Annotated[int, typer.Option("--page-size", min=1, metavar="ROWS", help="Default rows a page of a canned query.")] = 100,
     cors_origin: Annotated[
-        list[str] | None, typer.Option("--cors-origin", help="Allow browser pages from this origin (repeat; '*' for any). CORS is off by default.")
+        list[str] | None, typer.Option("--cors-origin", metavar="ORIGIN",
+                                       help="Allow browser pages from this origin (repeat; '*' for any). CORS is off by default.")
     ] = None,
     allow_updates: Annotated[bool, typer.Option("--allow-updates", help="Accept SPARQL Update with the bearer token in env SMARTGRAPH_UPDATE_TOKEN.")] = False,
-    endpoint: Annotated[str | None, typer.Option("--endpoint", help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", metavar="URL",
+                                                 help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
 ) -> None:
     """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries (canned queries, OpenAPI at /docs),
     /id/... (entity pages and descriptions) and the web page at /.
@@ -412,13 +458,13 @@ def _remote_select(endpoint: str, text: str) -> dict[str, Any]:
 
 @app.command()
 def load(
-    endpoint: Annotated[str, typer.Option("--endpoint", help="The triplestore's SPARQL query URL.")],
-    update_endpoint: Annotated[str | None, typer.Option("--update-endpoint", help="Its SPARQL Update URL [default: the query URL].")] = None,
-    graph_store: Annotated[str | None, typer.Option("--graph-store", help="Its Graph Store Protocol URL: graphs are then PUT whole.")] = None,
+    endpoint: Annotated[str, typer.Option("--endpoint", metavar="URL", help="The triplestore's SPARQL query URL.")],
+    update_endpoint: Annotated[str | None, typer.Option("--update-endpoint", metavar="URL", help="Its SPARQL Update URL [default: the query URL].")] = None,
+    graph_store: Annotated[str | None, typer.Option("--graph-store", metavar="URL", help="Its Graph Store Protocol URL: graphs are then PUT whole.")] = None,
     store: StoreOpt = None,
-    batch: Annotated[int, typer.Option("--batch", min=100, help="Triples a request: small graphs go several to a request; "
+    batch: Annotated[int, typer.Option("--batch", min=100, metavar="TRIPLES", help="Triples a request: small graphs go several to a request; "
                                        "larger ones in batches into a scratch graph, then MOVE.")] = 50_000,
-    retries: Annotated[int, typer.Option("--retries", min=0, help="Retries of a transient failure (backoff 0.5 s, doubling).")] = 5,
+    retries: Annotated[int, typer.Option("--retries", min=0, metavar="N", help="Retries of a transient failure (backoff 0.5 s, doubling).")] = 5,
     bulk: Annotated[bool, typer.Option("--bulk", help="Oxigraph server only, with --graph-store: graphs it does not hold yet go "
                                        "through its non-transactional bulk load (faster; after a failure they may be partly "
                                        "there until load runs again). Graphs it holds are still replaced atomically.")] = False,
@@ -515,7 +561,60 @@ def _term(cell: dict[str, str] | None) -> str:
     return s
 
 
-def _print_results(results: dict[str, Any], fmt: str) -> None:
+def rows_text(n: int) -> str:
+    """'1 row', '2 rows', '0 rows'."""
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
+def _labels(select: Any, iris: list[str], lang: str) -> dict[str, str]:
+    """Labels of IRIs from the store, in ``lang`` if there is one (one query for up to 500 IRIs)."""
+    from rdflib import URIRef
+
+    out: dict[str, tuple[int, str]] = {}
+    for i in range(0, len(iris), 500):
+        values = " ".join(URIRef(x).n3() for x in iris[i:i + 500])
+        rows = select("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                      f"PREFIX schema: <https://schema.org/> SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} "
+                      "?s rdfs:label|skos:prefLabel|schema:name|schema:headline ?l FILTER (isLiteral(?l)) }")["results"]["bindings"]
+        for r in rows:
+            tag = r["l"].get("xml:lang", "").lower()
+            rank = 0 if tag == lang.lower() else 1 if not tag else 2
+            iri = r["s"]["value"]
+            if iri not in out or (rank, r["l"]["value"]) < out[iri]:
+                out[iri] = (rank, r["l"]["value"])
+    return {k: v for k, (_, v) in out.items()}
+
+
+def _table(results: dict[str, Any], *, wide: bool, lang: str, select: Any, base_iri: str = "") -> tuple[list[str], list[list[str]]]:
+    """Columns and cells of the table view. By default a URI column X with a column XName beside it shows the
+    name (and XName is not repeated), other IRIs show their label from the store or a short form (``sg:`` for
+    the base IRI); ``wide`` keeps every column with full IRIs."""
+    from smartgraph.server.pages import curie
+
+    names: list[str] = results["head"]["vars"]
+    rows: list[dict[str, Any]] = results["results"]["bindings"]
+    if wide:
+        return names, [[_value(r.get(n)) for n in names] for r in rows]
+    named = {n for n in names if f"{n}Name" in names and any(r.get(n, {}).get("type") == "uri" for r in rows)}
+    shown = [n for n in names if not (n.endswith("Name") and n[:-4] in named)]
+    unlabelled = sorted({r[n]["value"] for r in rows for n in shown
+                         if r.get(n, {}).get("type") == "uri" and not (n in named and f"{n}Name" in r)})
+    labels = _labels(select, unlabelled, lang) if select and unlabelled else {}
+
+    def cell(r: dict[str, Any], n: str) -> str:
+        c = r.get(n)
+        if c is None or c.get("type") != "uri":
+            return _value(c)
+        if n in named and f"{n}Name" in r:
+            return str(r[f"{n}Name"]["value"])
+        iri = str(c["value"])
+        return labels.get(iri) or (f"sg:{iri[len(base_iri):]}" if base_iri and iri.startswith(base_iri) else curie(iri))
+
+    return shown, [[cell(r, n) for n in shown] for r in rows]
+
+
+def _print_results(results: dict[str, Any], fmt: str, *, wide: bool = False, bom: bool = False, lang: str = "zh-Hant",
+                   select: Any = None, base_iri: str = "") -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
         return
@@ -524,26 +623,35 @@ def _print_results(results: dict[str, Any], fmt: str) -> None:
         return
     names = results["head"]["vars"]
     rows = results["results"]["bindings"]
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(names)
-        for r in rows:
-            w.writerow([_value(r.get(n)) for n in names])
-        sys.stdout.write(buf.getvalue())
-    elif fmt == "tsv":
-        sys.stdout.write("\t".join(f"?{n}" for n in names) + "\n")
-        for r in rows:
-            sys.stdout.write("\t".join(_term(r.get(n)) for n in names) + "\n")
-    else:
-        from rich.console import Console
-        from rich.table import Table
+        if bom:
+            buf.write("\ufeff")
+        if fmt == "csv":
+            w = csv.writer(buf, lineterminator="\r\n")
+            w.writerow(names)
+            for r in rows:
+                w.writerow([_value(r.get(n)) for n in names])
+        else:
+            buf.write("\t".join(f"?{n}" for n in names) + "\n")
+            for r in rows:
+                buf.write("\t".join(_term(r.get(n)) for n in names) + "\n")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(buf.getvalue().encode("utf-8"))
+        sys.stdout.flush()
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
 
-        table = Table(*names)
-        for r in rows:
-            table.add_row(*[_value(r.get(n)) for n in names])
-        Console().print(table)
-        typer.echo(f"{len(rows)} rows", err=True)
+    columns, cells = _table(results, wide=wide, lang=lang, select=select, base_iri=base_iri)
+    table = Table(show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for row in cells:
+        table.add_row(*[escape(x) for x in row])
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    typer.echo(rows_text(len(rows)), err=True)
 
 
 class _Progress:

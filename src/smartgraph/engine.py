@@ -49,7 +49,7 @@ ALIASES = {"application/json": RESULTS_JSON, "application/xml": RESULTS_XML, "te
            "text/plain": NTRIPLES, "application/x-turtle": TURTLE, "application/json+ld": JSONLD}
 #: short names for the ``format`` request parameter
 SHORT = {"json": RESULTS_JSON, "xml": RESULTS_XML, "csv": CSV, "tsv": TSV, "ttl": TURTLE, "turtle": TURTLE,
-         "nt": NTRIPLES, "jsonld": JSONLD, "rdfxml": RDFXML, "rdf": RDFXML}
+         "nt": NTRIPLES, "ntriples": NTRIPLES, "jsonld": JSONLD, "json-ld": JSONLD, "rdfxml": RDFXML, "rdf": RDFXML}
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:

@@ -18,13 +18,11 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
 
 from smartgraph.errors import ConfigError
+from smartgraph.formats import FORMATS, NAMES, rdf_format
 from smartgraph.store import Store
 from smartgraph.vocab import GEONAMES, LANGUAGE, PREFIXES, SCHEMA, WD, canonical_lang, canonical_lang_tags
 
-EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
-MEDIA_TYPES = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads", "trig": "application/trig",
-               "jsonld": "application/ld+json"}
-_EU_FILE_TYPES = {"ttl": "RDF_TURTLE", "nt": "RDF_N_TRIPLES", "nq": "RDF_N_QUADS", "trig": "RDF_TRIG", "jsonld": "JSON_LD"}
+EXPORT_FORMATS = NAMES  # turtle, ntriples, nquads, trig, jsonld, rdfxml (smartgraph.formats; short aliases accepted)
 FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
 DATA_THEME = Namespace("http://publications.europa.eu/resource/authority/data-theme/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -46,13 +44,15 @@ class DatasetInfo:
     endpoint: str = "http://127.0.0.1:8000/sparql"
     license: str = "http://creativecommons.org/licenses/by/4.0/"
     contact_email: str = ""
+    publisher: str = ""  # the dataset's one publisher; default the government the releases' publishers belong to
+    publisher_name: str = ""  # its name, when the graph has none
 
     @property
     def dataset(self) -> URIRef:
         return URIRef(self.base_iri + "dataset")
 
     def download(self, fmt: str) -> str:
-        return f"{self.download_base or self.base_iri + 'download/'}smartgraph.{fmt}"
+        return f"{self.download_base or self.base_iri + 'download/'}smartgraph.{rdf_format(fmt).extension}"
 
 
 # --------------------------------------------------------------------------- the description
@@ -101,13 +101,7 @@ def describe(store: Store, info: DatasetInfo, formats: Iterable[str] = EXPORT_FO
     if dates and "first" in dates[0]:
         g.add((ds, DCTERMS.issued, Literal(dates[0]["first"]["value"], datatype=XSD.date)))
         g.add((ds, DCTERMS.modified, Literal(dates[0]["last"]["value"], datatype=XSD.date)))
-    for row in _rows(store, "PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                            "SELECT ?p (SAMPLE(?n) AS ?name) WHERE { ?doc a schema:NewsArticle ; schema:publisher ?p . "
-                            "?p rdfs:label ?n FILTER (langMatches(lang(?n), 'zh-Hant')) } GROUP BY ?p ORDER BY ?p"):
-        pub = URIRef(row["p"]["value"])
-        g.add((ds, DCTERMS.publisher, pub))
-        g.add((pub, RDF.type, FOAF.Agent))
-        g.add((pub, FOAF.name, Literal(row["name"]["value"], lang="zh-Hant")))
+    _publisher_and_creators(store, g, info)
     contact = URIRef(base + "dataset/contact")
     g.add((ds, DCAT.contactPoint, contact))
     g.add((contact, RDF.type, VCARD.Organization))
@@ -130,7 +124,7 @@ def describe(store: Store, info: DatasetInfo, formats: Iterable[str] = EXPORT_FO
     g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
     g.add((URIRef("https://www.w3.org/TR/sparql11-protocol/"), RDF.type, DCTERMS.Standard))
     g.add((service, DCTERMS.license, lic))
-    for fmt in [*formats, "sparql"]:
+    for fmt in [*(rdf_format(f).extension for f in formats), "sparql"]:
         dist = URIRef(f"{base}dataset/distribution/{fmt}")
         g.add((ds, DCAT.distribution, dist))
         g.add((dist, RDF.type, DCAT.Distribution))
@@ -145,15 +139,61 @@ def describe(store: Store, info: DatasetInfo, formats: Iterable[str] = EXPORT_FO
         g.add((dist, DCAT.accessURL, url))
         g.add((dist, DCAT.downloadURL, url))
         g.add((url, RDF.type, RDFS.Resource))
-        mt = URIRef(IANA + MEDIA_TYPES[fmt])
+        mt = URIRef(IANA + rdf_format(fmt).media_type)
         g.add((dist, DCAT.mediaType, mt))
         g.add((mt, RDF.type, DCTERMS.MediaType))
-        ft = FILE_TYPE[_EU_FILE_TYPES[fmt]]
+        ft = FILE_TYPE[rdf_format(fmt).eu_file_type]
         g.add((dist, DCTERMS["format"], ft))
         g.add((ft, RDF.type, DCTERMS.MediaTypeOrExtent))
         g.add((ds, VOID.dataDump, url))
     _void(store, g, info)
     return g
+
+
+_PUBLISHERS = """PREFIX schema: <https://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?p ?parent (COUNT(DISTINCT ?doc) AS ?n) WHERE {
+  ?doc a schema:NewsArticle ; schema:publisher ?p .
+  OPTIONAL { ?p org:subOrganizationOf ?parent }
+} GROUP BY ?p ?parent ORDER BY ?p ?parent"""
+
+
+def _names(store: Store, iri: str) -> list[Literal]:
+    rows = _rows(store, f"PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?n WHERE {{ {URIRef(iri).n3()} rdfs:label ?n "
+                        "FILTER (isLiteral(?n)) } ORDER BY ?n")
+    return [Literal(r["n"]["value"], lang=canonical_lang(r["n"]["xml:lang"]) if "xml:lang" in r["n"] else None) for r in rows]
+
+
+def _publisher_and_creators(store: Store, g: Graph, info: DatasetInfo) -> None:
+    """One ``dct:publisher`` (DCAT-AP allows one): ``info.publisher``, else the government whose bureaus published
+    most releases (the bureau itself when it belongs to none). Every bureau that published a release is a
+    ``dct:creator`` of the dataset."""
+    rows = _rows(store, _PUBLISHERS)
+    counts: dict[str, int] = {}
+    bureaus = sorted({r["p"]["value"] for r in rows})
+    for r in rows:
+        top = r.get("parent", r["p"])["value"]
+        counts[top] = counts.get(top, 0) + int(r["n"]["value"])
+    ds = info.dataset
+    for bureau in bureaus:
+        agent = URIRef(bureau)
+        g.add((ds, DCTERMS.creator, agent))
+        g.add((agent, RDF.type, FOAF.Agent))
+        for name in _names(store, bureau):
+            g.add((agent, FOAF.name, name))
+    publisher = info.publisher or (min(counts, key=lambda k: (-counts[k], k)) if counts else "")
+    if not publisher:
+        return
+    names = _names(store, publisher)
+    if info.publisher_name:
+        names = [Literal(info.publisher_name)]
+    if not names:
+        raise ConfigError(f"the publisher <{publisher}> has no name in the graph", hint="pass its name with --publisher-name")
+    agent = URIRef(publisher)
+    g.add((ds, DCTERMS.publisher, agent))
+    g.add((agent, RDF.type, FOAF.Agent))
+    for name in names:
+        g.add((agent, FOAF.name, name))
 
 
 def _void(store: Store, g: Graph, info: DatasetInfo) -> None:
@@ -226,24 +266,28 @@ def write_export(store: Store, fmt: str, out: BinaryIO, info: DatasetInfo | None
     a time; Turtle and N-Triples sort the union of the graphs in memory (as N-Triples lines, about twice
     their size) and write it in pieces; JSON-LD is built whole.
 
+    ``fmt`` is a name or alias of ``smartgraph.formats`` (RDF/XML is built whole, like JSON-LD).
     The bytes are those of one sorted serialization: quads ordered by (graph, subject, predicate,
     object), triples by (subject, predicate, object), each once. ``on_progress(done, total)`` counts
     graphs (TriG, N-Quads) or triples."""
     import pyoxigraph as ox
 
-    if fmt not in EXPORT_FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}", hint=f"use one of {', '.join(EXPORT_FORMATS)}")
+    fmt = rdf_format(fmt).name
     extra: list[Any] = []  # the description's triples
     if info is not None:
         nt = describe(store, info).serialize(format="nt", encoding="utf-8")
         extra = list(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
-    if fmt == "jsonld":
-        out.write(jsonld(t for lines in _union_lines(store, extra, keep_contacts, on_progress)
-                         for t in ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)))
+    if fmt in ("jsonld", "rdfxml"):
+        union = (t for lines in _union_lines(store, extra, keep_contacts, on_progress)
+                   for t in ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES))
+        if fmt == "jsonld":
+            out.write(jsonld(union))
+        else:
+            out.write(canonical_lang_tags(ox.serialize(list(union), format=ox.RdfFormat.RDF_XML, prefixes=CONTEXT) or b""))
         return
-    if fmt in ("nq", "trig"):
+    if FORMATS[fmt].quads:
         for i, (name, lines) in enumerate(_graph_lines(store, extra, info, keep_contacts, on_progress)):
-            if fmt == "nq":  # an N-Triples line "s p o ." becomes the N-Quads line "s p o <g> ."
+            if fmt == "nquads":  # an N-Triples line "s p o ." becomes the N-Quads line "s p o <g> ."
                 graph = f"<{name}>".encode()
                 out.write(canonical_lang_tags(b"".join(ln[:-1] + graph + b" .\n" for ln in lines)))
             else:
@@ -252,7 +296,7 @@ def write_export(store: Store, fmt: str, out: BinaryIO, info: DatasetInfo | None
                 _write_chunk(out, [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples], ox.RdfFormat.TRIG, i == 0)
         return
     for i, lines in enumerate(_union_lines(store, extra, keep_contacts, on_progress)):
-        if fmt == "nt":
+        if fmt == "ntriples":
             out.write(canonical_lang_tags(b"".join(ln + b"\n" for ln in lines)))
         else:
             _write_chunk(out, list(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)), ox.RdfFormat.TURTLE, i == 0)
@@ -364,4 +408,22 @@ def jsonld(triples: Iterable[Any]) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
 
 
-__all__ = ["CONTEXT", "EXPORT_FORMATS", "DatasetInfo", "describe", "export", "jsonld", "write_export"]
+def serialize_description(g: Graph, info: DatasetInfo, fmt: str) -> bytes:
+    """The description ``describe`` made, in one of the RDF formats (in TriG and N-Quads inside its own named
+    graph, as in an export)."""
+    f = rdf_format(fmt)
+    if f.quads:
+        from rdflib import Dataset
+
+        d = Dataset()
+        for p, ns in CONTEXT.items():
+            d.bind(p, ns)
+        named = d.graph(URIRef(info.base_iri + DESCRIPTION_GRAPH))
+        for t in g:
+            named.add(t)
+        return d.serialize(format="nquads" if f.name == "nquads" else "trig", encoding="utf-8")
+    rdflib_name = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}[f.name]
+    return g.serialize(format=rdflib_name, encoding="utf-8")
+
+
+__all__ = ["CONTEXT", "EXPORT_FORMATS", "DatasetInfo", "describe", "export", "jsonld", "serialize_description", "write_export"]

@@ -23,6 +23,15 @@ from smartgraph.errors import ParameterError, QueryError
 TYPES = ("iri", "string", "language", "lang-string", "integer", "date", "enum")
 LANGUAGES = ("zh-Hant", "en")
 MAX_VALUES = 100
+
+#: text in both languages, as (language, text) pairs in the order of LANGUAGES
+Texts = tuple[tuple[str, str], ...]
+
+
+def pick(texts: Texts, lang: str) -> str:
+    """The text in ``lang`` (compared case-insensitively), else in English, else any."""
+    by = {k.lower(): v for k, v in texts}
+    return by.get(lang.lower()) or by.get("en") or (texts[0][1] if texts else "")
 _IRI_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 
 
@@ -35,6 +44,13 @@ class Parameter:
     required: bool = False
     values: tuple[str, ...] = ()
     multiple: bool = False
+    labels: Texts = ()  # the form's label in zh-Hant and en
+    descriptions: Texts = ()  # the form's help text in zh-Hant and en (``description`` is the English one)
+    classes: tuple[str, ...] = ()  # an iri parameter: the classes its values are instances of (for completion)
+    scheme: str | None = None  # an iri parameter whose values are concepts of this SKOS scheme
+
+    def label(self, lang: str) -> str:
+        return pick(self.labels, lang) or self.name
 
 
 @dataclass(frozen=True)
@@ -46,11 +62,20 @@ class CannedQuery:
     params: tuple[Parameter, ...] = ()
     tags: tuple[str, ...] = ()
     variables: tuple[str, ...] = field(default=())
-    labels: tuple[tuple[str, str], ...] = ()  # (language, short name) for menus
+    labels: Texts = ()  # (language, short name) for menus
     pageable: bool = True  # no LIMIT/OFFSET of its own, so a page's LIMIT can be added
+    summaries: Texts = ()  # the summary in zh-Hant and en (``summary`` is the English one)
+    columns: tuple[tuple[str, Texts], ...] = ()  # each result variable's column header in zh-Hant and en
 
     def label(self, lang: str) -> str:
-        return dict(self.labels).get(lang) or dict(self.labels).get("en") or self.name
+        return pick(self.labels, lang) or self.name
+
+    def summary_in(self, lang: str) -> str:
+        return pick(self.summaries, lang) or self.summary
+
+    def column(self, variable: str, lang: str) -> str:
+        """The column header of a result variable in ``lang`` (the variable's name if the header gives none)."""
+        return pick(dict(self.columns).get(variable, ()), lang) or variable
 
     def param(self, name: str) -> Parameter:
         for p in self.params:
@@ -159,6 +184,18 @@ def parse_header(text: str, name: str) -> dict[str, Any]:
     return header
 
 
+def _texts(value: Any, name: str, where: str) -> Texts:
+    """A header value in both languages: a map {en: ..., zh-Hant: ...}, or a plain text (English only)."""
+    if value is None:
+        return ()
+    if isinstance(value, str | int | float):
+        return (("en", str(value)),)
+    if not isinstance(value, dict) or not value or not all(k in LANGUAGES for k in value):
+        raise QueryError(f"the #+ header's {where} is not a text or a map of zh-Hant and en texts", query=name,
+                         hint=f"write '{where.split()[-1]}: {{en: ..., zh-Hant: ...}}'")
+    return tuple((lang, str(value[lang])) for lang in LANGUAGES if value.get(lang) is not None)
+
+
 def load_query(name: str, text: str) -> CannedQuery:
     header = parse_header(text, name)
     params = []
@@ -167,11 +204,22 @@ def load_query(name: str, text: str) -> CannedQuery:
         ptype = spec.get("type", "string")
         if ptype not in TYPES:
             raise QueryError(f"parameter {pname!r} has unknown type {ptype!r}", query=name, hint=f"use one of {', '.join(TYPES)}")
+        descriptions = _texts(spec.get("description"), name, f"parameter {pname} description")
+        classes = spec.get("class") or []
+        classes = [classes] if isinstance(classes, str) else classes
+        for c in [*classes, *([spec["scheme"]] if spec.get("scheme") else [])]:
+            if not _IRI_OK.match(str(c)) or not str(c).startswith(("http://", "https://")):
+                raise QueryError(f"parameter {pname!r}: class or scheme {c!r} is not an absolute IRI", query=name,
+                                 hint="write the full IRI of the class")
+        if (classes or spec.get("scheme")) and ptype != "iri":
+            raise QueryError(f"parameter {pname!r} has a class but is not of type iri", query=name, hint="remove the class")
         params.append(Parameter(
-            name=str(pname), type=ptype, description=str(spec.get("description", "")),
+            name=str(pname), type=ptype, description=pick(descriptions, "en"),
             default=None if spec.get("default") is None else str(spec["default"]),
             required=bool(spec.get("required", False)), values=tuple(str(x) for x in spec.get("values", []) or []),
-            multiple=bool(spec.get("multiple", False)),
+            multiple=bool(spec.get("multiple", False)), labels=_texts(spec.get("label"), name, f"parameter {pname} label"),
+            descriptions=descriptions, classes=tuple(str(c) for c in classes),
+            scheme=str(spec["scheme"]) if spec.get("scheme") else None,
         ))
     from rdflib.plugins.sparql import prepareQuery
 
@@ -186,12 +234,21 @@ def load_query(name: str, text: str) -> CannedQuery:
     labels = header.get("label") or {}
     if not isinstance(labels, dict) or not all(k in LANGUAGES for k in labels):
         raise QueryError("the #+ label is not a map of zh-Hant and en names", query=name, hint="write '#+ label: {en: ..., zh-Hant: ...}'")
+    summaries = _texts(header["summary"], name, "summary")
+    columns = header.get("columns") or {}
+    if not isinstance(columns, dict):
+        raise QueryError("the #+ columns is not a map of result variables", query=name, hint="write '#+ columns: {var: {en: ..., zh-Hant: ...}}'")
+    unknown = sorted(str(v) for v in columns if str(v) not in projected)
+    if unknown:
+        raise QueryError(f"the #+ columns name {', '.join(unknown)}, which the query does not return", query=name,
+                         hint=f"its result variables are: {', '.join(projected)}")
     body = "\n".join(ln.split("#", 1)[0] for ln in text.splitlines())
     return CannedQuery(
-        name=name, summary=str(header["summary"]), description=str(header.get("description", "")), text=text,
+        name=name, summary=pick(summaries, "en"), description=str(header.get("description", "")), text=text,
         params=tuple(params), tags=tuple(header.get("tags", []) or []), variables=projected,
-        labels=tuple(sorted((str(k), str(v)) for k, v in labels.items())),
+        labels=_texts(labels, name, "label") if labels else (),
         pageable=not re.search(r"\b(LIMIT|OFFSET)\s+\d+\s*$", body.strip(), re.I),
+        summaries=summaries, columns=tuple((str(v), _texts(t, name, f"column {v}")) for v, t in columns.items()),
     )
 
 

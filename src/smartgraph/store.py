@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from rdflib import Graph, URIRef
 
 from smartgraph.errors import StoreError
-from smartgraph.vocab import SCD, SCHEMA, canonical_lang_tags
+from smartgraph.vocab import SCD, SCHEMA, canonical_lang, canonical_lang_tags
 
 Results = dict[str, Any]  # SPARQL 1.1 Query Results JSON
 
@@ -80,7 +80,9 @@ class EmbeddedStore:
                 self._s = ox.Store()
             elif read_only:
                 if not (path / "CURRENT").exists():
-                    raise StoreError(f"no store at {path}", hint="build one first: smartgraph build --store PATH")
+                    raise StoreError(f"no store at {path}: nothing has been built there",
+                                     hint=f"build one first (smartgraph build data/press-releases --store {path}), or pass --store "
+                                          "or set SMARTGRAPH_STORE to the store you built")
                 self._s = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
@@ -222,7 +224,19 @@ class EmbeddedStore:
         data = res.serialize(format=ox.QueryResultsFormat.JSON)
         assert data is not None
         results: Results = json.loads(data)
+        for row in results["results"]["bindings"]:  # BCP 47 case, as the server and the exports write tags
+            for cell in row.values():
+                if "xml:lang" in cell:
+                    cell["xml:lang"] = canonical_lang(cell["xml:lang"])
         return results
+
+    def require_documents(self) -> None:
+        """StoreError with the next step when the store holds no press release (so that a query or a check
+        would say nothing, or 'conforms', about nothing)."""
+        if not self.select(f"ASK {{ ?d a <{SCHEMA.NewsArticle}> }}")["boolean"]:
+            where = f"the store at {self.path}" if self.path else "the store"
+            raise StoreError(f"{where} holds no press releases: there is nothing to query, check or export",
+                             hint=f"build it first: smartgraph build [INPUT ...]{f' --store {self.path}' if self.path else ''}")
 
     def dump(self, fmt: str) -> bytes:
         import pyoxigraph as ox

@@ -15,10 +15,10 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from html import escape
 from importlib.resources import as_file, files
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qsl, urlencode
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.staticfiles import StaticFiles
@@ -64,6 +64,11 @@ class ServerSettings:
 def _error(status: int, message: str, hint: str = "") -> Response:
     body = message + (f"\nhow to fix: {hint}" if hint else "") + "\n"
     return Response(body, status_code=status, media_type="text/plain; charset=utf-8")
+
+
+def _param_error(e: ParameterError) -> Response:
+    """422 naming the parameter: what went wrong and how to fix it."""
+    return JSONResponse({"detail": [{"loc": ["query", e.name], "msg": e.message, "hint": e.hint}]}, status_code=422)
 
 
 def _answer_response(answer: Answer, headers: dict[str, str] | None = None) -> Response:
@@ -143,8 +148,9 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         static_url="/static/api-docs",
     )
     strings = pages.load_strings()
-    index_html = (files("smartgraph.server").joinpath("static", "index.html").read_text(encoding="utf-8")
-                  .replace("{{BASE_IRI}}", escape(settings.base_iri, quote=True)))
+    index_template = (files("smartgraph.server").joinpath("static", "index.html").read_text(encoding="utf-8")
+                      .replace("{{BASE_IRI}}", escape(settings.base_iri, quote=True)))
+    index_html = {lang: pages.index_page(index_template, lang, strings) for lang in strings}
     stats: dict[str, Any] = {}
 
     async def run(query: str, accept: list[tuple[str, float]], page: int | None = None) -> Answer:
@@ -161,8 +167,15 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
 
     @app.get("/", include_in_schema=False)
-    async def index() -> Response:
-        return HTMLResponse(index_html)
+    async def index(request: Request) -> Response:
+        lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"),
+                                   request.cookies.get(pages.LANG_COOKIE))
+        return HTMLResponse(index_html[lang], headers={"Vary": "Accept-Language, Cookie", "Content-Language": lang})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> Response:
+        svg = files("smartgraph.server").joinpath("static", "favicon.svg").read_bytes()
+        return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
 
     @app.get("/health", tags=["service"], summary="Liveness: the server answers and its store can be queried")
     async def health() -> Response:
@@ -256,11 +269,44 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
 
     def _describe(q: CannedQuery, request: Request) -> dict[str, Any]:
         return {
-            "name": q.name, "summary": q.summary, "description": q.description, "labels": dict(q.labels),
-            "tags": list(q.tags), "variables": list(q.variables), "url": str(request.url_for("run_query", name=q.name)),
+            "name": q.name, "summary": q.summary, "summaries": dict(q.summaries), "description": q.description,
+            "labels": dict(q.labels), "tags": list(q.tags), "variables": list(q.variables),
+            "columns": {v: dict(dict(q.columns).get(v, ())) for v in q.variables},
+            "url": str(request.url_for("run_query", name=q.name)), "sparql": _example(q),
             "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
-                        "values": list(p.values), "multiple": p.multiple, "description": p.description} for p in q.params],
+                        "values": list(p.values), "multiple": p.multiple, "description": p.description,
+                        "labels": dict(p.labels), "descriptions": dict(p.descriptions), "classes": list(p.classes),
+                        "scheme": p.scheme} for p in q.params],
         }
+
+    @app.get("/complete", tags=["canned queries"], summary="Suggest IRIs by their labels (for a canned query's IRI parameter)",
+             description="Instances of `class` (repeatable) or concepts of `scheme` whose label in zh-Hant or en contains `q` "
+                         "(臺 and 台 match each other), best first: `[{iri, label, labels: {zh-Hant, en}}]`. "
+                         "`query` and `param` name a canned query's parameter instead of `class`/`scheme`.")
+    async def complete(request: Request, q: str = "", lang: str | None = None, limit: int = 10,
+                       class_: Annotated[list[str] | None, Query(alias="class", description="a class IRI (repeatable)")] = None,
+                       scheme: str | None = None, query: str | None = None, param: str | None = None) -> Response:
+        try:
+            classes = list(class_ or [])
+            if query or param:
+                p = catalog.get(query or "").param(param or "")
+                classes, scheme = list(p.classes), p.scheme
+            for name, iri in [*(("class", c) for c in classes), *([("scheme", scheme)] if scheme else [])]:
+                if not pages.safe_iri(iri):
+                    raise ParameterError("complete", name, f"{iri!r} is not an absolute http(s) IRI", hint="pass a class IRI")
+            if not classes and not scheme:
+                raise ParameterError("complete", "class", "is required", hint="pass class=IRI (repeatable) or scheme=IRI")
+            if len(q) > pages.COMPLETE_TEXT:
+                raise ParameterError("complete", "q", f"is longer than {pages.COMPLETE_TEXT} characters", hint="type less")
+            if not 1 <= limit <= pages.COMPLETE_MAX:
+                raise ParameterError("complete", "limit", f"{limit} is out of range", hint=f"pass 1 to {pages.COMPLETE_MAX}")
+            language = pages.pick_language(lang, request.headers.get("accept-language"))
+            rows = await select(pages.complete_query(classes[:20], scheme, q.strip(), limit))
+        except ParameterError as e:
+            return _param_error(e)
+        except SmartgraphError as e:
+            return _limits_error(e)
+        return JSONResponse(pages.completions(rows, language), headers={"Vary": "Accept-Language"})
 
     @app.get("/queries/{name}", name="run_query", include_in_schema=False)
     async def run_query(name: str, request: Request) -> Response:
@@ -282,7 +328,7 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             text = q.page(values, limit, offset) if q.pageable else q.prepare(values)
             accept = _accept(request, RESULT_TYPES)
         except ParameterError as e:
-            return JSONResponse({"detail": [{"loc": ["query", e.name], "msg": e.message, "hint": e.hint}]}, status_code=422)
+            return _param_error(e)
         except SmartgraphError as e:
             return _limits_error(e)
         try:
@@ -332,12 +378,13 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
                 if answer.rows == 0:
                     return _error(404, f"the graph holds nothing about <{iri}>")
                 return _answer_response(answer)
-            lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+            lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"),
+                                       request.cookies.get(pages.LANG_COOKIE))
             view = await pages.entity_view(iri, lang, select, catalog)
         except SmartgraphError as e:
             return _limits_error(e)
         html = pages.entity_page(view, lang, strings, settings.base_iri)
-        return HTMLResponse(html, status_code=200 if view.found else 404, headers={"Vary": "Accept, Accept-Language"})
+        return HTMLResponse(html, status_code=200 if view.found else 404, headers={"Vary": "Accept, Accept-Language, Cookie"})
 
     app.add_middleware(AccessLog)
     app.openapi = lambda: openapi_document(app, catalog, settings.limits.max_rows, settings.page_size)  # type: ignore[method-assign]
@@ -347,6 +394,14 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=["Link"])
     return app
+
+
+def _example(q: CannedQuery) -> str:
+    """The query as an example for the SPARQL editor: its defaults bound (the bare text when a parameter is required)."""
+    try:
+        return q.prepare({})
+    except ParameterError:
+        return q.text
 
 
 def _integer(query: str, name: str, value: str, low: int, high: int) -> int:

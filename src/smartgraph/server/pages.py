@@ -39,13 +39,38 @@ def load_strings() -> dict[str, dict[str, str]]:
     return data
 
 
+_I18N_ELEMENT = re.compile(r'(<(\w+)\b[^>]*\bdata-i18n="([^"]+)"[^>]*>)([^<]*)(</\2>)')
+_I18N_ATTR = re.compile(r'\bdata-i18n-(\w[\w-]*)="([^"]+)"')
+
+
+def index_page(template: str, lang: str, strings: dict[str, dict[str, str]]) -> str:
+    """The web page in ``lang``: ``<html lang>``, every ``data-i18n`` element's text and every ``data-i18n-ATTR``
+    attribute filled in on the server, so the page reads right before its script runs."""
+    t = strings[lang]
+
+    def element(m: re.Match[str]) -> str:
+        return m.group(1) + escape(t.get(m.group(3), m.group(4))) + m.group(5)
+
+    def attribute(m: re.Match[str]) -> str:
+        return f'{m.group(1)}="{escape(t.get(m.group(2), ""), quote=True)}" {m.group(0)}'
+
+    html = _I18N_ELEMENT.sub(element, template.replace("{{LANG}}", lang))
+    other = "en" if lang == "zh-Hant" else "zh-Hant"
+    return _I18N_ATTR.sub(attribute, html).replace("{{OTHER_LANG_NAME}}", escape(strings[other]["lang.name"])).replace(
+        "{{OTHER_LANG}}", other)
+
+
 def safe_iri(iri: str) -> bool:
     return bool(_IRI.match(iri))
 
 
-def pick_language(param: str | None, accept_language: str | None) -> str:
-    """``lang`` if given, else the first of zh-Hant / en the browser names, else zh-Hant."""
-    for cand in [param or ""] + [p.split(";")[0].strip() for p in (accept_language or "").split(",")]:
+LANG_COOKIE = "smartgraph.lang"  # set by the page's language switch
+
+
+def pick_language(param: str | None, accept_language: str | None, cookie: str | None = None) -> str:
+    """``lang`` if given, else the language the page's switch chose (its cookie), else the first of zh-Hant / en
+    the browser names, else zh-Hant."""
+    for cand in [param or "", cookie or ""] + [p.split(";")[0].strip() for p in (accept_language or "").split(",")]:
         c = cand.lower()
         if c.startswith("zh"):
             return "zh-Hant"
@@ -56,6 +81,53 @@ def pick_language(param: str | None, accept_language: str | None) -> str:
 
 def _n3(iri: str) -> str:
     return URIRef(iri).n3()
+
+
+# --------------------------------------------------------------------------- completion
+
+COMPLETE_MAX = 50  # suggestions a /complete request may ask for
+COMPLETE_TEXT = 100  # characters of typed text a /complete request may send
+
+
+def fold(text: str) -> str:
+    """Text for matching: lower case, 台 written 臺 (the two spellings find the same thing)."""
+    return text.lower().replace("台", "臺")
+
+
+def complete_query(classes: list[str], scheme: str | None, text: str, limit: int) -> str:
+    """Instances of ``classes`` (and concepts of ``scheme``) whose label in any language contains ``text``.
+
+    Each IRI and the text are bound as RDF terms by rdflib's serialiser. Labels that start with the
+    text come first, then the shorter ones."""
+    values = f"VALUES ?class {{ {' '.join(_n3(c) for c in classes)} }}\n  " if classes else ""
+    in_scheme = f"?s skos:inScheme {_n3(scheme)} .\n  " if scheme else ""
+    typed = "?s a ?class .\n  " if classes else ""
+    return f"""{_PREFIX}SELECT ?s (SAMPLE(?zh) AS ?zhLabel) (SAMPLE(?en) AS ?enLabel) (SAMPLE(?any) AS ?anyLabel)
+       (MAX(IF(STRSTARTS(?folded, ?q), 1, 0)) AS ?starts) (MIN(STRLEN(?folded)) AS ?length)
+WHERE {{
+  {values}VALUES ?q {{ {Literal(fold(text)).n3()} }}
+  {typed}{in_scheme}?s {_LABELS}|skos:altLabel|schema:headline ?l .
+  BIND (REPLACE(LCASE(STR(?l)), "台", "臺") AS ?folded)
+  FILTER (CONTAINS(?folded, ?q))
+  OPTIONAL {{ ?s {_LABELS}|schema:headline ?zh FILTER (langMatches(lang(?zh), "zh-Hant")) }}
+  OPTIONAL {{ ?s {_LABELS}|schema:headline ?en FILTER (langMatches(lang(?en), "en")) }}
+  OPTIONAL {{ ?s {_LABELS}|schema:headline ?any }}
+}}
+GROUP BY ?s
+ORDER BY DESC(?starts) ?length ?s
+LIMIT {int(limit)}"""
+
+
+def completions(rows: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """/complete's answer: each IRI with its label in ``lang`` (else the other language) and both labels."""
+    out = []
+    for r in rows:
+        zh = r.get("zhLabel", {}).get("value", "")
+        en = r.get("enLabel", {}).get("value", "")
+        anything = r.get("anyLabel", {}).get("value", "")
+        first, second = (en, zh) if lang == "en" else (zh, en)
+        out.append({"iri": r["s"]["value"], "label": first or second or anything, "labels": {"zh-Hant": zh or anything, "en": en or anything}})
+    return out
 
 
 # --------------------------------------------------------------------------- RDF descriptions
@@ -133,6 +205,16 @@ class Fact:
 
 
 @dataclass
+class Moment:
+    """One dated item on an entity's timeline: an event it (or someone serving it) took part in, or an agreement it is party to."""
+
+    date: str
+    kind: str  # "event" or "agreement"
+    iri: str
+    label: str
+
+
+@dataclass
 class EntityView:
     iri: str
     found: bool = False
@@ -141,6 +223,7 @@ class EntityView:
     properties: list[tuple[str, str, dict[str, str], str]] = field(default_factory=list)  # p, p label, object cell, object label
     incoming: list[tuple[str, str, str, str]] = field(default_factory=list)  # s, s label, p, p label
     facts: list[Fact] = field(default_factory=list)
+    timeline: list[Moment] = field(default_factory=list)
 
 
 def curie(iri: str) -> str:
@@ -207,7 +290,44 @@ async def entity_view(iri: str, lang: str, select: Select, catalog: Catalog, lim
     view.incoming = sorted(((s, _best(i["sl"], lang), p, _best(i["pl"], lang) or curie(p)) for (s, p), i in subjects.items()),
                            key=lambda t: (t[3], t[1] or t[0]))[:limit]
     view.facts = await _facts(iri, lang, select, catalog, limit)
+    view.timeline = await _timeline(iri, lang, select, limit)
     return view
+
+
+def timeline_query(iri: str, limit: int = 500) -> str:
+    """Dated events and agreements of an entity: events it, or a person holding a post in an organisation that
+    serves or sits in it, took part in; agreements it is party to, or whose party serves or sits in it."""
+    return f"""{_PREFIX}PREFIX scd: <https://w3id.org/scd#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?item ?kind (MIN(?d) AS ?date) WHERE {{
+  VALUES ?e {{ {_n3(iri)} }}
+  {{
+    ?item a scd:Agreement ; scd:party ?party ; dct:date ?d .
+    FILTER (?party = ?e || EXISTS {{ ?party schema:areaServed|schema:location ?e }})
+    BIND ("agreement" AS ?kind)
+  }} UNION {{
+    ?participation scd:inEvent ?item ; scd:participant ?who .
+    ?item schema:startDate ?d .
+    FILTER (?who = ?e || EXISTS {{ ?who org:holds/org:postIn ?e }} || EXISTS {{ ?who org:holds/org:postIn/(schema:areaServed|schema:location) ?e }})
+    BIND ("event" AS ?kind)
+  }}
+}}
+GROUP BY ?item ?kind
+ORDER BY ?date ?item
+LIMIT {int(limit)}"""
+
+
+async def _timeline(iri: str, lang: str, select: Select, limit: int) -> list[Moment]:
+    rows = await select(timeline_query(iri, limit))
+    if not rows:
+        return []
+    items = sorted({r["item"]["value"] for r in rows})
+    names: dict[str, list[dict[str, str]]] = {}
+    for r in await select(f"""{_PREFIX}SELECT ?x ?l WHERE {{ VALUES ?x {{ {' '.join(_n3(i) for i in items)} }} ?x {_LABELS} ?l }}"""):
+        names.setdefault(r["x"]["value"], []).append(r["l"])
+    return [Moment(date=r["date"]["value"][:10], kind=r["kind"]["value"], iri=r["item"]["value"],
+                   label=_best(names.get(r["item"]["value"], []), lang) or curie(r["item"]["value"])) for r in rows]
 
 
 async def _facts(iri: str, lang: str, select: Select, catalog: Catalog, limit: int) -> list[Fact]:
@@ -283,22 +403,29 @@ def entity_page(view: EntityView, lang: str, strings: dict[str, dict[str, str]],
     head = f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(view.label or view.iri)} · smartgraph</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/app.css">
-<link rel="alternate" type="text/turtle" href="{escape(self_href)}{sep}format=ttl">
+<link rel="alternate" type="text/turtle" href="{escape(self_href)}{sep}format=turtle">
 <link rel="alternate" type="application/ld+json" href="{escape(self_href)}{sep}format=jsonld">
 </head><body class="entity-page">
 <header><a class="brand" href="/?lang={lang}">smartgraph</a>
-<nav><a href="/?lang={lang}#queries">{t['nav.queries']}</a> <a href="/?lang={lang}#sparql">{t['nav.sparql']}</a>
+<nav aria-label="{t['nav.label']}"><a href="/?lang={lang}#queries">{t['nav.queries']}</a> <a href="/?lang={lang}#sparql">{t['nav.sparql']}</a>
 <a href="/?lang={lang}#network">{t['nav.network']}</a> <a href="/docs">{t['nav.api']}</a></nav>
-<a id="lang-switch" class="lang" href="{escape(self_href)}{sep}lang={other}">{strings[other]['lang.name']}</a></header>
+<a id="lang-switch" class="lang" lang="{other}" href="{escape(self_href)}{sep}lang={other}">{strings[other]['lang.name']}</a></header>
 <main>"""
     if not view.found:
         return head + f'<h1>{escape(view.iri)}</h1><p class="error">{t["entity.notfound"]}</p></main></body></html>\n'
     parts = [head, f'<h1 id="entity-label">{escape(view.label)}</h1><p class="iri"><code>{escape(view.iri)}</code></p>']
     parts.append(f'<p class="types">{t["entity.types"]}: '
                  + ", ".join(_link(i, lbl, base_iri, lang) for i, lbl in view.types) + "</p>")
-    parts.append(f'<p class="data">{t["entity.data"]}: <a href="{escape(self_href)}{sep}format=ttl">Turtle</a> · '
-                 f'<a href="{escape(self_href)}{sep}format=jsonld">JSON-LD</a> · <a href="{escape(self_href)}{sep}format=nt">N-Triples</a></p>')
+    parts.append(f'<p class="data">{t["entity.data"]}: <a href="{escape(self_href)}{sep}format=turtle">Turtle</a> · '
+                 f'<a href="{escape(self_href)}{sep}format=jsonld">JSON-LD</a> · <a href="{escape(self_href)}{sep}format=ntriples">N-Triples</a></p>')
+    if view.timeline:
+        parts.append(f'<section id="timeline"><h2>{t["entity.timeline"]}</h2><ol class="timeline">')
+        for m in view.timeline:
+            parts.append(f'<li class="moment moment-{escape(m.kind)}"><time datetime="{escape(m.date)}">{escape(m.date)}</time>'
+                         f'<span class="kind">{t["timeline." + m.kind]}</span> {_link(m.iri, m.label, base_iri, lang)}</li>')
+        parts.append("</ol></section>")
     if view.facts:
         parts.append(f'<section id="facts"><h2>{t["entity.sources"]}</h2><ol class="facts">')
         for f in view.facts:
@@ -309,15 +436,15 @@ def entity_page(view: EntityView, lang: str, strings: dict[str, dict[str, str]],
                 f' <span class="tag">{escape(f.source)}</span></div></li>'
             )
         parts.append("</ol></section>")
-    parts.append(f'<section id="properties"><h2>{t["entity.properties"]}</h2><table><tbody>')
+    parts.append(f'<section id="properties"><h2>{t["entity.properties"]}</h2><div class="table-wrap"><table><tbody>')
     for p, plabel, cell, olabel in view.properties:
         parts.append(f"<tr><th>{_link(p, plabel, base_iri, lang)}</th><td>{_object(cell, olabel, base_iri, lang)}</td></tr>")
-    parts.append("</tbody></table></section>")
+    parts.append("</tbody></table></div></section>")
     if view.incoming:
-        parts.append(f'<section id="incoming"><h2>{t["entity.incoming"]}</h2><table><tbody>')
+        parts.append(f'<section id="incoming"><h2>{t["entity.incoming"]}</h2><div class="table-wrap"><table><tbody>')
         for s, slabel, p, plabel in view.incoming:
             parts.append(f"<tr><td>{_link(s, slabel, base_iri, lang)}</td><th>{_link(p, plabel, base_iri, lang)}</th></tr>")
-        parts.append("</tbody></table></section>")
+        parts.append("</tbody></table></div></section>")
     parts.append("</main></body></html>\n")
     return "\n".join(parts)
 
