@@ -91,8 +91,9 @@ class EventMention(Mention):
 class DateMention(Mention):
     date: dt.date
     last: dt.date | None = None
-    precision: str = "day"  # day | month | year
+    precision: str = "day"  # day | week | month | year
     relative: bool = False
+    kind: str = "full"  # how it was written: full | month-day | day | relative | month | year
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ CUE_CLASSES = ("say", "attend", "host", "sign", "witness", "visit", "future", "o
 def recognise_dates_in(text: Text) -> list[DateMention]:
     out = []
     for d in recognise_dates(text.raw, text.doc.date):
-        out.append(DateMention(d.start, d.end, text.raw[d.start:d.end], d.date, d.last, d.precision, d.kind == "relative"))
+        out.append(DateMention(d.start, d.end, text.raw[d.start:d.end], d.date, d.last, d.precision, d.kind == "relative", d.kind))
     return out
 
 

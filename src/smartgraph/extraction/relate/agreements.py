@@ -37,8 +37,10 @@ _LIST_INTRO = re.compile(fold(r"宣言|倡議|如下|following|[Dd]eclaration|�
 _KIND_WORDS = re.compile(fold(r"(?:交流)?(?:合作)?(?:備忘錄|協定|協議書?|意向書|宣言|MOU)$|(?:友好|友誼|姊妹|姐妹)(?:城市|市|都市|交流|合作|關係)*(?:協定|協議|備忘錄)$"))
 _PAIR_SEP = re.compile(fold(r"[、，,；;]"))
 _CONJ = re.compile(fold(r"與|和|跟|同|偕同"))
+_PAIRED = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + fold(r"(?:已|也|亦|並|則|將)?(?:與|和|跟)"))
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _FRIENDLY = re.compile(fold(r"友好|友誼|姊妹|姐妹|締盟"))
+_CITY_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|姊妹|姐妹"))
 _LISTED = re.compile(fold(r"[、及和]|以及"))
 _BOTH = re.compile(fold(r"兩市|雙方|兩地|兩縣|兩城|兩國|雙城|兩鎮|雙邊"))
 _TALLY = re.compile(fold(r"至今|累計|累积|已經|已|共計|總共|總計|以來|迄今|合計|共有|共簽"))
@@ -113,8 +115,13 @@ class AgreementFinder:
         days = [d for d in self.res.recognised.dates if s0 <= d.start < s1 and d.precision == "day"]
         if days:
             before = [d for d in days if d.start < a.start]
-            return (before[-1] if before else days[0]).date
-        if status != "signed" or _PAST.search(text.fold, s0, a.start):
+            d = before[-1] if before else days[0]
+            ev = self.events.get(self.event_at(a.start))  # type: ignore[operator]
+            if d.kind == "day" and ev is not None and ev.start is not None and ev.start.day == d.date.day:
+                return ev.start  # 「會議首日(28日)」: the day of the event's month
+            return d.date
+        vague = [d for d in self.res.recognised.dates if s0 <= d.start < a.start and d.precision in ("month", "year")]
+        if status != "signed" or vague or _PAST.search(text.fold, s0, a.start):
             return None
         ev = self.event_at(a.start)  # type: ignore[operator]
         if ev and ev in self.events and self.events[ev].start is not None:
@@ -126,8 +133,9 @@ class AgreementFinder:
     def kind(self, a: AgreementMention, s0: int, s1: int) -> str:
         """A memorandum or agreement named for friendship (觀光友好城市交流協定), or one that makes two cities sister or
         friendship cities, is a friendship agreement."""
-        if a.kind == "mou" and _FRIENDLY.search(fold(a.name) if a.name else self.text.fold[max(s0, a.start - 6):a.start]):
-            return "friendship"
+        name = fold(a.name) if a.name else self.text.fold[max(s0, a.start - 6):a.end]
+        if a.kind == "mou" and (_CITY_TIE.search(name) or (_FRIENDLY.search(name) and re.search(fold(r"協定|協議"), fold(a.word)))):
+            return "friendship"  # 觀光友好城市交流協定, 友好交流協定; a 友好交流備忘錄 stays a memorandum
         if a.kind != "mou" or fold(a.word) not in _BARE:
             return a.kind
         t = self.text.fold
@@ -156,7 +164,7 @@ class AgreementFinder:
                     and o.org_type.key in ("park", "university", "festival-organisation", "museum", "school", "research-institute")):
                 continue
             # an organisation is a party only when 與 pairs it with another: 臺北市立大學與復旦大學, 內湖科技園區與張江高科技園區
-            paired = _CONJ.match(t, o.end) or any(_CONJ.match(t, x.end) and x.end <= o.start <= x.end + 3 for x in res.recognised.orgs)
+            paired = _PAIRED.match(t, o.end) or any(_PAIRED.match(t, x.end) and x.end <= o.start <= x.end + 40 for x in res.recognised.orgs)
             if paired:
                 out.append((o.start, o.end, _party_key(res, o)))
         for pm, key in res.person_of.items():
@@ -341,6 +349,8 @@ class AgreementFinder:
             return
         topic = self.topic(a, s0, max((m.end for m in _places_in(res, s0, a.start)), default=s0))
         existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic, date, status)
+        if existing is None and not a.name and fold(a.word) in _BARE:
+            existing = next((ag for ag in self.out if set(ag.parties) == set(parties) and ag.status == status), None)
         if existing is not None and kind == "declaration":
             existing.parties.extend(p for p in parties if p not in existing.parties)
         if existing is not None:
@@ -411,7 +421,7 @@ class AgreementFinder:
                 continue
             if status and ag.status != status:
                 continue
-            if not topic or not ag.topic or ag.topic == topic or (date and ag.date == date):
+            if not topic or not ag.topic or ag.topic == topic or (date and ag.date == date) or (date is None) != (ag.date is None):
                 return ag
         return None
 
@@ -419,7 +429,10 @@ class AgreementFinder:
              a: AgreementMention, event: str, n: int = 0) -> Agreement:
         base = "-".join(sorted(parties)) or "x"
         ev = self.events.get(event)
-        year = date.year if date else (self.text.doc.date.year if self.text.doc.date else (ev.year if ev and ev.year else 0))
+        s = self.text.sentences[self.text.sentence_of(a.start)]
+        told = [d for d in self.res.recognised.dates if s.start <= d.start < a.start and d.precision in ("month", "year")]
+        year = date.year if date else told[-1].date.year if told else (
+            self.text.doc.date.year if self.text.doc.date else (ev.year if ev and ev.year else 0))
         key = f"{kind}-{base}-{year}-{fold(topic)[:20] or fold(a.name)[:20] or n}"
         names = [("zh-Hant", a.name)] if a.name else []
         return Agreement(key, kind, status, list(parties), span, date if status == "signed" or date else None, topic, names, event)
