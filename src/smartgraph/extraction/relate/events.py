@@ -72,7 +72,10 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
     events: dict[str, Event] = {}
     for key, ent in res.events.items():
         ev = Event(key, ent.category if ent.category != "ceremony" else "ceremony", year=ent.year)
-        for n in ent.names:
+        names = ent.names
+        if ent.origin == "act" and ent.category == "ceremony":
+            names = [_act_name(res, ent, n) for n in names]
+        for n in names:
             n2 = to_label(n)  # type: ignore[operator]
             target = ev.names_zh if re.search(r"[\u3400-\u9fff]", n2) else ev.names_en
             if n2 not in target:
@@ -117,6 +120,21 @@ def _trip(e: EventEntity) -> bool:
     """A trip or a delegation's stay, whose end a release seldom tells; a call on someone (拜會) lasts its day."""
     names = [fold(n) for n in e.names]
     return e.category == "visit" and any(_TRIP.search(n) for n in names) and not any(_CALL.search(n) for n in names)
+
+
+def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
+    """A signing's name with the places its sentence names (臺南市與土浦市簽署友好交流協定): 簽署友好交流協定 alone would
+    name every signing of its kind."""
+    text = res.text
+    m = ent.mentions[0]
+    s = text.sentences[text.sentence_of(m.start)]
+    places: list[str] = []
+    for p in res.recognised.places:
+        if s.start <= p.start < s.end and p.kind in ("city", "county", "district", "township"):
+            label = res.places[res.place_of[p]].name_zh if p in res.place_of and res.place_of[p] in res.places else p.text
+            if label not in places:
+                places.append(label)
+    return f"{'與'.join(places[:3])}{name}" if places else name
 
 
 def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:

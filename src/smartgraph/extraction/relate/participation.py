@@ -57,10 +57,13 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             continue
         if unit.kind == "title":
             continue
+        past = bool(_PAST_YEAR.search(text.raw[s.start:s.end]))
+        prev = [events_in[k] for k in range(si - 1, -1, -1) if text.sentences[k].unit == s.unit and k in events_in][:1]
         if evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
-        elif main in kept and (caption or _lead(text, s.unit)) and not _PAST_YEAR.search(text.raw[s.start:s.end]) \
-                and _happened(res, main):
+        elif prev and not past:
+            event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
+        elif main in kept and (caption or _lead(text, s.unit) or _about_main(text, s.unit)) and not past and _happened(res, main):
             event = main
         else:
             continue
@@ -97,6 +100,13 @@ def _future(text: object, s0: int, s1: int, pos: int, cues: list[object]) -> boo
     after = [c.end for c in cues if c.start >= pos]  # type: ignore[attr-defined]
     c1 = min(after) if after else min([s1] + [i for i in range(pos, s1) if t[i] in "，,；;"])
     return bool(_FUTURE.search(t, c0, c1))
+
+
+def _about_main(text: object, unit: int) -> bool:
+    """A paragraph that goes on from the lead (the second and third paragraphs tell who else was there)."""
+    units = text.units  # type: ignore[attr-defined]
+    body = [i for i, u in enumerate(units) if u.kind == "paragraph"]
+    return unit in body[:3]
 
 
 def _lead(text: object, unit: int) -> bool:
