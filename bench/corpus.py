@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER = ROOT / "data" / "gazetteer"
+LEXICON = ROOT / "data" / "lexicon"
 
 DEPARTMENTS = [("資訊局", "Department of Information Technology"), ("觀光傳播局", "Department of Information and Tourism"),
                ("產業發展局", "Department of Economic Development"), ("秘書處", "Secretariat"),
@@ -107,9 +108,9 @@ class Generator:
         self._mous: dict[tuple[str, int], tuple[str, str, bool]] = {}
         self._city = ("", "", "")  # the city the agreement release being written is about
         self.countries = {row[0]: (row[1].split("|")[0], row[2]) for row in _table("countries.tsv")}
-        self.cities = [(row[0].split("|")[0], row[1], row[2]) for row in _table("places.tsv")
-                       if len(row) > 3 and row[3] == "city" and row[2] != "TW" and row[2] in self.countries]
-        self.surnames = [s for s in (GAZETTEER / "surnames.txt").read_text(encoding="utf-8").split()
+        self.cities = [(row[0].split("|")[0], row[1], row[2]) for row in _table("places-world.tsv")
+                       if len(row) > 3 and row[3] == "city" and row[2] != "TW" and row[2] in self.countries][:120]
+        self.surnames = [s for s in (LEXICON / "surnames-zh.txt").read_text(encoding="utf-8").split()
                          if not s.startswith("#") and len(s) == 1 and "\u4e00" <= s <= "\u9fff"]
         self.gold = Gold()
         self.taipei = self._taipei_officials()

@@ -72,6 +72,8 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary and problems.")] = False,
     workers: Annotated[int | None, typer.Option("--workers", "-j", min=1, metavar="N",
                                                 help="Processes that read, extract and validate [default: one per CPU].")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse a document whose graph breaks a shape, instead of dropping the "
+                                                       "facts that break it and storing the rest; exit 1 when one is refused.")] = False,
     glob: Annotated[list[str] | None, typer.Option("--glob", "-g", metavar="PATTERN",
                                                    help="Take from each folder only the files matching PATTERN (a shell pattern on the "
                                                         "path inside the folder or the name, e.g. 'zh/*.txt'); repeat for more "
@@ -79,8 +81,10 @@ def build(
 ) -> None:
     """Read press releases, extract their facts, validate each document's graph and store it.
 
-    Documents whose text did not change since the last build are skipped; a document that cannot be
-    read or whose graph does not conform is reported and left out, and the rest still build.
+    Documents whose text did not change since the last build are skipped. A fact that breaks a shape is
+    dropped with a warning (file, line, shape, why) and the rest of its document stored; a document that
+    cannot be read is reported and left out, and the rest still build. Exit 1 only when nothing could be
+    stored, or under --strict when a document was refused.
     """
     from smartgraph import documents, pipeline
     from smartgraph.config import DEFAULT_INPUT
@@ -96,7 +100,7 @@ def build(
         st = open_store(settings.store)
         with _Progress(quiet) as progress:
             report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update,
-                                    workers=workers or pipeline.default_workers(), globs=glob or ())
+                                    workers=workers or pipeline.default_workers(), globs=glob or (), strict=strict)
         st.close()
     except SmartgraphError as e:
         raise _fail(e) from None
@@ -117,8 +121,8 @@ def build(
         f"{report.count('invalid')} invalid, {report.count('error')} unreadable; {report.facts} facts; "
         f"store {settings.store}"
     )
-    if not report.ok:
-        raise typer.Exit(1)
+    if (strict and not report.ok) or (report.results and not report.count("stored") and not report.count("unchanged")):
+        raise typer.Exit(1)  # a document refused under --strict, or nothing could be stored
 
 
 @app.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -73,24 +74,63 @@ def ontology_graph() -> Graph:
     return g
 
 
-def build_document(path: Path, settings: Settings, doc: Document | None = None) -> Built:
-    """One document through every stage but the store (``doc``: the file already read); its graph as N-Triples."""
+REPAIR_ROUNDS = 4  # facts dropped in turn before a document that still breaks a shape is refused
+
+
+def build_document(path: Path, settings: Settings, doc: Document | None = None, *, strict: bool = False) -> Built:
+    """One document through every stage but the store (``doc``: the file already read); its graph as N-Triples.
+
+    A fact whose nodes break a shape is dropped, with a notice naming the line it came from, the shape
+    and why, and the rest of the document is kept; ``strict`` refuses the whole document instead."""
     try:
         doc = doc or documents.read(path)
         facts = extract(doc)
         nt, triples = graph.to_ntriples(facts, settings.base_iri)
         report = validation.validate_ntriples(nt)
+        notices = list(facts.notices)
+        if not report.conforms and not strict:
+            nt, dropped, report = drop_violations(nt, report, doc)
+            notices += dropped
+            triples = nt.count("\n")
     except SmartgraphError as e:
         return DocumentResult(str(path), "error", error=str(e)), None, None
     status = "stored" if report.conforms else "invalid"
-    result = DocumentResult(str(path), status, facts.count(), triples, report.violations, tuple(facts.notices))
+    result = DocumentResult(str(path), status, facts.count(), triples, report.violations, tuple(notices))
     return result, str(graph.graph_iri(settings.base_iri, doc.source)), nt
+
+
+_DERIVED = re.compile(r"^<([^>]+)> <http://www\.w3\.org/ns/prov#wasDerivedFrom> <([^>]+)> \.$", re.M)
+_START = re.compile(r'^<([^>]+)/position> <http://www\.w3\.org/ns/oa#start> "(\d+)"', re.M)
+
+
+def drop_violations(nt: str, report: ValidationReport, doc: Document) -> tuple[str, list[Notice], ValidationReport]:
+    """Drop the nodes that break a shape (every triple about them, or pointing to them, and their parts), in
+    rounds until the graph conforms; each drop is a notice with the source line, the shape and the message."""
+    notices: list[Notice] = []
+    for _ in range(REPAIR_ROUNDS):
+        bad = sorted({v.focus for v in report.violations if v.severity == "Violation"})
+        if not bad:
+            break
+        spans = dict(_DERIVED.findall(nt))
+        starts = {span: int(n) for span, n in _START.findall(nt)}
+        for v in report.violations:
+            if v.severity != "Violation":
+                continue
+            start = starts.get(spans.get(v.focus, ""))
+            notices.append(Notice(f"dropped a fact that breaks {v.shape.rsplit('#', 1)[-1].rsplit('/', 1)[-1]}: {v.message} "
+                                  f"({v.focus})", doc.line_of(start) if start is not None else None))
+        marks = tuple(f"<{f}>" for f in bad)
+        parts = tuple(f"<{f}/" for f in bad)
+        nt = "".join(line for line in nt.splitlines(keepends=True)
+                     if not (line.startswith(marks) or line.startswith(parts) or any(f" {m} ." in line for m in marks)))
+        report = validation.validate_ntriples(nt)
+    return nt, notices, report
 
 
 Built = tuple[DocumentResult, str | None, str | None]  # a result, its graph's name and N-Triples when stored
 
 
-def _prepare(path: Path, settings: Settings, known_hash: str | None) -> Built:
+def _prepare(path: Path, settings: Settings, known_hash: str | None, strict: bool = False) -> Built:
     """Read a document; skip it if its text hashes as the stored one, else build it."""
     doc = None
     if known_hash is not None:
@@ -100,11 +140,11 @@ def _prepare(path: Path, settings: Settings, known_hash: str | None) -> Built:
             return DocumentResult(str(path), "error", error=str(e)), None, None
         if doc.sha256 == known_hash:
             return DocumentResult(str(path), "unchanged", notices=doc.notices), None, None
-    return build_document(path, settings, doc)
+    return build_document(path, settings, doc, strict=strict)
 
 
-def _prepare_chunk(jobs: list[tuple[Path, str | None]], settings: Settings) -> list[Built]:
-    return [_prepare(path, settings, known) for path, known in jobs]
+def _prepare_chunk(jobs: list[tuple[Path, str | None]], settings: Settings, strict: bool = False) -> list[Built]:
+    return [_prepare(path, settings, known, strict) for path, known in jobs]
 
 
 CHUNK = 16  # documents a worker process takes at a time
@@ -116,29 +156,29 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int) -> Iterator[Built]:
+def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int, strict: bool = False) -> Iterator[Built]:
     """Every document built, in input order: in worker processes when there are enough documents to share.
 
     At most a few chunks per worker are in flight, so the corpus streams through and is never held whole."""
     if workers <= 1 or len(jobs) < 4 * CHUNK:
         for path, known in jobs:
-            yield _prepare(path, settings, known)
+            yield _prepare(path, settings, known, strict)
         return
     chunks = iter([jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)])
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["smartgraph.pipeline"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        window: deque[Future[list[Built]]] = deque(pool.submit(_prepare_chunk, c, settings) for c in islice(chunks, 3 * workers))
+        window: deque[Future[list[Built]]] = deque(pool.submit(_prepare_chunk, c, settings, strict) for c in islice(chunks, 3 * workers))
         while window:
             done = window.popleft().result()
             nxt = next(chunks, None)
             if nxt is not None:
-                window.append(pool.submit(_prepare_chunk, nxt, settings))
+                window.append(pool.submit(_prepare_chunk, nxt, settings, strict))
             yield from done
 
 
 def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bool = False,
-          on_progress: Progress | None = None, workers: int = 1, globs: Iterable[str] = ()) -> BuildReport:
+          on_progress: Progress | None = None, workers: int = 1, globs: Iterable[str] = (), strict: bool = False) -> BuildReport:
     """Build every press release named (files or folders) into the store.
 
     With ``workers`` > 1 documents are read, extracted, mapped and validated in that many processes
@@ -146,7 +186,9 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
     guard; the CLI uses one process per CPU). Graphs new to the store are written in batches
     (``EmbeddedStore.add_graphs_nt``); a graph the store has is replaced on its own, all or nothing.
     ``globs`` choose what a folder contributes (``documents.iter_inputs``); files that are not press
-    releases are listed in the report's ``skipped``. No input at all to build is a DocumentError."""
+    releases are listed in the report's ``skipped``. No input at all to build is a DocumentError.
+    A fact that breaks a shape is dropped with a notice and the rest of its document stored; with
+    ``strict`` the document is refused whole."""
     report = BuildReport()
     paths = list(documents.iter_inputs(inputs, globs, report.skipped))
     if not paths:
@@ -166,7 +208,7 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
                 r.status, r.error = "error", str(e)
         pending.clear()
 
-    for n, (result, name, nt) in enumerate(_built(jobs, settings, workers), 1):
+    for n, (result, name, nt) in enumerate(_built(jobs, settings, workers, strict), 1):
         report.results.append(result)
         if result.status == "stored" and name is not None and nt is not None:
             if any(name == other for _, other, _ in pending):

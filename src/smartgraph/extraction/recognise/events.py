@@ -127,6 +127,8 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
         if m and not alt and re.search(r"[A-Za-z]{3}", m.group(1)):
             alt = m.group(1).strip()
             end = m.end()
+        if alt:
+            alt = re.sub(r"\s*,\s*[A-Z]{2,8}$", "", alt)  # 「(Smart City Summit & Expo, SCSE)」: the acronym is not the name
         year = None
         ym = _YEAR.match(name)
         if ym:

@@ -31,6 +31,8 @@ _REFERS = re.compile(fold(r"(?:這份|該份|此份|此一|這項|該項|此項|
 _FUTURE_BEFORE = re.compile(fold(r"將|今年會|會與|將會|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別"))
+_EN_DECLARATION = re.compile(r"(?:[A-Z][\w'’-]* ){1,4}Declaration(?: (?:on|of|for) (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})?")
+_BASE_KIND = re.compile(fold(r"(?:備忘錄|協定|協議書?|意向書|宣言|倡議書|聲明|MOU|MoU)\s*$"))
 _TOPIC_CUT = re.compile(fold(r".*(?:簽署|簽訂|簽定|締結|重申|見證|雙方|兩市|進行|相關|共同|的|與|和|及|副市長|市長|新一期|一份|份)\s*"))
 _TIE_RESULT = re.compile(fold(r"成為|結為|締結|締盟|正式"))
 _LIST_INTRO = re.compile(fold(r"宣言|倡議|如下|following|[Dd]eclaration|承諾|agree|內容|重點|主張|包括"), re.I)
@@ -256,8 +258,13 @@ class AgreementFinder:
             if k:
                 name = name[:k.start()]
             return re.sub(r"^[與和及、\s]+", "", name)
-        stretch = self.text.raw[max(s0, parties_end):a.start]
-        return _TOPIC_CUT.sub("", stretch).strip(" ，、「」")
+        a0 = max(s0, parties_end)
+        stretch = self.text.raw[a0:a.end]
+        cut = _TOPIC_CUT.match(self.text.fold, a0, a.end)
+        if cut:
+            stretch = self.text.raw[cut.end():a.end]
+        base = _BASE_KIND.search(fold(stretch))
+        return (stretch[:base.start()] if base else stretch).strip(" ，、「」")
 
     # ------------------------------------------------------------------ the pass
     def pairs(self, a: AgreementMention, s0: int) -> list[tuple[str, str]]:
@@ -316,12 +323,24 @@ class AgreementFinder:
                 if text.units[s.unit].kind == "title" and a.count > 1:
                     continue  # a headline's count is told again in the body
                 self.one(a, s.start, s.end)
+        self.declaration_names()
         self.commitments()
         return [ag for ag in self.out if len(ag.parties) >= (1 if ag.kind == "declaration" else 2)]
 
+    def declaration_names(self) -> None:
+        """A heading that names the release's one declaration (Taipei Declaration on Smart Cities) gives it that name."""
+        decls = [a for a in self.out if a.kind == "declaration"]
+        if len(decls) != 1:
+            return
+        for m in _EN_DECLARATION.finditer(self.text.raw):
+            name = m.group().strip()
+            if ("en", name) not in decls[0].names:
+                decls[0].names.append(("en", name))
+
     def one(self, a: AgreementMention, s0: int, s1: int) -> None:
         res = self.res
-        if not a.name and a.count == 1 and fold(a.word) in _BARE and any(ag.span.start == self.text.span(s0, s1).start for ag in self.out):
+        if not a.name and a.count == 1 and fold(a.word) in _BARE and any(ag.span.start == self.text.span(s0, s1).start for ag in self.out) \
+                and self._bare(a, s0):
             return  # a second bare mention in one sentence tells again of what it signed
         status = self.status(a, s0)
         kind = self.kind(a, s0, s1)
@@ -400,6 +419,13 @@ class AgreementFinder:
                 return
         self.groups.append(group)
         self.out.extend(group.items)
+
+    def _bare(self, a: AgreementMention, s0: int) -> bool:
+        """Whether an agreement word stands with no topic of its own (「第一次簽訂合作備忘錄」, 「這份備忘錄」)."""
+        t = self.text.fold
+        c0 = max([s0] + [i + 1 for i in range(s0, a.start) if t[i] in "，,；;、"])
+        before = t[c0:a.start].rstrip()
+        return not before or bool(re.search(fold(r"(?:簽署|簽訂|簽定|締結|簽|這份|該份|此份|這項|該項|的|了)$"), before))
 
     def _declaration(self, a: AgreementMention) -> Agreement | None:
         """The declaration a mention names: the one whose name shares its words (智慧城市、臺北宣言 = 智慧城市 臺北宣言),

@@ -39,7 +39,13 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
 
     def add(person: str, event: str, mode: str, role: str, pm: PersonMention | None, span: object) -> None:
-        if (person, event) in seen or not event:
+        if not event:
+            return
+        if (person, event) in seen:
+            # a stated mode beats none, speaking beats attending
+            for i, p in enumerate(out):
+                if (p.person, p.event) == (person, event) and (p.mode == "unspecified" and mode != "unspecified"):
+                    out[i] = Participation(person, event, mode, p.role if p.role != "participant" else role, p.span)
             return
         seen.add((person, event))
         out.append(Participation(person, event, mode, role, span))  # type: ignore[arg-type]

@@ -74,8 +74,11 @@ def resolve_events(res: Resolved) -> None:
         target.mentions.append(m)
         if m.name not in target.names:
             target.names.append(m.name)
-        if m.alt and m.alt not in target.names:
-            target.names.append(m.alt)
+        alt = m.alt
+        if alt and m.year and not re.search(r"(?:19|20)\d{2}", alt):
+            alt = f"{m.year} {alt}"  # 2021 智慧城市論壇暨展覽 (Smart City Summit & Expo): 2021 Smart City Summit & Expo
+        if alt and alt not in target.names:
+            target.names.append(alt)
         target.year = target.year or m.year
     # a name without a year joins the only event of its kind with one
     for e in list(entities):

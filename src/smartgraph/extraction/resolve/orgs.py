@@ -27,6 +27,7 @@ from smartgraph.model import Organization
 PLACE_SUFFIX_TITLES = "市縣區鎮鄉州省郡町村"
 _TAIWAN = re.compile(fold(r"台北|臺北|台灣|臺灣|中華民國|我國"))
 _NATIONAL = re.compile(fold(r"^(?:行政院|總統府|外交部|經濟部|內政部|交通部|文化部|教育部|衛生福利部|衛福部|國防部|財政部|法務部|勞動部|農業部|數位發展部|環境部|國發會|國家發展委員會|陸委會|大陸委員會|僑委會|立法院|監察院|考試院|司法院)"))
+_STATIONED = re.compile(fold(r"駐台北|駐臺北|駐台灣|駐臺灣|駐臺|駐台|在臺|在台|台北|臺北|駐華"))
 _GOV_SHORT = re.compile(fold(r"^(?:市政府|市府|縣政府|縣府|政府|府)"))
 
 
@@ -193,7 +194,9 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
             country = codes[0].code
         elif geo:
             country = _country_of(geo[0])
-        return organization(res, f"org-{country.lower()}-{fold(stretch)}", stretch, ot.key, country)
+        # 加拿大在臺貿易辦事處 = 加拿大駐台北貿易辦事處: the office's key leaves out where it sits
+        core = _STATIONED.sub("", fstretch) if country != "TW" else fstretch
+        return organization(res, f"org-{country.lower()}-{core}", stretch, ot.key, country)
     if _NATIONAL.search(fstretch):
         home = res.home_country or "TW"
         parent = national_government(res, home)
