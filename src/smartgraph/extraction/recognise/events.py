@@ -141,6 +141,9 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
         if det and not quoted:
             core = core[len(det):]
             name = name[name.find(core):] if core else name
+        if not quoted and re.fullmatch(fold(r"[0-9一二兩三四五六七八九十多數幾]+\s*[個場項屆]?\s*") + "(?:" + re.escape(fold(raw[h.start:h.end])) + ")",
+                                       fold(core)):
+            continue  # 「兩場次」「4個分論壇」: several events at once, no one of them
         generic = (not quoted and len(core) <= h.end - h.start + 1) or core in ("本屆", "該")
         sm = _SESSION.match(raw, end)
         if sm and not generic:

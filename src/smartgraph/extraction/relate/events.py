@@ -176,7 +176,7 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
     # a signing or a visit told without a day takes the day its paragraph last named (今天率團拜會…。雙方並簽署…)
     for key, ent in res.events.items():
         ev = events[key]
-        if ent.origin == "named" or ev.start is not None:
+        if ent.origin != "act" or ev.start is not None:
             continue
         for m in ent.mentions:
             unit = text.units[text.sentences[text.sentence_of(m.start)].unit]

@@ -38,9 +38,15 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if k in kept:
             events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
 
-    def add(person: str, event: str, mode: str, role: str, pm: PersonMention | None, span: object) -> None:
+    weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
+
+    def add(person: str, event: str, mode: str, role: str, pm: PersonMention | None, span: object, strong: bool = True) -> None:
         if not event:
             return
+        if not strong and (person, event) not in seen:
+            weak.add((person, event))
+        elif strong:
+            weak.discard((person, event))
         if (person, event) in seen:
             # a stated mode beats none, speaking beats attending
             for i, p in enumerate(out):
@@ -73,12 +79,16 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = main
         else:
             continue
-        add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
+        add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
         if ev and not _PAST_YEAR.search(st.span.text[:20]):
             add(st.speaker, ev, "unspecified", "speaker", None, st.span)
-    return out
+    # a person a sentence places at one session is not at its sibling sessions by a weaker reading
+    strong_parts = {(p.person, p.event) for p in out if (p.person, p.event) not in weak and res.events.get(p.event) is not None
+                    and res.events[p.event].part}
+    return [p for p in out if not ((p.person, p.event) in weak and res.events.get(p.event) is not None and res.events[p.event].part
+                                   and any(sp[0] == p.person and sp[1] != p.event for sp in strong_parts))]
 
 
 def _clause(t: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
