@@ -103,7 +103,7 @@ def relate(res: Resolved) -> Facts:
             parent = events[parent].parent
     event_at = _event_at(res, kept, main)
     statements = find_statements(res, event_at)
-    participations = find_participation(res, main, statements, kept)
+    participations = find_participation(res, main, statements, kept, {k: e.start for k, e in events.items()})
     posts_of: dict[str, list[str]] = {}
     for p in posts:
         posts_of.setdefault(p.person, []).append(p.organization)

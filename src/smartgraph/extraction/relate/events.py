@@ -88,6 +88,12 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
         events[key] = ev
     main = main_event(res)
     _dates(res, events)
+    for key, ent in res.events.items():
+        ev = events[key]
+        if ent.origin == "generic" and ev.start is not None:
+            # 「記者會」 alone names every press conference: its day tells this one apart
+            ev.names_zh = [f"{ev.start.isoformat()} {n}" for n in ev.names_zh]
+            ev.names_en = [f"{ev.start.isoformat()} {n}" for n in ev.names_en]
     _sessions(res, events, main)
     _parents(res, events, main)
     _details(res, events)

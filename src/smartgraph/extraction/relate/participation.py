@@ -29,8 +29,13 @@ def _mode(res: Resolved, s0: int, s1: int) -> str:
     return "unspecified"
 
 
-def find_participation(res: Resolved, main: str, statements: list[Statement], kept: set[str]) -> list[Participation]:
+def find_participation(res: Resolved, main: str, statements: list[Statement], kept: set[str],
+                       starts: dict[str, object] | None = None) -> list[Participation]:
+    """Participations in the kept events; an event that begins after the release's date has none yet."""
     text = res.text
+    doc_date = text.doc.date
+    if starts and doc_date is not None:
+        kept = {k for k in kept if starts.get(k) is None or starts[k] <= doc_date}  # type: ignore[operator]
     out: list[Participation] = []
     seen: set[tuple[str, str]] = set()
     events_in: dict[int, list[tuple[int, str]]] = {}
