@@ -85,6 +85,7 @@ class EventMention(Mention):
     generic: bool = False  # only a head word (論壇, 記者會): a reference to an event named elsewhere
     alt: str = ""  # the name in the other language, from brackets
     ordinal: int | None = None  # 第5屆
+    head: int | None = None  # where the event word or the verb of a visit stands
 
 
 @dataclass(frozen=True)

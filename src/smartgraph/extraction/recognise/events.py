@@ -217,7 +217,7 @@ def recognise_visits(text: Text) -> list[EventMention]:
         name = re.sub(r"[「」『』\s]", "", raw[a:e])
         if len(name) < 3 or any(o.start <= m.start() < o.end for o in out):
             continue
-        out.append(EventMention(a, e, raw[a:e], name, "visit", False, False, None, False, "", None))
+        out.append(EventMention(a, e, raw[a:e], name, "visit", False, False, None, False, "", None, m.start()))
     return out
 
 

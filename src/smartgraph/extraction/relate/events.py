@@ -75,6 +75,8 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
             names = [_act_name(res, ent, n) for n in names]
+        elif ent.origin == "act" and ent.category == "visit":
+            names = list(dict.fromkeys([*_visit_names(res, ent), *names]))
         for n in names:
             n2 = to_label(n)  # type: ignore[operator]
             target = ev.names_zh if re.search(r"[\u3400-\u9fff]", n2) else ev.names_en
@@ -126,6 +128,39 @@ def _trip(e: EventEntity) -> bool:
     """A trip or a delegation's stay, whose end a release seldom tells; a call on someone (拜會) lasts its day."""
     names = [fold(n) for n in e.names]
     return e.category == "visit" and any(_TRIP.search(n) for n in names) and not any(_CALL.search(n) for n in names)
+
+
+_PRONOUN = re.compile(fold(r"(?:他|她)(?:也|並|還|則|曾|亦)?$"))
+
+
+def _visit_names(res: Resolved, ent: EventEntity) -> list[str]:
+    """A visit's name as its sentence tells it: who (the person before the verb, or the one 他/她 stands for) and the
+    verb with its object (周春米率團訪問鹿兒島縣, 拜會東京都知事小池百合子)."""
+    text = res.text
+    m = next((x for x in ent.mentions if x.head is not None), None)
+    if m is None or m.head is None:
+        return []
+    t = text.fold
+    s = text.sentences[text.sentence_of(m.start)]
+    c0 = max([s.start] + [i + 1 for i in range(s.start, m.head) if t[i] in "，,；;"])
+    c1 = min([s.end] + [i for i in range(m.head, s.end) if t[i] in "，,；;。"])
+    objects = sorted([p.end for p in res.recognised.places if m.head < p.start and p.end <= min(c1, m.head + 14)]
+                     + [p.name.end for p in res.person_of if m.head < p.name.start and p.name.end <= min(c1, m.head + 14)])
+    end = objects[0] if objects else min(c1, m.head + 6)
+    verb = re.sub(r"[「」『』\s]", "", text.raw[m.head:end])
+    people = sorted(((p, k) for p, k in res.person_of.items() if c0 <= p.name.start and p.name.end <= m.head), key=lambda pk: pk[0].start)
+    who = ""
+    if people:
+        who = res.persons[people[-1][1]].name if people[-1][1] in res.persons else people[-1][0].name.text
+    elif _PRONOUN.search(t, max(c0, m.head - 6), m.head):
+        unit = s.unit
+        earlier = [(p, k) for p, k in res.person_of.items() if p.start < m.head and text.sentences[text.sentence_of(p.start)].unit == unit]
+        if earlier:
+            k = max(earlier, key=lambda pk: pk[0].start)[1]
+            who = res.persons[k].name if k in res.persons else ""
+    if who and "·" not in who:
+        return [f"{who}{verb}", verb]
+    return [verb] if len(verb) >= 3 else []
 
 
 def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
