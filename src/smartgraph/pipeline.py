@@ -12,13 +12,14 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from smartgraph import documents, graph, resources, validation
+from smartgraph import documents, graph, procs, resources, validation
 from smartgraph.config import Settings
 from smartgraph.errors import SmartgraphError
 from smartgraph.extraction import extract
@@ -126,7 +127,9 @@ def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int
     chunks = iter([jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)])
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["smartgraph.pipeline"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    lifeline = procs.Lifeline(ctx)  # the workers end with this process, even when it is killed (kill -9)
+    with closing(lifeline), ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=procs.watch,
+                                                 initargs=(lifeline.end,)) as pool:
         window: deque[Future[list[Built]]] = deque(pool.submit(_prepare_chunk, c, settings) for c in islice(chunks, 3 * workers))
         while window:
             done = window.popleft().result()

@@ -23,7 +23,7 @@ from smartgraph.errors import ParameterError, QueryError
 TYPES = ("iri", "string", "language", "lang-string", "integer", "date", "enum")
 LANGUAGES = ("zh-Hant", "en")
 MAX_VALUES = 100
-_IRI_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
+_IRI_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x20\x7f-\x9f<>\"{}|\\^`]*$")  # no control characters either
 
 
 @dataclass(frozen=True)
