@@ -174,9 +174,15 @@ def query(
     store: StoreOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json (SPARQL 1.1 Query Results JSON), csv or tsv.")] = "table",
     endpoint: Annotated[str | None, typer.Option("--endpoint", help="Run it on a remote SPARQL endpoint (query URL) instead of the embedded store.")] = None,
+    named_graphs: Annotated[bool, typer.Option("--named-graphs", help=(
+        "Read smartgraph's named graphs (FROM / FROM NAMED each, those under BASE_IRI/graph/), not the default graph: for a "
+        "triplestore whose default graph is not their union. The query grows with the number of graphs.")
+    )] = False,
+    base_iri: BaseOpt = None,
 ) -> None:
     """Run a canned query on the store, or on a remote triplestore with --endpoint. Parameters are bound as typed RDF terms."""
-    from smartgraph.queries import Catalog
+    from smartgraph.errors import StoreError
+    from smartgraph.queries import Catalog, from_graphs
     from smartgraph.store import open_store
 
     if fmt not in ("table", "json", "csv", "tsv"):
@@ -190,16 +196,34 @@ def query(
         k, v = p.split("=", 1)
         values.setdefault(k.strip(), []).append(v)
     try:
+        settings = _settings(store, base_iri)
         q = Catalog.load().get(name)
         text = q.prepare(values)
+        prefix = settings.base_iri + "graph/"
         if endpoint:
-            results = _remote_select(endpoint, text)
+            names = _remote_graphs(endpoint, prefix) if named_graphs else []
         else:
-            st = open_store(_settings(store).store, read_only=True)
-            results = st.select(text)
+            st = open_store(settings.store, read_only=True)
+            names = [g for g in st.named_graphs() if g.startswith(prefix)]
+        if named_graphs:
+            if not names:
+                raise StoreError(f"{endpoint or settings.store} holds no graph under {prefix}",
+                                 hint="load the graph there first (smartgraph load), or pass the --base-iri it was built with")
+            text = from_graphs(text, names)
+        results = _remote_select(endpoint, text) if endpoint else st.select(text)
     except SmartgraphError as e:
         raise _fail(e) from None
     _print_results(results, fmt)
+
+
+def _remote_graphs(endpoint: str, prefix: str) -> list[str]:
+    from smartgraph.remote import RemoteStore
+
+    remote = RemoteStore(endpoint, retries=1)
+    try:
+        return remote.graph_names(prefix)
+    finally:
+        remote.close()
 
 
 DownloadOpt = Annotated[str | None, typer.Option("--download-base", help="URL the dumps are published under [default: BASE_IRI/download/].")]
@@ -363,6 +387,11 @@ def serve(
     ] = None,
     allow_updates: Annotated[bool, typer.Option("--allow-updates", help="Accept SPARQL Update with the bearer token in env SMARTGRAPH_UPDATE_TOKEN.")] = False,
     endpoint: Annotated[str | None, typer.Option("--endpoint", help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
+    snapshot: Annotated[bool, typer.Option("--snapshot/--no-snapshot", help=(
+        "Answer from a snapshot of the store (hard links in STORE.serving/ beside it), so smartgraph build can write the "
+        "store meanwhile and the server then moves to the new graph. --no-snapshot reads the store itself, and build "
+        "refuses to write it while the server runs.")
+    )] = True,
 ) -> None:
     """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries (canned queries, OpenAPI at /docs),
     /id/... (entity pages and descriptions) and the web page at /.
@@ -402,7 +431,8 @@ def serve(
             except OSError as e:
                 raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror}", hint="pass another --port, or stop what uses it") from None
         catalog = Catalog.load()
-        engine: Any = RemoteEngine(endpoint) if endpoint else EmbeddedEngine(settings.store, workers=cheap, adhoc_workers=adhoc, owner=url)
+        engine: Any = RemoteEngine(endpoint) if endpoint else EmbeddedEngine(
+            settings.store, workers=cheap, adhoc_workers=adhoc, owner=url, snapshot=snapshot)
     except SmartgraphError as e:
         raise _fail(e) from None
     server_settings = ServerSettings(
@@ -418,7 +448,7 @@ def serve(
     _err(f"smartgraph serving {url}  (SPARQL endpoint {url}sparql, API docs {url}docs; "
          f"{'updates allowed with the token' if token else 'read-only'}; federation "
          f"{'to ' + ', '.join(services) if services else 'off'}{mode}); Ctrl-C to stop")
-    if getattr(engine, "mode", "") == "direct":
+    if snapshot and getattr(engine, "mode", "") == "direct":
         _err("warning: no snapshot of the store could be made (is its folder read-only?): serving it directly; "
              "smartgraph build refuses to write it while this server runs")
     # uvicorn answers SIGTERM by finishing the requests in flight, then raises the signal again with the handler
@@ -473,24 +503,31 @@ def load(
     bulk: Annotated[bool, typer.Option("--bulk", help="Oxigraph server only, with --graph-store: graphs it does not hold yet go "
                                        "through its non-transactional bulk load (faster; after a failure they may be partly "
                                        "there until load runs again). Graphs it holds are still replaced atomically.")] = False,
+    write_union: Annotated[bool, typer.Option("--write-union", help=(
+        "Where the triplestore's default graph is not the union of its named graphs (Oxigraph server without "
+        "--union-default-graph, Fuseki's default), make it so, in one update: the default graph then holds every named "
+        "graph's triples, and triples found only in the default graph go.")
+    )] = False,
+    base_iri: BaseOpt = None,
 ) -> None:
     """Push the graph into a SPARQL 1.1 triplestore, each named graph replaced whole (small ones several to a
-    request); then check every graph's triple count against the embedded store.
+    request); then check every graph's triple count against the embedded store, and that the triplestore's
+    default graph shows them (the canned queries read the default graph): exit 1 with the fix where it does not.
 
     Loading twice gives the same store; a failure leaves each graph old or new, never half (with --bulk, new
     graphs may be partly there until the next load). Credentials come from SMARTGRAPH_ENDPOINT_USER /
-    SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a netrc file. On Oxigraph
-    server start it with --union-default-graph so the canned queries see every graph.
+    SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a netrc file.
     """
     from smartgraph import pipeline
     from smartgraph.remote import RemoteStore
     from smartgraph.store import open_store
 
     try:
-        st = open_store(_settings(store).store, read_only=True)
+        settings = _settings(store, base_iri)
+        st = open_store(settings.store, read_only=True)
         remote = RemoteStore(endpoint, update_endpoint, graph_store, retries=retries)
         with _LoadProgress(len(st)) as progress:
-            report = pipeline.load(st, remote, batch=batch, bulk=bulk, on_progress=progress.update)
+            report = pipeline.load(st, remote, batch=batch, bulk=bulk, write_union=write_union, on_progress=progress.update)
         remote.close()
     except SmartgraphError as e:
         raise _fail(e) from None
@@ -499,7 +536,16 @@ def load(
     if not report.ok:
         _err("  how to fix: run smartgraph load again; if it persists, the store may be rewriting literals (check its log)")
         raise typer.Exit(1)
-    typer.echo(f"loaded {report.graphs} graphs, {report.triples} triples into {endpoint}; every graph's count verified")
+    typer.echo(f"loaded {report.graphs} graphs, {report.triples} triples into {endpoint} (base IRI {settings.base_iri}); "
+               "every graph's count verified")
+    if report.union_written:
+        typer.echo("the default graph there was not the union of the named graphs: it is now (--write-union)")
+    if report.union_default is False:
+        _err(f"error: the default graph of {endpoint} is not the union of its named graphs, so the canned queries find "
+             "nothing there\n  how to fix: start Oxigraph server with --union-default-graph (Fuseki: tdb2:unionDefaultGraph "
+             "true on the dataset; GraphDB and Virtuoso show the union by default); or run smartgraph load again with "
+             "--write-union; or query with smartgraph query NAME --endpoint URL --named-graphs")
+        raise typer.Exit(1)
 
 
 class _LoadProgress:

@@ -148,6 +148,18 @@ def with_values(text: str, bindings: dict[str, tuple[Identifier, ...]]) -> str:
     return f"{text[: m.end()]}\n  {block}{text[m.end():]}"
 
 
+def from_graphs(text: str, graphs: list[str]) -> str:
+    """The query reading its default graph as the merge of ``graphs`` (``FROM``) and its named graphs from them
+    (``FROM NAMED``): the same answers on a triplestore whose default graph is not the union of its named graphs.
+    The IRIs are written by rdflib's term serialiser."""
+    m = _WHERE.search(text)
+    if m is None:
+        raise QueryError("has no WHERE { to name its dataset before", hint="write the query with an explicit WHERE clause")
+    terms = [URIRef(g).n3() for g in graphs]
+    clauses = "".join(f"FROM {t}\n" for t in terms) + "".join(f"FROM NAMED {t}\n" for t in terms)
+    return f"{text[: m.start()]}{clauses}{text[m.start():]}"
+
+
 def parse_header(text: str, name: str) -> dict[str, Any]:
     lines = [ln[2:] for ln in text.splitlines() if ln.startswith("#+")]
     try:
