@@ -356,7 +356,7 @@ def serve(
         "Worker processes for canned queries, entity pages and the page [env SMARTGRAPH_WORKERS; default: one per CPU, at least 2].")
     )] = None,
     adhoc_workers: Annotated[int | None, typer.Option("--adhoc-workers", min=1, max=64, envvar="SMARTGRAPH_ADHOC_WORKERS", help=(
-        "Worker processes for /sparql queries, at a lower CPU priority [env SMARTGRAPH_ADHOC_WORKERS; default: one per two CPUs, at least 1].")
+        "Worker processes for /sparql queries, at a lower CPU priority [env SMARTGRAPH_ADHOC_WORKERS; default: one per two CPUs, at least 2].")
     )] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, envvar="SMARTGRAPH_TIMEOUT",
                                            help="Seconds a query or update may run before it is stopped (answer 503) [env SMARTGRAPH_TIMEOUT].")] = 10.0,
@@ -414,7 +414,7 @@ def serve(
 
     token = os.environ.get("SMARTGRAPH_UPDATE_TOKEN") if allow_updates else None
     cheap = workers or max(2, _cpus())
-    adhoc = adhoc_workers or max(1, _cpus() // 2)
+    adhoc = adhoc_workers or max(2, _cpus() // 2)
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     try:
         settings = _settings(store, base_iri)
