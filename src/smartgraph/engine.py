@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from smartgraph import procs
 from smartgraph.errors import ParameterError, SmartgraphError, StoreError
-from smartgraph.sparqlscan import strip_trailing_separator
+from smartgraph.sparqlscan import split_prologue, strip_trailing_separator, touched_graphs
 from smartgraph.store import REUNION, SERVING, StoreBusy, StoreLock, bump_generation, read_meta
 from smartgraph.vocab import PREFIXES, canonical_lang, canonical_lang_tags
 
@@ -356,11 +356,28 @@ _ERRORS: dict[str, type[SmartgraphError]] = {
 
 
 def with_reunion(text: str) -> str | None:
-    """The update followed by the statement that makes the default graph the union of the named graphs again,
-    as one request: pyoxigraph runs a request in one transaction, so both are written or neither is.
-    None for an update without any operation."""
+    """The update with what keeps the default graph the union of the named graphs, as one request: pyoxigraph runs
+    a request in one transaction, so the update and the union are written together or not at all. None for an
+    update without any operation.
+
+    An update that names every graph it changes and reads nothing (``touched_graphs``) is framed by two
+    statements over those graphs only: before it, their triples that no other graph holds leave the default
+    graph; after it, their triples (as they are then) enter it again. Any other update is followed by the
+    statement that re-makes the whole union, which reads every quad (seconds on a large store)."""
     body = strip_trailing_separator(text)
-    return None if body is None else f"{body}\n;\n{REUNION}"
+    if body is None:
+        return None
+    graphs = touched_graphs(body)
+    if graphs is None:
+        return f"{body}\n;\n{REUNION}"
+    if not graphs:
+        return body
+    names = [f"<{g}>" for g in graphs]
+    leave = (f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} "
+             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({', '.join(names)})) }} }}")
+    back = f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+    prologue, rest = split_prologue(body)
+    return f"{prologue}\n{leave} ;\n{rest}\n;\n{back}"
 
 
 def _open(ox: Any, path: str, writable: bool) -> Any:

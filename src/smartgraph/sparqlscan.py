@@ -117,3 +117,117 @@ def strip_trailing_separator(text: str) -> str | None:
     if last is None:
         return None
     return text[: last.start()] if last.group() == ";" else text
+
+
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*$")
+
+
+def _graph_term(token: tuple[str, str], prefixes: dict[str, str]) -> str | None:
+    kind, value = token
+    if kind == "iri":
+        iri = value[1:-1]
+    elif kind == "word" and ":" in value:
+        prefix, local = value.split(":", 1)
+        if prefix not in prefixes:
+            return None
+        iri = prefixes[prefix] + _LOCAL_ESCAPE.sub(r"\1", local)
+    else:
+        return None
+    return iri if _ABSOLUTE.match(iri) else None  # a relative IRI is left to the full check: no guess at its resolution
+
+
+def _data_graphs(op: list[tuple[str, str]], prefixes: dict[str, str]) -> list[str] | None:
+    """The graphs of an INSERT DATA / DELETE DATA block made only of ``GRAPH <g> { ... }`` (None if it holds anything else)."""
+    if len(op) < 2 or op[0][1] != "{" or op[-1][1] != "}":
+        return None
+    graphs = []
+    i = 1
+    while i < len(op) - 1:
+        if op[i][0] != "word" or op[i][1].upper() != "GRAPH" or i + 2 >= len(op) or op[i + 2][1] != "{":
+            return None  # a triple for the default graph, or something not understood
+        g = _graph_term(op[i + 1], prefixes)
+        if g is None:
+            return None
+        graphs.append(g)
+        depth, i = 1, i + 3
+        while i < len(op) - 1 and depth:
+            depth += {"{": 1, "}": -1}.get(op[i][1], 0) if op[i][0] == "other" else 0
+            i += 1
+        if depth:
+            return None
+    return graphs
+
+
+def touched_graphs(text: str) -> list[str] | None:
+    """The named graphs an update changes, when it is made only of operations that name every graph they change and
+    read nothing else: INSERT DATA / DELETE DATA into ``GRAPH <g>`` blocks, CREATE / CLEAR / DROP GRAPH <g>, and
+    ADD / MOVE / COPY between named graphs. None for anything else (a WHERE clause, the default graph, ALL, NAMED,
+    a relative IRI...): the caller then re-makes the whole union."""
+    ops: list[list[tuple[str, str]]] = [[]]
+    depth = 0
+    for kind, value in _tokens(text):
+        if kind == "other" and value in "{}":
+            depth += 1 if value == "{" else -1
+        if kind == "other" and value == ";" and depth == 0:
+            ops.append([])
+        else:
+            ops[-1].append((kind, value))
+    prefixes: dict[str, str] = {}
+    graphs: list[str] = []
+    for op in ops:
+        i = 0
+        while i < len(op) and op[i][0] == "word" and op[i][1].upper() in ("PREFIX", "BASE"):
+            if op[i][1].upper() == "PREFIX":
+                if i + 2 >= len(op) or op[i + 1][0] != "word" or not op[i + 1][1].endswith(":") or op[i + 2][0] != "iri":
+                    return None
+                prefixes[op[i + 1][1][:-1]] = op[i + 2][1][1:-1]
+                i += 3
+            else:
+                i += 2
+        rest = op[i:]
+        if not rest:
+            continue
+        words = [v.upper() if k == "word" else v for k, v in rest]
+        found: list[str | None] | None
+        if words[:2] in (["INSERT", "DATA"], ["DELETE", "DATA"]):
+            found = list(_data_graphs(rest[2:], prefixes) or []) or None
+        elif words[0] in ("CREATE", "CLEAR", "DROP"):
+            j = 2 if len(words) > 1 and words[1] == "SILENT" else 1
+            found = [_graph_term(rest[j + 1], prefixes)] if len(rest) == j + 2 and words[j] == "GRAPH" else None
+        elif words[0] in ("ADD", "MOVE", "COPY"):
+            j = 2 if len(words) > 1 and words[1] == "SILENT" else 1
+            found = []
+            for k in range(2):
+                if j < len(words) and words[j] == "GRAPH":
+                    j += 1
+                if j >= len(rest):
+                    return None
+                found.append(_graph_term(rest[j], prefixes))
+                j += 1
+                if k == 0:
+                    if j >= len(words) or words[j] != "TO":
+                        return None
+                    j += 1
+            if j != len(rest):
+                return None
+        else:
+            return None
+        if found is None or None in found:
+            return None
+        graphs += [g for g in found if g is not None]
+    return list(dict.fromkeys(graphs))
+
+
+def split_prologue(text: str) -> tuple[str, str]:
+    """The text cut after its leading ``PREFIX`` and ``BASE`` declarations: (prologue, the rest).
+
+    Oxigraph accepts a prologue only at the start of an update request, not after a ``;``, so a statement
+    put before an update goes after its prologue."""
+    toks = [m for m in _TOKEN.finditer(text) if m.lastgroup not in ("ws", "comment")]
+    i = 0
+    while i < len(toks) and toks[i].lastgroup == "word" and toks[i].group().upper() in ("PREFIX", "BASE"):
+        i += 3 if toks[i].group().upper() == "PREFIX" else 2
+    if i == 0:
+        return "", text
+    end = toks[i - 1].end() if i - 1 < len(toks) else len(text)
+    return text[:end], text[end:]
