@@ -158,7 +158,7 @@ def _up(port: int) -> bool:
 @pytest.fixture()
 def other_base_store(tmp_path: Path) -> Iterator[Path]:
     store = tmp_path / "store"
-    code, out, err = run("build", str(SEEDS), "--store", str(store), "--base-iri", OTHER_BASE, "--quiet")
+    code, _, err = run("build", str(SEEDS), "--store", str(store), "--base-iri", OTHER_BASE, "--quiet")
     assert code == 0, err
     yield store
 
