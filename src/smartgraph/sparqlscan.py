@@ -231,3 +231,57 @@ def split_prologue(text: str) -> tuple[str, str]:
         return "", text
     end = toks[i - 1].end() if i - 1 < len(toks) else len(text)
     return text[:end], text[end:]
+
+
+class DatasetConflict(SmartgraphError):
+    """The protocol names a dataset for an update that names its own (USING, WITH)."""
+
+
+def with_using(text: str, default: list[str], named: list[str]) -> str:
+    """The update with ``USING <g>`` (``using-graph-uri``) and ``USING NAMED <g>`` (``using-named-graph-uri``) clauses
+    put before the WHERE of each of its DELETE/INSERT operations, as the SPARQL 1.1 Protocol asks. An operation that
+    names its own dataset (USING, WITH) is a conflict (DatasetConflict); operations without a WHERE clause are left
+    as they are. The IRIs must be checked by the caller (no ``<``, ``>``, spaces)."""
+    if not default and not named:
+        return text
+    clause = " ".join([f"USING <{g}>" for g in default] + [f"USING NAMED <{g}>" for g in named]) + " "
+    toks = [m for m in _TOKEN.finditer(text) if m.lastgroup not in ("ws", "comment")]
+    inserts: list[int] = []
+    depth, start = 0, 0
+    ends: list[re.Match[str] | None] = [*toks, None]
+    for i, m in enumerate(ends):
+        if m is not None and m.lastgroup == "other" and m.group() in "{}":
+            depth += 1 if m.group() == "{" else -1
+        if m is None or (depth == 0 and m.group() == ";"):
+            op = [t for t in toks[start:i] if t.lastgroup == "word"]
+            words = [t.group().upper() for t in op]
+            while words and words[0] in ("PREFIX", "BASE"):  # (the IRIs are not words: PREFIX p: is two, BASE one)
+                skip = 2 if words[0] == "PREFIX" else 1
+                words, op = words[skip:], op[skip:]
+            if words and words[0] in ("DELETE", "INSERT", "WITH") and (len(words) < 2 or words[1] != "DATA"):
+                if "USING" in words or "WITH" in words:
+                    raise DatasetConflict("the update names its own dataset (USING or WITH) and the request names one too "
+                                          "(using-graph-uri / using-named-graph-uri)", hint="name the graphs in one place only")
+                where = _depth0_where(toks[start:i])
+                if where is None:
+                    raise DatasetConflict("using-graph-uri / using-named-graph-uri cannot apply to DELETE WHERE { ... }",
+                                          hint="write the operation as DELETE { ... } WHERE { ... }, or name the graphs in it")
+                inserts.append(where)
+            start = i + 1
+    for at in sorted(inserts, reverse=True):
+        text = text[:at] + clause + text[at:]
+    return text
+
+
+def _depth0_where(toks: list[re.Match[str]]) -> int | None:
+    """Where the operation's own WHERE keyword starts (not DELETE WHERE's, not one inside braces)."""
+    depth = 0
+    previous = ""
+    for m in toks:
+        if m.lastgroup == "other" and m.group() in "{}":
+            depth += 1 if m.group() == "{" else -1
+        elif depth == 0 and m.lastgroup == "word" and m.group().upper() == "WHERE":
+            return None if previous == "DELETE" else m.start()
+        if m.lastgroup == "word":
+            previous = m.group().upper()
+    return None

@@ -45,7 +45,7 @@ from smartgraph.server import pages
 from smartgraph.server.limits import Admission, BodyLimit
 from smartgraph.server.openapi import openapi_document
 from smartgraph.server.problems import error_response, install, param_error, problem
-from smartgraph.sparqlscan import check_fetches
+from smartgraph.sparqlscan import check_fetches, with_using
 
 log = logging.getLogger("smartgraph.access")
 
@@ -270,12 +270,11 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         given = request.headers.get("authorization", "")
         if not hmac.compare_digest(given.encode(), f"Bearer {settings.update_token}".encode()):
             return _error(403, "the update's bearer token is missing or wrong", "send Authorization: Bearer <token>")
-        for name in ("using-graph-uri", "using-named-graph-uri"):
-            if any(k == name for k, _ in params):
-                raise ParameterError("", name, "is not supported by this endpoint",
-                                     hint="name the graphs in the update itself, with USING / USING NAMED or WITH")
         _check_length("update", text)
         check_fetches(text, settings.allow_service, base=endpoint)
+        using = _dataset(params, "using-graph-uri", "using-named-graph-uri")
+        if using is not None:
+            text = with_using(text, list(using.default), list(using.named))
         with adhoc.slot(_client(request)):
             await run_in_threadpool(functools.partial(engine.update, text, settings.limits, base_iri=endpoint))
         stats.clear()

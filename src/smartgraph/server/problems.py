@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from smartgraph.engine import Busy, NotAcceptable, QuerySyntaxError, QueryTimeout, ResultTooLarge
 from smartgraph.errors import ParameterError, QueryError, SmartgraphError
-from smartgraph.sparqlscan import ServiceRefused
+from smartgraph.sparqlscan import DatasetConflict, ServiceRefused
 
 PROBLEM = "application/problem+json"
 
@@ -91,7 +91,7 @@ def error_response(e: SmartgraphError) -> Response:
         return problem(413, e.message, e.hint)
     if isinstance(e, NotAcceptable):
         return problem(406, e.message, e.hint)
-    if isinstance(e, ServiceRefused | ResultTooLarge | QuerySyntaxError | QueryError):
+    if isinstance(e, ServiceRefused | DatasetConflict | ResultTooLarge | QuerySyntaxError | QueryError):
         return problem(400, e.message, e.hint)
     return problem(500 if e.exit_code == 3 else 400, e.message, e.hint)
 
