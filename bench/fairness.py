@@ -1,8 +1,9 @@
 """Fairness under load: cheap work (canned queries, entity pages) while clients send an expensive ad-hoc query.
 
-    python bench/fairness.py [--docs 2000 | --store PATH] [--seconds 20] [--heavy 4] [--out results-fairness.json]
+    python bench/fairness.py [--docs 2000 | --store PATH] [--seconds 20] [--rounds 3] [--heavy 4] [--out results-fairness.json]
 
-Two phases of ``--seconds`` each against one `smartgraph serve` (default settings but ``--timeout``):
+Two phases of ``--seconds`` each against one `smartgraph serve` (default settings but ``--timeout``), run in
+turn ``--rounds`` times (the figures pool the rounds of each phase):
 1. unloaded: two client threads send canned queries in turn (the first page of six of them), one thread asks
    for entity pages (HTML) in turn;
 2. loaded: the same, while ``--heavy`` clients, each from its own loopback address (127.0.0.2, .3, ...),
@@ -19,12 +20,12 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import statistics
 import sys
 import tempfile
 import threading
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -70,7 +71,19 @@ def client(port: int, paths: list[str], stop: threading.Event, out: list[tuple[f
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout, source_address=(source, 0))
 
 
-def phase(port: int, seconds: float, heavy: int, canned: list[str], pages: list[str]) -> dict[str, object]:
+@dataclass
+class Run:
+    """One phase: the latencies (s) of the answered cheap requests, the failures, what the heavy clients got."""
+
+    elapsed: float
+    canned: list[float]
+    canned_errors: int
+    pages: list[float]
+    page_errors: int
+    heavy: Counter[str] = field(default_factory=Counter)
+
+
+def phase(port: int, seconds: float, heavy: int, canned: list[str], pages: list[str]) -> Run:
     stop = threading.Event()
     canned_out: list[tuple[float, int]] = []
     page_out: list[tuple[float, int]] = []
@@ -93,19 +106,30 @@ def phase(port: int, seconds: float, heavy: int, canned: list[str], pages: list[
     elapsed = time.perf_counter() - start
     for t in hogs:
         t.join(60)
-    ok = [lat for lat, status in canned_out if status == 200]
-    page_lat = sorted(lat for lat, status in page_out if status == 200)
-    return {
-        "canned_rps": round(len(ok) / elapsed, 2), "canned_errors": sum(1 for _, s in canned_out if s != 200),
-        "canned_p50_ms": round(statistics.median(ok) * 1000, 1) if ok else None,
-        "page_p50_ms": round(statistics.median(page_lat) * 1000, 1) if page_lat else None,
-        "page_p99_ms": round(page_lat[min(len(page_lat) - 1, int(len(page_lat) * 0.99))] * 1000, 1) if page_lat else None,
-        "pages": len(page_lat), "page_errors": sum(1 for _, s in page_out if s != 200),
-        "heavy_statuses": dict(Counter(str(s) for _, s in heavy_out)),
-    }
+    return Run(elapsed, sorted(lat for lat, st in canned_out if st == 200), sum(1 for _, st in canned_out if st != 200),
+               sorted(lat for lat, st in page_out if st == 200), sum(1 for _, st in page_out if st != 200),
+               Counter(str(st) for _, st in heavy_out))
 
 
-def run(store: Path, seconds: float, heavy: int, timeout: float) -> dict[str, object]:
+def summary(runs: list[Run]) -> dict[str, object]:
+    """Several runs of a phase as one: throughput over their summed time, latencies pooled."""
+    seconds = sum(r.elapsed for r in runs)
+    canned = sorted(x for r in runs for x in r.canned)
+    pages = sorted(x for r in runs for x in r.pages)
+    heavy: Counter[str] = Counter()
+    for r in runs:
+        heavy.update(r.heavy)
+    return {"canned_rps": round(len(canned) / seconds, 2) if seconds else 0.0, "canned_p50_ms": ms(canned, 0.5),
+            "page_p50_ms": ms(pages, 0.5), "page_p99_ms": ms(pages, 0.99), "pages": len(pages),
+            "canned_errors": sum(r.canned_errors for r in runs), "page_errors": sum(r.page_errors for r in runs),
+            "heavy_statuses": dict(heavy), "seconds": round(seconds, 1)}
+
+
+def ms(sorted_s: list[float], q: float) -> float | None:
+    return round(sorted_s[min(len(sorted_s) - 1, int(len(sorted_s) * q))] * 1000, 1) if sorted_s else None
+
+
+def run(store: Path, seconds: float, heavy: int, timeout: float, rounds: int = 1) -> dict[str, object]:
     from smartgraph.queries import Catalog
 
     catalog = Catalog.load()
@@ -117,11 +141,15 @@ def run(store: Path, seconds: float, heavy: int, timeout: float) -> dict[str, ob
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             c.request("GET", path)
             c.getresponse().read()
-        unloaded = phase(port, seconds, 0, canned, pages)
-        loaded = phase(port, seconds, heavy, canned, pages)
-    ratio = round(float(loaded["canned_rps"]) / float(unloaded["canned_rps"]), 3) if unloaded["canned_rps"] else None  # type: ignore[arg-type]
+        rounds_out = []
+        for _ in range(rounds):  # unloaded and loaded in turn: the machine's other work weighs on both alike
+            rounds_out.append((phase(port, seconds, 0, canned, pages), phase(port, seconds, heavy, canned, pages)))
+    unloaded, loaded = summary([u for u, _ in rounds_out]), summary([ld for _, ld in rounds_out])
+    base = float(unloaded["canned_rps"])  # type: ignore[arg-type]
+    ratio = round(float(loaded["canned_rps"]) / base, 3) if base else None  # type: ignore[arg-type]
     return {"unloaded": unloaded, "loaded": loaded, "canned_ratio": ratio, "heavy_clients": heavy, "expensive_query": EXPENSIVE,
-            "timeout_s": timeout, "seconds": seconds, "canned": canned, "entity_pages": len(pages)}
+            "timeout_s": timeout, "seconds": seconds, "rounds": rounds, "canned": canned, "entity_pages": len(pages),
+            "per_round": [{"unloaded": summary([u]), "loaded": summary([ld])} for u, ld in rounds_out]}
 
 
 def table(r: dict[str, object]) -> str:
@@ -133,7 +161,8 @@ def table(r: dict[str, object]) -> str:
         f"| unloaded | {u['canned_rps']} | {u['canned_p50_ms']} | {u['page_p50_ms']} | {u['page_p99_ms']} | - |",
         f"| {r['heavy_clients']} clients sending the expensive query | {ld['canned_rps']} | {ld['canned_p50_ms']} | {ld['page_p50_ms']} | "
         f"{ld['page_p99_ms']} | {ld['heavy_statuses']} |",
-        f"\ncanned queries loaded / unloaded: {r['canned_ratio']}",
+        f"\ncanned queries loaded / unloaded: {r['canned_ratio']} (rounds: "
+        + ", ".join(f"{x['loaded']['canned_rps']}/{x['unloaded']['canned_rps']}" for x in r["per_round"]) + ")",  # type: ignore[attr-defined,index]
     ])
 
 
@@ -144,6 +173,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=20.0, help="seconds of each phase (default 20)")
     ap.add_argument("--heavy", type=int, default=4, help="clients sending the expensive query (default 4)")
     ap.add_argument("--timeout", type=float, default=10.0, help="the server's --timeout (default 10, the server's default)")
+    ap.add_argument("--rounds", type=int, default=3, help="unloaded and loaded phases run in turn this many times (default 3)")
     ap.add_argument("--out", type=Path, help="write the figures as JSON here")
     a = ap.parse_args()
     if not (BIN / "smartgraph").exists():
@@ -157,7 +187,7 @@ def main() -> int:
         import subprocess
 
         subprocess.run([str(BIN / "smartgraph"), "build", str(work / "corpus"), "--store", str(store), "--quiet"], check=True)
-    results = run(store, a.seconds, a.heavy, a.timeout)
+    results = run(store, a.seconds, a.heavy, a.timeout, a.rounds)
     print(table(results))
     if a.out:
         a.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

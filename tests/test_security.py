@@ -244,3 +244,19 @@ def test_a_client_over_its_share_gets_429_with_retry_after(server: Server) -> No
     assert int(third.headers["retry-after"]) >= 1 and "--per-client" in str(doc["hint"])
     assert refused_while_running
     assert other.status_code in (200, 503), other.text  # another client is not refused for this one's share
+
+
+def test_the_client_is_the_peer_unless_a_trusted_proxy_names_it(built_store: Path, tmp_path: Path) -> None:
+    """X-Forwarded-For counts only from an address given with --trusted-proxy: a client cannot pick its own share."""
+    seen = {}
+    for trusted in (False, True):
+        log = tmp_path / f"serve-{trusted}.log"
+        s = Server(built_store, *(["--trusted-proxy", "127.0.0.1"] if trusted else []), log=log)
+        try:
+            httpx.get(s.url + "/health", headers={"X-Forwarded-For": "203.0.113.7"}, timeout=30)
+        finally:
+            s.stop()
+        lines = [json.loads(ln) for ln in log.read_text(encoding="utf-8").splitlines() if ln.startswith("{")]
+        seen[trusted] = {x["client"] for x in lines if x["path"] == "/health"}
+    assert "203.0.113.7" not in seen[False] and seen[False] == {"127.0.0.1"}
+    assert "203.0.113.7" in seen[True]

@@ -522,7 +522,7 @@ class EmbeddedEngine:
     - Every worker ends with the server, however the server ends (``procs.Lifeline``)."""
 
     def __init__(self, path: Path, workers: int = 2, adhoc_workers: int = 1, *, owner: str = "", snapshot: bool = True,
-                 poll_s: float = 1.0, adhoc_nice: int = 10, lock_wait_s: float = 15.0) -> None:
+                 poll_s: float = 1.0, adhoc_nice: int = 19, lock_wait_s: float = 15.0) -> None:
         if not (path / "CURRENT").exists():
             raise StoreError(f"no store at {path}", hint="build one first: smartgraph build --store PATH")
         self.path = path
