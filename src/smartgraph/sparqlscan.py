@@ -79,18 +79,20 @@ def fetch_targets(text: str, base: str = "") -> list[tuple[str, str | None]]:
     return list(dict.fromkeys(found))
 
 
-def _resolve(token: tuple[str, str], base: str, prefixes: dict[str, str]) -> str | None:
+def _expand(token: tuple[str, str], prefixes: dict[str, str], base: str = "") -> str | None:
+    """The IRI an IRI token or a prefixed name stands for (relative IRIs joined to ``base`` when given); None otherwise."""
     kind, value = token
     if kind == "iri":
-        iri = urljoin(base, value[1:-1]) if base else value[1:-1]
-    elif kind == "word" and ":" in value:
+        return urljoin(base, value[1:-1]) if base else value[1:-1]
+    if kind == "word" and ":" in value:
         prefix, local = value.split(":", 1)
-        if prefix not in prefixes:
-            return None
-        iri = prefixes[prefix] + _LOCAL_ESCAPE.sub(r"\1", local)
-    else:
-        return None
-    return iri if re.match(r"^https?://", iri, re.I) else None
+        return prefixes[prefix] + _LOCAL_ESCAPE.sub(r"\1", local) if prefix in prefixes else None
+    return None
+
+
+def _resolve(token: tuple[str, str], base: str, prefixes: dict[str, str]) -> str | None:
+    iri = _expand(token, prefixes, base)
+    return iri if iri is not None and re.match(r"^https?://", iri, re.I) else None
 
 
 def check_fetches(text: str, allowed: Iterable[str], base: str = "") -> None:
@@ -123,17 +125,8 @@ _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*$")
 
 
 def _graph_term(token: tuple[str, str], prefixes: dict[str, str]) -> str | None:
-    kind, value = token
-    if kind == "iri":
-        iri = value[1:-1]
-    elif kind == "word" and ":" in value:
-        prefix, local = value.split(":", 1)
-        if prefix not in prefixes:
-            return None
-        iri = prefixes[prefix] + _LOCAL_ESCAPE.sub(r"\1", local)
-    else:
-        return None
-    return iri if _ABSOLUTE.match(iri) else None  # a relative IRI is left to the full check: no guess at its resolution
+    iri = _expand(token, prefixes)
+    return iri if iri is not None and _ABSOLUTE.match(iri) else None  # a relative IRI is left to the full check: no guess
 
 
 def _data_graphs(op: list[tuple[str, str]], prefixes: dict[str, str]) -> list[str] | None:
@@ -276,12 +269,11 @@ def with_using(text: str, default: list[str], named: list[str]) -> str:
 def _depth0_where(toks: list[re.Match[str]]) -> int | None:
     """Where the operation's own WHERE keyword starts (not DELETE WHERE's, not one inside braces)."""
     depth = 0
-    previous = ""
+    previous = ""  # the token before, whatever it is: DELETE WHERE is DELETE right before WHERE
     for m in toks:
         if m.lastgroup == "other" and m.group() in "{}":
             depth += 1 if m.group() == "{" else -1
         elif depth == 0 and m.lastgroup == "word" and m.group().upper() == "WHERE":
             return None if previous == "DELETE" else m.start()
-        if m.lastgroup == "word":
-            previous = m.group().upper()
+        previous = m.group().upper()
     return None
