@@ -260,3 +260,14 @@ def test_the_client_is_the_peer_unless_a_trusted_proxy_names_it(built_store: Pat
         seen[trusted] = {x["client"] for x in lines if x["path"] == "/health"}
     assert "203.0.113.7" not in seen[False] and seen[False] == {"127.0.0.1"}
     assert "203.0.113.7" in seen[True]
+
+
+def test_limits_are_set_by_flag_or_environment(built_store: Path) -> None:
+    s = Server(built_store, "--max-body", "2048", env={"SMARTGRAPH_MAX_QUERY_LENGTH": "300"})
+    try:
+        with httpx.Client(base_url=s.url, timeout=30) as c:
+            assert_problem(c.post("/sparql", data={"query": "ASK {} #" + "a" * 400}), 422, "query")  # over 300 characters
+            assert_problem(c.post("/sparql", data={"query": "ASK {} #" + "b" * 3000}), 413)  # over 2048 bytes
+            assert c.post("/sparql", data={"query": "ASK {} #" + "c" * 200}).json()["boolean"] is True
+    finally:
+        s.stop()
