@@ -1,7 +1,8 @@
 """HTTP benchmark: `smartgraph serve` against `oxigraph serve` over the same data, side by side in one run.
 
 Two canned queries (through /queries/NAME on smartgraph, their bound SPARQL text on Oxigraph) and one
-/sparql query, at concurrency 1 and 8 on loopback. Each client thread keeps one HTTP/1.1 connection.
+/sparql query, at concurrency 1 and 8 on loopback. Each client thread keeps one HTTP/1.1 connection, from its
+own loopback address (127.0.0.2, .3, ...), as a client of its own; only answers 200 count.
 
     python bench/http_bench.py [--store .smartgraph/store] [--seconds 5] [--out results-http.json]
 
@@ -105,7 +106,8 @@ def hammer(port: int, method: str, path: str, body: bytes | None, headers: dict[
     timeout = seconds + 2  # a request still unanswered then counts as an error: the run ends near its time
 
     def worker(i: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+        source = (f"127.0.0.{2 + i}", 0)  # each thread its own client address: smartgraph serve gives each client a share
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout, source_address=source)
         while time.perf_counter() < stop_at:
             t = time.perf_counter()
             try:
@@ -114,9 +116,10 @@ def hammer(port: int, method: str, path: str, body: bytes | None, headers: dict[
                 r.read()
                 if r.status != 200:
                     errors[i] += 1
+                    continue
             except OSError:
                 errors[i] += 1
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout, source_address=source)
                 continue
             latencies[i].append(time.perf_counter() - t)
 

@@ -45,3 +45,14 @@ def test_the_runner_writes_every_key(tmp_path: Path) -> None:
     assert r["load_verified"] is True and r["load_triples"] > 1000
     assert r["http_rps"] > 0  # Oxigraph server over its computed union may answer none in half a second
     assert "| build docs/s |" in p.stdout
+
+
+def test_the_fairness_bench_writes_both_phases(built_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "fairness.json"
+    p = subprocess.run([sys.executable, str(ROOT / "bench" / "fairness.py"), "--store", str(built_store), "--seconds", "1",
+                        "--rounds", "1", "--heavy", "2", "--timeout", "2", "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-3000:]
+    r = json.loads(out.read_text(encoding="utf-8"))
+    assert r["unloaded"]["canned_rps"] > 0 and r["loaded"]["pages"] > 0 and r["heavy_clients"] == 2
+    assert sum(r["loaded"]["heavy_statuses"].values()) >= 2  # the expensive queries were sent and answered (503: time limit)
+    assert "| unloaded |" in p.stdout

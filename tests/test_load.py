@@ -175,3 +175,68 @@ def test_cli_load_query_and_serve_over_the_endpoint(built_store: Path, triplesto
         assert "Daegu" in page.text and "<mark>" in page.text
     finally:
         s.stop()
+
+
+# --------------------------------------------------------------------------- a triplestore without a union default graph
+
+
+@pytest.fixture()
+def plain_oxigraph(tmp_path: Path) -> Iterator[Oxigraph]:
+    """Oxigraph server as it starts by default: its default graph is a graph of its own, not the union."""
+    ts = Oxigraph(tmp_path / "plain", union=False)
+    yield ts
+    ts.stop()
+
+
+def test_load_finds_a_default_graph_that_is_not_the_union_and_says_how_to_fix_it(built_store: Path, plain_oxigraph: Oxigraph) -> None:
+    from tests.test_cli import run
+
+    args = ("load", "--endpoint", plain_oxigraph.url + "/query", "--update-endpoint", plain_oxigraph.url + "/update",
+            "--store", str(built_store))
+    code, out, err = run(*args)
+    assert code == 1, err
+    assert "every graph's count verified" in out  # the graphs are there ...
+    assert "not the union" in err and "--union-default-graph" in err and "--write-union" in err and "--named-graphs" in err
+    remote = plain_oxigraph.remote()
+    assert ours(remote.graph_counts()) == open_store(built_store, read_only=True).graph_counts()
+    assert not remote.select(f"ASK {{ <{DAEGU}> ?p ?o }}")["boolean"]  # ... but the canned queries would find nothing
+
+
+def test_the_named_graphs_form_of_the_canned_queries_works_on_any_store(built_store: Path, plain_oxigraph: Oxigraph) -> None:
+    from tests.test_cli import run
+
+    st = open_store(built_store, read_only=True)
+    assert pipeline.load(st, plain_oxigraph.remote()).union_default is False
+    catalog = Catalog.load()
+    here = canned_rows(st.select, catalog)
+    graphs = ours(plain_oxigraph.remote().graph_counts())
+    from smartgraph.queries import from_graphs
+
+    there = canned_rows(lambda text: plain_oxigraph.remote().select(from_graphs(text, sorted(graphs))), catalog)
+    for name in here:
+        assert here[name] == there[name] and here[name], name
+    code, out, err = run("query", "sister-cities", "--endpoint", plain_oxigraph.query_url, "--named-graphs", "--format", "csv",
+                         "-p", "lang=en")
+    assert code == 0 and "Daegu" in out and "Prague" in out, err
+    code, out, _ = run("query", "sister-cities", "--endpoint", plain_oxigraph.query_url, "--format", "csv", "-p", "lang=en")
+    assert code == 0 and "Daegu" not in out  # the default graph form finds nothing there
+
+
+def test_write_union_makes_the_canned_queries_answer_there(built_store: Path, plain_oxigraph: Oxigraph) -> None:
+    from tests.test_cli import run
+
+    remote = plain_oxigraph.remote()
+    remote.update('INSERT DATA { <http://example.org/stale> <http://example.org/p> "only in the default graph" }')
+    code, out, err = run("load", "--endpoint", plain_oxigraph.url + "/query", "--update-endpoint", plain_oxigraph.url + "/update",
+                         "--store", str(built_store), "--write-union")
+    assert code == 0, err
+    assert "--write-union" in out
+    st = open_store(built_store, read_only=True)
+    catalog = Catalog.load()
+    here, there = canned_rows(st.select, catalog), canned_rows(remote.select, catalog)
+    for name in here:
+        assert here[name] == there[name] and here[name], name
+    assert not remote.select("ASK { <http://example.org/stale> ?p ?o }")["boolean"]  # the default graph is exactly the union
+    code, _, err = run("load", "--endpoint", plain_oxigraph.url + "/query", "--update-endpoint", plain_oxigraph.url + "/update",
+                       "--store", str(built_store))
+    assert code == 0, err  # loaded again: the union is there, nothing to fix

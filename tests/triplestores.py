@@ -68,7 +68,13 @@ class Triplestore:
 
 
 class Oxigraph(Triplestore):
+    """``union``: start it with --union-default-graph (its default graph then shows every named graph)."""
+
     name = "oxigraph"
+
+    def __init__(self, location: Path, union: bool = True) -> None:
+        self.union = union
+        super().__init__(location)
 
     def start(self) -> None:
         exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
@@ -78,7 +84,8 @@ class Oxigraph(Triplestore):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen([exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}",
-                                      "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                      *(["--union-default-graph"] if self.union else [])],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _wait(self.url + "/query", self.proc, "oxigraph serve")
 
     @property

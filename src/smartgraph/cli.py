@@ -36,9 +36,15 @@ BaseOpt = Annotated[str | None, typer.Option("--base-iri", metavar="IRI",
 
 
 def _settings(store: Path | None = None, base_iri: str | None = None):  # type: ignore[no-untyped-def]
-    from smartgraph.config import from_env
+    """Settings from the flags, the environment and what the store remembers (``smartgraph.json``, written by build);
+    a base IRI given that differs from the store's is an error (ConfigError)."""
+    from smartgraph.config import ENV_BASE_IRI, from_env, settle_base_iri
+    from smartgraph.store import read_meta
 
-    return from_env().with_(store=store, base_iri=base_iri)
+    settings = from_env().with_(store=store)
+    given, source = (base_iri, "--base-iri") if base_iri else (os.environ.get(ENV_BASE_IRI) or None, ENV_BASE_IRI)
+    meta = read_meta(settings.store) if settings.store.is_dir() else None
+    return settings.with_(base_iri=settle_base_iri(given, source, meta.base_iri if meta else None, settings.store))
 
 
 def _err(message: str) -> None:
@@ -89,7 +95,7 @@ def build(
     from smartgraph import documents, pipeline
     from smartgraph.config import DEFAULT_INPUT
     from smartgraph.errors import DocumentError
-    from smartgraph.store import open_store
+    from smartgraph.store import open_store, record_build, servers
 
     try:
         settings = _settings(store, base_iri)
@@ -98,9 +104,14 @@ def build(
             raise DocumentError(", ".join(map(str, paths)), "holds no press release: every file named was skipped",
                                 hint="name .txt, .text, .html or .htm files, or choose files with --glob PATTERN")
         st = open_store(settings.store)
+        for s in servers(settings.store):
+            _err(f"note: smartgraph serve (pid {s['pid']}, {s.get('url') or 'no URL'}) serves this store; "
+                 "it answers from the new graph once this build finishes")
         with _Progress(quiet) as progress:
             report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update,
                                     workers=workers or pipeline.default_workers(), globs=glob or (), strict=strict)
+        st.flush()
+        record_build(settings.store, settings.base_iri, paths)  # the store remembers its settings; a server reloads
         st.close()
     except SmartgraphError as e:
         raise _fail(e) from None
@@ -190,12 +201,18 @@ def query(
     bom: Annotated[bool, typer.Option("--bom", help="CSV/TSV: start with a UTF-8 byte order mark, so Excel reads Chinese right.")] = False,
     endpoint: Annotated[str | None, typer.Option("--endpoint", metavar="URL",
                                                  help="Run it on a remote SPARQL endpoint (query URL) instead of the embedded store.")] = None,
+    named_graphs: Annotated[bool, typer.Option("--named-graphs", help=(
+        "Read smartgraph's named graphs (FROM / FROM NAMED each, those under BASE_IRI/graph/), not the default graph: for a "
+        "triplestore whose default graph is not their union. The query grows with the number of graphs.")
+    )] = False,
+    base_iri: BaseOpt = None,
 ) -> None:
     """Run a canned query on the store, or on a remote triplestore with --endpoint. Parameters are bound as typed RDF terms.
 
     The table shows each IRI by its label and wraps long cells; --wide shows the full IRIs instead.
     """
-    from smartgraph.queries import Catalog
+    from smartgraph.errors import StoreError
+    from smartgraph.queries import Catalog, from_graphs
     from smartgraph.store import open_store
 
     if fmt not in ("table", "json", "csv", "tsv"):
@@ -212,20 +229,38 @@ def query(
         k, v = p.split("=", 1)
         values.setdefault(k.strip(), []).append(v)
     try:
+        settings = _settings(store, base_iri)
         q = Catalog.load().get(name)
         text = q.prepare(values)
         labeller: Any = None
+        prefix = settings.base_iri + "graph/"
         if endpoint:
-            results = _remote_select(endpoint, text)
+            names = _remote_graphs(endpoint, prefix) if named_graphs else []
         else:
-            st = open_store(_settings(store).store, read_only=True)
+            st = open_store(settings.store, read_only=True)
             st.require_documents()
-            results = st.select(text)
+            names = [g for g in st.named_graphs() if g.startswith(prefix)] if named_graphs else []
             labeller = st.select
+        if named_graphs:
+            if not names:
+                raise StoreError(f"{endpoint or settings.store} holds no graph under {prefix}",
+                                 hint="load the graph there first (smartgraph load), or pass the --base-iri it was built with")
+            text = from_graphs(text, names)
+        results = _remote_select(endpoint, text) if endpoint else st.select(text)
         lang = (values.get("lang") or [next((p.default for p in q.params if p.name == "lang" and p.default), "zh-Hant")])[0]
     except SmartgraphError as e:
         raise _fail(e) from None
-    _print_results(results, fmt, wide=wide, bom=bom, lang=lang, select=labeller, base_iri=_settings().base_iri)
+    _print_results(results, fmt, wide=wide, bom=bom, lang=lang, select=labeller, base_iri=settings.base_iri)
+
+
+def _remote_graphs(endpoint: str, prefix: str) -> list[str]:
+    from smartgraph.remote import RemoteStore
+
+    remote = RemoteStore(endpoint, retries=1)
+    try:
+        return remote.graph_names(prefix)
+    finally:
+        remote.close()
 
 
 FORMAT_NAMES = "turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf)"
@@ -364,6 +399,10 @@ def describe(
             raise typer.Exit(1)
 
 
+def _cpus() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", metavar="ADDRESS",
@@ -371,10 +410,36 @@ def serve(
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="TCP port.")] = 8000,
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64, metavar="N", help="Query worker processes (each opens the store read-only).")] = 2,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Seconds a query may run before it is stopped (answer 503).")] = 10.0,
-    max_rows: Annotated[int, typer.Option("--max-rows", min=1, metavar="ROWS", help="Rows (or triples) a result may hold (answer 400 past it).")] = 10_000,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, max=64, envvar="SMARTGRAPH_WORKERS", help=(
+        "Worker processes for canned queries, entity pages and the page [env SMARTGRAPH_WORKERS; default: one per CPU, at least 2].")
+    )] = None,
+    adhoc_workers: Annotated[int | None, typer.Option("--adhoc-workers", min=1, max=64, envvar="SMARTGRAPH_ADHOC_WORKERS", help=(
+        "Worker processes for /sparql queries, at a lower CPU priority [env SMARTGRAPH_ADHOC_WORKERS; default: one per two CPUs, at least 2].")
+    )] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, envvar="SMARTGRAPH_TIMEOUT",
+                                           help="Seconds a query or update may run before it is stopped (answer 503) [env SMARTGRAPH_TIMEOUT].")] = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, envvar="SMARTGRAPH_MAX_ROWS",
+                                          help="Rows (or triples) a result may hold (answer 400 past it) [env SMARTGRAPH_MAX_ROWS].")] = 10_000,
     page_size: Annotated[int, typer.Option("--page-size", min=1, metavar="ROWS", help="Default rows a page of a canned query.")] = 100,
+    max_body: Annotated[int, typer.Option("--max-body", min=1024, envvar="SMARTGRAPH_MAX_BODY",
+                                          help="Bytes a request body may hold (answer 413 past it) [env SMARTGRAPH_MAX_BODY].")] = 1_000_000,
+    max_query_length: Annotated[int, typer.Option("--max-query-length", min=100, envvar="SMARTGRAPH_MAX_QUERY_LENGTH", help=(
+        "Characters a SPARQL query or update may have (answer 422 past it) [env SMARTGRAPH_MAX_QUERY_LENGTH].")
+    )] = 65_536,
+    per_client: Annotated[int, typer.Option("--per-client", min=1, envvar="SMARTGRAPH_PER_CLIENT", help=(
+        "/sparql queries one client address may have in flight (answer 429 with Retry-After past it) [env SMARTGRAPH_PER_CLIENT].")
+    )] = 2,
+    per_client_pages: Annotated[int, typer.Option("--per-client-pages", min=1, envvar="SMARTGRAPH_PER_CLIENT_PAGES", help=(
+        "Canned queries and entity pages one client address may have in flight (429 past it) [env SMARTGRAPH_PER_CLIENT_PAGES].")
+    )] = 8,
+    allow_service: Annotated[list[str] | None, typer.Option("--allow-service", envvar="SMARTGRAPH_ALLOW_SERVICE", help=(
+        "A URL that SERVICE (and LOAD in updates) may reach; repeat for more. Federation is off by default: any other "
+        "SERVICE is answered 400 [env SMARTGRAPH_ALLOW_SERVICE, space-separated].")
+    )] = None,
+    trusted_proxy: Annotated[list[str] | None, typer.Option("--trusted-proxy", help=(
+        "Address of a reverse proxy whose X-Forwarded-For names the client (for the access log and the per-client shares); "
+        "repeat for more. Without it the peer address is the client.")
+    )] = None,
     cors_origin: Annotated[
         list[str] | None, typer.Option("--cors-origin", metavar="ORIGIN",
                                        help="Allow browser pages from this origin (repeat; '*' for any). CORS is off by default.")
@@ -382,13 +447,21 @@ def serve(
     allow_updates: Annotated[bool, typer.Option("--allow-updates", help="Accept SPARQL Update with the bearer token in env SMARTGRAPH_UPDATE_TOKEN.")] = False,
     endpoint: Annotated[str | None, typer.Option("--endpoint", metavar="URL",
                                                  help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
+    snapshot: Annotated[bool, typer.Option("--snapshot/--no-snapshot", help=(
+        "Answer from a snapshot of the store (hard links in STORE.serving/ beside it), so smartgraph build can write the "
+        "store meanwhile and the server then moves to the new graph. --no-snapshot reads the store itself, and build "
+        "refuses to write it while the server runs.")
+    )] = True,
 ) -> None:
     """Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol), /queries (canned queries, OpenAPI at /docs),
     /id/... (entity pages and descriptions) and the web page at /.
 
-    Read-only unless --allow-updates is given with a token in SMARTGRAPH_UPDATE_TOKEN. One JSON access-log
-    line a request goes to standard error. Stop with Ctrl-C (or SIGTERM): requests in flight finish first.
+    Read-only unless --allow-updates is given with a token in SMARTGRAPH_UPDATE_TOKEN. The server answers from a
+    snapshot of the store and moves to the new graph when smartgraph build (or an update) finishes. Every limit is
+    listed in the README's "Security and limits". One JSON access-log line a request goes to standard error. Stop
+    with Ctrl-C (or SIGTERM): requests in flight finish first.
     """
+    import signal
     import socket
 
     import uvicorn
@@ -400,10 +473,17 @@ def serve(
     from smartgraph.server.app import setup_logging
 
     token = os.environ.get("SMARTGRAPH_UPDATE_TOKEN") if allow_updates else None
+    cheap = workers or max(2, _cpus())
+    adhoc = adhoc_workers or max(2, _cpus() // 2)
+    url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     try:
         settings = _settings(store, base_iri)
         if allow_updates and not token:
             raise ConfigError("--allow-updates needs a token", hint="set SMARTGRAPH_UPDATE_TOKEN in the environment (never on the command line)")
+        services = tuple(u for item in allow_service or [] for u in item.split())
+        for u in services:
+            if not u.startswith(("http://", "https://")):
+                raise ConfigError(f"--allow-service {u!r} is not an http(s) URL", hint="pass the service's full URL, e.g. https://query.wikidata.org/sparql")
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
@@ -411,21 +491,32 @@ def serve(
             except OSError as e:
                 raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror}", hint="pass another --port, or stop what uses it") from None
         catalog = Catalog.load()
-        engine: Any = RemoteEngine(endpoint) if endpoint else EmbeddedEngine(settings.store, workers=workers)
+        engine: Any = RemoteEngine(endpoint) if endpoint else EmbeddedEngine(
+            settings.store, workers=cheap, adhoc_workers=adhoc, owner=url, snapshot=snapshot)
     except SmartgraphError as e:
         raise _fail(e) from None
     server_settings = ServerSettings(
         base_iri=settings.base_iri, limits=Limits(timeout_s=timeout, max_rows=max_rows), page_size=page_size,
         cors_origins=tuple(cors_origin or ()), update_token=token,
         endpoint_label=f"remote endpoint {endpoint}" if endpoint else f"embedded store {settings.store}",
+        allow_service=services, max_body_bytes=max_body, max_query_chars=max_query_length, per_client=per_client,
+        per_client_pages=per_client_pages, adhoc_capacity=4 * adhoc,
     )
     setup_logging()
     web = create_app(engine, catalog, server_settings)
-    url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    mode = "" if endpoint else f"; {getattr(engine, 'mode', '')} mode"
     _err(f"smartgraph serving {url}  (SPARQL endpoint {url}sparql, API docs {url}docs; "
-         f"{'updates allowed with the token' if token else 'read-only'}); Ctrl-C to stop")
+         f"{'updates allowed with the token' if token else 'read-only'}; federation "
+         f"{'to ' + ', '.join(services) if services else 'off'}{mode}); Ctrl-C to stop")
+    if snapshot and getattr(engine, "mode", "") == "direct":
+        _err("warning: no snapshot of the store could be made (is its folder read-only?): serving it directly; "
+             "smartgraph build refuses to write it while this server runs")
+    # uvicorn answers SIGTERM by finishing the requests in flight, then raises the signal again with the handler
+    # it found: this one, so that the workers and snapshots are cleaned up below rather than the process just ending
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=10)
+        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=10,
+                    proxy_headers=bool(trusted_proxy), forwarded_allow_ips=list(trusted_proxy) if trusted_proxy else None)
     finally:
         engine.close()
 
@@ -472,24 +563,31 @@ def load(
     bulk: Annotated[bool, typer.Option("--bulk", help="Oxigraph server only, with --graph-store: graphs it does not hold yet go "
                                        "through its non-transactional bulk load (faster; after a failure they may be partly "
                                        "there until load runs again). Graphs it holds are still replaced atomically.")] = False,
+    write_union: Annotated[bool, typer.Option("--write-union", help=(
+        "Where the triplestore's default graph is not the union of its named graphs (Oxigraph server without "
+        "--union-default-graph, Fuseki's default), make it so, in one update: the default graph then holds every named "
+        "graph's triples, and triples found only in the default graph go.")
+    )] = False,
+    base_iri: BaseOpt = None,
 ) -> None:
     """Push the graph into a SPARQL 1.1 triplestore, each named graph replaced whole (small ones several to a
-    request); then check every graph's triple count against the embedded store.
+    request); then check every graph's triple count against the embedded store, and that the triplestore's
+    default graph shows them (the canned queries read the default graph): exit 1 with the fix where it does not.
 
     Loading twice gives the same store; a failure leaves each graph old or new, never half (with --bulk, new
     graphs may be partly there until the next load). Credentials come from SMARTGRAPH_ENDPOINT_USER /
-    SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a netrc file. On Oxigraph
-    server start it with --union-default-graph so the canned queries see every graph.
+    SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a netrc file.
     """
     from smartgraph import pipeline
     from smartgraph.remote import RemoteStore
     from smartgraph.store import open_store
 
     try:
-        st = open_store(_settings(store).store, read_only=True)
+        settings = _settings(store, base_iri)
+        st = open_store(settings.store, read_only=True)
         remote = RemoteStore(endpoint, update_endpoint, graph_store, retries=retries)
         with _LoadProgress(len(st)) as progress:
-            report = pipeline.load(st, remote, batch=batch, bulk=bulk, on_progress=progress.update)
+            report = pipeline.load(st, remote, batch=batch, bulk=bulk, write_union=write_union, on_progress=progress.update)
         remote.close()
     except SmartgraphError as e:
         raise _fail(e) from None
@@ -498,7 +596,16 @@ def load(
     if not report.ok:
         _err("  how to fix: run smartgraph load again; if it persists, the store may be rewriting literals (check its log)")
         raise typer.Exit(1)
-    typer.echo(f"loaded {report.graphs} graphs, {report.triples} triples into {endpoint}; every graph's count verified")
+    typer.echo(f"loaded {report.graphs} graphs, {report.triples} triples into {endpoint} (base IRI {settings.base_iri}); "
+               "every graph's count verified")
+    if report.union_written:
+        typer.echo("the default graph there was not the union of the named graphs: it is now (--write-union)")
+    if report.union_default is False:
+        _err(f"error: the default graph of {endpoint} is not the union of its named graphs, so the canned queries find "
+             "nothing there\n  how to fix: start Oxigraph server with --union-default-graph (Fuseki: tdb2:unionDefaultGraph "
+             "true on the dataset; GraphDB and Virtuoso show the union by default); or run smartgraph load again with "
+             "--write-union; or query with smartgraph query NAME --endpoint URL --named-graphs")
+        raise typer.Exit(1)
 
 
 class _LoadProgress:

@@ -44,3 +44,16 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         base_iri=env.get(ENV_BASE_IRI, DEFAULT_BASE_IRI),
         store=Path(env[ENV_STORE]) if env.get(ENV_STORE) else DEFAULT_STORE,
     )
+
+
+def settle_base_iri(given: str | None, source: str, stored: str | None, store: Path) -> str:
+    """The base IRI to use: the one given (``source`` says where: a flag or the environment), else the one the
+    store remembers, else the default. Given and remembered must agree: a store's IRIs are minted under one base."""
+    if given is not None:
+        check_base_iri(given)
+    if given is not None and stored is not None and given != stored:
+        raise ConfigError(
+            f"the store at {store} was built with base IRI {stored}, but {source} says {given}",
+            hint=f"leave {source} out (the store's base IRI is used), or build into another --store with the new base IRI",
+        )
+    return given or stored or DEFAULT_BASE_IRI

@@ -12,20 +12,28 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import multiprocessing as mp
+import os
 import queue
+import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlencode
 from xml.sax.saxutils import escape, quoteattr
 
-from smartgraph.errors import SmartgraphError, StoreError
-from smartgraph.store import REUNION
+from smartgraph import procs
+from smartgraph.errors import ParameterError, SmartgraphError, StoreError
+from smartgraph.sparqlscan import split_prologue, strip_trailing_separator, touched_graphs
+from smartgraph.store import REUNION, SERVING, StoreBusy, StoreLock, bump_generation, read_meta
 from smartgraph.vocab import PREFIXES, canonical_lang, canonical_lang_tags
+
+log = logging.getLogger("smartgraph.engine")
 
 # --------------------------------------------------------------------------- media types
 
@@ -46,10 +54,39 @@ RESULT_TYPES = (RESULTS_JSON, RESULTS_XML, CSV, TSV)
 GRAPH_TYPES = (TURTLE, NTRIPLES, JSONLD, RDFXML)
 #: aliases clients send, mapped to the type we answer with
 ALIASES = {"application/json": RESULTS_JSON, "application/xml": RESULTS_XML, "text/xml": RESULTS_XML,
-           "text/plain": NTRIPLES, "application/x-turtle": TURTLE, "application/json+ld": JSONLD}
+           "text/plain": NTRIPLES, "application/x-turtle": TURTLE, "application/json+ld": JSONLD,
+           "application/turtle": TURTLE, "text/n3": TURTLE, "text/rdf+n3": TURTLE, "application/n3": TURTLE,
+           "application/x-json+ld": JSONLD, "text/javascript": RESULTS_JSON, "application/javascript": RESULTS_JSON}
 #: short names for the ``format`` request parameter
 SHORT = {"json": RESULTS_JSON, "xml": RESULTS_XML, "csv": CSV, "tsv": TSV, "ttl": TURTLE, "turtle": TURTLE,
          "nt": NTRIPLES, "ntriples": NTRIPLES, "jsonld": JSONLD, "json-ld": JSONLD, "rdfxml": RDFXML, "rdf": RDFXML}
+#: ``format`` names that stand for a results syntax or a graph syntax by the query's form (SPARQLWrapper sends
+#: format=xml for RDF/XML as well as for SPARQL XML results), and the other spellings clients send
+FORMAT_NAMES: dict[str, tuple[str, ...]] = {
+    **{k: (v,) for k, v in SHORT.items()}, "json": (RESULTS_JSON, JSONLD), "xml": (RESULTS_XML, RDFXML),
+    "n3": (TURTLE,), "json-ld": (JSONLD,), "rdf+xml": (RDFXML,), "ntriples": (NTRIPLES,), "n-triples": (NTRIPLES,),
+}
+
+
+def format_accept(values: Sequence[str], allowed: Sequence[str] = RESULT_TYPES + GRAPH_TYPES) -> list[tuple[str, float]] | None:
+    """The ``format`` request parameter (every value given) as Accept ranges; None when it is not given.
+
+    A value is a name (``json``, ``xml``, ``csv``, ``turtle``, ... ``FORMAT_NAMES``) or a media type; ``json`` and
+    ``xml`` stand for the results or the graph syntax, whichever the query's form needs. Raises ParameterError
+    for a value that names no format."""
+    out: list[tuple[str, float]] = []
+    for value in values:
+        for part in value.split(","):
+            v = part.split(";")[0].strip().lower()
+            if not v:
+                continue  # SPARQLWrapper sends an empty value beside the name
+            types = FORMAT_NAMES.get(v) or ((ALIASES.get(v, v),) if "/" in v else ())
+            if not any(t in allowed for t in types):
+                names = ", ".join(k for k, ts in FORMAT_NAMES.items() if any(t in allowed for t in ts))
+                raise ParameterError("", "format", f"{part.strip()!r} is not a format this endpoint sends",
+                                     hint=f"pass one of {names}, or a media type: {', '.join(allowed)}")
+            out += [(t, 1.0) for t in types if t in allowed]
+    return out or None
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -104,6 +141,20 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Dataset:
+    """An RDF dataset named by the SPARQL Protocol (``default-graph-uri``, ``named-graph-uri``) instead of the store's."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+
+#: the lane of trusted, bounded work: canned queries, entity pages, the service description
+CHEAP = "cheap"
+#: the lane of queries clients write (``/sparql``): own worker processes, at a lower CPU priority
+ADHOC = "adhoc"
+
+
+@dataclass(frozen=True)
 class Answer:
     """A serialised result: its media type, bytes, and how many rows or triples it holds."""
 
@@ -136,14 +187,15 @@ class QuerySyntaxError(SmartgraphError):
 
 
 class Busy(SmartgraphError):
-    """Every worker stayed busy for the whole time limit."""
+    """Every worker stayed busy for the whole time limit, or the store is being written."""
 
     exit_code = 3
 
 
 class Engine(Protocol):
-    def run(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None) -> Answer: ...
-    def update(self, text: str, limits: Limits) -> None: ...
+    def run(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None, *,
+            lane: str = CHEAP, dataset: Dataset | None = None, base_iri: str | None = None) -> Answer: ...
+    def update(self, text: str, limits: Limits, *, base_iri: str | None = None) -> None: ...
     def close(self) -> None: ...
 
 
@@ -244,14 +296,22 @@ def serialize_triples(triples: Iterable[Any], media_type: str) -> bytes:
     return out if media_type == JSONLD else canonical_lang_tags(out)
 
 
-def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_rows: int, page: int | None = None) -> Answer:
+def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_rows: int, page: int | None = None,
+            dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
     """Run one query on a pyoxigraph store and serialise it for the client (the default graph is the union of the named graphs).
 
-    ``page``: the caller asked LIMIT page+1; send ``page`` rows and say whether there are more."""
+    ``page``: the caller asked LIMIT page+1; send ``page`` rows and say whether there are more. ``dataset``: the
+    graphs the protocol named instead (then only those). ``base_iri``: what relative IRIs in the query resolve against."""
     import pyoxigraph as ox
 
+    options: dict[str, Any] = {"base_iri": base_iri}
+    if dataset is not None:
+        options["default_graph"] = [ox.NamedNode(g) for g in dataset.default]  # none: an empty default graph
+        options["named_graphs"] = [ox.NamedNode(g) for g in dataset.named]
     try:
-        res = store.query(query)
+        res = store.query(query, **options)
+    except ValueError as e:  # a graph name that is not an IRI
+        raise QuerySyntaxError(f"the dataset does not name graphs by IRIs: {e}", hint="pass absolute IRIs") from None
     except SyntaxError as e:
         raise QuerySyntaxError(f"the query does not parse: {e}", hint="check the SPARQL syntax near the position given") from None
     if isinstance(res, ox.QueryBoolean):
@@ -295,11 +355,45 @@ _ERRORS: dict[str, type[SmartgraphError]] = {
 }
 
 
-def _worker_main(path: str, writable: bool, conn: Connection) -> None:
+def with_reunion(text: str) -> str | None:
+    """The update with what keeps the default graph the union of the named graphs, as one request: pyoxigraph runs
+    a request in one transaction, so the update and the union are written together or not at all. None for an
+    update without any operation.
+
+    An update that names every graph it changes and reads nothing (``touched_graphs``) is framed by two
+    statements over those graphs only: before it, their triples that no other graph holds leave the default
+    graph; after it, their triples (as they are then) enter it again. Any other update is followed by the
+    statement that re-makes the whole union, which reads every quad (seconds on a large store)."""
+    body = strip_trailing_separator(text)
+    if body is None:
+        return None
+    graphs = touched_graphs(body)
+    if graphs is None:
+        return f"{body}\n;\n{REUNION}"
+    if not graphs:
+        return body
+    names = [f"<{g}>" for g in graphs]
+    leave = (f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} "
+             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({', '.join(names)})) }} }}")
+    back = f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+    prologue, rest = split_prologue(body)
+    return f"{prologue}\n{leave} ;\n{rest}\n;\n{back}"
+
+
+def _open(ox: Any, path: str, writable: bool) -> Any:
+    return ox.Store(path) if writable else ox.Store.read_only(path)
+
+
+def _worker_main(path: str, writable: bool, conn: Connection, nice: int = 0, lifeline: Connection | None = None) -> None:
     import pyoxigraph as ox
 
+    if lifeline is not None:
+        procs.watch(lifeline)  # the server died: so does this worker, even in the middle of a query
+    if nice:
+        with contextlib.suppress(OSError):
+            os.nice(nice)
     try:
-        store = ox.Store(path) if writable else ox.Store.read_only(path)
+        store = _open(ox, path, writable)
     except OSError as e:
         conn.send(("store", f"cannot open the store at {path}: {e}", "build it first: smartgraph build"))
         return
@@ -311,15 +405,22 @@ def _worker_main(path: str, writable: bool, conn: Connection) -> None:
             return
         if msg is None:
             return
-        kind, text, accept, max_rows, page = msg
+        kind = msg[0]
         try:
-            if kind == "update":
-                store.update(text)
-                store.update(REUNION)  # the default graph stays the union of the named graphs
-                store.flush()
+            if kind == "open":  # a new snapshot of the store: answer from it from now on
+                del store
+                store = _open(ox, msg[1], writable)
+                conn.send(("ready",))
+            elif kind == "update":
+                _, text, base_iri = msg
+                full = with_reunion(text)
+                if full is not None:
+                    store.update(full, base_iri=base_iri)
+                    store.flush()
                 conn.send(("ok", None))
             else:
-                conn.send(("ok", execute(store, text, accept, max_rows, page)))
+                _, text, accept, max_rows, page, dataset, base_iri = msg
+                conn.send(("ok", execute(store, text, accept, max_rows, page, dataset, base_iri)))
         except NotAcceptable as e:
             conn.send(("not-acceptable", e.message, list(e.offers)))
         except SmartgraphError as e:
@@ -332,16 +433,28 @@ def _worker_main(path: str, writable: bool, conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, path: Path, writable: bool = False) -> None:
+    """One worker process with a store folder open (read-only, or writable for an update)."""
+
+    def __init__(self, path: Path, lifeline: procs.Lifeline, *, writable: bool = False, nice: int = 0, wait: bool = True) -> None:
         ctx = mp.get_context("spawn")
+        self.path = path
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(str(path), writable, child), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(str(path), writable, child, nice, lifeline.end), daemon=True)
         self.proc.start()
         child.close()
+        if wait:
+            self.ready()
+
+    def ready(self) -> None:
+        """Wait until the worker has opened its store."""
         if not self.conn.poll(60):
             self.kill()
             raise StoreError("a query worker did not start within 60 s", hint="see the server log")
-        msg = self.conn.recv()
+        try:
+            msg = self.conn.recv()
+        except EOFError:
+            self.kill()
+            raise StoreError("a query worker ended while opening the store", hint="see the server log") from None
         if msg[0] != "ready":
             self.kill()
             raise StoreError(msg[1], hint=msg[2])
@@ -357,6 +470,12 @@ class _Worker:
                 raise StoreError("a query worker ended while answering", hint="see the server log; the query may need too much memory") from None
         self.kill()
         return None
+
+    def reopen(self, path: Path) -> None:
+        """Close the store this worker has open and open ``path`` instead."""
+        self.conn.send(("open", str(path)))
+        self.path = path
+        self.ready()
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -377,84 +496,326 @@ def _raise(reply: tuple[Any, ...]) -> None:
     raise _ERRORS.get(reply[0], StoreError)(reply[1], hint=reply[2])
 
 
+@dataclass
+class _Lane:
+    name: str
+    size: int
+    nice: int
+    idle: queue.Queue[_Worker] = field(default_factory=queue.Queue)
+
+
 class EmbeddedEngine:
-    """A pool of worker processes, each with the embedded store open read-only.
+    """Worker processes that answer queries from the embedded store, in two lanes.
 
-    Updates (when the server allows them) close the readers, run in one writable worker, and
-    open fresh readers: RocksDB must not be written while other processes read it."""
+    - **Lanes.** Canned queries, entity pages and the service description run in the ``cheap`` lane;
+      queries clients write (``/sparql``) in the ``adhoc`` lane, whose processes run at a lower CPU
+      priority (``nice``): an expensive ad-hoc query takes the CPU the cheap work leaves, and never a
+      worker the cheap work needs.
+    - **Snapshots.** The workers read a snapshot of the store (a RocksDB checkpoint: hard links, made in
+      a moment, in ``STORE.serving/`` beside it), never the store itself, so ``smartgraph build`` can
+      write the store while the server runs. When a build (or an update) finishes, the store's
+      generation (``smartgraph.json``) changes; the server takes a new snapshot and each worker moves
+      to it between two queries. Where no snapshot can be made (a read-only folder), the workers read
+      the store directly and the server holds its lock, so a build refuses and names the server.
+    - **Updates** (when allowed) run in one writable worker on the store itself, the update and the
+      re-made union in one transaction, then a new snapshot is served.
+    - Every worker ends with the server, however the server ends (``procs.Lifeline``)."""
 
-    def __init__(self, path: Path, workers: int = 2) -> None:
+    def __init__(self, path: Path, workers: int = 2, adhoc_workers: int = 1, *, owner: str = "", snapshot: bool = True,
+                 poll_s: float = 1.0, adhoc_nice: int = 19, lock_wait_s: float = 15.0) -> None:
         if not (path / "CURRENT").exists():
             raise StoreError(f"no store at {path}", hint="build one first: smartgraph build --store PATH")
         self.path = path
+        self.owner = owner
+        self.poll_s = poll_s
         self.size = max(1, workers)
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._lock = threading.Lock()
+        self.snapshots: Path | None = path.parent / f"{path.name}.serving" if snapshot else None
+        self.generation = 0
+        self._lifeline = procs.Lifeline(mp.get_context("spawn"))
+        self._lock = threading.Lock()  # guards _current and _refs
+        self._refresh_lock = threading.Lock()
+        self._update_lock = threading.Lock()
+        self._refs: dict[Path, int] = {}
+        self._held: StoreLock | None = None
+        self._seq = 0
         self._closed = False
-        for _ in range(self.size):
-            self._idle.put(_Worker(path))
-
-    def _acquire(self, timeout_s: float) -> _Worker:
+        self.mode = "snapshot"
+        self._current = self._first_view(lock_wait_s)
+        self.lanes = {CHEAP: _Lane(CHEAP, self.size, 0), ADHOC: _Lane(ADHOC, max(1, adhoc_workers), adhoc_nice)}
         try:
-            return self._idle.get(timeout=timeout_s)
-        except queue.Empty:
-            raise Busy(f"every query worker stayed busy for {timeout_s:g} s",
-                       hint="try again shortly, or start the server with more --workers") from None
+            started = [(lane, self._start(lane, wait=False)) for lane in self.lanes.values() for _ in range(lane.size)]
+            for lane, w in started:
+                w.ready()
+                lane.idle.put(w)
+        except BaseException:
+            self.close()
+            raise
+        self._register()
+        if self.mode == "snapshot":
+            threading.Thread(target=self._watch, name="store-watcher", daemon=True).start()
 
-    def _replace(self) -> None:
+    # ------------------------------------------------------------------ snapshots
+    def _first_view(self, wait_s: float) -> Path:
+        if self.snapshots is not None:
+            self._drop_stale_snapshots()
+            try:
+                target, self.generation = self._snapshot(wait_s)
+                return target
+            except StoreBusy:
+                raise
+            except OSError as e:  # no snapshot here (a read-only folder): read the store itself, and keep builds away
+                log.warning("cannot snapshot the store at %s (%s): serving it directly; builds into it are refused meanwhile", self.path, e)
+        self.mode = "direct"
+        self._held = StoreLock(self.path, exclusive=False, wait_s=wait_s)
+        meta = read_meta(self.path)
+        self.generation = meta.generation if meta else 0
+        return self.path
+
+    def _snapshot(self, wait_s: float) -> tuple[Path, int]:
+        """A checkpoint of the store as it is now, and its generation, taken while no one writes it."""
+        import pyoxigraph as ox
+
+        assert self.snapshots is not None
+        with StoreLock(self.path, exclusive=True, wait_s=wait_s, holder=f"smartgraph serve (pid {os.getpid()}) taking a snapshot"):
+            meta = read_meta(self.path)
+            self._seq += 1
+            target = self.snapshots / f"{os.getpid()}-{self._seq}"
+            self.snapshots.mkdir(exist_ok=True)
+            try:
+                store = ox.Store(str(self.path))  # writable: the checkpoint then holds what the log has too
+                store.backup(str(target))
+                del store
+            except OSError:
+                shutil.rmtree(target, ignore_errors=True)
+                raise
+        with self._lock:
+            self._refs.setdefault(target, 0)
+        return target, (meta.generation if meta else 0)
+
+    def _drop_stale_snapshots(self) -> None:
+        """Snapshots left by servers that were killed."""
+        assert self.snapshots is not None
+        for d in self.snapshots.glob("*-*") if self.snapshots.is_dir() else []:
+            pid = d.name.split("-", 1)[0]
+            if not pid.isdigit() or int(pid) == os.getpid():
+                continue
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                shutil.rmtree(d, ignore_errors=True)
+            except OSError:
+                pass
+
+    def refresh(self, wait_s: float = 15.0) -> bool:
+        """Serve a new snapshot if the store's generation changed; whether it did."""
+        with self._refresh_lock:
+            meta = read_meta(self.path)
+            if (meta.generation if meta else 0) == self.generation or self._closed:
+                return False
+            target, generation = self._snapshot(wait_s)
+            with self._lock:
+                old, self._current, self.generation = self._current, target, generation
+            self._forget(old)
+            log.warning("the store at %s changed (generation %d): serving the new graph", self.path, generation)
+            for lane in self.lanes.values():  # move idle workers now, so the next requests do not wait for it
+                idle = []
+                while True:
+                    try:
+                        idle.append(lane.idle.get_nowait())
+                    except queue.Empty:
+                        break
+                for w in idle:
+                    self._put_back(lane, self._fresh(lane, w))
+            return True
+
+    def _watch(self) -> None:
+        while not self._closed:
+            time.sleep(self.poll_s)
+            try:
+                self.refresh(wait_s=0)
+            except StoreBusy:
+                continue  # a build still holds the store; the next tick tries again
+            except Exception as e:
+                log.warning("could not take a new snapshot of %s: %s", self.path, e)
+
+    def _forget(self, path: Path, workers: int = 0) -> None:
+        """``workers`` fewer workers read ``path``; a snapshot no longer served and read by none is deleted."""
+        with self._lock:
+            n = self._refs.get(path, 0) - workers
+            self._refs[path] = n
+            drop = n <= 0 and path != self._current and self.snapshots is not None and path.parent == self.snapshots
+            if drop:
+                del self._refs[path]
+        if drop:
+            shutil.rmtree(path, ignore_errors=True)
+
+    # ------------------------------------------------------------------ workers
+    def _start(self, lane: _Lane, wait: bool = True) -> _Worker:
+        with self._lock:
+            path = self._current
+            self._refs[path] = self._refs.get(path, 0) + 1
+        try:
+            return _Worker(path, self._lifeline, nice=lane.nice, wait=wait)
+        except BaseException:
+            self._forget(path, 1)
+            raise
+
+    def _gone(self, w: _Worker) -> None:
+        w.kill()
+        self._forget(w.path, 1)
+
+    def _replace(self, lane: _Lane) -> None:
         def start() -> None:
             if not self._closed:
-                self._idle.put(_Worker(self.path))
+                try:
+                    self._put_back(lane, self._start(lane))
+                except SmartgraphError as e:
+                    log.warning("could not start a query worker: %s", e)
 
         threading.Thread(target=start, daemon=True).start()
 
-    def run(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None) -> Answer:
+    def _put_back(self, lane: _Lane, w: _Worker | None) -> None:
+        if w is None:
+            return
+        if self._closed:
+            w.stop()
+            self._forget(w.path, 1)
+        else:
+            lane.idle.put(w)
+
+    def _fresh(self, lane: _Lane, w: _Worker) -> _Worker | None:
+        """The worker, moved to the snapshot served now if it reads an older one (None if it failed and was replaced)."""
+        current = self._current
+        if w.path == current:
+            return w
+        old = w.path
+        with self._lock:
+            self._refs[current] = self._refs.get(current, 0) + 1
+        try:
+            w.reopen(current)
+        except (SmartgraphError, OSError) as e:
+            log.warning("a query worker could not open the new snapshot: %s", e)
+            w.kill()
+            self._forget(current, 1)
+            self._forget(old, 1)
+            self._replace(lane)
+            return None
+        self._forget(old, 1)
+        return w
+
+    def _acquire(self, lane: _Lane, timeout_s: float) -> _Worker:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                w = lane.idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise Busy(f"every {lane.name} query worker stayed busy for {timeout_s:g} s",
+                           hint="try again shortly; the operator can start the server with more --workers / --adhoc-workers") from None
+            fresh = self._fresh(lane, w)
+            if fresh is not None:
+                return fresh
+
+    def run(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None, *,
+            lane: str = CHEAP, dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
+        pool = self.lanes[lane]
         start = time.monotonic()
-        worker = self._acquire(limits.timeout_s)
+        worker = self._acquire(pool, limits.timeout_s)
         left = max(0.01, limits.timeout_s - (time.monotonic() - start))
         try:
-            reply = worker.ask(("query", query, list(accept), limits.max_rows, page), left)
+            reply = worker.ask(("query", query, list(accept), limits.max_rows, page, dataset, base_iri), left)
         except StoreError:
-            worker.kill()
-            self._replace()
+            self._gone(worker)
+            self._replace(pool)
             raise
         if reply is None:
-            self._replace()
+            self._gone(worker)
+            self._replace(pool)
             raise QueryTimeout(f"the query ran past the time limit of {limits.timeout_s:g} s and was stopped",
                                hint="narrow it (more specific patterns, LIMIT), or raise the server's --timeout")
-        self._idle.put(worker)
+        self._put_back(pool, worker)
         if reply[0] != "ok":
             _raise(reply)
         answer: Answer = reply[1]
         return answer
 
-    def update(self, text: str, limits: Limits) -> None:
-        """Run a SPARQL Update with every reader closed; readers reopen on the new data."""
-        with self._lock:
-            readers = [self._acquire(limits.timeout_s * 6) for _ in range(self.size)]
-            for r in readers:
-                r.stop()
+    # ------------------------------------------------------------------ updates
+    def update(self, text: str, limits: Limits, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL Update on the store, whole or not at all (a time-out included), then serve what it made."""
+        with self._update_lock:
+            if self.mode == "direct":
+                self._update_direct(text, limits, base_iri)
+                return
             try:
-                writer = _Worker(self.path, writable=True)
-                reply = writer.ask(("update", text, [], 0, None), limits.timeout_s)
-                if reply is not None:
-                    writer.stop()
+                lock = StoreLock(self.path, exclusive=True, wait_s=min(5.0, limits.timeout_s),
+                                 holder=f"smartgraph serve (pid {os.getpid()}) running a SPARQL Update")
+            except StoreBusy as e:
+                raise Busy(f"the store cannot take an update now: {e.message}", hint="try again when that finishes") from None
+            try:
+                reply = self._write(text, limits, base_iri)
+                if reply is not None and reply[0] == "ok":
+                    bump_generation(self.path)
             finally:
-                for _ in range(self.size):
-                    self._idle.put(_Worker(self.path))
-            if reply is None:
-                raise QueryTimeout(f"the update ran past the time limit of {limits.timeout_s:g} s and was rolled back",
-                                   hint="split it into smaller updates")
-            if reply[0] != "ok":
-                _raise(reply)
+                lock.release()
+            self._check(reply, limits)
+            self.refresh()  # before answering: the client's next query sees its update
+
+    def _write(self, text: str, limits: Limits, base_iri: str | None) -> tuple[Any, ...] | None:
+        writer = _Worker(self.path, self._lifeline, writable=True)
+        reply = writer.ask(("update", text, base_iri), limits.timeout_s)
+        if reply is not None:
+            writer.stop()
+        return reply
+
+    @staticmethod
+    def _check(reply: tuple[Any, ...] | None, limits: Limits) -> None:
+        if reply is None:
+            raise QueryTimeout(f"the update ran past the time limit of {limits.timeout_s:g} s and was stopped; nothing of it "
+                               "was written (an update is one transaction)", hint="split it into smaller updates")
+        if reply[0] != "ok":
+            _raise(reply)
+
+    def _update_direct(self, text: str, limits: Limits, base_iri: str | None) -> None:
+        """Without snapshots the readers have the store itself open: they close for the update and open again after it."""
+        workers = [(lane, self._acquire(lane, limits.timeout_s * 6)) for lane in self.lanes.values() for _ in range(lane.size)]
+        for _, w in workers:
+            w.stop()
+            self._forget(w.path, 1)
+        try:
+            reply = self._write(text, limits, base_iri)
+            if reply is not None and reply[0] == "ok":
+                with contextlib.suppress(StoreError):
+                    bump_generation(self.path)
+        finally:
+            for lane, _ in workers:
+                self._put_back(lane, self._start(lane))
+        self._check(reply, limits)
+
+    # ------------------------------------------------------------------ registration and shutdown
+    def _register(self) -> None:
+        """Say in the store's folder that this server serves it (``smartgraph build`` names it)."""
+        info = {"pid": os.getpid(), "store": str(self.path.resolve()), "url": self.owner, "mode": self.mode,
+                "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        with contextlib.suppress(OSError):
+            (self.path / f"{SERVING}{os.getpid()}.json").write_text(json.dumps(info), encoding="utf-8")
 
     def close(self) -> None:
         self._closed = True
-        while True:
-            try:
-                self._idle.get_nowait().stop()
-            except queue.Empty:
-                return
+        for lane in getattr(self, "lanes", {}).values():
+            while True:
+                try:
+                    lane.idle.get_nowait().stop()
+                except queue.Empty:
+                    break
+        self._lifeline.close()  # workers still busy end too
+        with contextlib.suppress(OSError):
+            (self.path / f"{SERVING}{os.getpid()}.json").unlink(missing_ok=True)
+        if self.snapshots is not None and self.snapshots.is_dir():
+            for d in self.snapshots.glob(f"{os.getpid()}-*"):
+                shutil.rmtree(d, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                self.snapshots.rmdir()  # only when no other server keeps a snapshot there
+        if self._held is not None:
+            self._held.release()
 
 
 class RemoteEngine:
@@ -466,13 +827,19 @@ class RemoteEngine:
         self.remote = RemoteStore(endpoint, retries=0)
         self.endpoint = endpoint
 
-    def run(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None) -> Answer:
+    def run(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None, *,
+            lane: str = CHEAP, dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
         import httpx
         import pyoxigraph as ox
 
+        del lane, base_iri  # the triplestore has its own workers, and resolves relative IRIs against its own endpoint
+        data: list[tuple[str, str]] = [("query", query)]
+        if dataset is not None:
+            data += [("default-graph-uri", g) for g in dataset.default] + [("named-graph-uri", g) for g in dataset.named]
         try:
-            r = self.remote.http.post(self.endpoint, data={"query": query}, timeout=limits.timeout_s,
-                                      headers={"Accept": f"{RESULTS_JSON}, {NTRIPLES};q=0.9"})
+            r = self.remote.http.post(self.endpoint, content=urlencode(data).encode(), timeout=limits.timeout_s,
+                                      headers={"Accept": f"{RESULTS_JSON}, {NTRIPLES};q=0.9",
+                                               "Content-Type": "application/x-www-form-urlencoded"})
         except httpx.TimeoutException:
             raise QueryTimeout(f"the remote endpoint did not answer within {limits.timeout_s:g} s",
                                hint="narrow the query, or raise --timeout") from None
@@ -515,8 +882,8 @@ class RemoteEngine:
             raise ResultTooLarge(f"the result has more than {limits.max_rows} triples", hint="add LIMIT to the query")
         return Answer(mt, serialize_triples([t.triple if hasattr(t, "triple") else t for t in triples], mt), len(triples))
 
-    def update(self, text: str, limits: Limits) -> None:
-        del limits
+    def update(self, text: str, limits: Limits, *, base_iri: str | None = None) -> None:
+        del limits, base_iri
         self.remote.update(text)
 
     def close(self) -> None:

@@ -13,13 +13,14 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from smartgraph import documents, graph, resources, validation
+from smartgraph import documents, graph, procs, resources, validation
 from smartgraph.config import Settings
 from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
@@ -167,7 +168,9 @@ def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int
     chunks = iter([jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)])
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["smartgraph.pipeline"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    lifeline = procs.Lifeline(ctx)  # the workers end with this process, even when it is killed (kill -9)
+    with closing(lifeline), ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=procs.watch,
+                                                 initargs=(lifeline.end,)) as pool:
         window: deque[Future[list[Built]]] = deque(pool.submit(_prepare_chunk, c, settings, strict) for c in islice(chunks, 3 * workers))
         while window:
             done = window.popleft().result()
@@ -240,6 +243,8 @@ class LoadReport:
     graphs: int = 0
     triples: int = 0
     mismatches: list[tuple[str, int, int]] = field(default_factory=list)  # graph, local count, remote count
+    union_default: bool | None = None  # whether the default graph there shows the named graphs' triples (after any --write-union)
+    union_written: bool = False
 
     @property
     def ok(self) -> bool:
@@ -247,7 +252,7 @@ class LoadReport:
 
 
 def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000, parallel: int = 4, bulk: bool = False,
-         on_progress: Callable[[str, int, int], None] | None = None) -> LoadReport:
+         write_union: bool = False, on_progress: Callable[[str, int, int], None] | None = None) -> LoadReport:
     """Push every named graph of the embedded store into a remote store, each graph replaced whole, then verify the counts.
 
     Small graphs go several to a request, up to ``batch`` triples (one transaction on the stores that
@@ -257,7 +262,10 @@ def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000, para
     still left whole by a failure, but the new graphs may then be partly there until a load runs again.
     ``parallel`` requests are prepared and sent at a time: the triplestore parses one while the next
     is read here. ``on_progress(graph, triples_sent, triples_in_graph)`` after each request, from
-    the thread that sent it."""
+    the thread that sent it.
+
+    Then it asks the triplestore whether its default graph shows what was loaded (the canned queries read
+    the default graph); where it does not, ``write_union`` makes it the union of the named graphs."""
     report = LoadReport()
     remote.drop_scratch_graphs()
     local = store.graph_counts()
@@ -318,4 +326,17 @@ def load(store: EmbeddedStore, remote: RemoteStore, *, batch: int = 50_000, para
     for name, n in sorted(local.items()):
         if there.get(name, 0) != n:
             report.mismatches.append((name, n, there.get(name, 0)))
+    probe = _probe_triple(store)
+    if probe is not None:
+        report.union_default = remote.default_graph_holds(probe)
+        if not report.union_default and write_union:
+            remote.write_union()
+            report.union_written = True
+            report.union_default = remote.default_graph_holds(probe)
     return report
+
+
+def _probe_triple(store: EmbeddedStore) -> str | None:
+    """A triple of a named graph, IRIs only (a literal's form or tag may be rewritten by the store), as N-Triples terms."""
+    rows = store.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER (isIRI(?s) && isIRI(?o)) } LIMIT 1")["results"]["bindings"]
+    return " ".join(f"<{rows[0][v]['value']}>" for v in ("s", "p", "o")) if rows else None

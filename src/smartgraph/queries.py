@@ -32,7 +32,9 @@ def pick(texts: Texts, lang: str) -> str:
     """The text in ``lang`` (compared case-insensitively), else in English, else any."""
     by = {k.lower(): v for k, v in texts}
     return by.get(lang.lower()) or by.get("en") or (texts[0][1] if texts else "")
-_IRI_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
+
+
+_IRI_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x20\x7f-\x9f<>\"{}|\\^`]*$")  # no control characters either
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,18 @@ def with_values(text: str, bindings: dict[str, tuple[Identifier, ...]]) -> str:
     if m is None:
         raise QueryError("has no WHERE { to bind parameters in", hint="write the query with an explicit WHERE clause")
     return f"{text[: m.end()]}\n  {block}{text[m.end():]}"
+
+
+def from_graphs(text: str, graphs: list[str]) -> str:
+    """The query reading its default graph as the merge of ``graphs`` (``FROM``) and its named graphs from them
+    (``FROM NAMED``): the same answers on a triplestore whose default graph is not the union of its named graphs.
+    The IRIs are written by rdflib's term serialiser."""
+    m = _WHERE.search(text)
+    if m is None:
+        raise QueryError("has no WHERE { to name its dataset before", hint="write the query with an explicit WHERE clause")
+    terms = [URIRef(g).n3() for g in graphs]
+    clauses = "".join(f"FROM {t}\n" for t in terms) + "".join(f"FROM NAMED {t}\n" for t in terms)
+    return f"{text[: m.start()]}{clauses}{text[m.start():]}"
 
 
 def parse_header(text: str, name: str) -> dict[str, Any]:

@@ -75,6 +75,14 @@ class RemoteStore:
     def raw_query(self, query: str, accept: str) -> httpx.Response:
         return self._send("query", "POST", self.query_url, data={"query": query}, headers={"Accept": accept})
 
+    def default_graph_holds(self, triple: str) -> bool:
+        """Whether the default graph (no GRAPH clause) holds this triple (N-Triples terms, no blank nodes)."""
+        return bool(self.select(f"ASK {{ {triple} }}").get("boolean"))
+
+    def graph_names(self, prefix: str = "") -> list[str]:
+        """The named graphs there whose IRI starts with ``prefix``."""
+        return sorted(g for g in self.graph_counts() if g.startswith(prefix))
+
     def graph_counts(self) -> dict[str, int]:
         res = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         return {b["g"]["value"]: int(b["n"]["value"]) for b in res["results"]["bindings"]}
@@ -121,6 +129,12 @@ class RemoteStore:
         text = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name, _ in graphs) + "INSERT DATA {\n" + "".join(
             f"GRAPH <{name}> {{\n" + "\n".join(lines) + "\n}\n" for name, lines in graphs) + "}"
         self.update(text, what)
+
+    def write_union(self) -> None:
+        """Make the default graph the union of the named graphs, in one update: what a store's union-default-graph
+        option would show (triples found only in the default graph go)."""
+        self.update("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
+                    "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", "the default graph")
 
     def add_graphs_bulk(self, names: list[str], nquads: bytes) -> None:
         """Add graphs the triplestore does not hold yet, given as N-Quads, in one non-transactional bulk

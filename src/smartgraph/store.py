@@ -14,11 +14,15 @@ materialised default graph 30 to 300 times faster than over its computed union o
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import time
 from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from rdflib import Graph, URIRef
 
@@ -57,8 +61,9 @@ FORMATS = {
 
 
 # after an update written by hand: triples only in the default graph go, triples of the named graphs come in
+# (inserting only the missing triples: half the time of inserting them all again, measured on 400 synthetic releases)
 REUNION = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
-           "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+           "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }")
 
 
 def _leave_union(name: str) -> str:
@@ -67,14 +72,175 @@ def _leave_union(name: str) -> str:
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n")
 
 
-class EmbeddedStore:
-    """pyoxigraph on disk (or in memory when ``path`` is None)."""
+# --------------------------------------------------------------------------- what a store remembers, and who writes it
 
-    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+META = "smartgraph.json"  # the store's settings, beside RocksDB's own files (which RocksDB leaves alone)
+LOCK = "smartgraph.lock"  # flock: one writer (exclusive) at a time; a server taking its snapshot holds it too
+SERVING = "smartgraph.serve."  # smartgraph.serve.<pid>.json: a server that serves this store says so here
+
+
+@dataclass
+class StoreMeta:
+    """What a store remembers about how it was built; ``serve``, ``export`` and ``load`` read it.
+
+    ``generation`` counts finished builds and updates: a server serving the store notices a new one
+    and answers from the new graph."""
+
+    base_iri: str | None = None
+    inputs: list[str] = field(default_factory=list)
+    built_at: str = ""
+    generation: int = 0
+    version: str = ""
+    format: int = 1
+
+
+def read_meta(path: Path) -> StoreMeta | None:
+    """The settings a store remembers; None for a store made before stores remembered them (or no store)."""
+    try:
+        data = json.loads((path / META).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as e:
+        raise StoreError(f"cannot read {path / META}: {e}",
+                         hint="the file is written by smartgraph build; delete it and build again to rewrite it") from None
+    known = {k: v for k, v in data.items() if k in StoreMeta.__dataclass_fields__}
+    return StoreMeta(**known)
+
+
+def write_meta(path: Path, meta: StoreMeta) -> None:
+    """Write the settings whole: to a temporary file, then renamed over the old one."""
+    tmp = path / f".{META}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(json.dumps(asdict(meta), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(path / META)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {path / META}: {e}", hint="check that the store's folder is writable") from None
+
+
+def record_build(path: Path, base_iri: str, inputs: list[Path]) -> StoreMeta:
+    """After a build: remember its base IRI and inputs, and count one more generation (a server then reloads)."""
+    from smartgraph import __version__
+
+    meta = read_meta(path) or StoreMeta()
+    meta.base_iri = base_iri
+    meta.inputs = [str(p.resolve()) for p in inputs]
+    meta.built_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    meta.generation += 1
+    meta.version = __version__
+    write_meta(path, meta)
+    return meta
+
+
+def bump_generation(path: Path) -> None:
+    """A write other than a build (a SPARQL Update through the server) made a new generation."""
+    meta = read_meta(path) or StoreMeta()
+    meta.generation += 1
+    write_meta(path, meta)
+
+
+def servers(path: Path) -> list[dict[str, Any]]:
+    """The live ``smartgraph serve`` processes that registered as serving this store."""
+    out = []
+    for f in sorted(path.glob(SERVING + "*.json")) if path.is_dir() else []:
+        try:
+            info = json.loads(f.read_text(encoding="utf-8"))
+            os.kill(int(info["pid"]), 0)
+        except ProcessLookupError:
+            f.unlink(missing_ok=True)  # left by a server that was killed
+            continue
+        except (OSError, ValueError, KeyError):
+            continue
+        if info.get("store") == str(path.resolve()):
+            out.append(info)
+    return out
+
+
+def _who(path: Path) -> str:
+    """Who holds the store's lock, in words, for an error message."""
+    names = [f"smartgraph serve (pid {s['pid']}, {s.get('url') or 'no URL'}; {s.get('mode', '')})" for s in servers(path)]
+    with contextlib.suppress(OSError):
+        holder = (path / LOCK).read_text(encoding="utf-8").strip()
+        if holder:
+            names.insert(0, holder)
+    return "; ".join(dict.fromkeys(names)) or "another smartgraph process"
+
+
+class StoreLock:
+    """An advisory lock on a store folder (``flock`` on ``smartgraph.lock``), released by the kernel if its holder dies.
+
+    Writers take it exclusive. Servers take it while they snapshot the store, and for as long as they
+    run when they read it directly. ``wait_s``: how long to wait for it before giving up."""
+
+    def __init__(self, path: Path, *, exclusive: bool, wait_s: float = 15.0, holder: str = "") -> None:
+        import fcntl
+
+        self.path = path
+        self.exclusive = exclusive
+        self._f: IO[str] | None = None
+        try:
+            f = open(path / LOCK, "a+", encoding="utf-8")  # noqa: SIM115
+        except OSError as e:
+            if exclusive:
+                raise StoreError(f"cannot lock the store at {path}: {e}", hint="check that its folder is writable") from None
+            return  # a store nobody can write to needs no lock to be read
+        if exclusive and any(s.get("mode") == "direct" for s in servers(path)):
+            wait_s = 0  # a server reading the store directly holds it for as long as it runs: no use waiting
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(f.fileno(), (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    f.close()
+                    raise StoreBusy(path, _who(path)) from None
+                time.sleep(0.1)
+        if exclusive:  # say who holds it, for the message of whoever waits
+            f.truncate(0)
+            f.write(holder or f"smartgraph (pid {os.getpid()})")
+            f.flush()
+        self._f = f
+
+    def release(self) -> None:
+        import fcntl
+
+        if self._f is not None:
+            with contextlib.suppress(OSError):
+                if self.exclusive:
+                    self._f.truncate(0)
+                fcntl.flock(self._f.fileno(), fcntl.LOCK_UN)
+            self._f.close()
+            self._f = None
+
+    def __enter__(self) -> StoreLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+class StoreBusy(StoreError):
+    """Another process writes the store, or reads it in a way a write would break."""
+
+    def __init__(self, path: Path, who: str) -> None:
+        super().__init__(f"the store at {path} is in use by {who}",
+                         hint="wait for a build to finish; stop a server that reads the store directly (it says so when it "
+                              "starts), or build into another --store and serve that")
+
+
+class EmbeddedStore:
+    """pyoxigraph on disk (or in memory when ``path`` is None).
+
+    Opened to write, it holds the store's lock (``StoreLock``) until ``close``: one writer at a time,
+    and a server never snapshots a store half written."""
+
+    def __init__(self, path: Path | None, read_only: bool = False, *, lock_wait_s: float = 15.0) -> None:
         import pyoxigraph as ox
 
         self.path = path
         self.read_only = read_only
+        self._lock: StoreLock | None = None
         try:
             if path is None:
                 self._s = ox.Store()
@@ -86,10 +252,15 @@ class EmbeddedStore:
                 self._s = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
+                self._lock = StoreLock(path, exclusive=True, wait_s=lock_wait_s, holder=f"smartgraph build (pid {os.getpid()})")
                 self._s = ox.Store(str(path))
         except OSError as e:
+            if self._lock is not None:
+                self._lock.release()
+            if isinstance(e, StoreError):
+                raise
             raise StoreError(f"cannot open the store at {path}: {e}",
-                             hint="is another smartgraph build writing to it? wait for it, or pass another --store") from None
+                             hint="is another program (oxigraph?) writing to it? wait for it, or pass another --store") from None
         if path is not None and not self._union_kept():
             if read_only:
                 raise StoreError(f"the store at {path} was made by an older smartgraph: its default graph is not the union "
@@ -282,6 +453,9 @@ class EmbeddedStore:
     def close(self) -> None:
         self.flush()
         del self._s
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 def open_store(path: Path | None, read_only: bool = False) -> EmbeddedStore:

@@ -6,6 +6,7 @@ catalogue; every query it runs goes through the engine's time and size limits.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import json
 import logging
@@ -25,25 +26,26 @@ from starlette.staticfiles import StaticFiles
 
 from smartgraph import __version__
 from smartgraph.engine import (
+    ADHOC,
+    CHEAP,
     GRAPH_TYPES,
     RESULT_TYPES,
     RESULTS_JSON,
-    SHORT,
     Answer,
-    Busy,
+    Dataset,
     Engine,
     Limits,
-    NotAcceptable,
-    QuerySyntaxError,
-    QueryTimeout,
-    ResultTooLarge,
+    format_accept,
     negotiate,
     parse_accept,
 )
 from smartgraph.errors import ParameterError, QueryError, SmartgraphError
 from smartgraph.queries import CannedQuery, Catalog
 from smartgraph.server import pages
+from smartgraph.server.limits import Admission, BodyLimit
 from smartgraph.server.openapi import openapi_document
+from smartgraph.server.problems import error_response, install, param_error, problem
+from smartgraph.sparqlscan import check_fetches, with_using
 
 log = logging.getLogger("smartgraph.access")
 
@@ -59,11 +61,21 @@ class ServerSettings:
     cors_origins: tuple[str, ...] = ()
     update_token: str | None = None  # updates are allowed only when this is set
     endpoint_label: str = "embedded store"
+    allow_service: tuple[str, ...] = ()  # URLs SERVICE (and LOAD) may reach; none: no federation
+    max_body_bytes: int = 1_000_000  # a larger request body is refused (413)
+    max_query_chars: int = 65_536  # a longer query or update is refused (422)
+    per_client: int = 2  # ad-hoc queries (/sparql) one client may have in flight (429 past it)
+    per_client_pages: int = 8  # canned queries and entity pages one client may have in flight (429 past it)
+    adhoc_capacity: int = 8  # ad-hoc queries in flight in all, running or waiting for a worker (503 past it)
 
 
 def _error(status: int, message: str, hint: str = "") -> Response:
-    body = message + (f"\nhow to fix: {hint}" if hint else "") + "\n"
-    return Response(body, status_code=status, media_type="text/plain; charset=utf-8")
+    return problem(status, message, hint)
+
+
+def _param_error(e: ParameterError) -> Response:
+    """422 naming the parameter: what went wrong and how to fix it."""
+    return param_error(e)
 
 
 def _param_error(e: ParameterError) -> Response:
@@ -77,25 +89,21 @@ def _answer_response(answer: Answer, headers: dict[str, str] | None = None) -> R
     return Response(answer.body, media_type=mt, headers=h)
 
 
-def _accept(request: Request, allowed: tuple[str, ...] = RESULT_TYPES + GRAPH_TYPES) -> list[tuple[str, float]]:
-    """The client's Accept header, or the ``format`` parameter (json, xml, csv, tsv, ttl, nt, jsonld, rdfxml) if given."""
-    fmt = request.query_params.get("format")
-    if fmt:
-        mt = SHORT.get(fmt.lower(), fmt.lower())
-        if mt not in allowed:
-            raise NotAcceptable(f"unknown format {fmt!r}", allowed)
-        return [(mt, 1.0)]
-    return parse_accept(request.headers.get("accept"))
+def _accept(request: Request, allowed: tuple[str, ...] = RESULT_TYPES + GRAPH_TYPES,
+            params: list[tuple[str, str]] | None = None) -> list[tuple[str, float]]:
+    """The ``format`` parameter if given (every value; ParameterError for an unknown one), else the Accept header.
+
+    ``params``: the request's parameters when they come in a form body too."""
+    given = params if params is not None else list(request.query_params.multi_items())
+    return format_accept([v for k, v in given if k == "format"], allowed) or parse_accept(request.headers.get("accept"))
 
 
 def _limits_error(e: SmartgraphError) -> Response:
-    if isinstance(e, QueryTimeout | Busy):
-        return _error(503, str(e.message), e.hint)
-    if isinstance(e, ResultTooLarge | QuerySyntaxError | QueryError):
-        return _error(422 if isinstance(e, ParameterError) else 400, e.message, e.hint)
-    if isinstance(e, NotAcceptable):
-        return _error(406, e.message, e.hint)
-    return _error(500 if e.exit_code == 3 else 400, e.message, e.hint)
+    return error_response(e)
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "-"
 
 
 class AccessLog:
@@ -147,14 +155,21 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         description="City-diplomacy knowledge graph: a SPARQL 1.1 endpoint, canned queries with typed parameters, entity pages.",
         static_url="/static/api-docs",
     )
+    install(app)
     strings = pages.load_strings()
     index_template = (files("smartgraph.server").joinpath("static", "index.html").read_text(encoding="utf-8")
                       .replace("{{BASE_IRI}}", escape(settings.base_iri, quote=True)))
     index_html = {lang: pages.index_page(index_template, lang, strings) for lang in strings}
     stats: dict[str, Any] = {}
+    retry = max(1.0, settings.limits.timeout_s)
+    adhoc = Admission("ad-hoc queries", settings.per_client, settings.adhoc_capacity, retry, "--per-client")
+    cheap = Admission("canned queries or pages", settings.per_client_pages, None, retry, "--per-client-pages")
 
-    async def run(query: str, accept: list[tuple[str, float]], page: int | None = None) -> Answer:
-        answer: Answer = await run_in_threadpool(engine.run, query, accept, settings.limits, page)
+    async def run(query: str, accept: list[tuple[str, float]], page: int | None = None, *, lane: str = CHEAP,
+                  dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
+        """Run a query through the engine's limits, in the cheap lane unless told (``/sparql`` uses the ad-hoc lane)."""
+        answer: Answer = await run_in_threadpool(
+            functools.partial(engine.run, query, accept, settings.limits, page, lane=lane, dataset=dataset, base_iri=base_iri))
         return answer
 
     async def select(query: str) -> list[dict[str, Any]]:
@@ -188,64 +203,93 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
     # ------------------------------------------------------------------ SPARQL 1.1 Protocol
     async def sparql(request: Request) -> Response:
         params = list(request.query_params.multi_items())
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        query = update = None
+        queries: list[str] = []
+        updates: list[str] = []
         if request.method == "POST":
-            body = await request.body()
-            if ctype == FORM:
-                params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
-            elif ctype == "application/sparql-query":
-                query = body.decode("utf-8", "replace")
-            elif ctype == "application/sparql-update":
-                update = body.decode("utf-8", "replace")
-            else:
+            ctype, _, options = request.headers.get("content-type", "").partition(";")
+            ctype = ctype.strip().lower()
+            charset = next((v.strip().strip('"').lower() for k, _, v in (o.partition("=") for o in options.split(";"))
+                            if k.strip().lower() == "charset"), "utf-8")
+            if ctype not in (FORM, "application/sparql-query", "application/sparql-update"):
                 return _error(415, f"unsupported Content-Type {ctype or '(none)'!r}",
                               "send application/x-www-form-urlencoded, application/sparql-query or application/sparql-update")
-        for k, v in params:
-            if k == "query" and query is None:
-                query = v
-            elif k == "update" and update is None:
-                update = v
-        if query is not None and update is not None:
+            if charset not in ("utf-8", "utf8"):
+                return _error(415, f"the body is in {charset}; this endpoint reads UTF-8 only", "send the body in UTF-8")
+            try:
+                text = (await request.body()).decode("utf-8")
+            except UnicodeDecodeError as e:
+                return _error(400, f"the body is not UTF-8: {e.reason} at byte {e.start}", "send the body in UTF-8")
+            if ctype == FORM:
+                params += parse_qsl(text, keep_blank_values=True)
+            else:
+                (queries if ctype == "application/sparql-query" else updates).append(text)
+        queries += [v for k, v in params if k == "query"]
+        updates += [v for k, v in params if k == "update"]
+        if updates and request.method != "POST":
+            return problem(405, "a SPARQL Update must be sent with POST (the SPARQL 1.1 Protocol forbids GET updates)",
+                           "POST it as application/sparql-update, or form-encoded as update=...", headers={"Allow": "POST"})
+        if queries and updates:
             return _error(400, "a request carries either a query or an update, not both")
-        if update is not None:
-            return await _update(request, update)
-        if request.method == "POST" and query is None:
-            return _error(400, "the POST request has no query", "send query=... form-encoded or an application/sparql-query body")
+        if len(queries) > 1 or len(updates) > 1:
+            which = "query" if len(queries) > 1 else "update"
+            return problem(400, f"the request carries more than one {which}", f"send one {which} a request", param=which)
+        endpoint = str(request.url_for("sparql"))
         try:
-            accept = _accept(request)
-        except NotAcceptable as e:
-            return _limits_error(e)
-        if query is None:
-            return await _service_description(request, accept)
-        dataset = [(k, v) for k, v in params if k in ("default-graph-uri", "named-graph-uri")]
-        if dataset:
-            return _error(400, "default-graph-uri and named-graph-uri are not supported here",
-                          "name graphs in the query with FROM / FROM NAMED or GRAPH; the default graph is the union of all graphs")
-        try:
-            answer = await run(query, accept)
+            if updates:
+                return await _update(request, updates[0], params, endpoint)
+            if request.method == "POST" and not queries:
+                return _error(400, "the POST request has no query", "send query=... form-encoded or an application/sparql-query body")
+            accept = _accept(request, params=params)
+            if not queries:
+                return await _service_description(request, accept)
+            query = queries[0]
+            _check_length("query", query)
+            dataset = _dataset(params, "default-graph-uri", "named-graph-uri")
+            check_fetches(query, settings.allow_service, base=endpoint)
+            with adhoc.slot(_client(request)):
+                answer = await run(query, accept, lane=ADHOC, dataset=dataset, base_iri=endpoint)
         except SmartgraphError as e:
             return _limits_error(e)
         return _answer_response(answer)
 
+    def _check_length(name: str, text: str) -> None:
+        if len(text) > settings.max_query_chars:
+            raise ParameterError("", name, f"is {len(text):,} characters long; this server takes at most {settings.max_query_chars:,}",
+                                 hint="send a shorter one; the operator can raise the limit with --max-query-length")
+
+    def _dataset(params: list[tuple[str, str]], default: str, named: str) -> Dataset | None:
+        """The dataset the protocol parameters name (checked IRIs), or None when they name none."""
+        graphs = {default: [v for k, v in params if k == default], named: [v for k, v in params if k == named]}
+        for name, values in graphs.items():
+            for v in values:
+                if not pages.safe_iri(v):
+                    raise ParameterError("", name, f"{v!r} is not an absolute http(s) IRI", hint="pass a graph's full IRI")
+        if not graphs[default] and not graphs[named]:
+            return None
+        return Dataset(tuple(graphs[default]), tuple(graphs[named]))
+
     sparql_doc = ("GET with `query`, POST form-encoded (`query` or `update`) or POST `application/sparql-query` "
-                  "(`application/sparql-update`). Results by `Accept`: SPARQL JSON (default), XML, CSV, TSV; graphs as "
-                  "Turtle (default), N-Triples, JSON-LD, RDF/XML. Without a query: the service description with VoID counts.")
+                  "(`application/sparql-update`). Results by `Accept` or `format`: SPARQL JSON (default), XML, CSV, TSV; graphs as "
+                  "Turtle (default), N-Triples, JSON-LD, RDF/XML. `default-graph-uri` and `named-graph-uri` name the dataset. "
+                  "Without a query: the service description with VoID counts. Errors are application/problem+json.")
     for method in ("GET", "POST"):
         app.add_api_route("/sparql", sparql, methods=[method], name="sparql", tags=["SPARQL"], description=sparql_doc,
                           summary=f"SPARQL 1.1 Protocol ({method})", operation_id=f"sparql_{method.lower()}")
 
-    async def _update(request: Request, text: str) -> Response:
+    async def _update(request: Request, text: str, params: list[tuple[str, str]], endpoint: str) -> Response:
         if settings.update_token is None:
             return _error(403, "updates are disabled on this server",
                           "start it with --allow-updates and the token in SMARTGRAPH_UPDATE_TOKEN to accept SPARQL Update")
         given = request.headers.get("authorization", "")
         if not hmac.compare_digest(given.encode(), f"Bearer {settings.update_token}".encode()):
             return _error(403, "the update's bearer token is missing or wrong", "send Authorization: Bearer <token>")
-        try:
-            await run_in_threadpool(engine.update, text, settings.limits)
-        except SmartgraphError as e:
-            return _limits_error(e)
+        _check_length("update", text)
+        check_fetches(text, settings.allow_service, base=endpoint)
+        using = _dataset(params, "using-graph-uri", "using-named-graph-uri")
+        if using is not None:
+            text = with_using(text, list(using.default), list(using.named))
+        with adhoc.slot(_client(request)):
+            await run_in_threadpool(functools.partial(engine.update, text, settings.limits, base_iri=endpoint))
         stats.clear()
         return Response(status_code=204)
 
@@ -259,6 +303,8 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             return _error(406, "the service description is RDF", f"send Accept: one of {', '.join(GRAPH_TYPES)}")
         endpoint = str(request.url_for("sparql"))
         g = pages.service_description(endpoint, stats["counts"], updates=settings.update_token is not None)
+        if not settings.allow_service:  # federation is off: do not announce it
+            g.remove((None, pages.SD.feature, pages.SD.BasicFederatedQuery))
         body = g.serialize(format=pages.RDFLIB_FORMATS[mt])
         return Response(body, media_type=mt, headers={"Vary": "Accept"})
 
@@ -332,7 +378,8 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         except SmartgraphError as e:
             return _limits_error(e)
         try:
-            answer = await run(text, accept, page=limit if q.pageable else None)
+            with cheap.slot(_client(request)):
+                answer = await run(text, accept, page=limit if q.pageable else None)
         except SmartgraphError as e:
             return _limits_error(e)
         return _answer_response(answer, {"Link": _links(request, limit, offset, answer.more)})
@@ -356,36 +403,40 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
              description="Content negotiation: HTML for browsers; Turtle, N-Triples, JSON-LD or RDF/XML for clients. "
                          "`lang` picks the page's language (zh-Hant or en).")
     async def entity(path: str, request: Request) -> Response:
-        return await _entity(settings.base_iri + path, request)
+        return await _entity(settings.base_iri + path, request, "path", "path")
 
     @app.get("/resource", tags=["entities"], summary="Describe any IRI the graph holds (ontology terms, concepts, places)")
     async def resource(iri: str, request: Request) -> Response:
-        return await _entity(iri, request)
+        return await _entity(iri, request, "iri", "query")
 
-    async def _entity(iri: str, request: Request) -> Response:
+    async def _entity(iri: str, request: Request, name: str, where: str) -> Response:
         if not pages.safe_iri(iri):
-            return _error(400, f"{iri!r} is not an IRI", "pass an absolute http(s) IRI")
+            return param_error(ParameterError("", name, f"{iri!r} is not an absolute http(s) IRI",
+                                              hint="pass an IRI without spaces or control characters, e.g. https://w3id.org/scd#party"),
+                               where)
         try:
             accept = _accept(request, ("text/html", *GRAPH_TYPES))
-        except NotAcceptable as e:
+        except SmartgraphError as e:
             return _limits_error(e)
         mt = negotiate(accept, ("text/html", *GRAPH_TYPES))
         if mt is None:
             return _error(406, "no acceptable representation", f"send Accept: text/html or one of {', '.join(GRAPH_TYPES)}")
         try:
-            if mt != "text/html":
-                answer = await run(pages.describe_query(iri), [(mt, 1.0)])
-                if answer.rows == 0:
-                    return _error(404, f"the graph holds nothing about <{iri}>")
-                return _answer_response(answer)
-            lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"),
-                                       request.cookies.get(pages.LANG_COOKIE))
-            view = await pages.entity_view(iri, lang, select, catalog)
+            with cheap.slot(_client(request)):
+                if mt != "text/html":
+                    answer = await run(pages.describe_query(iri), [(mt, 1.0)])
+                    if answer.rows == 0:
+                        return _error(404, f"the graph holds nothing about <{iri}>")
+                    return _answer_response(answer)
+                lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"),
+                                           request.cookies.get(pages.LANG_COOKIE))
+                view = await pages.entity_view(iri, lang, select, catalog)
         except SmartgraphError as e:
             return _limits_error(e)
         html = pages.entity_page(view, lang, strings, settings.base_iri)
         return HTMLResponse(html, status_code=200 if view.found else 404, headers={"Vary": "Accept, Accept-Language, Cookie"})
 
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLog)
     app.openapi = lambda: openapi_document(app, catalog, settings.limits.max_rows, settings.page_size)  # type: ignore[method-assign]
     if settings.cors_origins:

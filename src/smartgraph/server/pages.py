@@ -26,7 +26,7 @@ FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
 
 RDFLIB_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
                   "application/rdf+xml": "xml"}
-_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+_IRI = re.compile(r"^https?://[^\s\x00-\x20\x7f-\x9f<>\"{}|\\^`]+$")  # no control characters either
 CONTEXT = 80  # characters of the source shown either side of a quoted span
 
 Select = Callable[[str], Awaitable[list[dict[str, Any]]]]
