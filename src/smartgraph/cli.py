@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -62,6 +63,19 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(b|bytes?|k|kb|kib|m|mb|mib|g|gb|gib)?\s*", re.I)
+_UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 10**6, "mb": 10**6, "mib": 2**20,
+          "g": 10**9, "gb": 10**9, "gib": 2**30}
+
+
+def _size(value: str, option: str) -> int:
+    """A size given as bytes or with a unit (800kB, 20MB, 1.5MiB)."""
+    m = _SIZE.fullmatch(value)
+    if not m:
+        raise typer.BadParameter(f"{value!r} is not a size; write bytes or a number with kB or MB (800kB, 20MB)", param_hint=option)
+    return int(float(m[1]) * _UNITS[(m[2] or "").lower()])
+
+
 @app.callback()
 def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
@@ -84,6 +98,9 @@ def build(
                                                    help="Take from each folder only the files matching PATTERN (a shell pattern on the "
                                                         "path inside the folder or the name, e.g. 'zh/*.txt'); repeat for more "
                                                         "[default: *.txt, *.text, *.html, *.htm, README left out].")] = None,
+    max_document_size: Annotated[str, typer.Option("--max-document-size", envvar="SMARTGRAPH_MAX_DOCUMENT_SIZE", metavar="SIZE",
+                                                   help="Refuse, unread, a file larger than SIZE (bytes, or with kB/MB: 800kB, 20MB); "
+                                                        "0 for no limit.")] = "5MB",
 ) -> None:
     """Read press releases, extract their facts, validate each document's graph and store it.
 
@@ -97,6 +114,7 @@ def build(
     from smartgraph.errors import DocumentError
     from smartgraph.store import open_store, record_build, servers
 
+    limit = _size(max_document_size, "--max-document-size")
     try:
         settings = _settings(store, base_iri)
         paths = inputs or [DEFAULT_INPUT]
@@ -109,7 +127,8 @@ def build(
                  "it answers from the new graph once this build finishes")
         with _Progress(quiet) as progress:
             report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update,
-                                    workers=workers or pipeline.default_workers(), globs=glob or (), strict=strict)
+                                    workers=workers or pipeline.default_workers(), globs=glob or (), strict=strict,
+                                    max_document_bytes=limit or None)
         st.flush()
         record_build(settings.store, settings.base_iri, paths)  # the store remembers its settings; a server reloads
         st.close()

@@ -938,9 +938,27 @@ def _split_lines_of_items(text: str, p: Span) -> Iterator[Span]:
         yield p
 
 
-def read(path: Path) -> Document:
-    """Read one press release file: text, or a saved web page (``.html``/``.htm``) through its main content."""
+DEFAULT_MAX_DOCUMENT_BYTES = 5_000_000  # a press release is tens of kilobytes; a saved page with its scripts a few megabytes
+
+
+def size_text(n: int) -> str:
+    """A byte count as people write it (5 MB, 800 kB, 512 bytes)."""
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.3g} MB"
+    if n >= 1_000:
+        return f"{n / 1_000:.3g} kB"
+    return f"{n} bytes"
+
+
+def read(path: Path, max_bytes: int | None = DEFAULT_MAX_DOCUMENT_BYTES) -> Document:
+    """Read one press release file: text, or a saved web page (``.html``/``.htm``) through its main content.
+
+    A file larger than ``max_bytes`` is refused before it is read (``None``: no limit)."""
     try:
+        if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
+            raise DocumentError(str(path), f"is {size_text(size)}, more than the {size_text(max_bytes)} a document may have",
+                                hint="raise the limit with --max-document-size (or SMARTGRAPH_MAX_DOCUMENT_SIZE), "
+                                     "or split the file into one file per release")
         data = path.read_bytes()
     except OSError as e:
         raise DocumentError(str(path), f"cannot be read ({e.strerror})", hint="check the file's permissions") from None

@@ -78,13 +78,23 @@ def ontology_graph() -> Graph:
 REPAIR_ROUNDS = 4  # facts dropped in turn before a document that still breaks a shape is refused
 
 
-def build_document(path: Path, settings: Settings, doc: Document | None = None, *, strict: bool = False) -> Built:
+@dataclass(frozen=True)
+class BuildOptions:
+    """How documents are built: ``strict`` refuses a document whose graph breaks a shape (instead of dropping
+    the facts that break it); a file larger than ``max_document_bytes`` is refused unread."""
+
+    strict: bool = False
+    max_document_bytes: int | None = documents.DEFAULT_MAX_DOCUMENT_BYTES
+
+
+def build_document(path: Path, settings: Settings, doc: Document | None = None, options: BuildOptions = BuildOptions()) -> Built:
     """One document through every stage but the store (``doc``: the file already read); its graph as N-Triples.
 
     A fact whose nodes break a shape is dropped, with a notice naming the line it came from, the shape
-    and why, and the rest of the document is kept; ``strict`` refuses the whole document instead."""
+    and why, and the rest of the document is kept; ``options.strict`` refuses the whole document instead."""
+    strict = options.strict
     try:
-        doc = doc or documents.read(path)
+        doc = doc or documents.read(path, options.max_document_bytes)
         facts = extract(doc)
         nt, triples = graph.to_ntriples(facts, settings.base_iri)
         report = validation.validate_ntriples(nt)
@@ -131,21 +141,21 @@ def drop_violations(nt: str, report: ValidationReport, doc: Document) -> tuple[s
 Built = tuple[DocumentResult, str | None, str | None]  # a result, its graph's name and N-Triples when stored
 
 
-def _prepare(path: Path, settings: Settings, known_hash: str | None, strict: bool = False) -> Built:
+def _prepare(path: Path, settings: Settings, known_hash: str | None, options: BuildOptions) -> Built:
     """Read a document; skip it if its text hashes as the stored one, else build it."""
     doc = None
     if known_hash is not None:
         try:
-            doc = documents.read(path)
+            doc = documents.read(path, options.max_document_bytes)
         except SmartgraphError as e:
             return DocumentResult(str(path), "error", error=str(e)), None, None
         if doc.sha256 == known_hash:
             return DocumentResult(str(path), "unchanged", notices=doc.notices), None, None
-    return build_document(path, settings, doc, strict=strict)
+    return build_document(path, settings, doc, options)
 
 
-def _prepare_chunk(jobs: list[tuple[Path, str | None]], settings: Settings, strict: bool = False) -> list[Built]:
-    return [_prepare(path, settings, known, strict) for path, known in jobs]
+def _prepare_chunk(jobs: list[tuple[Path, str | None]], settings: Settings, options: BuildOptions) -> list[Built]:
+    return [_prepare(path, settings, known, options) for path, known in jobs]
 
 
 CHUNK = 16  # documents a worker process takes at a time
@@ -157,13 +167,13 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int, strict: bool = False) -> Iterator[Built]:
+def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int, options: BuildOptions) -> Iterator[Built]:
     """Every document built, in input order: in worker processes when there are enough documents to share.
 
     At most a few chunks per worker are in flight, so the corpus streams through and is never held whole."""
     if workers <= 1 or len(jobs) < 4 * CHUNK:
         for path, known in jobs:
-            yield _prepare(path, settings, known, strict)
+            yield _prepare(path, settings, known, options)
         return
     chunks = iter([jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)])
     ctx = multiprocessing.get_context("forkserver")
@@ -171,17 +181,18 @@ def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int
     lifeline = procs.Lifeline(ctx)  # the workers end with this process, even when it is killed (kill -9)
     with closing(lifeline), ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=procs.watch,
                                                  initargs=(lifeline.end,)) as pool:
-        window: deque[Future[list[Built]]] = deque(pool.submit(_prepare_chunk, c, settings, strict) for c in islice(chunks, 3 * workers))
+        window: deque[Future[list[Built]]] = deque(pool.submit(_prepare_chunk, c, settings, options) for c in islice(chunks, 3 * workers))
         while window:
             done = window.popleft().result()
             nxt = next(chunks, None)
             if nxt is not None:
-                window.append(pool.submit(_prepare_chunk, nxt, settings, strict))
+                window.append(pool.submit(_prepare_chunk, nxt, settings, options))
             yield from done
 
 
 def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bool = False,
-          on_progress: Progress | None = None, workers: int = 1, globs: Iterable[str] = (), strict: bool = False) -> BuildReport:
+          on_progress: Progress | None = None, workers: int = 1, globs: Iterable[str] = (), strict: bool = False,
+          max_document_bytes: int | None = documents.DEFAULT_MAX_DOCUMENT_BYTES) -> BuildReport:
     """Build every press release named (files or folders) into the store.
 
     With ``workers`` > 1 documents are read, extracted, mapped and validated in that many processes
@@ -191,7 +202,9 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
     ``globs`` choose what a folder contributes (``documents.iter_inputs``); files that are not press
     releases are listed in the report's ``skipped``. No input at all to build is a DocumentError.
     A fact that breaks a shape is dropped with a notice and the rest of its document stored; with
-    ``strict`` the document is refused whole."""
+    ``strict`` the document is refused whole. A file larger than ``max_document_bytes`` is refused unread
+    (reported as an error; the rest still build)."""
+    options = BuildOptions(strict, max_document_bytes)
     report = BuildReport()
     paths = list(documents.iter_inputs(inputs, globs, report.skipped))
     if not paths:
@@ -211,7 +224,7 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
                 r.status, r.error = "error", str(e)
         pending.clear()
 
-    for n, (result, name, nt) in enumerate(_built(jobs, settings, workers, strict), 1):
+    for n, (result, name, nt) in enumerate(_built(jobs, settings, workers, options), 1):
         report.results.append(result)
         if result.status == "stored" and name is not None and nt is not None:
             if any(name == other for _, other, _ in pending):

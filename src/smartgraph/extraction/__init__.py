@@ -12,6 +12,10 @@ Three stages, each testable alone:
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from smartgraph.extraction import recognise, relate, resolve
 from smartgraph.extraction.text import make_text
 from smartgraph.model import Document, Facts
@@ -19,6 +23,24 @@ from smartgraph.model import Document, Facts
 __all__ = ["extract", "recognise", "relate", "resolve"]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while one document is read.
+
+    A long document makes hundreds of thousands of small mentions at once; the collector would walk
+    all of them again and again as they pile up (a third of the time for a megabyte). Nothing they
+    form outlives the document, and the collector runs as before once it is done.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def extract(doc: Document) -> Facts:
     """Every fact of one document: its text recognised, resolved and related."""
-    return relate.relate(resolve.resolve(recognise.recognise(make_text(doc))))
+    with _collector_paused():
+        return relate.relate(resolve.resolve(recognise.recognise(make_text(doc))))

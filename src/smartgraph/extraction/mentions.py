@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from smartgraph.extraction.gazetteer import PlaceEntry
 from smartgraph.extraction.lexicon import OrgType, Title
-from smartgraph.extraction.text import Text
+from smartgraph.extraction.text import Ranges, Text
 from smartgraph.model import Country, Organization, Person, Place, Role, Venue
 
 
@@ -21,6 +22,9 @@ class Mention:
     start: int
     end: int
     text: str
+
+
+M = TypeVar("M", bound=Mention)
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,19 @@ class Recognised:
     dates: list[DateMention] = field(default_factory=list)
     agreements: list[AgreementMention] = field(default_factory=list)
     cues: list[CueMention] = field(default_factory=list)
+    _index: dict[int, tuple[list[Mention], Ranges[Mention]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def ranges(self, items: list[M]) -> Ranges[M]:
+        """A position index over ``items`` (one of this object's lists), made once and kept while the list stays."""
+        cached = self._index.get(id(items))
+        if cached is None or cached[0] is not items or len(cached[1]) != len(items):
+            cached = (items, Ranges(items, lambda m: m.start, lambda m: m.end))  # type: ignore[arg-type]
+            self._index[id(items)] = cached  # type: ignore[assignment]
+        return cached[1]  # type: ignore[return-value]
+
+    def within(self, items: list[M], start: int, end: int) -> list[M]:
+        """The mentions of ``items`` that begin in ``start..end``, in text order."""
+        return self.ranges(items).starting(start, end)
 
 
 @dataclass
@@ -161,6 +178,20 @@ class Resolved:
     event_of: dict[EventMention, str] = field(default_factory=dict)
     party_of: dict[tuple[int, int], str] = field(default_factory=dict)  # a stretch naming an agreement party -> key
 
+    _index: dict[int, tuple[dict[Any, str], Ranges[tuple[Any, str]]]] = field(default_factory=dict, repr=False, compare=False)
+
     @property
     def text(self) -> Text:
         return self.recognised.text
+
+    def linked(self, links: dict[M, str]) -> Ranges[tuple[M, str]]:
+        """A position index over one of the mention-to-entity maps (``person_of``, ``event_of``, ``place_of``)."""
+        cached = self._index.get(id(links))
+        if cached is None or cached[0] is not links or len(cached[1]) != len(links):
+            cached = (links, Ranges(links.items(), lambda mk: mk[0].start, lambda mk: mk[0].end))
+            self._index[id(links)] = cached
+        return cached[1]
+
+    def linked_in(self, links: dict[M, str], start: int, end: int) -> list[tuple[M, str]]:
+        """The (mention, entity key) pairs of ``links`` whose mention begins in ``start..end``, in text order."""
+        return self.linked(links).starting(start, end)

@@ -16,7 +16,7 @@ from smartgraph.extraction.recognise.events import recognise_acts, recognise_eve
 from smartgraph.extraction.recognise.names import LATIN, ends_with, starts_with, words
 from smartgraph.extraction.recognise.people import recognise_people
 from smartgraph.extraction.recognise.places import recognise_places
-from smartgraph.extraction.text import Text, is_han
+from smartgraph.extraction.text import Ranges, Text, is_han
 
 __all__ = ["recognise", "recognise_cues", "recognise_dates_in", "recognise_orgs", "recognise_titles"]
 
@@ -112,15 +112,17 @@ def recognise(text: Text) -> Recognised:
                                                 and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})
     r.agreements = recognise_agreements(text)
     r.events += recognise_acts(text, [(a.start, a.end) for a in r.agreements])
-    r.events += [v for v in recognise_visits(text) if not any(e.start < v.end and v.start < e.end for e in r.events)]
+    told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
+    r.events += [v for v in recognise_visits(text) if not told.overlapping(v.start, v.end)]
     r.events.sort(key=lambda e: e.start)
     r.persons = recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
     # a name is not a place (芭堤雅 the person, not Pattaya)
-    names = [(p.name.start, p.name.end) for p in r.persons]
-    r.places = [m for m in r.places if not any(a < m.end and m.start < b for a, b in names)]
+    names = Ranges([(p.name.start, p.name.end) for p in r.persons], lambda x: x[0], lambda x: x[1])
+    r.places = [m for m in r.places if not names.overlapping(m.start, m.end)]
     # an event word inside a name or a title (衛生局長曾梓展, 土浦市議會議長) is not an event
-    taken = [(p.name.start, p.name.end) for p in r.persons] + [(m.start, m.end) for m in r.titles]
-    r.events = [e for e in r.events if e.quoted or not any(a < e.end and e.end - 1 < b and a <= e.end - 1 for a, b in taken)]
+    taken = Ranges([(p.name.start, p.name.end) for p in r.persons] + [(m.start, m.end) for m in r.titles],
+                   lambda x: x[0], lambda x: x[1])
+    r.events = [e for e in r.events if e.quoted or not taken.overlapping(e.end - 1, e.end)]
     stops = {p.name.end for p in r.persons} | {m.end for m in r.titles} | {d.end for d in r.dates} \
         | {c.end for c in r.cues if c.cls in ("sign", "attend", "host", "visit", "say", "witness")}
     r.orgs = recognise_orgs(text, stops, {m.end for m in r.places})

@@ -40,7 +40,7 @@ def recognise_agreements(text: Text) -> list[AgreementMention]:
         # (MOU) right after a Chinese agreement word: the same agreement
         if out and re.fullmatch(r"[」』]?\s*[（(]\s*", raw[out[-1].end:h.start]) and raw[h.end:h.end + 2].lstrip()[:1] in (")", "）"):
             prev = out[-1]
-            out[-1] = AgreementMention(prev.start, h.end + raw[h.end:].find(")" if ")" in raw[h.end:h.end + 3] else "）") + 1,
+            out[-1] = AgreementMention(prev.start, raw.find(")" if ")" in raw[h.end:h.end + 3] else "）", h.end) + 1,
                                        prev.text, prev.kind, prev.word, prev.name, prev.count, prev.items)
             continue
         name = ""

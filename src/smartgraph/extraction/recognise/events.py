@@ -137,7 +137,8 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
         ordinal = _cn_number(om.group(1)) if om else None
         core = _YEAR.sub("", name)
         core = _ORDINAL.sub("", core).strip()
-        det = next((d for d in _DETERMINERS if fold(core).startswith(d)), "")
+        folded_core = fold(core)
+        det = next((d for d in _DETERMINERS if folded_core.startswith(d)), "")
         if det and not quoted:
             core = core[len(det):]
             name = name[name.find(core):] if core else name
@@ -162,6 +163,9 @@ _ACT = re.compile(fold(r"(?:簽署|簽訂|簽定|締結|簽下|換約|簽)(?:了
 _TITLE_VISIT = re.compile(fold(r"率團|訪問|拜會|拜訪|首訪|來訪|訪台|訪臺|訪日|訪韓|訪美|訪歐|出訪|參訪|考察|訪(?=[\u4e00-\u9fff]{1,4}(?:市|縣|府|$))"))
 
 
+_SIGN_AFTER = re.compile(fold(r"[」』]?[^，。；,;]{0,24}?(?:簽署|簽訂|簽約|簽名)"))
+
+
 def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventMention]:
     """Signing acts (簽署「友好城市協定」, 締結友誼城市) as ceremonies, and a visit a headline names (北九州市長首訪高雄)."""
     raw, t = text.raw, text.fold
@@ -173,12 +177,12 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
             if mm.end() >= a - 1 or not re.search(r"[，。；,;]", raw[mm.start():a]):
                 m = mm
         if m is None or re.search(r"[，。；,;]", raw[m.start():a]):
-            after = re.search(fold(r"^[」』]?[^，。；,;]{0,24}?(?:簽署|簽訂|簽約|簽名)"), t[e:s.end])
+            after = _SIGN_AFTER.match(t, e, s.end)
             if not after:
                 continue
             m = None
             name = re.sub(r"[「」『』\s]", "", raw[a:e]) + "簽署"
-            out.append(EventMention(a, e + after.end(), raw[a:e + after.end()], name, "ceremony", True, False, None, False, "", None))
+            out.append(EventMention(a, after.end(), raw[a:after.end()], name, "ceremony", True, False, None, False, "", None))
             continue
         name = re.sub(r"[「」『』\s]", "", raw[m.start():e])
         out.append(EventMention(m.start(), e, raw[m.start():e], name, "ceremony", True, False, None, False, "", None))
@@ -215,7 +219,7 @@ def recognise_visits(text: Text) -> list[EventMention]:
         if lead:
             a = lead.end()
         name = re.sub(r"[「」『』\s]", "", raw[a:e])
-        if len(name) < 3 or any(o.start <= m.start() < o.end for o in out):
+        if len(name) < 3 or any(o.start <= m.start() < o.end for o in out[-4:]):  # the visits before it, in text order
             continue
         out.append(EventMention(a, e, raw[a:e], name, "visit", False, False, None, False, "", None, m.start()))
     return out

@@ -61,18 +61,32 @@ def not_in_name() -> frozenset[str]:
     return frozenset(words("not-in-name"))
 
 
-def starts_with(text: str, i: int, forms: tuple[str, ...]) -> str:
-    """The longest of ``forms`` that ``text`` has at ``i`` (forms are longest first)."""
+@cache
+def _by_length(forms: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``forms`` grouped by length, longest first: one set look-up per length instead of one test per form."""
+    groups: dict[int, set[str]] = {}
     for f in forms:
-        if text.startswith(f, i):
-            return f
+        if f:
+            groups.setdefault(len(f), set()).add(f)
+    return tuple((n, frozenset(g)) for n, g in sorted(groups.items(), reverse=True))
+
+
+def starts_with(text: str, i: int, forms: tuple[str, ...]) -> str:
+    """The longest of ``forms`` that ``text`` has at ``i``."""
+    for n, group in _by_length(forms):
+        piece = text[i:i + n]
+        if piece in group:
+            return piece
     return ""
 
 
 def ends_with(text: str, e: int, forms: tuple[str, ...], lo: int = 0) -> str:
-    for f in forms:
-        if e - len(f) >= lo and text.startswith(f, e - len(f)):
-            return f
+    """The longest of ``forms`` that ``text`` has just before ``e`` (starting at ``lo`` or later)."""
+    for n, group in _by_length(forms):
+        if e - n >= lo:
+            piece = text[e - n:e]
+            if piece in group:
+                return piece
     return ""
 
 
@@ -259,6 +273,9 @@ class NameScorer:
         return best
 
 
+_NAME_GAP = re.compile(r",? (?=\S)")
+
+
 def latin_name_at(text: str, i: int, *, single: bool = False) -> tuple[int, int] | None:
     """A Latin personal name of two or more capitalised words starting at ``text[i]`` (after spaces).
 
@@ -283,15 +300,15 @@ def latin_name_at(text: str, i: int, *, single: bool = False) -> tuple[int, int]
         tokens += 1
         end = pos + len(word)
         pos = m.end()
-        sep = re.match(r",? (?=\S)", text[pos:])
+        sep = _NAME_GAP.match(text, pos)
         if not sep:
             break
-        nxt = LATIN_TOKEN.match(text, pos + sep.end())
+        nxt = LATIN_TOKEN.match(text, sep.end())
         if not nxt or not (nxt.group()[:1].isupper() or nxt.group().lower() in PARTICLES):
             break
         if sep.group().startswith(",") and tokens > 1:
             break  # a comma only inside a "Family, Given" name
-        pos += sep.end()
+        pos = sep.end()
     if any(w.strip(".").lower() in NOT_PERSON_WORDS for w in words_seen):
         return None
     if real >= 2 or (single and real == 1):

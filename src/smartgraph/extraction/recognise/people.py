@@ -13,6 +13,7 @@ What stands before a title back to a clause break is kept, unparsed, as the post
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import (
@@ -35,7 +36,7 @@ from smartgraph.extraction.recognise.names import (
     starts_with,
     words,
 )
-from smartgraph.extraction.text import Text, fold, is_han
+from smartgraph.extraction.text import Ranges, Text, fold, is_han
 
 ACCEPT = 3.0  # the least score a Han name after or before a title needs
 HONORIFICS = ("先生", "女士", "博士", "教授", "閣下", "小姐")
@@ -43,6 +44,12 @@ _BRACKET_LATIN = re.compile(rf"\s*[（(]\s*([{LATIN}][{LATIN}'’.\- ,]{{1,60}}?
 _NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")
 _CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
 AFF_LIMIT = 40
+
+
+@cache
+def _lead_start() -> re.Pattern[str]:
+    """A lead word alone (與, 以及): what stands between a list's break and a title opens no affiliation."""
+    return re.compile("|".join(map(re.escape, words("lead-start"))) + r"|\s*")
 
 
 def _affiliation_start(text: Text, e: int, floor: int) -> int:
@@ -87,10 +94,11 @@ class PeopleRecogniser:
                  cues: list[CueMention], dates: list[DateMention]) -> None:
         self.text = text
         self.titles = titles
+        self.title_at: Ranges[TitleMention] = Ranges(titles, lambda m: m.start, lambda m: m.end)
         starts = {m.start for m in (*titles, *places, *countries, *dates)} | {c.start for c in cues if c.end - c.start > 1}
         ends = {m.end for m in (*titles, *places, *countries, *dates)} | {c.end for c in cues if c.end - c.start > 1}
         self.scorer = NameScorer(text.fold, starts, ends)
-        self.geo: list[CountryMention | PlaceMention] = sorted([*countries, *places], key=lambda m: m.start)
+        self.geo: Ranges[CountryMention | PlaceMention] = Ranges([*countries, *places], lambda m: m.start, lambda m: m.end)
         self.title_starts = {m.start for m in titles}
         self.known_spans = {(m.start, m.end) for m in (*places, *countries)} | {(m.start, m.start + len(m.name)) for m in places}
         self.out: list[PersonMention] = []
@@ -99,10 +107,10 @@ class PeopleRecogniser:
     def origin(self, a: int, e: int) -> str:
         """The country an affiliation before a title ties a name to: its first country (日本台灣交流協會高雄事務所 is
         Japanese), else its last place; an empty one takes the last country or place the sentence named before it."""
-        inside = [m for m in self.geo if a <= m.start and m.end <= e + 1]
+        inside = [m for m in self.geo.starting(a, e + 1) if m.end <= e + 1]
         if not inside and a == e:
             s = self.text.sentences[self.text.sentence_of(e)]
-            inside = [m for m in self.geo if s.start <= m.start and m.end <= e][-1:]
+            inside = [m for m in self.geo.starting(s.start, e) if m.end <= e][-1:]
         for m in inside:
             if isinstance(m, CountryMention):
                 return m.code
@@ -161,7 +169,7 @@ class PeopleRecogniser:
             a = j - k
             if a < floor or not all(is_han(c) for c in t[a:j]):
                 continue
-            if self.scorer.start_boundary(a) <= 0 and not any(g.end == a for g in self.geo):
+            if self.scorer.start_boundary(a) <= 0 and not self.geo.ending(a - 1, a):
                 continue
             sur = t[a:j]
             if (k == 1 and sur in lx.surnames()) or (k == 2 and (sur in lx.surnames_ja() or sur in lx.surnames())):
@@ -230,7 +238,7 @@ class PeopleRecogniser:
                 posts = (*pending, (tm, aff))
                 start = min(p[1][0] for p in posts)
                 bare = aff_start == tm.start or not t[aff_start:tm.start].strip() or bool(
-                    re.fullmatch("|".join(map(re.escape, words("lead-start"))) + r"|\s*", t[aff_start:tm.start].strip()))
+                    _lead_start().fullmatch(t[aff_start:tm.start].strip()))
                 inherit = bare and self._after_list_break(aff_start if aff_start < tm.start and t[aff_start] != " " else tm.start)
                 self.out.append(PersonMention(start, name.end, text.raw[start:name.end], name, posts, False, "title", inherit))
                 pending = []
@@ -270,7 +278,7 @@ class PeopleRecogniser:
             cand = self.scorer.best_after(i, max_len=4)
             if cand is None or cand.end > limit or self.scorer.shape(t[cand.start:cand.end]) < 1.5 or cand.score < ACCEPT:
                 break
-            if any(cand.start <= m.start < cand.end for m in self.titles):
+            if self.title_at.starting(cand.start, cand.end):
                 break
             nm = NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", 0.6)
             self.out.append(PersonMention(cand.start, cand.end, nm.text, nm, tuple((tm, (cand.start, cand.start)) for tm, _ in posts),
@@ -284,7 +292,7 @@ class PeopleRecogniser:
         if i < len(raw) and re.match(f"[{LATIN}]", raw[i]):
             return latin_name_at(raw, i) is not None
         cand = self.scorer.best_after(i)
-        return (cand is not None and cand.score >= ACCEPT + 1 and cand.end in self.scorer.blocked_starts | {len(raw)}) \
+        return (cand is not None and cand.score >= ACCEPT + 1 and (cand.end in self.scorer.blocked_starts or cand.end == len(raw))) \
             or (cand is not None and cand.score >= ACCEPT + 2)
 
     def _after_list_break(self, i: int) -> bool:

@@ -115,6 +115,17 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
     known = sorted([*countries, *places], key=lambda m: m.start)
     starts = {m.start for m in known}
     out = list(places)
+    covered = bytearray(len(t) + 1)  # positions a place already covers
+    last_chars: set[int] = set()  # the last position of each place
+    for p in out:
+        covered[p.start:p.end] = b"\x01" * (p.end - p.start)
+        last_chars.add(p.end - 1)
+
+    def add(p: PlaceMention) -> None:
+        out.append(p)
+        covered[p.start:p.end] = b"\x01" * (p.end - p.start)
+        last_chars.add(p.end - 1)
+
     for m in known:
         if isinstance(m, PlaceMention) and m.kind not in ADMIN_KINDS:
             continue
@@ -126,19 +137,19 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
                     and not common_word(t[i:j - 1]):
                 code = m.code if isinstance(m, CountryMention) else m.country
                 name = text.raw[i:j]
-                if not any(p.start <= i < p.end for p in out):
-                    out.append(PlaceMention(i, j, name, name, None, code, "city" if t[j - 1] in "市" else "region"))
+                if not covered[i]:
+                    add(PlaceMention(i, j, name, name, None, code, "city" if t[j - 1] in "市" else "region"))
                 break
     for m in _LATIN_PLACE.finditer(text.raw):
         e = m.start()
-        if e == 0 or t[e - 1] not in SUFFIX_CHARS or any(p.start < e <= p.end for p in out):
+        if e == 0 or t[e - 1] not in SUFFIX_CHARS or covered[e - 1]:
             continue
         i = e - 1
-        while i > 0 and e - i < 6 and is_han(t[i - 1]) and t[i - 1] not in _UNKNOWN_STOP and i - 1 not in {p.end - 1 for p in out}:
+        while i > 0 and e - i < 6 and is_han(t[i - 1]) and t[i - 1] not in _UNKNOWN_STOP and i - 1 not in last_chars:
             i -= 1
         if e - i >= 2:
             name = text.raw[i:e]
             latin = re.sub(r"\b(?:City|County|Town|District|Township|Municipality|Prefecture)\b|\bof\b", "", m.group(1)).strip()
             entry = gz.PlaceEntry((name,), latin, "", "city" if t[e - 1] == "市" else "county", None, "", 0, False)
-            out.append(PlaceMention(i, e, name, name, entry, "", entry.kind))
+            add(PlaceMention(i, e, name, name, entry, "", entry.kind))
     return sorted(out, key=lambda p: p.start)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from smartgraph.extraction.mentions import AgreementMention, OrgMention, PlaceMention, Resolved
 from smartgraph.extraction.resolve.orgs import organization
 from smartgraph.extraction.resolve.places import add_place
-from smartgraph.extraction.text import fold
+from smartgraph.extraction.text import Ranges, clause_end, clause_start, fold
 from smartgraph.model import Agreement, Commitment, Event, SisterCity, Span
 
 _BARE = {fold(w) for w in ("備忘錄", "合作備忘錄", "協定", "協議", "協議書", "MOU", "MoU", "意向書", "合作協定", "合作協議")}
@@ -58,7 +58,7 @@ class _Group:
 
 
 def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
-    out = [m for m in res.recognised.places if a <= m.start and m.end <= e]
+    out = [m for m in res.recognised.within(res.recognised.places, a, e) if m.end <= e]
     # a prefecture or state right before one of its cities is context, not a party (福岡縣北九州市)
     keep = []
     for i, m in enumerate(out):
@@ -104,17 +104,20 @@ class AgreementFinder:
         self.groups: list[_Group] = []
         self.text = res.text
         self.partner = _main_partner(res)
+        self.place_names = list(dict.fromkeys(m.text for m in _places_in(res, 0, len(res.text.raw))))  # taken out of a topic
+        self.offices = Ranges([o for o in res.recognised.orgs if o.org_type is not None and o.org_type.kind == "foreign-office"],
+                              lambda o: o.start, lambda o: o.end)
 
     # ------------------------------------------------------------------ the pieces
     def status(self, a: AgreementMention, s0: int) -> str:
         t = self.text.fold
-        clause_start = max(s0, max((i for i in range(s0, a.start) if t[i] in "。；;"), default=s0))
-        before = t[clause_start:a.start]
+        before = t[max([s0] + [t.rfind(c, s0, a.start) for c in "。；;"]):a.start]
         return "planned" if _FUTURE_BEFORE.search(before) and not re.search(fold(r"已(?:經)?(?:正式)?簽"), before) else "signed"
 
     def date(self, a: AgreementMention, s0: int, s1: int, status: str) -> dt.date | None:
         text = self.text
-        days = [d for d in self.res.recognised.dates if s0 <= d.start < s1 and d.precision == "day"]
+        rec = self.res.recognised
+        days = [d for d in rec.within(rec.dates, s0, s1) if d.precision == "day"]
         if days:
             before = [d for d in days if d.start < a.start]
             d = before[-1] if before else days[0]
@@ -122,14 +125,14 @@ class AgreementFinder:
             if d.kind == "day" and ev is not None and ev.start is not None and ev.start.day == d.date.day:
                 return ev.start  # 「會議首日(28日)」: the day of the event's month
             return d.date
-        vague = [d for d in self.res.recognised.dates if s0 <= d.start < a.start and d.precision in ("month", "year")]
+        vague = [d for d in rec.within(rec.dates, s0, a.start) if d.precision in ("month", "year")]
         if status != "signed" or vague or _PAST.search(text.fold, s0, a.start):
             return None
         ev = self.event_at(a.start)  # type: ignore[operator]
         if ev and ev in self.events and self.events[ev].start is not None:
             return self.events[ev].start
         unit = text.units[text.sentences[text.sentence_of(a.start)].unit]
-        prior = [d for d in self.res.recognised.dates if unit.start <= d.start < a.start and d.precision == "day"]
+        prior = [d for d in rec.within(rec.dates, unit.start, a.start) if d.precision == "day"]
         return prior[-1].date if prior else None
 
     def kind(self, a: AgreementMention, s0: int, s1: int) -> str:
@@ -141,11 +144,11 @@ class AgreementFinder:
         if a.kind != "mou" or fold(a.word) not in _BARE:
             return a.kind
         t = self.text.fold
-        c0 = max([s0] + [i + 1 for i in range(s0, a.start) if t[i] in "，,；;"])
-        ends = [i for i in range(a.end, s1) if t[i] in "，,；;"]
-        c1 = ends[1] if len(ends) > 1 else s1
-        for c in self.res.recognised.cues:
-            if c.cls != "tie" or not c0 <= c.start < c1:
+        c0 = clause_start(t, s0, a.start, "，,；;")
+        first = clause_end(t, a.end, s1)
+        c1 = clause_end(t, first + 1, s1) if first < s1 else s1  # the end of the clause after the agreement's
+        for c in self.res.recognised.within(self.res.recognised.cues, c0, c1):
+            if c.cls != "tie":
                 continue
             if c.start < a.start or _TIE_RESULT.search(t, a.end, c.start):
                 return "friendship"
@@ -155,22 +158,24 @@ class AgreementFinder:
         """What could be a party in ``[s0, e)``: places, organisations, and the governments of people named, in order."""
         res = self.res
         out: list[tuple[int, int, str]] = []
-        inside = [(o.start, o.end) for o in res.recognised.orgs if o.org_type is not None and o.org_type.kind == "foreign-office"]
+        rec = res.recognised
         for m in _places_in(res, s0, e):
-            if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in inside):
+            if any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                   for o in self.offices.overlapping(m.start, m.end)):
                 continue  # 台北駐大阪經濟文化辦事處福岡分處: an office's places are not parties
             out.append((m.start, m.end, add_place(res, m)))
         t = self.text.fold
-        for o in res.recognised.orgs:
-            if not (s0 <= o.start and o.end <= e and o.org_type is not None
+        orgs = rec.ranges(rec.orgs)
+        for o in orgs.starting(s0, e):
+            if not (o.end <= e and o.org_type is not None
                     and o.org_type.key in ("park", "university", "festival-organisation", "museum", "school", "research-institute")):
                 continue
             # an organisation is a party only when 與 pairs it with another: 臺北市立大學與復旦大學, 內湖科技園區與張江高科技園區
-            paired = _PAIRED.match(t, o.end) or any(_PAIRED.match(t, x.end) and x.end <= o.start <= x.end + 40 for x in res.recognised.orgs)
+            paired = _PAIRED.match(t, o.end) or any(_PAIRED.match(t, x.end) for x in orgs.ending(o.start - 41, o.start))
             if paired:
                 out.append((o.start, o.end, _party_key(res, o)))
-        for pm, key in res.person_of.items():
-            if s0 <= pm.start and pm.end <= e:
+        for pm, key in res.linked_in(res.person_of, s0, e):
+            if pm.end <= e:
                 for org in self.posts_of.get(key, []):
                     o = res.organizations.get(org)
                     if o is not None and o.place and o.org_type in ("city-government", "local-government"):
@@ -201,9 +206,9 @@ class AgreementFinder:
                 out.insert(0, res.home_place)
             return out
         cands = self.candidates(s0, a.start)
-        sign = [c for c in res.recognised.cues if s0 <= c.start < a.start and c.cls == "sign"]
+        sign = [c for c in res.recognised.within(res.recognised.cues, s0, a.start) if c.cls == "sign"]
         limit = sign[-1].start if sign else a.start
-        c_start = max([s0] + [i + 1 for i in range(s0, limit) if t[i] in "，,；;"])
+        c_start = clause_start(t, s0, limit, "，,；;")
         if _BOTH.search(t, c_start, limit) and res.home_place:
             # 「雙方並簽署」「兩市共同簽署」: the home city and the city named last before
             others = [c[2] for c in cands if c[2] != res.home_place and res.places.get(c[2]) is not None
@@ -212,7 +217,7 @@ class AgreementFinder:
             if partner:
                 return [res.home_place, partner]
         # several agreements in one sentence, each after its partner: 「…大邱市…友好協議及…拉利普爾市…備忘錄」
-        prior = [m for m in res.recognised.agreements if s0 <= m.end <= a.start and m is not a]
+        prior = [m for m in res.recognised.within(res.recognised.agreements, s0, a.start) if m.end <= a.start and m is not a]
         if prior and a.kind != "declaration":
             window = [c for c in cands if c[0] >= prior[-1].end and c[2] != res.home_place]
             if window:
@@ -220,10 +225,10 @@ class AgreementFinder:
             made = [ag for ag in self.out if ag.span.start == self.text.span(s0, s1).start and len(ag.parties) >= 2]
             if made:
                 return list(made[-1].parties)  # 「簽署新一期合作備忘錄，同時簽訂「災害應變國際合作協定」」: the same parties
-        later = [m for m in res.recognised.agreements if a.end <= m.start < s1 and m is not a]
+        later = [m for m in res.recognised.within(res.recognised.agreements, a.end, s1) if m is not a]
         if later and a.kind != "declaration" and _LISTED.match(re.sub(r"^[\s)）MOU]*", "", t[a.end:later[0].start])):
             head = [c for c in cands if c[2] != res.home_place]
-            last_clause = max([s0] + [i + 1 for i in range(s0, a.start) if t[i] in "、，,；;"])
+            last_clause = clause_start(t, s0, a.start, "、，,；;")
             near = [c for c in head if c[0] >= last_clause]
             if near:
                 return list(dict.fromkeys([res.home_place, near[-1][2]] if res.home_place else [near[-1][2]]))
@@ -252,8 +257,8 @@ class AgreementFinder:
     def topic(self, a: AgreementMention, s0: int, parties_end: int) -> str:
         if a.name:
             name = a.name
-            for m in _places_in(self.res, 0, len(self.text.raw)):
-                name = name.replace(m.text, "")
+            for place in self.place_names:
+                name = name.replace(place, "")
             k = _KIND_WORDS.search(fold(name))
             if k:
                 name = name[:k.start()]
@@ -276,12 +281,12 @@ class AgreementFinder:
         end = sep.start()
         while end > s0 and t[end - 1] in "，, ":
             end -= 1
-        c0 = max([s0] + [i + 1 for i in range(s0, end) if t[i] in "，,：:"])
+        c0 = clause_start(t, s0, end, "，,：:")
         stretch_start = c0
         out = []
         res = self.res
         mentions: list[PlaceMention | OrgMention] = sorted(
-            [m for m in res.recognised.orgs if stretch_start <= m.start and m.end <= end]
+            [m for m in res.recognised.within(res.recognised.orgs, stretch_start, end) if m.end <= end]
             + [m for m in _places_in(res, stretch_start, end)], key=lambda m: (m.start, -(m.end - m.start)))
         # an organisation wins over the places inside it
         chosen: list[PlaceMention | OrgMention] = []
@@ -307,12 +312,12 @@ class AgreementFinder:
         title = [s for s in text.sentences if text.units[s.unit].kind in ("title", "subtitle")]
         body = [s for s in text.sentences if text.units[s.unit].kind not in ("title", "subtitle")]
         for s in body + title:
-            mentions = [a for a in res.recognised.agreements if s.start <= a.start < s.end]
+            mentions = res.recognised.within(res.recognised.agreements, s.start, s.end)
             if not mentions:
                 continue
             if s in title and any(ag.kind == a.kind for ag in self.out for a in mentions):
                 continue  # the headline tells again what the body says
-            signing = [c for c in cues if s.start <= c.start < s.end and c.cls in ("sign", "tie", "witness")]
+            signing = [c for c in res.recognised.within(cues, s.start, s.end) if c.cls in ("sign", "tie", "witness")]
             for a in mentions:
                 if not a.name and not signing:
                     continue
@@ -387,7 +392,7 @@ class AgreementFinder:
         """「3項備忘錄分別為「A」、「B」及「C」」: names for a group made before, in order."""
         sent = self.text.sentences[self.text.sentence_of(a.start)]
         s0 = sent.start
-        named = [m for m in self.res.recognised.agreements if s0 <= m.start < sent.end and m.name and m.kind == a.kind]
+        named = [m for m in self.res.recognised.within(self.res.recognised.agreements, s0, sent.end) if m.name and m.kind == a.kind]
         if len(named) < 2 or named[0] is not a:
             return a in named[1:] and len(named) >= 2
         group = _Group(kind, specific=3)
@@ -423,7 +428,7 @@ class AgreementFinder:
     def _bare(self, a: AgreementMention, s0: int) -> bool:
         """Whether an agreement word stands with no topic of its own (「第一次簽訂合作備忘錄」, 「這份備忘錄」)."""
         t = self.text.fold
-        c0 = max([s0] + [i + 1 for i in range(s0, a.start) if t[i] in "，,；;、"])
+        c0 = clause_start(t, s0, a.start, "，,；;、")
         before = t[c0:a.start].rstrip()
         return not before or bool(re.search(fold(r"(?:簽署|簽訂|簽定|締結|簽|這份|該份|此份|這項|該項|的|了)$"), before))
 
@@ -456,7 +461,7 @@ class AgreementFinder:
         base = "-".join(sorted(parties)) or "x"
         ev = self.events.get(event)
         s = self.text.sentences[self.text.sentence_of(a.start)]
-        told = [d for d in self.res.recognised.dates if s.start <= d.start < a.start and d.precision in ("month", "year")]
+        told = [d for d in self.res.recognised.within(self.res.recognised.dates, s.start, a.start) if d.precision in ("month", "year")]
         year = date.year if date else told[-1].date.year if told else (
             self.text.doc.date.year if self.text.doc.date else (ev.year if ev and ev.year else 0))
         key = f"{kind}-{base}-{year}-{fold(topic)[:20] or fold(a.name)[:20] or n}"
@@ -515,9 +520,9 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
         s = text.sentences[text.sentence_of(m.start())]
         if text.units[s.unit].kind in ("title", "subtitle"):
             continue
-        a = max([s.start] + [i + 1 for i in range(s.start, m.start()) if t[i] in "，。；;,"])
-        b = min([s.end] + [i for i in range(m.end(), s.end) if t[i] in "，。；;,"])
-        if any(ag.start < b and a < ag.end for ag in res.recognised.agreements):
+        a = clause_start(t, s.start, m.start(), "，。；;,")
+        b = clause_end(t, m.end(), s.end, "，。；;,")
+        if res.recognised.ranges(res.recognised.agreements).overlapping(a, b):
             continue  # an agreement word in the clause: the agreement finder has it
         sister = "姊" in text.raw[m.start():m.end()] or "姐" in text.raw[m.start():m.end()]
         verb = _TIE_VERB.search(t, max(a, m.start() - 8), m.start())
@@ -586,8 +591,8 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
 
     for m in _SISTER.finditer(t):
         s = text.sentences[text.sentence_of(m.start())]
-        a = max([s.start] + [i + 1 for i in range(s.start, m.start()) if t[i] in _CLAUSE_MARKS])
-        b = min([s.end] + [i for i in range(m.end(), s.end) if t[i] in _CLAUSE_MARKS])
+        a = clause_start(t, s.start, m.start(), _CLAUSE_MARKS)
+        b = clause_end(t, m.end(), s.end, _CLAUSE_MARKS)
         before = _list_places(res, a, m.start())
         after = _list_places(res, m.end(), b)
         of = _OF.search(t, max(a, m.start() - 1), m.start())

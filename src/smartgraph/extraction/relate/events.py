@@ -14,7 +14,7 @@ import re
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction.mentions import DateMention, EventEntity, EventMention, Resolved
-from smartgraph.extraction.text import Text, fold
+from smartgraph.extraction.text import Text, clause_end, clause_start, fold
 from smartgraph.model import Event, Figure, Venue
 
 _DURATION = re.compile(fold(r"為期\s*(?P<n>\d+|[一兩二三四五六七八九十])\s*(?:天|日)"))
@@ -44,7 +44,7 @@ def _extend(ev: Event, start: dt.date | None, end: dt.date | None) -> None:
 
 
 def _mentions_in(res: Resolved, s0: int, s1: int) -> list[tuple[EventMention, str]]:
-    return sorted(((m, k) for m, k in res.event_of.items() if s0 <= m.start < s1), key=lambda x: x[0].start)
+    return res.linked_in(res.event_of, s0, s1)
 
 
 def main_event(res: Resolved) -> str:
@@ -142,19 +142,23 @@ def _visit_names(res: Resolved, ent: EventEntity) -> list[str]:
         return []
     t = text.fold
     s = text.sentences[text.sentence_of(m.start)]
-    c0 = max([s.start] + [i + 1 for i in range(s.start, m.head) if t[i] in "，,；;"])
-    c1 = min([s.end] + [i for i in range(m.head, s.end) if t[i] in "，,；;。"])
-    objects = sorted([p.end for p in res.recognised.places if m.head < p.start and p.end <= min(c1, m.head + 14)]
-                     + [p.name.end for p in res.person_of if m.head < p.name.start and p.name.end <= min(c1, m.head + 14)])
+    c0 = clause_start(t, s.start, m.head, "，,；;")
+    c1 = clause_end(t, m.head, s.end, "，,；;。")
+    reach = min(c1, m.head + 14)
+    objects = sorted([p.end for p in res.recognised.within(res.recognised.places, m.head + 1, reach) if p.end <= reach]
+                     + [p.name.end for p, _ in res.linked(res.person_of).overlapping(m.head, reach)
+                        if m.head < p.name.start and p.name.end <= reach])
     end = objects[0] if objects else min(c1, m.head + 6)
     verb = re.sub(r"[「」『』\s]", "", text.raw[m.head:end])
-    people = sorted(((p, k) for p, k in res.person_of.items() if c0 <= p.name.start and p.name.end <= m.head), key=lambda pk: pk[0].start)
+    people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
     who = ""
     if people:
         who = res.persons[people[-1][1]].name if people[-1][1] in res.persons else people[-1][0].name.text
     elif _PRONOUN.search(t, max(c0, m.head - 6), m.head):
         unit = s.unit
-        earlier = [(p, k) for p, k in res.person_of.items() if p.start < m.head and text.sentences[text.sentence_of(p.start)].unit == unit]
+        u = text.units[unit]
+        earlier = [(p, k) for p, k in res.linked_in(res.person_of, u.start, m.head)
+                   if text.sentences[text.sentence_of(p.start)].unit == unit]
         if earlier:
             k = max(earlier, key=lambda pk: pk[0].start)[1]
             who = res.persons[k].name if k in res.persons else ""
@@ -170,8 +174,8 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     m = ent.mentions[0]
     s = text.sentences[text.sentence_of(m.start)]
     places: list[str] = []
-    for p in res.recognised.places:
-        if s.start <= p.start < s.end and p.kind in ("city", "county", "district", "township"):
+    for p in res.recognised.within(res.recognised.places, s.start, s.end):
+        if p.kind in ("city", "county", "district", "township"):
             label = res.places[res.place_of[p]].name_zh if p in res.place_of and res.place_of[p] in res.places else p.text
             if label not in places:
                 places.append(label)
@@ -179,7 +183,7 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
 
 
 def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
-    return [d for d in res.recognised.dates if s0 <= d.start < s1 and d.precision == "day"]
+    return [d for d in res.recognised.within(res.recognised.dates, s0, s1) if d.precision == "day"]
 
 
 def _dates(res: Resolved, events: dict[str, Event]) -> None:
@@ -221,7 +225,7 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
             continue
         for m in ent.mentions:
             unit = text.units[text.sentences[text.sentence_of(m.start)].unit]
-            prior = [d for d in res.recognised.dates if unit.start <= d.start < m.start and d.precision == "day"]
+            prior = _day_dates(res, unit.start, m.start)
             if prior and not re.search(fold(r"(?:19|20)\d{2}\s*年|去年|前年|曾|已於"), text.fold[prior[-1].end:m.start]):
                 ev.start = prior[-1].date
                 ev.date_spans.append(text.span(prior[-1].start, prior[-1].end))

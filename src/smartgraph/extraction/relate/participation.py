@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from smartgraph.extraction.mentions import PersonMention, Resolved
-from smartgraph.extraction.text import fold
+from smartgraph.extraction.text import Sentence, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
 _FUTURE = re.compile(fold(r"將|預計|預定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
@@ -21,7 +21,7 @@ ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
 
 
 def _mode(res: Resolved, s0: int, s1: int) -> str:
-    classes = {c.cls for c in res.recognised.cues if s0 <= c.start < s1}
+    classes = {c.cls for c in res.recognised.within(res.recognised.cues, s0, s1)}
     if "online" in classes:
         return "online"
     if "in-person" in classes:
@@ -37,12 +37,16 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
     if starts and doc_date is not None:
         kept = {k for k in kept if starts.get(k) is None or starts[k] <= doc_date}  # type: ignore[operator]
     out: list[Participation] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}  # (person, event) -> its place in out
     events_in: dict[int, list[tuple[int, str]]] = {}
     for m, k in res.event_of.items():
         if k in kept:
             events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
 
+    body = [i for i, u in enumerate(text.units) if u.kind == "paragraph"]
+    opening = set(body[:3])  # the lead and the two paragraphs after it tell who else was there
+    main_happened = _happened(res, main) if main in kept else False
+    past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
     def add(person: str, event: str, mode: str, role: str, pm: PersonMention | None, span: object, strong: bool = True) -> None:
@@ -54,11 +58,12 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             weak.discard((person, event))
         if (person, event) in seen:
             # a stated mode beats none, speaking beats attending
-            for i, p in enumerate(out):
-                if (p.person, p.event) == (person, event) and (p.mode == "unspecified" and mode != "unspecified"):
-                    out[i] = Participation(person, event, mode, p.role if p.role != "participant" else role, p.span)
+            i = seen[(person, event)]
+            p = out[i]
+            if p.mode == "unspecified" and mode != "unspecified":
+                out[i] = Participation(person, event, mode, p.role if p.role != "participant" else role, p.span)
             return
-        seen.add((person, event))
+        seen[(person, event)] = len(out)
         out.append(Participation(person, event, mode, role, span))  # type: ignore[arg-type]
 
     for pm, key in sorted(res.person_of.items(), key=lambda mk: mk[0].start):
@@ -67,20 +72,22 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         unit = text.units[s.unit]
         evs = events_in.get(si, [])
         caption = unit.kind == "caption"
-        cues = [c for c in res.recognised.cues if s.start <= c.start < s.end and c.cls in ATTEND_CLASSES]
+        cues = [c for c in res.recognised.within(res.recognised.cues, s.start, s.end) if c.cls in ATTEND_CLASSES]
         if not (caption or cues):
             continue
         if not caption and _future(text, s.start, s.end, pm.start, cues):
             continue
         if unit.kind == "title":
             continue
-        past = bool(_PAST_YEAR.search(text.raw[s.start:s.end]))
-        prev = [events_in[k] for k in range(si - 1, -1, -1) if text.sentences[k].unit == s.unit and k in events_in][:1]
+        if si not in past_of:
+            past_of[si] = bool(_PAST_YEAR.search(text.raw, s.start, s.end))
+        past = past_of[si]
+        prev = _previous(events_in, text.sentences, si)
         if evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
             event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
-        elif main in kept and (caption or _lead(text, s.unit) or _about_main(text, s.unit)) and not past and _happened(res, main):
+        elif main_happened and (caption or s.unit in opening) and not past:
             event = main
         else:
             continue
@@ -90,16 +97,20 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if ev and not _PAST_YEAR.search(st.span.text[:20]):
             add(st.speaker, ev, "unspecified", "speaker", None, st.span)
     # a person a sentence places at one session is not at its sibling sessions by a weaker reading
-    strong_parts = {(p.person, p.event) for p in out if (p.person, p.event) not in weak and res.events.get(p.event) is not None
-                    and res.events[p.event].part}
-    return [p for p in out if not ((p.person, p.event) in weak and res.events.get(p.event) is not None and res.events[p.event].part
-                                   and any(sp[0] == p.person and sp[1] != p.event for sp in strong_parts))]
+    def session(event: str) -> bool:
+        return res.events.get(event) is not None and res.events[event].part
+
+    placed: dict[str, set[str]] = {}  # person -> the sessions a sentence places them at
+    for p in out:
+        if (p.person, p.event) not in weak and session(p.event):
+            placed.setdefault(p.person, set()).add(p.event)
+    return [p for p in out if not ((p.person, p.event) in weak and session(p.event) and placed.get(p.person, set()) - {p.event})]
 
 
 def _clause(t: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
     """The clause that holds ``t[a:b]`` (between commas, semicolons or the sentence's ends)."""
-    c0 = max([s0] + [i + 1 for i in range(s0, a) if t[i] in "，,；;："])
-    c1 = min([s1] + [i for i in range(b, s1) if t[i] in "，,；;"])
+    c0 = clause_start(t, s0, a, "，,；;：")
+    c1 = clause_end(t, b, s1, "，,；;")
     return c0, c1
 
 
@@ -109,29 +120,27 @@ def _happened(res: Resolved, key: str) -> bool:
     ev = res.events.get(key)
     if doc is None or ev is None:
         return True
-    dates = [d.date for m in ev.mentions for d in res.recognised.dates
-             if d.precision == "day" and res.text.sentence_of(d.start) == res.text.sentence_of(m.start)]
+    text, rec = res.text, res.recognised
+    sentences = [text.sentences[i] for i in sorted({text.sentence_of(m.start) for m in ev.mentions})]
+    dates = [d.date for s in sentences for d in rec.within(rec.dates, s.start, s.end) if d.precision == "day"]
     return not dates or min(dates) <= doc
 
 
 def _future(text: object, s0: int, s1: int, pos: int, cues: list[object]) -> bool:
     """Whether the clause that names a person (up to the verb after it) speaks of what has not happened yet."""
     t = text.fold  # type: ignore[attr-defined]
-    c0 = max([s0] + [i + 1 for i in range(s0, pos) if t[i] in "，,；;"])
+    c0 = clause_start(t, s0, pos, "，,；;")
     after = [c.end for c in cues if c.start >= pos]  # type: ignore[attr-defined]
-    c1 = min(after) if after else min([s1] + [i for i in range(pos, s1) if t[i] in "，,；;"])
+    c1 = min(after) if after else clause_end(t, pos, s1, "，,；;")
     return bool(_FUTURE.search(t, c0, c1))
 
 
-def _about_main(text: object, unit: int) -> bool:
-    """A paragraph that goes on from the lead (the second and third paragraphs tell who else was there)."""
-    units = text.units  # type: ignore[attr-defined]
-    body = [i for i, u in enumerate(units) if u.kind == "paragraph"]
-    return unit in body[:3]
-
-
-def _lead(text: object, unit: int) -> bool:
-    """Whether a unit is the body's first paragraph (the lead names who took part)."""
-    units = text.units  # type: ignore[attr-defined]
-    body = [i for i, u in enumerate(units) if u.kind == "paragraph"]
-    return bool(body) and unit in body[:2]
+def _previous(events_in: dict[int, list[tuple[int, str]]], sentences: list[Sentence], si: int) -> list[list[tuple[int, str]]]:
+    """The events of the nearest earlier sentence of the same paragraph that names any (empty if none)."""
+    unit = sentences[si].unit
+    k = si - 1
+    while k >= 0 and sentences[k].unit == unit:
+        if k in events_in:
+            return [events_in[k]]
+        k -= 1
+    return []

@@ -30,13 +30,15 @@ def _looks_foreign(p: PersonMention) -> bool:
 
 
 def _last_foreign_place(res: Resolved, p: PersonMention) -> str:
-    """The government of the last foreign city the sentence named before a person, else the document so far."""
-    text = res.text
-    s = text.sentences[text.sentence_of(p.start)]
-    foreign = [m for m in res.recognised.places if m.end <= p.name.start and (m.country or "") not in ("", res.home_country or "TW")
-               and m.kind in ("city", "county", "district", "township")]
-    in_sentence = [m for m in foreign if m.start >= s.start]
-    best = (in_sentence or foreign)[-1] if (in_sentence or foreign) else None
+    """The government of the last foreign city named before a person."""
+    rec = res.recognised
+    before = rec.within(rec.places, 0, p.name.start)  # in text order: walk back from the person
+    best = None
+    for m in reversed(before):
+        if m.end <= p.name.start and (m.country or "") not in ("", res.home_country or "TW") \
+                and m.kind in ("city", "county", "district", "township"):
+            best = m
+            break
     return government(res, add_place(res, best)) if best is not None else ""
 
 

@@ -12,7 +12,7 @@ import re
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
-from smartgraph.extraction.text import fold
+from smartgraph.extraction.text import Ranges, fold
 from smartgraph.model import Statement
 
 GAP = 16
@@ -30,7 +30,8 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
     text = res.text
     t = text.fold
     people = _people_by_end(res)
-    says = [c for c in res.recognised.cues if c.cls == "say"]
+    placed = Ranges(people, lambda mk: mk[0].start, lambda mk: mk[0].end)
+    says = Ranges([c for c in res.recognised.cues if c.cls == "say"], lambda c: c.start, lambda c: c.end)
     out: list[Statement] = []
     last_subject: dict[int, str] = {}  # unit index -> person key last named there
     used: set[int] = set()
@@ -38,9 +39,9 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
         unit = text.units[s.unit]
         if unit.kind in ("caption", "title", "subtitle", "heading"):
             continue
-        in_s = [(m, k) for m, k in people if s.start <= m.start < s.end]
+        in_s = placed.starting(s.start, s.end)
         said_until = s.start
-        for v in (c for c in says if s.start <= c.start < s.end):
+        for v in says.starting(s.start, s.end):
             if v.start in used or v.start < said_until or _NOT_SPEECH.match(t, v.start):
                 continue
             speaker = _speaker(text.raw, t, in_s, v)
@@ -61,7 +62,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                 k = si + 1
                 while k < len(text.sentences) and text.sentences[k].unit == s.unit \
                         and _CONTINUES.match(t, text.sentences[k].start) \
-                        and not any(text.sentences[k].start <= m.start < text.sentences[k].end for m, _ in people):
+                        and not placed.starting(text.sentences[k].start, text.sentences[k].end):
                     q1 = text.sentences[k].end
                     k += 1
             if q1 - q0 < 4:

@@ -9,7 +9,9 @@ event of its kind named before it, else the first named after it.
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from smartgraph.extraction.mentions import EventEntity, EventMention, Resolved
 from smartgraph.extraction.text import fold
@@ -19,15 +21,17 @@ _ORD = re.compile(r"第\s*[0-9一二兩三四五六七八九十百]+\s*(?:屆|�
 _PUNCT = re.compile(r"[\s「」『』()（）\"'’&·\-]+")
 
 
+@lru_cache(maxsize=16384)
 def core(name: str) -> str:
     """What a name says besides its year and ordinal, folded."""
     c = _ORD.sub("", _YEAR.sub("", name))
     return _PUNCT.sub("", fold(c)).lower()
 
 
-def _compatible(a: EventMention, e: EventEntity) -> bool:
+def _compatible(a: EventMention, e: EventEntity, ordinals: set[int | None]) -> bool:
+    """Whether a named mention is another mention of ``e`` (``ordinals``: those of e's mentions)."""
     if a.category == "session" and a.ordinal is not None:
-        return e.category == "session" and any(m.ordinal == a.ordinal for m in e.mentions)
+        return e.category == "session" and a.ordinal in ordinals
     if a.category != e.category and not (a.part and e.part):
         return False
     if a.year and e.year and a.year != e.year:
@@ -65,13 +69,16 @@ def resolve_events(res: Resolved) -> None:
     generic = [m for m in res.recognised.events if m.generic]
     acts = [m for m in res.recognised.events if _act(m) or _told(m, title_end)]
     entities: list[EventEntity] = []
+    ordinals: dict[int, set[int | None]] = {}  # id of an entity -> the ordinals of its mentions
     for m in named:
-        target = next((e for e in entities if _compatible(m, e)), None)
+        target = next((e for e in entities if _compatible(m, e, ordinals[id(e)])), None)
         if target is None:
             target = EventEntity(event_key(res, m), m.category, m.part, [], [], m.year,
                                  "headline" if m.category == "visit" else "named")
             entities.append(target)
+            ordinals[id(target)] = set()
         target.mentions.append(m)
+        ordinals[id(target)].add(m.ordinal)
         if m.name not in target.names:
             target.names.append(m.name)
         alt = m.alt
@@ -95,27 +102,35 @@ def resolve_events(res: Resolved) -> None:
         res.events[e.key] = e
         for m in e.mentions:
             res.event_of[m] = e.key
+    # an event word alone (the forum, 本論壇) is the event of its kind named last before it, else the first one named
+    starts = {id(e): sorted(x.start for x in e.mentions) for e in entities}
     for m in generic:
-        before = [e for e in entities if e.category == m.category and any(x.start < m.start for x in e.mentions)]
+        kind = [e for e in entities if e.category == m.category]
+        last_before = {id(e): starts[id(e)][i - 1] for e in kind if (i := bisect.bisect_left(starts[id(e)], m.start)) > 0}
+        before = [e for e in kind if id(e) in last_before]
         if before:
-            best = max(before, key=lambda e: max(x.start for x in e.mentions if x.start < m.start))
+            best = max(before, key=lambda e: last_before[id(e)])
+        elif not kind:
+            # no event of its kind is named: the mention stands for one (簽約典禮, 記者會)
+            best = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], m.year, "generic")
+            entities.append(best)
+            starts[id(best)] = []
+            res.events[best.key] = best
         else:
-            after = [e for e in entities if e.category == m.category]
-            if not after:
-                # no event of its kind is named: the mention stands for one (簽約典禮, 記者會)
-                best = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], m.year, "generic")
-                entities.append(best)
-                res.events[best.key] = best
-            else:
-                best = min(after, key=lambda e: min(x.start for x in e.mentions))
+            best = min(kind, key=lambda e: starts[id(e)][0] if starts[id(e)] else m.start)
         res.event_of[m] = best.key
         best.mentions.append(m)
+        bisect.insort(starts[id(best)], m.start)
     headline = next((e for e in entities if e.origin == "headline"), None)
     lead = next((i for i, u in enumerate(text.units) if u.kind == "paragraph"), -1)
     # a signing or a visit the text tells is the event its sentence names, else an event of its own
+    by_sentence: dict[int, list[tuple[EventMention, str]]] = {}  # in the order the mentions were linked
+    for x, k in res.event_of.items():
+        by_sentence.setdefault(text.sentence_of(x.start), []).append((x, k))
     for m in sorted(acts, key=lambda x: (x.category != "visit", x.start)):
-        s = text.sentences[text.sentence_of(m.start)]
-        same = [k for x, k in res.event_of.items() if s.start <= x.start < s.end and x is not m]
+        si = text.sentence_of(m.start)
+        s = text.sentences[si]
+        same = [k for x, k in by_sentence.get(si, []) if x is not m]
         if not same and headline is not None and m.category == "visit" and s.unit == lead:
             same = [headline.key]  # the lead tells the visit the headline names
         if same:
@@ -125,6 +140,7 @@ def resolve_events(res: Resolved) -> None:
             key = ent.key
             res.events.setdefault(key, ent)
         res.event_of[m] = key
+        by_sentence.setdefault(si, []).append((m, key))
         res.events[key].mentions.append(m)
 
 

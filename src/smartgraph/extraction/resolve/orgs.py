@@ -72,7 +72,7 @@ def organization(res: Resolved, key: str, name: str, org_type: str, country: str
 
 def _geo_in(res: Resolved, a: int, e: int) -> list[CountryMention | PlaceMention]:
     r = res.recognised
-    return sorted([m for m in (*r.countries, *r.places) if a <= m.start and m.end <= e], key=lambda m: m.start)
+    return sorted([m for m in (*r.within(r.countries, a, e), *r.within(r.places, a, e)) if m.end <= e], key=lambda m: m.start)
 
 
 def _country_of(m: CountryMention | PlaceMention) -> str:

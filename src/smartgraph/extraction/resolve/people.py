@@ -13,6 +13,7 @@ Then every other place the text writes a known full name is a mention of that pe
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -78,14 +79,18 @@ class PeopleResolver:
         # sieve 3: a name that is part of a longer known name
         self._merge_parts()
         # sieve 4: surname and title
+        self._index_labels()
+        self.order = sorted((m.start, k) for m, k in res.person_of.items())
         for p in res.recognised.persons:
             if p.short:
                 key = self._short(p)
                 if key:
                     res.person_of[p] = key
+                    bisect.insort(self.order, (p.start, key))
         self._known_mentions()
+        linked = set(res.person_of.values())
         for key, lab in self.labels.items():
-            if key in set(res.person_of.values()):
+            if key in linked:
                 han, latin = lab.get("han", ""), lab.get("latin", "")
                 name, script = (han, "zh") if han else (latin, "latn")
                 alt = (latin,) if han and latin else ()
@@ -133,11 +138,10 @@ class PeopleResolver:
         sur = p.name.text
         titles = {tm.title.key for tm, _ in p.posts}
         if p.name.script == "latin":
-            fl = gz.fold_latin(sur)
-            cands = [k for k, v in self.labels.items() if "latin" in v and fl in gz.fold_latin(v["latin"]).split()]
+            cands = list(self.by_word.get(gz.fold_latin(sur), []))
         else:
             fs = gz.fold(sur)
-            cands = [k for k, v in self.labels.items() if "han" in v and gz.fold(v["han"]).startswith(fs) and len(v["han"]) > len(sur)]
+            cands = [k for k, han in self.by_first.get(fs[:1], []) if gz.fold(han).startswith(fs) and len(han) > len(sur)]
         if not cands:
             return ""
         same = [k for k in cands if self.titles.get(k, set()) & titles]
@@ -149,19 +153,35 @@ class PeopleResolver:
             return cands[0]
         return ""
 
+    def _index_labels(self) -> None:
+        """Known names by their first Han character and by each Latin word, so a surname finds them at once."""
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        self.by_word: dict[str, list[str]] = {}
+        for k, v in self.labels.items():
+            if "han" in v:
+                self.by_first.setdefault(gz.fold(v["han"])[:1], []).append((k, v["han"]))
+            if "latin" in v:
+                for w in dict.fromkeys(gz.fold_latin(v["latin"]).split()):
+                    self.by_word.setdefault(w, []).append(k)
+
     def _nearest(self, keys: list[str], pos: int) -> str:
-        best, where = keys[0], -1
-        for m, k in self.res.person_of.items():
-            if k in keys and where < m.start < pos:
-                best, where = k, m.start
-        return best
+        """Of ``keys``, the person named last before ``pos`` (the first of them when none is)."""
+        wanted = set(keys)
+        i = bisect.bisect_left(self.order, (pos, "")) - 1
+        while i >= 0:
+            if self.order[i][1] in wanted:
+                return self.order[i][1]
+            i -= 1
+        return keys[0]
 
     def _known_mentions(self) -> None:
         """Every other place the text writes a known full name."""
         res = self.res
         text = res.text
         t = text.fold
-        taken = sorted((m.name.start, m.name.end) for m in res.person_of)
+        taken = bytearray(len(t) + 1)  # positions a person mention already covers
+        for m in res.person_of:
+            taken[m.name.start:m.name.end] = b"\x01" * (m.name.end - m.name.start)
         scorer = NameScorer(t, set(), set())
         found: list[PersonMention] = []
         for key, lab in self.labels.items():
@@ -173,10 +193,10 @@ class PeopleResolver:
                     f = fold(form) if script == "han" else form
                     hay = t if script == "han" else text.raw
                     start = 0
-                    while (i := hay.find(f, start)) >= 0:
+                    while f and (i := hay.find(f, start)) >= 0:
                         j = i + len(f)
                         start = j
-                        if any(a < j and i < b for a, b in taken):
+                        if any(taken[i:j]):
                             continue
                         if script == "han" and len(f) <= 2 and not (scorer.start_boundary(i) > 0 and scorer.end_boundary(j) > 0):
                             continue
@@ -188,7 +208,7 @@ class PeopleResolver:
                         pm = PersonMention(i, j, text.raw[i:j], nm, (), False, "known")
                         found.append(pm)
                         res.person_of[pm] = key
-                        taken.append((i, j))
+                        taken[i:j] = b"\x01" * (j - i)
 
 
 def _chinese_given_name(longer: str, shorter: str) -> bool:

@@ -57,16 +57,6 @@ def add_place(res: Resolved, m: PlaceMention, country: str = "") -> str:
     return p.key
 
 
-def place_at(res: Resolved, start: int, end: int) -> PlaceMention | None:
-    """The place mention that ends at ``end`` and starts at or after ``start``."""
-    best = None
-    for m in res.recognised.places:
-        if start <= m.start and m.end == end:
-            if best is None or m.start < best.start:
-                best = m
-    return best
-
-
 def home(res: Resolved) -> None:
     """Find the home place (and country) of the document."""
     r = res.recognised
