@@ -227,3 +227,20 @@ def test_missing_or_empty_store_says_what_to_do(command: list[str], tmp_path: Pa
     code, out, err = run(*command, "--store", str(tmp_path / "st"))
     assert code == 3 and "holds no press releases" in err and "smartgraph build" in err
     assert "conforms" not in out and "rows" not in err
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "st"
+    big = corpus / "zz-big.txt"
+    big.write_text("發布機關:臺北市政府資訊局\n發布日期:107-03-28\n\n標題\n\n" + "臺北市長出席論壇。" * 40_000 + "\n", encoding="utf-8")
+    code, out, err = run("build", str(corpus), "--store", str(store), "--max-document-size", "500kB")
+    assert code == 1, err
+    assert "zz-big.txt: is 1.08 MB, more than the 500 kB a document may have" in err
+    assert "--max-document-size" in err and "SMARTGRAPH_MAX_DOCUMENT_SIZE" in err
+    assert "2 stored" in out  # the others still build
+    r = runner.invoke(app, ["build", str(big), "--store", str(store)], env={"SMARTGRAPH_MAX_DOCUMENT_SIZE": "1MB"})
+    assert r.exit_code == 1 and "more than the 1 MB" in r.stderr
+    code, out, err = run("build", str(big), "--store", str(store), "--max-document-size", "2MiB")
+    assert code == 0 and "1 stored" in out, err
+    code, _, err = run("build", str(big), "--store", str(store), "--max-document-size", "lots")
+    assert code == 2 and "'lots' is not a size" in err

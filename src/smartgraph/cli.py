@@ -105,9 +105,10 @@ def build(
     """Read press releases, extract their facts, validate each document's graph and store it.
 
     Documents whose text did not change since the last build are skipped. A fact that breaks a shape is
-    dropped with a warning (file, line, shape, why) and the rest of its document stored; a document that
-    cannot be read is reported and left out, and the rest still build. Exit 1 only when nothing could be
-    stored, or under --strict when a document was refused.
+    dropped with a warning (file, line, shape, why) and the rest of its document stored (exit 0). A file
+    that cannot be read (binary, empty, larger than --max-document-size) is reported and left out, the rest
+    still build, and the exit status is 1; so it is when nothing could be stored, or under --strict when a
+    document was refused.
     """
     from smartgraph import documents, pipeline
     from smartgraph.config import DEFAULT_INPUT
@@ -151,8 +152,8 @@ def build(
         f"{report.count('invalid')} invalid, {report.count('error')} unreadable; {report.facts} facts; "
         f"store {settings.store}"
     )
-    if (strict and not report.ok) or (report.results and not report.count("stored") and not report.count("unchanged")):
-        raise typer.Exit(1)  # a document refused under --strict, or nothing could be stored
+    if report.count("error") or (strict and not report.ok) or (report.results and not report.count("stored") and not report.count("unchanged")):
+        raise typer.Exit(1)  # a file left out, a document refused under --strict, or nothing could be stored
 
 
 @app.command()

@@ -168,14 +168,14 @@ class Ranges(Generic[T]):
 
     def overlapping(self, a: int, b: int) -> list[T]:
         """Items that share at least one position with ``a..b``, in text order."""
-        lo = bisect.bisect_left(self._starts, a - self._longest + 1) if self._longest else 0
+        lo = bisect.bisect_left(self._starts, a - self._longest + 1)
         hi = bisect.bisect_left(self._starts, b)
         return [x for x, e in zip(self._items[lo:hi], self._ends[lo:hi]) if e > a]
 
     def ending(self, a: int, b: int) -> list[T]:
         """Items that end after ``a`` and at ``b`` or before (``a < end <= b``), in text order."""
-        lo = bisect.bisect_left(self._starts, a - self._longest + 1) if self._longest else 0
-        hi = bisect.bisect_left(self._starts, b)
+        lo = bisect.bisect_left(self._starts, a - self._longest + 1)
+        hi = bisect.bisect_right(self._starts, b)
         return [x for x, e in zip(self._items[lo:hi], self._ends[lo:hi]) if a < e <= b]
 
 
