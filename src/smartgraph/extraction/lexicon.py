@@ -268,6 +268,12 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def national_bodies() -> tuple[str, ...]:
+    """Folded names of Taiwan's central government bodies (data/lexicon/national-bodies.txt)."""
+    return tuple(fold(w) for w in words("national-bodies.txt"))
+
+
+@cache
 def surnames_ja() -> frozenset[str]:
     """Folded Japanese family names (two characters or more)."""
     return frozenset(fold(w) for w in words("surnames-ja.txt"))

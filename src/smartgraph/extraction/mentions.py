@@ -129,15 +129,16 @@ class Recognised:
     dates: list[DateMention] = field(default_factory=list)
     agreements: list[AgreementMention] = field(default_factory=list)
     cues: list[CueMention] = field(default_factory=list)
-    _index: dict[int, tuple[list[Mention], Ranges[Mention]]] = field(default_factory=dict, repr=False, compare=False)
+    _index: dict[int, tuple[list[Any], Ranges[Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     def ranges(self, items: list[M]) -> Ranges[M]:
         """A position index over ``items`` (one of this object's lists), made once and kept while the list stays."""
         cached = self._index.get(id(items))
         if cached is None or cached[0] is not items or len(cached[1]) != len(items):
-            cached = (items, Ranges(items, lambda m: m.start, lambda m: m.end))  # type: ignore[arg-type]
-            self._index[id(items)] = cached  # type: ignore[assignment]
-        return cached[1]  # type: ignore[return-value]
+            index: Ranges[M] = Ranges(items, lambda m: m.start, lambda m: m.end)
+            self._index[id(items)] = (items, index)
+            return index
+        return cached[1]
 
     def within(self, items: list[M], start: int, end: int) -> list[M]:
         """The mentions of ``items`` that begin in ``start..end``, in text order."""

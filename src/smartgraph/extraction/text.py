@@ -157,7 +157,7 @@ class Ranges(Generic[T]):
         self._starts = [p[0] for p in pairs]
         self._ends = [p[1] for p in pairs]
         self._items = [p[3] for p in pairs]
-        self._longest = max((e - s for s, e in zip(self._starts, self._ends)), default=0)
+        self._longest = max((e - s for s, e in zip(self._starts, self._ends, strict=True)), default=0)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -170,13 +170,13 @@ class Ranges(Generic[T]):
         """Items that share at least one position with ``a..b``, in text order."""
         lo = bisect.bisect_left(self._starts, a - self._longest + 1)
         hi = bisect.bisect_left(self._starts, b)
-        return [x for x, e in zip(self._items[lo:hi], self._ends[lo:hi]) if e > a]
+        return [x for x, e in zip(self._items[lo:hi], self._ends[lo:hi], strict=True) if e > a]
 
     def ending(self, a: int, b: int) -> list[T]:
         """Items that end after ``a`` and at ``b`` or before (``a < end <= b``), in text order."""
         lo = bisect.bisect_left(self._starts, a - self._longest + 1)
         hi = bisect.bisect_right(self._starts, b)
-        return [x for x, e in zip(self._items[lo:hi], self._ends[lo:hi]) if a < e <= b]
+        return [x for x, e in zip(self._items[lo:hi], self._ends[lo:hi], strict=True) if a < e <= b]
 
 
 def _is_cjk(c: str) -> bool:
@@ -241,7 +241,8 @@ def _groups(doc: Document) -> list[tuple[str, list[Block | None], list[tuple[int
 
 
 _SENT_END = re.compile(r"[。！？!?]+[」』”）)]*|(?<=[a-z0-9\)]{2})\.(?=\s+[\"“A-Z])|(?<=[a-z]{2}\))\.(?=\s)")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gov|Sen|Rep|Lt|Gen|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|U\.S|U\.K|vs)|\b[A-Z])$")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gov|Sen|Rep|Lt|Gen|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+                     r"|Inc|Ltd|Co|Corp|U\.S|U\.K|vs)|\b[A-Z])$")
 
 
 MAX_SENTENCE = 1000  # characters; the longest sentence of the development corpus has 700

@@ -63,8 +63,8 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
         c = t[a - 1]
         if c == ")":  # 長堤市(City of Long Beach)市長: a bracket inside the affiliation
             k = t.rfind("(", max(floor, a - 70), a - 1)
-            if k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]) and a == e or \
-                    k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]) and not starts_with(t, a, words("lead-start")):
+            if (k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]) and a == e) or \
+                    (k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]) and not starts_with(t, a, words("lead-start"))):
                 a = k
                 continue
             break

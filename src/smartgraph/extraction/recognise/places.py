@@ -50,7 +50,7 @@ def _own_suffix(entry: gz.PlaceEntry, c: str) -> bool:
 def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMention]]:
     t = text.fold
     home = ""
-    cands: list[tuple[int, int, int, object]] = []  # start, end, priority (lower wins at equal length), payload
+    cands: list[tuple[int, int, int, tuple[str, str]]] = []  # start, end, priority (lower wins at equal length), (source, key)
     for h in gz.countries().zh.all(t):
         cands.append((h.start, h.end, 0, ("country", h.entry)))
     p = gz.places()
@@ -69,7 +69,7 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
     for start, end, _, payload in cands:
         if start < taken:
             continue
-        kind, value = payload  # type: ignore[misc]
+        kind, value = payload
         raw = text.raw[start:end]
         adjacent = start == last_end and (last_admin is not None or last_was_country)
         hint = last_country if adjacent else ""
@@ -112,7 +112,7 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
 def _unknown_places(text: Text, countries: list[CountryMention], places: list[PlaceMention]) -> list[PlaceMention]:
     """Places no gazetteer knows: 「美國加州鑽石吧市」「南非東開普省柯哈市」「萊德市(City of Ryde)」."""
     t = text.fold
-    known = sorted([*countries, *places], key=lambda m: m.start)
+    known: list[CountryMention | PlaceMention] = sorted([*countries, *places], key=lambda m: m.start)
     starts = {m.start for m in known}
     out = list(places)
     covered = bytearray(len(t) + 1)  # positions a place already covers
@@ -140,8 +140,8 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
                 if not covered[i]:
                     add(PlaceMention(i, j, name, name, None, code, "city" if t[j - 1] in "市" else "region"))
                 break
-    for m in _LATIN_PLACE.finditer(text.raw):
-        e = m.start()
+    for lm in _LATIN_PLACE.finditer(text.raw):
+        e = lm.start()
         if e == 0 or t[e - 1] not in SUFFIX_CHARS or covered[e - 1]:
             continue
         i = e - 1
@@ -149,7 +149,7 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
             i -= 1
         if e - i >= 2:
             name = text.raw[i:e]
-            latin = re.sub(r"\b(?:City|County|Town|District|Township|Municipality|Prefecture)\b|\bof\b", "", m.group(1)).strip()
+            latin = re.sub(r"\b(?:City|County|Town|District|Township|Municipality|Prefecture)\b|\bof\b", "", lm.group(1)).strip()
             entry = gz.PlaceEntry((name,), latin, "", "city" if t[e - 1] == "市" else "county", None, "", 0, False)
             add(PlaceMention(i, e, name, name, entry, "", entry.kind))
     return sorted(out, key=lambda p: p.start)

@@ -48,7 +48,7 @@ def labeller(res: Resolved) -> Callable[[str], str]:
     lang = getattr(res.text.doc, "language", "")
     if lang == "zh-Hans" or (not lang and simplified(res.text.raw)):
         conv = _s2t()
-        return lambda s: conv.convert(s) if re.search(r"[\u3400-\u9fff]", s) else s  # type: ignore[attr-defined,no-any-return]
+        return lambda s: conv.convert(s) if re.search(r"[\u3400-\u9fff]", s) else s  # type: ignore[attr-defined]
     return lambda s: s
 
 

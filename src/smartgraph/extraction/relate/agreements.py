@@ -28,7 +28,8 @@ from smartgraph.model import Agreement, Commitment, Event, SisterCity, Span
 
 _BARE = {fold(w) for w in ("備忘錄", "合作備忘錄", "協定", "協議", "協議書", "MOU", "MoU", "意向書", "合作協定", "合作協議")}
 _REFERS = re.compile(fold(r"(?:這份|該份|此份|此一|這項|該項|此項|依照|依據|根據|依|這個|該|此)$"))
-_FUTURE_BEFORE = re.compile(fold(r"將|今年會|會與|將會|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
+_FUTURE_BEFORE = re.compile(fold(r"將|今年會|會與|將會|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望"
+                                  r"|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別"))
 _EN_DECLARATION = re.compile(r"(?:[A-Z][\w'’-]* ){1,4}Declaration(?: (?:on|of|for) (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})?")
@@ -36,7 +37,8 @@ _BASE_KIND = re.compile(fold(r"(?:備忘錄|協定|協議書?|意向書|宣言|�
 _TOPIC_CUT = re.compile(fold(r".*(?:簽署|簽訂|簽定|締結|重申|見證|雙方|兩市|進行|相關|共同|的|與|和|及|副市長|市長|新一期|一份|份)\s*"))
 _TIE_RESULT = re.compile(fold(r"成為|結為|締結|締盟|正式"))
 _LIST_INTRO = re.compile(fold(r"宣言|倡議|如下|following|[Dd]eclaration|承諾|agree|內容|重點|主張|包括"), re.I)
-_KIND_WORDS = re.compile(fold(r"(?:交流)?(?:合作)?(?:備忘錄|協定|協議書?|意向書|宣言|MOU)$|(?:友好|友誼|姊妹|姐妹)(?:城市|市|都市|交流|合作|關係)*(?:協定|協議|備忘錄)$"))
+_KIND_WORDS = re.compile(fold(r"(?:交流)?(?:合作)?(?:備忘錄|協定|協議書?|意向書|宣言|MOU)$"
+                              r"|(?:友好|友誼|姊妹|姐妹)(?:城市|市|都市|交流|合作|關係)*(?:協定|協議|備忘錄)$"))
 _PAIR_SEP = re.compile(fold(r"[、，,；;]"))
 _CONJ = re.compile(fold(r"與|和|跟|同|偕同"))
 _PAIRED = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + fold(r"(?:已|也|亦|並|則|將)?(?:與|和|跟)"))
@@ -177,9 +179,9 @@ class AgreementFinder:
         for pm, key in res.linked_in(res.person_of, s0, e):
             if pm.end <= e:
                 for org in self.posts_of.get(key, []):
-                    o = res.organizations.get(org)
-                    if o is not None and o.place and o.org_type in ("city-government", "local-government"):
-                        out.append((pm.start, pm.end, o.place))
+                    holder = res.organizations.get(org)
+                    if holder is not None and holder.place and holder.org_type in ("city-government", "local-government"):
+                        out.append((pm.start, pm.end, holder.place))
                         break
         out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         kept: list[tuple[int, int, str]] = []

@@ -214,10 +214,10 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
             events[key].duration_days = n
         if len(dates) == 1:
             shared.append(([k for _, k in mentions], dates[0].date, dates[0].last))
-    for keys, d, last in shared:
+    for keys, day, last in shared:
         for k in keys:
             if events[k].start is None and events[k].end is None:
-                events[k].start, events[k].end = d, last or d
+                events[k].start, events[k].end = day, last or day
     # a signing or a visit told without a day takes the day its paragraph last named (今天率團拜會…。雙方並簽署…)
     for key, ent in res.events.items():
         ev = events[key]

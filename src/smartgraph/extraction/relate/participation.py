@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from smartgraph.extraction.mentions import PersonMention, Resolved
-from smartgraph.extraction.text import Sentence, clause_end, clause_start, fold
+from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
+from smartgraph.extraction.text import Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
 _FUTURE = re.compile(fold(r"將|預計|預定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
@@ -126,11 +126,11 @@ def _happened(res: Resolved, key: str) -> bool:
     return not dates or min(dates) <= doc
 
 
-def _future(text: object, s0: int, s1: int, pos: int, cues: list[object]) -> bool:
+def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention]) -> bool:
     """Whether the clause that names a person (up to the verb after it) speaks of what has not happened yet."""
-    t = text.fold  # type: ignore[attr-defined]
+    t = text.fold
     c0 = clause_start(t, s0, pos, "，,；;")
-    after = [c.end for c in cues if c.start >= pos]  # type: ignore[attr-defined]
+    after = [c.end for c in cues if c.start >= pos]
     c1 = min(after) if after else clause_end(t, pos, s1, "，,；;")
     return bool(_FUTURE.search(t, c0, c1))
 

@@ -10,7 +10,7 @@ post in an agency, or the home country's government for a national post (總統�
 from __future__ import annotations
 
 from smartgraph.extraction import lexicon as lx
-from smartgraph.extraction.mentions import PersonMention, PlaceMention, Resolved
+from smartgraph.extraction.mentions import PersonMention, Resolved
 from smartgraph.extraction.resolve.orgs import government, national_government
 from smartgraph.extraction.resolve.places import add_place
 from smartgraph.extraction.text import fold

@@ -73,8 +73,8 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             start = head.start if head is not None else v.start
             out.append(Statement(speaker, text.span(start, q1), quote, gz.themes_of(quote.text), event_at(v.start)))  # type: ignore[operator]
             said_until = q1  # later verbs before the end of what was said belong to it
-        for m, k in in_s:
-            last_subject[s.unit] = k
+        for _, person in in_s:
+            last_subject[s.unit] = person
     return out
 
 

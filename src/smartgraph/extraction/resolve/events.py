@@ -41,9 +41,7 @@ def _compatible(a: EventMention, e: EventEntity, ordinals: set[int | None]) -> b
         cb = core(n)
         if ca and cb and (ca in cb or cb in ca) and min(len(ca), len(cb)) >= 2:
             return True
-    if a.alt and any(core(a.alt) == core(n) for n in e.names):
-        return True
-    return False
+    return bool(a.alt) and any(core(a.alt) == core(n) for n in e.names)
 
 
 def event_key(res: Resolved, m: EventMention) -> str:
@@ -130,18 +128,18 @@ def resolve_events(res: Resolved) -> None:
     for m in sorted(acts, key=lambda x: (x.category != "visit", x.start)):
         si = text.sentence_of(m.start)
         s = text.sentences[si]
-        same = [k for x, k in by_sentence.get(si, []) if x is not m]
-        if not same and headline is not None and m.category == "visit" and s.unit == lead:
-            same = [headline.key]  # the lead tells the visit the headline names
-        if same:
-            key = same[0]
+        sharing = [k for x, k in by_sentence.get(si, []) if x is not m]
+        if not sharing and headline is not None and m.category == "visit" and s.unit == lead:
+            sharing = [headline.key]  # the lead tells the visit the headline names
+        if sharing:
+            act_key = sharing[0]
         else:
             ent = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], None, "act")
-            key = ent.key
-            res.events.setdefault(key, ent)
-        res.event_of[m] = key
-        by_sentence.setdefault(si, []).append((m, key))
-        res.events[key].mentions.append(m)
+            act_key = ent.key
+            res.events.setdefault(act_key, ent)
+        res.event_of[m] = act_key
+        by_sentence.setdefault(si, []).append((m, act_key))
+        res.events[act_key].mentions.append(m)
 
 
 def _similar(a: EventEntity, b: EventEntity) -> bool:

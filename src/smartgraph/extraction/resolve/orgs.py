@@ -26,7 +26,6 @@ from smartgraph.model import Organization
 
 PLACE_SUFFIX_TITLES = "市縣區鎮鄉州省郡町村"
 _TAIWAN = re.compile(fold(r"台北|臺北|台灣|臺灣|中華民國|我國"))
-_NATIONAL = re.compile(fold(r"^(?:行政院|總統府|外交部|經濟部|內政部|交通部|文化部|教育部|衛生福利部|衛福部|國防部|財政部|法務部|勞動部|農業部|數位發展部|環境部|國發會|國家發展委員會|陸委會|大陸委員會|僑委會|立法院|監察院|考試院|司法院)"))
 _STATIONED = re.compile(fold(r"駐台北|駐臺北|駐台灣|駐臺灣|駐臺|駐台|在臺|在台|台北|臺北|駐華"))
 _GOV_SHORT = re.compile(fold(r"^(?:市政府|市府|縣政府|縣府|政府|府)"))
 
@@ -72,7 +71,8 @@ def organization(res: Resolved, key: str, name: str, org_type: str, country: str
 
 def _geo_in(res: Resolved, a: int, e: int) -> list[CountryMention | PlaceMention]:
     r = res.recognised
-    return sorted([m for m in (*r.within(r.countries, a, e), *r.within(r.places, a, e)) if m.end <= e], key=lambda m: m.start)
+    geo: list[CountryMention | PlaceMention] = [*r.within(r.countries, a, e), *r.within(r.places, a, e)]
+    return sorted([m for m in geo if m.end <= e], key=lambda m: m.start)
 
 
 def _country_of(m: CountryMention | PlaceMention) -> str:
@@ -197,7 +197,7 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
         # 加拿大在臺貿易辦事處 = 加拿大駐台北貿易辦事處: the office's key leaves out where it sits
         core = _STATIONED.sub("", fstretch) if country != "TW" else fstretch
         return organization(res, f"org-{country.lower()}-{core}", stretch, ot.key, country)
-    if _NATIONAL.search(fstretch):
+    if fstretch.startswith(lx.national_bodies()):
         home = res.home_country or "TW"
         parent = national_government(res, home)
         return organization(res, f"{parent}/{fold(stretch)}", stretch, ot.key, home, "", parent)
@@ -207,7 +207,8 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
             pk = add_place(res, last)
             gov = government(res, pk)
             rest = fstretch[last.end - a:]
-            unit = rest[len(_GOV_SHORT.match(rest).group()):] if _GOV_SHORT.match(rest) else rest
+            short = _GOV_SHORT.match(rest)
+            unit = rest[short.end():] if short else rest
             if not unit or lx.org_type_of(unit, bare=True) in (None, ot):
                 return gov
     if geo:

@@ -111,9 +111,9 @@ class PeopleResolver:
                 or (other.endswith(name) and len(name) >= 4))]
             if len(longer) == 1:
                 remap[key] = longer[0]
-        for key, name in self.labels.items():
-            if "latin" in name and "han" not in name:
-                words = name["latin"].split()
+        for key, lab in self.labels.items():
+            if "latin" in lab and "han" not in lab:
+                words = lab["latin"].split()
                 if len(words) == 1:
                     cands = [k for k, v in self.labels.items() if k != key and "latin" in v
                              and gz.fold_latin(words[0]) in gz.fold_latin(v["latin"]).split()]

@@ -8,7 +8,7 @@ hint. No city is a default: a document that names none has no home city.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import replace
 
 from smartgraph.extraction import gazetteer as gz
@@ -62,7 +62,7 @@ def home(res: Resolved) -> None:
     r = res.recognised
     text = r.text
     doc = text.doc
-    score: Counter[str] = Counter()
+    score: dict[str, float] = defaultdict(float)  # weighted mentions
     mentions: dict[str, PlaceMention] = {}
     pub = doc.header.publisher
     publisher_place = ""
@@ -92,14 +92,14 @@ def home(res: Resolved) -> None:
             score[key] += 2
         if m.end in heads:
             score[key] += 3
-    dl = getattr(doc.header, "dateline_place", None)
-    if dl is not None and getattr(dl, "text", ""):
+    dl = doc.header.dateline_place
+    if dl is not None and dl.text:
         entry = gz.place_named(dl.text)
         if entry is not None and entry.country == "TW":
             score[entry.key()] += 2
     if not score:
         return
-    key, s = score.most_common(1)[0]
+    key, s = max(score.items(), key=lambda kv: kv[1])  # the first named wins a tie
     if s < 2 and not publisher_place:
         return
     if key in mentions:
