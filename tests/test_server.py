@@ -299,7 +299,7 @@ def test_entity_iris_dereference(client: httpx.Client) -> None:
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
     assert "<h1 id=\"entity-label\">Daegu</h1>" in html.text and "<mark>" in html.text and "South Korea" in html.text
     zh = client.get(path, headers={"Accept": "text/html", "Accept-Language": "zh-TW,zh;q=0.9"})
-    assert "<h1 id=\"entity-label\">大邱</h1>" in zh.text
+    assert re.search(r'<h1 id="entity-label">大邱[^<]*</h1>', zh.text)  # 大邱 or the gazetteer's full 大邱廣域市
     for accept, fmt in [("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/n-triples", "nt")]:
         r = client.get(path, headers={"Accept": accept})
         assert r.status_code == 200 and r.headers["vary"].startswith("Accept")
@@ -416,7 +416,8 @@ def test_complete_suggests_iris_by_label_in_both_languages(client: httpx.Client)
     for params, loc in [({"q": "x"}, "class"), ({"class": "javascript:alert(1)"}, "class"), ({"class": "https://schema.org/City", "limit": "0"}, "limit"),
                         ({"class": "https://schema.org/City", "q": "x" * 101}, "q")]:
         r = client.get("/complete", params=params)
-        assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", loc], params
+        assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json", params
+        assert r.json()["errors"][0]["name"] == loc and r.json()["errors"][0]["in"] == "query", params
     for value in INJECTIONS:  # typed text is bound as a literal: harmless
         assert client.get("/complete", params={"class": "https://schema.org/City", "q": value}).status_code == 200
 

@@ -78,11 +78,6 @@ def _param_error(e: ParameterError) -> Response:
     return param_error(e)
 
 
-def _param_error(e: ParameterError) -> Response:
-    """422 naming the parameter: what went wrong and how to fix it."""
-    return JSONResponse({"detail": [{"loc": ["query", e.name], "msg": e.message, "hint": e.hint}]}, status_code=422)
-
-
 def _answer_response(answer: Answer, headers: dict[str, str] | None = None) -> Response:
     mt = answer.media_type + ("; charset=utf-8" if answer.media_type.startswith("text/") else "")
     h = {"Vary": "Accept", **(headers or {})}
