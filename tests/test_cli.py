@@ -132,6 +132,12 @@ def test_help_keeps_its_brackets_and_shows_real_types(command: str) -> None:
     # each option's own column (before its help) names what it takes: PATH, N, URL, not <int range> or <list[str]>
     heads = [m.group(1) for ln in text.splitlines() if (m := re.match(r"\s+(-\S.*?)(?:\s{2,}|$)", ln))]
     assert heads and not [h for h in heads if "<" in h], heads
+    assert "[env var:" not in text  # one note a variable, in the help's own words, not Click's second one
+    if command == "serve":
+        flat = " ".join(text.split())
+        for var in ("WORKERS", "ADHOC_WORKERS", "TIMEOUT", "MAX_ROWS", "MAX_BODY", "MAX_QUERY_LENGTH", "PER_CLIENT", "PER_CLIENT_PAGES",
+                    "ALLOW_SERVICE"):
+            assert len(re.findall(rf"\[env SMARTGRAPH_{var}[;,]", flat)) == 1, var
     if command in ("export", "describe"):
         assert "turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf)" in " ".join(text.split())
 
