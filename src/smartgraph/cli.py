@@ -694,22 +694,14 @@ def rows_text(n: int) -> str:
 
 
 def _labels(select: Any, iris: list[str], lang: str) -> dict[str, str]:
-    """Labels of IRIs from the store, in ``lang`` if there is one (one query for up to 500 IRIs)."""
-    from rdflib import URIRef
+    """Labels of IRIs from the store, in ``lang`` if there is one (one query for up to 500 IRIs): the ranking the
+    web page's /labels uses."""
+    from smartgraph.server.pages import labels, labels_query
 
-    out: dict[str, tuple[int, str]] = {}
+    out: dict[str, str] = {}
     for i in range(0, len(iris), 500):
-        values = " ".join(URIRef(x).n3() for x in iris[i:i + 500])
-        rows = select("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                      f"PREFIX schema: <https://schema.org/> SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} "
-                      "?s rdfs:label|skos:prefLabel|schema:name|schema:headline ?l FILTER (isLiteral(?l)) }")["results"]["bindings"]
-        for r in rows:
-            tag = r["l"].get("xml:lang", "").lower()
-            rank = 0 if tag == lang.lower() else 1 if not tag else 2
-            iri = r["s"]["value"]
-            if iri not in out or (rank, r["l"]["value"]) < out[iri]:
-                out[iri] = (rank, r["l"]["value"])
-    return {k: v for k, (_, v) in out.items()}
+        out.update(labels(select(labels_query(iris[i:i + 500], lang))["results"]["bindings"]))
+    return out
 
 
 def _table(results: dict[str, Any], *, wide: bool, lang: str, select: Any, base_iri: str = "") -> tuple[list[str], list[list[str]]]:
