@@ -333,7 +333,10 @@ def test_network_zooms_pans_has_no_overlapping_labels_and_opens_entities(browser
             break
     assert abs(moved["x"] - pan["x"]) > 50 and abs(moved["y"] - pan["y"]) > 20
     browser.find_element(By.ID, "network-fit").click()
-    # click a city: its entity page opens
+    # click a city: its entity page opens. The picture is scrolled into view first, and Cytoscape told (resize), so that
+    # the page does not scroll under the click: Cytoscape keeps the container's place from before a scroll for a moment
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'}); window.sgNetwork.resize();", net)
+    time.sleep(0.3)
     pos = browser.execute_script("return window.sgNetwork.nodes().filter(n => n.data('label') === 'Daegu')[0].renderedPosition()")
     ActionChains(browser).move_to_element_with_offset(net, int(pos["x"] - net.size["width"] / 2), int(pos["y"] - net.size["height"] / 2)).click().perform()
     wait(browser).until(ec.presence_of_element_located((By.ID, "entity-label")))
