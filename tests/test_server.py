@@ -285,6 +285,11 @@ def test_openapi_describes_every_canned_query(client: httpx.Client) -> None:
             if p.multiple:
                 assert schema["type"] == "array"
     assert "/sparql" in doc["paths"]
+    # one error model: every error answer declared is problem+json, FastAPI's detail[].loc shape nowhere
+    assert "HTTPValidationError" not in json.dumps(doc) and "Problem" in doc["components"]["schemas"]
+    for path in ("/complete", "/labels", "/terms", "/resource", "/sparql", "/queries/events"):
+        for op in doc["paths"][path].values():
+            assert list(op["responses"]["422"]["content"]) == ["application/problem+json"], path
     html = client.get("/docs").text
     assert "/static/api-docs/swagger-ui-bundle.js" in html and "cdn" not in html.lower()
     assert client.get("/static/api-docs/swagger-ui-bundle.js").status_code == 200
