@@ -161,7 +161,7 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
     stats: dict[str, Any] = {}  # answers that last until the store changes (service description counts, editor terms)
     retry = max(1.0, settings.limits.timeout_s)
     adhoc = Admission("ad-hoc queries", settings.per_client, settings.adhoc_capacity, retry, "--per-client")
-    cheap = Admission("canned queries or pages", settings.per_client_pages, None, retry, "--per-client-pages")
+    cheap = Admission("cheap requests (canned queries, pages, labels, completions)", settings.per_client_pages, None, retry, "--per-client-pages")
 
     async def run(query: str, accept: list[tuple[str, float]], page: int | None = None, *, lane: str = CHEAP,
                   dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
