@@ -31,6 +31,7 @@ from tests.conftest import ROOT
 from tests.server import Server
 
 CZ = "https://w3id.org/smartgraph/id/country/cz"
+DAEGU = "https://w3id.org/smartgraph/id/place/gn-1835329"
 ARTIFACTS = Path(os.environ.get("SMARTGRAPH_ARTIFACTS", ROOT / "artifacts")) / "screenshots"
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 # Latin words that may stay on the page in 中文: names, standards and keys, not interface words
@@ -94,6 +95,18 @@ def requested_urls(drv: webdriver.Chrome) -> list[str]:
         if msg["method"] == "Network.requestWillBeSent":
             urls.append(msg["params"]["request"]["url"])
     return urls
+
+
+def network_log(drv: webdriver.Chrome) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
+    """The requests (method, URL) and the answers (URL, status) since the last look at Chrome's network log."""
+    sent, answered = [], []
+    for entry in drv.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg["method"] == "Network.requestWillBeSent":
+            sent.append((msg["params"]["request"]["method"], msg["params"]["request"]["url"]))
+        elif msg["method"] == "Network.responseReceived":
+            answered.append((msg["params"]["response"]["url"], int(msg["params"]["response"]["status"])))
+    return sent, answered
 
 
 def assert_offline(drv: webdriver.Chrome, server: Server) -> None:
@@ -297,6 +310,49 @@ def test_sparql_editor_completion_ctrl_enter_and_share(browser: webdriver.Chrome
     assert_offline(browser, server)
 
 
+def test_a_table_of_many_iris_gets_its_labels_without_passing_the_share(browser: webdriver.Chrome, server: Server) -> None:
+    """930 IRIs without a name beside them: their labels come from /labels, the cheap lane, in batches one after
+    another; the client's /sparql share (2) holds only the query itself, and nothing is answered 429."""
+    fresh(browser, server)
+    open_page(browser, server.url + "/?lang=en#sparql")
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#yasgui .CodeMirror"))
+    time.sleep(1.0)  # the editor's completion lists (/terms) are asked for as it opens
+    network_log(browser)
+    query = f"SELECT ?s WHERE {{ ?s ?p ?o FILTER isIRI(?s) }} GROUP BY ?s ORDER BY (IF(?s = <{DAEGU}>, 1, 0)) ?s"  # Daegu last
+    browser.execute_script("const cm = document.querySelector('#yasgui .CodeMirror').CodeMirror; cm.setValue(arguments[0]); cm.focus();", query)
+    ActionChains(browser).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+    wait(browser, 60).until(lambda d: len(rows(d, "#yasgui .sg-results")) == 25)
+    # the last page's last row is Daegu, by its label: the labels of the last batch arrived too
+    browser.execute_script("""let b; while ((b = document.querySelector('#yasgui .sg-results .page-next')) && !b.disabled) b.click();""")
+    assert rows(browser, "#yasgui .sg-results")[-1] == "Daegu"
+    sent, answered = network_log(browser)
+    labels = [url for method, url in sent if method == "POST" and url == server.url + "/labels"]
+    assert len(labels) >= 5, sent  # 930 IRIs, at most 200 a request
+    assert [m for m, url in sent if url.startswith(server.url + "/sparql")] == ["POST"]  # the query, nothing else
+    assert not [a for a in answered if a[1] == 429], answered
+    assert all(status == 200 for url, status in answered if url == server.url + "/labels")
+
+
+def test_a_refused_parameter_is_shown_by_its_field(browser: webdriver.Chrome, server: Server) -> None:
+    """The server's 422 (application/problem+json) names the parameter: the page shows its label and what went wrong,
+    and marks the field."""
+    fresh(browser, server)
+    open_page(browser, server.url + "/?lang=en")
+    Select(browser.find_element(By.ID, "query-select")).select_by_value("events")
+    year = browser.find_element(By.ID, "param-year")
+    year.send_keys("1e5")  # a number to the browser, not an integer to the query
+    browser.find_element(By.ID, "query-run").click()
+    status = browser.find_element(By.ID, "query-status")
+    wait(browser).until(lambda d: "error" in (status.get_attribute("class") or ""))
+    assert status.text.startswith("Error: Year: '1e5' is not an integer") and "pass digits" in status.text, status.text
+    assert year.get_attribute("aria-invalid") == "true"
+    year.clear()
+    year.send_keys("2021")
+    browser.find_element(By.ID, "query-run").click()
+    wait(browser).until(lambda d: rows(d))
+    assert year.get_attribute("aria-invalid") is None and "error" not in (status.get_attribute("class") or "")
+
+
 # --------------------------------------------------------------------------- the network
 
 
@@ -333,7 +389,10 @@ def test_network_zooms_pans_has_no_overlapping_labels_and_opens_entities(browser
             break
     assert abs(moved["x"] - pan["x"]) > 50 and abs(moved["y"] - pan["y"]) > 20
     browser.find_element(By.ID, "network-fit").click()
-    # click a city: its entity page opens
+    # click a city: its entity page opens. The picture is scrolled into view first, and Cytoscape told (resize), so that
+    # the page does not scroll under the click: Cytoscape keeps the container's place from before a scroll for a moment
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'}); window.sgNetwork.resize();", net)
+    time.sleep(0.3)
     pos = browser.execute_script("return window.sgNetwork.nodes().filter(n => n.data('label') === 'Daegu')[0].renderedPosition()")
     ActionChains(browser).move_to_element_with_offset(net, int(pos["x"] - net.size["width"] / 2), int(pos["y"] - net.size["height"] / 2)).click().perform()
     wait(browser).until(ec.presence_of_element_located((By.ID, "entity-label")))

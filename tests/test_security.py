@@ -246,6 +246,65 @@ def test_a_client_over_its_share_gets_429_with_retry_after(server: Server) -> No
     assert other.status_code in (200, 503), other.text  # another client is not refused for this one's share
 
 
+def test_the_pages_own_requests_are_cheap_work_not_the_sparql_share(server: Server) -> None:
+    """The web page's labels (/labels), completion (/complete) and editor terms (/terms) run in the cheap lane: a client
+    whose two /sparql queries are running (its whole ad-hoc share) still gets them answered."""
+    done: dict[str, tuple[int, float]] = {}
+    threads = [threading.Thread(target=heavy, args=(server.url, "127.0.0.11", done, f"mine-{i}")) for i in range(2)]
+    for t in threads:
+        t.start()
+    time.sleep(1.0)
+    with httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.11"), base_url=server.url, timeout=30) as c:
+        third = c.get("/sparql", params={"query": "ASK {}"})
+        labels = c.post("/labels", data={"iri": [DAEGU], "lang": "en"})
+        complete = c.get("/complete", params={"class": "https://schema.org/City", "q": "dae", "lang": "en"})
+        terms = c.get("/terms", params={"kind": "class"})
+    while_running = len(done) == 0
+    for t in threads:
+        t.join(60)
+    assert_problem(third, 429)
+    assert labels.status_code == 200 and labels.json() == {DAEGU: "Daegu"}
+    assert complete.status_code == 200 and complete.json()[0]["iri"] == DAEGU
+    assert terms.status_code == 200 and "https://schema.org/City" in terms.json()
+    assert while_running
+
+
+def burst(url: str, params: dict[str, str], n: int) -> list[httpx.Response]:
+    """``n`` GET requests sent at the same moment from one address."""
+    got: list[httpx.Response] = []
+    start = threading.Barrier(n)
+
+    def ask() -> None:
+        start.wait()
+        got.append(httpx.get(url, params=params, timeout=30))
+
+    threads = [threading.Thread(target=ask) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return got
+
+
+def test_complete_and_labels_count_against_the_cheap_share(built_store: Path) -> None:
+    """With --per-client-pages 1, requests of one client that overlap get 429 (one at a time is answered)."""
+    s = Server(built_store, "--per-client-pages", "1")
+    try:
+        for path, params in [("/complete", {"class": "https://schema.org/City", "q": "a"}), ("/labels", {"iri": DAEGU})]:
+            for _ in range(3):  # sixteen at once overlap (each waits for a worker process); a round without overlap is tried again
+                got = burst(s.url + path, params, 16)
+                statuses = sorted(r.status_code for r in got)
+                assert set(statuses) <= {200, 429}, statuses
+                if 429 in statuses:
+                    break
+            assert 200 in statuses and 429 in statuses, (path, statuses)
+            refused = next(r for r in got if r.status_code == 429)
+            assert "--per-client-pages" in str(assert_problem(refused, 429)["hint"]) and int(refused.headers["retry-after"]) >= 1
+            assert httpx.get(s.url + path, params=params, timeout=30).status_code == 200  # one at a time is answered
+    finally:
+        s.stop()
+
+
 def test_the_client_is_the_peer_unless_a_trusted_proxy_names_it(built_store: Path, tmp_path: Path) -> None:
     """X-Forwarded-For counts only from an address given with --trusted-proxy: a client cannot pick its own share."""
     seen = {}

@@ -430,35 +430,51 @@ def serve(
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="TCP port.")] = 8000,
     store: StoreOpt = None,
     base_iri: BaseOpt = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, max=64, envvar="SMARTGRAPH_WORKERS", help=(
-        "Worker processes for canned queries, entity pages and the page [env SMARTGRAPH_WORKERS; default: one per CPU, at least 2].")
+    workers: Annotated[int | None, typer.Option("--workers", min=1, max=64, metavar="N", envvar="SMARTGRAPH_WORKERS", show_envvar=False, help=(
+        "Worker processes for canned queries, entity pages and the web page's own requests "
+        "[env SMARTGRAPH_WORKERS; default one per CPU, at least 2].")
     )] = None,
-    adhoc_workers: Annotated[int | None, typer.Option("--adhoc-workers", min=1, max=64, envvar="SMARTGRAPH_ADHOC_WORKERS", help=(
-        "Worker processes for /sparql queries, at a lower CPU priority [env SMARTGRAPH_ADHOC_WORKERS; default: one per two CPUs, at least 2].")
+    adhoc_workers: Annotated[int | None, typer.Option("--adhoc-workers", min=1, max=64, metavar="N", envvar="SMARTGRAPH_ADHOC_WORKERS",
+                                                      show_envvar=False, help=(
+        "Worker processes for /sparql queries, at the lowest CPU priority; the server takes 4 x N of them in flight (503 past "
+        "it) [env SMARTGRAPH_ADHOC_WORKERS; default one per two CPUs, at least 2].")
     )] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, envvar="SMARTGRAPH_TIMEOUT",
-                                           help="Seconds a query or update may run before it is stopped (answer 503) [env SMARTGRAPH_TIMEOUT].")] = 10.0,
-    max_rows: Annotated[int, typer.Option("--max-rows", min=1, envvar="SMARTGRAPH_MAX_ROWS",
-                                          help="Rows (or triples) a result may hold (answer 400 past it) [env SMARTGRAPH_MAX_ROWS].")] = 10_000,
-    page_size: Annotated[int, typer.Option("--page-size", min=1, metavar="ROWS", help="Default rows a page of a canned query.")] = 100,
-    max_body: Annotated[int, typer.Option("--max-body", min=1024, envvar="SMARTGRAPH_MAX_BODY",
-                                          help="Bytes a request body may hold (answer 413 past it) [env SMARTGRAPH_MAX_BODY].")] = 1_000_000,
-    max_query_length: Annotated[int, typer.Option("--max-query-length", min=100, envvar="SMARTGRAPH_MAX_QUERY_LENGTH", help=(
-        "Characters a SPARQL query or update may have (answer 422 past it) [env SMARTGRAPH_MAX_QUERY_LENGTH].")
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, metavar="SECONDS", envvar="SMARTGRAPH_TIMEOUT", show_envvar=False,
+                                           show_default=False, help=(
+        "Seconds a query or update may run before it is stopped (answer 503) [env SMARTGRAPH_TIMEOUT; default 10].")
+    )] = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, metavar="N", envvar="SMARTGRAPH_MAX_ROWS", show_envvar=False,
+                                          show_default=False, help=(
+        "Rows (or triples) a result may hold (answer 400 past it) [env SMARTGRAPH_MAX_ROWS; default 10000].")
+    )] = 10_000,
+    page_size: Annotated[int, typer.Option("--page-size", min=1, metavar="N", show_default=False,
+                                           help="Rows a page of a canned query when the request gives no limit [default 100].")] = 100,
+    max_body: Annotated[int, typer.Option("--max-body", min=1024, metavar="BYTES", envvar="SMARTGRAPH_MAX_BODY", show_envvar=False,
+                                          show_default=False, help=(
+        "Bytes a request body may hold (answer 413 past it) [env SMARTGRAPH_MAX_BODY; default 1000000].")
+    )] = 1_000_000,
+    max_query_length: Annotated[int, typer.Option("--max-query-length", min=100, metavar="N", envvar="SMARTGRAPH_MAX_QUERY_LENGTH",
+                                                  show_envvar=False, show_default=False, help=(
+        "Characters a SPARQL query or update may have (answer 422 past it) [env SMARTGRAPH_MAX_QUERY_LENGTH; default 65536].")
     )] = 65_536,
-    per_client: Annotated[int, typer.Option("--per-client", min=1, envvar="SMARTGRAPH_PER_CLIENT", help=(
-        "/sparql queries one client address may have in flight (answer 429 with Retry-After past it) [env SMARTGRAPH_PER_CLIENT].")
+    per_client: Annotated[int, typer.Option("--per-client", min=1, metavar="N", envvar="SMARTGRAPH_PER_CLIENT", show_envvar=False,
+                                            show_default=False, help=(
+        "/sparql requests one client address may have in flight (answer 429 with Retry-After past it) "
+        "[env SMARTGRAPH_PER_CLIENT; default 2].")
     )] = 2,
-    per_client_pages: Annotated[int, typer.Option("--per-client-pages", min=1, envvar="SMARTGRAPH_PER_CLIENT_PAGES", help=(
-        "Canned queries and entity pages one client address may have in flight (429 past it) [env SMARTGRAPH_PER_CLIENT_PAGES].")
+    per_client_pages: Annotated[int, typer.Option("--per-client-pages", min=1, metavar="N", envvar="SMARTGRAPH_PER_CLIENT_PAGES",
+                                                  show_envvar=False, show_default=False, help=(
+        "Cheap requests one client address may have in flight: canned queries, entity pages, /complete and /labels "
+        "(answer 429 with Retry-After past it) [env SMARTGRAPH_PER_CLIENT_PAGES; default 8].")
     )] = 8,
-    allow_service: Annotated[list[str] | None, typer.Option("--allow-service", envvar="SMARTGRAPH_ALLOW_SERVICE", help=(
-        "A URL that SERVICE (and LOAD in updates) may reach; repeat for more. Federation is off by default: any other "
-        "SERVICE is answered 400 [env SMARTGRAPH_ALLOW_SERVICE, space-separated].")
+    allow_service: Annotated[list[str] | None, typer.Option("--allow-service", metavar="URL", envvar="SMARTGRAPH_ALLOW_SERVICE",
+                                                            show_envvar=False, help=(
+        "A URL that SERVICE (and LOAD in updates) may reach; repeat for more. Any other SERVICE is answered 400 "
+        "[env SMARTGRAPH_ALLOW_SERVICE, space-separated; default none: federation off].")
     )] = None,
-    trusted_proxy: Annotated[list[str] | None, typer.Option("--trusted-proxy", help=(
+    trusted_proxy: Annotated[list[str] | None, typer.Option("--trusted-proxy", metavar="ADDRESS", help=(
         "Address of a reverse proxy whose X-Forwarded-For names the client (for the access log and the per-client shares); "
-        "repeat for more. Without it the peer address is the client.")
+        "repeat for more [default none: the peer address is the client].")
     )] = None,
     cors_origin: Annotated[
         list[str] | None, typer.Option("--cors-origin", metavar="ORIGIN",
@@ -698,22 +714,14 @@ def rows_text(n: int) -> str:
 
 
 def _labels(select: Any, iris: list[str], lang: str) -> dict[str, str]:
-    """Labels of IRIs from the store, in ``lang`` if there is one (one query for up to 500 IRIs)."""
-    from rdflib import URIRef
+    """Labels of IRIs from the store, in ``lang`` if there is one (one query for up to 500 IRIs): the ranking the
+    web page's /labels uses."""
+    from smartgraph.server.pages import labels, labels_query
 
-    out: dict[str, tuple[int, str]] = {}
+    out: dict[str, str] = {}
     for i in range(0, len(iris), 500):
-        values = " ".join(URIRef(x).n3() for x in iris[i:i + 500])
-        rows = select("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                      f"PREFIX schema: <https://schema.org/> SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} "
-                      "?s rdfs:label|skos:prefLabel|schema:name|schema:headline ?l FILTER (isLiteral(?l)) }")["results"]["bindings"]
-        for r in rows:
-            tag = r["l"].get("xml:lang", "").lower()
-            rank = 0 if tag == lang.lower() else 1 if not tag else 2
-            iri = r["s"]["value"]
-            if iri not in out or (rank, r["l"]["value"]) < out[iri]:
-                out[iri] = (rank, r["l"]["value"])
-    return {k: v for k, (_, v) in out.items()}
+        out.update(labels(select(labels_query(iris[i:i + 500], lang))["results"]["bindings"]))
+    return out
 
 
 def _table(results: dict[str, Any], *, wide: bool, lang: str, select: Any, base_iri: str = "") -> tuple[list[str], list[list[str]]]:

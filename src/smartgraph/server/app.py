@@ -78,11 +78,6 @@ def _param_error(e: ParameterError) -> Response:
     return param_error(e)
 
 
-def _param_error(e: ParameterError) -> Response:
-    """422 naming the parameter: what went wrong and how to fix it."""
-    return JSONResponse({"detail": [{"loc": ["query", e.name], "msg": e.message, "hint": e.hint}]}, status_code=422)
-
-
 def _answer_response(answer: Answer, headers: dict[str, str] | None = None) -> Response:
     mt = answer.media_type + ("; charset=utf-8" if answer.media_type.startswith("text/") else "")
     h = {"Vary": "Accept", **(headers or {})}
@@ -158,12 +153,15 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
     install(app)
     strings = pages.load_strings()
     index_template = (files("smartgraph.server").joinpath("static", "index.html").read_text(encoding="utf-8")
-                      .replace("{{BASE_IRI}}", escape(settings.base_iri, quote=True)))
+                      .replace("{{BASE_IRI}}", escape(settings.base_iri, quote=True))
+                      .replace("{{LABELS_MAX}}", str(pages.LABELS_MAX)))
     index_html = {lang: pages.index_page(index_template, lang, strings) for lang in strings}
-    stats: dict[str, Any] = {}
+    examples = {q.name: _example(q, settings.page_size) for q in catalog}
+    favicon_svg = files("smartgraph.server").joinpath("static", "favicon.svg").read_bytes()
+    stats: dict[str, Any] = {}  # answers that last until the store changes (service description counts, editor terms)
     retry = max(1.0, settings.limits.timeout_s)
     adhoc = Admission("ad-hoc queries", settings.per_client, settings.adhoc_capacity, retry, "--per-client")
-    cheap = Admission("canned queries or pages", settings.per_client_pages, None, retry, "--per-client-pages")
+    cheap = Admission("cheap requests (canned queries, pages, labels, completions)", settings.per_client_pages, None, retry, "--per-client-pages")
 
     async def run(query: str, accept: list[tuple[str, float]], page: int | None = None, *, lane: str = CHEAP,
                   dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
@@ -177,20 +175,46 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         rows: list[dict[str, Any]] = json.loads(answer.body)["results"]["bindings"]
         return rows
 
+    def cached() -> dict[str, Any]:
+        """``stats``, emptied when the store has changed since it was filled: the embedded store's generation (a build
+        or an update), a remote endpoint's every minute."""
+        generation = getattr(engine, "generation", None)
+        key = ("generation", generation) if generation is not None else ("minute", int(time.monotonic() // 60))
+        if stats.get("key") != key:
+            stats.clear()
+            stats["key"] = key
+        return stats
+
+    def language(request: Request, given: str | None) -> str:
+        """The language of a page or an answer: ``lang`` if given (ParameterError unless zh-Hant or en, in any BCP 47
+        spelling), else the page's language switch (its cookie; a cookie naming no language of the page counts as
+        none), else ``Accept-Language``, else zh-Hant."""
+        if given and not pages.known_language(given):
+            raise ParameterError("", "lang", f"{given!r} is not a language of this server", hint="pass zh-Hant or en")
+        return pages.pick_language(given, request.headers.get("accept-language"), request.cookies.get(pages.LANG_COOKIE))
+
+    def only(request: Request, allowed: set[str], params: list[tuple[str, str]] | None = None) -> None:
+        """ParameterError (422) naming the first parameter this operation does not take."""
+        for k, _ in params if params is not None else request.query_params.multi_items():
+            if k not in allowed:
+                raise ParameterError("", k, f"is not a parameter of {request.url.path}",
+                                     hint=f"its parameters are: {', '.join(sorted(allowed))}")
+
     # ------------------------------------------------------------------ the web page
     with as_file(files("smartgraph.server").joinpath("static")) as static_dir:
         app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
 
     @app.get("/", include_in_schema=False)
     async def index(request: Request) -> Response:
-        lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"),
-                                   request.cookies.get(pages.LANG_COOKIE))
+        try:
+            lang = language(request, request.query_params.get("lang"))
+        except ParameterError as e:
+            return param_error(e)
         return HTMLResponse(index_html[lang], headers={"Vary": "Accept-Language, Cookie", "Content-Language": lang})
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def favicon() -> Response:
-        svg = files("smartgraph.server").joinpath("static", "favicon.svg").read_bytes()
-        return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+        return Response(favicon_svg, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
 
     @app.get("/health", tags=["service"], summary="Liveness: the server answers and its store can be queried")
     async def health() -> Response:
@@ -290,19 +314,20 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             text = with_using(text, list(using.default), list(using.named))
         with adhoc.slot(_client(request)):
             await run_in_threadpool(functools.partial(engine.update, text, settings.limits, base_iri=endpoint))
-        stats.clear()
+        stats.clear()  # the engine's generation changes too; this is at once
         return Response(status_code=204)
 
     async def _service_description(request: Request, accept: list[tuple[str, float]]) -> Response:
         if negotiate(accept, ("text/html", *GRAPH_TYPES)) == "text/html":
             return RedirectResponse("/#sparql", status_code=303)
-        if "counts" not in stats:
-            stats["counts"] = await select(pages.GRAPH_COUNTS)
+        memo = cached()
+        if "counts" not in memo:
+            memo["counts"] = await select(pages.GRAPH_COUNTS)
         mt = negotiate(accept, GRAPH_TYPES)
         if mt is None:
             return _error(406, "the service description is RDF", f"send Accept: one of {', '.join(GRAPH_TYPES)}")
         endpoint = str(request.url_for("sparql"))
-        g = pages.service_description(endpoint, stats["counts"], updates=settings.update_token is not None)
+        g = pages.service_description(endpoint, memo["counts"], updates=settings.update_token is not None)
         if not settings.allow_service:  # federation is off: do not announce it
             g.remove((None, pages.SD.feature, pages.SD.BasicFederatedQuery))
         body = g.serialize(format=pages.RDFLIB_FORMATS[mt])
@@ -318,7 +343,7 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             "name": q.name, "summary": q.summary, "summaries": dict(q.summaries), "description": q.description,
             "labels": dict(q.labels), "tags": list(q.tags), "variables": list(q.variables),
             "columns": {v: dict(dict(q.columns).get(v, ())) for v in q.variables},
-            "url": str(request.url_for("run_query", name=q.name)), "sparql": _example(q),
+            "url": str(request.url_for("run_query", name=q.name)), "sparql": examples[q.name],
             "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
                         "values": list(p.values), "multiple": p.multiple, "description": p.description,
                         "labels": dict(p.labels), "descriptions": dict(p.descriptions), "classes": list(p.classes),
@@ -333,26 +358,106 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
                        class_: Annotated[list[str] | None, Query(alias="class", description="a class IRI (repeatable)")] = None,
                        scheme: str | None = None, query: str | None = None, param: str | None = None) -> Response:
         try:
+            only(request, {"q", "lang", "limit", "class", "scheme", "query", "param"})
             classes = list(class_ or [])
             if query or param:
-                p = catalog.get(query or "").param(param or "")
-                classes, scheme = list(p.classes), p.scheme
+                classes, scheme = _completed(query or "", param or "")
+            if len(classes) > pages.COMPLETE_CLASSES:
+                raise ParameterError("", "class", f"has {len(classes)} values; it takes at most {pages.COMPLETE_CLASSES}",
+                                     hint="name fewer classes")
             for name, iri in [*(("class", c) for c in classes), *([("scheme", scheme)] if scheme else [])]:
                 if not pages.safe_iri(iri):
-                    raise ParameterError("complete", name, f"{iri!r} is not an absolute http(s) IRI", hint="pass a class IRI")
+                    raise ParameterError("", name, f"{iri!r} is not an absolute http(s) IRI", hint="pass a class IRI")
             if not classes and not scheme:
-                raise ParameterError("complete", "class", "is required", hint="pass class=IRI (repeatable) or scheme=IRI")
+                raise ParameterError("", "class", "is required", hint="pass class=IRI (repeatable) or scheme=IRI")
             if len(q) > pages.COMPLETE_TEXT:
-                raise ParameterError("complete", "q", f"is longer than {pages.COMPLETE_TEXT} characters", hint="type less")
+                raise ParameterError("", "q", f"is longer than {pages.COMPLETE_TEXT} characters", hint="type less")
             if not 1 <= limit <= pages.COMPLETE_MAX:
-                raise ParameterError("complete", "limit", f"{limit} is out of range", hint=f"pass 1 to {pages.COMPLETE_MAX}")
-            language = pages.pick_language(lang, request.headers.get("accept-language"))
-            rows = await select(pages.complete_query(classes[:20], scheme, q.strip(), limit))
-        except ParameterError as e:
-            return _param_error(e)
+                raise ParameterError("", "limit", f"{limit} is out of range", hint=f"pass 1 to {pages.COMPLETE_MAX}")
+            lang_ = language(request, lang)
+            with cheap.slot(_client(request)):
+                rows = await select(pages.complete_query(classes, scheme, q.strip(), limit))
         except SmartgraphError as e:
-            return _limits_error(e)
-        return JSONResponse(pages.completions(rows, language), headers={"Vary": "Accept-Language"})
+            return error_response(e)
+        return JSONResponse(pages.completions(rows, lang_), headers={"Vary": "Accept-Language, Cookie"})
+
+    def _completed(query: str, param: str) -> tuple[list[str], str | None]:
+        """The classes and scheme of a canned query's IRI parameter (ParameterError naming ``query`` or ``param``)."""
+        try:
+            q = catalog.get(query)
+        except QueryError as e:
+            raise ParameterError("", "query", f"no canned query is named {query!r}", hint=e.hint) from None
+        try:
+            p = q.param(param)
+        except ParameterError as e:
+            raise ParameterError("", "param", f"{param!r} is not a parameter of {query}", hint=e.hint) from None
+        if not p.classes and not p.scheme:
+            raise ParameterError("", "param", f"{query}'s parameter {param!r} has no values to complete",
+                                 hint="name an IRI parameter, e.g. query=officials&param=country")
+        return list(p.classes), p.scheme
+
+    labels_doc = ("The label of each IRI, one an IRI, in `lang` (zh-Hant or en) if it has one, else in the other language, "
+                  f"else untagged: `{{iri: label}}`; IRIs without a label are left out. `iri` is repeatable, at most "
+                  f"{pages.LABELS_MAX} a request; POST them form-encoded when they are many. The web page's results tables "
+                  "use it; it runs in the cheap lane, not in the ad-hoc lane of /sparql.")
+
+    async def labels(request: Request) -> Response:
+        params = list(request.query_params.multi_items())
+        if request.method == "POST":
+            ctype = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+            if ctype != FORM:
+                return _error(415, f"unsupported Content-Type {ctype or '(none)'!r}", "send application/x-www-form-urlencoded: iri=...&iri=...&lang=en")
+            try:
+                params += parse_qsl((await request.body()).decode("utf-8"), keep_blank_values=True)
+            except UnicodeDecodeError as e:
+                return _error(400, f"the body is not UTF-8: {e.reason} at byte {e.start}", "send the body in UTF-8")
+        try:
+            only(request, {"iri", "lang"}, params)
+            iris = [v for k, v in params if k == "iri"]
+            langs = [v for k, v in params if k == "lang"]
+            if len(langs) > 1:
+                raise ParameterError("", "lang", "is given more than once", hint="pass one lang")
+            lang = language(request, langs[0] if langs else None)
+            if not iris:
+                raise ParameterError("", "iri", "is required", hint="pass iri=IRI, once for each IRI")
+            if len(iris) > pages.LABELS_MAX:
+                raise ParameterError("", "iri", f"has {len(iris)} values; a request takes at most {pages.LABELS_MAX}",
+                                     hint=f"send them in requests of {pages.LABELS_MAX}, one after another")
+            for iri in iris:
+                if not pages.safe_iri(iri):
+                    raise ParameterError("", "iri", f"{iri!r} is not an absolute http(s) IRI",
+                                         hint="pass IRIs without spaces or control characters")
+            with cheap.slot(_client(request)):
+                rows = await select(pages.labels_query(sorted(set(iris)), lang))
+        except SmartgraphError as e:
+            return error_response(e)
+        return JSONResponse(pages.labels(rows), headers={"Vary": "Accept-Language, Cookie"})
+
+    iri_param = {"name": "iri", "in": "query", "required": True, "style": "form", "explode": True,
+                 "schema": {"type": "array", "items": {"type": "string", "format": "uri"}, "maxItems": pages.LABELS_MAX}}
+    lang_param = {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh-Hant", "en"]}}
+    app.add_api_route("/labels", labels, methods=["GET"], tags=["canned queries"], summary="Labels of IRIs (GET)",
+                      description=labels_doc, operation_id="labels_get", openapi_extra={"parameters": [iri_param, lang_param]})
+    app.add_api_route("/labels", labels, methods=["POST"], tags=["canned queries"], summary="Labels of IRIs (POST form-encoded)",
+                      description=labels_doc, operation_id="labels_post", openapi_extra={"requestBody": {"content": {FORM: {
+                          "schema": {"type": "object", "properties": {"iri": iri_param["schema"], "lang": lang_param["schema"]},
+                                     "required": ["iri"]}}}}})
+
+    @app.get("/terms", tags=["canned queries"], summary="The classes or properties the store uses (for the SPARQL editor's completion)",
+             description="`kind=class` or `kind=property`: a JSON list of IRIs (at most 2000), kept until the store changes. "
+                         "It runs in the cheap lane, so the editor's completion never takes the client's share of /sparql.")
+    async def terms(request: Request, kind: str) -> Response:
+        try:
+            only(request, {"kind"})
+            if kind not in pages.TERMS_QUERIES:
+                raise ParameterError("", "kind", f"{kind!r} is not one of {', '.join(pages.TERMS_QUERIES)}", hint="pass kind=class or kind=property")
+            memo = cached()
+            if f"terms:{kind}" not in memo:
+                with cheap.slot(_client(request)):
+                    memo[f"terms:{kind}"] = [r["t"]["value"] for r in await select(pages.TERMS_QUERIES[kind])]
+        except SmartgraphError as e:
+            return error_response(e)
+        return JSONResponse(memo[f"terms:{kind}"])
 
     @app.get("/queries/{name}", name="run_query", include_in_schema=False)
     async def run_query(name: str, request: Request) -> Response:
@@ -422,14 +527,13 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         if mt is None:
             return _error(406, "no acceptable representation", f"send Accept: text/html or one of {', '.join(GRAPH_TYPES)}")
         try:
+            lang = language(request, request.query_params.get("lang"))
             with cheap.slot(_client(request)):
                 if mt != "text/html":
                     answer = await run(pages.describe_query(iri), [(mt, 1.0)])
                     if answer.rows == 0:
                         return _error(404, f"the graph holds nothing about <{iri}>")
                     return _answer_response(answer)
-                lang = pages.pick_language(request.query_params.get("lang"), request.headers.get("accept-language"),
-                                           request.cookies.get(pages.LANG_COOKIE))
                 view = await pages.entity_view(iri, lang, select, catalog)
         except SmartgraphError as e:
             return _limits_error(e)
@@ -447,12 +551,15 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
     return app
 
 
-def _example(q: CannedQuery) -> str:
-    """The query as an example for the SPARQL editor: its defaults bound (the bare text when a parameter is required)."""
+def _example(q: CannedQuery, page_size: int) -> str:
+    """The query as an example for the SPARQL editor: its defaults bound (the bare text when a parameter is required),
+    and a pageable one asking for a page of ``page_size`` rows, so that it runs within the ad-hoc lane's row limit
+    on any store."""
     try:
-        return q.prepare({})
+        text = q.prepare({})
     except ParameterError:
-        return q.text
+        text = q.text
+    return f"{text.rstrip()}\nLIMIT {int(page_size)}\n" if q.pageable else text
 
 
 def _integer(query: str, name: str, value: str, low: int, high: int) -> int:

@@ -20,6 +20,38 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
 }
 
 
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object", "title": "Problem",
+    "description": "RFC 9457 problem details; `errors` names each bad parameter (see smartgraph.server.problems)",
+    "properties": {
+        "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+        "detail": {"type": "string", "description": "what went wrong"}, "hint": {"type": "string", "description": "how to fix it"},
+        "errors": {"type": "array", "items": {"type": "object", "properties": {
+            "in": {"type": "string", "enum": ["query", "path", "body"]}, "name": {"type": "string"},
+            "detail": {"type": "string"}, "hint": {"type": "string"}}, "required": ["in", "name", "detail"]}},
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+_PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+
+def _problems(doc: dict[str, Any]) -> None:
+    """Every 422 (and the other error answers declared) as application/problem+json, the server's one error model;
+    FastAPI's own validation-error schema (``detail[].loc``), which the server never sends, is left out."""
+    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    schemas["Problem"] = PROBLEM_SCHEMA
+    for name, path in doc.get("paths", {}).items():
+        for op in path.values():
+            responses = op.setdefault("responses", {})
+            if op.get("parameters") or op.get("requestBody") or name == "/sparql":
+                responses.setdefault("422", {"description": "a parameter that does not fit, named in errors[].name"})
+            for status, response in responses.items():
+                if status[0] in "45":
+                    response["content"] = dict(_PROBLEM)
+
+
 def _schema(p: Parameter) -> dict[str, Any]:
     s = dict(_SCHEMAS.get(p.type, {"type": "string"}))
     if p.type == "enum":
@@ -68,5 +100,6 @@ def openapi_document(app: FastAPI, catalog: Catalog, max_rows: int = 10_000, pag
     doc = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
     for q in catalog:
         doc.setdefault("paths", {})[f"/queries/{q.name}"] = {"get": _operation(q, max_rows, page_size)}
+    _problems(doc)
     app.openapi_schema = doc
     return doc

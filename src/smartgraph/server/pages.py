@@ -65,6 +65,12 @@ def safe_iri(iri: str) -> bool:
 
 
 LANG_COOKIE = "smartgraph.lang"  # set by the page's language switch
+_LANGUAGE = re.compile(r"^(zh|en)(-[A-Za-z0-9]{1,8})*$", re.IGNORECASE)
+
+
+def known_language(tag: str) -> bool:
+    """Whether a ``lang`` value names a language of the page (zh-Hant, zh-TW, en, en-GB, ...: read as zh-Hant or en)."""
+    return bool(_LANGUAGE.match(tag))
 
 
 def pick_language(param: str | None, accept_language: str | None, cookie: str | None = None) -> str:
@@ -87,6 +93,7 @@ def _n3(iri: str) -> str:
 
 COMPLETE_MAX = 50  # suggestions a /complete request may ask for
 COMPLETE_TEXT = 100  # characters of typed text a /complete request may send
+COMPLETE_CLASSES = 20  # classes a /complete request may name
 
 
 def fold(text: str) -> str:
@@ -128,6 +135,39 @@ def completions(rows: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
         first, second = (en, zh) if lang == "en" else (zh, en)
         out.append({"iri": r["s"]["value"], "label": first or second or anything, "labels": {"zh-Hant": zh or anything, "en": en or anything}})
     return out
+
+
+# --------------------------------------------------------------------------- labels of IRIs
+
+LABELS_MAX = 200  # IRIs a /labels request may ask for (the page sends them in batches of this size, one after another)
+
+
+def labels_query(iris: list[str], lang: str) -> str:
+    """One label for each IRI (an IRI without any label gives no row): in ``lang``, else in its language family
+    (zh-Hant: any zh), else untagged, else in any language; the first in code-point order among equals.
+
+    One row an IRI, so a batch of IRIs can never pass the row limit. The IRIs (checked by the caller) and the
+    language are written by rdflib's term serialiser."""
+    primary = lang.split("-")[0]
+    return f"""{_PREFIX}SELECT ?s (MIN(?ranked) AS ?label)
+WHERE {{
+  VALUES ?s {{ {' '.join(_n3(i) for i in iris)} }}
+  ?s {_LABELS}|schema:headline ?l FILTER (isLiteral(?l))
+  BIND (CONCAT(IF(langMatches(lang(?l), {Literal(lang).n3()}), "0", IF(langMatches(lang(?l), {Literal(primary).n3()}), "1",
+               IF(lang(?l) = "", "2", "3"))), STR(?l)) AS ?ranked)
+}}
+GROUP BY ?s"""
+
+
+def labels(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """``{iri: label}`` from the rows of ``labels_query``."""
+    return {r["s"]["value"]: r["label"]["value"][1:] for r in rows if "label" in r}
+
+
+# the classes and properties the store uses, for the SPARQL editor's completion (asked of the cheap lane, cached
+# until the store changes, instead of the editor sending them to /sparql)
+TERMS_QUERIES = {"class": "SELECT DISTINCT ?t WHERE { ?s a ?t } LIMIT 2000",
+                 "property": "SELECT DISTINCT ?t WHERE { ?s ?t ?o } LIMIT 2000"}
 
 
 # --------------------------------------------------------------------------- RDF descriptions

@@ -161,6 +161,15 @@ function combobox(p, id) {
     if (mine !== seq) return; // a later keystroke asked again
     options = res.ok ? await res.json() : [];
     list.replaceChildren();
+    if (!res.ok) { // busy (429, 503) or refused: say so rather than "nothing matches"
+      const li = document.createElement("li");
+      li.className = "nomatch error";
+      li.textContent = t("error") + ": " + problemText(await res.text(), null);
+      list.appendChild(li);
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      return;
+    }
     options.forEach((c, i) => {
       const li = document.createElement("li");
       li.id = `${id}-opt-${i}`;
@@ -280,13 +289,11 @@ async function runQuery(more) {
     params.set("limit", String(CANNED_LIMIT));
     url = "/queries/" + encodeURIComponent(q.name) + "?" + params.toString();
   }
+  document.querySelectorAll("#query-params [aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
   const res = await fetch(url, { headers: { Accept: JSON_RESULTS } });
   if (!res.ok) {
     status.className = "status error";
-    const body = await res.text();
-    let msg = body;
-    try { msg = JSON.parse(body).detail.map((d) => `${d.loc[1]}: ${d.msg}`).join("; "); } catch (e) { /* plain text */ }
-    status.textContent = t("error") + ": " + msg;
+    status.textContent = t("error") + ": " + problemText(await res.text(), q);
     $("query-results").replaceChildren();
     return;
   }
@@ -309,6 +316,24 @@ async function runQuery(more) {
     $("query-results").appendChild(b);
   }
   updateDownload();
+}
+
+// an error answer (application/problem+json, RFC 9457) as one line: each parameter it names, by its label on the
+// form, with what went wrong (and how to fix it); those fields are marked invalid. Other bodies are shown as text.
+function problemText(body, q) {
+  let doc;
+  try { doc = JSON.parse(body); } catch (e) { return body; }
+  if (!doc || typeof doc !== "object") return body;
+  const hint = (h) => (h ? ` (${h})` : "");
+  const errors = Array.isArray(doc.errors) ? doc.errors : [];
+  if (!errors.length) return (doc.detail || doc.title || body) + hint(doc.hint);
+  return errors.map((e) => {
+    const p = q && q.params.find((x) => x.name === e.name);
+    const el = p && document.getElementById("param-" + p.name);
+    if (el) el.setAttribute("aria-invalid", "true");
+    const detail = String(e.detail || doc.detail || "").replace(/^(query '[^']*': )?parameter '[^']*': /, "");
+    return `${p ? pick(p.labels, p.name) : e.name}: ${detail}${hint(e.hint)}`;
+  }).join("; ");
 }
 
 function parseLinks(header) {
@@ -434,14 +459,14 @@ class SgTablePlugin {
 }
 
 function sparqlCompleter(name, kind) {
-  // classes and properties of this store, asked once of its own endpoint (YASQE would ask an outside service)
+  // classes and properties of this store, asked once of this server (YASQE would ask an outside service): /terms,
+  // in the cheap lane, so that they never take the client's small share of /sparql, which is for the user's queries
   const base = window.Yasqe.Autocompleters[kind];
-  const query = kind === "class" ? "SELECT DISTINCT ?t WHERE { ?s a ?t } LIMIT 2000" : "SELECT DISTINCT ?t WHERE { ?s ?t ?o } LIMIT 2000";
   return Object.assign({}, base, {
     name, bulk: true, autoShow: false, persistenceId: null,
     get: async () => {
-      const res = await fetch("/sparql", { method: "POST", body: new URLSearchParams({ query }), headers: { Accept: JSON_RESULTS } });
-      return res.ok ? (await res.json()).results.bindings.map((b) => b.t.value) : [];
+      const res = await fetch("/terms?kind=" + encodeURIComponent(kind), { headers: { Accept: "application/json" } });
+      return res.ok ? res.json() : [];
     },
   });
 }

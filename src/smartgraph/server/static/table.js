@@ -5,9 +5,11 @@
 window.SG = window.SG || {};
 
 (function (SG) {
-  const LABEL_QUERY_MAX = 200; // IRIs whose labels one request asks for
+  // IRIs one /labels request may carry (the server's limit, given on the page); a table asks for at most LABELS_TOTAL
+  const LABELS_BATCH = Number(document.body.dataset.labelsMax) || 200;
+  const LABELS_TOTAL = 2000;
   const ENUM_COLUMNS = new Set(["kind", "status", "tie", "mode"]);
-  const IRI_OK = /^https?:\/\/[^\s<>"{}|\\^`]+$/;
+  const IRI_OK = /^https?:\/\/[^\s\x00-\x20\x7f-\x9f<>"{}|\\^`]+$/; // what the server takes as an IRI parameter
 
   // the entity page of an IRI minted under the base IRI (or of an ontology term), else the IRI itself
   SG.entityHref = function (iri, baseIri, lang) {
@@ -23,29 +25,23 @@ window.SG = window.SG || {};
     try { return m ? decodeURIComponent(m[1]) : iri; } catch (e) { return m[1]; }
   };
 
-  // labels of IRIs in the page's language (else the other one), asked of the SPARQL endpoint in one request
+  // labels of IRIs in the page's language (else the other one), from the server's /labels: the cheap lane, where
+  // the page's own requests go, not /sparql, whose small per-client share is the user's own queries'. The IRIs go
+  // in batches, one request after another, so a table of many IRIs never has more than one in flight.
   const labelCache = new Map();
   SG.fetchLabels = async function (iris, lang) {
-    const want = [...new Set(iris)].filter((i) => IRI_OK.test(i) && !labelCache.has(lang + " " + i)).slice(0, LABEL_QUERY_MAX);
-    if (want.length) {
-      const q = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n" +
-        "PREFIX schema: <https://schema.org/>\nSELECT ?s ?l WHERE { VALUES ?s { " + want.map((i) => "<" + i + ">").join(" ") +
-        " } ?s rdfs:label|skos:prefLabel|schema:name|schema:headline ?l FILTER (isLiteral(?l)) }";
-      want.forEach((i) => labelCache.set(lang + " " + i, ""));
+    const want = [...new Set(iris)].filter((i) => IRI_OK.test(i) && !labelCache.has(lang + " " + i)).slice(0, LABELS_TOTAL);
+    for (let start = 0; start < want.length; start += LABELS_BATCH) {
+      const batch = want.slice(start, start + LABELS_BATCH);
+      const body = new URLSearchParams({ lang });
+      batch.forEach((i) => body.append("iri", i));
+      let found;
       try {
-        const res = await fetch("/sparql", { method: "POST", body: new URLSearchParams({ query: q }),
-          headers: { Accept: "application/sparql-results+json" } });
-        if (res.ok) {
-          const found = {};
-          (await res.json()).results.bindings.forEach((b) => {
-            const tag = (b.l["xml:lang"] || "").toLowerCase();
-            const rank = tag === lang.toLowerCase() ? 0 : tag.startsWith(lang.slice(0, 2).toLowerCase()) ? 1 : tag === "" ? 2 : 3;
-            const cur = found[b.s.value];
-            if (!cur || rank < cur.rank) found[b.s.value] = { rank, value: b.l.value };
-          });
-          Object.entries(found).forEach(([iri, v]) => labelCache.set(lang + " " + iri, v.value));
-        }
-      } catch (e) { /* labels are a nicety: the table shows short IRIs without them */ }
+        const res = await fetch("/labels", { method: "POST", body, headers: { Accept: "application/json" } });
+        if (!res.ok) break; // labels are a nicety: the table shows short IRIs without them, and asks again next time
+        found = await res.json();
+      } catch (e) { break; }
+      batch.forEach((i) => labelCache.set(lang + " " + i, found[i] || ""));
     }
     const out = {};
     iris.forEach((i) => { out[i] = labelCache.get(lang + " " + i) || ""; });
