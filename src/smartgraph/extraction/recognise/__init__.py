@@ -116,8 +116,9 @@ def recognise(text: Text) -> Recognised:
     r.events += [v for v in recognise_visits(text) if not told.overlapping(v.start, v.end)]
     r.events.sort(key=lambda e: e.start)
     r.persons = recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
-    # a name is not a place (芭堤雅 the person, not Pattaya)
-    names = Ranges([(p.name.start, p.name.end) for p in r.persons], lambda x: x[0], lambda x: x[1])
+    # a name is not a place (芭堤雅 the person, not Pattaya); a surname before a title may be one (福岡市長, 三浦市長):
+    # the place stays, and resolution keeps the surname only if it finds the person's full name
+    names = Ranges([(p.name.start, p.name.end) for p in r.persons if not p.short], lambda x: x[0], lambda x: x[1])
     r.places = [m for m in r.places if not names.overlapping(m.start, m.end)]
     # an event word inside a name or a title (衛生局長曾梓展, 土浦市議會議長) is not an event
     taken = Ranges([(p.name.start, p.name.end) for p in r.persons] + [(m.start, m.end) for m in r.titles],
