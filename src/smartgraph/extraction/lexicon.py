@@ -8,6 +8,7 @@ English forms in ``Text.low``, whole words only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -283,3 +284,15 @@ def surnames_ja() -> frozenset[str]:
 def translit_chars() -> frozenset[str]:
     """Folded characters that Taiwanese usage writes foreign names with (賀, 吉, 普, 斯, 克 ...)."""
     return frozenset(fold(c) for w in words("transliteration.txt") for c in w)
+
+
+# ----------------------------------------------------------------------------- visits: what recognisers and relation finding share
+VISIT_VERB = re.compile(fold(r"(?:率團|率領|帶領|組團)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪"
+                             r"|訪台|訪臺|來台|來臺|抵台|抵臺|抵達|首訪|訪日|訪韓|訪美|訪歐|赴韓|赴日|赴美|赴歐)"))
+VISIT = re.compile(fold(
+    r"(?:率團|率領|帶領|組團)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪)(?=[\u4e00-\u9fffA-Za-z「，。,、])"
+    r"|(?:率團|率領)[^，。；,;]{0,12}?(?:訪問團|訪團|代表團)|(?:組團)?(?:訪台|訪臺|來台|來臺|抵台|抵臺|抵達|首訪|訪日|訪韓|訪美|訪歐"
+    r"|赴韓|赴日|赴美|赴歐)|來到[^，。；,;]{1,8}拜會|(?:訪問團|訪團|代表團)(?=[，,今昨明於一]|\s)"))
+# time and linking words a clause may open with before what it tells (今(8)日, 隨後, 並, 上午)
+LEADING = re.compile(fold(r"(?:(?:今|昨|明|前)\s*[(（]?\s*\d*\s*[)）]?\s*[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在"
+                          r"|上午|下午|晚間|中午|\d+時(?:\d+分)?|[0-9]+月[0-9]+日|此外|另外)+"))

@@ -123,7 +123,7 @@ def recognise(text: Text) -> Recognised:
     # an event word inside a name or a title (衛生局長曾梓展, 土浦市議會議長) is not an event
     taken = Ranges([(p.name.start, p.name.end) for p in r.persons] + [(m.start, m.end) for m in r.titles],
                    lambda x: x[0], lambda x: x[1])
-    r.events = [e for e in r.events if e.quoted or not taken.overlapping(e.end - 1, e.end)]
+    r.events = [e for e in r.events if e.quoted or e.head is not None or not taken.overlapping(e.end - 1, e.end)]
     stops = {p.name.end for p in r.persons} | {m.end for m in r.titles} | {d.end for d in r.dates} \
         | {c.end for c in r.cues if c.cls in ("sign", "attend", "host", "visit", "say", "witness")}
     r.orgs = recognise_orgs(text, stops, {m.end for m in r.places})

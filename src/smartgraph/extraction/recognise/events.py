@@ -194,13 +194,9 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
     return out
 
 
-_VISIT = re.compile(fold(
-    r"(?:率團|率領|帶領)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪)(?=[\u4e00-\u9fffA-Za-z「，。,])"
-    r"|(?:率團|率領)[^，。；,;]{0,12}?(?:訪問團|訪團|代表團)|訪台|訪臺|來台|來臺|抵台|抵臺|抵達|首訪|訪日|訪韓|訪美|訪歐"
-    r"|赴韓|赴日|赴美|赴歐|來到[^，。；,;]{1,8}拜會|(?:訪問團|訪團|代表團)(?=[，,今昨明]|\s)"))
+_VISIT = lx.VISIT
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
-_LEADING = re.compile(fold(r"^(?:(?:今|昨|明|前)\s*[(（]?\s*\d*\s*[)）]?\s*[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在"
-                            r"|上午|下午|晚間|中午|\d+時(?:\d+分)?|[0-9]+月[0-9]+日)+"))
+_LEADING = lx.LEADING
 
 
 def recognise_visits(text: Text) -> list[EventMention]:

@@ -76,7 +76,7 @@ def relate(res: Resolved) -> Facts:
     facts.publisher = res.publisher
     facts.home_city = res.home_place
     posts = find_posts(res)
-    events, main = build_events(res, label)
+    events, main, visits_told = build_events(res, label)
     title_end = text.units[0].end if text.units and text.units[0].kind == "title" else 0
     everything = set(events)
     statements = find_statements(res, _event_at(res, everything, main))
@@ -95,7 +95,8 @@ def relate(res: Resolved) -> Facts:
     kept = {k for k, e in events.items()
             if (res.events[k].origin == "named" and (
                 e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)))
-            or (res.events[k].origin != "named" and current(e))}
+            or (res.events[k].origin != "named" and current(e))
+            or k in visits_told}  # a visit the text says who made (周春米率團訪問鹿兒島縣), whenever it was
     for k in list(kept):
         parent = events[k].parent
         while parent and parent in events and parent not in kept:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventEntity, EventMention, Resolved
 from smartgraph.extraction.text import Text, clause_end, clause_start, fold
 from smartgraph.model import Event, Figure, Venue
@@ -66,17 +67,22 @@ def main_event(res: Resolved) -> str:
     return min(named.values(), key=rank).key
 
 
-def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
+def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, set[str]]:
+    """The events with their names, dates, sessions and parents; the main event; the visits the text says who made."""
     text = res.text
     to_label = label  # converts simplified names to traditional
     events: dict[str, Event] = {}
+    told_by: set[str] = set()
     for key, ent in res.events.items():
         ev = Event(key, ent.category if ent.category != "ceremony" else "ceremony", year=ent.year)
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
             names = [_act_name(res, ent, n) for n in names]
         elif ent.origin == "act" and ent.category == "visit":
-            names = list(dict.fromkeys([*_visit_names(res, ent), *names]))
+            told, by_whom = _visit_names(res, ent)
+            names = told or names
+            if by_whom:
+                told_by.add(key)
         for n in names:
             n2 = to_label(n)  # type: ignore[operator]
             target = ev.names_zh if re.search(r"[\u3400-\u9fff]", n2) else ev.names_en
@@ -117,7 +123,7 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str]:
             for d in (ev.start, ev.end):
                 if d is not None and parent.start is not None:
                     _extend(parent, d, d)
-    return events, main
+    return events, main, told_by
 
 
 _TRIP = re.compile(fold(r"訪問團|訪團|代表團|參訪團|率團|出訪|出發|抵台|抵臺|抵達|來台|來臺|訪台|訪臺|訪日|訪韓|訪美|訪歐|赴|考察|行程|參訪"))
@@ -133,23 +139,43 @@ def _trip(e: EventEntity) -> bool:
 _PRONOUN = re.compile(fold(r"(?:他|她)(?:也|並|還|則|曾|亦)?$"))
 
 
-def _visit_names(res: Resolved, ent: EventEntity) -> list[str]:
-    """A visit's name as its sentence tells it: who (the person before the verb, or the one 他/她 stands for) and the
-    verb with its object (周春米率團訪問鹿兒島縣, 拜會東京都知事小池百合子)."""
+_VISIT_STOP = re.compile(fold(r"自|於|在(?!台|臺)|期間|行程|進行|時|並|將|後|以|就|與|和|(?:今|昨|明|當)[天日]|\d|[(（、]"))
+_TOWARDS = re.compile(fold(r"(?:赴|前往|到|至)$"))
+_DESTINATION = re.compile(fold(r"訪台|訪臺|來台|來臺|抵台|抵臺|訪日|訪韓|訪美|訪歐|赴韓|赴日|赴美|赴歐"))
+_DELEGATION = re.compile(fold(r"訪問團|參訪團|訪團|代表團|考察團"))
+_VERB_REACH = 16  # characters a visit's verb phrase may run after its verb
+
+
+def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
+    """A visit's names as its sentence tells it, and whether it names who made it.
+
+    The verb phrase runs from the verb to the end of its clause, or to a word that leaves the phrase
+    (自, 於, 期間, 今天, a number), within a few characters (率團出訪愛爾蘭, 拜會東京都知事小池百合子, 訪問歐洲);
+    who: the person before the verb (or the one 他/她 stands for), else the delegation or organisation the clause
+    opens with (鹿兒島縣訪團, 美國華裔民選官員協會). Names: who and verb phrase (周春米率團訪問鹿兒島縣), the verb
+    phrase, the delegation (林冠英率領的檳州訪問團), and the clause up to the verb when it names no one (此次澳洲市政考察)."""
     text = res.text
     m = next((x for x in ent.mentions if x.head is not None), None)
     if m is None or m.head is None:
-        return []
-    t = text.fold
+        return [], False
+    t, raw = text.fold, text.raw
+    rec = res.recognised
     s = text.sentences[text.sentence_of(m.start)]
     c0 = clause_start(t, s.start, m.head, "，,；;")
     c1 = clause_end(t, m.head, s.end, "，,；;。")
-    reach = min(c1, m.head + 14)
-    objects = sorted([p.end for p in res.recognised.within(res.recognised.places, m.head + 1, reach) if p.end <= reach]
-                     + [p.name.end for p, _ in res.linked(res.person_of).overlapping(m.head, reach)
-                        if m.head < p.name.start and p.name.end <= reach])
-    end = objects[0] if objects else min(c1, m.head + 6)
-    verb = re.sub(r"[「」『』\s]", "", text.raw[m.head:end])
+    verb_word = lx.VISIT_VERB.match(t, m.head)
+    v1 = verb_word.end() if verb_word else m.head + 2
+    stop = _VISIT_STOP.search(t, v1, c1)
+    end = stop.start() if stop else c1
+    if end - m.head > _VERB_REACH:
+        objects = sorted([x.end for x in (*rec.within(rec.places, v1, c1), *rec.within(rec.orgs, v1, c1),
+                                          *rec.within(rec.countries, v1, c1)) if x.end <= c1]
+                         + [p.name.end for p, _ in res.linked(res.person_of).overlapping(v1, c1) if v1 <= p.start and p.name.end <= c1])
+        end = objects[0] if objects else min(end, m.head + 6)
+        d = _DELEGATION.match(t, end)
+        if d:
+            end = d.end()  # 率領的檳州訪問團
+    verb = re.sub(r"[「」『』\s]", "", raw[m.head:end])
     people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
     who = ""
     if people:
@@ -162,9 +188,41 @@ def _visit_names(res: Resolved, ent: EventEntity) -> list[str]:
         if earlier:
             k = max(earlier, key=lambda pk: pk[0].start)[1]
             who = res.persons[k].name if k in res.persons else ""
+    if len(verb) <= 4 and m.head == m.end - len(verb) or end == v1:
+        # 「親赴三重縣訪問」: the place the verb goes to stands before it
+        before = [x for x in rec.ranges(rec.places).ending(m.head - 1, m.head) if _TOWARDS.search(t, max(c0, x.start - 2), x.start)]
+        if before:
+            verb = f"{verb}{raw[before[-1].start:before[-1].end]}"
+    names: list[str] = []
     if who and "·" not in who:
-        return [f"{who}{verb}", verb]
-    return [verb] if len(verb) >= 3 else []
+        names.append(f"{who}{verb}")
+    if len(verb) >= 3:
+        names.append(verb)
+    lead = lx.LEADING.match(t, c0)
+    a = lead.end() if lead else c0
+    d = None
+    for d in _DELEGATION.finditer(t, a, m.head + 3):
+        pass
+    if d is not None and d.end() <= max(m.head, m.start + 3) + 3:
+        group = re.sub(r"[「」『』\s]", "", raw[a:d.end()])
+        if len(group) >= 4:
+            names.append(group)  # 鹿兒島縣訪團, 林冠英率領的檳州訪問團
+            if not who:
+                who = group
+    if not who:
+        subject = [o for o in rec.within(rec.orgs, a, m.head) if o.end <= m.head]
+        quoted = re.search(r"「([^」]{3,30})」", raw[s.start:m.head])  # 「美國華裔民選官員協會」（…，CAEO）睽違20年再度組團訪台
+        if quoted or subject:
+            who = quoted.group(1) if quoted else subject[-1].name
+            names.append(who + verb)  # 美國華裔民選官員協會組團訪台
+    if not people and not _VISIT_STOP.search(t, a, m.head) and 3 <= m.head - a <= 10 and not who:
+        names.append(re.sub(r"[「」『』\s]", "", raw[a:end]))  # 此次澳洲市政考察
+    # who went where: a place, organisation, person or country in the verb phrase, or a verb that names it (訪台)
+    where = bool(_DESTINATION.search(t, m.head, end)) or any(
+        x.start >= v1 - 1 and x.end <= end for x in (*rec.within(rec.places, m.head, end), *rec.within(rec.orgs, m.head, end),
+                                                     *rec.within(rec.countries, m.head, end))) or any(
+        p.name.end <= end for p, _ in res.linked_in(res.person_of, v1, end)) or len(verb) > end - m.head
+    return list(dict.fromkeys(n for n in names if len(n) >= 3)), bool(who) and where
 
 
 def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:

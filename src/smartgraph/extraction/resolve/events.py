@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from smartgraph.extraction.mentions import EventEntity, EventMention, Resolved
 from smartgraph.extraction.text import fold
+from smartgraph.extraction.text import fold
 
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:年|年度)?\s*")
 _ORD = re.compile(r"第\s*[0-9一二兩三四五六七八九十百]+\s*(?:屆|届|次|回)")
@@ -121,14 +122,15 @@ def resolve_events(res: Resolved) -> None:
         bisect.insort(starts[id(best)], m.start)
     headline = next((e for e in entities if e.origin == "headline"), None)
     lead = next((i for i, u in enumerate(text.units) if u.kind == "paragraph"), -1)
-    # a signing or a visit the text tells is the event its sentence names, else an event of its own
+    # a signing the text tells is the event its sentence names; a visit is the visit its sentence tells, a call on
+    # someone (拜會) another than a trip (率團訪日); else each is an event of its own
     by_sentence: dict[int, list[tuple[EventMention, str]]] = {}  # in the order the mentions were linked
     for x, k in res.event_of.items():
         by_sentence.setdefault(text.sentence_of(x.start), []).append((x, k))
     for m in sorted(acts, key=lambda x: (x.category != "visit", x.start)):
         si = text.sentence_of(m.start)
         s = text.sentences[si]
-        sharing = [k for x, k in by_sentence.get(si, []) if x is not m]
+        sharing = [k for x, k in by_sentence.get(si, []) if x is not m and _joins(text.fold, m, x, res.events[k])]
         if not sharing and headline is not None and m.category == "visit" and s.unit == lead:
             sharing = [headline.key]  # the lead tells the visit the headline names
         if sharing:
@@ -140,6 +142,18 @@ def resolve_events(res: Resolved) -> None:
         res.event_of[m] = act_key
         by_sentence.setdefault(si, []).append((m, act_key))
         res.events[act_key].mentions.append(m)
+
+
+_CALL = re.compile(fold(r"(?:率團|率領|帶領|組團)?(?:拜會|拜訪|會晤|會見|會面|晤談)"))
+
+
+def _joins(t: str, act: EventMention, other: EventMention, ent: EventEntity) -> bool:
+    """Whether an act a sentence tells is the event another mention of the sentence names."""
+    if act.category != "visit":
+        return True  # 「在記者會上簽署」: the signing is the press conference's
+    if ent.category != "visit" or other.head is None or act.head is None:
+        return False
+    return bool(_CALL.match(t, act.head)) == bool(_CALL.match(t, other.head))
 
 
 def _similar(a: EventEntity, b: EventEntity) -> bool:
