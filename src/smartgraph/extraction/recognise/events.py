@@ -87,7 +87,7 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
         if h.entry.category == "day" and not quoted_inside:
             continue
         tb = lx.title_matcher().ending_at(t, h.start)
-        if tb is not None and not quoted_inside and tb.entry.kind in ("envoy", "staff", "member"):
+        if tb is not None and not quoted_inside and tb.entry.kind in ("envoy", "staff", "member") and h.end - h.start <= 2:
             continue  # 「在臺代表會議到現場」: representatives, not a meeting
         if any(t.startswith(w, h.end) for w in _BAD_AFTER) and not quoted_inside:
             continue

@@ -77,7 +77,7 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         ev = Event(key, ent.category if ent.category != "ceremony" else "ceremony", year=ent.year)
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
-            names = [_act_name(res, ent, n) for n in names]
+            names = list(dict.fromkeys([*names, *(_act_name(res, ent, n) for n in names)]))  # as written, then with its places
         elif ent.origin == "act" and ent.category == "visit":
             told, by_whom = _visit_names(res, ent)
             names = told or names

@@ -51,6 +51,15 @@ def event_key(res: Resolved, m: EventMention) -> str:
     return f"{year}-{m.category}/{core(m.name)[:40]}"
 
 
+def _act_key(res: Resolved, m: EventMention) -> str:
+    """An act's key: its name alone (簽署友好交流協定, 率團訪問) would be every act of its kind that year, so the
+    places its sentence names tell it apart (two releases about one signing still meet on one key)."""
+    text = res.text
+    s = text.sentences[text.sentence_of(m.start)]
+    places = sorted({res.place_of[p] for p in res.recognised.within(res.recognised.places, s.start, s.end) if p in res.place_of})
+    return f"{event_key(res, m)}/{'-'.join(places[:4]) or text.doc.source}"
+
+
 def _act(m: EventMention) -> bool:
     """A signing act (簽署友好城市協定) rather than a ceremony the text names."""
     return m.category == "ceremony" and not m.quoted and m.name[:1] in "簽締換"
@@ -136,7 +145,7 @@ def resolve_events(res: Resolved) -> None:
         if sharing:
             act_key = sharing[0]
         else:
-            ent = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], None, "act")
+            ent = EventEntity(_act_key(res, m), m.category, m.part, [m.name], [], None, "act")
             act_key = ent.key
             res.events.setdefault(act_key, ent)
         res.event_of[m] = act_key
