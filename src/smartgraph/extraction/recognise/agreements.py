@@ -43,6 +43,11 @@ def recognise_agreements(text: Text) -> list[AgreementMention]:
             out[-1] = AgreementMention(prev.start, raw.find(")" if ")" in raw[h.end:h.end + 3] else "）", h.end) + 1,
                                        prev.text, prev.kind, prev.word, prev.name, prev.count, prev.items)
             continue
+        if out and re.fullmatch(r"[」』]?[ \t]{0,2}", raw[out[-1].end:h.start]) and raw[h.start:h.end].isascii() \
+                and not raw[out[-1].start:out[-1].end].isascii():
+            prev = out[-1]  # 「合作備忘錄 MOU」: the English word names the same agreement
+            out[-1] = AgreementMention(prev.start, h.end, prev.text, prev.kind, prev.word, prev.name, prev.count, prev.items)
+            continue
         name = ""
         k = raw.rfind("「", max(0, h.start - 50), h.start + 1)
         if k >= 0 and "」" not in raw[k:h.start] and h.end < len(raw) and raw[h.end] in "」』":

@@ -193,6 +193,25 @@ class AgreementFinder:
             kept.append(c)
         return kept
 
+    def _topic(self, c: tuple[int, int, str], a: AgreementMention, signed: int | None) -> bool:
+        """Whether a candidate organisation is the agreement's topic (簽署動物園合作備忘錄, 科技園區交流合作備忘錄):
+        it stands between the signing verb and the agreement word, or right before the word when no verb is told."""
+        if c[2] in self.res.places:
+            return False
+        if signed is not None and signed <= a.start:
+            return c[0] >= signed
+        return a.start - c[1] <= 6 and not re.search(r"[與和及、，,；;]", self.text.fold[c[1]:a.start])
+
+    def _pair(self, cands: list[tuple[int, int, str]], lo: int, hi: int) -> list[str]:
+        """「X與Y」 within ``lo..hi``: both sides, when each is a candidate."""
+        t = self.text.fold
+        for m in _CONJ.finditer(t, lo, hi):
+            before = [c for c in cands if c[1] <= m.start() and not _CLAUSE_BREAK.search(t, c[1], m.start())]
+            after = [c for c in cands if m.end() <= c[0] < hi]
+            if before and after and before[-1][2] != after[0][2]:
+                return [before[-1][2], after[0][2]]
+        return []
+
     def parties(self, a: AgreementMention, s0: int, s1: int) -> list[str]:
         res = self.res
         t = self.text.fold
@@ -207,9 +226,9 @@ class AgreementFinder:
             if res.home_place and res.home_place not in out:
                 out.insert(0, res.home_place)
             return out
-        cands = self.candidates(s0, a.start)
         sign = [c for c in res.recognised.within(res.recognised.cues, s0, a.start) if c.cls == "sign"]
         limit = sign[-1].start if sign else a.start
+        cands = [c for c in self.candidates(s0, a.start) if not self._topic(c, a, sign[-1].end if sign else None)]
         c_start = clause_start(t, s0, limit, "，,；;")
         if _BOTH.search(t, c_start, limit) and res.home_place:
             # 「雙方並簽署」「兩市共同簽署」: the home city and the city named last before
@@ -222,6 +241,9 @@ class AgreementFinder:
         prior = [m for m in res.recognised.within(res.recognised.agreements, s0, a.start) if m.end <= a.start and m is not a]
         if prior and a.kind != "declaration":
             window = [c for c in cands if c[0] >= prior[-1].end and c[2] != res.home_place]
+            pair = self._pair(window, prior[-1].end, limit if limit > prior[-1].end else a.start)
+            if pair:
+                return pair  # 「…；台北市立動物園也與布拉格動物園簽署動物園合作備忘錄」
             if window:
                 return list(dict.fromkeys([res.home_place, window[-1][2]] if res.home_place else [window[-1][2]]))
             made = [ag for ag in self.out if ag.span.start == self.text.span(s0, s1).start and len(ag.parties) >= 2]
@@ -375,7 +397,8 @@ class AgreementFinder:
             return
         topic = self.topic(a, s0, max((m.end for m in _places_in(res, s0, a.start)), default=s0))
         existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic, date, status)
-        if existing is None and not a.name and fold(a.word) in _BARE:
+        if existing is None and not a.name and fold(a.word) in _BARE and (not topic or self._bare(a, s0)):
+            # 「雙方簽署協定後」 after 「締結姊妹市」: the word tells again of an agreement made; 觀光旅遊合作備忘錄 is one more
             existing = next((ag for ag in self.out if set(ag.parties) == set(parties) and ag.status == status), None)
         if existing is not None and kind == "declaration":
             existing.parties.extend(p for p in parties if p not in existing.parties)
