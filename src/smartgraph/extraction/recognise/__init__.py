@@ -11,9 +11,9 @@ import re
 from smartgraph.dates import recognise_dates
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, DateMention, OrgMention, Recognised, TitleMention
+from smartgraph.extraction.names import LATIN, ends_with, starts_with, words
 from smartgraph.extraction.recognise.agreements import recognise_agreements
 from smartgraph.extraction.recognise.events import recognise_acts, recognise_events, recognise_visits
-from smartgraph.extraction.recognise.names import LATIN, ends_with, starts_with, words
 from smartgraph.extraction.recognise.people import recognise_people
 from smartgraph.extraction.recognise.places import recognise_places
 from smartgraph.extraction.text import Ranges, Text, is_han

@@ -13,7 +13,7 @@ import re
 
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
-from smartgraph.extraction.recognise.names import DELIMS, LATIN, ends_with, words
+from smartgraph.extraction.names import DELIMS, LATIN, ends_with, words
 from smartgraph.extraction.text import Text, fold, is_han
 
 NAME_LIMIT = 24

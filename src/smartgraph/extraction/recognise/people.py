@@ -25,7 +25,7 @@ from smartgraph.extraction.mentions import (
     PlaceMention,
     TitleMention,
 )
-from smartgraph.extraction.recognise.names import (
+from smartgraph.extraction.names import (
     DELIMS,
     LATIN,
     NameScorer,

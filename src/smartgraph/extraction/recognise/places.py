@@ -15,7 +15,7 @@ import re
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CountryMention, PlaceMention
-from smartgraph.extraction.recognise.names import LATIN, common_word, frequent_word
+from smartgraph.extraction.names import LATIN, common_word, frequent_word
 from smartgraph.extraction.text import Text, fold, is_han
 
 SUFFIX_CHARS = "市縣县省州區区郡鎮镇鄉乡町村"

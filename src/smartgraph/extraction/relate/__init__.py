@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import Resolved
 from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
 from smartgraph.extraction.relate.events import build_events
 from smartgraph.extraction.relate.participation import find_participation
 from smartgraph.extraction.relate.posts import find_posts
 from smartgraph.extraction.relate.statements import find_statements
-from smartgraph.extraction.resolve.people import person_key
 from smartgraph.extraction.text import fold_char
 from smartgraph.model import Contact, Event, Facts, Notice, Organization, Person, Place
 

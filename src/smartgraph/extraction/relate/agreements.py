@@ -20,9 +20,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from smartgraph.extraction.entities import add_place, organization
 from smartgraph.extraction.mentions import AgreementMention, OrgMention, PlaceMention, Resolved
-from smartgraph.extraction.resolve.orgs import organization
-from smartgraph.extraction.resolve.places import add_place
 from smartgraph.extraction.text import Ranges, clause_end, clause_start, fold
 from smartgraph.model import Agreement, Commitment, Event, SisterCity, Span
 

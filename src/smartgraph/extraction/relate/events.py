@@ -188,7 +188,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
         if earlier:
             k = max(earlier, key=lambda pk: pk[0].start)[1]
             who = res.persons[k].name if k in res.persons else ""
-    if len(verb) <= 4 and m.head == m.end - len(verb) or end == v1:
+    if (len(verb) <= 4 and m.head == m.end - len(verb)) or end == v1:
         # 「親赴三重縣訪問」: the place the verb goes to stands before it
         before = [x for x in rec.ranges(rec.places).ending(m.head - 1, m.head) if _TOWARDS.search(t, max(c0, x.start - 2), x.start)]
         if before:
@@ -200,9 +200,8 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
         names.append(verb)
     lead = lx.LEADING.match(t, c0)
     a = lead.end() if lead else c0
-    d = None
-    for d in _DELEGATION.finditer(t, a, m.head + 3):
-        pass
+    found = list(_DELEGATION.finditer(t, a, m.head + 3))
+    d = found[-1] if found else None  # the last delegation word before the verb
     if d is not None and d.end() <= max(m.head, m.start + 3) + 3:
         group = re.sub(r"[「」『』\s]", "", raw[a:d.end()])
         if len(group) >= 4:

@@ -10,9 +10,8 @@ post in an agency, or the home country's government for a national post (總統�
 from __future__ import annotations
 
 from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.entities import add_place, government, national_government
 from smartgraph.extraction.mentions import PersonMention, Resolved
-from smartgraph.extraction.resolve.orgs import government, national_government
-from smartgraph.extraction.resolve.places import add_place
 from smartgraph.extraction.text import fold
 from smartgraph.model import Post
 

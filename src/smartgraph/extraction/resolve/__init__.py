@@ -13,11 +13,12 @@ import re
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.entities import add_place, government, organization
 from smartgraph.extraction.mentions import Recognised, Resolved
 from smartgraph.extraction.resolve.events import resolve_events
-from smartgraph.extraction.resolve.orgs import affiliation, government, organization
+from smartgraph.extraction.resolve.orgs import affiliation
 from smartgraph.extraction.resolve.people import resolve_people
-from smartgraph.extraction.resolve.places import add_place, home
+from smartgraph.extraction.resolve.places import home
 from smartgraph.extraction.text import fold
 from smartgraph.model import Organization, Role
 

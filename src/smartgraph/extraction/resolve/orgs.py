@@ -18,55 +18,15 @@ import re
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.entities import add_place, government, national_government, organization
 from smartgraph.extraction.mentions import CountryMention, PlaceMention, Resolved
-from smartgraph.extraction.recognise.names import LATIN, common_word, ends_with, not_in_name, words
-from smartgraph.extraction.resolve.places import add_country, add_place
+from smartgraph.extraction.names import LATIN, common_word, ends_with, not_in_name, words
 from smartgraph.extraction.text import fold, is_han
-from smartgraph.model import Organization
 
 PLACE_SUFFIX_TITLES = "市縣區鎮鄉州省郡町村"
 _TAIWAN = re.compile(fold(r"台北|臺北|台灣|臺灣|中華民國|我國"))
 _STATIONED = re.compile(fold(r"駐台北|駐臺北|駐台灣|駐臺灣|駐臺|駐台|在臺|在台|台北|臺北|駐華"))
 _GOV_SHORT = re.compile(fold(r"^(?:市政府|市府|縣政府|縣府|政府|府)"))
-
-
-def gov_key(place_key: str) -> str:
-    return f"gov-{place_key}"
-
-
-def government(res: Resolved, place_key: str) -> str:
-    """The government of a place (a city's city government, a county's county government)."""
-    p = res.places[place_key]
-    key = gov_key(place_key)
-    if key not in res.organizations:
-        zh, en = p.name_zh, p.name_en
-        kind = "city-government" if p.kind == "city" else "local-government"
-        zh_name = zh if zh.endswith("政府") else f"{zh}{'' if zh.endswith(gz.PLACE_SUFFIXES) else '市' if p.kind == 'city' else ''}政府"
-        en_name = f"{en} City Government" if p.kind == "city" and en else (f"Government of {en}" if en else "")
-        res.organizations[key] = Organization(key, zh_name, en_name, kind, p.country, place_key)
-    return key
-
-
-def national_government(res: Resolved, code: str) -> str:
-    c = gz.country(code)
-    key = f"gov-{code.lower()}"
-    if c is not None and key not in res.organizations:
-        add_country(res, code)
-        res.organizations[key] = Organization(key, f"{c.name_zh}政府", f"Government of {c.name_en}", "national-government", code)
-    return key
-
-
-def organization(res: Resolved, key: str, name: str, org_type: str, country: str, place: str = "", parent: str = "") -> str:
-    if country:
-        add_country(res, country)
-    existing = res.organizations.get(key)
-    if existing is None:
-        res.organizations[key] = Organization(key, name, "", org_type, country, place, parent)
-    elif name != existing.name_zh and name not in existing.alt_names:
-        res.organizations[key] = Organization(existing.key, existing.name_zh, existing.name_en, existing.org_type,
-                                              existing.country or country, existing.place, existing.parent,
-                                              (*existing.alt_names, name))
-    return key
 
 
 def _geo_in(res: Resolved, a: int, e: int) -> list[CountryMention | PlaceMention]:

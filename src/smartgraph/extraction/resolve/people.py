@@ -18,16 +18,11 @@ import re
 import unicodedata
 
 from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import NameMention, PersonMention, Resolved
-from smartgraph.extraction.recognise.names import NameScorer
+from smartgraph.extraction.names import NameScorer
 from smartgraph.extraction.text import fold, is_han
 from smartgraph.model import Person
-
-
-def person_key(name: str, script: str) -> str:
-    if script == "han":
-        return f"zh-{gz.fold(name.replace('·', '').replace('．', ''))}"
-    return f"la-{gz.fold_latin(name).replace(' ', '-')}"
 
 
 def _clean(name: str) -> str:

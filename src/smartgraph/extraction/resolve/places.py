@@ -9,52 +9,12 @@ hint. No city is a default: a document that names none has no home city.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 
 from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction.entities import add_country, add_place
 from smartgraph.extraction.mentions import PersonMention, PlaceMention, Resolved
-from smartgraph.extraction.text import fold
-from smartgraph.model import Place
 
 HOME_KINDS = ("city", "county", "district", "township")
-
-
-def add_country(res: Resolved, code: str) -> str:
-    c = gz.country(code) if code else None
-    if c is None:
-        return ""
-    res.countries.setdefault(c.key, c)
-    return c.key
-
-
-def add_place(res: Resolved, m: PlaceMention, country: str = "") -> str:
-    """The key of a place mention's place, recorded in the resolution."""
-    if m in res.place_of:
-        return res.place_of[m]
-    code = m.country or country
-    if m.entry is not None and (m.entry.curated or m.entry.geonames_id):
-        p = m.entry.place(m.text)
-        if m.text.endswith(gz.PLACE_SUFFIXES) and len(m.text) >= 3 and m.text != p.name_zh and m.entry.curated:
-            # the name as this text writes it in full (中波希米亞省, 弗里蒙特市), the gazetteer's as another label
-            p = Place(p.key, p.kind, m.text, p.name_en, p.country, p.geonames_id, p.wikidata, p.name_zh)
-        if not p.country and code:
-            p = Place(p.key, p.kind, p.name_zh, p.name_en, code, p.geonames_id, p.wikidata, p.surface)
-    else:
-        name = m.text
-        en = m.entry.name_en if m.entry is not None else ""
-        key = f"place-{code.lower()}-{fold(name)}" if code else f"place-{fold(name)}"
-        kind = "city" if name.endswith(("市", "City")) else "region"
-        p = Place(key, kind, name, en, code, None, "", name)
-    if p.country:
-        add_country(res, p.country)
-    existing = res.places.get(p.key)
-    if existing is None or (not existing.country and p.country):
-        res.places[p.key] = p
-    elif not existing.name_zh.endswith(gz.PLACE_SUFFIXES) and p.name_zh.endswith(gz.PLACE_SUFFIXES) \
-            and p.name_zh.startswith(existing.name_zh):
-        res.places[p.key] = replace(p, country=p.country or existing.country)  # 伊賀 first, 伊賀市 later: the full name
-    res.place_of[m] = p.key
-    return p.key
 
 
 def home(res: Resolved) -> None:
