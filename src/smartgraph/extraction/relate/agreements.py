@@ -291,8 +291,9 @@ class AgreementFinder:
         cut = _TOPIC_CUT.match(self.text.fold, a0, a.end)
         if cut:
             stretch = self.text.raw[cut.end():a.end]
-        base = _BASE_KIND.search(fold(stretch))
-        return (stretch[:base.start()] if base else stretch).strip(" ，、「」")
+        while base := _BASE_KIND.search(fold(stretch)):  # 「合作備忘錄 MOU」: every kind word at the end
+            stretch = stretch[:base.start()]
+        return stretch.strip(" ，、「」")
 
     # ------------------------------------------------------------------ the pass
     def pairs(self, a: AgreementMention, s0: int) -> list[tuple[str, str]]:
