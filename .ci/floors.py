@@ -14,6 +14,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,13 +26,13 @@ FLOORS = {
 }
 
 
-def score(shared: Path, folder: Path, gold: Path) -> dict[str, dict[str, float]]:
+def score(shared: Path, folder: Path, gold: Path) -> dict[str, Any]:
     cmd = [sys.executable, str(shared / "eval/score.py"), "--gold", str(gold), "--input", str(folder),
            "--cmd", str(ROOT / ".venv/bin/smartgraph"), "--json"]
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if p.returncode != 0:
         raise SystemExit(f"the scorer failed on {folder}:\n{p.stderr[-3000:]}")
-    return json.loads(p.stdout)  # type: ignore[no-any-return]
+    return dict(json.loads(p.stdout))
 
 
 def main() -> None:
