@@ -124,6 +124,9 @@ def recognise(text: Text) -> Recognised:
     taken = Ranges([(p.name.start, p.name.end) for p in r.persons] + [(m.start, m.end) for m in r.titles],
                    lambda x: x[0], lambda x: x[1])
     r.events = [e for e in r.events if e.quoted or e.head is not None or not taken.overlapping(e.end - 1, e.end)]
+    # an event word in a person's affiliation (盛典創辦人, 論壇執行長) names what the person works for
+    affiliations = Ranges([span for p in r.persons for _, span in p.posts if span[1] > span[0]], lambda x: x[0], lambda x: x[1])
+    r.events = [e for e in r.events if not e.generic or not affiliations.overlapping(e.end - 1, e.end)]
     stops = {p.name.end for p in r.persons} | {m.end for m in r.titles} | {d.end for d in r.dates} \
         | {c.end for c in r.cues if c.cls in ("sign", "attend", "host", "visit", "say", "witness")}
     r.orgs = recognise_orgs(text, stops, {m.end for m in r.places})

@@ -9,6 +9,8 @@ mentioned in passing.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -68,6 +70,25 @@ def _event_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
     return at
 
 
+def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
+    """The event a statement was made at: one its sentence names before the verb (「開幕典禮上，總統指出…」), else one
+    an earlier sentence of its paragraph names, else the release's main event. Events inside the quoted words are
+    what was spoken of (「ICLEI選擇在高雄舉辦第三屆盛典」), not where."""
+    text = res.text
+    ranked = sorted(((m.start, k) for m, k in res.event_of.items() if k in kept))
+    starts = [p for p, _ in ranked]
+
+    def at(pos: int) -> str:
+        s = text.sentences[text.sentence_of(pos)]
+        unit = text.units[s.unit]
+        i = bisect.bisect_left(starts, pos) - 1
+        if i >= 0 and ranked[i][0] >= unit.start:
+            return ranked[i][1]
+        return main if main in kept else ""
+
+    return at
+
+
 def relate(res: Resolved) -> Facts:
     text = res.text
     doc = text.doc
@@ -79,7 +100,7 @@ def relate(res: Resolved) -> Facts:
     events, main, visits_told = build_events(res, label)
     title_end = text.units[0].end if text.units and text.units[0].kind == "title" else 0
     everything = set(events)
-    statements = find_statements(res, _event_at(res, everything, main))
+    statements = find_statements(res, _said_at(res, everything, main))
     trial = find_participation(res, main, statements, everything)
     attended = {p.event for p in trial}
     doc_date = doc.date
@@ -103,7 +124,7 @@ def relate(res: Resolved) -> Facts:
             kept.add(parent)
             parent = events[parent].parent
     event_at = _event_at(res, kept, main)
-    statements = find_statements(res, event_at)
+    statements = find_statements(res, _said_at(res, kept, main))
     participations = find_participation(res, main, statements, kept, {k: e.start for k, e in events.items()})
     posts_of: dict[str, list[str]] = {}
     for p in posts:

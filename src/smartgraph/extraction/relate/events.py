@@ -78,9 +78,9 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
             names = list(dict.fromkeys([*names, *(_act_name(res, ent, n) for n in names)]))  # as written, then with its places
-        elif ent.origin == "act" and ent.category == "visit":
+        elif ent.origin in ("act", "headline") and ent.category == "visit":
             told, by_whom = _visit_names(res, ent)
-            names = told or names
+            names = list(dict.fromkeys([*names, *told])) if ent.origin == "headline" else (told or names)
             if by_whom:
                 told_by.add(key)
         for n in names:

@@ -113,6 +113,9 @@ def resolve_events(res: Resolved) -> None:
     starts = {id(e): sorted(x.start for x in e.mentions) for e in entities}
     for m in generic:
         kind = [e for e in entities if e.category == m.category]
+        word = core(m.name)
+        headed = [e for e in kind if any(core(n).endswith(word) for n in e.names)]
+        kind = headed or kind  # 「閉幕式」 is the closing ceremony named, not the opening one
         last_before = {id(e): starts[id(e)][i - 1] for e in kind if (i := bisect.bisect_left(starts[id(e)], m.start)) > 0}
         before = [e for e in kind if id(e) in last_before]
         if before:
@@ -139,8 +142,9 @@ def resolve_events(res: Resolved) -> None:
         si = text.sentence_of(m.start)
         s = text.sentences[si]
         sharing = [k for x, k in by_sentence.get(si, []) if x is not m and _joins(text.fold, m, x, res.events[k])]
-        if not sharing and headline is not None and m.category == "visit" and s.unit == lead:
-            sharing = [headline.key]  # the lead tells the visit the headline names
+        if not sharing and headline is not None and m.category == "visit" and s.unit == lead \
+                and bool(_CALL.search(fold(headline.names[0]))) == bool(m.head is not None and _CALL.match(text.fold, m.head)):
+            sharing = [headline.key]  # the lead tells the visit the headline names (a call is not the trip it is part of)
         if sharing:
             act_key = sharing[0]
         else:
@@ -166,6 +170,10 @@ def _joins(t: str, act: EventMention, other: EventMention, ent: EventEntity) -> 
 
 def _similar(a: EventEntity, b: EventEntity) -> bool:
     """A yearless name joins a dated one of its kind when they share a word of two characters (雙城論壇, 台北上海城市論壇)."""
+    la = {core(n) for n in a.names if not re.search(r"[\u3400-\u9fff]", n)}
+    lb = {core(n) for n in b.names if not re.search(r"[\u3400-\u9fff]", n)}
+    if la and lb and not la & lb:
+        return False  # each has an English name of its own (COP 23, EcoMobility World Congress 2017): two events
     ca = {core(n) for n in a.names}
     cb = {core(n) for n in b.names}
     return any(x[i:i + 2] in y for x in ca for y in cb for i in range(len(x) - 1))
