@@ -50,9 +50,20 @@ def _mentions_in(res: Resolved, s0: int, s1: int) -> list[tuple[EventMention, st
 
 def main_event(res: Resolved) -> str:
     """The event the release is about: the most mentioned event (a large one before a ceremony), the earliest on a tie."""
+    text = res.text
+    body = [u for u in text.units if u.kind == "paragraph"]
+    opening_end = body[min(1, len(body) - 1)].end if body else 0  # the title, the lead and the paragraph after it
+
+    def told_early(e: EventEntity) -> bool:
+        return any(m.start < opening_end for m in e.mentions)
+
     named = {k: e for k, e in res.events.items() if e.origin == "named" and not e.part}
+    early_acts = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and told_early(e)}
+    if named and early_acts and not any(told_early(e) for e in named.values()):
+        named = {}  # 「東京食品展」 named in passing further down: the signing the opening tells is what the release is about
     if not named:
         named = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and e.category == "visit"} \
+            or early_acts \
             or {k: e for k, e in res.events.items() if e.origin == "named"} \
             or dict(res.events)
     if not named:

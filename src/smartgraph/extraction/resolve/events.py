@@ -154,6 +154,26 @@ def resolve_events(res: Resolved) -> None:
         res.event_of[m] = act_key
         by_sentence.setdefault(si, []).append((m, act_key))
         res.events[act_key].mentions.append(m)
+    _signing_words(res)
+
+
+_SIGNING_WORD = re.compile(fold(r"(?:締盟|簽約|簽署|締約|簽字|簽訂|結盟|締結)(?:儀式|典禮|式)$"))
+
+
+def _signing_words(res: Resolved) -> None:
+    """「此次線上締盟儀式」 with no ceremony named: the signing the release tells (its one act), not an event of its own."""
+    signings = sorted((e for e in res.events.values() if e.origin == "act" and e.category == "ceremony"),
+                      key=lambda e: min(m.start for m in e.mentions))
+    if not signings:
+        return
+    for key, ent in list(res.events.items()):
+        if ent.origin == "generic" and ent.category == "ceremony" and any(_SIGNING_WORD.search(fold(n)) for n in ent.names):
+            first = min(m.start for m in ent.mentions)
+            act = ([e for e in signings if min(m.start for m in e.mentions) < first] or signings)[-1]
+            for m in ent.mentions:
+                res.event_of[m] = act.key
+                act.mentions.append(m)
+            del res.events[key]
 
 
 _CALL = re.compile(fold(r"(?:率團|率領|帶領|組團)?(?:拜會|拜訪|會晤|會見|會面|晤談)"))
