@@ -23,10 +23,33 @@ __all__ = ["recognise", "recognise_cues", "recognise_dates_in", "recognise_orgs"
 CUE_CLASSES = ("say", "attend", "host", "sign", "witness", "visit", "future", "online", "in-person", "tie")
 
 
+DAY_CONTEXT = 400  # characters back in its paragraph where a bare day (28日) looks for the month it is in
+
+
 def recognise_dates_in(text: Text) -> list[DateMention]:
-    out = []
+    """Every date mention; a bare day of the month (「會議首日(28日)」) is in the month its paragraph last named
+    (「研討會訂於9月28日至30日」), else the nearest one to the release's date."""
+    out: list[DateMention] = []
     for d in recognise_dates(text.raw, text.doc.date):
-        out.append(DateMention(d.start, d.end, text.raw[d.start:d.end], d.date, d.last, d.precision, d.kind == "relative", d.kind))
+        date, last = d.date, d.last
+        if d.kind == "day" and date is not None:
+            lo = max(text.unit_of(d.start).start, d.start - DAY_CONTEXT)
+            ref = None
+            for m in reversed(out):  # the dates before it, nearest first, back to the window's start
+                if m.start < lo:
+                    break
+                if m.kind in ("full", "month-day") and m.precision == "day":
+                    ref = m.date
+                    break
+            if ref is not None:
+                try:
+                    moved = ref.replace(day=date.day)
+                except ValueError:
+                    moved = None
+                if moved is not None and moved != date:
+                    shift = moved - date
+                    date, last = moved, (last + shift if last is not None else None)
+        out.append(DateMention(d.start, d.end, text.raw[d.start:d.end], date, last, d.precision, d.kind == "relative", d.kind))
     return out
 
 

@@ -10,7 +10,6 @@ mentioned in passing.
 from __future__ import annotations
 
 import bisect
-
 import re
 from collections.abc import Callable
 from dataclasses import replace

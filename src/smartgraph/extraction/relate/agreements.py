@@ -31,6 +31,7 @@ _FUTURE_BEFORE = re.compile(fold(r"將|今年會|會與|將會|預計|預定|擬
                                   r"|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別"))
+_SAME_DAY = re.compile(fold(r"今天|今日|今晚|當天|當日|晚間|上午|下午|中午|稍早|傍晚"))
 _EN_DECLARATION = re.compile(r"(?:[A-Z][\w'’-]* ){1,4}Declaration(?: (?:on|of|for) (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})?")
 _BASE_KIND = re.compile(fold(r"(?:備忘錄|協定|協議書?|意向書|宣言|倡議書|聲明|MOU|MoU)\s*$"))
 _TOPIC_CUT = re.compile(fold(r".*(?:簽署|簽訂|簽定|締結|重申|見證|雙方|兩市|進行|相關|共同|的|與|和|及|副市長|市長|新一期|一份|份)\s*"))
@@ -134,7 +135,11 @@ class AgreementFinder:
             return self.events[ev].start
         unit = text.units[text.sentences[text.sentence_of(a.start)].unit]
         prior = [d for d in rec.within(rec.dates, unit.start, a.start) if d.precision == "day"]
-        return prior[-1].date if prior else None
+        if prior:
+            return prior[-1].date
+        if text.doc.date is not None and _SAME_DAY.search(text.fold, s0, a.start):
+            return text.doc.date  # 「晚間的簽署儀式中…簽訂」: the evening of the day the story is dated
+        return None
 
     def kind(self, a: AgreementMention, s0: int, s1: int) -> str:
         """A memorandum or agreement named for friendship (觀光友好城市交流協定), or one that makes two cities sister or
