@@ -112,9 +112,20 @@ class AgreementFinder:
 
     # ------------------------------------------------------------------ the pieces
     def status(self, a: AgreementMention, s0: int) -> str:
+        """Planned when the clause says it will be (將, 預計, 盼) before the agreement, or between the agreement and
+        its signing verb when the agreement is the subject (「都柏林宣言」預定於28日晚間簽署)."""
         t = self.text.fold
         before = t[max([s0] + [t.rfind(c, s0, a.start) for c in "。；;"]):a.start]
-        return "planned" if _FUTURE_BEFORE.search(before) and not re.search(fold(r"已(?:經)?(?:正式)?簽"), before) else "signed"
+        if re.search(fold(r"已(?:經)?(?:正式)?簽"), before):
+            return "signed"
+        if _FUTURE_BEFORE.search(before):
+            return "planned"
+        sentence = self.text.sentences[self.text.sentence_of(a.start)]
+        end = clause_end(t, a.end, sentence.end, "，,。；;")
+        sign = next((c for c in self.res.recognised.within(self.res.recognised.cues, a.end, end) if c.cls == "sign"), None)
+        if sign is not None and _FUTURE_BEFORE.search(t, a.end, sign.start):
+            return "planned"
+        return "signed"
 
     def date(self, a: AgreementMention, s0: int, s1: int, status: str) -> dt.date | None:
         text = self.text
