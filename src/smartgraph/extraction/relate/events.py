@@ -62,8 +62,8 @@ def main_event(res: Resolved) -> str:
     if named and early_acts and not any(told_early(e) for e in named.values()):
         named = {}  # 「東京食品展」 named in passing further down: the signing the opening tells is what the release is about
     if not named:
-        named = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and e.category == "visit"} \
-            or early_acts \
+        named = early_acts \
+            or {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and e.category == "visit"} \
             or {k: e for k, e in res.events.items() if e.origin == "named"} \
             or dict(res.events)
     if not named:
