@@ -192,12 +192,11 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     if people:
         who = res.persons[people[-1][1]].name if people[-1][1] in res.persons else people[-1][0].name.text
     elif _PRONOUN.search(t, max(c0, m.head - 6), m.head):
-        unit = s.unit
-        u = text.units[unit]
-        earlier = [(p, k) for p, k in res.linked_in(res.person_of, u.start, m.head)
-                   if text.sentences[text.sentence_of(p.start)].unit == unit]
+        # 他/她: the person the paragraph is about, the first it names (「周春米縣長致詞時…歡迎塩田知事…她率團」)
+        u = text.units[s.unit]
+        earlier = res.linked_in(res.person_of, u.start, m.head)
         if earlier:
-            k = max(earlier, key=lambda pk: pk[0].start)[1]
+            k = earlier[0][1]
             who = res.persons[k].name if k in res.persons else ""
     if (len(verb) <= 4 and m.head == m.end - len(verb)) or end == v1:
         # 「親赴三重縣訪問」: the place the verb goes to stands before it

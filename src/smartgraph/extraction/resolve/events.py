@@ -60,8 +60,8 @@ def _act_key(res: Resolved, m: EventMention) -> str:
 
 
 def _act(m: EventMention) -> bool:
-    """A signing act (簽署友好城市協定) rather than a ceremony the text names."""
-    return m.category == "ceremony" and not m.quoted and m.name[:1] in "簽締換"
+    """A signing act (簽署友好城市協定) rather than a ceremony the text names; 「簽署儀式」 alone is an event word."""
+    return m.category == "ceremony" and not m.quoted and not m.generic and m.name[:1] in "簽締換"
 
 
 def _told(m: EventMention, title_end: int) -> bool:
