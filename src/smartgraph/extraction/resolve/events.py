@@ -116,6 +116,8 @@ def resolve_events(res: Resolved) -> None:
         word = core(m.name)
         headed = [e for e in kind if any(core(n).endswith(word) for n in e.names)]
         kind = headed or kind  # 「閉幕式」 is the closing ceremony named, not the opening one
+        if not headed and _SIGNING_WORD.search(fold(m.name)):
+            kind = []  # 「簽署儀式」 is the signing the text tells (joined to its act below), not another ceremony
         last_before = {id(e): starts[id(e)][i - 1] for e in kind if (i := bisect.bisect_left(starts[id(e)], m.start)) > 0}
         before = [e for e in kind if id(e) in last_before]
         if before:
