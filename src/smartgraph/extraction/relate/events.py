@@ -57,10 +57,16 @@ def main_event(res: Resolved) -> str:
     def told_early(e: EventEntity) -> bool:
         return any(m.start < opening_end for m in e.mentions)
 
+    title_end = text.units[0].end if text.units and text.units[0].kind == "title" else 0
+
+    def in_title(e: EventEntity) -> bool:
+        return any(m.start < title_end for m in e.mentions)
+
     named = {k: e for k, e in res.events.items() if e.origin == "named" and not e.part}
     early_acts = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and told_early(e)}
-    if named and early_acts and not any(told_early(e) for e in named.values()):
-        named = {}  # 「東京食品展」 named in passing further down: the signing the opening tells is what the release is about
+    if named and early_acts and (not any(told_early(e) for e in named.values())
+                                 or (any(in_title(e) for e in early_acts.values()) and not any(in_title(e) for e in named.values()))):
+        named = {}  # 「東京食品展」 named in passing: the signing the title or the opening tells is what the release is about
     if not named:
         named = early_acts \
             or {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and e.category == "visit"} \
@@ -69,11 +75,9 @@ def main_event(res: Resolved) -> str:
     if not named:
         return ""
     counts = {k: len(e.mentions) for k, e in named.items()}
-    title_end = res.text.units[0].end if res.text.units and res.text.units[0].kind == "title" else 0
 
     def rank(e: EventEntity) -> tuple[int, int, int, int]:
-        in_title = any(m.start < title_end for m in e.mentions)
-        return (e.part, -counts[e.key] - (3 if in_title else 0), 0 if e.year else 1, min(m.start for m in e.mentions))
+        return (e.part, -counts[e.key] - (3 if in_title(e) else 0), 0 if e.year else 1, min(m.start for m in e.mentions))
 
     return min(named.values(), key=rank).key
 
