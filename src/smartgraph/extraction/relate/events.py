@@ -92,7 +92,7 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         ev = Event(key, ent.category if ent.category != "ceremony" else "ceremony", year=ent.year)
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
-            names = list(dict.fromkeys([*names, *(_act_name(res, ent, n) for n in names)]))  # as written, then with its places
+            names = list(dict.fromkeys(_act_name(res, ent, n) for n in names))  # with the places its sentence names
         elif ent.origin in ("act", "headline") and ent.category == "visit":
             told, by_whom = _visit_names(res, ent)
             names = list(dict.fromkeys([*names, *told])) if ent.origin == "headline" else (told or names)
