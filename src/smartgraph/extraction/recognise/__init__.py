@@ -38,7 +38,7 @@ def recognise_dates_in(text: Text) -> list[DateMention]:
             for m in reversed(out):  # the dates before it, nearest first, back to the window's start
                 if m.start < lo:
                     break
-                if m.kind in ("full", "month-day") and m.precision == "day":
+                if m.kind in ("full", "month-day", "relative") and m.precision == "day":
                     ref = m.date
                     break
             if ref is not None:

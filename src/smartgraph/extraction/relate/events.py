@@ -141,7 +141,7 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
     return events, main, told_by
 
 
-_TRIP = re.compile(fold(r"訪問團|訪團|代表團|參訪團|率團|出訪|出發|抵台|抵臺|抵達|來台|來臺|訪台|訪臺|訪日|訪韓|訪美|訪歐|赴|考察|行程|參訪"))
+_TRIP = re.compile(fold(r"訪問團|訪團|代表團|參訪團|率團|出訪|出發|抵台|抵臺|抵達|來台|來臺|訪台|訪臺|訪日|訪韓|訪美|訪歐|赴"))
 _CALL = re.compile(fold(r"拜會|拜訪|會晤|會見|會面|晤談|接見"))
 
 
@@ -292,8 +292,8 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
     # a signing or a visit told without a day takes the day its paragraph last named (今天率團拜會…。雙方並簽署…)
     for key, ent in res.events.items():
         ev = events[key]
-        if ent.origin != "act" or ev.start is not None:
-            continue
+        if not (ent.origin == "act" or ent.category == "ceremony") or ev.start is not None:
+            continue  # a ceremony told without its day (「市長在閉幕式上…」) is on the day its paragraph named too
         for m in ent.mentions:
             unit = text.units[text.sentences[text.sentence_of(m.start)].unit]
             prior = _day_dates(res, unit.start, m.start)
