@@ -9,6 +9,8 @@ post in an agency, or the home country's government for a national post (總統�
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, government, national_government
 from smartgraph.extraction.mentions import PersonMention, Resolved
@@ -68,10 +70,12 @@ def find_posts(res: Resolved) -> list[Post]:
     pending: list[tuple[PersonMention, str, lx.Title, str]] = []
     previous = ""
     sentence = -1
+    holders: dict[str, list[PersonMention]] = {}  # person key -> the full mentions of that person
     for p in sorted(res.recognised.persons, key=lambda m: m.start):
         key = res.person_of.get(p)
         if not key or p.short:
             continue
+        holders.setdefault(key, []).append(p)
         if text.sentence_of(p.start) != sentence:
             sentence, previous = text.sentence_of(p.start), ""
         for tm, stretch in p.posts:
@@ -88,7 +92,26 @@ def find_posts(res: Resolved) -> list[Post]:
         org = fallback_org(res, p, title, prev)
         if org:
             _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))
+    _home_organisations(res, out, holders)
     return out
+
+
+def _home_organisations(res: Resolved, posts: list[Post], holders: dict[str, list[PersonMention]]) -> None:
+    """An organisation whose name tells no country (GO SMART秘書長李鎮宇) is of the release's country when everyone the
+    release names in it has a Chinese name; one with a foreign-named member (ICLEI副秘書長Monika Zimmermann) stays open."""
+    home = res.home_country
+    if not home:
+        return
+    members: dict[str, list[str]] = {}
+    for post in posts:
+        members.setdefault(post.organization, []).append(post.person)
+    for org, people in members.items():
+        o = res.organizations.get(org)
+        if o is None or o.country or o.parent or o.place:
+            continue
+        mentions = [m for person in people for m in holders.get(person, [])]
+        if mentions and not any(_looks_foreign(m) for m in mentions):
+            res.organizations[org] = replace(o, country=home)
 
 
 def _add(out: list[Post], seen: set[tuple[str, str, str]], post: Post) -> None:
