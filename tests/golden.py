@@ -271,7 +271,7 @@ def score_recognise(got: Recognised, exp: dict[str, Any], log: Log | None = None
 
 
 def _occurrences(hay: str, needle: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     if not needle:
         return out
     i = hay.find(needle)
