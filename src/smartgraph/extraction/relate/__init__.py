@@ -49,7 +49,15 @@ def labeller(res: Resolved) -> Callable[[str], str]:
     lang = getattr(res.text.doc, "language", "")
     if lang == "zh-Hans" or (not lang and simplified(res.text.raw)):
         conv = _s2t()
-        return lambda s: conv.convert(s) if re.search(r"[\u3400-\u9fff]", s) else s  # type: ignore[attr-defined]
+
+        def label(s: str) -> str:
+            if not re.search(r"[\u3400-\u9fff]", s):
+                return s
+            out = list(conv.convert(s))  # type: ignore[attr-defined]
+            # in these texts 签 is the verb to sign (簽), never a lot (籤): OpenCC reads 「签城市」 as 籤
+            return "".join("簽" if c == "籤" and i < len(s) and s[i] == "签" else c for i, c in enumerate(out))
+
+        return label
     return lambda s: s
 
 
