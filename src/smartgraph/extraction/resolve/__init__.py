@@ -19,7 +19,7 @@ from smartgraph.extraction.resolve.events import resolve_events
 from smartgraph.extraction.resolve.orgs import affiliation
 from smartgraph.extraction.resolve.people import resolve_people
 from smartgraph.extraction.resolve.places import home
-from smartgraph.extraction.text import fold
+from smartgraph.extraction.text import Ranges, fold
 from smartgraph.model import Organization, Role
 
 __all__ = ["resolve"]
@@ -80,9 +80,12 @@ def resolve(r: Recognised) -> Resolved:
     res = Resolved(r)
     home(res)
     _publisher(res)
-    for m in r.places:
-        add_place(res, m)
     resolve_people(res)
+    # a surname before a title that named a known person (高島市長 = 高島宗一郎) is not the place it also spells
+    named = Ranges([p.name for p in res.person_of if p.short], lambda n: n.start, lambda n: n.end)
+    for m in r.places:
+        if not named.overlapping(m.start, m.end):
+            add_place(res, m)
     for p in r.persons:
         for tm, (a, e) in p.posts:
             affiliation(res, a, e, tm.title)
