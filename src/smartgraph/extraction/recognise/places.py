@@ -81,11 +81,14 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
             last_was_country = True
             continue
         entries = p.curated.get(str(value), []) if kind == "curated" else gz.geonames_entries(str(value))
-        entry = gz.pick(entries, hint or (last_admin.country if adjacent and last_admin else ""), home or "TW")
+        context = hint or (last_admin.country if adjacent and last_admin else "")
+        entry = gz.pick(entries, context, home or "TW")
         if entry is None:
             entry = gz.pick(entries, "", home or "TW")
         if entry is None:
             continue
+        if kind == "geonames" and context and entry.country != context and not (end < len(t) and t[end] in SUFFIX_CHARS):
+            continue  # 「澳洲知名的」: a name of another country's place right after Australia is a word, not that place
         e = end
         if end - start > 2 and t[end - 1] in SUFFIX_CHARS and _title_at(t, end - 1):
             e = end = end - 1  # 臺北市長: the 市 belongs to the title 市長
