@@ -29,6 +29,9 @@ _STATIONED = re.compile(fold(r"駐台北|駐臺北|駐台灣|駐臺灣|駐臺|�
 _GOV_SHORT = re.compile(fold(r"^(?:市政府|市府|縣政府|縣府|政府|府)"))
 
 
+_SUFFIXES_FOLDED = frozenset(fold(x) for x in gz.PLACE_SUFFIXES)
+
+
 def _geo_in(res: Resolved, a: int, e: int) -> list[CountryMention | PlaceMention]:
     r = res.recognised
     geo: list[CountryMention | PlaceMention] = [*r.within(r.countries, a, e), *r.within(r.places, a, e)]
@@ -85,6 +88,11 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         return ""
     fused = ""
     geo = _geo_in(res, a, e)
+    if e < len(t) and t[e] in _SUFFIXES_FOLDED:
+        # 「東京都知事」: the place (東京都) takes the title's first character (都知事)
+        over = [m for m in _geo_in(res, a, e + 1) if m.end == e + 1 and isinstance(m, PlaceMention)]
+        if over:
+            return government(res, add_place(res, over[-1]))
     if title is not None:
         base = title.label_zh[1:] if title.key.startswith("former-") else title.label_zh
         c = base[:1]
