@@ -195,6 +195,7 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
 
 
 _VISIT = lx.VISIT
+_INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵"))
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _LEADING = lx.LEADING
 
@@ -218,6 +219,8 @@ def recognise_visits(text: Text) -> list[EventMention]:
         name = re.sub(r"[「」『』\s]", "", raw[a:e])
         if len(name) < 3 or any(o.start <= m.start() < o.end for o in out[-4:]):  # the visits before it, in text order
             continue
+        if _INVITED.search(t, max(s.start, m.start() - 20), m.start()):
+            continue  # 「邀請賀瑞普來台」「歡迎大家再度造訪萊德」: an invitation, not a visit
         out.append(EventMention(a, e, raw[a:e], name, "visit", False, False, None, False, "", None, m.start()))
     return out
 
