@@ -14,7 +14,7 @@ import re
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
 from smartgraph.extraction.names import DELIMS, LATIN, ends_with, words
-from smartgraph.extraction.text import Text, fold, is_han
+from smartgraph.extraction.text import Text, clause_start, fold, is_han
 
 NAME_LIMIT = 24
 _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年|年度)?\s*")
@@ -24,6 +24,8 @@ _SESSION = re.compile(r"\s*(?:Session|SESSION|session)\s*(\d+)|\s*第\s*(\d+)\s*
 _EN_BRACKET = re.compile(rf"\s*[（(]\s*([0-9{LATIN}][0-9{LATIN} &'’.,:\-]{{3,80}}?)\s*[）)]")
 _SINGLE_HEAD_BAD_AFTER = set(fold("現開示望期出館區場覽演售銷品延"))
 _SINGLE_HEAD_BAD_BEFORE = set(fold("發拓進推開擴施伸延舒招巡策畫影書特個參"))
+_TALLY_AFTER = re.compile(fold(r"\s*(?:超過|逾|共|達|約|近|已)?\s*[0-9一二兩三四五六七八九十百千餘多]+\s*(?:餘)?\s*(?:場|次|屆)"))
+_TALLY_BEFORE = re.compile(fold(r"(?:[0-9一二兩三四五六七八九十]+|多|數|幾)次"))
 _BAD_AFTER = tuple(fold(w) for w in ("中心", "室", "廳", "桌", "館", "場地", "主席", "秘書", "官網", "網站", "員", "場", "廳"))
 _DETERMINERS = tuple(fold(w) for w in ("這場", "這次", "該場", "本場", "此次", "本屆", "該", "本", "此", "各種", "各項", "多場", "一系列", "系列",
                                         "相關", "各國", "多項", "各場", "每年", "年度", "線上", "實體", "視訊", "國際", "其他", "定期"))
@@ -91,6 +93,8 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
             continue  # 「在臺代表會議到現場」: representatives, not a meeting
         if any(t.startswith(w, h.end) for w in _BAD_AFTER) and not quoted_inside:
             continue
+        if not quoted_inside and (_TALLY_AFTER.match(t, h.end) or _TALLY_BEFORE.search(t, clause_start(t, max(0, h.start - 30), h.start), h.start)):
+            continue  # 「媒合會議超過200場」「兩次…辦理線上國際論壇」: a count of events, no one of them
         # a head joined to the next one (論壇暨展覽): the later head ends the name
         nxt = hits[n + 1] if n + 1 < len(hits) else None
         if nxt is not None and nxt.start - h.end <= 2 and any(t.startswith(j, h.end) for j in _JOINERS) and nxt.start > h.end:
