@@ -151,6 +151,10 @@ def _trip(e: EventEntity) -> bool:
     return e.category == "visit" and any(_TRIP.search(n) for n in names) and not any(_CALL.search(n) for n in names)
 
 
+def _is_call(e: EventEntity) -> bool:
+    return e.category == "visit" and any(_CALL.search(fold(n)) for n in e.names)
+
+
 _PRONOUN = re.compile(fold(r"(?:他|她)(?:也|並|還|則|曾|亦)?$"))
 
 
@@ -363,6 +367,8 @@ def _parents(res: Resolved, events: dict[str, Event], main: str) -> None:
             host = main
         if host and res.events[key].part:
             ev.parent = host
+        elif main and main != key and main in res.events and _trip(res.events[main]) and _is_call(res.events[key]):
+            ev.parent = main  # a call the delegation made (拜會市長) is part of the trip the release tells
     expos = {e.year: e.key for e in events.values() if e.category == "expo" and e.year}
     for ev in events.values():
         if ev.category in ("summit", "forum", "conference", "congress") and not ev.parent and ev.year in expos \

@@ -18,6 +18,8 @@ from smartgraph.model import Participation, Statement
 _FUTURE = re.compile(fold(r"將|預計|預定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
 _PAST_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|去\(?\d*\)?年|民國\d+年|前年")
 ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
+# 「訪團共16人，…包括A、B等人」「代表團成員有…」: the sentence lists who the delegation was
+_MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員)[^。；;\n]{0,40}?(?:包括|包含|計有|有)"))
 
 
 def _mode(res: Resolved, s0: int, s1: int) -> str:
@@ -73,7 +75,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         evs = events_in.get(si, [])
         caption = unit.kind == "caption"
         cues = [c for c in res.recognised.within(res.recognised.cues, s.start, s.end) if c.cls in ATTEND_CLASSES]
-        if not (caption or cues):
+        member = _member(text, s.start, pm.start)
+        if not (caption or cues or member):
             continue
         if not caption and _future(text, s.start, s.end, pm.start, cues):
             continue
@@ -83,7 +86,9 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             past_of[si] = bool(_PAST_YEAR.search(text.raw, s.start, s.end))
         past = past_of[si]
         prev = _previous(events_in, text.sentences, si)
-        if evs:
+        if member and main_happened and not past and res.events[main].category == "visit":
+            event = main  # a member of the delegation whose visit the release tells
+        elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
             event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
@@ -105,6 +110,11 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if (p.person, p.event) not in weak and session(p.event):
             placed.setdefault(p.person, set()).add(p.event)
     return [p for p in out if not ((p.person, p.event) in weak and session(p.event) and placed.get(p.person, set()) - {p.event})]
+
+
+def _member(text: Text, s0: int, pos: int) -> bool:
+    """Whether the person at ``pos`` is named in a list of a delegation's members that starts in their sentence."""
+    return _MEMBERS.search(text.fold, s0, pos) is not None
 
 
 def _clause(t: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ event of its kind named before it, else the first named after it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -123,8 +124,14 @@ def resolve_events(res: Resolved) -> None:
         if before:
             best = max(before, key=lambda e: last_before[id(e)])
         elif not kind:
-            # no event of its kind is named: the mention stands for one (簽約典禮, 記者會)
-            best = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], m.year, "generic")
+            # no event of its kind is named: the mention stands for one (簽約典禮, 記者會), of this release only:
+            # two releases' 頒獎典禮 of one year are two ceremonies unless a name joins them
+            award = _award_of(res, m)
+            if award:  # 「第3屆智慧永續城市獎」…頒獎典禮: the ceremony of the award its paragraph names
+                named_m = dataclasses.replace(m, name=award + m.name, generic=False)
+                best = EventEntity(event_key(res, named_m), m.category, m.part, [award + m.name], [], m.year, "named")
+            else:
+                best = EventEntity(f"{event_key(res, m)}/{res.text.doc.source}", m.category, m.part, [m.name], [], m.year, "generic")
             entities.append(best)
             starts[id(best)] = []
             res.events[best.key] = best
@@ -157,6 +164,25 @@ def resolve_events(res: Resolved) -> None:
         by_sentence.setdefault(si, []).append((m, act_key))
         res.events[act_key].mentions.append(m)
     _signing_words(res)
+
+
+_AWARD_CEREMONY = re.compile(fold(r"頒獎(?:典禮|儀式|晚會|式)$"))
+_AWARD = re.compile(fold(r"「([^「」\n]{2,30}獎)」"))
+
+
+def _award_of(res: Resolved, m: EventMention) -> str:
+    """The award a generic award ceremony is for: the quoted award (「…獎」) named in its sentence, else the
+    last one named before it in its paragraph; "" when none or the ceremony is not an award ceremony."""
+    if not _AWARD_CEREMONY.search(fold(m.name)):
+        return ""
+    text = res.text
+    s = text.sentences[text.sentence_of(m.start)]
+    in_sentence = [x for x in _AWARD.finditer(text.fold, s.start, s.end)]
+    if in_sentence:
+        return text.raw[in_sentence[0].start(1):in_sentence[0].end(1)]
+    para = text.unit_of(m.start)
+    before = list(_AWARD.finditer(text.fold, para.start, m.start))
+    return text.raw[before[-1].start(1):before[-1].end(1)] if before else ""
 
 
 _SIGNING_WORD = re.compile(fold(r"(?:締盟|簽約|簽署|締約|簽字|簽訂|結盟|締結)(?:儀式|典禮|式)$"))
