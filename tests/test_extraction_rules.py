@@ -41,3 +41,34 @@ def test_members_of_a_delegation_took_part_in_its_visit() -> None:
     visits = {k for k, e in f.events.items() if e.category == "visit"}
     went = {names[p.person] for p in f.participations if p.event in visits}
     assert {"李文華", "張志明"} <= went
+
+
+def _agreements(f: Facts) -> list[tuple[str, list[str]]]:
+    def label(k: str) -> str:
+        if k in f.places:
+            return f.places[k].name_zh
+        return f.organizations[k].name_zh
+    return [(a.kind, sorted(label(p) for p in a.parties)) for a in f.agreements.values()]
+
+
+def test_bureaus_that_sign_are_the_parties_not_the_places_in_the_name() -> None:
+    f = _doc("兩市簽署合作協定\n\n"
+             "大阪市長今天訪問高雄，兩位市長代表兩市簽署「經濟合作協定」；同一場合中，大阪市觀光局與高雄市政府觀光局也簽署"
+             "「大阪燈會與高雄燈會交流備忘錄」。")
+    got = _agreements(f)
+    assert ("mou", ["大阪市觀光局", "高雄市政府觀光局"]) in got
+    assert not any(k == "mou" and ps == ["大阪", "高雄"] for k, ps in got)
+
+
+def test_each_representing_their_city_is_not_a_list_of_pairs() -> None:
+    f = _doc("高雄與大阪締結友誼城市\n\n"
+             "高雄市與日本大阪府堺市今天締結為友誼城市，高雄市長陳其邁與堺市長山田太郎在高雄市政府分別代表兩市簽署友誼城市協定。")
+    for _, parties in _agreements(f):
+        assert "高雄市政府" not in parties
+
+
+def test_a_bare_mou_told_again_in_a_quote_is_the_same_agreement() -> None:
+    f = _doc("高雄與堺市簽署備忘錄\n\n"
+             "高雄市長陳其邁昨(11)日率團前往日本堺市，與堺市政府簽署「港灣交流合作備忘錄(MOU)」。\n\n"
+             "堺市長指出，今天MOU的簽署，代表兩市合作的起點。")
+    assert [k for k, _ in _agreements(f)].count("mou") == 1

@@ -16,7 +16,7 @@ from smartgraph.extraction.recognise.agreements import recognise_agreements
 from smartgraph.extraction.recognise.events import recognise_acts, recognise_events, recognise_visits
 from smartgraph.extraction.recognise.people import recognise_people
 from smartgraph.extraction.recognise.places import recognise_places
-from smartgraph.extraction.text import Ranges, Text, is_han
+from smartgraph.extraction.text import Ranges, Text, fold, is_han
 
 __all__ = ["recognise", "recognise_cues", "recognise_dates_in", "recognise_orgs", "recognise_titles"]
 
@@ -77,9 +77,11 @@ def recognise_cues(text: Text) -> list[CueMention]:
     return sorted(out, key=lambda c: (c.start, c.cls))
 
 
-_ORG_STOP = set("，。、；：,.;:!?！？「」『』()（）\n")
-_SINGLE_OK_AFTER = set("，。、；：,.;:與和及的在等長(（ \n」")
+# compared with Text.fold, so written folded (與 folds to 与, ， to ,)
+_ORG_STOP = set(fold("，。、；：,.;:!?！？「」『』()（）\n"))
+_SINGLE_OK_AFTER = set(fold("，。、；：,.;:與和及的在等長(（ \n」也並亦已將於則共"))
 ORG_LIMIT = 18
+_NOT_ORG_ENDINGS = {fold(w) for w in ("簽署", "部署", "連署", "布局", "格局", "大局", "結局", "當局", "到處", "各處", "好處", "相處", "之處")}
 
 
 def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset()) -> list[OrgMention]:  # type: ignore[assignment]
@@ -93,6 +95,8 @@ def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset
     for h in lx.org_suffix_matcher().find(t):
         if h.end - h.start == 1 and h.end < len(t) and t[h.end] not in _SINGLE_OK_AFTER and not lx.title_matcher().at(t, h.start):
             continue
+        if h.end - h.start == 1 and t[h.start - 1:h.end] in _NOT_ORG_ENDINGS:
+            continue  # 簽署, 部署: a verb, not an agency
         i = h.start
         strong = words("lead")
         conj = words("lead-start")
