@@ -72,3 +72,10 @@ def test_a_bare_mou_told_again_in_a_quote_is_the_same_agreement() -> None:
              "高雄市長陳其邁昨(11)日率團前往日本堺市，與堺市政府簽署「港灣交流合作備忘錄(MOU)」。\n\n"
              "堺市長指出，今天MOU的簽署，代表兩市合作的起點。")
     assert [k for k, _ in _agreements(f)].count("mou") == 1
+
+
+def test_an_event_the_text_says_is_not_held_is_no_event() -> None:
+    f = _doc("城市論壇視訊登場\n\n2024高雄釜山城市論壇今日以視訊方式登場；今年不設分論壇，議程只有兩市市長致詞。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("城市論壇" in n for n in names)
+    assert not any("分論壇" in n for n in names)

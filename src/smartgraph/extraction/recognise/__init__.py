@@ -81,6 +81,8 @@ def recognise_cues(text: Text) -> list[CueMention]:
 _ORG_STOP = set(fold("，。、；：,.;:!?！？「」『』()（）\n"))
 _SINGLE_OK_AFTER = set(fold("，。、；：,.;:與和及的在等長(（ \n」也並亦已將於則共"))
 ORG_LIMIT = 18
+_NEGATED = re.compile(fold(r"(?:不設|未設|不另設|沒有|並無|取消|停辦|不舉辦|未舉辦|不辦)$"))
+_NEGATED_NAME = re.compile(_NEGATED.pattern.rstrip("$"))
 _NOT_ORG_ENDINGS = {fold(w) for w in ("簽署", "部署", "連署", "布局", "格局", "大局", "結局", "當局", "到處", "各處", "好處", "相處", "之處")}
 
 
@@ -142,6 +144,9 @@ def recognise(text: Text) -> Recognised:
     told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
     r.events += [v for v in recognise_visits(text) if not told.overlapping(v.start, v.end)]
     r.events.sort(key=lambda e: e.start)
+    # 「不設分論壇」「取消記者會」: an event the text says is not held
+    r.events = [e for e in r.events if not _NEGATED.search(text.fold, max(0, e.start - 4), e.start)
+                and not _NEGATED_NAME.match(fold(e.name))]
     r.persons = recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
     # a name is not a place (芭堤雅 the person, not Pattaya); a surname before a title may be one (福岡市長, 三浦市長):
     # the place stays, and resolution keeps the surname only if it finds the person's full name
