@@ -79,3 +79,19 @@ def test_an_event_the_text_says_is_not_held_is_no_event() -> None:
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any("城市論壇" in n for n in names)
     assert not any("分論壇" in n for n in names)
+
+
+def _sisters(f: Facts) -> set[frozenset[str]]:
+    return {frozenset((f.places[s.a].name_zh, f.places[s.b].name_zh)) for s in f.sister_cities}
+
+
+def test_a_sister_city_tie_hoped_for_is_not_made() -> None:
+    f = _doc("波蘭克拉科夫市副市長訪高雄 朝締結姊妹市目標邁進\n\n波蘭克拉科夫市副市長今日率團拜會高雄市政府，雙方盼早日結為姊妹市。")
+    assert not f.sister_cities
+
+
+def test_the_subject_of_a_chain_of_ties_is_the_side_of_each() -> None:
+    f = _doc("高雄與日本城市締盟\n\n新聞局說明，大分市過去已與德國亞琛市締結友好城市、與美國加州聖塔莫尼卡市締結姊妹市。")
+    got = _sisters(f)
+    assert any("大分" in "".join(p) for p in got), got
+    assert not any(any("亞琛" in x for x in p) for p in got)

@@ -661,6 +661,8 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         s = text.sentences[text.sentence_of(m.start())]
         a = clause_start(t, s.start, m.start(), _CLAUSE_MARKS)
         b = clause_end(t, m.end(), s.end, _CLAUSE_MARKS)
+        if _FUTURE_BEFORE.search(t, a, m.start()):
+            continue  # 「朝締結姐妹市目標邁進」「盼早日結為姊妹市」: a tie hoped for, not one made
         before = _list_places(res, a, m.start())
         after = _list_places(res, m.end(), b)
         of = _OF.search(t, max(a, m.start() - 1), m.start())
@@ -698,6 +700,13 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         conj = list(_CONJ.finditer(t, a if before else s.start, m.start()))
         if conj:
             c = conj[-1]
+            if len(conj) >= 2 and t[c.start() - 1:c.start()] in ("、", ",", "，"):
+                c_first = conj[0]  # 「A已與B締結友好城市、與C締結姊妹市」: A is the side of every 與 in the chain
+                lhs0 = _list_places(res, s.start, c_first.start())
+                rhs = _list_places(res, c.end(), m.start())
+                if lhs0 and rhs:
+                    add(add_place(res, lhs0[-1]), add_place(res, rhs[0]), s.start, b)
+                    continue
             partners = _list_places(res, c.end(), m.start())
             lhs = _list_places(res, s.start, c.start())
             side = add_place(res, lhs[-1]) if lhs else home
