@@ -137,7 +137,7 @@ _EN_HINT_GAP = re.compile(r",\s{1,2}|\s(?:in|of)\s(?:the\s)?")
 def _hint(raw: str, found: list[tuple[int, int, str]], n: int) -> tuple[str, ...]:
     """The country the name after ``found[n]`` places it in: "Medan, Indonesia", "Johns Creek, Georgia"."""
     p = gz.places()
-    start, end, _ = found[n]
+    end = found[n][1]
     nxt = found[n + 1] if n + 1 < len(found) else None
     if nxt is None:
         return ()
@@ -170,17 +170,17 @@ def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMen
     found: list[tuple[int, int, str]] = []
     taken = -1
     for start, end, _, payload in cands:
-        if start < taken or not raw[start].isupper() and not raw[start:start + 4].lower() == "the ":
+        if start < taken or (not raw[start].isupper() and raw[start:start + 4].lower() != "the "):
             continue
         found.append((start, end, payload))
         taken = end
     countries: list[CountryMention] = []
     places: list[PlaceMention] = []
     hints: dict[str, tuple[str, ...]] = {}  # a name the text once places ("Manchester, New Hampshire") is that place throughout
-    for n, (start, end, payload) in enumerate(found):
+    for n, (_, _, payload) in enumerate(found):
         kind, value = payload.split(":", 1)
-        if kind == "place" and (h := _hint(raw, found, n)):
-            hints.setdefault(value, h)
+        if kind == "place" and (codes := _hint(raw, found, n)):
+            hints.setdefault(value, codes)
     for n, (start, end, payload) in enumerate(found):
         kind, value = payload.split(":", 1)
         if kind == "country":
