@@ -208,6 +208,7 @@ def places() -> Places:
     curated: dict[str, list[PlaceEntry]] = {}
     zh_names: list[tuple[str, str]] = []
     en_names: list[tuple[str, str]] = []
+    short: list[tuple[str, PlaceEntry]] = []
     for f in listing(GAZETTEER, ".tsv"):
         if not f.name.startswith("places"):
             continue
@@ -224,9 +225,18 @@ def places() -> Places:
                 if kind in ("district", "township") and not n.endswith(PLACE_SUFFIXES) and len(n) < 3:
                     continue
                 zh_names.append((n, fold(n)))
-            for n in (en_label, *en_other) if en_label else ():
+            others = list(en_other)
+            if kind == "district" and row[2] == "KR" and en_label.endswith(" District") and len(en_label) >= 14:
+                core = en_label[:-len(" District")]  # Yeonsu District is written Yeonsu, and Yeonsu-gu
+                others += [f"{core}-gu"]
+                short.append((core, entry))
+            for n in (en_label, *others) if en_label else ():
                 curated.setdefault(fold(n), []).append(entry)
                 en_names.append((n, fold(n)))
+    for core, entry in short:  # a short form no other place bears
+        if fold(core) not in curated:
+            curated.setdefault(fold(core), []).append(entry)
+            en_names.append((core, fold(core)))
     gn = [(name, name) for name in _geonames() if is_han(name) and len(name) >= 2]
     return Places(curated, Matcher(zh_names), Matcher(en_names, latin=True), Matcher(gn))
 

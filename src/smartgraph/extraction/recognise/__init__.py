@@ -12,10 +12,10 @@ from smartgraph.dates import recognise_dates
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, DateMention, OrgMention, Recognised, TitleMention
 from smartgraph.extraction.names import LATIN, ends_with, starts_with, words
-from smartgraph.extraction.recognise.agreements import recognise_agreements
+from smartgraph.extraction.recognise.agreements import english_agreements, recognise_agreements
 from smartgraph.extraction.recognise.events import recognise_acts, recognise_events, recognise_visits
 from smartgraph.extraction.recognise.people import recognise_people
-from smartgraph.extraction.recognise.places import recognise_places
+from smartgraph.extraction.recognise.places import english, recognise_places
 from smartgraph.extraction.text import Ranges, Text, is_han
 
 __all__ = ["recognise", "recognise_cues", "recognise_dates_in", "recognise_orgs", "recognise_titles"]
@@ -134,6 +134,8 @@ def recognise(text: Text) -> Recognised:
     r.events = recognise_events(text, r.dates, {c.end for c in r.cues if c.cls in ("attend", "host", "visit", "say", "future")
                                                 and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})
     r.agreements = recognise_agreements(text)
+    if english(text):
+        r.agreements = english_agreements(text, r.agreements)
     r.events += recognise_acts(text, [(a.start, a.end) for a in r.agreements])
     told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
     r.events += [v for v in recognise_visits(text) if not told.overlapping(v.start, v.end)]

@@ -149,7 +149,7 @@ def _hint(raw: str, found: list[tuple[int, int, str]], n: int) -> tuple[str, ...
         return ()
     nk, nv = nxt[2].split(":", 1)
     # Georgia is a country and a state: either may be meant
-    name = fold(raw[nxt[0]:nxt[1]])
+    name = gz.fold(raw[nxt[0]:nxt[1]])
     admin = tuple(e.country for e in p.curated.get(name if nk == "country" else nv, []) if e.kind in ADMIN_KINDS)
     return ((nv,) if nk == "country" else ()) + admin
 
@@ -169,9 +169,14 @@ def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMen
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     found: list[tuple[int, int, str]] = []
     taken = -1
+    same_span = {(c[0], c[1]): c[3] for c in cands if c[2] == 1}
     for start, end, _, payload in cands:
         if start < taken or (not raw[start].isupper() and raw[start:start + 4].lower() != "the "):
             continue
+        place = same_span.get((start, end))
+        if payload.startswith("country:") and place is not None and \
+                any(e.country == payload[8:] for e in p.curated.get(place[6:], [])):
+            payload = place  # Guam, Singapore, Hong Kong: the place the text speaks of, in the country of its name
         found.append((start, end, payload))
         taken = end
     countries: list[CountryMention] = []

@@ -51,6 +51,7 @@ _REFER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|said|
                     r"two|three|four|five|[\w-]+)\s+){0,3}$", re.I)
 _BARE_WORDS = {"agreement", "agreements", "memorandum", "memorandums", "memoranda", "mou", "mous", "accord", "pact", "deal",
                "document", "declaration", "letter", "initiative"}
+_GENERIC = {"agreement", "accord", "pact", "deal", "document", "agreements"}
 _BOTH = re.compile(r"\b(?:the two(?: cities| capitals| sides| places| governments| parties| municipalities)?|both(?: cities| sides)?|"
                    r"they|the pair|each other)\b", re.I)
 _NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -64,7 +65,11 @@ _GOV_WORDS = re.compile(r"\b(?:Government|City Hall|Council|Department|Bureau|Au
                         r"Ministry|Commission|Assembly|Municipality|Municipal)\b", re.I)
 _PLACE_FILLER = {"the", "city", "county", "prefecture", "district", "township", "of", "capital", "municipal", "metropolitan",
                  "government", "special", "autonomous", "province", "state", "then", "former"}
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|&)(?:\s+(?:(?:of|for|and|the|on|de|du)\s+)*(?:[A-Z][\w'’.-]*|&))*")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|&)(?:\s+(?:(?:of|for|the|on|de|du)\s+)*(?:[A-Z][\w'’.-]*|&))*")
+_LIST_WORDS = {"the", "of", "and", "de", "du", "for", "representatives", "officials", "mayor", "mayors", "governor", "director",
+               "commissioner", "chief", "executive", "president", "chairman", "chairwoman", "secretary", "general", "deputy",
+               "vice", "lord", "acting", "then", "former", "city", "government", "district", "county", "prefecture", "s",
+               "municipal", "department", "bureau"}
 
 
 def _org_heads() -> re.Pattern[str]:
@@ -84,6 +89,10 @@ class _Found:
     ag: Agreement
     year: int | None  # the year the text gives it, if any
     sentence: int
+
+
+def plural_word(word: str) -> bool:
+    return bool(re.search(r"\b(?:memorand\w*s|memoranda|mous|agreements|letters|accords)\b", word, re.I))
 
 
 class EnglishAgreements:
@@ -140,6 +149,8 @@ class EnglishAgreements:
             titled = lx.title_matcher_en().find(self.text.low, a, b)
             if titled or _GOV_WORDS.search(piece) or all(w.lower() in _PLACE_FILLER for w in caps if w):
                 return self._place_key(first)
+            if lx.event_matcher_en().find(self.text.low, first.end, b):
+                return self._place_key(first)  # "the Taipei Marathon and the Shizuoka Marathon": the cities' events
             if m := re.match(r"\s*(?:the\s+)?(" + re.escape(raw[first.start:first.end]) + r"(?:\s+[A-Z][\w'’-]*){1,3})", piece):
                 return self._org(m.group(1))  # "Kaohsiung Megabay": an organisation named after its place
             return self._place_key(first)
@@ -195,15 +206,31 @@ class EnglishAgreements:
             k = self._place_key(m)
             if k not in keys:
                 keys.append(k)
-        if not keys:
-            lead = re.match(r"\s*(?:[^,]*,\s+)?([A-Z][A-Z0-9 &.\-]{1,30}?)\s+and\s+", raw[lo:verb])
-            if lead:
-                keys.append(self._org(lead.group(1)))
+        for acr in re.finditer(r"(?:^|(?<=,\s)|(?<=\band\s))([A-Z]{2,}(?:\s[A-Z]{2,}){0,3})(?=\s+and\b|\s*,|\s*$)", raw[lo:verb]):
+            if any(x <= lo + acr.start(1) < y for x, y in orgs) or acr.group(1) in ("MOU", "LOI"):
+                continue
+            k = self.acronyms.get(acr.group(1)) or self._org(acr.group(1))  # GO SMART and the LGAQ signed
+            if k not in keys:
+                keys.insert(0, k)
         return keys
 
     def _stretch(self, start: int, end: int) -> int:
-        m = _STOP_AFTER.search(self.text.raw, start, end)
-        return m.start() if m else end
+        """Where a list of parties ends: at a clause mark or the first lower-case word that is no part of a name or title."""
+        raw = self.text.raw
+        m = re.compile(r"[;:.!?]|,\s(?=[a-z])").search(raw, start, end)
+        stop = m.start() if m else end
+        for w in re.finditer(r"\(|[A-Za-z][\w'’]*(?:-[\w'’]+)*", raw[start:stop]):
+            if w.group() == "(":
+                continue
+            if start + w.start() > start and raw[start + w.start() - 1] == "(":
+                continue
+            word = w.group()
+            if word[:1].islower() and word.lower() not in _LIST_WORDS and not word.startswith(("then-", "former-")):
+                stop = start + w.start()
+                break
+        while stop > start and raw[stop - 1] in " ,(":
+            stop -= 1
+        return stop
 
     def parties(self, a: AgreementMention, s: Sentence, verb: tuple[int, int] | None, kind: str) -> list[str]:
         raw = self.text.raw
@@ -227,24 +254,26 @@ class EnglishAgreements:
         for k in subject:
             if k not in out:
                 out.append(k)
-        with_ = re.compile(r"\bwith\s+(?:which\b)?", re.I).search(raw, min(a.end, verb[1]) if verb else a.end, s.end)
-        if with_ is not None and with_.group().strip().lower().endswith("which"):
-            places = [m for m in _places_in(self.res, s.start, with_.start()) if m.kind not in ("state", "province")]
+        which = re.compile(r"\bwith which\b", re.I).search(raw, s.start, verb[0] if verb and verb[0] > a.start else a.start)
+        if which is not None:
+            places = [m for m in _places_in(self.res, s.start, which.start()) if not self._context(m, s.start)]
             if places:
                 k = self._place_key(places[-1])
                 if k not in out:
                     out.append(k)
-        elif with_ is not None and not re.search(r"[;]", raw[a.end:with_.start()]):
+        anchor = max(a.end, verb[1]) if verb and verb[0] < a.end + 40 else a.end
+        with_ = re.compile(r"\bwith\s+(?!which\b)", re.I).search(raw, anchor, min(s.end, anchor + 80))
+        if with_ is not None and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[anchor:with_.start()])):
+            with_ = None
+        if with_ is not None:
             colon = raw.find(":", with_.end(), s.end)
             if colon >= 0 and re.search(r"\b(?:cities|partners|municipalities|counties|places)\b", raw[with_.end():colon]):
-                items = self._list_colon(colon + 1, s.end)
-                for k in items:
-                    if k not in out:
-                        out.append(k)
-            else:
-                for k in self._list(with_.end(), self._stretch(with_.end(), s.end)):
-                    if k not in out:
-                        out.append(k)
+                first = out[0] if out else home
+                each = [k for k in self._list_colon(colon + 1, s.end) if k != first]
+                return [first, *each] if first else each
+            for k in self._list(with_.end(), self._stretch(with_.end(), s.end)):
+                if k not in out:
+                    out.append(k)
         behalf = re.compile(r"\bon behalf of\s+", re.I).search(raw, a.end, s.end)
         if behalf:
             for k in self._list(behalf.end(), self._stretch(behalf.end(), s.end)):
@@ -256,7 +285,12 @@ class EnglishAgreements:
                     out.append(k)
         if len(out) == 1:
             only = out[0]
-            other = self.partner if only == home or only in self.res.organizations or (only != self.partner and self.partner) else home
+            if only in self.res.organizations:
+                other = home  # an organisation signed with the city ("an MOU with the DDP")
+            elif only == home or (only != self.partner and self.partner):
+                other = self.partner
+            else:
+                other = home
             if other and other not in out:
                 out.append(other)
         if not out and home:
@@ -264,13 +298,7 @@ class EnglishAgreements:
         return out
 
     def _stretch_between(self, start: int, end: int) -> int:
-        """Where a "between A and B" list ends: at a clause mark or a word that is no part of a name."""
-        raw = self.text.raw
-        m = re.compile(r"[;:.!?]|,\s(?=[a-z])|\s(?:to|for|in order to|on|during|under|which|who|that|via|through|at)\s").search(raw, start, end)
-        stop = m.start() if m else end
-        while stop > start and raw[stop - 1] in " ,":
-            stop -= 1
-        return stop
+        return self._stretch(start, end)
 
     def _list_colon(self, start: int, end: int) -> list[str]:
         """After "with five cities in the United States:", each city listed (the states after "in" are where they lie)."""
@@ -287,20 +315,25 @@ class EnglishAgreements:
 
     # ------------------------------------------------------------------ status, date, kind
     def status(self, a: AgreementMention, s: Sentence, verb: tuple[int, int] | None) -> str:
+        """Planned when a future word governs the clause before the word ("Lu will … attend the signing of an MOU")."""
         raw = self.text.raw
         lo = s.start
-        for m in re.finditer(r"[,;]\s|\bwhen\b|\bwhich\b", raw[s.start:a.start]):
-            if not _FUTURE.search(raw, s.start + m.end(), a.start):
-                lo = s.start + m.end()
+        for m in re.finditer(r";\s|\bwhen\b|\bwhich\b|\bafter\b|\bsince\b", raw[s.start:a.start]):
+            lo = s.start + m.end()
         before = raw[lo:a.start]
-        if _FUTURE.search(before) and not re.search(r"\b(?:signed|sealed|inked)\b", before):
+        fut = list(_FUTURE.finditer(before))
+        if fut and not re.search(r"\b(?:signed|sealed|inked|renewed)\b", before[fut[-1].end():]):
             return "planned"
         if verb is not None and verb[0] > a.end and _FUTURE.search(raw, a.end, verb[0]):
             return "planned"
         return "signed"
 
     def date_and_year(self, a: AgreementMention, s: Sentence, status: str) -> tuple[dt.date | None, int | None]:
+        """The sentence's day nearest before the word (else the first after it), else the day of an event the sentence
+        names, else the last day its paragraph gave ("On January 28 …. The same day, … signed"); none for an agreement
+        the sentence places in a year or in the past."""
         rec = self.res.recognised
+        text = self.text
         dates = rec.within(rec.dates, s.start, s.end)
         days = [d for d in dates if d.precision == "day"]
         vague = [d for d in dates if d.precision in ("month", "year")]
@@ -309,11 +342,17 @@ class EnglishAgreements:
             d = before[-1] if before else days[0]
             return d.date, d.date.year
         year = vague[-1].date.year if vague else None
-        if year is not None or status != "signed" or _PAST.search(self.text.raw, s.start, a.start):
+        if year is not None or status != "signed" or _PAST.search(text.raw, s.start, a.start):
             return None, year
-        ev = self.events.get(self.event_at(a.start))
-        if ev is not None and ev.start is not None:
-            return ev.start, ev.start.year
+        for m, k in self.res.linked_in(self.res.event_of, s.start, s.end):
+            ev = self.events.get(k)
+            if ev is not None and ev.start is not None and not (ev.end and ev.end != ev.start and m.end > a.start):
+                return ev.start, ev.start.year
+        unit = text.units[s.unit]
+        same_day = re.search(r"\b(?:the same|that) (?:day|ceremony|occasion|event|morning|afternoon|evening)\b", text.raw[s.start:s.end], re.I)
+        prior = [d for d in rec.within(rec.dates, 0 if same_day else unit.start, s.start) if d.precision == "day"]
+        if prior:
+            return prior[-1].date, prior[-1].date.year
         return None, None
 
     def kind(self, a: AgreementMention, s: Sentence) -> str:
@@ -336,9 +375,11 @@ class EnglishAgreements:
     def _verb(self, a: AgreementMention, s: Sentence, kind: str) -> tuple[int, int] | None:
         raw = self.text.raw
         pat = _ISSUE if kind == "declaration" else _SIGN
-        before = [m for m in pat.finditer(raw, s.start, a.start)]
+        before = list(pat.finditer(raw, s.start, a.start))
         if before:
             return before[-1].span()
+        if kind == "declaration":
+            return None  # "the Initiative launched in 2020": a declaration is what someone issued, told before it
         after = pat.search(raw, a.end, s.end)
         return after.span() if after else None
 
@@ -358,28 +399,49 @@ class EnglishAgreements:
         kind = self.kind(a, s)
         verb = self._verb(a, s, kind)
         tie = _TIE.search(raw, s.start, s.end) and _TIE_VERB.search(raw, s.start, s.end)
-        if verb is None and not a.name and not (tie and kind == "friendship"):
-            return
+        if verb is None and not (tie and kind == "friendship"):
+            if a.name and kind == "declaration":
+                for f in self.found:  # "also known as the Kaohsiung Declaration": another name of the one issued
+                    if f.ag.kind == "declaration" and f.sentence == si and ("en", a.name) not in f.ag.names:
+                        f.ag.names.append(("en", a.name))
+            if not (a.name and kind != "declaration"):
+                return
         if a.count > 12 or re.search(r"\b(?:had|have) signed \d+\b|\bover the (?:first|past|last)\b", raw[s.start:s.end]):
             return  # "had signed 45 cooperation memorandums over the first 14 editions": a tally
+        bare = a.word.lower().split()[-1] in _BARE_WORDS and not a.name
+        earlier = [f for f in self.found if f.sentence == si]
+        if earlier and bare and a.count == 1:
+            prev_end = max(m.end for m in self.res.recognised.within(self.res.recognised.agreements, s.start, a.start)) \
+                if self.res.recognised.within(self.res.recognised.agreements, s.start, a.start) else s.start
+            if not _SIGN.search(raw, prev_end, a.start):
+                return  # "the partnership agreement … in an accord about cultural exchanges": the same one again
         status = self.status(a, s, verb)
         date, year = self.date_and_year(a, s, status)
         parties = self.parties(a, s, verb, kind)
         if kind != "declaration" and len(parties) < 2:
             return
-        refer = bool(_REFER.search(raw[max(s.start, a.start - 40):a.start])) and a.word.lower().split()[-1] in _BARE_WORDS
+        lead = raw[max(s.start, a.start - 40):a.start]
+        det = _REFER.search(lead)
+        refer = bool(det) and bare and not _SIGN.search(det.group()) and not re.search(r"\b(?:cities|sides|two)\s+\w+\s*$", lead)
+        fresh = bool(re.search(r"\b(?:another|second|third|new|first|further)\s+(?:[\w-]+\s+){0,2}$", lead, re.I))
+        same: _Found | None = None
         if kind == "declaration":
             same = next((f for f in self.found if f.ag.kind == "declaration" and (f.sentence == si or refer or title)), None)
-        else:
+        elif not fresh or refer:
             same = self._same(kind, parties, year)
-            if same is None and refer and not a.count > 1:
-                same = next((f for f in reversed(self.found) if f.ag.kind == kind and (year is None or f.year in (None, year))
+            if same is not None and not refer and not title and date is not None and same.ag.date not in (None, date):
+                same = None
+            if same is None and refer and a.count <= 1:
+                # "the agreement", "their first memorandum": the last one of these parties, whatever its word
+                same = next((f for f in reversed(self.found) if (f.ag.kind == kind or a.word.lower() in _GENERIC)
                              and set(parties) & set(f.ag.parties)), None)
         if title and same is None:
-            same = next((f for f in self.found if f.ag.kind == kind), None)
-        if same is not None and (a.count == 1 or len(self._group(same)) >= a.count):
+            same = next((f for f in self.found if f.ag.kind == kind or (kind == "mou" and a.word.lower() in _GENERIC)), None)
+        if same is None and refer and plural_word(a.word) and any(f.ag.kind == kind for f in self.found):
+            return  # "the memorandums signed today": those found before
+        if same is not None and (a.count <= 1 or refer or len(self._group(same)) >= a.count):
             ag = same.ag
-            if date is not None and ag.date is None:
+            if date is not None and ag.date is None and not refer and status == "signed":
                 ag.date = date
             if status == "signed" and ag.status == "planned" and not title and not refer:
                 ag.status = "signed"
@@ -390,18 +452,21 @@ class EnglishAgreements:
             return
         if title and any(f.ag.kind == kind for f in self.found):
             return
-        topics = self._topics(a, s) if a.count > 1 else []
-        n = max(a.count, 1)
-        partners = parties[1:] if a.count == 1 and len(parties) > 2 and re.search(r"\b(?:memorand\w*s|mous|agreements)\b", a.word, re.I) \
-            else []
-        if partners:  # "signed memorandums … with five cities": one each
-            for k in partners:
-                self._add(kind, status, [parties[0], k], s, date, year, a, si, "")
-            self.last_parties = parties
-            return
+        plural = plural_word(a.word)
+        topics = self._topics(a, s) if a.count > 1 or plural else []
+        n = max(a.count, len(topics) if plural else 1, 1)
+        own = set()
+        for t in topics:
+            bt = re.search(r"\bbetween\s+(.+)$", t)
+            start = raw.find(bt.group(1), s.start, s.end) if bt else -1
+            if bt and start >= 0:
+                own |= set(self._list(start, start + len(bt.group(1))))
+        base = [k for k in parties if k not in own] if own else parties
+        if own and len(base) < 2:
+            base = list(dict.fromkeys([*base, *(k for k in (self.res.home_place, self.partner) if k)]))
         for i in range(n):
             topic = topics[i] if i < len(topics) else ""
-            ps = parties
+            ps = base
             if topic:
                 bt = re.search(r"\bbetween\s+(.+)$", topic)
                 if bt:
@@ -410,6 +475,10 @@ class EnglishAgreements:
                     if len(sub) >= 2:
                         ps = sub
                         topic = topic[:bt.start()].strip()
+            if len(ps) > 2 and plural and n == 1:  # "signed memorandums … with five cities": one each
+                for k in ps[1:]:
+                    self._add(kind, status, [ps[0], k], s, date, year, a, si, "")
+                continue
             self._add(kind, status, ps, s, date, year, a, si, topic or (self._topic(a, s) if n == 1 else ""))
         self.last_parties = parties
 
@@ -428,7 +497,10 @@ class EnglishAgreements:
     def _topic(self, a: AgreementMention, s: Sentence) -> str:
         m = re.match(r"\s*(?:\([^)]*\)\s*)?(?:on|for)\s+(?:a\s+|the\s+)?([^,;.]{3,90}?)(?=\s+(?:between|with|at|in order|to|under|which|"
                      r"when|during)\b|[,;.]|$)", self.text.raw[a.end:s.end])
-        return m.group(1).strip(" \"“”") if m else ""
+        if not m or re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)", m.group(1)):
+            return ""
+        return m.group(1).strip(" \"“”")
 
     def _add(self, kind: str, status: str, parties: list[str], s: Sentence, date: dt.date | None, year: int | None,
              a: AgreementMention, si: int, topic: str) -> None:
