@@ -422,7 +422,7 @@ class EnglishAgreements:
             return
         lead = raw[max(s.start, a.start - 40):a.start]
         det = _REFER.search(lead)
-        refer = bool(det) and bare and not _SIGN.search(det.group()) and not re.search(r"\b(?:cities|sides|two)\s+\w+\s*$", lead)
+        refer = det is not None and bare and not _SIGN.search(det.group()) and not re.search(r"\b(?:cities|sides|two)\s+\w+\s*$", lead)
         fresh = bool(re.search(r"\b(?:another|second|third|new|first|further)\s+(?:[\w-]+\s+){0,2}$", lead, re.I))
         same: _Found | None = None
         if kind == "declaration":
