@@ -147,7 +147,7 @@ def relate(res: Resolved) -> Facts:
         a.topic = label(a.topic)
         a.names = [(lang, label(n)) for lang, n in a.names]
         facts.agreements.setdefault(a.key, a)
-    facts.sister_cities = find_sister_cities_en(res) if english else find_sister_cities(res)
+    facts.sister_cities = find_sister_cities_en(res, agreements) if english else find_sister_cities(res)
     facts.posts = posts
     facts.events = kept_events
     facts.participations = participations

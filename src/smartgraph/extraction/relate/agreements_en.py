@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from smartgraph.extraction import lexicon as lx
@@ -653,12 +653,24 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int) -> tuple[str, s
     return None
 
 
-def find_sister_cities_en(res: Resolved) -> list[SisterCity]:
-    """Sister-city ties told in English (a friendship city is an agreement, not a sister city)."""
+def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -> list[SisterCity]:
+    """Sister-city ties told in English (a friendship city is an agreement, not a sister city): the two places of a
+    sister-city agreement ("renewed its sister city agreement with Fort Lauderdale", "a sister agreement"), and the
+    places a sister-city phrase ties ("Guam becomes Taichung's 18th sister city")."""
     text = res.text
     raw = text.raw
     out: list[SisterCity] = []
     seen: set[frozenset[str]] = set()
+    for ag in agreements:
+        if ag.kind != "friendship" or len(ag.parties) != 2 or not all(p in res.places for p in ag.parties):
+            continue
+        if not re.search(r"\bsister\b|\btwin", ag.span.text, re.I) or (ag.names and not re.search(r"sister|twin", " ".join(
+                n for _, n in ag.names), re.I) and re.search(r"friendship|friendly|partner", " ".join(n for _, n in ag.names), re.I)):
+            continue
+        x, y = sorted(ag.parties)
+        if frozenset((x, y)) not in seen:
+            seen.add(frozenset((x, y)))
+            out.append(SisterCity(x, y, ag.span))
     for m in _SISTER.finditer(raw):
         if re.match(r"\s+(?:Association|Program|Programme|International|Youth|Promotion|Exchange|Committee|Commission)\b", raw[m.end():]):
             continue  # "Sister Cities International", "San Jose-Tainan Sister City Association": a body's name
