@@ -36,6 +36,9 @@ def _compatible(a: EventMention, e: EventEntity, ordinals: set[int | None]) -> b
         return False
     if a.year and e.year and a.year != e.year:
         return False
+    if a.ordinal is not None and a.category != "session" and not any(m.ordinal == a.ordinal for m in e.mentions) \
+            and not (a.year and a.year == e.year) and a.name.isascii():
+        return False  # "the first EcoMobility World Festival" is not the 2017 one
     ca = core(a.name)
     for n in e.names:
         cb = core(n)
@@ -114,7 +117,7 @@ def resolve_events(res: Resolved) -> None:
     for m in generic:
         kind = [e for e in entities if e.category == m.category]
         word = core(m.name)
-        headed = [e for e in kind if any(core(n).endswith(word) for n in e.names)]
+        headed = [e for e in kind if any(core(n).endswith(word) or (word.isascii() and core(n).startswith(word)) for n in e.names)]
         kind = headed or kind  # 「閉幕式」 is the closing ceremony named, not the opening one
         if not headed and _SIGNING_WORD.search(fold(m.name)):
             kind = []  # 「簽署儀式」 is the signing the text tells (joined to its act below), not another ceremony
