@@ -31,20 +31,32 @@ _NOT_EVENT_AFTER = re.compile(r"[ -](?:Center|Centre|Hall|Halls|Declaration|Stat
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-–]*|[&–]")
 # words that open a sentence or a clause and are no part of a name after them
 _OPENERS = {"the", "a", "an", "at", "in", "on", "during", "after", "before", "besides", "also", "for", "with", "by", "from", "this",
-            "that", "its", "their", "his", "her", "our", "while", "when", "as", "of", "to", "and", "both", "both", "since", "under",
-            "addressing", "attending", "speaking", "hosting", "organizing", "organising", "at", "until", "last", "next", "each",
+            "that", "its", "their", "his", "her", "our", "while", "when", "as", "of", "to", "and", "both", "since", "under",
+            "addressing", "attending", "speaking", "hosting", "organizing", "organising", "until", "last", "next", "each",
             "every", "whose", "which", "what", "where", "these", "those", "all", "new", "another", "one"}
 _JOINERS = {"of", "the", "and", "&", "–", "-", "for", "on", "de", "du"}
 _PART_WORDS = {"opening", "closing", "main", "signing", "award", "awards", "welcome", "launch", "carnival", "plenary", "final",
                "inaugural", "welcoming", "farewell", "keynote", "gala", "anniversary"}
 _DETERMINERS = re.compile(r"\b(?:the|this|that|its|their|his|her|our|these|same)\s+(?:(?:[\w-]+)\s+){0,2}$", re.I)
-_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+_YEAR_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:19|20)\d\d\b")  # "EcoMobility World Congress 2017", "EXPO Japan 2024"
 _ORDINAL = re.compile(r"^(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(\d{1,3})(?:st|nd|rd|th))\b", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10}
 _BRACKET = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9 &'’.,:\-–]{3,80}?)\s*\)")
 _GENERIC_KINDS = {"summit", "forum", "expo", "congress", "conference", "festival", "ceremony", "session"}
 _VERBISH = re.compile(r"(?:s|ed|ing)$")
+
+
+_FUNCTION = {"of", "on", "in", "at", "was", "is", "will", "with", "and", "to", "that", "which", "for", "held", "were", "are", "has",
+             "had", "opened", "closed", "began", "ended", "wrapped", "came", "brought", "drew", "attracted", "featured", "took", "ran",
+             "under", "from", "by", "as", "this", "last", "next", "where", "when", "organized", "organised", "hosted", "co-hosted",
+             "also", "itself", "through", "until", "or", "but", "so", "after", "before", "since", "today", "yesterday", "tomorrow",
+             "would", "could", "can", "may", "did", "does", "kicked", "saw", "gave", "marked", "includes", "included", "continues",
+             "continued", "concluded", "starts", "started", "begins", "lasted", "lasts", "there", "here", "not", "be", "been"}
+
+
+def category_of(h: object) -> str:
+    return str(getattr(getattr(h, "entry", None), "category", ""))
 
 
 def _tokens(raw: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -78,10 +90,20 @@ def _left(raw: str, lo: int, hs: int, title: bool) -> int:
             i -= 1
             continue
         break
+    # "… Nangang The 2019 Smart City Summit": a capitalised opener inside the run begins the name after it
+    for s, _e, w in _tokens(raw, start, hs)[1:]:
+        if w in ("The", "At", "In", "During", "After", "Before", "With", "For", "From", "On", "By", "As", "While"):
+            start = s
+    if start < hs:  # "the first EcoMobility World Festival", "the 2nd …": the edition is part of the name
+        before = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+$",
+                           raw[max(lo, start - 12):start])
+        if before:
+            start -= len(before.group())
+            return start
     # words that open a sentence are no part of the name
     while start < hs:
         m = _TOKEN.match(raw, start)
-        if m is None or m.group().lower() not in _OPENERS and m.group().lower() not in ("and", "&", "of"):
+        if m is None or (m.group().lower() not in _OPENERS and m.group().lower() not in ("and", "&", "of")):
             break
         nxt = raw.find(" ", m.end(), hs)
         start = nxt + 1 if 0 <= nxt < hs else hs
@@ -136,6 +158,14 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
         title = unit.kind in ("title", "subtitle", "heading")
         if _NOT_EVENT_AFTER.match(raw, h.end) or re.match(r"(?:s|es)\b|-(?:goers|related|wide)", raw[h.end:h.end + 8]):
             continue  # "Exhibition Center", "Forum Declaration", "sessions", "forum-goers"
+        if word[:1].islower() and re.match(r"\s+([a-z]+)", raw[h.end:h.end + 20]) and \
+                re.match(r"\s+([a-z]+)", raw[h.end:h.end + 20]).group(1) not in _FUNCTION:  # type: ignore[union-attr]
+            continue  # "plenary debates", "forum participants": the word describes something else
+        if category_of(h) == "day" and (title or word[:1].islower() or raw[h.start - 1:h.start] == "-"):
+            continue  # "Five-Day", "a day": no day named
+        if re.search(r"\b(?:Prefectural|City|Municipal|National|Legislative|County|State|Provincial|Regional|Metropolitan)\s+$",
+                     raw[max(0, h.start - 16):h.start]) and h.entry.category == "congress":
+            continue  # "Miyazaki Prefectural Assembly": a council, not a meeting
         nxt = hits[n + 1] if n + 1 < len(hits) else None
         if nxt is not None and re.fullmatch(r"\s+(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){0,3}", raw[h.end:nxt.start]) and word[:1].isupper() \
                 and raw[nxt.start].isupper():
@@ -147,7 +177,7 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
         part = h.entry.part
         category = h.entry.category
         q = _quote(raw, h.start, h.end)
-        if q is not None and q[0] < h.start and raw[q[0]].isupper() or (q is not None and raw[q[0]].isdigit()):
+        if (q is not None and q[0] < h.start and raw[q[0]].isupper()) or (q is not None and raw[q[0]].isdigit()):
             start, end = q
             name = raw[start:end]
             quoted = True
@@ -170,6 +200,9 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
                 k = s
             if mods or word.split()[0].lower() in _PART_WORDS:
                 start = k
+                lead = _left(raw, max(s_lo, k - 80), k, title) if k > s_lo and raw[k - 1] == " " and raw[k - 2:k - 1].isalnum() else k
+                if lead < k and raw[lead:k].strip() and all(_capital(w) for _, _, w in _tokens(raw, lead, k)):
+                    start = lead  # "the GO SMART launch event"
                 end = _right(raw, h.end, text.sentences[text.sentence_of(h.start)].end)
                 name = raw[start:end]
                 if category in ("forum", "summit", "conference"):
@@ -179,7 +212,9 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
                 if category not in _GENERIC_KINDS or not _DETERMINERS.search(before) or title:
                     continue
                 start, end, name, generic = h.start, h.end, word, True
-        name = re.sub(r"\s+", " ", name).strip(" \"“”")
+        name = re.sub(r"\s+", " ", name).strip(" \"“”").rstrip(".")
+        if not generic and name.split()[0].lower() in _PART_WORDS and category in ("forum", "summit", "conference"):
+            category, part = "session", True  # "Main Forum" in a heading: the part, as "the main forum"
         if not name:
             continue
         b = _BRACKET.match(raw, end)
