@@ -318,6 +318,11 @@ def _english_days(res: Resolved, events: dict[str, Event], main: str) -> None:
     three sub-forums …"), and a part of a one-day main event ("The forum was split into two parts … a Mayor's Forum")."""
     text = res.text
     top = events.get(main)
+    for key, ent in res.events.items():  # the opening ceremony of a congress is on the congress's first day
+        ev = events[key]
+        parent = events.get(ev.parent) if ev.parent else None
+        if ev.category == "ceremony" and ent.part and parent is not None and ev.start is not None and parent.start is not None:
+            _extend(parent, ev.start, ev.end or ev.start)
     for key, ent in res.events.items():
         ev = events[key]
         if ev.start is not None or key == main:
