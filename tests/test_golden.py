@@ -48,23 +48,67 @@ FLOORS: dict[str, dict[str, float]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def scored() -> tuple[dict[str, dict[str, PRF]], dict[str, dict[str, Log]]]:
+# English documents (language "en"), pooled on their own: events, agreements and sister cities set 0.05 under the
+# scores of 2026-12; people, posts, participation and statements are not yet read in English (0: printed, not guarded)
+FLOORS_EN: dict[str, dict[str, float]] = {
+    "recognise": {"persons": 0.0, "places": 0.90, "countries": 0.87, "events": 0.91, "agreements": 0.87, "agreement-kinds": 0.71,
+                  "dates": 0.89},
+    "resolve": {"home": 0.95, "persons": 0.0, "places": 0.90, "countries": 0.83, "events": 0.91},
+    "relate": {"events-named": 0.91, "events": 0.83, "event-parts": 0.71, "officials": 0.0, "posts": 0.0, "participations": 0.0,
+               "agreements": 0.95, "agreement-status-date": 0.78, "sister-cities": 0.95, "speakers": 0.0},
+}
+
+
+def _english(path_stem: str) -> bool:
+    return load(GOLDEN / f"{path_stem}.json").get("language") == "en"
+
+
+Scored = tuple[dict[str, dict[str, PRF]], dict[str, dict[str, Log]]]
+
+
+def _score(english: bool) -> Scored:
+    paths = [p for p in expectation_paths() if _english(p.stem) == english]
     logs: dict[str, dict[str, Log]] = {}
-    pooled, per_doc = score_all(logs=logs)
-    assert len(per_doc) == len(expectation_paths()) >= 8
+    pooled, per_doc = score_all(paths, logs=logs)
+    assert len(per_doc) == len(paths) >= 3
     return pooled, logs
 
 
-@pytest.mark.parametrize("stage", STAGES)
-def test_stage_scores_stay_above_their_floors(stage: str, scored: tuple[dict[str, dict[str, PRF]], dict[str, dict[str, Log]]]) -> None:
+@pytest.fixture(scope="module")
+def scored() -> Scored:
+    """The Chinese documents, pooled."""
+    return _score(english=False)
+
+
+@pytest.fixture(scope="module")
+def scored_en() -> Scored:
+    """The English documents, pooled."""
+    return _score(english=True)
+
+
+def _check(stage: str, scored: Scored, floors: dict[str, dict[str, float]]) -> None:
     pooled, logs = scored
     figures = table(rows_of(stage, pooled[stage]))
     print(f"\n{figures}")
     assert set(pooled[stage]) == set(KINDS[stage])
-    low = {k: (v["f1"], FLOORS[stage][k]) for k, v in pooled[stage].items() if v["f1"] < FLOORS[stage][k]}
+    low = {k: (v["f1"], floors[stage][k]) for k, v in pooled[stage].items() if v["f1"] < floors[stage][k]}
     misses = "\n".join(f"{doc}: {line}" for doc, by_stage in logs.items() for line in by_stage[stage])
     assert not low, f"{stage}: F1 below its floor (got, floor): {low}\n{figures}\nwhat did not match:\n{misses}"
+
+
+def test_the_golden_set_holds_documents_in_both_languages() -> None:
+    langs = [_english(p.stem) for p in expectation_paths()]
+    assert len(langs) >= 10 and langs.count(True) >= 3 and langs.count(False) >= 7
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_stage_scores_stay_above_their_floors(stage: str, scored: Scored) -> None:
+    _check(stage, scored, FLOORS)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_english_stage_scores_stay_above_their_floors(stage: str, scored_en: Scored) -> None:
+    _check(stage, scored_en, FLOORS_EN)
 
 
 # ----------------------------------------------------------------------------- the expectation files
