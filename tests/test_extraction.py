@@ -126,3 +126,72 @@ def test_new_text_unknown_city_after_a_country() -> None:
     assert org.country == "UG"
     assert f.persons[post.person].name == "Erias Lukwago"
     assert [s.quote.text for s in f.statements] == ["樂見雙方交流。"]
+
+
+# ----------------------------------------------------------------------------- English people (invented names)
+
+
+def _en(body: str) -> Facts:
+    text = ("Publish Date: 2024-05-02\nData Source: Department of Information Technology\n\n"
+            f"Taichung Hosts a Visiting Delegation\n\n{body}\n")
+    facts = extract(parse(text, "en.txt"))
+    assert facts.document.language == "en"
+    return facts
+
+
+def _en_posts(f: Facts) -> dict[str, tuple[str, str, str]]:
+    out = {}
+    for p in f.posts:
+        o = f.organizations[p.organization]
+        out[f.persons[p.person].name] = (o.name_zh, o.country, p.role)
+    return out
+
+
+def test_english_place_title_name_and_bracketed_han_name_are_one_person() -> None:
+    f = _en("Taichung City Mayor Wang Mei-lan (王美蘭) and Brno Mayor Tomas Novak signed a memorandum today. "
+            "Wang said the two cities share many goals.")
+    posts = _en_posts(f)
+    assert posts["王美蘭"] == ("臺中市政府", "TW", "mayor")
+    assert posts["Tomas Novak"][1:] == ("CZ", "mayor")
+    person = next(p for p in f.persons.values() if p.name == "王美蘭")
+    assert person.alt_names == ("Wang Mei-lan",)
+    assert {f.persons[s.speaker].name for s in f.statements} == {"王美蘭"}
+
+
+def test_english_appositive_and_of_the_organisation() -> None:
+    f = _en("Anna Kowalczyk, Mayor of Warsaw, met Director Chao Yu-ting of the Taichung City Government Economic "
+            "Development Bureau. Peter Lund, chairman of the Nordic Harbour Association, said the port would grow.")
+    posts = _en_posts(f)
+    assert posts["Anna Kowalczyk"][1:] == ("PL", "mayor")
+    assert posts["Chao Yu-ting"] == ("Taichung City Government Economic Development Bureau", "TW", "commissioner")
+    assert posts["Peter Lund"][0] == "Nordic Harbour Association"
+    assert {f.persons[s.speaker].name for s in f.statements} == {"Peter Lund"}
+
+
+def test_english_short_mentions_and_family_names_find_the_full_name() -> None:
+    f = _en("Deputy Mayor Hsieh Po-wen welcomed Governor Daniel Moreau of Quebec. Deputy Mayor Hsieh said the visit "
+            "mattered. Moreau said he was glad to be in Taichung.")
+    assert {f.persons[s.speaker].name for s in f.statements} == {"Hsieh Po-wen", "Daniel Moreau"}
+    assert len(f.persons) == 2
+    posts = _en_posts(f)
+    assert posts["Hsieh Po-wen"] == ("臺中市政府", "TW", "deputy-mayor")
+
+
+def test_english_honorific_and_a_name_repeated_with_fewer_words() -> None:
+    f = _en("Ms. Julia K. Ferreira, Mayor of Porto, toured the harbour. Mayor Julia Ferreira said trade would grow. "
+            "Dr. Samuel Osei also attended.")
+    names = {p.name for p in f.persons.values()}
+    assert "Julia K. Ferreira" in names and "Julia Ferreira" not in names
+    assert "Samuel Osei" in names
+
+
+def test_english_nationality_and_council_affiliations() -> None:
+    f = _en("Japanese Ambassador Kenji Mori and Taichung City Council Speaker Lin Chia-hao attended the forum.")
+    posts = _en_posts(f)
+    assert posts["Kenji Mori"][1:] == ("JP", "ambassador")
+    assert posts["Lin Chia-hao"] == ("Taichung City Council", "TW", "speaker")
+
+
+def test_english_headline_words_are_no_person() -> None:
+    f = _en("The city signed two agreements.\n\nDeputy Mayor Lin Leads Main Delegation\n\nThe delegation left on Monday.")
+    assert not f.persons
