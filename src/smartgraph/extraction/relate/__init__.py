@@ -18,6 +18,7 @@ from functools import lru_cache
 from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import Resolved
 from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
+from smartgraph.extraction.relate.agreements_en import find_agreements_en, find_sister_cities_en
 from smartgraph.extraction.relate.events import build_events
 from smartgraph.extraction.relate.participation import find_participation
 from smartgraph.extraction.relate.posts import find_posts
@@ -140,12 +141,13 @@ def relate(res: Resolved) -> Facts:
     for e in kept_events.values():
         if e.parent not in kept:
             e.parent = ""
-    agreements = find_agreements(res, kept_events, event_at, posts_of)
+    english = (getattr(doc, "language", "") or "").lower().startswith("en")
+    agreements = find_agreements_en(res, kept_events, event_at) if english else find_agreements(res, kept_events, event_at, posts_of)
     for a in agreements:
         a.topic = label(a.topic)
         a.names = [(lang, label(n)) for lang, n in a.names]
         facts.agreements.setdefault(a.key, a)
-    facts.sister_cities = find_sister_cities(res)
+    facts.sister_cities = find_sister_cities_en(res) if english else find_sister_cities(res)
     facts.posts = posts
     facts.events = kept_events
     facts.participations = participations
