@@ -195,3 +195,11 @@ def test_english_nationality_and_council_affiliations() -> None:
 def test_english_headline_words_are_no_person() -> None:
     f = _en("The city signed two agreements.\n\nDeputy Mayor Lin Leads Main Delegation\n\nThe delegation left on Monday.")
     assert not f.persons
+
+
+def test_english_words_said_before_the_speaker_make_a_statement_with_its_span() -> None:
+    f = _en("Deputy Mayor Hsieh Po-wen greeted the guests. \"The harbour will keep growing,\" Hsieh said.")
+    (st,) = f.statements
+    assert f.persons[st.speaker].name == "Hsieh Po-wen"
+    assert st.quote.text.startswith("\"The harbour will keep growing")
+    assert st.span.start < st.span.end and st.span.text.endswith("said")

@@ -81,7 +81,9 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             quote = text.span(q0, q1)
             head = next((m for m, k in in_s if k == speaker and m.end <= v.start), None)
             start = head.start if head is not None else v.start
-            out.append(Statement(speaker, text.span(start, q1), quote, gz.themes_of(quote.text), event_at(v.start)))  # type: ignore[operator]
+            # "…, Ko said.": the words said stand before the speaker, so the statement runs from them to the verb
+            s0, s1 = (q0, v.end) if q1 <= start else (start, q1)
+            out.append(Statement(speaker, text.span(s0, s1), quote, gz.themes_of(quote.text), event_at(v.start)))  # type: ignore[operator]
             said_until = q1  # later verbs before the end of what was said belong to it
         for _, person in in_s:
             last_subject[s.unit] = person
