@@ -203,3 +203,16 @@ def test_english_words_said_before_the_speaker_make_a_statement_with_its_span() 
     assert f.persons[st.speaker].name == "Hsieh Po-wen"
     assert st.quote.text.startswith("\"The harbour will keep growing")
     assert st.span.start < st.span.end and st.span.text.endswith("said")
+
+
+def test_english_title_names_its_post_by_the_organisation() -> None:
+    f = _en("Hall Min-seo (洪敏舒), director of the Taipei Economic and Cultural Office in Lisbon, met Ana Ribeiro, "
+            "director of the Porto Youth Office. Porto Harbour Friends Association chairman Rui Costa and "
+            "Porto City Council Chairwoman Maria Lopes attended, with Tomas Berg, president of the Nordic Rowing "
+            "League.")
+    posts = _en_posts(f)
+    assert posts["洪敏舒"][2] == "director-division"  # a family name that is also a word, before a hyphenated given name
+    assert posts["Ana Ribeiro"][2] == "director"
+    assert posts["Rui Costa"] == ("Porto Harbour Friends Association", "PT", "president-association")
+    assert posts["Maria Lopes"][2] == "speaker"
+    assert posts["Tomas Berg"] == ("Nordic Rowing League", "", "president-society")

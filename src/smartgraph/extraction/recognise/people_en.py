@@ -15,8 +15,10 @@ with a hyphenated given name ("Chen Chi-mai") alike; which word is the family na
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
+from smartgraph.errors import ResourceError
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, NameMention, PersonMention, TitleMention
@@ -44,6 +46,7 @@ _NOT_NAME = {
     "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "with", "under", "over", "about", "upon",
     "a", "an", "the", "there", "here", "where", "which", "who", "whom", "whose", "what", "how", "why",
 }
+_IN_ORG_NAME = {"sister", "friendship", "partner"}  # open no name, yet stand in organisations' names (Sister City Association)
 _CONNECT = {"of", "and", "&", "for", "the", "on", "in", "de", "du", "des", "la", "le", "'s", "’s"}
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+(?=[A-Z])")
 _FORMER = re.compile(r"(?:\bformer|\bthen-|\bex-|\bthen |\bone-time )\s*$", re.IGNORECASE)
@@ -69,6 +72,41 @@ def _title_first_words() -> frozenset[str]:
 
 
 # ----------------------------------------------------------------------------- titles
+
+
+@cache
+def _by_organisation() -> tuple[tuple[frozenset[str], tuple[str, ...], str], ...]:
+    """titles-en.tsv: (English title forms, organisation head words, role key), in the table's order."""
+    out = []
+    known = lx.titles()
+    for r in lx.rows("titles-en.tsv"):
+        r += [""] * (3 - len(r))
+        if r[2] not in known:
+            raise ResourceError(f"lexicon file titles-en.tsv: role {r[2]!r} is not a key of titles.tsv",
+                                hint="use a key from the first column of data/lexicon/titles.tsv")
+        out.append((frozenset(f.lower() for f in lx.split(r[0])), lx.split(r[1].lower()), r[2]))
+    return tuple(out)
+
+
+_HEAD_END = re.compile(r"\s(?:of|in|for|at|to)\s|['’]s\s|\s\(")
+
+
+def title_for(tm: TitleMention, raw: str, aff: tuple[int, int]) -> TitleMention:
+    """The post an English title names in its organisation: "Director" of a department, of an office, of a bureau."""
+    form = tm.text.lower()
+    rows = [r for r in _by_organisation() if form in r[0]]
+    if not rows:
+        return tm
+    name = raw[aff[0]:aff[1]]
+    cut = _HEAD_END.search(name)
+    head = re.sub(r"[^\w\s-]", "", (name[:cut.start()] if cut else name)).lower().strip()
+    for _, words, key in rows:
+        if "*" in words or any(head == w or head.endswith(" " + w) for w in words):
+            title = lx.titles()[key]
+            if title.key == tm.title.key.removeprefix("former-"):
+                return tm
+            return TitleMention(tm.start, tm.end, tm.text, lx.former(title) if tm.former else title, tm.former)
+    return tm
 
 
 def recognise_titles_en(text: Text) -> list[TitleMention]:
@@ -120,6 +158,15 @@ def _is_name_word(w: str) -> bool:
     return not (w.isupper() and len(w) > 2 and "." not in w)
 
 
+_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")  # a hyphenated given name in Chinese or Korean order (Hyun-ju, Chi-mai)
+
+
+def _family_before_given(raw: str, w: str, words: list[tuple[int, int]], k: int) -> bool:
+    """A word that is also a common noun (Park, Hall, Bay) is a family name before a hyphenated given name."""
+    return (w[:1].isupper() and w.lower() in NOT_PERSON_WORDS and w.lower() not in _NOT_NAME and k + 1 < len(words)
+            and _GIVEN.fullmatch(raw[words[k + 1][0]:words[k + 1][1]]) is not None)
+
+
 def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
     """A personal name that begins at ``raw[i]``: capitalised words (particles inside), no title, month or
     organisation word among them; an initial ("L.") only inside a name."""
@@ -132,7 +179,7 @@ def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
             break
         if w.lower() in _PARTICLES and n > 0 and k + 1 < len(words) and _is_name_word(raw[words[k + 1][0]:words[k + 1][1]]):
             continue
-        if not _is_name_word(w):
+        if not _is_name_word(w) and not (n == 0 and _family_before_given(raw, w, words, k)):
             break
         if re.fullmatch(r"(?:[A-Z]\.)+", w) and n == 0:
             break
@@ -201,7 +248,8 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
         poss = bare.endswith(("'s", "’s"))
         if not (w[:1].isupper() or w[:1].isdigit() or bare.lower() in _CONNECT or bare in ("&",)):
             break
-        if bare.lower() in _NOT_NAME and bare.lower() not in _CONNECT and not poss and bare.lower() not in _title_first_words():
+        if bare.lower() in _NOT_NAME and bare.lower() not in _CONNECT and not poss and bare.lower() not in _title_first_words() \
+                and not (w[:1].isupper() and bare.lower() in _IN_ORG_NAME):
             break
         a = k
         n += 1
@@ -315,6 +363,8 @@ class EnglishPeople:
         return not any(self.taken[a:b])
 
     def _add(self, pm: PersonMention) -> None:
+        if pm.posts:
+            pm = replace(pm, posts=tuple((title_for(tm, self.raw, aff), aff) for tm, aff in pm.posts))
         self.out.append(pm)
         self.taken[pm.name.start:pm.name.end] = b"\x01" * (pm.name.end - pm.name.start)
 
@@ -364,8 +414,8 @@ class EnglishPeople:
         ns, ne = found
         alt, after = _bracket_han(raw, ne)
         short = " " not in raw[ns:ne] and not alt
-        if short and (raw[ns:ne].isupper() or len(raw[ns:ne]) < 2):
-            return False
+        if short and (raw[ns:ne].isupper() or len(raw[ns:ne]) < 2 or i != tm.end):
+            return False  # "president of the Tokyo Organising Committee": a word of the organisation, not a name
         # the affiliation: capitalised words before the title, else "of the …" after the name
         a = _aff_start(raw, tm.start, max(s0, self._last_end(tm.start)))
         aff = (a, tm.start) if _useful_aff(raw, a, tm.start) else (tm.start, tm.start)
