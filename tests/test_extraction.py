@@ -216,3 +216,12 @@ def test_english_title_names_its_post_by_the_organisation() -> None:
     assert posts["Rui Costa"] == ("Porto Harbour Friends Association", "PT", "president-association")
     assert posts["Maria Lopes"][2] == "speaker"
     assert posts["Tomas Berg"] == ("Nordic Rowing League", "", "president-society")
+
+
+def test_english_list_after_a_plural_title_and_a_city_councilor_is_of_the_council() -> None:
+    f = _en("Three Taichung City councilors, Wu Pei-lin, Kao Ming-che and Tsai Yu-hsuan, travelled with the mayor. "
+            "Keelung City Councilor Ong Li-hua (翁麗華) also came.")
+    posts = _en_posts(f)
+    for name in ("Wu Pei-lin", "Kao Ming-che", "Tsai Yu-hsuan"):
+        assert posts[name] == ("Taichung City Council", "TW", "city-councillor")
+    assert posts["翁麗華"] == ("Keelung City Council", "TW", "city-councillor")

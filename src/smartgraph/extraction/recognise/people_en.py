@@ -128,6 +128,16 @@ def recognise_titles_en(text: Text) -> list[TitleMention]:
     return out
 
 
+_COUNT = re.compile(r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Several|Many|\d+)\s+", re.IGNORECASE)
+
+
+@cache
+def _plural_titles() -> re.Pattern[str]:
+    """A title in the plural ("councilors", "Deputy Mayors"): its English forms with an s."""
+    forms = sorted({f for t in lx.titles().values() for f in t.en if f and not f.endswith("s")}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")s\b", re.IGNORECASE)
+
+
 # ----------------------------------------------------------------------------- names
 
 
@@ -384,6 +394,7 @@ class EnglishPeople:
             nxt = self.titles[n + 1].start if n + 1 < len(self.titles) and self.titles[n + 1].start > tm.end else s.end
             if not self._title_then_name(tm, s.start, s.end, nxt):
                 self._appositive(tm, s.start, s.end)
+        self._plural_lists()
         self._honorifics()
         self._brackets()
         return sorted(self.out, key=lambda p: (p.start, p.name.start))
@@ -475,6 +486,43 @@ class EnglishPeople:
         nm = self._name(ns, ne, alt)
         self._add(PersonMention(ns, end, raw[ns:end], nm, ((tm, aff),), False, "title"))
         return True
+
+    def _plural_lists(self) -> None:
+        """"Six Taipei City councilors, A, B and C," / "Keelung city councilors A (甲), B (乙) and C (丙)": each name
+        of the list after a plural title holds the post, in the organisation named before the title."""
+        raw = self.raw
+        for m in _plural_titles().finditer(raw):
+            if self._skip(m.start()) or raw[m.end():m.end() + 1] not in (" ", ","):
+                continue
+            s = self.text.sentences[self.text.sentence_of(m.start())]
+            hit = next((h for h in lx.title_matcher_en().find(m.group(1).lower())
+                        if h.start == 0 and h.end == len(m.group(1))), None)
+            if hit is None:
+                continue
+            tm = TitleMention(m.start(), m.end(), m.group(), hit.entry, False)
+            a = _aff_start(raw, tm.start, max(s.start, self._last_end(tm.start)))
+            count = _COUNT.match(raw, a, tm.start)
+            if count:
+                a = count.end()
+            aff = (a, _into_title(tm)) if _useful_aff(raw, a, tm.start) else (tm.start, tm.start)
+            j = m.end()
+            names: list[tuple[int, int, str, int]] = []
+            while True:
+                sep = re.match(r",?\s+(?:and\s+)?", raw[j:s.end])
+                if sep is None:
+                    break
+                found = name_after(raw, j + sep.end(), s.end)
+                if found is None or " " not in raw[found[0]:found[1]] or not self._free(*found):
+                    break
+                alt, after = _bracket_han(raw, found[1])
+                names.append((found[0], found[1], alt, after))
+                j = after
+                if sep.group().strip() == "and" or sep.group().rstrip().endswith("and"):
+                    break
+            if len(names) < 2:
+                continue
+            for ns, ne, alt, after in names:
+                self._add(PersonMention(ns, after, raw[ns:after], self._name(ns, ne, alt), ((tm, aff),), False, "title"))
 
     def _honorifics(self) -> None:
         raw = self.raw

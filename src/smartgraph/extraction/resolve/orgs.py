@@ -57,9 +57,25 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
     """The organisation key an affiliation stretch ``[a, e)`` names (before ``title``), or ""."""
     if (a, e) in res.org_of:
         return res.org_of[(a, e)]
-    key = affiliation_en(res, res.text.raw[a:e]) if res.text.doc.language == "en" else _affiliation(res, a, e, title)
+    if res.text.doc.language == "en":
+        key = affiliation_en(res, res.text.raw[a:e])
+        if title is not None and title.scope == "council" and key in res.organizations \
+                and res.organizations[key].org_type in ("city-government", "local-government"):
+            key = _council_en(res, key) or key  # "Taipei City councilor": the city's council, not its government
+    else:
+        key = _affiliation(res, a, e, title)
     res.org_of[(a, e)] = key
     return key
+
+
+def _council_en(res: Resolved, gov: str) -> str:
+    """The council of the place a government governs, by its English name ("Keelung City Council")."""
+    p = res.places.get(res.organizations[gov].place)
+    if p is None or not p.name_en:
+        return ""
+    kind = {"city": "City", "county": "County", "district": "District"}.get(p.kind, "")
+    name = p.name_en if not kind or p.name_en.endswith(kind) else f"{p.name_en} {kind}"
+    return affiliation_en(res, f"{name} Council")
 
 
 def _strip(t: str, a: int, e: int) -> tuple[int, int]:
