@@ -131,7 +131,13 @@ _EN_UNKNOWN = re.compile(rf"\b((?:[A-Z][{LATIN}'â€™.-]+\s){{0,2}}[A-Z][{LATIN}'â
 _EN_NOT_PLACE = frozenset({"the", "capital", "smart", "sister", "friendship", "friendly", "partner", "twin", "host", "this", "that",
                            "each", "our", "their", "every", "harbor", "harbour", "port", "global", "international", "new", "old",
                            "central", "special", "local", "city", "county", "district", "state", "national", "metropolitan"})
+_EN_CORE = re.compile(r"\s(?:Prefecture|County|Province|State|Region)$")
 _EN_HINT_GAP = re.compile(r",\s{1,2}|\s(?:in|of)\s(?:the\s)?")
+
+
+def _city_of(m: PlaceMention) -> PlaceMention:
+    cities = [e for e in gz.places().curated.get(gz.fold(f"{m.text} City"), []) if e.kind == "city" and e.country == m.country]
+    return PlaceMention(m.start, m.end, m.text, m.name, cities[0], cities[0].country, "city") if cities else m
 
 
 def _hint(raw: str, found: list[tuple[int, int, str]], n: int) -> tuple[str, ...]:
@@ -184,7 +190,7 @@ def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMen
     hints: dict[str, tuple[str, ...]] = {}  # a name the text once places ("Manchester, New Hampshire") is that place throughout
     for n, (_, _, payload) in enumerate(found):
         kind, value = payload.split(":", 1)
-        if kind == "place" and (codes := _hint(raw, found, n)):
+        if kind == "place" and (codes := _hint(raw, found, n)) and any(gz.pick(p.curated.get(value, []), c) for c in codes):
             hints.setdefault(value, codes)
     for n, (start, end, payload) in enumerate(found):
         kind, value = payload.split(":", 1)
@@ -194,6 +200,8 @@ def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMen
         entries = p.curated.get(value, [])
         hint = _hint(raw, found, n) or hints.get(value, ())
         entry = next((x for c in hint if (x := gz.pick(entries, c)) is not None), None) if hint else gz.pick(entries)
+        if entry is None and hint and raw[end:end + 1] == ",":
+            entry = gz.pick(entries)  # "Kaohsiung, St. Kitts and Nevis": a list, not where it lies
         if entry is None:  # "North West Region of Singapore": no place of that name there
             continue
         e = end
@@ -201,9 +209,19 @@ def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMen
         if sm and not raw[start:end].endswith(sm.group().strip(" -")):
             e = sm.end()
         places.append(PlaceMention(start, e, raw[start:e], raw[start:end], entry, entry.country, entry.kind))
+    # one place a name throughout: "Miyazaki" in a text about "Miyazaki Prefecture" is the prefecture
+    full = {_EN_CORE.sub("", m.text): m.entry for m in places
+            if m.entry is not None and m.entry.kind in ADMIN_KINDS and _EN_CORE.search(m.text)}
+    for m in places:  # "Shizuoka City" and "Shizuoka Prefecture" both named: "Shizuoka" is not told
+        if m.text.endswith(" City"):
+            full.pop(m.text[:-5], None)
+    places = [PlaceMention(m.start, m.end, m.text, m.name, full[m.text], full[m.text].country, full[m.text].kind)
+              if m.text == m.name and m.text in full and m.entry is not full[m.text] else m for m in places]
+    # "Cebu" alone is Cebu City, not the province of that name
+    places = [_city_of(m) if m.text == m.name and m.text not in full and m.kind in ("province", "state") else m for m in places]
     covered = bytearray(len(raw) + 1)
-    for m in [*countries, *places]:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for cm in [*countries, *places]:
+        covered[cm.start:cm.end] = b"\x01" * (cm.end - cm.start)
     for um in [*_EN_UNKNOWN.finditer(raw), *_EN_CITY_OF.finditer(raw)]:
         a, b = um.span(1)
         words_ = um.group(1).split()

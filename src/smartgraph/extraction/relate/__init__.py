@@ -102,6 +102,7 @@ def relate(res: Resolved) -> Facts:
     doc = text.doc
     label = labeller(res)
     facts = Facts(document=doc)
+    english = (getattr(doc, "language", "") or "").lower().startswith("en")
     facts.publisher = res.publisher
     facts.home_city = res.home_place
     posts = find_posts(res)
@@ -123,7 +124,8 @@ def relate(res: Resolved) -> Facts:
 
     kept = {k for k, e in events.items()
             if (res.events[k].origin == "named" and (
-                e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)))
+                e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)
+                or english))  # an English event named with capitals is named for itself
             or (res.events[k].origin != "named" and current(e))
             or k in visits_told}  # a visit the text says who made (周春米率團訪問鹿兒島縣), whenever it was
     for k in list(kept):
@@ -141,13 +143,12 @@ def relate(res: Resolved) -> Facts:
     for e in kept_events.values():
         if e.parent not in kept:
             e.parent = ""
-    english = (getattr(doc, "language", "") or "").lower().startswith("en")
     agreements = find_agreements_en(res, kept_events, event_at) if english else find_agreements(res, kept_events, event_at, posts_of)
     for a in agreements:
         a.topic = label(a.topic)
         a.names = [(lang, label(n)) for lang, n in a.names]
         facts.agreements.setdefault(a.key, a)
-    facts.sister_cities = find_sister_cities_en(res) if english else find_sister_cities(res)
+    facts.sister_cities = find_sister_cities_en(res, agreements) if english else find_sister_cities(res)
     facts.posts = posts
     facts.events = kept_events
     facts.participations = participations

@@ -23,20 +23,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, organization
 from smartgraph.extraction.mentions import AgreementMention, PlaceMention, Resolved
-from smartgraph.extraction.relate.agreements import _main_partner, _places_in
+from smartgraph.extraction.relate.agreements import _places_in
 from smartgraph.extraction.text import Sentence, fold
 from smartgraph.model import Agreement, Event, SisterCity
 
 __all__ = ["find_agreements_en", "find_sister_cities_en"]
 
-_SIGN = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|seal(?:s|ed)?|renew(?:s|ed)?|conclud(?:e|es|ed)|"
-                   r"enter(?:s|ed)? into|put their signatures to|exchang(?:e|ed) (?:the )?(?:signed )?)\b", re.I)
+_SIGN = re.compile(r"\b(?:(?<!\bthe )(?<!\bnewly )(?<!\ba )(?<!\btheir )(?<!\bits )signed|sign|signs|signing|ink(?:s|ed)?|"
+                   r"seal(?:s|ed)?|renew(?:s|ed)?|conclud(?:e|es|ed)|enter(?:s|ed)? into|put their signatures to)\b",
+                   re.I)  # "the signed memorandum" is no signing
 _ISSUE = re.compile(r"\b(?:issu(?:e|es|ed)|adopt(?:s|ed)?|launch(?:es|ed)?|releas(?:e|es|ed)|announc(?:e|es|ed)|sign(?:s|ed)?)\b", re.I)
 _TIE = re.compile(r"\b(?:sister|friendship|friendly|partner|twin)[ -]?(?:cit(?:y|ies)|(?:city )?(?:ties|tie|relations(?:hip)?s?))\b|\btwinned\b",
                   re.I)
@@ -60,7 +61,7 @@ _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+")
 _STOP_AFTER = re.compile(r"[;:.!?]|\s(?:on|to|for|in order to|at|during|under|which|who|that|when|while|after|before|covering|"
                          r"pledging|establishing|making|setting|witnessed|via|through|in)\s|,\s(?=[a-z])")
-_CONTEXT_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|of)\s+(?:the\s+)?|,\s*|'s\s+)$", re.I)
+_CONTEXT_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+(?:the\s+)?|,\s*|'s\s+)$", re.I)
 _GOV_WORDS = re.compile(r"\b(?:Government|City Hall|Council|Department|Bureau|Authority|Office|Administration|Secretariat|"
                         r"Ministry|Commission|Assembly|Municipality|Municipal)\b", re.I)
 _PLACE_FILLER = {"the", "city", "county", "prefecture", "district", "township", "of", "capital", "municipal", "metropolitan",
@@ -91,6 +92,18 @@ class _Found:
     sentence: int
 
 
+def _partner(res: Resolved) -> str:
+    """The place the release names most often after its home city (a city, prefecture, district or island)."""
+    counts: dict[str, int] = {}
+    for m in res.recognised.places:
+        if m.kind in ("state", "province") and m.entry is not None and m.entry.curated:
+            continue
+        k = add_place(res, m)
+        if k != res.home_place:
+            counts[k] = counts.get(k, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
 def plural_word(word: str) -> bool:
     return bool(re.search(r"\b(?:memorand\w*s|memoranda|mous|agreements|letters|accords)\b", word, re.I))
 
@@ -102,14 +115,21 @@ class EnglishAgreements:
         self.events = events
         self.event_at = event_at
         self.found: list[_Found] = []
-        self.partner = _main_partner(res)
+        self.partner = _partner(res)
         self.last_parties: list[str] = []
-        self.acronyms: dict[str, str] = {}  # "DDP" -> the organisation named before it in brackets
+        self.acronyms: dict[str, str] = {}
+        self.explicit = False  # whether the text named two parties of the agreement read last  # "DDP" -> the organisation named before it in brackets
 
     # ------------------------------------------------------------------ parties
     def _context(self, m: PlaceMention, lo: int) -> bool:
         """A place that only says where another one lies ("Yatsushiro City in Kumamoto Prefecture", "In Seoul yesterday")."""
-        before = self.text.raw[max(lo, m.start - 12):m.start]
+        raw = self.text.raw
+        before = raw[max(lo, m.start - 12):m.start]
+        if re.search(r"(?:,\s*|'s\s+)$", before):
+            # "Medan, Indonesia", "South Korea's Incheon": only right after another place
+            k = m.start - len(re.search(r"(?:,\s*|'s\s+)$", before).group())  # type: ignore[union-attr]
+            rec = self.res.recognised
+            return any(x.end == k for x in [*rec.places, *rec.countries])
         return bool(_CONTEXT_BEFORE.search(before)) and not re.search(r"\b(?:with|and|between|by)\s+(?:the\s+)?$", before, re.I)
 
     def _place_key(self, m: PlaceMention) -> str:
@@ -184,10 +204,10 @@ class EnglishAgreements:
             pos = sep.end() if sep else e
         return out
 
-    def _subject(self, s: Sentence, verb: int) -> list[str]:
+    def _subject(self, s: Sentence, verb: int, start: int | None = None) -> list[str]:
         """The places and organisations named before the verb, in the clause that holds it."""
         raw = self.text.raw
-        lo = s.start
+        lo = s.start if start is None else start
         for cut in re.finditer(r"\b(?:when|which|where|whom|after which|and then|while)\b|;", raw[s.start:verb]):
             lo = s.start + cut.end()
         keys: list[str] = []
@@ -251,6 +271,9 @@ class EnglishAgreements:
                     if k not in out:
                         out.append(k)
         subject = self._subject(s, verb[0] if verb is not None and verb[0] < a.start else a.start)
+        if verb is not None and verb[0] > a.end and not re.search(r"\b(?:was|were|been|be)\s+(?:\w+\s+){0,2}$", raw[a.end:verb[0]]):
+            # "the partnership agreement Prague had signed with Beijing": the subject of a relative clause
+            subject += [k for k in self._subject(s, verb[0], a.end) if k not in subject]
         for k in subject:
             if k not in out:
                 out.append(k)
@@ -279,6 +302,7 @@ class EnglishAgreements:
             for k in self._list(behalf.end(), self._stretch(behalf.end(), s.end)):
                 if k not in out:
                     out.append(k)
+        self.explicit = len(out) >= 2
         if len(out) < 2 and _BOTH.search(raw, s.start, max(a.start, verb[0] if verb else a.start)):
             for k in self.last_parties or [home, self.partner]:
                 if k and k not in out:
@@ -342,6 +366,11 @@ class EnglishAgreements:
             d = before[-1] if before else days[0]
             return d.date, d.date.year
         year = vague[-1].date.year if vague else None
+        if year is None:  # "Their ties go back to 2017, when …"
+            bare_year = [int(y) for y in re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])", text.raw[s.start:s.end])]
+            year = min(bare_year, key=lambda y: abs(y - (text.doc.date.year if text.doc.date else y))) if bare_year else None
+            if year is not None and text.doc.date is not None and year >= text.doc.date.year:
+                year = None  # "the 2019 summit": a name's year, not when it was signed
         if year is not None or status != "signed" or _PAST.search(text.raw, s.start, a.start):
             return None, year
         for m, k in self.res.linked_in(self.res.event_of, s.start, s.end):
@@ -366,22 +395,31 @@ class EnglishAgreements:
         lo = max(s.start, a.start - 30)
         if _FRIENDLY.search(raw, lo, a.start) or (a.name and _FRIENDLY.search(a.name)):
             return "friendship"
-        hi = self._stretch(a.end, s.end) if not _TIE.search(raw, a.end, s.end) else s.end
-        if _TIE.search(raw, a.end, min(s.end, max(hi, a.end + 80))):
+        if _TIE.search(raw, a.end, min(s.end, a.end + 120)):
             return "friendship"
+        if word.split()[-1] in _GENERIC and _TIE.search(raw, s.start, s.end):
+            return "friendship"  # "have been sister cities since 1973, and … renewed … with a letter of agreement"
         return "mou"
 
     # ------------------------------------------------------------------ the agreements
     def _verb(self, a: AgreementMention, s: Sentence, kind: str) -> tuple[int, int] | None:
         raw = self.text.raw
         pat = _ISSUE if kind == "declaration" else _SIGN
-        before = list(pat.finditer(raw, s.start, a.start))
+        others = [m.end for m in self.res.recognised.within(self.res.recognised.agreements, s.start, a.start)]
+        before = [m for m in pat.finditer(raw, max(s.start, a.start - 120), a.start) if ";" not in raw[m.end():a.start]
+                  and not any(m.end() <= e < a.start for e in others)  # "signed X … in an accord": X is what was signed
+                  and "," not in re.sub(r"\([^)]*\)", "", raw[m.end():a.start])]
         if before:
             return before[-1].span()
         if kind == "declaration":
             return None  # "the Initiative launched in 2020": a declaration is what someone issued, told before it
-        after = pat.search(raw, a.end, s.end)
-        return after.span() if after else None
+        after = pat.search(raw, a.end, min(s.end, a.end + 80))
+        if after is None:
+            return None
+        passive = re.search(r"\b(?:was|were|has been|have been|had been|is|are|be|being)\s+(?:\w+\s+){0,2}$", raw[a.end:after.start()])
+        if not passive and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[a.end:after.start()])):
+            return None  # "five earlier sister-city accords, and said … could sign": another clause's verb
+        return after.span()
 
     def _same(self, kind: str, parties: list[str], year: int | None) -> _Found | None:
         for f in reversed(self.found):
@@ -398,8 +436,7 @@ class EnglishAgreements:
         s = text.sentences[si]
         kind = self.kind(a, s)
         verb = self._verb(a, s, kind)
-        tie = _TIE.search(raw, s.start, s.end) and _TIE_VERB.search(raw, s.start, s.end)
-        if verb is None and not (tie and kind == "friendship"):
+        if verb is None:
             if a.name and kind == "declaration":
                 for f in self.found:  # "also known as the Kaohsiung Declaration": another name of the one issued
                     if f.ag.kind == "declaration" and f.sentence == si and ("en", a.name) not in f.ag.names:
@@ -431,7 +468,7 @@ class EnglishAgreements:
             same = self._same(kind, parties, year)
             if same is not None and not refer and not title and date is not None and same.ag.date not in (None, date):
                 same = None
-            if same is None and refer and a.count <= 1:
+            if same is None and refer and a.count <= 1 and not self.explicit:
                 # "the agreement", "their first memorandum": the last one of these parties, whatever its word
                 same = next((f for f in reversed(self.found) if (f.ag.kind == kind or a.word.lower() in _GENERIC)
                              and set(parties) & set(f.ag.parties)), None)
@@ -507,7 +544,10 @@ class EnglishAgreements:
         span = self.text.span(s.start, s.end)
         doc_year = self.text.doc.date.year if self.text.doc.date else 0
         base = "-".join(sorted(parties)) or "x"
-        key = f"{kind}-{base}-{year or doc_year}-{fold(topic)[:20] or fold(a.name)[:20] or len(self.found)}"
+        if kind == "declaration" and a.name:  # two declarations of one city are told apart by their names
+            key = f"{kind}-{base}-{re.sub(r'[^0-9a-z]+', '', a.name.lower())[:40]}"
+        else:
+            key = f"{kind}-{base}-{year or 'undated'}-{fold(topic)[:20] or fold(a.name)[:20] or len(self.found)}"
         names = [("en", a.name)] if a.name else []
         event = self.event_at(a.start) if status == "signed" and (year is None or year == doc_year) else ""
         ag = Agreement(key, kind, status, list(parties), span, date, topic, names, event)
@@ -522,14 +562,18 @@ class EnglishAgreements:
                 if not _TIE_VERB.search(raw, s.start, s.end) or re.search(r"\b(?:association|program|programme|international)\b",
                                                                           raw[m.end():m.end() + 14], re.I):
                     continue
-                if lx.agreement_matcher_en().find(text.low, s.start, s.end):
-                    continue  # the agreement word tells it
                 pair = _tie_pair(self.res, s.start, m.start(), m.end(), s.end)
                 if pair is None:
                     continue
                 rec = self.res.recognised
-                years = [d for d in rec.within(rec.dates, s.start, s.end)]
-                year = years[-1].date.year if years else None
+                c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, m.start()), raw.rfind(";", s.start, m.start()))])
+                c1 = min([s.end] + [i for i in (raw.find(",", m.end(), s.end), raw.find(";", m.end(), s.end)) if i >= 0])
+                near = [d for d in rec.within(rec.dates, c0, c1)]  # the year of the tie's own clause
+                years = sorted(near, key=lambda d: abs(d.start - m.end()))[:1]
+                year = years[0].date.year if years else None
+                if any(f.sentence == si and set(f.ag.parties) == set(pair) and (year is None or f.year in (None, year))
+                       for f in self.found):
+                    continue  # the agreement word of the sentence tells it
                 if self._same("friendship", list(pair), year) is not None:
                     continue
                 if any(f.ag.kind == "friendship" and set(f.ag.parties) == set(pair) for f in self.found) and year is None:
@@ -569,8 +613,6 @@ _OWNER = re.compile(r"(?:'s|’s)?\s+(?:(?:\d+(?:st|nd|rd|th)|first|second|third
 def _tie_places(res: Resolved, a: int, b: int, lo: int) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m in _places_in(res, a, b):
-        if m.kind in ("state", "province") or (m.entry is not None and m.entry.country == "" and m.entry.curated):
-            continue
         before = res.text.raw[max(lo, m.start - 12):m.start]
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?$|,\s*$", before) and out:
             continue  # "San Jose, California", "Tacoma in Washington": where the one before lies
@@ -611,12 +653,24 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int) -> tuple[str, s
     return None
 
 
-def find_sister_cities_en(res: Resolved) -> list[SisterCity]:
-    """Sister-city ties told in English (a friendship city is an agreement, not a sister city)."""
+def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -> list[SisterCity]:
+    """Sister-city ties told in English (a friendship city is an agreement, not a sister city): the two places of a
+    sister-city agreement ("renewed its sister city agreement with Fort Lauderdale", "a sister agreement"), and the
+    places a sister-city phrase ties ("Guam becomes Taichung's 18th sister city")."""
     text = res.text
     raw = text.raw
     out: list[SisterCity] = []
     seen: set[frozenset[str]] = set()
+    for ag in agreements:
+        if ag.kind != "friendship" or len(ag.parties) != 2 or not all(p in res.places for p in ag.parties):
+            continue
+        if not re.search(r"\bsister\b|\btwin", ag.span.text, re.I) or (ag.names and not re.search(r"sister|twin", " ".join(
+                n for _, n in ag.names), re.I) and re.search(r"friendship|friendly|partner", " ".join(n for _, n in ag.names), re.I)):
+            continue
+        x, y = sorted(ag.parties)
+        if frozenset((x, y)) not in seen:
+            seen.add(frozenset((x, y)))
+            out.append(SisterCity(x, y, ag.span))
     for m in _SISTER.finditer(raw):
         if re.match(r"\s+(?:Association|Program|Programme|International|Youth|Promotion|Exchange|Committee|Commission)\b", raw[m.end():]):
             continue  # "Sister Cities International", "San Jose-Tainan Sister City Association": a body's name
