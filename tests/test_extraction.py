@@ -225,3 +225,12 @@ def test_english_list_after_a_plural_title_and_a_city_councilor_is_of_the_counci
     for name in ("Wu Pei-lin", "Kao Ming-che", "Tsai Yu-hsuan"):
         assert posts[name] == ("Taichung City Council", "TW", "city-councillor")
     assert posts["翁麗華"] == ("Keelung City Council", "TW", "city-councillor")
+
+
+def test_english_participation_delegation_members_future_and_at_the_event() -> None:
+    f = _en("Taichung City held the 2024 Harbour Lights Forum today (2nd). The delegation included Deputy Mayor "
+            "Hsieh Po-wen and Commissioner Lo Chia-yi (羅佳怡). At the forum, Porto Mayor Rui Costa presented the "
+            "port's plans. Brno Mayor Tomas Novak will attend the next forum in 2025.")
+    took_part = {f.persons[p.person].name for p in f.participations}
+    assert {"Hsieh Po-wen", "羅佳怡", "Rui Costa"} <= took_part
+    assert "Tomas Novak" not in took_part

@@ -23,6 +23,8 @@ _FUTURE_EN = re.compile(r"\b(?:will|shall|is|are|was|were)\s+(?:also\s+)?(?:be\s
                         r"|\bnext\s+(?:week|month|year)\b|\bupcoming\b|\binvited\b", re.IGNORECASE)
 _PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast year\b|\byears? ago\b", re.IGNORECASE)
 # English: "At the closing plenary, …" / "During the forum, …": who the sentence names took part
+_DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60}?\b(?:included|includes|including|comprised|comprises|"
+                            r"consisted of|consists of|was made up of|is made up of|were|was joined by|joined by)\s", re.IGNORECASE)
 _AT_EVENT_EN = re.compile(r"\s*(?:At|During|On the sidelines of|After)\s+(?:the\s+|a\s+|an\s+)?")
 ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
 
@@ -93,7 +95,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         caption = unit.kind == "caption"
         cues = [c for c in res.recognised.within(res.recognised.cues, s.start, s.end) if c.cls in ATTEND_CLASSES]
         at_event = english and bool(evs) and _at_event_en(text.raw, s.start, evs)
-        if not (caption or cues or at_event):
+        member = english and _member_en(text.raw, s.start, pm.start)
+        if not (caption or cues or at_event or member):
             continue
         if not caption and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
             continue
@@ -107,7 +110,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
             event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
-        elif main_happened and (caption or s.unit in opening) and not past:
+        elif main_happened and (caption or member or s.unit in opening) and not past:
             event = main
         else:
             continue
@@ -159,6 +162,12 @@ def _at_event_en(raw: str, s0: int, evs: list[tuple[int, str]]) -> bool:
     """Whether an English sentence opens with the event it happened at ("At the closing plenary, …")."""
     m = _AT_EVENT_EN.match(raw, s0)
     return m is not None and any(m.end() <= p <= m.end() + 3 for p, _ in evs)
+
+
+def _member_en(raw: str, s0: int, pos: int) -> bool:
+    """Whether a person stands in the list of a delegation's members ("The delegation included A, B and C")."""
+    ends = [m.end() for m in _DELEGATION_EN.finditer(raw, s0, pos)]
+    return bool(ends) and ";" not in raw[ends[-1]:pos]
 
 
 def _future_en(text: Text, s0: int, s1: int, pm: PersonMention, cues: list[CueMention]) -> bool:
