@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
 from smartgraph.extraction.text import Text
@@ -79,12 +80,14 @@ def _left(raw: str, lo: int, hs: int, title: bool) -> int:
         if gap.strip(" -–'’") or ("\n" in gap):
             break  # a comma, a bracket or a quote ends the name
         if _capital(w):
+            if re.search(r"['’]s$", w) and gz.place_named(w[:-2]) is not None:
+                break  # "Kaohsiung's 2024 CITY COP": the host's name is no part of the event's
             if title and taken and _VERBISH.search(w) and not w[:1].isdigit() and w.lower() not in ("mayors", "cities", "games"):
                 break  # a headline's verb: "Ink MOU on … at 2019 Asia Pacific Cities Summit"
             start, taken = s, taken + 1
             i -= 1
             continue
-        if w.lower() in _JOINERS and i > 0 and _capital(toks[i - 1][2]) and taken:
+        if w.lower() in _JOINERS and i > 0 and _capital(toks[i - 1][2]) and (taken or raw[hs:hs + 1].isupper()):
             # "Summit and Expo", "Celebration of the": joined only between capitalised words
             start = s
             i -= 1

@@ -271,6 +271,10 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
             if any(m.start <= d.start < m.end for m, _ in mentions):
                 continue  # a date inside an event's name
             fitting = [mk for mk in mentions if not events[mk[1]].year or events[mk[1]].year == d.date.year] or mentions
+            fitting = [mk for mk in fitting if not _ATTEND_GAP.search(text.raw, d.end, mk[0].start)
+                       or not d.end <= mk[0].start or mk[0].start - d.end > 60]
+            if not fitting:
+                continue  # "visiting Taiwan from March 18 to 23 to attend the … Expo": the visit's days, not the expo's
             m, key = min(fitting, key=lambda mk: _distance(text, mk[0], d))  # the 2022 forum is not dated in 2021
             ev = events[key]
             after = text.fold[d.end:d.end + 6]
@@ -308,6 +312,7 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
                 break
 
 
+_ATTEND_GAP = re.compile(r"\bto (?:attend|join|take part in|participate in|visit)\b", re.I)
 _OPENING_DAY = re.compile(r"\b(?:on|during)\s+the\s+(opening|first|closing|last|final)\s+day\b", re.I)
 _PAST_EN = re.compile(r"\b(?:last year|ago|previous|had been|in (?:19|20)\d\d)\b", re.I)
 
@@ -318,6 +323,11 @@ def _english_days(res: Resolved, events: dict[str, Event], main: str) -> None:
     three sub-forums …"), and a part of a one-day main event ("The forum was split into two parts … a Mayor's Forum")."""
     text = res.text
     top = events.get(main)
+    for key, ent in res.events.items():  # the opening ceremony of a congress is on the congress's first day
+        ev = events[key]
+        parent = events.get(ev.parent) if ev.parent else None
+        if ev.category == "ceremony" and ent.part and parent is not None and ev.start is not None and parent.start is not None:
+            _extend(parent, ev.start, ev.end or ev.start)
     for key, ent in res.events.items():
         ev = events[key]
         if ev.start is not None or key == main:

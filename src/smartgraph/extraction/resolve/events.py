@@ -118,7 +118,8 @@ def resolve_events(res: Resolved) -> None:
     for m in generic:
         kind = [e for e in entities if e.category == m.category]
         word = core(m.name)
-        headed = [e for e in kind if any(core(n).endswith(word) or (word.isascii() and core(n).startswith(word)) for n in e.names)]
+        headed = [e for e in kind if any(core(n).endswith(word) or (word.isascii() and (core(n).startswith(word) or re.sub(
+            r"(?:19|20)\d\d$", "", core(n)).endswith(word))) for n in e.names)]  # "the festival": "… Festival 2017"
         kind = headed or kind  # 「閉幕式」 is the closing ceremony named, not the opening one
         if word.isascii() and res.text.doc.date is not None:
             this_year = [e for e in kind if e.year in (None, res.text.doc.date.year)]
