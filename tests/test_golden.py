@@ -38,13 +38,25 @@ from .golden import (
     table,
 )
 
-# F1 floors, set 0.05 under the scores of 2026-12 (rounded down); a kind at 0 is printed but not yet guarded
+# F1 floors, set 0.05 under the scores of 2026-12 (rounded down); a kind at 0 is printed but not yet guarded.
+# recognise agreements went to 0.90 when e03 and e06 came in: their texts count memorandums ("45 cooperation
+# memorandums") and name an initiative, which recognition still reads as agreements
 FLOORS: dict[str, dict[str, float]] = {
-    "recognise": {"persons": 0.86, "places": 0.86, "countries": 0.90, "events": 0.80, "agreements": 0.95, "agreement-kinds": 0.72,
+    "recognise": {"persons": 0.86, "places": 0.86, "countries": 0.90, "events": 0.80, "agreements": 0.90, "agreement-kinds": 0.72,
                   "dates": 0.93},
     "resolve": {"home": 0.95, "persons": 0.86, "places": 0.85, "countries": 0.63, "events": 0.53},
     "relate": {"events-named": 0.73, "events": 0.64, "event-parts": 0.0, "officials": 0.86, "posts": 0.77, "participations": 0.53,
                "agreements": 0.68, "agreement-status-date": 0.68, "sister-cities": 0.75, "speakers": 0.85},
+}
+
+
+# the English golden documents alone (d06, e03, e06), 0.05 under their scores of 2026-12 (rounded down)
+FLOORS_EN: dict[str, dict[str, float]] = {
+    "recognise": {"persons": 0.95, "places": 0.90, "countries": 0.70, "events": 0.89, "agreements": 0.75, "agreement-kinds": 0.61,
+                  "dates": 0.92},
+    "resolve": {"home": 0.95, "persons": 0.95, "places": 0.90, "countries": 0.80, "events": 0.89},
+    "relate": {"events-named": 0.89, "events": 0.77, "event-parts": 0.95, "officials": 0.95, "posts": 0.75, "participations": 0.75,
+               "agreements": 0.95, "agreement-status-date": 0.95, "sister-cities": 0.95, "speakers": 0.75},
 }
 
 
@@ -65,6 +77,19 @@ def test_stage_scores_stay_above_their_floors(stage: str, scored: tuple[dict[str
     low = {k: (v["f1"], FLOORS[stage][k]) for k, v in pooled[stage].items() if v["f1"] < FLOORS[stage][k]}
     misses = "\n".join(f"{doc}: {line}" for doc, by_stage in logs.items() for line in by_stage[stage])
     assert not low, f"{stage}: F1 below its floor (got, floor): {low}\n{figures}\nwhat did not match:\n{misses}"
+
+
+def test_english_documents_stay_above_their_floors() -> None:
+    english = [p for p in expectation_paths() if load(p).get("language") == "en"]
+    assert len(english) >= 3
+    logs: dict[str, dict[str, Log]] = {}
+    pooled, _ = score_all(english, logs=logs)
+    for stage in STAGES:
+        figures = table(rows_of(stage, pooled[stage]))
+        print(f"\nEnglish\n{figures}")
+        low = {k: (v["f1"], FLOORS_EN[stage][k]) for k, v in pooled[stage].items() if v["f1"] < FLOORS_EN[stage][k]}
+        misses = "\n".join(f"{doc}: {line}" for doc, by_stage in logs.items() for line in by_stage[stage])
+        assert not low, f"English {stage}: F1 below its floor (got, floor): {low}\n{figures}\nwhat did not match:\n{misses}"
 
 
 # ----------------------------------------------------------------------------- the expectation files
