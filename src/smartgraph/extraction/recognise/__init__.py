@@ -16,6 +16,7 @@ from smartgraph.extraction.recognise.agreements import english_agreements, recog
 from smartgraph.extraction.recognise.events import recognise_acts, recognise_events, recognise_visits
 from smartgraph.extraction.recognise.events_en import recognise_events_en
 from smartgraph.extraction.recognise.people import recognise_people
+from smartgraph.extraction.recognise.people_en import recognise_people_en, recognise_titles_en
 from smartgraph.extraction.recognise.places import english, recognise_places
 from smartgraph.extraction.text import Ranges, Text, is_han
 
@@ -130,10 +131,11 @@ def recognise(text: Text) -> Recognised:
     r = Recognised(text)
     r.dates = recognise_dates_in(text)
     r.countries, r.places = recognise_places(text)
-    r.titles = recognise_titles(text)
+    en = english(text)
+    r.titles = recognise_titles_en(text) if en else recognise_titles(text)
     r.cues = recognise_cues(text)
     r.agreements = recognise_agreements(text)
-    if english(text):
+    if en:
         r.agreements = english_agreements(text, r.agreements)
         r.events = recognise_events_en(text, r.dates)
     else:
@@ -143,7 +145,8 @@ def recognise(text: Text) -> Recognised:
         told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
         r.events += [v for v in recognise_visits(text) if not told.overlapping(v.start, v.end)]
     r.events.sort(key=lambda e: e.start)
-    r.persons = recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
+    r.persons = recognise_people_en(text, r.titles, r.cues) if en else \
+        recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
     # a name is not a place (芭堤雅 the person, not Pattaya); a surname before a title may be one (福岡市長, 三浦市長):
     # the place stays, and resolution keeps the surname only if it finds the person's full name
     names = Ranges([(p.name.start, p.name.end) for p in r.persons if not p.short], lambda x: x[0], lambda x: x[1])

@@ -86,9 +86,18 @@ def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
     ranked = sorted(((m.start, k) for m, k in res.event_of.items() if k in kept))
     starts = [p for p, _ in ranked]
 
+    english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
+
     def at(pos: int) -> str:
         s = text.sentences[text.sentence_of(pos)]
         unit = text.units[s.unit]
+        if english:  # "Mayor Chen said in her remarks at the opening of the Congress"
+            j = bisect.bisect_left(starts, pos)
+            while j < len(ranked) and ranked[j][0] < s.end:
+                if re.search(r"\b(?:at|during)\s+(?:the\s+)?$", text.raw[max(s.start, ranked[j][0] - 12):ranked[j][0]]) \
+                        and not re.search(r"[,;\"“”]", text.raw[pos:ranked[j][0]]):
+                    return ranked[j][1]
+                j += 1
         i = bisect.bisect_left(starts, pos) - 1
         if i >= 0 and ranked[i][0] >= unit.start:
             return ranked[i][1]
