@@ -336,3 +336,12 @@ def test_english_participation_delegation_members_future_and_at_the_event() -> N
     took_part = {f.persons[p.person].name for p in f.participations}
     assert {"Hsieh Po-wen", "羅佳怡", "Rui Costa"} <= took_part
     assert "Tomas Novak" not in took_part
+
+
+def test_english_a_tally_of_agreements_is_none_and_a_named_declaration_takes_its_ceremony_day() -> None:
+    f = _en_release("The 2023 Clean Air Forum closed today (2nd). At the closing ceremony, Mayor Lin and 20 city leaders "
+                    "signed the 2023 Clean Air Forum Declaration. Several agreements were signed on the sidelines of the "
+                    "forum, and Taichung and Perth signed an MOU on air quality monitoring.")
+    kinds = _agreements(f)
+    assert ("declaration", "signed", dt.date(2023, 5, 2), frozenset({"Taichung"})) in kinds
+    assert [k for k in kinds if k[0] == "mou"] == [("mou", "signed", dt.date(2023, 5, 2), frozenset({"Taichung", "Perth"}))]

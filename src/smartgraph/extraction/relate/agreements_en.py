@@ -371,8 +371,9 @@ class EnglishAgreements:
             year = min(bare_year, key=lambda y: abs(y - (text.doc.date.year if text.doc.date else y))) if bare_year else None
             if year is not None and text.doc.date is not None and year >= text.doc.date.year:
                 year = None  # "the 2019 summit": a name's year, not when it was signed
-        if year is not None or status != "signed" or _PAST.search(text.raw, s.start, a.start):
-            return None, year
+        own = text.raw.rfind(a.name, s.start, a.end) if a.name else -1
+        if year is not None or status != "signed" or _PAST.search(text.raw, s.start, own if own >= 0 else a.start):
+            return None, year  # (the year of its own name, "the 2018 … Forum Declaration", places it nowhere)
         for m, k in self.res.linked_in(self.res.event_of, s.start, s.end):
             ev = self.events.get(k)
             if ev is not None and ev.start is not None and not (ev.end and ev.end != ev.start and m.end > a.start):
@@ -445,6 +446,9 @@ class EnglishAgreements:
                 return
         if a.count > 12 or re.search(r"\b(?:had|have) signed \d+\b|\bover the (?:first|past|last)\b", raw[s.start:s.end]):
             return  # "had signed 45 cooperation memorandums over the first 14 editions": a tally
+        if re.search(r"\b(?:several|many|numerous|various|some|a number of|a series of|other|more)\s+(?:[\w-]+\s+)?$",
+                     raw[max(s.start, a.start - 30):a.start], re.I) and plural_word(a.word):
+            return  # "Several agreements were signed on the sidelines": the ones the text goes on to tell
         bare = a.word.lower().split()[-1] in _BARE_WORDS and not a.name
         earlier = [f for f in self.found if f.sentence == si]
         if earlier and bare and a.count == 1:
