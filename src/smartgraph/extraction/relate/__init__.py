@@ -18,6 +18,7 @@ from functools import lru_cache
 from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import Resolved
 from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
+from smartgraph.extraction.relate.agreements_en import find_agreements_en, find_sister_cities_en
 from smartgraph.extraction.relate.events import build_events
 from smartgraph.extraction.relate.participation import find_participation
 from smartgraph.extraction.relate.posts import find_posts
@@ -85,9 +86,18 @@ def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
     ranked = sorted(((m.start, k) for m, k in res.event_of.items() if k in kept))
     starts = [p for p, _ in ranked]
 
+    english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
+
     def at(pos: int) -> str:
         s = text.sentences[text.sentence_of(pos)]
         unit = text.units[s.unit]
+        if english:  # "Mayor Chen said in her remarks at the opening of the Congress"
+            j = bisect.bisect_left(starts, pos)
+            while j < len(ranked) and ranked[j][0] < s.end:
+                if re.search(r"\b(?:at|during)\s+(?:the\s+)?$", text.raw[max(s.start, ranked[j][0] - 12):ranked[j][0]]) \
+                        and not re.search(r"[,;\"“”]", text.raw[pos:ranked[j][0]]):
+                    return ranked[j][1]
+                j += 1
         i = bisect.bisect_left(starts, pos) - 1
         if i >= 0 and ranked[i][0] >= unit.start:
             return ranked[i][1]
@@ -101,6 +111,7 @@ def relate(res: Resolved) -> Facts:
     doc = text.doc
     label = labeller(res)
     facts = Facts(document=doc)
+    english = (getattr(doc, "language", "") or "").lower().startswith("en")
     facts.publisher = res.publisher
     facts.home_city = res.home_place
     posts = find_posts(res)
@@ -122,7 +133,8 @@ def relate(res: Resolved) -> Facts:
 
     kept = {k for k, e in events.items()
             if (res.events[k].origin == "named" and (
-                e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)))
+                e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)
+                or english))  # an English event named with capitals is named for itself
             or (res.events[k].origin != "named" and current(e))
             or k in visits_told}  # a visit the text says who made (周春米率團訪問鹿兒島縣), whenever it was
     for k in list(kept):
@@ -140,12 +152,12 @@ def relate(res: Resolved) -> Facts:
     for e in kept_events.values():
         if e.parent not in kept:
             e.parent = ""
-    agreements = find_agreements(res, kept_events, event_at, posts_of)
+    agreements = find_agreements_en(res, kept_events, event_at) if english else find_agreements(res, kept_events, event_at, posts_of)
     for a in agreements:
         a.topic = label(a.topic)
         a.names = [(lang, label(n)) for lang, n in a.names]
         facts.agreements.setdefault(a.key, a)
-    facts.sister_cities = find_sister_cities(res)
+    facts.sister_cities = find_sister_cities_en(res, agreements) if english else find_sister_cities(res)
     facts.posts = posts
     facts.events = kept_events
     facts.participations = participations
