@@ -234,3 +234,13 @@ def test_english_participation_delegation_members_future_and_at_the_event() -> N
     took_part = {f.persons[p.person].name for p in f.participations}
     assert {"Hsieh Po-wen", "羅佳怡", "Rui Costa"} <= took_part
     assert "Tomas Novak" not in took_part
+
+
+def test_english_affiliation_stops_at_a_named_partner_and_a_lower_case_title_is_an_appositive() -> None:
+    f = _en("Taichung Mayor Lo Wen-hao (羅文豪) arrived in Seoul. Lo and Incheon Mayor Kim Sun-ja (金善子) signed a "
+            "letter. Song Min-ho, chief executive of the Incheon Art Foundation, attended.")
+    posts = _en_posts(f)
+    assert posts["金善子"][1:] == ("KR", "mayor")
+    assert "Lo" not in posts["金善子"][0]
+    assert posts["Song Min-ho"] == ("Incheon Art Foundation", "KR", "ceo")
+    assert "Art Foundation" not in {p.name for p in f.persons.values()}

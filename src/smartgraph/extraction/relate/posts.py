@@ -81,7 +81,9 @@ def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     foreign = _looks_foreign_en(p)
     home = res.home_place in res.places
     if foreign:
-        return _last_foreign_place_en(res, p)
+        org = _last_foreign_place_en(res, p)
+        if org:
+            return org  # else a name that only looks foreign (Shih Che): the home rules below
     if title.scope == "country":
         return national_government(res, res.home_country or "TW")
     if home and (title.scope in LOCAL_SCOPES or title.kind in ("head", "deputy", "staff")):
