@@ -128,6 +128,108 @@ def test_new_text_unknown_city_after_a_country() -> None:
     assert [s.quote.text for s in f.statements] == ["樂見雙方交流。"]
 
 
+# ----------------------------------------------------------------------------- English releases (invented examples)
+
+
+def _en_release(body: str, date: str = "2023-05-02", source: str = "Secretariat, Taichung City Government",
+        title: str = "City News") -> Facts:
+    text = f"Date: {date}\nSource: {source}\n\n{title}\n\n{body}\n"
+    return extract(parse(text, "t.txt"))
+
+
+def _party_names(f: Facts, keys: list[str]) -> set[str]:
+    return {f.places[k].name_en if k in f.places else (f.organizations[k].name_en or f.organizations[k].name_zh) for k in keys}
+
+
+def _agreements(f: Facts) -> list[tuple[str, str, dt.date | None, frozenset[str]]]:
+    return sorted(((a.kind, a.status, a.date, frozenset(_party_names(f, a.parties))) for a in f.agreements.values()),
+                  key=lambda x: (x[0], sorted(x[3]), str(x[2])))
+
+
+def test_english_places_home_city_and_a_hint_for_a_name_two_places_bear() -> None:
+    f = _en_release("Mayor Lin met the Mayor of Portland, Oregon, and officials from Aurora, Colorado, at Taichung City Hall.")
+    assert f.places[f.home_city].name_en == "Taichung"
+    assert f.document.language == "en"
+    names = {(p.name_en, p.country) for p in f.places.values()}
+    assert ("Aurora", "US") in names and ("Portland", "US") in names
+
+
+def test_english_mou_signed_today_with_two_parties_and_its_topic() -> None:
+    f = _en_release("Taichung Mayor Lin Mei-hua and Mayor Tom Baker of Portland, Oregon, today (2nd) signed a memorandum of "
+            "understanding (MOU) on smart transport at Taichung City Hall.")
+    assert _agreements(f) == [("mou", "signed", dt.date(2023, 5, 2), frozenset({"Taichung", "Portland"}))]
+    assert next(iter(f.agreements.values())).topic == "smart transport"
+
+
+def test_english_planned_agreement_is_planned_and_undated() -> None:
+    f = _en_release("Taichung will sign a letter of intent on cultural exchanges with the City of Lyon next month, the city said.")
+    assert _agreements(f) == [("mou", "planned", None, frozenset({"Taichung", "Lyon"}))]
+
+
+def test_english_memorandums_with_listed_cities_are_one_agreement_each() -> None:
+    f = _en_release("At the ceremony the city signed memorandums of understanding with three cities in Japan: Sendai, Kobe "
+            "and Nara. The memorandums cover tourism and education.")
+    assert {tuple(sorted(a[3])) for a in _agreements(f)} == {("Sendai", "Taichung"), ("Kobe", "Taichung"), ("Nara", "Taichung")}
+    assert {a[0] for a in _agreements(f)} == {"mou"}
+
+
+def test_english_two_memorandums_one_on_each_topic() -> None:
+    f = _en_release("Taichung and Perth signed two memorandums of understanding today, one on tourism and one on sports.")
+    found = sorted(a.topic for a in f.agreements.values())
+    assert found == ["sports", "tourism"]
+    assert all(_party_names(f, a.parties) == {"Taichung", "Perth"} for a in f.agreements.values())
+
+
+def test_english_sister_cities_and_friendship_cities() -> None:
+    f = _en_release("Taichung and Perth have been sister cities since 1999. Taichung and Sendai became friendship cities in 2010.")
+    ties = {frozenset(_party_names(f, [s.a, s.b])) for s in f.sister_cities}
+    assert ties == {frozenset({"Taichung", "Perth"})}  # a friendship city is an agreement, not a sister city
+    kinds = {(a[0], a[3]) for a in _agreements(f)}
+    assert ("friendship", frozenset({"Taichung", "Sendai"})) in kinds and ("friendship", frozenset({"Taichung", "Perth"})) in kinds
+
+
+def test_english_a_later_definite_mention_is_the_same_agreement() -> None:
+    f = _en_release("Taichung Mayor Lin and Perth Lord Mayor Basil Zempilas signed a sister city agreement on Monday. "
+            "Lin said the agreement would bring the two cities closer, and Zempilas thanked Lin for signing the agreement.")
+    assert _agreements(f) == [("friendship", "signed", dt.date(2023, 5, 1), frozenset({"Taichung", "Perth"}))]
+
+
+def test_english_organisations_as_parties_and_a_declaration_of_the_home_city() -> None:
+    f = _en_release("The two zoos signed an MOU on panda conservation between the Taichung Zoo and the Perth Zoo on Monday. "
+            "At the closing session, Mayor Lin issued the Taichung Declaration on Clean Air.")
+    kinds = _agreements(f)
+    assert ("mou", "signed", dt.date(2023, 5, 1), frozenset({"Taichung Zoo", "Perth Zoo"})) in kinds
+    assert ("declaration", "signed", None, frozenset({"Taichung"})) in kinds or \
+        any(k[0] == "declaration" and k[3] == frozenset({"Taichung"}) for k in kinds)
+
+
+def test_english_named_event_with_dates_its_ceremony_and_a_generic_mention() -> None:
+    f = _en_release("The 2023 Clean Air Summit and Expo opened at the Taichung Exhibition Center on Monday (May 1) and runs until "
+            "May 4. The opening ceremony of the 2023 Clean Air Summit and Expo drew 500 guests. Mayor Lin told the summit "
+            "that clean air is a right.")
+    names = {n: e for e in f.events.values() for n in e.names_en}
+    summit = names["2023 Clean Air Summit and Expo"]
+    assert (summit.start, summit.end) == (dt.date(2023, 5, 1), dt.date(2023, 5, 4))
+    opening = names["opening ceremony of the 2023 Clean Air Summit and Expo"]
+    assert opening.parent == summit.key and opening.start == dt.date(2023, 5, 1)
+    assert "Exhibition" not in " ".join(names)  # a venue is no event
+    assert len(f.events) == 2  # "the summit" is the one named
+
+
+def test_english_editions_of_one_event_stay_apart() -> None:
+    f = _en_release("The Harbor Forum 2023 closed today (2nd). The city hosted the first Harbor Forum in 2015, and the forum "
+            "has grown every year since.")
+    forums = {n: e for e in f.events.values() for n in e.names_en}
+    assert forums["Harbor Forum 2023"].key != forums["first Harbor Forum"].key
+    assert forums["Harbor Forum 2023"].start == dt.date(2023, 5, 2)
+
+
+def test_english_words_that_are_no_events() -> None:
+    f = _en_release("Officials toured the Taichung Exhibition Center and the Forum Hall, and the forum participants joined "
+            "plenary debates.")
+    assert not f.events
+
+
 # ----------------------------------------------------------------------------- English people (invented names)
 
 

@@ -562,7 +562,8 @@ class EnglishAgreements:
                 if not _TIE_VERB.search(raw, s.start, s.end) or re.search(r"\b(?:association|program|programme|international)\b",
                                                                           raw[m.end():m.end() + 14], re.I):
                     continue
-                pair = _tie_pair(self.res, s.start, m.start(), m.end(), s.end)
+                last = self.last_parties if len(self.last_parties) == 2 else [self.res.home_place, self.partner]
+                pair = _tie_pair(self.res, s.start, m.start(), m.end(), s.end, (last[0], last[1]) if all(last) else None)
                 if pair is None:
                     continue
                 rec = self.res.recognised
@@ -620,7 +621,7 @@ def _tie_places(res: Resolved, a: int, b: int, lo: int) -> list[PlaceMention]:
     return out
 
 
-def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int) -> tuple[str, str] | None:
+def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str, str] | None = None) -> tuple[str, str] | None:
     """The two places a sister-city word ties: "A and B (have been) sister cities", "B, A's 39th sister city",
     "A's sister city B", "sister city B" (with the home city)."""
     raw = res.text.raw
@@ -648,8 +649,8 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int) -> tuple[str, s
         return (home, k) if home and k != home else None
     if len(distinct) == 1 and distinct[0] != home and home:
         return home, distinct[0]
-    if plural and len(distinct) == 0 and after:
-        return None
+    if plural and not distinct and both is not None and _BOTH.search(raw, s0, w0):
+        return both  # "The two cities have been sister cities since 1999"
     return None
 
 
@@ -677,7 +678,8 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
         s = text.sentences[text.sentence_of(m.start())]
         if text.units[s.unit].kind == "caption":
             continue
-        pair = _tie_pair(res, s.start, m.start(), m.end(), s.end)
+        partner = _partner(res)
+        pair = _tie_pair(res, s.start, m.start(), m.end(), s.end, (res.home_place, partner) if res.home_place and partner else None)
         if pair is None:
             continue
         x, y = sorted(pair)

@@ -303,6 +303,8 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         ev = events[key]
         if not (ent.origin == "act" or ent.category == "ceremony") or ev.start is not None:
             continue  # a ceremony told without its day (「市長在閉幕式上…」) is on the day its paragraph named too
+        if any(re.match(r"(?:the\s+)?(?:opening|closing)\b", n, re.I) for n in ent.names):
+            continue  # an opening or closing ceremony is on its event's first or last day (_english_days)
         for m in ent.mentions:
             unit = text.units[text.sentences[text.sentence_of(m.start)].unit]
             prior = _day_dates(res, unit.start, m.start)
