@@ -346,3 +346,11 @@ def test_english_affiliation_stops_at_a_named_partner_and_a_lower_case_title_is_
     assert "Lo" not in posts["金善子"][0]
     assert posts["Song Min-ho"] == ("Incheon Art Foundation", "KR", "ceo")
     assert "Art Foundation" not in {p.name for p in f.persons.values()}
+
+
+def test_english_list_item_takes_the_previous_body_only_for_a_title_of_its_kind() -> None:
+    f = _en("The agreement was signed before Taichung City Council Speaker Chang Li-wen (張麗文), Deputy Minister "
+            "Ho Yu-ting (何雨婷) and Councilor Pan Chih-hao (潘志豪).")
+    posts = _en_posts(f)
+    assert posts["張麗文"][0] == "Taichung City Council"
+    assert posts["何雨婷"][0] != "Taichung City Council"
