@@ -354,3 +354,14 @@ def test_english_list_item_takes_the_previous_body_only_for_a_title_of_its_kind(
     posts = _en_posts(f)
     assert posts["張麗文"][0] == "Taichung City Council"
     assert posts["何雨婷"][0] != "Taichung City Council"
+
+
+def test_english_statement_is_made_at_the_event_its_paragraphs_are_about() -> None:
+    f = _en("The 2024 Harbour Lights Forum opened in Taichung today (2nd).\n\n"
+            "The Green Port Awards ceremony was held at the forum this afternoon. Deputy Mayor Hsieh Po-wen said the "
+            "winners set an example.\n\n"
+            "Peter Lund, chairman of the Nordic Harbour Association, said the ports would keep working together.")
+    events = {f.persons[s.speaker].name: s.event for s in f.statements}
+    assert "Hsieh Po-wen" in events and "Peter Lund" in events
+    assert events["Hsieh Po-wen"] == events["Peter Lund"] != ""
+    assert "award" in events["Hsieh Po-wen"].lower() or "ceremony" in events["Hsieh Po-wen"].lower()
