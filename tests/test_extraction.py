@@ -345,3 +345,32 @@ def test_english_a_tally_of_agreements_is_none_and_a_named_declaration_takes_its
     kinds = _agreements(f)
     assert ("declaration", "signed", dt.date(2023, 5, 2), frozenset({"Taichung"})) in kinds
     assert [k for k in kinds if k[0] == "mou"] == [("mou", "signed", dt.date(2023, 5, 2), frozenset({"Taichung", "Perth"}))]
+
+
+def test_english_affiliation_stops_at_a_named_partner_and_a_lower_case_title_is_an_appositive() -> None:
+    f = _en("Taichung Mayor Lo Wen-hao (羅文豪) arrived in Seoul. Lo and Incheon Mayor Kim Sun-ja (金善子) signed a "
+            "letter. Song Min-ho, chief executive of the Incheon Art Foundation, attended.")
+    posts = _en_posts(f)
+    assert posts["金善子"][1:] == ("KR", "mayor")
+    assert "Lo" not in posts["金善子"][0]
+    assert posts["Song Min-ho"] == ("Incheon Art Foundation", "KR", "ceo")
+    assert "Art Foundation" not in {p.name for p in f.persons.values()}
+
+
+def test_english_list_item_takes_the_previous_body_only_for_a_title_of_its_kind() -> None:
+    f = _en("The agreement was signed before Taichung City Council Speaker Chang Li-wen (張麗文), Deputy Minister "
+            "Ho Yu-ting (何雨婷) and Councilor Pan Chih-hao (潘志豪).")
+    posts = _en_posts(f)
+    assert posts["張麗文"][0] == "Taichung City Council"
+    assert posts["何雨婷"][0] != "Taichung City Council"
+
+
+def test_english_statement_is_made_at_the_event_its_paragraphs_are_about() -> None:
+    f = _en("The 2024 Harbour Lights Forum opened in Taichung today (2nd).\n\n"
+            "The Green Port Awards ceremony was held at the forum this afternoon. Deputy Mayor Hsieh Po-wen said the "
+            "winners set an example.\n\n"
+            "Peter Lund, chairman of the Nordic Harbour Association, said the ports would keep working together.")
+    events = {f.persons[s.speaker].name: s.event for s in f.statements}
+    assert "Hsieh Po-wen" in events and "Peter Lund" in events
+    assert events["Hsieh Po-wen"] == events["Peter Lund"] != ""
+    assert "award" in events["Hsieh Po-wen"].lower() or "ceremony" in events["Hsieh Po-wen"].lower()

@@ -55,7 +55,7 @@ FLOORS_EN: dict[str, dict[str, float]] = {
     "recognise": {"persons": 0.93, "places": 0.90, "countries": 0.85, "events": 0.92, "agreements": 0.79, "agreement-kinds": 0.71,
                   "dates": 0.90},
     "resolve": {"home": 0.95, "persons": 0.93, "places": 0.87, "countries": 0.78, "events": 0.92},
-    "relate": {"events-named": 0.92, "events": 0.87, "event-parts": 0.80, "officials": 0.90, "posts": 0.62, "participations": 0.71,
+    "relate": {"events-named": 0.92, "events": 0.87, "event-parts": 0.80, "officials": 0.93, "posts": 0.70, "participations": 0.71,
                "agreements": 0.95, "agreement-status-date": 0.88, "sister-cities": 0.95, "speakers": 0.79},
 }
 

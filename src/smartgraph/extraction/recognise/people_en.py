@@ -369,6 +369,14 @@ class EnglishPeople:
         """The end of the last person mention before ``pos`` (an affiliation does not reach back over it)."""
         return max((p.end for p in self.out if p.end <= pos), default=0)
 
+    def _past_named(self, a: int, e: int) -> int:
+        """"Hsieh and Yeonsu District|Mayor": an affiliation starts after "X and" when X is a word of someone's name
+        already read (the person the sentence pairs with the title's holder)."""
+        m = re.match(r"([A-Z][\w'’-]*) and ", self.raw[a:e])
+        if m and any(m.group(1) in p.name.text.split() for p in self.out):
+            return a + m.end()
+        return a
+
     def _free(self, a: int, b: int) -> bool:
         return not any(self.taken[a:b])
 
@@ -403,7 +411,7 @@ class EnglishPeople:
         raw = self.raw
         i = tm.end
         # "Representative to Taiwan Gary Cowan", "Mayor of Taipei Ko Wen-je": a place between title and name
-        qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1])
+        qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1]) if tm.text[:1].isupper() else None
         aff_after_title: tuple[int, int] | None = None
         if qual:
             k = i + qual.end()
@@ -428,7 +436,7 @@ class EnglishPeople:
         if short and (raw[ns:ne].isupper() or len(raw[ns:ne]) < 2 or i != tm.end):
             return False  # "president of the Tokyo Organising Committee": a word of the organisation, not a name
         # the affiliation: capitalised words before the title, else "of the …" after the name
-        a = _aff_start(raw, tm.start, max(s0, self._last_end(tm.start)))
+        a = self._past_named(_aff_start(raw, tm.start, max(s0, self._last_end(tm.start))), tm.start)
         aff = (a, tm.start) if _useful_aff(raw, a, tm.start) else (tm.start, tm.start)
         if aff[0] < aff[1]:
             aff = (aff[0], _into_title(tm))

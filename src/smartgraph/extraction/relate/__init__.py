@@ -23,7 +23,7 @@ from smartgraph.extraction.relate.events import build_events
 from smartgraph.extraction.relate.participation import find_participation
 from smartgraph.extraction.relate.posts import find_posts
 from smartgraph.extraction.relate.statements import find_statements
-from smartgraph.extraction.text import fold_char
+from smartgraph.extraction.text import Text, fold_char
 from smartgraph.model import Contact, Event, Facts, Notice, Organization, Person, Place
 
 __all__ = ["relate"]
@@ -98,12 +98,33 @@ def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
                         and not re.search(r"[,;\"“”]", text.raw[pos:ranked[j][0]]):
                     return ranked[j][1]
                 j += 1
+            return _said_at_en(text, ranked, starts, pos, s.start, s.unit) or (main if main in kept else "")
         i = bisect.bisect_left(starts, pos) - 1
         if i >= 0 and ranked[i][0] >= unit.start:
             return ranked[i][1]
         return main if main in kept else ""
 
     return at
+
+
+def _said_at_en(text: Text, ranked: list[tuple[int, str]], starts: list[int], pos: int, s0: int, ui: int) -> str:
+    """English: the event the sentence names before the verb; else the first one its paragraph names before it (the
+    paragraph's subject: "The launch event was held at the expo. X said …"); else the first one the nearest earlier
+    paragraph naming any names (the paragraphs after "The launch event was held …" tell of the launch)."""
+    i = bisect.bisect_left(starts, pos) - 1
+    if i >= 0 and ranked[i][0] >= s0:
+        return ranked[i][1]
+    unit = text.units[ui]
+    first = next((k for p, k in ranked if unit.start <= p < s0), "")
+    if first:
+        return first
+    h = ui - 1
+    while h >= 0 and text.units[h].kind == "paragraph":
+        first = next((k for p, k in ranked if text.units[h].start <= p < text.units[h].end), "")
+        if first:
+            return first
+        h -= 1
+    return ""
 
 
 def relate(res: Resolved) -> Facts:

@@ -52,15 +52,22 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
     events_in: dict[int, list[tuple[int, str]]] = {}
     english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
     spans = [(m.start, m.end) for m, k in res.event_of.items() if k in kept]
+    # "Yoshiro Mori, president of the Tokyo Organising Committee of the Olympic and Paralympic Games": an event named
+    # in someone's affiliation is what they work for, not where they took part
+    affiliations = [span for p in res.recognised.persons for _, span in p.posts if span[1] > span[0]] if english else []
     for m, k in res.event_of.items():
         if k in kept:
             if english and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans):
                 continue  # "the opening ceremony of the 2018 … Forum": the ceremony, not the forum inside its name
+            if any(a <= m.start and m.end <= b for a, b in affiliations):
+                continue
             events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
 
     body = [i for i, u in enumerate(text.units) if u.kind == "paragraph"]
     opening = set(body[:3])  # the lead and the two paragraphs after it tell who else was there
     main_happened = _happened(res, main) if main in kept else False
+    if english and main in res.events and all(any(a <= m.start and m.end <= b for a, b in affiliations) for m in res.events[main].mentions):
+        main_happened = False  # named only in someone's affiliation
     if english and not main_happened and body:
         # the release's main event has not begun (an expo it invites guests to): the lead's first event that has
         lead = text.units[body[0]]
@@ -121,6 +128,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
+        if english and ev == main and not main_happened:
+            continue  # a main event not yet begun, or named only in an affiliation
         if ev and not _PAST_YEAR.search(st.span.text[:20]):
             add(st.speaker, ev, "unspecified", "speaker", None, st.span)
     # a person a sentence places at one session is not at its sibling sessions by a weaker reading

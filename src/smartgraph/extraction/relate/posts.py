@@ -75,13 +75,25 @@ def _last_foreign_place_en(res: Resolved, p: PersonMention) -> str:
     return government(res, pk) if pk else ""
 
 
+def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
+    """Whether a list item's title is of the kind of body the previous item's organisation is: a councilor after a
+    council's speaker takes the council; a deputy minister after the speaker does not."""
+    o = res.organizations.get(org)
+    return o is None or (title.scope == "council") == (o.org_type == "council")
+
+
 def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str) -> str:
-    if p.inherit and previous:
+    if p.inherit and previous and _same_body(res, title, previous):
         return previous
     foreign = _looks_foreign_en(p)
     home = res.home_place in res.places
     if foreign:
-        return _last_foreign_place_en(res, p)
+        org = _last_foreign_place_en(res, p)
+        if org and title.scope == "country":  # a prime minister is of the country of the place named, not of the city
+            country = res.organizations[org].country if org in res.organizations else ""
+            return national_government(res, country) if country else org
+        if org:
+            return org  # else a name that only looks foreign (Shih Che): the home rules below
     if title.scope == "country":
         return national_government(res, res.home_country or "TW")
     if home and (title.scope in LOCAL_SCOPES or title.kind in ("head", "deputy", "staff")):
