@@ -82,7 +82,7 @@ class DocumentValidator:
     TBOX = "urn:x-smartgraph:validation:tbox"
     DOCUMENT = "urn:x-smartgraph:validation:document:"
 
-    def __init__(self, renew: int = 64) -> None:
+    def __init__(self, renew: int = 16) -> None:
         import pyoxigraph as ox
 
         self.renew = renew
