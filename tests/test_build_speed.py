@@ -3,13 +3,24 @@ another against a TBox loaded once, and the store written in batches."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from smartgraph import documents, graph, validation
+from smartgraph import documents, graph, pipeline, validation
+from smartgraph.config import Settings
 from smartgraph.errors import ResourceError
 from smartgraph.extraction import extract
+from smartgraph.store import EmbeddedStore
 
 from .conftest import BASE, ROOT, seed_paths
 
@@ -68,3 +79,85 @@ def test_only_shapes_that_read_their_focus_node_alone_reuse_results() -> None:
     local = {str(s.node).rsplit("#", 1)[-1] for s in shapes.targeted if shapes.reads_only_its_focus(s)}
     assert "ConceptShape" in local
     assert not local & {"EventShape", "PersonShape", "SpanQuoteShape", "MembershipShape", "PostShape"}
+
+
+# --------------------------------------------------------------------------- the store: built the plain way and the fast way
+
+
+@pytest.fixture(scope="module")
+def bench_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Generated releases of every form (both languages, reprints), enough to share among worker processes
+    and to fill more than one write batch."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+
+    out = tmp_path_factory.mktemp("bench-corpus")
+    corpus.generate(12 * pipeline.CHUNK, out, seed=11)
+    return out
+
+
+def _quads(store: EmbeddedStore) -> set[tuple[str, str, str, str]]:
+    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in store.oxigraph}
+
+
+def _plain_build(folder: Path) -> EmbeddedStore:
+    """The store built the plain way: each document validated in a fresh store, its graph written alone in one
+    transaction with its triples added to the default graph."""
+    store = EmbeddedStore(None)
+    settings = Settings()
+    store.replace_graph(URIRef(settings.base_iri + pipeline.ONTOLOGY_GRAPH), pipeline.ontology_graph())
+    fast = validation.validate_ntriples
+    validation.validate_ntriples = validation.validate_ntriples_fresh  # type: ignore[assignment]
+    try:
+        for path in sorted(folder.glob("*.txt")):
+            result, name, nt = pipeline.build_document(path, settings)
+            if result.status == "stored" and name and nt:
+                store.replace_graph_nt(name, nt)
+    finally:
+        validation.validate_ntriples = fast  # type: ignore[assignment]
+    return store
+
+
+@pytest.fixture(scope="module")
+def plain(bench_corpus: Path) -> set[tuple[str, str, str, str]]:
+    return _quads(_plain_build(bench_corpus))
+
+
+@pytest.mark.parametrize(("workers", "union_lines", "batch"), [(1, pipeline.UNION_LINES, 40), (2, pipeline.UNION_LINES, 40), (2, 300, 1000)])
+def test_the_fast_build_stores_what_the_plain_one_does(bench_corpus: Path, plain: set[tuple[str, str, str, str]], workers: int,
+                                                       union_lines: int, batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batched bulk loads, union triples sent once a process (or, past ``union_lines``, again), writes in a
+    thread: the same named graphs and the same union default graph as writing graph by graph."""
+    monkeypatch.setattr(pipeline, "WRITE_BATCH", batch)
+    store = EmbeddedStore(None)
+    report = pipeline.build([bench_corpus], store, Settings(), workers=workers, union_lines=union_lines)
+    assert report.ok and report.count("stored") == 12 * pipeline.CHUNK
+    got = _quads(store)
+    assert len(got) > 10_000 and any(q[3] == "DEFAULT" for q in got)
+    assert got == plain
+
+
+def test_a_build_killed_with_kill_9_leaves_a_store_the_next_build_completes(bench_corpus: Path, tmp_path: Path,
+                                                                              plain: set[tuple[str, str, str, str]]) -> None:
+    store = tmp_path / "store"
+    cmd = [sys.executable, "-m", "smartgraph.cli", "build", str(bench_corpus), "--store", str(store), "--workers", "2", "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and len(list(store.glob("*.sst"))) < 2:
+            time.sleep(0.05)  # the first batches are on disk: kill it in the middle of the build
+        assert proc.poll() is None, "the build ended before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr[-2000:]
+    done = re.search(r"(\d+) stored, (\d+) unchanged", again.stdout)
+    assert done and int(done.group(1)) > 0, again.stdout  # the killed build had left work to do
+    st = EmbeddedStore(store, read_only=True)
+    try:
+        assert _quads(st) == plain
+    finally:
+        st.close()

@@ -36,6 +36,8 @@ class Store(Protocol):
     def replace_graph(self, name: URIRef, data: Graph) -> None: ...
     def replace_graph_nt(self, name: str, nt: str) -> None: ...
     def add_graphs_nt(self, graphs: list[tuple[str, str]]) -> None: ...
+    def add_new_graphs(self, graphs: list[NewGraph]) -> None: ...
+    def restore_union(self) -> None: ...
     def has_graph(self, name: str) -> bool: ...
     def optimize(self) -> None: ...
     def remove_graph(self, name: URIRef) -> None: ...
@@ -70,6 +72,38 @@ def _leave_union(name: str) -> str:
     """The update that takes a named graph's triples out of the default graph, but those another graph still holds."""
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n")
+
+
+_HASH_MARK = f"> <{SCD.sha256}> "
+
+
+@dataclass(frozen=True)
+class NewGraph:
+    """A graph ready for ``EmbeddedStore.add_new_graphs``: its quads (but its content hash) and the triples
+    it adds to the union default graph, as N-Quads for one bulk load; the content hash's line, written last."""
+
+    name: str
+    nquads: bytes
+    held: str
+
+
+def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int = 0) -> NewGraph:
+    """Make a new graph (name, N-Triples) ready to write. ``union``: the N-Triples lines this build has already
+    sent to the default graph, left out here and (up to ``remember`` lines in all) added to; None sends all."""
+    at = nt.find(_HASH_MARK)
+    held = ""
+    if at >= 0:  # the document's hash line: held back, the rest of the graph as it is
+        start, end = nt.rfind("\n", 0, at) + 1, nt.index("\n", at) + 1
+        held, nt = nt[start:end], nt[:start] + nt[end:]
+    quads = nt.replace(" .\n", f" <{name}> .\n")  # N-Triples escape newlines inside literals
+    if union is None:
+        triples = nt
+    else:
+        fresh = [ln for ln in nt.splitlines(keepends=True) if ln not in union]
+        if len(union) < remember:
+            union.update(fresh)
+        triples = "".join(fresh)
+    return NewGraph(name, (quads + triples).encode("utf-8"), held)
 
 
 # --------------------------------------------------------------------------- what a store remembers, and who writes it
@@ -306,40 +340,37 @@ class EmbeddedStore:
             raise StoreError(f"could not write graph <{name}>: {e}", hint="the previous content of that graph is kept") from None
 
     def add_graphs_nt(self, graphs: list[tuple[str, str]]) -> None:
-        """Write many graphs the store does not have yet (name, N-Triples), in two bulk loads and one transaction.
+        """Write many graphs the store does not have yet (name, N-Triples), in one bulk load and one transaction.
 
         Bulk loading is three times faster than transactional writes, but not atomic. So each graph's
         content hash (its document's ``scd:sha256`` triple, by which a rebuild decides what to skip) is
         held back and written last, in one transaction: a graph whose hash is missing after a crash is
         rebuilt (replaced whole) by the next build, and no stored graph loses anything."""
+        self.add_new_graphs([new_graph(name, nt) for name, nt in graphs])
+
+    def add_new_graphs(self, graphs: list[NewGraph]) -> None:
+        """``add_graphs_nt`` for graphs made ready by ``new_graph`` (in a build's worker processes)."""
         import pyoxigraph as ox
 
         if not graphs:
             return
-        marker = f"> <{SCD.sha256}> "
-        quads: list[str] = []
-        triples: list[str] = []
-        held: list[tuple[str, str]] = []
-        for name, nt in graphs:
-            at = nt.find(marker)
-            if at >= 0:  # the document's hash line: held back, the rest of the graph as it is
-                start, end = nt.rfind("\n", 0, at) + 1, nt.index("\n", at) + 1
-                held.append((name, nt[start:end]))
-                nt = nt[:start] + nt[end:]
-            triples.append(nt)
-            quads.append(nt.replace(" .\n", f" <{name}> .\n"))  # N-Triples escape newlines inside literals
         try:
-            self._s.bulk_load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-            self._s.bulk_load("".join(triples).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+            self._s.bulk_load(b"".join(g.nquads for g in graphs), format=ox.RdfFormat.N_QUADS)
             done = []
-            for name, line in held:
-                t = next(iter(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
-                done += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)),
+            for g in graphs:
+                if not g.held:
+                    continue
+                t = next(iter(ox.parse(g.held.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
+                done += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g.name)),
                          ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())]
             self._s.extend(done)
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write {len(graphs)} new graphs: {e}",
                              hint="graphs already stored are untouched; build again to write these") from None
+
+    def restore_union(self) -> None:
+        """Make the default graph the union of the named graphs again (after a write that failed part way)."""
+        self._s.update(REUNION)
 
     def has_graph(self, name: str) -> bool:
         import pyoxigraph as ox
