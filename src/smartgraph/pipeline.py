@@ -158,12 +158,26 @@ def _prepare(path: Path, settings: Settings, known_hash: str | None, options: Bu
         if doc.sha256 == known_hash:
             return DocumentResult(str(path), "unchanged", notices=doc.notices), None, None, None
     result, name, nt = build_document(path, settings, doc, options)
-    if result.status != "stored" or name is None or nt is None:
-        return result, name, nt, None
-    return result, name, nt, new_graph(name, nt, union if known_hash is None else None, options.union_lines)
+    if result.status != "stored" or name is None or nt is None or known_hash is not None:
+        return result, name, nt, None  # a graph the store has: replaced whole, its N-Triples as they are
+    return result, name, None, new_graph(name, nt, union, options.union_lines)  # the N-Triples are in it
 
 
 _UNION: set[str] = set()  # in a worker process: the union's triples (N-Triples lines) it sent in this build
+
+_WARM_TEXT = ("臺北市政府資訊局 新聞稿\n\n發布日期：2020-01-02\n\n臺北市與東京都簽署合作備忘錄\n\n"
+              "臺北市長今日與日本東京都知事共同簽署智慧城市合作備忘錄。The Mayor of Taipei said the two cities will cooperate.\n")
+
+
+def warm() -> None:
+    """Read once what every document needs (word lists, dictionaries, shapes, TBox): in the fork server
+    (smartgraph.buildwarm), so that the worker processes forked from it start warm."""
+    try:
+        graph.to_ntriples(extract(documents.parse(_WARM_TEXT, "warm-up.txt")), "https://example.org/")
+        validation.engine_shapes()
+        validation.tbox_ntriples()
+    except Exception:  # the fork server must start: a worker meets the same failure and reports it
+        return
 
 
 def _prepare_chunk(jobs: list[tuple[Path, str | None]], settings: Settings, options: BuildOptions) -> list[Prepared]:
@@ -195,7 +209,7 @@ def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int
         return
     chunks = iter([jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)])
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["smartgraph.pipeline"])
+    ctx.set_forkserver_preload(["smartgraph.pipeline", "smartgraph.buildwarm"])
     lifeline = procs.Lifeline(ctx)  # the workers end with this process, even when it is killed (kill -9)
     with closing(lifeline), ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker,
                                                  initargs=(lifeline.end,)) as pool:
@@ -238,7 +252,7 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
     with _Writer(store) as writer:
         for n, (result, name, nt, new) in enumerate(_built(jobs, settings, workers, options), 1):
             report.results.append(result)
-            if result.status == "stored" and name is not None and nt is not None:
+            if result.status == "stored" and name is not None and (nt is not None or new is not None):
                 writer.put(result, name, nt, new)
             if on_progress:
                 on_progress(n, len(paths), result)
@@ -264,13 +278,13 @@ class _Writer:
         self.inflight: deque[tuple[list[DocumentResult], Future[None]]] = deque()
         self.failed = False
 
-    def put(self, result: DocumentResult, name: str, nt: str, new: NewGraph | None) -> None:
+    def put(self, result: DocumentResult, name: str, nt: str | None, new: NewGraph | None) -> None:
         if name in self.names:
             self.drain()  # the same graph twice in one build (one file name in two folders): the last wins
         if new is None or name in self.names or self.store.has_graph(name):
             self.drain()
             try:
-                self.store.replace_graph_nt(name, nt)
+                self.store.replace_graph_nt(name, nt if nt is not None else new.ntriples() if new is not None else "")
             except SmartgraphError as e:
                 self.failed = True
                 result.status, result.error = "error", str(e)

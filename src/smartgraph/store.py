@@ -79,12 +79,19 @@ _HASH_MARK = f"> <{SCD.sha256}> "
 
 @dataclass(frozen=True)
 class NewGraph:
-    """A graph ready for ``EmbeddedStore.add_new_graphs``: its quads (but its content hash) and the triples
-    it adds to the union default graph, as N-Quads for one bulk load; the content hash's line, written last."""
+    """A graph ready for ``EmbeddedStore.add_new_graphs``: its quads (but its content hash) and the triples it
+    adds to the union default graph, N-Quads for one bulk load; the content hash's line, written last."""
 
     name: str
-    nquads: bytes
+    quads: bytes
+    union: bytes
     held: str
+
+    def ntriples(self) -> str:
+        """The graph as N-Triples (its content hash included), to replace a graph the store has."""
+        suffix = f" <{self.name}> .\n"
+        lines = self.quads.decode("utf-8").splitlines(keepends=True)
+        return "".join(ln[:-len(suffix)] + " .\n" for ln in lines) + self.held
 
 
 def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int = 0) -> NewGraph:
@@ -103,7 +110,7 @@ def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int =
         if len(union) < remember:
             union.update(fresh)
         triples = "".join(fresh)
-    return NewGraph(name, (quads + triples).encode("utf-8"), held)
+    return NewGraph(name, quads.encode("utf-8"), triples.encode("utf-8"), held)
 
 
 # --------------------------------------------------------------------------- what a store remembers, and who writes it
@@ -355,7 +362,7 @@ class EmbeddedStore:
         if not graphs:
             return
         try:
-            self._s.bulk_load(b"".join(g.nquads for g in graphs), format=ox.RdfFormat.N_QUADS)
+            self._s.bulk_load(b"".join(part for g in graphs for part in (g.quads, g.union)), format=ox.RdfFormat.N_QUADS)
             done = []
             for g in graphs:
                 if not g.held:
