@@ -190,7 +190,8 @@ def _start_worker(lifeline: Any) -> None:
 
 
 CHUNK = 16  # documents a worker process takes at a time
-WRITE_BATCH = 128  # new graphs written to the store together
+WRITE_BATCH = 512  # new graphs written to the store together (a bulk load costs less a quad in larger batches: 2.8 against 3.8 ms a release at 128)
+OPTIMIZE_AFTER = 128  # new graphs after which a build compacts the store
 BULK_TRIPLES = 200_000  # triples a non-transactional bulk request of `load --bulk`
 
 
@@ -256,7 +257,7 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
                 writer.put(result, name, nt, new)
             if on_progress:
                 on_progress(n, len(paths), result)
-    if report.count("stored") >= WRITE_BATCH:
+    if report.count("stored") >= OPTIMIZE_AFTER:
         store.optimize()  # bulk loads leave many small files behind; queries are several times faster once merged
     return report
 
