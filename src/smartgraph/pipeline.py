@@ -77,7 +77,7 @@ def ontology_graph() -> Graph:
 
 
 REPAIR_ROUNDS = 4  # facts dropped in turn before a document that still breaks a shape is refused
-UNION_LINES = 200_000  # union triples a process remembers having sent in a build (about 30 MB), so as not to send them again
+UNION_LINES = 100_000  # union triples a process remembers having sent in a build (about 27 MB), so as not to send them again
 
 
 @dataclass(frozen=True)

@@ -286,6 +286,7 @@ class Validator:
         self._conforms: dict[tuple[Any, Term], bool] = {}
         self._subclasses: dict[Term, set[Term]] | None = None
         self._objects: dict[tuple[Term, Term], list[Term]] = {}
+        self._typed: dict[Term, set[Term]] | None = None
 
     # ---- data access (the default graph, or the graph given)
     def objects(self, s: Term, p: Term) -> list[Term]:
@@ -317,7 +318,15 @@ class Validator:
         return out
 
     def instances(self, c: Term) -> set[Term]:
-        return {q.subject for sub in self.subclasses(c) for q in self.store.quads_for_pattern(None, _RDF_TYPE, sub, self.graph)}
+        if self._typed is None:  # every rdf:type triple, read once a run: class targets ask for many classes
+            typed: dict[Term, set[Term]] = {}
+            for q in self.store.quads_for_pattern(None, _RDF_TYPE, None, self.graph):
+                typed.setdefault(q.object, set()).add(q.subject)
+            self._typed = typed
+        out: set[Term] = set()
+        for sub in self.subclasses(c):
+            out |= self._typed.get(sub, set())
+        return out
 
     def is_instance(self, node: Term, c: Term) -> bool:
         if isinstance(node, ox.Literal):
@@ -378,9 +387,11 @@ class Validator:
         for shape in self.shapes.targeted:
             focus = self.focus_nodes(shape)
             known = self.known.get(shape.node, {})
-            for f in sorted(focus, key=str):
-                done = known.get(f)
-                results.extend(done if done is not None else self.validate(f, shape))
+            for f in sorted(focus - known.keys() if known else focus, key=str):
+                results.extend(self.validate(f, shape))
+            for f, done in known.items():  # results already known, for focus nodes of this graph too
+                if f in focus:
+                    results.extend(done)
             results.extend(self.sparql(shape, focus))
         return results
 

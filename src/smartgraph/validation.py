@@ -89,6 +89,7 @@ class DocumentValidator:
         self._tbox = ox.NamedNode(self.TBOX)
         self._count = 0
         self.store = self._new_store()
+        self._tbox_subjects = {q.subject for q in self.store.quads_for_pattern(None, None, None, self._tbox)}
         shapes = engine_shapes()
         alone = shacl.Validator(shapes, self.store, graph=None)
         self.known = {shape.node: {f: alone.validate(f, shape) for f in alone.focus_nodes(shape)}
@@ -115,9 +116,10 @@ class DocumentValidator:
             except SyntaxError as e:
                 raise ResourceError(f"a document graph is not valid N-Triples: {e}",
                                     hint="report this as a bug in the graph stage") from None
-            store.update(f"DELETE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-                         f"GRAPH <{self.TBOX}> {{ ?s ?p ?o }} }}")
             about = {q.subject for q in store.quads_for_pattern(None, None, None, doc)}
+            if not about.isdisjoint(self._tbox_subjects):  # a triple the TBox has too: kept once, in the TBox's graph
+                store.update(f"DELETE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+                             f"GRAPH <{self.TBOX}> {{ ?s ?p ?o }} }}")
             known = {shape: {f: r for f, r in results.items() if f not in about} for shape, results in self.known.items()}
             results = shacl.Validator(engine_shapes(), store, graph=None, known=known).run()
             return report_of(store, results, graph=None)
