@@ -403,6 +403,8 @@ class Validator:
         return self._conforms[key]
 
     def sparql(self, shape: Shape, focus: set[Term]) -> Iterator[Result]:
+        if not focus:  # its rows are kept for the shape's focus nodes only
+            return
         for query, messages, severity in shape.sparql:
             res = (self.store.query(query) if isinstance(self.graph, ox.DefaultGraph) else self.store.query(query, use_default_graph_as_union=True)
                    if self.graph is None else self.store.query(query, default_graph=self.graph))
