@@ -3,7 +3,7 @@
 Writes are graph by graph: ``replace_graph`` drops a named graph and inserts its new content in
 one transactional SPARQL update, so a failure leaves that graph whole (old or new, never half)
 and rebuilding a document never duplicates its facts. Graphs the store does not have yet may go in
-by the batch (``add_graphs_nt``): bulk loaded, with each document's content hash written last in one
+by the batch (``add_graphs_nt``, ``add_new_graphs``): bulk loaded, with each document's content hash written last in one
 transaction, so a batch cut off is rebuilt whole by the next build.
 
 The embedded store keeps the union of its named graphs in the default graph, updated in the same
