@@ -20,7 +20,8 @@ from smartgraph import documents, graph, pipeline, validation
 from smartgraph.config import Settings
 from smartgraph.errors import ResourceError
 from smartgraph.extraction import extract
-from smartgraph.store import EmbeddedStore
+from smartgraph.store import EmbeddedStore, new_graph
+from smartgraph.vocab import SCD
 
 from .conftest import BASE, ROOT, seed_paths
 
@@ -161,3 +162,22 @@ def test_a_build_killed_with_kill_9_leaves_a_store_the_next_build_completes(benc
         assert _quads(st) == plain
     finally:
         st.close()
+
+
+def test_a_new_graph_keeps_lines_whole_when_a_literal_holds_unicode_line_separators() -> None:
+    """N-Triples ends lines at LF only: a literal may hold U+2028, U+0085 or a form feed, which str.splitlines
+    would cut at; the graph must still load whole, and read back as it was written."""
+    name = "http://example.org/graph/a"
+    sha = f"<http://example.org/doc/a> <{SCD.sha256}> \"abc\" .\n"
+    nt = ('<http://example.org/s> <http://example.org/p> "one\u2028two\u0085three\x0cfour"@en .\n'
+          '<http://example.org/s> <http://example.org/q> <http://example.org/o> .\n' + sha)
+    union: set[str] = {'<http://example.org/s> <http://example.org/q> <http://example.org/o> .\n'}
+    g = new_graph(name, nt, union, remember=10)
+    assert g.held == sha and sorted(g.ntriples().split("\n")) == sorted(nt.split("\n"))
+    assert g.union.decode("utf-8").count("\n") == 1  # the line sent before is left out of the union
+    store = EmbeddedStore(None)
+    store.add_new_graphs([g])
+    assert store.graph_ntriples(name).count(b"\n") == 3 and store.union_ntriples().count(b"\n") == 2
+    assert len(store.oxigraph) == 3 + 2  # the line left out of the union (as if an earlier graph had sent it) is not there
+    store.restore_union()  # what a build does after a failed write
+    assert len(store.oxigraph) == 3 + 3

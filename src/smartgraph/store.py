@@ -89,8 +89,8 @@ class NewGraph:
 
     def ntriples(self) -> str:
         """The graph as N-Triples (its content hash included), to replace a graph the store has."""
-        suffix = f" <{self.name}> .\n"
-        lines = self.quads.decode("utf-8").splitlines(keepends=True)
+        suffix = f" <{self.name}> ."
+        lines = self.quads.decode("utf-8").split("\n")[:-1]  # not splitlines: U+2028 or U+0085 may stand in a literal
         return "".join(ln[:-len(suffix)] + " .\n" for ln in lines) + self.held
 
 
@@ -106,7 +106,8 @@ def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int =
     if union is None:
         triples = nt
     else:
-        fresh = [ln for ln in nt.splitlines(keepends=True) if ln not in union]
+        lines = (ln + "\n" for ln in nt.split("\n")[:-1])  # not splitlines: U+2028 or U+0085 may stand in a literal
+        fresh = [ln for ln in lines if ln not in union]
         if len(union) < remember:
             union.update(fresh)
         triples = "".join(fresh)
