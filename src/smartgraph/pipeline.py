@@ -136,7 +136,7 @@ def drop_violations(nt: str, report: ValidationReport, doc: Document) -> tuple[s
                                   f"({v.focus})", doc.line_of(start) if start is not None else None))
         marks = tuple(f"<{f}>" for f in bad)
         parts = tuple(f"<{f}/" for f in bad)
-        nt = "".join(line for line in nt.splitlines(keepends=True)
+        nt = "".join(line for line in (ln + "\n" for ln in nt.split("\n")[:-1])  # LF ends a line, not U+2028
                      if not (line.startswith(marks) or line.startswith(parts) or any(f" {m} ." in line for m in marks)))
         report = validation.validate_ntriples(nt)
     return nt, notices, report
