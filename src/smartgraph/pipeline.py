@@ -27,8 +27,8 @@ from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
 from smartgraph.remote import RemoteStore
-from smartgraph.store import EmbeddedStore, NewGraph, Store, new_graph
-from smartgraph.vocab import canonical_lang_tags
+from smartgraph.store import EmbeddedStore, Store
+from smartgraph.vocab import SCD, canonical_lang_tags
 
 ONTOLOGY_GRAPH = "graph/ontology"
 
@@ -140,6 +140,46 @@ def drop_violations(nt: str, report: ValidationReport, doc: Document) -> tuple[s
                      if not (line.startswith(marks) or line.startswith(parts) or any(f" {m} ." in line for m in marks)))
         report = validation.validate_ntriples(nt)
     return nt, notices, report
+
+
+_HASH_MARK = f"> <{SCD.sha256}> "
+
+
+@dataclass(frozen=True)
+class NewGraph:
+    """A graph ready for the store (``EmbeddedStore.add_new_graphs``): its quads (but its content hash) and the triples it
+    adds to the union default graph, N-Quads for one bulk load; the content hash's line, written last."""
+
+    name: str
+    quads: bytes
+    union: bytes
+    held: str
+
+    def ntriples(self) -> str:
+        """The graph as N-Triples (its content hash included), to replace a graph the store has."""
+        suffix = f" <{self.name}> ."
+        lines = self.quads.decode("utf-8").split("\n")[:-1]  # not splitlines: U+2028 or U+0085 may stand in a literal
+        return "".join(ln[:-len(suffix)] + " .\n" for ln in lines) + self.held
+
+
+def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int = 0) -> NewGraph:
+    """Make a new graph (name, N-Triples) ready to write. ``union``: the N-Triples lines this build has already
+    sent to the default graph, left out here and (up to ``remember`` lines in all) added to; None sends all."""
+    at = nt.find(_HASH_MARK)
+    held = ""
+    if at >= 0:  # the document's hash line: held back, the rest of the graph as it is
+        start, end = nt.rfind("\n", 0, at) + 1, nt.index("\n", at) + 1
+        held, nt = nt[start:end], nt[:start] + nt[end:]
+    quads = nt.replace(" .\n", f" <{name}> .\n")  # N-Triples escape newlines inside literals
+    if union is None:
+        triples = nt
+    else:
+        lines = (ln + "\n" for ln in nt.split("\n")[:-1])  # not splitlines: U+2028 or U+0085 may stand in a literal
+        fresh = [ln for ln in lines if ln not in union]
+        if len(union) < remember:
+            union.update(fresh)
+        triples = "".join(fresh)
+    return NewGraph(name, quads.encode("utf-8"), triples.encode("utf-8"), held)
 
 
 Built = tuple[DocumentResult, str | None, str | None]  # a result, its graph's name and N-Triples when stored
@@ -299,7 +339,8 @@ class _Writer:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
-        self.inflight.append(([r for r, _ in batch], self.thread.submit(self.store.add_new_graphs, [g for _, g in batch])))
+        graphs = [(g.name, g.quads + g.union, g.held) for _, g in batch]
+        self.inflight.append(([r for r, _ in batch], self.thread.submit(self.store.add_new_graphs, graphs)))
         while len(self.inflight) > 1:
             self._settle()
 

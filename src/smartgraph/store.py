@@ -3,7 +3,7 @@
 Writes are graph by graph: ``replace_graph`` drops a named graph and inserts its new content in
 one transactional SPARQL update, so a failure leaves that graph whole (old or new, never half)
 and rebuilding a document never duplicates its facts. Graphs the store does not have yet may go in
-by the batch (``add_graphs_nt``, ``add_new_graphs``): bulk loaded, with each document's content hash written last in one
+by the batch (``add_graphs_nt``): bulk loaded, with each document's content hash written last in one
 transaction, so a batch cut off is rebuilt whole by the next build.
 
 The embedded store keeps the union of its named graphs in the default graph, updated in the same
@@ -36,7 +36,7 @@ class Store(Protocol):
     def replace_graph(self, name: URIRef, data: Graph) -> None: ...
     def replace_graph_nt(self, name: str, nt: str) -> None: ...
     def add_graphs_nt(self, graphs: list[tuple[str, str]]) -> None: ...
-    def add_new_graphs(self, graphs: list[NewGraph]) -> None: ...
+    def add_new_graphs(self, graphs: list[tuple[str, bytes, str]]) -> None: ...
     def restore_union(self) -> None: ...
     def has_graph(self, name: str) -> bool: ...
     def optimize(self) -> None: ...
@@ -72,46 +72,6 @@ def _leave_union(name: str) -> str:
     """The update that takes a named graph's triples out of the default graph, but those another graph still holds."""
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n")
-
-
-_HASH_MARK = f"> <{SCD.sha256}> "
-
-
-@dataclass(frozen=True)
-class NewGraph:
-    """A graph ready for ``EmbeddedStore.add_new_graphs``: its quads (but its content hash) and the triples it
-    adds to the union default graph, N-Quads for one bulk load; the content hash's line, written last."""
-
-    name: str
-    quads: bytes
-    union: bytes
-    held: str
-
-    def ntriples(self) -> str:
-        """The graph as N-Triples (its content hash included), to replace a graph the store has."""
-        suffix = f" <{self.name}> ."
-        lines = self.quads.decode("utf-8").split("\n")[:-1]  # not splitlines: U+2028 or U+0085 may stand in a literal
-        return "".join(ln[:-len(suffix)] + " .\n" for ln in lines) + self.held
-
-
-def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int = 0) -> NewGraph:
-    """Make a new graph (name, N-Triples) ready to write. ``union``: the N-Triples lines this build has already
-    sent to the default graph, left out here and (up to ``remember`` lines in all) added to; None sends all."""
-    at = nt.find(_HASH_MARK)
-    held = ""
-    if at >= 0:  # the document's hash line: held back, the rest of the graph as it is
-        start, end = nt.rfind("\n", 0, at) + 1, nt.index("\n", at) + 1
-        held, nt = nt[start:end], nt[:start] + nt[end:]
-    quads = nt.replace(" .\n", f" <{name}> .\n")  # N-Triples escape newlines inside literals
-    if union is None:
-        triples = nt
-    else:
-        lines = (ln + "\n" for ln in nt.split("\n")[:-1])  # not splitlines: U+2028 or U+0085 may stand in a literal
-        fresh = [ln for ln in lines if ln not in union]
-        if len(union) < remember:
-            union.update(fresh)
-        triples = "".join(fresh)
-    return NewGraph(name, quads.encode("utf-8"), triples.encode("utf-8"), held)
 
 
 # --------------------------------------------------------------------------- what a store remembers, and who writes it
@@ -348,37 +308,40 @@ class EmbeddedStore:
             raise StoreError(f"could not write graph <{name}>: {e}", hint="the previous content of that graph is kept") from None
 
     def add_graphs_nt(self, graphs: list[tuple[str, str]]) -> None:
-        """Write many graphs the store does not have yet (name, N-Triples), in one bulk load and one transaction.
+        """Write many graphs the store does not have yet (name, N-Triples), in two bulk loads and one transaction.
 
         Bulk loading is three times faster than transactional writes, but not atomic. So each graph's
         content hash (its document's ``scd:sha256`` triple, by which a rebuild decides what to skip) is
         held back and written last, in one transaction: a graph whose hash is missing after a crash is
         rebuilt (replaced whole) by the next build, and no stored graph loses anything."""
-        self.add_new_graphs([new_graph(name, nt) for name, nt in graphs])
-
-    def add_new_graphs(self, graphs: list[NewGraph]) -> None:
-        """``add_graphs_nt`` for graphs made ready by ``new_graph`` (in a build's worker processes)."""
         import pyoxigraph as ox
 
         if not graphs:
             return
+        marker = f"> <{SCD.sha256}> "
+        quads: list[str] = []
+        triples: list[str] = []
+        held: list[tuple[str, str]] = []
+        for name, nt in graphs:
+            at = nt.find(marker)
+            if at >= 0:  # the document's hash line: held back, the rest of the graph as it is
+                start, end = nt.rfind("\n", 0, at) + 1, nt.index("\n", at) + 1
+                held.append((name, nt[start:end]))
+                nt = nt[:start] + nt[end:]
+            triples.append(nt)
+            quads.append(nt.replace(" .\n", f" <{name}> .\n"))  # N-Triples escape newlines inside literals
         try:
-            self._s.bulk_load(b"".join(part for g in graphs for part in (g.quads, g.union)), format=ox.RdfFormat.N_QUADS)
+            self._s.bulk_load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            self._s.bulk_load("".join(triples).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
             done = []
-            for g in graphs:
-                if not g.held:
-                    continue
-                t = next(iter(ox.parse(g.held.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
-                done += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g.name)),
+            for name, line in held:
+                t = next(iter(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
+                done += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)),
                          ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())]
             self._s.extend(done)
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write {len(graphs)} new graphs: {e}",
                              hint="graphs already stored are untouched; build again to write these") from None
-
-    def restore_union(self) -> None:
-        """Make the default graph the union of the named graphs again (after a write that failed part way)."""
-        self._s.update(REUNION)
 
     def has_graph(self, name: str) -> bool:
         import pyoxigraph as ox
@@ -402,6 +365,31 @@ class EmbeddedStore:
         3 to 10 times slower until they are merged (measured on 10,000 synthetic releases, bench/)."""
         if self.path is not None and not self.read_only:
             self._s.optimize()
+
+    def add_new_graphs(self, graphs: list[tuple[str, bytes, str]]) -> None:
+        """``add_graphs_nt`` for graphs a build's worker processes made ready: (name, N-Quads of its quads and of
+        the triples it adds to the default graph, the content hash's N-Triples line held back and written last)."""
+        import pyoxigraph as ox
+
+        if not graphs:
+            return
+        try:
+            self._s.bulk_load(b"".join(nq for _, nq, _ in graphs), format=ox.RdfFormat.N_QUADS)
+            done = []
+            for name, _, held in graphs:
+                if not held:
+                    continue
+                t = next(iter(ox.parse(held.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
+                done += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)),
+                         ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())]
+            self._s.extend(done)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"could not write {len(graphs)} new graphs: {e}",
+                             hint="graphs already stored are untouched; build again to write these") from None
+
+    def restore_union(self) -> None:
+        """Make the default graph the union of the named graphs again (after a write that failed part way)."""
+        self._s.update(REUNION)
 
     # ------------------------------------------------------------------ reads
     @property
