@@ -1,6 +1,6 @@
 """The benchmark suite: a synthetic corpus of N press releases through every stage, side by side with the alternatives.
 
-    python bench/run.py --docs 2000 --out results.json [--seconds 5] [--skip-pyshacl] [--virtuoso]
+    python bench/run.py --docs 2000 --out results.json [--split mixed|zh|en] [--seconds 5] [--skip-pyshacl] [--virtuoso]
 
 One JSON object (keys below) and a table on stdout:
 - build_docs_per_s, build_peak_rss_mb: `smartgraph build` of the N documents (a child process; peak RSS of it);
@@ -301,6 +301,8 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--out", type=Path, default=Path("results.json"))
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--split", choices=corpus.SPLITS, default="mixed",
+                    help="languages of the generated releases (default mixed: about a third in English)")
     ap.add_argument("--seconds", type=float, default=3.0, help="seconds of each HTTP run (default 3)")
     ap.add_argument("--repeat", type=int, default=10, help="runs of each canned query for its percentiles (default 10)")
     ap.add_argument("--skip-pyshacl", action="store_true", help="leave out pyshacl on the whole graph (slow at scale)")
@@ -317,7 +319,7 @@ def main() -> int:
                  "(.venv/bin/python bench/run.py, after pip install -e '.[test]')")
     work = a.work or Path(tempfile.mkdtemp(prefix="smartgraph-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    results: dict[str, Any] = {"docs": a.docs, "seed": a.seed, "machine": machine()}
+    results: dict[str, Any] = {"docs": a.docs, "seed": a.seed, "split": a.split, "machine": machine()}
     docs, store = work / "corpus", work / "store"
 
     t0 = time.perf_counter()
@@ -326,7 +328,7 @@ def main() -> int:
         print(f"== [{time.perf_counter() - t0:6.0f} s] {msg}", file=sys.stderr, flush=True)
 
     step(f"generating {a.docs} documents")
-    corpus.generate(a.docs, docs, a.seed)
+    corpus.generate(a.docs, docs, a.seed, a.split)
     step("smartgraph build")
     wall, rss = timed([str(BIN / "smartgraph"), "build", str(docs), "--store", str(store)])
     results.update(build_s=round(wall, 1), build_docs_per_s=round(a.docs / wall, 1), build_peak_rss_mb=round(rss))

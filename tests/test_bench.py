@@ -27,8 +27,30 @@ def test_the_generator_is_deterministic_and_writes_gold(tmp_path: Path) -> None:
     gold = json.loads((a / "gold.json").read_text(encoding="utf-8"))
     assert {"documents", "events", "officials", "participants", "agreements", "sister_cities", "speakers", "countries"} <= set(gold)
     assert len(gold["documents"]) == 20 and gold["officials"]
-    text = (a / files[0]).read_text(encoding="utf-8")
-    assert "發布機關" in text and "聯絡人" in text
+
+
+def test_the_corpus_has_the_variety_of_the_real_one(tmp_path: Path) -> None:
+    """Both languages, several cities, several header forms, news reprints with bylines, every kind of fact."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+
+    corpus.generate(120, tmp_path, seed=3)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(tmp_path.glob("*.txt"))]
+    english = [t for t in texts if not any("\u4e00" <= c <= "\u9fff" for c in t.split("\n\n")[0] + t[:200])]
+    assert 20 <= len(english) <= 70
+    assert {h.en for h in corpus.HOMES if any(h.en in t or h.zh in t for t in texts)} >= {"Taipei", "Kaohsiung", "Taichung"}
+    forms = ["發布機關", "張貼日", "發布單位", "發稿日期", "首頁 >", "Publish Date:", "- Date:", "Publication Date"]
+    assert sum(any(f in t for t in texts) for f in forms) >= 6
+    assert any("中央社記者" in t or "／記者" in t or "記者" in t.split("\n\n")[1] for t in texts)  # Chinese reprints with a byline
+    assert any("(CNA) --" in t or "Staff reporter" in t for t in texts)
+    gold = json.loads((tmp_path / "gold.json").read_text(encoding="utf-8"))
+    assert {a["kind"] for a in gold["agreements"]} == {"mou", "friendship", "declaration"}
+    assert gold["sister_cities"] and gold["participants"] and gold["speakers"]
+    assert any(not d["publisher"] for d in gold["documents"]) and any(d["publisher"] for d in gold["documents"])
+    assert len({o["country"] for o in gold["officials"]}) >= 5
+    only_en = tmp_path / "en"
+    corpus.generate(10, only_en, seed=3, split="en")
+    assert not any("發布" in p.read_text(encoding="utf-8") for p in only_en.glob("*.txt"))
 
 
 def test_the_runner_writes_every_key(tmp_path: Path) -> None:

@@ -153,6 +153,12 @@ PARAMS = ("class", "datatype", "nodeKind", "minCount", "maxCount", "minExclusive
           "hasValue", "in")
 
 
+# constraints of a property shape that look at its values and at other values of the focus node only
+_SUBJECT_LOCAL = {"minCount", "maxCount", "datatype", "nodeKind", "minExclusive", "minInclusive", "maxExclusive",
+                  "maxInclusive", "minLength", "maxLength", "pattern", "flags", "languageIn", "uniqueLang", "equals",
+                  "disjoint", "lessThan", "lessThanOrEquals", "hasValue", "in"}
+
+
 class Shapes:
     """A shapes graph, read once."""
 
@@ -236,6 +242,19 @@ class Shapes:
         self._paths[node] = p
         return p
 
+    def reads_only_its_focus(self, shape: Shape) -> bool:
+        """Whether validating a focus node against ``shape`` reads only triples whose subject is that node:
+        a node shape whose property shapes follow one predicate and test the values themselves (counts,
+        datatypes, languages, patterns, lists, comparisons with other values of the node). Its results for
+        a node then stay the same in any graph that adds no triple about the node."""
+        if shape.path is not None or shape.sparql or set(shape.params) - {"property"}:
+            return False
+        for node in shape.params.get("property", ()):
+            prop = self.shape(node)
+            if prop.path is None or prop.path.kind != "predicate" or prop.sparql or set(prop.params) - _SUBJECT_LOCAL:
+                return False
+        return True
+
     def list(self, node: Any) -> tuple[Any, ...]:
         """The members of an RDF list of the shapes graph (read once: validation asks for them per focus node)."""
         if node not in self._lists:
@@ -255,26 +274,39 @@ class Shapes:
 class Validator:
     """Validate the default graph of a pyoxigraph store against a shapes graph."""
 
-    def __init__(self, shapes: Shapes, store: ox.Store) -> None:
+    def __init__(self, shapes: Shapes, store: ox.Store, *, graph: Any = DEFAULT,
+                 known: dict[Any, dict[Term, list[Result]]] | None = None) -> None:
+        """``graph``: the graph validated, the default graph unless given; None reads every graph of the
+        store as one (the caller keeps the graphs free of shared triples, or counts would see a triple
+        twice). ``known``: results already known for (shape, focus node), reused instead of validated."""
         self.shapes = shapes
         self.store = store
+        self.graph = graph
+        self.known = known or {}
         self._conforms: dict[tuple[Any, Term], bool] = {}
         self._subclasses: dict[Term, set[Term]] | None = None
+        self._objects: dict[tuple[Term, Term], list[Term]] = {}
+        self._typed: dict[Term, set[Term]] | None = None
 
-    # ---- data access (the default graph)
+    # ---- data access (the default graph, or the graph given)
     def objects(self, s: Term, p: Term) -> list[Term]:
+        """The objects of (s, p); read once a run (the store does not change while it validates)."""
         if isinstance(s, ox.Literal):
             return []
-        return [q.object for q in self.store.quads_for_pattern(s, p, None, DEFAULT)]
+        key = (s, p)
+        got = self._objects.get(key)
+        if got is None:
+            got = self._objects[key] = [q.object for q in self.store.quads_for_pattern(s, p, None, self.graph)]
+        return got
 
     def subjects(self, p: Term | None, o: Term) -> list[Term]:
-        return [q.subject for q in self.store.quads_for_pattern(None, p, o, DEFAULT)]
+        return [q.subject for q in self.store.quads_for_pattern(None, p, o, self.graph)]
 
     def subclasses(self, c: Term) -> set[Term]:
         """c and every class below it (rdfs:subClassOf*)."""
         if self._subclasses is None:
             down: dict[Term, set[Term]] = {}
-            for q in self.store.quads_for_pattern(None, _SUBCLASS, None, DEFAULT):
+            for q in self.store.quads_for_pattern(None, _SUBCLASS, None, self.graph):
                 down.setdefault(q.object, set()).add(q.subject)
             self._subclasses = down
         out, todo = {c}, [c]
@@ -286,7 +318,15 @@ class Validator:
         return out
 
     def instances(self, c: Term) -> set[Term]:
-        return {q.subject for sub in self.subclasses(c) for q in self.store.quads_for_pattern(None, _RDF_TYPE, sub, DEFAULT)}
+        if self._typed is None:  # every rdf:type triple, read once a run: class targets ask for many classes
+            typed: dict[Term, set[Term]] = {}
+            for q in self.store.quads_for_pattern(None, _RDF_TYPE, None, self.graph):
+                typed.setdefault(q.object, set()).add(q.subject)
+            self._typed = typed
+        out: set[Term] = set()
+        for sub in self.subclasses(c):
+            out |= self._typed.get(sub, set())
+        return out
 
     def is_instance(self, node: Term, c: Term) -> bool:
         if isinstance(node, ox.Literal):
@@ -323,7 +363,7 @@ class Validator:
 
     def _all_nodes(self) -> set[Term]:
         out: set[Term] = set()
-        for q in self.store.quads_for_pattern(None, None, None, DEFAULT):
+        for q in self.store.quads_for_pattern(None, None, None, self.graph):
             out.add(q.subject)
             out.add(q.object)
         return out
@@ -337,17 +377,21 @@ class Validator:
             elif kind == "class":
                 out |= self.instances(t)
             elif kind == "subjectsOf":
-                out |= {q.subject for q in self.store.quads_for_pattern(None, t, None, DEFAULT)}
+                out |= {q.subject for q in self.store.quads_for_pattern(None, t, None, self.graph)}
             else:
-                out |= {q.object for q in self.store.quads_for_pattern(None, t, None, DEFAULT)}
+                out |= {q.object for q in self.store.quads_for_pattern(None, t, None, self.graph)}
         return out
 
     def run(self) -> list[Result]:
         results: list[Result] = []
         for shape in self.shapes.targeted:
             focus = self.focus_nodes(shape)
-            for f in sorted(focus, key=str):
+            known = self.known.get(shape.node, {})
+            for f in sorted(focus - known.keys() if known else focus, key=str):
                 results.extend(self.validate(f, shape))
+            for f, done in known.items():  # results already known, for focus nodes of this graph too
+                if f in focus:
+                    results.extend(done)
             results.extend(self.sparql(shape, focus))
         return results
 
@@ -359,8 +403,11 @@ class Validator:
         return self._conforms[key]
 
     def sparql(self, shape: Shape, focus: set[Term]) -> Iterator[Result]:
+        if not focus:  # its rows are kept for the shape's focus nodes only
+            return
         for query, messages, severity in shape.sparql:
-            res = self.store.query(query)
+            res = (self.store.query(query) if isinstance(self.graph, ox.DefaultGraph) else self.store.query(query, use_default_graph_as_union=True)
+                   if self.graph is None else self.store.query(query, default_graph=self.graph))
             assert isinstance(res, ox.QuerySolutions)
             for row in res:
                 this = row["this"]
@@ -504,7 +551,7 @@ class Validator:
             for v in values:
                 if isinstance(v, ox.Literal):
                     continue
-                for quad in self.store.quads_for_pattern(v, None, None, DEFAULT):
+                for quad in self.store.quads_for_pattern(v, None, None, self.graph):
                     if quad.predicate not in closed:
                         out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
                                           _rdflib(quad.predicate), quad.object, _message(shape.messages)))
