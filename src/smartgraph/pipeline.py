@@ -20,7 +20,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from smartgraph import documents, graph, procs, resources, validation
+from smartgraph import documents, graph, procs, resources, summaries, validation
 from smartgraph.config import Settings
 from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
@@ -47,6 +47,7 @@ class DocumentResult:
 class BuildReport:
     results: list[DocumentResult] = field(default_factory=list)
     skipped: list[documents.Skipped] = field(default_factory=list)  # files that are not press releases
+    summaries: summaries.Refresh | None = None  # the canned queries' rows materialised at the end, if they were
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -241,6 +242,8 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
         if on_progress:
             on_progress(n, len(paths), result)
     write_pending()
+    if isinstance(store, EmbeddedStore) and not summaries.fresh(store):  # canned queries' rows, for fast pages
+        report.summaries = summaries.refresh(store.oxigraph)
     if report.count("stored") >= WRITE_BATCH:
         store.optimize()  # bulk loads leave many small files behind; queries are several times faster once merged
     return report
