@@ -34,7 +34,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
-from smartgraph.queries import LANGUAGES, Catalog, CannedQuery, Parameter, with_values
+from smartgraph.queries import LANGUAGES, CannedQuery, Catalog, Parameter, with_values
 from smartgraph.vocab import SUMMARY_GRAPH, SUMMARY_MARKER, SUMMARY_NS
 
 BUCKET = 100  # rows a bucket holds: a page reads ceil(limit / BUCKET) + 1 buckets at most
@@ -99,13 +99,13 @@ def fast_page(q: CannedQuery, values: dict[str, list[str]] | dict[str, str], lim
         buckets = [Literal(f"{key}|{i}").n3() for i in range(first, last + 1)]
         rows = f"VALUES ?bucket {{ {' '.join(buckets)} }}\n      ?row sgs:bucket ?bucket ; sgs:rank ?rank"
         skip = offset - first * BUCKET
-    columns = "\n    ".join(f"OPTIONAL {{ ?row <{column(v)}> ?{v} }}" for v in q.variables)
+    columns = "\n  ".join(f"OPTIONAL {{ GRAPH <{SUMMARY_GRAPH}> {{ ?row <{column(v)}> ?{v} }} }}" for v in q.variables)
     return (f"# {q.name}: one page of the rows materialised at build time (smartgraph.summaries)\n"
             f"PREFIX sgs: <{SUMMARY_NS}>\n"
             f"SELECT {' '.join('?' + v for v in q.variables)}\nWHERE {{\n"
             f"  {{ SELECT ?row ?rank WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{\n      {rows} }} }}\n"
             f"    ORDER BY ?rank OFFSET {skip} LIMIT {limit + 1} }}\n"
-            f"  GRAPH <{SUMMARY_GRAPH}> {{\n    {columns}\n  }}\n}}\nORDER BY ?rank\n")
+            f"  {columns}\n}}\nORDER BY ?rank\n")
 
 
 def column(variable: str) -> str:
@@ -122,10 +122,13 @@ class Refresh:
     seconds: float = 0.0
 
 
+FRESH = f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_MARKER}> ?v }} }}"
+
+
 def fresh(store: Any) -> bool:
     """Whether the store's materialised rows are those of its current content (its marker triple is there).
     ``store`` is anything with ``select`` (an EmbeddedStore)."""
-    res = store.select(f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_MARKER}> ?v }} }}")
+    res = store.select(FRESH)
     return bool(res.get("boolean"))
 
 
@@ -147,12 +150,9 @@ def _candidates(ox_store: Any, p: Parameter) -> tuple[Identifier, ...]:
     """Every value a facet can take: an enum's values; an iri parameter's instances of its classes or concepts of its scheme."""
     if p.type == "enum":
         return tuple(Literal(v) for v in p.values)
-    parts = []
-    if p.classes:
-        parts.append(f"{{ VALUES ?c {{ {' '.join(URIRef(c).n3() for c in p.classes)} }} ?v <{_RDF_TYPE}> ?c }}")
-    if p.scheme:
-        parts.append(f"{{ ?v <{_IN_SCHEME}> {URIRef(p.scheme).n3()} }}")
-    res = ox_store.query(f"SELECT DISTINCT ?v WHERE {{ {' UNION '.join(parts)} FILTER (isIRI(?v)) }}")
+    classes = " ".join(URIRef(c).n3() for c in p.classes)  # a scheme's concepts, when it names one (skos:Concept is wider)
+    where = f"?v <{_IN_SCHEME}> {URIRef(p.scheme).n3()}" if p.scheme else f"VALUES ?c {{ {classes} }} ?v <{_RDF_TYPE}> ?c"
+    res = ox_store.query(f"SELECT DISTINCT ?v WHERE {{ {where} FILTER (isIRI(?v)) }}")
     return tuple(URIRef(r["v"].value) for r in res)
 
 
