@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from smartgraph import documents, graph, procs, resources, summaries, validation
 from smartgraph.config import Settings
@@ -212,7 +212,9 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
         names = ", ".join(str(p) for p in inputs)
         raise DocumentError(names, "holds no press release: every file named was skipped",
                             hint=f"name .txt, .text, .html or .htm files ({', '.join(s.reason for s in report.skipped[:1])})")
-    store.replace_graph(URIRef(settings.base_iri + ONTOLOGY_GRAPH), ontology_graph())
+    onto = ontology_graph().serialize(format="nt")
+    if not (isinstance(store, EmbeddedStore) and store.holds(settings.base_iri + ONTOLOGY_GRAPH, onto)):
+        store.replace_graph_nt(settings.base_iri + ONTOLOGY_GRAPH, onto)
     known = {} if force else store.document_hashes()
     jobs = [(p, known.get(str(graph.graph_iri(settings.base_iri, p.name)))) for p in paths]
     pending: list[tuple[DocumentResult, str, str]] = []

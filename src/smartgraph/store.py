@@ -346,6 +346,15 @@ class EmbeddedStore:
             raise StoreError(f"could not write {len(graphs)} new graphs: {e}",
                              hint="graphs already stored are untouched; build again to write these") from None
 
+    def holds(self, name: str, nt: str) -> bool:
+        """Whether the named graph holds exactly the triples of the N-Triples ``nt`` (a graph with blank nodes never does),
+        so that writing it again, which makes the materialised query rows stale, can be left out."""
+        import pyoxigraph as ox
+
+        new = {(t.subject, t.predicate, t.object) for t in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)}
+        old = {(q.subject, q.predicate, q.object) for q in self._s.quads_for_pattern(None, None, None, ox.NamedNode(name))}
+        return new == old and not any(isinstance(x, ox.BlankNode) for t in new for x in t)
+
     def has_graph(self, name: str) -> bool:
         import pyoxigraph as ox
 

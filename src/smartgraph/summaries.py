@@ -89,6 +89,8 @@ def fast_page(q: CannedQuery, values: dict[str, list[str]] | dict[str, str], lim
         return None
     limit, offset = max(0, int(limit)), max(0, int(offset))
     if given and len(bound[given[0].name]) > 1:  # several values of one facet: their sets merged by rank
+        if given[0].name not in q.variables:  # a row can be in several sets (a statement about two themes): plain
+            return None
         keys = [set_key(q.name, lang, facet_key(given[0], t)) for t in bound[given[0].name]]
         rows = (f"VALUES ?set {{ {' '.join(Literal(k).n3() for k in keys)} }}\n"
                 f"      ?row sgs:set ?set ; sgs:rank ?rank")
