@@ -37,6 +37,8 @@ from rdflib.term import Identifier
 from smartgraph.queries import LANGUAGES, CannedQuery, Catalog, Parameter, with_values
 from smartgraph.vocab import SUMMARY_GRAPH, SUMMARY_MARKER, SUMMARY_NS
 
+__all__ = ["BUCKET", "FRESH", "SUMMARY_GRAPH", "Refresh", "facets", "fast_page", "fresh", "materialisable", "page", "refresh"]
+
 BUCKET = 100  # rows a bucket holds: a page reads ceil(limit / BUCKET) + 1 buckets at most
 _GROUP_BY = re.compile(r"\bGROUP\s+BY\b([^\n]*)", re.I)
 _SELECT = re.compile(r"\bSELECT\b(\s+DISTINCT\b)?", re.I)
