@@ -84,8 +84,8 @@ def compare(path: Path) -> int:
 
 
 def test_materialisable_queries() -> None:
-    assert {q.name for q in MATERIALISED} >= {"documents", "statements", "officials", "network"}
-    assert not summaries.materialisable(CATALOG.get("provenance"))
+    assert {q.name for q in MATERIALISED} >= {"documents", "statements", "officials", "network", "events"}
+    assert not summaries.materialisable(CATALOG.get("provenance"))  # its entity is required: one look-up anyway
 
 
 def test_materialised_pages_equal_plain_ones_on_the_seeds(built_store: Path) -> None:
@@ -110,7 +110,7 @@ def test_a_parameter_that_is_no_facet_falls_back_to_the_plain_query() -> None:
     both = {"country": ["https://w3id.org/smartgraph/id/country/jp"], "person": ["https://w3id.org/smartgraph/id/person/x"]}
     assert summaries.fast_page(q, both, 10) is None
     assert summaries.page(q, both, 10) == q.page(both, 10)
-    assert summaries.fast_page(CATALOG.get("events"), {}, 10) is None
+    assert summaries.fast_page(CATALOG.get("events"), {"year": "2021"}, 10) is None
 
 
 def test_any_write_makes_the_rows_stale_and_a_build_refreshes_them(tmp_path: Path, corpus: Path) -> None:

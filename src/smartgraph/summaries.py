@@ -16,7 +16,9 @@ writing its rows, in order, into the derived graph ``SUMMARY_GRAPH``:
 
 A page is then: the bucket(s) covering [offset, offset + limit] by exact look-up, sorted by rank, and
 the columns of those rows only. Any page, any parameter value, costs the same. Two facet parameters
-given together, or a parameter that is not a facet, fall back to the plain query.
+given together, or a parameter that is not a facet (events' year and since), fall back to the plain query.
+
+The whole graph is made again by any build that changed the store (``refresh``); not yet incrementally.
 
 The graph is not part of the default graph (the union users query), is not exported, and is trusted only
 while it carries its marker triple (``MARKER``): every write to the store takes the marker away first,
@@ -51,15 +53,17 @@ def _langs(q: CannedQuery) -> list[Parameter]:
 
 
 def facets(q: CannedQuery) -> list[Parameter]:
-    """The parameters whose values each get their own materialised rows: iri (with a class or scheme) and enum."""
+    """The parameters whose values each get their own materialised rows: iri (with a class or scheme) and enum
+    parameters of a grouped query (a facet's run adds it to the GROUP BY)."""
+    if not _GROUP_BY.search(q.text):
+        return []
     return [p for p in q.params if p.type != "language" and (p.type == "enum" or (p.type == "iri" and (p.classes or p.scheme)))]
 
 
 def materialisable(q: CannedQuery) -> bool:
-    """A pageable, grouped query whose every parameter is a language or a facet (events and provenance are
-    cheap as they are: a filter on dates, a required entity)."""
-    return (q.pageable and bool(_GROUP_BY.search(q.text)) and len(_langs(q)) <= 1
-            and all(p.type == "language" or p in facets(q) for p in q.params))
+    """A pageable query that runs without parameters (provenance needs its entity) and has one language at most.
+    Parameters that are no facet (events' year and since) are answered by the plain query."""
+    return q.pageable and len(_langs(q)) <= 1 and not any(p.required for p in q.params)
 
 
 def set_key(query: str, lang: str, facet: str = "") -> str:
@@ -87,7 +91,7 @@ def fast_page(q: CannedQuery, values: dict[str, list[str]] | dict[str, str], lim
     langs = _langs(q)
     lang = str(bound[langs[0].name][0]) if langs and langs[0].name in bound else ""
     given = [p for p in facets(q) if p.name in bound]
-    if len(given) > 1:
+    if len(given) > 1 or any(p.name in bound and p.type != "language" and p not in given for p in q.params):
         return None
     limit, offset = max(0, int(limit)), max(0, int(offset))
     if given and len(bound[given[0].name]) > 1:  # several values of one facet: their sets merged by rank
