@@ -368,9 +368,9 @@ def with_reunion(text: str) -> str | None:
     if body is None:
         return None
     graphs = touched_graphs(body)
-    # each update first takes away the marker of the materialised query rows (smartgraph.summaries): they no longer hold
+    # each update ends by taking away the marker of the materialised query rows (smartgraph.summaries): they no longer hold
     if graphs is None:
-        return f"{STALE} ;\n{body}\n;\n{REUNION}"
+        return f"{body}\n;\n{REUNION} ;\n{STALE}"
     if not graphs:
         return body
     names = [f"<{g}>" for g in graphs]
@@ -378,7 +378,7 @@ def with_reunion(text: str) -> str | None:
              f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({', '.join(names)})) }} }}")
     back = f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
     prologue, rest = split_prologue(body)
-    return f"{STALE} ;\n{prologue}\n{leave} ;\n{rest}\n;\n{back}"
+    return f"{prologue}\n{leave} ;\n{rest}\n;\n{back} ;\n{STALE}"
 
 
 def _open(ox: Any, path: str, writable: bool) -> Any:

@@ -25,6 +25,7 @@ from smartgraph.config import Settings
 from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
+from smartgraph.queries import Catalog
 from smartgraph.remote import RemoteStore
 from smartgraph.store import EmbeddedStore, Store
 from smartgraph.vocab import canonical_lang_tags
@@ -245,7 +246,7 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
             on_progress(n, len(paths), result)
     write_pending()
     if isinstance(store, EmbeddedStore) and not summaries.fresh(store):  # canned queries' rows, for fast pages
-        report.summaries = summaries.refresh(store.oxigraph)
+        report.summaries = summaries.refresh(store.oxigraph, Catalog.load())
     if report.count("stored") >= WRITE_BATCH:
         store.optimize()  # bulk loads leave many small files behind; queries are several times faster once merged
     return report

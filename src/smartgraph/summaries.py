@@ -218,15 +218,16 @@ def _n3(term: Any) -> str:
     return str(term)
 
 
-def refresh(ox_store: Any, catalog: Catalog | None = None, queries: Iterable[str] | None = None) -> Refresh:
+def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = None) -> Refresh:
     """Recompute every materialisable canned query's rows into ``SUMMARY_GRAPH`` and put the marker back.
 
     ``ox_store``: a writable pyoxigraph store whose default graph is the union of its named graphs. The
-    marker goes first and comes back last, so a failure in between leaves the plain queries answering."""
+    marker goes first and comes back last, so a failure in between leaves the plain queries answering.
+    Load ``catalog`` outside: rdflib's query parser keeps the frames that called it alive in reference
+    cycles, and one holding ``ox_store`` would keep the store open (and locked) after it is closed."""
     import pyoxigraph as ox
 
     t = time.perf_counter()
-    catalog = catalog or Catalog.load()
     graph = ox.NamedNode(SUMMARY_GRAPH)
     ox_store.remove_graph(graph) if ox_store.contains_named_graph(graph) else None
     out = Refresh()
