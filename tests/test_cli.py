@@ -257,3 +257,21 @@ def test_a_file_over_the_size_limit_is_refused_unread(corpus: Path, tmp_path: Pa
     assert code == 0 and "1 stored" in out, err
     code, _, err = run("build", str(big), "--store", str(store), "--max-document-size", "lots")
     assert code == 2 and "'lots' is not a size" in err
+
+
+def test_build_materialises_the_canned_queries_rows_unless_told_not_to(corpus: Path, tmp_path: Path) -> None:
+    from smartgraph import summaries
+    from smartgraph.store import EmbeddedStore
+
+    def fresh(store: Path) -> bool:
+        st = EmbeddedStore(store, read_only=True)
+        try:
+            return summaries.fresh(st)
+        finally:
+            st.close()
+
+    plain, full = tmp_path / "plain", tmp_path / "full"
+    assert run("build", str(corpus), "--store", str(plain), "-q", "--no-materialise")[0] == 0
+    assert not fresh(plain)
+    assert run("build", str(corpus), "--store", str(full), "-q")[0] == 0
+    assert fresh(full)

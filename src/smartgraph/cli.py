@@ -99,8 +99,16 @@ def build(
                                                         "path inside the folder or the name, e.g. 'zh/*.txt'); repeat for more "
                                                         "[default: *.txt, *.text, *.html, *.htm, README left out].")] = None,
     max_document_size: Annotated[str, typer.Option("--max-document-size", envvar="SMARTGRAPH_MAX_DOCUMENT_SIZE", metavar="SIZE",
+                                                   show_envvar=False, show_default=False,
                                                    help="Refuse, unread, a file larger than SIZE (bytes, or with kB/MB: 800kB, 20MB); "
-                                                        "0 for no limit.")] = "5MB",
+                                                        "0 for no limit [env SMARTGRAPH_MAX_DOCUMENT_SIZE; default 5MB].")] = "5MB",
+    materialise: Annotated[bool, typer.Option("--materialise/--no-materialise", envvar="SMARTGRAPH_MATERIALISE",
+                                              show_envvar=False, show_default=False,
+                                              help="Write the canned queries' rows into the derived summaries graph when the "
+                                                   "store changed, so the server pages them in milliseconds (costs build time "
+                                                   "in proportion to the store: see the README's Performance section); "
+                                                   "without, the server runs the plain queries "
+                                                   "[env SMARTGRAPH_MATERIALISE; default --materialise].")] = True,
 ) -> None:
     """Read press releases, extract their facts, validate each document's graph and store it.
 
@@ -129,7 +137,7 @@ def build(
         with _Progress(quiet) as progress:
             report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update,
                                     workers=workers or pipeline.default_workers(), globs=glob or (), strict=strict,
-                                    max_document_bytes=limit or None)
+                                    max_document_bytes=limit or None, materialise=materialise)
         st.flush()
         record_build(settings.store, settings.base_iri, paths)  # the store remembers its settings; a server reloads
         st.close()

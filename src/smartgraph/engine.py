@@ -30,7 +30,7 @@ from xml.sax.saxutils import escape, quoteattr
 from smartgraph import procs
 from smartgraph.errors import ParameterError, SmartgraphError, StoreError
 from smartgraph.sparqlscan import split_prologue, strip_trailing_separator, touched_graphs
-from smartgraph.store import REUNION, SERVING, StoreBusy, StoreLock, bump_generation, read_meta
+from smartgraph.store import REUNION, SERVING, STALE, StoreBusy, StoreLock, bump_generation, read_meta
 from smartgraph.vocab import PREFIXES, canonical_lang, canonical_lang_tags
 
 log = logging.getLogger("smartgraph.engine")
@@ -368,8 +368,9 @@ def with_reunion(text: str) -> str | None:
     if body is None:
         return None
     graphs = touched_graphs(body)
+    # each update ends by taking away the marker of the materialised query rows (smartgraph.summaries): they no longer hold
     if graphs is None:
-        return f"{body}\n;\n{REUNION}"
+        return f"{body}\n;\n{REUNION} ;\n{STALE}"
     if not graphs:
         return body
     names = [f"<{g}>" for g in graphs]
@@ -377,7 +378,7 @@ def with_reunion(text: str) -> str | None:
              f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({', '.join(names)})) }} }}")
     back = f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
     prologue, rest = split_prologue(body)
-    return f"{prologue}\n{leave} ;\n{rest}\n;\n{back}"
+    return f"{prologue}\n{leave} ;\n{rest}\n;\n{back} ;\n{STALE}"
 
 
 def _open(ox: Any, path: str, writable: bool) -> Any:

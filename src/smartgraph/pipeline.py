@@ -19,13 +19,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
-from smartgraph import documents, graph, procs, resources, validation
+from smartgraph import documents, graph, procs, resources, summaries, validation
 from smartgraph.config import Settings
 from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
+from smartgraph.queries import Catalog
 from smartgraph.remote import RemoteStore
 from smartgraph.store import EmbeddedStore, Store
 from smartgraph.vocab import SCD, canonical_lang_tags
@@ -48,6 +49,7 @@ class DocumentResult:
 class BuildReport:
     results: list[DocumentResult] = field(default_factory=list)
     skipped: list[documents.Skipped] = field(default_factory=list)  # files that are not press releases
+    summaries: summaries.Refresh | None = None  # the canned queries' rows materialised at the end, if they were
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -89,6 +91,7 @@ class BuildOptions:
     strict: bool = False
     max_document_bytes: int | None = documents.DEFAULT_MAX_DOCUMENT_BYTES
     union_lines: int = UNION_LINES
+    summaries: bool = True  # materialise the canned queries' rows at the end (summaries.refresh)
 
 
 def build_document(path: Path, settings: Settings, doc: Document | None = None, options: BuildOptions = BuildOptions()) -> Built:
@@ -265,7 +268,8 @@ def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int
 
 def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bool = False,
           on_progress: Progress | None = None, workers: int = 1, globs: Iterable[str] = (), strict: bool = False,
-          max_document_bytes: int | None = documents.DEFAULT_MAX_DOCUMENT_BYTES, union_lines: int = UNION_LINES) -> BuildReport:
+          max_document_bytes: int | None = documents.DEFAULT_MAX_DOCUMENT_BYTES, union_lines: int = UNION_LINES,
+          materialise: bool = True) -> BuildReport:
     """Build every press release named (files or folders) into the store.
 
     With ``workers`` > 1 documents are read, extracted, mapped and validated in that many processes
@@ -279,15 +283,19 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
     releases are listed in the report's ``skipped``. No input at all to build is a DocumentError.
     A fact that breaks a shape is dropped with a notice and the rest of its document stored; with
     ``strict`` the document is refused whole. A file larger than ``max_document_bytes`` is refused unread
-    (reported as an error; the rest still build)."""
-    options = BuildOptions(strict, max_document_bytes, union_lines)
+    (reported as an error; the rest still build). With ``materialise`` the canned queries' rows are written
+    into the derived summaries graph at the end when the store changed (``summaries.refresh``), so the
+    server pages from them; without, the server runs the plain queries until a build that materialises."""
+    options = BuildOptions(strict, max_document_bytes, union_lines, materialise)
     report = BuildReport()
     paths = list(documents.iter_inputs(inputs, globs, report.skipped))
     if not paths:
         names = ", ".join(str(p) for p in inputs)
         raise DocumentError(names, "holds no press release: every file named was skipped",
                             hint=f"name .txt, .text, .html or .htm files ({', '.join(s.reason for s in report.skipped[:1])})")
-    store.replace_graph(URIRef(settings.base_iri + ONTOLOGY_GRAPH), ontology_graph())
+    onto = ontology_graph().serialize(format="nt")
+    if not (isinstance(store, EmbeddedStore) and store.holds(settings.base_iri + ONTOLOGY_GRAPH, onto)):
+        store.replace_graph_nt(settings.base_iri + ONTOLOGY_GRAPH, onto)
     known = {} if force else store.document_hashes()
     jobs = [(p, known.get(str(graph.graph_iri(settings.base_iri, p.name)))) for p in paths]
     with _Writer(store) as writer:
@@ -297,6 +305,8 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
                 writer.put(result, name, nt, new)
             if on_progress:
                 on_progress(n, len(paths), result)
+    if options.summaries and isinstance(store, EmbeddedStore) and not summaries.fresh(store):
+        report.summaries = summaries.refresh(store.oxigraph, Catalog.load())  # canned queries' rows, for fast pages
     if report.count("stored") >= OPTIMIZE_AFTER:
         store.optimize()  # bulk loads leave many small files behind; queries are several times faster once merged
     return report

@@ -27,7 +27,7 @@ from typing import IO, Any, Protocol
 from rdflib import Graph, URIRef
 
 from smartgraph.errors import StoreError
-from smartgraph.vocab import SCD, SCHEMA, canonical_lang, canonical_lang_tags
+from smartgraph.vocab import SCD, SCHEMA, SUMMARY_GRAPH, SUMMARY_MARKER, canonical_lang, canonical_lang_tags
 
 Results = dict[str, Any]  # SPARQL 1.1 Query Results JSON
 
@@ -64,8 +64,11 @@ FORMATS = {
 
 # after an update written by hand: triples only in the default graph go, triples of the named graphs come in
 # (inserting only the missing triples: half the time of inserting them all again, measured on 400 synthetic releases)
-REUNION = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
-           "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }")
+# the derived graph of materialised query rows (smartgraph.summaries) stays out of the union
+REUNION = (f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }} }} ;\n"
+           f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}> && NOT EXISTS {{ ?s ?p ?o }}) }}")
+# what every write does first: the materialised rows are no longer those of the store's content
+STALE = f"DELETE WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_MARKER}> ?v }} }}"
 
 
 def _leave_union(name: str) -> str:
@@ -274,7 +277,7 @@ class EmbeddedStore:
         """Whether the default graph holds the named graphs' triples, judged from the first triple of a few graphs."""
         import pyoxigraph as ox
 
-        for graph in islice(self._s.named_graphs(), sample):
+        for graph in islice((g for g in self._s.named_graphs() if g.value != SUMMARY_GRAPH), sample):
             first = next(iter(self._s.quads_for_pattern(None, None, None, graph)), None)
             if first is not None and ox.Quad(first.subject, first.predicate, first.object, ox.DefaultGraph()) not in self._s:
                 return False
@@ -296,11 +299,12 @@ class EmbeddedStore:
             graph = ox.NamedNode(name)
             if not self._s.contains_named_graph(graph):
                 triples = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+                self._s.update(STALE)
                 self._s.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
                                + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples])
                 return
             self._s.update(
-                _leave_union(name) + f"DROP SILENT GRAPH <{name}> ;\n"
+                f"{STALE} ;\n" + _leave_union(name) + f"DROP SILENT GRAPH <{name}> ;\n"
                 f"INSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }} ;\n"
                 f"INSERT DATA {{\n{nt}\n}}"
             )
@@ -331,6 +335,7 @@ class EmbeddedStore:
             triples.append(nt)
             quads.append(nt.replace(" .\n", f" <{name}> .\n"))  # N-Triples escape newlines inside literals
         try:
+            self._s.update(STALE)
             self._s.bulk_load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             self._s.bulk_load("".join(triples).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
             done = []
@@ -343,16 +348,26 @@ class EmbeddedStore:
             raise StoreError(f"could not write {len(graphs)} new graphs: {e}",
                              hint="graphs already stored are untouched; build again to write these") from None
 
+    def holds(self, name: str, nt: str) -> bool:
+        """Whether the named graph holds exactly the triples of the N-Triples ``nt`` (a graph with blank nodes never does),
+        so that writing it again, which makes the materialised query rows stale, can be left out."""
+        import pyoxigraph as ox
+
+        new = {(t.subject, t.predicate, t.object) for t in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)}
+        old = {(q.subject, q.predicate, q.object) for q in self._s.quads_for_pattern(None, None, None, ox.NamedNode(name))}
+        return new == old and not any(isinstance(x, ox.BlankNode) for t in new for x in t)
+
     def has_graph(self, name: str) -> bool:
         import pyoxigraph as ox
 
         return bool(self._s.contains_named_graph(ox.NamedNode(name)))
 
     def remove_graph(self, name: URIRef) -> None:
-        self._s.update(_leave_union(str(name)) + f"DROP SILENT GRAPH <{name}>")
+        self._s.update(f"{STALE} ;\n" + _leave_union(str(name)) + f"DROP SILENT GRAPH <{name}>")
 
     def update(self, text: str) -> None:
         """Run a SPARQL Update, then make the default graph the union of the named graphs again."""
+        self._s.update(STALE)
         self._s.update(text)
         self._s.update(REUNION)
 
@@ -374,6 +389,7 @@ class EmbeddedStore:
         if not graphs:
             return
         try:
+            self._s.update(STALE)  # the materialised rows no longer answer for the store
             self._s.bulk_load(b"".join(nq for _, nq, _ in graphs), format=ox.RdfFormat.N_QUADS)
             done = []
             for name, _, held in graphs:
@@ -398,7 +414,8 @@ class EmbeddedStore:
         return self._s
 
     def named_graphs(self) -> list[str]:
-        return sorted(g.value for g in self._s.named_graphs())
+        """The named graphs, but the derived one of materialised query rows (``summaries``)."""
+        return sorted(g.value for g in self._s.named_graphs() if g.value != SUMMARY_GRAPH)
 
     def document_hashes(self) -> dict[str, str]:
         """Each document graph's content hash, so a rebuild can skip what did not change."""
@@ -443,14 +460,17 @@ class EmbeddedStore:
         if f in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             out = ox.serialize(self.quads(), format=f)
         else:
-            out = self._s.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(format=f)
+            out = self._s.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }}"
+                                ).serialize(format=f)
         return out or b""
 
     def quads(self) -> Iterator[Any]:
-        """Every quad of the named graphs (pyoxigraph terms), in the store's index order; not the default graph (their union)."""
+        """Every quad of the named graphs (pyoxigraph terms), in the store's index order; not the default graph (their union),
+        nor the derived graph of materialised query rows (``summaries``), which each build makes again."""
         import pyoxigraph as ox
 
-        return (q for q in self._s.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+        return (q for q in self._s.quads_for_pattern(None, None, None, None)
+                if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != SUMMARY_GRAPH)
 
     def graph_ntriples(self, name: str) -> bytes:
         """One named graph as N-Triples, in the store's index order, language tags as stored (lower case)."""
@@ -470,7 +490,7 @@ class EmbeddedStore:
         return sorted(ln for ln in data.decode("utf-8").splitlines() if ln.strip())
 
     def graph_counts(self) -> dict[str, int]:
-        res = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        res = self.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }} GROUP BY ?g")
         return {b["g"]["value"]: int(b["n"]["value"]) for b in res["results"]["bindings"]}
 
     def __len__(self) -> int:

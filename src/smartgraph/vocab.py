@@ -105,3 +105,8 @@ _LANG_TAG = re.compile(rb'"@([a-z]{2,3})-([a-z]{4})\b')
 def canonical_lang_tags(data: bytes) -> bytes:
     """``"..."@zh-hant`` -> ``"..."@zh-Hant`` in Turtle, TriG, N-Triples or N-Quads text."""
     return _LANG_TAG.sub(lambda m: b'"@' + m.group(1) + b"-" + m.group(2).title(), data)
+
+# the derived graph of canned queries' materialised rows (smartgraph.summaries): not part of the default graph
+SUMMARY_NS = "https://w3id.org/smartgraph/summary#"
+SUMMARY_GRAPH = "https://w3id.org/smartgraph/graph/summaries"
+SUMMARY_MARKER = SUMMARY_NS + "fresh"  # present while the rows are those of the store's content

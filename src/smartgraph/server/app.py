@@ -24,7 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 from starlette.staticfiles import StaticFiles
 
-from smartgraph import __version__
+from smartgraph import __version__, summaries
 from smartgraph.engine import (
     ADHOC,
     CHEAP,
@@ -184,6 +184,14 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             stats.clear()
             stats["key"] = key
         return stats
+
+    async def materialised() -> bool:
+        """Whether the store's materialised query rows are fresh (``summaries.fresh``), asked once per store generation."""
+        memo = cached()
+        if "summaries" not in memo:
+            answer = await run(summaries.FRESH, [(RESULTS_JSON, 1.0)])
+            memo["summaries"] = bool(json.loads(answer.body).get("boolean"))
+        return bool(memo["summaries"])
 
     def language(request: Request, given: str | None) -> str:
         """The language of a page or an answer: ``lang`` if given (ParameterError unless zh-Hant or en, in any BCP 47
@@ -476,7 +484,7 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
                 elif k != "format":
                     q.param(k)
                     values.setdefault(k, []).append(v)
-            text = q.page(values, limit, offset) if q.pageable else q.prepare(values)
+            q.bind(values)  # ParameterError before any work
             accept = _accept(request, RESULT_TYPES)
         except ParameterError as e:
             return _param_error(e)
@@ -484,6 +492,10 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             return _limits_error(e)
         try:
             with cheap.slot(_client(request)):
+                if q.pageable and await materialised():  # pages read from the rows the build materialised
+                    text = summaries.page(q, values, limit, offset)
+                else:
+                    text = q.page(values, limit, offset) if q.pageable else q.prepare(values)
                 answer = await run(text, accept, page=limit if q.pageable else None)
         except SmartgraphError as e:
             return _limits_error(e)

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
 from smartgraph.queries import Catalog
-from smartgraph.vocab import CONCEPTS_IRI, PREFIXES, SCD_IRI
+from smartgraph.vocab import CONCEPTS_IRI, PREFIXES, SCD_IRI, SUMMARY_GRAPH
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -31,7 +31,9 @@ CONTEXT = 80  # characters of the source shown either side of a quoted span
 
 Select = Callable[[str], Awaitable[list[dict[str, Any]]]]
 
-GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+# the named graphs but the derived one of materialised query rows (smartgraph.summaries), which the default graph leaves out
+GRAPH_COUNTS = (f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }} "
+                "GROUP BY ?g ORDER BY ?g")
 
 
 def load_strings() -> dict[str, dict[str, str]]:

@@ -1,0 +1,128 @@
+"""Canned queries' rows materialised at build time (smartgraph.summaries) against the plain queries.
+
+Every materialisable canned query, in each language, for several parameter values and pages, must give
+the same rows in the same order read from the materialised rows as the plain query does, on the seeds
+and on a generated bench corpus; the rows stay out of the union, and any write makes them stale."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smartgraph import pipeline, summaries
+from smartgraph.config import Settings
+from smartgraph.queries import LANGUAGES, Catalog
+from smartgraph.store import EmbeddedStore, open_store
+from smartgraph.vocab import SUMMARY_GRAPH, SUMMARY_NS
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = Catalog.load()
+MATERIALISED = [q for q in CATALOG if summaries.materialisable(q)]
+
+
+@pytest.fixture(scope="module")
+def bench_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """200 generated releases (bench/corpus.py) built into a store."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    work = tmp_path_factory.mktemp("bench")
+    corpus.generate(200, work / "corpus", 7)
+    st = open_store(work / "store")
+    report = pipeline.build([work / "corpus"], st, Settings(store=work / "store"), workers=2)
+    st.close()
+    assert report.summaries is not None and report.summaries.rows > 0
+    return work / "store"
+
+
+def rows(st: EmbeddedStore, text: str) -> list[tuple[Any, ...]]:
+    res = st.select(text)
+    names = res["head"]["vars"]
+    return [tuple(tuple(sorted(b[v].items())) if v in b else None for v in names) for b in res["results"]["bindings"]]
+
+
+def cases(st: EmbeddedStore) -> list[tuple[str, dict[str, list[str]], int, int]]:
+    """(query, parameters, limit, offset): each language, up to three values of each facet and two at once,
+    first pages, page 10 of a small page size, and pages across bucket boundaries."""
+    out = []
+    for q in MATERIALISED:
+        langs = [{"lang": [lang]} for lang in LANGUAGES] if any(p.name == "lang" for p in q.params) else [{}]
+        params: list[dict[str, list[str]]] = list(langs)
+        for p in summaries.facets(q):
+            values = [str(v) for v in summaries._candidates(st.oxigraph, p)]
+            used = [v for v in values if rows(st, q.prepare({p.name: v}))][:3]
+            params += [{p.name: [v]} for v in used] + ([{p.name: used[:2], "lang": ["en"]}] if len(used) > 1 else [])
+        for values in params:
+            for limit, offset in ((100, 0), (10, 90), (7, 95), (100, 100)):
+                out.append((q.name, values, limit, offset))
+    return out
+
+
+def compare(path: Path) -> int:
+    st = EmbeddedStore(path, read_only=True)
+    assert summaries.fresh(st)
+    checked = nonempty = 0
+    for name, values, limit, offset in cases(st):
+        q = CATALOG.get(name)
+        fast = summaries.fast_page(q, values, limit, offset)
+        if fast is None:  # several values of a facet no row shows (statements' themes): the plain query answers
+            assert len(values) == 2 and all(p.name not in q.variables for p in summaries.facets(q) if p.name in values)
+            continue
+        plain = rows(st, q.page(values, limit, offset))
+        assert rows(st, fast) == plain, (name, values, limit, offset)
+        checked += 1
+        nonempty += bool(plain)
+    assert nonempty * 5 > checked  # the comparisons are about rows, not only about empty pages
+    return checked
+
+
+def test_materialisable_queries() -> None:
+    assert {q.name for q in MATERIALISED} >= {"documents", "statements", "officials", "network", "events"}
+    assert not summaries.materialisable(CATALOG.get("provenance"))  # its entity is required: one look-up anyway
+
+
+def test_materialised_pages_equal_plain_ones_on_the_seeds(built_store: Path) -> None:
+    assert compare(built_store) > 50
+
+
+def test_materialised_pages_equal_plain_ones_on_a_bench_corpus(bench_store: Path) -> None:
+    assert compare(bench_store) > 50
+
+
+def test_rows_stay_out_of_the_union_and_the_exports(built_store: Path) -> None:
+    st = EmbeddedStore(built_store, read_only=True)
+    assert st.has_graph(SUMMARY_GRAPH)
+    assert not st.select(f"ASK {{ ?row <{SUMMARY_NS}rank> ?r }}")["boolean"]
+    assert SUMMARY_GRAPH not in st.named_graphs()
+    assert SUMMARY_GRAPH not in st.graph_counts()
+    assert all(q.graph_name.value != SUMMARY_GRAPH for q in st.quads())
+
+
+def test_a_parameter_that_is_no_facet_falls_back_to_the_plain_query() -> None:
+    q = CATALOG.get("officials")
+    both = {"country": ["https://w3id.org/smartgraph/id/country/jp"], "person": ["https://w3id.org/smartgraph/id/person/x"]}
+    assert summaries.fast_page(q, both, 10) is None
+    assert summaries.page(q, both, 10) == q.page(both, 10)
+    assert summaries.fast_page(CATALOG.get("events"), {"year": "2021"}, 10) is None
+
+
+def test_any_write_makes_the_rows_stale_and_a_build_refreshes_them(tmp_path: Path, corpus: Path) -> None:
+    path = tmp_path / "store"
+    st = open_store(path)
+    pipeline.build([corpus], st, Settings(store=path))
+    assert summaries.fresh(st)
+    st.update("INSERT DATA { GRAPH <https://w3id.org/smartgraph/graph/extra> { <urn:x:a> <urn:x:b> <urn:x:c> } }")
+    assert not summaries.fresh(st)
+    report = pipeline.build([corpus], st, Settings(store=path))  # nothing changed but the rows are stale: made again
+    assert report.summaries is not None and summaries.fresh(st)
+    report = pipeline.build([corpus], st, Settings(store=path))
+    assert report.summaries is None  # fresh already: nothing to do
+    first = sorted(corpus.glob("*.txt"))[0]
+    st.remove_graph(next(iter(g for g in st.named_graphs() if first.stem in g)))  # type: ignore[arg-type]
+    assert not summaries.fresh(st)
+    st.close()
