@@ -374,3 +374,22 @@ def test_english_statement_is_made_at_the_event_its_paragraphs_are_about() -> No
     assert "Hsieh Po-wen" in events and "Peter Lund" in events
     assert events["Hsieh Po-wen"] == events["Peter Lund"] != ""
     assert "award" in events["Hsieh Po-wen"].lower() or "ceremony" in events["Hsieh Po-wen"].lower()
+
+
+def test_english_a_signing_is_an_event_named_by_its_places_and_its_signers_took_part() -> None:
+    f = _en_release("Taichung Mayor Lo Wen-hao (羅文豪) and Perth Lord Mayor Anna Greer signed a sister city agreement "
+                    "at Taichung City Hall today (2nd). The two cities signed an MOU on tourism in 2019. Mayor Lo will "
+                    "sign another agreement with Darwin next year.")
+    signings = [e for e in f.events.values() if any("signing" in n for n in e.names_en)]
+    assert len(signings) == 1
+    ev = signings[0]
+    assert ev.names_en == ["Taichung–Perth signing"]
+    assert ev.start == dt.date(2023, 5, 2)
+    took_part = {f.persons[p.person].name for p in f.participations if p.event == ev.key}
+    assert took_part == {"羅文豪", "Anna Greer"}
+
+
+def test_english_a_signing_no_one_is_named_at_is_no_event() -> None:
+    f = _en_release("Several agreements were signed on the sidelines of the forum, and Taichung and Perth signed an "
+                    "MOU on air quality monitoring.")
+    assert not [e for e in f.events.values() if any("signing" in n for n in e.names_en)]

@@ -23,7 +23,7 @@ from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
 from smartgraph.extraction.text import Text
 
-__all__ = ["recognise_events_en"]
+__all__ = ["recognise_events_en", "recognise_signings_en"]
 
 _NOT_EVENT_AFTER = re.compile(r"[ -](?:Center|Centre|Hall|Halls|Declaration|Statement|Agreement|Secretariat|Organi[sz]ation|Committee|"
                               r"Association|Council|Foundation|Office|Venue|Site|Grounds?|Room|Building|Museum|Series|Program|"
@@ -249,4 +249,45 @@ def _dedupe(found: list[EventMention]) -> list[EventMention]:
         if any(o.start <= m.start and m.end <= o.end and o.head is not None and m.head is not None and o.head == m.head for o in out):
             continue
         out.append(m)
+    return out
+
+
+_SIGNED = re.compile(r"\b(?:signed|inked|sign)\b", re.I)
+# "Several agreements were signed", "will attend the signing of": no one signing the text tells
+_NOT_A_SIGNING = re.compile(r"\b(?:several|many|numerous|some|other)\s+(?:\w+\s+)?(?:agreements|memorand\w*|MOUs)\b"
+                            r"|\b(?:will|would|could|may|might|can|should)\b|\bto sign\b"
+                            r"|\b(?:plans?|planning|expected|scheduled|hopes?)\b|\bsigned up\b|\bif\b", re.I)
+
+
+def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list[EventMention]:
+    """Signings an English sentence tells ("A and B signed a sister city agreement", "an MOU was signed"): each is a
+    ceremony named "signing" with its verb as head (resolution names it by the places its sentence names). A
+    signing of another year than the release's ("signed an MOU in 2017"), one to come ("will sign") or a count of
+    them ("several agreements were signed") is none."""
+    raw = text.raw
+    doc_date = getattr(text.doc, "date", None)
+    doc_year = doc_date.year if doc_date is not None else None
+    out: list[EventMention] = []
+    seen: set[int] = set()
+    for a, e in agreements:
+        si = text.sentence_of(a)
+        if si in seen:
+            continue
+        s = text.sentences[si]
+        if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
+            continue
+        verbs = [m for m in _SIGNED.finditer(raw, s.start, s.end) if abs(m.start() - a) <= 120]
+        if not verbs:
+            continue
+        v = min(verbs, key=lambda m: abs(m.start() - a))
+        lo, hi = min(v.start(), a), max(v.end(), e)
+        c0 = max(s.start, raw.rfind(";", s.start, lo) + 1)
+        if _NOT_A_SIGNING.search(raw, c0, hi) or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
+            continue
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        if doc_year is not None and years and doc_year not in years:
+            continue  # "signed … on April 12, 1977": an earlier signing, told in passing
+        seen.add(si)
+        out.append(EventMention(v.start(), v.end(), raw[v.start():v.end()], "signing", "ceremony", False, False, None, False, "", None,
+                                v.start()))
     return out

@@ -252,10 +252,13 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     s = text.sentences[text.sentence_of(m.start)]
     places: list[str] = []
     for p in res.recognised.within(res.recognised.places, s.start, s.end):
-        if p.kind in ("city", "county", "district", "township"):
-            label = res.places[res.place_of[p]].name_zh if p in res.place_of and res.place_of[p] in res.places else p.text
+        if p.kind in ("city", "county", "district", "township") or (m.name == "signing" and p.kind != "country"):
+            place = res.places.get(res.place_of[p]) if p in res.place_of else None
+            label = p.text if place is None else (place.name_en or p.text) if m.name == "signing" else place.name_zh
             if label not in places:
                 places.append(label)
+    if name == "signing" and m.head is not None:  # English: "Kaohsiung–Basseterre signing"
+        return f"{'–'.join(places[:3])} signing" if places else name
     return f"{'與'.join(places[:3])}{name}" if places else name
 
 
