@@ -393,3 +393,15 @@ def test_english_a_signing_no_one_is_named_at_is_no_event() -> None:
     f = _en_release("Several agreements were signed on the sidelines of the forum, and Taichung and Perth signed an "
                     "MOU on air quality monitoring.")
     assert not [e for e in f.events.values() if any("signing" in n for n in e.names_en)]
+
+
+def test_english_a_trip_to_a_country_is_a_visit_its_leader_and_members_took_part_in() -> None:
+    f = _en_release("From April 24 to 30, Mayor Lo Wen-hao (羅文豪) headed a city delegation on a seven-day visit to "
+                    "Canada that took in Toronto and Montreal. The delegation included Councilor Pan Chih-hao (潘志豪).\n\n"
+                    "Montreal Mayor Anna Greer hopes to make a return visit to Taichung next year.", date="2023-05-02")
+    visits = [e for e in f.events.values() if e.category == "visit"]
+    assert [v.names_en for v in visits] == [["seven-day visit to Canada"]]
+    assert (visits[0].start, visits[0].end) == (dt.date(2023, 4, 24), dt.date(2023, 4, 30))
+    took_part = {f.persons[p.person].name for p in f.participations if p.event == visits[0].key}
+    assert {"羅文豪", "潘志豪"} <= took_part
+    assert "Anna Greer" not in took_part

@@ -23,7 +23,7 @@ from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
 from smartgraph.extraction.text import Text
 
-__all__ = ["recognise_events_en", "recognise_signings_en"]
+__all__ = ["recognise_events_en", "recognise_signings_en", "recognise_visits_en"]
 
 _NOT_EVENT_AFTER = re.compile(r"[ -](?:Center|Centre|Hall|Halls|Declaration|Statement|Agreement|Secretariat|Organi[sz]ation|Committee|"
                               r"Association|Council|Foundation|Office|Venue|Site|Grounds?|Room|Building|Museum|Series|Program|"
@@ -291,3 +291,59 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
         out.append(EventMention(v.start(), v.end(), raw[v.start():v.end()], "signing", "ceremony", False, False, None, False, "", None,
                                 v.start()))
     return out
+
+
+_NUMBER_WORDS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)"
+_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of))*"
+# "a seven-day visit to Japan", "her 11-day visit to the United States", "a state visit to Taiwan", "trip to South Korea"
+# (a bare "visit to Taipei" is too often a guest's call, told in passing, to stand for a trip)
+_VISIT_NOUN = re.compile(r"\b((?:" + _NUMBER_WORDS + r"-day\s+(?:(?:state|official|working|study)\s+)?(?:visit|trip|tour)"
+                         r"|(?:state|official|working|study)\s+(?:visit|trip|tour)|trip|tour)\s+to\s+(" + _PLACE_WORDS + r"))")
+# "headed a Taipei City Government delegation to Japan", "led a 15-member delegation to Brisbane"
+_LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,5}?)"
+                     r"(?:delegation|group|mission)\s+(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?to\s+(" + _PLACE_WORDS + r")")
+
+
+def recognise_visits_en(text: Text) -> list[EventMention]:
+    """Visits and trips an English sentence tells: a visit, trip or tour to a named place ("a seven-day visit to
+    Japan", "her trip to South Korea") or a delegation someone led there for some days ("led a delegation on a five-day trip to Brisbane"); a delegation
+    led somewhere without the length of its stay is most often a guest's earlier call, told in passing. The phrase
+    is the visit's name ("visit to Japan"); its verb or noun is the head. A visit one hopes, plans or is invited to
+    make is none."""
+    raw = text.raw
+    out: list[EventMention] = []
+    for s in text.sentences:
+        if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
+            continue
+        found: list[tuple[int, int, str]] = []
+        for m in _VISIT_NOUN.finditer(raw, s.start, s.end):
+            found.append((m.start(1), m.end(1), m.group(1)))
+        for m in _LED_TO.finditer(raw, s.start, s.end):
+            if "-day" in m.group() and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{_group(raw, s.start, m)} visit to {m.group(2)}"))
+        for a, b, name in found:
+            c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, a), raw.rfind(";", s.start, a)) if i >= 0])
+            if re.search(r"\b(?:hopes?|hoped|plans?|planned|invited?|invitation|will|would|could|may|might|wants?|wanted|next|future|"
+                         r"return(?:ed)?\s+the)\b", raw[c0:a]) or re.search(r"(?:19|20)\d\d", raw[s.start:s.end]):
+                continue
+            name = re.sub(r"\s+", " ", name).strip()
+            name = re.sub(r"\s+(?:and|of)$", "", name)
+            out.append(EventMention(a, b, raw[a:b], name, "visit", False, False, None, False, "", None, a))
+    return out
+
+
+def _group(raw: str, s0: int, m: re.Match[str]) -> str:
+    """Whose delegation: the capitalised words before the word ("a six-member Yatsushiro delegation"), else the name
+    that led it ("Hrib led a delegation": Hrib's delegation)."""
+    words = m.group(1).split()
+    caps: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        caps.insert(0, w)
+    if caps:
+        return f"{' '.join(caps)} delegation"
+    before = re.search(r"([A-Z][\w'’.-]+)\s+(?:\w+\s+){0,2}$", raw[max(s0, m.start() - 40):m.start()])
+    if before and before.group(1) not in ("He", "She", "They", "It", "The", "Mr.", "Ms.", "Mrs.", "Mayor"):
+        return f"{before.group(1)}'s delegation"
+    return "delegation"

@@ -88,11 +88,14 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
     to_label = label  # converts simplified names to traditional
     events: dict[str, Event] = {}
     told_by: set[str] = set()
+    english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
     for key, ent in res.events.items():
         ev = Event(key, ent.category if ent.category != "ceremony" else "ceremony", year=ent.year)
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
             names = list(dict.fromkeys(_act_name(res, ent, n) for n in names))  # with the places its sentence names
+        elif ent.origin == "act" and ent.category == "visit" and english:
+            names = list(dict.fromkeys(m.name for m in ent.mentions))  # "seven-day visit to Japan"
         elif ent.origin in ("act", "headline") and ent.category == "visit":
             told, by_whom = _visit_names(res, ent)
             names = list(dict.fromkeys([*names, *told])) if ent.origin == "headline" else (told or names)
