@@ -374,3 +374,34 @@ def test_english_statement_is_made_at_the_event_its_paragraphs_are_about() -> No
     assert "Hsieh Po-wen" in events and "Peter Lund" in events
     assert events["Hsieh Po-wen"] == events["Peter Lund"] != ""
     assert "award" in events["Hsieh Po-wen"].lower() or "ceremony" in events["Hsieh Po-wen"].lower()
+
+
+def test_english_a_signing_is_an_event_named_by_its_places_and_its_signers_took_part() -> None:
+    f = _en_release("Taichung Mayor Lo Wen-hao (羅文豪) and Perth Lord Mayor Anna Greer signed a sister city agreement "
+                    "at Taichung City Hall today (2nd). The two cities signed an MOU on tourism in 2019. Mayor Lo will "
+                    "sign another agreement with Darwin next year.")
+    signings = [e for e in f.events.values() if any("signing" in n for n in e.names_en)]
+    assert len(signings) == 1
+    ev = signings[0]
+    assert ev.names_en == ["Taichung–Perth signing"]
+    assert ev.start == dt.date(2023, 5, 2)
+    took_part = {f.persons[p.person].name for p in f.participations if p.event == ev.key}
+    assert took_part == {"羅文豪", "Anna Greer"}
+
+
+def test_english_a_signing_no_one_is_named_at_is_no_event() -> None:
+    f = _en_release("Several agreements were signed on the sidelines of the forum, and Taichung and Perth signed an "
+                    "MOU on air quality monitoring.")
+    assert not [e for e in f.events.values() if any("signing" in n for n in e.names_en)]
+
+
+def test_english_a_trip_to_a_country_is_a_visit_its_leader_and_members_took_part_in() -> None:
+    f = _en_release("From April 24 to 30, Mayor Lo Wen-hao (羅文豪) headed a city delegation on a seven-day visit to "
+                    "Canada that took in Toronto and Montreal. The delegation included Councilor Pan Chih-hao (潘志豪).\n\n"
+                    "Montreal Mayor Anna Greer hopes to make a return visit to Taichung next year.", date="2023-05-02")
+    visits = [e for e in f.events.values() if e.category == "visit"]
+    assert [v.names_en for v in visits] == [["seven-day visit to Canada"]]
+    assert (visits[0].start, visits[0].end) == (dt.date(2023, 4, 24), dt.date(2023, 4, 30))
+    took_part = {f.persons[p.person].name for p in f.participations if p.event == visits[0].key}
+    assert {"羅文豪", "潘志豪"} <= took_part
+    assert "Anna Greer" not in took_part

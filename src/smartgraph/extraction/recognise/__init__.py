@@ -14,7 +14,7 @@ from smartgraph.extraction.mentions import CueMention, DateMention, OrgMention, 
 from smartgraph.extraction.names import LATIN, ends_with, starts_with, words
 from smartgraph.extraction.recognise.agreements import english_agreements, recognise_agreements
 from smartgraph.extraction.recognise.events import recognise_acts, recognise_events, recognise_visits
-from smartgraph.extraction.recognise.events_en import recognise_events_en
+from smartgraph.extraction.recognise.events_en import recognise_events_en, recognise_signings_en, recognise_visits_en
 from smartgraph.extraction.recognise.people import recognise_people
 from smartgraph.extraction.recognise.people_en import recognise_people_en, recognise_titles_en
 from smartgraph.extraction.recognise.places import english, recognise_places
@@ -144,6 +144,9 @@ def recognise(text: Text) -> Recognised:
     if en:
         r.agreements = english_agreements(text, r.agreements)
         r.events = recognise_events_en(text, r.dates)
+        r.events += recognise_signings_en(text, [(a.start, a.end) for a in r.agreements])
+        told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
+        r.events += [v for v in recognise_visits_en(text) if not told.overlapping(v.start, v.end)]
     else:
         r.events = recognise_events(text, r.dates, {c.end for c in r.cues if c.cls in ("attend", "host", "visit", "say", "future")
                                                     and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})

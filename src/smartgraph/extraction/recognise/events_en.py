@@ -23,7 +23,7 @@ from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
 from smartgraph.extraction.text import Text
 
-__all__ = ["recognise_events_en"]
+__all__ = ["recognise_events_en", "recognise_signings_en", "recognise_visits_en"]
 
 _NOT_EVENT_AFTER = re.compile(r"[ -](?:Center|Centre|Hall|Halls|Declaration|Statement|Agreement|Secretariat|Organi[sz]ation|Committee|"
                               r"Association|Council|Foundation|Office|Venue|Site|Grounds?|Room|Building|Museum|Series|Program|"
@@ -250,3 +250,100 @@ def _dedupe(found: list[EventMention]) -> list[EventMention]:
             continue
         out.append(m)
     return out
+
+
+_SIGNED = re.compile(r"\b(?:signed|inked|sign)\b", re.I)
+# "Several agreements were signed", "will attend the signing of": no one signing the text tells
+_NOT_A_SIGNING = re.compile(r"\b(?:several|many|numerous|some|other)\s+(?:\w+\s+)?(?:agreements|memorand\w*|MOUs)\b"
+                            r"|\b(?:will|would|could|may|might|can|should)\b|\bto sign\b"
+                            r"|\b(?:plans?|planning|expected|scheduled|hopes?)\b|\bsigned up\b|\bif\b", re.I)
+
+
+def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list[EventMention]:
+    """Signings an English sentence tells ("A and B signed a sister city agreement", "an MOU was signed"): each is a
+    ceremony named "signing" with its verb as head (resolution names it by the places its sentence names). A
+    signing of another year than the release's ("signed an MOU in 2017"), one to come ("will sign") or a count of
+    them ("several agreements were signed") is none."""
+    raw = text.raw
+    doc_date = getattr(text.doc, "date", None)
+    doc_year = doc_date.year if doc_date is not None else None
+    out: list[EventMention] = []
+    seen: set[int] = set()
+    for a, e in agreements:
+        si = text.sentence_of(a)
+        if si in seen:
+            continue
+        s = text.sentences[si]
+        if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
+            continue
+        verbs = [m for m in _SIGNED.finditer(raw, s.start, s.end) if abs(m.start() - a) <= 120]
+        if not verbs:
+            continue
+        v = min(verbs, key=lambda m: abs(m.start() - a))
+        lo, hi = min(v.start(), a), max(v.end(), e)
+        c0 = max(s.start, raw.rfind(";", s.start, lo) + 1)
+        if _NOT_A_SIGNING.search(raw, c0, hi) or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
+            continue
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        if doc_year is not None and years and doc_year not in years:
+            continue  # "signed … on April 12, 1977": an earlier signing, told in passing
+        seen.add(si)
+        out.append(EventMention(v.start(), v.end(), raw[v.start():v.end()], "signing", "ceremony", False, False, None, False, "", None,
+                                v.start()))
+    return out
+
+
+_NUMBER_WORDS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)"
+_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of))*"
+# "a seven-day visit to Japan", "her 11-day visit to the United States", "a state visit to Taiwan", "trip to South Korea"
+# (a bare "visit to Taipei" is too often a guest's call, told in passing, to stand for a trip)
+_VISIT_NOUN = re.compile(r"\b((?:" + _NUMBER_WORDS + r"-day\s+(?:(?:state|official|working|study)\s+)?(?:visit|trip|tour)"
+                         r"|(?:state|official|working|study)\s+(?:visit|trip|tour)|trip|tour)\s+to\s+(" + _PLACE_WORDS + r"))")
+# "headed a Taipei City Government delegation to Japan", "led a 15-member delegation to Brisbane"
+_LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,5}?)"
+                     r"(?:delegation|group|mission)\s+(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?to\s+(" + _PLACE_WORDS + r")")
+
+
+def recognise_visits_en(text: Text) -> list[EventMention]:
+    """Visits and trips an English sentence tells: a visit, trip or tour to a named place ("a seven-day visit to
+    Japan", "her trip to South Korea") or a delegation someone led there for some days ("led a delegation on a five-day trip to Brisbane"); a delegation
+    led somewhere without the length of its stay is most often a guest's earlier call, told in passing. The phrase
+    is the visit's name ("visit to Japan"); its verb or noun is the head. A visit one hopes, plans or is invited to
+    make is none."""
+    raw = text.raw
+    out: list[EventMention] = []
+    for s in text.sentences:
+        if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
+            continue
+        found: list[tuple[int, int, str]] = []
+        for m in _VISIT_NOUN.finditer(raw, s.start, s.end):
+            found.append((m.start(1), m.end(1), m.group(1)))
+        for m in _LED_TO.finditer(raw, s.start, s.end):
+            if "-day" in m.group() and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{_group(raw, s.start, m)} visit to {m.group(2)}"))
+        for a, b, name in found:
+            c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, a), raw.rfind(";", s.start, a)) if i >= 0])
+            if re.search(r"\b(?:hopes?|hoped|plans?|planned|invited?|invitation|will|would|could|may|might|wants?|wanted|next|future|"
+                         r"return(?:ed)?\s+the)\b", raw[c0:a]) or re.search(r"(?:19|20)\d\d", raw[s.start:s.end]):
+                continue
+            name = re.sub(r"\s+", " ", name).strip()
+            name = re.sub(r"\s+(?:and|of)$", "", name)
+            out.append(EventMention(a, b, raw[a:b], name, "visit", False, False, None, False, "", None, a))
+    return out
+
+
+def _group(raw: str, s0: int, m: re.Match[str]) -> str:
+    """Whose delegation: the capitalised words before the word ("a six-member Yatsushiro delegation"), else the name
+    that led it ("Hrib led a delegation": Hrib's delegation)."""
+    words = m.group(1).split()
+    caps: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        caps.insert(0, w)
+    if caps:
+        return f"{' '.join(caps)} delegation"
+    before = re.search(r"([A-Z][\w'’.-]+)\s+(?:\w+\s+){0,2}$", raw[max(s0, m.start() - 40):m.start()])
+    if before and before.group(1) not in ("He", "She", "They", "It", "The", "Mr.", "Ms.", "Mrs.", "Mayor"):
+        return f"{before.group(1)}'s delegation"
+    return "delegation"

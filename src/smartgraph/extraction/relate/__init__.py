@@ -156,7 +156,8 @@ def relate(res: Resolved) -> Facts:
             if (res.events[k].origin == "named" and (
                 e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)
                 or english))  # an English event named with capitals is named for itself
-            or (res.events[k].origin != "named" and current(e))
+            or (res.events[k].origin != "named" and current(e) and not (english and res.events[k].origin == "act"))
+            or (english and res.events[k].origin == "act" and k in attended and e.start is not None)  # a dated signing someone was at
             or k in visits_told}  # a visit the text says who made (周春米率團訪問鹿兒島縣), whenever it was
     for k in list(kept):
         parent = events[k].parent

@@ -88,11 +88,14 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
     to_label = label  # converts simplified names to traditional
     events: dict[str, Event] = {}
     told_by: set[str] = set()
+    english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
     for key, ent in res.events.items():
         ev = Event(key, ent.category if ent.category != "ceremony" else "ceremony", year=ent.year)
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
             names = list(dict.fromkeys(_act_name(res, ent, n) for n in names))  # with the places its sentence names
+        elif ent.origin == "act" and ent.category == "visit" and english:
+            names = list(dict.fromkeys(m.name for m in ent.mentions))  # "seven-day visit to Japan"
         elif ent.origin in ("act", "headline") and ent.category == "visit":
             told, by_whom = _visit_names(res, ent)
             names = list(dict.fromkeys([*names, *told])) if ent.origin == "headline" else (told or names)
@@ -252,10 +255,13 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     s = text.sentences[text.sentence_of(m.start)]
     places: list[str] = []
     for p in res.recognised.within(res.recognised.places, s.start, s.end):
-        if p.kind in ("city", "county", "district", "township"):
-            label = res.places[res.place_of[p]].name_zh if p in res.place_of and res.place_of[p] in res.places else p.text
+        if p.kind in ("city", "county", "district", "township") or (m.name == "signing" and p.kind != "country"):
+            place = res.places.get(res.place_of[p]) if p in res.place_of else None
+            label = p.text if place is None else (place.name_en or p.text) if m.name == "signing" else place.name_zh
             if label not in places:
                 places.append(label)
+    if name == "signing" and m.head is not None:  # English: "Kaohsiung–Basseterre signing"
+        return f"{'–'.join(places[:3])} signing" if places else name
     return f"{'與'.join(places[:3])}{name}" if places else name
 
 

@@ -66,7 +66,12 @@ def _act_key(res: Resolved, m: EventMention) -> str:
 
 def _act(m: EventMention) -> bool:
     """A signing act (簽署友好城市協定) rather than a ceremony the text names; 「簽署儀式」 alone is an event word."""
-    return m.category == "ceremony" and not m.quoted and not m.generic and m.name[:1] in "簽締換"
+    return m.category == "ceremony" and not m.quoted and not m.generic and (m.name[:1] in "簽締換" or _english_signing(m))
+
+
+def _english_signing(m: EventMention) -> bool:
+    """An English signing a sentence tells with its verb (recognise_signings_en)."""
+    return m.name == "signing" and m.head is not None
 
 
 def _told(m: EventMention, title_end: int) -> bool:
@@ -198,6 +203,9 @@ def _award_of(res: Resolved, m: EventMention) -> str:
 _SIGNING_WORD = re.compile(fold(r"(?:締盟|簽約|簽署|締約|簽字|簽訂|結盟|締結)(?:儀式|典禮|式)$"))
 
 
+_SIGNING_WORD_EN = re.compile(r"(?i)(?:the\s+)?(?:virtual\s+|online\s+)?signing(?:\s+ceremony)?")
+
+
 def _signing_words(res: Resolved) -> None:
     """「此次線上締盟儀式」 with no ceremony named: the signing the release tells (its one act), not an event of its own."""
     signings = sorted((e for e in res.events.values() if e.origin == "act" and e.category == "ceremony"),
@@ -205,7 +213,9 @@ def _signing_words(res: Resolved) -> None:
     if not signings:
         return
     for key, ent in list(res.events.items()):
-        if ent.origin == "generic" and ent.category == "ceremony" and any(_SIGNING_WORD.search(fold(n)) for n in ent.names):
+        if ent.origin in ("generic", "named") and ent.category == "ceremony" and (
+                any(_SIGNING_WORD.search(fold(n)) for n in ent.names) if ent.origin == "generic"
+                else all(_SIGNING_WORD_EN.fullmatch(n) for n in ent.names)):
             first = min(m.start for m in ent.mentions)
             act = ([e for e in signings if min(m.start for m in e.mentions) < first] or signings)[-1]
             for m in ent.mentions:
@@ -220,7 +230,9 @@ _CALL = re.compile(fold(r"(?:率團|率領|帶領|組團)?(?:拜會|拜訪|會�
 def _joins(t: str, act: EventMention, other: EventMention, ent: EventEntity) -> bool:
     """Whether an act a sentence tells is the event another mention of the sentence names."""
     if act.category != "visit":
-        return True  # 「在記者會上簽署」: the signing is the press conference's
+        # 「在記者會上簽署」: the signing is the press conference's; an English signing and "the signing ceremony" its
+        # sentence names are joined later (_signing_words)
+        return not (_english_signing(act) and all(_SIGNING_WORD_EN.fullmatch(n) for n in ent.names))
     if ent.category != "visit" or other.head is None or act.head is None:
         return False
     return bool(_CALL.match(t, act.head)) == bool(_CALL.match(t, other.head))
