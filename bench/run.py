@@ -212,8 +212,8 @@ def bench_load(store_path: Path, work: Path, virtuoso: bool) -> dict[str, Any]:
     from tests.triplestores import Oxigraph, Virtuoso
 
     from smartgraph import pipeline
-    from smartgraph.remote import RemoteStore
-    from smartgraph.store import open_store
+    from smartgraph.sparql.remote import RemoteStore
+    from smartgraph.sparql.store import open_store
 
     st = open_store(store_path, read_only=True)
     triples = len(st)

@@ -20,9 +20,9 @@ import pytest
 
 from smartgraph import pipeline
 from smartgraph.config import Settings
-from smartgraph.engine import with_reunion
+from smartgraph.sparql.engine import with_reunion
+from smartgraph.sparql.store import REUNION, EmbeddedStore
 from smartgraph.sparqlscan import touched_graphs
-from smartgraph.store import REUNION, EmbeddedStore
 from tests.server import Server
 
 from .conftest import ROOT

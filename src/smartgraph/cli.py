@@ -40,7 +40,7 @@ def _settings(store: Path | None = None, base_iri: str | None = None):  # type: 
     """Settings from the flags, the environment and what the store remembers (``smartgraph.json``, written by build);
     a base IRI given that differs from the store's is an error (ConfigError)."""
     from smartgraph.config import ENV_BASE_IRI, from_env, settle_base_iri
-    from smartgraph.store import read_meta
+    from smartgraph.sparql.store import read_meta
 
     settings = from_env().with_(store=store)
     given, source = (base_iri, "--base-iri") if base_iri else (os.environ.get(ENV_BASE_IRI) or None, ENV_BASE_IRI)
@@ -113,7 +113,7 @@ def build(
     from smartgraph import documents, pipeline
     from smartgraph.config import DEFAULT_INPUT
     from smartgraph.errors import DocumentError
-    from smartgraph.store import open_store, record_build, servers
+    from smartgraph.sparql.store import open_store, record_build, servers
 
     limit = _size(max_document_size, "--max-document-size")
     try:
@@ -164,7 +164,7 @@ def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
     from rich.table import Table
 
     from smartgraph import pipeline
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     try:
         settings = _settings(store, base_iri)
@@ -233,7 +233,7 @@ def query(
     """
     from smartgraph.errors import StoreError
     from smartgraph.queries import Catalog, from_graphs
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     if fmt not in ("table", "json", "csv", "tsv"):
         _err(f"error: unknown format {fmt!r}\n  how to fix: use table, json, csv or tsv")
@@ -274,7 +274,7 @@ def query(
 
 
 def _remote_graphs(endpoint: str, prefix: str) -> list[str]:
-    from smartgraph.remote import RemoteStore
+    from smartgraph.sparql.remote import RemoteStore
 
     remote = RemoteStore(endpoint, retries=1)
     try:
@@ -327,7 +327,7 @@ def export(
     """
     from smartgraph import publish
     from smartgraph.formats import rdf_format
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     try:
         fmt = rdf_format(fmt).name
@@ -395,7 +395,7 @@ def describe(
     """Print the DCAT-AP 3.0 and VoID description of the dataset (what an export carries)."""
     from smartgraph import publish
     from smartgraph.formats import rdf_format
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     try:
         fmt = rdf_format(fmt).name
@@ -502,11 +502,11 @@ def serve(
 
     import uvicorn
 
-    from smartgraph.engine import EmbeddedEngine, Limits, RemoteEngine
     from smartgraph.errors import ConfigError
     from smartgraph.queries import Catalog
     from smartgraph.server import ServerSettings, create_app
     from smartgraph.server.app import setup_logging
+    from smartgraph.sparql.engine import EmbeddedEngine, Limits, RemoteEngine
 
     token = os.environ.get("SMARTGRAPH_UPDATE_TOKEN") if allow_updates else None
     cheap = workers or max(2, _cpus())
@@ -565,7 +565,7 @@ def _remote_select(endpoint: str, text: str) -> dict[str, Any]:
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     from smartgraph.errors import StoreError
-    from smartgraph.remote import ENV_PASSWORD, ENV_USER
+    from smartgraph.sparql.remote import ENV_PASSWORD, ENV_USER
     from smartgraph.vocab import canonical_lang
 
     sw = SPARQLWrapper(endpoint)
@@ -615,8 +615,8 @@ def load(
     SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a netrc file.
     """
     from smartgraph import pipeline
-    from smartgraph.remote import RemoteStore
-    from smartgraph.store import open_store
+    from smartgraph.sparql.remote import RemoteStore
+    from smartgraph.sparql.store import open_store
 
     try:
         settings = _settings(store, base_iri)

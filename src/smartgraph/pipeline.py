@@ -25,8 +25,8 @@ from smartgraph.config import Settings
 from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
-from smartgraph.remote import RemoteStore
-from smartgraph.store import EmbeddedStore, Store
+from smartgraph.sparql.remote import RemoteStore
+from smartgraph.sparql.store import EmbeddedStore, Store
 from smartgraph.vocab import canonical_lang_tags
 
 ONTOLOGY_GRAPH = "graph/ontology"

@@ -25,7 +25,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.staticfiles import StaticFiles
 
 from smartgraph import __version__
-from smartgraph.engine import (
+from smartgraph.errors import ParameterError, QueryError, SmartgraphError
+from smartgraph.queries import CannedQuery, Catalog
+from smartgraph.server import pages
+from smartgraph.server.limits import Admission, BodyLimit
+from smartgraph.server.openapi import openapi_document
+from smartgraph.server.problems import error_response, install, param_error, problem
+from smartgraph.sparql.engine import (
     ADHOC,
     CHEAP,
     GRAPH_TYPES,
@@ -39,12 +45,6 @@ from smartgraph.engine import (
     negotiate,
     parse_accept,
 )
-from smartgraph.errors import ParameterError, QueryError, SmartgraphError
-from smartgraph.queries import CannedQuery, Catalog
-from smartgraph.server import pages
-from smartgraph.server.limits import Admission, BodyLimit
-from smartgraph.server.openapi import openapi_document
-from smartgraph.server.problems import error_response, install, param_error, problem
 from smartgraph.sparqlscan import check_fetches, with_using
 
 log = logging.getLogger("smartgraph.access")

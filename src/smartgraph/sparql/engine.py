@@ -29,11 +29,11 @@ from xml.sax.saxutils import escape, quoteattr
 
 from smartgraph import procs
 from smartgraph.errors import ParameterError, SmartgraphError, StoreError
+from smartgraph.sparql.store import REUNION, SERVING, StoreBusy, StoreLock, bump_generation, read_meta
 from smartgraph.sparqlscan import split_prologue, strip_trailing_separator, touched_graphs
-from smartgraph.store import REUNION, SERVING, StoreBusy, StoreLock, bump_generation, read_meta
 from smartgraph.vocab import PREFIXES, canonical_lang, canonical_lang_tags
 
-log = logging.getLogger("smartgraph.engine")
+log = logging.getLogger("smartgraph.sparql.engine")
 
 # --------------------------------------------------------------------------- media types
 
@@ -822,7 +822,7 @@ class RemoteEngine:
     """Queries sent to a remote SPARQL endpoint, their results checked against the same limits and re-serialised."""
 
     def __init__(self, endpoint: str) -> None:
-        from smartgraph.remote import RemoteStore
+        from smartgraph.sparql.remote import RemoteStore
 
         self.remote = RemoteStore(endpoint, retries=0)
         self.endpoint = endpoint
