@@ -19,39 +19,42 @@ import queue
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlencode
-from xml.sax.saxutils import escape, quoteattr
 
 from smartgraph import procs
 from smartgraph.errors import ParameterError, SmartgraphError, StoreError
-from smartgraph.sparql.store import REUNION, SERVING, StoreBusy, StoreLock, bump_generation, read_meta
-from smartgraph.sparqlscan import split_prologue, strip_trailing_separator, touched_graphs
-from smartgraph.vocab import PREFIXES, canonical_lang, canonical_lang_tags
+from smartgraph.sparql import union
+from smartgraph.sparql.results import (
+    CSV,
+    GRAPH_TYPES,
+    JSONLD,
+    NTRIPLES,
+    RDFXML,
+    RESULT_TYPES,
+    RESULTS_JSON,
+    RESULTS_XML,
+    TSV,
+    TURTLE,
+    Results,
+    cell,
+    serialize_boolean,
+    serialize_select,
+    serialize_triples,
+)
+from smartgraph.sparql.store import SERVING, StoreBusy, StoreLock, bump_generation, read_meta
 
 log = logging.getLogger("smartgraph.sparql.engine")
 
 # --------------------------------------------------------------------------- media types
 
-RESULTS_JSON = "application/sparql-results+json"
-RESULTS_XML = "application/sparql-results+xml"
-CSV = "text/csv"
-TSV = "text/tab-separated-values"
-TURTLE = "text/turtle"
-NTRIPLES = "application/n-triples"
-JSONLD = "application/ld+json"
-RDFXML = "application/rdf+xml"
 NQUADS = "application/n-quads"
 TRIG = "application/trig"
 
-#: what a SELECT or ASK result can be sent as, the default first
-RESULT_TYPES = (RESULTS_JSON, RESULTS_XML, CSV, TSV)
-#: what a CONSTRUCT or DESCRIBE result can be sent as, the default first
-GRAPH_TYPES = (TURTLE, NTRIPLES, JSONLD, RDFXML)
 #: aliases clients send, mapped to the type we answer with
 ALIASES = {"application/json": RESULTS_JSON, "application/xml": RESULTS_XML, "text/xml": RESULTS_XML,
            "text/plain": NTRIPLES, "application/x-turtle": TURTLE, "application/json+ld": JSONLD,
@@ -202,100 +205,6 @@ class Engine(Protocol):
 # --------------------------------------------------------------------------- serialisers
 
 
-def _cell(term: Any) -> dict[str, str]:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return {"type": "literal", "value": term.value, "xml:lang": canonical_lang(term.language)}
-        dt = term.datatype.value
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
-            return {"type": "literal", "value": term.value}
-        return {"type": "literal", "value": term.value, "datatype": dt}
-    return {"type": "literal", "value": str(term)}  # RDF-star triples: their N-Triples form
-
-
-def _nt(cell: dict[str, str]) -> str:
-    v = cell["value"]
-    if cell["type"] == "uri":
-        return f"<{v}>"
-    if cell["type"] == "bnode":
-        return f"_:{v}"
-    s = '"' + v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + '"'
-    if "xml:lang" in cell:
-        return f"{s}@{cell['xml:lang']}"
-    if "datatype" in cell:
-        return f"{s}^^<{cell['datatype']}>"
-    return s
-
-
-def _csv_field(v: str) -> str:
-    return '"' + v.replace('"', '""') + '"' if any(c in v for c in ',"\r\n') else v
-
-
-def serialize_select(names: Sequence[str], rows: Sequence[dict[str, dict[str, str]]], media_type: str) -> bytes:
-    """SELECT results (SPARQL JSON cells) in one of the four SPARQL 1.1 result formats."""
-    if media_type == RESULTS_JSON:
-        doc = {"head": {"vars": list(names)}, "results": {"bindings": list(rows)}}
-        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    if media_type == CSV:
-        lines = [",".join(names)]
-        lines += [",".join(_csv_field(r[n]["value"]) if n in r else "" for n in names) for r in rows]
-        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
-    if media_type == TSV:
-        lines = ["\t".join(f"?{n}" for n in names)]
-        lines += ["\t".join(_nt(r[n]) if n in r else "" for n in names) for r in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    if media_type == RESULTS_XML:
-        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
-        out += [f"<variable name={quoteattr(n)}/>" for n in names]
-        out.append("</head>\n<results>")
-        for r in rows:
-            out.append("<result>")
-            for n in names:
-                if n not in r:
-                    continue
-                c = r[n]
-                if c["type"] == "uri":
-                    inner = f"<uri>{escape(c['value'])}</uri>"
-                elif c["type"] == "bnode":
-                    inner = f"<bnode>{escape(c['value'])}</bnode>"
-                elif "xml:lang" in c:
-                    inner = f"<literal xml:lang={quoteattr(c['xml:lang'])}>{escape(c['value'])}</literal>"
-                elif "datatype" in c:
-                    inner = f"<literal datatype={quoteattr(c['datatype'])}>{escape(c['value'])}</literal>"
-                else:
-                    inner = f"<literal>{escape(c['value'])}</literal>"
-                out.append(f"<binding name={quoteattr(n)}>{inner}</binding>")
-            out.append("</result>")
-        out.append("</results>\n</sparql>\n")
-        return "".join(out).encode("utf-8")
-    raise ValueError(media_type)
-
-
-def serialize_boolean(value: bool, media_type: str) -> bytes:
-    if media_type == RESULTS_JSON:
-        return json.dumps({"head": {}, "boolean": value}).encode()
-    if media_type == RESULTS_XML:
-        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-                f"<boolean>{str(value).lower()}</boolean></sparql>\n").encode()
-    return (("_askResult\r\n" if media_type == CSV else "?_askResult\n") + str(value).lower() + "\n").encode()
-
-
-def serialize_triples(triples: Iterable[Any], media_type: str) -> bytes:
-    import pyoxigraph as ox
-
-    fmt = {TURTLE: ox.RdfFormat.TURTLE, NTRIPLES: ox.RdfFormat.N_TRIPLES, JSONLD: ox.RdfFormat.JSON_LD,
-           RDFXML: ox.RdfFormat.RDF_XML}[media_type]
-    prefixes = PREFIXES if media_type in (TURTLE, RDFXML) else None
-    out = ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
-    return out if media_type == JSONLD else canonical_lang_tags(out)
-
-
 def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_rows: int, page: int | None = None,
             dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
     """Run one query on a pyoxigraph store and serialise it for the client (the default graph is the union of the named graphs).
@@ -334,7 +243,7 @@ def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_row
                     break
                 raise ResultTooLarge(f"the result has more than {max_rows} rows",
                                      hint="add LIMIT and OFFSET to page through it, or raise the server's --max-rows")
-            rows.append({n: _cell(sol[n]) for n in names if sol[n] is not None})
+            rows.append({n: cell(sol[n]) for n in names if sol[n] is not None})
         return Answer(mt, serialize_select(names, rows, mt), len(rows), more)
     mt = negotiate(accept, GRAPH_TYPES)
     if mt is None:
@@ -353,31 +262,6 @@ def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_row
 _ERRORS: dict[str, type[SmartgraphError]] = {
     "syntax": QuerySyntaxError, "too-large": ResultTooLarge, "store": StoreError,
 }
-
-
-def with_reunion(text: str) -> str | None:
-    """The update with what keeps the default graph the union of the named graphs, as one request: pyoxigraph runs
-    a request in one transaction, so the update and the union are written together or not at all. None for an
-    update without any operation.
-
-    An update that names every graph it changes and reads nothing (``touched_graphs``) is framed by two
-    statements over those graphs only: before it, their triples that no other graph holds leave the default
-    graph; after it, their triples (as they are then) enter it again. Any other update is followed by the
-    statement that re-makes the whole union, which reads every quad (seconds on a large store)."""
-    body = strip_trailing_separator(text)
-    if body is None:
-        return None
-    graphs = touched_graphs(body)
-    if graphs is None:
-        return f"{body}\n;\n{REUNION}"
-    if not graphs:
-        return body
-    names = [f"<{g}>" for g in graphs]
-    leave = (f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} "
-             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({', '.join(names)})) }} }}")
-    back = f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-    prologue, rest = split_prologue(body)
-    return f"{prologue}\n{leave} ;\n{rest}\n;\n{back}"
 
 
 def _open(ox: Any, path: str, writable: bool) -> Any:
@@ -413,10 +297,8 @@ def _worker_main(path: str, writable: bool, conn: Connection, nice: int = 0, lif
                 conn.send(("ready",))
             elif kind == "update":
                 _, text, base_iri = msg
-                full = with_reunion(text)
-                if full is not None:
-                    store.update(full, base_iri=base_iri)
-                    store.flush()
+                union.update(store, text, base_iri)
+                store.flush()
                 conn.send(("ok", None))
             else:
                 _, text, accept, max_rows, page, dataset, base_iri = msg
@@ -851,28 +733,21 @@ class RemoteEngine:
             raise StoreError(f"{self.endpoint} answered {r.status_code}: {r.text.strip()[:300]}", hint="see the triplestore's log")
         ctype = r.headers.get("content-type", "").split(";")[0].strip()
         if ctype in (RESULTS_JSON, "application/json"):
-            doc = r.json()
-            if "boolean" in doc:
-                mt = negotiate(accept, RESULT_TYPES)
+            res = Results.from_json(r.json())
+            mt = negotiate(accept, RESULT_TYPES)
+            if res.boolean is not None:
                 if mt is None:
                     raise NotAcceptable("an ASK result cannot be sent in any type the client accepts", RESULT_TYPES)
-                return Answer(mt, serialize_boolean(bool(doc["boolean"]), mt), 1)
-            mt = negotiate(accept, RESULT_TYPES)
+                return Answer(mt, serialize_boolean(res.boolean, mt), 1)
             if mt is None:
                 raise NotAcceptable("a SELECT result cannot be sent in any type the client accepts", RESULT_TYPES)
-            rows = doc["results"]["bindings"]
-            for row in rows:
-                for cell in row.values():
-                    if cell.get("type") == "typed-literal":  # SPARQL JSON of old servers (Virtuoso)
-                        cell["type"] = "literal"
-                    if "xml:lang" in cell:
-                        cell["xml:lang"] = canonical_lang(cell["xml:lang"])
+            rows = res.bindings
             more = page is not None and len(rows) > page
             if page is not None:
                 rows = rows[:page]
             if len(rows) > limits.max_rows:
                 raise ResultTooLarge(f"the result has more than {limits.max_rows} rows", hint="add LIMIT and OFFSET to page through it")
-            return Answer(mt, serialize_select(doc["head"]["vars"], rows, mt), len(rows), more)
+            return Answer(mt, serialize_select(res.vars, rows, mt), len(rows), more)
         mt = negotiate(accept, GRAPH_TYPES)
         if mt is None:
             raise NotAcceptable("a CONSTRUCT or DESCRIBE result cannot be sent in any type the client accepts", GRAPH_TYPES)
