@@ -163,10 +163,15 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
     adhoc = Admission("ad-hoc queries", settings.per_client, settings.adhoc_capacity, retry, "--per-client")
     cheap = Admission("cheap requests (canned queries, pages, labels, completions)", settings.per_client_pages, None, retry, "--per-client-pages")
 
+    arun = getattr(engine, "arun", None)
+
     async def run(query: str, accept: list[tuple[str, float]], page: int | None = None, *, lane: str = CHEAP,
                   dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
         """Run a query through the engine's limits, in the cheap lane unless told (``/sparql`` uses the ad-hoc lane)."""
-        answer: Answer = await run_in_threadpool(
+        if arun is not None:  # the embedded engine's workers are awaited on the event loop
+            answer: Answer = await arun(query, accept, settings.limits, page, lane=lane, dataset=dataset, base_iri=base_iri)
+            return answer
+        answer = await run_in_threadpool(
             functools.partial(engine.run, query, accept, settings.limits, page, lane=lane, dataset=dataset, base_iri=base_iri))
         return answer
 

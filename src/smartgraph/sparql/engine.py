@@ -41,6 +41,7 @@ from smartgraph.sparql.results import (
     TSV,
     TURTLE,
     Results,
+    canonical_json_langs,
     cell,
     serialize_boolean,
     serialize_select,
@@ -232,6 +233,8 @@ def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_row
         mt = negotiate(accept, RESULT_TYPES)
         if mt is None:
             raise NotAcceptable("a SELECT result cannot be sent in any type the client accepts", RESULT_TYPES)
+        if page is not None and mt == RESULTS_JSON and page < max_rows:
+            return _json_page(res, page)
         names = [v.value for v in res.variables]
         cap = max_rows if page is None else min(max_rows, page)
         rows: list[dict[str, dict[str, str]]] = []
@@ -255,6 +258,24 @@ def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_row
                                  hint="add LIMIT to the query, or raise the server's --max-rows")
         triples.append(t)
     return Answer(mt, serialize_triples(triples, mt), len(triples))
+
+
+_ROW_END = b'}},{"'  # between two rows of SPARQL JSON as Oxigraph writes it (a quote inside a value is escaped)
+_BINDINGS = b'"bindings":['
+
+
+def _json_page(res: Any, page: int) -> Answer:
+    """A page of a SELECT result in SPARQL JSON, written by Oxigraph (no Python object a cell): the query asked
+    ``LIMIT page+1``, so the result is small; the row after the page is cut off and says that more follow."""
+    import pyoxigraph as ox
+
+    data = canonical_json_langs(res.serialize(format=ox.QueryResultsFormat.JSON) or b"")
+    start = data.find(_BINDINGS) + len(_BINDINGS)
+    rows = 0 if data[start:start + 1] == b"]" else data.count(_ROW_END, start) + 1
+    if rows <= page:
+        return Answer(RESULTS_JSON, data, rows)
+    cut = data.rfind(_ROW_END)
+    return Answer(RESULTS_JSON, data[:cut + 2] + b"]}}", page, True)
 
 
 # --------------------------------------------------------------------------- worker processes
@@ -619,6 +640,75 @@ class EmbeddedEngine:
             _raise(reply)
         answer: Answer = reply[1]
         return answer
+
+    async def arun(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None, *,
+                   lane: str = CHEAP, dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
+        """``run`` for the server's event loop: the reply is awaited on the worker's pipe, not in a thread.
+
+        Handing each request to a thread of the pool and back cost as much as a cheap query itself (bench/http_bench.py).
+        Only when no worker is idle, or the idle one must first move to a new snapshot, does a thread wait for one."""
+        import asyncio
+
+        pool = self.lanes[lane]
+        start = time.monotonic()
+        try:
+            worker: _Worker | None = pool.idle.get_nowait()
+        except queue.Empty:
+            worker = None
+        if worker is not None and worker.path != self._current:
+            self._put_back(pool, worker)
+            worker = None
+        if worker is None:
+            worker = await asyncio.to_thread(self._acquire, pool, limits.timeout_s)
+        left = max(0.01, limits.timeout_s - (time.monotonic() - start))
+        loop = asyncio.get_running_loop()
+        readable: asyncio.Future[None] = loop.create_future()
+        fd = worker.conn.fileno()
+
+        def ready() -> None:
+            if not readable.done():
+                readable.set_result(None)
+
+        try:
+            worker.conn.send(("query", query, list(accept), limits.max_rows, page, dataset, base_iri))
+            loop.add_reader(fd, ready)
+            try:
+                await asyncio.wait_for(readable, left)
+            finally:
+                loop.remove_reader(fd)
+                os.set_blocking(fd, True)  # uvloop makes a watched descriptor non-blocking; a long answer is read whole
+            reply: tuple[Any, ...] = worker.conn.recv()
+        except TimeoutError:
+            self._gone(worker)
+            self._replace(pool)
+            raise QueryTimeout(f"the query ran past the time limit of {limits.timeout_s:g} s and was stopped",
+                               hint="narrow it (more specific patterns, LIMIT), or raise the server's --timeout") from None
+        except (EOFError, OSError):
+            self._gone(worker)
+            self._replace(pool)
+            raise StoreError("a query worker ended while answering", hint="see the server log; the query may need too much memory") from None
+        except BaseException:  # cancelled (the client went away): the worker's answer is read, then it serves again
+            threading.Thread(target=self._drain, args=(pool, worker, left), daemon=True).start()
+            raise
+        self._put_back(pool, worker)
+        if reply[0] != "ok":
+            _raise(reply)
+        answer: Answer = reply[1]
+        return answer
+
+    def _drain(self, pool: _Lane, worker: _Worker, timeout_s: float) -> None:
+        """Wait for the answer of a request nobody waits for any more; then the worker is idle again (or replaced)."""
+        try:
+            ok = worker.conn.poll(timeout_s)
+            if ok:
+                worker.conn.recv()
+        except (EOFError, OSError):
+            ok = False
+        if ok:
+            self._put_back(pool, worker)
+        else:
+            self._gone(worker)
+            self._replace(pool)
 
     # ------------------------------------------------------------------ updates
     def update(self, text: str, limits: Limits, *, base_iri: str | None = None) -> None:

@@ -262,3 +262,9 @@ def serialize_triples(triples: Iterable[Any], media_type: str) -> bytes:
 
 
 _JSONLD_LANG = re.compile(rb'"@language":"([A-Za-z0-9-]+)"')
+_JSON_LANG = re.compile(rb'"xml:lang":"([A-Za-z0-9-]+)"')
+
+
+def canonical_json_langs(data: bytes) -> bytes:
+    """SPARQL JSON results as a store wrote them, language tags in BCP 47 case (``"xml:lang":"zh-Hant"``)."""
+    return _JSON_LANG.sub(lambda m: b'"xml:lang":"' + canonical_lang(m.group(1).decode()).encode() + b'"', data)
