@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from smartgraph.api import SmartGraph
 
-__version__ = "0.1.0"
+from smartgraph._version import __version__
 
 
 def open(target: str | Path | None = None, *, base_iri: str | None = None, named_graphs: bool = False) -> SmartGraph:

@@ -107,7 +107,7 @@ def write_meta(path: Path, meta: StoreMeta) -> None:
 
 def record_build(path: Path, base_iri: str, inputs: list[Path]) -> StoreMeta:
     """After a build: remember its base IRI and inputs, and count one more generation (a server then reloads)."""
-    from smartgraph import __version__
+    from smartgraph._version import __version__
 
     meta = read_meta(path) or StoreMeta()
     meta.base_iri = base_iri
