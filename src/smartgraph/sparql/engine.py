@@ -10,6 +10,7 @@ so that the command line, the HTTP server and the benchmarks pick formats the sa
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import json
 import logging
@@ -405,6 +406,8 @@ class _Lane:
     size: int
     nice: int
     idle: queue.Queue[_Worker] = field(default_factory=queue.Queue)
+    #: requests on an event loop waiting for a worker of this lane (``arun``), first come first served
+    waiters: collections.deque[tuple[Any, Any]] = field(default_factory=collections.deque)
 
 
 class EmbeddedEngine:
@@ -583,8 +586,50 @@ class EmbeddedEngine:
         if self._closed:
             w.stop()
             self._forget(w.path, 1)
-        else:
+            return
+        with self._lock:  # a request on the event loop waiting for a worker gets it at once, without a thread
+            while lane.waiters:
+                loop, fut = lane.waiters.popleft()
+                if not fut.done():
+                    loop.call_soon_threadsafe(self._hand, lane, fut, w)
+                    return
             lane.idle.put(w)
+
+    def _hand(self, lane: _Lane, fut: Any, w: _Worker) -> None:
+        """On the waiter's event loop: the worker to the request waiting for it, or back when it stopped waiting."""
+        if fut.done():
+            self._put_back(lane, w)
+        else:
+            fut.set_result(w)
+
+    async def _aacquire(self, lane: _Lane, timeout_s: float) -> _Worker:
+        """An idle worker of the lane, waited for on the event loop (no thread) up to ``timeout_s``."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            try:
+                w: _Worker | None = lane.idle.get_nowait()
+            except queue.Empty:
+                w = None
+                fut: asyncio.Future[_Worker] = loop.create_future()
+                lane.waiters.append((loop, fut))
+        if w is None:
+            try:
+                await asyncio.wait({fut}, timeout=timeout_s)
+            finally:
+                if not fut.done():
+                    fut.cancel()  # a worker handed to it meanwhile goes back (``_hand``)
+            if fut.cancelled():
+                raise Busy(f"every {lane.name} query worker stayed busy for {timeout_s:g} s",
+                           hint="try again shortly; the operator can start the server with more --workers / --adhoc-workers")
+            w = fut.result()
+        if w.path != self._current:  # the store changed: the worker moves to the new snapshot first
+            fresh = await asyncio.to_thread(self._fresh, lane, w)
+            if fresh is None:
+                return await asyncio.to_thread(self._acquire, lane, timeout_s)
+            w = fresh
+        return w
 
     def _fresh(self, lane: _Lane, w: _Worker) -> _Worker | None:
         """The worker, moved to the snapshot served now if it reads an older one (None if it failed and was replaced)."""
@@ -646,20 +691,12 @@ class EmbeddedEngine:
         """``run`` for the server's event loop: the reply is awaited on the worker's pipe, not in a thread.
 
         Handing each request to a thread of the pool and back cost as much as a cheap query itself (bench/http_bench.py).
-        Only when no worker is idle, or the idle one must first move to a new snapshot, does a thread wait for one."""
+        A request waits for an idle worker on the loop too; only moving a worker to a new snapshot takes a thread."""
         import asyncio
 
         pool = self.lanes[lane]
         start = time.monotonic()
-        try:
-            worker: _Worker | None = pool.idle.get_nowait()
-        except queue.Empty:
-            worker = None
-        if worker is not None and worker.path != self._current:
-            self._put_back(pool, worker)
-            worker = None
-        if worker is None:
-            worker = await asyncio.to_thread(self._acquire, pool, limits.timeout_s)
+        worker = await self._aacquire(pool, limits.timeout_s)
         left = max(0.01, limits.timeout_s - (time.monotonic() - start))
         loop = asyncio.get_running_loop()
         readable: asyncio.Future[None] = loop.create_future()
