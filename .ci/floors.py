@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # corpus: (input folder relative to the shared folder or the checkout, gold file, macro floor, per-measure floor)
 FLOORS = {
     "seeds": ("data/press-releases", "eval/gold/seeds.json", 1.0, 1.0),
-    "dev-zh": ("eval/dev/zh", "eval/gold/dev-zh.json", 0.86, 0.60),
-    "dev-en": ("eval/dev/en", "eval/gold/dev-en.json", 0.25, 0.0),
+    "dev-zh": ("eval/dev/zh", "eval/gold/dev-zh.json", 0.89, 0.74),
+    "dev-en": ("eval/dev/en", "eval/gold/dev-en.json", 0.83, 0.30),  # with en-people merged: 0.846, the lowest measure 0.326
 }
 
 

@@ -89,6 +89,10 @@ def one(text: str, anchor: dt.date | None = A) -> tuple[str, str, str | None, st
     ("March 13", ("March 13", "2018-03-13", None, "day")),
     ("13 March", ("13 March", "2018-03-13", None, "day")),
     ("Mar. 13", ("Mar. 13", "2018-03-13", None, "day")),
+    # a month and day the words place in a year ("last year" is not the year nearest the release)
+    ("on Nov. 14 last year", ("Nov. 14 last year", "2017-11-14", None, "day")),
+    ("by May 2 next year", ("May 2 next year", "2019-05-02", None, "day")),
+    ("on April 1 this year", ("April 1 this year", "2018-04-01", None, "day")),
     # ROC years
     ("113年1月22日", ("113年1月22日", "2024-01-22", None, "day")),
     ("113-01-22", ("113-01-22", "2024-01-22", None, "day")),

@@ -126,3 +126,251 @@ def test_new_text_unknown_city_after_a_country() -> None:
     assert org.country == "UG"
     assert f.persons[post.person].name == "Erias Lukwago"
     assert [s.quote.text for s in f.statements] == ["樂見雙方交流。"]
+
+
+# ----------------------------------------------------------------------------- English releases (invented examples)
+
+
+def _en_release(body: str, date: str = "2023-05-02", source: str = "Secretariat, Taichung City Government",
+        title: str = "City News") -> Facts:
+    text = f"Date: {date}\nSource: {source}\n\n{title}\n\n{body}\n"
+    return extract(parse(text, "t.txt"))
+
+
+def _party_names(f: Facts, keys: list[str]) -> set[str]:
+    return {f.places[k].name_en if k in f.places else (f.organizations[k].name_en or f.organizations[k].name_zh) for k in keys}
+
+
+def _agreements(f: Facts) -> list[tuple[str, str, dt.date | None, frozenset[str]]]:
+    return sorted(((a.kind, a.status, a.date, frozenset(_party_names(f, a.parties))) for a in f.agreements.values()),
+                  key=lambda x: (x[0], sorted(x[3]), str(x[2])))
+
+
+def test_english_places_home_city_and_a_hint_for_a_name_two_places_bear() -> None:
+    f = _en_release("Mayor Lin met the Mayor of Portland, Oregon, and officials from Aurora, Colorado, at Taichung City Hall.")
+    assert f.places[f.home_city].name_en == "Taichung"
+    assert f.document.language == "en"
+    names = {(p.name_en, p.country) for p in f.places.values()}
+    assert ("Aurora", "US") in names and ("Portland", "US") in names
+
+
+def test_english_mou_signed_today_with_two_parties_and_its_topic() -> None:
+    f = _en_release("Taichung Mayor Lin Mei-hua and Mayor Tom Baker of Portland, Oregon, today (2nd) signed a memorandum of "
+            "understanding (MOU) on smart transport at Taichung City Hall.")
+    assert _agreements(f) == [("mou", "signed", dt.date(2023, 5, 2), frozenset({"Taichung", "Portland"}))]
+    assert next(iter(f.agreements.values())).topic == "smart transport"
+
+
+def test_english_planned_agreement_is_planned_and_undated() -> None:
+    f = _en_release("Taichung will sign a letter of intent on cultural exchanges with the City of Lyon next month, the city said.")
+    assert _agreements(f) == [("mou", "planned", None, frozenset({"Taichung", "Lyon"}))]
+
+
+def test_english_memorandums_with_listed_cities_are_one_agreement_each() -> None:
+    f = _en_release("At the ceremony the city signed memorandums of understanding with three cities in Japan: Sendai, Kobe "
+            "and Nara. The memorandums cover tourism and education.")
+    assert {tuple(sorted(a[3])) for a in _agreements(f)} == {("Sendai", "Taichung"), ("Kobe", "Taichung"), ("Nara", "Taichung")}
+    assert {a[0] for a in _agreements(f)} == {"mou"}
+
+
+def test_english_two_memorandums_one_on_each_topic() -> None:
+    f = _en_release("Taichung and Perth signed two memorandums of understanding today, one on tourism and one on sports.")
+    found = sorted(a.topic for a in f.agreements.values())
+    assert found == ["sports", "tourism"]
+    assert all(_party_names(f, a.parties) == {"Taichung", "Perth"} for a in f.agreements.values())
+
+
+def test_english_sister_cities_and_friendship_cities() -> None:
+    f = _en_release("Taichung and Perth have been sister cities since 1999. Taichung and Sendai became friendship cities in 2010.")
+    ties = {frozenset(_party_names(f, [s.a, s.b])) for s in f.sister_cities}
+    assert ties == {frozenset({"Taichung", "Perth"})}  # a friendship city is an agreement, not a sister city
+    kinds = {(a[0], a[3]) for a in _agreements(f)}
+    assert ("friendship", frozenset({"Taichung", "Sendai"})) in kinds and ("friendship", frozenset({"Taichung", "Perth"})) in kinds
+
+
+def test_english_a_later_definite_mention_is_the_same_agreement() -> None:
+    f = _en_release("Taichung Mayor Lin and Perth Lord Mayor Basil Zempilas signed a sister city agreement on Monday. "
+            "Lin said the agreement would bring the two cities closer, and Zempilas thanked Lin for signing the agreement.")
+    assert _agreements(f) == [("friendship", "signed", dt.date(2023, 5, 1), frozenset({"Taichung", "Perth"}))]
+
+
+def test_english_organisations_as_parties_and_a_declaration_of_the_home_city() -> None:
+    f = _en_release("The two zoos signed an MOU on panda conservation between the Taichung Zoo and the Perth Zoo on Monday. "
+            "At the closing session, Mayor Lin issued the Taichung Declaration on Clean Air.")
+    kinds = _agreements(f)
+    assert ("mou", "signed", dt.date(2023, 5, 1), frozenset({"Taichung Zoo", "Perth Zoo"})) in kinds
+    assert ("declaration", "signed", None, frozenset({"Taichung"})) in kinds or \
+        any(k[0] == "declaration" and k[3] == frozenset({"Taichung"}) for k in kinds)
+
+
+def test_english_named_event_with_dates_its_ceremony_and_a_generic_mention() -> None:
+    f = _en_release("The 2023 Clean Air Summit and Expo opened at the Taichung Exhibition Center on Monday (May 1) and runs until "
+            "May 4. The opening ceremony of the 2023 Clean Air Summit and Expo drew 500 guests. Mayor Lin told the summit "
+            "that clean air is a right.")
+    names = {n: e for e in f.events.values() for n in e.names_en}
+    summit = names["2023 Clean Air Summit and Expo"]
+    assert (summit.start, summit.end) == (dt.date(2023, 5, 1), dt.date(2023, 5, 4))
+    opening = names["opening ceremony of the 2023 Clean Air Summit and Expo"]
+    assert opening.parent == summit.key and opening.start == dt.date(2023, 5, 1)
+    assert "Exhibition" not in " ".join(names)  # a venue is no event
+    assert len(f.events) == 2  # "the summit" is the one named
+
+
+def test_english_editions_of_one_event_stay_apart() -> None:
+    f = _en_release("The Harbor Forum 2023 closed today (2nd). The city hosted the first Harbor Forum in 2015, and the forum "
+            "has grown every year since.")
+    forums = {n: e for e in f.events.values() for n in e.names_en}
+    assert forums["Harbor Forum 2023"].key != forums["first Harbor Forum"].key
+    assert forums["Harbor Forum 2023"].start == dt.date(2023, 5, 2)
+
+
+def test_english_words_that_are_no_events() -> None:
+    f = _en_release("Officials toured the Taichung Exhibition Center and the Forum Hall, and the forum participants joined "
+            "plenary debates.")
+    assert not f.events
+
+
+# ----------------------------------------------------------------------------- English people (invented names)
+
+
+def _en(body: str) -> Facts:
+    text = ("Publish Date: 2024-05-02\nData Source: Department of Information Technology\n\n"
+            f"Taichung Hosts a Visiting Delegation\n\n{body}\n")
+    facts = extract(parse(text, "en.txt"))
+    assert facts.document.language == "en"
+    return facts
+
+
+def _en_posts(f: Facts) -> dict[str, tuple[str, str, str]]:
+    out = {}
+    for p in f.posts:
+        o = f.organizations[p.organization]
+        out[f.persons[p.person].name] = (o.name_zh, o.country, p.role)
+    return out
+
+
+def test_english_place_title_name_and_bracketed_han_name_are_one_person() -> None:
+    f = _en("Taichung City Mayor Wang Mei-lan (王美蘭) and Brno Mayor Tomas Novak signed a memorandum today. "
+            "Wang said the two cities share many goals.")
+    posts = _en_posts(f)
+    assert posts["王美蘭"] == ("臺中市政府", "TW", "mayor")
+    assert posts["Tomas Novak"][1:] == ("CZ", "mayor")
+    person = next(p for p in f.persons.values() if p.name == "王美蘭")
+    assert person.alt_names == ("Wang Mei-lan",)
+    assert {f.persons[s.speaker].name for s in f.statements} == {"王美蘭"}
+
+
+def test_english_appositive_and_of_the_organisation() -> None:
+    f = _en("Anna Kowalczyk, Mayor of Warsaw, met Director Chao Yu-ting of the Taichung City Government Economic "
+            "Development Bureau. Peter Lund, chairman of the Nordic Harbour Association, said the port would grow.")
+    posts = _en_posts(f)
+    assert posts["Anna Kowalczyk"][1:] == ("PL", "mayor")
+    assert posts["Chao Yu-ting"] == ("Taichung City Government Economic Development Bureau", "TW", "commissioner")
+    assert posts["Peter Lund"][0] == "Nordic Harbour Association"
+    assert {f.persons[s.speaker].name for s in f.statements} == {"Peter Lund"}
+
+
+def test_english_short_mentions_and_family_names_find_the_full_name() -> None:
+    f = _en("Deputy Mayor Hsieh Po-wen welcomed Governor Daniel Moreau of Quebec. Deputy Mayor Hsieh said the visit "
+            "mattered. Moreau said he was glad to be in Taichung.")
+    assert {f.persons[s.speaker].name for s in f.statements} == {"Hsieh Po-wen", "Daniel Moreau"}
+    assert len(f.persons) == 2
+    posts = _en_posts(f)
+    assert posts["Hsieh Po-wen"] == ("臺中市政府", "TW", "deputy-mayor")
+
+
+def test_english_honorific_and_a_name_repeated_with_fewer_words() -> None:
+    f = _en("Ms. Julia K. Ferreira, Mayor of Porto, toured the harbour. Mayor Julia Ferreira said trade would grow. "
+            "Dr. Samuel Osei also attended.")
+    names = {p.name for p in f.persons.values()}
+    assert "Julia K. Ferreira" in names and "Julia Ferreira" not in names
+    assert "Samuel Osei" in names
+
+
+def test_english_nationality_and_council_affiliations() -> None:
+    f = _en("Japanese Ambassador Kenji Mori and Taichung City Council Speaker Lin Chia-hao attended the forum.")
+    posts = _en_posts(f)
+    assert posts["Kenji Mori"][1:] == ("JP", "ambassador")
+    assert posts["Lin Chia-hao"] == ("Taichung City Council", "TW", "speaker")
+
+
+def test_english_headline_words_are_no_person() -> None:
+    f = _en("The city signed two agreements.\n\nDeputy Mayor Lin Leads Main Delegation\n\nThe delegation left on Monday.")
+    assert not f.persons
+
+
+def test_english_words_said_before_the_speaker_make_a_statement_with_its_span() -> None:
+    f = _en("Deputy Mayor Hsieh Po-wen greeted the guests. \"The harbour will keep growing,\" Hsieh said.")
+    (st,) = f.statements
+    assert f.persons[st.speaker].name == "Hsieh Po-wen"
+    assert st.quote.text.startswith("\"The harbour will keep growing")
+    assert st.span.start < st.span.end and st.span.text.endswith("said")
+
+
+def test_english_title_names_its_post_by_the_organisation() -> None:
+    f = _en("Hall Min-seo (洪敏舒), director of the Taipei Economic and Cultural Office in Lisbon, met Ana Ribeiro, "
+            "director of the Porto Youth Office. Porto Harbour Friends Association chairman Rui Costa and "
+            "Porto City Council Chairwoman Maria Lopes attended, with Tomas Berg, president of the Nordic Rowing "
+            "League.")
+    posts = _en_posts(f)
+    assert posts["洪敏舒"][2] == "director-division"  # a family name that is also a word, before a hyphenated given name
+    assert posts["Ana Ribeiro"][2] == "director"
+    assert posts["Rui Costa"] == ("Porto Harbour Friends Association", "PT", "president-association")
+    assert posts["Maria Lopes"][2] == "speaker"
+    assert posts["Tomas Berg"] == ("Nordic Rowing League", "", "president-society")
+
+
+def test_english_list_after_a_plural_title_and_a_city_councilor_is_of_the_council() -> None:
+    f = _en("Three Taichung City councilors, Wu Pei-lin, Kao Ming-che and Tsai Yu-hsuan, travelled with the mayor. "
+            "Keelung City Councilor Ong Li-hua (翁麗華) also came.")
+    posts = _en_posts(f)
+    for name in ("Wu Pei-lin", "Kao Ming-che", "Tsai Yu-hsuan"):
+        assert posts[name] == ("Taichung City Council", "TW", "city-councillor")
+    assert posts["翁麗華"] == ("Keelung City Council", "TW", "city-councillor")
+
+
+def test_english_participation_delegation_members_future_and_at_the_event() -> None:
+    f = _en("Taichung City held the 2024 Harbour Lights Forum today (2nd). The delegation included Deputy Mayor "
+            "Hsieh Po-wen and Commissioner Lo Chia-yi (羅佳怡). At the forum, Porto Mayor Rui Costa presented the "
+            "port's plans. Brno Mayor Tomas Novak will attend the next forum in 2025.")
+    took_part = {f.persons[p.person].name for p in f.participations}
+    assert {"Hsieh Po-wen", "羅佳怡", "Rui Costa"} <= took_part
+    assert "Tomas Novak" not in took_part
+
+
+def test_english_a_tally_of_agreements_is_none_and_a_named_declaration_takes_its_ceremony_day() -> None:
+    f = _en_release("The 2023 Clean Air Forum closed today (2nd). At the closing ceremony, Mayor Lin and 20 city leaders "
+                    "signed the 2023 Clean Air Forum Declaration. Several agreements were signed on the sidelines of the "
+                    "forum, and Taichung and Perth signed an MOU on air quality monitoring.")
+    kinds = _agreements(f)
+    assert ("declaration", "signed", dt.date(2023, 5, 2), frozenset({"Taichung"})) in kinds
+    assert [k for k in kinds if k[0] == "mou"] == [("mou", "signed", dt.date(2023, 5, 2), frozenset({"Taichung", "Perth"}))]
+
+
+def test_english_affiliation_stops_at_a_named_partner_and_a_lower_case_title_is_an_appositive() -> None:
+    f = _en("Taichung Mayor Lo Wen-hao (羅文豪) arrived in Seoul. Lo and Incheon Mayor Kim Sun-ja (金善子) signed a "
+            "letter. Song Min-ho, chief executive of the Incheon Art Foundation, attended.")
+    posts = _en_posts(f)
+    assert posts["金善子"][1:] == ("KR", "mayor")
+    assert "Lo" not in posts["金善子"][0]
+    assert posts["Song Min-ho"] == ("Incheon Art Foundation", "KR", "ceo")
+    assert "Art Foundation" not in {p.name for p in f.persons.values()}
+
+
+def test_english_list_item_takes_the_previous_body_only_for_a_title_of_its_kind() -> None:
+    f = _en("The agreement was signed before Taichung City Council Speaker Chang Li-wen (張麗文), Deputy Minister "
+            "Ho Yu-ting (何雨婷) and Councilor Pan Chih-hao (潘志豪).")
+    posts = _en_posts(f)
+    assert posts["張麗文"][0] == "Taichung City Council"
+    assert posts["何雨婷"][0] != "Taichung City Council"
+
+
+def test_english_statement_is_made_at_the_event_its_paragraphs_are_about() -> None:
+    f = _en("The 2024 Harbour Lights Forum opened in Taichung today (2nd).\n\n"
+            "The Green Port Awards ceremony was held at the forum this afternoon. Deputy Mayor Hsieh Po-wen said the "
+            "winners set an example.\n\n"
+            "Peter Lund, chairman of the Nordic Harbour Association, said the ports would keep working together.")
+    events = {f.persons[s.speaker].name: s.event for s in f.statements}
+    assert "Hsieh Po-wen" in events and "Peter Lund" in events
+    assert events["Hsieh Po-wen"] == events["Peter Lund"] != ""
+    assert "award" in events["Hsieh Po-wen"].lower() or "ceremony" in events["Hsieh Po-wen"].lower()

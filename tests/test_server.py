@@ -39,7 +39,7 @@ def log_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(built_store: Path, log_path: Path) -> Iterator[Server]:
-    s = Server(built_store, "--timeout", "2", "--max-rows", "1000", log=log_path)
+    s = Server(built_store, "--timeout", "4", "--max-rows", "1000", log=log_path)
     yield s
     assert s.stop() in (0, -signal.SIGTERM)
 

@@ -227,6 +227,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NTH_FOLLOWERS = {"of", "and", "to", "through", "at", "in", "when", "with", "as", "after", "before", "until", "from", "that"}
 
 
+_REL_YEAR_AFTER = re.compile(r",?\s{1,2}(last|next|this)\s{1,2}year\b", re.I)
+
+
 def _month_of(name: str) -> int:
     return MONTHS_EN[name.lower().rstrip(".")]
 
@@ -314,8 +317,13 @@ def _build(kind: str, m: re.Match[str], anchor: dt.date | None) -> DateMatch | N
             mo = int(g["m"])
         d = int(g["d"])
         ys = g.get("y") or g.get("y2")
+        rel_year = _REL_YEAR_AFTER.match(m.string, m.end()) if kind.startswith("en-") and not ys else None
         if ys:
             first = _date_or_none(int(ys), mo, d)
+        elif anchor is not None and rel_year is not None:
+            # "Nov. 14 last year": the year the words name, not the one nearest the release
+            first = _date_or_none(anchor.year + {"last": -1, "next": 1}.get(rel_year.group(1).lower(), 0), mo, d)
+            end = rel_year.end()
         elif anchor is not None:
             first = _near_year(mo, d, anchor)
         else:

@@ -96,3 +96,16 @@ def person_key(name: str, script: str) -> str:
     if script == "han":
         return f"zh-{gz.fold(name.replace('·', '').replace('．', ''))}"
     return f"la-{gz.fold_latin(name).replace(' ', '-')}"
+
+
+def place_en(res: Resolved, name: str, city: bool = False, country: str = "") -> str:
+    """The key of a place named in English (a curated gazetteer entry, a city for "X City"), recorded in ``res``;
+    a "X City" no table knows becomes a place of its own."""
+    entries = gz.places().curated.get(gz.fold(name), [])
+    if city:
+        entries = [x for x in entries if x.kind == "city"] or ([] if any(x.kind != "city" for x in entries) else entries)
+    entry = gz.pick(entries, country, res.home_country or "TW") or gz.pick(entries, "", res.home_country or "TW")
+    if entry is None:
+        return ""
+    m = PlaceMention(0, 0, name, name, entry, entry.country, entry.kind)
+    return add_place(res, m)

@@ -89,20 +89,22 @@ def countries() -> Countries:
         en = getattr(c, "common_name", None) or c.name
         zh_name = tr(c.name)
         aliases = [zh_name] if zh_name != c.name else []
+        en_aliases: list[str] = []
         if code in overrides:
             row = overrides[code]
             aliases = list(dict.fromkeys(row[1].split("|") + aliases))
-            en = row[2] if len(row) > 2 and row[2] else en
+            if len(row) > 2 and row[2]:
+                en, *en_aliases = row[2].split("|")  # the label first, then other English names (U.S., USA)
         by_code[code] = Country(code, aliases[0] if aliases else en, en, getattr(c, "numeric", ""), getattr(c, "alpha_3", ""))
         names_zh += [(n, code) for n in aliases if len(n) >= 2]
-        names_en += [(n, code) for n in {en, c.name, getattr(c, "official_name", "")} if n]
+        names_en += [(n, code) for n in {en, c.name, getattr(c, "official_name", ""), *en_aliases} if n]
     for code, row in overrides.items():  # codes pycountry does not know (Kosovo)
         if code not in by_code:
             names = row[1].split("|")
-            by_code[code] = Country(code, names[0], row[2] if len(row) > 2 else names[0])
+            en_names = row[2].split("|") if len(row) > 2 and row[2] else []
+            by_code[code] = Country(code, names[0], en_names[0] if en_names else names[0])
             names_zh += [(n, code) for n in names if len(n) >= 2]
-            if len(row) > 2 and row[2]:
-                names_en.append((row[2], code))
+            names_en += [(n, code) for n in en_names]
     for n, code in names_zh + names_en:
         by_name.setdefault(fold(n), code)
     return Countries(by_code, by_name, Matcher(names_zh), Matcher(names_en, latin=True))
@@ -206,6 +208,7 @@ def places() -> Places:
     curated: dict[str, list[PlaceEntry]] = {}
     zh_names: list[tuple[str, str]] = []
     en_names: list[tuple[str, str]] = []
+    short: list[tuple[str, PlaceEntry]] = []
     for f in listing(GAZETTEER, ".tsv"):
         if not f.name.startswith("places"):
             continue
@@ -213,17 +216,27 @@ def places() -> Places:
             row += [""] * (7 - len(row))
             names = tuple(n for n in row[0].split("|") if n)
             kind = row[3] if row[3] in _KINDS else "city"
-            gid, pop = _geonames_id(row[5] or row[1], row[2]) if kind == "city" else (None, 0)
-            entry = PlaceEntry(names, row[1], row[2], kind, gid, row[4], max(pop, 0), True, fold(row[6]) if row[6] else "")
+            en_label, *en_other = row[1].split("|")  # the English label first, then other spellings (Prishtina)
+            gid, pop = _geonames_id(row[5] or en_label, row[2]) if kind == "city" else (None, 0)
+            entry = PlaceEntry(names, en_label, row[2], kind, gid, row[4], max(pop, 0), True, fold(row[6]) if row[6] else "")
             for n in names:
                 curated.setdefault(fold(n), []).append(entry)
                 # a district's or township's short form (新園 of 新園鄉) is read only in the text's own words
                 if kind in ("district", "township") and not n.endswith(PLACE_SUFFIXES) and len(n) < 3:
                     continue
                 zh_names.append((n, fold(n)))
-            if row[1]:
-                curated.setdefault(fold(row[1]), []).append(entry)
-                en_names.append((row[1], fold(row[1])))
+            others = list(en_other)
+            if kind == "district" and row[2] == "KR" and en_label.endswith(" District") and len(en_label) >= 14:
+                core = en_label[:-len(" District")]  # Yeonsu District is written Yeonsu, and Yeonsu-gu
+                others += [f"{core}-gu"]
+                short.append((core, entry))
+            for n in (en_label, *others) if en_label else ():
+                curated.setdefault(fold(n), []).append(entry)
+                en_names.append((n, fold(n)))
+    for core, entry in short:  # a short form no other place bears
+        if fold(core) not in curated:
+            curated.setdefault(fold(core), []).append(entry)
+            en_names.append((core, fold(core)))
     gn = [(name, name) for name in _geonames() if is_han(name) and len(name) >= 2]
     return Places(curated, Matcher(zh_names), Matcher(en_names, latin=True), Matcher(gn))
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.text import fold, is_han
 
@@ -337,3 +338,36 @@ def latin_name_before(text: str, e: int) -> tuple[int, int] | None:
         if found and found[1] == j:
             return found
     return None
+
+
+# ----------------------------------------------------------------------------- English: nationalities
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Nationality adjectives (lower-cased) to ISO codes, from data/lexicon/demonyms-en.tsv."""
+    out: dict[str, str] = {}
+    for r in lx.rows("demonyms-en.tsv"):
+        for w in lx.split(r[1]):
+            out.setdefault(w.lower(), r[0])
+    return out
+
+
+@cache
+def demonym_matcher() -> lx.Matcher[str]:
+    return lx.Matcher(((w, code) for w, code in demonyms().items()), latin=True)
+
+
+def geo_code(name: str) -> str:
+    """The country an English name or adjective stands for: a country, a demonym or a known place ("" if none)."""
+    s = name.strip()
+    if not s:
+        return ""
+    c = gz.country_named(s)
+    if c is not None:
+        return c.code
+    code = demonyms().get(s.lower(), "")
+    if code:
+        return code
+    e = gz.place_named(s)
+    return e.country if e is not None else ""

@@ -12,11 +12,13 @@ from smartgraph.dates import recognise_dates
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, DateMention, OrgMention, Recognised, TitleMention
 from smartgraph.extraction.names import LATIN, ends_with, starts_with, words
-from smartgraph.extraction.recognise.agreements import recognise_agreements
+from smartgraph.extraction.recognise.agreements import english_agreements, recognise_agreements
 from smartgraph.extraction.recognise.events import recognise_acts, recognise_events, recognise_visits
+from smartgraph.extraction.recognise.events_en import recognise_events_en
 from smartgraph.extraction.recognise.people import recognise_people
-from smartgraph.extraction.recognise.places import recognise_places
-from smartgraph.extraction.text import Ranges, Text, is_han
+from smartgraph.extraction.recognise.people_en import recognise_people_en, recognise_titles_en
+from smartgraph.extraction.recognise.places import english, recognise_places
+from smartgraph.extraction.text import Ranges, Text, fold, is_han
 
 __all__ = ["recognise", "recognise_cues", "recognise_dates_in", "recognise_orgs", "recognise_titles"]
 
@@ -77,9 +79,13 @@ def recognise_cues(text: Text) -> list[CueMention]:
     return sorted(out, key=lambda c: (c.start, c.cls))
 
 
-_ORG_STOP = set("，。、；：,.;:!?！？「」『』()（）\n")
-_SINGLE_OK_AFTER = set("，。、；：,.;:與和及的在等長(（ \n」")
+# compared with Text.fold, so written folded (與 folds to 与, ， to ,)
+_ORG_STOP = set(fold("，。、；：,.;:!?！？「」『』()（）\n"))
+_SINGLE_OK_AFTER = set(fold("，。、；：,.;:與和及的在等長(（ \n」也並亦已將於則共"))
 ORG_LIMIT = 18
+_NEGATED = re.compile(fold(r"(?:不設|未設|不另設|沒有|並無|取消|停辦|不舉辦|未舉辦|不辦)$"))
+_NEGATED_NAME = re.compile(_NEGATED.pattern.rstrip("$"))
+_NOT_ORG_ENDINGS = {fold(w) for w in ("簽署", "部署", "連署", "布局", "格局", "大局", "結局", "當局", "到處", "各處", "好處", "相處", "之處")}
 
 
 def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset()) -> list[OrgMention]:  # type: ignore[assignment]
@@ -93,6 +99,8 @@ def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset
     for h in lx.org_suffix_matcher().find(t):
         if h.end - h.start == 1 and h.end < len(t) and t[h.end] not in _SINGLE_OK_AFTER and not lx.title_matcher().at(t, h.start):
             continue
+        if h.end - h.start == 1 and t[h.start - 1:h.end] in _NOT_ORG_ENDINGS:
+            continue  # 簽署, 部署: a verb, not an agency
         i = h.start
         strong = words("lead")
         conj = words("lead-start")
@@ -129,16 +137,25 @@ def recognise(text: Text) -> Recognised:
     r = Recognised(text)
     r.dates = recognise_dates_in(text)
     r.countries, r.places = recognise_places(text)
-    r.titles = recognise_titles(text)
+    en = english(text)
+    r.titles = recognise_titles_en(text) if en else recognise_titles(text)
     r.cues = recognise_cues(text)
-    r.events = recognise_events(text, r.dates, {c.end for c in r.cues if c.cls in ("attend", "host", "visit", "say", "future")
-                                                and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})
     r.agreements = recognise_agreements(text)
-    r.events += recognise_acts(text, [(a.start, a.end) for a in r.agreements])
-    told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
-    r.events += [v for v in recognise_visits(text) if not told.overlapping(v.start, v.end)]
+    if en:
+        r.agreements = english_agreements(text, r.agreements)
+        r.events = recognise_events_en(text, r.dates)
+    else:
+        r.events = recognise_events(text, r.dates, {c.end for c in r.cues if c.cls in ("attend", "host", "visit", "say", "future")
+                                                    and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})
+        r.events += recognise_acts(text, [(a.start, a.end) for a in r.agreements])
+        told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
+        r.events += [v for v in recognise_visits(text) if not told.overlapping(v.start, v.end)]
     r.events.sort(key=lambda e: e.start)
-    r.persons = recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
+    # 「不設分論壇」「取消記者會」: an event the text says is not held
+    r.events = [e for e in r.events if not _NEGATED.search(text.fold, max(0, e.start - 4), e.start)
+                and not _NEGATED_NAME.match(fold(e.name))]
+    r.persons = recognise_people_en(text, r.titles, r.cues) if en else \
+        recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
     # a name is not a place (芭堤雅 the person, not Pattaya); a surname before a title may be one (福岡市長, 三浦市長):
     # the place stays, and resolution keeps the surname only if it finds the person's full name
     names = Ranges([(p.name.start, p.name.end) for p in r.persons if not p.short], lambda x: x[0], lambda x: x[1])

@@ -65,6 +65,61 @@ def recognise_agreements(text: Text) -> list[AgreementMention]:
     return out
 
 
+_EN_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_EN_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:new|more|separate|cooperation|"
+                       r"further|[a-z]+-?[a-z]*)\s+)?$", re.I)
+_EN_NAME_LEFT = re.compile(r"(?:(?:[A-Z0-9][\w'’&.-]*|&)\s+(?:(?:and|of|for|on|the|&)\s+)*)+$")
+_EN_NAME_RIGHT = re.compile(r"\s+(?:for|on|of|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w'’-]*)*")
+
+
+def english_agreements(text: Text, found: list[AgreementMention]) -> list[AgreementMention]:
+    """English agreement words read as a phrase: two words in a row are one agreement whose kind the last gives
+    ("twin-city initiative memorandum"); a number before a plural is a count ("two memorandums of understanding");
+    a quoted title or a capitalised name around the word is its name ("Smart City Exchange and Cooperation MOU",
+    "Kaohsiung Strategies for the Future of Urban Mobility")."""
+    raw = text.raw
+    merged: list[AgreementMention] = []
+    for a in found:
+        if merged and re.fullmatch(r"[ \t-]{1,2}", raw[merged[-1].end:a.start]):
+            prev = merged[-1]
+            kind = prev.kind if prev.kind == "friendship" else a.kind
+            merged[-1] = AgreementMention(prev.start, a.end, raw[prev.start:a.end], kind, raw[prev.start:a.end], prev.name,
+                                          prev.count, prev.items)
+            continue
+        merged.append(a)
+    out = []
+    for a in merged:
+        if a.kind == "declaration" and a.word[:1].islower() and a.word.lower() in ("strategies", "initiative", "charter"):
+            continue  # "strategies such as", "a new initiative": a common noun, no declaration's name
+        count = a.count
+        m = _EN_COUNT.search(raw, max(0, a.start - 40), a.start)
+        if m and re.search(r"s\b|memoranda", raw[a.start:a.end].split(" of ")[0], re.I):
+            n = m.group(1).lower()
+            count = int(n) if n.isdigit() else _EN_NUMBER[n]
+        name = a.name
+        q0 = max(raw.rfind('"', max(0, a.start - 120), a.start), raw.rfind("“", max(0, a.start - 120), a.start))
+        if q0 >= 0 and raw.count('"', q0 + 1, a.start) + raw.count("”", q0 + 1, a.start) == 0:
+            q1 = min((i for i in (raw.find('"', a.end, a.end + 160), raw.find("”", a.end, a.end + 160)) if i >= 0), default=-1)
+            if q1 > 0 and raw[q0 + 1:q0 + 2].isupper():
+                name = raw[q0 + 1:q1]
+        if not name and raw[a.start:a.start + 1].isupper():
+            left = _EN_NAME_LEFT.search(raw, max(0, a.start - 80), a.start)
+            start = left.start() if left else a.start
+            right = _EN_NAME_RIGHT.match(raw, a.end)
+            end = right.end() if right else a.end
+            words_left = raw[start:a.start].split()
+            while words_left and words_left[0].lower() in ("and", "of", "for", "on", "the", "&"):
+                start += len(words_left[0]) + 1
+                words_left = words_left[1:]
+            unit = text.unit_of(a.start)
+            if (words_left and start == unit.start) or (start > 0 and raw[start - 2:start] in (". ", "; ")):
+                words_left = words_left[1:] if len(words_left) > 1 and not words_left[0][:1].isdigit() else words_left
+            if len(words_left) + (1 if right else 0) >= 1 and unit.kind not in ("title", "subtitle", "heading", "caption"):
+                name = re.sub(r"\s+", " ", raw[start:end]).strip()
+        out.append(AgreementMention(a.start, a.end, a.text, a.kind, a.word, name, count, a.items))
+    return out
+
+
 def _items(t: str, s: int, e: int) -> tuple[tuple[int, int], ...]:
     """The topics listed right before a count: 文化、旅遊、環保及科技園區 (4項)."""
     a = e

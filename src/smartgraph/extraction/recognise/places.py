@@ -48,6 +48,8 @@ def _own_suffix(entry: gz.PlaceEntry, c: str) -> bool:
 
 
 def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMention]]:
+    if english(text):
+        return recognise_places_en(text)
     t = text.fold
     home = ""
     cands: list[tuple[int, int, int, tuple[str, str]]] = []  # start, end, priority (lower wins at equal length), (source, key)
@@ -109,6 +111,133 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         last_was_country = False
         last_admin = pm if entry.curated and entry.kind in ADMIN_KINDS else None
     places = _unknown_places(text, countries, places)
+    return countries, places
+
+
+def english(text: Text) -> bool:
+    """Whether the document is in English (its detected language), so that the English recognisers read it."""
+    return (getattr(text.doc, "language", "") or "").lower().startswith("en")
+
+
+# "Taipei City", "Miyazaki Prefecture", "Yeonsu-gu", "Holmdel Township": the word after a name is part of it
+_EN_SUFFIX = re.compile(r"(?:\s(?:City|Prefecture|County|District|Township|Province|State|Municipality|Region)\b|-(?:gu|gun|si|shi|ku)\b)")
+_EN_KIND = {"city": "city", "prefecture": "prefecture", "county": "county", "district": "district", "township": "township",
+            "province": "province", "state": "state", "municipality": "city", "region": "region", "gu": "district",
+            "gun": "county", "si": "city", "shi": "city", "ku": "district"}
+_EN_CITY_OF = re.compile(r"\b(?:City|Municipality|Town) of ((?:[A-Z][\w'’.-]*)(?:\s[A-Z][\w'’.-]*){0,2})")
+_EN_UNKNOWN = re.compile(rf"\b((?:[A-Z][{LATIN}'’.-]+\s){{0,2}}[A-Z][{LATIN}'’.-]+)"
+                         r"(\s(?:City|Prefecture|County|District|Township)\b|-(?:gu|gun|si|shi)\b)")
+# words that may stand before a suffix without being a place ("Taipei City Government" is a place; "Capital City" is not)
+_EN_NOT_PLACE = frozenset({"the", "capital", "smart", "sister", "friendship", "friendly", "partner", "twin", "host", "this", "that",
+                           "each", "our", "their", "every", "harbor", "harbour", "port", "global", "international", "new", "old",
+                           "central", "special", "local", "city", "county", "district", "state", "national", "metropolitan"})
+_EN_CORE = re.compile(r"\s(?:Prefecture|County|Province|State|Region)$")
+_EN_HINT_GAP = re.compile(r",\s{1,2}|\s(?:in|of)\s(?:the\s)?")
+
+
+def _city_of(m: PlaceMention) -> PlaceMention:
+    cities = [e for e in gz.places().curated.get(gz.fold(f"{m.text} City"), []) if e.kind == "city" and e.country == m.country]
+    return PlaceMention(m.start, m.end, m.text, m.name, cities[0], cities[0].country, "city") if cities else m
+
+
+def _hint(raw: str, found: list[tuple[int, int, str]], n: int) -> tuple[str, ...]:
+    """The country the name after ``found[n]`` places it in: "Medan, Indonesia", "Johns Creek, Georgia"."""
+    p = gz.places()
+    end = found[n][1]
+    nxt = found[n + 1] if n + 1 < len(found) else None
+    if nxt is None:
+        return ()
+    gap = _EN_HINT_GAP.fullmatch(raw, end, nxt[0])
+    if gap is None:
+        sm = _EN_SUFFIX.match(raw, end)
+        gap = _EN_HINT_GAP.fullmatch(raw, sm.end(), nxt[0]) if sm else None
+    if gap is None:
+        return ()
+    nk, nv = nxt[2].split(":", 1)
+    # Georgia is a country and a state: either may be meant
+    name = gz.fold(raw[nxt[0]:nxt[1]])
+    admin = tuple(e.country for e in p.curated.get(name if nk == "country" else nv, []) if e.kind in ADMIN_KINDS)
+    return ((nv,) if nk == "country" else ()) + admin
+
+
+def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMention]]:
+    """Countries and places in an English text: the gazetteer's English names, case-insensitively but only where the
+    text capitalises them ("the china" is no country); a suffix word joins the name ("Miyazaki Prefecture",
+    "Yeonsu-gu"); "Johns Creek, Georgia" or "Medan, Indonesia" tells which of two places of one name is meant;
+    a capitalised name before City/District/County (or after "City of") is a place no gazetteer knows."""
+    raw, low = text.raw, text.low
+    p = gz.places()
+    cands: list[tuple[int, int, int, str]] = []
+    for h in gz.countries().en.all(low):
+        cands.append((h.start, h.end, 0, "country:" + h.entry))
+    for h in p.en.all(low):
+        cands.append((h.start, h.end, 1, "place:" + h.entry))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    found: list[tuple[int, int, str]] = []
+    taken = -1
+    same_span = {(c[0], c[1]): c[3] for c in cands if c[2] == 1}
+    for start, end, _, payload in cands:
+        if start < taken or (not raw[start].isupper() and raw[start:start + 4].lower() != "the "):
+            continue
+        place = same_span.get((start, end))
+        if payload.startswith("country:") and place is not None and \
+                any(e.country == payload[8:] for e in p.curated.get(place[6:], [])):
+            payload = place  # Guam, Singapore, Hong Kong: the place the text speaks of, in the country of its name
+        found.append((start, end, payload))
+        taken = end
+    countries: list[CountryMention] = []
+    places: list[PlaceMention] = []
+    hints: dict[str, tuple[str, ...]] = {}  # a name the text once places ("Manchester, New Hampshire") is that place throughout
+    for n, (_, _, payload) in enumerate(found):
+        kind, value = payload.split(":", 1)
+        if kind == "place" and (codes := _hint(raw, found, n)) and any(gz.pick(p.curated.get(value, []), c) for c in codes):
+            hints.setdefault(value, codes)
+    for n, (start, end, payload) in enumerate(found):
+        kind, value = payload.split(":", 1)
+        if kind == "country":
+            countries.append(CountryMention(start, end, raw[start:end], value))
+            continue
+        entries = p.curated.get(value, [])
+        hint = _hint(raw, found, n) or hints.get(value, ())
+        entry = next((x for c in hint if (x := gz.pick(entries, c)) is not None), None) if hint else gz.pick(entries)
+        if entry is None and hint and raw[end:end + 1] == ",":
+            entry = gz.pick(entries)  # "Kaohsiung, St. Kitts and Nevis": a list, not where it lies
+        if entry is None:  # "North West Region of Singapore": no place of that name there
+            continue
+        e = end
+        sm = _EN_SUFFIX.match(raw, end)
+        if sm and not raw[start:end].endswith(sm.group().strip(" -")):
+            e = sm.end()
+        places.append(PlaceMention(start, e, raw[start:e], raw[start:end], entry, entry.country, entry.kind))
+    # one place a name throughout: "Miyazaki" in a text about "Miyazaki Prefecture" is the prefecture
+    full = {_EN_CORE.sub("", m.text): m.entry for m in places
+            if m.entry is not None and m.entry.kind in ADMIN_KINDS and _EN_CORE.search(m.text)}
+    for m in places:  # "Shizuoka City" and "Shizuoka Prefecture" both named: "Shizuoka" is not told
+        if m.text.endswith(" City"):
+            full.pop(m.text[:-5], None)
+    places = [PlaceMention(m.start, m.end, m.text, m.name, full[m.text], full[m.text].country, full[m.text].kind)
+              if m.text == m.name and m.text in full and m.entry is not full[m.text] else m for m in places]
+    # "Cebu" alone is Cebu City, not the province of that name
+    places = [_city_of(m) if m.text == m.name and m.text not in full and m.kind in ("province", "state") else m for m in places]
+    covered = bytearray(len(raw) + 1)
+    for cm in [*countries, *places]:
+        covered[cm.start:cm.end] = b"\x01" * (cm.end - cm.start)
+    for um in [*_EN_UNKNOWN.finditer(raw), *_EN_CITY_OF.finditer(raw)]:
+        a, b = um.span(1)
+        words_ = um.group(1).split()
+        while words_ and words_[0].lower() in _EN_NOT_PLACE:
+            a += len(words_[0]) + 1
+            words_ = words_[1:]
+        if not words_ or any(covered[a:b]) or words_[-1].lower() in _EN_NOT_PLACE:
+            continue
+        suffix = um.group(2) if um.re is _EN_UNKNOWN else ""
+        kind = _EN_KIND.get(suffix.strip(" -").lower(), "city")
+        end = um.end()
+        name = raw[a:b]
+        entry = gz.PlaceEntry((), name, "", kind, None, "", 0, False)
+        places.append(PlaceMention(a, end if suffix else b, raw[a:end] if suffix else name, name, entry, "", kind))
+        covered[a:end] = b"\x01" * (end - a)
+    places.sort(key=lambda m: m.start)
     return countries, places
 
 

@@ -18,11 +18,12 @@ from functools import lru_cache
 from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import Resolved
 from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
+from smartgraph.extraction.relate.agreements_en import find_agreements_en, find_sister_cities_en
 from smartgraph.extraction.relate.events import build_events
 from smartgraph.extraction.relate.participation import find_participation
 from smartgraph.extraction.relate.posts import find_posts
 from smartgraph.extraction.relate.statements import find_statements
-from smartgraph.extraction.text import fold_char
+from smartgraph.extraction.text import Text, fold_char
 from smartgraph.model import Contact, Event, Facts, Notice, Organization, Person, Place
 
 __all__ = ["relate"]
@@ -85,9 +86,19 @@ def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
     ranked = sorted(((m.start, k) for m, k in res.event_of.items() if k in kept))
     starts = [p for p, _ in ranked]
 
+    english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
+
     def at(pos: int) -> str:
         s = text.sentences[text.sentence_of(pos)]
         unit = text.units[s.unit]
+        if english:  # "Mayor Chen said in her remarks at the opening of the Congress"
+            j = bisect.bisect_left(starts, pos)
+            while j < len(ranked) and ranked[j][0] < s.end:
+                if re.search(r"\b(?:at|during)\s+(?:the\s+)?$", text.raw[max(s.start, ranked[j][0] - 12):ranked[j][0]]) \
+                        and not re.search(r"[,;\"“”]", text.raw[pos:ranked[j][0]]):
+                    return ranked[j][1]
+                j += 1
+            return _said_at_en(text, ranked, starts, pos, s.start, s.unit) or (main if main in kept else "")
         i = bisect.bisect_left(starts, pos) - 1
         if i >= 0 and ranked[i][0] >= unit.start:
             return ranked[i][1]
@@ -96,11 +107,32 @@ def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
     return at
 
 
+def _said_at_en(text: Text, ranked: list[tuple[int, str]], starts: list[int], pos: int, s0: int, ui: int) -> str:
+    """English: the event the sentence names before the verb; else the first one its paragraph names before it (the
+    paragraph's subject: "The launch event was held at the expo. X said …"); else the first one the nearest earlier
+    paragraph naming any names (the paragraphs after "The launch event was held …" tell of the launch)."""
+    i = bisect.bisect_left(starts, pos) - 1
+    if i >= 0 and ranked[i][0] >= s0:
+        return ranked[i][1]
+    unit = text.units[ui]
+    first = next((k for p, k in ranked if unit.start <= p < s0), "")
+    if first:
+        return first
+    h = ui - 1
+    while h >= 0 and text.units[h].kind == "paragraph":
+        first = next((k for p, k in ranked if text.units[h].start <= p < text.units[h].end), "")
+        if first:
+            return first
+        h -= 1
+    return ""
+
+
 def relate(res: Resolved) -> Facts:
     text = res.text
     doc = text.doc
     label = labeller(res)
     facts = Facts(document=doc)
+    english = (getattr(doc, "language", "") or "").lower().startswith("en")
     facts.publisher = res.publisher
     facts.home_city = res.home_place
     posts = find_posts(res)
@@ -122,7 +154,8 @@ def relate(res: Resolved) -> Facts:
 
     kept = {k for k, e in events.items()
             if (res.events[k].origin == "named" and (
-                e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)))
+                e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)
+                or english))  # an English event named with capitals is named for itself
             or (res.events[k].origin != "named" and current(e))
             or k in visits_told}  # a visit the text says who made (周春米率團訪問鹿兒島縣), whenever it was
     for k in list(kept):
@@ -140,12 +173,12 @@ def relate(res: Resolved) -> Facts:
     for e in kept_events.values():
         if e.parent not in kept:
             e.parent = ""
-    agreements = find_agreements(res, kept_events, event_at, posts_of)
+    agreements = find_agreements_en(res, kept_events, event_at) if english else find_agreements(res, kept_events, event_at, posts_of)
     for a in agreements:
         a.topic = label(a.topic)
         a.names = [(lang, label(n)) for lang, n in a.names]
         facts.agreements.setdefault(a.key, a)
-    facts.sister_cities = find_sister_cities(res)
+    facts.sister_cities = find_sister_cities_en(res, agreements) if english else find_sister_cities(res)
     facts.posts = posts
     facts.events = kept_events
     facts.participations = participations

@@ -25,12 +25,13 @@ from smartgraph.extraction.mentions import AgreementMention, OrgMention, PlaceMe
 from smartgraph.extraction.text import Ranges, clause_end, clause_start, fold
 from smartgraph.model import Agreement, Commitment, Event, SisterCity, Span
 
+_WHEN_ONLY = re.compile(fold(r"(?:今天|今日|昨天|昨日|明天|當天|當日|本日|日前|此次|這次|本次|今年|去年|雙方|兩市|兩地)?"))
 _BARE = {fold(w) for w in ("備忘錄", "合作備忘錄", "協定", "協議", "協議書", "MOU", "MoU", "意向書", "合作協定", "合作協議")}
 _REFERS = re.compile(fold(r"(?:這份|該份|此份|此一|這項|該項|此項|依照|依據|根據|依|這個|該|此)$"))
 _FUTURE_BEFORE = re.compile(fold(r"將|今年會|會與|將會|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望"
                                   r"|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
-_SEPARATELY = re.compile(fold(r"分別"))
+_SEPARATELY = re.compile(fold(r"分別(?!代表|以|在|於)"))  # 「A與B、C與D分別簽署」; not 「分別代表兩市簽署」 (each for their city)
 _SAME_DAY = re.compile(fold(r"今天|今日|今晚|當天|當日|晚間|上午|下午|中午|稍早|傍晚"))
 _EN_DECLARATION = re.compile(r"(?:[A-Z][\w'’-]* ){1,4}Declaration(?: (?:on|of|for) (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})?")
 _BASE_KIND = re.compile(fold(r"(?:備忘錄|協定|協議書?|意向書|宣言|倡議書|聲明|MOU|MoU)\s*$"))
@@ -185,7 +186,8 @@ class AgreementFinder:
         orgs = rec.ranges(rec.orgs)
         for o in orgs.starting(s0, e):
             if not (o.end <= e and o.org_type is not None
-                    and o.org_type.key in ("park", "university", "festival-organisation", "museum", "school", "research-institute")):
+                    and o.org_type.key in ("park", "university", "festival-organisation", "museum", "school", "research-institute",
+                                                       "agency", "council")):
                 continue
             # an organisation is a party only when 與 pairs it with another: 臺北市立大學與復旦大學, 內湖科技園區與張江高科技園區
             paired = _PAIRED.match(t, o.end) or any(_PAIRED.match(t, x.end) for x in orgs.ending(o.start - 41, o.start))
@@ -234,7 +236,8 @@ class AgreementFinder:
             k = self.text.raw.rfind(a.name, s0, a.end)
             inner = _places_in(res, k, k + len(a.name)) if k >= 0 else []
             if len(inner) >= 2:
-                return list(dict.fromkeys(add_place(res, m) for m in inner))
+                # 「A局與B局也簽署「X馬拉松與Y馬拉松友好交流備忘錄」」: the bureaus that sign, not the places the name holds
+                return self._signing_orgs(a, s0) or list(dict.fromkeys(add_place(res, m) for m in inner))
         if a.kind == "declaration":
             out = [c[2] for c in self.candidates(s0, s1)]
             out = list(dict.fromkeys(out))
@@ -293,6 +296,27 @@ class AgreementFinder:
             out = home + [p for p in out if p != res.home_place][-2:]
         return out
 
+    def _new_partner(self, a: AgreementMention, s0: int) -> bool:
+        """Whether a place not yet a party of this sentence's agreements is named since the agreement word before
+        ``a`` (「…簽署備忘錄；…高雄與秋田縣仙北市…並於2019年簽署合作備忘錄」: another partner, another agreement)."""
+        prior = [m for m in self.res.recognised.within(self.res.recognised.agreements, s0, a.start) if m.end <= a.start]
+        if not prior:
+            return False
+        here = self.text.span(s0, a.end).start
+        told = {p for ag in self.out if ag.span.start == here for p in ag.parties}
+        return any(add_place(self.res, m) not in told for m in _places_in(self.res, prior[-1].end, a.start)
+                   if add_place(self.res, m) != self.res.home_place)
+
+    def _signing_orgs(self, a: AgreementMention, s0: int) -> list[str]:
+        """「A與B(也)簽署…」 where A and B are organisations (bureaus, councils, universities): the two of them."""
+        sign = [c for c in self.res.recognised.within(self.res.recognised.cues, s0, a.start) if c.cls == "sign"]
+        if not sign:
+            return []
+        t = self.text.fold
+        c0 = clause_start(t, s0, sign[-1].start, "，,；;")
+        orgs = [c for c in self.candidates(c0, sign[-1].start) if c[2] not in self.res.places]
+        return self._pair(orgs, c0, sign[-1].start) if len(orgs) >= 2 else []
+
     def topic(self, a: AgreementMention, s0: int, parties_end: int) -> str:
         if a.name:
             name = a.name
@@ -302,14 +326,16 @@ class AgreementFinder:
             if k:
                 name = name[:k.start()]
             return re.sub(r"^[與和及、\s]+", "", name)
-        a0 = max(s0, parties_end)
+        # the topic stands in the agreement word's own clause: 「…指出，今天MOU的簽署」 has none
+        a0 = max(s0, parties_end, clause_start(self.text.fold, s0, a.start, "，,；;：:"))
         stretch = self.text.raw[a0:a.end]
         cut = _TOPIC_CUT.match(self.text.fold, a0, a.end)
         if cut:
             stretch = self.text.raw[cut.end():a.end]
         while base := _BASE_KIND.search(fold(stretch)):  # 「合作備忘錄 MOU」: every kind word at the end
             stretch = stretch[:base.start()]
-        return stretch.strip(" ，、「」")
+        stretch = stretch.strip(" ，、「」")
+        return "" if _WHEN_ONLY.fullmatch(fold(stretch)) else stretch
 
     # ------------------------------------------------------------------ the pass
     def pairs(self, a: AgreementMention, s0: int) -> list[tuple[str, str]]:
@@ -385,7 +411,7 @@ class AgreementFinder:
     def one(self, a: AgreementMention, s0: int, s1: int) -> None:
         res = self.res
         if not a.name and a.count == 1 and fold(a.word) in _BARE and any(ag.span.start == self.text.span(s0, s1).start for ag in self.out) \
-                and self._bare(a, s0):
+                and self._bare(a, s0) and not self._new_partner(a, s0):
             return  # a second bare mention in one sentence tells again of what it signed
         status = self.status(a, s0)
         kind = self.kind(a, s0, s1)
@@ -440,7 +466,8 @@ class AgreementFinder:
         for m in named:
             k = self.text.raw.rfind(m.name, s0, m.end)
             inner = _places_in(self.res, k, k + len(m.name)) if k >= 0 else []
-            ps = list(dict.fromkeys(add_place(self.res, p) for p in inner)) if len(inner) >= 2 else list(parties)
+            ps = self._signing_orgs(m, s0) or (
+                list(dict.fromkeys(add_place(self.res, p) for p in inner)) if len(inner) >= 2 else list(parties))
             ag = self._new(kind, status, ps, span, date, self.topic(m, s0, s0), m, event)
             group.items.append(ag)
         self._group(group)
@@ -634,6 +661,8 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         s = text.sentences[text.sentence_of(m.start())]
         a = clause_start(t, s.start, m.start(), _CLAUSE_MARKS)
         b = clause_end(t, m.end(), s.end, _CLAUSE_MARKS)
+        if _FUTURE_BEFORE.search(t, a, m.start()):
+            continue  # 「朝締結姐妹市目標邁進」「盼早日結為姊妹市」: a tie hoped for, not one made
         before = _list_places(res, a, m.start())
         after = _list_places(res, m.end(), b)
         of = _OF.search(t, max(a, m.start() - 1), m.start())
@@ -671,6 +700,13 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         conj = list(_CONJ.finditer(t, a if before else s.start, m.start()))
         if conj:
             c = conj[-1]
+            if len(conj) >= 2 and t[c.start() - 1:c.start()] in ("、", ",", "，"):
+                c_first = conj[0]  # 「A已與B締結友好城市、與C締結姊妹市」: A is the side of every 與 in the chain
+                lhs0 = _list_places(res, s.start, c_first.start())
+                rhs = _list_places(res, c.end(), m.start())
+                if lhs0 and rhs:
+                    add(add_place(res, lhs0[-1]), add_place(res, rhs[0]), s.start, b)
+                    continue
             partners = _list_places(res, c.end(), m.start())
             lhs = _list_places(res, s.start, c.start())
             side = add_place(res, lhs[-1]) if lhs else home

@@ -120,6 +120,8 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
     _sessions(res, events, main)
     _parents(res, events, main)
     _details(res, events)
+    if (getattr(text.doc, "language", "") or "").lower().startswith("en"):
+        _english_days(res, events, main)
     for key, ev in events.items():
         if ev.duration_days and ev.start is not None and (ev.end is None or ev.end == ev.start):
             ev.end = ev.start + dt.timedelta(days=ev.duration_days - 1)
@@ -149,6 +151,10 @@ def _trip(e: EventEntity) -> bool:
     """A trip or a delegation's stay, whose end a release seldom tells; a call on someone (拜會) lasts its day."""
     names = [fold(n) for n in e.names]
     return e.category == "visit" and any(_TRIP.search(n) for n in names) and not any(_CALL.search(n) for n in names)
+
+
+def _is_call(e: EventEntity) -> bool:
+    return e.category == "visit" and any(_CALL.search(fold(n)) for n in e.names)
 
 
 _PRONOUN = re.compile(fold(r"(?:他|她)(?:也|並|還|則|曾|亦)?$"))
@@ -268,7 +274,12 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         for d in dates:
             if any(m.start <= d.start < m.end for m, _ in mentions):
                 continue  # a date inside an event's name
-            m, key = min(mentions, key=lambda mk: _distance(text, mk[0], d))
+            fitting = [mk for mk in mentions if not events[mk[1]].year or events[mk[1]].year == d.date.year] or mentions
+            fitting = [mk for mk in fitting if not _ATTEND_GAP.search(text.raw, d.end, mk[0].start)
+                       or not d.end <= mk[0].start or mk[0].start - d.end > 60]
+            if not fitting:
+                continue  # "visiting Taiwan from March 18 to 23 to attend the … Expo": the visit's days, not the expo's
+            m, key = min(fitting, key=lambda mk: _distance(text, mk[0], d))  # the 2022 forum is not dated in 2021
             ev = events[key]
             after = text.fold[d.end:d.end + 6]
             if _END.match(after):
@@ -287,6 +298,8 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
             shared.append(([k for _, k in mentions], dates[0].date, dates[0].last))
     for keys, day, last in shared:
         for k in keys:
+            if events[k].year and events[k].year != day.year:
+                continue  # "up from 49 cities at the 2016 forum": another year's event shares no day
             if events[k].start is None and events[k].end is None:
                 events[k].start, events[k].end = day, last or day
     # a signing or a visit told without a day takes the day its paragraph last named (今天率團拜會…。雙方並簽署…)
@@ -294,6 +307,8 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         ev = events[key]
         if not (ent.origin == "act" or ent.category == "ceremony") or ev.start is not None:
             continue  # a ceremony told without its day (「市長在閉幕式上…」) is on the day its paragraph named too
+        if any(re.match(r"(?:the\s+)?(?:opening|closing)\b", n, re.I) for n in ent.names):
+            continue  # an opening or closing ceremony is on its event's first or last day (_english_days)
         for m in ent.mentions:
             unit = text.units[text.sentences[text.sentence_of(m.start)].unit]
             prior = _day_dates(res, unit.start, m.start)
@@ -301,6 +316,58 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
                 ev.start = prior[-1].date
                 ev.date_spans.append(text.span(prior[-1].start, prior[-1].end))
                 break
+
+
+_ATTEND_GAP = re.compile(r"\bto (?:attend|join|take part in|participate in|visit)\b", re.I)
+_OPENING_DAY = re.compile(r"\b(?:on|during)\s+the\s+(opening|first|closing|last|final)\s+day\b", re.I)
+_PAST_EN = re.compile(r"\b(?:last year|ago|previous|had been|in (?:19|20)\d\d)\b", re.I)
+
+
+def _english_days(res: Resolved, events: dict[str, Event], main: str) -> None:
+    """Days an English text gives without a date: "on the opening day" (the main event's first day), "the opening
+    ceremony of X" (X's first day; a closing one its last), a session told beside a dated one ("After the main forum,
+    three sub-forums …"), and a part of a one-day main event ("The forum was split into two parts … a Mayor's Forum")."""
+    text = res.text
+    top = events.get(main)
+    for key, ent in res.events.items():  # the opening ceremony of a congress is on the congress's first day
+        ev = events[key]
+        parent = events.get(ev.parent) if ev.parent else None
+        if ev.category == "ceremony" and ent.part and parent is not None and ev.start is not None and parent.start is not None:
+            _extend(parent, ev.start, ev.end or ev.start)
+    for key, ent in res.events.items():
+        ev = events[key]
+        if ev.start is not None or key == main:
+            continue
+        sentences = sorted({text.sentence_of(m.start) for m in ent.mentions})
+        for si in sentences:
+            s = text.sentences[si]
+            od = _OPENING_DAY.search(text.raw, s.start, s.end)
+            if od and top is not None and top.start is not None:
+                ev.start = ev.end = top.start if od.group(1).lower() in ("opening", "first") else (top.end or top.start)
+                break
+        if ev.start is not None:
+            continue
+        names = " ".join(ev.names_en).lower()
+        parent = events.get(ev.parent) if ev.parent else top
+        if parent is not None and parent.start is not None and re.match(r"(?:the\s+)?(?:opening|closing)\b", names):
+            ev.start = ev.end = parent.start if names.lstrip("the ").startswith("opening") else (parent.end or parent.start)
+            continue
+        for si in sentences:
+            s = text.sentences[si]
+            sib = [events[k] for _, k in res.linked_in(res.event_of, s.start, s.end) if k != key and events[k].start is not None
+                   and events[k].start == events[k].end and events[k].category == "session" and events[k].parent == ev.parent]
+            if sib and ev.category == "session":
+                ev.start = ev.end = sib[0].start
+                break
+        if ev.start is not None or top is None or top.start is None or top.end not in (None, top.start):
+            continue
+        if ev.year not in (None, top.year) or ev.category not in ("forum", "session", "ceremony", "summit", "conference"):
+            continue
+        first_main = min((m.start for m in res.events[main].mentions), default=0)
+        if all(m.start > first_main for m in ent.mentions) and not any(
+                _PAST_EN.search(text.raw, text.sentences[si].start, text.sentences[si].end)
+                or _day_dates(res, text.sentences[si].start, text.sentences[si].end) for si in sentences):
+            ev.start = ev.end = top.start  # a part of the one-day event the release is about
 
 
 def _distance(text: Text, m: EventMention, d: DateMention) -> int:
@@ -363,6 +430,8 @@ def _parents(res: Resolved, events: dict[str, Event], main: str) -> None:
             host = main
         if host and res.events[key].part:
             ev.parent = host
+        elif main and main != key and main in res.events and _trip(res.events[main]) and _is_call(res.events[key]):
+            ev.parent = main  # a call the delegation made (拜會市長) is part of the trip the release tells
     expos = {e.year: e.key for e in events.values() if e.category == "expo" and e.year}
     for ev in events.values():
         if ev.category in ("summit", "forum", "conference", "congress") and not ev.parent and ev.year in expos \

@@ -17,7 +17,18 @@ from smartgraph.model import Participation, Statement
 
 _FUTURE = re.compile(fold(r"將|預計|預定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
 _PAST_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|去\(?\d*\)?年|民國\d+年|前年")
+# English: what has not happened yet ("will attend", "is scheduled to", "plans to", "is expected to")
+_FUTURE_EN = re.compile(r"\b(?:will|shall|is|are|was|were)\s+(?:also\s+)?(?:be\s+)?(?:scheduled|expected|due|set|slated|going)\s+to\b"
+                        r"|\b(?:will|shall)\s+(?:also\s+)?(?!have\b)\w+|\b(?:plans?|planning|intends?|hopes?)\s+to\b"
+                        r"|\bnext\s+(?:week|month|year)\b|\bupcoming\b|\binvited\b", re.IGNORECASE)
+_PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast year\b|\byears? ago\b", re.IGNORECASE)
+# English: "At the closing plenary, …" / "During the forum, …": who the sentence names took part
+_DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60}?\b(?:included|includes|including|comprised|comprises|"
+                            r"consisted of|consists of|was made up of|is made up of|were|was joined by|joined by)\s", re.IGNORECASE)
+_AT_EVENT_EN = re.compile(r"\s*(?:At|During|On the sidelines of|After)\s+(?:the\s+|a\s+|an\s+)?")
 ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
+# 「訪團共16人，…包括A、B等人」「代表團成員有…」: the sentence lists who the delegation was
+_MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員)[^。；;\n]{0,40}?(?:包括|包含|計有|有)"))
 
 
 def _mode(res: Resolved, s0: int, s1: int) -> str:
@@ -39,13 +50,32 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
     out: list[Participation] = []
     seen: dict[tuple[str, str], int] = {}  # (person, event) -> its place in out
     events_in: dict[int, list[tuple[int, str]]] = {}
+    english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
+    spans = [(m.start, m.end) for m, k in res.event_of.items() if k in kept]
+    # "Yoshiro Mori, president of the Tokyo Organising Committee of the Olympic and Paralympic Games": an event named
+    # in someone's affiliation is what they work for, not where they took part
+    affiliations = [span for p in res.recognised.persons for _, span in p.posts if span[1] > span[0]] if english else []
     for m, k in res.event_of.items():
         if k in kept:
+            if english and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans):
+                continue  # "the opening ceremony of the 2018 … Forum": the ceremony, not the forum inside its name
+            if any(a <= m.start and m.end <= b for a, b in affiliations):
+                continue
             events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
 
     body = [i for i, u in enumerate(text.units) if u.kind == "paragraph"]
     opening = set(body[:3])  # the lead and the two paragraphs after it tell who else was there
     main_happened = _happened(res, main) if main in kept else False
+    if english and main in res.events and all(any(a <= m.start and m.end <= b for a, b in affiliations) for m in res.events[main].mentions):
+        main_happened = False  # named only in someone's affiliation
+    if english and not main_happened and body:
+        # the release's main event has not begun (an expo it invites guests to): the lead's first event that has
+        lead = text.units[body[0]]
+        firsts = sorted((m.start, k) for m, k in res.event_of.items() if k in kept and lead.start <= m.start < lead.end)
+        for _, k in firsts:
+            if _happened(res, k):
+                main, main_happened = k, True
+                break
     past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
@@ -73,27 +103,33 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         evs = events_in.get(si, [])
         caption = unit.kind == "caption"
         cues = [c for c in res.recognised.within(res.recognised.cues, s.start, s.end) if c.cls in ATTEND_CLASSES]
-        if not (caption or cues):
+        at_event = english and bool(evs) and _at_event_en(text.raw, s.start, evs)
+        member = _member_en(text.raw, s.start, pm.start) if english else _member(text, s.start, pm.start)
+        if not (caption or cues or at_event or member):
             continue
-        if not caption and _future(text, s.start, s.end, pm.start, cues):
+        if not caption and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
             continue
         if unit.kind == "title":
             continue
         if si not in past_of:
-            past_of[si] = bool(_PAST_YEAR.search(text.raw, s.start, s.end))
+            past_of[si] = bool((_PAST_YEAR_EN if english else _PAST_YEAR).search(text.raw, s.start, s.end))
         past = past_of[si]
         prev = _previous(events_in, text.sentences, si)
-        if evs:
+        if member and not english and main_happened and not past and res.events[main].category == "visit":
+            event = main  # a member of the delegation whose visit the release tells
+        elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
             event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
-        elif main_happened and (caption or s.unit in opening) and not past:
+        elif main_happened and (caption or member or s.unit in opening) and not past:
             event = main
         else:
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
+        if english and ev == main and not main_happened:
+            continue  # a main event not yet begun, or named only in an affiliation
         if ev and not _PAST_YEAR.search(st.span.text[:20]):
             add(st.speaker, ev, "unspecified", "speaker", None, st.span)
     # a person a sentence places at one session is not at its sibling sessions by a weaker reading
@@ -105,6 +141,11 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if (p.person, p.event) not in weak and session(p.event):
             placed.setdefault(p.person, set()).add(p.event)
     return [p for p in out if not ((p.person, p.event) in weak and session(p.event) and placed.get(p.person, set()) - {p.event})]
+
+
+def _member(text: Text, s0: int, pos: int) -> bool:
+    """Whether the person at ``pos`` is named in a list of a delegation's members that starts in their sentence."""
+    return _MEMBERS.search(text.fold, s0, pos) is not None
 
 
 def _clause(t: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
@@ -133,6 +174,28 @@ def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention]) -> b
     after = [c.end for c in cues if c.start >= pos]
     c1 = min(after) if after else clause_end(t, pos, s1, "，,；;")
     return bool(_FUTURE.search(t, c0, c1))
+
+
+def _at_event_en(raw: str, s0: int, evs: list[tuple[int, str]]) -> bool:
+    """Whether an English sentence opens with the event it happened at ("At the closing plenary, …")."""
+    m = _AT_EVENT_EN.match(raw, s0)
+    return m is not None and any(m.end() <= p <= m.end() + 3 for p, _ in evs)
+
+
+def _member_en(raw: str, s0: int, pos: int) -> bool:
+    """Whether a person stands in the list of a delegation's members ("The delegation included A, B and C")."""
+    ends = [m.end() for m in _DELEGATION_EN.finditer(raw, s0, pos)]
+    return bool(ends) and ";" not in raw[ends[-1]:pos]
+
+
+def _future_en(text: Text, s0: int, s1: int, pm: PersonMention, cues: list[CueMention]) -> bool:
+    """English: the words from the person to the verb after them (or from the clause's start to the person) speak of
+    what has not happened yet ("Mayor X will attend", "X is scheduled to visit", "X plans to sign")."""
+    raw = text.raw
+    after = [c.start for c in cues if c.start >= pm.end]
+    c1 = min(after) if after else clause_end(raw, pm.end, s1, ",;")
+    c0 = clause_start(raw, s0, pm.start, ",;")
+    return bool(_FUTURE_EN.search(raw, pm.end, c1)) or (not after and bool(_FUTURE_EN.search(raw, c0, pm.start)))
 
 
 def _previous(events_in: dict[int, list[tuple[int, str]]], sentences: list[Sentence], si: int) -> list[list[tuple[int, str]]]:

@@ -9,10 +9,12 @@ post in an agency, or the home country's government for a national post (總統�
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
-from smartgraph.extraction.entities import add_place, government, national_government
+from smartgraph.extraction.entities import add_place, government, national_government, place_en
 from smartgraph.extraction.mentions import PersonMention, Resolved
 from smartgraph.extraction.text import fold
 from smartgraph.model import Post
@@ -43,7 +45,65 @@ def _last_foreign_place(res: Resolved, p: PersonMention) -> str:
     return government(res, add_place(res, best)) if best is not None else ""
 
 
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
+
+
+def _looks_foreign_en(p: PersonMention) -> bool:
+    """English: a name with a Chinese form in brackets, or written in Chinese order with a hyphenated given name
+    (Teng Chia-chi), is the home country's; other Latin names are foreign."""
+    if p.name.script == "han":
+        return _looks_foreign(p)
+    if p.name.alt:
+        name = fold(p.name.alt).replace("·", "")
+        sur = lx.surnames()
+        return not ((name[:1] in sur and len(name) <= 3) or (name[:2] in sur and len(name) <= 4))
+    return not _HYPHENATED_GIVEN.match(p.name.text)
+
+
+def _last_foreign_place_en(res: Resolved, p: PersonMention) -> str:
+    """English: the government of the last foreign city or region named before a person."""
+    text = res.text
+    best = ""
+    for h in gz.places().en.find(text.low, 0, p.name.start):
+        name = text.raw[h.start:h.end]
+        entries = gz.places().curated.get(gz.fold(name), [])
+        if entries and entries[0].country and entries[0].country != (res.home_country or "TW"):
+            best = name
+    if not best:
+        return ""
+    pk = place_en(res, best)
+    return government(res, pk) if pk else ""
+
+
+def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
+    """Whether a list item's title is of the kind of body the previous item's organisation is: a councilor after a
+    council's speaker takes the council; a deputy minister after the speaker does not."""
+    o = res.organizations.get(org)
+    return o is None or (title.scope == "council") == (o.org_type == "council")
+
+
+def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str) -> str:
+    if p.inherit and previous and _same_body(res, title, previous):
+        return previous
+    foreign = _looks_foreign_en(p)
+    home = res.home_place in res.places
+    if foreign:
+        org = _last_foreign_place_en(res, p)
+        if org and title.scope == "country":  # a prime minister is of the country of the place named, not of the city
+            country = res.organizations[org].country if org in res.organizations else ""
+            return national_government(res, country) if country else org
+        if org:
+            return org  # else a name that only looks foreign (Shih Che): the home rules below
+    if title.scope == "country":
+        return national_government(res, res.home_country or "TW")
+    if home and (title.scope in LOCAL_SCOPES or title.kind in ("head", "deputy", "staff")):
+        return government(res, res.home_place)
+    return ""
+
+
 def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str) -> str:
+    if res.text.doc.language == "en":
+        return _fallback_en(res, p, title, previous)
     if p.inherit and previous:
         parent = res.organizations[previous].parent if previous in res.organizations else ""
         return parent or previous

@@ -19,6 +19,8 @@ GAP = 16
 _CLAUSE = re.compile(r"[，,。；;：:！？!?「」]")
 _PRONOUN = re.compile(fold(r"(?:^|[，,。；;\s])(他|她)(?:也|並|則|更|還|亦|接著|進一步|同時)?$"))
 _CONTINUES = re.compile(fold(r"^\s*(?:他|她)?(?:亦|並|也|另外|另|此外|更|同時|他也|她也|他並|她並|他說|她說|他表示|她表示|他指出|她指出|他強調|她強調)"))
+_PRONOUN_EN = re.compile(r"(?:^|[,.;\s\"])(he|she)\s+(?:also\s+|further\s+|then\s+|later\s+)?$")
+_GAP_EN = re.compile(r"^\s*,?\s*(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
 _NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定)"))
 
 
@@ -32,6 +34,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
     people = _people_by_end(res)
     placed = Ranges(people, lambda mk: mk[0].start, lambda mk: mk[0].end)
     says = Ranges([c for c in res.recognised.cues if c.cls == "say"], lambda c: c.start, lambda c: c.end)
+    english = text.doc.language == "en"
     out: list[Statement] = []
     last_subject: dict[int, str] = {}  # unit index -> person key last named there
     used: set[int] = set()
@@ -44,9 +47,9 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
         for v in says.starting(s.start, s.end):
             if v.start in used or v.start < said_until or _NOT_SPEECH.match(t, v.start):
                 continue
-            speaker = _speaker(text.raw, t, in_s, v)
+            speaker = _speaker(text.raw, t, in_s, v, english)
             if not speaker:
-                pm = _PRONOUN.search(t, max(s.start, v.start - 8), v.start)
+                pm = (_PRONOUN_EN if english else _PRONOUN).search(text.low if english else t, max(s.start, v.start - 8), v.start)
                 if pm and s.unit in last_subject:
                     speaker = last_subject[s.unit]
             if not speaker:
@@ -65,28 +68,41 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                         and not placed.starting(text.sentences[k].start, text.sentences[k].end):
                     q1 = text.sentences[k].end
                     k += 1
+            if q1 - q0 < 4 and english:
+                # "…, Ko said." / "…, he said.": the words before the speaker were said
+                q0, q1 = s.start, v.start
+                head0 = next((m for m, k in in_s if k == speaker and m.end <= v.start), None)
+                q1 = head0.start if head0 is not None else max(s.start, v.start - 4)
+                while q1 > q0 and text.raw[q1 - 1] in " ,\"”'":
+                    q1 -= 1
             if q1 - q0 < 4:
                 continue
             used.add(v.start)
             quote = text.span(q0, q1)
             head = next((m for m, k in in_s if k == speaker and m.end <= v.start), None)
             start = head.start if head is not None else v.start
-            out.append(Statement(speaker, text.span(start, q1), quote, gz.themes_of(quote.text), event_at(v.start)))  # type: ignore[operator]
+            # "…, Ko said.": the words said stand before the speaker, so the statement runs from them to the verb
+            s0, s1 = (q0, v.end) if q1 <= start else (start, q1)
+            out.append(Statement(speaker, text.span(s0, s1), quote, gz.themes_of(quote.text), event_at(v.start)))  # type: ignore[operator]
             said_until = q1  # later verbs before the end of what was said belong to it
         for _, person in in_s:
             last_subject[s.unit] = person
     return out
 
 
-def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMention) -> str:
-    """The person named closest before the verb, with no clause break or other person between."""
+def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMention, english: bool = False) -> str:
+    """The person named closest before the verb, with no clause break or other person between (in English, the
+    comma that closes an appositive may stand there: "Su Liang, chairman of …, said")."""
     best = ""
     best_end = -1
     for m, k in in_s:
         if m.end > v.start or m.end < v.start - GAP:
             continue
         gap = raw[m.end:v.start]
-        if _CLAUSE.search(gap):
+        if english and "," in gap:
+            if not (_GAP_EN.match(gap) and m.posts):
+                continue
+        elif _CLAUSE.search(gap):
             continue
         if m.end > best_end:
             best, best_end = k, m.end

@@ -10,6 +10,7 @@ event of its kind named before it, else the first named after it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -32,10 +33,14 @@ def _compatible(a: EventMention, e: EventEntity, ordinals: set[int | None]) -> b
     """Whether a named mention is another mention of ``e`` (``ordinals``: those of e's mentions)."""
     if a.category == "session" and a.ordinal is not None:
         return e.category == "session" and a.ordinal in ordinals
-    if a.category != e.category and not (a.part and e.part):
-        return False
+    if a.category != e.category and not (a.part and e.part) and not (a.name.isascii() and not a.part and not e.part and a.year == e.year
+            and any(core(a.name) in core(n) or core(n) in core(a.name) for n in e.names if n.isascii() and len(core(n)) > 12)):
+        return False  # "2019 Asia Pacific Cities Summit" is the "… Summit and Mayors' Forum" named in full
     if a.year and e.year and a.year != e.year:
         return False
+    if a.ordinal is not None and a.category != "session" and not any(m.ordinal == a.ordinal for m in e.mentions) \
+            and not (a.year and a.year == e.year) and a.name.isascii():
+        return False  # "the first EcoMobility World Festival" is not the 2017 one
     ca = core(a.name)
     for n in e.names:
         cb = core(n)
@@ -114,17 +119,29 @@ def resolve_events(res: Resolved) -> None:
     for m in generic:
         kind = [e for e in entities if e.category == m.category]
         word = core(m.name)
-        headed = [e for e in kind if any(core(n).endswith(word) for n in e.names)]
+        headed = [e for e in kind if any(core(n).endswith(word) or (word.isascii() and (core(n).startswith(word) or re.sub(
+            r"(?:19|20)\d\d$", "", core(n)).endswith(word))) for n in e.names)]  # "the festival": "… Festival 2017"
         kind = headed or kind  # 「閉幕式」 is the closing ceremony named, not the opening one
+        if word.isascii() and res.text.doc.date is not None:
+            this_year = [e for e in kind if e.year in (None, res.text.doc.date.year)]
+            kind = this_year or kind  # "the festival" is this year's, not "the first … Festival in 2013"
         if not headed and _SIGNING_WORD.search(fold(m.name)):
             kind = []  # 「簽署儀式」 is the signing the text tells (joined to its act below), not another ceremony
         last_before = {id(e): starts[id(e)][i - 1] for e in kind if (i := bisect.bisect_left(starts[id(e)], m.start)) > 0}
         before = [e for e in kind if id(e) in last_before]
         if before:
             best = max(before, key=lambda e: last_before[id(e)])
+        elif not kind and m.name.isascii():
+            continue  # "the ceremony", "the meeting" with no event of its kind named: no event of its own
         elif not kind:
-            # no event of its kind is named: the mention stands for one (簽約典禮, 記者會)
-            best = EventEntity(event_key(res, m), m.category, m.part, [m.name], [], m.year, "generic")
+            # no event of its kind is named: the mention stands for one (簽約典禮, 記者會), of this release only:
+            # two releases' 頒獎典禮 of one year are two ceremonies unless a name joins them
+            award = _award_of(res, m)
+            if award:  # 「第3屆智慧永續城市獎」…頒獎典禮: the ceremony of the award its paragraph names
+                named_m = dataclasses.replace(m, name=award + m.name, generic=False)
+                best = EventEntity(event_key(res, named_m), m.category, m.part, [award + m.name], [], m.year, "named")
+            else:
+                best = EventEntity(f"{event_key(res, m)}/{res.text.doc.source}", m.category, m.part, [m.name], [], m.year, "generic")
             entities.append(best)
             starts[id(best)] = []
             res.events[best.key] = best
@@ -157,6 +174,25 @@ def resolve_events(res: Resolved) -> None:
         by_sentence.setdefault(si, []).append((m, act_key))
         res.events[act_key].mentions.append(m)
     _signing_words(res)
+
+
+_AWARD_CEREMONY = re.compile(fold(r"頒獎(?:典禮|儀式|晚會|式)$"))
+_AWARD = re.compile(fold(r"「([^「」\n]{2,30}獎)」"))
+
+
+def _award_of(res: Resolved, m: EventMention) -> str:
+    """The award a generic award ceremony is for: the quoted award (「…獎」) named in its sentence, else the
+    last one named before it in its paragraph; "" when none or the ceremony is not an award ceremony."""
+    if not _AWARD_CEREMONY.search(fold(m.name)):
+        return ""
+    text = res.text
+    s = text.sentences[text.sentence_of(m.start)]
+    in_sentence = [x for x in _AWARD.finditer(text.fold, s.start, s.end)]
+    if in_sentence:
+        return text.raw[in_sentence[0].start(1):in_sentence[0].end(1)]
+    para = text.unit_of(m.start)
+    before = list(_AWARD.finditer(text.fold, para.start, m.start))
+    return text.raw[before[-1].start(1):before[-1].end(1)] if before else ""
 
 
 _SIGNING_WORD = re.compile(fold(r"(?:締盟|簽約|簽署|締約|簽字|簽訂|結盟|締結)(?:儀式|典禮|式)$"))

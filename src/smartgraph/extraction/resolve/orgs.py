@@ -18,10 +18,11 @@ import re
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
-from smartgraph.extraction.entities import add_place, government, national_government, organization
+from smartgraph.extraction.entities import add_place, government, national_government, organization, place_en
 from smartgraph.extraction.mentions import CountryMention, PlaceMention, Resolved
-from smartgraph.extraction.names import LATIN, common_word, ends_with, not_in_name, words
+from smartgraph.extraction.names import LATIN, common_word, demonyms, ends_with, geo_code, not_in_name, words
 from smartgraph.extraction.text import fold, is_han
+from smartgraph.model import Organization
 
 PLACE_SUFFIX_TITLES = "市縣區鎮鄉州省郡町村"
 _TAIWAN = re.compile(fold(r"台北|臺北|台灣|臺灣|中華民國|我國"))
@@ -56,9 +57,25 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
     """The organisation key an affiliation stretch ``[a, e)`` names (before ``title``), or ""."""
     if (a, e) in res.org_of:
         return res.org_of[(a, e)]
-    key = _affiliation(res, a, e, title)
+    if res.text.doc.language == "en":
+        key = affiliation_en(res, res.text.raw[a:e])
+        if title is not None and title.scope == "council" and key in res.organizations \
+                and res.organizations[key].org_type in ("city-government", "local-government"):
+            key = _council_en(res, key) or key  # "Taipei City councilor": the city's council, not its government
+    else:
+        key = _affiliation(res, a, e, title)
     res.org_of[(a, e)] = key
     return key
+
+
+def _council_en(res: Resolved, gov: str) -> str:
+    """The council of the place a government governs, by its English name ("Keelung City Council")."""
+    p = res.places.get(res.organizations[gov].place)
+    if p is None or not p.name_en:
+        return ""
+    kind = {"city": "City", "county": "County", "district": "District"}.get(p.kind, "")
+    name = p.name_en if not kind or p.name_en.endswith(kind) else f"{p.name_en} {kind}"
+    return affiliation_en(res, f"{name} Council")
 
 
 def _strip(t: str, a: int, e: int) -> tuple[int, int]:
@@ -210,3 +227,169 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
     country = _country_of(geo[-1]) if geo else ""
     scope = country.lower() if country else "x"
     return organization(res, f"org-{scope}-{fold(stretch)}", stretch, ot.key, country)
+
+
+# ----------------------------------------------------------------------------- English affiliations
+
+_EN_GOV_TAIL = re.compile(r"\s+(?:(?:City|County|Prefectural|Prefecture|Metropolitan|Municipal|State|Provincial|District|Town"
+                          r"|Township)\s+)?(?:Government|Hall|Office)$|\s+(?:City|County|Prefecture|District|Township|Town"
+                          r"|Special Municipality|Metropolitan City|Special Autonomous City|Metropolis)$")
+_EN_OF_PLACE = re.compile(r"^(?:the\s+)?(?:Government of|City of|County of|Municipality of|Prefecture of|State of|Town of)\s+(?:the\s+)?")
+_EN_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _en_geo(s: str) -> list[tuple[int, int, str, object]]:
+    """Countries, places and nationality adjectives in an English stretch: (start, end, kind, entry or code)."""
+    low = s.lower()
+    out: list[tuple[int, int, str, object]] = []
+    for h in gz.countries().en.find(low):
+        out.append((h.start, h.end, "country", h.entry))
+    for h in gz.places().en.find(low):
+        out.append((h.start, h.end, "place", h.form))
+    for w, code in demonyms().items():
+        for m in re.finditer(rf"(?<![\w.]){re.escape(w)}(?!\w)", low):
+            out.append((m.start(), m.end(), "country", code))
+    out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    taken = -1
+    kept = []
+    for x in out:
+        if x[0] >= taken:
+            kept.append(x)
+            taken = x[1]
+    return kept
+
+
+def _government_en(res: Resolved, place_key: str) -> str:
+    """The government of a place only an English name is known for ("Cebu City Government", not "Cebu City市政府")."""
+    key = government(res, place_key)
+    o = res.organizations[key]
+    p = res.places[place_key]
+    if not re.search(r"[\u3400-\u9fff]", p.name_zh):
+        res.organizations[key] = Organization(o.key, f"{p.name_zh} Government", "", o.org_type, o.country, o.place, o.parent, o.alt_names)
+    return key
+
+
+def english_home(res: Resolved) -> None:
+    """The home city of an English document when resolving its places found none: the Taiwanese city its publisher
+    or headline names, else the one its text names most often (a headline or dateline counts more)."""
+    if res.home_place:
+        return
+    text = res.text
+    doc = text.doc
+    score: dict[str, float] = {}
+    names: dict[str, str] = {}
+    title_end = text.units[0].end if text.units and text.units[0].kind == "title" else 0
+    pieces = [(doc.header.publisher.text if doc.header.publisher is not None else "", 20.0),
+              (doc.header.dateline_place.text if doc.header.dateline_place is not None else "", 3.0)]
+    for h in gz.places().en.find(text.low):
+        pieces.append((text.raw[h.start:h.end], 3.0 if h.start < title_end else 1.0))
+    for piece, weight in pieces:
+        for h in gz.places().en.find(piece.lower()):
+            name = piece[h.start:h.end]
+            entries = [x for x in gz.places().curated.get(gz.fold(name), []) if x.country == "TW" and x.kind in ("city", "county")]
+            if entries:
+                key = entries[0].key()
+                score[key] = score.get(key, 0.0) + weight
+                names.setdefault(key, name)
+    if not score:
+        return
+    key, best = max(score.items(), key=lambda kv: kv[1])
+    if best < 2:
+        return
+    pk = place_en(res, names[key], country="TW")
+    if pk:
+        res.home_place = pk
+        res.home_country = res.places[pk].country or "TW"
+
+
+def _unknown_city_en(res: Resolved, name: str, country: str) -> str:
+    m = PlaceMention(0, 0, name, name, None, country, "city")
+    return add_place(res, m, country)
+
+
+def affiliation_en(res: Resolved, stretch: str) -> str:
+    """The organisation an English affiliation names: a place ("Taipei City", "Mayor of Pristina"), a country or
+    nationality ("Taiwan's", "Australian"), or an organisation by its English name, part of the government of the
+    place it opens with or, for a unit no place opens ("Department of Labor"), of the home government."""
+    s = re.sub(r"['’]s?$", "", stretch.strip(" ,")).strip()
+    s = _EN_LEAD.sub("", s).strip()
+    if not s:
+        return ""
+    country_only = gz.country_named(s)
+    if country_only is not None:
+        return national_government(res, country_only.code)
+    # a place, alone or with a government word: Taipei, Fukuoka City, City of Brisbane, Kaohsiung City Government
+    core = _EN_OF_PLACE.sub("", s)
+    city = core != s and s.lower().startswith(("city of", "the city of"))
+    tail = _EN_GOV_TAIL.search(core)
+    bare = core[:tail.start()] if tail else core
+    city = city or bool(tail and re.search(r"\bCity\b", tail.group()))
+    if bare and (gz.places().curated.get(gz.fold(bare)) or gz.country_named(bare) is not None):
+        c = gz.country_named(bare)
+        if c is not None and not gz.places().curated.get(gz.fold(bare)):
+            return national_government(res, c.code)
+        pk = place_en(res, bare, city)
+        if pk:
+            return government(res, pk)
+        if city:
+            return _government_en(res, _unknown_city_en(res, f"{bare} City", geo_code(bare)))
+    code = geo_code(s)
+    if code and " " not in s and s.lower() in demonyms():
+        return national_government(res, code)
+    ot = _en_org_type(s)
+    geo = _en_geo(s)
+    if ot is None:
+        if re.fullmatch(r"[A-Z][A-Za-z0-9&.\- ]*", s) and (re.search(r"[A-Z]{2}", s) or len(s.split()) <= 4):
+            cc = _en_country(geo) or (res.home_country if re.fullmatch(r"[A-Z]{2,8}", s) else "")
+            return organization(res, f"org-{gz.fold(s)}", s, "international-organization", cc)
+        return ""
+    lead = geo[0] if geo and geo[0][0] == 0 else None
+    if ot.kind == "foreign-office":
+        cc = _en_country(geo)
+        return organization(res, f"org-{cc.lower()}-{gz.fold(s)}", s, ot.key, cc)
+    if lead is not None and lead[2] == "place":
+        name = s[lead[0]:lead[1]]
+        rest = s[lead[1]:].strip()
+        is_city = rest.startswith("City")
+        pk = place_en(res, name, is_city)
+        if pk:
+            gov = government(res, pk)
+            country = res.places[pk].country
+            unit = re.sub(r"^(?:(?:City|County|Prefectural|Metropolitan|Municipal|State|Provincial)\s+)?(?:Government\s+)?", "", rest)
+            if ot.kind == "government" and not unit:
+                return gov
+            if ot.kind in ("unit", "government", "council") or ot.key == "committee":
+                return organization(res, f"{gov}/{gz.fold(unit or rest)}", s, ot.key, country, pk, gov)
+            return organization(res, f"org-{pk}-{gz.fold(s)}", s, ot.key, country, pk)
+    if ot.kind in ("unit", "council") and not geo and res.home_place and res.home_place in res.places:
+        gov = government(res, res.home_place)
+        if res.publisher_unit and gz.fold(s) == gz.fold(res.publisher_unit) and res.publisher:
+            return res.publisher
+        return organization(res, f"{gov}/{gz.fold(s)}", s, ot.key, res.home_country, res.home_place, gov)
+    cc = _en_country(geo)
+    return organization(res, f"org-{(cc or 'x').lower()}-{gz.fold(s)}", s, ot.key, cc)
+
+
+def _en_country(geo: list[tuple[int, int, str, object]]) -> str:
+    """The country of the first country, nationality or place an English stretch names."""
+    for _, _, kind, v in geo:
+        if kind == "country":
+            return str(v)
+        e = gz.place_named(str(v))
+        if e is not None and e.country:
+            return e.country
+    return ""
+
+
+def _en_org_type(s: str) -> lx.OrgType | None:
+    """The organisation type an English name tells: the type word that starts last ("City Government Department of
+    Public Works" is a department), the longest at one place."""
+    low = s.lower()
+    best: tuple[int, int, lx.OrgType] | None = None
+    for o in lx.org_types().values():
+        for w in o.en:
+            for m in re.finditer(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low):
+                cand = (m.start(), m.end() - m.start(), o)
+                if best is None or (cand[0], cand[1]) > (best[0], best[1]):
+                    best = cand
+    return best[2] if best else None

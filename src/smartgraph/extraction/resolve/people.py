@@ -21,6 +21,7 @@ from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import NameMention, PersonMention, Resolved
 from smartgraph.extraction.names import NameScorer
+from smartgraph.extraction.resolve.orgs import english_home
 from smartgraph.extraction.text import fold, is_han
 from smartgraph.model import Person
 
@@ -36,6 +37,7 @@ class PeopleResolver:
         self.latin: dict[str, str] = {}  # fold_latin -> key
         self.labels: dict[str, dict[str, str]] = {}  # key -> {"han": name, "latin": name}
         self.titles: dict[str, set[str]] = {}  # key -> title keys
+        self.english = res.text.doc.language == "en"
 
     def _record(self, key: str, script: str, name: str) -> None:
         lab = self.labels.setdefault(key, {})
@@ -83,6 +85,8 @@ class PeopleResolver:
                     res.person_of[p] = key
                     bisect.insort(self.order, (p.start, key))
         self._known_mentions()
+        if self.english:
+            self._family_names()
         linked = set(res.person_of.values())
         for key, lab in self.labels.items():
             if key in linked:
@@ -114,6 +118,8 @@ class PeopleResolver:
                              and gz.fold_latin(words[0]) in gz.fold_latin(v["latin"]).split()]
                     if len(cands) == 1:
                         remap[key] = cands[0]
+        if self.english:
+            self._merge_latin_subsets(remap)
         if not remap:
             return
         for p, k in list(res.person_of.items()):
@@ -128,6 +134,46 @@ class PeopleResolver:
                 for n, kk in list(table.items()):
                     if kk == k:
                         table[n] = target
+
+    def _merge_latin_subsets(self, remap: dict[str, str]) -> None:
+        """English: a Latin name whose words are all in one longer known Latin name ("Michael Rama" of "Michael L. Rama")."""
+        words = {k: set(gz.fold_latin(v["latin"]).split()) for k, v in self.labels.items() if "latin" in v and k not in remap}
+        for key, ws in words.items():
+            if len(ws) < 2:
+                continue
+            longer = [k for k, other in words.items() if k != key and ws < other]
+            if len(longer) == 1:
+                remap[key] = longer[0]
+
+    def _family_names(self) -> None:
+        """English: a known person's family name standing alone ("Ko said", "Hrib welcomed Ko") is a mention of them;
+        a family name two people share goes to the one named last before it. The family name is the first word of a
+        name in Chinese order (Ko Wen-je) and the last of one in Western order (Soichiro Takashima)."""
+        res = self.res
+        raw = res.text.raw
+        owners: dict[str, list[str]] = {}
+        for key, lab in self.labels.items():
+            if key not in set(res.person_of.values()) or "latin" not in lab:
+                continue
+            for w in _family_words(lab["latin"]):
+                owners.setdefault(w, []).append(key)
+        if not owners:
+            return
+        taken = bytearray(len(raw) + 1)
+        for pm0 in res.person_of:
+            taken[pm0.start:pm0.end] = b"\x01" * (pm0.end - pm0.start)
+            taken[pm0.name.start:pm0.name.end] = b"\x01" * (pm0.name.end - pm0.name.start)
+        pattern = re.compile(r"(?<![\w\-'’.])(" + "|".join(sorted(map(re.escape, owners), key=len, reverse=True)) + r")(?![\w\-])")
+        for m in pattern.finditer(raw):
+            i, j = m.start(), m.end()
+            if any(taken[i:j]) or _capitalised_neighbour(raw, i, j):
+                continue
+            keys = owners[m.group()]
+            key = keys[0] if len(keys) == 1 else self._nearest(keys, i)
+            nm = NameMention(i, j, m.group(), "latin")
+            pm = PersonMention(i, j, m.group(), nm, (), False, "known")
+            res.person_of[pm] = key
+            bisect.insort(self.order, (i, key))
 
     def _short(self, p: PersonMention) -> str:
         sur = p.name.text
@@ -206,10 +252,46 @@ class PeopleResolver:
                         taken[i:j] = b"\x01" * (j - i)
 
 
+def _family_words(name: str) -> list[str]:
+    """The words of a Latin name that may stand alone for its bearer: the family name (first word when the given name
+    is hyphenated, Chinese order; else the last word)."""
+    ws = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
+    if len(ws) < 2:
+        return []
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in _ROMAN_SURNAMES):
+        return [ws[0]]
+    return [ws[-1]]
+
+
+def _capitalised_neighbour(raw: str, i: int, j: int) -> bool:
+    """Whether a word is part of a longer run of capitalised words (Power Up, Lin Wan-chi), not a name standing alone."""
+    before = re.search(r"([A-Z][\w\-]*)\s$", raw[max(0, i - 30):i])
+    after = re.match(r"\s([A-Z][\w\-]*)", raw[j:j + 30])
+    return bool((before and before.group(1) not in _OPENERS) or (after and after.group(1) not in _OPENERS))
+
+
+# capitalised words that may stand next to a family name: titles are separate mentions, these open sentences
+_OPENERS = {"The", "But", "And", "As", "When", "While", "After", "Before", "Then", "Also", "In", "On", "At", "For", "With",
+            "Mayor", "Deputy", "Speaker", "Governor", "Director", "Commissioner", "President", "Minister", "Ambassador",
+            "Representative", "Chairman", "Chairwoman", "Councillor", "Councilor", "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.",
+            "Mrs.", "Dr.", "Secretary-General", "Premier", "Vice", "Acting", "Chief", "Taiwan", "Taipei"}
+# romanised Chinese family names that open a two-word name whose given name is written as one word (Gong Zheng, Xu Bin)
+_ROMAN_SURNAMES = {
+    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
+    "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
+    "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
+    "shen", "yao", "jin", "gong", "shi", "hua", "qin", "dai", "fan", "fang", "ko", "lee", "chang", "tsai", "hsu", "chiang",
+    "chou", "hsieh", "teng", "kao", "lai", "kang", "chu", "chiu", "you", "yeh", "hung", "tseng", "tu", "kuo", "lo",
+    "park", "kim", "choi", "jung", "cha", "yeom",
+}
+
+
 def _chinese_given_name(longer: str, shorter: str) -> bool:
     """Whether ``shorter`` is a whole Chinese name that merely begins ``longer`` (陳菊 / 陳菊市長 is not a case)."""
     return len(shorter) == 2 and len(longer) == 3
 
 
 def resolve_people(res: Resolved) -> None:
+    if res.text.doc.language == "en":
+        english_home(res)
     PeopleResolver(res).run()

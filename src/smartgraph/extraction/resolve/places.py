@@ -13,6 +13,7 @@ from collections import defaultdict
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction.entities import add_country, add_place
 from smartgraph.extraction.mentions import PersonMention, PlaceMention, Resolved
+from smartgraph.extraction.text import fold, lower
 
 HOME_KINDS = ("city", "county", "district", "township")
 
@@ -28,14 +29,22 @@ def home(res: Resolved) -> None:
     publisher_place = ""
     if pub is not None and pub.text:
         entry = None
+        surface = ""
         for n in range(min(len(pub.text), 8), 1, -1):
             entry = gz.place_named(pub.text[:n])
             if entry is not None and entry.country == "TW":
                 break
             entry = None
+        if entry is None and not any("\u3400" <= c <= "\u9fff" for c in pub.text):
+            # an English publisher (Information Bureau, Kaohsiung City Government): the Taiwanese place it names
+            hit = next((h for h in gz.places().en.find(lower(fold(pub.text)))
+                        if any(e.country == "TW" for e in gz.places().curated.get(h.entry, []))), None)
+            if hit is not None:
+                entry = gz.pick(gz.places().curated.get(hit.entry, []), "TW")
+                surface = pub.text[hit.start:hit.end]
         if entry is not None:
             publisher_place = entry.key()
-            p = entry.place(pub.text[:n])
+            p = entry.place(surface or pub.text[:n])
             res.places.setdefault(p.key, p)
             add_country(res, "TW")
             score[p.key] += 20

@@ -1,0 +1,252 @@
+"""Event mentions in English: a name that ends in an event word (Summit, Forum, Expo, Congress, Ceremony …).
+
+- A capitalised name runs left from its head over capitalised words, numbers and ordinals ("2018 Global Harbor
+  Cities Forum", "Smart City Mayors' Summit", "KED-Talks"), through "and"/"&" when a capitalised word stands on
+  each side ("Smart City Summit and Expo"), and right over a year ("EcoMobility World Congress 2017") and an
+  "of the …" that names what it belongs to ("40th Anniversary Celebration of the Tainan–San Jose Sister City
+  Relationship", "opening ceremony of the Congress"). Words that open a sentence (The, At, During) are not part
+  of it. A quoted name is taken whole ("2023 New Taipei City–U.S. … Launch Press Conference").
+- A lower-case event word with a word that makes it a part ("the opening ceremony", "the closing plenary", "the
+  main forum", "a carnival parade") names a session or ceremony; a lower-case word alone after a determiner ("the
+  forum", "the Congress") is *generic*: resolution ties it to the event of its kind named before it.
+- An event word followed by a word that makes it something else (Exhibition Center, Forum Declaration, Reception
+  Hall) is no event; a plural (sessions, workshops) is several events, none named.
+- The year is the name's, else a year the clause gives right after it ("the first … Festival in Suwon in 2013").
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.mentions import DateMention, EventMention
+from smartgraph.extraction.text import Text
+
+__all__ = ["recognise_events_en"]
+
+_NOT_EVENT_AFTER = re.compile(r"[ -](?:Center|Centre|Hall|Halls|Declaration|Statement|Agreement|Secretariat|Organi[sz]ation|Committee|"
+                              r"Association|Council|Foundation|Office|Venue|Site|Grounds?|Room|Building|Museum|Series|Program|"
+                              r"Programme|Project|Award|Awards|Prize|City|Cities|Ground|Director|Chairman|Chair|President|"
+                              r"Team|Staff|Secretary|Fund|Village|Week|Day|Route|Bureau|Zone|Area|Park)\b", re.I)
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-–]*|[&–]")
+# words that open a sentence or a clause and are no part of a name after them
+_OPENERS = {"the", "a", "an", "at", "in", "on", "during", "after", "before", "besides", "also", "for", "with", "by", "from", "this",
+            "that", "its", "their", "his", "her", "our", "while", "when", "as", "of", "to", "and", "both", "since", "under",
+            "addressing", "attending", "speaking", "hosting", "organizing", "organising", "until", "last", "next", "each",
+            "every", "whose", "which", "what", "where", "these", "those", "all", "new", "another", "one"}
+_JOINERS = {"of", "the", "and", "&", "–", "-", "for", "on", "de", "du"}
+_PART_WORDS = {"opening", "closing", "main", "signing", "award", "awards", "welcome", "launch", "carnival", "plenary", "final",
+               "inaugural", "welcoming", "farewell", "keynote", "gala", "anniversary"}
+_DETERMINERS = re.compile(r"\b(?:the|this|that|its|their|his|her|our|these|same)\s+(?:(?:[\w-]+)\s+){0,2}$", re.I)
+_YEAR_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:19|20)\d\d\b")  # "EcoMobility World Congress 2017", "EXPO Japan 2024"
+_ORDINAL = re.compile(r"^(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(\d{1,3})(?:st|nd|rd|th))\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
+_BRACKET = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9 &'’.,:\-–]{3,80}?)\s*\)")
+_GENERIC_KINDS = {"summit", "forum", "expo", "congress", "conference", "festival", "ceremony", "session"}
+_VERBISH = re.compile(r"(?:s|ed|ing)$")
+
+
+_FUNCTION = {"of", "on", "in", "at", "was", "is", "will", "with", "and", "to", "that", "which", "for", "held", "were", "are", "has",
+             "had", "opened", "closed", "began", "ended", "wrapped", "came", "brought", "drew", "attracted", "featured", "took", "ran",
+             "under", "from", "by", "as", "this", "last", "next", "where", "when", "organized", "organised", "hosted", "co-hosted",
+             "also", "itself", "through", "until", "or", "but", "so", "after", "before", "since", "today", "yesterday", "tomorrow",
+             "would", "could", "can", "may", "did", "does", "kicked", "saw", "gave", "marked", "includes", "included", "continues",
+             "continued", "concluded", "starts", "started", "begins", "lasted", "lasts", "there", "here", "not", "be", "been"}
+
+
+def category_of(h: object) -> str:
+    return str(getattr(getattr(h, "entry", None), "category", ""))
+
+
+def _tokens(raw: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(raw[lo:hi])]
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() or word in ("&", "–")
+
+
+def _left(raw: str, lo: int, hs: int, title: bool) -> int:
+    """Where a capitalised name ending at a head (starting at ``hs``) begins."""
+    toks = _tokens(raw, lo, hs)
+    start = hs
+    i = len(toks) - 1
+    taken = 0
+    while i >= 0 and taken < 12:
+        s, e, w = toks[i]
+        gap = raw[e:start]
+        if gap.strip(" -–'’") or ("\n" in gap):
+            break  # a comma, a bracket or a quote ends the name
+        if _capital(w):
+            if re.search(r"['’]s$", w) and gz.place_named(w[:-2]) is not None:
+                break  # "Kaohsiung's 2024 CITY COP": the host's name is no part of the event's
+            if title and taken and _VERBISH.search(w) and not w[:1].isdigit() and w.lower() not in ("mayors", "cities", "games"):
+                break  # a headline's verb: "Ink MOU on … at 2019 Asia Pacific Cities Summit"
+            start, taken = s, taken + 1
+            i -= 1
+            continue
+        if w.lower() in _JOINERS and i > 0 and _capital(toks[i - 1][2]) and (taken or raw[hs:hs + 1].isupper()):
+            # "Summit and Expo", "Celebration of the": joined only between capitalised words
+            start = s
+            i -= 1
+            continue
+        break
+    # "… Nangang The 2019 Smart City Summit": a capitalised opener inside the run begins the name after it
+    for s, _e, w in _tokens(raw, start, hs)[1:]:
+        if w in ("The", "At", "In", "During", "After", "Before", "With", "For", "From", "On", "By", "As", "While"):
+            start = s
+    if start < hs:  # "the first EcoMobility World Festival", "the 2nd …": the edition is part of the name
+        before = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+$",
+                           raw[max(lo, start - 12):start])
+        if before:
+            start -= len(before.group())
+            return start
+    # words that open a sentence are no part of the name
+    while start < hs:
+        m = _TOKEN.match(raw, start)
+        if m is None or (m.group().lower() not in _OPENERS and m.group().lower() not in ("and", "&", "of")):
+            break
+        nxt = raw.find(" ", m.end(), hs)
+        start = nxt + 1 if 0 <= nxt < hs else hs
+    return start
+
+
+def _right(raw: str, he: int, hi: int) -> int:
+    """Where a name goes on after its head: a year, or "of the" and a capitalised name."""
+    e = he
+    y = _YEAR_AFTER.match(raw, e, hi)
+    if y:
+        e = y.end()
+    of = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z0-9])").match(raw, e, hi)
+    if of:
+        end = of.end()
+        last = end
+        for s, t, w in _tokens(raw, end, min(hi, end + 120)):
+            if raw[last:s].strip(" -–'’") or "\n" in raw[last:s]:
+                break
+            if _capital(w) or (w.lower() in ("and", "&", "of", "the", "for") and last > end):
+                last = t
+                continue
+            break
+        while last > end and raw[:last].rsplit(None, 1)[-1].lower() in ("and", "&", "of", "the", "for"):
+            last = raw.rfind(" ", end, last)
+        if last > end:
+            e = last
+    return e
+
+
+def _quote(raw: str, s: int, e: int) -> tuple[int, int] | None:
+    """The quotation a head ends, as (content start, content end)."""
+    for o, c in (('"', '"'), ("“", "”")):
+        k = raw.rfind(o, max(0, s - 160), s)
+        if k < 0 or raw.count(c if c != o else o, k + 1, s) > 0:
+            continue
+        close = raw.find(c, e, e + 60)
+        if close < 0 or not re.fullmatch(r"(?::[^\"”]{0,60})?\s*", raw[e:close]):
+            continue
+        return k + 1, (close if raw[e:close].strip() == "" else e)
+    return None
+
+
+def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMention]:
+    raw, low = text.raw, text.low
+    hits = [h for h in lx.event_matcher_en().find(low) if h.entry.category != "visit"]
+    out: list[EventMention] = []
+    year_dates = [d for d in dates if d.precision == "year"]
+    for n, h in enumerate(hits):
+        word = raw[h.start:h.end]
+        unit = text.unit_of(h.start)
+        title = unit.kind in ("title", "subtitle", "heading")
+        if _NOT_EVENT_AFTER.match(raw, h.end) or re.match(r"(?:s|es)\b|-(?:goers|related|wide)", raw[h.end:h.end + 8]):
+            continue  # "Exhibition Center", "Forum Declaration", "sessions", "forum-goers"
+        if word[:1].islower() and re.match(r"\s+([a-z]+)", raw[h.end:h.end + 20]) and \
+                re.match(r"\s+([a-z]+)", raw[h.end:h.end + 20]).group(1) not in _FUNCTION:  # type: ignore[union-attr]
+            continue  # "plenary debates", "forum participants": the word describes something else
+        if category_of(h) == "day" and (title or word[:1].islower() or raw[h.start - 1:h.start] == "-"):
+            continue  # "Five-Day", "a day": no day named
+        if re.search(r"\b(?:Prefectural|City|Municipal|National|Legislative|County|State|Provincial|Regional|Metropolitan)\s+$",
+                     raw[max(0, h.start - 16):h.start]) and h.entry.category == "congress":
+            continue  # "Miyazaki Prefectural Assembly": a council, not a meeting
+        nxt = hits[n + 1] if n + 1 < len(hits) else None
+        if nxt is not None and re.fullmatch(r"\s+(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){0,3}", raw[h.end:nxt.start]) and word[:1].isupper() \
+                and raw[nxt.start].isupper():
+            continue  # "Summit and Expo", "Summit and Mayors' Forum": the later head ends the name
+        s_lo = text.sentences[text.sentence_of(h.start)].start
+        quoted = False
+        alt = ""
+        generic = False
+        part = h.entry.part
+        category = h.entry.category
+        q = _quote(raw, h.start, h.end)
+        if (q is not None and q[0] < h.start and raw[q[0]].isupper()) or (q is not None and raw[q[0]].isdigit()):
+            start, end = q
+            name = raw[start:end]
+            quoted = True
+        elif word[:1].isupper():
+            start = _left(raw, max(s_lo, h.start - 160), h.start, title)
+            end = _right(raw, h.end, text.sentences[text.sentence_of(h.start)].end)
+            name = raw[start:end]
+            if start == h.start and end == h.end:
+                before = raw[max(s_lo, h.start - 30):h.start]
+                if not _DETERMINERS.search(before) or category not in _GENERIC_KINDS:
+                    continue  # a capitalised word alone, no name and no reference ("Forum" in a headline)
+                generic = True  # "the Congress": the congress named before
+        else:
+            mods: list[str] = []
+            k = h.start
+            for s, e, w in reversed(_tokens(raw, max(s_lo, h.start - 40), h.start)):
+                if raw[e:k].strip() or w.lower() not in _PART_WORDS or len(mods) >= 2:
+                    break
+                mods.insert(0, w)
+                k = s
+            if mods or word.split()[0].lower() in _PART_WORDS:
+                start = k
+                lead = _left(raw, max(s_lo, k - 80), k, title) if k > s_lo and raw[k - 1] == " " and raw[k - 2:k - 1].isalnum() else k
+                if lead < k and raw[lead:k].strip() and all(_capital(w) for _, _, w in _tokens(raw, lead, k)):
+                    start = lead  # "the GO SMART launch event"
+                end = _right(raw, h.end, text.sentences[text.sentence_of(h.start)].end)
+                name = raw[start:end]
+                if category in ("forum", "summit", "conference"):
+                    category, part = "session", True  # "the main forum": a part of the forum
+            else:
+                before = raw[max(s_lo, h.start - 30):h.start]
+                if category not in _GENERIC_KINDS or not _DETERMINERS.search(before) or title:
+                    continue
+                start, end, name, generic = h.start, h.end, word, True
+        name = re.sub(r"\s+", " ", name).strip(" \"“”").rstrip(".")
+        if not generic and name.split()[0].lower() in _PART_WORDS and category in ("forum", "summit", "conference"):
+            category, part = "session", True  # "Main Forum" in a heading: the part, as "the main forum"
+        if not name:
+            continue
+        b = _BRACKET.match(raw, end)
+        if b and not generic and re.search(r"[a-z]", b.group(1)) and not re.fullmatch(r"[A-Z]{2,8}(?: \d{4})?", b.group(1)):
+            alt = b.group(1).strip()
+        year = None
+        ym = re.search(r"\b((?:19|20)\d\d)\b", name)
+        if ym:
+            year = int(ym.group(1))
+        else:
+            clause_end = min([text.sentences[text.sentence_of(h.start)].end] + [i for i in (raw.find(",", end), raw.find(";", end))
+                                                                                if i >= 0])
+            yd = next((d for d in year_dates if end <= d.start < min(clause_end, end + 40)), None)
+            if yd is not None:
+                year = yd.date.year  # "the first EcoMobility World Festival, in Suwon in 2013"
+        om = _ORDINAL.match(name)
+        ordinal = None
+        if om:
+            ordinal = _ORDINALS[om.group(1).lower()] if om.group(1) else int(om.group(2))
+        out.append(EventMention(start, end, raw[start:end], name, category, part, quoted, year, generic, alt, ordinal, h.start))
+    return _dedupe(out)
+
+
+def _dedupe(found: list[EventMention]) -> list[EventMention]:
+    """A name that holds another mention's span whole is the one mention ("opening ceremony of the Congress" holds
+    "the Congress" only as its parent: both stay, the parent as a generic reference)."""
+    out: list[EventMention] = []
+    for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if any(o.start <= m.start and m.end <= o.end and o.head is not None and m.head is not None and o.head == m.head for o in out):
+            continue
+        out.append(m)
+    return out

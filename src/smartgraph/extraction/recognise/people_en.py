@@ -1,0 +1,575 @@
+"""People named in English text, with the posts the same words give them.
+
+- a title, then a name: "Taipei City Mayor Ko Wen-je (柯文哲)", "Acting Mayor Hsu Li-ming", "deputy director Li Xiaodong";
+  the capitalised words before the title are its affiliation ("Taipei City Council Speaker", "DOIT Commissioner"),
+  "of the …" after the name is one too ("Commissioner Huang Yi-ping of the Department of Public Works");
+  a title and one capitalised word ("Mayor Ko", "Speaker Dai") is a *short* mention that only coreference can name;
+- an appositive: "Përparim Rama, Mayor of Pristina,", "Su Liang, chairman of the GO SMART committee,",
+  "Liu Shih-chung, Taiwan's Representative to Hungary,";
+- an honorific: "Mr. Joe Hedges", "Ms. Xue Mei-ying", "Dr. Terrance Drew"; "Mr. Nakamura" is short;
+- a name with its Han form in brackets ("Lu Shiow-yen (盧秀燕)"), or the reverse ("柯文哲 (Ko Wen-je)").
+Names are runs of capitalised words: Western order ("Soichiro Takashima", "Michael L. Rama") and Chinese order
+with a hyphenated given name ("Chen Chi-mai") alike; which word is the family name is left to coreference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from smartgraph.errors import ResourceError
+from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.mentions import CueMention, NameMention, PersonMention, TitleMention
+from smartgraph.extraction.names import NOT_PERSON_WORDS, demonym_matcher, demonyms, geo_code
+from smartgraph.extraction.text import Text
+
+__all__ = ["recognise_people_en", "recognise_titles_en"]
+
+# a capitalised word of a name (Wen-je, Hřib, O'Brien), an initial (L., J.D.), or a particle inside a name
+_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*")
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "binti", "al", "el", "dos"}
+# capitalised words that open no name: months, weekdays, and words a sentence opens with
+_NOT_NAME = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight",
+    "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "this", "that", "these", "those", "also",
+    "then", "when", "while", "after", "before", "during", "since", "both", "all", "each", "mr", "ms", "mrs", "dr",
+    "prof", "mayor", "said", "says", "photo", "photos", "left", "right", "center", "centre", "front", "back",
+    "former", "acting", "deputy", "vice", "chief", "general", "director", "minister", "speaker", "president",
+    "ambassador", "representative", "governor", "secretary", "chairman", "chairwoman", "chairperson", "commissioner",
+    "councillor", "councilor", "councilmember", "premier", "envoy", "delegation", "delegations", "officials",
+    "members", "leaders", "staff", "team", "everyone", "sister", "friendship", "partner", "mou", "memorandum",
+    "but", "and", "or", "nor", "so", "yet", "as", "if", "because", "although", "though", "not", "no", "yes",
+    "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "with", "under", "over", "about", "upon",
+    "a", "an", "the", "there", "here", "where", "which", "who", "whom", "whose", "what", "how", "why",
+}
+_IN_ORG_NAME = {"sister", "friendship", "partner"}  # open no name, yet stand in organisations' names (Sister City Association)
+_CONNECT = {"of", "and", "&", "for", "the", "on", "in", "de", "du", "des", "la", "le", "'s", "’s"}
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+(?=[A-Z])")
+_FORMER = re.compile(r"(?:\bformer|\bthen-|\bex-|\bthen |\bone-time )\s*$", re.IGNORECASE)
+_BRACKET_HAN = re.compile(r"\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·．]{1,7}")
+_BRACKET_LATIN_AFTER_HAN = re.compile(r"\s*[（(]\s*([^\W\d_][^()（）]{1,60}?)\s*[）)]")
+_BRACKET_POS = re.compile(r"^(?:left|right|center|centre|front|back|middle|seated|standing|first|second|third|fourth|fifth)\b",
+                          re.IGNORECASE)
+# an English form two posts share: the first is read unless the text speaks of a legislature
+_PREFER = {"representative-congress": "representative"}
+_CONGRESS = re.compile(r"\b(?:Congress|House of Representatives|Congressional|Legislature)\b")
+MAX_NAME_WORDS = 4
+AFF_WORDS = 9  # words back from a title that may name its affiliation
+AFF_AFTER = 90  # characters after "of" that may name an affiliation
+
+
+# ----------------------------------------------------------------------------- shared look-ups
+
+
+@cache
+def _title_first_words() -> frozenset[str]:
+    return frozenset(f.split()[0].lower() for t in lx.titles().values() for f in t.en if f)
+
+
+# ----------------------------------------------------------------------------- titles
+
+
+@cache
+def _by_organisation() -> tuple[tuple[frozenset[str], tuple[str, ...], str], ...]:
+    """titles-en.tsv: (English title forms, organisation head words, role key), in the table's order."""
+    out = []
+    known = lx.titles()
+    for r in lx.rows("titles-en.tsv"):
+        r += [""] * (3 - len(r))
+        if r[2] not in known:
+            raise ResourceError(f"lexicon file titles-en.tsv: role {r[2]!r} is not a key of titles.tsv",
+                                hint="use a key from the first column of data/lexicon/titles.tsv")
+        out.append((frozenset(f.lower() for f in lx.split(r[0])), lx.split(r[1].lower()), r[2]))
+    return tuple(out)
+
+
+_HEAD_END = re.compile(r"\s(?:of|in|for|at|to)\s|['’]s\s|\s\(")
+
+
+def title_for(tm: TitleMention, raw: str, aff: tuple[int, int]) -> TitleMention:
+    """The post an English title names in its organisation: "Director" of a department, of an office, of a bureau."""
+    form = tm.text.lower()
+    rows = [r for r in _by_organisation() if form in r[0]]
+    if not rows:
+        return tm
+    name = raw[aff[0]:aff[1]]
+    cut = _HEAD_END.search(name)
+    head = re.sub(r"[^\w\s-]", "", (name[:cut.start()] if cut else name)).lower().strip()
+    for _, words, key in rows:
+        if "*" in words or any(head == w or head.endswith(" " + w) for w in words):
+            title = lx.titles()[key]
+            if title.key == tm.title.key.removeprefix("former-"):
+                return tm
+            return TitleMention(tm.start, tm.end, tm.text, lx.former(title) if tm.former else title, tm.former)
+    return tm
+
+
+def recognise_titles_en(text: Text) -> list[TitleMention]:
+    """Post titles written in English ("Deputy Mayor", "Director-General"), whole words, any case;
+    "former"/"then-" before a title makes it the former post."""
+    out = []
+    low = text.low
+    for h in lx.title_matcher_en().find(low):
+        if h.end < len(low) and low[h.end] == "-" and not low.startswith("-elect", h.end):
+            continue  # a title word inside a compound (Mayor-led)
+        if h.start > 0 and low[h.start - 1] == "-" and low[max(0, h.start - 5):h.start] != "then-":
+            continue
+        was = _FORMER.search(text.raw, max(0, h.start - 12), h.start) is not None
+        entry = h.entry
+        if entry.key in _PREFER and not _CONGRESS.search(text.raw, max(0, h.start - 40), min(len(low), h.end + 40)):
+            entry = lx.titles().get(_PREFER[entry.key], entry)
+        title = lx.former(entry) if was else entry
+        out.append(TitleMention(h.start, h.end, text.raw[h.start:h.end], title, was))
+    return out
+
+
+_COUNT = re.compile(r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Several|Many|\d+)\s+", re.IGNORECASE)
+
+
+@cache
+def _plural_titles() -> re.Pattern[str]:
+    """A title in the plural ("councilors", "Deputy Mayors"): its English forms with an s."""
+    forms = sorted({f for t in lx.titles().values() for f in t.en if f and not f.endswith("s")}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")s\b", re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------- names
+
+
+def _words_at(raw: str, i: int, limit: int) -> list[tuple[int, int]]:
+    """The words (start, end) of the run of capitalised words beginning at ``i`` (single spaces between)."""
+    out: list[tuple[int, int]] = []
+    pos = i
+    while pos < limit and len(out) < MAX_NAME_WORDS + 2:
+        m = _WORD.match(raw, pos, limit)
+        if not m:
+            break
+        out.append((m.start(), m.end()))
+        pos = m.end()
+        if pos < limit and raw[pos] == " ":
+            pos += 1
+        else:
+            break
+    return out
+
+
+def _is_name_word(w: str) -> bool:
+    low = w.lower().rstrip(".")
+    if not w[:1].isupper():
+        return False
+    if low in _NOT_NAME or low in NOT_PERSON_WORDS:
+        return False
+    # an acronym (GO, DOIT, ICLEI) is no name; a family name in capitals is rare in releases
+    return not (w.isupper() and len(w) > 2 and "." not in w)
+
+
+_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")  # a hyphenated given name in Chinese or Korean order (Hyun-ju, Chi-mai)
+
+
+def _family_before_given(raw: str, w: str, words: list[tuple[int, int]], k: int) -> bool:
+    """A word that is also a common noun (Park, Hall, Bay) is a family name before a hyphenated given name."""
+    return (w[:1].isupper() and w.lower() in NOT_PERSON_WORDS and w.lower() not in _NOT_NAME and k + 1 < len(words)
+            and _GIVEN.fullmatch(raw[words[k + 1][0]:words[k + 1][1]]) is not None)
+
+
+def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
+    """A personal name that begins at ``raw[i]``: capitalised words (particles inside), no title, month or
+    organisation word among them; an initial ("L.") only inside a name."""
+    words = _words_at(raw, i, limit)
+    end = -1
+    n = 0
+    for k, (s, e) in enumerate(words):
+        w = raw[s:e]
+        if n >= MAX_NAME_WORDS:
+            break
+        if w.lower() in _PARTICLES and n > 0 and k + 1 < len(words) and _is_name_word(raw[words[k + 1][0]:words[k + 1][1]]):
+            continue
+        if not _is_name_word(w) and not (n == 0 and _family_before_given(raw, w, words, k)):
+            break
+        if re.fullmatch(r"(?:[A-Z]\.)+", w) and n == 0:
+            break
+        if gz.country_named(w) is not None or (w.lower() in demonyms() and n == 0):
+            break
+        n += 1
+        end = e
+        if raw.startswith(("'s", "’s"), e):
+            break
+    if n == 0:
+        return None
+    if re.search(r"(?:[A-Z]\.)$", raw[i:end]):  # ends on an initial: drop it
+        return None
+    return i, end
+
+
+def name_before(raw: str, e: int, floor: int) -> tuple[int, int] | None:
+    """A personal name of two or more capitalised words that ends at ``raw[e]`` (after ``floor``)."""
+    starts: list[int] = []
+    j = e
+    while j > floor and len(starts) < MAX_NAME_WORDS:
+        k = j
+        while k > floor and (raw[k - 1].isalpha() or raw[k - 1] in "-'’."):
+            k -= 1
+        if k == j:
+            break
+        starts.append(k)
+        if k - 1 <= floor or raw[k - 1] != " ":
+            break
+        j = k - 1
+    for s in reversed(starts):  # the longest run that reads as a name
+        found = name_after(raw, s, e)
+        if found and found[1] == e and " " in raw[s:e]:
+            return found
+    return None
+
+
+def _bracket_han(raw: str, e: int) -> tuple[str, int]:
+    m = _BRACKET_HAN.match(raw, e)
+    return (m.group(1), m.end()) if m else ("", e)
+
+
+# ----------------------------------------------------------------------------- affiliations
+
+
+def _aff_start(raw: str, s: int, floor: int) -> int:
+    """Where the capitalised words before a title (its affiliation) begin: "Taipei City Council|Speaker"."""
+    a = s
+    n = 0
+    pos = s
+    while pos > floor and n < AFF_WORDS:
+        j = pos
+        while j > floor and raw[j - 1] == " ":
+            j -= 1
+        if j == pos and pos != s:
+            break
+        k = j
+        while k > floor and (raw[k - 1].isalnum() or raw[k - 1] in "-'’.&"):
+            k -= 1
+        w = raw[k:j]
+        if not w:
+            break
+        bare = w.rstrip(".")
+        if w.endswith(".") and pos != s and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.", w):
+            break  # a full stop the sentence splitter kept (FUKUOKA SMART EAST. DOIT)
+        poss = bare.endswith(("'s", "’s"))
+        if not (w[:1].isupper() or w[:1].isdigit() or bare.lower() in _CONNECT or bare in ("&",)):
+            break
+        if bare.lower() in _NOT_NAME and bare.lower() not in _CONNECT and not poss and bare.lower() not in _title_first_words() \
+                and not (w[:1].isupper() and bare.lower() in _IN_ORG_NAME):
+            break
+        a = k
+        n += 1
+        pos = k
+    # connectors and sentence openers at the start are not part of it
+    while a < s:
+        m = _WORD.match(raw, a, s)
+        if not m:
+            break
+        w = m.group().lower()
+        if w in _CONNECT or w in ("a", "an", "also"):
+            a = m.end()
+            while a < s and raw[a] == " ":
+                a += 1
+            continue
+        break
+    return a
+
+
+def _useful_aff(raw: str, a: int, e: int) -> bool:
+    """Whether capitalised words before a title name anything: a place, country, nationality, organisation or acronym."""
+    s = raw[a:e].strip()
+    if not s:
+        return False
+    if re.search(r"\b[A-Z]{2,}\b", s):
+        return True
+    low = s.lower()
+    if gz.countries().en.all(low) or gz.places().en.all(low) or demonym_matcher().all(low):
+        return True
+    return any(re.search(rf"\b{re.escape(w.lower())}\b", low) for o in lx.org_types().values() for w in o.en)
+
+
+_ORG_IN_TITLE = re.compile(r"(?:(?:City|County|Council|Town|District|Prefectural|State|Municipal)\s+)+")
+
+
+def _into_title(tm: TitleMention) -> int:
+    """Where an affiliation before a title ends when the title form opens with its organisation's words: "Taipei
+    City Council|Speaker", "Cebu City|Mayor"."""
+    m = _ORG_IN_TITLE.match(tm.text)
+    return tm.start + len(m.group().rstrip()) if m else tm.start
+
+
+def _after_of(raw: str, i: int, limit: int) -> tuple[int, int] | None:
+    """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
+    m = re.match(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", raw[i:limit])
+    if not m:
+        return None
+    a = i + m.end()
+    if a >= limit or not (raw[a].isupper() or raw[a].isdigit()):
+        return None
+    e = a
+    last_cap = a
+    for w in re.finditer(r"[^\s,;:!?()\"“”]+", raw[a:min(limit, a + AFF_AFTER)]):
+        if raw[a + w.start() - 1: a + w.start()] not in (" ", "") and w.start() > 0:
+            break
+        if a + w.start() != e and not raw[e:a + w.start()].isspace():
+            break
+        word = w.group().rstrip(".")
+        if word[:1].isupper() or word[:1].isdigit() or word == "&":
+            e = last_cap = a + w.start() + len(word)
+        elif word.lower() == "and" and re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]) and \
+                re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]).group(1).lower() in _title_first_words():  # type: ignore[union-attr]
+            break  # "… of the Department of Labor and Director Yang …": another person's title
+        elif word.lower() in ("of", "and", "for", "the", "on", "in", "&", "de"):
+            e = a + w.end()
+        else:
+            break
+        if w.group().endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.", w.group()):
+            break
+    e = last_cap
+    # lower-case words up to the clause's end that end in an organisation word: "GO SMART preparatory advisory committee"
+    tail = re.match(r"((?: [a-z][a-z-]*){1,4})(?=[,;.)]|$| (?:and|who|which|said))", raw[e:limit])
+    if tail and _org_word(tail.group(1).split()[-1]):
+        e += tail.end()
+    return (a, e) if e > a else None
+
+
+def _org_word(w: str) -> bool:
+    w = w.lower()
+    return any(f.lower() == w for o in lx.org_types().values() for f in o.en)
+
+
+def _appositive_aff(raw: str, a: int, e: int) -> tuple[int, int]:
+    """The affiliation in an appositive before its title: "the Queensland Government's …" gives the part before 's."""
+    s = raw[a:e]
+    m = list(re.finditer(r"['’]s\b", s))
+    if m:
+        e = a + m[-1].start()
+    lead = re.match(r"\s*(?:the|a|an)\s+", raw[a:e], re.IGNORECASE)
+    if lead:
+        a += lead.end()
+    return a, e
+
+
+# ----------------------------------------------------------------------------- the recogniser
+
+
+class EnglishPeople:
+    def __init__(self, text: Text, titles: list[TitleMention], cues: list[CueMention]) -> None:
+        self.text = text
+        self.raw = text.raw
+        self.titles = titles
+        self.out: list[PersonMention] = []
+        self.taken = bytearray(len(text.raw) + 1)
+
+    def _last_end(self, pos: int) -> int:
+        """The end of the last person mention before ``pos`` (an affiliation does not reach back over it)."""
+        return max((p.end for p in self.out if p.end <= pos), default=0)
+
+    def _past_named(self, a: int, e: int) -> int:
+        """"Hsieh and Yeonsu District|Mayor": an affiliation starts after "X and" when X is a word of someone's name
+        already read (the person the sentence pairs with the title's holder)."""
+        m = re.match(r"([A-Z][\w'’-]*) and ", self.raw[a:e])
+        if m and any(m.group(1) in p.name.text.split() for p in self.out):
+            return a + m.end()
+        return a
+
+    def _free(self, a: int, b: int) -> bool:
+        return not any(self.taken[a:b])
+
+    def _add(self, pm: PersonMention) -> None:
+        if pm.posts:
+            pm = replace(pm, posts=tuple((title_for(tm, self.raw, aff), aff) for tm, aff in pm.posts))
+        self.out.append(pm)
+        self.taken[pm.name.start:pm.name.end] = b"\x01" * (pm.name.end - pm.name.start)
+
+    def _name(self, s: int, e: int, alt: str = "", conf: float = 1.0) -> NameMention:
+        return NameMention(s, e, self.raw[s:e], "latin", alt, conf)
+
+    def _skip(self, pos: int) -> bool:
+        """Title-case headlines and headings read as names everywhere: only coreference names people there."""
+        return self.text.unit_of(pos).kind in ("title", "subtitle", "heading")
+
+    def run(self) -> list[PersonMention]:
+        text = self.text
+        for n, tm in enumerate(self.titles):
+            if self._skip(tm.start):
+                continue
+            s = text.sentences[text.sentence_of(tm.start)]
+            nxt = self.titles[n + 1].start if n + 1 < len(self.titles) and self.titles[n + 1].start > tm.end else s.end
+            if not self._title_then_name(tm, s.start, s.end, nxt):
+                self._appositive(tm, s.start, s.end)
+        self._plural_lists()
+        self._honorifics()
+        self._brackets()
+        return sorted(self.out, key=lambda p: (p.start, p.name.start))
+
+    def _title_then_name(self, tm: TitleMention, s0: int, s1: int, nxt: int) -> bool:
+        raw = self.raw
+        i = tm.end
+        # "Representative to Taiwan Gary Cowan", "Mayor of Taipei Ko Wen-je": a place between title and name
+        qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1]) if tm.text[:1].isupper() else None
+        aff_after_title: tuple[int, int] | None = None
+        if qual:
+            k = i + qual.end()
+            best = None
+            for w_end in (m.end() for m in re.finditer(r"[^\s,.;]+", raw[k:min(s1, k + 40)])):
+                piece = raw[k:k + w_end]
+                if geo_code(piece) and piece[:1].isupper():
+                    best = k + w_end
+            if best is not None and best < s1 and raw[best] == " ":
+                if qual.group(1) == "of":
+                    aff_after_title = (k, best)
+                i = best
+        if i >= s1 or raw[i] != " ":
+            return False
+        j = i + 1
+        found = name_after(raw, j, s1)
+        if found is None or not self._free(found[0], found[1]):
+            return False
+        ns, ne = found
+        alt, after = _bracket_han(raw, ne)
+        short = " " not in raw[ns:ne] and not alt
+        if short and (raw[ns:ne].isupper() or len(raw[ns:ne]) < 2 or i != tm.end):
+            return False  # "president of the Tokyo Organising Committee": a word of the organisation, not a name
+        # the affiliation: capitalised words before the title, else "of the …" after the name
+        a = self._past_named(_aff_start(raw, tm.start, max(s0, self._last_end(tm.start))), tm.start)
+        aff = (a, tm.start) if _useful_aff(raw, a, tm.start) else (tm.start, tm.start)
+        if aff[0] < aff[1]:
+            aff = (aff[0], _into_title(tm))
+        if aff_after_title is not None and aff[0] == aff[1]:
+            aff = aff_after_title
+        end = after
+        if aff[0] == aff[1] and not short:
+            of = _after_of(raw, after, s1)
+            if of is not None and _useful_aff(raw, of[0], of[1]):
+                aff = of
+                end = of[1]
+        inherit = aff[0] == aff[1] and bool(re.search(r"(?:,|\band)\s*$", raw[max(s0, tm.start - 6):tm.start]))
+        start = min(aff[0], tm.start)
+        nm = self._name(ns, ne, alt)
+        self._add(PersonMention(start, max(end, ne), raw[start:max(end, ne)], nm, ((tm, aff),), short,
+                                "short" if short else "title", inherit))
+        return True
+
+    def _appositive(self, tm: TitleMention, s0: int, s1: int) -> bool:
+        """"Përparim Rama, Mayor of Pristina," / "Patrick Hafens, the Queensland Government's … Commissioner for Taiwan,"."""
+        raw = self.raw
+        s0 = max(s0, self._last_end(tm.start))
+        a = _aff_start(raw, tm.start, s0)
+        m = re.search(r"(?:,|\s[-–—])\s*(?:(?:who is|who was|now|currently|also)\s+)?(?:(?:the|a|an)\s+)?$", raw[s0:a])
+        pre = raw[s0:a]
+        if m is None:
+            # "…, the Queensland Government's Trade and Investment Commissioner": the run may hold the article
+            m2 = re.search(r",\s*$", pre)
+            if m2 is None:
+                return False
+            m = m2
+        comma = s0 + m.start()
+        e = comma
+        alt = ""
+        br = re.search(r"\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]\s*$", raw[s0:e])
+        if br:
+            alt = br.group(1)
+            e = s0 + br.start()
+        found = name_before(raw, e, s0)
+        if found is None or not self._free(*found):
+            return False
+        ns, ne = found
+        aff_a, aff_e = _appositive_aff(raw, a, tm.start)
+        aff = (aff_a, aff_e) if _useful_aff(raw, aff_a, aff_e) else (tm.start, tm.start)
+        end = tm.end
+        of = _after_of(raw, tm.end, s1)
+        if of is not None:
+            if aff[0] == aff[1]:
+                aff = of
+            end = of[1]
+        else:
+            q = re.match(r"\s+(?:to|for|in)\s+(?:the\s+)?[A-Z][^,;.]{0,40}", raw[tm.end:s1])
+            if q:
+                end = tm.end + q.end()
+        nm = self._name(ns, ne, alt)
+        self._add(PersonMention(ns, end, raw[ns:end], nm, ((tm, aff),), False, "title"))
+        return True
+
+    def _plural_lists(self) -> None:
+        """"Six Taipei City councilors, A, B and C," / "Keelung city councilors A (甲), B (乙) and C (丙)": each name
+        of the list after a plural title holds the post, in the organisation named before the title."""
+        raw = self.raw
+        for m in _plural_titles().finditer(raw):
+            if self._skip(m.start()) or raw[m.end():m.end() + 1] not in (" ", ","):
+                continue
+            s = self.text.sentences[self.text.sentence_of(m.start())]
+            hit = next((h for h in lx.title_matcher_en().find(m.group(1).lower())
+                        if h.start == 0 and h.end == len(m.group(1))), None)
+            if hit is None:
+                continue
+            tm = TitleMention(m.start(), m.end(), m.group(), hit.entry, False)
+            a = _aff_start(raw, tm.start, max(s.start, self._last_end(tm.start)))
+            count = _COUNT.match(raw, a, tm.start)
+            if count:
+                a = count.end()
+            aff = (a, _into_title(tm)) if _useful_aff(raw, a, tm.start) else (tm.start, tm.start)
+            j = m.end()
+            names: list[tuple[int, int, str, int]] = []
+            while True:
+                sep = re.match(r",?\s+(?:and\s+)?", raw[j:s.end])
+                if sep is None:
+                    break
+                found = name_after(raw, j + sep.end(), s.end)
+                if found is None or " " not in raw[found[0]:found[1]] or not self._free(*found):
+                    break
+                alt, after = _bracket_han(raw, found[1])
+                names.append((found[0], found[1], alt, after))
+                j = after
+                if sep.group().strip() == "and" or sep.group().rstrip().endswith("and"):
+                    break
+            if len(names) < 2:
+                continue
+            for ns, ne, alt, after in names:
+                self._add(PersonMention(ns, after, raw[ns:after], self._name(ns, ne, alt), ((tm, aff),), False, "title"))
+
+    def _honorifics(self) -> None:
+        raw = self.raw
+        for m in _HONORIFIC.finditer(raw):
+            if self._skip(m.start()):
+                continue
+            s1 = self.text.sentences[self.text.sentence_of(m.start())].end
+            found = name_after(raw, m.end(), s1)
+            if found is None or not self._free(*found):
+                continue
+            ns, ne = found
+            alt, after = _bracket_han(raw, ne)
+            short = " " not in raw[ns:ne] and not alt
+            self._add(PersonMention(m.start(), after, raw[m.start():after], self._name(ns, ne, alt, 0.8), (), short,
+                                    "short" if short else "honorific"))
+
+    def _brackets(self) -> None:
+        """"Lu Shiow-yen (盧秀燕)" with no title nearby, and "柯文哲 (Ko Wen-je)"."""
+        raw = self.raw
+        for m in _BRACKET_HAN.finditer(raw):
+            e = m.start()
+            if self._skip(e) or not self._free(max(0, e - 1), e):
+                continue
+            found = name_before(raw, e, max(0, e - 60))
+            if found is None or not self._free(*found):
+                continue
+            ns, ne = found
+            self._add(PersonMention(ns, m.end(), raw[ns:m.end()], self._name(ns, ne, m.group(1), 0.8), (), False, "bracket"))
+        for h in _HAN_RUN.finditer(raw):
+            br = _BRACKET_LATIN_AFTER_HAN.match(raw, h.end())
+            if br is None or self._skip(h.start()) or not self._free(h.start(), h.end()):
+                continue
+            inner = br.group(1)
+            found = name_after(inner, 0, len(inner))
+            if found is None or found[1] != len(inner) or " " not in inner or _BRACKET_POS.match(inner):
+                continue
+            nm = NameMention(h.start(), h.end(), h.group(), "han", inner, 0.8)
+            self._add(PersonMention(h.start(), br.end(), raw[h.start():br.end()], nm, (), False, "bracket"))
+
+
+def recognise_people_en(text: Text, titles: list[TitleMention], cues: list[CueMention]) -> list[PersonMention]:
+    return EnglishPeople(text, titles, cues).run()

@@ -1,0 +1,695 @@
+"""Agreements and sister-city ties told in English.
+
+An agreement word (MOU, memorandum of understanding, letter of intent, sister city agreement, declaration ...)
+counts where its sentence signs it ("signed", "inked", "renewed", "will sign", "issued" for a declaration, "the
+signing of"), or where two places "become", "have been" or "formed" sister, friendship or partner cities. Its
+parties, most explicit first:
+
+- "between A and B" after the word; "by A and B" after "was signed";
+- "with B" after the word or the verb ("with the City of Yokohama", "with five cities …: A, B and C", one
+  agreement each), and "on behalf of A";
+- the places and organisations of the subject before the verb ("Taipei Mayor … and Prague Mayor … signed");
+- "the two cities", "both", "they": the parties of the agreement or tie told last, else the home city and the
+  city the release names most; one party alone is paired with that city or the home city.
+
+A definite word ("the agreement", "their first memorandum") tells again of one found before when one of its
+kind with those parties exists. Status: planned when "will", "plans to", "is expected to" stand before the
+word in its clause, else signed. Date: the sentence's day ("today (22nd)", "on Monday", "April 12, 1977"), else
+the day of the event the sentence names, else none when a year or "last year" places it in the past.
+A year given ("in 2021", "since 1970") tells two agreements of the same parties apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from smartgraph.extraction import lexicon as lx
+from smartgraph.extraction.entities import add_place, organization
+from smartgraph.extraction.mentions import AgreementMention, PlaceMention, Resolved
+from smartgraph.extraction.relate.agreements import _places_in
+from smartgraph.extraction.text import Sentence, fold
+from smartgraph.model import Agreement, Event, SisterCity
+
+__all__ = ["find_agreements_en", "find_sister_cities_en"]
+
+_SIGN = re.compile(r"\b(?:(?<!\bthe )(?<!\bnewly )(?<!\ba )(?<!\btheir )(?<!\bits )signed|sign|signs|signing|ink(?:s|ed)?|"
+                   r"seal(?:s|ed)?|renew(?:s|ed)?|conclud(?:e|es|ed)|enter(?:s|ed)? into|put their signatures to)\b",
+                   re.I)  # "the signed memorandum" is no signing
+_ISSUE = re.compile(r"\b(?:issu(?:e|es|ed)|adopt(?:s|ed)?|launch(?:es|ed)?|releas(?:e|es|ed)|announc(?:e|es|ed)|sign(?:s|ed)?)\b", re.I)
+_TIE = re.compile(r"\b(?:sister|friendship|friendly|partner|twin)[ -]?(?:cit(?:y|ies)|(?:city )?(?:ties|tie|relations(?:hip)?s?))\b|\btwinned\b",
+                  re.I)
+_TIE_VERB = re.compile(r"\b(?:bec(?:a|o)me|becomes|becoming|have been|has been|had been|were|are|formed|form|forge[sd]?|"
+                       r"establish(?:ed|es|ing)?|making|made|make|seal(?:ed|s)?|sign(?:ed|s)?|twinned|linked)\b", re.I)
+_FRIENDLY = re.compile(r"\b(?:sister|friendship|friendly|twin|partner(?:ship)?)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is|are|was|were) expected to|expects? to|"
+                     r"intends? to|intended to|aims? to|to be signed|is to|are to|is set to|are set to|upcoming|hopes? to|proposed)\b",
+                     re.I)
+_PAST = re.compile(r"\b(?:had|last year|ago|since|then|former(?:ly)?|earlier|previously|first)\b|\b(?:19|20)\d\d\b", re.I)
+_REFER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|said|such)\s+(?:(?:new|first|second|third|same|signed|"
+                    r"two|three|four|five|[\w-]+)\s+){0,3}$", re.I)
+_BARE_WORDS = {"agreement", "agreements", "memorandum", "memorandums", "memoranda", "mou", "mous", "accord", "pact", "deal",
+               "document", "declaration", "letter", "initiative"}
+_GENERIC = {"agreement", "accord", "pact", "deal", "document", "agreements"}
+_BOTH = re.compile(r"\b(?:the two(?: cities| capitals| sides| places| governments| parties| municipalities)?|both(?: cities| sides)?|"
+                   r"they|the pair|each other)\b", re.I)
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:new\s+|more\s+|separate\s+|cooperation\s+)?"
+                    r"(?:memorand\w*|mous?|agreements?|letters?)", re.I)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+")
+_STOP_AFTER = re.compile(r"[;:.!?]|\s(?:on|to|for|in order to|at|during|under|which|who|that|when|while|after|before|covering|"
+                         r"pledging|establishing|making|setting|witnessed|via|through|in)\s|,\s(?=[a-z])")
+_CONTEXT_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+(?:the\s+)?|,\s*|'s\s+)$", re.I)
+_GOV_WORDS = re.compile(r"\b(?:Government|City Hall|Council|Department|Bureau|Authority|Office|Administration|Secretariat|"
+                        r"Ministry|Commission|Assembly|Municipality|Municipal)\b", re.I)
+_PLACE_FILLER = {"the", "city", "county", "prefecture", "district", "township", "of", "capital", "municipal", "metropolitan",
+                 "government", "special", "autonomous", "province", "state", "then", "former"}
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|&)(?:\s+(?:(?:of|for|the|on|de|du)\s+)*(?:[A-Z][\w'’.-]*|&))*")
+_LIST_WORDS = {"the", "of", "and", "de", "du", "for", "representatives", "officials", "mayor", "mayors", "governor", "director",
+               "commissioner", "chief", "executive", "president", "chairman", "chairwoman", "secretary", "general", "deputy",
+               "vice", "lord", "acting", "then", "former", "city", "government", "district", "county", "prefecture", "s",
+               "municipal", "department", "bureau"}
+
+
+def _org_heads() -> re.Pattern[str]:
+    """English words that end or begin the name of an organisation that is no part of a city's government."""
+    words = {w for o in lx.org_types().values() if o.kind in ("body", "company", "education", "foreign-office") or o.key == "centre"
+             for w in o.en}
+    words |= {"Plaza", "Garden", "Gardens", "Zoological Garden", "Megabay"}
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b")
+
+
+_ORG_HEAD = _org_heads()
+
+
+@dataclass
+class _Found:
+    ag: Agreement
+    year: int | None  # the year the text gives it, if any
+    sentence: int
+
+
+def _partner(res: Resolved) -> str:
+    """The place the release names most often after its home city (a city, prefecture, district or island)."""
+    counts: dict[str, int] = {}
+    for m in res.recognised.places:
+        if m.kind in ("state", "province") and m.entry is not None and m.entry.curated:
+            continue
+        k = add_place(res, m)
+        if k != res.home_place:
+            counts[k] = counts.get(k, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+def plural_word(word: str) -> bool:
+    return bool(re.search(r"\b(?:memorand\w*s|memoranda|mous|agreements|letters|accords)\b", word, re.I))
+
+
+class EnglishAgreements:
+    def __init__(self, res: Resolved, events: dict[str, Event], event_at: Callable[[int], str]) -> None:
+        self.res = res
+        self.text = res.text
+        self.events = events
+        self.event_at = event_at
+        self.found: list[_Found] = []
+        self.partner = _partner(res)
+        self.last_parties: list[str] = []
+        self.acronyms: dict[str, str] = {}
+        self.explicit = False  # whether the text named two parties of the agreement read last  # "DDP" -> the organisation named before it in brackets
+
+    # ------------------------------------------------------------------ parties
+    def _context(self, m: PlaceMention, lo: int) -> bool:
+        """A place that only says where another one lies ("Yatsushiro City in Kumamoto Prefecture", "In Seoul yesterday")."""
+        raw = self.text.raw
+        before = raw[max(lo, m.start - 12):m.start]
+        if re.search(r"(?:,\s*|'s\s+)$", before):
+            # "Medan, Indonesia", "South Korea's Incheon": only right after another place
+            k = m.start - len(re.search(r"(?:,\s*|'s\s+)$", before).group())  # type: ignore[union-attr]
+            rec = self.res.recognised
+            return any(x.end == k for x in [*rec.places, *rec.countries])
+        return bool(_CONTEXT_BEFORE.search(before)) and not re.search(r"\b(?:with|and|between|by)\s+(?:the\s+)?$", before, re.I)
+
+    def _place_key(self, m: PlaceMention) -> str:
+        return add_place(self.res, m)
+
+    def _org(self, name: str) -> str:
+        name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        if name in self.acronyms:
+            return self.acronyms[name]
+        ot = lx.org_type_of(name)
+        key = organization(self.res, f"org-{fold(name).lower().replace(' ', '-')}", name, ot.key if ot else "association", "")
+        org = self.res.organizations[key]
+        if not org.name_en and not re.search(r"[\u3400-\u9fff]", name):
+            self.res.organizations[key] = replace(org, name_en=name)
+        return key
+
+    def _piece(self, a: int, b: int) -> str:
+        """The party one item of a list names: a place (with a title or a government word around it), else an organisation."""
+        raw = self.text.raw
+        piece = raw[a:b]
+        if not piece.strip():
+            return ""
+        places = [m for m in _places_in(self.res, a, b) if m.kind not in ("state", "province") or m.entry is None]
+        head = _ORG_HEAD.search(piece)
+        if head:
+            for run in _NAME_RUN.finditer(piece):
+                if run.start() <= head.start() < run.end():
+                    key = self._org(run.group())
+                    acr = re.match(r"\s*\(([A-Z]{2,8})\)", piece[run.end():])
+                    if acr:
+                        self.acronyms[acr.group(1)] = key
+                    return key
+        if places:
+            first = places[0]
+            rest = (piece[:first.start - a] + " " + piece[first.end - a:]).split()
+            caps = [w.strip(",.()'’s") for w in rest if w[:1].isupper()]
+            titled = lx.title_matcher_en().find(self.text.low, a, b)
+            if titled or _GOV_WORDS.search(piece) or all(w.lower() in _PLACE_FILLER for w in caps if w):
+                return self._place_key(first)
+            if lx.event_matcher_en().find(self.text.low, first.end, b):
+                return self._place_key(first)  # "the Taipei Marathon and the Shizuoka Marathon": the cities' events
+            if m := re.match(r"\s*(?:the\s+)?(" + re.escape(raw[first.start:first.end]) + r"(?:\s+[A-Z][\w'’-]*){1,3})", piece):
+                return self._org(m.group(1))  # "Kaohsiung Megabay": an organisation named after its place
+            return self._place_key(first)
+        core = re.sub(r"\([^)]*\)", "", piece).strip(" ,")
+        core = re.sub(r"^(?:the|The)\s+", "", core)
+        if core in self.acronyms:
+            return self.acronyms[core]
+        if re.fullmatch(r"[A-Z][A-Z0-9&.\- ]{1,30}", core) and not lx.title_matcher_en().find(core.lower()):
+            return self._org(core)  # GO SMART, ICLEI
+        return ""
+
+    def _list(self, a: int, b: int) -> list[str]:
+        """The parties a stretch lists ("A and B", "A, B and C"), each once, in order; names of places are not cut."""
+        raw = self.text.raw
+        mask = list(raw[a:b])
+        for m in [*self.res.recognised.within(self.res.recognised.places, a, b),
+                  *self.res.recognised.within(self.res.recognised.countries, a, b)]:
+            for i in range(m.start, min(m.end, b)):
+                mask[i - a] = "X"
+        for q in re.finditer(r"\([^)]*\)", raw[a:b]):
+            for i in range(q.start(), q.end()):
+                mask[i] = "X"
+        masked = "".join(mask)
+        out: list[str] = []
+        pos = 0
+        for sep in [*_LIST_SPLIT.finditer(masked), None]:
+            e = sep.start() if sep else len(masked)
+            k = self._piece(a + pos, a + e)
+            if k and k not in out:
+                out.append(k)
+            pos = sep.end() if sep else e
+        return out
+
+    def _subject(self, s: Sentence, verb: int, start: int | None = None) -> list[str]:
+        """The places and organisations named before the verb, in the clause that holds it."""
+        raw = self.text.raw
+        lo = s.start if start is None else start
+        for cut in re.finditer(r"\b(?:when|which|where|whom|after which|and then|while)\b|;", raw[s.start:verb]):
+            lo = s.start + cut.end()
+        keys: list[str] = []
+        orgs: list[tuple[int, int]] = []
+        for run in _NAME_RUN.finditer(raw, lo, verb):
+            if _ORG_HEAD.search(run.group()):
+                k = self._org(run.group())
+                acr = re.match(r"\s*\(([A-Z]{2,8})\)", raw[run.end():run.end() + 12])
+                if acr:
+                    self.acronyms[acr.group(1)] = k
+                orgs.append((run.start(), run.end()))
+                keys.append(k)
+        for m in _places_in(self.res, lo, verb):
+            if any(x <= m.start < y for x, y in orgs) or self._context(m, lo) or m.kind in ("state", "province"):
+                continue
+            k = self._place_key(m)
+            if k not in keys:
+                keys.append(k)
+        for acr in re.finditer(r"(?:^|(?<=,\s)|(?<=\band\s))([A-Z]{2,}(?:\s[A-Z]{2,}){0,3})(?=\s+and\b|\s*,|\s*$)", raw[lo:verb]):
+            if any(x <= lo + acr.start(1) < y for x, y in orgs) or acr.group(1) in ("MOU", "LOI"):
+                continue
+            k = self.acronyms.get(acr.group(1)) or self._org(acr.group(1))  # GO SMART and the LGAQ signed
+            if k not in keys:
+                keys.insert(0, k)
+        return keys
+
+    def _stretch(self, start: int, end: int) -> int:
+        """Where a list of parties ends: at a clause mark or the first lower-case word that is no part of a name or title."""
+        raw = self.text.raw
+        m = re.compile(r"[;:.!?]|,\s(?=[a-z])").search(raw, start, end)
+        stop = m.start() if m else end
+        for w in re.finditer(r"\(|[A-Za-z][\w'’]*(?:-[\w'’]+)*", raw[start:stop]):
+            if w.group() == "(":
+                continue
+            if start + w.start() > start and raw[start + w.start() - 1] == "(":
+                continue
+            word = w.group()
+            if word[:1].islower() and word.lower() not in _LIST_WORDS and not word.startswith(("then-", "former-")):
+                stop = start + w.start()
+                break
+        while stop > start and raw[stop - 1] in " ,(":
+            stop -= 1
+        return stop
+
+    def parties(self, a: AgreementMention, s: Sentence, verb: tuple[int, int] | None, kind: str) -> list[str]:
+        raw = self.text.raw
+        home = self.res.home_place
+        if kind == "declaration":
+            return [home] if home else []
+        out: list[str] = []
+        between = re.compile(r"\bbetween\s+", re.I).search(raw, a.end, s.end)
+        if between and not re.search(r"[;.]", raw[a.end:between.start()]):
+            stop = self._stretch_between(between.end(), s.end)
+            out = self._list(between.end(), stop)
+            if not out and _BOTH.match(raw, between.end()):
+                out = list(self.last_parties)
+        if len(out) < 2:
+            by = re.compile(r"\bsigned\s+(?:online\s+|later\s+)*by\s+", re.I).search(raw, a.end, s.end)
+            if by:
+                for k in self._list(by.end(), self._stretch_between(by.end(), s.end)):
+                    if k not in out:
+                        out.append(k)
+        subject = self._subject(s, verb[0] if verb is not None and verb[0] < a.start else a.start)
+        if verb is not None and verb[0] > a.end and not re.search(r"\b(?:was|were|been|be)\s+(?:\w+\s+){0,2}$", raw[a.end:verb[0]]):
+            # "the partnership agreement Prague had signed with Beijing": the subject of a relative clause
+            subject += [k for k in self._subject(s, verb[0], a.end) if k not in subject]
+        for k in subject:
+            if k not in out:
+                out.append(k)
+        which = re.compile(r"\bwith which\b", re.I).search(raw, s.start, verb[0] if verb and verb[0] > a.start else a.start)
+        if which is not None:
+            places = [m for m in _places_in(self.res, s.start, which.start()) if not self._context(m, s.start)]
+            if places:
+                k = self._place_key(places[-1])
+                if k not in out:
+                    out.append(k)
+        anchor = max(a.end, verb[1]) if verb and verb[0] < a.end + 40 else a.end
+        with_ = re.compile(r"\bwith\s+(?!which\b)", re.I).search(raw, anchor, min(s.end, anchor + 80))
+        if with_ is not None and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[anchor:with_.start()])):
+            with_ = None
+        if with_ is not None:
+            colon = raw.find(":", with_.end(), s.end)
+            if colon >= 0 and re.search(r"\b(?:cities|partners|municipalities|counties|places)\b", raw[with_.end():colon]):
+                first = out[0] if out else home
+                each = [k for k in self._list_colon(colon + 1, s.end) if k != first]
+                return [first, *each] if first else each
+            for k in self._list(with_.end(), self._stretch(with_.end(), s.end)):
+                if k not in out:
+                    out.append(k)
+        behalf = re.compile(r"\bon behalf of\s+", re.I).search(raw, a.end, s.end)
+        if behalf:
+            for k in self._list(behalf.end(), self._stretch(behalf.end(), s.end)):
+                if k not in out:
+                    out.append(k)
+        self.explicit = len(out) >= 2
+        if len(out) < 2 and _BOTH.search(raw, s.start, max(a.start, verb[0] if verb else a.start)):
+            for k in self.last_parties or [home, self.partner]:
+                if k and k not in out:
+                    out.append(k)
+        if len(out) == 1:
+            only = out[0]
+            if only in self.res.organizations:
+                other = home  # an organisation signed with the city ("an MOU with the DDP")
+            elif only == home or (only != self.partner and self.partner):
+                other = self.partner
+            else:
+                other = home
+            if other and other not in out:
+                out.append(other)
+        if not out and home:
+            out = [home, self.partner] if self.partner else []
+        return out
+
+    def _stretch_between(self, start: int, end: int) -> int:
+        return self._stretch(start, end)
+
+    def _list_colon(self, start: int, end: int) -> list[str]:
+        """After "with five cities in the United States:", each city listed (the states after "in" are where they lie)."""
+        out = []
+        for m in _places_in(self.res, start, end):
+            if m.kind in ("state", "province", "prefecture", "region") and m.entry is not None and m.entry.curated:
+                continue
+            if self._context(m, start) and re.search(r"\bin\s+$", self.text.raw[max(start, m.start - 4):m.start]):
+                continue
+            k = self._place_key(m)
+            if k not in out:
+                out.append(k)
+        return out
+
+    # ------------------------------------------------------------------ status, date, kind
+    def status(self, a: AgreementMention, s: Sentence, verb: tuple[int, int] | None) -> str:
+        """Planned when a future word governs the clause before the word ("Lu will … attend the signing of an MOU")."""
+        raw = self.text.raw
+        lo = s.start
+        for m in re.finditer(r";\s|\bwhen\b|\bwhich\b|\bafter\b|\bsince\b", raw[s.start:a.start]):
+            lo = s.start + m.end()
+        before = raw[lo:a.start]
+        fut = list(_FUTURE.finditer(before))
+        if fut and not re.search(r"\b(?:signed|sealed|inked|renewed)\b", before[fut[-1].end():]):
+            return "planned"
+        if verb is not None and verb[0] > a.end and _FUTURE.search(raw, a.end, verb[0]):
+            return "planned"
+        return "signed"
+
+    def date_and_year(self, a: AgreementMention, s: Sentence, status: str) -> tuple[dt.date | None, int | None]:
+        """The sentence's day nearest before the word (else the first after it), else the day of an event the sentence
+        names, else the last day its paragraph gave ("On January 28 …. The same day, … signed"); none for an agreement
+        the sentence places in a year or in the past."""
+        rec = self.res.recognised
+        text = self.text
+        dates = rec.within(rec.dates, s.start, s.end)
+        days = [d for d in dates if d.precision == "day"]
+        vague = [d for d in dates if d.precision in ("month", "year")]
+        if days:
+            before = [d for d in days if d.start < a.start]
+            d = before[-1] if before else days[0]
+            return d.date, d.date.year
+        year = vague[-1].date.year if vague else None
+        if year is None:  # "Their ties go back to 2017, when …"
+            bare_year = [int(y) for y in re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])", text.raw[s.start:s.end])]
+            year = min(bare_year, key=lambda y: abs(y - (text.doc.date.year if text.doc.date else y))) if bare_year else None
+            if year is not None and text.doc.date is not None and year >= text.doc.date.year:
+                year = None  # "the 2019 summit": a name's year, not when it was signed
+        own = text.raw.rfind(a.name, s.start, a.end) if a.name else -1
+        if year is not None or status != "signed" or _PAST.search(text.raw, s.start, own if own >= 0 else a.start):
+            return None, year  # (the year of its own name, "the 2018 … Forum Declaration", places it nowhere)
+        for m, k in self.res.linked_in(self.res.event_of, s.start, s.end):
+            ev = self.events.get(k)
+            if ev is not None and ev.start is not None and not (ev.end and ev.end != ev.start and m.end > a.start):
+                return ev.start, ev.start.year
+        unit = text.units[s.unit]
+        same_day = re.search(r"\b(?:the same|that) (?:day|ceremony|occasion|event|morning|afternoon|evening)\b", text.raw[s.start:s.end], re.I)
+        prior = [d for d in rec.within(rec.dates, 0 if same_day else unit.start, s.start) if d.precision == "day"]
+        if prior:
+            return prior[-1].date, prior[-1].date.year
+        return None, None
+
+    def kind(self, a: AgreementMention, s: Sentence) -> str:
+        raw = self.text.raw
+        word = a.word.lower()
+        if a.kind != "mou" or re.search(r"memorand|mou|letter of intent|loi", word):
+            if a.name and a.kind == "mou" and _FRIENDLY.search(a.name) and not re.search(r"memorand|mou", a.name, re.I):
+                return "friendship"
+            return a.kind
+        # "an agreement formally making the two capitals sister cities", "sister agreement", "partnership agreement"
+        lo = max(s.start, a.start - 30)
+        if _FRIENDLY.search(raw, lo, a.start) or (a.name and _FRIENDLY.search(a.name)):
+            return "friendship"
+        if _TIE.search(raw, a.end, min(s.end, a.end + 120)):
+            return "friendship"
+        if word.split()[-1] in _GENERIC and _TIE.search(raw, s.start, s.end):
+            return "friendship"  # "have been sister cities since 1973, and … renewed … with a letter of agreement"
+        return "mou"
+
+    # ------------------------------------------------------------------ the agreements
+    def _verb(self, a: AgreementMention, s: Sentence, kind: str) -> tuple[int, int] | None:
+        raw = self.text.raw
+        pat = _ISSUE if kind == "declaration" else _SIGN
+        others = [m.end for m in self.res.recognised.within(self.res.recognised.agreements, s.start, a.start)]
+        before = [m for m in pat.finditer(raw, max(s.start, a.start - 120), a.start) if ";" not in raw[m.end():a.start]
+                  and not any(m.end() <= e < a.start for e in others)  # "signed X … in an accord": X is what was signed
+                  and "," not in re.sub(r"\([^)]*\)", "", raw[m.end():a.start])]
+        if before:
+            return before[-1].span()
+        if kind == "declaration":
+            return None  # "the Initiative launched in 2020": a declaration is what someone issued, told before it
+        after = pat.search(raw, a.end, min(s.end, a.end + 80))
+        if after is None:
+            return None
+        passive = re.search(r"\b(?:was|were|has been|have been|had been|is|are|be|being)\s+(?:\w+\s+){0,2}$", raw[a.end:after.start()])
+        if not passive and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[a.end:after.start()])):
+            return None  # "five earlier sister-city accords, and said … could sign": another clause's verb
+        return after.span()
+
+    def _same(self, kind: str, parties: list[str], year: int | None) -> _Found | None:
+        for f in reversed(self.found):
+            if f.ag.kind != kind or set(f.ag.parties) != set(parties):
+                continue
+            if year is not None and f.year is not None and year != f.year:
+                continue
+            return f
+        return None
+
+    def one(self, a: AgreementMention, si: int, title: bool) -> None:
+        text = self.text
+        raw = text.raw
+        s = text.sentences[si]
+        kind = self.kind(a, s)
+        verb = self._verb(a, s, kind)
+        if verb is None:
+            if a.name and kind == "declaration":
+                for f in self.found:  # "also known as the Kaohsiung Declaration": another name of the one issued
+                    if f.ag.kind == "declaration" and f.sentence == si and ("en", a.name) not in f.ag.names:
+                        f.ag.names.append(("en", a.name))
+            if not (a.name and kind != "declaration"):
+                return
+        if a.count > 12 or re.search(r"\b(?:had|have) signed \d+\b|\bover the (?:first|past|last)\b", raw[s.start:s.end]):
+            return  # "had signed 45 cooperation memorandums over the first 14 editions": a tally
+        if re.search(r"\b(?:several|many|numerous|various|some|a number of|a series of|other|more)\s+(?:[\w-]+\s+)?$",
+                     raw[max(s.start, a.start - 30):a.start], re.I) and plural_word(a.word):
+            return  # "Several agreements were signed on the sidelines": the ones the text goes on to tell
+        bare = a.word.lower().split()[-1] in _BARE_WORDS and not a.name
+        earlier = [f for f in self.found if f.sentence == si]
+        if earlier and bare and a.count == 1:
+            prev_end = max(m.end for m in self.res.recognised.within(self.res.recognised.agreements, s.start, a.start)) \
+                if self.res.recognised.within(self.res.recognised.agreements, s.start, a.start) else s.start
+            if not _SIGN.search(raw, prev_end, a.start):
+                return  # "the partnership agreement … in an accord about cultural exchanges": the same one again
+        status = self.status(a, s, verb)
+        date, year = self.date_and_year(a, s, status)
+        parties = self.parties(a, s, verb, kind)
+        if kind != "declaration" and len(parties) < 2:
+            return
+        lead = raw[max(s.start, a.start - 40):a.start]
+        det = _REFER.search(lead)
+        refer = det is not None and bare and not _SIGN.search(det.group()) and not re.search(r"\b(?:cities|sides|two)\s+\w+\s*$", lead)
+        fresh = bool(re.search(r"\b(?:another|second|third|new|first|further)\s+(?:[\w-]+\s+){0,2}$", lead, re.I))
+        same: _Found | None = None
+        if kind == "declaration":
+            same = next((f for f in self.found if f.ag.kind == "declaration" and (f.sentence == si or refer or title)), None)
+        elif not fresh or refer:
+            same = self._same(kind, parties, year)
+            if same is not None and not refer and not title and date is not None and same.ag.date not in (None, date):
+                same = None
+            if same is None and refer and a.count <= 1 and not self.explicit:
+                # "the agreement", "their first memorandum": the last one of these parties, whatever its word
+                same = next((f for f in reversed(self.found) if (f.ag.kind == kind or a.word.lower() in _GENERIC)
+                             and set(parties) & set(f.ag.parties)), None)
+        if title and same is None:
+            same = next((f for f in self.found if f.ag.kind == kind or (kind == "mou" and a.word.lower() in _GENERIC)), None)
+        if same is None and refer and plural_word(a.word) and any(f.ag.kind == kind for f in self.found):
+            return  # "the memorandums signed today": those found before
+        if same is not None and (a.count <= 1 or refer or len(self._group(same)) >= a.count):
+            ag = same.ag
+            if date is not None and ag.date is None and not refer and status == "signed":
+                ag.date = date
+            if status == "signed" and ag.status == "planned" and not title and not refer:
+                ag.status = "signed"
+            same.year = same.year or year
+            if a.name and ("en", a.name) not in ag.names:
+                ag.names.append(("en", a.name))
+            self.last_parties = list(ag.parties)
+            return
+        if title and any(f.ag.kind == kind for f in self.found):
+            return
+        plural = plural_word(a.word)
+        topics = self._topics(a, s) if a.count > 1 or plural else []
+        n = max(a.count, len(topics) if plural else 1, 1)
+        own = set()
+        for t in topics:
+            bt = re.search(r"\bbetween\s+(.+)$", t)
+            start = raw.find(bt.group(1), s.start, s.end) if bt else -1
+            if bt and start >= 0:
+                own |= set(self._list(start, start + len(bt.group(1))))
+        base = [k for k in parties if k not in own] if own else parties
+        if own and len(base) < 2:
+            base = list(dict.fromkeys([*base, *(k for k in (self.res.home_place, self.partner) if k)]))
+        for i in range(n):
+            topic = topics[i] if i < len(topics) else ""
+            ps = base
+            if topic:
+                bt = re.search(r"\bbetween\s+(.+)$", topic)
+                if bt:
+                    start = raw.find(bt.group(1), s.start, s.end)
+                    sub = self._list(start, start + len(bt.group(1))) if start >= 0 else []
+                    if len(sub) >= 2:
+                        ps = sub
+                        topic = topic[:bt.start()].strip()
+            if len(ps) > 2 and plural and n == 1:  # "signed memorandums … with five cities": one each
+                for k in ps[1:]:
+                    self._add(kind, status, [ps[0], k], s, date, year, a, si, "")
+                continue
+            self._add(kind, status, ps, s, date, year, a, si, topic or (self._topic(a, s) if n == 1 else ""))
+        self.last_parties = parties
+
+    def _group(self, f: _Found) -> list[_Found]:
+        return [g for g in self.found if g.sentence == f.sentence and g.ag.kind == f.ag.kind]
+
+    def _topics(self, a: AgreementMention, s: Sentence) -> list[str]:
+        """"MOUs on smart healthcare and on red panda exchange …", "one on water governance and one on …"."""
+        raw = self.text.raw
+        rest = raw[a.end:s.end]
+        m = re.match(r"[^,.;]*?(?:,\s*)?(?:one\s+)?on\s+(.+?)\s+and\s+(?:one\s+)?on\s+(.+?)[.;]?$", rest)
+        if m:
+            return [m.group(1).strip(" ,"), m.group(2).strip(" ,.")]
+        return []
+
+    def _topic(self, a: AgreementMention, s: Sentence) -> str:
+        m = re.match(r"\s*(?:\([^)]*\)\s*)?(?:on|for)\s+(?:a\s+|the\s+)?([^,;.]{3,90}?)(?=\s+(?:between|with|at|in order|to|under|which|"
+                     r"when|during)\b|[,;.]|$)", self.text.raw[a.end:s.end])
+        if not m or re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)", m.group(1)):
+            return ""
+        return m.group(1).strip(" \"“”")
+
+    def _add(self, kind: str, status: str, parties: list[str], s: Sentence, date: dt.date | None, year: int | None,
+             a: AgreementMention, si: int, topic: str) -> None:
+        span = self.text.span(s.start, s.end)
+        doc_year = self.text.doc.date.year if self.text.doc.date else 0
+        base = "-".join(sorted(parties)) or "x"
+        if kind == "declaration" and a.name:  # two declarations of one city are told apart by their names
+            key = f"{kind}-{base}-{re.sub(r'[^0-9a-z]+', '', a.name.lower())[:40]}"
+        else:
+            key = f"{kind}-{base}-{year or 'undated'}-{fold(topic)[:20] or fold(a.name)[:20] or len(self.found)}"
+        names = [("en", a.name)] if a.name else []
+        event = self.event_at(a.start) if status == "signed" and (year is None or year == doc_year) else ""
+        ag = Agreement(key, kind, status, list(parties), span, date, topic, names, event)
+        self.found.append(_Found(ag, year, si))
+
+    def ties(self) -> None:
+        """Two places that become (or have been) sister, friendship or partner cities: a friendship agreement."""
+        text = self.text
+        raw = text.raw
+        for si, s in enumerate(text.sentences):
+            for m in _TIE.finditer(raw, s.start, s.end):
+                if not _TIE_VERB.search(raw, s.start, s.end) or re.search(r"\b(?:association|program|programme|international)\b",
+                                                                          raw[m.end():m.end() + 14], re.I):
+                    continue
+                last = self.last_parties if len(self.last_parties) == 2 else [self.res.home_place, self.partner]
+                pair = _tie_pair(self.res, s.start, m.start(), m.end(), s.end, (last[0], last[1]) if all(last) else None)
+                if pair is None:
+                    continue
+                rec = self.res.recognised
+                c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, m.start()), raw.rfind(";", s.start, m.start()))])
+                c1 = min([s.end] + [i for i in (raw.find(",", m.end(), s.end), raw.find(";", m.end(), s.end)) if i >= 0])
+                near = [d for d in rec.within(rec.dates, c0, c1)]  # the year of the tie's own clause
+                years = sorted(near, key=lambda d: abs(d.start - m.end()))[:1]
+                year = years[0].date.year if years else None
+                if any(f.sentence == si and set(f.ag.parties) == set(pair) and (year is None or f.year in (None, year))
+                       for f in self.found):
+                    continue  # the agreement word of the sentence tells it
+                if self._same("friendship", list(pair), year) is not None:
+                    continue
+                if any(f.ag.kind == "friendship" and set(f.ag.parties) == set(pair) for f in self.found) and year is None:
+                    continue
+                fake = AgreementMention(m.start(), m.end(), m.group(), "friendship", m.group())
+                day = next((d.date for d in years if d.precision == "day"), None)
+                self._add("friendship", "signed", list(pair), s, day, year, fake, si, "")
+                break
+
+    def run(self) -> list[Agreement]:
+        text = self.text
+        rec = self.res.recognised
+        order = [i for i, s in enumerate(text.sentences) if text.units[s.unit].kind not in ("title", "subtitle")] + \
+                [i for i, s in enumerate(text.sentences) if text.units[s.unit].kind in ("title", "subtitle")]
+        for si in order:
+            s = text.sentences[si]
+            title = text.units[s.unit].kind in ("title", "subtitle")
+            if text.units[s.unit].kind == "caption":
+                continue
+            for a in rec.within(rec.agreements, s.start, s.end):
+                self.one(a, si, title)
+        self.ties()
+        return [f.ag for f in self.found]
+
+
+def find_agreements_en(res: Resolved, events: dict[str, Event], event_at: Callable[[int], str]) -> list[Agreement]:
+    return EnglishAgreements(res, events, event_at).run()
+
+
+# ----------------------------------------------------------------------------- sister cities
+
+_SISTER = re.compile(r"\bsister[ -]cit(?:y|ies)\b|\btwinned\b|\btwin cit(?:y|ies)\b", re.I)
+_OWNER = re.compile(r"(?:'s|’s)?\s+(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|oldest|newest|latest|another|only|"
+                    r"longest-standing|[A-Z]{2}|US|U\.S\.|Japanese|American|European|Asian)\s+){0,3}$")
+
+
+def _tie_places(res: Resolved, a: int, b: int, lo: int) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for m in _places_in(res, a, b):
+        before = res.text.raw[max(lo, m.start - 12):m.start]
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$|,\s*$", before) and out:
+            continue  # "San Jose, California", "Tacoma in Washington": where the one before lies
+        out.append(m)
+    return out
+
+
+def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str, str] | None = None) -> tuple[str, str] | None:
+    """The two places a sister-city word ties: "A and B (have been) sister cities", "B, A's 39th sister city",
+    "A's sister city B", "sister city B" (with the home city)."""
+    raw = res.text.raw
+    home = res.home_place
+    before = _tie_places(res, s0, w0, s0)
+    after = _tie_places(res, w1, s1, w1)
+    keys_before = [add_place(res, m) for m in before]
+    owner = next((m for m in reversed(before) if _OWNER.fullmatch(raw, m.end, w0) or
+                  (raw[m.end:w0].strip() == "" )), None)
+    if owner is not None:
+        ok = add_place(res, owner)
+        others = [add_place(res, m) for m in reversed(before) if m is not owner]
+        partner = next((k for k in others if k != ok), None)
+        if partner is None and after and re.match(r"\s*(?:\([^)]*\)\s*)?$", raw[w1:after[0].start]):
+            partner = add_place(res, after[0])
+        if partner is None and ok != home:
+            partner = home
+        return (ok, partner) if partner and partner != ok else None
+    plural = raw[w0:w1].lower().endswith(("ies", "twinned"))
+    distinct = list(dict.fromkeys(keys_before))
+    if plural and len(distinct) >= 2:
+        return distinct[-2], distinct[-1]
+    if after and re.match(r"\s*(?:\([^)]*\)\s*)?$", raw[w1:after[0].start]):
+        k = add_place(res, after[0])
+        return (home, k) if home and k != home else None
+    if len(distinct) == 1 and distinct[0] != home and home:
+        return home, distinct[0]
+    if plural and not distinct and both is not None and _BOTH.search(raw, s0, w0):
+        return both  # "The two cities have been sister cities since 1999"
+    return None
+
+
+def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -> list[SisterCity]:
+    """Sister-city ties told in English (a friendship city is an agreement, not a sister city): the two places of a
+    sister-city agreement ("renewed its sister city agreement with Fort Lauderdale", "a sister agreement"), and the
+    places a sister-city phrase ties ("Guam becomes Taichung's 18th sister city")."""
+    text = res.text
+    raw = text.raw
+    out: list[SisterCity] = []
+    seen: set[frozenset[str]] = set()
+    for ag in agreements:
+        if ag.kind != "friendship" or len(ag.parties) != 2 or not all(p in res.places for p in ag.parties):
+            continue
+        if not re.search(r"\bsister\b|\btwin", ag.span.text, re.I) or (ag.names and not re.search(r"sister|twin", " ".join(
+                n for _, n in ag.names), re.I) and re.search(r"friendship|friendly|partner", " ".join(n for _, n in ag.names), re.I)):
+            continue
+        x, y = sorted(ag.parties)
+        if frozenset((x, y)) not in seen:
+            seen.add(frozenset((x, y)))
+            out.append(SisterCity(x, y, ag.span))
+    for m in _SISTER.finditer(raw):
+        if re.match(r"\s+(?:Association|Program|Programme|International|Youth|Promotion|Exchange|Committee|Commission)\b", raw[m.end():]):
+            continue  # "Sister Cities International", "San Jose-Tainan Sister City Association": a body's name
+        s = text.sentences[text.sentence_of(m.start())]
+        if text.units[s.unit].kind == "caption":
+            continue
+        partner = _partner(res)
+        pair = _tie_pair(res, s.start, m.start(), m.end(), s.end, (res.home_place, partner) if res.home_place and partner else None)
+        if pair is None:
+            continue
+        x, y = sorted(pair)
+        if x == y or frozenset((x, y)) in seen or x not in res.places or y not in res.places:
+            continue
+        seen.add(frozenset((x, y)))
+        out.append(SisterCity(x, y, text.span(s.start, s.end)))
+    return out
+

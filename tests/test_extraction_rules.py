@@ -1,0 +1,97 @@
+"""Extraction rules one at a time, on invented releases (no sentence of the development corpus)."""
+
+from smartgraph.documents import parse
+from smartgraph.extraction import extract
+from smartgraph.model import Facts
+
+
+def _doc(body: str, date: str = "113/04/12", source: str = "t.txt") -> Facts:
+    text = f"發布機關:高雄市政府新聞局\n\n發布日期:{date}\n\n聯絡人:王小明\n\n{body}\n"
+    return extract(parse(text, source))
+
+
+def _names(f: Facts) -> dict[str, str]:
+    return {k: f.persons[k].name for k in f.persons}
+
+
+def test_an_award_ceremony_is_named_by_its_award() -> None:
+    f = _doc("高雄獲國際肯定 陳其邁市長受獎\n\n"
+             "高雄市以「港灣再生計畫」參加「第7屆全球宜居城市獎」評選，拿下首獎。頒獎典禮於4月10日在新加坡舉行，"
+             "陳其邁市長親自出席受獎。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "第7屆全球宜居城市獎頒獎典禮" in names
+    assert not any(n.endswith(" 頒獎典禮") for n in names)
+
+
+def test_two_releases_generic_ceremonies_are_two_events() -> None:
+    a = _doc("北市交流成果\n\n市府今天舉行記者會，宣布城市交流成果。", source="a.txt")
+    b = _doc("高市觀光推廣\n\n市府今天舉行記者會，說明觀光推廣計畫。", source="b.txt")
+    assert a.events and b.events
+    assert not set(a.events) & set(b.events)
+
+
+def test_members_of_a_delegation_took_part_in_its_visit() -> None:
+    f = _doc("加州城市訪團拜會高雄市長\n\n"
+             "美國加州城市訪問團今天抵達高雄訪問，拜會市長陳其邁，雙方就經貿交流交換意見。\n\n"
+             "陳其邁表示，高雄與加州往來密切，歡迎更多城市來訪。\n\n"
+             "市府指出，高雄港與加州港口的貨運量逐年成長。\n\n"
+             "新聞局說明，雙方未來將持續推動青年交流。\n\n"
+             "此次由市議員王大同率領的訪團共8人，成員包括聖塔克拉拉市市長李文華、市議員張志明等人。")
+    names = _names(f)
+    visits = {k for k, e in f.events.items() if e.category == "visit"}
+    went = {names[p.person] for p in f.participations if p.event in visits}
+    assert {"李文華", "張志明"} <= went
+
+
+def _agreements(f: Facts) -> list[tuple[str, list[str]]]:
+    def label(k: str) -> str:
+        if k in f.places:
+            return f.places[k].name_zh
+        return f.organizations[k].name_zh
+    return [(a.kind, sorted(label(p) for p in a.parties)) for a in f.agreements.values()]
+
+
+def test_bureaus_that_sign_are_the_parties_not_the_places_in_the_name() -> None:
+    f = _doc("兩市簽署合作協定\n\n"
+             "大阪市長今天訪問高雄，兩位市長代表兩市簽署「經濟合作協定」；同一場合中，大阪市觀光局與高雄市政府觀光局也簽署"
+             "「大阪燈會與高雄燈會交流備忘錄」。")
+    got = _agreements(f)
+    assert ("mou", ["大阪市觀光局", "高雄市政府觀光局"]) in got
+    assert not any(k == "mou" and ps == ["大阪", "高雄"] for k, ps in got)
+
+
+def test_each_representing_their_city_is_not_a_list_of_pairs() -> None:
+    f = _doc("高雄與大阪締結友誼城市\n\n"
+             "高雄市與日本大阪府堺市今天締結為友誼城市，高雄市長陳其邁與堺市長山田太郎在高雄市政府分別代表兩市簽署友誼城市協定。")
+    for _, parties in _agreements(f):
+        assert "高雄市政府" not in parties
+
+
+def test_a_bare_mou_told_again_in_a_quote_is_the_same_agreement() -> None:
+    f = _doc("高雄與堺市簽署備忘錄\n\n"
+             "高雄市長陳其邁昨(11)日率團前往日本堺市，與堺市政府簽署「港灣交流合作備忘錄(MOU)」。\n\n"
+             "堺市長指出，今天MOU的簽署，代表兩市合作的起點。")
+    assert [k for k, _ in _agreements(f)].count("mou") == 1
+
+
+def test_an_event_the_text_says_is_not_held_is_no_event() -> None:
+    f = _doc("城市論壇視訊登場\n\n2024高雄釜山城市論壇今日以視訊方式登場；今年不設分論壇，議程只有兩市市長致詞。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("城市論壇" in n for n in names)
+    assert not any("分論壇" in n for n in names)
+
+
+def _sisters(f: Facts) -> set[frozenset[str]]:
+    return {frozenset((f.places[s.a].name_zh, f.places[s.b].name_zh)) for s in f.sister_cities}
+
+
+def test_a_sister_city_tie_hoped_for_is_not_made() -> None:
+    f = _doc("波蘭克拉科夫市副市長訪高雄 朝締結姊妹市目標邁進\n\n波蘭克拉科夫市副市長今日率團拜會高雄市政府，雙方盼早日結為姊妹市。")
+    assert not f.sister_cities
+
+
+def test_the_subject_of_a_chain_of_ties_is_the_side_of_each() -> None:
+    f = _doc("高雄與日本城市締盟\n\n新聞局說明，大分市過去已與德國亞琛市締結友好城市、與美國加州聖塔莫尼卡市締結姊妹市。")
+    got = _sisters(f)
+    assert any("大分" in "".join(p) for p in got), got
+    assert not any(any("亞琛" in x for x in p) for p in got)
