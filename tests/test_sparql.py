@@ -217,3 +217,14 @@ def test_the_readme_python_example_runs(built_store: Path, monkeypatch: pytest.M
     assert len(df) > 0 and "personName" in df.columns  # type: ignore[attr-defined]
     assert ns["net"].number_of_edges() > 0  # type: ignore[attr-defined]
     assert len(list(ns["ds"].graphs())) > 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("media_type", ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"])
+def test_graphs_are_sent_with_the_tags_the_command_line_writes(media_type: str) -> None:
+    """The server's CONSTRUCT answers and entity descriptions write ``zh-Hant`` in every syntax, JSON-LD included
+    (pyoxigraph keeps tags lower case), as the exports and the command line do."""
+    from smartgraph.sparql.results import serialize_triples
+
+    t = ox.Triple(ox.NamedNode(EX + "a"), ox.NamedNode(EX + "p"), ox.Literal("臺北", language="zh-hant"))
+    out = serialize_triples([t], media_type)
+    assert b"zh-Hant" in out and b"zh-hant" not in out
