@@ -110,7 +110,7 @@ def bench_queries(store_path: Path, repeat: int, rdflib_too: bool, cap_s: float 
 
     from smartgraph import summaries
     from smartgraph.queries import Catalog
-    from smartgraph.store import EmbeddedStore
+    from smartgraph.sparql.store import EmbeddedStore
 
     fresh = summaries.fresh(EmbeddedStore(store_path, read_only=True))
     store = ox.Store.read_only(str(store_path))
@@ -225,8 +225,8 @@ def bench_load(store_path: Path, work: Path, virtuoso: bool) -> dict[str, Any]:
     from tests.triplestores import Oxigraph, Virtuoso
 
     from smartgraph import pipeline
-    from smartgraph.remote import RemoteStore
-    from smartgraph.store import open_store
+    from smartgraph.sparql.remote import RemoteStore
+    from smartgraph.sparql.store import open_store
 
     st = open_store(store_path, read_only=True)
     triples = len(st)

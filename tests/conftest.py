@@ -37,7 +37,7 @@ def declaration_facts() -> Facts:
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds built into an embedded store, once for the session."""
     from smartgraph import pipeline
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     path = tmp_path_factory.mktemp("store") / "store"
     st = open_store(path)

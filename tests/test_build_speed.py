@@ -21,7 +21,7 @@ from smartgraph.config import Settings
 from smartgraph.errors import ResourceError
 from smartgraph.extraction import extract
 from smartgraph.pipeline import new_graph
-from smartgraph.store import EmbeddedStore
+from smartgraph.sparql.store import EmbeddedStore
 from smartgraph.vocab import SCD, SUMMARY_GRAPH
 
 from .conftest import BASE, ROOT, seed_paths

@@ -23,7 +23,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def count(store: Path) -> int:
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     st = open_store(store, read_only=True)
     return int(st.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")["results"]["bindings"][0]["n"]["value"])
@@ -234,7 +234,7 @@ def test_language_tags_are_spelled_zh_hant_as_the_server_does(built_store: Path)
 def test_missing_or_empty_store_says_what_to_do(command: list[str], tmp_path: Path) -> None:
     code, out, err = run(*command, "--store", str(tmp_path / "nowhere"))
     assert code == 3 and "no store at" in err and "smartgraph build" in err and "conforms" not in out
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     open_store(tmp_path / "st").close()  # a store made, with nothing built into it
     code, out, err = run(*command, "--store", str(tmp_path / "st"))
@@ -261,7 +261,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(corpus: Path, tmp_path: Pa
 
 def test_build_materialises_the_canned_queries_rows_unless_told_not_to(corpus: Path, tmp_path: Path) -> None:
     from smartgraph import summaries
-    from smartgraph.store import EmbeddedStore
+    from smartgraph.sparql.store import EmbeddedStore
 
     def fresh(store: Path) -> bool:
         st = EmbeddedStore(store, read_only=True)

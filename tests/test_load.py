@@ -13,8 +13,8 @@ from smartgraph import pipeline
 from smartgraph.config import Settings
 from smartgraph.errors import StoreError
 from smartgraph.queries import Catalog
-from smartgraph.remote import RemoteStore
-from smartgraph.store import open_store
+from smartgraph.sparql.remote import RemoteStore
+from smartgraph.sparql.store import open_store
 from tests.server import free_port
 from tests.triplestores import STORES, Oxigraph, Triplestore
 

@@ -12,7 +12,7 @@ from rdflib import Graph
 from smartgraph import graph, pipeline
 from smartgraph.config import Settings
 from smartgraph.errors import StoreError
-from smartgraph.store import EmbeddedStore
+from smartgraph.sparql.store import EmbeddedStore
 from smartgraph.vocab import SCD
 
 from .conftest import ROOT

@@ -22,7 +22,7 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS
 
-from smartgraph.store import EmbeddedStore
+from smartgraph.sparql.store import EmbeddedStore
 from tests.server import Server
 
 SUITE = Path(__file__).parent / "data" / "w3c-sparql11-protocol"

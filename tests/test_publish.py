@@ -15,7 +15,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
 from smartgraph import publish, resources
 from smartgraph.publish import DatasetInfo
-from smartgraph.store import Store, open_store
+from smartgraph.sparql.store import Store, open_store
 from smartgraph.validation import check_dcat_ap
 from tests.conftest import BASE
 
@@ -120,7 +120,7 @@ def test_cli_export_writes_whole_files_only(built_store: Path, tmp_path: Path) -
 def test_cli_export_reports_a_store_failure_midway_as_itself(built_store: Path, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from smartgraph.errors import StoreError
-    from smartgraph.store import EmbeddedStore
+    from smartgraph.sparql.store import EmbeddedStore
     from tests.test_cli import run
 
     def fail(self: EmbeddedStore) -> bytes:

@@ -6,7 +6,7 @@ from rdflib import Literal, URIRef
 
 from smartgraph.errors import ParameterError, QueryError
 from smartgraph.queries import Catalog, load_query, with_values
-from smartgraph.store import open_store
+from smartgraph.sparql.store import open_store
 
 # the result variables the scorer (../shared/eval/score.py) reads: part of the product's contract
 CONTRACT = {

@@ -92,7 +92,7 @@ DELETE { ?s ?p ?o } WHERE { { SELECT ?s WHERE { ?s a <http://www.w3.org/ns/oa#Te
 
 def test_the_same_results_as_pyshacl_on_the_seeds_with_planted_violations(built_store: Path) -> None:
     from smartgraph import validation
-    from smartgraph.store import EmbeddedStore
+    from smartgraph.sparql.store import EmbeddedStore
 
     src = EmbeddedStore(built_store, read_only=True)
     mem = ox.Store()

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from smartgraph.errors import StoreError
-from smartgraph.store import EmbeddedStore
+from smartgraph.sparql.store import EmbeddedStore
 
 EX = "http://example.org/"
 G1, G2 = URIRef(EX + "g1"), URIRef(EX + "g2")

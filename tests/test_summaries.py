@@ -15,7 +15,7 @@ import pytest
 from smartgraph import pipeline, summaries
 from smartgraph.config import Settings
 from smartgraph.queries import LANGUAGES, Catalog
-from smartgraph.store import EmbeddedStore, open_store
+from smartgraph.sparql.store import EmbeddedStore, open_store
 from smartgraph.vocab import SUMMARY_GRAPH, SUMMARY_NS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,6 +1,6 @@
 """SPARQL Update through the server: whole or not at all, the default graph kept the union of the named graphs.
 
-The rewriting of an update (``engine.with_reunion``) is checked on real pyoxigraph stores against the full
+The rewriting of an update (``sparql.union.with_reunion``) is checked on real pyoxigraph stores against the full
 re-making of the union; the server is then timed out and killed in the middle of updates of a store of
 80 generated releases, and the union compared with the named graphs afterwards.
 """
@@ -20,9 +20,9 @@ import pytest
 
 from smartgraph import pipeline
 from smartgraph.config import Settings
-from smartgraph.engine import with_reunion
+from smartgraph.sparql.store import EmbeddedStore
+from smartgraph.sparql.union import REUNION, with_reunion
 from smartgraph.sparqlscan import touched_graphs
-from smartgraph.store import REUNION, EmbeddedStore
 from smartgraph.vocab import SUMMARY_GRAPH
 from tests.server import Server
 

@@ -11,7 +11,7 @@ from smartgraph import documents, pipeline, webpage
 from smartgraph.config import Settings
 from smartgraph.errors import DocumentError
 from smartgraph.queries import Catalog
-from smartgraph.store import open_store
+from smartgraph.sparql.store import open_store
 
 from .conftest import seed_paths
 

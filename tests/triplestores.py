@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 
-from smartgraph.remote import RemoteStore
+from smartgraph.sparql.remote import RemoteStore
 from tests.server import free_port
 
 

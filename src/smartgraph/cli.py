@@ -40,7 +40,7 @@ def _settings(store: Path | None = None, base_iri: str | None = None):  # type: 
     """Settings from the flags, the environment and what the store remembers (``smartgraph.json``, written by build);
     a base IRI given that differs from the store's is an error (ConfigError)."""
     from smartgraph.config import ENV_BASE_IRI, from_env, settle_base_iri
-    from smartgraph.store import read_meta
+    from smartgraph.sparql.store import read_meta
 
     settings = from_env().with_(store=store)
     given, source = (base_iri, "--base-iri") if base_iri else (os.environ.get(ENV_BASE_IRI) or None, ENV_BASE_IRI)
@@ -121,7 +121,7 @@ def build(
     from smartgraph import documents, pipeline
     from smartgraph.config import DEFAULT_INPUT
     from smartgraph.errors import DocumentError
-    from smartgraph.store import open_store, record_build, servers
+    from smartgraph.sparql.store import open_store, record_build, servers
 
     limit = _size(max_document_size, "--max-document-size")
     try:
@@ -172,7 +172,7 @@ def validate(store: StoreOpt = None, base_iri: BaseOpt = None) -> None:
     from rich.table import Table
 
     from smartgraph import pipeline
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     try:
         settings = _settings(store, base_iri)
@@ -241,7 +241,8 @@ def query(
     """
     from smartgraph.errors import StoreError
     from smartgraph.queries import Catalog, from_graphs
-    from smartgraph.store import open_store
+    from smartgraph.sparql import connect
+    from smartgraph.sparql.store import EmbeddedStore
 
     if fmt not in ("table", "json", "csv", "tsv"):
         _err(f"error: unknown format {fmt!r}\n  how to fix: use table, json, csv or tsv")
@@ -260,35 +261,21 @@ def query(
         settings = _settings(store, base_iri)
         q = Catalog.load().get(name)
         text = q.prepare(values)
-        labeller: Any = None
-        prefix = settings.base_iri + "graph/"
-        if endpoint:
-            names = _remote_graphs(endpoint, prefix) if named_graphs else []
-        else:
-            st = open_store(settings.store, read_only=True)
+        st = connect(endpoint or settings.store)
+        if isinstance(st, EmbeddedStore):
             st.require_documents()
-            names = [g for g in st.named_graphs() if g.startswith(prefix)] if named_graphs else []
-            labeller = st.select
         if named_graphs:
+            prefix = settings.base_iri + "graph/"
+            names = [g for g in st.named_graphs() if g.startswith(prefix)]
             if not names:
                 raise StoreError(f"{endpoint or settings.store} holds no graph under {prefix}",
                                  hint="load the graph there first (smartgraph load), or pass the --base-iri it was built with")
             text = from_graphs(text, names)
-        results = _remote_select(endpoint, text) if endpoint else st.select(text)
+        results = st.select(text)
         lang = (values.get("lang") or [next((p.default for p in q.params if p.name == "lang" and p.default), "zh-Hant")])[0]
     except SmartgraphError as e:
         raise _fail(e) from None
-    _print_results(results, fmt, wide=wide, bom=bom, lang=lang, select=labeller, base_iri=settings.base_iri)
-
-
-def _remote_graphs(endpoint: str, prefix: str) -> list[str]:
-    from smartgraph.remote import RemoteStore
-
-    remote = RemoteStore(endpoint, retries=1)
-    try:
-        return remote.graph_names(prefix)
-    finally:
-        remote.close()
+    _print_results(results, fmt, wide=wide, bom=bom, lang=lang, select=st.select, base_iri=settings.base_iri)
 
 
 FORMAT_NAMES = "turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf)"
@@ -335,7 +322,7 @@ def export(
     """
     from smartgraph import publish
     from smartgraph.formats import rdf_format
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     try:
         fmt = rdf_format(fmt).name
@@ -403,7 +390,7 @@ def describe(
     """Print the DCAT-AP 3.0 and VoID description of the dataset (what an export carries)."""
     from smartgraph import publish
     from smartgraph.formats import rdf_format
-    from smartgraph.store import open_store
+    from smartgraph.sparql.store import open_store
 
     try:
         fmt = rdf_format(fmt).name
@@ -510,11 +497,11 @@ def serve(
 
     import uvicorn
 
-    from smartgraph.engine import EmbeddedEngine, Limits, RemoteEngine
     from smartgraph.errors import ConfigError
     from smartgraph.queries import Catalog
     from smartgraph.server import ServerSettings, create_app
     from smartgraph.server.app import setup_logging
+    from smartgraph.sparql.engine import EmbeddedEngine, Limits, RemoteEngine
 
     token = os.environ.get("SMARTGRAPH_UPDATE_TOKEN") if allow_updates else None
     cheap = workers or max(2, _cpus())
@@ -565,36 +552,6 @@ def serve(
         engine.close()
 
 
-def _remote_select(endpoint: str, text: str) -> dict[str, Any]:
-    """A SELECT on a remote endpoint through SPARQLWrapper (credentials from the environment, as for load)."""
-    from urllib.error import URLError
-
-    from SPARQLWrapper import JSON, POST, SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-    from smartgraph.errors import StoreError
-    from smartgraph.remote import ENV_PASSWORD, ENV_USER
-    from smartgraph.vocab import canonical_lang
-
-    sw = SPARQLWrapper(endpoint)
-    sw.setMethod(POST)
-    sw.setReturnFormat(JSON)
-    sw.setQuery(text)
-    if os.environ.get(ENV_USER) and os.environ.get(ENV_PASSWORD):
-        sw.setCredentials(os.environ[ENV_USER], os.environ[ENV_PASSWORD])
-    try:
-        results: dict[str, Any] = sw.queryAndConvert()  # type: ignore[assignment]
-    except (SPARQLWrapperException, URLError, OSError) as e:
-        raise StoreError(f"{endpoint}: {e}", hint="check the endpoint URL and that the triplestore is running") from None
-    for row in results.get("results", {}).get("bindings", []):
-        for cell in row.values():
-            if cell.get("type") == "typed-literal":
-                cell["type"] = "literal"
-            if "xml:lang" in cell:
-                cell["xml:lang"] = canonical_lang(cell["xml:lang"])
-    return results
-
-
 @app.command()
 def load(
     endpoint: Annotated[str, typer.Option("--endpoint", metavar="URL", help="The triplestore's SPARQL query URL.")],
@@ -623,8 +580,8 @@ def load(
     SMARTGRAPH_ENDPOINT_PASSWORD (SMARTGRAPH_ENDPOINT_AUTH=digest for digest auth) or a netrc file.
     """
     from smartgraph import pipeline
-    from smartgraph.remote import RemoteStore
-    from smartgraph.store import open_store
+    from smartgraph.sparql.remote import RemoteStore
+    from smartgraph.sparql.store import open_store
 
     try:
         settings = _settings(store, base_iri)
@@ -700,22 +657,6 @@ def _value(cell: dict[str, str] | None) -> str:
     return "" if cell is None else cell.get("value", "")
 
 
-def _term(cell: dict[str, str] | None) -> str:
-    if cell is None:
-        return ""
-    v = cell["value"]
-    if cell["type"] == "uri":
-        return f"<{v}>"
-    if cell["type"] == "bnode":
-        return f"_:{v}"
-    s = '"' + v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
-    if "xml:lang" in cell:
-        return f"{s}@{cell['xml:lang']}"
-    if "datatype" in cell:
-        return f"{s}^^<{cell['datatype']}>"
-    return s
-
-
 def rows_text(n: int) -> str:
     """'1 row', '2 rows', '0 rows'."""
     return f"{n} row" if n == 1 else f"{n} rows"
@@ -762,6 +703,8 @@ def _table(results: dict[str, Any], *, wide: bool, lang: str, select: Any, base_
 
 def _print_results(results: dict[str, Any], fmt: str, *, wide: bool = False, bom: bool = False, lang: str = "zh-Hant",
                    select: Any = None, base_iri: str = "") -> None:
+    from smartgraph.sparql.results import nt
+
     if fmt == "json":
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
         return
@@ -782,7 +725,7 @@ def _print_results(results: dict[str, Any], fmt: str, *, wide: bool = False, bom
         else:
             buf.write("\t".join(f"?{n}" for n in names) + "\n")
             for r in rows:
-                buf.write("\t".join(_term(r.get(n)) for n in names) + "\n")
+                buf.write("\t".join(nt(r.get(n)) for n in names) + "\n")
         sys.stdout.flush()
         sys.stdout.buffer.write(buf.getvalue().encode("utf-8"))
         sys.stdout.flush()

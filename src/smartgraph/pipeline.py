@@ -27,8 +27,8 @@ from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
 from smartgraph.queries import Catalog
-from smartgraph.remote import RemoteStore
-from smartgraph.store import EmbeddedStore, Store
+from smartgraph.sparql.remote import RemoteStore
+from smartgraph.sparql.store import EmbeddedStore, Store
 from smartgraph.vocab import SCD, canonical_lang_tags
 
 ONTOLOGY_GRAPH = "graph/ontology"

@@ -19,7 +19,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
 
 from smartgraph.errors import ConfigError
 from smartgraph.formats import FORMATS, NAMES, rdf_format
-from smartgraph.store import Store
+from smartgraph.sparql.store import Store
 from smartgraph.vocab import GEONAMES, LANGUAGE, PREFIXES, SCHEMA, WD, canonical_lang, canonical_lang_tags
 
 EXPORT_FORMATS = NAMES  # turtle, ntriples, nquads, trig, jsonld, rdfxml (smartgraph.formats; short aliases accepted)

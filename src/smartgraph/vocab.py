@@ -100,11 +100,14 @@ def canonical_lang(tag: str) -> str:
 
 
 _LANG_TAG = re.compile(rb'"@([a-z]{2,3})-([a-z]{4})\b')
+_XML_LANG = re.compile(rb'xml:lang="([a-z]{2,3})-([a-z]{4})\b')
 
 
 def canonical_lang_tags(data: bytes) -> bytes:
-    """``"..."@zh-hant`` -> ``"..."@zh-Hant`` in Turtle, TriG, N-Triples or N-Quads text."""
-    return _LANG_TAG.sub(lambda m: b'"@' + m.group(1) + b"-" + m.group(2).title(), data)
+    """``"..."@zh-hant`` -> ``"..."@zh-Hant`` in Turtle, TriG, N-Triples or N-Quads text, ``xml:lang="zh-Hant"`` in RDF/XML."""
+    data = _LANG_TAG.sub(lambda m: b'"@' + m.group(1) + b"-" + m.group(2).title(), data)
+    return _XML_LANG.sub(lambda m: b'xml:lang="' + m.group(1) + b"-" + m.group(2).title(), data)
+
 
 # the derived graph of canned queries' materialised rows (smartgraph.summaries): not part of the default graph
 SUMMARY_NS = "https://w3id.org/smartgraph/summary#"

@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from smartgraph.engine import RESULT_TYPES
 from smartgraph.queries import LANGUAGES, CannedQuery, Catalog, Parameter
+from smartgraph.sparql.engine import RESULT_TYPES
 
 _SCHEMAS: dict[str, dict[str, Any]] = {
     "iri": {"type": "string", "format": "uri"},

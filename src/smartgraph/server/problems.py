@@ -23,8 +23,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from smartgraph.engine import Busy, NotAcceptable, QuerySyntaxError, QueryTimeout, ResultTooLarge
 from smartgraph.errors import ParameterError, QueryError, SmartgraphError
+from smartgraph.sparql.engine import Busy, NotAcceptable, QuerySyntaxError, QueryTimeout, ResultTooLarge
 from smartgraph.sparqlscan import DatasetConflict, ServiceRefused
 
 PROBLEM = "application/problem+json"

@@ -10,6 +10,7 @@ so that the command line, the HTTP server and the benchmarks pick formats the sa
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import json
 import logging
@@ -19,39 +20,43 @@ import queue
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlencode
-from xml.sax.saxutils import escape, quoteattr
 
 from smartgraph import procs
 from smartgraph.errors import ParameterError, SmartgraphError, StoreError
-from smartgraph.sparqlscan import split_prologue, strip_trailing_separator, touched_graphs
-from smartgraph.store import REUNION, SERVING, STALE, StoreBusy, StoreLock, bump_generation, read_meta
-from smartgraph.vocab import PREFIXES, canonical_lang, canonical_lang_tags
+from smartgraph.sparql import union
+from smartgraph.sparql.results import (
+    CSV,
+    GRAPH_TYPES,
+    JSONLD,
+    NTRIPLES,
+    RDFXML,
+    RESULT_TYPES,
+    RESULTS_JSON,
+    RESULTS_XML,
+    TSV,
+    TURTLE,
+    Results,
+    canonical_json_langs,
+    cell,
+    serialize_boolean,
+    serialize_select,
+    serialize_triples,
+)
+from smartgraph.sparql.store import SERVING, StoreBusy, StoreLock, bump_generation, read_meta
 
-log = logging.getLogger("smartgraph.engine")
+log = logging.getLogger("smartgraph.sparql.engine")
 
 # --------------------------------------------------------------------------- media types
 
-RESULTS_JSON = "application/sparql-results+json"
-RESULTS_XML = "application/sparql-results+xml"
-CSV = "text/csv"
-TSV = "text/tab-separated-values"
-TURTLE = "text/turtle"
-NTRIPLES = "application/n-triples"
-JSONLD = "application/ld+json"
-RDFXML = "application/rdf+xml"
 NQUADS = "application/n-quads"
 TRIG = "application/trig"
 
-#: what a SELECT or ASK result can be sent as, the default first
-RESULT_TYPES = (RESULTS_JSON, RESULTS_XML, CSV, TSV)
-#: what a CONSTRUCT or DESCRIBE result can be sent as, the default first
-GRAPH_TYPES = (TURTLE, NTRIPLES, JSONLD, RDFXML)
 #: aliases clients send, mapped to the type we answer with
 ALIASES = {"application/json": RESULTS_JSON, "application/xml": RESULTS_XML, "text/xml": RESULTS_XML,
            "text/plain": NTRIPLES, "application/x-turtle": TURTLE, "application/json+ld": JSONLD,
@@ -202,100 +207,6 @@ class Engine(Protocol):
 # --------------------------------------------------------------------------- serialisers
 
 
-def _cell(term: Any) -> dict[str, str]:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return {"type": "literal", "value": term.value, "xml:lang": canonical_lang(term.language)}
-        dt = term.datatype.value
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
-            return {"type": "literal", "value": term.value}
-        return {"type": "literal", "value": term.value, "datatype": dt}
-    return {"type": "literal", "value": str(term)}  # RDF-star triples: their N-Triples form
-
-
-def _nt(cell: dict[str, str]) -> str:
-    v = cell["value"]
-    if cell["type"] == "uri":
-        return f"<{v}>"
-    if cell["type"] == "bnode":
-        return f"_:{v}"
-    s = '"' + v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + '"'
-    if "xml:lang" in cell:
-        return f"{s}@{cell['xml:lang']}"
-    if "datatype" in cell:
-        return f"{s}^^<{cell['datatype']}>"
-    return s
-
-
-def _csv_field(v: str) -> str:
-    return '"' + v.replace('"', '""') + '"' if any(c in v for c in ',"\r\n') else v
-
-
-def serialize_select(names: Sequence[str], rows: Sequence[dict[str, dict[str, str]]], media_type: str) -> bytes:
-    """SELECT results (SPARQL JSON cells) in one of the four SPARQL 1.1 result formats."""
-    if media_type == RESULTS_JSON:
-        doc = {"head": {"vars": list(names)}, "results": {"bindings": list(rows)}}
-        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    if media_type == CSV:
-        lines = [",".join(names)]
-        lines += [",".join(_csv_field(r[n]["value"]) if n in r else "" for n in names) for r in rows]
-        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
-    if media_type == TSV:
-        lines = ["\t".join(f"?{n}" for n in names)]
-        lines += ["\t".join(_nt(r[n]) if n in r else "" for n in names) for r in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    if media_type == RESULTS_XML:
-        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
-        out += [f"<variable name={quoteattr(n)}/>" for n in names]
-        out.append("</head>\n<results>")
-        for r in rows:
-            out.append("<result>")
-            for n in names:
-                if n not in r:
-                    continue
-                c = r[n]
-                if c["type"] == "uri":
-                    inner = f"<uri>{escape(c['value'])}</uri>"
-                elif c["type"] == "bnode":
-                    inner = f"<bnode>{escape(c['value'])}</bnode>"
-                elif "xml:lang" in c:
-                    inner = f"<literal xml:lang={quoteattr(c['xml:lang'])}>{escape(c['value'])}</literal>"
-                elif "datatype" in c:
-                    inner = f"<literal datatype={quoteattr(c['datatype'])}>{escape(c['value'])}</literal>"
-                else:
-                    inner = f"<literal>{escape(c['value'])}</literal>"
-                out.append(f"<binding name={quoteattr(n)}>{inner}</binding>")
-            out.append("</result>")
-        out.append("</results>\n</sparql>\n")
-        return "".join(out).encode("utf-8")
-    raise ValueError(media_type)
-
-
-def serialize_boolean(value: bool, media_type: str) -> bytes:
-    if media_type == RESULTS_JSON:
-        return json.dumps({"head": {}, "boolean": value}).encode()
-    if media_type == RESULTS_XML:
-        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-                f"<boolean>{str(value).lower()}</boolean></sparql>\n").encode()
-    return (("_askResult\r\n" if media_type == CSV else "?_askResult\n") + str(value).lower() + "\n").encode()
-
-
-def serialize_triples(triples: Iterable[Any], media_type: str) -> bytes:
-    import pyoxigraph as ox
-
-    fmt = {TURTLE: ox.RdfFormat.TURTLE, NTRIPLES: ox.RdfFormat.N_TRIPLES, JSONLD: ox.RdfFormat.JSON_LD,
-           RDFXML: ox.RdfFormat.RDF_XML}[media_type]
-    prefixes = PREFIXES if media_type in (TURTLE, RDFXML) else None
-    out = ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
-    return out if media_type == JSONLD else canonical_lang_tags(out)
-
-
 def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_rows: int, page: int | None = None,
             dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
     """Run one query on a pyoxigraph store and serialise it for the client (the default graph is the union of the named graphs).
@@ -323,6 +234,8 @@ def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_row
         mt = negotiate(accept, RESULT_TYPES)
         if mt is None:
             raise NotAcceptable("a SELECT result cannot be sent in any type the client accepts", RESULT_TYPES)
+        if page is not None and mt == RESULTS_JSON and page < max_rows:
+            return _json_page(res, page)
         names = [v.value for v in res.variables]
         cap = max_rows if page is None else min(max_rows, page)
         rows: list[dict[str, dict[str, str]]] = []
@@ -334,7 +247,7 @@ def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_row
                     break
                 raise ResultTooLarge(f"the result has more than {max_rows} rows",
                                      hint="add LIMIT and OFFSET to page through it, or raise the server's --max-rows")
-            rows.append({n: _cell(sol[n]) for n in names if sol[n] is not None})
+            rows.append({n: cell(sol[n]) for n in names if sol[n] is not None})
         return Answer(mt, serialize_select(names, rows, mt), len(rows), more)
     mt = negotiate(accept, GRAPH_TYPES)
     if mt is None:
@@ -348,37 +261,29 @@ def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_row
     return Answer(mt, serialize_triples(triples, mt), len(triples))
 
 
+_ROW_END = b'}},{"'  # between two rows of SPARQL JSON as Oxigraph writes it (a quote inside a value is escaped)
+_BINDINGS = b'"bindings":['
+
+
+def _json_page(res: Any, page: int) -> Answer:
+    """A page of a SELECT result in SPARQL JSON, written by Oxigraph (no Python object a cell): the query asked
+    ``LIMIT page+1``, so the result is small; the row after the page is cut off and says that more follow."""
+    import pyoxigraph as ox
+
+    data = canonical_json_langs(res.serialize(format=ox.QueryResultsFormat.JSON) or b"")
+    start = data.find(_BINDINGS) + len(_BINDINGS)
+    rows = 0 if data[start:start + 1] == b"]" else data.count(_ROW_END, start) + 1
+    if rows <= page:
+        return Answer(RESULTS_JSON, data, rows)
+    cut = data.rfind(_ROW_END)
+    return Answer(RESULTS_JSON, data[:cut + 2] + b"]}}", page, True)
+
+
 # --------------------------------------------------------------------------- worker processes
 
 _ERRORS: dict[str, type[SmartgraphError]] = {
     "syntax": QuerySyntaxError, "too-large": ResultTooLarge, "store": StoreError,
 }
-
-
-def with_reunion(text: str) -> str | None:
-    """The update with what keeps the default graph the union of the named graphs, as one request: pyoxigraph runs
-    a request in one transaction, so the update and the union are written together or not at all. None for an
-    update without any operation.
-
-    An update that names every graph it changes and reads nothing (``touched_graphs``) is framed by two
-    statements over those graphs only: before it, their triples that no other graph holds leave the default
-    graph; after it, their triples (as they are then) enter it again. Any other update is followed by the
-    statement that re-makes the whole union, which reads every quad (seconds on a large store)."""
-    body = strip_trailing_separator(text)
-    if body is None:
-        return None
-    graphs = touched_graphs(body)
-    # each update ends by taking away the marker of the materialised query rows (smartgraph.summaries): they no longer hold
-    if graphs is None:
-        return f"{body}\n;\n{REUNION} ;\n{STALE}"
-    if not graphs:
-        return body
-    names = [f"<{g}>" for g in graphs]
-    leave = (f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} "
-             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({', '.join(names)})) }} }}")
-    back = f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-    prologue, rest = split_prologue(body)
-    return f"{prologue}\n{leave} ;\n{rest}\n;\n{back} ;\n{STALE}"
 
 
 def _open(ox: Any, path: str, writable: bool) -> Any:
@@ -414,10 +319,8 @@ def _worker_main(path: str, writable: bool, conn: Connection, nice: int = 0, lif
                 conn.send(("ready",))
             elif kind == "update":
                 _, text, base_iri = msg
-                full = with_reunion(text)
-                if full is not None:
-                    store.update(full, base_iri=base_iri)
-                    store.flush()
+                union.update(store, text, base_iri)
+                store.flush()
                 conn.send(("ok", None))
             else:
                 _, text, accept, max_rows, page, dataset, base_iri = msg
@@ -503,6 +406,8 @@ class _Lane:
     size: int
     nice: int
     idle: queue.Queue[_Worker] = field(default_factory=queue.Queue)
+    #: requests on an event loop waiting for a worker of this lane (``arun``), first come first served
+    waiters: collections.deque[tuple[Any, Any]] = field(default_factory=collections.deque)
 
 
 class EmbeddedEngine:
@@ -681,8 +586,50 @@ class EmbeddedEngine:
         if self._closed:
             w.stop()
             self._forget(w.path, 1)
-        else:
+            return
+        with self._lock:  # a request on the event loop waiting for a worker gets it at once, without a thread
+            while lane.waiters:
+                loop, fut = lane.waiters.popleft()
+                if not fut.done():
+                    loop.call_soon_threadsafe(self._hand, lane, fut, w)
+                    return
             lane.idle.put(w)
+
+    def _hand(self, lane: _Lane, fut: Any, w: _Worker) -> None:
+        """On the waiter's event loop: the worker to the request waiting for it, or back when it stopped waiting."""
+        if fut.done():
+            self._put_back(lane, w)
+        else:
+            fut.set_result(w)
+
+    async def _aacquire(self, lane: _Lane, timeout_s: float) -> _Worker:
+        """An idle worker of the lane, waited for on the event loop (no thread) up to ``timeout_s``."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            try:
+                w: _Worker | None = lane.idle.get_nowait()
+            except queue.Empty:
+                w = None
+                fut: asyncio.Future[_Worker] = loop.create_future()
+                lane.waiters.append((loop, fut))
+        if w is None:
+            try:
+                await asyncio.wait({fut}, timeout=timeout_s)
+            finally:
+                if not fut.done():
+                    fut.cancel()  # a worker handed to it meanwhile goes back (``_hand``)
+            if fut.cancelled():
+                raise Busy(f"every {lane.name} query worker stayed busy for {timeout_s:g} s",
+                           hint="try again shortly; the operator can start the server with more --workers / --adhoc-workers")
+            w = fut.result()
+        if w.path != self._current:  # the store changed: the worker moves to the new snapshot first
+            fresh = await asyncio.to_thread(self._fresh, lane, w)
+            if fresh is None:
+                return await asyncio.to_thread(self._acquire, lane, timeout_s)
+            w = fresh
+        return w
 
     def _fresh(self, lane: _Lane, w: _Worker) -> _Worker | None:
         """The worker, moved to the snapshot served now if it reads an older one (None if it failed and was replaced)."""
@@ -738,6 +685,67 @@ class EmbeddedEngine:
             _raise(reply)
         answer: Answer = reply[1]
         return answer
+
+    async def arun(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None, *,
+                   lane: str = CHEAP, dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
+        """``run`` for the server's event loop: the reply is awaited on the worker's pipe, not in a thread.
+
+        Handing each request to a thread of the pool and back cost as much as a cheap query itself (bench/http_bench.py).
+        A request waits for an idle worker on the loop too; only moving a worker to a new snapshot takes a thread."""
+        import asyncio
+
+        pool = self.lanes[lane]
+        start = time.monotonic()
+        worker = await self._aacquire(pool, limits.timeout_s)
+        left = max(0.01, limits.timeout_s - (time.monotonic() - start))
+        loop = asyncio.get_running_loop()
+        readable: asyncio.Future[None] = loop.create_future()
+        fd = worker.conn.fileno()
+
+        def ready() -> None:
+            if not readable.done():
+                readable.set_result(None)
+
+        try:
+            worker.conn.send(("query", query, list(accept), limits.max_rows, page, dataset, base_iri))
+            loop.add_reader(fd, ready)
+            try:
+                await asyncio.wait_for(readable, left)
+            finally:
+                loop.remove_reader(fd)
+                os.set_blocking(fd, True)  # uvloop makes a watched descriptor non-blocking; a long answer is read whole
+            reply: tuple[Any, ...] = worker.conn.recv()
+        except TimeoutError:
+            self._gone(worker)
+            self._replace(pool)
+            raise QueryTimeout(f"the query ran past the time limit of {limits.timeout_s:g} s and was stopped",
+                               hint="narrow it (more specific patterns, LIMIT), or raise the server's --timeout") from None
+        except (EOFError, OSError):
+            self._gone(worker)
+            self._replace(pool)
+            raise StoreError("a query worker ended while answering", hint="see the server log; the query may need too much memory") from None
+        except BaseException:  # cancelled (the client went away): the worker's answer is read, then it serves again
+            threading.Thread(target=self._drain, args=(pool, worker, left), daemon=True).start()
+            raise
+        self._put_back(pool, worker)
+        if reply[0] != "ok":
+            _raise(reply)
+        answer: Answer = reply[1]
+        return answer
+
+    def _drain(self, pool: _Lane, worker: _Worker, timeout_s: float) -> None:
+        """Wait for the answer of a request nobody waits for any more; then the worker is idle again (or replaced)."""
+        try:
+            ok = worker.conn.poll(timeout_s)
+            if ok:
+                worker.conn.recv()
+        except (EOFError, OSError):
+            ok = False
+        if ok:
+            self._put_back(pool, worker)
+        else:
+            self._gone(worker)
+            self._replace(pool)
 
     # ------------------------------------------------------------------ updates
     def update(self, text: str, limits: Limits, *, base_iri: str | None = None) -> None:
@@ -823,7 +831,7 @@ class RemoteEngine:
     """Queries sent to a remote SPARQL endpoint, their results checked against the same limits and re-serialised."""
 
     def __init__(self, endpoint: str) -> None:
-        from smartgraph.remote import RemoteStore
+        from smartgraph.sparql.remote import RemoteStore
 
         self.remote = RemoteStore(endpoint, retries=0)
         self.endpoint = endpoint
@@ -852,28 +860,21 @@ class RemoteEngine:
             raise StoreError(f"{self.endpoint} answered {r.status_code}: {r.text.strip()[:300]}", hint="see the triplestore's log")
         ctype = r.headers.get("content-type", "").split(";")[0].strip()
         if ctype in (RESULTS_JSON, "application/json"):
-            doc = r.json()
-            if "boolean" in doc:
-                mt = negotiate(accept, RESULT_TYPES)
+            res = Results.from_json(r.json())
+            mt = negotiate(accept, RESULT_TYPES)
+            if res.boolean is not None:
                 if mt is None:
                     raise NotAcceptable("an ASK result cannot be sent in any type the client accepts", RESULT_TYPES)
-                return Answer(mt, serialize_boolean(bool(doc["boolean"]), mt), 1)
-            mt = negotiate(accept, RESULT_TYPES)
+                return Answer(mt, serialize_boolean(res.boolean, mt), 1)
             if mt is None:
                 raise NotAcceptable("a SELECT result cannot be sent in any type the client accepts", RESULT_TYPES)
-            rows = doc["results"]["bindings"]
-            for row in rows:
-                for cell in row.values():
-                    if cell.get("type") == "typed-literal":  # SPARQL JSON of old servers (Virtuoso)
-                        cell["type"] = "literal"
-                    if "xml:lang" in cell:
-                        cell["xml:lang"] = canonical_lang(cell["xml:lang"])
+            rows = res.bindings
             more = page is not None and len(rows) > page
             if page is not None:
                 rows = rows[:page]
             if len(rows) > limits.max_rows:
                 raise ResultTooLarge(f"the result has more than {limits.max_rows} rows", hint="add LIMIT and OFFSET to page through it")
-            return Answer(mt, serialize_select(doc["head"]["vars"], rows, mt), len(rows), more)
+            return Answer(mt, serialize_select(res.vars, rows, mt), len(rows), more)
         mt = negotiate(accept, GRAPH_TYPES)
         if mt is None:
             raise NotAcceptable("a CONSTRUCT or DESCRIBE result cannot be sent in any type the client accepts", GRAPH_TYPES)

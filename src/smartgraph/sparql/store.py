@@ -20,16 +20,15 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from rdflib import Graph, URIRef
 
 from smartgraph.errors import StoreError
-from smartgraph.vocab import SCD, SCHEMA, SUMMARY_GRAPH, SUMMARY_MARKER, canonical_lang, canonical_lang_tags
-
-Results = dict[str, Any]  # SPARQL 1.1 Query Results JSON
+from smartgraph.sparql import union
+from smartgraph.sparql.results import Results
+from smartgraph.vocab import SCD, SCHEMA, SUMMARY_GRAPH, canonical_lang_tags
 
 
 class Store(Protocol):
@@ -60,21 +59,6 @@ FORMATS = {
     "ttl": "TURTLE", "turtle": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES", "nq": "N_QUADS",
     "nquads": "N_QUADS", "trig": "TRIG", "jsonld": "JSON_LD", "xml": "RDF_XML", "rdfxml": "RDF_XML",
 }
-
-
-# after an update written by hand: triples only in the default graph go, triples of the named graphs come in
-# (inserting only the missing triples: half the time of inserting them all again, measured on 400 synthetic releases)
-# the derived graph of materialised query rows (smartgraph.summaries) stays out of the union
-REUNION = (f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }} }} ;\n"
-           f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}> && NOT EXISTS {{ ?s ?p ?o }}) }}")
-# what every write does first: the materialised rows are no longer those of the store's content
-STALE = f"DELETE WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_MARKER}> ?v }} }}"
-
-
-def _leave_union(name: str) -> str:
-    """The update that takes a named graph's triples out of the default graph, but those another graph still holds."""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n")
 
 
 # --------------------------------------------------------------------------- what a store remembers, and who writes it
@@ -125,7 +109,7 @@ def write_meta(path: Path, meta: StoreMeta) -> None:
 
 def record_build(path: Path, base_iri: str, inputs: list[Path]) -> StoreMeta:
     """After a build: remember its base IRI and inputs, and count one more generation (a server then reloads)."""
-    from smartgraph import __version__
+    from smartgraph._version import __version__
 
     meta = read_meta(path) or StoreMeta()
     meta.base_iri = base_iri
@@ -266,22 +250,12 @@ class EmbeddedStore:
                 raise
             raise StoreError(f"cannot open the store at {path}: {e}",
                              hint="is another program (oxigraph?) writing to it? wait for it, or pass another --store") from None
-        if path is not None and not self._union_kept():
+        if path is not None and not union.union_kept(self._s):
             if read_only:
                 raise StoreError(f"the store at {path} was made by an older smartgraph: its default graph is not the union "
                                  "of its named graphs, so queries and exports would miss triples",
                                  hint="run smartgraph build once on it (that upgrades it in place), then try again")
-            self._s.update(REUNION)
-
-    def _union_kept(self, sample: int = 8) -> bool:
-        """Whether the default graph holds the named graphs' triples, judged from the first triple of a few graphs."""
-        import pyoxigraph as ox
-
-        for graph in islice((g for g in self._s.named_graphs() if g.value != SUMMARY_GRAPH), sample):
-            first = next(iter(self._s.quads_for_pattern(None, None, None, graph)), None)
-            if first is not None and ox.Quad(first.subject, first.predicate, first.object, ox.DefaultGraph()) not in self._s:
-                return False
-        return True
+            self._s.update(union.REUNION)
 
     # ------------------------------------------------------------------ writes
     def replace_graph(self, name: URIRef, data: Graph) -> None:
@@ -299,15 +273,11 @@ class EmbeddedStore:
             graph = ox.NamedNode(name)
             if not self._s.contains_named_graph(graph):
                 triples = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
-                self._s.update(STALE)
+                self._s.update(union.STALE)
                 self._s.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
                                + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples])
                 return
-            self._s.update(
-                f"{STALE} ;\n" + _leave_union(name) + f"DROP SILENT GRAPH <{name}> ;\n"
-                f"INSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }} ;\n"
-                f"INSERT DATA {{\n{nt}\n}}"
-            )
+            self._s.update(union.replace_graph_update(name, nt))
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write graph <{name}>: {e}", hint="the previous content of that graph is kept") from None
 
@@ -335,7 +305,7 @@ class EmbeddedStore:
             triples.append(nt)
             quads.append(nt.replace(" .\n", f" <{name}> .\n"))  # N-Triples escape newlines inside literals
         try:
-            self._s.update(STALE)
+            self._s.update(union.STALE)
             self._s.bulk_load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             self._s.bulk_load("".join(triples).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
             done = []
@@ -363,13 +333,14 @@ class EmbeddedStore:
         return bool(self._s.contains_named_graph(ox.NamedNode(name)))
 
     def remove_graph(self, name: URIRef) -> None:
-        self._s.update(f"{STALE} ;\n" + _leave_union(str(name)) + f"DROP SILENT GRAPH <{name}>")
+        self._s.update(union.remove_graph_update(str(name)))
 
-    def update(self, text: str) -> None:
-        """Run a SPARQL Update, then make the default graph the union of the named graphs again."""
-        self._s.update(STALE)
-        self._s.update(text)
-        self._s.update(REUNION)
+    def update(self, text: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL Update and keep the default graph the union of the named graphs, in one transaction."""
+        try:
+            union.update(self._s, text, base_iri)
+        except SyntaxError as e:
+            raise StoreError(f"the update does not parse: {e}", hint="check the SPARQL Update syntax") from None
 
     def flush(self) -> None:
         if self.path is not None and not self.read_only:
@@ -389,7 +360,7 @@ class EmbeddedStore:
         if not graphs:
             return
         try:
-            self._s.update(STALE)  # the materialised rows no longer answer for the store
+            self._s.update(union.STALE)  # the materialised rows no longer answer for the store
             self._s.bulk_load(b"".join(nq for _, nq, _ in graphs), format=ox.RdfFormat.N_QUADS)
             done = []
             for name, _, held in graphs:
@@ -405,7 +376,7 @@ class EmbeddedStore:
 
     def restore_union(self) -> None:
         """Make the default graph the union of the named graphs again (after a write that failed part way)."""
-        self._s.update(REUNION)
+        self._s.update(union.REUNION)
 
     # ------------------------------------------------------------------ reads
     @property
@@ -433,22 +404,32 @@ class EmbeddedStore:
         except SyntaxError as e:
             raise StoreError(f"the query does not parse: {e}", hint="check the SPARQL syntax") from None
         if isinstance(res, ox.QueryBoolean):
-            return {"head": {}, "boolean": bool(res)}
+            return Results.ask(bool(res))
         if not isinstance(res, ox.QuerySolutions):
             raise StoreError("the query is not a SELECT or ASK query", hint="use a SELECT query here")
         data = res.serialize(format=ox.QueryResultsFormat.JSON)
         assert data is not None
-        results: Results = json.loads(data)
-        for row in results["results"]["bindings"]:  # BCP 47 case, as the server and the exports write tags
-            for cell in row.values():
-                if "xml:lang" in cell:
-                    cell["xml:lang"] = canonical_lang(cell["xml:lang"])
-        return results
+        return Results.from_json(json.loads(data))  # BCP 47 case, as the server and the exports write tags
+
+    def ask(self, query: str) -> bool:
+        return bool(self.select(query)["boolean"])
+
+    def construct(self, query: str) -> bytes:
+        """A CONSTRUCT or DESCRIBE query's triples as N-Triples (language tags in BCP 47 case)."""
+        import pyoxigraph as ox
+
+        try:
+            res = self._s.query(query)
+        except SyntaxError as e:
+            raise StoreError(f"the query does not parse: {e}", hint="check the SPARQL syntax") from None
+        if not isinstance(res, ox.QueryTriples):
+            raise StoreError("the query is not a CONSTRUCT or DESCRIBE query", hint="use a CONSTRUCT query here")
+        return canonical_lang_tags(res.serialize(format=ox.RdfFormat.N_TRIPLES) or b"")
 
     def require_documents(self) -> None:
         """StoreError with the next step when the store holds no press release (so that a query or a check
         would say nothing, or 'conforms', about nothing)."""
-        if not self.select(f"ASK {{ ?d a <{SCHEMA.NewsArticle}> }}")["boolean"]:
+        if not self.ask(f"ASK {{ ?d a <{SCHEMA.NewsArticle}> }}"):
             where = f"the store at {self.path}" if self.path else "the store"
             raise StoreError(f"{where} holds no press releases: there is nothing to query, check or export",
                              hint=f"build it first: smartgraph build [INPUT ...]{f' --store {self.path}' if self.path else ''}")

@@ -21,6 +21,8 @@ from typing import Any
 import httpx
 
 from smartgraph.errors import StoreError
+from smartgraph.sparql import union
+from smartgraph.sparql.results import NTRIPLES, RESULTS_JSON, Results
 
 ENV_USER = "SMARTGRAPH_ENDPOINT_USER"
 ENV_PASSWORD = "SMARTGRAPH_ENDPOINT_PASSWORD"
@@ -67,17 +69,35 @@ class RemoteStore:
         raise AssertionError("unreachable")
 
     # ------------------------------------------------------------------ reads
-    def select(self, query: str) -> dict[str, Any]:
-        r = self._send("query", "POST", self.query_url, data={"query": query}, headers={"Accept": "application/sparql-results+json"})
-        result: dict[str, Any] = r.json()
-        return result
+    def select(self, query: str) -> Results:
+        """A SELECT or ASK query's answer, its cells in our spelling (``Results``)."""
+        r = self._send("query", "POST", self.query_url, data={"query": query}, headers={"Accept": RESULTS_JSON})
+        try:
+            doc = r.json()
+        except ValueError:
+            raise StoreError(f"query: {self.query_url} did not answer SPARQL JSON: {r.text.strip()[:300]}",
+                             hint="pass the endpoint's SPARQL query URL, e.g. http://127.0.0.1:7878/query") from None
+        return Results.from_json(doc)
+
+    def ask(self, query: str) -> bool:
+        return bool(self.select(query).boolean)
+
+    def construct(self, query: str) -> bytes:
+        """A CONSTRUCT or DESCRIBE query's triples as N-Triples (language tags in BCP 47 case)."""
+        from smartgraph.vocab import canonical_lang_tags
+
+        return canonical_lang_tags(self._send("query", "POST", self.query_url, data={"query": query},
+                                              headers={"Accept": NTRIPLES}).content)
+
+    def named_graphs(self) -> list[str]:
+        return self.graph_names()
 
     def raw_query(self, query: str, accept: str) -> httpx.Response:
         return self._send("query", "POST", self.query_url, data={"query": query}, headers={"Accept": accept})
 
     def default_graph_holds(self, triple: str) -> bool:
         """Whether the default graph (no GRAPH clause) holds this triple (N-Triples terms, no blank nodes)."""
-        return bool(self.select(f"ASK {{ {triple} }}").get("boolean"))
+        return self.ask(f"ASK {{ {triple} }}")
 
     def graph_names(self, prefix: str = "") -> list[str]:
         """The named graphs there whose IRI starts with ``prefix``."""
@@ -115,6 +135,10 @@ class RemoteStore:
                 on_batch(len(chunk))
         self.update(f"MOVE SILENT GRAPH <{scratch}> TO GRAPH <{name}>", what)
 
+    def replace_graph_nt(self, name: str, nt: str) -> None:
+        """Make graph ``name`` hold exactly the N-Triples ``nt``, atomically (the embedded store's write, here)."""
+        self.replace_graph(name, [ln for ln in nt.splitlines() if ln.strip()])
+
     def replace_graphs(self, graphs: list[tuple[str, list[str]]]) -> None:
         """Make each of several small graphs hold exactly its N-Triples lines.
 
@@ -133,8 +157,7 @@ class RemoteStore:
     def write_union(self) -> None:
         """Make the default graph the union of the named graphs, in one update: what a store's union-default-graph
         option would show (triples found only in the default graph go)."""
-        self.update("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
-                    "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", "the default graph")
+        self.update(union.REUNION, "the default graph")
 
     def add_graphs_bulk(self, names: list[str], nquads: bytes) -> None:
         """Add graphs the triplestore does not hold yet, given as N-Quads, in one non-transactional bulk
