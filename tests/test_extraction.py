@@ -405,3 +405,18 @@ def test_english_a_trip_to_a_country_is_a_visit_its_leader_and_members_took_part
     took_part = {f.persons[p.person].name for p in f.participations if p.event == visits[0].key}
     assert {"羅文豪", "潘志豪"} <= took_part
     assert "Anna Greer" not in took_part
+
+
+def test_english_a_signing_on_a_trip_is_its_own_event_and_the_delegation_went_on_the_trip() -> None:
+    f = _en_release("Mayor Lo Wen-hao (羅文豪) on Monday signed a friendship city agreement with Darwin in Australia, the "
+                    "first stop of a city delegation's trip to Australia this week.\n\n"
+                    "The delegation included Councilor Pan Chih-hao (潘志豪) and Director Wu Mei-ling (吳美玲).",
+                    date="2023-05-03")
+    trips = [e for e in f.events.values() if e.category == "visit"]
+    signings = [e for e in f.events.values() if any("signing" in n for n in e.names_en)]
+    assert len(trips) == 1 and len(signings) == 1
+    assert not any("signing" in n for n in trips[0].names_en)
+    on_trip = {f.persons[p.person].name for p in f.participations if p.event == trips[0].key}
+    assert {"潘志豪", "吳美玲"} <= on_trip
+    at_signing = {f.persons[p.person].name for p in f.participations if p.event == signings[0].key}
+    assert "羅文豪" in at_signing and "潘志豪" not in at_signing

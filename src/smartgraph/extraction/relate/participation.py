@@ -76,6 +76,11 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             if _happened(res, k):
                 main, main_happened = k, True
                 break
+    # English: the trips the release tells ("a city delegation's trip to South Korea"), first told first; a member of
+    # "the delegation" went on the trip, not only to the event its lead sentence names
+    trips = [k for _, k in sorted((min(m.start for m in res.events[k].mentions), k) for k in kept
+                                  if english and k in res.events and res.events[k].category == "visit"
+                                  and res.events[k].mentions and not _call_en(res.events[k].names))]
     past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
@@ -117,6 +122,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         prev = _previous(events_in, text.sentences, si)
         if member and not english and main_happened and not past and res.events[main].category == "visit":
             event = main  # a member of the delegation whose visit the release tells
+        elif member and english and trips and not past and len(trips) == 1:
+            event = trips[0]
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
@@ -141,6 +148,14 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if (p.person, p.event) not in weak and session(p.event):
             placed.setdefault(p.person, set()).add(p.event)
     return [p for p in out if not ((p.person, p.event) in weak and session(p.event) and placed.get(p.person, set()) - {p.event})]
+
+
+_CALL_EN = re.compile(r"\b(?:meeting|meet|met|call|called|courtesy)\b", re.IGNORECASE)
+
+
+def _call_en(names: list[str]) -> bool:
+    """Whether an English visit is a call on someone (a meeting), not a trip."""
+    return any(_CALL_EN.search(n) for n in names)
 
 
 def _member(text: Text, s0: int, pos: int) -> bool:
