@@ -420,3 +420,14 @@ def test_english_a_signing_on_a_trip_is_its_own_event_and_the_delegation_went_on
     assert {"潘志豪", "吳美玲"} <= on_trip
     at_signing = {f.persons[p.person].name for p in f.participations if p.event == signings[0].key}
     assert "羅文豪" in at_signing and "潘志豪" not in at_signing
+
+
+def test_english_who_signed_an_mou_told_after_its_signing_took_part_where_it_was_signed() -> None:
+    f = _en_release("The 2023 Harbor Cities Forum, held in Taichung on May 1 and 2, came to a close today (2nd). At the "
+                    "closing ceremony, Mayor Lo Wen-hao (羅文豪) and Perth Lord Mayor Anna Greer witnessed the signing of an "
+                    "MOU on port logistics.\n\n"
+                    "The MOU was signed by Commissioner Pan Chih-hao (潘志豪) of the Taichung City Government Economic "
+                    "Development Bureau and Director Wu Mei-ling (吳美玲) of the Perth port authority.")
+    ceremony = next(k for k, e in f.events.items() if any("closing ceremony" in n for n in e.names_en))
+    at_ceremony = {f.persons[p.person].name for p in f.participations if p.event == ceremony}
+    assert {"潘志豪", "吳美玲"} <= at_ceremony

@@ -128,6 +128,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
             event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
+        elif english and not past and any(c.cls == "sign" for c in cues) and _signed_at(res, events_in, si):
+            event = _signed_at(res, events_in, si)  # "The MOU was signed by A and B": at the signing told before
         elif main_happened and (caption or member or s.unit in opening) and not past:
             event = main
         else:
@@ -156,6 +158,18 @@ _CALL_EN = re.compile(r"\b(?:meeting|meet|met|call|called|courtesy)\b", re.IGNOR
 def _call_en(names: list[str]) -> bool:
     """Whether an English visit is a call on someone (a meeting), not a trip."""
     return any(_CALL_EN.search(n) for n in names)
+
+
+def _signed_at(res: Resolved, events_in: dict[int, list[tuple[int, str]]], si: int) -> str:
+    """The event of the nearest earlier sentence that tells a signing and names an event ("At the main forum, A and B
+    witnessed the signing of two MOUs"), "" if none."""
+    rec, text = res.recognised, res.text
+    for k in range(si - 1, -1, -1):
+        if k in events_in:
+            s = text.sentences[k]
+            if any(c.cls == "sign" for c in rec.within(rec.cues, s.start, s.end)):
+                return events_in[k][-1][1]
+    return ""
 
 
 def _member(text: Text, s0: int, pos: int) -> bool:
