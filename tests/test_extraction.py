@@ -431,3 +431,15 @@ def test_english_who_signed_an_mou_told_after_its_signing_took_part_where_it_was
     ceremony = next(k for k, e in f.events.items() if any("closing ceremony" in n for n in e.names_en))
     at_ceremony = {f.persons[p.person].name for p in f.participations if p.event == ceremony}
     assert {"潘志豪", "吳美玲"} <= at_ceremony
+
+
+def test_english_who_travelled_with_the_leader_and_whom_they_met_took_part_in_the_trip() -> None:
+    f = _en_release("From April 24 to 30, Mayor Lo Wen-hao (羅文豪) headed a city delegation on a seven-day visit to "
+                    "Canada. Two councilors, Pan Chih-hao (潘志豪) and Wu Mei-ling (吳美玲), travelled with the mayor.\n\n"
+                    "In Toronto, Mayor Lo met Toronto Mayor Anna Greer and spoke to city councilors.\n\n"
+                    "On Friday, Mayor Lo is due to meet Montreal Mayor Peter Lund, visit a museum and attend a dinner.",
+                    date="2023-05-02")
+    trip = next(k for k, e in f.events.items() if e.category == "visit")
+    on_trip = {f.persons[p.person].name for p in f.participations if p.event == trip}
+    assert {"羅文豪", "潘志豪", "吳美玲", "Anna Greer"} <= on_trip
+    assert "Peter Lund" not in on_trip

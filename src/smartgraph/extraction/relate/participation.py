@@ -130,6 +130,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
         elif english and not past and any(c.cls == "sign" for c in cues) and _signed_at(res, events_in, si):
             event = _signed_at(res, events_in, si)  # "The MOU was signed by A and B": at the signing told before
+        elif english and len(trips) == 1 and not past and s.start >= min(m.start for m in res.events[trips[0]].mentions):
+            event = trips[0]  # "Mayor X met Mayor Y" after the release told its one trip: a call on the trip
         elif main_happened and (caption or member or s.unit in opening) and not past:
             event = main
         else:
@@ -224,7 +226,11 @@ def _future_en(text: Text, s0: int, s1: int, pm: PersonMention, cues: list[CueMe
     after = [c.start for c in cues if c.start >= pm.end]
     c1 = min(after) if after else clause_end(raw, pm.end, s1, ",;")
     c0 = clause_start(raw, s0, pm.start, ",;")
-    return bool(_FUTURE_EN.search(raw, pm.end, c1)) or (not after and bool(_FUTURE_EN.search(raw, c0, pm.start)))
+    if _FUTURE_EN.search(raw, pm.end, c1):
+        return True
+    before = _FUTURE_EN.search(raw, c0, pm.start)
+    # "Lu is due to meet Mayor Wu, visit …": what the clause is to do before it names the person
+    return before is not None and (not after or not any(c0 <= c.start < before.start() for c in cues))
 
 
 def _previous(events_in: dict[int, list[tuple[int, str]]], sentences: list[Sentence], si: int) -> list[list[tuple[int, str]]]:
