@@ -443,3 +443,13 @@ def test_english_who_travelled_with_the_leader_and_whom_they_met_took_part_in_th
     on_trip = {f.persons[p.person].name for p in f.participations if p.event == trip}
     assert {"羅文豪", "潘志豪", "吳美玲", "Anna Greer"} <= on_trip
     assert "Peter Lund" not in on_trip
+
+
+def test_english_a_signing_at_a_named_event_is_an_event_of_its_own() -> None:
+    f = _en_release("Mayor Lo Wen-hao (羅文豪) and Perth Lord Mayor Anna Greer signed a friendship agreement today (2nd) at "
+                    "a ceremony held inside the venue of the 2023 Travel Expo in Perth.")
+    signing = next(k for k, e in f.events.items() if any("signing" in n for n in e.names_en))
+    expo = next(k for k, e in f.events.items() if any("Travel Expo" in n for n in e.names_en))
+    assert signing != expo
+    at_signing = {f.persons[p.person].name for p in f.participations if p.event == signing}
+    assert at_signing == {"羅文豪", "Anna Greer"}
