@@ -453,3 +453,16 @@ def test_english_a_signing_at_a_named_event_is_an_event_of_its_own() -> None:
     assert signing != expo
     at_signing = {f.persons[p.person].name for p in f.participations if p.event == signing}
     assert at_signing == {"羅文豪", "Anna Greer"}
+
+
+def test_english_a_signing_by_then_officials_is_no_event_and_the_trip_leader_is_on_the_trip() -> None:
+    f = _en_release("Mayor Lo Wen-hao (羅文豪) and Perth Lord Mayor Anna Greer signed a sister city agreement today (2nd). "
+                    "A first memorandum was signed online by then-Perth Lord Mayor Peter Lund and then-Deputy Mayor Pan "
+                    "Chih-hao (潘志豪).")
+    signing = next(k for k, e in f.events.items() if any("signing" in n for n in e.names_en))
+    at_signing = {f.persons[p.person].name for p in f.participations if p.event == signing}
+    assert at_signing == {"羅文豪", "Anna Greer"}
+    g = _en_release("Mayor Lo Wen-hao (羅文豪) on Monday signed a friendship city agreement with Darwin in Australia, the "
+                    "first stop of a city delegation's trip to Australia this week.", date="2023-05-03")
+    trip = next(k for k, e in g.events.items() if e.category == "visit")
+    assert "羅文豪" in {g.persons[p.person].name for p in g.participations if p.event == trip}

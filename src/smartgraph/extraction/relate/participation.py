@@ -21,7 +21,8 @@ _PAST_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|去\(?\d*\)?年|民國\d+年|前�
 _FUTURE_EN = re.compile(r"\b(?:will|shall|is|are|was|were)\s+(?:also\s+)?(?:be\s+)?(?:scheduled|expected|due|set|slated|going)\s+to\b"
                         r"|\b(?:will|shall)\s+(?:also\s+)?(?!have\b)\w+|\b(?:plans?|planning|intends?|hopes?)\s+to\b"
                         r"|\bnext\s+(?:week|month|year)\b|\bupcoming\b|\binvited\b", re.IGNORECASE)
-_PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast year\b|\byears? ago\b", re.IGNORECASE)
+_PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast year\b|\byears? ago\b"
+                           r"|\bthen-(?=[A-Za-z])", re.IGNORECASE)  # "signed by then-Mayor X": an earlier time
 # English: "At the closing plenary, …" / "During the forum, …": who the sentence names took part
 _DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60}?\b(?:included|includes|including|comprised|comprises|"
                             r"consisted of|consists of|was made up of|is made up of|were|was joined by|joined by)\s", re.IGNORECASE)
@@ -137,6 +138,10 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         else:
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
+        on_trip = [k for _, k in evs if k in trips and k != event]
+        if on_trip and not past:
+            # "X signed an agreement with Y, the first stop of a delegation's trip to Korea": X is on the trip too
+            add(key, on_trip[0], _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
         if english and ev == main and not main_happened:
