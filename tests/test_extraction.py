@@ -405,3 +405,64 @@ def test_english_a_trip_to_a_country_is_a_visit_its_leader_and_members_took_part
     took_part = {f.persons[p.person].name for p in f.participations if p.event == visits[0].key}
     assert {"羅文豪", "潘志豪"} <= took_part
     assert "Anna Greer" not in took_part
+
+
+def test_english_a_signing_on_a_trip_is_its_own_event_and_the_delegation_went_on_the_trip() -> None:
+    f = _en_release("Mayor Lo Wen-hao (羅文豪) on Monday signed a friendship city agreement with Darwin in Australia, the "
+                    "first stop of a city delegation's trip to Australia this week.\n\n"
+                    "The delegation included Councilor Pan Chih-hao (潘志豪) and Director Wu Mei-ling (吳美玲).",
+                    date="2023-05-03")
+    trips = [e for e in f.events.values() if e.category == "visit"]
+    signings = [e for e in f.events.values() if any("signing" in n for n in e.names_en)]
+    assert len(trips) == 1 and len(signings) == 1
+    assert not any("signing" in n for n in trips[0].names_en)
+    on_trip = {f.persons[p.person].name for p in f.participations if p.event == trips[0].key}
+    assert {"潘志豪", "吳美玲"} <= on_trip
+    at_signing = {f.persons[p.person].name for p in f.participations if p.event == signings[0].key}
+    assert "羅文豪" in at_signing and "潘志豪" not in at_signing
+
+
+def test_english_who_signed_an_mou_told_after_its_signing_took_part_where_it_was_signed() -> None:
+    f = _en_release("The 2023 Harbor Cities Forum, held in Taichung on May 1 and 2, came to a close today (2nd). At the "
+                    "closing ceremony, Mayor Lo Wen-hao (羅文豪) and Perth Lord Mayor Anna Greer witnessed the signing of an "
+                    "MOU on port logistics.\n\n"
+                    "The MOU was signed by Commissioner Pan Chih-hao (潘志豪) of the Taichung City Government Economic "
+                    "Development Bureau and Director Wu Mei-ling (吳美玲) of the Perth port authority.")
+    ceremony = next(k for k, e in f.events.items() if any("closing ceremony" in n for n in e.names_en))
+    at_ceremony = {f.persons[p.person].name for p in f.participations if p.event == ceremony}
+    assert {"潘志豪", "吳美玲"} <= at_ceremony
+
+
+def test_english_who_travelled_with_the_leader_and_whom_they_met_took_part_in_the_trip() -> None:
+    f = _en_release("From April 24 to 30, Mayor Lo Wen-hao (羅文豪) headed a city delegation on a seven-day visit to "
+                    "Canada. Two councilors, Pan Chih-hao (潘志豪) and Wu Mei-ling (吳美玲), travelled with the mayor.\n\n"
+                    "In Toronto, Mayor Lo met Toronto Mayor Anna Greer and spoke to city councilors.\n\n"
+                    "On Friday, Mayor Lo is due to meet Montreal Mayor Peter Lund, visit a museum and attend a dinner.",
+                    date="2023-05-02")
+    trip = next(k for k, e in f.events.items() if e.category == "visit")
+    on_trip = {f.persons[p.person].name for p in f.participations if p.event == trip}
+    assert {"羅文豪", "潘志豪", "吳美玲", "Anna Greer"} <= on_trip
+    assert "Peter Lund" not in on_trip
+
+
+def test_english_a_signing_at_a_named_event_is_an_event_of_its_own() -> None:
+    f = _en_release("Mayor Lo Wen-hao (羅文豪) and Perth Lord Mayor Anna Greer signed a friendship agreement today (2nd) at "
+                    "a ceremony held inside the venue of the 2023 Travel Expo in Perth.")
+    signing = next(k for k, e in f.events.items() if any("signing" in n for n in e.names_en))
+    expo = next(k for k, e in f.events.items() if any("Travel Expo" in n for n in e.names_en))
+    assert signing != expo
+    at_signing = {f.persons[p.person].name for p in f.participations if p.event == signing}
+    assert at_signing == {"羅文豪", "Anna Greer"}
+
+
+def test_english_a_signing_by_then_officials_is_no_event_and_the_trip_leader_is_on_the_trip() -> None:
+    f = _en_release("Mayor Lo Wen-hao (羅文豪) and Perth Lord Mayor Anna Greer signed a sister city agreement today (2nd). "
+                    "A first memorandum was signed online by then-Perth Lord Mayor Peter Lund and then-Deputy Mayor Pan "
+                    "Chih-hao (潘志豪).")
+    signing = next(k for k, e in f.events.items() if any("signing" in n for n in e.names_en))
+    at_signing = {f.persons[p.person].name for p in f.participations if p.event == signing}
+    assert at_signing == {"羅文豪", "Anna Greer"}
+    g = _en_release("Mayor Lo Wen-hao (羅文豪) on Monday signed a friendship city agreement with Darwin in Australia, the "
+                    "first stop of a city delegation's trip to Australia this week.", date="2023-05-03")
+    trip = next(k for k, e in g.events.items() if e.category == "visit")
+    assert "羅文豪" in {g.persons[p.person].name for p in g.participations if p.event == trip}

@@ -284,6 +284,8 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
         c0 = max(s.start, raw.rfind(";", s.start, lo) + 1)
         if _NOT_A_SIGNING.search(raw, c0, hi) or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
             continue
+        if re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]):
+            continue  # "signed by then-Mayor X": a signing of an earlier time
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
         if doc_year is not None and years and doc_year not in years:
             continue  # "signed … on April 12, 1977": an earlier signing, told in passing

@@ -21,7 +21,8 @@ _PAST_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|去\(?\d*\)?年|民國\d+年|前�
 _FUTURE_EN = re.compile(r"\b(?:will|shall|is|are|was|were)\s+(?:also\s+)?(?:be\s+)?(?:scheduled|expected|due|set|slated|going)\s+to\b"
                         r"|\b(?:will|shall)\s+(?:also\s+)?(?!have\b)\w+|\b(?:plans?|planning|intends?|hopes?)\s+to\b"
                         r"|\bnext\s+(?:week|month|year)\b|\bupcoming\b|\binvited\b", re.IGNORECASE)
-_PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast year\b|\byears? ago\b", re.IGNORECASE)
+_PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast year\b|\byears? ago\b"
+                           r"|\bthen-(?=[A-Za-z])", re.IGNORECASE)  # "signed by then-Mayor X": an earlier time
 # English: "At the closing plenary, …" / "During the forum, …": who the sentence names took part
 _DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60}?\b(?:included|includes|including|comprised|comprises|"
                             r"consisted of|consists of|was made up of|is made up of|were|was joined by|joined by)\s", re.IGNORECASE)
@@ -76,6 +77,11 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             if _happened(res, k):
                 main, main_happened = k, True
                 break
+    # English: the trips the release tells ("a city delegation's trip to South Korea"), first told first; a member of
+    # "the delegation" went on the trip, not only to the event its lead sentence names
+    trips = [k for _, k in sorted((min(m.start for m in res.events[k].mentions), k) for k in kept
+                                  if english and k in res.events and res.events[k].category == "visit"
+                                  and res.events[k].mentions and not _call_en(res.events[k].names))]
     past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
@@ -117,15 +123,25 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         prev = _previous(events_in, text.sentences, si)
         if member and not english and main_happened and not past and res.events[main].category == "visit":
             event = main  # a member of the delegation whose visit the release tells
+        elif member and english and trips and not past and len(trips) == 1:
+            event = trips[0]
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
             event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
+        elif english and not past and any(c.cls == "sign" for c in cues) and _signed_at(res, events_in, si):
+            event = _signed_at(res, events_in, si)  # "The MOU was signed by A and B": at the signing told before
+        elif english and len(trips) == 1 and not past and s.start >= min(m.start for m in res.events[trips[0]].mentions):
+            event = trips[0]  # "Mayor X met Mayor Y" after the release told its one trip: a call on the trip
         elif main_happened and (caption or member or s.unit in opening) and not past:
             event = main
         else:
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
+        on_trip = [k for _, k in evs if k in trips and k != event]
+        if on_trip and not past:
+            # "X signed an agreement with Y, the first stop of a delegation's trip to Korea": X is on the trip too
+            add(key, on_trip[0], _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
         if english and ev == main and not main_happened:
@@ -141,6 +157,26 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if (p.person, p.event) not in weak and session(p.event):
             placed.setdefault(p.person, set()).add(p.event)
     return [p for p in out if not ((p.person, p.event) in weak and session(p.event) and placed.get(p.person, set()) - {p.event})]
+
+
+_CALL_EN = re.compile(r"\b(?:meeting|meet|met|call|called|courtesy)\b", re.IGNORECASE)
+
+
+def _call_en(names: list[str]) -> bool:
+    """Whether an English visit is a call on someone (a meeting), not a trip."""
+    return any(_CALL_EN.search(n) for n in names)
+
+
+def _signed_at(res: Resolved, events_in: dict[int, list[tuple[int, str]]], si: int) -> str:
+    """The event of the nearest earlier sentence that tells a signing and names an event ("At the main forum, A and B
+    witnessed the signing of two MOUs"), "" if none."""
+    rec, text = res.recognised, res.text
+    for k in range(si - 1, -1, -1):
+        if k in events_in:
+            s = text.sentences[k]
+            if any(c.cls == "sign" for c in rec.within(rec.cues, s.start, s.end)):
+                return events_in[k][-1][1]
+    return ""
 
 
 def _member(text: Text, s0: int, pos: int) -> bool:
@@ -195,7 +231,11 @@ def _future_en(text: Text, s0: int, s1: int, pm: PersonMention, cues: list[CueMe
     after = [c.start for c in cues if c.start >= pm.end]
     c1 = min(after) if after else clause_end(raw, pm.end, s1, ",;")
     c0 = clause_start(raw, s0, pm.start, ",;")
-    return bool(_FUTURE_EN.search(raw, pm.end, c1)) or (not after and bool(_FUTURE_EN.search(raw, c0, pm.start)))
+    if _FUTURE_EN.search(raw, pm.end, c1):
+        return True
+    before = _FUTURE_EN.search(raw, c0, pm.start)
+    # "Lu is due to meet Mayor Wu, visit …": what the clause is to do before it names the person
+    return before is not None and (not after or not any(c0 <= c.start < before.start() for c in cues))
 
 
 def _previous(events_in: dict[int, list[tuple[int, str]]], sentences: list[Sentence], si: int) -> list[list[tuple[int, str]]]:

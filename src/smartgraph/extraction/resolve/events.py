@@ -232,6 +232,8 @@ def _joins(t: str, act: EventMention, other: EventMention, ent: EventEntity) -> 
     if act.category != "visit":
         # 「在記者會上簽署」: the signing is the press conference's; an English signing and "the signing ceremony" its
         # sentence names are joined later (_signing_words)
+        if _english_signing(act) and (ent.category == "visit" or ent.origin == "named"):
+            return False  # "signed an agreement …, the first stop of a delegation's trip to Korea": a signing on the trip
         return not (_english_signing(act) and all(_SIGNING_WORD_EN.fullmatch(n) for n in ent.names))
     if ent.category != "visit" or other.head is None or act.head is None:
         return False
