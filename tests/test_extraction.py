@@ -466,3 +466,10 @@ def test_english_a_signing_by_then_officials_is_no_event_and_the_trip_leader_is_
                     "first stop of a city delegation's trip to Australia this week.", date="2023-05-03")
     trip = next(k for k, e in g.events.items() if e.category == "visit")
     assert "羅文豪" in {g.persons[p.person].name for p in g.participations if p.event == trip}
+
+
+def test_english_an_event_named_in_a_body_s_name_is_no_event_of_the_sentence() -> None:
+    f = _en("Mayor Lo Wen-hao (羅文豪) visited Paris and met Anne Moreau, president of the Paris Organising Committee of the "
+            "Olympic and Paralympic Games, at the city hall.")
+    assert not any("Olympic" in n for e in f.events.values() for n in e.names_en)
+    assert not any("Olympic" in k for k in (p.event for p in f.participations))

@@ -83,6 +83,8 @@ def recognise_cues(text: Text) -> list[CueMention]:
 _ORG_STOP = set(fold("，。、；：,.;:!?！？「」『』()（）\n"))
 _SINGLE_OK_AFTER = set(fold("，。、；：,.;:與和及的在等長(（ \n」也並亦已將於則共"))
 ORG_LIMIT = 18
+_BODY_OF = re.compile(r"\b(?:Committee|Council|Association|Federation|Secretariat|Foundation|Commission|Office|Bureau)"
+                      r"\s+(?:of|for)\s+(?:the\s+)?(?:\d{4}\s+)?$")
 _NEGATED = re.compile(fold(r"(?:不設|未設|不另設|沒有|並無|取消|停辦|不舉辦|未舉辦|不辦)$"))
 _NEGATED_NAME = re.compile(_NEGATED.pattern.rstrip("$"))
 _NOT_ORG_ENDINGS = {fold(w) for w in ("簽署", "部署", "連署", "布局", "格局", "大局", "結局", "當局", "到處", "各處", "好處", "相處", "之處")}
@@ -154,6 +156,8 @@ def recognise(text: Text) -> Recognised:
         told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
         r.events += [v for v in recognise_visits(text) if not told.overlapping(v.start, v.end)]
     r.events.sort(key=lambda e: e.start)
+    if en:  # "the Organising Committee of the Olympic Games": the name of a body, not the event
+        r.events = [e for e in r.events if not _BODY_OF.search(text.raw, max(0, e.start - 60), e.start)]
     # 「不設分論壇」「取消記者會」: an event the text says is not held
     r.events = [e for e in r.events if not _NEGATED.search(text.fold, max(0, e.start - 4), e.start)
                 and not _NEGATED_NAME.match(fold(e.name))]
