@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,6 +20,14 @@ import typer
 
 from smartgraph import __version__
 from smartgraph.errors import SmartgraphError
+
+
+class _When(StrEnum):
+    """When a build writes the canned queries' rows again (``build --materialise``)."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 app = typer.Typer(
     name="smartgraph",
@@ -102,13 +111,14 @@ def build(
                                                    show_envvar=False, show_default=False,
                                                    help="Refuse, unread, a file larger than SIZE (bytes, or with kB/MB: 800kB, 20MB); "
                                                         "0 for no limit [env SMARTGRAPH_MAX_DOCUMENT_SIZE; default 5MB].")] = "5MB",
-    materialise: Annotated[bool, typer.Option("--materialise/--no-materialise", envvar="SMARTGRAPH_MATERIALISE",
-                                              show_envvar=False, show_default=False,
-                                              help="Write the canned queries' rows into the derived summaries graph when the "
-                                                   "store changed, so the server pages them in milliseconds (costs build time "
-                                                   "in proportion to the store: see the README's Performance section); "
-                                                   "without, the server runs the plain queries "
-                                                   "[env SMARTGRAPH_MATERIALISE; default --materialise].")] = True,
+    materialise: Annotated[_When, typer.Option("--materialise", envvar="SMARTGRAPH_MATERIALISE", metavar="WHEN",
+                                               show_envvar=False, show_default=False, case_sensitive=False,
+                                             help="When to write the canned queries' rows again into the derived summaries "
+                                                  "graph, so the server pages them in milliseconds: always (when the store "
+                                                  "changed), never, or auto (when the store has none yet or this build stored "
+                                                  "at least 5% of its releases; a whole refresh costs minutes at 10,000 "
+                                                  "releases, and stale rows are never served) "
+                                                  "[env SMARTGRAPH_MATERIALISE; default auto].")] = _When.auto,
 ) -> None:
     """Read press releases, extract their facts, validate each document's graph and store it.
 
@@ -137,7 +147,7 @@ def build(
         with _Progress(quiet) as progress:
             report = pipeline.build(paths, st, settings, force=force, on_progress=progress.update,
                                     workers=workers or pipeline.default_workers(), globs=glob or (), strict=strict,
-                                    max_document_bytes=limit or None, materialise=materialise)
+                                    max_document_bytes=limit or None, materialise=materialise.value)
         st.flush()
         record_build(settings.store, settings.base_iri, paths)  # the store remembers its settings; a server reloads
         st.close()

@@ -91,7 +91,19 @@ class BuildOptions:
     strict: bool = False
     max_document_bytes: int | None = documents.DEFAULT_MAX_DOCUMENT_BYTES
     union_lines: int = UNION_LINES
-    summaries: bool = True  # materialise the canned queries' rows at the end (summaries.refresh)
+    materialise: str = "auto"  # the canned queries' rows at the end (summaries.refresh): auto | always | never
+
+
+MATERIALISE = ("auto", "always", "never")
+REFRESH_SHARE = 0.05  # under auto, a build that stored this share of the store's releases materialises again
+
+
+def _materialise(store: EmbeddedStore, mode: str, stored: int) -> bool:
+    if mode == "never" or summaries.fresh(store):
+        return False
+    if mode == "always" or not store.has_graph(summaries.SUMMARY_GRAPH):
+        return True
+    return stored >= max(1, REFRESH_SHARE * len(store.document_hashes()))
 
 
 def build_document(path: Path, settings: Settings, doc: Document | None = None, options: BuildOptions = BuildOptions()) -> Built:
@@ -269,7 +281,7 @@ def _built(jobs: list[tuple[Path, str | None]], settings: Settings, workers: int
 def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bool = False,
           on_progress: Progress | None = None, workers: int = 1, globs: Iterable[str] = (), strict: bool = False,
           max_document_bytes: int | None = documents.DEFAULT_MAX_DOCUMENT_BYTES, union_lines: int = UNION_LINES,
-          materialise: bool = True) -> BuildReport:
+          materialise: str = "auto") -> BuildReport:
     """Build every press release named (files or folders) into the store.
 
     With ``workers`` > 1 documents are read, extracted, mapped and validated in that many processes
@@ -283,9 +295,14 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
     releases are listed in the report's ``skipped``. No input at all to build is a DocumentError.
     A fact that breaks a shape is dropped with a notice and the rest of its document stored; with
     ``strict`` the document is refused whole. A file larger than ``max_document_bytes`` is refused unread
-    (reported as an error; the rest still build). With ``materialise`` the canned queries' rows are written
-    into the derived summaries graph at the end when the store changed (``summaries.refresh``), so the
-    server pages from them; without, the server runs the plain queries until a build that materialises."""
+    (reported as an error; the rest still build). ``materialise`` says when the canned queries' rows are
+    written again, whole, into the derived summaries graph at the end (``summaries.refresh``), so that the
+    server pages from them: ``always`` when the store changed, ``never``, or ``auto``: when the store has
+    none yet or this build stored at least REFRESH_SHARE of its releases (a small change leaves them stale,
+    and the server runs the plain queries until a build that materialises: a whole refresh costs minutes
+    at 10,000 releases)."""
+    if materialise not in MATERIALISE:
+        raise ValueError(f"materialise must be one of {', '.join(MATERIALISE)}, not {materialise!r}")
     options = BuildOptions(strict, max_document_bytes, union_lines, materialise)
     report = BuildReport()
     paths = list(documents.iter_inputs(inputs, globs, report.skipped))
@@ -305,7 +322,7 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
                 writer.put(result, name, nt, new)
             if on_progress:
                 on_progress(n, len(paths), result)
-    if options.summaries and isinstance(store, EmbeddedStore) and not summaries.fresh(store):
+    if isinstance(store, EmbeddedStore) and _materialise(store, options.materialise, report.count("stored")):
         report.summaries = summaries.refresh(store.oxigraph, Catalog.load())  # canned queries' rows, for fast pages
     if report.count("stored") >= OPTIMIZE_AFTER:
         store.optimize()  # bulk loads leave many small files behind; queries are several times faster once merged
