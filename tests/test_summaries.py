@@ -118,7 +118,9 @@ def test_any_write_makes_the_rows_stale_and_a_build_refreshes_them(tmp_path: Pat
     assert summaries.fresh(st)
     st.update("INSERT DATA { GRAPH <https://w3id.org/smartgraph/graph/extra> { <urn:x:a> <urn:x:b> <urn:x:c> } }")
     assert not summaries.fresh(st)
-    report = pipeline.build([corpus], st, Settings(store=path))  # nothing changed but the rows are stale: made again
+    report = pipeline.build([corpus], st, Settings(store=path))  # auto: no release stored, the rows stay stale
+    assert report.summaries is None and not summaries.fresh(st)
+    report = pipeline.build([corpus], st, Settings(store=path), materialise="always")  # made again
     assert report.summaries is not None and summaries.fresh(st)
     report = pipeline.build([corpus], st, Settings(store=path))
     assert report.summaries is None  # fresh already: nothing to do
