@@ -218,6 +218,19 @@ class StoreBusy(StoreError):
                               "starts), or build into another --store and serve that")
 
 
+def _held_quads(held: list[tuple[str, str]]) -> list[Any]:
+    """The quads of each graph's held-back N-Triples line (its content hash), in the graph and in the union:
+    written last, so a graph cut off before them is built again whole."""
+    import pyoxigraph as ox
+
+    out = []
+    for name, line in held:
+        t = next(iter(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
+        out += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)),
+                ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())]
+    return out
+
+
 class EmbeddedStore:
     """pyoxigraph on disk (or in memory when ``path`` is None).
 
@@ -308,12 +321,7 @@ class EmbeddedStore:
             self._s.update(union.STALE)
             self._s.bulk_load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             self._s.bulk_load("".join(triples).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-            done = []
-            for name, line in held:
-                t = next(iter(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
-                done += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)),
-                         ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())]
-            self._s.extend(done)
+            self._s.extend(_held_quads(held))
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write {len(graphs)} new graphs: {e}",
                              hint="graphs already stored are untouched; build again to write these") from None
@@ -362,14 +370,7 @@ class EmbeddedStore:
         try:
             self._s.update(union.STALE)  # the materialised rows no longer answer for the store
             self._s.bulk_load(b"".join(nq for _, nq, _ in graphs), format=ox.RdfFormat.N_QUADS)
-            done = []
-            for name, _, held in graphs:
-                if not held:
-                    continue
-                t = next(iter(ox.parse(held.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
-                done += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)),
-                         ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())]
-            self._s.extend(done)
+            self._s.extend(_held_quads([(name, held) for name, _, held in graphs if held]))
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write {len(graphs)} new graphs: {e}",
                              hint="graphs already stored are untouched; build again to write these") from None
