@@ -374,18 +374,24 @@ class Generator:
             self._mous[home.en, city[1], year] = (r.choice(TOPICS)[0], r.choice(("mayor", "deputy")), r.random() < 0.6)
         return self._mous[home.en, city[1], year]
 
-    def _agreement_zh(self, n: int, home: Home, city: tuple[str, str, str], when: tuple[int, int, int],
-                      mayor: Person, deputy: Person) -> tuple[list[str], str]:
-        y, m, d = when
-        topic, who, signed = self._mou(home, city, y)
+    def _mou_gold(self, n: int, home: Home, city: tuple[str, str, str], year: int, mayor: Person,
+                  deputy: Person) -> tuple[str, bool, Person, Person]:
+        """The MOU a release of either language tells (topic, signed or planned, who signs, the guest), in the gold."""
+        topic, who, signed = self._mou(home, city, year)
         signer = mayor if who == "mayor" else deputy
         guest = self.foreign_official(city)
         self.gold.official(signer)
         self.gold.official(guest)
+        self.gold.agreements.append({"key": f"a{n}", "kind": "mou", "parties": [home.places[:3], [self.city_zh(city), city[0], city[1]]],
+                                     "status": "signed" if signed else "planned", "topic": [topic, TOPICS_EN[topic]]})
+        return topic, signed, signer, guest
+
+    def _agreement_zh(self, n: int, home: Home, city: tuple[str, str, str], when: tuple[int, int, int],
+                      mayor: Person, deputy: Person) -> tuple[list[str], str]:
+        y, m, d = when
+        topic, signed, signer, guest = self._mou_gold(n, home, city, y, mayor, deputy)
         country = self.country(city[2])
         cz = self.city_zh(city)
-        self.gold.agreements.append({"key": f"a{n}", "kind": "mou", "parties": [home.places[:3], [cz, city[0], city[1]]],
-                                     "status": "signed" if signed else "planned", "topic": [topic, TOPICS_EN[topic]]})
         post = signer.post_zh
         g, again = self.foreign_zh(guest)
         if signed:
@@ -401,15 +407,9 @@ class Generator:
     def _agreement_en(self, n: int, home: Home, city: tuple[str, str, str], when: tuple[int, int, int],
                       mayor: Person, deputy: Person) -> tuple[list[str], str]:
         y, m, d = when
-        topic, who, signed = self._mou(home, city, y)
-        signer = mayor if who == "mayor" else deputy
-        guest = self.foreign_official(city)
-        self.gold.official(signer)
-        self.gold.official(guest)
+        topic, signed, signer, guest = self._mou_gold(n, home, city, y, mayor, deputy)
         country = self.country_en(city[2])
         topic_en = TOPICS_EN[topic]
-        self.gold.agreements.append({"key": f"a{n}", "kind": "mou", "parties": [home.places[:3], [self.city_zh(city), city[0], city[1]]],
-                                     "status": "signed" if signed else "planned", "topic": [topic, topic_en]})
         post = signer.post_en
         if signed:
             title = f"{home.en} and {city[1]} Sign MOU on {topic_en.title()}"

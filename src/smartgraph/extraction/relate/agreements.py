@@ -304,8 +304,8 @@ class AgreementFinder:
             return False
         here = self.text.span(s0, a.end).start
         told = {p for ag in self.out if ag.span.start == here for p in ag.parties}
-        return any(add_place(self.res, m) not in told for m in _places_in(self.res, prior[-1].end, a.start)
-                   if add_place(self.res, m) != self.res.home_place)
+        keys = {add_place(self.res, m) for m in _places_in(self.res, prior[-1].end, a.start)}
+        return bool(keys - told - {self.res.home_place})
 
     def _signing_orgs(self, a: AgreementMention, s0: int) -> list[str]:
         """「A與B(也)簽署…」 where A and B are organisations (bureaus, councils, universities): the two of them."""

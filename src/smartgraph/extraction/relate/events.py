@@ -152,8 +152,7 @@ _CALL = re.compile(fold(r"拜會|拜訪|會晤|會見|會面|晤談|接見"))
 
 def _trip(e: EventEntity) -> bool:
     """A trip or a delegation's stay, whose end a release seldom tells; a call on someone (拜會) lasts its day."""
-    names = [fold(n) for n in e.names]
-    return e.category == "visit" and any(_TRIP.search(n) for n in names) and not any(_CALL.search(n) for n in names)
+    return e.category == "visit" and any(_TRIP.search(fold(n)) for n in e.names) and not _is_call(e)
 
 
 def _is_call(e: EventEntity) -> bool:

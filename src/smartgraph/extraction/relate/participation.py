@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
-from smartgraph.extraction.text import Sentence, Text, clause_end, clause_start, fold
+from smartgraph.extraction.text import Ranges, Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
 _FUTURE = re.compile(fold(r"將|預計|預定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
@@ -52,22 +52,29 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
     seen: dict[tuple[str, str], int] = {}  # (person, event) -> its place in out
     events_in: dict[int, list[tuple[int, str]]] = {}
     english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
-    spans = [(m.start, m.end) for m, k in res.event_of.items() if k in kept]
     # "Yoshiro Mori, president of the Tokyo Organising Committee of the Olympic and Paralympic Games": an event named
     # in someone's affiliation is what they work for, not where they took part
-    affiliations = [span for p in res.recognised.persons for _, span in p.posts if span[1] > span[0]] if english else []
+    spans: Ranges[tuple[int, int]] = Ranges([(m.start, m.end) for m, k in res.event_of.items() if k in kept] if english else [],
+                                            lambda x: x[0], lambda x: x[1])
+    affiliations: Ranges[tuple[int, int]] = Ranges(
+        [span for p in res.recognised.persons for _, span in p.posts if span[1] > span[0]] if english else [],
+        lambda x: x[0], lambda x: x[1])
+
+    def within(r: Ranges[tuple[int, int]], a: int, b: int, strictly: bool = False) -> bool:
+        return any(x <= a and b <= y and not (strictly and (x, y) == (a, b)) for x, y in r.overlapping(a, b))
+
     for m, k in res.event_of.items():
         if k in kept:
-            if english and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans):
+            if english and within(spans, m.start, m.end, strictly=True):
                 continue  # "the opening ceremony of the 2018 … Forum": the ceremony, not the forum inside its name
-            if any(a <= m.start and m.end <= b for a, b in affiliations):
+            if english and within(affiliations, m.start, m.end):
                 continue
             events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
 
     body = [i for i, u in enumerate(text.units) if u.kind == "paragraph"]
     opening = set(body[:3])  # the lead and the two paragraphs after it tell who else was there
     main_happened = _happened(res, main) if main in kept else False
-    if english and main in res.events and all(any(a <= m.start and m.end <= b for a, b in affiliations) for m in res.events[main].mentions):
+    if english and main in res.events and all(within(affiliations, m.start, m.end) for m in res.events[main].mentions):
         main_happened = False  # named only in someone's affiliation
     if english and not main_happened and body:
         # the release's main event has not begun (an expo it invites guests to): the lead's first event that has
@@ -129,8 +136,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
             event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
-        elif english and not past and any(c.cls == "sign" for c in cues) and _signed_at(res, events_in, si):
-            event = _signed_at(res, events_in, si)  # "The MOU was signed by A and B": at the signing told before
+        elif english and not past and any(c.cls == "sign" for c in cues) and (signed := _signed_at(res, events_in, si)):
+            event = signed  # "The MOU was signed by A and B": at the signing told before
         elif english and len(trips) == 1 and not past and s.start >= min(m.start for m in res.events[trips[0]].mentions):
             event = trips[0]  # "Mayor X met Mayor Y" after the release told its one trip: a call on the trip
         elif main_happened and (caption or member or s.unit in opening) and not past:

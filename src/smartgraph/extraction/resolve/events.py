@@ -192,9 +192,9 @@ def _award_of(res: Resolved, m: EventMention) -> str:
         return ""
     text = res.text
     s = text.sentences[text.sentence_of(m.start)]
-    in_sentence = [x for x in _AWARD.finditer(text.fold, s.start, s.end)]
+    in_sentence = _AWARD.search(text.fold, s.start, s.end)
     if in_sentence:
-        return text.raw[in_sentence[0].start(1):in_sentence[0].end(1)]
+        return text.raw[in_sentence.start(1):in_sentence.end(1)]
     para = text.unit_of(m.start)
     before = list(_AWARD.finditer(text.fold, para.start, m.start))
     return text.raw[before[-1].start(1):before[-1].end(1)] if before else ""
