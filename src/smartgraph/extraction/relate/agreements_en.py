@@ -658,6 +658,9 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
     return None
 
 
+_BODY_AFTER = re.compile(r"\s+(?:Association|Program|Programme|International|Youth|Promotion|Exchange|Committee|Commission)\b")
+
+
 def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -> list[SisterCity]:
     """Sister-city ties told in English (a friendship city is an agreement, not a sister city): the two places of a
     sister-city agreement ("renewed its sister city agreement with Fort Lauderdale", "a sister agreement"), and the
@@ -676,13 +679,13 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
         if frozenset((x, y)) not in seen:
             seen.add(frozenset((x, y)))
             out.append(SisterCity(x, y, ag.span))
+    partner = _partner(res)  # the same for every phrase: counted once
     for m in _SISTER.finditer(raw):
-        if re.match(r"\s+(?:Association|Program|Programme|International|Youth|Promotion|Exchange|Committee|Commission)\b", raw[m.end():]):
+        if _BODY_AFTER.match(raw, m.end()):
             continue  # "Sister Cities International", "San Jose-Tainan Sister City Association": a body's name
         s = text.sentences[text.sentence_of(m.start())]
         if text.units[s.unit].kind == "caption":
             continue
-        partner = _partner(res)
         pair = _tie_pair(res, s.start, m.start(), m.end(), s.end, (res.home_place, partner) if res.home_place and partner else None)
         if pair is None:
             continue

@@ -9,6 +9,7 @@ post in an agency, or the home country's government for a national post (總統�
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -60,19 +61,36 @@ def _looks_foreign_en(p: PersonMention) -> bool:
     return not _HYPHENATED_GIVEN.match(p.name.text)
 
 
-def _last_foreign_place_en(res: Resolved, p: PersonMention) -> str:
-    """English: the government of the last foreign city or region named before a person."""
-    text = res.text
-    best = ""
-    for h in gz.places().en.find(text.low, 0, p.name.start):
-        name = text.raw[h.start:h.end]
-        entries = gz.places().curated.get(gz.fold(name), [])
-        if entries and entries[0].country and entries[0].country != (res.home_country or "TW"):
-            best = name
-    if not best:
-        return ""
-    pk = place_en(res, best)
-    return government(res, pk) if pk else ""
+class _ForeignPlacesEn:
+    """English: the foreign cities and regions a text names (curated gazetteer names), by where they end; found once
+    a document, on first use, so each person asks by binary search instead of scanning the text before them."""
+
+    def __init__(self, res: Resolved) -> None:
+        self.res = res
+        self._found: tuple[list[int], list[str]] | None = None
+
+    def _scan(self) -> tuple[list[int], list[str]]:
+        res, text = self.res, self.res.text
+        ends: list[int] = []
+        names: list[str] = []
+        for h in gz.places().en.find(text.low, 0, len(text.low)):
+            name = text.raw[h.start:h.end]
+            entries = gz.places().curated.get(gz.fold(name), [])
+            if entries and entries[0].country and entries[0].country != (res.home_country or "TW"):
+                ends.append(h.end)
+                names.append(name)
+        return ends, names
+
+    def last_before(self, pos: int) -> str:
+        """The government of the last foreign place named before ``pos`` ("" if none)."""
+        if self._found is None:
+            self._found = self._scan()
+        ends, names = self._found
+        i = bisect.bisect_right(ends, pos) - 1
+        if i < 0:
+            return ""
+        pk = place_en(self.res, names[i])
+        return government(self.res, pk) if pk else ""
 
 
 def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
@@ -82,13 +100,13 @@ def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
     return o is None or (title.scope == "council") == (o.org_type == "council")
 
 
-def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str) -> str:
+def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str, places: _ForeignPlacesEn) -> str:
     if p.inherit and previous and _same_body(res, title, previous):
         return previous
     foreign = _looks_foreign_en(p)
     home = res.home_place in res.places
     if foreign:
-        org = _last_foreign_place_en(res, p)
+        org = places.last_before(p.name.start)
         if org and title.scope == "country":  # a prime minister is of the country of the place named, not of the city
             country = res.organizations[org].country if org in res.organizations else ""
             return national_government(res, country) if country else org
@@ -101,9 +119,10 @@ def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     return ""
 
 
-def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str) -> str:
+def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str,
+                 places: _ForeignPlacesEn | None = None) -> str:
     if res.text.doc.language == "en":
-        return _fallback_en(res, p, title, previous)
+        return _fallback_en(res, p, title, previous, places or _ForeignPlacesEn(res))
     if p.inherit and previous:
         parent = res.organizations[previous].parent if previous in res.organizations else ""
         return parent or previous
@@ -146,10 +165,11 @@ def find_posts(res: Resolved) -> list[Post]:
                 _add(out, seen, Post(key, org, tm.title.key, text.span(p.start, p.end)))
             else:
                 pending.append((p, key, tm.title, previous))
+    places = _ForeignPlacesEn(res)
     for p, key, title, prev in pending:
         if key in explicit:
             continue
-        org = fallback_org(res, p, title, prev)
+        org = fallback_org(res, p, title, prev, places)
         if org:
             _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))
     _home_organisations(res, out, holders)
