@@ -30,8 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
-LAYOUTS = ("paragraphs", "one-line", "no-stops")
+LAYOUTS = ("paragraphs", "one-line", "no-stops", "english")  # english: English releases' bodies in paragraphs
 HEADER = "發布機關:臺北市政府資訊局\n發布日期:107-03-28\n\n城市外交新聞稿彙編\n\n"
+HEADER_EN = "Date: 2018-03-28\nSource: Department of Information Technology, Taipei City Government\n\nCity Diplomacy Releases\n\n"
 
 _CHILD = r"""
 import json, resource, sys, time
@@ -53,18 +54,19 @@ print(json.dumps({"cpu_s": cpu, "wall_s": wall, "peak_rss_mb": rss, "facts": fac
 def compose(bodies: list[str], size: int, layout: str) -> str:
     """Releases' bodies joined until the text has ``size`` characters, in one of the LAYOUTS."""
     parts: list[str] = []
-    n, i = len(HEADER), 0
+    header = HEADER_EN if layout == "english" else HEADER
+    n, i = len(header), 0
     while n < size:
         body = bodies[i % len(bodies)]
-        if layout != "paragraphs":
+        if layout not in ("paragraphs", "english"):
             body = body.replace("\n", "")
         if layout == "no-stops":
             body = re.sub(r"[。！？!?]", "，", body)
         parts.append(body)
-        n += len(body) + (2 if layout == "paragraphs" else 0)
+        n += len(body) + (2 if layout in ("paragraphs", "english") else 0)
         i += 1
-    text = ("\n\n" if layout == "paragraphs" else "").join(parts)
-    return (HEADER + text)[:size] + "\n"
+    text = ("\n\n" if layout in ("paragraphs", "english") else "").join(parts)
+    return (header + text)[:size] + "\n"
 
 
 def bodies_of(folder: Path) -> list[str]:
@@ -95,13 +97,17 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
-        corpus.generate(400, folder, 42)
+        corpus.generate(400, folder, 42, "zh")
         bodies = bodies_of(folder)
+        bodies_en: list[str] = []
+        if "english" in a.layouts.split(","):
+            corpus.generate(200, Path(tmp) / "corpus-en", 42, "en")
+            bodies_en = bodies_of(Path(tmp) / "corpus-en")
         print(f"{'layout':<11} {'characters':>10} {'UTF-8 MB':>8} {'CPU s':>7} {'s per M chars':>13} {'peak RSS MB':>11} {'facts':>6}")
         for layout in a.layouts.split(","):
             for size in sizes:
                 path = Path(tmp) / f"{layout}-{size}.txt"
-                text = compose(bodies, size, layout)
+                text = compose(bodies_en if layout == "english" else bodies, size, layout)
                 path.write_text(text, encoding="utf-8")
                 runs = [run_once(path) for _ in range(a.repeat)]
                 cpu = statistics.median(r["cpu_s"] for r in runs)

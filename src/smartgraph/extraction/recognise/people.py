@@ -12,7 +12,9 @@ What stands before a title back to a clause break is kept, unparsed, as the post
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from functools import cache
 
 from smartgraph.extraction import lexicon as lx
@@ -303,11 +305,9 @@ class PeopleRecogniser:
         return j > 0 and (t[j - 1] == "、" or bool(ends_with(t, j, tuple(fold(w) for w in ("及", "以及", "和", "與")))))
 
     # ------------------------------------------------------------------ brackets and honorifics
-    def _covered(self, i: int, j: int) -> bool:
-        return any(p.start <= i < p.end or p.name.start <= i < p.name.end or i <= p.name.start < j for p in self.out)
-
     def _brackets_and_honorifics(self) -> None:
         raw, t = self.text.raw, self.text.fold
+        cover = _Cover(self.out)
         for m in _BRACKET_LATIN.finditer(raw):
             e = m.start()
             while e > 0 and raw[e - 1] == " ":
@@ -315,34 +315,64 @@ class PeopleRecogniser:
             if e == 0 or not is_han(t[e - 1]) or not self._latin_is_person(m.group(1)):
                 continue
             cand = self.scorer.best_before(e, min_len=2, max_len=8)
-            if cand is None or cand.score < ACCEPT or self._covered(cand.start, e):
+            if cand is None or cand.score < ACCEPT or cover.covers(cand.start, e):
                 continue
             if not self._looks_foreign(t[cand.start:e]):
                 continue
             nm = NameMention(cand.start, e, raw[cand.start:e], "han", m.group(1).strip(), 0.7)
             self.out.append(PersonMention(cand.start, m.end(), raw[cand.start:m.end()], nm, (), False, "bracket"))
+            cover.add(self.out[-1])
         for h in HONORIFICS:
             start = 0
             while (i := raw.find(h, start)) >= 0:
                 start = i + len(h)
-                if i == 0 or self._covered(i - 1, i):
+                if i == 0 or cover.covers(i - 1, i):
                     continue
                 if re.match(f"[{LATIN}]", raw[i - 1]):
                     lat = latin_name_before(raw, i)
                     if lat and " " in raw[lat[0]:lat[1]].strip():
                         nm = NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin", "", 0.8)
                         self.out.append(PersonMention(lat[0], i + len(h), raw[lat[0]:i + len(h)], nm, (), False, "honorific"))
+                        cover.add(self.out[-1])
                     continue
                 if not name_char(t[i - 1]):
                     continue
                 cand = self.scorer.best_before(i, min_len=2, max_len=4)
-                if cand and cand.score >= ACCEPT + 1 and not self._covered(cand.start, i):
+                if cand and cand.score >= ACCEPT + 1 and not cover.covers(cand.start, i):
                     nm = NameMention(cand.start, i, raw[cand.start:i], "han", "", 0.6)
                     self.out.append(PersonMention(cand.start, i + len(h), raw[cand.start:i + len(h)], nm, (), False, "honorific"))
+                    cover.add(self.out[-1])
 
     def _looks_foreign(self, name: str) -> bool:
         tr = lx.translit_chars()
         return sum(c in tr for c in name) >= max(2, len(name) - 1)
+
+
+class _Cover:
+    """The people found so far, asked whether one covers a position or has its name start in a stretch: by binary
+    search over their spans (sorted, with the longest remembered), not a scan of every person for every bracket."""
+
+    def __init__(self, people: list[PersonMention]) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.name_starts: list[int] = []
+        self.longest = 0
+        for p in people:
+            self.add(p)
+
+    def add(self, p: PersonMention) -> None:
+        for a, b in ((p.start, p.end), (p.name.start, p.name.end)):
+            bisect.insort(self.spans, (a, b))
+            self.longest = max(self.longest, b - a)
+        bisect.insort(self.name_starts, p.name.start)
+
+    def covers(self, i: int, j: int) -> bool:
+        """Whether a person's span or name holds ``i``, or a name starts in ``i..j``."""
+        lo = bisect.bisect_left(self.spans, (i - self.longest + 1, -1))
+        hi = bisect.bisect_right(self.spans, (i, sys.maxsize))  # every span that starts at i or before
+        if any(b > i for _, b in self.spans[lo:hi]):
+            return True
+        k = bisect.bisect_left(self.name_starts, i)
+        return k < len(self.name_starts) and self.name_starts[k] < j
 
 
 def recognise_people(text: Text, titles: list[TitleMention], places: list[PlaceMention], countries: list[CountryMention],
