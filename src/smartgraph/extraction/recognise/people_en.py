@@ -14,6 +14,7 @@ with a hyphenated given name ("Chen Chi-mai") alike; which word is the family na
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -363,11 +364,13 @@ class EnglishPeople:
         self.raw = text.raw
         self.titles = titles
         self.out: list[PersonMention] = []
+        self.ends: list[int] = []  # the people's ends, sorted
         self.taken = bytearray(len(text.raw) + 1)
 
     def _last_end(self, pos: int) -> int:
         """The end of the last person mention before ``pos`` (an affiliation does not reach back over it)."""
-        return max((p.end for p in self.out if p.end <= pos), default=0)
+        i = bisect.bisect_right(self.ends, pos)
+        return self.ends[i - 1] if i else 0
 
     def _past_named(self, a: int, e: int) -> int:
         """"Hsieh and Yeonsu District|Mayor": an affiliation starts after "X and" when X is a word of someone's name
@@ -384,6 +387,7 @@ class EnglishPeople:
         if pm.posts:
             pm = replace(pm, posts=tuple((title_for(tm, self.raw, aff), aff) for tm, aff in pm.posts))
         self.out.append(pm)
+        bisect.insort(self.ends, pm.end)
         self.taken[pm.name.start:pm.name.end] = b"\x01" * (pm.name.end - pm.name.start)
 
     def _name(self, s: int, e: int, alt: str = "", conf: float = 1.0) -> NameMention:

@@ -115,12 +115,17 @@ def _said_at_en(text: Text, ranked: list[tuple[int, str]], starts: list[int], po
     if i >= 0 and ranked[i][0] >= s0:
         return ranked[i][1]
     unit = text.units[ui]
-    first = next((k for p, k in ranked if unit.start <= p < s0), "")
+
+    def first_in(a: int, b: int) -> str:  # ranked is in text order: the first event that starts in a..b
+        j = bisect.bisect_left(starts, a)
+        return ranked[j][1] if j < len(ranked) and ranked[j][0] < b else ""
+
+    first = first_in(unit.start, s0)
     if first:
         return first
     h = ui - 1
     while h >= 0 and text.units[h].kind == "paragraph":
-        first = next((k for p, k in ranked if text.units[h].start <= p < text.units[h].end), "")
+        first = first_in(text.units[h].start, text.units[h].end)
         if first:
             return first
         h -= 1
