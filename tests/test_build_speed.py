@@ -205,3 +205,10 @@ def test_a_new_graph_keeps_lines_whole_when_a_literal_holds_unicode_line_separat
     assert len(store.oxigraph) == 3 + 2  # the line left out of the union (as if an earlier graph had sent it) is not there
     store.restore_union()  # what a build does after a failed write
     assert len(store.oxigraph) == 3 + 3
+
+
+def test_every_constraint_parameter_is_in_a_group_validation_tests() -> None:
+    """Validation skips the groups of constraints a shape does not have: a parameter outside every group would never be checked."""
+    grouped = set().union(*shacl._GROUPS.values())
+    read_with_another = {"property", "qualifiedMinCount", "qualifiedMaxCount", "qualifiedValueShapesDisjoint", "ignoredProperties"}
+    assert set(shacl.PARAMS) - read_with_another == grouped

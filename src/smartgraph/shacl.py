@@ -160,6 +160,17 @@ class Shape:
     messages: list[Any] = field(default_factory=list)
     deactivated: bool = False
     sparql: list[tuple[str, list[Any], Any]] = field(default_factory=list)  # (query, messages, severity)
+    groups: frozenset[str] = frozenset()  # the groups of constraints it has (``_GROUPS``): validation skips the others
+
+
+# constraint parameters in the groups Validator.validate tests together
+_GROUPS = {
+    "values": {"class", "datatype", "nodeKind", "maxCount", "minCount", "minExclusive", "minInclusive", "maxExclusive",
+               "maxInclusive", "minLength", "maxLength", "flags", "pattern", "languageIn"},
+    "pairs": {"uniqueLang", "equals", "disjoint", "lessThan", "lessThanOrEquals"},
+    "logic": {"not", "and", "or", "xone", "node"},
+    "rest": {"qualifiedValueShape", "closed", "hasValue", "in"},
+}
 
 
 @dataclass(frozen=True)
@@ -222,6 +233,7 @@ class Shapes:
             values = list(g.objects(node, SH[name]))
             if values:
                 s.params[name] = values
+        s.groups = frozenset(group for group, names in _GROUPS.items() if not names.isdisjoint(s.params))
         s.severity = g.value(node, SH.severity) or SH.Violation
         s.messages = list(g.objects(node, SH.message))
         s.deactivated = str(g.value(node, SH.deactivated) or "") == "true"
@@ -597,146 +609,152 @@ class Validator:
         p = shape.params
         path_node = shape.path.node if shape.path else None
 
+        groups = shape.groups
+
         def fail(component: str, value: Term = None) -> None:
             out.append(Result(focus, shape.node, component, shape.severity, path_node, value, _message(shape.messages)))
 
-        if "class" in p:
-            for c in p.get("class", ()):
-                cls = _ox_param(c)
-                for v in values:
-                    if not self.is_instance(v, cls):
-                        fail("ClassConstraintComponent", v)
-        if "datatype" in p:
-            for d in p.get("datatype", ()):
-                for v in values:
-                    if not (isinstance(v, ox.Literal) and v.datatype.value == str(d)
-                            and (str(d) == _LANGSTRING or v.language is None) and _value(v) is not _NO_VALUE):
-                        fail("DatatypeConstraintComponent", v)
-        if "nodeKind" in p:
-            for k in p.get("nodeKind", ()):
-                allowed = _NODE_KINDS[str(k)]
-                for v in values:
-                    if type(v).__name__ not in allowed:
-                        fail("NodeKindConstraintComponent", v)
-        if ("maxCount" in p or "minCount" in p) and shape.path:
-            for n in p.get("minCount", ()):
-                if len(values) < int(n):
-                    fail("MinCountConstraintComponent")
-            for n in p.get("maxCount", ()):
-                if len(values) > int(n):
-                    fail("MaxCountConstraintComponent")
-        if "maxExclusive" in p or "maxInclusive" in p or "minExclusive" in p or "minInclusive" in p:
-            for name, ok in (("minExclusive", (1,)), ("minInclusive", (0, 1)), ("maxExclusive", (-1,)), ("maxInclusive", (-1, 0))):
-                for bound in p.get(name, ()):
-                    b = _ox_param(bound)
+        if "values" in groups:
+            if "class" in p:
+                for c in p.get("class", ()):
+                    cls = _ox_param(c)
                     for v in values:
-                        if _compare(v, b) not in ok:
-                            fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
-        if "minLength" in p or "maxLength" in p:
-            for name in ("minLength", "maxLength"):
-                for n in p.get(name, ()):
+                        if not self.is_instance(v, cls):
+                            fail("ClassConstraintComponent", v)
+            if "datatype" in p:
+                for d in p.get("datatype", ()):
                     for v in values:
-                        if isinstance(v, ox.BlankNode) or (len(v.value) < int(n) if name == "minLength" else len(v.value) > int(n)):
-                            fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
-        if "flags" in p or "pattern" in p:
-            for pat in p.get("pattern", ()):
-                flags = 0
-                for f in str(next(iter(p.get("flags", ())), "")):
-                    flags |= {"i": re.I, "s": re.S, "m": re.M, "x": re.X}.get(f, 0)
-                rx = re.compile(str(pat), flags)
-                for v in values:
-                    if isinstance(v, ox.BlankNode) or not rx.search(v.value):
-                        fail("PatternConstraintComponent", v)
-        if "languageIn" in p:
-            for lst in p.get("languageIn", ()):
-                ranges = [str(x).lower() for x in self.shapes.list(lst)]
-                for v in values:
-                    lang = (v.language or "").lower() if isinstance(v, ox.Literal) else ""
-                    if not lang or not any(lang == r or lang.startswith(r + "-") or r == "*" for r in ranges):
-                        fail("LanguageInConstraintComponent", v)
-        if "uniqueLang" in p and shape.path and any(str(x) == "true" for x in p.get("uniqueLang", ())):
-            seen: dict[str, int] = {}
-            for v in values:
-                if isinstance(v, ox.Literal) and v.language:
-                    seen[v.language.lower()] = seen.get(v.language.lower(), 0) + 1
-            for _ in [lang for lang, n in seen.items() if n > 1]:
-                fail("UniqueLangConstraintComponent")
-        if "equals" in p:
-            for prop in p.get("equals", ()):
-                others = set(self.objects(focus, _ox_param(prop)))
-                for v in [v for v in values if v not in others] + [o for o in others if o not in values]:
-                    fail("EqualsConstraintComponent", v)
-        if "disjoint" in p:
-            for prop in p.get("disjoint", ()):
-                others = set(self.objects(focus, _ox_param(prop)))
-                for v in values:
-                    if v in others:
-                        fail("DisjointConstraintComponent", v)
-        if "lessThan" in p or "lessThanOrEquals" in p:
-            for name, ok in (("lessThan", (-1,)), ("lessThanOrEquals", (-1, 0))):
-                for prop in p.get(name, ()):
-                    bounds = self.objects(focus, _ox_param(prop))
+                        if not (isinstance(v, ox.Literal) and v.datatype.value == str(d)
+                                and (str(d) == _LANGSTRING or v.language is None) and _value(v) is not _NO_VALUE):
+                            fail("DatatypeConstraintComponent", v)
+            if "nodeKind" in p:
+                for k in p.get("nodeKind", ()):
+                    allowed = _NODE_KINDS[str(k)]
                     for v in values:
-                        for o in bounds:  # one result for each pair that is not in order
-                            if _compare(v, o) not in ok:
+                        if type(v).__name__ not in allowed:
+                            fail("NodeKindConstraintComponent", v)
+            if ("maxCount" in p or "minCount" in p) and shape.path:
+                for n in p.get("minCount", ()):
+                    if len(values) < int(n):
+                        fail("MinCountConstraintComponent")
+                for n in p.get("maxCount", ()):
+                    if len(values) > int(n):
+                        fail("MaxCountConstraintComponent")
+            if "maxExclusive" in p or "maxInclusive" in p or "minExclusive" in p or "minInclusive" in p:
+                for name, ok in (("minExclusive", (1,)), ("minInclusive", (0, 1)), ("maxExclusive", (-1,)), ("maxInclusive", (-1, 0))):
+                    for bound in p.get(name, ()):
+                        b = _ox_param(bound)
+                        for v in values:
+                            if _compare(v, b) not in ok:
                                 fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
-        if "not" in p:
-            for s in p.get("not", ()):
+            if "minLength" in p or "maxLength" in p:
+                for name in ("minLength", "maxLength"):
+                    for n in p.get(name, ()):
+                        for v in values:
+                            if isinstance(v, ox.BlankNode) or (len(v.value) < int(n) if name == "minLength" else len(v.value) > int(n)):
+                                fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
+            if "flags" in p or "pattern" in p:
+                for pat in p.get("pattern", ()):
+                    flags = 0
+                    for f in str(next(iter(p.get("flags", ())), "")):
+                        flags |= {"i": re.I, "s": re.S, "m": re.M, "x": re.X}.get(f, 0)
+                    rx = re.compile(str(pat), flags)
+                    for v in values:
+                        if isinstance(v, ox.BlankNode) or not rx.search(v.value):
+                            fail("PatternConstraintComponent", v)
+            if "languageIn" in p:
+                for lst in p.get("languageIn", ()):
+                    ranges = [str(x).lower() for x in self.shapes.list(lst)]
+                    for v in values:
+                        lang = (v.language or "").lower() if isinstance(v, ox.Literal) else ""
+                        if not lang or not any(lang == r or lang.startswith(r + "-") or r == "*" for r in ranges):
+                            fail("LanguageInConstraintComponent", v)
+        if "pairs" in groups:
+            if "uniqueLang" in p and shape.path and any(str(x) == "true" for x in p.get("uniqueLang", ())):
+                seen: dict[str, int] = {}
                 for v in values:
-                    if self.conforms(v, s):
-                        fail("NotConstraintComponent", v)
-        if "and" in p:
-            for lst in p.get("and", ()):
-                members = self.shapes.list(lst)
-                for v in values:
-                    if not all(self.conforms(v, m) for m in members):
-                        fail("AndConstraintComponent", v)
-        if "or" in p:
-            for lst in p.get("or", ()):
-                members = self.shapes.list(lst)
-                for v in values:
-                    if not any(self.conforms(v, m) for m in members):
-                        fail("OrConstraintComponent", v)
-        if "xone" in p:
-            for lst in p.get("xone", ()):
-                members = self.shapes.list(lst)
-                for v in values:
-                    if sum(self.conforms(v, m) for m in members) != 1:
-                        fail("XoneConstraintComponent", v)
-        if "node" in p:
-            for s in p.get("node", ()):
-                for v in values:
-                    if not self.conforms(v, s):
-                        fail("NodeConstraintComponent", v)
+                    if isinstance(v, ox.Literal) and v.language:
+                        seen[v.language.lower()] = seen.get(v.language.lower(), 0) + 1
+                for _ in [lang for lang, n in seen.items() if n > 1]:
+                    fail("UniqueLangConstraintComponent")
+            if "equals" in p:
+                for prop in p.get("equals", ()):
+                    others = set(self.objects(focus, _ox_param(prop)))
+                    for v in [v for v in values if v not in others] + [o for o in others if o not in values]:
+                        fail("EqualsConstraintComponent", v)
+            if "disjoint" in p:
+                for prop in p.get("disjoint", ()):
+                    others = set(self.objects(focus, _ox_param(prop)))
+                    for v in values:
+                        if v in others:
+                            fail("DisjointConstraintComponent", v)
+            if "lessThan" in p or "lessThanOrEquals" in p:
+                for name, ok in (("lessThan", (-1,)), ("lessThanOrEquals", (-1, 0))):
+                    for prop in p.get(name, ()):
+                        bounds = self.objects(focus, _ox_param(prop))
+                        for v in values:
+                            for o in bounds:  # one result for each pair that is not in order
+                                if _compare(v, o) not in ok:
+                                    fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
+        if "logic" in groups:
+            if "not" in p:
+                for s in p.get("not", ()):
+                    for v in values:
+                        if self.conforms(v, s):
+                            fail("NotConstraintComponent", v)
+            if "and" in p:
+                for lst in p.get("and", ()):
+                    members = self.shapes.list(lst)
+                    for v in values:
+                        if not all(self.conforms(v, m) for m in members):
+                            fail("AndConstraintComponent", v)
+            if "or" in p:
+                for lst in p.get("or", ()):
+                    members = self.shapes.list(lst)
+                    for v in values:
+                        if not any(self.conforms(v, m) for m in members):
+                            fail("OrConstraintComponent", v)
+            if "xone" in p:
+                for lst in p.get("xone", ()):
+                    members = self.shapes.list(lst)
+                    for v in values:
+                        if sum(self.conforms(v, m) for m in members) != 1:
+                            fail("XoneConstraintComponent", v)
+            if "node" in p:
+                for s in p.get("node", ()):
+                    for v in values:
+                        if not self.conforms(v, s):
+                            fail("NodeConstraintComponent", v)
         if "property" in p:
             for s in p.get("property", ()):
                 for v in values:
                     out.extend(self.validate(v, self.shapes.shape(s)))
-        if "qualifiedValueShape" in p:
-            for q in p.get("qualifiedValueShape", ()):
-                self._qualified(shape, q, values, fail)
-        if "closed" in p and any(str(x) == "true" for x in p.get("closed", ())):
-            closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
-                       if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
-            for lst in p.get("ignoredProperties", ()):
-                closed |= {to_ox(x) for x in self.shapes.list(lst)}
-            for v in values:
-                if isinstance(v, ox.Literal):
-                    continue
-                for pred, obj in self.predicate_objects(v):
-                    if pred not in closed:
-                        out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
-                                          _rdflib(pred), obj, _message(shape.messages)))
-        if "hasValue" in p:
-            for hv in p.get("hasValue", ()):
-                if _ox_param(hv) not in values:
-                    fail("HasValueConstraintComponent")
-        if "in" in p:
-            for lst in p.get("in", ()):
-                allowed_values = self.shapes.ox_set(lst)
+        if "rest" in groups:
+            if "qualifiedValueShape" in p:
+                for q in p.get("qualifiedValueShape", ()):
+                    self._qualified(shape, q, values, fail)
+            if "closed" in p and any(str(x) == "true" for x in p.get("closed", ())):
+                closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
+                           if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
+                for lst in p.get("ignoredProperties", ()):
+                    closed |= {to_ox(x) for x in self.shapes.list(lst)}
                 for v in values:
-                    if v not in allowed_values:
-                        fail("InConstraintComponent", v)
+                    if isinstance(v, ox.Literal):
+                        continue
+                    for pred, obj in self.predicate_objects(v):
+                        if pred not in closed:
+                            out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
+                                              _rdflib(pred), obj, _message(shape.messages)))
+            if "hasValue" in p:
+                for hv in p.get("hasValue", ()):
+                    if _ox_param(hv) not in values:
+                        fail("HasValueConstraintComponent")
+            if "in" in p:
+                for lst in p.get("in", ()):
+                    allowed_values = self.shapes.ox_set(lst)
+                    for v in values:
+                        if v not in allowed_values:
+                            fail("InConstraintComponent", v)
         return out
 
     def _qualified(self, shape: Shape, q: Any, values: list[Term], fail: Any) -> None:
