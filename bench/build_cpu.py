@@ -49,6 +49,7 @@ def run_once(docs: Path, extra: list[str], n_docs: int) -> dict[str, float]:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     cpu: dict[int, float] = {}
     role: dict[int, str] = {}
+    parent: dict[int, int] = {}
     tree = {proc.pid}
     main_cpu = None
     try:
@@ -63,11 +64,11 @@ def run_once(docs: Path, extra: list[str], n_docs: int) -> dict[str, float]:
                 if st[0] in tree or pid in tree:
                     tree.add(pid)
                     cpu[pid] = st[1]
-                    if pid not in role:  # a worker forked by the fork server has the fork server's command line
+                    if pid not in role:
+                        parent[pid] = st[0]
                         line = _cmdline(pid)
-                        role[pid] = ("main" if pid == proc.pid else "worker" if role.get(st[0]) == "forkserver"
-                                     else "forkserver" if "forkserver" in line else "tracker" if "resource_tracker" in line
-                                     else "worker")
+                        role[pid] = ("main" if pid == proc.pid else "forkserver" if "forkserver" in line
+                                     else "tracker" if "resource_tracker" in line else "worker")
             time.sleep(0.05)
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
@@ -76,6 +77,9 @@ def run_once(docs: Path, extra: list[str], n_docs: int) -> dict[str, float]:
     finally:
         wall = time.perf_counter() - start
         shutil.rmtree(store.parent, ignore_errors=True)
+    for pid in role:  # a worker forked by the fork server has the fork server's command line
+        if role.get(parent.get(pid, 0)) == "forkserver":
+            role[pid] = "worker"
     if proc.returncode:
         raise SystemExit(f"the build failed (exit {proc.returncode}): {' '.join(cmd)}")
     out: dict[str, float] = {"wall_s": wall, "releases_per_s": n_docs / wall, "load_avg_1m": load}
