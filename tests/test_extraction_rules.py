@@ -95,3 +95,36 @@ def test_the_subject_of_a_chain_of_ties_is_the_side_of_each() -> None:
     got = _sisters(f)
     assert any("大分" in "".join(p) for p in got), got
     assert not any(any("亞琛" in x for x in p) for p in got)
+
+
+def _doc_en(body: str, date: str = "2024-05-10", source: str = "t-en.txt") -> Facts:
+    text = f"Publish Date: {date}\nData Source: Secretariat\n\n{body}\n"
+    return extract(parse(text, source))
+
+
+def _took_part(f: Facts, event: str) -> set[str]:
+    names = _names(f)
+    return {names[p.person] for p in f.participations if p.event == event}
+
+
+def test_a_meeting_told_with_its_day_is_an_event_of_its_own() -> None:
+    f = _doc_en("Hsinchu Mayor Receives Portland Mayor\n\n"
+                "Also today, Hsinchu Mayor Lin Ming-tao met Portland Mayor Keith Barlow at City Hall to talk about river "
+                "management and bus services.\n\n"
+                "Mayor Lin said the two cities could learn much from each other.\n\n"
+                "On Monday, Mayor Barlow is due to meet Taoyuan Mayor Chen Ta-wei before he flies home.")
+    meetings = {k: e for k, e in f.events.items() if any(n.startswith("meeting with ") for n in e.names_en)}
+    assert len(meetings) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(meetings.items()))
+    assert "meeting with Portland Mayor Keith Barlow" in ev.names_en
+    assert "meeting between Hsinchu Mayor Lin Ming-tao and Portland Mayor Keith Barlow" in ev.names_en
+    assert ev.start is not None and ev.start.isoformat() == "2024-05-10" and ev.end == ev.start
+    assert {"Lin Ming-tao", "Keith Barlow"} <= _took_part(f, key)
+    assert "Chen Ta-wei" not in _took_part(f, key)
+
+
+def test_a_call_in_an_itinerary_without_its_day_is_no_event() -> None:
+    f = _doc_en("Mayor Wraps Up Europe Tour\n\n"
+                "Taichung Mayor Wang Hsiu-lan visited three cities in Europe. In Vienna, Mayor Wang called on Vienna "
+                "Mayor Franz Huber and met members of the city council.")
+    assert not any(n.startswith("meeting") for e in f.events.values() for n in e.names_en)

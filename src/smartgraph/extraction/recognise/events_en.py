@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from smartgraph.extraction import gazetteer as gz
@@ -23,7 +24,7 @@ from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
 from smartgraph.extraction.text import Text
 
-__all__ = ["recognise_events_en", "recognise_signings_en", "recognise_visits_en"]
+__all__ = ["recognise_events_en", "recognise_meetings_en", "recognise_signings_en", "recognise_visits_en"]
 
 _NOT_EVENT_AFTER = re.compile(r"[ -](?:Center|Centre|Hall|Halls|Declaration|Statement|Agreement|Secretariat|Organi[sz]ation|Committee|"
                               r"Association|Council|Foundation|Office|Venue|Site|Grounds?|Room|Building|Museum|Series|Program|"
@@ -349,3 +350,89 @@ def _group(raw: str, s0: int, m: re.Match[str]) -> str:
     if before and before.group(1) not in ("He", "She", "They", "It", "The", "Mr.", "Ms.", "Mrs.", "Mayor"):
         return f"{before.group(1)}'s delegation"
     return "delegation"
+
+
+# "met (with)", "sat down with", "called on", "paid a courtesy call on", "held talks with": a meeting with whoever follows
+_MEET = re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\s+|\b(?:sat|sits|sitting)\s+down\s+with\s+|\b(?:called|calls|calling)\s+on\s+"
+                   r"|\b(?:paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\s+|\b(?:held|holds|holding)\s+talks\s+with\s+")
+# "is due to meet", "will call on", "had met": a meeting to come, or one before the time the sentence tells
+_NOT_YET = re.compile(r"\b(?:to|will|would|shall|may|might|could|can|should|had|also\s+to)\s+(?:also\s+|then\s+)?$", re.I)
+_OPENER = re.compile(r"(?:(?:Also|On|In|At|During|After|Before|Earlier|Later|Then|Meanwhile|That|This)\b[^,.;]{0,40},\s*)?")
+_WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
+_OF = re.compile(r"of\s+(?:the\s+)?(?=[^\W\d_])")
+_GAP = re.compile(r"[ \t]+")
+_BRACKETED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?")
+_DAY_WORD = re.compile(r"\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+
+
+def _capitalised_run(raw: str, i: int, hi: int) -> int:
+    """Where a run of capitalised words starting at ``i`` ends ("Cebu City Mayor Michael L. Rama", "Governor Shunji
+    Kōno of Miyazaki Prefecture"); ``i`` itself when no capitalised word starts there."""
+    end = i
+    k = i
+    while k < hi:
+        m = _WORD.match(raw, k, hi)
+        if m is None or not m.group()[:1].isupper():
+            j = _OF.match(raw, k, hi)
+            if j is None or end == i or not raw[j.end():j.end() + 1].isupper():
+                break
+            k = j.end()
+            continue
+        end = m.end()
+        sp = _GAP.match(raw, end, hi)
+        if sp is None:
+            break
+        k = sp.end()
+    while end > i and raw[end - 1] in ".,'’":
+        if raw[end - 1] == "." and re.search(r"\b[A-Z]\.$", raw[i:end]):
+            break  # "Jay P.": an initial keeps its stop
+        end -= 1
+    if raw[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    return end
+
+
+def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMention]:
+    """Meetings and calls an English sentence tells with its verb and the day it gives ("Also today, Mayor Chen met
+    Cebu City Mayor Michael L. Rama", "sitting down with Manchester Mayor Jay P. Ruais on Thursday"). A meeting is
+    named by whom it was with ("meeting with Cebu City Mayor Michael L. Rama") and, when the sentence opens with the
+    one who met them, by both ("meeting between Mayor Chiang and Mayor Gong"). A meeting to come ("is due to meet"),
+    one of another year, one told without its day (a call in a tour's itinerary) or one with no one named after the
+    verb is none; that a person is named is checked once people are found (recognise)."""
+    raw = text.raw
+    doc_date = getattr(text.doc, "date", None)
+    out: list[EventMention] = []
+    days = sorted(d.start for d in dates if d.precision == "day")
+    for s in text.sentences:
+        if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
+            continue
+        found = list(_MEET.finditer(raw, s.start, s.end))
+        if not found:
+            continue
+        lo = bisect.bisect_left(days, s.start)
+        dated = (lo < len(days) and days[lo] < s.end) or bool(_DAY_WORD.search(raw, s.start, s.end))
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        if not dated or (doc_date is not None and years - {doc_date.year}) or re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]):
+            continue
+        for m in found:
+            if raw[m.start():m.start() + 7].lower() == "meeting" and not raw[m.start():m.end()].rstrip().endswith("with"):
+                continue  # "meeting Mayor X" is told by "met"; "a meeting with" names the meeting
+            c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, m.start()), raw.rfind(";", s.start, m.start())) if i >= 0])
+            if _NOT_YET.search(raw, max(c0, m.start() - 20), m.start()):
+                continue
+            end = _capitalised_run(raw, m.end(), s.end)
+            if end == m.end():
+                continue
+            obj = raw[m.end():end]
+            name = f"meeting with {obj}"
+            alt = ""
+            op = _OPENER.match(raw, s.start)
+            a = op.end() if op else s.start
+            se = _capitalised_run(raw, a, m.start())
+            if se > a and se < m.start():
+                rest = _BRACKETED.match(raw, se, m.start())
+                nxt = raw[rest.end():rest.end() + 1] if rest else ""
+                if nxt.islower():
+                    alt = f"meeting between {raw[a:se]} and {obj}"
+            out.append(EventMention(m.start(), end, raw[m.start():end], name, "visit", False, False, None, False, alt, None, m.start()))
+    return out

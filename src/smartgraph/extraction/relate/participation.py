@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
+from smartgraph.extraction.relate.events import meeting_en
 from smartgraph.extraction.text import Ranges, Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
@@ -149,6 +150,15 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if on_trip and not past:
             # "X signed an agreement with Y, the first stop of a delegation's trip to Korea": X is on the trip too
             add(key, on_trip[0], _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
+    if english:
+        # "Also today, Mayor A met Mayor B": whoever the sentence names up to the meeting's end took part in it
+        for m, k in res.event_of.items():
+            if k not in kept or not meeting_en(res.events[k]) or m.head is None:
+                continue
+            s = text.sentences[text.sentence_of(m.start)]
+            for pm, key in res.linked(res.person_of).overlapping(s.start, m.end):
+                if s.start <= pm.start and pm.end <= m.end:
+                    add(key, k, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
         if english and ev == main and not main_happened:
