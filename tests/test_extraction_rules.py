@@ -128,3 +128,17 @@ def test_a_call_in_an_itinerary_without_its_day_is_no_event() -> None:
                 "Taichung Mayor Wang Hsiu-lan visited three cities in Europe. In Vienna, Mayor Wang called on Vienna "
                 "Mayor Franz Huber and met members of the city council.")
     assert not any(n.startswith("meeting") for e in f.events.values() for n in e.names_en)
+
+
+def test_a_delegation_that_visited_the_city_hall_is_a_visit_of_its_own() -> None:
+    f = extract(parse("Hsinchu City Government\nHome > News > City News\n\nPublish Date: 2024-05-10\nData Source: Secretariat\n\n"
+                      "Portland Delegation Calls at Hsinchu City Hall\n\n"
+                      "On May 8, a 12-member Portland delegation led by Councilor Maria Okafor visited Hsinchu City Hall and was "
+                      "received by Deputy Mayor Chou Wen-hsin on behalf of Mayor Lin Ming-tao.\n\n"
+                      "Deputy Mayor Chou said the two cities share a love of bicycles and craft beer.\n", "t-en.txt"))
+    visits = {k: e for k, e in f.events.items() if "Portland delegation visit to Hsinchu City Hall" in e.names_en}
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(visits.items()))
+    assert ev.start is not None and ev.start.isoformat() == "2024-05-08"
+    assert _took_part(f, key) == {"Maria Okafor", "Chou Wen-hsin"}  # not the mayor the deputy stood in for
+    assert not any(p.event == key and p.role == "speaker" for p in f.participations)  # a guests' stay is not where one spoke

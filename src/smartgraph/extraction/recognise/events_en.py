@@ -307,6 +307,18 @@ _LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|th
                      r"(?:delegation|group|mission)\s+(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?to\s+(" + _PLACE_WORDS + r")")
 
 
+# "a 32-member Miyazaki delegation led by A, together with B, visited Taichung City Hall and was received by C"
+_DELEGATION_VISITED = re.compile(r"\b(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)(?:delegation|mission)\b([^.;]{0,320}?)\s+"
+                                 r"(?:visited|called\s+on|arrived\s+in)\s+(" + _PLACE_WORDS + r")"
+                                 r"(?:\s+and\s+(?:was|were)\s+received\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
+_LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)")
+# "Mayor A and his delegation are visiting Taiwan from March 18 to 23"
+_WITH_DELEGATION = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+and\s+(?:his|her|their)\s+delegation\s+"
+                              r"(?:are|is|were|was|have\s+been|has\s+been)\s+(?:visiting|touring|in)\s+(" + _PLACE_WORDS + r")")
+# "Drew is in Taiwan on a state visit"
+_IN_ON_VISIT = re.compile(r"\bin\s+(" + _PLACE_WORDS + r")\s+on\s+an?\s+((?:state|official|working|study)\s+visit)\b")
+
+
 def recognise_visits_en(text: Text) -> list[EventMention]:
     """Visits and trips an English sentence tells: a visit, trip or tour to a named place ("a seven-day visit to
     Japan", "her trip to South Korea") or a delegation someone led there for some days ("led a delegation on a five-day trip to Brisbane"); a delegation
@@ -314,6 +326,8 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
     is the visit's name ("visit to Japan"); its verb or noun is the head. A visit one hopes, plans or is invited to
     make is none."""
     raw = text.raw
+    doc_date = getattr(text.doc, "date", None)
+    doc_year = doc_date.year if doc_date is not None else None
     out: list[EventMention] = []
     for s in text.sentences:
         if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
@@ -324,10 +338,24 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
         for m in _LED_TO.finditer(raw, s.start, s.end):
             if "-day" in m.group() and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{_group(raw, s.start, m)} visit to {m.group(2)}"))
+        for m in _DELEGATION_VISITED.finditer(raw, s.start, s.end):
+            group = _group(raw, s.start, m)
+            led = _LED_BY.match(m.group(2))
+            if group == "delegation" and led:
+                group = f"{led.group(1).split()[-1]}'s delegation"
+            if group != "delegation" and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{group} visit to {m.group(3)}"))
+        for m in _WITH_DELEGATION.finditer(raw, s.start, s.end):
+            if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{m.group(1)}'s delegation visit to {m.group(2)}"))
+        for m in _IN_ON_VISIT.finditer(raw, s.start, s.end):
+            if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{m.group(2)} to {m.group(1)}"))
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
         for a, b, name in found:
             c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, a), raw.rfind(";", s.start, a)) if i >= 0])
             if re.search(r"\b(?:hopes?|hoped|plans?|planned|invited?|invitation|will|would|could|may|might|wants?|wanted|next|future|"
-                         r"return(?:ed)?\s+the)\b", raw[c0:a]) or re.search(r"(?:19|20)\d\d", raw[s.start:s.end]):
+                         r"return(?:ed)?\s+the)\b", raw[c0:a]) or (years - {doc_year} if doc_year else years):
                 continue
             name = re.sub(r"\s+", " ", name).strip()
             name = re.sub(r"\s+(?:and|of)$", "", name)

@@ -163,6 +163,22 @@ def meeting_en(e: EventEntity) -> bool:
     return e.category == "visit" and e.origin == "act" and any(n.startswith("meeting with ") for n in e.names)
 
 
+def guests_visit_en(res: Resolved, key: str) -> bool:
+    """Whether an English visit is guests' to the release's own city or country ("the delegation visited Taichung City
+    Hall", "is in Taiwan on a state visit"), not a trip of the release's own people: who else its later sentences
+    name did not go on it."""
+    e = res.events.get(key)
+    if e is None or e.category != "visit" or e.origin != "act" or meeting_en(e):
+        return False
+    rec = res.recognised
+    for m in e.mentions:
+        if any(res.place_of.get(p) == res.home_place for p in rec.within(rec.places, m.start, m.end)) and res.home_place:
+            return True
+        if res.home_country and any(c.code == res.home_country for c in rec.within(rec.countries, m.start, m.end)):
+            return True
+    return False
+
+
 def _is_call(e: EventEntity) -> bool:
     return e.category == "visit" and any(_CALL.search(fold(n)) for n in e.names)
 
