@@ -142,3 +142,16 @@ def test_a_delegation_that_visited_the_city_hall_is_a_visit_of_its_own() -> None
     assert ev.start is not None and ev.start.isoformat() == "2024-05-08"
     assert _took_part(f, key) == {"Maria Okafor", "Chou Wen-hsin"}  # not the mayor the deputy stood in for
     assert not any(p.event == key and p.role == "speaker" for p in f.participations)  # a guests' stay is not where one spoke
+
+
+def test_a_site_named_people_toured_is_a_visit_of_its_own() -> None:
+    f = _doc_en("Taipei Delegation Ends Osaka Stop\n\n"
+                "The delegation arrived in Osaka on May 8 and visited the Nakanoshima Library to learn about its archives.\n\n"
+                "In the evening, Deputy Mayor Chou Wen-hsin and Councilor Maria Okafor toured the Dotonbori Canal Walk, "
+                "accompanied by Director Kenji Arata of the Osaka Tourism Bureau.")
+    visits = {k: e for k, e in f.events.items() if "visit to the Dotonbori Canal Walk" in e.names_en}
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    key = next(iter(visits))
+    assert _took_part(f, key) == {"Chou Wen-hsin", "Maria Okafor", "Kenji Arata"}
+    # a site no one named visited is no event; nor is a walk an exhibition or a library a trip later sentences tell of
+    assert not any("Nakanoshima" in n for e in f.events.values() for n in e.names_en)

@@ -144,6 +144,11 @@ def _meeting_en(e: EventMention) -> bool:
     return e.category == "visit" and e.head is not None and e.name.startswith(("meeting with ", "meeting between "))
 
 
+def _site_visit_en(e: EventMention) -> bool:
+    """A visit to a site an English sentence tells ("toured the Xuhui Riverside": recognise_visits_en)."""
+    return e.category == "visit" and e.head is not None and e.name.startswith("visit to the ")
+
+
 def recognise(text: Text) -> Recognised:
     """Every mention in one document's text."""
     r = Recognised(text)
@@ -158,7 +163,11 @@ def recognise(text: Text) -> Recognised:
         r.events = recognise_events_en(text, r.dates)
         r.events += recognise_signings_en(text, [(a.start, a.end) for a in r.agreements])
         told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
-        r.events += [v for v in recognise_visits_en(text) if not told.overlapping(v.start, v.end)]
+        visits = [v for v in recognise_visits_en(text)
+                  if not any(not e.generic or not _site_visit_en(v) for e in told.overlapping(v.start, v.end))]
+        sites = Ranges([v for v in visits if _site_visit_en(v)], lambda e: e.start, lambda e: e.end)
+        # "visited the Taiwan railway exhibition": the event word is the site's, not an exhibition named elsewhere
+        r.events = [e for e in r.events if not e.generic or not sites.overlapping(e.start, e.end)] + visits
         r.events += recognise_meetings_en(text, r.dates)
     else:
         r.events = recognise_events(text, r.dates, {c.end for c in r.cues if c.cls in ("attend", "host", "visit", "say", "future")
@@ -178,6 +187,9 @@ def recognise(text: Text) -> Recognised:
         met = Ranges([(p.name.start, p.name.end) for p in r.persons], lambda x: x[0], lambda x: x[1])
         r.events = [e for e in r.events if not _meeting_en(e) or any(
             e.head is not None and e.head <= a and b <= e.end for a, b in met.overlapping(e.start, e.end))]
+        # a visit to a site is one a person made: someone named before its verb in its sentence
+        r.events = [e for e in r.events if not _site_visit_en(e) or any(
+            b <= e.start for a, b in met.overlapping(text.sentences[text.sentence_of(e.start)].start, e.start))]
     # a name is not a place (芭堤雅 the person, not Pattaya); a surname before a title may be one (福岡市長, 三浦市長):
     # the place stays, and resolution keeps the surname only if it finds the person's full name
     names = Ranges([(p.name.start, p.name.end) for p in r.persons if not p.short], lambda x: x[0], lambda x: x[1])

@@ -319,6 +319,13 @@ _WITH_DELEGATION = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s
 _IN_ON_VISIT = re.compile(r"\bin\s+(" + _PLACE_WORDS + r")\s+on\s+an?\s+((?:state|official|working|study)\s+visit)\b")
 
 
+# "Lin, Speaker Dai and several councilors toured the Xuhui Riverside", "Mayor Ko also visited the Taiwan railway
+# exhibition on show at …": a visit to a site, named up to the first word that leaves its name
+_SITE = re.compile(r"\b(?:toured|visited|touring|visiting|tours|visits)\s+(the\s+[A-Z][\w'’&-]*(?:\s+(?!(?:at|in|on|to|and|with|for|"
+                   r"from|by|of|where|which|who|that|before|after|as|during|while|accompanied|joined)\b)[\w'’&-]+){0,6})")
+_EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b", re.I)
+
+
 def recognise_visits_en(text: Text) -> list[EventMention]:
     """Visits and trips an English sentence tells: a visit, trip or tour to a named place ("a seven-day visit to
     Japan", "her trip to South Korea") or a delegation someone led there for some days ("led a delegation on a five-day trip to Brisbane"); a delegation
@@ -351,6 +358,10 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
         for m in _IN_ON_VISIT.finditer(raw, s.start, s.end):
             if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{m.group(2)} to {m.group(1)}"))
+        for m in _SITE.finditer(raw, s.start, s.end):
+            if not any(a <= m.end() and m.start() <= b for a, b, _ in found) and not _EARLIER.search(raw, s.start, s.end) \
+                    and not re.search(r"\b(?:to|will|would|shall|may|might|could|can|should)\s+(?:also\s+)?$", raw[s.start:m.start()]):
+                found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
         for a, b, name in found:
             c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, a), raw.rfind(";", s.start, a)) if i >= 0])

@@ -163,6 +163,7 @@ def relate(res: Resolved) -> Facts:
                 or english))  # an English event named with capitals is named for itself
             or (res.events[k].origin != "named" and current(e) and not (english and res.events[k].origin == "act"))
             or (english and res.events[k].origin == "act" and k in attended and e.start is not None)  # a dated signing someone was at
+            or (english and res.events[k].origin == "act" and res.events[k].category == "visit" and k in attended)  # a visit someone made
             or k in visits_told}  # a visit the text says who made (周春米率團訪問鹿兒島縣), whenever it was
     for k in list(kept):
         parent = events[k].parent

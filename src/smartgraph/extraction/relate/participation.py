@@ -90,7 +90,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
     # "the delegation" went on the trip, not only to the event its lead sentence names
     trips = [k for _, k in sorted((min(m.start for m in res.events[k].mentions), k) for k in kept
                                   if english and k in res.events and res.events[k].category == "visit"
-                                  and res.events[k].mentions and not _call_en(res.events[k].names) and not guests_visit_en(res, k))]
+                                  and res.events[k].mentions and not _call_en(res.events[k].names) and not guests_visit_en(res, k)
+                                  and not _site_en(res, k))]
     past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
@@ -138,7 +139,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = trips[0]
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
-        elif prev and not past:
+        elif prev and not past and not (english and _site_en(res, prev[0][-1][1])):
             event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
         elif english and not past and any(c.cls == "sign" for c in cues) and (signed := _signed_at(res, events_in, si)):
             event = signed  # "The MOU was signed by A and B": at the signing told before
@@ -187,6 +188,13 @@ _CALL_EN = re.compile(r"\b(?:meeting|meet|met|call|called|courtesy)\b", re.IGNOR
 def _call_en(names: list[str]) -> bool:
     """Whether an English visit is a call on someone (a meeting), not a trip."""
     return any(_CALL_EN.search(n) for n in names)
+
+
+def _site_en(res: Resolved, key: str) -> bool:
+    """Whether an English visit is to a site ("toured the Xuhui Riverside"): a stop of its own, not a trip nor what the
+    paragraph goes on to tell."""
+    e = res.events.get(key)
+    return e is not None and e.category == "visit" and e.origin == "act" and any(n.startswith("visit to the ") for n in e.names)
 
 
 def _signed_at(res: Resolved, events_in: dict[int, list[tuple[int, str]]], si: int) -> str:
