@@ -155,3 +155,20 @@ def test_a_site_named_people_toured_is_a_visit_of_its_own() -> None:
     assert _took_part(f, key) == {"Chou Wen-hsin", "Maria Okafor", "Kenji Arata"}
     # a site no one named visited is no event; nor is a walk an exhibition or a library a trip later sentences tell of
     assert not any("Nakanoshima" in n for e in f.events.values() for n in e.names_en)
+
+
+def _org_of(f: Facts, person: str) -> set[str]:
+    names = _names(f)
+    return {f.organizations[p.organization].name_zh or f.organizations[p.organization].name_en
+            for p in f.posts if names[p.person] == person}
+
+
+def test_an_envoy_heads_the_mission_to_the_country_the_title_names() -> None:
+    f = _doc_en("Kaohsiung Welcomes Envoys\n\n"
+                "Mayor Chen Chi-mai met Paraguayan Ambassador to Taiwan Carlos Mendez and Taiwan's Ambassador to Paraguay "
+                "Lin Wen-hao at City Hall today. Wang Chih-ming, Taiwan's Representative to Poland, joined by video, and "
+                "Canadian Representative to Taiwan Anne Gauthier sent greetings.")
+    assert _org_of(f, "Carlos Mendez") == {"Embassy of Paraguay in Taiwan"}
+    assert _org_of(f, "Lin Wen-hao") == {"Embassy of the Republic of China (Taiwan) in Paraguay"}
+    assert _org_of(f, "Wang Chih-ming") == {"Taipei Representative Office in Poland"}
+    assert _org_of(f, "Anne Gauthier") == {"Canadian Office"}

@@ -393,3 +393,47 @@ def _en_org_type(s: str) -> lx.OrgType | None:
                 if best is None or (cand[0], cand[1]) > (best[0], best[1]):
                     best = cand
     return best[2] if best else None
+
+
+# the state a mission's name gives for the Republic of China ("Embassy of the Republic of China (Taiwan) in …")
+_STATE_NAME = {"TW": "the Republic of China (Taiwan)"}
+_TO_COUNTRY = re.compile(r"\s+(?:to|in)\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|the)){0,5})")
+
+
+def mission_en(res: Resolved, title_key: str, a: int, e: int, title_end: int) -> str:
+    """The mission an English envoy heads, from the title's "to <country>": an ambassador's embassy ("St. Kitts and
+    Nevis Ambassador to Taiwan": Embassy of St. Kitts and Nevis in Taiwan; "Taiwan's Ambassador to X": Embassy of the
+    Republic of China (Taiwan) in X); a representative's office ("Taiwan's Representative to Hungary": Taipei
+    Representative Office in Hungary; "Australian Representative to Taiwan": Australian Office). "" when the title
+    names no country it is sent to, or the affiliation no country that sends."""
+    if title_key not in ("ambassador", "representative", "deputy-representative", "chief-representative"):
+        return ""
+    raw = res.text.raw
+    to = _TO_COUNTRY.match(raw, title_end)
+    if to is None:
+        return ""
+    words = to.group(1).split()
+    host = None
+    while words and host is None:  # "to Hungary, whose office …", "to St. Kitts and Nevis Michael Lin": the longest country
+        host = gz.country_named(" ".join(words))
+        if host is None:
+            words.pop()
+    sender = res.org_of.get((a, e), "")
+    org = res.organizations.get(sender)
+    if host is None or org is None or org.org_type != "national-government" or not org.country or org.country == host.code:
+        return ""
+    written = re.sub(r"['’]s?$", "", raw[a:e].strip(" ,")).strip()
+    host_name = "Taiwan" if host.code == "TW" else " ".join(words)
+    demonym = written.lower() in demonyms()
+    if title_key == "ambassador":
+        state = gz.country(org.country)
+        sending = _STATE_NAME.get(org.country, state.name_en if demonym and state is not None else written)
+        return organization(res, f"org-{org.country.lower()}-embassy-{host.code.lower()}", f"Embassy of {sending} in {host_name}",
+                            "embassy", org.country)
+    if org.country == "TW":
+        return organization(res, f"org-tw-office-{host.code.lower()}", f"Taipei Representative Office in {host_name}",
+                            "representative-office", "TW")
+    if demonym:
+        return organization(res, f"org-{org.country.lower()}-office-{host.code.lower()}", f"{written} Office", "representative-office",
+                            org.country)
+    return ""
