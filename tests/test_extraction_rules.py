@@ -172,3 +172,18 @@ def test_an_envoy_heads_the_mission_to_the_country_the_title_names() -> None:
     assert _org_of(f, "Lin Wen-hao") == {"Embassy of the Republic of China (Taiwan) in Paraguay"}
     assert _org_of(f, "Wang Chih-ming") == {"Taipei Representative Office in Poland"}
     assert _org_of(f, "Anne Gauthier") == {"Canadian Office"}
+
+
+def test_a_delegation_or_guest_received_today_is_a_visit_or_a_meeting() -> None:
+    f = extract(parse("Hsinchu City Government\nHome > News > City News\n\nPublish Date: 2024-05-10\nData Source: Secretariat\n\n"
+                      "Mayor Receives Guests from Portland and Osaka\n\n"
+                      "Mayor Lin Ming-tao today received a 12-member delegation from Portland led by Councilor Maria Okafor.\n\n"
+                      "Later today, Mayor Lin received Osaka Deputy Mayor Taro Ueda at City Hall.\n\n"
+                      "The mayor said he was delighted to show the guests the city's new light rail.\n", "t-en.txt"))
+    by_name = {n: k for k, e in f.events.items() for n in e.names_en}
+    assert "Portland delegation visit" in by_name, list(by_name)
+    assert "meeting with Osaka Deputy Mayor Taro Ueda" in by_name
+    assert _took_part(f, by_name["Portland delegation visit"]) == {"Lin Ming-tao", "Maria Okafor"}
+    assert _took_part(f, by_name["meeting with Osaka Deputy Mayor Taro Ueda"]) >= {"Lin Ming-tao", "Taro Ueda"}
+    # the guests' stay is not a trip: the mayor's later remarks were not made on it
+    assert "Taro Ueda" not in _took_part(f, by_name["Portland delegation visit"])

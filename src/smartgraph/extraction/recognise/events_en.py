@@ -312,6 +312,10 @@ _DELEGATION_VISITED = re.compile(r"\b(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)(?:
                                  r"(?:visited|called\s+on|arrived\s+in)\s+(" + _PLACE_WORDS + r")"
                                  r"(?:\s+and\s+(?:was|were)\s+received\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
 _LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)")
+# "Mayor A received a 12-member Cebu delegation led by B", "hosted a delegation from Cebu City"
+_RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
+                                  r"(?:delegation|mission)\b(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
+                                  r"(?:,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
 # "Mayor A and his delegation are visiting Taiwan from March 18 to 23"
 _WITH_DELEGATION = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+and\s+(?:his|her|their)\s+delegation\s+"
                               r"(?:are|is|were|was|have\s+been|has\s+been)\s+(?:visiting|touring|in)\s+(" + _PLACE_WORDS + r")")
@@ -352,6 +356,15 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
                 group = f"{led.group(1).split()[-1]}'s delegation"
             if group != "delegation" and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{group} visit to {m.group(3)}"))
+        for m in _RECEIVED_DELEGATION.finditer(raw, s.start, s.end):
+            caps = [w for w in m.group(1).split() if w[:1].isupper()]  # the host before the verb is not whose it is
+            group = f"{' '.join(caps)} delegation" if caps else "delegation"
+            if group == "delegation" and m.group(2):
+                group = f"{m.group(2)} delegation"
+            elif group == "delegation" and m.group(3):
+                group = f"{m.group(3).split()[-1]}'s delegation"
+            if group != "delegation" and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{group} visit"))
         for m in _WITH_DELEGATION.finditer(raw, s.start, s.end):
             if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{m.group(1)}'s delegation visit to {m.group(2)}"))
@@ -391,8 +404,10 @@ def _group(raw: str, s0: int, m: re.Match[str]) -> str:
     return "delegation"
 
 
-# "met (with)", "sat down with", "called on", "paid a courtesy call on", "held talks with": a meeting with whoever follows
-_MEET = re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\s+|\b(?:sat|sits|sitting)\s+down\s+with\s+|\b(?:called|calls|calling)\s+on\s+"
+# "met (with)", "received", "hosted", "sat down with", "called on", "paid a courtesy call on", "held talks with": a meeting
+# with whoever follows (a capitalised name: "hosted a dinner" is none; "was received by" is the guest's side, told so)
+_MEET = re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\s+|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:received|receives|hosted|hosts)\s+(?=[A-Z])"
+                   r"|\b(?:sat|sits|sitting)\s+down\s+with\s+|\b(?:called|calls|calling)\s+on\s+"
                    r"|\b(?:paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\s+|\b(?:held|holds|holding)\s+talks\s+with\s+")
 # "is due to meet", "will call on", "had met": a meeting to come, or one before the time the sentence tells
 _NOT_YET = re.compile(r"\b(?:to|will|would|shall|may|might|could|can|should|had|also\s+to)\s+(?:also\s+|then\s+)?$", re.I)

@@ -163,6 +163,9 @@ def meeting_en(e: EventEntity) -> bool:
     return e.category == "visit" and e.origin == "act" and any(n.startswith("meeting with ") for n in e.names)
 
 
+_RECEIVED = re.compile(r"(?:received|receives|welcomed|welcomes|hosted|hosts)\b")
+
+
 def guests_visit_en(res: Resolved, key: str) -> bool:
     """Whether an English visit is guests' to the release's own city or country ("the delegation visited Taichung City
     Hall", "is in Taiwan on a state visit"), not a trip of the release's own people: who else its later sentences
@@ -172,6 +175,8 @@ def guests_visit_en(res: Resolved, key: str) -> bool:
         return False
     rec = res.recognised
     for m in e.mentions:
+        if _RECEIVED.match(res.text.raw, m.start):
+            return True  # "Mayor A received a Cebu delegation"
         if any(res.place_of.get(p) == res.home_place for p in rec.within(rec.places, m.start, m.end)) and res.home_place:
             return True
         if res.home_country and any(c.code == res.home_country for c in rec.within(rec.countries, m.start, m.end)):
