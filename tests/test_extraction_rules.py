@@ -187,3 +187,14 @@ def test_a_delegation_or_guest_received_today_is_a_visit_or_a_meeting() -> None:
     assert _took_part(f, by_name["meeting with Osaka Deputy Mayor Taro Ueda"]) >= {"Lin Ming-tao", "Taro Ueda"}
     # the guests' stay is not a trip: the mayor's later remarks were not made on it
     assert "Taro Ueda" not in _took_part(f, by_name["Portland delegation visit"])
+
+
+def test_a_delegation_led_to_call_on_a_mayor_is_their_visit() -> None:
+    f = _doc_en("Hsinchu and Portland Sign Agreement\n\n"
+                "Hsinchu and Portland signed a friendship agreement today.\n\n"
+                "In March, Councilor Maria Okafor led a five-member Portland delegation, together with two students, to call "
+                "on Mayor Lin Ming-tao.\n\n"
+                "Deputy Mayor Chou Wen-hsin attended the signing and said the two cities share a love of bicycles.")
+    by_name = {n: k for k, e in f.events.items() for n in e.names_en}
+    assert "five-member Portland delegation visit" in by_name, list(by_name)
+    assert _took_part(f, by_name["five-member Portland delegation visit"]) == {"Maria Okafor", "Lin Ming-tao"}

@@ -164,6 +164,7 @@ def meeting_en(e: EventEntity) -> bool:
 
 
 _RECEIVED = re.compile(r"(?:received|receives|welcomed|welcomes|hosted|hosts)\b")
+_TO_CALL = re.compile(r"\bto\s+(?:call\s+on|pay\s+a\s+(?:courtesy\s+)?(?:call|visit)|meet)\b")
 
 
 def guests_visit_en(res: Resolved, key: str) -> bool:
@@ -175,8 +176,8 @@ def guests_visit_en(res: Resolved, key: str) -> bool:
         return False
     rec = res.recognised
     for m in e.mentions:
-        if _RECEIVED.match(res.text.raw, m.start):
-            return True  # "Mayor A received a Cebu delegation"
+        if _RECEIVED.match(res.text.raw, m.start) or _TO_CALL.search(res.text.raw, m.start, m.end):
+            return True  # "Mayor A received a Cebu delegation", "led a delegation to call on Mayor A"
         if any(res.place_of.get(p) == res.home_place for p in rec.within(rec.places, m.start, m.end)) and res.home_place:
             return True
         if res.home_country and any(c.code == res.home_country for c in rec.within(rec.countries, m.start, m.end)):
