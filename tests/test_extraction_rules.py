@@ -198,3 +198,12 @@ def test_a_delegation_led_to_call_on_a_mayor_is_their_visit() -> None:
     by_name = {n: k for k, e in f.events.items() for n in e.names_en}
     assert "five-member Portland delegation visit" in by_name, list(by_name)
     assert _took_part(f, by_name["five-member Portland delegation visit"]) == {"Maria Okafor", "Lin Ming-tao"}
+
+
+def test_an_agreement_signed_at_an_event_named_before_is_dated_by_it() -> None:
+    f = _doc_en("GreenLink Launched at the Expo\n\n"
+                "The GreenLink launch event was held at the expo on the morning of May 8, in front of 80 guests.\n\n"
+                "Also at the launch, Taipei and Portland signed an MOU on sharing traffic data.")
+    mous = [a for a in f.agreements.values() if a.kind == "mou"]
+    assert mous, f.agreements
+    assert {a.date.isoformat() if a.date else None for a in mous} == {"2024-05-08"}
