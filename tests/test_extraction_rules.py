@@ -207,3 +207,11 @@ def test_an_agreement_signed_at_an_event_named_before_is_dated_by_it() -> None:
     mous = [a for a in f.agreements.values() if a.kind == "mou"]
     assert mous, f.agreements
     assert {a.date.isoformat() if a.date else None for a in mous} == {"2024-05-08"}
+
+
+def test_a_city_council_without_its_city_is_the_city_just_named() -> None:
+    f = _doc_en("Taipei Mayor in Osaka\n\n"
+                "Mayor Chiang Wan-an met Osaka Mayor Taro Ueda and City Council Chairperson Kenji Arata on May 8.")
+    assert _org_of(f, "Kenji Arata") == {"Osaka City Council"}
+    names = _names(f)
+    assert {f.organizations[p.organization].country for p in f.posts if names[p.person] == "Kenji Arata"} == {"JP"}

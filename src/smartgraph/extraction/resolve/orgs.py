@@ -58,7 +58,9 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
     if (a, e) in res.org_of:
         return res.org_of[(a, e)]
     if res.text.doc.language == "en":
-        key = affiliation_en(res, res.text.raw[a:e])
+        stretch = res.text.raw[a:e]
+        named = _city_named_before(res, a) if _PLACELESS_EN.match(stretch.strip()) else ""
+        key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch)
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
             key = _council_en(res, key) or key  # "Taipei City councilor": the city's council, not its government
@@ -95,6 +97,21 @@ def _strip(t: str, a: int, e: int) -> tuple[int, int]:
     while a < e and t[a] in " ·":
         a += 1
     return a, e
+
+
+# "City Council", "City Government" with the city's name left out: the city the sentence has just named
+_PLACELESS_EN = re.compile(r"(?:City|Municipal|Prefectural|County)\s+(?:Council|Assembly|Government)\b")
+
+
+def _city_named_before(res: Resolved, a: int) -> str:
+    """The foreign city named last before ``a`` in its sentence ("Yokohama Mayor Fumiko Hayashi and City Council
+    Chairperson …": Yokohama), "" if the last place named is none or the release's own."""
+    text = res.text
+    s = text.sentences[text.sentence_of(a)]
+    places = [m for m in res.recognised.within(res.recognised.places, s.start, a) if m.end <= a]
+    if not places or places[-1].kind not in ("city", "county") or res.place_of.get(places[-1]) == res.home_place:
+        return ""
+    return text.raw[places[-1].start:places[-1].end]
 
 
 def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
