@@ -215,3 +215,13 @@ def test_a_city_council_without_its_city_is_the_city_just_named() -> None:
     assert _org_of(f, "Kenji Arata") == {"Osaka City Council"}
     names = _names(f)
     assert {f.organizations[p.organization].country for p in f.posts if names[p.person] == "Kenji Arata"} == {"JP"}
+
+
+def test_a_deputy_foreign_minister_is_of_the_ministry_of_foreign_affairs() -> None:
+    f = _doc_en("Kaohsiung Signs with Basseterre\n\n"
+                "The agreement was signed today in the presence of Deputy Foreign Minister Wu Chia-hao and Japanese Vice "
+                "Foreign Minister Kenji Arata.")
+    assert _org_of(f, "Wu Chia-hao") == {"Ministry of Foreign Affairs"}
+    names = _names(f)
+    countries = {names[p.person]: f.organizations[p.organization].country for p in f.posts}
+    assert countries.get("Wu Chia-hao") == "TW" and countries.get("Kenji Arata") == "JP"

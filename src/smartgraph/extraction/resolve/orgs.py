@@ -454,3 +454,21 @@ def mission_en(res: Resolved, title_key: str, a: int, e: int, title_end: int) ->
         return organization(res, f"org-{org.country.lower()}-office-{host.code.lower()}", f"{written} Office", "representative-office",
                             org.country)
     return ""
+
+
+_FOREIGN_MINISTER = re.compile(r"\bForeign\s+Minister\b")
+
+
+def foreign_ministry_en(res: Resolved, title: str, a: int, e: int) -> str:
+    """A (Deputy, Vice) Foreign Minister's organisation: the Ministry of Foreign Affairs of the country the affiliation
+    names, else of the release's country; "" for any other title or an affiliation that names something else."""
+    if not _FOREIGN_MINISTER.search(title):
+        return ""
+    sender = res.org_of.get((a, e), "")
+    org = res.organizations.get(sender)
+    if sender and (org is None or org.org_type != "national-government"):
+        return ""
+    cc = org.country if org is not None else res.home_country
+    if not cc:
+        return ""
+    return organization(res, f"org-{cc.lower()}-ministry-of-foreign-affairs", "Ministry of Foreign Affairs", "ministry", cc)
