@@ -225,3 +225,15 @@ def test_a_deputy_foreign_minister_is_of_the_ministry_of_foreign_affairs() -> No
     names = _names(f)
     countries = {names[p.person]: f.organizations[p.organization].country for p in f.posts}
     assert countries.get("Wu Chia-hao") == "TW" and countries.get("Kenji Arata") == "JP"
+
+
+def test_an_earlier_trip_told_with_its_days_is_an_event() -> None:
+    f = _doc_en("Portland Delegation Marks 30 Years of Ties\n\n"
+                "During her trip to Canada from March 3 to 9, 2019, then-Mayor Lin Mei-hua called on Toronto Mayor Paul "
+                "Chen and invited him to visit.\n\n"
+                "Lin later visited Canada again in 2021.")
+    trips = {k: e for k, e in f.events.items() if "trip to Canada" in e.names_en}
+    assert len(trips) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(trips.items()))
+    assert ev.start is not None and ev.start.isoformat() == "2019-03-03"
+    assert {"Lin Mei-hua", "Paul Chen"} <= _took_part(f, key)

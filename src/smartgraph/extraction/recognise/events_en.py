@@ -331,6 +331,8 @@ _IN_ON_VISIT = re.compile(r"\bin\s+(" + _PLACE_WORDS + r")\s+on\s+an?\s+((?:stat
 # exhibition on show at …": a visit to a site, named up to the first word that leaves its name
 _SITE = re.compile(r"\b(?:toured|visited|touring|visiting|tours|visits)\s+(the\s+[A-Z][\w'’&-]*(?:\s+(?!(?:at|in|on|to|and|with|for|"
                    r"from|by|of|where|which|who|that|before|after|as|during|while|accompanied|joined)\b)[\w'’&-]+){0,6})")
+_DAYS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|"
+                   r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?,\s*(?:19|20)\d\d\b")
 _EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b", re.I)
 
 
@@ -386,6 +388,8 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
                     and not re.search(r"\b(?:to|will|would|shall|may|might|could|can|should)\s+(?:also\s+)?$", raw[s.start:m.start()]):
                 found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        if _DAYS.search(raw, s.start, s.end):
+            years = set()  # "during his trip to the United States from September 6 to 13, 2016": an earlier trip, told with its days
         for a, b, name in found:
             c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, a), raw.rfind(";", s.start, a)) if i >= 0])
             if re.search(r"\b(?:hopes?|hoped|plans?|planned|invited?|invitation|will|would|could|may|might|wants?|wanted|next|future|"
