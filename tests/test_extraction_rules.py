@@ -95,3 +95,145 @@ def test_the_subject_of_a_chain_of_ties_is_the_side_of_each() -> None:
     got = _sisters(f)
     assert any("大分" in "".join(p) for p in got), got
     assert not any(any("亞琛" in x for x in p) for p in got)
+
+
+def _doc_en(body: str, date: str = "2024-05-10", source: str = "t-en.txt") -> Facts:
+    text = f"Publish Date: {date}\nData Source: Secretariat\n\n{body}\n"
+    return extract(parse(text, source))
+
+
+def _took_part(f: Facts, event: str) -> set[str]:
+    names = _names(f)
+    return {names[p.person] for p in f.participations if p.event == event}
+
+
+def test_a_meeting_told_with_its_day_is_an_event_of_its_own() -> None:
+    f = _doc_en("Hsinchu Mayor Receives Portland Mayor\n\n"
+                "Also today, Hsinchu Mayor Lin Ming-tao met Portland Mayor Keith Barlow at City Hall to talk about river "
+                "management and bus services.\n\n"
+                "Mayor Lin said the two cities could learn much from each other.\n\n"
+                "On Monday, Mayor Barlow is due to meet Taoyuan Mayor Chen Ta-wei before he flies home.")
+    meetings = {k: e for k, e in f.events.items() if any(n.startswith("meeting with ") for n in e.names_en)}
+    assert len(meetings) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(meetings.items()))
+    assert "meeting with Portland Mayor Keith Barlow" in ev.names_en
+    assert "meeting between Hsinchu Mayor Lin Ming-tao and Portland Mayor Keith Barlow" in ev.names_en
+    assert ev.start is not None and ev.start.isoformat() == "2024-05-10" and ev.end == ev.start
+    assert {"Lin Ming-tao", "Keith Barlow"} <= _took_part(f, key)
+    assert "Chen Ta-wei" not in _took_part(f, key)
+
+
+def test_a_call_in_an_itinerary_without_its_day_is_no_event() -> None:
+    f = _doc_en("Mayor Wraps Up Europe Tour\n\n"
+                "Taichung Mayor Wang Hsiu-lan visited three cities in Europe. In Vienna, Mayor Wang called on Vienna "
+                "Mayor Franz Huber and met members of the city council.")
+    assert not any(n.startswith("meeting") for e in f.events.values() for n in e.names_en)
+
+
+def test_a_delegation_that_visited_the_city_hall_is_a_visit_of_its_own() -> None:
+    f = extract(parse("Hsinchu City Government\nHome > News > City News\n\nPublish Date: 2024-05-10\nData Source: Secretariat\n\n"
+                      "Portland Delegation Calls at Hsinchu City Hall\n\n"
+                      "On May 8, a 12-member Portland delegation led by Councilor Maria Okafor visited Hsinchu City Hall and was "
+                      "received by Deputy Mayor Chou Wen-hsin on behalf of Mayor Lin Ming-tao.\n\n"
+                      "Deputy Mayor Chou said the two cities share a love of bicycles and craft beer.\n", "t-en.txt"))
+    visits = {k: e for k, e in f.events.items() if "Portland delegation visit to Hsinchu City Hall" in e.names_en}
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(visits.items()))
+    assert ev.start is not None and ev.start.isoformat() == "2024-05-08"
+    assert _took_part(f, key) == {"Maria Okafor", "Chou Wen-hsin"}  # not the mayor the deputy stood in for
+    assert not any(p.event == key and p.role == "speaker" for p in f.participations)  # a guests' stay is not where one spoke
+
+
+def test_a_site_named_people_toured_is_a_visit_of_its_own() -> None:
+    f = _doc_en("Taipei Delegation Ends Osaka Stop\n\n"
+                "The delegation arrived in Osaka on May 8 and visited the Nakanoshima Library to learn about its archives.\n\n"
+                "In the evening, Deputy Mayor Chou Wen-hsin and Councilor Maria Okafor toured the Dotonbori Canal Walk, "
+                "accompanied by Director Kenji Arata of the Osaka Tourism Bureau.")
+    visits = {k: e for k, e in f.events.items() if "visit to the Dotonbori Canal Walk" in e.names_en}
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    key = next(iter(visits))
+    assert _took_part(f, key) == {"Chou Wen-hsin", "Maria Okafor", "Kenji Arata"}
+    # a site no one named visited is no event; nor is a walk an exhibition or a library a trip later sentences tell of
+    assert not any("Nakanoshima" in n for e in f.events.values() for n in e.names_en)
+
+
+def _org_of(f: Facts, person: str) -> set[str]:
+    names = _names(f)
+    return {f.organizations[p.organization].name_zh or f.organizations[p.organization].name_en
+            for p in f.posts if names[p.person] == person}
+
+
+def test_an_envoy_heads_the_mission_to_the_country_the_title_names() -> None:
+    f = _doc_en("Kaohsiung Welcomes Envoys\n\n"
+                "Mayor Chen Chi-mai met Paraguayan Ambassador to Taiwan Carlos Mendez and Taiwan's Ambassador to Paraguay "
+                "Lin Wen-hao at City Hall today. Wang Chih-ming, Taiwan's Representative to Poland, joined by video, and "
+                "Canadian Representative to Taiwan Anne Gauthier sent greetings.")
+    assert _org_of(f, "Carlos Mendez") == {"Embassy of Paraguay in Taiwan"}
+    assert _org_of(f, "Lin Wen-hao") == {"Embassy of the Republic of China (Taiwan) in Paraguay"}
+    assert _org_of(f, "Wang Chih-ming") == {"Taipei Representative Office in Poland"}
+    assert _org_of(f, "Anne Gauthier") == {"Canadian Office"}
+
+
+def test_a_delegation_or_guest_received_today_is_a_visit_or_a_meeting() -> None:
+    f = extract(parse("Hsinchu City Government\nHome > News > City News\n\nPublish Date: 2024-05-10\nData Source: Secretariat\n\n"
+                      "Mayor Receives Guests from Portland and Osaka\n\n"
+                      "Mayor Lin Ming-tao today received a 12-member delegation from Portland led by Councilor Maria Okafor.\n\n"
+                      "Later today, Mayor Lin received Osaka Deputy Mayor Taro Ueda at City Hall.\n\n"
+                      "The mayor said he was delighted to show the guests the city's new light rail.\n", "t-en.txt"))
+    by_name = {n: k for k, e in f.events.items() for n in e.names_en}
+    assert "Portland delegation visit" in by_name, list(by_name)
+    assert "meeting with Osaka Deputy Mayor Taro Ueda" in by_name
+    assert _took_part(f, by_name["Portland delegation visit"]) == {"Lin Ming-tao", "Maria Okafor"}
+    assert _took_part(f, by_name["meeting with Osaka Deputy Mayor Taro Ueda"]) >= {"Lin Ming-tao", "Taro Ueda"}
+    # the guests' stay is not a trip: the mayor's later remarks were not made on it
+    assert "Taro Ueda" not in _took_part(f, by_name["Portland delegation visit"])
+
+
+def test_a_delegation_led_to_call_on_a_mayor_is_their_visit() -> None:
+    f = _doc_en("Hsinchu and Portland Sign Agreement\n\n"
+                "Hsinchu and Portland signed a friendship agreement today.\n\n"
+                "In March, Councilor Maria Okafor led a five-member Portland delegation, together with two students, to call "
+                "on Mayor Lin Ming-tao.\n\n"
+                "Deputy Mayor Chou Wen-hsin attended the signing and said the two cities share a love of bicycles.")
+    by_name = {n: k for k, e in f.events.items() for n in e.names_en}
+    assert "five-member Portland delegation visit" in by_name, list(by_name)
+    assert _took_part(f, by_name["five-member Portland delegation visit"]) == {"Maria Okafor", "Lin Ming-tao"}
+
+
+def test_an_agreement_signed_at_an_event_named_before_is_dated_by_it() -> None:
+    f = _doc_en("GreenLink Launched at the Expo\n\n"
+                "The GreenLink launch event was held at the expo on the morning of May 8, in front of 80 guests.\n\n"
+                "Also at the launch, Taipei and Portland signed an MOU on sharing traffic data.")
+    mous = [a for a in f.agreements.values() if a.kind == "mou"]
+    assert mous, f.agreements
+    assert {a.date.isoformat() if a.date else None for a in mous} == {"2024-05-08"}
+
+
+def test_a_city_council_without_its_city_is_the_city_just_named() -> None:
+    f = _doc_en("Taipei Mayor in Osaka\n\n"
+                "Mayor Chiang Wan-an met Osaka Mayor Taro Ueda and City Council Chairperson Kenji Arata on May 8.")
+    assert _org_of(f, "Kenji Arata") == {"Osaka City Council"}
+    names = _names(f)
+    assert {f.organizations[p.organization].country for p in f.posts if names[p.person] == "Kenji Arata"} == {"JP"}
+
+
+def test_a_deputy_foreign_minister_is_of_the_ministry_of_foreign_affairs() -> None:
+    f = _doc_en("Kaohsiung Signs with Basseterre\n\n"
+                "The agreement was signed today in the presence of Deputy Foreign Minister Wu Chia-hao and Japanese Vice "
+                "Foreign Minister Kenji Arata.")
+    assert _org_of(f, "Wu Chia-hao") == {"Ministry of Foreign Affairs"}
+    names = _names(f)
+    countries = {names[p.person]: f.organizations[p.organization].country for p in f.posts}
+    assert countries.get("Wu Chia-hao") == "TW" and countries.get("Kenji Arata") == "JP"
+
+
+def test_an_earlier_trip_told_with_its_days_is_an_event() -> None:
+    f = _doc_en("Portland Delegation Marks 30 Years of Ties\n\n"
+                "During her trip to Canada from March 3 to 9, 2019, then-Mayor Lin Mei-hua called on Toronto Mayor Paul "
+                "Chen and invited him to visit.\n\n"
+                "Lin later visited Canada again in 2021.")
+    trips = {k: e for k, e in f.events.items() if "trip to Canada" in e.names_en}
+    assert len(trips) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(trips.items()))
+    assert ev.start is not None and ev.start.isoformat() == "2019-03-03"
+    assert {"Lin Mei-hua", "Paul Chen"} <= _took_part(f, key)

@@ -378,6 +378,13 @@ class EnglishAgreements:
             ev = self.events.get(k)
             if ev is not None and ev.start is not None and not (ev.end and ev.end != ev.start and m.end > a.start):
                 return ev.start, ev.start.year
+        at = re.search(r"\b(?:at|during)\s+the\s+([a-z][\w-]+)\b", text.raw[s.start:a.start])
+        if at:  # "Also at the launch, A and B signed an MOU": on the day of the launch event named before
+            for _, k in reversed(self.res.linked_in(self.res.event_of, 0, s.start)):
+                ev = self.events.get(k)
+                if ev is not None and ev.start is not None and (ev.end is None or ev.end == ev.start) \
+                        and any(at.group(1) in n.lower().split() for n in ev.names_en):
+                    return ev.start, ev.start.year
         unit = text.units[s.unit]
         same_day = re.search(r"\b(?:the same|that) (?:day|ceremony|occasion|event|morning|afternoon|evening)\b", text.raw[s.start:s.end], re.I)
         prior = [d for d in rec.within(rec.dates, 0 if same_day else unit.start, s.start) if d.precision == "day"]
