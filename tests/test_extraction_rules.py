@@ -95,3 +95,16 @@ def test_the_subject_of_a_chain_of_ties_is_the_side_of_each() -> None:
     got = _sisters(f)
     assert any("大分" in "".join(p) for p in got), got
     assert not any(any("亞琛" in x for x in p) for p in got)
+
+
+def test_a_pronoun_means_the_subject_of_the_sentence_before_not_the_last_person_named() -> None:
+    text = ("Publish Date: 2024-05-02\nData Source: Department of Information Technology\n\n"
+            "Mayor Welcomes a Visiting Mayor\n\n"
+            "Taichung City Mayor Wang Mei-lan welcomed Mayor Tomas Novak of Brno and his delegation at city hall. "
+            "She stated that the two cities have worked together on river restoration for a decade.\n")
+    f = extract(parse(text, "en.txt"))
+    said = {f.persons[s.speaker].name: s.quote.text for s in f.statements}
+    assert list(said) == ["Wang Mei-lan"], said
+    assert said["Wang Mei-lan"].startswith("that the two cities")
+    zh = _doc("市長歡迎訪團\n\n市長陳其邁今天接見日本熊本市長大西一史一行。他表示，高雄與熊本的交流將擴及青年與觀光。")
+    assert [_names(zh)[s.speaker] for s in zh.statements] == ["陳其邁"]
