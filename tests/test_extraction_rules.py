@@ -108,3 +108,24 @@ def test_a_pronoun_means_the_subject_of_the_sentence_before_not_the_last_person_
     assert said["Wang Mei-lan"].startswith("that the two cities")
     zh = _doc("市長歡迎訪團\n\n市長陳其邁今天接見日本熊本市長大西一史一行。他表示，高雄與熊本的交流將擴及青年與觀光。")
     assert [_names(zh)[s.speaker] for s in zh.statements] == ["陳其邁"]
+
+
+def _en_posts(body: str) -> dict[str, str]:
+    text = ("Publish Date: 2024-05-02\nData Source: Department of Information Technology\n\n"
+            f"Taichung Signs with Partner Cities\n\n{body}\n")
+    f = extract(parse(text, "en.txt"))
+    return {f.persons[p.person].name: f.organizations[p.organization].name_en or f.organizations[p.organization].name_zh
+            for p in f.posts}
+
+
+def test_a_mayor_of_a_city_no_table_knows_is_not_given_the_city_named_before() -> None:
+    posts = _en_posts("The signatories include Mayor Tanaka Hiroshi of Kumamoto City and Mayor Sato Kenji of Hinokage City.")
+    assert posts["Tanaka Hiroshi"].startswith("Kumamoto")
+    assert posts["Sato Kenji"].startswith("Hinokage City")
+
+
+def test_a_taiwanese_name_in_western_order_is_not_taken_for_the_foreign_guest() -> None:
+    posts = _en_posts("Brno and Taichung have worked together since 2015. "
+                      "Mayor Mei-Lan Wang met with Mayor Tomas Novak of Brno at city hall on May 11.")
+    assert posts["Tomas Novak"].startswith("Brno")
+    assert not posts.get("Mei-Lan Wang", "").startswith("Brno")

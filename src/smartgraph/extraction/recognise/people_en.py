@@ -280,12 +280,16 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
     return a
 
 
+# a place no table knows, told by the word its name ends in ("Sakaminato City", "Hinokage Town")
+_UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture|Town|Village|Province|Municipality|Shire)")
+
+
 def _useful_aff(raw: str, a: int, e: int) -> bool:
     """Whether capitalised words before a title name anything: a place, country, nationality, organisation or acronym."""
     s = raw[a:e].strip()
     if not s:
         return False
-    if re.search(r"\b[A-Z]{2,}\b", s):
+    if re.search(r"\b[A-Z]{2,}\b", s) or _UNKNOWN_PLACE.fullmatch(s):
         return True
     low = s.lower()
     if gz.countries().en.all(low) or gz.places().en.all(low) or demonym_matcher().all(low):

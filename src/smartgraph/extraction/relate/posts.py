@@ -17,6 +17,7 @@ from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, government, national_government, place_en
 from smartgraph.extraction.mentions import PersonMention, Resolved
+from smartgraph.extraction.names import romanised_chinese
 from smartgraph.extraction.text import fold
 from smartgraph.model import Post
 
@@ -46,19 +47,16 @@ def _last_foreign_place(res: Resolved, p: PersonMention) -> str:
     return government(res, add_place(res, best)) if best is not None else ""
 
 
-_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
-
-
 def _looks_foreign_en(p: PersonMention) -> bool:
-    """English: a name with a Chinese form in brackets, or written in Chinese order with a hyphenated given name
-    (Teng Chia-chi), is the home country's; other Latin names are foreign."""
+    """English: a name with a Chinese form in brackets, or romanised as Taiwan writes Chinese names (Teng Chia-chi,
+    Wan-An Chiang), is the home country's; other Latin names are foreign."""
     if p.name.script == "han":
         return _looks_foreign(p)
     if p.name.alt:
         name = fold(p.name.alt).replace("·", "")
         sur = lx.surnames()
         return not ((name[:1] in sur and len(name) <= 3) or (name[:2] in sur and len(name) <= 4))
-    return not _HYPHENATED_GIVEN.match(p.name.text)
+    return not romanised_chinese(p.name.text)
 
 
 class _ForeignPlacesEn:
