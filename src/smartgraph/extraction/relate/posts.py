@@ -10,7 +10,6 @@ post in an agency, or the home country's government for a national post (總統�
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import replace
 
 from smartgraph.extraction import gazetteer as gz

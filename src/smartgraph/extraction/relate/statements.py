@@ -49,7 +49,8 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                 continue
             speaker = _speaker(text.raw, t, in_s, v, english)
             if not speaker:
-                pm = (_PRONOUN_EN if english else _PRONOUN).search(text.low if english else t, max(s.start - 1, v.start - 8, 0), v.start)  # from the end of the sentence before: '。他表示'
+                # from the sentence before's full stop on: '。他表示'
+                pm = (_PRONOUN_EN if english else _PRONOUN).search(text.low if english else t, max(s.start - 1, v.start - 8, 0), v.start)
                 if pm and s.unit in last_subject:
                     speaker = last_subject[s.unit]
             if not speaker:
