@@ -129,3 +129,34 @@ def test_a_taiwanese_name_in_western_order_is_not_taken_for_the_foreign_guest() 
                       "Mayor Mei-Lan Wang met with Mayor Tomas Novak of Brno at city hall on May 11.")
     assert posts["Tomas Novak"].startswith("Brno")
     assert not posts.get("Mei-Lan Wang", "").startswith("Brno")
+
+
+def _en_facts(body: str) -> Facts:
+    text = ("Publish Date: 2024-05-02\nData Source: Department of Information Technology\n\n"
+            f"Taichung Signs with Partner Cities\n\n{body}\n")
+    return extract(parse(text, "en.txt"))
+
+
+def test_an_english_topic_ends_before_the_verb_that_follows_it() -> None:
+    f = _en_facts("In 2022, another MOU on sports cooperation was signed with Brno.")
+    assert [a.topic for a in f.agreements.values()] == ["sports cooperation"]
+
+
+def test_witnesses_of_a_signing_are_not_its_parties() -> None:
+    f = _en_facts("Taichung Mayor Lu Hsiu-yen and Brno Mayor Tomas Novak signed an MOU on river restoration today. "
+                  "Lu thanked the delegation from the Brno Chamber of Commerce, who were present to witness the signing of the MOU.")
+    assert len(f.agreements) == 1
+    assert not any(p.startswith("org-") for a in f.agreements.values() for p in a.parties)
+
+
+def test_discussions_on_signing_are_a_plan_and_a_person_is_no_party() -> None:
+    f = _en_facts("Last year, Brno Mayor Tomas Novak and Chairman Petr Dvorak of the Brno Chamber of Commerce visited Taichung, "
+                  "and both parties began discussions on signing an MOU.")
+    assert [a.status for a in f.agreements.values()] == ["planned"]
+    assert not any("dvorak" in p for a in f.agreements.values() for p in a.parties)
+
+
+def test_their_sister_city_partnership_ties_the_two_places_named() -> None:
+    f = _en_facts("Taichung and Brno celebrated the 20th anniversary of their sister city partnership this year.")
+    assert len(f.sister_cities) == 1
+    assert {f.places[k].name_en for k in (f.sister_cities[0].a, f.sister_cities[0].b)} == {"Taichung", "Brno"}

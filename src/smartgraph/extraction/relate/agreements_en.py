@@ -45,7 +45,9 @@ _TIE_VERB = re.compile(r"\b(?:bec(?:a|o)me|becomes|becoming|have been|has been|h
                        r"establish(?:ed|es|ing)?|making|made|make|seal(?:ed|s)?|sign(?:ed|s)?|twinned|linked)\b", re.I)
 _FRIENDLY = re.compile(r"\b(?:sister|friendship|friendly|twin|partner(?:ship)?)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is|are|was|were) expected to|expects? to|"
-                     r"intends? to|intended to|aims? to|to be signed|is to|are to|is set to|are set to|upcoming|hopes? to|proposed)\b",
+                     r"intends? to|intended to|aims? to|to be signed|is to|are to|is set to|are set to|upcoming|hopes? to|proposed|"
+                     r"discuss(?:ed|es|ing|ions?)|negotiat\w+|consider(?:s|ed|ing)?|explor(?:e|es|ed|ing)|look(?:s|ed|ing)? forward to|"
+                     r"seek(?:s|ing)? to|sought to|possibility of|prospect of)\b",
                      re.I)
 _PAST = re.compile(r"\b(?:had|last year|ago|since|then|former(?:ly)?|earlier|previously|first)\b|\b(?:19|20)\d\d\b", re.I)
 _REFER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|said|such)\s+(?:(?:new|first|second|third|same|signed|"
@@ -137,6 +139,9 @@ class EnglishAgreements:
 
     def _org(self, name: str) -> str:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        of = re.search(r"\s(?:of|from)\s+(?:the\s+)?(?=[A-Z])", name)
+        if of and any(pm.name.text in name[:of.start()] for pm in self.res.person_of):
+            name = name[of.end():]  # "Chairman Petr Dvorak of the Brno Chamber of Commerce": the chamber, not the person
         if name in self.acronyms:
             return self.acronyms[name]
         ot = lx.org_type_of(name)
@@ -476,6 +481,11 @@ class EnglishAgreements:
                 # "the agreement", "their first memorandum": the last one of these parties, whatever its word
                 same = next((f for f in reversed(self.found) if (f.ag.kind == kind or a.word.lower() in _GENERIC)
                              and set(parties) & set(f.ag.parties)), None)
+        if bare and re.search(r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?(?:signing|inking)\s+of\s+(?:the|this|their)\s+$", lead, re.I):
+            # "… who were present to witness the signing of the MOU": those named are witnesses, the MOU one told before
+            same = next((f for f in reversed(self.found) if f.ag.kind == kind), None)
+            if same is None:
+                return
         if title and same is None:
             same = next((f for f in self.found if f.ag.kind == kind or (kind == "mou" and a.word.lower() in _GENERIC)), None)
         if same is None and refer and plural_word(a.word) and any(f.ag.kind == kind for f in self.found):
@@ -537,7 +547,7 @@ class EnglishAgreements:
 
     def _topic(self, a: AgreementMention, s: Sentence) -> str:
         m = re.match(r"\s*(?:\([^)]*\)\s*)?(?:on|for)\s+(?:a\s+|the\s+)?([^,;.]{3,90}?)(?=\s+(?:between|with|at|in order|to|under|which|"
-                     r"when|during)\b|[,;.]|$)", self.text.raw[a.end:s.end])
+                     r"when|during|(?:was|were|is|are|has been|have been|will be)\s+\w+ed|signed|inked)\b|[,;.]|$)", self.text.raw[a.end:s.end])
         if not m or re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)", m.group(1)):
             return ""
@@ -646,8 +656,8 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
         return (ok, partner) if partner and partner != ok else None
     plural = raw[w0:w1].lower().endswith(("ies", "twinned"))
     distinct = list(dict.fromkeys(keys_before))
-    if plural and len(distinct) >= 2:
-        return distinct[-2], distinct[-1]
+    if (plural or re.search(r"\btheir\s+$", raw[s0:w0])) and len(distinct) >= 2:
+        return distinct[-2], distinct[-1]  # "A and B are sister cities", "A and B marked 60 years of their sister city ties"
     if after and re.match(r"\s*(?:\([^)]*\)\s*)?$", raw[w1:after[0].start]):
         k = add_place(res, after[0])
         return (home, k) if home and k != home else None
