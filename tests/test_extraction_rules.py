@@ -160,3 +160,17 @@ def test_their_sister_city_partnership_ties_the_two_places_named() -> None:
     f = _en_facts("Taichung and Brno celebrated the 20th anniversary of their sister city partnership this year.")
     assert len(f.sister_cities) == 1
     assert {f.places[k].name_en for k in (f.sister_cities[0].a, f.sister_cities[0].b)} == {"Taichung", "Brno"}
+
+
+def test_a_tie_made_long_ago_is_no_plan_and_the_two_cities_are_the_city_met() -> None:
+    f = _doc("市長會見外賓\n\n在與美國鳳凰城市副市長會談中，陳其邁市長回顧兩市自1979年締結姊妹市以來的深厚基礎。")
+    assert not [a for a in f.agreements.values() if a.status == "planned"]
+    assert _sisters(f)
+    g = _doc("市長會見外賓\n\n接見馬來西亞檳城市長時，陳其邁市長指出，兩市自2011年締結友誼市以來，在文化領域互動良好。")
+    assert [(a.kind, a.status) for a in g.agreements.values()] == [("friendship", "signed")]
+    assert len(next(iter(g.agreements.values())).parties) == 2
+
+
+def test_a_named_memorandums_topic_leaves_out_its_parties() -> None:
+    f = _doc("兩市簽署備忘錄\n\n雙方將在論壇簽署「高雄市與大阪市推動智慧醫療合作備忘錄」與「高雄市立動物園與大阪動物園物種交流及保育合作備忘錄」。")
+    assert sorted(a.topic for a in f.agreements.values()) == ["推動智慧醫療", "物種交流及保育"]
