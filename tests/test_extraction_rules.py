@@ -174,3 +174,16 @@ def test_a_tie_made_long_ago_is_no_plan_and_the_two_cities_are_the_city_met() ->
 def test_a_named_memorandums_topic_leaves_out_its_parties() -> None:
     f = _doc("兩市簽署備忘錄\n\n雙方將在論壇簽署「高雄市與大阪市推動智慧醫療合作備忘錄」與「高雄市立動物園與大阪動物園物種交流及保育合作備忘錄」。")
     assert sorted(a.topic for a in f.agreements.values()) == ["推動智慧醫療", "物種交流及保育"]
+
+
+def test_the_agreement_told_again_with_its_signers_and_day_is_the_same_one() -> None:
+    f = _en_facts("Taichung and Brno marked 20 years of ties, and the mayors of the two cities recently signed a partnership "
+                  "agreement. The agreement was signed by Taichung Mayor Lu Hsiu-yen and Brno Mayor Tomas Novak on July 30, 2024.")
+    got = [(a.kind, str(a.date)) for a in f.agreements.values()]
+    assert got == [("friendship", "2024-07-30")], got
+
+
+def test_an_mou_between_the_two_cities_leaves_out_the_bodies_named_with_them() -> None:
+    f = _en_facts("Last year, Brno Mayor Tomas Novak and Chairman Petr Dvorak of the Brno Chamber of Commerce visited "
+                  "Taichung Mayor Lu Hsiu-yen, and both parties began discussions on signing a MOU between the two cities.")
+    assert [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()] == [["Brno", "Taichung"]]

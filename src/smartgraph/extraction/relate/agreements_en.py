@@ -269,6 +269,13 @@ class EnglishAgreements:
             out = self._list(between.end(), stop)
             if not out and _BOTH.match(raw, between.end()):
                 out = list(self.last_parties)
+                if len(out) < 2 and re.match(r"the two (?:cities|capitals|municipalities)\b", raw[between.end():], re.I):
+                    # "… a MOU between the two cities": the places of the subject, not the bodies named with them
+                    subject = self._subject(s, verb[0] if verb is not None and verb[0] < a.start else a.start)
+                    out += [k for k in subject if k in self.res.places and k not in out]
+            if len(out) >= 2:
+                self.explicit = True
+                return out
         if len(out) < 2:
             by = re.compile(r"\bsigned\s+(?:online\s+|later\s+)*by\s+", re.I).search(raw, a.end, s.end)
             if by:
@@ -477,10 +484,11 @@ class EnglishAgreements:
             same = self._same(kind, parties, year)
             if same is not None and not refer and not title and date is not None and same.ag.date not in (None, date):
                 same = None
-            if same is None and refer and a.count <= 1 and not self.explicit:
-                # "the agreement", "their first memorandum": the last one of these parties, whatever its word
+            if same is None and refer and a.count <= 1:
+                # "the agreement", "their first memorandum": the last one of these parties, whatever its word (when the
+                # sentence names the parties, "The agreement was signed by Taipei Mayor … and Houston Mayor …", all of them)
                 same = next((f for f in reversed(self.found) if (f.ag.kind == kind or a.word.lower() in _GENERIC)
-                             and set(parties) & set(f.ag.parties)), None)
+                             and (set(parties) == set(f.ag.parties) if self.explicit else set(parties) & set(f.ag.parties))), None)
         if bare and re.search(r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?(?:signing|inking)\s+of\s+(?:the|this|their)\s+$", lead, re.I):
             # "… who were present to witness the signing of the MOU": those named are witnesses, the MOU one told before
             same = next((f for f in reversed(self.found) if f.ag.kind == kind), None)
@@ -492,7 +500,8 @@ class EnglishAgreements:
             return  # "the memorandums signed today": those found before
         if same is not None and (a.count <= 1 or refer or len(self._group(same)) >= a.count):
             ag = same.ag
-            if date is not None and ag.date is None and not refer and status == "signed":
+            if date is not None and ag.date is None and (not refer or verb is not None) and status == "signed":
+                # "The agreement was signed … on July 30, 2021": its day, told again
                 ag.date = date
             if status == "signed" and ag.status == "planned" and not title and not refer:
                 ag.status = "signed"
