@@ -187,3 +187,15 @@ def test_an_mou_between_the_two_cities_leaves_out_the_bodies_named_with_them() -
     f = _en_facts("Last year, Brno Mayor Tomas Novak and Chairman Petr Dvorak of the Brno Chamber of Commerce visited "
                   "Taichung Mayor Lu Hsiu-yen, and both parties began discussions on signing a MOU between the two cities.")
     assert [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()] == [["Brno", "Taichung"]]
+
+
+def test_a_described_city_is_no_place_and_a_tie_word_is_no_topic() -> None:
+    f = _doc("釜山市長訪高雄\n\n與高雄締結姊妹市超過半世紀、也是韓國最大港灣城市的韓國釜山市，由市長率團訪問高雄，"
+             "4日和陳其邁市長簽署「文化藝術合作交流意向書」。\n\n雙方並簽署姊妹市協定。")
+    assert not any("港灣" in p.name_zh for p in f.places.values())
+    assert all(a.topic not in ("姊妹市", "締結", "合作") for a in f.agreements.values())
+
+
+def test_she_said_at_a_sentences_start_is_read_as_said_by_the_subject_before() -> None:
+    f = _doc("縣長出席論壇\n\n縣長周美玲今天出席2024農業論壇開幕式。她表示，農業是本縣的根本。")
+    assert [(_names(f)[s.speaker], s.by_pronoun) for s in f.statements] == [("周美玲", True)]

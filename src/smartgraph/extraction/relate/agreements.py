@@ -327,7 +327,7 @@ class AgreementFinder:
                 name = name[:k.start()]
             name = re.sub(r"^[與和及、\s]+", "", name)
             # 「臺北市立動物園與上海動物園小貓熊…」: the two parties' bodies of one kind before the topic
-            return re.sub(r"^(\w{1,6})[與和及]\1", "", name) or name
+            return _tidy_topic(re.sub(r"^(\w{1,6})[與和及]\1", "", name) or name)
         # the topic stands in the agreement word's own clause: 「…指出，今天MOU的簽署」 has none
         a0 = max(s0, parties_end, clause_start(self.text.fold, s0, a.start, "，,；;：:"))
         stretch = self.text.raw[a0:a.end]
@@ -337,7 +337,7 @@ class AgreementFinder:
         while base := _BASE_KIND.search(fold(stretch)):  # 「合作備忘錄 MOU」: every kind word at the end
             stretch = stretch[:base.start()]
         stretch = stretch.strip(" ，、「」")
-        return "" if _WHEN_ONLY.fullmatch(fold(stretch)) else stretch
+        return "" if _WHEN_ONLY.fullmatch(fold(stretch)) else _tidy_topic(stretch)
 
     # ------------------------------------------------------------------ the pass
     def pairs(self, a: AgreementMention, s0: int) -> list[tuple[str, str]]:
@@ -578,6 +578,19 @@ def find_agreements(res: Resolved, events: dict[str, Event], event_at: object, p
 _FRIEND_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|友城|姊妹市|姐妹市|姊妹城市|姐妹城市"))
 _TIE_VERB = re.compile(fold(r"締結|締盟|結為|結成|成為|建立"))
 _AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|將|朝"))
+
+
+_NO_TOPIC = re.compile(fold(r"(?:締結|簽署|簽訂|三方|雙方|兩市|城市|國際|相關|正式|新|一般)*(?:交流|合作|友好|友誼|姊妹|姐妹|城市|市|都市|"
+                            r"關係|締盟|締結)*"))
+
+
+def _tidy_topic(topic: str) -> str:
+    """No topic where only the agreement's kind is left (「姊妹市」 of 姊妹市協定, 「締結」, 「合作」 of 合作備忘錄); the
+    parties' count before a topic goes (「三方友好交流」 → 友好交流)."""
+    topic = topic.strip(" ，、「」")
+    if _NO_TOPIC.fullmatch(fold(topic)):
+        return ""
+    return re.sub(r"^(?:三方|雙方|兩市|締結|簽署|簽訂)+", "", topic)
 
 
 def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
