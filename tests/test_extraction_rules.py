@@ -199,3 +199,21 @@ def test_a_described_city_is_no_place_and_a_tie_word_is_no_topic() -> None:
 def test_she_said_at_a_sentences_start_is_read_as_said_by_the_subject_before() -> None:
     f = _doc("縣長出席論壇\n\n縣長周美玲今天出席2024農業論壇開幕式。她表示，農業是本縣的根本。")
     assert [(_names(f)[s.speaker], s.by_pronoun) for s in f.statements] == [("周美玲", True)]
+
+
+def _en_roles(body: str) -> dict[str, tuple[str, str, str]]:
+    f = _en_facts(body)
+    return {f.persons[p.person].name: (f.organizations[p.organization].name_en or f.organizations[p.organization].name_zh,
+                                       f.organizations[p.organization].country, p.role) for p in f.posts}
+
+
+def test_former_or_acting_before_a_place_and_title_qualify_the_title_not_the_place() -> None:
+    got = _en_roles("Acting Taichung Mayor Lin Chia-hao and Former Brno Mayor Petr Vokral met at city hall.")
+    assert got["Lin Chia-hao"][0].startswith("Taichung") and got["Lin Chia-hao"][2] == "acting-mayor"
+    assert got["Petr Vokral"][0].startswith("Brno") and got["Petr Vokral"][2] == "former-mayor"
+
+
+def test_the_region_a_department_deals_with_is_not_its_country() -> None:
+    got = _en_roles("The signing was witnessed by Wang Da-wei, Director General of the Department of European Affairs, "
+                    "Taiwan Ministry of Foreign Affairs.")
+    assert got["Wang Da-wei"][1] == "TW"

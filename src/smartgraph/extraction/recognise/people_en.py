@@ -50,6 +50,7 @@ _NOT_NAME = {
 _IN_ORG_NAME = {"sister", "friendship", "partner"}  # open no name, yet stand in organisations' names (Sister City Association)
 _CONNECT = {"of", "and", "&", "for", "the", "on", "in", "de", "du", "des", "la", "le", "'s", "’s"}
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+(?=[A-Z])")
+_QUALIFIED = re.compile(r"(?<![\w-])(Former|Acting|Ex|former|acting)[- ](?:[A-Z][\w'’.-]*\s+){1,4}$")
 _FORMER = re.compile(r"(?:\bformer|\bthen-|\bex-|\bthen |\bone-time )\s*$", re.IGNORECASE)
 _BRACKET_HAN = re.compile(r"\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·．]{1,7}")
@@ -121,7 +122,11 @@ def recognise_titles_en(text: Text) -> list[TitleMention]:
         if h.start > 0 and low[h.start - 1] == "-" and low[max(0, h.start - 5):h.start] != "then-":
             continue
         was = _FORMER.search(text.raw, max(0, h.start - 12), h.start) is not None
+        qual = _QUALIFIED.search(text.raw, max(0, h.start - 50), h.start)  # "Former Brno Mayor", "Acting Tainan Mayor"
+        was = was or (qual is not None and qual.group(1).lower() in ("former", "ex"))  # "then-Shizuoka Mayor": mayor then
         entry = h.entry
+        if qual is not None and qual.group(1).lower() == "acting":
+            entry = lx.titles().get(f"acting-{entry.key}", entry)
         if entry.key in _PREFER and not _CONGRESS.search(text.raw, max(0, h.start - 40), min(len(low), h.end + 40)):
             entry = lx.titles().get(_PREFER[entry.key], entry)
         title = lx.former(entry) if was else entry
@@ -271,7 +276,7 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
         if not m:
             break
         w = m.group().lower()
-        if w in _CONNECT or w in ("a", "an", "also"):
+        if w in _CONNECT or w in ("a", "an", "also", "former", "acting", "then", "ex", "interim"):
             a = m.end()
             while a < s and raw[a] == " ":
                 a += 1
