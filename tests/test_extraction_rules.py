@@ -214,6 +214,6 @@ def test_former_or_acting_before_a_place_and_title_qualify_the_title_not_the_pla
 
 
 def test_the_region_a_department_deals_with_is_not_its_country() -> None:
-    got = _en_roles("The signing was witnessed by Wang Da-wei, Director General of the Department of European Affairs, "
+    got = _en_roles("The signing was witnessed by Wang Da-wei, Director General of the Department of North American Affairs, "
                     "Taiwan Ministry of Foreign Affairs.")
     assert got["Wang Da-wei"][1] == "TW"
