@@ -217,3 +217,9 @@ def test_the_region_a_department_deals_with_is_not_its_country() -> None:
     got = _en_roles("The signing was witnessed by Wang Da-wei, Director General of the Department of North American Affairs, "
                     "Taiwan Ministry of Foreign Affairs.")
     assert got["Wang Da-wei"][1] == "TW"
+
+
+def test_then_before_or_after_the_place_keeps_the_place_as_the_affiliation() -> None:
+    got = _en_roles("Brno Mayor Petr Novak met Taichung's then-Mayor William Lin and then-Taichung Deputy Mayor Mary Chen.")
+    assert got["William Lin"][0].startswith("Taichung")
+    assert got["Mary Chen"][0].startswith("Taichung")

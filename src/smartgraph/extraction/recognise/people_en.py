@@ -258,6 +258,10 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
         w = raw[k:j]
         if not w:
             break
+        lead = re.match(r"(?:then|ex|former)-(?=[A-Z])", w)
+        if lead:  # "then-Taichung Mayor": the place after the qualifier, and no further back
+            a = k + lead.end()
+            break
         bare = w.rstrip(".")
         if w.endswith(".") and pos != s and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.", w):
             break  # a full stop the sentence splitter kept (FUKUOKA SMART EAST. DOIT)
@@ -449,10 +453,14 @@ class EnglishPeople:
         if short and (raw[ns:ne].isupper() or len(raw[ns:ne]) < 2 or i != tm.end):
             return False  # "president of the Tokyo Organising Committee": a word of the organisation, not a name
         # the affiliation: capitalised words before the title, else "of the …" after the name
-        a = self._past_named(_aff_start(raw, tm.start, max(s0, self._last_end(tm.start))), tm.start)
-        aff = (a, tm.start) if _useful_aff(raw, a, tm.start) else (tm.start, tm.start)
+        qual = re.search(r"(?:\bthen-|\bex-|\b[Ff]ormer\s+)$", raw[max(s0, tm.start - 8):tm.start])
+        t0 = tm.start - len(qual.group()) if qual else tm.start  # "Tainan's then-Mayor": the affiliation ends before "then-"
+        while t0 > s0 and raw[t0 - 1] == " " and qual:
+            t0 -= 1
+        a = self._past_named(_aff_start(raw, t0, max(s0, self._last_end(tm.start))), t0)
+        aff = (a, t0) if _useful_aff(raw, a, t0) else (tm.start, tm.start)
         if aff[0] < aff[1]:
-            aff = (aff[0], _into_title(tm))
+            aff = (aff[0], t0 if qual else _into_title(tm))
         if aff_after_title is not None and aff[0] == aff[1]:
             aff = aff_after_title
         end = after
