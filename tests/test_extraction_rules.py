@@ -223,3 +223,9 @@ def test_then_before_or_after_the_place_keeps_the_place_as_the_affiliation() -> 
     got = _en_roles("Brno Mayor Petr Novak met Taichung's then-Mayor William Lin and then-Taichung Deputy Mayor Mary Chen.")
     assert got["William Lin"][0].startswith("Taichung")
     assert got["Mary Chen"][0].startswith("Taichung")
+
+
+def test_a_home_citys_speaker_and_councillors_are_of_its_council() -> None:
+    f = _doc("締盟儀式\n\n雙方在高雄市議長康美華、高雄市議員簡志明的見證下簽署協定。")
+    orgs = {_names(f)[p.person]: f.organizations[p.organization].name_zh for p in f.posts}
+    assert orgs == {"康美華": "高雄市議會", "簡志明": "高雄市議會"}
