@@ -46,8 +46,8 @@ _TIE_VERB = re.compile(r"\b(?:bec(?:a|o)me|becomes|becoming|have been|has been|h
 _FRIENDLY = re.compile(r"\b(?:sister|friendship|friendly|twin|partner(?:ship)?)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is|are|was|were) expected to|expects? to|"
                      r"intends? to|intended to|aims? to|to be signed|is to|are to|is set to|are set to|upcoming|hopes? to|proposed|"
-                     r"discuss(?:ed|es|ing|ions?)|negotiat\w+|consider(?:s|ed|ing)?|explor(?:e|es|ed|ing)|look(?:s|ed|ing)? forward to|"
-                     r"seek(?:s|ing)? to|sought to|possibility of|prospect of)\b",
+                     r"(?:discuss\w*|negotiat\w+|consider\w*|explor\w+|look(?:s|ed|ing)? forward to|possibility of|prospects? of)"
+                     r"\s+(?:on\s+|about\s+|the\s+possibility\s+of\s+)?(?:signing|to sign)|seek(?:s|ing)? to sign|sought to sign)\b",
                      re.I)
 _PAST = re.compile(r"\b(?:had|last year|ago|since|then|former(?:ly)?|earlier|previously|first)\b|\b(?:19|20)\d\d\b", re.I)
 _REFER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|said|such)\s+(?:(?:new|first|second|third|same|signed|"
