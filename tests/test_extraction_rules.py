@@ -229,3 +229,10 @@ def test_a_home_citys_speaker_and_councillors_are_of_its_council() -> None:
     f = _doc("締盟儀式\n\n雙方在高雄市議長康美華、高雄市議員簡志明的見證下簽署協定。")
     orgs = {_names(f)[p.person]: f.organizations[p.organization].name_zh for p in f.posts}
     assert orgs == {"康美華": "高雄市議會", "簡志明": "高雄市議會"}
+
+
+def test_sister_prefectures_and_cities_that_became_sisters_are_ties() -> None:
+    for body in ("Aomori has joined many events since the two cities became sisters in 2016.",
+                 "Aomori, a sister prefecture of Taichung, sent a delegation."):
+        f = _en_facts(body)
+        assert {frozenset(f.places[k].name_en for k in (sc.a, sc.b)) for sc in f.sister_cities} == {frozenset({"Taichung", "Aomori"})}

@@ -629,7 +629,8 @@ def find_agreements_en(res: Resolved, events: dict[str, Event], event_at: Callab
 
 # ----------------------------------------------------------------------------- sister cities
 
-_SISTER = re.compile(r"\bsister[ -]cit(?:y|ies)\b|\btwinned\b|\btwin cit(?:y|ies)\b", re.I)
+_SISTER = re.compile(r"\bsister[ -](?:cit(?:y|ies)|prefectures?|states?|counties|county|provinces?|regions?)\b|\btwinned\b|"
+                     r"\btwin cit(?:y|ies)\b|(?<=\bbecame )sisters\b|(?<=\bbecome )sisters\b", re.I)
 _OWNER = re.compile(r"(?:'s|’s)?\s+(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|oldest|newest|latest|another|only|"
                     r"longest-standing|[A-Z]{2}|US|U\.S\.|Japanese|American|European|Asian)\s+){0,3}$")
 
@@ -663,7 +664,7 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
         if partner is None and ok != home:
             partner = home
         return (ok, partner) if partner and partner != ok else None
-    plural = raw[w0:w1].lower().endswith(("ies", "twinned"))
+    plural = raw[w0:w1].lower().endswith(("ies", "twinned", "s"))
     distinct = list(dict.fromkeys(keys_before))
     if (plural or re.search(r"\btheir\s+$", raw[s0:w0])) and len(distinct) >= 2:
         return distinct[-2], distinct[-1]  # "A and B are sister cities", "A and B marked 60 years of their sister city ties"
