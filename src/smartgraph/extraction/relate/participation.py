@@ -169,7 +169,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         ev = st.event if st.event in kept else (main if main in kept else "")
         if english and ev == main and not main_happened:
             continue  # a main event not yet begun, or named only in an affiliation
-        if ev and not _PAST_YEAR.search(st.span.text[:20]):
+        if ev and not st.by_pronoun and not _PAST_YEAR.search(st.span.text[:20]):
             add(st.speaker, ev, "unspecified", "speaker", None, st.span)
     # a person a sentence places at one session is not at its sibling sessions by a weaker reading
     def session(event: str) -> bool:

@@ -273,7 +273,8 @@ def _en_geo(s: str) -> list[tuple[int, int, str, object]]:
         if x[0] >= taken:
             kept.append(x)
             taken = x[1]
-    return kept
+    # "Department of North American Affairs", "Bureau of Japanese Affairs": the region a body deals with, not its country
+    return [x for x in kept if not re.match(r"\s+affairs\b", low[x[1]:])]
 
 
 def _government_en(res: Resolved, place_key: str) -> str:
