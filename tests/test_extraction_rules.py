@@ -376,3 +376,11 @@ def test_sister_prefectures_and_cities_that_became_sisters_are_ties() -> None:
                  "Aomori, a sister prefecture of Taichung, sent a delegation."):
         f = _en_facts(body)
         assert {frozenset(f.places[k].name_en for k in (sc.a, sc.b)) for sc in f.sister_cities} == {frozenset({"Taichung", "Aomori"})}
+
+
+def test_an_event_of_an_earlier_year_is_not_what_a_release_of_a_meeting_is_about() -> None:
+    f = _doc_en("Mayor Meets Guest\n\nMayor Mei-Lan Wang met with Mayor Tomas Novak of Brno at city hall on May 9. "
+                "Mayor Wang thanked Brno for its participation in the 2023 Taiwan Lantern Festival.\n\n"
+                "Wang said that the two cities share many goals.")
+    meeting = next(k for k, e in f.events.items() if any(n.startswith("meeting with") for n in e.names_en))
+    assert f.statements and {s.event for s in f.statements} == {meeting}

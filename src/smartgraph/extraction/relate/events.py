@@ -64,6 +64,11 @@ def main_event(res: Resolved) -> str:
 
     named = {k: e for k, e in res.events.items() if e.origin == "named" and not e.part}
     early_acts = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and told_early(e)}
+    year = text.doc.date.year if getattr(text.doc, "date", None) is not None else None
+    if early_acts and year is not None:
+        # 「去年的臺灣燈會」, "Brno's participation in the 2023 Lantern Festival": an event of an earlier year is not what
+        # a release that tells of an act of its own time is about
+        named = {k: e for k, e in named.items() if not (e.year and e.year < year)}
     if named and early_acts and (not any(told_early(e) for e in named.values())
                                  or (any(in_title(e) for e in early_acts.values()) and not any(in_title(e) for e in named.values()))):
         named = {}  # 「東京食品展」 named in passing: the signing the title or the opening tells is what the release is about
