@@ -27,6 +27,7 @@ and only a build's ``refresh`` puts it back. A store without it answers with the
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -37,6 +38,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from smartgraph.queries import LANGUAGES, CannedQuery, Catalog, Parameter, with_values
+from smartgraph.sparql.union import STALE
 from smartgraph.vocab import SUMMARY_GRAPH, SUMMARY_MARKER, SUMMARY_NS
 
 __all__ = ["BUCKET", "FRESH", "SUMMARY_GRAPH", "Refresh", "facets", "fast_page", "fresh", "materialisable", "page", "refresh"]
@@ -94,26 +96,47 @@ def fast_page(q: CannedQuery, values: dict[str, list[str]] | dict[str, str], lim
     if len(given) > 1 or any(p.name in bound and p.type != "language" and p not in given for p in q.params):
         return None
     limit, offset = max(0, int(limit)), max(0, int(offset))
-    if given and len(bound[given[0].name]) > 1:  # several values of one facet: their sets merged by rank
-        if given[0].name not in q.variables:  # a row can be in several sets (a statement about two themes): plain
+    columns = "\n      ".join(f"OPTIONAL {{ ?row <{column(v)}> ?{v} }}" for v in q.variables)
+    names = " ".join("?" + v for v in q.variables)
+    if given and len(bound[given[0].name]) > 1:  # several values of one facet: their sets merged in the query's order
+        order = _order(q)
+        if given[0].name not in q.variables or order is None:  # a row can be in several sets (a statement about two themes)
             return None
         keys = [set_key(q.name, lang, facet_key(given[0], t)) for t in bound[given[0].name]]
-        rows = (f"VALUES ?set {{ {' '.join(Literal(k).n3() for k in keys)} }}\n"
-                f"      ?row sgs:set ?set ; sgs:rank ?rank")
-        skip = offset
-    else:
-        key = set_key(q.name, lang, facet_key(given[0], bound[given[0].name][0]) if given else "")
-        first, last = offset // BUCKET, (offset + limit) // BUCKET
-        buckets = [Literal(f"{key}|{i}").n3() for i in range(first, last + 1)]
-        rows = f"VALUES ?bucket {{ {' '.join(buckets)} }}\n      ?row sgs:bucket ?bucket ; sgs:rank ?rank"
-        skip = offset - first * BUCKET
+        return (f"# {q.name}: one page of the rows materialised at build time (smartgraph.summaries)\n"
+                f"PREFIX sgs: <{SUMMARY_NS}>\n"
+                f"SELECT {names}\nWHERE {{\n"
+                f"  {{ SELECT ?rank {names} WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{\n"
+                f"      VALUES ?set {{ {' '.join(Literal(k).n3() for k in keys)} }}\n"
+                f"      ?row sgs:set ?set ; sgs:rank ?rank .\n      {columns} }} }}\n"
+                f"    ORDER BY {order} ?rank OFFSET {offset} LIMIT {limit + 1} }}\n}}\nORDER BY {order} ?rank\n")
+    key = set_key(q.name, lang, facet_key(given[0], bound[given[0].name][0]) if given else "")
+    first, last = offset // BUCKET, (offset + limit) // BUCKET
+    buckets = [Literal(f"{key}|{i}").n3() for i in range(first, last + 1)]
+    rows = f"VALUES ?bucket {{ {' '.join(buckets)} }}\n      ?row sgs:bucket ?bucket ; sgs:rank ?rank"
+    skip = offset - first * BUCKET
     columns = "\n  ".join(f"OPTIONAL {{ GRAPH <{SUMMARY_GRAPH}> {{ ?row <{column(v)}> ?{v} }} }}" for v in q.variables)
     return (f"# {q.name}: one page of the rows materialised at build time (smartgraph.summaries)\n"
             f"PREFIX sgs: <{SUMMARY_NS}>\n"
-            f"SELECT {' '.join('?' + v for v in q.variables)}\nWHERE {{\n"
+            f"SELECT {names}\nWHERE {{\n"
             f"  {{ SELECT ?row ?rank WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{\n      {rows} }} }}\n"
             f"    ORDER BY ?rank OFFSET {skip} LIMIT {limit + 1} }}\n"
             f"  {columns}\n}}\nORDER BY ?rank\n")
+
+
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
+_CONDITION = re.compile(r"\?(\w+)|(?:ASC|DESC)\s*\(\s*\?(\w+)\s*\)", re.I)
+
+
+def _order(q: CannedQuery) -> str | None:
+    """The query's own ORDER BY conditions, when each is a projected variable (or ASC/DESC of one), else None."""
+    found = list(_ORDER_BY.finditer(q.text))
+    if not found:
+        return ""
+    conditions = re.findall(r"(?:ASC|DESC)\s*\([^)]*\)|\S+", q.text[found[-1].end():], re.I)
+    if not all((m := _CONDITION.fullmatch(c)) and (m.group(1) or m.group(2)) in q.variables for c in conditions):
+        return None
+    return " ".join(conditions)
 
 
 def column(variable: str) -> str:
@@ -125,12 +148,23 @@ def column(variable: str) -> str:
 
 @dataclass
 class Refresh:
+    """What a refresh did: ``rows`` the canned queries give (every set), ``quads`` written, ``removed`` quads taken
+    away, ``buckets`` rewritten of ``of`` buckets in all; ``whole`` when the graph was written again from nothing."""
+
     rows: int = 0
     quads: int = 0
+    removed: int = 0
+    buckets: int = 0
+    of: int = 0
+    whole: bool = True
     seconds: float = 0.0
 
 
 FRESH = f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_MARKER}> ?v }} }}"
+COMPLETE = SUMMARY_NS + "complete"  # the rows are every set of some content of the store, each bucket's digest right
+_XSD_INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
+WRITE_BYTES = 32 << 20  # N-Quads a refresh gathers before it writes them (one bulk load)
+DELETE_ROWS = 2_000  # row resources one SPARQL update takes away
 
 
 def fresh(store: Any) -> bool:
@@ -138,6 +172,15 @@ def fresh(store: Any) -> bool:
     ``store`` is anything with ``select`` (an EmbeddedStore)."""
     res = store.select(FRESH)
     return bool(res.get("boolean"))
+
+
+def complete(ox_store: Any) -> bool:
+    """Whether the rows a pyoxigraph store holds are whole sets, each bucket with its digest (a refresh ended), so that
+    a refresh can write only the buckets whose rows changed. A refresh that was cut short leaves this false."""
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(SUMMARY_GRAPH)
+    return ox.Quad(graph, ox.NamedNode(COMPLETE), ox.Literal("1"), graph) in ox_store
 
 
 def _facet_text(q: CannedQuery, p: Parameter) -> str:
@@ -176,15 +219,11 @@ def _runs(q: CannedQuery, ox_store: Any) -> Iterator[tuple[str, str, Parameter |
                 yield lang, p.name, p, with_values(_facet_text(q, p), {**base, p.name: values})
 
 
-def _quads(q: CannedQuery, ox_store: Any, counter: list[int]) -> Iterator[Any]:
-    import pyoxigraph as ox
-
-    graph = ox.NamedNode(SUMMARY_GRAPH)
-    rank_p, bucket_p, set_p = (ox.NamedNode(SUMMARY_NS + n) for n in ("rank", "bucket", "set"))
-    cols = {v: ox.NamedNode(column(v)) for v in q.variables}
+def _sets(q: CannedQuery, ox_store: Any) -> Iterator[tuple[str, list[list[str]]]]:
+    """Every set of ``q``'s rows (its key, its rows in order, each row its columns' terms as N-Triples, '' when unbound)."""
     for lang, _, p, text in _runs(q, ox_store):
-        seen: dict[str, int] = {}
-        for rank, row in enumerate(ox_store.query(text)):
+        sets: dict[str, list[list[str]]] = {}
+        for row in ox_store.query(text):
             if p is None:
                 key = set_key(q.name, lang)
             else:
@@ -192,17 +231,110 @@ def _quads(q: CannedQuery, ox_store: Any, counter: list[int]) -> Iterator[Any]:
                 if value is None:
                     continue
                 key = set_key(q.name, lang, f"{p.name}={_n3(value)}")
-            i = seen[key] = seen.get(key, -1) + 1
-            counter[0] += 1
-            node = ox.NamedNode(f"{SUMMARY_NS}r{counter[0]}")
-            yield ox.Quad(node, rank_p, ox.Literal(str(rank), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), graph)
-            yield ox.Quad(node, bucket_p, ox.Literal(f"{key}|{i // BUCKET}"), graph)
-            if p is not None:
-                yield ox.Quad(node, set_p, ox.Literal(key), graph)
-            for v, pred in cols.items():
-                term = row[v]
-                if term is not None:
-                    yield ox.Quad(node, pred, term, graph)
+            sets.setdefault(key, []).append(["" if (t := row[v]) is None else str(t) for v in q.variables])
+        if p is None:
+            sets.setdefault(set_key(q.name, lang), [])  # an empty list is a set all the same
+        yield from sets.items()
+
+
+def _set_id(query: str, key: str) -> str:
+    return f"{query}-{hashlib.blake2b(key.encode('utf-8'), digest_size=8).hexdigest()}"
+
+
+def _bucket_node(set_id: str, i: int) -> str:
+    return f"<{SUMMARY_NS}b-{set_id}-{i}>"
+
+
+def _row_nodes(set_id: str, i: int) -> list[str]:
+    return [f"<{SUMMARY_NS}r-{set_id}-{rank}>" for rank in range(i * BUCKET, (i + 1) * BUCKET)]
+
+
+def _old_buckets(ox_store: Any) -> dict[str, dict[int, str]]:
+    """The buckets the store holds: set id -> bucket index -> digest of the bucket's N-Quads."""
+    import pyoxigraph as ox
+
+    out: dict[str, dict[int, str]] = {}
+    start = len(SUMMARY_NS) + 2
+    for quad in ox_store.quads_for_pattern(None, ox.NamedNode(SUMMARY_NS + "digest"), None, ox.NamedNode(SUMMARY_GRAPH)):
+        set_id, i = quad.subject.value[start:].rsplit("-", 1)
+        out.setdefault(set_id, {})[int(i)] = quad.object.value
+    return out
+
+
+class _Writer:
+    """Writes buckets (N-Quads text, one bulk load at a time) and takes old buckets away (a SPARQL update at a time)."""
+
+    def __init__(self, ox_store: Any, out: Refresh) -> None:
+        self.store, self.out = ox_store, out
+        self.text: list[str] = []
+        self.size = 0
+        self.gone: list[str] = []
+
+    def remove(self, set_id: str, i: int) -> None:
+        self.gone.append(_bucket_node(set_id, i))
+        self.gone.extend(_row_nodes(set_id, i))
+
+    def add(self, text: str) -> None:
+        self.text.append(text)
+        self.size += len(text)
+        if self.size >= WRITE_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyoxigraph as ox
+
+        g = f"<{SUMMARY_GRAPH}>"
+        for at in range(0, len(self.gone), DELETE_ROWS):  # before the new rows: they may be the same resources
+            nodes = " ".join(self.gone[at:at + DELETE_ROWS])
+            before = len(self.store)
+            self.store.update(f"DELETE {{ GRAPH {g} {{ ?r ?p ?o }} }} WHERE {{ VALUES ?r {{ {nodes} }} GRAPH {g} {{ ?r ?p ?o }} }}")
+            self.out.removed += before - len(self.store)
+        self.gone = []
+        if self.text:
+            data = "".join(self.text).encode("utf-8")
+            self.out.quads += data.count(b"\n")
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        self.text, self.size = [], 0
+
+
+def _write_set(w: _Writer, query: str, key: str, rows: list[list[str]], columns: list[str], faceted: bool,
+               old: dict[int, str]) -> None:
+    """Write the buckets of one set whose N-Quads differ from those stored (``old``: index -> digest), take away the
+    stored buckets past its end."""
+    g = f" <{SUMMARY_GRAPH}> .\n"
+    set_id = _set_id(query, key)
+    key_lit = str(_ox_literal(key))
+    rank_p, bucket_p, set_p, digest_p = (f"<{SUMMARY_NS}{n}>" for n in ("rank", "bucket", "set", "digest"))
+    preds = [f"<{column(v)}>" for v in columns]
+    buckets = (len(rows) + BUCKET - 1) // BUCKET
+    w.out.rows += len(rows)
+    w.out.of += buckets
+    for i in range(buckets):
+        lines = []
+        bucket = str(_ox_literal(f"{key}|{i}"))
+        for rank in range(i * BUCKET, min(len(rows), (i + 1) * BUCKET)):
+            node = f"<{SUMMARY_NS}r-{set_id}-{rank}>"
+            lines.append(f'{node} {rank_p} "{rank}"^^{_XSD_INTEGER}{g}{node} {bucket_p} {bucket}{g}')
+            if faceted:
+                lines.append(f"{node} {set_p} {key_lit}{g}")
+            lines.extend(f"{node} {pred} {term}{g}" for pred, term in zip(preds, rows[rank]) if term)
+        text = "".join(lines)
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+        if old.get(i) == digest:
+            continue
+        if i in old:
+            w.remove(set_id, i)
+        w.out.buckets += 1
+        w.add(f'{text}{_bucket_node(set_id, i)} {digest_p} "{digest}"{g}')
+    for i in old:
+        if i >= buckets:
+            w.remove(set_id, i)
+
+
+def _ox_literal(value: str) -> Any:
+    import pyoxigraph as ox
+
+    return ox.Literal(value)
 
 
 def _n3(term: Any) -> str:
@@ -218,8 +350,13 @@ def _n3(term: Any) -> str:
     return str(term)
 
 
-def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = None) -> Refresh:
-    """Recompute every materialisable canned query's rows into ``SUMMARY_GRAPH`` and put the marker back.
+def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = None, *, whole: bool = False) -> Refresh:
+    """Make ``SUMMARY_GRAPH`` hold every materialisable canned query's rows of the store's content, and put the marker back.
+
+    Every query runs again; the rows are written a bucket (``BUCKET`` rows of a set) at a time, and only the buckets
+    whose N-Quads differ from the stored ones (by their digest) are written again: a build that changed a few
+    releases rewrites the few sets, and the parts of the whole lists, they changed. ``whole`` (or rows left by a
+    refresh that did not end) writes the graph again from nothing. ``queries``: only these (the others' rows stay).
 
     ``ox_store``: a writable pyoxigraph store whose default graph is the union of its named graphs. The
     marker goes first and comes back last, so a failure in between leaves the plain queries answering.
@@ -229,17 +366,29 @@ def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = Non
 
     t = time.perf_counter()
     graph = ox.NamedNode(SUMMARY_GRAPH)
-    ox_store.remove_graph(graph) if ox_store.contains_named_graph(graph) else None
-    out = Refresh()
-    counter = [0]
+    ox_store.update(STALE)
+    out = Refresh(whole=whole or not complete(ox_store))
+    if out.whole:
+        ox_store.remove_graph(graph) if ox_store.contains_named_graph(graph) else None
+    else:
+        ox_store.remove(ox.Quad(graph, ox.NamedNode(COMPLETE), ox.Literal("1"), graph))  # till every bucket is right
+    old = {} if out.whole else _old_buckets(ox_store)
     wanted = set(queries) if queries is not None else None
+    w = _Writer(ox_store, out)
     for q in catalog:
         if not materialisable(q) or (wanted is not None and q.name not in wanted):
             continue
-        quads = list(_quads(q, ox_store, counter))
-        ox_store.bulk_extend(quads)
-        out.quads += len(quads)
-    out.rows = counter[0]
-    ox_store.add(ox.Quad(graph, ox.NamedNode(SUMMARY_MARKER), ox.Literal("1"), graph))
+        seen: set[str] = set()
+        for key, rows in _sets(q, ox_store):
+            set_id = _set_id(q.name, key)
+            seen.add(set_id)
+            _write_set(w, q.name, key, rows, q.variables, key.split("|", 2)[2] != "", old.get(set_id, {}))
+        for set_id, buckets in old.items():  # sets no row of the store's content gives any more
+            if set_id not in seen and set_id.rsplit("-", 1)[0] == q.name:
+                for i in buckets:
+                    w.remove(set_id, i)
+    w.flush()
+    ox_store.extend([ox.Quad(graph, ox.NamedNode(COMPLETE), ox.Literal("1"), graph),
+                     ox.Quad(graph, ox.NamedNode(SUMMARY_MARKER), ox.Literal("1"), graph)])
     out.seconds = time.perf_counter() - t
     return out
