@@ -161,7 +161,7 @@ def test_a_build_that_changes_adds_and_removes_releases_keeps_the_rows_as_a_whol
         generated = sorted(folder.glob("0000*_synthetic.txt"))
         news = sorted(other.glob("*.txt"))
         # changed: two generated releases take another corpus's text, a seed loses its second half
-        for old, new in zip(generated[3:5], news[:2]):
+        for old, new in zip(generated[3:5], news[:2], strict=True):
             old.write_text(new.read_text(encoding="utf-8"), encoding="utf-8")
         seed = sorted(folder.glob("0*_*.txt"))[0]
         text = seed.read_text(encoding="utf-8")

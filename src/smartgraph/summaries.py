@@ -317,7 +317,7 @@ def _write_set(w: _Writer, query: str, key: str, rows: list[list[str]], columns:
             lines.append(f'{node} {rank_p} "{rank}"^^{_XSD_INTEGER}{g}{node} {bucket_p} {bucket}{g}')
             if faceted:
                 lines.append(f"{node} {set_p} {key_lit}{g}")
-            lines.extend(f"{node} {pred} {term}{g}" for pred, term in zip(preds, rows[rank]) if term)
+            lines.extend(f"{node} {pred} {term}{g}" for pred, term in zip(preds, rows[rank], strict=True) if term)
         text = "".join(lines)
         digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
         if old.get(i) == digest:
