@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -41,9 +42,8 @@ from smartgraph.queries import LANGUAGES, CannedQuery, Catalog, Parameter, with_
 from smartgraph.sparql.union import STALE
 from smartgraph.vocab import SUMMARY_GRAPH, SUMMARY_MARKER, SUMMARY_NS
 
-__all__ = ["BUCKET", "FRESH", "SUMMARY_GRAPH", "Refresh", "facets", "fast_page", "fresh", "materialisable", "page", "refresh"]
+__all__ = ["FRESH", "SUMMARY_GRAPH", "Refresh", "facets", "fast_page", "fresh", "materialisable", "page", "refresh"]
 
-BUCKET = 100  # rows a bucket holds: a page reads ceil(limit / BUCKET) + 1 buckets at most
 _GROUP_BY = re.compile(r"\bGROUP\s+BY\b([^\n]*)", re.I)
 _SELECT = re.compile(r"\bSELECT\b(\s+DISTINCT\b)?", re.I)
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -96,31 +96,30 @@ def fast_page(q: CannedQuery, values: dict[str, list[str]] | dict[str, str], lim
     if len(given) > 1 or any(p.name in bound and p.type != "language" and p not in given for p in q.params):
         return None
     limit, offset = max(0, int(limit)), max(0, int(offset))
-    columns = "\n      ".join(f"OPTIONAL {{ ?row <{column(v)}> ?{v} }}" for v in q.variables)
     names = " ".join("?" + v for v in q.variables)
+    head = f"# {q.name}: one page of the rows materialised at build time (smartgraph.summaries)\nPREFIX sgs: <{SUMMARY_NS}>\n"
     if given and len(bound[given[0].name]) > 1:  # several values of one facet: their sets merged in the query's order
         order = _order(q)
         if given[0].name not in q.variables or order is None:  # a row can be in several sets (a statement about two themes)
             return None
-        keys = [set_key(q.name, lang, facet_key(given[0], t)) for t in bound[given[0].name]]
-        return (f"# {q.name}: one page of the rows materialised at build time (smartgraph.summaries)\n"
-                f"PREFIX sgs: <{SUMMARY_NS}>\n"
-                f"SELECT {names}\nWHERE {{\n"
+        keys = " ".join(Literal(set_key(q.name, lang, facet_key(given[0], t))).n3() for t in bound[given[0].name])
+        columns = "\n      ".join(f"OPTIONAL {{ ?row <{column(v)}> ?{v} }}" for v in q.variables)
+        return (f"{head}SELECT {names}\nWHERE {{\n"
                 f"  {{ SELECT ?rank {names} WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{\n"
-                f"      VALUES ?set {{ {' '.join(Literal(k).n3() for k in keys)} }}\n"
-                f"      ?row sgs:set ?set ; sgs:rank ?rank .\n      {columns} }} }}\n"
+                f"      VALUES ?set {{ {keys} }}\n"
+                f"      ?bucket sgs:set ?set ; sgs:start ?start . ?row sgs:in ?bucket ; sgs:pos ?pos .\n"
+                f"      BIND (?start + ?pos AS ?rank)\n      {columns} }} }}\n"
                 f"    ORDER BY {order} ?rank OFFSET {offset} LIMIT {limit + 1} }}\n}}\nORDER BY {order} ?rank\n")
-    key = set_key(q.name, lang, facet_key(given[0], bound[given[0].name][0]) if given else "")
-    first, last = offset // BUCKET, (offset + limit) // BUCKET
-    buckets = [Literal(f"{key}|{i}").n3() for i in range(first, last + 1)]
-    rows = f"VALUES ?bucket {{ {' '.join(buckets)} }}\n      ?row sgs:bucket ?bucket ; sgs:rank ?rank"
-    skip = offset - first * BUCKET
+    key = Literal(set_key(q.name, lang, facet_key(given[0], bound[given[0].name][0]) if given else "")).n3()
+    last = offset + limit  # limit + 1 rows: the last one says whether there is a next page
     columns = "\n  ".join(f"OPTIONAL {{ GRAPH <{SUMMARY_GRAPH}> {{ ?row <{column(v)}> ?{v} }} }}" for v in q.variables)
-    return (f"# {q.name}: one page of the rows materialised at build time (smartgraph.summaries)\n"
-            f"PREFIX sgs: <{SUMMARY_NS}>\n"
-            f"SELECT {names}\nWHERE {{\n"
-            f"  {{ SELECT ?row ?rank WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{\n      {rows} }} }}\n"
-            f"    ORDER BY ?rank OFFSET {skip} LIMIT {limit + 1} }}\n"
+    return (f"{head}SELECT {names}\nWHERE {{\n"
+            f"  {{ SELECT ?row ?rank WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{\n"
+            f"      ?bucket sgs:set {key} ; sgs:start ?start ; sgs:size ?size .\n"
+            f"      FILTER (?start <= {last} && ?start + ?size > {offset})\n"
+            f"      ?row sgs:in ?bucket ; sgs:pos ?pos .\n"
+            f"      BIND (?start + ?pos AS ?rank)\n"
+            f"      FILTER (?rank >= {offset} && ?rank <= {last}) }} }} }}\n"
             f"  {columns}\n}}\nORDER BY ?rank\n")
 
 
@@ -164,7 +163,8 @@ FRESH = f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_MARKER}>
 COMPLETE = SUMMARY_NS + "complete"  # the rows are every set of some content of the store, each bucket's digest right
 _XSD_INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
 WRITE_BYTES = 32 << 20  # N-Quads a refresh gathers before it writes them (one bulk load)
-DELETE_ROWS = 2_000  # row resources one SPARQL update takes away
+DELETE_QUADS = 20_000  # quads one SPARQL update takes away
+MIN_BUCKET, MAX_BUCKET, CUT = 16, 192, 48  # a bucket's rows: about MIN_BUCKET + CUT on average
 
 
 def fresh(store: Any) -> bool:
@@ -241,28 +241,36 @@ def _set_id(query: str, key: str) -> str:
     return f"{query}-{hashlib.blake2b(key.encode('utf-8'), digest_size=8).hexdigest()}"
 
 
-def _bucket_node(set_id: str, i: int) -> str:
-    return f"<{SUMMARY_NS}b-{set_id}-{i}>"
+def _buckets(rows: list[str]) -> Iterator[tuple[int, int]]:
+    """A set's rows cut into buckets, (start, end) each, where the rows' own content says (a row whose checksum is 0
+    modulo CUT ends one, within MIN_BUCKET..MAX_BUCKET rows): a row added or taken away changes its bucket only,
+    and the buckets after it keep their rows (they only start elsewhere)."""
+    start = 0
+    for i, row in enumerate(rows):
+        n = i + 1 - start
+        if n >= MAX_BUCKET or (n >= MIN_BUCKET and zlib.crc32(row.encode("utf-8")) % CUT == 0):
+            yield start, i + 1
+            start = i + 1
+    if start < len(rows):
+        yield start, len(rows)
 
 
-def _row_nodes(set_id: str, i: int) -> list[str]:
-    return [f"<{SUMMARY_NS}r-{set_id}-{rank}>" for rank in range(i * BUCKET, (i + 1) * BUCKET)]
-
-
-def _old_buckets(ox_store: Any) -> dict[str, dict[int, str]]:
-    """The buckets the store holds: set id -> bucket index -> digest of the bucket's N-Quads."""
+def _old_buckets(ox_store: Any) -> dict[str, dict[str, tuple[int, int]]]:
+    """The buckets the store holds: set id -> bucket id -> (start, size)."""
     import pyoxigraph as ox
 
-    out: dict[str, dict[int, str]] = {}
-    start = len(SUMMARY_NS) + 2
-    for quad in ox_store.quads_for_pattern(None, ox.NamedNode(SUMMARY_NS + "digest"), None, ox.NamedNode(SUMMARY_GRAPH)):
-        set_id, i = quad.subject.value[start:].rsplit("-", 1)
-        out.setdefault(set_id, {})[int(i)] = quad.object.value
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    graph = ox.NamedNode(SUMMARY_GRAPH)
+    at = len(SUMMARY_NS) + 2
+    sizes = {q.subject.value[at:]: int(q.object.value) for q in ox_store.quads_for_pattern(None, ox.NamedNode(SUMMARY_NS + "size"), None, graph)}
+    for quad in ox_store.quads_for_pattern(None, ox.NamedNode(SUMMARY_NS + "start"), None, graph):
+        bid = quad.subject.value[at:]
+        out.setdefault(bid.rsplit("-", 1)[0], {})[bid] = (int(quad.object.value), sizes.get(bid, 0))
     return out
 
 
 class _Writer:
-    """Writes buckets (N-Quads text, one bulk load at a time) and takes old buckets away (a SPARQL update at a time)."""
+    """Writes buckets (N-Quads text, one bulk load at a time) and takes quads away (DELETE DATA, a batch at a time)."""
 
     def __init__(self, ox_store: Any, out: Refresh) -> None:
         self.store, self.out = ox_store, out
@@ -270,9 +278,20 @@ class _Writer:
         self.size = 0
         self.gone: list[str] = []
 
-    def remove(self, set_id: str, i: int) -> None:
-        self.gone.append(_bucket_node(set_id, i))
-        self.gone.extend(_row_nodes(set_id, i))
+    def remove(self, bid: str, size: int) -> None:
+        """Take a bucket away: its rows and itself."""
+        import pyoxigraph as ox
+
+        graph = ox.NamedNode(SUMMARY_GRAPH)
+        for node in [f"{SUMMARY_NS}b-{bid}"] + [f"{SUMMARY_NS}r-{bid}-{pos}" for pos in range(size)]:
+            self.gone.extend(f"{q.subject} {q.predicate} {q.object} ." for q in ox_store_quads(self.store, node, graph))
+        if len(self.gone) >= DELETE_QUADS:
+            self.flush()
+
+    def move(self, bid: str, old: int, new: int) -> None:
+        """A bucket that starts at another row now."""
+        self.gone.append(f'<{SUMMARY_NS}b-{bid}> <{SUMMARY_NS}start> "{old}"^^{_XSD_INTEGER} .')
+        self.add(f'<{SUMMARY_NS}b-{bid}> <{SUMMARY_NS}start> "{new}"^^{_XSD_INTEGER} <{SUMMARY_GRAPH}> .\n')
 
     def add(self, text: str) -> None:
         self.text.append(text)
@@ -283,12 +302,10 @@ class _Writer:
     def flush(self) -> None:
         import pyoxigraph as ox
 
-        g = f"<{SUMMARY_GRAPH}>"
-        for at in range(0, len(self.gone), DELETE_ROWS):  # before the new rows: they may be the same resources
-            nodes = " ".join(self.gone[at:at + DELETE_ROWS])
-            before = len(self.store)
-            self.store.update(f"DELETE {{ GRAPH {g} {{ ?r ?p ?o }} }} WHERE {{ VALUES ?r {{ {nodes} }} GRAPH {g} {{ ?r ?p ?o }} }}")
-            self.out.removed += before - len(self.store)
+        for at in range(0, len(self.gone), DELETE_QUADS):  # before the new quads: a bucket's start may go and come back
+            part = self.gone[at:at + DELETE_QUADS]
+            self.store.update(f"DELETE DATA {{ GRAPH <{SUMMARY_GRAPH}> {{\n{chr(10).join(part)}\n}} }}")
+            self.out.removed += len(part)
         self.gone = []
         if self.text:
             data = "".join(self.text).encode("utf-8")
@@ -297,38 +314,47 @@ class _Writer:
         self.text, self.size = [], 0
 
 
-def _write_set(w: _Writer, query: str, key: str, rows: list[list[str]], columns: list[str], faceted: bool,
-               old: dict[int, str]) -> None:
-    """Write the buckets of one set whose N-Quads differ from those stored (``old``: index -> digest), take away the
-    stored buckets past its end."""
+def ox_store_quads(ox_store: Any, node: str, graph: Any) -> list[Any]:
+    import pyoxigraph as ox
+
+    return list(ox_store.quads_for_pattern(ox.NamedNode(node), None, None, graph))
+
+
+def _write_set(w: _Writer, query: str, key: str, rows: list[list[str]], columns: list[str],
+               old: dict[str, tuple[int, int]]) -> None:
+    """Write the buckets of one set that the store does not hold (``old``: bucket id -> start, size), move those it
+    holds to their start, and take away the others."""
     g = f" <{SUMMARY_GRAPH}> .\n"
     set_id = _set_id(query, key)
     key_lit = str(_ox_literal(key))
-    rank_p, bucket_p, set_p, digest_p = (f"<{SUMMARY_NS}{n}>" for n in ("rank", "bucket", "set", "digest"))
+    in_p, pos_p, set_p, start_p, size_p = (f"<{SUMMARY_NS}{n}>" for n in ("in", "pos", "set", "start", "size"))
     preds = [f"<{column(v)}>" for v in columns]
-    buckets = (len(rows) + BUCKET - 1) // BUCKET
+    texts = ["\x00".join(row) for row in rows]
+    seen: set[str] = set()
     w.out.rows += len(rows)
-    w.out.of += buckets
-    for i in range(buckets):
-        lines = []
-        bucket = str(_ox_literal(f"{key}|{i}"))
-        for rank in range(i * BUCKET, min(len(rows), (i + 1) * BUCKET)):
-            node = f"<{SUMMARY_NS}r-{set_id}-{rank}>"
-            lines.append(f'{node} {rank_p} "{rank}"^^{_XSD_INTEGER}{g}{node} {bucket_p} {bucket}{g}')
-            if faceted:
-                lines.append(f"{node} {set_p} {key_lit}{g}")
-            lines.extend(f"{node} {pred} {term}{g}" for pred, term in zip(preds, rows[rank], strict=True) if term)
-        text = "".join(lines)
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
-        if old.get(i) == digest:
+    for start, end in _buckets(texts):
+        w.out.of += 1
+        digest = hashlib.blake2b("\n".join(texts[start:end]).encode("utf-8"), digest_size=10).hexdigest()
+        bid = f"{set_id}-{digest}"
+        while bid in seen:  # the same rows twice in one set
+            bid += "x"
+        seen.add(bid)
+        if bid in old:
+            was, _ = old.pop(bid)
+            if was != start:
+                w.move(bid, was, start)
             continue
-        if i in old:
-            w.remove(set_id, i)
+        bucket = f"<{SUMMARY_NS}b-{bid}>"
+        lines = [f'{bucket} {set_p} {key_lit}{g}{bucket} {start_p} "{start}"^^{_XSD_INTEGER}{g}'
+                 f'{bucket} {size_p} "{end - start}"^^{_XSD_INTEGER}{g}']
+        for pos in range(end - start):
+            node = f"<{SUMMARY_NS}r-{bid}-{pos}>"
+            lines.append(f'{node} {in_p} {bucket}{g}{node} {pos_p} "{pos}"^^{_XSD_INTEGER}{g}')
+            lines.extend(f"{node} {pred} {term}{g}" for pred, term in zip(preds, rows[start + pos], strict=True) if term)
         w.out.buckets += 1
-        w.add(f'{text}{_bucket_node(set_id, i)} {digest_p} "{digest}"{g}')
-    for i in old:
-        if i >= buckets:
-            w.remove(set_id, i)
+        w.add("".join(lines))
+    for bid, (_, size) in old.items():
+        w.remove(bid, size)
 
 
 def _ox_literal(value: str) -> Any:
@@ -382,11 +408,11 @@ def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = Non
         for key, rows in _sets(q, ox_store):
             set_id = _set_id(q.name, key)
             seen.add(set_id)
-            _write_set(w, q.name, key, rows, q.variables, key.split("|", 2)[2] != "", old.get(set_id, {}))
+            _write_set(w, q.name, key, rows, q.variables, old.get(set_id, {}))
         for set_id, buckets in old.items():  # sets no row of the store's content gives any more
             if set_id not in seen and set_id.rsplit("-", 1)[0] == q.name:
-                for i in buckets:
-                    w.remove(set_id, i)
+                for bid, (_, size) in buckets.items():
+                    w.remove(bid, size)
     w.flush()
     ox_store.extend([ox.Quad(graph, ox.NamedNode(COMPLETE), ox.Literal("1"), graph),
                      ox.Quad(graph, ox.NamedNode(SUMMARY_MARKER), ox.Literal("1"), graph)])
