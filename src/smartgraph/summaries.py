@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rdflib import Literal, URIRef
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Variable
 
 from smartgraph.queries import LANGUAGES, CannedQuery, Catalog, Parameter, with_values
 from smartgraph.sparql.union import STALE
@@ -207,33 +207,75 @@ def _candidates(ox_store: Any, p: Parameter) -> tuple[Identifier, ...]:
     return tuple(URIRef(r["v"].value) for r in res)
 
 
-def _runs(q: CannedQuery, ox_store: Any) -> Iterator[tuple[str, str, Parameter | None, str]]:
-    """(lang, facet name, facet, query text) of each run that materialises ``q``."""
+def _runs(q: CannedQuery, ox_store: Any) -> Iterator[tuple[str, list[Parameter], Parameter | None, str]]:
+    """(lang, facets read off the run's rows, facet run or None, query text) of each run that materialises ``q``."""
     langs = _langs(q)
+    derived = [p for p in facets(q) if p.name in _row_facets(q)]
     for lang in (LANGUAGES if langs else ("",)):
         base: dict[str, tuple[Identifier, ...]] = {langs[0].name: (Literal(lang),)} if langs else {}
-        yield lang, "", None, with_values(q.text, base)
+        yield lang, derived, None, with_values(q.text, base)
         for p in facets(q):
+            if p in derived:
+                continue
             values = _candidates(ox_store, p)
             if values:
-                yield lang, p.name, p, with_values(_facet_text(q, p), {**base, p.name: values})
+                yield lang, [], p, with_values(_facet_text(q, p), {**base, p.name: values})
+
+
+_ROW_FACETS: dict[str, frozenset[str]] = {}
+
+
+def _row_facets(q: CannedQuery) -> frozenset[str]:
+    """The variables whose facet sets are the whole list's rows with that value, in its order: grouped by, projected,
+    and bound in every solution by a triple pattern outside any OPTIONAL, UNION, MINUS, GRAPH or subquery. Binding
+    such a variable first (the facet run's VALUES) only keeps the solutions with that value, so its run is not needed."""
+    if q.text not in _ROW_FACETS:
+        from rdflib.plugins.sparql import prepareQuery
+
+        node = prepareQuery(q.text).algebra
+        while hasattr(node, "get") and node.name != "Group":
+            node = node.get("p")
+        found: frozenset[str] = frozenset()
+        if getattr(node, "name", "") == "Group":
+            keys = {str(e) for e in node.get("expr") or [] if isinstance(e, Variable)}
+            found = frozenset(keys & _certain(node.p) & set(q.variables))
+        _ROW_FACETS[q.text] = found
+    return _ROW_FACETS[q.text]
+
+
+def _certain(node: Any) -> set[str]:
+    """The variables every solution of an algebra node binds from a triple pattern (an under-estimate: none for what
+    is not plainly a join of triple patterns, filters and binds)."""
+    name = getattr(node, "name", "")
+    if name == "BGP":
+        return {str(v) for t in node.triples for v in t if isinstance(v, Variable)}
+    if name == "Join":
+        return _certain(node.p1) | _certain(node.p2)
+    if name in ("LeftJoin", "Minus"):
+        return _certain(node.p1)
+    if name in ("Filter", "Extend"):
+        return _certain(node.p)
+    return set()
 
 
 def _sets(q: CannedQuery, ox_store: Any) -> Iterator[tuple[str, list[list[str]]]]:
     """Every set of ``q``'s rows (its key, its rows in order, each row its columns' terms as N-Triples, '' when unbound)."""
-    for lang, _, p, text in _runs(q, ox_store):
+    for lang, derived, p, text in _runs(q, ox_store):
         sets: dict[str, list[list[str]]] = {}
-        for row in ox_store.query(text):
-            if p is None:
-                key = set_key(q.name, lang)
-            else:
-                value = row[p.name]
-                if value is None:
-                    continue
-                key = set_key(q.name, lang, f"{p.name}={_n3(value)}")
-            sets.setdefault(key, []).append(["" if (t := row[v]) is None else str(t) for v in q.variables])
         if p is None:
-            sets.setdefault(set_key(q.name, lang), [])  # an empty list is a set all the same
+            whole = sets[set_key(q.name, lang)] = []  # an empty list is a set all the same
+            read = [(d, {t.n3() for t in _candidates(ox_store, d)}) for d in derived]
+            for row in ox_store.query(text):
+                cells = ["" if (t := row[v]) is None else str(t) for v in q.variables]
+                whole.append(cells)
+                for d, values in read:
+                    if (value := row[d.name]) is not None and (n3 := _n3(value)) in values:
+                        sets.setdefault(set_key(q.name, lang, f"{d.name}={n3}"), []).append(cells)
+        else:
+            for row in ox_store.query(text):
+                if (value := row[p.name]) is not None:
+                    key = set_key(q.name, lang, f"{p.name}={_n3(value)}")
+                    sets.setdefault(key, []).append(["" if (t := row[v]) is None else str(t) for v in q.variables])
         yield from sets.items()
 
 
