@@ -27,6 +27,7 @@ and only a build's ``refresh`` puts it back. A store without it answers with the
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 import time
@@ -147,12 +148,14 @@ def column(variable: str) -> str:
 
 @dataclass
 class Refresh:
-    """What a refresh did: ``rows`` the canned queries give (every set), ``quads`` written, ``removed`` quads taken
-    away, ``buckets`` rewritten of ``of`` buckets in all; ``whole`` when the graph was written again from nothing."""
+    """What a refresh did: ``rows`` the canned queries give (every set), ``quads`` written, ``removed`` buckets taken
+    away or moved, ``garbage`` the rows no bucket reaches any more (this refresh's and those before), ``buckets``
+    written of ``of`` buckets in all; ``whole`` when the graph was written again from nothing."""
 
     rows: int = 0
     quads: int = 0
     removed: int = 0
+    garbage: int = 0
     buckets: int = 0
     of: int = 0
     whole: bool = True
@@ -163,7 +166,8 @@ FRESH = f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_MARKER}>
 COMPLETE = SUMMARY_NS + "complete"  # the rows are every set of some content of the store, each bucket's digest right
 _XSD_INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
 WRITE_BYTES = 32 << 20  # N-Quads a refresh gathers before it writes them (one bulk load)
-DELETE_QUADS = 20_000  # quads one SPARQL update takes away
+DELETE_BUCKETS = 2_000  # buckets one SPARQL update takes away
+GARBAGE = 1.0  # a refresh writes the rows whole when unreachable rows left by the ones before outnumber this share of them
 MIN_BUCKET, MAX_BUCKET, CUT = 16, 192, 48  # a bucket's rows: about MIN_BUCKET + CUT on average
 
 
@@ -223,6 +227,7 @@ def _runs(q: CannedQuery, ox_store: Any) -> Iterator[tuple[str, list[Parameter],
 
 
 _ROW_FACETS: dict[str, frozenset[str]] = {}
+_ROW_FACETS_NEW: list[str] = []  # queries parsed since the last refresh ended
 
 
 def _row_facets(q: CannedQuery) -> frozenset[str]:
@@ -240,6 +245,7 @@ def _row_facets(q: CannedQuery) -> frozenset[str]:
             keys = {str(e) for e in node.get("expr") or [] if isinstance(e, Variable)}
             found = frozenset(keys & _certain(node.p) & set(q.variables))
         _ROW_FACETS[q.text] = found
+        _ROW_FACETS_NEW.append(q.name)
     return _ROW_FACETS[q.text]
 
 
@@ -312,27 +318,26 @@ def _old_buckets(ox_store: Any) -> dict[str, dict[str, tuple[int, int]]]:
 
 
 class _Writer:
-    """Writes buckets (N-Quads text, one bulk load at a time) and takes quads away (DELETE DATA, a batch at a time)."""
+    """Writes buckets (N-Quads text, one bulk load at a time) and takes buckets away (a SPARQL update at a time)."""
 
     def __init__(self, ox_store: Any, out: Refresh) -> None:
         self.store, self.out = ox_store, out
         self.text: list[str] = []
         self.size = 0
-        self.gone: list[str] = []
+        self.gone: list[str] = []  # buckets taken away
+        self.moved: list[str] = []  # start triples taken away
 
     def remove(self, bid: str, size: int) -> None:
-        """Take a bucket away: its rows and itself."""
-        import pyoxigraph as ox
-
-        graph = ox.NamedNode(SUMMARY_GRAPH)
-        for node in [f"{SUMMARY_NS}b-{bid}"] + [f"{SUMMARY_NS}r-{bid}-{pos}" for pos in range(size)]:
-            self.gone.extend(f"{q.subject} {q.predicate} {q.object} ." for q in ox_store_quads(self.store, node, graph))
-        if len(self.gone) >= DELETE_QUADS:
+        """Take a bucket away. Its rows stay, unreachable (no page finds them but through it), and are counted
+        as garbage: taking each quad away costs Oxigraph about 60 us, more than all else a small change does."""
+        self.gone.append(f"<{SUMMARY_NS}b-{bid}>")
+        self.out.garbage += size
+        if len(self.gone) >= DELETE_BUCKETS:
             self.flush()
 
     def move(self, bid: str, old: int, new: int) -> None:
         """A bucket that starts at another row now."""
-        self.gone.append(f'<{SUMMARY_NS}b-{bid}> <{SUMMARY_NS}start> "{old}"^^{_XSD_INTEGER} .')
+        self.moved.append(f'<{SUMMARY_NS}b-{bid}> <{SUMMARY_NS}start> "{old}"^^{_XSD_INTEGER} .')
         self.add(f'<{SUMMARY_NS}b-{bid}> <{SUMMARY_NS}start> "{new}"^^{_XSD_INTEGER} <{SUMMARY_GRAPH}> .\n')
 
     def add(self, text: str) -> None:
@@ -344,22 +349,19 @@ class _Writer:
     def flush(self) -> None:
         import pyoxigraph as ox
 
-        for at in range(0, len(self.gone), DELETE_QUADS):  # before the new quads: a bucket's start may go and come back
-            part = self.gone[at:at + DELETE_QUADS]
-            self.store.update(f"DELETE DATA {{ GRAPH <{SUMMARY_GRAPH}> {{\n{chr(10).join(part)}\n}} }}")
-            self.out.removed += len(part)
-        self.gone = []
+        g = f"<{SUMMARY_GRAPH}>"
+        for at in range(0, len(self.gone), DELETE_BUCKETS):  # before the new quads: a bucket may come back
+            nodes = " ".join(self.gone[at:at + DELETE_BUCKETS])
+            self.store.update(f"DELETE {{ GRAPH {g} {{ ?b ?p ?o }} }} WHERE {{ VALUES ?b {{ {nodes} }} GRAPH {g} {{ ?b ?p ?o }} }}")
+        for at in range(0, len(self.moved), DELETE_BUCKETS):
+            self.store.update(f"DELETE DATA {{ GRAPH {g} {{\n{chr(10).join(self.moved[at:at + DELETE_BUCKETS])}\n}} }}")
+        self.out.removed += len(self.gone) + len(self.moved)
+        self.gone, self.moved = [], []
         if self.text:
             data = "".join(self.text).encode("utf-8")
             self.out.quads += data.count(b"\n")
             self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         self.text, self.size = [], 0
-
-
-def ox_store_quads(ox_store: Any, node: str, graph: Any) -> list[Any]:
-    import pyoxigraph as ox
-
-    return list(ox_store.quads_for_pattern(ox.NamedNode(node), None, None, graph))
 
 
 def _write_set(w: _Writer, query: str, key: str, rows: list[list[str]], columns: list[str],
@@ -418,13 +420,17 @@ def _n3(term: Any) -> str:
     return str(term)
 
 
-def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = None, *, whole: bool = False) -> Refresh:
+def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = None, *, whole: bool = False,
+            garbage: float = GARBAGE) -> Refresh:
     """Make ``SUMMARY_GRAPH`` hold every materialisable canned query's rows of the store's content, and put the marker back.
 
-    Every query runs again; the rows are written a bucket (``BUCKET`` rows of a set) at a time, and only the buckets
-    whose N-Quads differ from the stored ones (by their digest) are written again: a build that changed a few
-    releases rewrites the few sets, and the parts of the whole lists, they changed. ``whole`` (or rows left by a
-    refresh that did not end) writes the graph again from nothing. ``queries``: only these (the others' rows stay).
+    Every query runs again (a facet whose sets are the whole list's rows with its value is read off the whole
+    list); each set's rows are cut into buckets where their content says (``_buckets``), and a bucket is named by
+    the digest of its rows: only the buckets the store does not hold are written, those it holds that start at
+    another row are moved, and those no set has any more are taken away (their rows left unreachable, counted
+    as garbage). A build that changed a few releases so writes the few buckets their rows fall in. ``whole``, a
+    store whose rows a refresh left unfinished, or garbage above ``garbage`` times the rows, writes the graph
+    again from nothing. ``queries``: only these (the others' rows stay as they are).
 
     ``ox_store``: a writable pyoxigraph store whose default graph is the union of its named graphs. The
     marker goes first and comes back last, so a failure in between leaves the plain queries answering.
@@ -435,11 +441,14 @@ def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = Non
     t = time.perf_counter()
     graph = ox.NamedNode(SUMMARY_GRAPH)
     ox_store.update(STALE)
-    out = Refresh(whole=whole or not complete(ox_store))
+    count = {p: next((int(q.object.value) for q in ox_store.quads_for_pattern(graph, ox.NamedNode(SUMMARY_NS + p), None, graph)), 0)
+             for p in ("rows", "garbage")}
+    out = Refresh(whole=whole or not complete(ox_store) or count["garbage"] > garbage * max(1, count["rows"]))
     if out.whole:
         ox_store.remove_graph(graph) if ox_store.contains_named_graph(graph) else None
-    else:
-        ox_store.remove(ox.Quad(graph, ox.NamedNode(COMPLETE), ox.Literal("1"), graph))  # till every bucket is right
+    else:  # till every bucket is right; the counts are written again at the end
+        ox_store.update(f"DELETE WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> ?p ?o }} }}")
+        out.garbage = count["garbage"]
     old = {} if out.whole else _old_buckets(ox_store)
     wanted = set(queries) if queries is not None else None
     w = _Writer(ox_store, out)
@@ -456,7 +465,14 @@ def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = Non
                 for bid, (_, size) in buckets.items():
                     w.remove(bid, size)
     w.flush()
-    ox_store.extend([ox.Quad(graph, ox.NamedNode(COMPLETE), ox.Literal("1"), graph),
+    integer = ox.NamedNode(_XSD_INTEGER[1:-1])
+    live = out.rows if wanted is None else sum(size for sets in _old_buckets(ox_store).values() for _, size in sets.values())
+    ox_store.extend([ox.Quad(graph, ox.NamedNode(SUMMARY_NS + "rows"), ox.Literal(str(live), datatype=integer), graph),
+                     ox.Quad(graph, ox.NamedNode(SUMMARY_NS + "garbage"), ox.Literal(str(out.garbage), datatype=integer), graph),
+                     ox.Quad(graph, ox.NamedNode(COMPLETE), ox.Literal("1"), graph),
                      ox.Quad(graph, ox.NamedNode(SUMMARY_MARKER), ox.Literal("1"), graph)])
+    if _ROW_FACETS_NEW:  # rdflib's parser leaves reference cycles holding the frames that called it (and the store)
+        _ROW_FACETS_NEW.clear()
+        gc.collect()
     out.seconds = time.perf_counter() - t
     return out
