@@ -111,13 +111,14 @@ def fast_page(q: CannedQuery, values: dict[str, list[str]] | dict[str, str], lim
                 f"      ?bucket sgs:set ?set ; sgs:start ?start . ?row sgs:in ?bucket ; sgs:pos ?pos .\n"
                 f"      BIND (?start + ?pos AS ?rank)\n      {columns} }} }}\n"
                 f"    ORDER BY {order} ?rank OFFSET {offset} LIMIT {limit + 1} }}\n}}\nORDER BY {order} ?rank\n")
-    key = Literal(set_key(q.name, lang, facet_key(given[0], bound[given[0].name][0]) if given else "")).n3()
+    key = set_key(q.name, lang, facet_key(given[0], bound[given[0].name][0]) if given else "")
     last = offset + limit  # limit + 1 rows: the last one says whether there is a next page
+    pages = " ".join(Literal(f"{key}|{k}").n3() for k in range(offset // PAGE_INDEX, last // PAGE_INDEX + 1))
     columns = "\n  ".join(f"OPTIONAL {{ GRAPH <{SUMMARY_GRAPH}> {{ ?row <{column(v)}> ?{v} }} }}" for v in q.variables)
     return (f"{head}SELECT {names}\nWHERE {{\n"
-            f"  {{ SELECT ?row ?rank WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{\n"
-            f"      ?bucket sgs:set {key} ; sgs:start ?start ; sgs:size ?size .\n"
-            f"      FILTER (?start <= {last} && ?start + ?size > {offset})\n"
+            f"  {{ SELECT DISTINCT ?row ?rank WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{\n"
+            f"      VALUES ?page {{ {pages} }}\n"
+            f"      ?bucket sgs:page ?page ; sgs:start ?start .\n"
             f"      ?row sgs:in ?bucket ; sgs:pos ?pos .\n"
             f"      BIND (?start + ?pos AS ?rank)\n"
             f"      FILTER (?rank >= {offset} && ?rank <= {last}) }} }} }}\n"
@@ -168,6 +169,7 @@ _XSD_INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
 WRITE_BYTES = 32 << 20  # N-Quads a refresh gathers before it writes them (one bulk load)
 DELETE_BUCKETS = 2_000  # buckets one SPARQL update takes away
 GARBAGE = 1.0  # a refresh writes the rows whole when unreachable rows left by the ones before outnumber this share of them
+PAGE_INDEX = 100  # a bucket says which hundreds of its set's rows it holds: a page finds its buckets by exact look-up
 MIN_BUCKET, MAX_BUCKET, CUT = 16, 192, 48  # a bucket's rows: about MIN_BUCKET + CUT on average
 
 
@@ -303,6 +305,11 @@ def _buckets(rows: list[str]) -> Iterator[tuple[int, int]]:
         yield start, len(rows)
 
 
+def _pages(key: str, start: int, size: int) -> list[str]:
+    """The page-index literals of a bucket (``"KEY|k"``: it holds rows of the k-th PAGE_INDEX rows of its set)."""
+    return [str(_ox_literal(f"{key}|{k}")) for k in range(start // PAGE_INDEX, (start + size - 1) // PAGE_INDEX + 1)]
+
+
 def _old_buckets(ox_store: Any) -> dict[str, dict[str, tuple[int, int]]]:
     """The buckets the store holds: set id -> bucket id -> (start, size)."""
     import pyoxigraph as ox
@@ -335,10 +342,13 @@ class _Writer:
         if len(self.gone) >= DELETE_BUCKETS:
             self.flush()
 
-    def move(self, bid: str, old: int, new: int) -> None:
-        """A bucket that starts at another row now."""
-        self.moved.append(f'<{SUMMARY_NS}b-{bid}> <{SUMMARY_NS}start> "{old}"^^{_XSD_INTEGER} .')
-        self.add(f'<{SUMMARY_NS}b-{bid}> <{SUMMARY_NS}start> "{new}"^^{_XSD_INTEGER} <{SUMMARY_GRAPH}> .\n')
+    def move(self, bid: str, key: str, size: int, old: int, new: int) -> None:
+        """A bucket that starts at another row now: its start and its pages."""
+        node = f"<{SUMMARY_NS}b-{bid}>"
+        self.moved.append(f'{node} <{SUMMARY_NS}start> "{old}"^^{_XSD_INTEGER} .')
+        self.moved.extend(f"{node} <{SUMMARY_NS}page> {page} ." for page in _pages(key, old, size))
+        self.add(f'{node} <{SUMMARY_NS}start> "{new}"^^{_XSD_INTEGER} <{SUMMARY_GRAPH}> .\n'
+                 + "".join(f"{node} <{SUMMARY_NS}page> {page} <{SUMMARY_GRAPH}> .\n" for page in _pages(key, new, size)))
 
     def add(self, text: str) -> None:
         self.text.append(text)
@@ -371,7 +381,7 @@ def _write_set(w: _Writer, query: str, key: str, rows: list[list[str]], columns:
     g = f" <{SUMMARY_GRAPH}> .\n"
     set_id = _set_id(query, key)
     key_lit = str(_ox_literal(key))
-    in_p, pos_p, set_p, start_p, size_p = (f"<{SUMMARY_NS}{n}>" for n in ("in", "pos", "set", "start", "size"))
+    in_p, pos_p, set_p, start_p, size_p, page_p = (f"<{SUMMARY_NS}{n}>" for n in ("in", "pos", "set", "start", "size", "page"))
     preds = [f"<{column(v)}>" for v in columns]
     texts = ["\x00".join(row) for row in rows]
     seen: set[str] = set()
@@ -386,11 +396,12 @@ def _write_set(w: _Writer, query: str, key: str, rows: list[list[str]], columns:
         if bid in old:
             was, _ = old.pop(bid)
             if was != start:
-                w.move(bid, was, start)
+                w.move(bid, key, end - start, was, start)
             continue
         bucket = f"<{SUMMARY_NS}b-{bid}>"
         lines = [f'{bucket} {set_p} {key_lit}{g}{bucket} {start_p} "{start}"^^{_XSD_INTEGER}{g}'
                  f'{bucket} {size_p} "{end - start}"^^{_XSD_INTEGER}{g}']
+        lines.extend(f"{bucket} {page_p} {page}{g}" for page in _pages(key, start, end - start))
         for pos in range(end - start):
             node = f"<{SUMMARY_NS}r-{bid}-{pos}>"
             lines.append(f'{node} {in_p} {bucket}{g}{node} {pos_p} "{pos}"^^{_XSD_INTEGER}{g}')
