@@ -186,7 +186,7 @@ def complete(ox_store: Any) -> bool:
     import pyoxigraph as ox
 
     graph = ox.NamedNode(SUMMARY_GRAPH)
-    return ox.Quad(graph, ox.NamedNode(COMPLETE), ox.Literal("1"), graph) in ox_store
+    return next(iter(ox_store.quads_for_pattern(graph, ox.NamedNode(COMPLETE), None, graph)), None) is not None
 
 
 def _facet_text(q: CannedQuery, p: Parameter) -> str:
