@@ -3,22 +3,26 @@
 Why: on disk, Oxigraph answers a grouped and sorted canned query by joining every row by index look-ups
 and sorting all of them before the first page (seconds at 10,000 releases, README "Performance"). Here
 each build ends by running every *materialisable* canned query once per language over the union, and
-writing its rows, in order, into the derived graph ``SUMMARY_GRAPH``:
+keeping its rows, in order, in the derived graph ``SUMMARY_GRAPH``:
 
-- a row is a resource with one triple per bound result variable (``sgs:v-NAME``), its position in its
-  run (``sgs:rank``) and the page bucket it falls in (``sgs:bucket "QUERY|lang|FACET|i"``: the i-th
-  hundred rows of that set);
 - a *facet* is a parameter other than the language (``officials``' country, ``statements``' theme):
   the query is run once with the parameter bound to all its candidate values at once and added to the
-  GROUP BY, which gives, for every value, exactly the rows the query gives with that value bound; those
-  rows also carry ``sgs:set "QUERY|lang|param=VALUE"`` (several values of one parameter: their sets,
-  merged by rank).
+  GROUP BY, which gives, for every value, exactly the rows the query gives with that value bound (a facet
+  that is a grouped, projected variable bound by a plain triple pattern takes its sets from the whole list);
+- each set's rows are cut into *buckets* where their content says (``_buckets``); a bucket is named by its
+  set and the digest of its rows, and carries its set (``sgs:set "QUERY|lang|param=VALUE"``), its first
+  row's rank (``sgs:start``), its size and the hundreds of rows it holds (``sgs:page "KEY|k"``); a row is a
+  resource with its bucket (``sgs:in``), its place in it (``sgs:pos``) and one triple per bound result
+  variable (``sgs:v-NAME``).
 
-A page is then: the bucket(s) covering [offset, offset + limit] by exact look-up, sorted by rank, and
-the columns of those rows only. Any page, any parameter value, costs the same. Two facet parameters
-given together, or a parameter that is not a facet (events' year and since), fall back to the plain query.
+A page is then: the buckets of its hundreds by exact look-up, and the columns of its rows only. Any page, any
+parameter value, costs the same. Several values of one facet merge their sets by the query's ORDER BY. Two
+facet parameters given together, or a parameter that is not a facet (events' year and since), fall back to
+the plain query.
 
-The whole graph is made again by any build that changed the store (``refresh``); not yet incrementally.
+Every build refreshes the graph (``refresh``): the queries run again, and only the buckets the store does not
+hold are written (a few, when a few releases changed); buckets no set has any more lose their bucket triples,
+their rows left unreachable as garbage until a whole refresh.
 
 The graph is not part of the default graph (the union users query), is not exported, and is trusted only
 while it carries its marker triple (``MARKER``): every write to the store takes the marker away first,
