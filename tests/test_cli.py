@@ -277,7 +277,7 @@ def test_build_materialises_the_canned_queries_rows_unless_told_not_to(corpus: P
     assert fresh(full)
 
 
-def test_auto_materialises_a_new_store_and_a_large_change_not_a_small_one(tmp_path: Path) -> None:
+def test_auto_materialises_a_new_store_and_a_large_change_whole_and_a_small_one_where_it_changed(tmp_path: Path) -> None:
     from smartgraph import pipeline, summaries
     from smartgraph.config import Settings
     from smartgraph.sparql.store import EmbeddedStore
@@ -286,16 +286,21 @@ def test_auto_materialises_a_new_store_and_a_large_change_not_a_small_one(tmp_pa
     folder = tmp_path / "in"
     folder.mkdir()
     seed = sorted(src.glob("*.txt"))[0].read_text(encoding="utf-8")
-    for i in range(30):  # 30 releases: one changed is 3 %, under the 5 % that refreshes under auto
+    for i in range(30):  # 30 releases: one changed is 3 %, under the 5 % that refreshes whole under auto
         (folder / f"r{i:02d}.txt").write_text(seed + f"\n附註{i}\n", encoding="utf-8")
     st = EmbeddedStore(tmp_path / "store")
     try:
-        assert pipeline.build([folder], st, Settings()).summaries is not None  # a new store: materialised
-        assert summaries.fresh(st)
+        report = pipeline.build([folder], st, Settings())  # a new store: materialised whole
+        assert report.summaries is not None and report.summaries.whole and summaries.fresh(st)
         (folder / "r00.txt").write_text(seed + "\n附註 changed\n", encoding="utf-8")
         report = pipeline.build([folder], st, Settings())
-        assert report.count("stored") == 1 and report.summaries is None and not summaries.fresh(st)
-        report = pipeline.build([folder], st, Settings(), materialise="always")
-        assert report.summaries is not None and summaries.fresh(st)
+        assert report.count("stored") == 1 and report.summaries is not None and not report.summaries.whole
+        assert summaries.fresh(st)
+        for i in (1, 2):  # 2 of 30: whole
+            (folder / f"r{i:02d}.txt").write_text(seed + f"\n附註 changed {i}\n", encoding="utf-8")
+        report = pipeline.build([folder], st, Settings())
+        assert report.count("stored") == 2 and report.summaries is not None and report.summaries.whole
+        report = pipeline.build([folder], st, Settings(), materialise="never")
+        assert report.summaries is None and summaries.fresh(st)  # nothing changed: fresh still
     finally:
         st.close()

@@ -6,13 +6,14 @@ and on a generated bench corpus; the rows stay out of the union, and any write m
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from smartgraph import pipeline, summaries
+from smartgraph import graph, pipeline, summaries
 from smartgraph.config import Settings
 from smartgraph.queries import LANGUAGES, Catalog
 from smartgraph.sparql.store import EmbeddedStore, open_store
@@ -118,13 +119,110 @@ def test_any_write_makes_the_rows_stale_and_a_build_refreshes_them(tmp_path: Pat
     assert summaries.fresh(st)
     st.update("INSERT DATA { GRAPH <https://w3id.org/smartgraph/graph/extra> { <urn:x:a> <urn:x:b> <urn:x:c> } }")
     assert not summaries.fresh(st)
-    report = pipeline.build([corpus], st, Settings(store=path))  # auto: no release stored, the rows stay stale
+    report = pipeline.build([corpus], st, Settings(store=path), materialise="never")  # never: the rows stay stale
     assert report.summaries is None and not summaries.fresh(st)
-    report = pipeline.build([corpus], st, Settings(store=path), materialise="always")  # made again
-    assert report.summaries is not None and summaries.fresh(st)
+    report = pipeline.build([corpus], st, Settings(store=path))  # auto: no release stored, the rows are made right again
+    assert report.summaries is not None and not report.summaries.whole and summaries.fresh(st)
+    st.update("INSERT DATA { GRAPH <https://w3id.org/smartgraph/graph/extra> { <urn:x:a> <urn:x:b> <urn:x:d> } }")
+    report = pipeline.build([corpus], st, Settings(store=path), materialise="always")  # made again, whole
+    assert report.summaries is not None and report.summaries.whole and summaries.fresh(st)
     report = pipeline.build([corpus], st, Settings(store=path))
     assert report.summaries is None  # fresh already: nothing to do
     first = sorted(corpus.glob("*.txt"))[0]
     st.remove_graph(next(iter(g for g in st.named_graphs() if first.stem in g)))  # type: ignore[arg-type]
     assert not summaries.fresh(st)
     st.close()
+
+
+def summary_quads(st: EmbeddedStore) -> set[str]:
+    """The quads of the buckets a page can reach (the sets'), and of their rows."""
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(SUMMARY_GRAPH)
+    buckets = {q.subject for q in st.oxigraph.quads_for_pattern(None, ox.NamedNode(SUMMARY_NS + "set"), None, graph)}
+    rows = {q.subject for q in st.oxigraph.quads_for_pattern(None, ox.NamedNode(SUMMARY_NS + "in"), None, graph) if q.object in buckets}
+    return {str(q) for q in st.oxigraph.quads_for_pattern(None, None, None, graph) if q.subject in buckets or q.subject in rows}
+
+
+def test_a_build_that_changes_adds_and_removes_releases_keeps_the_rows_as_a_whole_refresh_makes_them(tmp_path: Path) -> None:
+    """Seeds and 150 generated releases; then releases changed, added and removed, each time followed by a build:
+    the rows it leaves, written only where they changed, are those a whole refresh writes, quad for quad (the same
+    sets, ranks, buckets and columns), and every page read from them is the plain query's page."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    folder, other, path = tmp_path / "in", tmp_path / "other", tmp_path / "store"
+    shutil.copytree(ROOT / "data" / "press-releases", folder)
+    corpus.generate(150, folder, 7)
+    corpus.generate(6, other, 8)
+    (folder / "gold.json").unlink()
+    st = open_store(path)
+    try:
+        first = pipeline.build([folder], st, Settings(store=path), workers=2)
+        assert first.summaries is not None and first.summaries.whole and summaries.fresh(st)
+        generated = sorted(folder.glob("0000*_synthetic.txt"))
+        news = sorted(other.glob("*.txt"))
+        # changed: two generated releases take another corpus's text, a seed loses its second half
+        for old, new in zip(generated[3:5], news[:2], strict=True):
+            old.write_text(new.read_text(encoding="utf-8"), encoding="utf-8")
+        seed = sorted(folder.glob("0*_*.txt"))[0]
+        text = seed.read_text(encoding="utf-8")
+        seed.write_text(text[: len(text) // 2], encoding="utf-8")
+        for new in news[2:5]:  # added
+            shutil.copy(new, folder / f"added-{new.name}")
+        steps = []
+        report = pipeline.build([folder], st, Settings(store=path))
+        assert report.count("stored") == 6
+        steps.append(report)
+        for gone in generated[10:12]:  # removed: their graphs and files
+            name = graph.graph_iri(Settings().base_iri, gone.name)
+            assert str(name) in st.named_graphs()
+            st.remove_graph(name)
+            gone.unlink()
+        report = pipeline.build([folder], st, Settings(store=path))
+        assert report.count("stored") == 0
+        steps.append(report)
+        for report in steps:
+            done = report.summaries
+            assert done is not None and not done.whole and summaries.fresh(st)
+            assert 0 < done.buckets < done.of / 2  # a few sets and the ends of the whole lists, not every bucket
+        assert steps[-1].summaries.garbage > 0  # type: ignore[union-attr]  # rows of the buckets taken away, left unreachable
+        incremental = summary_quads(st)
+        whole = summaries.refresh(st.oxigraph, CATALOG, garbage=0.0)  # any garbage: the rows written whole
+        assert whole.whole and whole.buckets == whole.of and whole.rows == steps[-1].summaries.rows  # type: ignore[union-attr]
+        assert whole.garbage == 0 and summary_quads(st) == incremental
+    finally:
+        st.close()
+    assert compare(path) > 50
+
+
+def test_a_refresh_cut_short_leaves_the_plain_queries_answering_and_the_next_build_writes_the_rows_whole(
+        tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store"
+    st = open_store(path)
+    try:
+        pipeline.build([corpus], st, Settings(store=path))
+        made = summary_quads(st)
+        seed = sorted(corpus.glob("*.txt"))[0]
+        text = seed.read_text(encoding="utf-8")
+        seed.write_text(text[: len(text) // 2], encoding="utf-8")
+
+        def killed(self: Any) -> None:  # as a kill -9 in the middle of the writes
+            self.gone, self.text = self.gone[: len(self.gone) // 2], []
+            real(self)
+            raise KeyboardInterrupt
+
+        real = summaries._Writer.flush
+        monkeypatch.setattr(summaries._Writer, "flush", killed)
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.build([corpus], st, Settings(store=path))
+        assert not summaries.fresh(st) and not summaries.complete(st.oxigraph) and summary_quads(st) != made
+        monkeypatch.setattr(summaries._Writer, "flush", real)
+        report = pipeline.build([corpus], st, Settings(store=path))  # the text is stored: only the rows are made
+        assert report.count("stored") == 0 and report.summaries is not None and report.summaries.whole
+        assert summaries.fresh(st) and summaries.complete(st.oxigraph)
+    finally:
+        st.close()
+    assert compare(path) > 50

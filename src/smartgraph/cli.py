@@ -113,11 +113,11 @@ def build(
                                                         "0 for no limit [env SMARTGRAPH_MAX_DOCUMENT_SIZE; default 5MB].")] = "5MB",
     materialise: Annotated[_When, typer.Option("--materialise", envvar="SMARTGRAPH_MATERIALISE", metavar="WHEN",
                                                show_envvar=False, show_default=False, case_sensitive=False,
-                                             help="When to write the canned queries' rows again into the derived summaries "
-                                                  "graph, so the server pages them in milliseconds: always (when the store "
-                                                  "changed), never, or auto (when the store has none yet or this build stored "
-                                                  "at least 5% of its releases; a whole refresh costs minutes at 10,000 "
-                                                  "releases, and stale rows are never served) "
+                                             help="How to make the canned queries' rows in the derived summaries graph those "
+                                                  "of the store, so the server pages them in milliseconds: auto (the buckets "
+                                                  "of rows that changed; all of them when the store has none yet or this "
+                                                  "build stored at least 5% of its releases), always (all of them, whole), "
+                                                  "or never (stale rows are never served: the plain queries answer) "
                                                   "[env SMARTGRAPH_MATERIALISE; default auto].")] = _When.auto,
 ) -> None:
     """Read press releases, extract their facts, validate each document's graph and store it.

@@ -95,15 +95,14 @@ class BuildOptions:
 
 
 MATERIALISE = ("auto", "always", "never")
-REFRESH_SHARE = 0.05  # under auto, a build that stored this share of the store's releases materialises again
+REFRESH_SHARE = 0.05  # under auto, a build that stored this share of the store's releases writes the rows again whole
 
 
-def _materialise(store: EmbeddedStore, mode: str, stored: int) -> bool:
+def _materialise(store: EmbeddedStore, mode: str, stored: int) -> bool | None:
+    """Whether the rows are written again whole (True), only where they changed (False), or not at all (None)."""
     if mode == "never" or summaries.fresh(store):
-        return False
-    if mode == "always" or not store.has_graph(summaries.SUMMARY_GRAPH):
-        return True
-    return stored >= max(1, REFRESH_SHARE * len(store.document_hashes()))
+        return None
+    return mode == "always" or stored >= max(1, REFRESH_SHARE * len(store.document_hashes()))
 
 
 def build_document(path: Path, settings: Settings, doc: Document | None = None, options: BuildOptions = BuildOptions()) -> Built:
@@ -295,12 +294,11 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
     releases are listed in the report's ``skipped``. No input at all to build is a DocumentError.
     A fact that breaks a shape is dropped with a notice and the rest of its document stored; with
     ``strict`` the document is refused whole. A file larger than ``max_document_bytes`` is refused unread
-    (reported as an error; the rest still build). ``materialise`` says when the canned queries' rows are
-    written again, whole, into the derived summaries graph at the end (``summaries.refresh``), so that the
-    server pages from them: ``always`` when the store changed, ``never``, or ``auto``: when the store has
-    none yet or this build stored at least REFRESH_SHARE of its releases (a small change leaves them stale,
-    and the server runs the plain queries until a build that materialises: a whole refresh costs minutes
-    at 10,000 releases)."""
+    (reported as an error; the rest still build). ``materialise`` says how the canned queries' rows in the
+    derived summaries graph are made those of the store at the end (``summaries.refresh``), so that the
+    server pages from them: ``auto`` (the buckets of rows that changed written again, or all of them when
+    the store has none yet, a refresh was cut short or this build stored at least REFRESH_SHARE of its
+    releases), ``always`` (all of them, whole) or ``never`` (left stale: the server runs the plain queries)."""
     if materialise not in MATERIALISE:
         raise ValueError(f"materialise must be one of {', '.join(MATERIALISE)}, not {materialise!r}")
     options = BuildOptions(strict, max_document_bytes, union_lines, materialise)
@@ -322,8 +320,9 @@ def build(inputs: Iterable[Path], store: Store, settings: Settings, *, force: bo
                 writer.put(result, name, nt, new)
             if on_progress:
                 on_progress(n, len(paths), result)
-    if isinstance(store, EmbeddedStore) and _materialise(store, options.materialise, report.count("stored")):
-        report.summaries = summaries.refresh(store.oxigraph, Catalog.load())  # canned queries' rows, for fast pages
+    whole = _materialise(store, options.materialise, report.count("stored")) if isinstance(store, EmbeddedStore) else None
+    if isinstance(store, EmbeddedStore) and whole is not None:  # canned queries' rows, for fast pages
+        report.summaries = summaries.refresh(store.oxigraph, Catalog.load(), whole=whole)
     if report.count("stored") >= OPTIMIZE_AFTER:
         store.optimize()  # bulk loads leave many small files behind; queries are several times faster once merged
     return report
