@@ -50,6 +50,9 @@ from smartgraph.sparqlscan import check_fetches, with_using
 log = logging.getLogger("smartgraph.access")
 
 PAGE_SIZE = 100
+#: characters a query string's parameter may hold to be copied into a Link header as it came (visible ASCII but , ; < > " \\)
+_LINK_SAFE = frozenset(chr(c) for c in range(33, 127)) - set(',;<>"\\')
+_ENCODED = frozenset("%+")  # a parameter name spelt so is compared decoded: the Link is written from decoded parameters then
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -525,7 +528,8 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         try:
             with cheap.slot(_client(request)):
                 # a page read from the rows the build materialised when they can answer it, else the plain query
-                fast = summaries.fast_page(q, values, limit, offset) if q.pageable and await materialised() else None
+                fast = (summaries.fast_page(q, values, limit, offset)
+                        if q.pageable and summaries.materialisable(q) and await materialised() else None)
                 text = fast or (q.page(values, limit, offset) if q.pageable else q.prepare(values))
                 # bounded: a page of materialised rows, or a query about the entity its required parameters name
                 required = [p for p in q.params if p.required]
@@ -553,7 +557,12 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
 
     def _links(request: Request, limit: int, offset: int, more: bool) -> str:
         base = str(request.url).split("?", 1)[0]
-        keep = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in ("limit", "offset")])
+        raw = request.scope.get("query_string", b"").decode("latin-1").split("&")
+        kept = [p for p in raw if p and p.partition("=")[0] not in ("limit", "offset")]
+        if not all(_LINK_SAFE.issuperset(p) and not _ENCODED.intersection(p.partition("=")[0]) for p in kept):  # written again, encoded
+            keep = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in ("limit", "offset")])
+        else:  # the parameters as the client sent them (decoding and encoding them again cost a tenth of a cheap request)
+            keep = "&".join(kept)
         keep = f"{base}?{keep}&" if keep else f"{base}?"
 
         def url(off: int) -> str:
