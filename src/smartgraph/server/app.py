@@ -50,6 +50,7 @@ from smartgraph.sparqlscan import check_fetches, with_using
 log = logging.getLogger("smartgraph.access")
 
 PAGE_SIZE = 100
+TEXTS = 1024  # canned-query texts kept, checked and bound, for requests with the same parameters
 #: characters a query string's parameter may hold to be copied into a Link header as it came (visible ASCII but , ; < > " \\)
 _LINK_SAFE = frozenset(chr(c) for c in range(33, 127)) - set(',;<>"\\')
 _ENCODED = frozenset("%+")  # a parameter name spelt so is compared decoded: the Link is written from decoded parameters then
@@ -508,10 +509,38 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             q = catalog.get(name)
         except QueryError as e:
             return _error(404, e.message, e.hint)
+        items = request.query_params.multi_items()
+        fresh = q.pageable and summaries.materialisable(q) and await materialised()
+        key = (name, fresh, tuple((k, v) for k, v in items if k != "format"))
+        if key in texts:  # the same parameters as a request answered before: checked and bound then
+            text, limit, offset, bounded = texts[key]
+        else:
+            prepared = _prepare(q, items, fresh)
+            if isinstance(prepared, Response):
+                return prepared
+            text, limit, offset, bounded = texts[key] = prepared
+            if len(texts) > TEXTS:
+                del texts[next(iter(texts))]
+        try:
+            accept = _accept(request, RESULT_TYPES, items)
+        except SmartgraphError as e:
+            return error_response(e)
+        try:
+            with cheap.slot(_client(request)):
+                answer = await run(text, accept, page=limit if q.pageable else None, bounded=bounded)
+        except SmartgraphError as e:
+            return _limits_error(e)
+        return _answer_response(answer, {"Link": _links(request, limit, offset, answer.more)})
+
+    texts: dict[tuple[Any, ...], tuple[str, int, int, bool]] = {}  # the query text of each page asked lately (not its answer)
+
+    def _prepare(q: CannedQuery, items: list[tuple[str, str]], fresh: bool) -> tuple[str, int, int, bool] | Response:
+        """A canned query's page for the request's parameters, checked and bound: its text, limit, offset, and whether its
+        cost is bounded; or the 422 naming the parameter at fault."""
         values: dict[str, list[str]] = {}
         limit, offset = settings.page_size, 0
         try:
-            for k, v in request.query_params.multi_items():
+            for k, v in items:
                 if k == "limit":
                     limit = _integer(q.name, k, v, 1, settings.limits.max_rows)
                 elif k == "offset":
@@ -520,24 +549,16 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
                     q.param(k)
                     values.setdefault(k, []).append(v)
             q.bind(values)  # ParameterError before any work
-            accept = _accept(request, RESULT_TYPES)
+            # a page read from the rows the build materialised when they can answer it, else the plain query
+            fast = summaries.fast_page(q, values, limit, offset) if fresh else None
+            text = fast or (q.page(values, limit, offset) if q.pageable else q.prepare(values))
         except ParameterError as e:
             return _param_error(e)
         except SmartgraphError as e:
             return _limits_error(e)
-        try:
-            with cheap.slot(_client(request)):
-                # a page read from the rows the build materialised when they can answer it, else the plain query
-                fast = (summaries.fast_page(q, values, limit, offset)
-                        if q.pageable and summaries.materialisable(q) and await materialised() else None)
-                text = fast or (q.page(values, limit, offset) if q.pageable else q.prepare(values))
-                # bounded: a page of materialised rows, or a query about the entity its required parameters name
-                required = [p for p in q.params if p.required]
-                bounded = fast is not None or (bool(required) and all(p.type == "iri" for p in required))
-                answer = await run(text, accept, page=limit if q.pageable else None, bounded=bounded)
-        except SmartgraphError as e:
-            return _limits_error(e)
-        return _answer_response(answer, {"Link": _links(request, limit, offset, answer.more)})
+        # bounded: a page of materialised rows, or a query about the entity its required parameters name
+        required = [p for p in q.params if p.required]
+        return text, limit, offset, fast is not None or (bool(required) and all(p.type == "iri" for p in required))
 
     app.add_route("/queries/{name}", run_query, methods=["GET"], name="run_query", include_in_schema=False)
 
