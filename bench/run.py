@@ -15,6 +15,9 @@ One JSON object (keys below) and a table on stdout:
 - shacl_s, pyshacl_whole_graph_s, shacl_same_violations: the whole graph with ~50 planted violations,
   our engine against pyshacl; true when both give the same set of (focus node, shape) pairs;
 - http_rps, http_rps_oxigraph, http_p99_ms: the officials query over HTTP at concurrency 8 (bench/http_bench.py);
+  http_ratio: every canned query's first page (provenance for real entities) at concurrency 1 and 8, smartgraph
+  req/s over `oxigraph serve-read-only` answering the same SPARQL on the same store (interleaved rounds, medians);
+  http_all: every figure of that step;
 - export_nq_s, export_peak_rss_mb: `smartgraph export --format nq` of the named graphs (the file loaded next);
 - load_triples_per_s, oxigraph_load_triples_per_s: `smartgraph load --bulk` into a fresh Oxigraph server
   against `oxigraph load` of the same N-Quads (load_atomic_triples_per_s: without --bulk, a GSP PUT a
@@ -271,12 +274,13 @@ def bench_load(store_path: Path, work: Path, virtuoso: bool) -> dict[str, Any]:
     return out
 
 
-def bench_http(store_path: Path, seconds: float) -> dict[str, Any]:
-    res = http_bench.run(store_path, seconds, concurrencies=(8,), only=("officials",))
-    row = res["officials (canned) @8"]
-    assert isinstance(row, dict)
+def bench_http(store_path: Path, seconds: float, rounds: int = 3) -> dict[str, Any]:
+    """Every canned query over HTTP, smartgraph against `oxigraph serve-read-only` on the same store (bench/http_bench.py)."""
+    res = http_bench.run(store_path, seconds, concurrencies=(1, 8), rounds=rounds)
+    row = res.get("officials @8") or next(iter(res.values()))
     return {"http_rps": round(row["smartgraph"]["rps"], 1), "http_rps_oxigraph": round(row["oxigraph"]["rps"], 1),
-            "http_p99_ms": round(row["smartgraph"]["p99_ms"], 1), "http_all": res}
+            "http_p99_ms": round(row["smartgraph"]["p99_ms"], 1), "http_ratio": {k: v["ratio_rps"] for k, v in res.items()},
+            "http_all": res}
 
 
 def score_sample(folder: Path, work: Path, n: int) -> dict[str, Any]:
@@ -320,6 +324,7 @@ def main() -> int:
     ap.add_argument("--split", choices=corpus.SPLITS, default="mixed",
                     help="languages of the generated releases (default mixed: about a third in English)")
     ap.add_argument("--seconds", type=float, default=3.0, help="seconds of each HTTP run (default 3)")
+    ap.add_argument("--http-rounds", type=int, default=3, help="interleaved rounds of the HTTP step (default 3)")
     ap.add_argument("--repeat", type=int, default=10, help="runs of each canned query for its percentiles (default 10)")
     ap.add_argument("--skip-pyshacl", action="store_true", help="leave out pyshacl on the whole graph (slow at scale)")
     ap.add_argument("--skip-rdflib", action="store_true", help="leave out rdflib's query engine (slow at scale)")
@@ -375,7 +380,7 @@ def main() -> int:
     step("SHACL")
     results.update(bench_shacl(store, not a.skip_pyshacl, a.seed, a.pyshacl_cap))
     step("HTTP")
-    results.update(bench_http(store, a.seconds))
+    results.update(bench_http(store, a.seconds, a.http_rounds))
     step("load")
     results.update(in_fresh_process(bench_load, store, work, a.virtuoso))
     step("scoring a sample")
@@ -411,6 +416,8 @@ def table(r: dict[str, Any]) -> str:
             ("Virtuoso ld_dir triples/s", r.get("virtuoso_bulk_load_triples_per_s")),
             ("extraction macro F1 (sample)", r["extraction_scores"].get("macro_f1"))]
     out = ["| measure | value |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in rows if v is not None]
+    if r.get("http_all"):
+        out += ["", http_bench.table(r["http_all"])]
     out += ["", "| canned query | p50 ms | p99 ms | page 10 p50 ms | page 10 p99 ms | × rdflib |", "|---|---:|---:|---:|---:|---:|"]
     for name in r["query_p50_ms"]:
         out.append(f"| {name} | {r['query_p50_ms'][name]} | {r['query_p99_ms'][name]} | {r.get('query_page10_p50_ms', {}).get(name, '')} "

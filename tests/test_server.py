@@ -15,6 +15,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -535,3 +536,15 @@ def test_every_editor_example_runs_within_the_ad_hoc_limits(client: httpx.Client
         r = client.post("/sparql", data={"query": q["sparql"]})
         assert r.status_code == 200, (q["name"], r.text[:300])
         assert len(r.json()["results"]["bindings"]) <= 100, q["name"]
+
+
+def test_link_headers_keep_the_parameters_as_sent_or_encoded(client: httpx.Client) -> None:
+    """The next page's Link keeps every other parameter: a percent-encoded IRI as the client sent it, a value with a
+    comma (which would split the header) encoded again."""
+    country = quote("https://w3id.org/smartgraph/id/country/jp", safe="")
+    r = client.get(f"/queries/officials?lang=en&country={country}&limit=1")
+    assert r.status_code == 200
+    assert f"country={country}&limit=1&offset=0>" in r.headers["link"]
+    r = client.get("/queries/sister-cities?lang=en&limit=1&format=application/sparql-results%2Bjson,text/csv;q=0.5")
+    first = r.headers["link"].split(", <")[0]
+    assert first.startswith("<") and "format=application%2Fsparql-results%2Bjson%2Ctext%2Fcsv%3Bq%3D0.5&limit=1&offset=0>" in first

@@ -439,6 +439,12 @@ def serve(
         "Worker processes for canned queries, entity pages and the web page's own requests "
         "[env SMARTGRAPH_WORKERS; default one per CPU, at least 2].")
     )] = None,
+    bounded_threads: Annotated[int | None, typer.Option("--bounded-threads", min=0, max=256, metavar="N", envvar="SMARTGRAPH_BOUNDED_THREADS",
+                                                        show_envvar=False, help=(
+        "Threads of the server's own process that answer canned queries of bounded cost (a page of materialised rows, a "
+        "query about one entity) without a worker process; 0 sends them to the workers too "
+        "[env SMARTGRAPH_BOUNDED_THREADS; default 4 x --workers].")
+    )] = None,
     adhoc_workers: Annotated[int | None, typer.Option("--adhoc-workers", min=1, max=64, metavar="N", envvar="SMARTGRAPH_ADHOC_WORKERS",
                                                       show_envvar=False, help=(
         "Worker processes for /sparql queries, at the lowest CPU priority; the server takes 4 x N of them in flight (503 past "
@@ -533,7 +539,7 @@ def serve(
                 raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror}", hint="pass another --port, or stop what uses it") from None
         catalog = Catalog.load()
         engine: Any = RemoteEngine(endpoint) if endpoint else EmbeddedEngine(
-            settings.store, workers=cheap, adhoc_workers=adhoc, owner=url, snapshot=snapshot)
+            settings.store, workers=cheap, adhoc_workers=adhoc, owner=url, snapshot=snapshot, inline=bounded_threads)
     except SmartgraphError as e:
         raise _fail(e) from None
     server_settings = ServerSettings(

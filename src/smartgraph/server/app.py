@@ -50,6 +50,10 @@ from smartgraph.sparqlscan import check_fetches, with_using
 log = logging.getLogger("smartgraph.access")
 
 PAGE_SIZE = 100
+TEXTS = 1024  # canned-query texts kept, checked and bound, for requests with the same parameters
+#: characters a query string's parameter may hold to be copied into a Link header as it came (visible ASCII but , ; < > " \\)
+_LINK_SAFE = frozenset(chr(c) for c in range(33, 127)) - set(',;<>"\\')
+_ENCODED = frozenset("%+")  # a parameter name spelt so is compared decoded: the Link is written from decoded parameters then
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -141,6 +145,23 @@ def setup_logging() -> None:
     log.propagate = False
 
 
+class Served(FastAPI):
+    """A canned query's GET goes straight to its handler (``fast``): FastAPI's middleware stack and routing over every
+    route cost as much as the rest of a cheap request (bench/http_bench.py). The access log still writes its line;
+    a request with a body goes the usual way (the body limit)."""
+
+    fast: Any = None
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[Any]],
+                       send: Callable[[MutableMapping[str, Any]], Awaitable[None]]) -> None:
+        if (self.fast is not None and scope["type"] == "http" and scope["method"] == "GET" and scope["path"].startswith("/queries/")
+                and "/" not in scope["path"][9:] and len(scope["path"]) > 9
+                and not any(k in (b"content-length", b"transfer-encoding") for k, _ in scope["headers"])):
+            await self.fast(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> FastAPI:
     from fastapi_offline import FastAPIOffline
 
@@ -150,6 +171,7 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         description="City-diplomacy knowledge graph: a SPARQL 1.1 endpoint, canned queries with typed parameters, entity pages.",
         static_url="/static/api-docs",
     )
+    app.__class__ = Served  # FastAPIOffline makes a FastAPI; its canned queries' GETs take the short way
     install(app)
     strings = pages.load_strings()
     index_template = (files("smartgraph.server").joinpath("static", "index.html").read_text(encoding="utf-8")
@@ -164,10 +186,17 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
     cheap = Admission("cheap requests (canned queries, pages, labels, completions)", settings.per_client_pages, None, retry, "--per-client-pages")
 
     arun = getattr(engine, "arun", None)
+    arun_bounded = getattr(engine, "arun_bounded", None)
 
     async def run(query: str, accept: list[tuple[str, float]], page: int | None = None, *, lane: str = CHEAP,
-                  dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
-        """Run a query through the engine's limits, in the cheap lane unless told (``/sparql`` uses the ad-hoc lane)."""
+                  dataset: Dataset | None = None, base_iri: str | None = None, bounded: bool = False) -> Answer:
+        """Run a query through the engine's limits, in the cheap lane unless told (``/sparql`` uses the ad-hoc lane).
+
+        ``bounded``: a canned query of bounded cost (a page of materialised rows, a query about one entity), which the
+        embedded engine answers in this process (``EmbeddedEngine.arun_bounded``)."""
+        if bounded and arun_bounded is not None:
+            bounded_answer: Answer = await arun_bounded(query, accept, settings.limits, page)
+            return bounded_answer
         if arun is not None:  # the embedded engine's workers are awaited on the event loop
             answer: Answer = await arun(query, accept, settings.limits, page, lane=lane, dataset=dataset, base_iri=base_iri)
             return answer
@@ -480,10 +509,38 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             q = catalog.get(name)
         except QueryError as e:
             return _error(404, e.message, e.hint)
+        items = request.query_params.multi_items()
+        fresh = q.pageable and summaries.materialisable(q) and await materialised()
+        key = (name, fresh, tuple((k, v) for k, v in items if k != "format"))
+        if key in texts:  # the same parameters as a request answered before: checked and bound then
+            text, limit, offset, bounded = texts[key]
+        else:
+            prepared = _prepare(q, items, fresh)
+            if isinstance(prepared, Response):
+                return prepared
+            text, limit, offset, bounded = texts[key] = prepared
+            if len(texts) > TEXTS:
+                del texts[next(iter(texts))]
+        try:
+            accept = _accept(request, RESULT_TYPES, items)
+        except SmartgraphError as e:
+            return error_response(e)
+        try:
+            with cheap.slot(_client(request)):
+                answer = await run(text, accept, page=limit if q.pageable else None, bounded=bounded)
+        except SmartgraphError as e:
+            return _limits_error(e)
+        return _answer_response(answer, {"Link": _links(request, limit, offset, answer.more)})
+
+    texts: dict[tuple[Any, ...], tuple[str, int, int, bool]] = {}  # the query text of each page asked lately (not its answer)
+
+    def _prepare(q: CannedQuery, items: list[tuple[str, str]], fresh: bool) -> tuple[str, int, int, bool] | Response:
+        """A canned query's page for the request's parameters, checked and bound: its text, limit, offset, and whether its
+        cost is bounded; or the 422 naming the parameter at fault."""
         values: dict[str, list[str]] = {}
         limit, offset = settings.page_size, 0
         try:
-            for k, v in request.query_params.multi_items():
+            for k, v in items:
                 if k == "limit":
                     limit = _integer(q.name, k, v, 1, settings.limits.max_rows)
                 elif k == "offset":
@@ -492,30 +549,45 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
                     q.param(k)
                     values.setdefault(k, []).append(v)
             q.bind(values)  # ParameterError before any work
-            accept = _accept(request, RESULT_TYPES)
+            # a page read from the rows the build materialised when they can answer it, else the plain query
+            fast = summaries.fast_page(q, values, limit, offset) if fresh else None
+            text = fast or (q.page(values, limit, offset) if q.pageable else q.prepare(values))
         except ParameterError as e:
             return _param_error(e)
         except SmartgraphError as e:
             return _limits_error(e)
-        try:
-            with cheap.slot(_client(request)):
-                if q.pageable and await materialised():  # pages read from the rows the build materialised
-                    text = summaries.page(q, values, limit, offset)
-                else:
-                    text = q.page(values, limit, offset) if q.pageable else q.prepare(values)
-                answer = await run(text, accept, page=limit if q.pageable else None)
-        except SmartgraphError as e:
-            return _limits_error(e)
-        return _answer_response(answer, {"Link": _links(request, limit, offset, answer.more)})
+        # bounded: a page of materialised rows, or a query about the entity its required parameters name
+        required = [p for p in q.params if p.required]
+        return text, limit, offset, fast is not None or (bool(required) and all(p.type == "iri" for p in required))
 
     app.add_route("/queries/{name}", run_query, methods=["GET"], name="run_query", include_in_schema=False)
 
+    async def canned_page(scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[Any]],
+                          send: Callable[[MutableMapping[str, Any]], Awaitable[None]]) -> None:
+        """``run_query`` without FastAPI's middleware and routing (``Served``), answered the same way."""
+        scope["path_params"] = {"name": scope["path"][len("/queries/"):]}
+        try:
+            response = await run_query(Request(scope, receive))
+        except Exception:
+            log.exception("a canned query failed")
+            response = problem(500, "the server failed answering this request", "see the server log")
+        await response(scope, receive, send)
+
+    if not settings.cors_origins:
+        app.fast = AccessLog(canned_page)  # type: ignore[attr-defined]
+
     def _links(request: Request, limit: int, offset: int, more: bool) -> str:
         base = str(request.url).split("?", 1)[0]
-        keep = [(k, v) for k, v in request.query_params.multi_items() if k not in ("limit", "offset")]
+        raw = request.scope.get("query_string", b"").decode("latin-1").split("&")
+        kept = [p for p in raw if p and p.partition("=")[0] not in ("limit", "offset")]
+        if not all(_LINK_SAFE.issuperset(p) and not _ENCODED.intersection(p.partition("=")[0]) for p in kept):  # written again, encoded
+            keep = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in ("limit", "offset")])
+        else:  # the parameters as the client sent them (decoding and encoding them again cost a tenth of a cheap request)
+            keep = "&".join(kept)
+        keep = f"{base}?{keep}&" if keep else f"{base}?"
 
         def url(off: int) -> str:
-            return f"<{base}?{urlencode([*keep, ('limit', str(limit)), ('offset', str(off))])}>"
+            return f"<{keep}limit={limit}&offset={off}>"
 
         links = [f'{url(0)}; rel="first"']
         if offset > 0:

@@ -410,6 +410,15 @@ class _Lane:
     waiters: collections.deque[tuple[Any, Any]] = field(default_factory=collections.deque)
 
 
+@dataclass
+class _View:
+    """The store opened read-only in the server's own process, and how many queries read it now."""
+
+    path: Path
+    store: Any
+    busy: int = 0
+
+
 class EmbeddedEngine:
     """Worker processes that answer queries from the embedded store, in two lanes.
 
@@ -428,7 +437,7 @@ class EmbeddedEngine:
     - Every worker ends with the server, however the server ends (``procs.Lifeline``)."""
 
     def __init__(self, path: Path, workers: int = 2, adhoc_workers: int = 1, *, owner: str = "", snapshot: bool = True,
-                 poll_s: float = 1.0, adhoc_nice: int = 19, lock_wait_s: float = 15.0) -> None:
+                 poll_s: float = 1.0, adhoc_nice: int = 19, lock_wait_s: float = 15.0, inline: int | None = None) -> None:
         if not (path / "CURRENT").exists():
             raise StoreError(f"no store at {path}", hint="build one first: smartgraph build --store PATH")
         self.path = path
@@ -447,6 +456,11 @@ class EmbeddedEngine:
         self._closed = False
         self.mode = "snapshot"
         self._current = self._first_view(lock_wait_s)
+        # bounded queries answered in this process at once (threads; default four a cheap worker, as a thread waits on I/O too)
+        self.inline = 4 * max(1, workers) if inline is None else max(0, inline)
+        self._inline_busy = 0
+        self._inline_view: _View | None = None
+        self._pool: Any = None
         self.lanes = {CHEAP: _Lane(CHEAP, self.size, 0), ADHOC: _Lane(ADHOC, max(1, adhoc_workers), adhoc_nice)}
         try:
             started = [(lane, self._start(lane, wait=False)) for lane in self.lanes.values() for _ in range(lane.size)]
@@ -733,6 +747,68 @@ class EmbeddedEngine:
         answer: Answer = reply[1]
         return answer
 
+    # ------------------------------------------------------------------ bounded queries in this process
+    async def arun_bounded(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None) -> Answer:
+        """A query of bounded cost (a page of materialised rows, a canned query about one entity) answered in this process,
+        in a thread (pyoxigraph lets go of the GIL while it evaluates), under the same time and size limits.
+
+        A worker process costs a pickled round trip a request, as much as such a query itself (bench/http_bench.py). A
+        thread cannot be stopped, though: past the time limit the request is answered 503 and the thread's slot stays
+        taken until it ends. When every slot is taken (``inline``: four a cheap worker), or the store is served
+        without snapshots, the query goes to the cheap lane's worker processes, which a time-out stops."""
+        import asyncio
+
+        view = self._view() if self._inline_busy < self.inline and self.mode == "snapshot" else None
+        if view is None:
+            return await self.arun(query, accept, limits, page)
+        self._inline_busy += 1
+        view.busy += 1
+        loop = asyncio.get_running_loop()
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(self.inline, thread_name_prefix="bounded-query")
+        job = loop.run_in_executor(self._pool, execute, view.store, query, list(accept), limits.max_rows, page)
+
+        def done(_: Any) -> None:  # on the loop, when the thread ends, answered or not
+            self._inline_busy -= 1
+            view.busy -= 1
+            if view.busy == 0 and view is not self._inline_view:
+                self._close_view(view)
+
+        job.add_done_callback(done)
+        try:
+            answer: Answer = await asyncio.wait_for(asyncio.shield(job), limits.timeout_s)
+        except TimeoutError:
+            raise QueryTimeout(f"the query ran past the time limit of {limits.timeout_s:g} s",
+                               hint="narrow it, or raise the server's --timeout") from None
+        return answer
+
+    def _view(self) -> _View | None:
+        """The store opened read-only in this process, on the snapshot served now (None if it cannot be opened)."""
+        import pyoxigraph as ox
+
+        view = self._inline_view
+        current = self._current
+        if view is not None and view.path == current:
+            return view
+        with self._lock:
+            self._refs[current] = self._refs.get(current, 0) + 1
+        try:
+            fresh = _View(current, ox.Store.read_only(str(current)))
+        except OSError as e:
+            log.warning("cannot open the store in the server's process (%s): bounded queries go to the workers", e)
+            self._forget(current, 1)
+            return None
+        self._inline_view = fresh
+        if view is not None and view.busy == 0:
+            self._close_view(view)
+        return fresh
+
+    def _close_view(self, view: _View) -> None:
+        view.store = None
+        self._forget(view.path, 1)
+
     def _drain(self, pool: _Lane, worker: _Worker, timeout_s: float) -> None:
         """Wait for the answer of a request nobody waits for any more; then the worker is idle again (or replaced)."""
         try:
@@ -809,6 +885,12 @@ class EmbeddedEngine:
 
     def close(self) -> None:
         self._closed = True
+        if getattr(self, "_pool", None) is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        view = getattr(self, "_inline_view", None)
+        if view is not None:
+            self._inline_view = None
+            self._close_view(view)
         for lane in getattr(self, "lanes", {}).values():
             while True:
                 try:

@@ -1,0 +1,64 @@
+"""Bounded canned queries answered in the server's own process (``EmbeddedEngine.arun_bounded``): the same answers
+as the worker processes give, the same time limit, and a query that runs past it cannot stall the next ones."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+
+from smartgraph.queries import Catalog
+from smartgraph.sparql.engine import RESULTS_JSON, EmbeddedEngine, Limits, QueryTimeout
+
+ACCEPT = [(RESULTS_JSON, 1.0)]
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # seconds on the seeds: past a time limit of 0.05 s
+
+
+def _entity(engine: EmbeddedEngine) -> str:
+    import json
+
+    answer = asyncio.run(engine.arun("SELECT ?p WHERE { ?p a <https://schema.org/Person> } ORDER BY ?p LIMIT 1", ACCEPT, Limits()))
+    iri: str = json.loads(answer.body)["results"]["bindings"][0]["p"]["value"]
+    return iri
+
+
+def test_a_bounded_query_in_the_server_process_answers_as_a_worker_does(built_store: Path) -> None:
+    engine = EmbeddedEngine(built_store, workers=1, adhoc_workers=1)
+    try:
+        q = Catalog.load().get("provenance")
+        text = q.page({"entity": _entity(engine)}, 100, 0)
+        by_worker = asyncio.run(engine.arun(text, ACCEPT, Limits(), 100))
+        in_process = asyncio.run(engine.arun_bounded(text, ACCEPT, Limits(), 100))
+        assert in_process.rows > 0
+        assert (in_process.body, in_process.rows, in_process.more) == (by_worker.body, by_worker.rows, by_worker.more)
+        assert engine._inline_view is not None  # it was answered in this process, not handed on
+    finally:
+        engine.close()
+
+
+def test_a_bounded_query_past_the_time_limit_does_not_stall_the_next(built_store: Path) -> None:
+    """Its one in-process slot taken by a query that cannot be stopped, the next query goes to a worker process."""
+    engine = EmbeddedEngine(built_store, workers=1, adhoc_workers=1, inline=1)
+    try:
+        q = Catalog.load().get("provenance")
+        cheap = q.page({"entity": _entity(engine)}, 100, 0)
+
+        async def both() -> tuple[float, int]:
+            with pytest.raises(QueryTimeout):
+                await engine.arun_bounded(SLOW, ACCEPT, Limits(timeout_s=0.05))
+            assert engine._inline_busy == 1  # the thread still runs: its slot stays taken
+            t = time.monotonic()
+            answer = await engine.arun_bounded(cheap, ACCEPT, Limits(timeout_s=5), 100)
+            took = time.monotonic() - t
+            slow_ran = time.monotonic()
+            while engine._inline_busy and time.monotonic() - slow_ran < 120:  # the thread ends by itself; no CPU left burning
+                await asyncio.sleep(0.1)
+            assert engine._inline_busy == 0
+            return took, answer.rows
+
+        seconds, rows = asyncio.run(both())
+        assert rows > 0 and seconds < 3
+    finally:
+        engine.close()
