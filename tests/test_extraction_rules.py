@@ -95,3 +95,15 @@ def test_the_subject_of_a_chain_of_ties_is_the_side_of_each() -> None:
     got = _sisters(f)
     assert any("大分" in "".join(p) for p in got), got
     assert not any(any("亞琛" in x for x in p) for p in got)
+
+
+def test_a_day_that_holds_several_events_is_where_the_next_sentence_s_people_were() -> None:
+    f = _doc("2023 Harbour City Day登場 港灣城市獎揭曉\n\n"
+             "高雄市政府昨(11)日舉辦「2023 Harbour City Day」，一次串起「2023港灣城市獎頒獎典禮」、「港灣城市會員大會」"
+             "以及「海洋科技」論壇。港灣聯盟主席、高雄市長陳其邁透過預錄影片，歡迎各國城市會員出席。\n\n"
+             "新聞局表示，聯盟會員已達80名。")
+    names = _names(f)
+    day = next(k for k, e in f.events.items() if "2023 Harbour City Day" in e.names_en + e.names_zh)
+    went = {(names[p.person], p.event) for p in f.participations}
+    assert ("陳其邁", day) in went
+    assert not any(n == "陳其邁" and e != day for n, e in went)

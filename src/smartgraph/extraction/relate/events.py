@@ -59,8 +59,12 @@ def main_event(res: Resolved) -> str:
 
     title_end = text.units[0].end if text.units and text.units[0].kind == "title" else 0
 
+    title = fold(text.raw[:title_end]).lower()
+
     def in_title(e: EventEntity) -> bool:
-        return any(m.start < title_end for m in e.mentions)
+        # 「2022 GO SMART Day三合一登場」: a title may name the event without quotes the recogniser needs
+        return any(m.start < title_end for m in e.mentions) or any(
+            len(n) >= 6 and fold(n).lower() in title for n in e.names if e.origin == "named")
 
     named = {k: e for k, e in res.events.items() if e.origin == "named" and not e.part}
     early_acts = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and told_early(e)}

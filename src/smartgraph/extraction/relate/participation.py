@@ -135,7 +135,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
-            event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
+            event = _told_before(res, prev[0])  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
         elif english and not past and any(c.cls == "sign" for c in cues) and (signed := _signed_at(res, events_in, si)):
             event = signed  # "The MOU was signed by A and B": at the signing told before
         elif english and len(trips) == 1 and not past and s.start >= min(m.start for m in res.events[trips[0]].mentions):
@@ -184,6 +184,17 @@ def _signed_at(res: Resolved, events_in: dict[int, list[tuple[int, str]]], si: i
             if any(c.cls == "sign" for c in rec.within(rec.cues, s.start, s.end)):
                 return events_in[k][-1][1]
     return ""
+
+
+def _told_before(res: Resolved, evs: list[tuple[int, str]]) -> str:
+    """The event an earlier sentence spoke of: its one event, else the first whole event of several (「舉辦「X Day」，一次串起
+    「A頒獎典禮」、「B大會」以及「C」論壇」: X Day, which holds the others), else the last it named."""
+    keys = list(dict.fromkeys(k for _, k in sorted(evs)))
+    if len(keys) > 1:
+        whole = [k for k in keys if k in res.events and not res.events[k].part]
+        if len(whole) < len(keys) and whole:
+            return whole[0]
+    return evs[-1][1]
 
 
 def _member(text: Text, s0: int, pos: int) -> bool:
