@@ -107,3 +107,14 @@ def test_a_day_that_holds_several_events_is_where_the_next_sentence_s_people_wer
     went = {(names[p.person], p.event) for p in f.participations}
     assert ("陳其邁", day) in went
     assert not any(n == "陳其邁" and e != day for n, e in went)
+
+
+def test_an_opening_carnival_is_an_event_and_the_day_its_festival_began() -> None:
+    f = _doc("港都藝術節熱鬧登場\n\n"
+             "由市府主辦的「2024港都藝術節」已於9月7日上午以開幕嘉年華揭開序幕，市長陳其邁與上千名市民騎乘單車繞行鹽埕街區。"
+             "藝術節為期一個月，至10月6日止。", date="113/09/08")
+    by_name = {n: e for e in f.events.values() for n in e.names_zh}
+    assert "開幕嘉年華" in by_name
+    carnival, festival = by_name["開幕嘉年華"], by_name["2024港都藝術節"]
+    assert carnival.parent == festival.key
+    assert str(festival.start) == "2024-09-07"

@@ -20,6 +20,7 @@ from smartgraph.model import Event, Figure, Venue
 
 _DURATION = re.compile(fold(r"為期\s*(?P<n>\d+|[一兩二三四五六七八九十])\s*(?:天|日)"))
 _END = re.compile(fold(r"^\s*(?:已|正式|順利|圓滿)?\s*(?:落幕|閉幕|結束|止|截止)"))
+_OPENS = re.compile(fold(r"開幕(?!式|典禮|儀式)"))
 _START = re.compile(fold(r"^\s*(?:起|開幕|開始|登場|揭幕|開跑)"))
 _NUM = {"一": 1, "兩": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _VENUE = re.compile(fold(
@@ -147,6 +148,8 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
             for d in (ev.start, ev.end):
                 if d is not None and parent.start is not None:
                     _extend(parent, d, d)
+        elif ev.parent in events and ev.start is not None and any(_OPENS.match(fold(n)) for n in ev.names_zh):
+            _extend(events[ev.parent], ev.start, None)  # 「已於10月1日以開幕嘉年華揭開序幕」: the event began that day
     return events, main, told_by
 
 
