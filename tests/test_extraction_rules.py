@@ -118,3 +118,11 @@ def test_an_opening_carnival_is_an_event_and_the_day_its_festival_began() -> Non
     carnival, festival = by_name["開幕嘉年華"], by_name["2024港都藝術節"]
     assert carnival.parent == festival.key
     assert str(festival.start) == "2024-09-07"
+
+
+def test_a_future_word_inside_a_post_title_plans_nothing() -> None:
+    f = _doc("高雄與大阪簽署觀光交流備忘錄\n\n"
+             "高雄市政府今(11)日與日本大阪市簽署「觀光交流備忘錄」，市長陳其邁與大阪市長橫山英幸擔任見證人。\n\n"
+             "圖說：高雄市政府研究發展及計畫處長王大明與大阪市觀光局長田中一郎共同簽署備忘錄。", date="113/04/11")
+    got = [(a.kind, a.status) for a in f.agreements.values()]
+    assert got == [("mou", "signed")]
