@@ -126,3 +126,16 @@ def test_a_future_word_inside_a_post_title_plans_nothing() -> None:
              "圖說：高雄市政府研究發展及計畫處長王大明與大阪市觀光局長田中一郎共同簽署備忘錄。", date="113/04/11")
     got = [(a.kind, a.status) for a in f.agreements.values()]
     assert got == [("mou", "signed")]
+
+
+def test_a_visit_of_last_year_is_not_what_the_release_is_about() -> None:
+    f = _doc("高雄與熊本簽署觀光交流備忘錄\n\n"
+             "高雄市政府今(11)日在市府四維行政中心與日本熊本市簽署「觀光交流備忘錄」，由觀光局長王大明與熊本市觀光局長"
+             "田中一郎共同簽署，市長陳其邁擔任見證人。\n\n"
+             "這次締結合作，副市長林小華去年還曾親赴熊本市訪問、與當地交換意見，經過多次討論後，才在今天正式完成簽署。\n\n"
+             "圖說：王大明與田中一郎共同簽署備忘錄。", date="113/04/11")
+    names = _names(f)
+    visits = {k for k, e in f.events.items() if e.category == "visit"}
+    went = {(names[p.person], p.event) for p in f.participations}
+    assert not any(n in ("王大明", "田中一郎", "陳其邁") and e in visits for n, e in went)
+    assert any(n == "王大明" and f.events[e].category == "ceremony" for n, e in went)

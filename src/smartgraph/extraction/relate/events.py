@@ -69,6 +69,8 @@ def main_event(res: Resolved) -> str:
 
     named = {k: e for k, e in res.events.items() if e.origin == "named" and not e.part}
     early_acts = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and told_early(e)}
+    # 「副縣長去年還曾親赴三重縣訪問」: a visit or signing of an earlier time is not what the release is about
+    early_acts = {k: e for k, e in early_acts.items() if not _told_as_past(res, e)} or early_acts
     if named and early_acts and (not any(told_early(e) for e in named.values())
                                  or (any(in_title(e) for e in early_acts.values()) and not any(in_title(e) for e in named.values()))):
         named = {}  # 「東京食品展」 named in passing: the signing the title or the opening tells is what the release is about
@@ -85,6 +87,23 @@ def main_event(res: Resolved) -> str:
         return (e.part, -counts[e.key] - (3 if in_title(e) else 0), 0 if e.year else 1, min(m.start for m in e.mentions))
 
     return min(named.values(), key=rank).key
+
+
+_EARLIER = re.compile(fold(r"去年|前年|曾|早在|先前|過去|當年|(?P<y>(?:19|20)\d{2})\s*年"))
+
+
+def _told_as_past(res: Resolved, e: EventEntity) -> bool:
+    """Whether every mention of an act stands in a clause that tells an earlier time (去年, 曾, 2012年 before the
+    release's year)."""
+    text = res.text
+    t = text.fold
+    year = text.doc.date.year if text.doc.date else None
+    for m in e.mentions:
+        s = text.sentences[text.sentence_of(m.start)]
+        c0 = clause_start(t, s.start, m.start, "，,；;。")
+        if not any(x["y"] is None or (year is not None and int(x["y"]) < year) for x in _EARLIER.finditer(t, c0, m.end)):
+            return False
+    return bool(e.mentions)
 
 
 def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, set[str]]:
