@@ -139,3 +139,15 @@ def test_a_visit_of_last_year_is_not_what_the_release_is_about() -> None:
     went = {(names[p.person], p.event) for p in f.participations}
     assert not any(n in ("王大明", "田中一郎", "陳其邁") and e in visits for n, e in went)
     assert any(n == "王大明" and f.events[e].category == "ceremony" for n, e in went)
+
+
+
+def test_a_visit_of_the_roc_year_before_is_not_what_the_release_is_about() -> None:
+    f = _doc("高雄與熊本簽署友好交流協定\n\n"
+             "日本熊本縣知事田中一郎率領縣府團隊來訪，今(11)日在高雄市政府與市長陳其邁共同簽署「友好交流協定」。\n\n"
+             "陳其邁致詞時表示，去(112)年9月他率團訪問熊本縣，今天換高雄接待貴賓。\n\n"
+             "圖說：市長陳其邁與熊本縣知事田中一郎合影。", date="113/04/11")
+    names = _names(f)
+    cats = {(names[p.person], f.events[p.event].category) for p in f.participations}
+    assert ("田中一郎", "ceremony") in cats
+    assert ("田中一郎", "visit") not in cats

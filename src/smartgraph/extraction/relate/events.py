@@ -89,7 +89,7 @@ def main_event(res: Resolved) -> str:
     return min(named.values(), key=rank).key
 
 
-_EARLIER = re.compile(fold(r"去年|前年|曾|早在|先前|過去|當年|(?P<y>(?:19|20)\d{2})\s*年"))
+_EARLIER = re.compile(fold(r"去\s*(?:[(（]\s*\d*\s*[)）])?\s*年|前年|曾|早在|先前|過去|當年|(?P<y>(?:19|20)\d{2})\s*年"))
 
 
 def _told_as_past(res: Resolved, e: EventEntity) -> bool:
