@@ -151,3 +151,13 @@ def test_a_visit_of_the_roc_year_before_is_not_what_the_release_is_about() -> No
     cats = {(names[p.person], f.events[p.event].category) for p in f.participations}
     assert ("田中一郎", "ceremony") in cats
     assert ("田中一郎", "visit") not in cats
+
+
+def test_an_office_named_for_a_foreign_country_first_is_that_country_s() -> None:
+    f = _doc("捷克訪團拜會高雄市府\n\n"
+             "捷克布爾諾市副市長Petr Novak今(11)日率團拜會高雄市政府，捷克台北經濟文化辦事處代表林大衛、"
+             "台北駐捷克代表處大使王大明也一同出席。", date="113/04/11")
+    names = _names(f)
+    country = {names[p.person]: f.organizations[p.organization].country for p in f.posts if p.organization in f.organizations}
+    assert country.get("林大衛") == "CZ"
+    assert country.get("王大明") == "TW"

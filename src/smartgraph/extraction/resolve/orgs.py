@@ -8,8 +8,8 @@ An affiliation is read from its right end, where it meets the title:
   the organisation, part of the government of the place it opens with, or of the home government
   when it names none and is a unit of a city government (資訊局, 市長室);
 - Latin letters (GO SMART, ICLEI): an organisation by that name.
-A foreign office's country is the country it represents: 捷克經濟文化辦事處 is Czech, 駐捷克台北經濟文化辦事處
-and 台北駐福岡辦事處 are Taiwan's.
+A foreign office's country is the country it represents: 捷克經濟文化辦事處 and 波蘭台北辦事處 (a country's name
+first, no 駐) are Czech and Polish, 駐捷克台北經濟文化辦事處 and 台北駐福岡辦事處 are Taiwan's.
 """
 
 from __future__ import annotations
@@ -167,7 +167,10 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
     place_key = ""
     if ot.kind == "foreign-office":
         codes = [m for m in geo if isinstance(m, CountryMention)]
-        if stationed or _TAIWAN.search(fstretch):
+        opens_foreign = bool(codes) and codes[0].code != "TW" and codes[0].start - a <= 2
+        if not stationed and opens_foreign:
+            country = codes[0].code  # 波蘭台北辦事處, 波蘭投資貿易局台北辦事處: Poland's office in Taipei
+        elif stationed or _TAIWAN.search(fstretch):
             # 駐捷克台北經濟文化辦事處, 台北駐福岡辦事處: Taiwan's; 駐台北韓國代表部: Korea's
             foreign = [m for m in codes if m.code != "TW" and t.find(fold("駐"), a, m.start) < 0] if stationed else []
             country = foreign[-1].code if foreign else "TW"
