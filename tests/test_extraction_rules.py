@@ -161,3 +161,13 @@ def test_an_office_named_for_a_foreign_country_first_is_that_country_s() -> None
     country = {names[p.person]: f.organizations[p.organization].country for p in f.posts if p.organization in f.organizations}
     assert country.get("林大衛") == "CZ"
     assert country.get("王大明") == "TW"
+
+
+def test_a_delegation_member_s_body_that_names_no_place_is_of_the_delegation_s_country() -> None:
+    f = _doc("捷克訪團拜會高雄市府\n\n"
+             "捷克布爾諾市副市長Petr Novak今(11)日率團拜會高雄市政府，訪團成員包括布爾諾市議會主席Jan Dvorak，"
+             "以及摩拉維亞科技大學校長Eva Svobodova等人，由市長陳其邁親自接待。", date="113/04/11")
+    names = _names(f)
+    country = {names[p.person]: f.organizations[p.organization].country for p in f.posts if p.organization in f.organizations}
+    assert country.get("Eva Svobodova") == "CZ"
+    assert country.get("陳其邁") == "TW"

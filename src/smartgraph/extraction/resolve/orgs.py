@@ -227,9 +227,26 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
         if res.publisher_unit and fold(unit) == fold(res.publisher_unit) and res.publisher:
             return res.publisher
         return organization(res, f"{gov}/{fold(unit)}", unit, ot.key, res.home_country, res.home_place, gov)
-    country = _country_of(geo[-1]) if geo else ""
+    country = _country_of(geo[-1]) if geo else _delegation_country(res, a)
     scope = country.lower() if country else "x"
     return organization(res, f"org-{scope}-{fold(stretch)}", stretch, ot.key, country)
+
+
+_MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員)[^。；;\n]{0,40}?(?:包括|包含|計有)"))
+
+
+def _delegation_country(res: Resolved, a: int) -> str:
+    """「波蘭羅茲市副市長…率團拜會…，訪團成員包括…以及波台工商會會長…」: an organisation that names no place, in the list of
+    a delegation's members, is of the country the list or the delegation's leader named last before it."""
+    text = res.text
+    s = text.sentences[text.sentence_of(a)].start
+    found = list(_MEMBERS.finditer(text.fold, s, a))
+    if not found:
+        return ""
+    m = found[-1]
+    inside = [g for g in _geo_in(res, m.end(), a) if _country_of(g)]
+    before = [g for g in _geo_in(res, s, m.start()) if _country_of(g)]
+    return _country_of(inside[-1]) if inside else _country_of(before[0]) if before else ""
 
 
 # ----------------------------------------------------------------------------- English affiliations
