@@ -171,3 +171,12 @@ def test_a_delegation_member_s_body_that_names_no_place_is_of_the_delegation_s_c
     country = {names[p.person]: f.organizations[p.organization].country for p in f.posts if p.organization in f.organizations}
     assert country.get("Eva Svobodova") == "CZ"
     assert country.get("陳其邁") == "TW"
+
+
+def test_a_former_minister_s_ministry_is_named_without_former() -> None:
+    f = _doc("高雄舉行城市外交座談\n\n"
+             "高雄市政府今(11)日舉行城市外交座談會，前經濟部長王大明、前鎮區長李小華與市長陳其邁出席座談。", date="113/04/11")
+    names = _names(f)
+    org = {names[p.person]: f.organizations[p.organization].name_zh for p in f.posts if p.organization in f.organizations}
+    assert org.get("王大明") == "經濟部"
+    assert org.get("李小華", "").startswith("前鎮區")

@@ -20,7 +20,7 @@ from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, government, national_government, organization, place_en
 from smartgraph.extraction.mentions import CountryMention, PlaceMention, Resolved
-from smartgraph.extraction.names import LATIN, common_word, demonyms, ends_with, geo_code, not_in_name, words
+from smartgraph.extraction.names import LATIN, common_word, demonyms, ends_with, geo_code, not_in_name, starts_with, words
 from smartgraph.extraction.text import fold, is_han
 from smartgraph.model import Organization
 
@@ -105,6 +105,9 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         return ""
     fused = ""
     geo = _geo_in(res, a, e)
+    former = starts_with(t, a, words("former"))
+    if former and a + len(former) < e and not any(g.start == a for g in geo):
+        a += len(former)  # 「前外交部長」: the former minister's ministry is 外交部 (not 前鎮區, a place)
     if e < len(t) and t[e] in _SUFFIXES_FOLDED:
         # 「東京都知事」: the place (東京都) takes the title's first character (都知事)
         over = [m for m in _geo_in(res, a, e + 1) if m.end == e + 1 and isinstance(m, PlaceMention)]
