@@ -180,3 +180,14 @@ def test_a_former_minister_s_ministry_is_named_without_former() -> None:
     org = {names[p.person]: f.organizations[p.organization].name_zh for p in f.posts if p.organization in f.organizations}
     assert org.get("王大明") == "經濟部"
     assert org.get("李小華", "").startswith("前鎮區")
+
+
+def test_a_latin_body_before_a_chain_of_posts_is_where_both_posts_are() -> None:
+    f = _doc("高雄舉行智慧城市論壇\n\n"
+             "高雄市政府今(11)日舉行智慧城市論壇，評審包括UrbanTechLab創辦人暨執行長Jane Miller等3位專家。", date="113/04/11")
+    names = _names(f)
+    got = {(names[p.person], f.organizations[p.organization].name_zh or f.organizations[p.organization].name_en, p.role)
+           for p in f.posts if p.organization in f.organizations}
+    assert ("Jane Miller", "UrbanTechLab", "founder") in got
+    assert ("Jane Miller", "UrbanTechLab", "ceo") in got
+    assert "UrbanTechLab" not in names.values()
