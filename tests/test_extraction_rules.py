@@ -191,3 +191,13 @@ def test_a_latin_body_before_a_chain_of_posts_is_where_both_posts_are() -> None:
     assert ("Jane Miller", "UrbanTechLab", "founder") in got
     assert ("Jane Miller", "UrbanTechLab", "ceo") in got
     assert "UrbanTechLab" not in names.values()
+
+
+def test_everyone_a_sentence_that_opens_at_an_event_names_was_there() -> None:
+    f = _doc("高雄舉行港灣城市宣言簽署儀式\n\n"
+             "高雄市政府今(11)日舉行「港灣城市宣言」簽署儀式，由市長陳其邁主持。\n\n"
+             "簽署儀式上，市府特別邀請即將在2026年主辦港灣博覽會的荷蘭鹿特丹市長Jan de Vries，代表各簽署城市將宣言交給陳市長。",
+             date="113/04/11")
+    names = _names(f)
+    went = {(names[p.person], f.events[p.event].category) for p in f.participations}
+    assert ("Jan de Vries", "ceremony") in went

@@ -117,10 +117,11 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         caption = unit.kind == "caption"
         cues = [c for c in res.recognised.within(res.recognised.cues, s.start, s.end) if c.cls in ATTEND_CLASSES]
         at_event = english and bool(evs) and _at_event_en(text.raw, s.start, evs)
+        opened_by = "" if english or not evs else _opened_by(res, s.start, s.end)
         member = _member_en(text.raw, s.start, pm.start) if english else _member(text, s.start, pm.start)
-        if not (caption or cues or at_event or member):
+        if not (caption or cues or at_event or member or opened_by):
             continue
-        if not caption and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
+        if not caption and not opened_by and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
             continue
         if unit.kind == "title":
             continue
@@ -132,6 +133,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = main  # a member of the delegation whose visit the release tells
         elif member and english and trips and not past and len(trips) == 1:
             event = trips[0]
+        elif opened_by:
+            event = opened_by  # 「簽署儀式上，…市長Franc Weerwind…交付給林市長」: everyone the sentence names was there
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past:
@@ -228,6 +231,20 @@ def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention]) -> b
     after = [c.end for c in cues if c.start >= pos]
     c1 = min(after) if after else clause_end(t, pos, s1, "，,；;")
     return bool(_FUTURE.search(t, c0, c1))
+
+
+_AT_EVENT = re.compile(fold(r"\s*(?:上|中|時|期間|當天|現場)\s*[，,]"))
+
+
+def _opened_by(res: Resolved, s0: int, s1: int) -> str:
+    """The event a Chinese sentence opens with, as where it happened (「簽署儀式上，」「在記者會中，」), "" if none."""
+    t = res.text.fold
+    lead = re.match(fold(r"\s*(?:在|於)?\s*"), t[s0:s1])
+    a = s0 + (lead.end() if lead else 0)
+    for m, k in res.linked_in(res.event_of, a, a + 1):
+        if m.start == a and _AT_EVENT.match(t, m.end, s1):
+            return k
+    return ""
 
 
 def _at_event_en(raw: str, s0: int, evs: list[tuple[int, str]]) -> bool:
