@@ -201,3 +201,10 @@ def test_everyone_a_sentence_that_opens_at_an_event_names_was_there() -> None:
     names = _names(f)
     went = {(names[p.person], f.events[p.event].category) for p in f.participations}
     assert ("Jan de Vries", "ceremony") in went
+
+
+def test_a_verb_phrase_before_an_expo_word_is_no_event_name() -> None:
+    f = _doc("2024高雄國際花卉博覽會開幕\n\n"
+             "「2024高雄國際花卉博覽會」今(11)日開幕，市長陳其邁帶領各國代表齊聲朗讀宣言，向世界傳遞花博精神。", date="113/04/11")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert not any("傳遞" in n or n.startswith("向") for n in names)
