@@ -208,3 +208,14 @@ def test_a_verb_phrase_before_an_expo_word_is_no_event_name() -> None:
              "「2024高雄國際花卉博覽會」今(11)日開幕，市長陳其邁帶領各國代表齊聲朗讀宣言，向世界傳遞花博精神。", date="113/04/11")
     names = [n for e in f.events.values() for n in e.names_zh]
     assert not any("傳遞" in n or n.startswith("向") for n in names)
+
+
+def test_the_subject_of_a_sentence_did_each_thing_it_tells_up_to_a_semicolon() -> None:
+    f = _doc("高雄市長訪問大阪\n\n"
+             "高雄市長陳其邁率團訪日進行城市交流，11日抵達大阪市，拜會大阪市長橫山英幸，雙方並簽署「觀光交流備忘錄」；"
+             "同一場合中，高雄市觀光局與大阪觀光局也簽署「燈會交流備忘錄」。", date="113/04/12")
+    names = _names(f)
+    cats = {n for p in f.participations if names[p.person] == "陳其邁" for n in f.events[p.event].names_zh}
+    assert any("拜會" in n for n in cats)
+    assert any("訪日" in n for n in cats)
+    assert not any("燈會" in n for n in cats)

@@ -148,6 +148,13 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         else:
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
+        if not english and not caption and not past and evs and pm.start <= min(x for x, _ in evs):
+            # 「盧秀燕率團訪日…，抵達名古屋市，拜會名古屋市長廣澤一郎，雙方並簽署…」: the sentence's subject did each thing it
+            # tells, up to a semicolon (「；同一場合中，兩局也簽署…」 is someone else's)
+            stop = text.fold.find("；", pm.start, s.end)
+            for x, k in evs:
+                if k != event and (stop < 0 or x < stop) and res.events[k].origin in ("act", "headline"):
+                    add(key, k, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
         on_trip = [k for _, k in evs if k in trips and k != event]
         if on_trip and not past:
             # "X signed an agreement with Y, the first stop of a delegation's trip to Korea": X is on the trip too
