@@ -132,7 +132,7 @@ class AgreementFinder:
         """Whether a future word stands in ``a..e`` outside the people's titles and affiliations (「國際發展及計畫處長」
         names a post, it plans nothing)."""
         rec = self.res.recognised
-        named = [(p.start, p.end) for p in rec.persons if p.start < e and p.end > a]
+        named = [(p.start, p.end) for p in rec.ranges(rec.persons).overlapping(a, e)]
         return any(not any(x <= m.start() and m.end() <= y for x, y in named) for m in _FUTURE_BEFORE.finditer(self.text.fold, a, e))
 
     def date(self, a: AgreementMention, s0: int, s1: int, status: str) -> dt.date | None:
