@@ -3,7 +3,10 @@
     python bench/run.py --docs 2000 --out results.json [--split mixed|zh|en] [--seconds 5] [--skip-pyshacl] [--virtuoso]
 
 One JSON object (keys below) and a table on stdout:
-- build_docs_per_s, build_peak_rss_mb: `smartgraph build` of the N documents (a child process; peak RSS of it);
+- build_never_docs_per_s: `smartgraph build --materialise never` of the N documents on every core (a child process;
+  build_never_peak_rss_mb its peak RSS); with --scaling also with one worker (build_never_docs_per_s_by_workers);
+  materialise_whole_s: then `build --materialise always` with nothing changed (the canned queries' rows made whole);
+  build_docs_per_s, build_peak_rss_mb: the two together, what a first `smartgraph build` costs;
 - rebuild_one_changed_s: the same build after one document changed (content hashes skip the rest);
 - query_p50_ms, query_p99_ms: each canned query (first page, default page size) on the embedded store, read from
   the rows the build materialised when they are fresh (query_materialised), as the server does;
@@ -326,6 +329,7 @@ def main() -> int:
                     help="seconds rdflib gets for one query (default 6; past it the speed-up is a lower bound)")
     ap.add_argument("--virtuoso", action="store_true", help="also load into Virtuoso (needs virtuoso-opensource)")
     ap.add_argument("--work", type=Path, help="keep the corpus and stores here (default: a temporary folder)")
+    ap.add_argument("--scaling", action="store_true", help="also build with one worker (build_never_docs_per_s_by_workers)")
     a = ap.parse_args()
     if not (BIN / "smartgraph").exists():
         ap.error(f"no smartgraph command beside {sys.executable}: run this with the project's environment "
@@ -342,9 +346,26 @@ def main() -> int:
 
     step(f"generating {a.docs} documents")
     corpus.generate(a.docs, docs, a.seed, a.split)
-    step("smartgraph build")
-    wall, rss = timed([str(BIN / "smartgraph"), "build", str(docs), "--store", str(store)])
-    results.update(build_s=round(wall, 1), build_docs_per_s=round(a.docs / wall, 1), build_peak_rss_mb=round(rss))
+    sg = str(BIN / "smartgraph")
+    cores = os.cpu_count() or 1
+    for w in sorted({1, cores}) if a.scaling else ():
+        if w == cores:
+            continue  # the build below, at every core, is the other point
+        step(f"smartgraph build --materialise never --workers {w}")
+        scratch = work / f"store-w{w}"
+        shutil.rmtree(scratch, ignore_errors=True)
+        wall, rss = timed([sg, "build", str(docs), "--store", str(scratch), "--materialise", "never", "--workers", str(w), "-q"])
+        results.setdefault("build_never_docs_per_s_by_workers", {})[str(w)] = round(a.docs / wall, 1)
+        shutil.rmtree(scratch, ignore_errors=True)
+    step(f"smartgraph build --materialise never --workers {cores}")
+    wall, rss = timed([sg, "build", str(docs), "--store", str(store), "--materialise", "never", "--workers", str(cores)])
+    results.setdefault("build_never_docs_per_s_by_workers", {})[str(cores)] = round(a.docs / wall, 1)
+    results.update(build_never_s=round(wall, 1), build_never_docs_per_s=round(a.docs / wall, 1), build_never_peak_rss_mb=round(rss))
+    step("smartgraph build --materialise always (nothing changed: the canned queries' rows made whole)")
+    mwall, mrss = timed([sg, "build", str(docs), "--store", str(store), "--materialise", "always"])
+    results.update(materialise_whole_s=round(mwall, 1), materialise_peak_rss_mb=round(mrss))
+    results.update(build_s=round(wall + mwall, 1), build_docs_per_s=round(a.docs / (wall + mwall), 1),
+                   build_peak_rss_mb=round(max(rss, mrss)))
     one = sorted(docs.glob("*.txt"))[a.docs // 2]
     one.write_text(one.read_text(encoding="utf-8") + "\n臺北市長並與日本福岡市長簽署智慧城市合作備忘錄。\n", encoding="utf-8")
     step("rebuild after one change")
@@ -374,7 +395,10 @@ def machine() -> str:
 
 def table(r: dict[str, Any]) -> str:
     pyshacl = r.get("pyshacl_whole_graph_s") or (f"> {r['pyshacl_capped_at_s']:.0f}" if "pyshacl_capped_at_s" in r else None)
-    rows = [("documents", r["docs"]), ("triples", r.get("load_triples")), ("build docs/s", r["build_docs_per_s"]),
+    rows = [("documents", r["docs"]), ("triples", r.get("load_triples")),
+            ("build docs/s, --materialise never, by workers", r.get("build_never_docs_per_s_by_workers")),
+            ("materialise the rows whole (s)", r.get("materialise_whole_s")),
+            ("build docs/s (both)", r["build_docs_per_s"]),
             ("build peak RSS MB", r["build_peak_rss_mb"]), ("rebuild, one changed (s)", r["rebuild_one_changed_s"]),
             ("SHACL ours (s)", r["shacl_s"]), ("SHACL pyshacl (s)", pyshacl),
             ("same violations", r.get("shacl_same_violations")), ("HTTP req/s (officials @8)", r["http_rps"]),

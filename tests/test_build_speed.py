@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from smartgraph import documents, graph, pipeline, validation
+from smartgraph import documents, graph, pipeline, shacl, validation
 from smartgraph.config import Settings
 from smartgraph.errors import ResourceError
 from smartgraph.extraction import extract
@@ -67,13 +67,33 @@ def test_validating_documents_in_turn_gives_the_reports_of_fresh_stores() -> Non
     assert sum(not r.conforms for r in reports.values()) >= 8
 
 
+def test_documents_validated_in_the_store_shared_with_the_tbox_give_the_reports_of_fresh_stores() -> None:
+    """The way taken when a SPARQL-based constraint may read the TBox: each document in a graph beside it."""
+    checker = validation.DocumentValidator(renew=3)
+    assert checker.alone  # our shapes' queries match no TBox predicate: each document is validated in a store of its own
+    checker.alone = False
+    differ = [name for name, nt in _document_graphs() if checker.validate(nt) != validation.validate_ntriples_fresh(nt)]
+    assert not differ
+
+
+def test_the_predicates_a_constraint_query_reads_are_known_or_it_is_read_as_reading_anything() -> None:
+    head = "PREFIX s: <https://schema.org/>\n"
+    assert shacl._query_predicates(head + "SELECT $this WHERE { $this s:a ?x FILTER NOT EXISTS { ?x s:b ?y } "
+                                          "OPTIONAL { ?x s:c ?z } }") == {f"https://schema.org/{p}" for p in "abc"}
+    for body in ("$this ?p ?x", "$this s:a/s:b ?x", "GRAPH ?g { $this s:a ?x }", "$this s:a ?x . { SELECT ?x WHERE { ?x ?q ?z } }"):
+        assert shacl._query_predicates(head + f"SELECT $this WHERE {{ {body} }}") is None, body
+    assert shacl._query_predicates("SELECT nonsense") is None
+
+
 def test_a_graph_that_does_not_parse_is_reported_and_leaves_nothing_behind() -> None:
     checker = validation.DocumentValidator()
-    with pytest.raises(ResourceError, match="not valid N-Triples"):
-        checker.validate("<urn:a> <urn:b> .\n")
-    name, nt = _document_graphs()[0]
-    assert checker.validate(nt) == validation.validate_ntriples_fresh(nt), name
-    assert len(list(checker.store.named_graphs())) == 1  # the TBox's graph only
+    for alone in (True, False):
+        checker.alone = alone
+        with pytest.raises(ResourceError, match="not valid N-Triples"):
+            checker.validate("<urn:a> <urn:b> .\n")
+        name, nt = _document_graphs()[0]
+        assert checker.validate(nt) == validation.validate_ntriples_fresh(nt), name
+        assert len(list(checker.store.named_graphs())) == 1  # the TBox's graph only
 
 
 def test_only_shapes_that_read_their_focus_node_alone_reuse_results() -> None:
@@ -185,3 +205,10 @@ def test_a_new_graph_keeps_lines_whole_when_a_literal_holds_unicode_line_separat
     assert len(store.oxigraph) == 3 + 2  # the line left out of the union (as if an earlier graph had sent it) is not there
     store.restore_union()  # what a build does after a failed write
     assert len(store.oxigraph) == 3 + 3
+
+
+def test_every_constraint_parameter_is_in_a_group_validation_tests() -> None:
+    """Validation skips the groups of constraints a shape does not have: a parameter outside every group would never be checked."""
+    grouped = set().union(*shacl._GROUPS.values())
+    read_with_another = {"property", "qualifiedMinCount", "qualifiedMaxCount", "qualifiedValueShapesDisjoint", "ignoredProperties"}
+    assert set(shacl.PARAMS) - read_with_another == grouped

@@ -219,3 +219,296 @@ def test_the_subject_of_a_sentence_did_each_thing_it_tells_up_to_a_semicolon() -
     assert any("拜會" in n for n in cats)
     assert any("訪日" in n for n in cats)
     assert not any("燈會" in n for n in cats)
+
+
+def _doc_en(body: str, date: str = "2024-05-10", source: str = "t-en.txt") -> Facts:
+    text = f"Publish Date: {date}\nData Source: Secretariat\n\n{body}\n"
+    return extract(parse(text, source))
+
+
+def _took_part(f: Facts, event: str) -> set[str]:
+    names = _names(f)
+    return {names[p.person] for p in f.participations if p.event == event}
+
+
+def test_a_meeting_told_with_its_day_is_an_event_of_its_own() -> None:
+    f = _doc_en("Hsinchu Mayor Receives Portland Mayor\n\n"
+                "Also today, Hsinchu Mayor Lin Ming-tao met Portland Mayor Keith Barlow at City Hall to talk about river "
+                "management and bus services.\n\n"
+                "Mayor Lin said the two cities could learn much from each other.\n\n"
+                "On Monday, Mayor Barlow is due to meet Taoyuan Mayor Chen Ta-wei before he flies home.")
+    meetings = {k: e for k, e in f.events.items() if any(n.startswith("meeting with ") for n in e.names_en)}
+    assert len(meetings) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(meetings.items()))
+    assert "meeting with Portland Mayor Keith Barlow" in ev.names_en
+    assert "meeting between Hsinchu Mayor Lin Ming-tao and Portland Mayor Keith Barlow" in ev.names_en
+    assert ev.start is not None and ev.start.isoformat() == "2024-05-10" and ev.end == ev.start
+    assert {"Lin Ming-tao", "Keith Barlow"} <= _took_part(f, key)
+    assert "Chen Ta-wei" not in _took_part(f, key)
+
+
+def test_a_call_in_an_itinerary_without_its_day_is_no_event() -> None:
+    f = _doc_en("Mayor Wraps Up Europe Tour\n\n"
+                "Taichung Mayor Wang Hsiu-lan visited three cities in Europe. In Vienna, Mayor Wang called on Vienna "
+                "Mayor Franz Huber and met members of the city council.")
+    assert not any(n.startswith("meeting") for e in f.events.values() for n in e.names_en)
+
+
+def test_a_delegation_that_visited_the_city_hall_is_a_visit_of_its_own() -> None:
+    f = extract(parse("Hsinchu City Government\nHome > News > City News\n\nPublish Date: 2024-05-10\nData Source: Secretariat\n\n"
+                      "Portland Delegation Calls at Hsinchu City Hall\n\n"
+                      "On May 8, a 12-member Portland delegation led by Councilor Maria Okafor visited Hsinchu City Hall and was "
+                      "received by Deputy Mayor Chou Wen-hsin on behalf of Mayor Lin Ming-tao.\n\n"
+                      "Deputy Mayor Chou said the two cities share a love of bicycles and craft beer.\n", "t-en.txt"))
+    visits = {k: e for k, e in f.events.items() if "Portland delegation visit to Hsinchu City Hall" in e.names_en}
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(visits.items()))
+    assert ev.start is not None and ev.start.isoformat() == "2024-05-08"
+    assert _took_part(f, key) == {"Maria Okafor", "Chou Wen-hsin"}  # not the mayor the deputy stood in for
+    assert not any(p.event == key and p.role == "speaker" for p in f.participations)  # a guests' stay is not where one spoke
+
+
+def test_a_site_named_people_toured_is_a_visit_of_its_own() -> None:
+    f = _doc_en("Taipei Delegation Ends Osaka Stop\n\n"
+                "The delegation arrived in Osaka on May 8 and visited the Nakanoshima Library to learn about its archives.\n\n"
+                "In the evening, Deputy Mayor Chou Wen-hsin and Councilor Maria Okafor toured the Dotonbori Canal Walk, "
+                "accompanied by Director Kenji Arata of the Osaka Tourism Bureau.")
+    visits = {k: e for k, e in f.events.items() if "visit to the Dotonbori Canal Walk" in e.names_en}
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    key = next(iter(visits))
+    assert _took_part(f, key) == {"Chou Wen-hsin", "Maria Okafor", "Kenji Arata"}
+    # a site no one named visited is no event; nor is a walk an exhibition or a library a trip later sentences tell of
+    assert not any("Nakanoshima" in n for e in f.events.values() for n in e.names_en)
+
+
+def _org_of(f: Facts, person: str) -> set[str]:
+    names = _names(f)
+    return {f.organizations[p.organization].name_zh or f.organizations[p.organization].name_en
+            for p in f.posts if names[p.person] == person}
+
+
+def test_an_envoy_heads_the_mission_to_the_country_the_title_names() -> None:
+    f = _doc_en("Kaohsiung Welcomes Envoys\n\n"
+                "Mayor Chen Chi-mai met Paraguayan Ambassador to Taiwan Carlos Mendez and Taiwan's Ambassador to Paraguay "
+                "Lin Wen-hao at City Hall today. Wang Chih-ming, Taiwan's Representative to Poland, joined by video, and "
+                "Canadian Representative to Taiwan Anne Gauthier sent greetings.")
+    assert _org_of(f, "Carlos Mendez") == {"Embassy of Paraguay in Taiwan"}
+    assert _org_of(f, "Lin Wen-hao") == {"Embassy of the Republic of China (Taiwan) in Paraguay"}
+    assert _org_of(f, "Wang Chih-ming") == {"Taipei Representative Office in Poland"}
+    assert _org_of(f, "Anne Gauthier") == {"Canadian Office"}
+
+
+def test_a_delegation_or_guest_received_today_is_a_visit_or_a_meeting() -> None:
+    f = extract(parse("Hsinchu City Government\nHome > News > City News\n\nPublish Date: 2024-05-10\nData Source: Secretariat\n\n"
+                      "Mayor Receives Guests from Portland and Osaka\n\n"
+                      "Mayor Lin Ming-tao today received a 12-member delegation from Portland led by Councilor Maria Okafor.\n\n"
+                      "Later today, Mayor Lin received Osaka Deputy Mayor Taro Ueda at City Hall.\n\n"
+                      "The mayor said he was delighted to show the guests the city's new light rail.\n", "t-en.txt"))
+    by_name = {n: k for k, e in f.events.items() for n in e.names_en}
+    assert "Portland delegation visit" in by_name, list(by_name)
+    assert "meeting with Osaka Deputy Mayor Taro Ueda" in by_name
+    assert _took_part(f, by_name["Portland delegation visit"]) == {"Lin Ming-tao", "Maria Okafor"}
+    assert _took_part(f, by_name["meeting with Osaka Deputy Mayor Taro Ueda"]) >= {"Lin Ming-tao", "Taro Ueda"}
+    # the guests' stay is not a trip: the mayor's later remarks were not made on it
+    assert "Taro Ueda" not in _took_part(f, by_name["Portland delegation visit"])
+
+
+def test_a_delegation_led_to_call_on_a_mayor_is_their_visit() -> None:
+    f = _doc_en("Hsinchu and Portland Sign Agreement\n\n"
+                "Hsinchu and Portland signed a friendship agreement today.\n\n"
+                "In March, Councilor Maria Okafor led a five-member Portland delegation, together with two students, to call "
+                "on Mayor Lin Ming-tao.\n\n"
+                "Deputy Mayor Chou Wen-hsin attended the signing and said the two cities share a love of bicycles.")
+    by_name = {n: k for k, e in f.events.items() for n in e.names_en}
+    assert "five-member Portland delegation visit" in by_name, list(by_name)
+    assert _took_part(f, by_name["five-member Portland delegation visit"]) == {"Maria Okafor", "Lin Ming-tao"}
+
+
+def test_an_agreement_signed_at_an_event_named_before_is_dated_by_it() -> None:
+    f = _doc_en("GreenLink Launched at the Expo\n\n"
+                "The GreenLink launch event was held at the expo on the morning of May 8, in front of 80 guests.\n\n"
+                "Also at the launch, Taipei and Portland signed an MOU on sharing traffic data.")
+    mous = [a for a in f.agreements.values() if a.kind == "mou"]
+    assert mous, f.agreements
+    assert {a.date.isoformat() if a.date else None for a in mous} == {"2024-05-08"}
+
+
+def test_a_city_council_without_its_city_is_the_city_just_named() -> None:
+    f = _doc_en("Taipei Mayor in Osaka\n\n"
+                "Mayor Chiang Wan-an met Osaka Mayor Taro Ueda and City Council Chairperson Kenji Arata on May 8.")
+    assert _org_of(f, "Kenji Arata") == {"Osaka City Council"}
+    names = _names(f)
+    assert {f.organizations[p.organization].country for p in f.posts if names[p.person] == "Kenji Arata"} == {"JP"}
+
+
+def test_a_deputy_foreign_minister_is_of_the_ministry_of_foreign_affairs() -> None:
+    f = _doc_en("Kaohsiung Signs with Basseterre\n\n"
+                "The agreement was signed today in the presence of Deputy Foreign Minister Wu Chia-hao and Japanese Vice "
+                "Foreign Minister Kenji Arata.")
+    assert _org_of(f, "Wu Chia-hao") == {"Ministry of Foreign Affairs"}
+    names = _names(f)
+    countries = {names[p.person]: f.organizations[p.organization].country for p in f.posts}
+    assert countries.get("Wu Chia-hao") == "TW" and countries.get("Kenji Arata") == "JP"
+
+
+def test_an_earlier_trip_told_with_its_days_is_an_event() -> None:
+    f = _doc_en("Portland Delegation Marks 30 Years of Ties\n\n"
+                "During her trip to Canada from March 3 to 9, 2019, then-Mayor Lin Mei-hua called on Toronto Mayor Paul "
+                "Chen and invited him to visit.\n\n"
+                "Lin later visited Canada again in 2021.")
+    trips = {k: e for k, e in f.events.items() if "trip to Canada" in e.names_en}
+    assert len(trips) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(trips.items()))
+    assert ev.start is not None and ev.start.isoformat() == "2019-03-03"
+    assert {"Lin Mei-hua", "Paul Chen"} <= _took_part(f, key)
+def test_a_pronoun_means_the_subject_of_the_sentence_before_not_the_last_person_named() -> None:
+    text = ("Publish Date: 2024-05-02\nData Source: Department of Information Technology\n\n"
+            "Mayor Welcomes a Visiting Mayor\n\n"
+            "Taichung City Mayor Wang Mei-lan welcomed Mayor Tomas Novak of Brno and his delegation at city hall. "
+            "She stated that the two cities have worked together on river restoration for a decade.\n")
+    f = extract(parse(text, "en.txt"))
+    said = {f.persons[s.speaker].name: s.quote.text for s in f.statements}
+    assert list(said) == ["Wang Mei-lan"], said
+    assert said["Wang Mei-lan"].startswith("that the two cities")
+    zh = _doc("市長歡迎訪團\n\n市長陳其邁今天接見日本熊本市長大西一史一行。他表示，高雄與熊本的交流將擴及青年與觀光。")
+    assert [_names(zh)[s.speaker] for s in zh.statements] == ["陳其邁"]
+
+
+def _en_posts(body: str) -> dict[str, str]:
+    text = ("Publish Date: 2024-05-02\nData Source: Department of Information Technology\n\n"
+            f"Taichung Signs with Partner Cities\n\n{body}\n")
+    f = extract(parse(text, "en.txt"))
+    return {f.persons[p.person].name: f.organizations[p.organization].name_en or f.organizations[p.organization].name_zh
+            for p in f.posts}
+
+
+def test_a_mayor_of_a_city_no_table_knows_is_not_given_the_city_named_before() -> None:
+    posts = _en_posts("The signatories include Mayor Tanaka Hiroshi of Kumamoto City and Mayor Sato Kenji of Hinokage City.")
+    assert posts["Tanaka Hiroshi"].startswith("Kumamoto")
+    assert posts["Sato Kenji"].startswith("Hinokage City")
+
+
+def test_a_taiwanese_name_in_western_order_is_not_taken_for_the_foreign_guest() -> None:
+    posts = _en_posts("Brno and Taichung have worked together since 2015. "
+                      "Mayor Mei-Lan Wang met with Mayor Tomas Novak of Brno at city hall on May 11.")
+    assert posts["Tomas Novak"].startswith("Brno")
+    assert not posts.get("Mei-Lan Wang", "").startswith("Brno")
+
+
+def _en_facts(body: str) -> Facts:
+    text = ("Publish Date: 2024-05-02\nData Source: Department of Information Technology\n\n"
+            f"Taichung Signs with Partner Cities\n\n{body}\n")
+    return extract(parse(text, "en.txt"))
+
+
+def test_an_english_topic_ends_before_the_verb_that_follows_it() -> None:
+    f = _en_facts("In 2022, another MOU on sports cooperation was signed with Brno.")
+    assert [a.topic for a in f.agreements.values()] == ["sports cooperation"]
+
+
+def test_witnesses_of_a_signing_are_not_its_parties() -> None:
+    f = _en_facts("Taichung Mayor Lu Hsiu-yen and Brno Mayor Tomas Novak signed an MOU on river restoration today. "
+                  "Lu thanked the delegation from the Brno Chamber of Commerce, who were present to witness the signing of the MOU.")
+    assert len(f.agreements) == 1
+    assert not any(p.startswith("org-") for a in f.agreements.values() for p in a.parties)
+
+
+def test_discussions_on_signing_are_a_plan_and_a_person_is_no_party() -> None:
+    f = _en_facts("Last year, Brno Mayor Tomas Novak and Chairman Petr Dvorak of the Brno Chamber of Commerce visited Taichung, "
+                  "and both parties began discussions on signing an MOU.")
+    assert [a.status for a in f.agreements.values()] == ["planned"]
+    assert not any("dvorak" in p for a in f.agreements.values() for p in a.parties)
+
+
+def test_their_sister_city_partnership_ties_the_two_places_named() -> None:
+    f = _en_facts("Taichung and Brno celebrated the 20th anniversary of their sister city partnership this year.")
+    assert len(f.sister_cities) == 1
+    assert {f.places[k].name_en for k in (f.sister_cities[0].a, f.sister_cities[0].b)} == {"Taichung", "Brno"}
+
+
+def test_a_tie_made_long_ago_is_no_plan_and_the_two_cities_are_the_city_met() -> None:
+    f = _doc("市長會見外賓\n\n在與美國鳳凰城市副市長會談中，陳其邁市長回顧兩市自1979年締結姊妹市以來的深厚基礎。")
+    assert not [a for a in f.agreements.values() if a.status == "planned"]
+    assert _sisters(f)
+    g = _doc("市長會見外賓\n\n接見馬來西亞檳城市長時，陳其邁市長指出，兩市自2011年締結友誼市以來，在文化領域互動良好。")
+    assert [(a.kind, a.status) for a in g.agreements.values()] == [("friendship", "signed")]
+    assert len(next(iter(g.agreements.values())).parties) == 2
+
+
+def test_a_named_memorandums_topic_leaves_out_its_parties() -> None:
+    f = _doc("兩市簽署備忘錄\n\n雙方將在論壇簽署「高雄市與大阪市推動智慧醫療合作備忘錄」與「高雄市立動物園與大阪動物園物種交流及保育合作備忘錄」。")
+    assert sorted(a.topic for a in f.agreements.values()) == ["推動智慧醫療", "物種交流及保育"]
+
+
+def test_the_agreement_told_again_with_its_signers_and_day_is_the_same_one() -> None:
+    f = _en_facts("Taichung and Brno marked 20 years of ties, and the mayors of the two cities recently signed a partnership "
+                  "agreement. The agreement was signed by Taichung Mayor Lu Hsiu-yen and Brno Mayor Tomas Novak on July 30, 2024.")
+    got = [(a.kind, str(a.date)) for a in f.agreements.values()]
+    assert got == [("friendship", "2024-07-30")], got
+
+
+def test_an_mou_between_the_two_cities_leaves_out_the_bodies_named_with_them() -> None:
+    f = _en_facts("Last year, Brno Mayor Tomas Novak and Chairman Petr Dvorak of the Brno Chamber of Commerce visited "
+                  "Taichung Mayor Lu Hsiu-yen, and both parties began discussions on signing a MOU between the two cities.")
+    assert [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()] == [["Brno", "Taichung"]]
+
+
+def test_a_described_city_is_no_place_and_a_tie_word_is_no_topic() -> None:
+    f = _doc("釜山市長訪高雄\n\n與高雄締結姊妹市超過半世紀、也是韓國最大港灣城市的韓國釜山市，由市長率團訪問高雄，"
+             "4日和陳其邁市長簽署「文化藝術合作交流意向書」。\n\n雙方並簽署姊妹市協定。")
+    assert not any("港灣" in p.name_zh for p in f.places.values())
+    assert all(a.topic not in ("姊妹市", "締結", "合作") for a in f.agreements.values())
+
+
+def test_she_said_at_a_sentences_start_is_read_as_said_by_the_subject_before() -> None:
+    f = _doc("縣長出席論壇\n\n縣長周美玲今天出席2024農業論壇開幕式。她表示，農業是本縣的根本。")
+    assert [(_names(f)[s.speaker], s.by_pronoun) for s in f.statements] == [("周美玲", True)]
+
+
+def _en_roles(body: str) -> dict[str, tuple[str, str, str]]:
+    f = _en_facts(body)
+    return {f.persons[p.person].name: (f.organizations[p.organization].name_en or f.organizations[p.organization].name_zh,
+                                       f.organizations[p.organization].country, p.role) for p in f.posts}
+
+
+def test_former_or_acting_before_a_place_and_title_qualify_the_title_not_the_place() -> None:
+    got = _en_roles("Acting Taichung Mayor Lin Chia-hao and Former Brno Mayor Petr Vokral met at city hall.")
+    assert got["Lin Chia-hao"][0].startswith("Taichung") and got["Lin Chia-hao"][2] == "acting-mayor"
+    assert got["Petr Vokral"][0].startswith("Brno") and got["Petr Vokral"][2] == "former-mayor"
+
+
+def test_the_region_a_department_deals_with_is_not_its_country() -> None:
+    got = _en_roles("The signing was witnessed by Wang Da-wei, Director General of the Department of North American Affairs, "
+                    "Taiwan Ministry of Foreign Affairs.")
+    assert got["Wang Da-wei"][1] == "TW"
+
+
+def test_then_before_or_after_the_place_keeps_the_place_as_the_affiliation() -> None:
+    got = _en_roles("Brno Mayor Petr Novak met Taichung's then-Mayor William Lin and then-Taichung Deputy Mayor Mary Chen.")
+    assert got["William Lin"][0].startswith("Taichung")
+    assert got["Mary Chen"][0].startswith("Taichung")
+
+
+def test_a_home_citys_speaker_and_councillors_are_of_its_council() -> None:
+    f = _doc("締盟儀式\n\n雙方在高雄市議長康美華、高雄市議員簡志明的見證下簽署協定。")
+    orgs = {_names(f)[p.person]: f.organizations[p.organization].name_zh for p in f.posts}
+    assert orgs == {"康美華": "高雄市議會", "簡志明": "高雄市議會"}
+
+
+def test_sister_prefectures_and_cities_that_became_sisters_are_ties() -> None:
+    for body in ("Aomori has joined many events since the two cities became sisters in 2016.",
+                 "Aomori, a sister prefecture of Taichung, sent a delegation."):
+        f = _en_facts(body)
+        assert {frozenset(f.places[k].name_en for k in (sc.a, sc.b)) for sc in f.sister_cities} == {frozenset({"Taichung", "Aomori"})}
+
+
+def test_an_event_of_an_earlier_year_is_not_what_a_release_of_a_meeting_is_about() -> None:
+    from smartgraph.extraction import recognise, resolve
+    from smartgraph.extraction.relate.events import main_event
+    from smartgraph.extraction.text import make_text
+
+    text = ("Publish Date: 2024-05-12\nData Source: Secretariat\n\nMayor Meets Guest\n\n"
+            "Mayor Mei-Lan Wang met with Mayor Tomas Novak of Brno at city hall on May 11. "
+            "Mayor Wang thanked Brno for its participation in the 2023 Taiwan Lantern Festival.\n")
+    res = resolve.resolve(recognise.recognise(make_text(parse(text, "t-en.txt"))))
+    assert main_event(res).startswith("2024-visit/meeting")

@@ -94,6 +94,7 @@ def test_literals_and_iris_are_written_as_valid_ntriples() -> None:
 
     b = graph._Builder.__new__(graph._Builder)
     b.lines = {}
+    b.terms = {}
     text = 'He said "yes" \\ then\nleft\r'
     b.add(URIRef("http://example.org/s"), URIRef("http://example.org/p"), graph.lit(text, lang="en"))
     b.add(URIRef("http://example.org/s"), URIRef("http://example.org/q"), URIRef("http://example.org/a b>c"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Any
 
 from rdflib import Graph, URIRef
@@ -43,6 +44,7 @@ PUBLIC_TYPES = GOVERNMENT_TYPES | {"agency", "ministry", "mayors-office", "repre
                                    "consulate", "council", "unit", "office", "centre"}
 
 
+@lru_cache(maxsize=65536)
 def slug(key: str) -> str:
     """An ASCII path segment for a key: readable where the key is ASCII, else a short hash of it."""
     if re.fullmatch(r"[A-Za-z0-9._\-]+", key):
@@ -110,11 +112,18 @@ class _Builder:
         self.m = Minter(base)
         self.lines: dict[str, None] = {}  # a set that keeps the order triples were made in
         self.spans: set[str] = set()
+        self.terms: dict[str, str] = {}  # IRIs already written as N-Triples terms
         self.doc = self.m.document(facts.document.source)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        obj = o if isinstance(o, Literal) else _iri(o)
-        self.lines[f"{_iri(s)} <{p}> {obj} .\n"] = None
+        terms = self.terms
+        subject = terms.get(s) or self._term(s)
+        obj = o if isinstance(o, Literal) else terms.get(o) or self._term(o)
+        self.lines[f"{subject} <{p}> {obj} .\n"] = None
+
+    def _term(self, iri: str) -> str:
+        term = self.terms[iri] = _iri(iri)
+        return term
 
     def label(self, s: URIRef, text: str, lang: str | None = None, prop: URIRef = RDFS.label) -> None:
         if text:

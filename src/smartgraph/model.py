@@ -272,6 +272,7 @@ class Statement:
     quote: Span  # what was said
     themes: tuple[str, ...]
     event: str = ""
+    by_pronoun: bool = False  # the speaker is who 他/她/he/she means: not evidence enough that they were at the event
 
 
 @dataclass(frozen=True)

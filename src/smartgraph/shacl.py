@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -34,6 +35,8 @@ DEFAULT = ox.DefaultGraph()
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
 _LANGSTRING = str(RDF.langString)
+_EMPTY: dict[Term, list[Term]] = {}
+_NONE: frozenset[Term] = frozenset()
 
 
 def to_ox(t: Any) -> Term:
@@ -47,6 +50,12 @@ def to_ox(t: Any) -> Term:
             return ox.Literal(str(t), language=t.language)
         return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype or XSD.string)))
     raise TypeError(f"not an RDF term: {t!r}")
+
+
+@lru_cache(maxsize=4096)
+def _ox_param(t: Any) -> Term:
+    """``to_ox`` for a shape's parameter, converted once (validation asks for it per focus node)."""
+    return to_ox(t)
 
 
 def to_ox_triple(t: tuple[Any, Any, Any]) -> ox.Triple:
@@ -65,25 +74,43 @@ _RANGES = {str(XSD.nonNegativeInteger): (0, None), str(XSD.positiveInteger): (1,
 _NO_VALUE = object()
 
 
+_INTEGER_FORM = re.compile(r"[+-]?\d+")
+_DECIMAL_FORM = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_DATE_FORM = re.compile(r"-?\d{4,}-\d\d-\d\d")
+_DECIMAL, _DOUBLES, _BOOLEAN, _DATE, _DATETIME = (str(XSD.decimal), (str(XSD.double), str(XSD.float)), str(XSD.boolean),
+                                                  str(XSD.date), str(XSD.dateTime))
+_VALUES: dict[Term, Any] = {}  # literals' values, kept for the next asks (a literal is checked by several constraints)
+_VALUES_KEPT = 50_000
+
+
 def _value(lit: Term) -> Any:
     """A literal's value for comparisons and well-formedness; _NO_VALUE when its lexical form is ill-formed."""
+    got = _VALUES.get(lit, _VALUES)
+    if got is _VALUES:
+        if len(_VALUES) >= _VALUES_KEPT:
+            _VALUES.clear()
+        got = _VALUES[lit] = _value_of(lit)
+    return got
+
+
+def _value_of(lit: Term) -> Any:
     dtype, lex = lit.datatype.value, lit.value
     try:
         if dtype in _INTEGERS:
-            if not re.fullmatch(r"[+-]?\d+", lex.strip()):
+            if not _INTEGER_FORM.fullmatch(lex.strip()):
                 return _NO_VALUE
             v = int(lex)
             lo, hi = _RANGES.get(dtype, (None, None))
             return _NO_VALUE if (lo is not None and v < lo) or (hi is not None and v > hi) else v
-        if dtype == str(XSD.decimal):
-            return Decimal(lex) if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", lex.strip()) else _NO_VALUE
-        if dtype in (str(XSD.double), str(XSD.float)):
+        if dtype == _DECIMAL:
+            return Decimal(lex) if _DECIMAL_FORM.fullmatch(lex.strip()) else _NO_VALUE
+        if dtype in _DOUBLES:
             return float(lex.replace("INF", "inf"))
-        if dtype == str(XSD.boolean):
+        if dtype == _BOOLEAN:
             return {"true": True, "1": True, "false": False, "0": False}.get(lex, _NO_VALUE)
-        if dtype == str(XSD.date):
-            return dt.date.fromisoformat(lex) if re.fullmatch(r"-?\d{4,}-\d\d-\d\d", lex) else _NO_VALUE
-        if dtype == str(XSD.dateTime):
+        if dtype == _DATE:
+            return dt.date.fromisoformat(lex) if _DATE_FORM.fullmatch(lex) else _NO_VALUE
+        if dtype == _DATETIME:
             return dt.datetime.fromisoformat(lex.replace("Z", "+00:00"))
     except (ValueError, InvalidOperation):
         return _NO_VALUE
@@ -133,6 +160,17 @@ class Shape:
     messages: list[Any] = field(default_factory=list)
     deactivated: bool = False
     sparql: list[tuple[str, list[Any], Any]] = field(default_factory=list)  # (query, messages, severity)
+    groups: frozenset[str] = frozenset()  # the groups of constraints it has (``_GROUPS``): validation skips the others
+
+
+# constraint parameters in the groups Validator.validate tests together
+_GROUPS = {
+    "values": {"class", "datatype", "nodeKind", "maxCount", "minCount", "minExclusive", "minInclusive", "maxExclusive",
+               "maxInclusive", "minLength", "maxLength", "flags", "pattern", "languageIn"},
+    "pairs": {"uniqueLang", "equals", "disjoint", "lessThan", "lessThanOrEquals"},
+    "logic": {"not", "and", "or", "xone", "node"},
+    "rest": {"qualifiedValueShape", "closed", "hasValue", "in"},
+}
 
 
 @dataclass(frozen=True)
@@ -195,6 +233,7 @@ class Shapes:
             values = list(g.objects(node, SH[name]))
             if values:
                 s.params[name] = values
+        s.groups = frozenset(group for group, names in _GROUPS.items() if not names.isdisjoint(s.params))
         s.severity = g.value(node, SH.severity) or SH.Violation
         s.messages = list(g.objects(node, SH.message))
         s.deactivated = str(g.value(node, SH.deactivated) or "") == "true"
@@ -255,6 +294,19 @@ class Shapes:
                 return False
         return True
 
+    def sparql_predicates(self) -> frozenset[str] | None:
+        """Every predicate the SPARQL-based constraints' queries match triples with, or None when one of them may
+        read triples another way (a variable predicate, a property path, GRAPH, SERVICE, FROM, an unparsable
+        query): a graph without any of these predicates cannot change what the queries find."""
+        out: set[str] = set()
+        for shape in self._shapes.values():
+            for query, _, _ in shape.sparql:
+                found = _query_predicates(query)
+                if found is None:
+                    return None
+                out |= found
+        return frozenset(out)
+
     def list(self, node: Any) -> tuple[Any, ...]:
         """The members of an RDF list of the shapes graph (read once: validation asks for them per focus node)."""
         if node not in self._lists:
@@ -268,23 +320,109 @@ class Shapes:
         return self._ox_sets[node]
 
 
+_READS_GRAPHS = {"Graph", "GraphGraphPattern", "ServiceGraphPattern", "Service"}
+
+
+def _query_predicates(query: str) -> set[str] | None:
+    """The IRIs a SPARQL query's triple patterns have as predicates (EXISTS, OPTIONAL and sub-queries included),
+    None when it may match other triples (see ``Shapes.sparql_predicates``)."""
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        algebra = prepareQuery(query).algebra
+    except Exception:  # rdflib raises several kinds of parse errors: then nothing is known of the query
+        return None
+    if algebra.get("datasetClause"):
+        return None
+    out: set[str] = set()
+    todo: list[Any] = [algebra]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, CompValue):
+            if node.name in _READS_GRAPHS:
+                return None
+            for key, value in node.items():
+                if key == "triples":
+                    for t in value:
+                        if not isinstance(t[1], URIRef):
+                            return None
+                        out.add(str(t[1]))
+                else:
+                    todo.append(value)
+        elif isinstance(node, (list, tuple)):
+            todo.extend(node)
+        elif isinstance(node, dict):
+            todo.extend(node.values())
+    return out
+
+
 # --------------------------------------------------------------------------- validation
+
+
+class Index:
+    """Triples read once into dictionaries (objects by subject and predicate, instances by class, subclasses by
+    class), so that validation asks Python dictionaries instead of the store for every node and predicate."""
+
+    def __init__(self, triples: Iterable[Any] = ()) -> None:
+        self.spo: dict[Term, dict[Term, list[Term]]] = {}
+        self.typed: dict[Term, set[Term]] = {}
+        self.down: dict[Term, set[Term]] = {}  # class -> its direct subclasses
+        self._pso: dict[Term, list[tuple[Term, Term]]] | None = None
+        for t in triples:
+            self.add(t.subject, t.predicate, t.object)
+
+    def add(self, s: Term, p: Term, o: Term) -> None:
+        self.spo.setdefault(s, {}).setdefault(p, []).append(o)
+        self._pso = None
+        if p == _RDF_TYPE:
+            self.typed.setdefault(o, set()).add(s)
+        elif p == _SUBCLASS:
+            self.down.setdefault(o, set()).add(s)
+
+    @classmethod
+    def of(cls, spo: dict[Term, dict[Term, list[Term]]]) -> Index:
+        """An index of the objects by subject and predicate given (kept, not copied)."""
+        index = cls()
+        index.spo = spo
+        for s, po in spo.items():
+            for c in po.get(_RDF_TYPE, ()):
+                index.typed.setdefault(c, set()).add(s)
+            for c in po.get(_SUBCLASS, ()):
+                index.down.setdefault(c, set()).add(s)
+        return index
+
+    def pairs(self, p: Term) -> list[tuple[Term, Term]]:
+        """The (subject, object) pairs of predicate ``p`` (the index by predicate is made on first use)."""
+        if self._pso is None:
+            pso: dict[Term, list[tuple[Term, Term]]] = {}
+            for s, po in self.spo.items():
+                for pred, objects in po.items():
+                    pairs = pso.setdefault(pred, [])
+                    pairs += ((s, o) for o in objects)
+            self._pso = pso
+        return self._pso.get(p, [])
 
 
 class Validator:
     """Validate the default graph of a pyoxigraph store against a shapes graph."""
 
     def __init__(self, shapes: Shapes, store: ox.Store, *, graph: Any = DEFAULT,
-                 known: dict[Any, dict[Term, list[Result]]] | None = None) -> None:
+                 known: dict[Any, dict[Term, list[Result]]] | None = None, indexes: tuple[Index, ...] | None = None) -> None:
         """``graph``: the graph validated, the default graph unless given; None reads every graph of the
         store as one (the caller keeps the graphs free of shared triples, or counts would see a triple
-        twice). ``known``: results already known for (shape, focus node), reused instead of validated."""
+        twice). ``known``: results already known for (shape, focus node), reused instead of validated.
+        ``indexes``: the same triples as ``graph``, read into dictionaries (``Index``, sharing no triple):
+        objects, instances and subclasses are then looked up there; SPARQL-based constraints, inverse
+        paths and closed shapes still read the store."""
         self.shapes = shapes
         self.store = store
         self.graph = graph
         self.known = known or {}
+        self.indexes = indexes
         self._conforms: dict[tuple[Any, Term], bool] = {}
         self._subclasses: dict[Term, set[Term]] | None = None
+        self._closures: dict[Term, set[Term]] = {}
         self._objects: dict[tuple[Term, Term], list[Term]] = {}
         self._typed: dict[Term, set[Term]] | None = None
 
@@ -296,18 +434,47 @@ class Validator:
         key = (s, p)
         got = self._objects.get(key)
         if got is None:
-            got = self._objects[key] = [q.object for q in self.store.quads_for_pattern(s, p, None, self.graph)]
+            if self.indexes is not None:
+                got = []
+                for index in self.indexes:
+                    po = index.spo.get(s)
+                    if po is not None:
+                        got += po.get(p, ())
+            else:
+                got = [q.object for q in self.store.quads_for_pattern(s, p, None, self.graph)]
+            self._objects[key] = got
         return got
 
     def subjects(self, p: Term | None, o: Term) -> list[Term]:
+        if self.indexes is not None and p is not None:
+            return [s for index in self.indexes for s, x in index.pairs(p) if x == o]
+        if self.indexes is not None:
+            return [s for index in self.indexes for s, po in index.spo.items() for objects in po.values() for x in objects if x == o]
         return [q.subject for q in self.store.quads_for_pattern(None, p, o, self.graph)]
+
+    def predicate_objects(self, s: Term) -> list[tuple[Term, Term]]:
+        """Every (predicate, object) of subject ``s``."""
+        if self.indexes is not None:
+            return [(p, o) for index in self.indexes for p, objects in index.spo.get(s, _EMPTY).items() for o in objects]
+        return [(q.predicate, q.object) for q in self.store.quads_for_pattern(s, None, None, self.graph)]
 
     def subclasses(self, c: Term) -> set[Term]:
         """c and every class below it (rdfs:subClassOf*)."""
+        got = self._closures.get(c)
+        if got is None:
+            got = self._closures[c] = self._subclasses_of(c)
+        return got
+
+    def _subclasses_of(self, c: Term) -> set[Term]:
         if self._subclasses is None:
             down: dict[Term, set[Term]] = {}
-            for q in self.store.quads_for_pattern(None, _SUBCLASS, None, self.graph):
-                down.setdefault(q.object, set()).add(q.subject)
+            if self.indexes is not None:
+                for index in self.indexes:
+                    for sup, subs in index.down.items():
+                        down.setdefault(sup, set()).update(subs)
+            else:
+                for q in self.store.quads_for_pattern(None, _SUBCLASS, None, self.graph):
+                    down.setdefault(q.object, set()).add(q.subject)
             self._subclasses = down
         out, todo = {c}, [c]
         while todo:
@@ -318,14 +485,20 @@ class Validator:
         return out
 
     def instances(self, c: Term) -> set[Term]:
+        if self.indexes is not None:
+            out: set[Term] = set()
+            for sub in self.subclasses(c):
+                for index in self.indexes:
+                    out |= index.typed.get(sub, _NONE)
+            return out
         if self._typed is None:  # every rdf:type triple, read once a run: class targets ask for many classes
             typed: dict[Term, set[Term]] = {}
             for q in self.store.quads_for_pattern(None, _RDF_TYPE, None, self.graph):
                 typed.setdefault(q.object, set()).add(q.subject)
             self._typed = typed
-        out: set[Term] = set()
+        out = set()
         for sub in self.subclasses(c):
-            out |= self._typed.get(sub, set())
+            out |= self._typed.get(sub, _NONE)
         return out
 
     def is_instance(self, node: Term, c: Term) -> bool:
@@ -363,6 +536,13 @@ class Validator:
 
     def _all_nodes(self) -> set[Term]:
         out: set[Term] = set()
+        if self.indexes is not None:
+            for index in self.indexes:
+                for s, po in index.spo.items():
+                    out.add(s)
+                    for objects in po.values():
+                        out.update(objects)
+            return out
         for q in self.store.quads_for_pattern(None, None, None, self.graph):
             out.add(q.subject)
             out.add(q.object)
@@ -376,6 +556,10 @@ class Validator:
                 out.add(t)
             elif kind == "class":
                 out |= self.instances(t)
+            elif self.indexes is not None and kind == "subjectsOf":
+                out |= {s for index in self.indexes for s, po in index.spo.items() if t in po}
+            elif self.indexes is not None:
+                out |= {o for index in self.indexes for _, o in index.pairs(t)}
             elif kind == "subjectsOf":
                 out |= {q.subject for q in self.store.quads_for_pattern(None, t, None, self.graph)}
             else:
@@ -425,146 +609,152 @@ class Validator:
         p = shape.params
         path_node = shape.path.node if shape.path else None
 
+        groups = shape.groups
+
         def fail(component: str, value: Term = None) -> None:
             out.append(Result(focus, shape.node, component, shape.severity, path_node, value, _message(shape.messages)))
 
-        if "class" in p:
-            for c in p.get("class", ()):
-                cls = to_ox(c)
-                for v in values:
-                    if not self.is_instance(v, cls):
-                        fail("ClassConstraintComponent", v)
-        if "datatype" in p:
-            for d in p.get("datatype", ()):
-                for v in values:
-                    if not (isinstance(v, ox.Literal) and v.datatype.value == str(d)
-                            and (str(d) == _LANGSTRING or v.language is None) and _value(v) is not _NO_VALUE):
-                        fail("DatatypeConstraintComponent", v)
-        if "nodeKind" in p:
-            for k in p.get("nodeKind", ()):
-                allowed = _NODE_KINDS[str(k)]
-                for v in values:
-                    if type(v).__name__ not in allowed:
-                        fail("NodeKindConstraintComponent", v)
-        if ("maxCount" in p or "minCount" in p) and shape.path:
-            for n in p.get("minCount", ()):
-                if len(values) < int(n):
-                    fail("MinCountConstraintComponent")
-            for n in p.get("maxCount", ()):
-                if len(values) > int(n):
-                    fail("MaxCountConstraintComponent")
-        if "maxExclusive" in p or "maxInclusive" in p or "minExclusive" in p or "minInclusive" in p:
-            for name, ok in (("minExclusive", (1,)), ("minInclusive", (0, 1)), ("maxExclusive", (-1,)), ("maxInclusive", (-1, 0))):
-                for bound in p.get(name, ()):
-                    b = to_ox(bound)
+        if "values" in groups:
+            if "class" in p:
+                for c in p.get("class", ()):
+                    cls = _ox_param(c)
                     for v in values:
-                        if _compare(v, b) not in ok:
-                            fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
-        if "minLength" in p or "maxLength" in p:
-            for name in ("minLength", "maxLength"):
-                for n in p.get(name, ()):
+                        if not self.is_instance(v, cls):
+                            fail("ClassConstraintComponent", v)
+            if "datatype" in p:
+                for d in p.get("datatype", ()):
                     for v in values:
-                        if isinstance(v, ox.BlankNode) or (len(v.value) < int(n) if name == "minLength" else len(v.value) > int(n)):
-                            fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
-        if "flags" in p or "pattern" in p:
-            for pat in p.get("pattern", ()):
-                flags = 0
-                for f in str(next(iter(p.get("flags", ())), "")):
-                    flags |= {"i": re.I, "s": re.S, "m": re.M, "x": re.X}.get(f, 0)
-                rx = re.compile(str(pat), flags)
-                for v in values:
-                    if isinstance(v, ox.BlankNode) or not rx.search(v.value):
-                        fail("PatternConstraintComponent", v)
-        if "languageIn" in p:
-            for lst in p.get("languageIn", ()):
-                ranges = [str(x).lower() for x in self.shapes.list(lst)]
-                for v in values:
-                    lang = (v.language or "").lower() if isinstance(v, ox.Literal) else ""
-                    if not lang or not any(lang == r or lang.startswith(r + "-") or r == "*" for r in ranges):
-                        fail("LanguageInConstraintComponent", v)
-        if "uniqueLang" in p and shape.path and any(str(x) == "true" for x in p.get("uniqueLang", ())):
-            seen: dict[str, int] = {}
-            for v in values:
-                if isinstance(v, ox.Literal) and v.language:
-                    seen[v.language.lower()] = seen.get(v.language.lower(), 0) + 1
-            for _ in [lang for lang, n in seen.items() if n > 1]:
-                fail("UniqueLangConstraintComponent")
-        if "equals" in p:
-            for prop in p.get("equals", ()):
-                others = set(self.objects(focus, to_ox(prop)))
-                for v in [v for v in values if v not in others] + [o for o in others if o not in values]:
-                    fail("EqualsConstraintComponent", v)
-        if "disjoint" in p:
-            for prop in p.get("disjoint", ()):
-                others = set(self.objects(focus, to_ox(prop)))
-                for v in values:
-                    if v in others:
-                        fail("DisjointConstraintComponent", v)
-        if "lessThan" in p or "lessThanOrEquals" in p:
-            for name, ok in (("lessThan", (-1,)), ("lessThanOrEquals", (-1, 0))):
-                for prop in p.get(name, ()):
-                    bounds = self.objects(focus, to_ox(prop))
+                        if not (isinstance(v, ox.Literal) and v.datatype.value == str(d)
+                                and (str(d) == _LANGSTRING or v.language is None) and _value(v) is not _NO_VALUE):
+                            fail("DatatypeConstraintComponent", v)
+            if "nodeKind" in p:
+                for k in p.get("nodeKind", ()):
+                    allowed = _NODE_KINDS[str(k)]
                     for v in values:
-                        for o in bounds:  # one result for each pair that is not in order
-                            if _compare(v, o) not in ok:
+                        if type(v).__name__ not in allowed:
+                            fail("NodeKindConstraintComponent", v)
+            if ("maxCount" in p or "minCount" in p) and shape.path:
+                for n in p.get("minCount", ()):
+                    if len(values) < int(n):
+                        fail("MinCountConstraintComponent")
+                for n in p.get("maxCount", ()):
+                    if len(values) > int(n):
+                        fail("MaxCountConstraintComponent")
+            if "maxExclusive" in p or "maxInclusive" in p or "minExclusive" in p or "minInclusive" in p:
+                for name, ok in (("minExclusive", (1,)), ("minInclusive", (0, 1)), ("maxExclusive", (-1,)), ("maxInclusive", (-1, 0))):
+                    for bound in p.get(name, ()):
+                        b = _ox_param(bound)
+                        for v in values:
+                            if _compare(v, b) not in ok:
                                 fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
-        if "not" in p:
-            for s in p.get("not", ()):
+            if "minLength" in p or "maxLength" in p:
+                for name in ("minLength", "maxLength"):
+                    for n in p.get(name, ()):
+                        for v in values:
+                            if isinstance(v, ox.BlankNode) or (len(v.value) < int(n) if name == "minLength" else len(v.value) > int(n)):
+                                fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
+            if "flags" in p or "pattern" in p:
+                for pat in p.get("pattern", ()):
+                    flags = 0
+                    for f in str(next(iter(p.get("flags", ())), "")):
+                        flags |= {"i": re.I, "s": re.S, "m": re.M, "x": re.X}.get(f, 0)
+                    rx = re.compile(str(pat), flags)
+                    for v in values:
+                        if isinstance(v, ox.BlankNode) or not rx.search(v.value):
+                            fail("PatternConstraintComponent", v)
+            if "languageIn" in p:
+                for lst in p.get("languageIn", ()):
+                    ranges = [str(x).lower() for x in self.shapes.list(lst)]
+                    for v in values:
+                        lang = (v.language or "").lower() if isinstance(v, ox.Literal) else ""
+                        if not lang or not any(lang == r or lang.startswith(r + "-") or r == "*" for r in ranges):
+                            fail("LanguageInConstraintComponent", v)
+        if "pairs" in groups:
+            if "uniqueLang" in p and shape.path and any(str(x) == "true" for x in p.get("uniqueLang", ())):
+                seen: dict[str, int] = {}
                 for v in values:
-                    if self.conforms(v, s):
-                        fail("NotConstraintComponent", v)
-        if "and" in p:
-            for lst in p.get("and", ()):
-                members = self.shapes.list(lst)
-                for v in values:
-                    if not all(self.conforms(v, m) for m in members):
-                        fail("AndConstraintComponent", v)
-        if "or" in p:
-            for lst in p.get("or", ()):
-                members = self.shapes.list(lst)
-                for v in values:
-                    if not any(self.conforms(v, m) for m in members):
-                        fail("OrConstraintComponent", v)
-        if "xone" in p:
-            for lst in p.get("xone", ()):
-                members = self.shapes.list(lst)
-                for v in values:
-                    if sum(self.conforms(v, m) for m in members) != 1:
-                        fail("XoneConstraintComponent", v)
-        if "node" in p:
-            for s in p.get("node", ()):
-                for v in values:
-                    if not self.conforms(v, s):
-                        fail("NodeConstraintComponent", v)
+                    if isinstance(v, ox.Literal) and v.language:
+                        seen[v.language.lower()] = seen.get(v.language.lower(), 0) + 1
+                for _ in [lang for lang, n in seen.items() if n > 1]:
+                    fail("UniqueLangConstraintComponent")
+            if "equals" in p:
+                for prop in p.get("equals", ()):
+                    others = set(self.objects(focus, _ox_param(prop)))
+                    for v in [v for v in values if v not in others] + [o for o in others if o not in values]:
+                        fail("EqualsConstraintComponent", v)
+            if "disjoint" in p:
+                for prop in p.get("disjoint", ()):
+                    others = set(self.objects(focus, _ox_param(prop)))
+                    for v in values:
+                        if v in others:
+                            fail("DisjointConstraintComponent", v)
+            if "lessThan" in p or "lessThanOrEquals" in p:
+                for name, ok in (("lessThan", (-1,)), ("lessThanOrEquals", (-1, 0))):
+                    for prop in p.get(name, ()):
+                        bounds = self.objects(focus, _ox_param(prop))
+                        for v in values:
+                            for o in bounds:  # one result for each pair that is not in order
+                                if _compare(v, o) not in ok:
+                                    fail(name[0].upper() + name[1:] + "ConstraintComponent", v)
+        if "logic" in groups:
+            if "not" in p:
+                for s in p.get("not", ()):
+                    for v in values:
+                        if self.conforms(v, s):
+                            fail("NotConstraintComponent", v)
+            if "and" in p:
+                for lst in p.get("and", ()):
+                    members = self.shapes.list(lst)
+                    for v in values:
+                        if not all(self.conforms(v, m) for m in members):
+                            fail("AndConstraintComponent", v)
+            if "or" in p:
+                for lst in p.get("or", ()):
+                    members = self.shapes.list(lst)
+                    for v in values:
+                        if not any(self.conforms(v, m) for m in members):
+                            fail("OrConstraintComponent", v)
+            if "xone" in p:
+                for lst in p.get("xone", ()):
+                    members = self.shapes.list(lst)
+                    for v in values:
+                        if sum(self.conforms(v, m) for m in members) != 1:
+                            fail("XoneConstraintComponent", v)
+            if "node" in p:
+                for s in p.get("node", ()):
+                    for v in values:
+                        if not self.conforms(v, s):
+                            fail("NodeConstraintComponent", v)
         if "property" in p:
             for s in p.get("property", ()):
                 for v in values:
                     out.extend(self.validate(v, self.shapes.shape(s)))
-        if "qualifiedValueShape" in p:
-            for q in p.get("qualifiedValueShape", ()):
-                self._qualified(shape, q, values, fail)
-        if "closed" in p and any(str(x) == "true" for x in p.get("closed", ())):
-            closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
-                       if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
-            for lst in p.get("ignoredProperties", ()):
-                closed |= {to_ox(x) for x in self.shapes.list(lst)}
-            for v in values:
-                if isinstance(v, ox.Literal):
-                    continue
-                for quad in self.store.quads_for_pattern(v, None, None, self.graph):
-                    if quad.predicate not in closed:
-                        out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
-                                          _rdflib(quad.predicate), quad.object, _message(shape.messages)))
-        if "hasValue" in p:
-            for hv in p.get("hasValue", ()):
-                if to_ox(hv) not in values:
-                    fail("HasValueConstraintComponent")
-        if "in" in p:
-            for lst in p.get("in", ()):
-                allowed_values = self.shapes.ox_set(lst)
+        if "rest" in groups:
+            if "qualifiedValueShape" in p:
+                for q in p.get("qualifiedValueShape", ()):
+                    self._qualified(shape, q, values, fail)
+            if "closed" in p and any(str(x) == "true" for x in p.get("closed", ())):
+                closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
+                           if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
+                for lst in p.get("ignoredProperties", ()):
+                    closed |= {to_ox(x) for x in self.shapes.list(lst)}
                 for v in values:
-                    if v not in allowed_values:
-                        fail("InConstraintComponent", v)
+                    if isinstance(v, ox.Literal):
+                        continue
+                    for pred, obj in self.predicate_objects(v):
+                        if pred not in closed:
+                            out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
+                                              _rdflib(pred), obj, _message(shape.messages)))
+            if "hasValue" in p:
+                for hv in p.get("hasValue", ()):
+                    if _ox_param(hv) not in values:
+                        fail("HasValueConstraintComponent")
+            if "in" in p:
+                for lst in p.get("in", ()):
+                    allowed_values = self.shapes.ox_set(lst)
+                    for v in values:
+                        if v not in allowed_values:
+                            fail("InConstraintComponent", v)
         return out
 
     def _qualified(self, shape: Shape, q: Any, values: list[Term], fail: Any) -> None:

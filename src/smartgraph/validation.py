@@ -71,13 +71,16 @@ def validate_ntriples(nt: str) -> ValidationReport:
 class DocumentValidator:
     """Validates one document graph after another, each with the ontology and schemes as TBox.
 
-    The TBox is loaded once into a graph of its own in an in-memory store (a new store every ``renew``
-    documents: Oxigraph's in-memory store keeps what was removed from it, and reads slow down as it
-    piles up). Each document goes into a graph of its own, without the triples the TBox already has,
-    so that the two graphs share none and are read as one; it is cleared after. The TBox's own focus
-    nodes (every SKOS concept) are validated once: for a shape that reads only triples about its focus
-    node, a node the document says nothing about keeps its result. The report is the one of a fresh
-    store holding the TBox and the document (tests compare the two)."""
+    The TBox is read once into dictionaries (``shacl.Index``) and each document's triples beside them,
+    without the triples the TBox already has, so that the two share none and are read as one. When the
+    SPARQL-based constraints' queries match no predicate the TBox uses (``Shapes.sparql_predicates``:
+    ours do not), the document alone goes into a new in-memory store for them (``alone``); otherwise
+    the TBox is loaded into a graph of its own in a store kept from one document to the next (a new one
+    every ``renew`` documents: Oxigraph's in-memory store keeps what was removed from it, and reads
+    slow down as it piles up), and each document into a graph beside it, cleared after. The TBox's own
+    focus nodes (every SKOS concept) are validated once: for a shape that reads only triples about its
+    focus node, a node the document says nothing about keeps its result. The report is the one of a
+    fresh store holding the TBox and the document (tests compare the two, both ways)."""
 
     TBOX = "urn:x-smartgraph:validation:tbox"
     DOCUMENT = "urn:x-smartgraph:validation:document:"
@@ -89,8 +92,16 @@ class DocumentValidator:
         self._tbox = ox.NamedNode(self.TBOX)
         self._count = 0
         self.store = self._new_store()
-        self._tbox_subjects = {q.subject for q in self.store.quads_for_pattern(None, None, None, self._tbox)}
+        tbox = [(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, self._tbox)]
+        self._tbox_triples = set(tbox)
+        self._tbox_subjects = {t[0] for t in tbox}
+        self._tbox_index = shacl.Index()
+        for t in tbox:
+            self._tbox_index.add(*t)
         shapes = engine_shapes()
+        read = shapes.sparql_predicates()
+        # the SPARQL-based constraints match no TBox triple: they can run on a store holding the document alone
+        self.alone = read is not None and read.isdisjoint(t[1].value for t in tbox)
         alone = shacl.Validator(shapes, self.store, graph=None)
         self.known = {shape.node: {f: alone.validate(f, shape) for f in alone.focus_nodes(shape)}
                       for shape in shapes.targeted if shapes.reads_only_its_focus(shape)}
@@ -102,9 +113,44 @@ class DocumentValidator:
         store.load(tbox_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=self._tbox)
         return store
 
+    def _index(self, quads: Any, store: Any) -> tuple[shacl.Index, Any]:
+        """The document's triples but those the TBox has too (removed from ``store`` when given), and the
+        results known for TBox nodes, but for those the document says something about."""
+        spo: dict[Any, dict[Any, list[Any]]] = {}
+        tbox_subjects, tbox_triples = self._tbox_subjects, self._tbox_triples
+        for q in quads:
+            s, p, o = q.subject, q.predicate, q.object
+            po = spo.get(s)
+            if po is None:
+                po = spo[s] = {}
+            if s in tbox_subjects and (s, p, o) in tbox_triples:  # kept once, in the TBox's graph
+                if store is not None:
+                    store.remove(q)
+                continue
+            objects = po.get(p)
+            if objects is None:
+                po[p] = [o]
+            else:
+                objects.append(o)
+        index = shacl.Index.of(spo)
+        known = self.known
+        if not spo.keys().isdisjoint(tbox_subjects):  # a TBox node the document says something about: validated again
+            known = {shape: {f: r for f, r in results.items() if f not in spo} for shape, results in known.items()}
+        return index, known
+
     def validate(self, nt: str) -> ValidationReport:
         import pyoxigraph as ox
 
+        if self.alone:  # a store of its own for the document (the SPARQL-based constraints' data), the TBox read from its index
+            store = ox.Store()
+            try:
+                store.load(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            except SyntaxError as e:
+                raise ResourceError(f"a document graph is not valid N-Triples: {e}",
+                                    hint="report this as a bug in the graph stage") from None
+            index, known = self._index(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None)
+            validator = shacl.Validator(engine_shapes(), store, known=known, indexes=(self._tbox_index, index))
+            return report_of(store, validator.run(), reader=validator)
         self._count += 1
         if self._count % self.renew == 0:
             self.store = self._new_store()
@@ -116,13 +162,9 @@ class DocumentValidator:
             except SyntaxError as e:
                 raise ResourceError(f"a document graph is not valid N-Triples: {e}",
                                     hint="report this as a bug in the graph stage") from None
-            about = {q.subject for q in store.quads_for_pattern(None, None, None, doc)}
-            if not about.isdisjoint(self._tbox_subjects):  # a triple the TBox has too: kept once, in the TBox's graph
-                store.update(f"DELETE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-                             f"GRAPH <{self.TBOX}> {{ ?s ?p ?o }} }}")
-            known = {shape: {f: r for f, r in results.items() if f not in about} for shape, results in self.known.items()}
-            results = shacl.Validator(engine_shapes(), store, graph=None, known=known).run()
-            return report_of(store, results, graph=None)
+            index, known = self._index(list(store.quads_for_pattern(None, None, None, doc)), store)
+            validator = shacl.Validator(engine_shapes(), store, graph=None, known=known, indexes=(self._tbox_index, index))
+            return report_of(store, validator.run(), graph=None, reader=validator)
         finally:
             store.clear_graph(doc)
             store.remove_graph(doc)
@@ -155,15 +197,26 @@ def validate_union(store: object) -> ValidationReport:
     return report_of(store, shacl.validate(store, engine_shapes()))  # type: ignore[arg-type]
 
 
-def report_of(store: object, results: list[shacl.Result], graph: Any = shacl.DEFAULT) -> ValidationReport:
-    """The report of ``results`` found in ``graph`` of ``store`` (None: every graph, read as one)."""
+def report_of(store: object, results: list[shacl.Result], graph: Any = shacl.DEFAULT,
+              reader: shacl.Validator | None = None) -> ValidationReport:
+    """The report of ``results`` found in ``graph`` of ``store`` (None: every graph, read as one); ``reader``:
+    the validator that found them, whose data (``Validator.objects``) names each result's press release."""
     import pyoxigraph as ox
 
     assert isinstance(store, ox.Store)
     derived, has_source = ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(str(OA.hasSource))
-    article = ox.NamedNode(str(SCHEMA.NewsArticle))
+    article, rdf_type = ox.NamedNode(str(SCHEMA.NewsArticle)), ox.NamedNode(str(RDF.type))
+
+    def read_source_of(focus: Any) -> str:
+        assert reader is not None
+        for span in reader.objects(focus, derived):
+            for doc in reader.objects(span, has_source):
+                return str(doc.value)
+        return focus.value if article in reader.objects(focus, rdf_type) else ""
 
     def source_of(focus: Any) -> str:
+        if reader is not None:
+            return read_source_of(focus)
         for q in store.quads_for_pattern(focus, derived, None, graph):
             span: Any = q.object
             for d in store.quads_for_pattern(span, has_source, None, graph):

@@ -19,6 +19,34 @@ from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.text import fold, is_han
 
+# romanised Chinese family names that open a two-word name whose given name is written as one word (Gong Zheng, Xu Bin)
+ROMAN_SURNAMES = {
+    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
+    "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
+    "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
+    "shen", "yao", "jin", "gong", "shi", "hua", "qin", "dai", "fan", "fang", "ko", "lee", "chang", "tsai", "hsu", "chiang",
+    "chou", "hsieh", "teng", "kao", "lai", "kang", "chu", "chiu", "you", "yeh", "hung", "tseng", "tu", "kuo", "lo",
+    "park", "kim", "choi", "jung", "cha", "yeom",
+}
+# family names only Korean names bear (romanised): a hyphenated given name after one is Korean (Kwon Young-jin);
+# those Chinese names share (Lee, Ko, Yang, Han, Kang, Song) are not here
+KOREAN_SURNAMES = {"kim", "park", "choi", "jung", "cho", "yoon", "jang", "oh", "seo", "shin", "kwon", "hwang", "ahn", "yoo",
+                   "jeon", "moon", "bae", "baek", "heo", "noh", "kwak", "joo", "ryu", "yeom", "byun", "yeo", "jeong"}
+_HYPHENATED = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")
+
+
+def romanised_chinese(name: str) -> bool:
+    """Whether a Latin name is written as Taiwan writes Chinese names: a hyphenated given name beside a Chinese family
+    name, in Chinese order (Teng Chia-chi: not after a family name only Koreans bear, as Korean names are written the
+    same way) or in Western order after a Chinese family name (Wan-An Chiang, Hsin-Ke Lu; not Jean-Pierre Dupont)."""
+    ws = name.split()
+    if len(ws) != 2:
+        return False
+    if _HYPHENATED.fullmatch(ws[1]) and ws[0][:1].isupper() and ws[0].lower() not in KOREAN_SURNAMES:
+        return True
+    return bool(_HYPHENATED.fullmatch(ws[0]) and ws[1].lower() in ROMAN_SURNAMES)
+
+
 DELIMS = set(" \n\t,.;:!?()[]「」『』\"'、。，；：！？（）·-/／<>《》〈〉…~～=+*#@&%|▲△■□◆◇●○※★☆▼▽►◎") - {"·"}
 LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 LATIN_TOKEN = re.compile(f"[{LATIN}][{LATIN}'’\\-]*\\.?|[A-Z]\\.")

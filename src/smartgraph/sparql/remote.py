@@ -14,8 +14,9 @@ or a netrc file, never from the command line. Transient failures are retried wit
 from __future__ import annotations
 
 import os
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import httpx
@@ -28,6 +29,8 @@ ENV_USER = "SMARTGRAPH_ENDPOINT_USER"
 ENV_PASSWORD = "SMARTGRAPH_ENDPOINT_PASSWORD"
 TRANSIENT = {429, 502, 503, 504}
 SCRATCH = "/.smartgraph-loading"
+_LANG_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+LANGUAGES_GRAPH = "https://w3id.org/smartgraph/graph/languages"  # + SCRATCH: written and dropped by register_languages
 
 
 class RemoteStore:
@@ -172,6 +175,26 @@ class RemoteStore:
         except StoreError as e:
             raise StoreError(e.message, hint=f"{e.hint}; these new graphs may now be partly there: run smartgraph load "
                                              "again, which replaces each of them whole (or without --bulk)") from None
+
+    def register_languages(self, tags: Iterable[str]) -> None:
+        """Make the triplestore know these language tags before graphs that use them are sent in parallel.
+
+        Virtuoso gives a new language tag its number inside the transaction that first writes it and
+        caches the number at once; when that transaction is rolled back (a deadlock between parallel
+        loads), the cache keeps a number its table no longer holds, and every later query reading the
+        tag fails ("Unknown language in DB.DBA.RDF_LANGUAGE_OF_OBJ"). One request of its own, alone,
+        writes a literal in each tag to a scratch graph and drops it; elsewhere it is a no-op."""
+        tags = sorted({t.lower() for t in tags if _LANG_TAG.fullmatch(t)})
+        if not tags:
+            return
+        scratch = LANGUAGES_GRAPH + SCRATCH
+        lines = "\n".join(f'<{scratch}> <{scratch}> "{t}"@{t} .' for t in tags)
+        if self.graph_store_url:  # the way this store is written to: the Graph Store Protocol
+            self._send("language tags", "PUT", self.graph_store_url, params={"graph": scratch}, content=(lines + "\n").encode(),
+                       headers={"Content-Type": "application/n-triples"})
+            self._send("language tags", "DELETE", self.graph_store_url, params={"graph": scratch})
+            return
+        self.update(f"INSERT DATA {{ GRAPH <{scratch}> {{\n{lines}\n}} }} ;\nDROP SILENT GRAPH <{scratch}>", "language tags")
 
     def drop_scratch_graphs(self) -> None:
         """Scratch graphs left by a load that was cut off."""

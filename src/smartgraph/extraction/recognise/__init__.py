@@ -10,11 +10,16 @@ import re
 
 from smartgraph.dates import recognise_dates
 from smartgraph.extraction import lexicon as lx
-from smartgraph.extraction.mentions import CueMention, DateMention, OrgMention, Recognised, TitleMention
+from smartgraph.extraction.mentions import CueMention, DateMention, EventMention, OrgMention, Recognised, TitleMention
 from smartgraph.extraction.names import LATIN, ends_with, starts_with, words
 from smartgraph.extraction.recognise.agreements import english_agreements, recognise_agreements
 from smartgraph.extraction.recognise.events import recognise_acts, recognise_events, recognise_visits
-from smartgraph.extraction.recognise.events_en import recognise_events_en, recognise_signings_en, recognise_visits_en
+from smartgraph.extraction.recognise.events_en import (
+    recognise_events_en,
+    recognise_meetings_en,
+    recognise_signings_en,
+    recognise_visits_en,
+)
 from smartgraph.extraction.recognise.people import recognise_people
 from smartgraph.extraction.recognise.people_en import recognise_people_en, recognise_titles_en
 from smartgraph.extraction.recognise.places import english, recognise_places
@@ -134,6 +139,16 @@ def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset
     return out
 
 
+def _meeting_en(e: EventMention) -> bool:
+    """A meeting an English sentence tells with its verb (recognise_meetings_en)."""
+    return e.category == "visit" and e.head is not None and e.name.startswith(("meeting with ", "meeting between "))
+
+
+def _site_visit_en(e: EventMention) -> bool:
+    """A visit to a site an English sentence tells ("toured the Xuhui Riverside": recognise_visits_en)."""
+    return e.category == "visit" and e.head is not None and e.name.startswith("visit to the ")
+
+
 def recognise(text: Text) -> Recognised:
     """Every mention in one document's text."""
     r = Recognised(text)
@@ -148,7 +163,12 @@ def recognise(text: Text) -> Recognised:
         r.events = recognise_events_en(text, r.dates)
         r.events += recognise_signings_en(text, [(a.start, a.end) for a in r.agreements])
         told = Ranges(r.events, lambda e: e.start, lambda e: e.end)
-        r.events += [v for v in recognise_visits_en(text) if not told.overlapping(v.start, v.end)]
+        visits = [v for v in recognise_visits_en(text)
+                  if not any(not e.generic or not _site_visit_en(v) for e in told.overlapping(v.start, v.end))]
+        sites = Ranges([v for v in visits if _site_visit_en(v)], lambda e: e.start, lambda e: e.end)
+        # "visited the Taiwan railway exhibition": the event word is the site's, not an exhibition named elsewhere
+        r.events = [e for e in r.events if not e.generic or not sites.overlapping(e.start, e.end)] + visits
+        r.events += recognise_meetings_en(text, r.dates)
     else:
         r.events = recognise_events(text, r.dates, {c.end for c in r.cues if c.cls in ("attend", "host", "visit", "say", "future")
                                                     and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})
@@ -163,6 +183,13 @@ def recognise(text: Text) -> Recognised:
                 and not _NEGATED_NAME.match(fold(e.name))]
     r.persons = recognise_people_en(text, r.titles, r.cues) if en else \
         recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
+    if en:  # a meeting is with someone: a person named after its verb
+        met = Ranges([(p.name.start, p.name.end) for p in r.persons], lambda x: x[0], lambda x: x[1])
+        r.events = [e for e in r.events if not _meeting_en(e) or any(
+            e.head is not None and e.head <= a and b <= e.end for a, b in met.overlapping(e.start, e.end))]
+        # a visit to a site is one a person made: someone named before its verb in its sentence
+        r.events = [e for e in r.events if not _site_visit_en(e) or any(
+            b <= e.start for a, b in met.overlapping(text.sentences[text.sentence_of(e.start)].start, e.start))]
     # a name is not a place (芭堤雅 the person, not Pattaya); a surname before a title may be one (福岡市長, 三浦市長):
     # the place stays, and resolution keeps the surname only if it finds the person's full name
     names = Ranges([(p.name.start, p.name.end) for p in r.persons if not p.short], lambda x: x[0], lambda x: x[1])

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from smartgraph.extraction import gazetteer as gz
@@ -23,7 +24,7 @@ from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
 from smartgraph.extraction.text import Text
 
-__all__ = ["recognise_events_en", "recognise_signings_en", "recognise_visits_en"]
+__all__ = ["recognise_events_en", "recognise_meetings_en", "recognise_signings_en", "recognise_visits_en"]
 
 _NOT_EVENT_AFTER = re.compile(r"[ -](?:Center|Centre|Hall|Halls|Declaration|Statement|Agreement|Secretariat|Organi[sz]ation|Committee|"
                               r"Association|Council|Foundation|Office|Venue|Site|Grounds?|Room|Building|Museum|Series|Program|"
@@ -306,6 +307,35 @@ _LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|th
                      r"(?:delegation|group|mission)\s+(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?to\s+(" + _PLACE_WORDS + r")")
 
 
+# "a 32-member Miyazaki delegation led by A, together with B, visited Taichung City Hall and was received by C"
+_DELEGATION_VISITED = re.compile(r"\b(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)(?:delegation|mission)\b([^.;]{0,320}?)\s+"
+                                 r"(?:visited|called\s+on|arrived\s+in)\s+(" + _PLACE_WORDS + r")"
+                                 r"(?:\s+and\s+(?:was|were)\s+received\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
+_LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)")
+# "Mayor A received a 12-member Cebu delegation led by B", "hosted a delegation from Cebu City"
+_RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
+                                  r"(?:delegation|mission)\b(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
+                                  r"(?:,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
+# "A led a six-member Yatsushiro delegation, together with …, to call on Mayor B"
+_LED_TO_CALL = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,4}?)"
+                          r"(?:delegation|group|mission)\b[^.;]{0,160}?\bto\s+(?:call\s+on|pay\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)"
+                          r"|meet(?:\s+with)?)\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*)")
+# "Mayor A and his delegation are visiting Taiwan from March 18 to 23"
+_WITH_DELEGATION = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+and\s+(?:his|her|their)\s+delegation\s+"
+                              r"(?:are|is|were|was|have\s+been|has\s+been)\s+(?:visiting|touring|in)\s+(" + _PLACE_WORDS + r")")
+# "Drew is in Taiwan on a state visit"
+_IN_ON_VISIT = re.compile(r"\bin\s+(" + _PLACE_WORDS + r")\s+on\s+an?\s+((?:state|official|working|study)\s+visit)\b")
+
+
+# "Lin, Speaker Dai and several councilors toured the Xuhui Riverside", "Mayor Ko also visited the Taiwan railway
+# exhibition on show at …": a visit to a site, named up to the first word that leaves its name
+_SITE = re.compile(r"\b(?:toured|visited|touring|visiting|tours|visits)\s+(the\s+[A-Z][\w'’&-]*(?:\s+(?!(?:at|in|on|to|and|with|for|"
+                   r"from|by|of|where|which|who|that|before|after|as|during|while|accompanied|joined)\b)[\w'’&-]+){0,6})")
+_DAYS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|"
+                   r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?,\s*(?:19|20)\d\d\b")
+_EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b", re.I)
+
+
 def recognise_visits_en(text: Text) -> list[EventMention]:
     """Visits and trips an English sentence tells: a visit, trip or tour to a named place ("a seven-day visit to
     Japan", "her trip to South Korea") or a delegation someone led there for some days ("led a delegation on a five-day trip to Brisbane"); a delegation
@@ -313,6 +343,8 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
     is the visit's name ("visit to Japan"); its verb or noun is the head. A visit one hopes, plans or is invited to
     make is none."""
     raw = text.raw
+    doc_date = getattr(text.doc, "date", None)
+    doc_year = doc_date.year if doc_date is not None else None
     out: list[EventMention] = []
     for s in text.sentences:
         if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
@@ -323,10 +355,45 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
         for m in _LED_TO.finditer(raw, s.start, s.end):
             if "-day" in m.group() and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{_group(raw, s.start, m)} visit to {m.group(2)}"))
+        for m in _DELEGATION_VISITED.finditer(raw, s.start, s.end):
+            group = _group(raw, s.start, m)
+            led = _LED_BY.match(m.group(2))
+            if group == "delegation" and led:
+                group = f"{led.group(1).split()[-1]}'s delegation"
+            if group != "delegation" and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{group} visit to {m.group(3)}"))
+        for m in _RECEIVED_DELEGATION.finditer(raw, s.start, s.end):
+            caps = [w for w in m.group(1).split() if w[:1].isupper()]  # the host before the verb is not whose it is
+            group = f"{' '.join(caps)} delegation" if caps else "delegation"
+            if group == "delegation" and m.group(2):
+                group = f"{m.group(2)} delegation"
+            elif group == "delegation" and m.group(3):
+                group = f"{m.group(3).split()[-1]}'s delegation"
+            if group != "delegation" and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{group} visit"))
+        for m in _LED_TO_CALL.finditer(raw, s.start, s.end):
+            group = _group(raw, s.start, m)
+            if group != "delegation" and group[:1].isupper() and not group.endswith("'s delegation"):
+                group = f"{m.group(1).strip()} delegation"  # as written: "six-member Yatsushiro delegation"
+            if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{group} visit"))
+        for m in _WITH_DELEGATION.finditer(raw, s.start, s.end):
+            if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{m.group(1)}'s delegation visit to {m.group(2)}"))
+        for m in _IN_ON_VISIT.finditer(raw, s.start, s.end):
+            if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"{m.group(2)} to {m.group(1)}"))
+        for m in _SITE.finditer(raw, s.start, s.end):
+            if not any(a <= m.end() and m.start() <= b for a, b, _ in found) and not _EARLIER.search(raw, s.start, s.end) \
+                    and not re.search(r"\b(?:to|will|would|shall|may|might|could|can|should)\s+(?:also\s+)?$", raw[s.start:m.start()]):
+                found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        if _DAYS.search(raw, s.start, s.end):
+            years = set()  # "during his trip to the United States from September 6 to 13, 2016": an earlier trip, told with its days
         for a, b, name in found:
             c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, a), raw.rfind(";", s.start, a)) if i >= 0])
             if re.search(r"\b(?:hopes?|hoped|plans?|planned|invited?|invitation|will|would|could|may|might|wants?|wanted|next|future|"
-                         r"return(?:ed)?\s+the)\b", raw[c0:a]) or re.search(r"(?:19|20)\d\d", raw[s.start:s.end]):
+                         r"return(?:ed)?\s+the)\b", raw[c0:a]) or (years - {doc_year} if doc_year else years):
                 continue
             name = re.sub(r"\s+", " ", name).strip()
             name = re.sub(r"\s+(?:and|of)$", "", name)
@@ -349,3 +416,91 @@ def _group(raw: str, s0: int, m: re.Match[str]) -> str:
     if before and before.group(1) not in ("He", "She", "They", "It", "The", "Mr.", "Ms.", "Mrs.", "Mayor"):
         return f"{before.group(1)}'s delegation"
     return "delegation"
+
+
+# "met (with)", "received", "hosted", "sat down with", "called on", "paid a courtesy call on", "held talks with": a meeting
+# with whoever follows (a capitalised name: "hosted a dinner" is none; "was received by" is the guest's side, told so)
+_MEET = re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\s+|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:received|receives|hosted|hosts)\s+(?=[A-Z])"
+                   r"|\b(?:sat|sits|sitting)\s+down\s+with\s+|\b(?:called|calls|calling)\s+on\s+"
+                   r"|\b(?:paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\s+|\b(?:held|holds|holding)\s+talks\s+with\s+")
+# "is due to meet", "will call on", "had met": a meeting to come, or one before the time the sentence tells
+_NOT_YET = re.compile(r"\b(?:to|will|would|shall|may|might|could|can|should|had|also\s+to)\s+(?:also\s+|then\s+)?$", re.I)
+_OPENER = re.compile(r"(?:(?:Also|On|In|At|During|After|Before|Earlier|Later|Then|Meanwhile|That|This)\b[^,.;]{0,40},\s*)?")
+_WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
+_OF = re.compile(r"of\s+(?:the\s+)?(?=[^\W\d_])")
+_GAP = re.compile(r"[ \t]+")
+_BRACKETED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?")
+_DAY_WORD = re.compile(r"\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+
+
+def _capitalised_run(raw: str, i: int, hi: int) -> int:
+    """Where a run of capitalised words starting at ``i`` ends ("Cebu City Mayor Michael L. Rama", "Governor Shunji
+    Kōno of Miyazaki Prefecture"); ``i`` itself when no capitalised word starts there."""
+    end = i
+    k = i
+    while k < hi:
+        m = _WORD.match(raw, k, hi)
+        if m is None or not m.group()[:1].isupper():
+            j = _OF.match(raw, k, hi)
+            if j is None or end == i or not raw[j.end():j.end() + 1].isupper():
+                break
+            k = j.end()
+            continue
+        end = m.end()
+        sp = _GAP.match(raw, end, hi)
+        if sp is None:
+            break
+        k = sp.end()
+    while end > i and raw[end - 1] in ".,'’":
+        if raw[end - 1] == "." and re.search(r"\b[A-Z]\.$", raw[i:end]):
+            break  # "Jay P.": an initial keeps its stop
+        end -= 1
+    if raw[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    return end
+
+
+def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMention]:
+    """Meetings and calls an English sentence tells with its verb and the day it gives ("Also today, Mayor Chen met
+    Cebu City Mayor Michael L. Rama", "sitting down with Manchester Mayor Jay P. Ruais on Thursday"). A meeting is
+    named by whom it was with ("meeting with Cebu City Mayor Michael L. Rama") and, when the sentence opens with the
+    one who met them, by both ("meeting between Mayor Chiang and Mayor Gong"). A meeting to come ("is due to meet"),
+    one of another year, one told without its day (a call in a tour's itinerary) or one with no one named after the
+    verb is none; that a person is named is checked once people are found (recognise)."""
+    raw = text.raw
+    doc_date = getattr(text.doc, "date", None)
+    out: list[EventMention] = []
+    days = sorted(d.start for d in dates if d.precision == "day")
+    for s in text.sentences:
+        if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
+            continue
+        found = list(_MEET.finditer(raw, s.start, s.end))
+        if not found:
+            continue
+        lo = bisect.bisect_left(days, s.start)
+        dated = (lo < len(days) and days[lo] < s.end) or bool(_DAY_WORD.search(raw, s.start, s.end))
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        if not dated or (doc_date is not None and years - {doc_date.year}) or re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]):
+            continue
+        for m in found:
+            if raw[m.start():m.start() + 7].lower() == "meeting" and not raw[m.start():m.end()].rstrip().endswith("with"):
+                continue  # "meeting Mayor X" is told by "met"; "a meeting with" names the meeting
+            c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, m.start()), raw.rfind(";", s.start, m.start())) if i >= 0])
+            if _NOT_YET.search(raw, max(c0, m.start() - 20), m.start()):
+                continue
+            end = _capitalised_run(raw, m.end(), s.end)
+            if end == m.end():
+                continue
+            obj = raw[m.end():end]
+            name = f"meeting with {obj}"
+            alt = ""
+            op = _OPENER.match(raw, s.start)
+            a = op.end() if op else s.start
+            se = _capitalised_run(raw, a, m.start())
+            if se > a and se < m.start():
+                rest = _BRACKETED.match(raw, se, m.start())
+                nxt = raw[rest.end():rest.end() + 1] if rest else ""
+                if nxt.islower():
+                    alt = f"meeting between {raw[a:se]} and {obj}"
+            out.append(EventMention(m.start(), end, raw[m.start():end], name, "visit", False, False, None, False, alt, None, m.start()))
+    return out

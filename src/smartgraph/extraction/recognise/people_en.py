@@ -50,6 +50,7 @@ _NOT_NAME = {
 _IN_ORG_NAME = {"sister", "friendship", "partner"}  # open no name, yet stand in organisations' names (Sister City Association)
 _CONNECT = {"of", "and", "&", "for", "the", "on", "in", "de", "du", "des", "la", "le", "'s", "’s"}
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+(?=[A-Z])")
+_QUALIFIED = re.compile(r"(?<![\w-])(Former|Acting|Ex|former|acting)[- ](?:[A-Z][\w'’.-]*\s+){1,4}$")
 _FORMER = re.compile(r"(?:\bformer|\bthen-|\bex-|\bthen |\bone-time )\s*$", re.IGNORECASE)
 _BRACKET_HAN = re.compile(r"\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·．]{1,7}")
@@ -121,7 +122,11 @@ def recognise_titles_en(text: Text) -> list[TitleMention]:
         if h.start > 0 and low[h.start - 1] == "-" and low[max(0, h.start - 5):h.start] != "then-":
             continue
         was = _FORMER.search(text.raw, max(0, h.start - 12), h.start) is not None
+        qual = _QUALIFIED.search(text.raw, max(0, h.start - 50), h.start)  # "Former Brno Mayor", "Acting Tainan Mayor"
+        was = was or (qual is not None and qual.group(1).lower() in ("former", "ex"))  # "then-Shizuoka Mayor": mayor then
         entry = h.entry
+        if qual is not None and qual.group(1).lower() == "acting":
+            entry = lx.titles().get(f"acting-{entry.key}", entry)
         if entry.key in _PREFER and not _CONGRESS.search(text.raw, max(0, h.start - 40), min(len(low), h.end + 40)):
             entry = lx.titles().get(_PREFER[entry.key], entry)
         title = lx.former(entry) if was else entry
@@ -253,6 +258,10 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
         w = raw[k:j]
         if not w:
             break
+        lead = re.match(r"(?:then|ex|former)-(?=[A-Z])", w)
+        if lead:  # "then-Taichung Mayor": the place after the qualifier, and no further back
+            a = k + lead.end()
+            break
         bare = w.rstrip(".")
         if w.endswith(".") and pos != s and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.", w):
             break  # a full stop the sentence splitter kept (FUKUOKA SMART EAST. DOIT)
@@ -271,7 +280,7 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
         if not m:
             break
         w = m.group().lower()
-        if w in _CONNECT or w in ("a", "an", "also"):
+        if w in _CONNECT or w in ("a", "an", "also", "former", "acting", "then", "ex", "interim"):
             a = m.end()
             while a < s and raw[a] == " ":
                 a += 1
@@ -280,12 +289,16 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
     return a
 
 
+# a place no table knows, told by the word its name ends in ("Sakaminato City", "Hinokage Town")
+_UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture|Town|Village|Province|Municipality|Shire)")
+
+
 def _useful_aff(raw: str, a: int, e: int) -> bool:
     """Whether capitalised words before a title name anything: a place, country, nationality, organisation or acronym."""
     s = raw[a:e].strip()
     if not s:
         return False
-    if re.search(r"\b[A-Z]{2,}\b", s):
+    if re.search(r"\b[A-Z]{2,}\b", s) or _UNKNOWN_PLACE.fullmatch(s):
         return True
     low = s.lower()
     if gz.countries().en.all(low) or gz.places().en.all(low) or demonym_matcher().all(low):
@@ -440,10 +453,14 @@ class EnglishPeople:
         if short and (raw[ns:ne].isupper() or len(raw[ns:ne]) < 2 or i != tm.end):
             return False  # "president of the Tokyo Organising Committee": a word of the organisation, not a name
         # the affiliation: capitalised words before the title, else "of the …" after the name
-        a = self._past_named(_aff_start(raw, tm.start, max(s0, self._last_end(tm.start))), tm.start)
-        aff = (a, tm.start) if _useful_aff(raw, a, tm.start) else (tm.start, tm.start)
+        qual = re.search(r"(?:\bthen-|\bex-|\b[Ff]ormer\s+)$", raw[max(s0, tm.start - 8):tm.start])
+        t0 = tm.start - len(qual.group()) if qual else tm.start  # "Tainan's then-Mayor": the affiliation ends before "then-"
+        while t0 > s0 and raw[t0 - 1] == " " and qual:
+            t0 -= 1
+        a = self._past_named(_aff_start(raw, t0, max(s0, self._last_end(tm.start))), t0)
+        aff = (a, t0) if _useful_aff(raw, a, t0) else (tm.start, tm.start)
         if aff[0] < aff[1]:
-            aff = (aff[0], _into_title(tm))
+            aff = (aff[0], t0 if qual else _into_title(tm))
         if aff_after_title is not None and aff[0] == aff[1]:
             aff = aff_after_title
         end = after

@@ -241,6 +241,10 @@ def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMen
     return countries, places
 
 
+# words that describe a place instead of naming it: 「韓國最大港灣城市」「日本第二大城市」「美國西岸城市」
+_DESCRIBED = re.compile(fold(r"城市$|^(?:最|第|大型|主要|重要|知名|著名|沿海|港灣|港口|西岸|東岸|南部|北部|首要)"))
+
+
 def _unknown_places(text: Text, countries: list[CountryMention], places: list[PlaceMention]) -> list[PlaceMention]:
     """Places no gazetteer knows: 「美國加州鑽石吧市」「南非東開普省柯哈市」「萊德市(City of Ryde)」."""
     t = text.fold
@@ -266,7 +270,7 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
         while j < len(t) and j - i < 6 and is_han(t[j]) and t[j] not in _UNKNOWN_STOP and (j == i or j not in starts):
             j += 1
             if t[j - 1] in SUFFIX_CHARS and j - i >= 3 and not _title_at(t, j - 1) and not common_word(t[i:j]) \
-                    and not common_word(t[i:j - 1]):
+                    and not common_word(t[i:j - 1]) and not _DESCRIBED.search(t[i:j]):
                 code = m.code if isinstance(m, CountryMention) else m.country
                 name = text.raw[i:j]
                 if not covered[i]:

@@ -19,7 +19,7 @@ from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import Resolved
 from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
 from smartgraph.extraction.relate.agreements_en import find_agreements_en, find_sister_cities_en
-from smartgraph.extraction.relate.events import build_events
+from smartgraph.extraction.relate.events import build_events, guests_visit_en
 from smartgraph.extraction.relate.participation import find_participation
 from smartgraph.extraction.relate.posts import find_posts
 from smartgraph.extraction.relate.statements import find_statements
@@ -83,10 +83,10 @@ def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
     an earlier sentence of its paragraph names, else the release's main event. Events inside the quoted words are
     what was spoken of (「ICLEI選擇在高雄舉辦第三屆盛典」), not where."""
     text = res.text
-    ranked = sorted(((m.start, k) for m, k in res.event_of.items() if k in kept))
-    starts = [p for p, _ in ranked]
-
     english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
+    # a guests' stay in the city (a delegation's visit, a state visit) is not where what they and their hosts say was said
+    ranked = sorted(((m.start, k) for m, k in res.event_of.items() if k in kept and not (english and guests_visit_en(res, k))))
+    starts = [p for p, _ in ranked]
 
     def at(pos: int) -> str:
         s = text.sentences[text.sentence_of(pos)]
@@ -163,6 +163,7 @@ def relate(res: Resolved) -> Facts:
                 or english))  # an English event named with capitals is named for itself
             or (res.events[k].origin != "named" and current(e) and not (english and res.events[k].origin == "act"))
             or (english and res.events[k].origin == "act" and k in attended and e.start is not None)  # a dated signing someone was at
+            or (english and res.events[k].origin == "act" and res.events[k].category == "visit" and k in attended)  # a visit someone made
             or k in visits_told}  # a visit the text says who made (周春米率團訪問鹿兒島縣), whenever it was
     for k in list(kept):
         parent = events[k].parent

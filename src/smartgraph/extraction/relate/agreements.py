@@ -327,12 +327,14 @@ class AgreementFinder:
     def topic(self, a: AgreementMention, s0: int, parties_end: int) -> str:
         if a.name:
             name = a.name
-            for place in self.place_names:
-                name = name.replace(place, "")
+            for place in sorted(self.place_names, key=len, reverse=True):  # with its 市/縣 and 政府 or 立 (臺北市立動物園)
+                name = re.sub(re.escape(place) + r"[市縣區州省]?(?:政府|立)?", "", name)
             k = _KIND_WORDS.search(fold(name))
             if k:
                 name = name[:k.start()]
-            return re.sub(r"^[與和及、\s]+", "", name)
+            name = re.sub(r"^[與和及、\s]+", "", name)
+            # 「臺北市立動物園與上海動物園小貓熊…」: the two parties' bodies of one kind before the topic
+            return _tidy_topic(re.sub(r"^(\w{1,6})[與和及]\1", "", name) or name)
         # the topic stands in the agreement word's own clause: 「…指出，今天MOU的簽署」 has none
         a0 = max(s0, parties_end, clause_start(self.text.fold, s0, a.start, "，,；;：:"))
         stretch = self.text.raw[a0:a.end]
@@ -342,7 +344,7 @@ class AgreementFinder:
         while base := _BASE_KIND.search(fold(stretch)):  # 「合作備忘錄 MOU」: every kind word at the end
             stretch = stretch[:base.start()]
         stretch = stretch.strip(" ，、「」")
-        return "" if _WHEN_ONLY.fullmatch(fold(stretch)) else stretch
+        return "" if _WHEN_ONLY.fullmatch(fold(stretch)) else _tidy_topic(stretch)
 
     # ------------------------------------------------------------------ the pass
     def pairs(self, a: AgreementMention, s0: int) -> list[tuple[str, str]]:
@@ -585,6 +587,19 @@ _TIE_VERB = re.compile(fold(r"締結|締盟|結為|結成|成為|建立"))
 _AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|將|朝"))
 
 
+_NO_TOPIC = re.compile(fold(r"(?:締結|簽署|簽訂|三方|雙方|兩市|城市|國際|相關|正式|新|一般)*(?:交流|合作|友好|友誼|姊妹|姐妹|城市|市|都市|"
+                            r"關係|締盟|締結)*"))
+
+
+def _tidy_topic(topic: str) -> str:
+    """No topic where only the agreement's kind is left (「姊妹市」 of 姊妹市協定, 「締結」, 「合作」 of 合作備忘錄); the
+    parties' count before a topic goes (「三方友好交流」 → 友好交流)."""
+    topic = topic.strip(" ，、「」")
+    if _NO_TOPIC.fullmatch(fold(topic)):
+        return ""
+    return re.sub(r"^(?:三方|雙方|兩市|締結|簽署|簽訂)+", "", topic)
+
+
 def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
     """Friendship-city ties a text tells without an agreement word (「與香川縣高松市、熊本縣八代市締結友好城市」) are
     friendship agreements; a sister-city tie that is only an aim (「以推動兩市締結姐妹市為目標」) is a planned one."""
@@ -602,6 +617,8 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
         sister = "姊" in text.raw[m.start():m.end()] or "姐" in text.raw[m.start():m.end()]
         verb = _TIE_VERB.search(t, max(a, m.start() - 8), m.start())
         aim = verb is not None and (bool(_AIM.search(t, a, m.start())) or bool(re.search(fold(r"目標|邁進|基礎"), t[m.end():b])))
+        if aim and (re.match(fold(r"\s*以來"), t[m.end():b]) or _PAST.search(t, a, m.start())):
+            aim = False  # 「兩市自1979年締結姊妹市以來的深厚基礎」: a tie made long ago, the ground it laid
         if sister and not aim:
             continue  # a sister-city tie is a tie, not an agreement
         named_after = [p for p in _places_in(res, m.end(), b) if p.start - m.end() <= 2]
@@ -620,7 +637,7 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
             partners = [add_place(res, named_after[0])]
             owner = [x[2] for x in cands if x[2] != partners[0]]
             side = owner[-1] if owner else side
-        elif aim:
+        elif aim or re.search(fold(r"兩市|兩城|雙方|兩地"), t[a:m.start()]):  # 「兩市自2011年締結友誼市以來」: the city met
             partners = [x[2] for x in cands if x[2] != res.home_place][-1:] or ([finder.partner] if finder.partner else [])
         partners = [p for p in dict.fromkeys(partners) if p != side]
         if not side or not partners:

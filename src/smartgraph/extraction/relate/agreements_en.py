@@ -45,7 +45,9 @@ _TIE_VERB = re.compile(r"\b(?:bec(?:a|o)me|becomes|becoming|have been|has been|h
                        r"establish(?:ed|es|ing)?|making|made|make|seal(?:ed|s)?|sign(?:ed|s)?|twinned|linked)\b", re.I)
 _FRIENDLY = re.compile(r"\b(?:sister|friendship|friendly|twin|partner(?:ship)?)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is|are|was|were) expected to|expects? to|"
-                     r"intends? to|intended to|aims? to|to be signed|is to|are to|is set to|are set to|upcoming|hopes? to|proposed)\b",
+                     r"intends? to|intended to|aims? to|to be signed|is to|are to|is set to|are set to|upcoming|hopes? to|proposed|"
+                     r"(?:discuss\w*|negotiat\w+|consider\w*|explor\w+|look(?:s|ed|ing)? forward to|possibility of|prospects? of)"
+                     r"\s+(?:on\s+|about\s+|the\s+possibility\s+of\s+)?(?:signing|to sign)|seek(?:s|ing)? to sign|sought to sign)\b",
                      re.I)
 _PAST = re.compile(r"\b(?:had|last year|ago|since|then|former(?:ly)?|earlier|previously|first)\b|\b(?:19|20)\d\d\b", re.I)
 _REFER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|said|such)\s+(?:(?:new|first|second|third|same|signed|"
@@ -137,6 +139,9 @@ class EnglishAgreements:
 
     def _org(self, name: str) -> str:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        of = re.search(r"\s(?:of|from)\s+(?:the\s+)?(?=[A-Z])", name)
+        if of and any(pm.name.text in name[:of.start()] for pm in self.res.person_of):
+            name = name[of.end():]  # "Chairman Petr Dvorak of the Brno Chamber of Commerce": the chamber, not the person
         if name in self.acronyms:
             return self.acronyms[name]
         ot = lx.org_type_of(name)
@@ -264,6 +269,13 @@ class EnglishAgreements:
             out = self._list(between.end(), stop)
             if not out and _BOTH.match(raw, between.end()):
                 out = list(self.last_parties)
+                if len(out) < 2 and re.match(r"the two (?:cities|capitals|municipalities)\b", raw[between.end():], re.I):
+                    # "… a MOU between the two cities": the places of the subject, not the bodies named with them
+                    subject = self._subject(s, verb[0] if verb is not None and verb[0] < a.start else a.start)
+                    out += [k for k in subject if k in self.res.places and k not in out]
+            if len(out) >= 2:
+                self.explicit = True
+                return out
         if len(out) < 2:
             by = re.compile(r"\bsigned\s+(?:online\s+|later\s+)*by\s+", re.I).search(raw, a.end, s.end)
             if by:
@@ -378,6 +390,13 @@ class EnglishAgreements:
             ev = self.events.get(k)
             if ev is not None and ev.start is not None and not (ev.end and ev.end != ev.start and m.end > a.start):
                 return ev.start, ev.start.year
+        at = re.search(r"\b(?:at|during)\s+the\s+([a-z][\w-]+)\b", text.raw[s.start:a.start])
+        if at:  # "Also at the launch, A and B signed an MOU": on the day of the launch event named before
+            for _, k in reversed(self.res.linked_in(self.res.event_of, 0, s.start)):
+                ev = self.events.get(k)
+                if ev is not None and ev.start is not None and (ev.end is None or ev.end == ev.start) \
+                        and any(at.group(1) in n.lower().split() for n in ev.names_en):
+                    return ev.start, ev.start.year
         unit = text.units[s.unit]
         same_day = re.search(r"\b(?:the same|that) (?:day|ceremony|occasion|event|morning|afternoon|evening)\b", text.raw[s.start:s.end], re.I)
         prior = [d for d in rec.within(rec.dates, 0 if same_day else unit.start, s.start) if d.precision == "day"]
@@ -472,17 +491,24 @@ class EnglishAgreements:
             same = self._same(kind, parties, year)
             if same is not None and not refer and not title and date is not None and same.ag.date not in (None, date):
                 same = None
-            if same is None and refer and a.count <= 1 and not self.explicit:
-                # "the agreement", "their first memorandum": the last one of these parties, whatever its word
+            if same is None and refer and a.count <= 1:
+                # "the agreement", "their first memorandum": the last one of these parties, whatever its word (when the
+                # sentence names the parties, "The agreement was signed by Taipei Mayor … and Houston Mayor …", all of them)
                 same = next((f for f in reversed(self.found) if (f.ag.kind == kind or a.word.lower() in _GENERIC)
-                             and set(parties) & set(f.ag.parties)), None)
+                             and (set(parties) == set(f.ag.parties) if self.explicit else set(parties) & set(f.ag.parties))), None)
+        if bare and re.search(r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?(?:signing|inking)\s+of\s+(?:the|this|their)\s+$", lead, re.I):
+            # "… who were present to witness the signing of the MOU": those named are witnesses, the MOU one told before
+            same = next((f for f in reversed(self.found) if f.ag.kind == kind), None)
+            if same is None:
+                return
         if title and same is None:
             same = next((f for f in self.found if f.ag.kind == kind or (kind == "mou" and a.word.lower() in _GENERIC)), None)
         if same is None and refer and plural_word(a.word) and any(f.ag.kind == kind for f in self.found):
             return  # "the memorandums signed today": those found before
         if same is not None and (a.count <= 1 or refer or len(self._group(same)) >= a.count):
             ag = same.ag
-            if date is not None and ag.date is None and not refer and status == "signed":
+            if date is not None and ag.date is None and (not refer or verb is not None) and status == "signed":
+                # "The agreement was signed … on July 30, 2021": its day, told again
                 ag.date = date
             if status == "signed" and ag.status == "planned" and not title and not refer:
                 ag.status = "signed"
@@ -537,7 +563,7 @@ class EnglishAgreements:
 
     def _topic(self, a: AgreementMention, s: Sentence) -> str:
         m = re.match(r"\s*(?:\([^)]*\)\s*)?(?:on|for)\s+(?:a\s+|the\s+)?([^,;.]{3,90}?)(?=\s+(?:between|with|at|in order|to|under|which|"
-                     r"when|during)\b|[,;.]|$)", self.text.raw[a.end:s.end])
+                     r"when|during|(?:was|were|is|are|has been|have been|will be)\s+\w+ed|signed|inked)\b|[,;.]|$)", self.text.raw[a.end:s.end])
         if not m or re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)", m.group(1)):
             return ""
@@ -610,7 +636,8 @@ def find_agreements_en(res: Resolved, events: dict[str, Event], event_at: Callab
 
 # ----------------------------------------------------------------------------- sister cities
 
-_SISTER = re.compile(r"\bsister[ -]cit(?:y|ies)\b|\btwinned\b|\btwin cit(?:y|ies)\b", re.I)
+_SISTER = re.compile(r"\bsister[ -](?:cit(?:y|ies)|prefectures?|states?|counties|county|provinces?|regions?)\b|\btwinned\b|"
+                     r"\btwin cit(?:y|ies)\b|(?<=\bbecame )sisters\b|(?<=\bbecome )sisters\b", re.I)
 _OWNER = re.compile(r"(?:'s|’s)?\s+(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|oldest|newest|latest|another|only|"
                     r"longest-standing|[A-Z]{2}|US|U\.S\.|Japanese|American|European|Asian)\s+){0,3}$")
 
@@ -644,10 +671,10 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
         if partner is None and ok != home:
             partner = home
         return (ok, partner) if partner and partner != ok else None
-    plural = raw[w0:w1].lower().endswith(("ies", "twinned"))
+    plural = raw[w0:w1].lower().endswith(("ies", "twinned", "s"))
     distinct = list(dict.fromkeys(keys_before))
-    if plural and len(distinct) >= 2:
-        return distinct[-2], distinct[-1]
+    if (plural or re.search(r"\btheir\s+$", raw[s0:w0])) and len(distinct) >= 2:
+        return distinct[-2], distinct[-1]  # "A and B are sister cities", "A and B marked 60 years of their sister city ties"
     if after and re.match(r"\s*(?:\([^)]*\)\s*)?$", raw[w1:after[0].start]):
         k = add_place(res, after[0])
         return (home, k) if home and k != home else None

@@ -71,6 +71,12 @@ def main_event(res: Resolved) -> str:
     early_acts = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and told_early(e)}
     # 「副縣長去年還曾親赴三重縣訪問」: a visit or signing of an earlier time is not what the release is about
     early_acts = {k: e for k, e in early_acts.items() if not _told_as_past(res, e)} or early_acts
+    doc_date = getattr(text.doc, "date", None)
+    year = doc_date.year if doc_date is not None else None
+    if early_acts and year is not None:
+        # 「去年的臺灣燈會」, "Brno's participation in the 2023 Lantern Festival": an event of an earlier year is not what
+        # a release that tells of an act of its own time is about
+        named = {k: e for k, e in named.items() if not (e.year and e.year < year)}
     if named and early_acts and (not any(told_early(e) for e in named.values())
                                  or (any(in_title(e) for e in early_acts.values()) and not any(in_title(e) for e in named.values()))):
         named = {}  # 「東京食品展」 named in passing: the signing the title or the opening tells is what the release is about
@@ -119,7 +125,8 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         if ent.origin == "act" and ent.category == "ceremony":
             names = list(dict.fromkeys(_act_name(res, ent, n) for n in names))  # with the places its sentence names
         elif ent.origin == "act" and ent.category == "visit" and english:
-            names = list(dict.fromkeys(m.name for m in ent.mentions))  # "seven-day visit to Japan"
+            # "seven-day visit to Japan"; a meeting also by both sides ("meeting between Mayor A and Mayor B")
+            names = list(dict.fromkeys(n for m in ent.mentions for n in (m.name, m.alt) if n))
         elif ent.origin in ("act", "headline") and ent.category == "visit":
             told, by_whom = _visit_names(res, ent)
             names = list(dict.fromkeys([*names, *told])) if ent.origin == "headline" else (told or names)
@@ -154,6 +161,8 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
             ev.end = ev.start + dt.timedelta(days=ev.duration_days - 1)
         if ev.start is not None and ev.end is None and not _trip(res.events[key]):
             ev.end = ev.start
+        if english and ev.start is not None and meeting_en(res.events[key]):
+            ev.end = ev.start  # a meeting lasts its day ("met X, who is leading a delegation until Sunday")
         if ev.end is not None and ev.start is None:
             ev.start = ev.end
     for ev in events.values():
@@ -179,6 +188,33 @@ _CALL = re.compile(fold(r"拜會|拜訪|會晤|會見|會面|晤談|接見"))
 def _trip(e: EventEntity) -> bool:
     """A trip or a delegation's stay, whose end a release seldom tells; a call on someone (拜會) lasts its day."""
     return e.category == "visit" and any(_TRIP.search(fold(n)) for n in e.names) and not _is_call(e)
+
+
+def meeting_en(e: EventEntity) -> bool:
+    """A meeting an English sentence tells with its verb ("met Mayor X": recognise_meetings_en)."""
+    return e.category == "visit" and e.origin == "act" and any(n.startswith("meeting with ") for n in e.names)
+
+
+_RECEIVED = re.compile(r"(?:received|receives|welcomed|welcomes|hosted|hosts)\b")
+_TO_CALL = re.compile(r"\bto\s+(?:call\s+on|pay\s+a\s+(?:courtesy\s+)?(?:call|visit)|meet)\b")
+
+
+def guests_visit_en(res: Resolved, key: str) -> bool:
+    """Whether an English visit is guests' to the release's own city or country ("the delegation visited Taichung City
+    Hall", "is in Taiwan on a state visit"), not a trip of the release's own people: who else its later sentences
+    name did not go on it."""
+    e = res.events.get(key)
+    if e is None or e.category != "visit" or e.origin != "act" or meeting_en(e):
+        return False
+    rec = res.recognised
+    for m in e.mentions:
+        if _RECEIVED.match(res.text.raw, m.start) or _TO_CALL.search(res.text.raw, m.start, m.end):
+            return True  # "Mayor A received a Cebu delegation", "led a delegation to call on Mayor A"
+        if any(res.place_of.get(p) == res.home_place for p in rec.within(rec.places, m.start, m.end)) and res.home_place:
+            return True
+        if res.home_country and any(c.code == res.home_country for c in rec.within(rec.countries, m.start, m.end)):
+            return True
+    return False
 
 
 def _is_call(e: EventEntity) -> bool:
@@ -450,6 +486,9 @@ def _parents(res: Resolved, events: dict[str, Event], main: str) -> None:
         if ev.parent:
             continue
         ent = res.events[key]
+        if meeting_en(ent):
+            ev.parent = _trip_of_meeting(res, key, main)
+            continue
         host = ""
         for m in ent.mentions:
             s = text.sentences[text.sentence_of(m.start)]
@@ -468,6 +507,21 @@ def _parents(res: Resolved, events: dict[str, Event], main: str) -> None:
         if ev.category in ("summit", "forum", "conference", "congress") and not ev.parent and ev.year in expos \
                 and expos[ev.year] != ev.key:
             ev.parent = expos[ev.year]
+
+
+def _trip_of_meeting(res: Resolved, key: str, main: str) -> str:
+    """The trip an English meeting was part of: the visit its sentence tells ("began her visit to the United States in
+    Manchester, sitting down with Mayor X"), else the release's main event when that is a visit; "" if neither."""
+    def trip(k: str) -> bool:
+        return k != key and k in res.events and res.events[k].category == "visit" and not meeting_en(res.events[k])
+
+    text = res.text
+    for m in res.events[key].mentions:
+        s = text.sentences[text.sentence_of(m.start)]
+        for _, k in _mentions_in(res, s.start, s.end):
+            if trip(k):
+                return k
+    return main if trip(main) else ""
 
 
 def _details(res: Resolved, events: dict[str, Event]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
+from smartgraph.extraction.relate.events import guests_visit_en, meeting_en
 from smartgraph.extraction.text import Ranges, Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
@@ -27,6 +28,7 @@ _PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast ye
 _DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60}?\b(?:included|includes|including|comprised|comprises|"
                             r"consisted of|consists of|was made up of|is made up of|were|was joined by|joined by)\s", re.IGNORECASE)
 _AT_EVENT_EN = re.compile(r"\s*(?:At|During|On the sidelines of|After)\s+(?:the\s+|a\s+|an\s+)?")
+_BEHALF_EN = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
 # 「訪團共16人，…包括A、B等人」「代表團成員有…」: the sentence lists who the delegation was
 _MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員)[^。；;\n]{0,40}?(?:包括|包含|計有|有)"))
@@ -88,7 +90,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
     # "the delegation" went on the trip, not only to the event its lead sentence names
     trips = [k for _, k in sorted((min(m.start for m in res.events[k].mentions), k) for k in kept
                                   if english and k in res.events and res.events[k].category == "visit"
-                                  and res.events[k].mentions and not _call_en(res.events[k].names))]
+                                  and res.events[k].mentions and not _call_en(res.events[k].names) and not guests_visit_en(res, k)
+                                  and not _site_en(res, k))]
     past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
@@ -121,6 +124,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         member = _member_en(text.raw, s.start, pm.start) if english else _member(text, s.start, pm.start)
         if not (caption or cues or at_event or member or opened_by):
             continue
+        if english and _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
+            continue  # "received by the deputy mayor on behalf of Mayor X": X was not there
         if not caption and not opened_by and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
             continue
         if unit.kind == "title":
@@ -137,7 +142,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = opened_by  # 「簽署儀式上，…市長Franc Weerwind…交付給林市長」: everyone the sentence names was there
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
-        elif prev and not past:
+        elif prev and not past and not (english and _site_en(res, prev[0][-1][1])):
             event = _told_before(res, prev[0])  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
         elif english and not past and any(c.cls == "sign" for c in cues) and (signed := _signed_at(res, events_in, si)):
             event = signed  # "The MOU was signed by A and B": at the signing told before
@@ -159,11 +164,22 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if on_trip and not past:
             # "X signed an agreement with Y, the first stop of a delegation's trip to Korea": X is on the trip too
             add(key, on_trip[0], _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
+    if english:
+        # "Also today, Mayor A met Mayor B", "a delegation led by A visited City Hall and was received by B": whoever
+        # the sentence names up to the meeting's or visit's end took part in it
+        for m, k in res.event_of.items():
+            e = res.events[k]
+            if k not in kept or m.head is None or not (meeting_en(e) or (e.category == "visit" and e.origin == "act")):
+                continue
+            s = text.sentences[text.sentence_of(m.start)]
+            for pm, key in res.linked(res.person_of).overlapping(s.start, m.end):
+                if s.start <= pm.start and pm.end <= m.end and not _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
+                    add(key, k, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
         if english and ev == main and not main_happened:
             continue  # a main event not yet begun, or named only in an affiliation
-        if ev and not _PAST_YEAR.search(st.span.text[:20]):
+        if ev and not st.by_pronoun and not _PAST_YEAR.search(st.span.text[:20]):
             add(st.speaker, ev, "unspecified", "speaker", None, st.span)
     # a person a sentence places at one session is not at its sibling sessions by a weaker reading
     def session(event: str) -> bool:
@@ -182,6 +198,13 @@ _CALL_EN = re.compile(r"\b(?:meeting|meet|met|call|called|courtesy)\b", re.IGNOR
 def _call_en(names: list[str]) -> bool:
     """Whether an English visit is a call on someone (a meeting), not a trip."""
     return any(_CALL_EN.search(n) for n in names)
+
+
+def _site_en(res: Resolved, key: str) -> bool:
+    """Whether an English visit is to a site ("toured the Xuhui Riverside"): a stop of its own, not a trip nor what the
+    paragraph goes on to tell."""
+    e = res.events.get(key)
+    return e is not None and e.category == "visit" and e.origin == "act" and any(n.startswith("visit to the ") for n in e.names)
 
 
 def _signed_at(res: Resolved, events_in: dict[int, list[tuple[int, str]]], si: int) -> str:

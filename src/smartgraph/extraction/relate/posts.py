@@ -15,8 +15,9 @@ from dataclasses import replace
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
-from smartgraph.extraction.entities import add_place, government, national_government, place_en
+from smartgraph.extraction.entities import add_place, government, national_government, organization, place_en
 from smartgraph.extraction.mentions import PersonMention, Resolved
+from smartgraph.extraction.names import romanised_chinese
 from smartgraph.extraction.text import fold
 from smartgraph.model import Post
 
@@ -46,19 +47,16 @@ def _last_foreign_place(res: Resolved, p: PersonMention) -> str:
     return government(res, add_place(res, best)) if best is not None else ""
 
 
-_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
-
-
 def _looks_foreign_en(p: PersonMention) -> bool:
-    """English: a name with a Chinese form in brackets, or written in Chinese order with a hyphenated given name
-    (Teng Chia-chi), is the home country's; other Latin names are foreign."""
+    """English: a name with a Chinese form in brackets, or romanised as Taiwan writes Chinese names (Teng Chia-chi,
+    Wan-An Chiang), is the home country's; other Latin names are foreign."""
     if p.name.script == "han":
         return _looks_foreign(p)
     if p.name.alt:
         name = fold(p.name.alt).replace("·", "")
         sur = lx.surnames()
         return not ((name[:1] in sur and len(name) <= 3) or (name[:2] in sur and len(name) <= 4))
-    return not _HYPHENATED_GIVEN.match(p.name.text)
+    return not romanised_chinese(p.name.text)
 
 
 class _ForeignPlacesEn:
@@ -162,7 +160,7 @@ def find_posts(res: Resolved) -> list[Post]:
             sentence, previous = text.sentence_of(p.start), ""
         chained = ""  # the organisation of the person's post before, in one chain of posts
         for tm, stretch in p.posts:
-            org = res.org_of.get(stretch, "")
+            org = _council(res, res.org_of.get(stretch, ""), tm.title)
             if not org and chained and stretch[0] == stretch[1] and _CHAIN_BEFORE.search(text.fold, max(0, stretch[0] - 2), stretch[0]):
                 org = chained  # 「SmartCitiesWorld創辦人暨執行長」: the CEO of the body the founder's post names
             chained = org
@@ -176,11 +174,27 @@ def find_posts(res: Resolved) -> list[Post]:
     for p, key, title, prev in pending:
         if key in explicit:
             continue
-        org = fallback_org(res, p, title, prev, places)
+        org = _council(res, fallback_org(res, p, title, prev, places), title)
         if org:
             _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))
     _home_organisations(res, out, holders)
     return out
+
+
+def _council(res: Resolved, org: str, title: lx.Title) -> str:
+    """A council's post a home city's name gives (高雄市議長康裕成, 市議員X) is in the city's council, not its government."""
+    o = res.organizations.get(org)
+    if o is None or title.scope != "council" or o.org_type not in ("city-government", "local-government") or not o.place \
+            or o.country != (res.home_country or "TW"):
+        return org  # abroad, a councillor is named as of the city (the council often unnamed: Board of Supervisors, Council)
+    zh = (o.name_zh[:-2] if o.name_zh.endswith("政府") else o.name_zh) + "議會"
+    key = organization(res, f"{org}/{fold('議會')}", zh, "council", o.country, o.place, org)
+    c = res.organizations[key]
+    if not c.name_en and o.name_en:
+        en = o.name_en.replace("City Government", "City Council") if "City Government" in o.name_en else \
+            o.name_en.replace("Government of ", "") + " Council"
+        res.organizations[key] = replace(c, name_en=en)
+    return key
 
 
 def _home_organisations(res: Resolved, posts: list[Post], holders: dict[str, list[PersonMention]]) -> None:

@@ -48,8 +48,10 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             if v.start in used or v.start < said_until or _NOT_SPEECH.match(t, v.start):
                 continue
             speaker = _speaker(text.raw, t, in_s, v, english)
+            by_pronoun = not speaker
             if not speaker:
-                pm = (_PRONOUN_EN if english else _PRONOUN).search(text.low if english else t, max(s.start, v.start - 8), v.start)
+                # from the sentence before's full stop on: '。他表示'
+                pm = (_PRONOUN_EN if english else _PRONOUN).search(text.low if english else t, max(s.start - 1, v.start - 8, 0), v.start)
                 if pm and s.unit in last_subject:
                     speaker = last_subject[s.unit]
             if not speaker:
@@ -83,10 +85,15 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             start = head.start if head is not None else v.start
             # "…, Ko said.": the words said stand before the speaker, so the statement runs from them to the verb
             s0, s1 = (q0, v.end) if q1 <= start else (start, q1)
-            out.append(Statement(speaker, text.span(s0, s1), quote, gz.themes_of(quote.text), event_at(v.start)))  # type: ignore[operator]
+            out.append(Statement(speaker, text.span(s0, s1), quote, gz.themes_of(quote.text), event_at(v.start), by_pronoun))  # type: ignore[operator]
             said_until = q1  # later verbs before the end of what was said belong to it
-        for _, person in in_s:
-            last_subject[s.unit] = person
+        # the sentence's subject, whom a pronoun heading a later sentence of the paragraph means: the one who spoke
+        # in it, else the first person it names ("Mayor A welcomed B … He stated": A), not the last one named
+        spoke = [st.speaker for st in out if st.span.start >= s.start]
+        if spoke:
+            last_subject[s.unit] = spoke[-1]
+        elif in_s:
+            last_subject[s.unit] = min(in_s, key=lambda mk: mk[0].start)[1]
     return out
 
 

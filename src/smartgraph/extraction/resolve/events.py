@@ -74,6 +74,11 @@ def _english_signing(m: EventMention) -> bool:
     return m.name == "signing" and m.head is not None
 
 
+def _english_meeting(m: EventMention) -> bool:
+    """An English meeting a sentence tells with its verb (recognise_meetings_en)."""
+    return m.category == "visit" and m.head is not None and m.name.startswith("meeting with ")
+
+
 def _told(m: EventMention, title_end: int) -> bool:
     """A visit or call the text tells with a verb (not a headline's)."""
     return m.category == "visit" and m.start >= title_end and not m.quoted and not m.year
@@ -237,6 +242,8 @@ def _joins(t: str, act: EventMention, other: EventMention, ent: EventEntity) -> 
         return not (_english_signing(act) and all(_SIGNING_WORD_EN.fullmatch(n) for n in ent.names))
     if ent.category != "visit" or other.head is None or act.head is None:
         return False
+    if _english_meeting(act) or _english_meeting(other):
+        return _english_meeting(act) and _english_meeting(other)  # "began her visit …, sitting down with X": a meeting on the trip
     return bool(_CALL.match(t, act.head)) == bool(_CALL.match(t, other.head))
 
 

@@ -58,7 +58,9 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
     if (a, e) in res.org_of:
         return res.org_of[(a, e)]
     if res.text.doc.language == "en":
-        key = affiliation_en(res, res.text.raw[a:e])
+        stretch = res.text.raw[a:e]
+        named = _city_named_before(res, a) if _PLACELESS_EN.match(stretch.strip()) else ""
+        key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch)
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
             key = _council_en(res, key) or key  # "Taipei City councilor": the city's council, not its government
@@ -95,6 +97,21 @@ def _strip(t: str, a: int, e: int) -> tuple[int, int]:
     while a < e and t[a] in " ·":
         a += 1
     return a, e
+
+
+# "City Council", "City Government" with the city's name left out: the city the sentence has just named
+_PLACELESS_EN = re.compile(r"(?:City|Municipal|Prefectural|County)\s+(?:Council|Assembly|Government)\b")
+
+
+def _city_named_before(res: Resolved, a: int) -> str:
+    """The foreign city named last before ``a`` in its sentence ("Yokohama Mayor Fumiko Hayashi and City Council
+    Chairperson …": Yokohama), "" if the last place named is none or the release's own."""
+    text = res.text
+    s = text.sentences[text.sentence_of(a)]
+    places = [m for m in res.recognised.within(res.recognised.places, s.start, a) if m.end <= a]
+    if not places or places[-1].kind not in ("city", "county") or res.place_of.get(places[-1]) == res.home_place:
+        return ""
+    return text.raw[places[-1].start:places[-1].end]
 
 
 def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
@@ -279,7 +296,8 @@ def _en_geo(s: str) -> list[tuple[int, int, str, object]]:
         if x[0] >= taken:
             kept.append(x)
             taken = x[1]
-    return kept
+    # "Department of North American Affairs", "Bureau of Japanese Affairs": the region a body deals with, not its country
+    return [x for x in kept if not re.match(r"\s+affairs\b", low[x[1]:])]
 
 
 def _government_en(res: Resolved, place_key: str) -> str:
@@ -416,3 +434,65 @@ def _en_org_type(s: str) -> lx.OrgType | None:
                 if best is None or (cand[0], cand[1]) > (best[0], best[1]):
                     best = cand
     return best[2] if best else None
+
+
+# the state a mission's name gives for the Republic of China ("Embassy of the Republic of China (Taiwan) in …")
+_STATE_NAME = {"TW": "the Republic of China (Taiwan)"}
+_TO_COUNTRY = re.compile(r"\s+(?:to|in)\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|the)){0,5})")
+
+
+def mission_en(res: Resolved, title_key: str, a: int, e: int, title_end: int) -> str:
+    """The mission an English envoy heads, from the title's "to <country>": an ambassador's embassy ("St. Kitts and
+    Nevis Ambassador to Taiwan": Embassy of St. Kitts and Nevis in Taiwan; "Taiwan's Ambassador to X": Embassy of the
+    Republic of China (Taiwan) in X); a representative's office ("Taiwan's Representative to Hungary": Taipei
+    Representative Office in Hungary; "Australian Representative to Taiwan": Australian Office). "" when the title
+    names no country it is sent to, or the affiliation no country that sends."""
+    if title_key not in ("ambassador", "representative", "deputy-representative", "chief-representative"):
+        return ""
+    raw = res.text.raw
+    to = _TO_COUNTRY.match(raw, title_end)
+    if to is None:
+        return ""
+    words = to.group(1).split()
+    host = None
+    while words and host is None:  # "to Hungary, whose office …", "to St. Kitts and Nevis Michael Lin": the longest country
+        host = gz.country_named(" ".join(words))
+        if host is None:
+            words.pop()
+    sender = res.org_of.get((a, e), "")
+    org = res.organizations.get(sender)
+    if host is None or org is None or org.org_type != "national-government" or not org.country or org.country == host.code:
+        return ""
+    written = re.sub(r"['’]s?$", "", raw[a:e].strip(" ,")).strip()
+    host_name = "Taiwan" if host.code == "TW" else " ".join(words)
+    demonym = written.lower() in demonyms()
+    if title_key == "ambassador":
+        state = gz.country(org.country)
+        sending = _STATE_NAME.get(org.country, state.name_en if demonym and state is not None else written)
+        return organization(res, f"org-{org.country.lower()}-embassy-{host.code.lower()}", f"Embassy of {sending} in {host_name}",
+                            "embassy", org.country)
+    if org.country == "TW":
+        return organization(res, f"org-tw-office-{host.code.lower()}", f"Taipei Representative Office in {host_name}",
+                            "representative-office", "TW")
+    if demonym:
+        return organization(res, f"org-{org.country.lower()}-office-{host.code.lower()}", f"{written} Office", "representative-office",
+                            org.country)
+    return ""
+
+
+_FOREIGN_MINISTER = re.compile(r"\bForeign\s+Minister\b")
+
+
+def foreign_ministry_en(res: Resolved, title: str, a: int, e: int) -> str:
+    """A (Deputy, Vice) Foreign Minister's organisation: the Ministry of Foreign Affairs of the country the affiliation
+    names, else of the release's country; "" for any other title or an affiliation that names something else."""
+    if not _FOREIGN_MINISTER.search(title):
+        return ""
+    sender = res.org_of.get((a, e), "")
+    org = res.organizations.get(sender)
+    if sender and (org is None or org.org_type != "national-government"):
+        return ""
+    cc = org.country if org is not None else res.home_country
+    if not cc:
+        return ""
+    return organization(res, f"org-{cc.lower()}-ministry-of-foreign-affairs", "Ministry of Foreign Affairs", "ministry", cc)

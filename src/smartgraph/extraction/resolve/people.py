@@ -20,7 +20,7 @@ import unicodedata
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import NameMention, PersonMention, Resolved
-from smartgraph.extraction.names import NameScorer
+from smartgraph.extraction.names import ROMAN_SURNAMES, NameScorer
 from smartgraph.extraction.resolve.orgs import english_home
 from smartgraph.extraction.text import fold, is_han
 from smartgraph.model import Person
@@ -258,7 +258,7 @@ def _family_words(name: str) -> list[str]:
     ws = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
     if len(ws) < 2:
         return []
-    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in _ROMAN_SURNAMES):
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES):
         return [ws[0]]
     return [ws[-1]]
 
@@ -275,15 +275,6 @@ _OPENERS = {"The", "But", "And", "As", "When", "While", "After", "Before", "Then
             "Mayor", "Deputy", "Speaker", "Governor", "Director", "Commissioner", "President", "Minister", "Ambassador",
             "Representative", "Chairman", "Chairwoman", "Councillor", "Councilor", "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.",
             "Mrs.", "Dr.", "Secretary-General", "Premier", "Vice", "Acting", "Chief", "Taiwan", "Taipei"}
-# romanised Chinese family names that open a two-word name whose given name is written as one word (Gong Zheng, Xu Bin)
-_ROMAN_SURNAMES = {
-    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
-    "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
-    "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
-    "shen", "yao", "jin", "gong", "shi", "hua", "qin", "dai", "fan", "fang", "ko", "lee", "chang", "tsai", "hsu", "chiang",
-    "chou", "hsieh", "teng", "kao", "lai", "kang", "chu", "chiu", "you", "yeh", "hung", "tseng", "tu", "kuo", "lo",
-    "park", "kim", "choi", "jung", "cha", "yeom",
-}
 
 
 def _chinese_given_name(longer: str, shorter: str) -> bool:
