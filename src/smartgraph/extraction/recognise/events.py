@@ -31,6 +31,7 @@ _DETERMINERS = tuple(fold(w) for w in ("這場", "這次", "該場", "本場", "
                                         "相關", "各國", "多項", "各場", "每年", "年度", "線上", "實體", "視訊", "國際", "其他", "定期"))
 _CLASSIFIER = re.compile(fold(r"(?:[0-9]+|[一二兩三四五六七八九十百千]+)\s*(?:場|個|位|項|天|日|國|次|家|件|名|人)$"))
 _JOINERS = tuple(fold(w) for w in ("暨", "及", "與", "&", "和"))
+_OPENING = tuple(fold(w) for w in ("開幕", "閉幕"))
 
 
 def _cn_number(s: str) -> int | None:
@@ -157,7 +158,8 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
             out.append(EventMention(start, end, raw[start:end], f"{name} {sm.group(0).strip()}", "session", True, quoted,
                                     year, False, "", int(sm.group(1) or sm.group(2))))
         else:
-            out.append(EventMention(start, end, raw[start:end], name, h.entry.category, h.entry.part, quoted, year, generic,
+            opening = not quoted and fold(raw[start:h.start]) in _OPENING  # 「開幕嘉年華」: a part of the event it opens
+            out.append(EventMention(start, end, raw[start:end], name, h.entry.category, h.entry.part or opening, quoted, year, generic,
                                     alt, ordinal))
         covered_until = end
     return out
@@ -252,8 +254,8 @@ def _name_start(text: Text, hs: int, date_ends: set[int]) -> int:
         if not (is_han(c) or c.isalnum() or c in "&·-"):
             break
         w = ends_with(t, i, lead, floor)
-        if w and not (w in _JOINERS and _head_ends_at(t, i - len(w))):
-            break
+        if w and not (w in _JOINERS and _head_ends_at(t, i - len(w))) and not (i == hs and w in _OPENING):
+            break  # 「開幕嘉年華」「閉幕晚宴」: the opening's own event, not a verb before a name
         i -= 1
     while i < hs and raw[i] == " ":
         i += 1

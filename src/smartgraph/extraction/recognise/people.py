@@ -249,7 +249,7 @@ class PeopleRecogniser:
                 continue
             chain = starts_with(t, tm.end, _CHAIN)
             if (chain and tm.end + len(chain) < limit + 20 and not self._name_after_chain(tm.end + len(chain))
-                    and self.name_before(tm.start, floor) is None):
+                    and self._no_name_before(tm.start, floor)):
                 pending.append((tm, aff))
                 taken_until = tm.end + len(chain)  # the next post's affiliation begins after the chain word
                 continue
@@ -287,6 +287,12 @@ class PeopleRecogniser:
                                           False, "list", True))
             end = cand.end
         return end
+
+    def _no_name_before(self, ts: int, floor: int) -> bool:
+        """Whether no name stands before a title that a chain word (暨, 兼) follows; one Latin word there is the body the
+        posts are in (「SmartCitiesWorld創辦人暨執行長Chris Cooke」), the name comes after the chain."""
+        before = self.name_before(ts, floor)
+        return before is None or (before[1] and before[0].script == "latin")
 
     def _name_after_chain(self, i: int) -> bool:
         """Whether a chain word is followed by a name (then it is a list of people, not of posts)."""

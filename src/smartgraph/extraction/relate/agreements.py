@@ -116,17 +116,24 @@ class AgreementFinder:
         """Planned when the clause says it will be (將, 預計, 盼) before the agreement, or between the agreement and
         its signing verb when the agreement is the subject (「都柏林宣言」預定於28日晚間簽署)."""
         t = self.text.fold
-        before = t[max([s0] + [t.rfind(c, s0, a.start) for c in "。；;"]):a.start]
-        if re.search(fold(r"已(?:經)?(?:正式)?簽"), before):
+        b0 = max([s0] + [t.rfind(c, s0, a.start) for c in "。；;"])
+        if re.search(fold(r"已(?:經)?(?:正式)?簽"), t[b0:a.start]):
             return "signed"
-        if _FUTURE_BEFORE.search(before):
+        if self._future(b0, a.start):
             return "planned"
         sentence = self.text.sentences[self.text.sentence_of(a.start)]
         end = clause_end(t, a.end, sentence.end, "，,。；;")
         sign = next((c for c in self.res.recognised.within(self.res.recognised.cues, a.end, end) if c.cls == "sign"), None)
-        if sign is not None and _FUTURE_BEFORE.search(t, a.end, sign.start):
+        if sign is not None and self._future(a.end, sign.start):
             return "planned"
         return "signed"
+
+    def _future(self, a: int, e: int) -> bool:
+        """Whether a future word stands in ``a..e`` outside the people's titles and affiliations (「國際發展及計畫處長」
+        names a post, it plans nothing)."""
+        rec = self.res.recognised
+        named = [(p.start, p.end) for p in rec.ranges(rec.persons).overlapping(a, e)]
+        return any(not any(x <= m.start() and m.end() <= y for x, y in named) for m in _FUTURE_BEFORE.finditer(self.text.fold, a, e))
 
     def date(self, a: AgreementMention, s0: int, s1: int, status: str) -> dt.date | None:
         text = self.text

@@ -20,6 +20,7 @@ from smartgraph.model import Event, Figure, Venue
 
 _DURATION = re.compile(fold(r"為期\s*(?P<n>\d+|[一兩二三四五六七八九十])\s*(?:天|日)"))
 _END = re.compile(fold(r"^\s*(?:已|正式|順利|圓滿)?\s*(?:落幕|閉幕|結束|止|截止)"))
+_OPENS = re.compile(fold(r"開幕(?!式|典禮|儀式)"))
 _START = re.compile(fold(r"^\s*(?:起|開幕|開始|登場|揭幕|開跑)"))
 _NUM = {"一": 1, "兩": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _VENUE = re.compile(fold(
@@ -59,12 +60,19 @@ def main_event(res: Resolved) -> str:
 
     title_end = text.units[0].end if text.units and text.units[0].kind == "title" else 0
 
+    title = fold(text.raw[:title_end]).lower()
+
     def in_title(e: EventEntity) -> bool:
-        return any(m.start < title_end for m in e.mentions)
+        # 「2022 GO SMART Day三合一登場」: a title may name the event without quotes the recogniser needs
+        return any(m.start < title_end for m in e.mentions) or any(
+            len(n) >= 6 and fold(n).lower() in title for n in e.names if e.origin == "named")
 
     named = {k: e for k, e in res.events.items() if e.origin == "named" and not e.part}
     early_acts = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and told_early(e)}
-    year = text.doc.date.year if getattr(text.doc, "date", None) is not None else None
+    # 「副縣長去年還曾親赴三重縣訪問」: a visit or signing of an earlier time is not what the release is about
+    early_acts = {k: e for k, e in early_acts.items() if not _told_as_past(res, e)} or early_acts
+    doc_date = getattr(text.doc, "date", None)
+    year = doc_date.year if doc_date is not None else None
     if early_acts and year is not None:
         # 「去年的臺灣燈會」, "Brno's participation in the 2023 Lantern Festival": an event of an earlier year is not what
         # a release that tells of an act of its own time is about
@@ -85,6 +93,23 @@ def main_event(res: Resolved) -> str:
         return (e.part, -counts[e.key] - (3 if in_title(e) else 0), 0 if e.year else 1, min(m.start for m in e.mentions))
 
     return min(named.values(), key=rank).key
+
+
+_EARLIER = re.compile(fold(r"去\s*(?:[(（]\s*\d*\s*[)）])?\s*年|前年|曾|早在|先前|過去|當年|(?P<y>(?:19|20)\d{2})\s*年"))
+
+
+def _told_as_past(res: Resolved, e: EventEntity) -> bool:
+    """Whether every mention of an act stands in a clause that tells an earlier time (去年, 曾, 2012年 before the
+    release's year)."""
+    text = res.text
+    t = text.fold
+    year = text.doc.date.year if text.doc.date else None
+    for m in e.mentions:
+        s = text.sentences[text.sentence_of(m.start)]
+        c0 = clause_start(t, s.start, m.start, "，,；;。")
+        if not any(x["y"] is None or (year is not None and int(x["y"]) < year) for x in _EARLIER.finditer(t, c0, m.end)):
+            return False
+    return bool(e.mentions)
 
 
 def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, set[str]]:
@@ -151,6 +176,8 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
             for d in (ev.start, ev.end):
                 if d is not None and parent.start is not None:
                     _extend(parent, d, d)
+        elif ev.parent in events and ev.start is not None and any(_OPENS.match(fold(n)) for n in ev.names_zh):
+            _extend(events[ev.parent], ev.start, None)  # 「已於10月1日以開幕嘉年華揭開序幕」: the event began that day
     return events, main, told_by
 
 

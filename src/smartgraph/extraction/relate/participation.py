@@ -120,12 +120,13 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         caption = unit.kind == "caption"
         cues = [c for c in res.recognised.within(res.recognised.cues, s.start, s.end) if c.cls in ATTEND_CLASSES]
         at_event = english and bool(evs) and _at_event_en(text.raw, s.start, evs)
+        opened_by = "" if english or not evs else _opened_by(res, s.start, s.end)
         member = _member_en(text.raw, s.start, pm.start) if english else _member(text, s.start, pm.start)
-        if not (caption or cues or at_event or member):
+        if not (caption or cues or at_event or member or opened_by):
             continue
         if english and _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
             continue  # "received by the deputy mayor on behalf of Mayor X": X was not there
-        if not caption and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
+        if not caption and not opened_by and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
             continue
         if unit.kind == "title":
             continue
@@ -137,10 +138,12 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = main  # a member of the delegation whose visit the release tells
         elif member and english and trips and not past and len(trips) == 1:
             event = trips[0]
+        elif opened_by:
+            event = opened_by  # 「簽署儀式上，…市長Franc Weerwind…交付給林市長」: everyone the sentence names was there
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past and not (english and _site_en(res, prev[0][-1][1])):
-            event = prev[0][-1][1]  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
+            event = _told_before(res, prev[0])  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
         elif english and not past and any(c.cls == "sign" for c in cues) and (signed := _signed_at(res, events_in, si)):
             event = signed  # "The MOU was signed by A and B": at the signing told before
         elif english and len(trips) == 1 and not past and s.start >= min(m.start for m in res.events[trips[0]].mentions):
@@ -150,6 +153,13 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         else:
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
+        if not english and not caption and not past and evs and pm.start <= min(x for x, _ in evs):
+            # 「盧秀燕率團訪日…，抵達名古屋市，拜會名古屋市長廣澤一郎，雙方並簽署…」: the sentence's subject did each thing it
+            # tells, up to a semicolon (「；同一場合中，兩局也簽署…」 is someone else's)
+            stop = text.fold.find("；", pm.start, s.end)
+            for x, k in evs:
+                if k != event and (stop < 0 or x < stop) and res.events[k].origin in ("act", "headline"):
+                    add(key, k, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
         on_trip = [k for _, k in evs if k in trips and k != event]
         if on_trip and not past:
             # "X signed an agreement with Y, the first stop of a delegation's trip to Korea": X is on the trip too
@@ -209,6 +219,17 @@ def _signed_at(res: Resolved, events_in: dict[int, list[tuple[int, str]]], si: i
     return ""
 
 
+def _told_before(res: Resolved, evs: list[tuple[int, str]]) -> str:
+    """The event an earlier sentence spoke of: its one event, else the first whole event of several (「舉辦「X Day」，一次串起
+    「A頒獎典禮」、「B大會」以及「C」論壇」: X Day, which holds the others), else the last it named."""
+    keys = list(dict.fromkeys(k for _, k in sorted(evs)))
+    if len(keys) > 1:
+        whole = [k for k in keys if k in res.events and not res.events[k].part]
+        if len(whole) < len(keys) and whole:
+            return whole[0]
+    return evs[-1][1]
+
+
 def _member(text: Text, s0: int, pos: int) -> bool:
     """Whether the person at ``pos`` is named in a list of a delegation's members that starts in their sentence."""
     return _MEMBERS.search(text.fold, s0, pos) is not None
@@ -240,6 +261,20 @@ def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention]) -> b
     after = [c.end for c in cues if c.start >= pos]
     c1 = min(after) if after else clause_end(t, pos, s1, "，,；;")
     return bool(_FUTURE.search(t, c0, c1))
+
+
+_AT_EVENT = re.compile(fold(r"\s*(?:上|中|時|期間|當天|現場)\s*[，,]"))
+
+
+def _opened_by(res: Resolved, s0: int, s1: int) -> str:
+    """The event a Chinese sentence opens with, as where it happened (「簽署儀式上，」「在記者會中，」), "" if none."""
+    t = res.text.fold
+    lead = re.match(fold(r"\s*(?:在|於)?\s*"), t[s0:s1])
+    a = s0 + (lead.end() if lead else 0)
+    for m, k in res.linked_in(res.event_of, a, a + 1):
+        if m.start == a and _AT_EVENT.match(t, m.end, s1):
+            return k
+    return ""
 
 
 def _at_event_en(raw: str, s0: int, evs: list[tuple[int, str]]) -> bool:

@@ -10,6 +10,7 @@ post in an agency, or the home country's government for a national post (總統�
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from smartgraph.extraction import gazetteer as gz
@@ -137,6 +138,9 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     return ""
 
 
+_CHAIN_BEFORE = re.compile(fold(r"[暨兼]\s*$"))
+
+
 def find_posts(res: Resolved) -> list[Post]:
     """Posts with the organisation their affiliation names first; then the others, for people no stated one holds."""
     out: list[Post] = []
@@ -154,8 +158,12 @@ def find_posts(res: Resolved) -> list[Post]:
         holders.setdefault(key, []).append(p)
         if text.sentence_of(p.start) != sentence:
             sentence, previous = text.sentence_of(p.start), ""
+        chained = ""  # the organisation of the person's post before, in one chain of posts
         for tm, stretch in p.posts:
             org = _council(res, res.org_of.get(stretch, ""), tm.title)
+            if not org and chained and stretch[0] == stretch[1] and _CHAIN_BEFORE.search(text.fold, max(0, stretch[0] - 2), stretch[0]):
+                org = chained  # 「SmartCitiesWorld創辦人暨執行長」: the CEO of the body the founder's post names
+            chained = org
             if org:
                 previous = org
                 explicit.add(key)

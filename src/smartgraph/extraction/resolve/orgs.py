@@ -8,8 +8,8 @@ An affiliation is read from its right end, where it meets the title:
   the organisation, part of the government of the place it opens with, or of the home government
   when it names none and is a unit of a city government (資訊局, 市長室);
 - Latin letters (GO SMART, ICLEI): an organisation by that name.
-A foreign office's country is the country it represents: 捷克經濟文化辦事處 is Czech, 駐捷克台北經濟文化辦事處
-and 台北駐福岡辦事處 are Taiwan's.
+A foreign office's country is the country it represents: 捷克經濟文化辦事處 and 波蘭台北辦事處 (a country's name
+first, no 駐) are Czech and Polish, 駐捷克台北經濟文化辦事處 and 台北駐福岡辦事處 are Taiwan's.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, government, national_government, organization, place_en
 from smartgraph.extraction.mentions import CountryMention, PlaceMention, Resolved
-from smartgraph.extraction.names import LATIN, common_word, demonyms, ends_with, geo_code, not_in_name, words
+from smartgraph.extraction.names import LATIN, common_word, demonyms, ends_with, geo_code, not_in_name, starts_with, words
 from smartgraph.extraction.text import fold, is_han
 from smartgraph.model import Organization
 
@@ -122,6 +122,9 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         return ""
     fused = ""
     geo = _geo_in(res, a, e)
+    former = starts_with(t, a, words("former"))
+    if former and a + len(former) < e and not any(g.start == a for g in geo):
+        a += len(former)  # 「前外交部長」: the former minister's ministry is 外交部 (not 前鎮區, a place)
     if e < len(t) and t[e] in _SUFFIXES_FOLDED:
         # 「東京都知事」: the place (東京都) takes the title's first character (都知事)
         over = [m for m in _geo_in(res, a, e + 1) if m.end == e + 1 and isinstance(m, PlaceMention)]
@@ -184,7 +187,10 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
     place_key = ""
     if ot.kind == "foreign-office":
         codes = [m for m in geo if isinstance(m, CountryMention)]
-        if stationed or _TAIWAN.search(fstretch):
+        opens_foreign = bool(codes) and codes[0].code != "TW" and codes[0].start - a <= 2
+        if not stationed and opens_foreign:
+            country = codes[0].code  # 波蘭台北辦事處, 波蘭投資貿易局台北辦事處: Poland's office in Taipei
+        elif stationed or _TAIWAN.search(fstretch):
             # 駐捷克台北經濟文化辦事處, 台北駐福岡辦事處: Taiwan's; 駐台北韓國代表部: Korea's
             foreign = [m for m in codes if m.code != "TW" and t.find(fold("駐"), a, m.start) < 0] if stationed else []
             country = foreign[-1].code if foreign else "TW"
@@ -241,9 +247,26 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
         if res.publisher_unit and fold(unit) == fold(res.publisher_unit) and res.publisher:
             return res.publisher
         return organization(res, f"{gov}/{fold(unit)}", unit, ot.key, res.home_country, res.home_place, gov)
-    country = _country_of(geo[-1]) if geo else ""
+    country = _country_of(geo[-1]) if geo else _delegation_country(res, a)
     scope = country.lower() if country else "x"
     return organization(res, f"org-{scope}-{fold(stretch)}", stretch, ot.key, country)
+
+
+_MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員)[^。；;\n]{0,40}?(?:包括|包含|計有)"))
+
+
+def _delegation_country(res: Resolved, a: int) -> str:
+    """「波蘭羅茲市副市長…率團拜會…，訪團成員包括…以及波台工商會會長…」: an organisation that names no place, in the list of
+    a delegation's members, is of the country the list or the delegation's leader named last before it."""
+    text = res.text
+    s = text.sentences[text.sentence_of(a)].start
+    found = list(_MEMBERS.finditer(text.fold, s, a))
+    if not found:
+        return ""
+    m = found[-1]
+    inside = [g for g in _geo_in(res, m.end(), a) if _country_of(g)]
+    before = [g for g in _geo_in(res, s, m.start()) if _country_of(g)]
+    return _country_of(inside[-1]) if inside else _country_of(before[0]) if before else ""
 
 
 # ----------------------------------------------------------------------------- English affiliations
