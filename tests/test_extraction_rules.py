@@ -512,3 +512,10 @@ def test_an_event_of_an_earlier_year_is_not_what_a_release_of_a_meeting_is_about
             "Mayor Wang thanked Brno for its participation in the 2023 Taiwan Lantern Festival.\n")
     res = resolve.resolve(recognise.recognise(make_text(parse(text, "t-en.txt"))))
     assert main_event(res).startswith("2024-visit/meeting")
+
+
+def test_a_visit_told_after_its_day_and_journey_is_named_from_its_verb() -> None:
+    f = _doc("市長訪日\n\n高雄市長陳其邁率團訪問日本，26日從北海道搭機到愛知縣名古屋市拜訪名古屋市長大村秀章也參訪名古屋巨蛋。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any(n.startswith("拜訪名古屋") for n in names), names
+    assert not any(n.startswith("26日") or "也參訪" in n for n in names), names

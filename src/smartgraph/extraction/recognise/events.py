@@ -203,6 +203,8 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
 _VISIT = lx.VISIT
 _INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵"))
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+_DAY_FIRST = re.compile(fold(r"(?:(?:今|昨|明|本|前|翌)?[（(]?\d{1,2}[)）]?日|\d{1,2}月\d{1,2}日)(?:上午|下午|晚間|中午|清晨|傍晚)?"))
+_NEXT_ACT = re.compile(fold(r"也(?=參訪|參觀|拜會|拜訪|出席|前往|考察)|並(?=參訪|參觀|拜會|拜訪|出席|前往|考察)"))
 _LEADING = lx.LEADING
 
 
@@ -222,6 +224,14 @@ def recognise_visits(text: Text) -> list[EventMention]:
         lead = _LEADING.match(t, a)
         if lead:
             a = lead.end()
+        day = _DAY_FIRST.match(t, a)  # 「26日從北海道搭機到名古屋市拜訪…」: the day and the journey are not the name
+        if day:
+            a = day.end()
+        if t.startswith(fold("從"), a) and m.start() > a:
+            a = m.start()
+        more = _NEXT_ACT.search(t, m.end(), e)  # 「…拜訪名古屋市長廣澤一郎也參訪名古屋巨蛋」: the next act is another
+        if more:
+            e = more.start()
         name = re.sub(r"[「」『』\s]", "", raw[a:e])
         if len(name) < 3 or any(o.start <= m.start() < o.end for o in out[-4:]):  # the visits before it, in text order
             continue
