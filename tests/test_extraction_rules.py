@@ -523,3 +523,13 @@ def test_a_visit_told_after_its_day_and_journey_is_named_from_its_verb() -> None
     names = [e.name for e in recognise.recognise(make_text(parse(text, "t.txt"))).events]
     assert "拜訪名古屋市長大村秀章" in names, names
     assert not any(n.startswith("26日") for n in names), names
+
+
+def test_a_delegation_led_to_visit_the_city_on_a_day_is_its_visit() -> None:
+    f = _doc_en("Governor Visits\n\nKenji Sato, the governor of Aomori Prefecture, Japan, led a delegation to visit the "
+                "Taichung City Government on the 23rd. Mayor Lu Hsiu-yen said that Taichung is known for food.", date="2024-05-24")
+    visits = {k: e for k, e in f.events.items() if "Sato's delegation visit" in e.names_en}
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    key, ev = next(iter(visits.items()))
+    assert ev.start is not None and ev.start.isoformat() == "2024-05-23"
+    assert "Kenji Sato" in _took_part(f, key)

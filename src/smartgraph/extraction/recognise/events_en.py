@@ -316,10 +316,11 @@ _LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'�
 _RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
                                   r"(?:delegation|mission)\b(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
                                   r"(?:,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
-# "A led a six-member Yatsushiro delegation, together with …, to call on Mayor B"
+# "A led a six-member Yatsushiro delegation, together with …, to call on Mayor B", "led a delegation to visit the Taichung City
+# Government on the 23rd"
 _LED_TO_CALL = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,4}?)"
                           r"(?:delegation|group|mission)\b[^.;]{0,160}?\bto\s+(?:call\s+on|pay\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)"
-                          r"|meet(?:\s+with)?)\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*)")
+                          r"|meet(?:\s+with)?|visit(?:\s+the)?)\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*)")
 # "Mayor A and his delegation are visiting Taiwan from March 18 to 23"
 _WITH_DELEGATION = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+and\s+(?:his|her|their)\s+delegation\s+"
                               r"(?:are|is|were|was|have\s+been|has\s+been)\s+(?:visiting|touring|in)\s+(" + _PLACE_WORDS + r")")
@@ -373,6 +374,9 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
                 found.append((m.start(), m.end(), f"{group} visit"))
         for m in _LED_TO_CALL.finditer(raw, s.start, s.end):
             group = _group(raw, s.start, m)
+            who = re.match(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\b", raw[s.start:m.start()])
+            if group == "delegation" and who and who.group(1).split()[0] not in ("The", "On", "In", "At", "During", "Last", "This"):
+                group = f"{who.group(1).split()[-1]}'s delegation"  # "Soichiro Miyashita, the governor of …, led a delegation"
             if group != "delegation" and group[:1].isupper() and not group.endswith("'s delegation"):
                 group = f"{m.group(1).strip()} delegation"  # as written: "six-member Yatsushiro delegation"
             if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
