@@ -19,7 +19,7 @@ from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.text import fold, is_han
 
-# romanised Chinese family names that open a two-word name whose given name is written as one word (Gong Zheng, Xu Bin)
+# romanised Chinese family names that open a two-word name whose given name is written as one word (Wang Fang, Xu Lei)
 ROMAN_SURNAMES = {
     "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
     "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
@@ -28,7 +28,7 @@ ROMAN_SURNAMES = {
     "chou", "hsieh", "teng", "kao", "lai", "kang", "chu", "chiu", "you", "yeh", "hung", "tseng", "tu", "kuo", "lo",
     "park", "kim", "choi", "jung", "cha", "yeom",
 }
-# family names only Korean names bear (romanised): a hyphenated given name after one is Korean (Kwon Young-jin);
+# family names only Korean names bear (romanised): a hyphenated given name after one is Korean (Kim Min-jun);
 # those Chinese names share (Lee, Ko, Yang, Han, Kang, Song) are not here
 KOREAN_SURNAMES = {"kim", "park", "choi", "jung", "cho", "yoon", "jang", "oh", "seo", "shin", "kwon", "hwang", "ahn", "yoo",
                    "jeon", "moon", "bae", "baek", "heo", "noh", "kwak", "joo", "ryu", "yeom", "byun", "yeo", "jeong"}
@@ -37,8 +37,8 @@ _HYPHENATED = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")
 
 def romanised_chinese(name: str) -> bool:
     """Whether a Latin name is written as Taiwan writes Chinese names: a hyphenated given name beside a Chinese family
-    name, in Chinese order (Teng Chia-chi: not after a family name only Koreans bear, as Korean names are written the
-    same way) or in Western order after a Chinese family name (Wan-An Chiang, Hsin-Ke Lu; not Jean-Pierre Dupont)."""
+    name, in Chinese order (Lin Chih-hao: not after a family name only Koreans bear, as Korean names are written the
+    same way) or in Western order after a Chinese family name (Mei-Lan Wang, Chih-Hao Lin; not Jean-Pierre Dupont)."""
     ws = name.split()
     if len(ws) != 2:
         return False

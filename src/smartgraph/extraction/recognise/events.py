@@ -229,7 +229,7 @@ def recognise_visits(text: Text) -> list[EventMention]:
             a = day.end()
         if t.startswith(fold("從"), a) and m.start() > a:
             a = m.start()
-        more = _NEXT_ACT.search(t, m.end(), e)  # 「…拜訪名古屋市長廣澤一郎也參訪名古屋巨蛋」: the next act is another
+        more = _NEXT_ACT.search(t, m.end(), e)  # 「…拜訪名古屋市長田中一郎也參訪名古屋巨蛋」: the next act is another
         if more:
             e = more.start()
         name = re.sub(r"[「」『』\s]", "", raw[a:e])

@@ -438,7 +438,7 @@ _DAY_WORD = re.compile(r"\b(?:today|yesterday|tonight|this\s+(?:morning|afternoo
 
 
 def _capitalised_run(raw: str, i: int, hi: int) -> int:
-    """Where a run of capitalised words starting at ``i`` ends ("Cebu City Mayor Michael L. Rama", "Governor Shunji
+    """Where a run of capitalised words starting at ``i`` ends ("Cebu City Mayor Peter J. Cruz", "Governor Shunji
     Kōno of Miyazaki Prefecture"); ``i`` itself when no capitalised word starts there."""
     end = i
     k = i
@@ -466,8 +466,8 @@ def _capitalised_run(raw: str, i: int, hi: int) -> int:
 
 def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMention]:
     """Meetings and calls an English sentence tells with its verb and the day it gives ("Also today, Mayor Chen met
-    Cebu City Mayor Michael L. Rama", "sitting down with Manchester Mayor Jay P. Ruais on Thursday"). A meeting is
-    named by whom it was with ("meeting with Cebu City Mayor Michael L. Rama") and, when the sentence opens with the
+    Cebu City Mayor Peter J. Cruz", "sitting down with Manchester Mayor John P. Baker on Thursday"). A meeting is
+    named by whom it was with ("meeting with Cebu City Mayor Peter J. Cruz") and, when the sentence opens with the
     one who met them, by both ("meeting between Mayor Chiang and Mayor Gong"). A meeting to come ("is due to meet"),
     one of another year, one told without its day (a call in a tour's itinerary) or one with no one named after the
     verb is none; that a person is named is checked once people are found (recognise)."""

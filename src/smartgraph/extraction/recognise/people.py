@@ -290,7 +290,7 @@ class PeopleRecogniser:
 
     def _no_name_before(self, ts: int, floor: int) -> bool:
         """Whether no name stands before a title that a chain word (暨, 兼) follows; one Latin word there is the body the
-        posts are in (「SmartCitiesWorld創辦人暨執行長Chris Cooke」), the name comes after the chain."""
+        posts are in (「SmartCitiesWorld創辦人暨執行長Alex Moore」), the name comes after the chain."""
         before = self.name_before(ts, floor)
         return before is None or (before[1] and before[0].script == "latin")
 

@@ -7,8 +7,8 @@
 - an appositive: "Përparim Rama, Mayor of Pristina,", "Su Liang, chairman of the GO SMART committee,",
   "Liu Shih-chung, Taiwan's Representative to Hungary,";
 - an honorific: "Mr. Joe Hedges", "Ms. Xue Mei-ying", "Dr. Terrance Drew"; "Mr. Nakamura" is short;
-- a name with its Han form in brackets ("Lu Shiow-yen (盧秀燕)"), or the reverse ("柯文哲 (Ko Wen-je)").
-Names are runs of capitalised words: Western order ("Soichiro Takashima", "Michael L. Rama") and Chinese order
+- a name with its Han form in brackets ("Lin Mei-ling (林美玲)"), or the reverse ("柯文哲 (Ko Wen-je)").
+Names are runs of capitalised words: Western order ("Soichiro Takashima", "Peter J. Cruz") and Chinese order
 with a hyphenated given name ("Chen Chi-mai") alike; which word is the family name is left to coreference.
 """
 
@@ -569,7 +569,7 @@ class EnglishPeople:
                                     "short" if short else "honorific"))
 
     def _brackets(self) -> None:
-        """"Lu Shiow-yen (盧秀燕)" with no title nearby, and "柯文哲 (Ko Wen-je)"."""
+        """"Lin Mei-ling (林美玲)" with no title nearby, and "柯文哲 (Ko Wen-je)"."""
         raw = self.raw
         for m in _BRACKET_HAN.finditer(raw):
             e = m.start()

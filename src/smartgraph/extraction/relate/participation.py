@@ -139,7 +139,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         elif member and english and trips and not past and len(trips) == 1:
             event = trips[0]
         elif opened_by:
-            event = opened_by  # 「簽署儀式上，…市長Franc Weerwind…交付給林市長」: everyone the sentence names was there
+            event = opened_by  # 「簽署儀式上，…市長Jan de Vries…交付給林市長」: everyone the sentence names was there
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past and not (english and _site_en(res, prev[0][-1][1])):
@@ -154,7 +154,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
         if not english and not caption and not past and evs and pm.start <= min(x for x, _ in evs):
-            # 「盧秀燕率團訪日…，抵達名古屋市，拜會名古屋市長廣澤一郎，雙方並簽署…」: the sentence's subject did each thing it
+            # 「林美玲率團訪日…，抵達名古屋市，拜會名古屋市長田中一郎，雙方並簽署…」: the sentence's subject did each thing it
             # tells, up to a semicolon (「；同一場合中，兩局也簽署…」 is someone else's)
             stop = text.fold.find("；", pm.start, s.end)
             for x, k in evs:

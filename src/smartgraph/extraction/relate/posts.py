@@ -48,8 +48,8 @@ def _last_foreign_place(res: Resolved, p: PersonMention) -> str:
 
 
 def _looks_foreign_en(p: PersonMention) -> bool:
-    """English: a name with a Chinese form in brackets, or romanised as Taiwan writes Chinese names (Teng Chia-chi,
-    Wan-An Chiang), is the home country's; other Latin names are foreign."""
+    """English: a name with a Chinese form in brackets, or romanised as Taiwan writes Chinese names (Lin Chih-hao,
+    Mei-Lan Wang), is the home country's; other Latin names are foreign."""
     if p.name.script == "han":
         return _looks_foreign(p)
     if p.name.alt:
@@ -182,7 +182,7 @@ def find_posts(res: Resolved) -> list[Post]:
 
 
 def _council(res: Resolved, org: str, title: lx.Title) -> str:
-    """A council's post a home city's name gives (高雄市議長康裕成, 市議員X) is in the city's council, not its government."""
+    """A council's post a home city's name gives (高雄市議長王美華, 市議員X) is in the city's council, not its government."""
     o = res.organizations.get(org)
     if o is None or title.scope != "council" or o.org_type not in ("city-government", "local-government") or not o.place \
             or o.country != (res.home_country or "TW"):

@@ -104,7 +104,7 @@ _PLACELESS_EN = re.compile(r"(?:City|Municipal|Prefectural|County)\s+(?:Council|
 
 
 def _city_named_before(res: Resolved, a: int) -> str:
-    """The foreign city named last before ``a`` in its sentence ("Yokohama Mayor Fumiko Hayashi and City Council
+    """The foreign city named last before ``a`` in its sentence ("Yokohama Mayor Keiko Mori and City Council
     Chairperson …": Yokohama), "" if the last place named is none or the release's own."""
     text = res.text
     s = text.sentences[text.sentence_of(a)]
@@ -455,7 +455,7 @@ def mission_en(res: Resolved, title_key: str, a: int, e: int, title_end: int) ->
         return ""
     words = to.group(1).split()
     host = None
-    while words and host is None:  # "to Hungary, whose office …", "to St. Kitts and Nevis Michael Lin": the longest country
+    while words and host is None:  # "to Hungary, whose office …", "to St. Kitts and Nevis David Wu": the longest country
         host = gz.country_named(" ".join(words))
         if host is None:
             words.pop()

@@ -136,7 +136,7 @@ class PeopleResolver:
                         table[n] = target
 
     def _merge_latin_subsets(self, remap: dict[str, str]) -> None:
-        """English: a Latin name whose words are all in one longer known Latin name ("Michael Rama" of "Michael L. Rama")."""
+        """English: a Latin name whose words are all in one longer known Latin name ("Peter Cruz" of "Peter J. Cruz")."""
         words = {k: set(gz.fold_latin(v["latin"]).split()) for k, v in self.labels.items() if "latin" in v and k not in remap}
         for key, ws in words.items():
             if len(ws) < 2:
