@@ -533,3 +533,9 @@ def test_a_delegation_led_to_visit_the_city_on_a_day_is_its_visit() -> None:
     key, ev = next(iter(visits.items()))
     assert ev.start is not None and ev.start.isoformat() == "2024-05-23"
     assert "Kenji Sato" in _took_part(f, key)
+
+
+def test_a_mayor_a_foreign_city_is_led_by_is_its_mayor_whatever_the_name_looks_like() -> None:
+    f = _doc("釜山市長訪高雄\n\n韓國釜山市，由朴正浩市長親率17人的市政團隊訪問高雄，4日和陳其邁市長簽署意向書。")
+    orgs = {_names(f)[p.person]: f.organizations[p.organization].name_zh for p in f.posts}
+    assert orgs["朴正浩"].startswith("釜山") and orgs["陳其邁"].startswith("高雄"), orgs

@@ -117,6 +117,24 @@ def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     return ""
 
 
+_LED_BY = re.compile(fold(r"[，,]?\s*由\s*$"))
+
+
+def _led_by_of(res: Resolved, p: PersonMention) -> str:
+    """「<place>，由<name><title>率…」 or 「<place>由<title><name>」: the government of the place right before 由 (a foreign
+    city's Korean or Japanese mayor has a name that looks Chinese)."""
+    t = res.text.fold
+    lo = max(0, p.start - 40)
+    m = _LED_BY.search(t, lo, p.start)
+    if not m:
+        return ""
+    rec = res.recognised
+    place = next((x for x in reversed(rec.within(rec.places, lo, m.start() + 1)) if x.end == m.start()), None)
+    if place is None or (place.country or "") in ("", res.home_country or "TW"):
+        return ""
+    return government(res, add_place(res, place))
+
+
 def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str,
                  places: _ForeignPlacesEn | None = None) -> str:
     if res.text.doc.language == "en":
@@ -124,6 +142,9 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     if p.inherit and previous:
         parent = res.organizations[previous].parent if previous in res.organizations else ""
         return parent or previous
+    led = _led_by_of(res, p)
+    if led:
+        return led  # 「韓國釜山市，由徐○○市長親率…」: the city the sentence opens with, whatever the name looks like
     foreign = _looks_foreign(p)
     if not foreign and title.scope in LOCAL_SCOPES and res.home_place in res.places:
         return government(res, res.home_place)
