@@ -539,3 +539,18 @@ def test_a_mayor_a_foreign_city_is_led_by_is_its_mayor_whatever_the_name_looks_l
     f = _doc("釜山市長訪高雄\n\n韓國釜山市，由朴正浩市長親率17人的市政團隊訪問高雄，4日和陳其邁市長簽署意向書。")
     orgs = {_names(f)[p.person]: f.organizations[p.organization].name_zh for p in f.posts}
     assert orgs["朴正浩"].startswith("釜山") and orgs["陳其邁"].startswith("高雄"), orgs
+
+
+def test_a_tie_looked_forward_to_is_planned_and_no_sister_pair() -> None:
+    f = _en_facts("Mayor Lin Ming-tao welcomed a delegation from Brno this evening. They look forward to establishing "
+                  "friendship, even becoming sister cities.")
+    assert [(a.kind, a.status) for a in f.agreements.values()] == [("friendship", "planned")]
+    assert not f.sister_cities
+
+
+def test_a_pinyin_name_is_the_home_citys_and_a_place_after_a_comma_is_where_the_one_before_lies() -> None:
+    f = _en_facts("Delegation from Kure, Hiroshima, Japan\n\nThe mayor Lin Youming welcomed the delegation led by the "
+                  "deputy mayor Kenji Tanaka coming from Kure, Hiroshima, Japan this evening.")
+    orgs = {f.persons[p.person].name: f.organizations[p.organization].name_en for p in f.posts}
+    assert orgs["Lin Youming"].startswith("Taichung"), orgs
+    assert orgs["Kenji Tanaka"].startswith("Kure"), orgs

@@ -33,17 +33,24 @@ ROMAN_SURNAMES = {
 KOREAN_SURNAMES = {"kim", "park", "choi", "jung", "cho", "yoon", "jang", "oh", "seo", "shin", "kwon", "hwang", "ahn", "yoo",
                    "jeon", "moon", "bae", "baek", "heo", "noh", "kwak", "joo", "ryu", "yeom", "byun", "yeo", "jeong"}
 _HYPHENATED = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|"
+             r"ia|ie|iu|ua|uo|ue|ui|ve|a|o|e|i|u|v)(?![aeiouv])")
+_PINYIN = re.compile(f"(?:{_SYLLABLE}){{2,3}}")  # a given name of two or three Hanyu Pinyin syllables
 
 
 def romanised_chinese(name: str) -> bool:
     """Whether a Latin name is written as Taiwan writes Chinese names: a hyphenated given name beside a Chinese family
     name, in Chinese order (Lin Chih-hao: not after a family name only Koreans bear, as Korean names are written the
-    same way) or in Western order after a Chinese family name (Mei-Lan Wang, Chih-Hao Lin; not Jean-Pierre Dupont)."""
+    same way) or in Western order after a Chinese family name (Mei-Lan Wang, Chih-Hao Lin; not Jean-Pierre Dupont), or a
+    Chinese family name and a given name of two or three Pinyin syllables (Lin Youchang; not Lee Smith)."""
     ws = name.split()
     if len(ws) != 2:
         return False
     if _HYPHENATED.fullmatch(ws[1]) and ws[0][:1].isupper() and ws[0].lower() not in KOREAN_SURNAMES:
         return True
+    if ws[0].lower() in ROMAN_SURNAMES and ws[0].lower() not in KOREAN_SURNAMES and re.fullmatch(r"[A-Z][a-z]+", ws[1]) \
+            and _PINYIN.fullmatch(ws[1].lower()):
+        return True  # Hanyu Pinyin, written as one word: "Lin Youchang", "Wang Xiaoming"
     return bool(_HYPHENATED.fullmatch(ws[0]) and ws[1].lower() in ROMAN_SURNAMES)
 
 

@@ -49,6 +49,10 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is
                      r"(?:discuss\w*|negotiat\w+|consider\w*|explor\w+|look(?:s|ed|ing)? forward to|possibility of|prospects? of)"
                      r"\s+(?:on\s+|about\s+|the\s+possibility\s+of\s+)?(?:signing|to sign)|seek(?:s|ing)? to sign|sought to sign)\b",
                      re.I)
+# a tie wished for, not made: "look forward to establishing friendship, even becoming sister cities", "hope to become"
+_HOPED = re.compile(r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|"
+                    r"aim(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|would\s+like\s+to|will|toward(?:s)?)\s+(?:[\w,]+\s+){0,6}?"
+                    r"(?:becom|establish|form|forg|sign|mak|seal|twin)\w*", re.I)
 _PAST = re.compile(r"\b(?:had|last year|ago|since|then|former(?:ly)?|earlier|previously|first)\b|\b(?:19|20)\d\d\b", re.I)
 _REFER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|said|such)\s+(?:(?:new|first|second|third|same|signed|"
                     r"two|three|four|five|[\w-]+)\s+){0,3}$", re.I)
@@ -611,7 +615,9 @@ class EnglishAgreements:
                     continue
                 fake = AgreementMention(m.start(), m.end(), m.group(), "friendship", m.group())
                 day = next((d.date for d in years if d.precision == "day"), None)
-                self._add("friendship", "signed", list(pair), s, day, year, fake, si, "")
+                hoped = bool(_HOPED.search(raw, s.start, m.start()))  # "They look forward to … even becoming sister cities"
+                self._add("friendship", "planned" if hoped else "signed", list(pair), s, None if hoped else day,
+                          None if hoped else year, fake, si, "")
                 break
 
     def run(self) -> list[Agreement]:
@@ -697,8 +703,8 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
     out: list[SisterCity] = []
     seen: set[frozenset[str]] = set()
     for ag in agreements:
-        if ag.kind != "friendship" or len(ag.parties) != 2 or not all(p in res.places for p in ag.parties):
-            continue
+        if ag.kind != "friendship" or ag.status == "planned" or len(ag.parties) != 2 or not all(p in res.places for p in ag.parties):
+            continue  # a tie only planned is not made
         if not re.search(r"\bsister\b|\btwin", ag.span.text, re.I) or (ag.names and not re.search(r"sister|twin", " ".join(
                 n for _, n in ag.names), re.I) and re.search(r"friendship|friendly|partner", " ".join(n for _, n in ag.names), re.I)):
             continue
@@ -714,8 +720,8 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
         if text.units[s.unit].kind == "caption":
             continue
         pair = _tie_pair(res, s.start, m.start(), m.end(), s.end, (res.home_place, partner) if res.home_place and partner else None)
-        if pair is None:
-            continue
+        if pair is None or _HOPED.search(raw, s.start, m.start()):
+            continue  # a tie hoped for is not made
         x, y = sorted(pair)
         if x == y or frozenset((x, y)) in seen or x not in res.places or y not in res.places:
             continue

@@ -75,6 +75,8 @@ class _ForeignPlacesEn:
             name = text.raw[h.start:h.end]
             entries = gz.places().curated.get(gz.fold(name), [])
             if entries and entries[0].country and entries[0].country != (res.home_country or "TW"):
+                if ends and text.raw[ends[-1]:h.start] in (", ", ","):
+                    continue  # "Kure, Hiroshima": where the place before lies, not a place of its own
                 ends.append(h.end)
                 names.append(name)
         return ends, names
