@@ -375,11 +375,7 @@ def test_a_pronoun_means_the_subject_of_the_sentence_before_not_the_last_person_
 
 
 def _en_posts(body: str) -> dict[str, str]:
-    text = ("Publish Date: 2024-05-02\nData Source: Department of Information Technology\n\n"
-            f"Taichung Signs with Partner Cities\n\n{body}\n")
-    f = extract(parse(text, "en.txt"))
-    return {f.persons[p.person].name: f.organizations[p.organization].name_en or f.organizations[p.organization].name_zh
-            for p in f.posts}
+    return {name: org for name, (org, _, _) in _en_roles(body).items()}
 
 
 def test_a_mayor_of_a_city_no_table_knows_is_not_given_the_city_named_before() -> None:

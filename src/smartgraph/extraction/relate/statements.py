@@ -44,6 +44,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             continue
         in_s = placed.starting(s.start, s.end)
         said_until = s.start
+        spoke = ""  # the last speaker of this sentence
         for v in says.starting(s.start, s.end):
             if v.start in used or v.start < said_until or _NOT_SPEECH.match(t, v.start):
                 continue
@@ -86,12 +87,12 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             # "…, Ko said.": the words said stand before the speaker, so the statement runs from them to the verb
             s0, s1 = (q0, v.end) if q1 <= start else (start, q1)
             out.append(Statement(speaker, text.span(s0, s1), quote, gz.themes_of(quote.text), event_at(v.start), by_pronoun))  # type: ignore[operator]
+            spoke = speaker
             said_until = q1  # later verbs before the end of what was said belong to it
         # the sentence's subject, whom a pronoun heading a later sentence of the paragraph means: the one who spoke
         # in it, else the first person it names ("Mayor A welcomed B … He stated": A), not the last one named
-        spoke = [st.speaker for st in out if st.span.start >= s.start]
         if spoke:
-            last_subject[s.unit] = spoke[-1]
+            last_subject[s.unit] = spoke
         elif in_s:
             last_subject[s.unit] = min(in_s, key=lambda mk: mk[0].start)[1]
     return out
