@@ -550,3 +550,16 @@ def test_a_pinyin_name_is_the_home_citys_and_a_place_after_a_comma_is_where_the_
     orgs = {f.persons[p.person].name: f.organizations[p.organization].name_en for p in f.posts}
     assert orgs["Lin Youming"].startswith("Taichung"), orgs
     assert orgs["Kenji Tanaka"].startswith("Kure"), orgs
+
+
+def test_a_name_set_off_by_commas_after_mayor_of_a_city_is_its_mayor() -> None:
+    got = _en_roles("Taichung Mayor Lu Hsiu-yen met Mayor of Brno, Tomas Novak, today at Brno City Hall. "
+                    "The Mayor of Brno, Czech Republic, thanked her.")
+    assert got["Tomas Novak"][0].startswith("Brno") and got["Tomas Novak"][2] == "mayor", got
+    assert not any(n.startswith("Czech") for n in got)
+
+
+def test_the_former_deputy_mayor_in_an_appositive_is_a_post() -> None:
+    got = _en_roles("A delegation led by Mayor Lu Hsiu-yen, accompanied by Chen Rong-da, the former Deputy Mayor of "
+                    "Taichung City, visited Brno City Hall.")
+    assert got["Chen Rong-da"][0].startswith("Taichung") and got["Chen Rong-da"][2] == "former-deputy-mayor", got

@@ -233,6 +233,15 @@ def name_before(raw: str, e: int, floor: int) -> tuple[int, int] | None:
     return None
 
 
+def _comma_name(raw: str, i: int, limit: int) -> bool:
+    """A name of two or more words at ``raw[i]`` that closes an appositive (a comma, bracket or the sentence's end
+    follows): "Mayor of Cincinnati, Mark Mallory, said"; not "Mayor of Brno, Czech Republic"."""
+    found = name_after(raw, i, limit)
+    if found is None or " " not in raw[found[0]:found[1]]:
+        return False
+    return found[1] >= limit or raw[found[1]] in ",;.(（" or raw.startswith(" (", found[1])
+
+
 def _bracket_han(raw: str, e: int) -> tuple[str, int]:
     m = _BRACKET_HAN.match(raw, e)
     return (m.group(1), m.end()) if m else ("", e)
@@ -437,10 +446,13 @@ class EnglishPeople:
                 piece = raw[k:k + w_end]
                 if geo_code(piece) and piece[:1].isupper():
                     best = k + w_end
-            if best is not None and best < s1 and raw[best] == " ":
+            # "Mayor of Cincinnati, Mark Mallory,": the name set off by a comma after the place
+            comma = best is not None and qual.group(1) == "of" and raw.startswith(", ", best) and \
+                _comma_name(raw, best + 2, s1)
+            if best is not None and best < s1 and (raw[best] == " " or comma):
                 if qual.group(1) == "of":
                     aff_after_title = (k, best)
-                i = best
+                i = best + 1 if comma else best
         if i >= s1 or raw[i] != " ":
             return False
         j = i + 1
@@ -481,7 +493,8 @@ class EnglishPeople:
         raw = self.raw
         s0 = max(s0, self._last_end(tm.start))
         a = _aff_start(raw, tm.start, s0)
-        m = re.search(r"(?:,|\s[-–—])\s*(?:(?:who is|who was|now|currently|also)\s+)?(?:(?:the|a|an)\s+)?$", raw[s0:a])
+        m = re.search(r"(?:,|\s[-–—])\s*(?:(?:who is|who was|now|currently|also)\s+)?(?:(?:the|a|an)\s+)?"
+                      r"(?:(?:former|then-?)\s*)?$", raw[s0:a])  # "…, the former Deputy Mayor of Taichung,"
         pre = raw[s0:a]
         if m is None:
             # "…, the Queensland Government's Trade and Investment Commissioner": the run may hold the article
