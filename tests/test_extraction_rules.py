@@ -563,3 +563,11 @@ def test_the_former_deputy_mayor_in_an_appositive_is_a_post() -> None:
     got = _en_roles("A delegation led by Mayor Lu Hsiu-yen, accompanied by Chen Rong-da, the former Deputy Mayor of "
                     "Taichung City, visited Brno City Hall.")
     assert got["Chen Rong-da"][0].startswith("Taichung") and got["Chen Rong-da"][2] == "former-deputy-mayor", got
+
+
+def test_a_governor_or_a_prefecture_named_in_full_is_of_the_prefecture_not_its_capital() -> None:
+    got = _en_roles("Governor Kenji Sato of Yamaguchi Prefecture spoke first. Aomori Governor Ito Akira met Mayor "
+                    "Tanaka Jiro of Yamaguchi City.")
+    assert got["Kenji Sato"][0] == "Government of Yamaguchi Prefecture", got
+    assert got["Ito Akira"][0] == "Government of Aomori Prefecture", got
+    assert got["Tanaka Jiro"][0] == "Yamaguchi City Government", got

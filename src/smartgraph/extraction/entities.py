@@ -98,10 +98,14 @@ def person_key(name: str, script: str) -> str:
     return f"la-{gz.fold_latin(name).replace(' ', '-')}"
 
 
-def place_en(res: Resolved, name: str, city: bool = False, country: str = "") -> str:
-    """The key of a place named in English (a curated gazetteer entry, a city for "X City"), recorded in ``res``;
+def place_en(res: Resolved, name: str, city: bool = False, country: str = "", kinds: tuple[str, ...] = ()) -> str:
+    """The key of a place named in English (a curated gazetteer entry, a city for "X City", one of ``kinds`` when
+    the words around it say so: "Yamaguchi Prefecture", a governor's "Aomori"), recorded in ``res``;
     a "X City" no table knows becomes a place of its own."""
     entries = gz.places().curated.get(gz.fold(name), [])
+    if kinds and not city:  # the table may name the region in full: "Yamaguchi Prefecture" beside the city "Yamaguchi"
+        full = [x for k in kinds for x in gz.places().curated.get(gz.fold(f"{name} {k}"), []) if x.kind == k]
+        entries = [x for x in full + entries if x.kind in kinds] or entries
     if city:
         entries = [x for x in entries if x.kind == "city"] or ([] if any(x.kind != "city" for x in entries) else entries)
     entry = gz.pick(entries, country, res.home_country or "TW") or gz.pick(entries, "", res.home_country or "TW")

@@ -60,7 +60,8 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
     if res.text.doc.language == "en":
         stretch = res.text.raw[a:e]
         named = _city_named_before(res, a) if _PLACELESS_EN.match(stretch.strip()) else ""
-        key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch)
+        kinds = (title.scope,) if title is not None and title.scope in _REGION_SCOPES else ()
+        key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds)
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
             key = _council_en(res, key) or key  # "Taipei City councilor": the city's council, not its government
@@ -348,7 +349,12 @@ def _unknown_city_en(res: Resolved, name: str, country: str) -> str:
     return add_place(res, m, country)
 
 
-def affiliation_en(res: Resolved, stretch: str) -> str:
+_REGION_SCOPES = ("prefecture", "state", "province", "county")
+_EN_KIND_WORD = {"prefecture": "prefecture", "prefectural": "prefecture", "county": "county", "province": "province",
+                 "provincial": "province", "state": "state"}
+
+
+def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> str:
     """The organisation an English affiliation names: a place ("Taipei City", "Mayor of Pristina"), a country or
     nationality ("Taiwan's", "Australian"), or an organisation by its English name, part of the government of the
     place it opens with or, for a unit no place opens ("Department of Labor"), of the home government."""
@@ -365,11 +371,14 @@ def affiliation_en(res: Resolved, stretch: str) -> str:
     tail = _EN_GOV_TAIL.search(core)
     bare = core[:tail.start()] if tail else core
     city = city or bool(tail and re.search(r"\bCity\b", tail.group()))
+    said = re.match(r"\s*(\w+)", tail.group()) if tail else None  # "Yamaguchi Prefecture": the prefecture, not its city
+    if said is not None and said.group(1).lower() in _EN_KIND_WORD:
+        kinds = (_EN_KIND_WORD[said.group(1).lower()],)
     if bare and (gz.places().curated.get(gz.fold(bare)) or gz.country_named(bare) is not None):
         c = gz.country_named(bare)
         if c is not None and not gz.places().curated.get(gz.fold(bare)):
             return national_government(res, c.code)
-        pk = place_en(res, bare, city)
+        pk = place_en(res, bare, city, kinds=kinds)
         if pk:
             return government(res, pk)
         if city:
