@@ -571,3 +571,15 @@ def test_a_governor_or_a_prefecture_named_in_full_is_of_the_prefecture_not_its_c
     assert got["Kenji Sato"][0] == "Government of Yamaguchi Prefecture", got
     assert got["Ito Akira"][0] == "Government of Aomori Prefecture", got
     assert got["Tanaka Jiro"][0] == "Yamaguchi City Government", got
+
+
+def test_a_photo_credited_to_two_sources_is_a_caption_and_the_dateline_after_it_no_party() -> None:
+    text = ("Hsinchu signs sister agreement with Portland\n\n2021-12-15\n\n"
+            "Hsinchu Mayor Lin Ming-tao holds up the agreement on Wednesday. (CNA, Hsinchu City Government photo)\n\n"
+            "TAIPEI (Taiwan News) — Hsinchu City Mayor Lin Ming-tao (林明道) signed a sister agreement with Portland Mayor "
+            "Keith Barlow on Wednesday (Dec. 15) via a virtual conference.\n")
+    doc = parse(text, "t-en.txt")
+    assert doc.header.dateline_place is not None and doc.header.dateline_place.text == "TAIPEI"
+    f = extract(doc)
+    parties = [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()]
+    assert parties == [["Hsinchu", "Portland"]], parties

@@ -672,7 +672,7 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
         if _date_line(f, ln.span) or _byline(f, ln.span):
             last = "byline"
             continue
-        if _CAPTION_RE.match(t) or re.search(r"[（(](?:[\w .'-]{1,40}\s)?photo[）)]$|[（(]圖\s*[/／].{1,30}[）)]$", t, re.I):
+        if _CAPTION_RE.match(t) or re.search(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|[（(]圖\s*[/／].{1,30}[）)]$", t, re.I):
             captions.append(ln.span)
             last = "caption"
             continue
