@@ -583,3 +583,23 @@ def test_a_photo_credited_to_two_sources_is_a_caption_and_the_dateline_after_it_
     f = extract(doc)
     parties = [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()]
     assert parties == [["Hsinchu", "Portland"]], parties
+
+
+def test_a_delegation_the_text_brings_in_on_a_day_is_a_visit_though_no_one_leads_it() -> None:
+    f = _doc_en("Brno Delegation Visits\n\nA delegation of 30 people, including Tomas Novak, Mayor of Brno, and Petr Dvorak, "
+                "Speaker of the Brno City Council, visited Hsinchu City today (8th).", date="2024-05-10")
+    visits = [(k, e) for k, e in f.events.items() if e.category == "visit"]
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    key, ev = visits[0]
+    assert ev.start is not None and ev.start.isoformat() == "2024-05-08"
+    assert {"Tomas Novak", "Petr Dvorak"} <= _took_part(f, key)
+    g = _doc_en("Brno Delegation Visits\n\nThe delegation visited the Hsinchu Science Park.")
+    assert not [e for e in g.events.values() if e.category == "visit" and "delegation" in " ".join(e.names_en)]
+
+
+def test_to_welcome_a_delegation_of_officials_from_a_city_is_its_visit() -> None:
+    f = _doc_en("Brno Delegation Visits\n\nThe Hsinchu City Government was happy to welcome a delegation of 23 officials "
+                "from Brno, Czech Republic, led by Tomas Novak, the mayor of Brno, on May 8.")
+    by_name = {n: k for k, e in f.events.items() for n in e.names_en}
+    assert "Brno delegation visit" in by_name, list(by_name)
+    assert "Tomas Novak" in _took_part(f, by_name["Brno delegation visit"])

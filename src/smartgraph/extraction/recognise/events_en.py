@@ -308,13 +308,19 @@ _LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|th
 
 
 # "a 32-member Miyazaki delegation led by A, together with B, visited Taichung City Hall and was received by C"
-_DELEGATION_VISITED = re.compile(r"\b(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)(?:delegation|mission)\b([^.;]{0,320}?)\s+"
+_DELEGATION_VISITED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w'’-]+\s+){0,4}?)(?:delegation|mission)\b([^.;]{0,320}?)\s+"
                                  r"(?:visited|called\s+on|arrived\s+in)\s+(" + _PLACE_WORDS + r")"
                                  r"(?:\s+and\s+(?:was|were)\s+received\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
+_A_DELEGATION = re.compile(r"an?\s", re.I)  # a delegation the text brings in, not "the delegation" met before
+# the day a sentence's visit was made, told after its verb: "today (19th)", "on the 19th", "on December 19"
+_ON_A_DAY = re.compile(r"[^.;]{0,60}?\b(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+the\s+\d{1,2}(?:st|nd|rd|th)"
+                       r"|on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\."
+                       r"|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2})\b", re.I)
 _LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)")
 # "Mayor A received a 12-member Cebu delegation led by B", "hosted a delegation from Cebu City"
-_RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
-                                  r"(?:delegation|mission)\b(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
+_RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|welcome|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
+                                  r"(?:delegation|mission)\b(?:\s+of\s+(?:\d{1,3}|[a-z]+)\s+(?:[a-z]+\s+)?(?:officials|members|people|"
+                                  r"representatives|guests|delegates))?(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
                                   r"(?:,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
 # "A led a six-member Yatsushiro delegation, together with …, to call on Mayor B", "led a delegation to visit the Taichung City
 # Government on the 23rd"
@@ -361,7 +367,10 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             led = _LED_BY.match(m.group(2))
             if group == "delegation" and led:
                 group = f"{led.group(1).split()[-1]}'s delegation"
-            if group != "delegation" and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+            # "A delegation of 32 people, including …, visited Taichung City today (19th)": a delegation the text brings
+            # in on a day it gives, though no one is said to lead it
+            dated = group == "delegation" and _A_DELEGATION.match(m.group()) is not None and _ON_A_DAY.match(raw, m.end(), s.end)
+            if (group != "delegation" or dated) and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{group} visit to {m.group(3)}"))
         for m in _RECEIVED_DELEGATION.finditer(raw, s.start, s.end):
             caps = [w for w in m.group(1).split() if w[:1].isupper()]  # the host before the verb is not whose it is
