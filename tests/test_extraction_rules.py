@@ -603,3 +603,15 @@ def test_to_welcome_a_delegation_of_officials_from_a_city_is_its_visit() -> None
     by_name = {n: k for k, e in f.events.items() for n in e.names_en}
     assert "Brno delegation visit" in by_name, list(by_name)
     assert "Tomas Novak" in _took_part(f, by_name["Brno delegation visit"])
+
+
+def test_two_who_talked_in_a_meeting_on_a_day_had_a_meeting() -> None:
+    f = _doc_en("Mayors Meet\n\nBrno Mayor Tomas Novak and Hsinchu Mayor Lin Ming-tao (林明道) discussed how to strengthen "
+                "sister-city ties in a meeting on Friday (May 10). Novak said he was impressed.", date="2024-05-11")
+    meetings = [(k, e) for k, e in f.events.items() if any(n.startswith("meeting between") for n in e.names_en)]
+    assert len(meetings) == 1, [e.names_en for e in f.events.values()]
+    key, ev = meetings[0]
+    assert ev.start is not None and ev.start.isoformat() == "2024-05-10"
+    assert _took_part(f, key) == {"Tomas Novak", "林明道"}
+    g = _doc_en("Mayors Meet\n\nThe city said plans were discussed in a meeting on Friday (May 10).", date="2024-05-11")
+    assert not any(n.startswith("meeting") for e in g.events.values() for n in e.names_en)

@@ -473,6 +473,28 @@ def _capitalised_run(raw: str, i: int, hi: int) -> int:
     return end
 
 
+# "A and B discussed … in a meeting on Friday": a meeting between the two the sentence opens with
+_IN_A_MEETING = re.compile(r"\b(?:in|at|during)\s+a\s+meeting\s*$")
+
+
+def _meeting_of_subjects(raw: str, s0: int, m: re.Match[str]) -> list[EventMention]:
+    op = _OPENER.match(raw, s0)
+    a = op.end() if op else s0
+    e1 = _capitalised_run(raw, a, m.start())
+    gap = _BRACKETED.match(raw, e1, m.start())
+    k = gap.end() if gap else e1
+    if e1 == a or not raw.startswith("and ", k):
+        return []
+    b = k + 4
+    e2 = _capitalised_run(raw, b, m.start())
+    rest = _BRACKETED.match(raw, e2, m.start())
+    if e2 == b or " " not in raw[a:e1] + raw[b:e2] or rest is None or not raw[rest.end():rest.end() + 1].islower():
+        return []  # "A and B" must be the sentence's subject, a verb after it
+    name = f"meeting between {raw[a:e1]} and {raw[b:e2]}"
+    # the mention spans the two named, so that the check that a meeting is with someone finds them
+    return [EventMention(a, m.end(), raw[a:m.end()], name, "visit", False, False, None, False, "", None, a)]
+
+
 def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMention]:
     """Meetings and calls an English sentence tells with its verb and the day it gives ("Also today, Mayor Chen met
     Cebu City Mayor Peter J. Cruz", "sitting down with Manchester Mayor John P. Baker on Thursday"). A meeting is
@@ -496,6 +518,9 @@ def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMen
         if not dated or (doc_date is not None and years - {doc_date.year}) or re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]):
             continue
         for m in found:
+            if raw[m.start():m.start() + 7].lower() == "meeting" and _IN_A_MEETING.search(raw, max(s.start, m.start() - 12), m.end()):
+                out.extend(_meeting_of_subjects(raw, s.start, m))
+                continue
             if raw[m.start():m.start() + 7].lower() == "meeting" and not raw[m.start():m.end()].rstrip().endswith("with"):
                 continue  # "meeting Mayor X" is told by "met"; "a meeting with" names the meeting
             c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, m.start()), raw.rfind(";", s.start, m.start())) if i >= 0])
