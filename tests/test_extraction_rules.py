@@ -615,3 +615,15 @@ def test_two_who_talked_in_a_meeting_on_a_day_had_a_meeting() -> None:
     assert _took_part(f, key) == {"Tomas Novak", "林明道"}
     g = _doc_en("Mayors Meet\n\nThe city said plans were discussed in a meeting on Friday (May 10).", date="2024-05-11")
     assert not any(n.startswith("meeting") for e in g.events.values() for n in e.names_en)
+
+
+def test_a_dinner_or_banquet_someone_hosts_or_holds_is_an_event_named_by_its_words() -> None:
+    f = _doc_en("Year-End Dinner\n\nOn 14 December, Hsinchu Mayor Lin Ming-tao hosted a year-end appreciation dinner for "
+                "foreign envoys. Ambassador Carlos Mendez of Paraguay spoke next.", date="2024-12-20")
+    dinners = [(k, e) for k, e in f.events.items() if "year-end appreciation dinner" in e.names_en]
+    assert len(dinners) == 1, [e.names_en for e in f.events.values()]
+    key, ev = dinners[0]
+    assert ev.start is not None and ev.start.isoformat() == "2024-12-14"
+    assert "Lin Ming-tao" in _took_part(f, key)
+    g = _doc_en("Year-End Dinner\n\nOn 14 December, Mayor Lin Ming-tao later hosted a dinner for the guests.", date="2024-12-20")
+    assert not any("dinner" in n for e in g.events.values() for n in e.names_en)

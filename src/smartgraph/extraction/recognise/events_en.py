@@ -45,6 +45,10 @@ _ORDINAL = re.compile(r"^(?:(first|second|third|fourth|fifth|sixth|seventh|eight
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10}
 _BRACKET = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9 &'’.,:\-–]{3,80}?)\s*\)")
+# a meal or reception someone gives or attends, named by the words before its head: "hosted a year-end appreciation
+# dinner", "held a commemoration banquet", "attended a welcome reception" (a bare "hosted a dinner" names none)
+_MEAL = re.compile(r"\b(?:hosted|hosts|hosting|held|holds|holding|gave|gives|threw|attended|attends|attending|organi[sz]ed)\s+"
+                   r"(?:a|an|the|their|his|her|its)\s+(?P<name>(?:[\w'’-]+\s+){1,3}(?:banquet|dinner|luncheon|lunch|reception|gala))")
 _GENERIC_KINDS = {"summit", "forum", "expo", "congress", "conference", "festival", "ceremony", "session"}
 _VERBISH = re.compile(r"(?:s|ed|ing)$")
 
@@ -194,6 +198,9 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
                 if not _DETERMINERS.search(before) or category not in _GENERIC_KINDS:
                     continue  # a capitalised word alone, no name and no reference ("Forum" in a headline)
                 generic = True  # "the Congress": the congress named before
+        elif (meal := _MEAL.search(raw, max(s_lo, h.start - 60), h.end)) is not None and meal.end() == h.end:
+            start, end = meal.start("name"), h.end  # "hosted a year-end appreciation dinner", "held a commemoration banquet"
+            name = raw[start:end]
         else:
             mods: list[str] = []
             k = h.start
