@@ -627,3 +627,12 @@ def test_a_dinner_or_banquet_someone_hosts_or_holds_is_an_event_named_by_its_wor
     assert "Lin Ming-tao" in _took_part(f, key)
     g = _doc_en("Year-End Dinner\n\nOn 14 December, Mayor Lin Ming-tao later hosted a dinner for the guests.", date="2024-12-20")
     assert not any("dinner" in n for e in g.events.values() for n in e.names_en)
+
+
+def test_a_japanese_family_name_written_first_stands_alone_for_its_bearer() -> None:
+    f = _en_facts("Aomori Prefecture Governor Sakamoto Haruki led a delegation to Taichung on May 1. "
+                  "Sakamoto said both councils had approved a sister-city agreement.")
+    said = {f.persons[s.speaker].name for s in f.statements}
+    assert said == {"Sakamoto Haruki"}, said
+    g = _en_facts("Brno Mayor Mark Tomsky met Taichung Mayor Lu Hsiu-yen on May 1. Mark said the visit was a success.")
+    assert "Mark Tomsky" not in {g.persons[s.speaker].name for s in g.statements}

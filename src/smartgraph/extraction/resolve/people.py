@@ -260,7 +260,14 @@ def _family_words(name: str) -> list[str]:
         return []
     if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES):
         return [ws[0]]
+    if len(ws) == 2 and all(_JAPANESE_WORD.fullmatch(w) for w in ws):
+        return ws  # "Muraoka Tsugumasa" / "Kazunari Koizumi": a Japanese name is written in either order
     return [ws[-1]]
+
+
+# a word of romanised Japanese: syllables of a consonant (doubled, or with y) and a vowel, or a syllabic n
+_JAPANESE_WORD = re.compile(r"(?:(?:(?:([kstpc])(?=\1))?(?:sh|ch|ts|[kgszjtdnhbpmfr]y?|[wy])?[aiueoāīūēō])|n(?![aiueoy]))+",
+                            re.IGNORECASE)
 
 
 def _capitalised_neighbour(raw: str, i: int, j: int) -> bool:
