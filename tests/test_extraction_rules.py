@@ -636,3 +636,10 @@ def test_a_japanese_family_name_written_first_stands_alone_for_its_bearer() -> N
     assert said == {"Sakamoto Haruki"}, said
     g = _en_facts("Brno Mayor Mark Tomsky met Taichung Mayor Lu Hsiu-yen on May 1. Mark said the visit was a success.")
     assert "Mark Tomsky" not in {g.persons[s.speaker].name for s in g.statements}
+
+
+def test_three_places_listed_before_signed_are_all_parties_but_a_place_and_its_country_are_one() -> None:
+    f = _en_facts("On May 1, Hsinchu, Brno and Portland signed a trilateral memorandum of understanding on smart cities.")
+    assert [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()] == [["Brno", "Hsinchu", "Portland"]]
+    g = _en_facts("On May 1, the mayor of Kure, Hiroshima, Japan and Taichung signed an MOU on tourism.")
+    assert [sorted(g.places[p].name_en for p in a.parties) for a in g.agreements.values()] == [["Kure", "Taichung"]]

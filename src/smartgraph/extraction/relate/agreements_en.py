@@ -135,8 +135,26 @@ class EnglishAgreements:
             # "Medan, Indonesia", "South Korea's Incheon": only right after another place
             k = m.start - len(re.search(r"(?:,\s*|'s\s+)$", before).group())  # type: ignore[union-attr]
             rec = self.res.recognised
-            return any(x.end == k for x in [*rec.places, *rec.countries])
+            return any(x.end == k for x in [*rec.places, *rec.countries]) and not self._listed(m)
         return bool(_CONTEXT_BEFORE.search(before)) and not re.search(r"\b(?:with|and|between|by)\s+(?:the\s+)?$", before, re.I)
+
+    def _listed(self, m: PlaceMention) -> bool:
+        """Whether a place after a comma is an item of a list of places that ends in "and" ("Hsinchu, Brno and Portland
+        signed"), not where the one before it lies ("Kure, Hiroshima, Japan")."""
+        raw = self.text.raw
+        rec = self.res.recognised
+        starts: dict[int, tuple[int, bool]] = {x.start: (x.end, False) for x in rec.places}
+        starts.update({x.start: (x.end, True) for x in rec.countries})
+        end = m.end
+        while True:
+            gap = re.match(r",?\s+and\s+(?:the\s+)?|,\s*", raw[end:end + 12])
+            if gap is None or end + gap.end() not in starts:
+                return False
+            end, country = starts[end + gap.end()]
+            if country:
+                return False  # "Kure, Hiroshima, Japan and …": where it lies, told down to its country
+            if "and" in gap.group():
+                return True
 
     def _place_key(self, m: PlaceMention) -> str:
         return add_place(self.res, m)
