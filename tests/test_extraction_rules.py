@@ -643,3 +643,11 @@ def test_three_places_listed_before_signed_are_all_parties_but_a_place_and_its_c
     assert [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()] == [["Brno", "Hsinchu", "Portland"]]
     g = _en_facts("On May 1, the mayor of Kure, Hiroshima, Japan and Taichung signed an MOU on tourism.")
     assert [sorted(g.places[p].name_en for p in a.parties) for a in g.agreements.values()] == [["Kure", "Taichung"]]
+
+
+def test_the_other_signatories_of_the_mou_are_more_of_its_parties() -> None:
+    f = _en_facts("Mayor Lu Hsiu-yen inked the MOU with several Japanese cities on May 1. The other signatories of the MOU "
+                  "include Mayor Tanaka Hiroshi of Kumamoto City, Mayor Sato Kenji of Hinokage City, and Deputy Mayor Ito "
+                  "Jiro of Izumo City.")
+    got = [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()]
+    assert len(got) == 1 and {"Taichung", "Kumamoto", "Izumo"} <= set(got[0]) and any("Hinokage" in n for n in got[0]), got

@@ -59,6 +59,8 @@ _REFER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|said|
 _BARE_WORDS = {"agreement", "agreements", "memorandum", "memorandums", "memoranda", "mou", "mous", "accord", "pact", "deal",
                "document", "declaration", "letter", "initiative"}
 _GENERIC = {"agreement", "accord", "pact", "deal", "document", "agreements"}
+# "The other signatories of the MOU include …", "the signatories of the agreement were …"
+_SIGNATORIES = re.compile(r"\b(?:other\s+)?signator(?:y|ies)\b", re.I)
 _BOTH = re.compile(r"\b(?:the two(?: cities| capitals| sides| places| governments| parties| municipalities)?|both(?: cities| sides)?|"
                    r"they|the pair|each other)\b", re.I)
 _NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -477,6 +479,8 @@ class EnglishAgreements:
         raw = text.raw
         s = text.sentences[si]
         kind = self.kind(a, s)
+        if self._signatories(a, s, kind):
+            return
         verb = self._verb(a, s, kind)
         if verb is None:
             if a.name and kind == "declaration":
@@ -570,6 +574,24 @@ class EnglishAgreements:
                 continue
             self._add(kind, status, ps, s, date, year, a, si, topic or (self._topic(a, s) if n == 1 else ""))
         self.last_parties = parties
+
+    def _signatories(self, a: AgreementMention, s: Sentence, kind: str) -> bool:
+        """"The other signatories of the MOU include Mayor A of X City, Mayor B of Y City and …": the places named are
+        more parties of the agreement told before (of that kind, else the last one)."""
+        raw = self.text.raw
+        sig = _SIGNATORIES.search(raw, s.start, s.end)
+        if sig is None or not self.found or a.name or not _REFER.search(raw[max(s.start, a.start - 20):a.start]):
+            return False
+        target = next((f for f in reversed(self.found) if f.ag.kind == kind), self.found[-1])
+        lo = max(sig.end(), a.end)
+        for m in _places_in(self.res, lo, s.end):
+            if self._context(m, lo) or (m.kind in ("state", "province", "prefecture", "region") and m.entry is not None \
+                    and m.entry.curated and not re.match(r"\s*Cit(?:y|ies)\b", raw[m.end:m.end + 6])):
+                continue
+            k = self._place_key(m)
+            if k not in target.ag.parties:
+                target.ag.parties.append(k)
+        return True
 
     def _group(self, f: _Found) -> list[_Found]:
         return [g for g in self.found if g.sentence == f.sentence and g.ag.kind == f.ag.kind]
