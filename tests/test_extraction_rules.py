@@ -651,3 +651,10 @@ def test_the_other_signatories_of_the_mou_are_more_of_its_parties() -> None:
                   "Jiro of Izumo City.")
     got = [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()]
     assert len(got) == 1 and {"Taichung", "Kumamoto", "Izumo"} <= set(got[0]) and any("Hinokage" in n for n in got[0]), got
+
+
+def test_a_tie_a_guest_expects_or_desires_to_establish_is_planned_and_no_sister_pair() -> None:
+    for verb in ("expressed its expectation to establish", "expressed a desire to establish", "is eager to establish"):
+        f = _en_facts(f"The Brno City Government also {verb} a sister city relationship with Taichung City.")
+        assert [(a.kind, a.status) for a in f.agreements.values()] == [("friendship", "planned")], verb
+        assert not f.sister_cities, verb

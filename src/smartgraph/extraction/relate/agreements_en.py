@@ -51,6 +51,7 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is
                      re.I)
 # a tie wished for, not made: "look forward to establishing friendship, even becoming sister cities", "hope to become"
 _HOPED = re.compile(r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|"
+                    r"expect(?:s|ed|ations?)?\s+(?:to|of)|desire[sd]?\s+to|intention\s+to|eager\s+to|seek(?:s|ing)?\s+to|"
                     r"aim(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|would\s+like\s+to|will|toward(?:s)?)\s+(?:[\w,]+\s+){0,6}?"
                     r"(?:becom|establish|form|forg|sign|mak|seal|twin)\w*", re.I)
 _PAST = re.compile(r"\b(?:had|last year|ago|since|then|former(?:ly)?|earlier|previously|first)\b|\b(?:19|20)\d\d\b", re.I)
