@@ -658,3 +658,8 @@ def test_a_tie_a_guest_expects_or_desires_to_establish_is_planned_and_no_sister_
         f = _en_facts(f"The Brno City Government also {verb} a sister city relationship with Taichung City.")
         assert [(a.kind, a.status) for a in f.agreements.values()] == [("friendship", "planned")], verb
         assert not f.sister_cities, verb
+
+
+def test_a_former_county_name_is_the_city_it_became() -> None:
+    f = _doc_en("Brno Ties\n\nBrno originally signed the sister city agreement with Taipei County on September 12, 1994.")
+    assert {frozenset(f.places[k].name_en for k in (sc.a, sc.b)) for sc in f.sister_cities} == {frozenset({"New Taipei", "Brno"})}
