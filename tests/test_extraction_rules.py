@@ -663,3 +663,10 @@ def test_a_tie_a_guest_expects_or_desires_to_establish_is_planned_and_no_sister_
 def test_a_former_county_name_is_the_city_it_became() -> None:
     f = _doc_en("Brno Ties\n\nBrno originally signed the sister city agreement with Taipei County on September 12, 1994.")
     assert {frozenset(f.places[k].name_en for k in (sc.a, sc.b)) for sc in f.sister_cities} == {frozenset({"New Taipei", "Brno"})}
+
+
+def test_a_ministers_list_of_portfolios_runs_on_to_the_body_and_a_prefectural_assembly_is_the_prefectures() -> None:
+    got = _en_roles("A delegation including Kenji Sato, Minister of Industry, Commerce, Tourism, and Labor of the Aomori "
+                    "Prefecture Government, and Ito Akira, Speaker of the Prefectural Assembly, visited Taichung.")
+    assert got["Kenji Sato"][:2] == ("Government of Aomori Prefecture", "JP"), got
+    assert got["Ito Akira"][:2] == ("Aomori Prefectural Assembly", "JP"), got

@@ -325,7 +325,7 @@ def _into_title(tm: TitleMention) -> int:
     return tm.start + len(m.group().rstrip()) if m else tm.start
 
 
-def _after_of(raw: str, i: int, limit: int) -> tuple[int, int] | None:
+def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
     m = re.match(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", raw[i:limit])
     if not m:
@@ -353,11 +353,21 @@ def _after_of(raw: str, i: int, limit: int) -> tuple[int, int] | None:
         if w.group().endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.", w.group()):
             break
     e = last_cap
+    # "Minister of Industry, Commerce, Tourism, and Labor of the Miyazaki Prefecture Government": the portfolio's list
+    # runs on to the body the post is in, after its last "of"
+    more = _PORTFOLIO.match(raw, e, limit) if portfolio else None
+    if more:
+        body = _after_of(raw, more.end(), limit, portfolio=False)
+        if body is not None:
+            return body
     # lower-case words up to the clause's end that end in an organisation word: "GO SMART preparatory advisory committee"
     tail = re.match(r"((?: [a-z][a-z-]*){1,4})(?=[,;.)]|$| (?:and|who|which|said))", raw[e:limit])
     if tail and _org_word(tail.group(1).split()[-1]):
         e += tail.end()
     return (a, e) if e > a else None
+
+
+_PORTFOLIO = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+of\s)")
 
 
 def _org_word(w: str) -> bool:

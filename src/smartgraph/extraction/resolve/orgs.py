@@ -60,6 +60,8 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
     if res.text.doc.language == "en":
         stretch = res.text.raw[a:e]
         named = _city_named_before(res, a) if _PLACELESS_EN.match(stretch.strip()) else ""
+        if stretch.strip().startswith("Prefectural"):  # "Aomori Prefecture" … "the Prefectural Assembly": Aomori's
+            named = re.sub(r"\s+Prefecture$", "", named)
         kinds = (title.scope,) if title is not None and title.scope in _REGION_SCOPES else ()
         key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds)
         if title is not None and title.scope == "council" and key in res.organizations \
@@ -110,7 +112,9 @@ def _city_named_before(res: Resolved, a: int) -> str:
     text = res.text
     s = text.sentences[text.sentence_of(a)]
     places = [m for m in res.recognised.within(res.recognised.places, s.start, a) if m.end <= a]
-    if not places or places[-1].kind not in ("city", "county") or res.place_of.get(places[-1]) == res.home_place:
+    prefectural = text.raw.startswith("Prefectural", a) or text.raw.startswith("the Prefectural", a)
+    kinds = ("city", "county", "prefecture") if prefectural else ("city", "county")  # "Speaker of the Prefectural Assembly"
+    if not places or places[-1].kind not in kinds or res.place_of.get(places[-1]) == res.home_place:
         return ""
     return text.raw[places[-1].start:places[-1].end]
 
@@ -401,7 +405,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> 
         name = s[lead[0]:lead[1]]
         rest = s[lead[1]:].strip()
         is_city = rest.startswith("City")
-        pk = place_en(res, name, is_city)
+        pk = place_en(res, name, is_city, kinds=("prefecture",) if rest.startswith("Prefectur") else ())
         if pk:
             gov = government(res, pk)
             country = res.places[pk].country
