@@ -670,3 +670,9 @@ def test_a_ministers_list_of_portfolios_runs_on_to_the_body_and_a_prefectural_as
                     "Prefecture Government, and Ito Akira, Speaker of the Prefectural Assembly, visited Taichung.")
     assert got["Kenji Sato"][:2] == ("Government of Aomori Prefecture", "JP"), got
     assert got["Ito Akira"][:2] == ("Aomori Prefectural Assembly", "JP"), got
+
+
+def test_a_city_named_after_its_country_is_the_city_not_the_country() -> None:
+    got = _en_roles("The delegates include Panama City Mayor Jose Blandon and Mexico City Mayor Clara Brugada.")
+    assert got["Jose Blandon"][0] == "Panama City Government", got
+    assert got["Clara Brugada"][0] == "Mexico City Government", got

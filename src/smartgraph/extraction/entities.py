@@ -65,7 +65,8 @@ def government(res: Resolved, place_key: str) -> str:
         zh, en = p.name_zh, p.name_en
         kind = "city-government" if p.kind == "city" else "local-government"
         zh_name = zh if zh.endswith("政府") else f"{zh}{'' if zh.endswith(gz.PLACE_SUFFIXES) else '市' if p.kind == 'city' else ''}政府"
-        en_name = f"{en} City Government" if p.kind == "city" and en else (f"Government of {en}" if en else "")
+        en_name = (f"{en} Government" if en.endswith(" City") else f"{en} City Government") if p.kind == "city" and en \
+            else (f"Government of {en}" if en else "")  # "Panama City Government", not "Panama City City Government"
         res.organizations[key] = Organization(key, zh_name, en_name, kind, p.country, place_key)
     return key
 

@@ -371,6 +371,10 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> 
         return national_government(res, country_only.code)
     # a place, alone or with a government word: Taipei, Fukuoka City, City of Brisbane, Kaohsiung City Government
     core = _EN_OF_PLACE.sub("", s)
+    if " " in core and gz.places().curated.get(gz.fold(core)) and gz.country_named(core.split()[0]) is not None:
+        pk = place_en(res, core, True)  # "Panama City", "Mexico City": the city, not the country its name opens with
+        if pk:
+            return government(res, pk)
     city = core != s and s.lower().startswith(("city of", "the city of"))
     tail = _EN_GOV_TAIL.search(core)
     bare = core[:tail.start()] if tail else core
