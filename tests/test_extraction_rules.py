@@ -676,3 +676,10 @@ def test_a_city_named_after_its_country_is_the_city_not_the_country() -> None:
     got = _en_roles("The delegates include Panama City Mayor Jose Blandon and Mexico City Mayor Clara Brugada.")
     assert got["Jose Blandon"][0] == "Panama City Government", got
     assert got["Clara Brugada"][0] == "Mexico City Government", got
+
+
+def test_an_english_governor_outside_japan_and_korea_is_a_state_or_territory_governor() -> None:
+    got = _en_roles("Guam Governor Lourdes Leon Guerrero and California Governor Gavin Newsom met Aomori Governor Ito Akira.")
+    assert got["Lourdes Leon Guerrero"][2] == "governor-general", got
+    assert got["Gavin Newsom"][2] == "governor", got
+    assert got["Ito Akira"][2] == "prefectural-governor", got

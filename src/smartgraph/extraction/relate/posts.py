@@ -19,7 +19,7 @@ from smartgraph.extraction.entities import add_place, government, national_gover
 from smartgraph.extraction.mentions import PersonMention, Resolved
 from smartgraph.extraction.names import romanised_chinese
 from smartgraph.extraction.text import fold
-from smartgraph.model import Post
+from smartgraph.model import Post, Role
 
 LOCAL_SCOPES = ("city", "county", "township", "district", "council", "agency")
 
@@ -201,7 +201,32 @@ def find_posts(res: Resolved) -> list[Post]:
         if org:
             _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))
     _home_organisations(res, out, holders)
+    if text.doc.language == "en":
+        out = [replace(p, role=_governor_en(res, p.organization, p.role)) for p in out]
     return out
+
+
+# territories whose head is a governor Taiwan calls 總督 (Guam, Puerto Rico …); a governor elsewhere outside Japan and
+# Korea, where the English "Governor" is a 知事, heads a state (州長)
+_GOVERNED_TERRITORIES = frozenset({"GU", "PR", "AS", "MP", "VI"})
+_CHIJI_COUNTRIES = frozenset({"JP", "KR"})
+
+
+def _governor_en(res: Resolved, org: str, role: str) -> str:
+    """English "Governor" is read as a Japanese prefecture's 知事; of a body elsewhere it is that place's governor."""
+    base = role.removeprefix("former-")
+    if base != "prefectural-governor" or org not in res.organizations:
+        return role
+    country = res.organizations[org].country
+    if not country or country in _CHIJI_COUNTRIES:
+        return role
+    key = "governor-general" if country in _GOVERNED_TERRITORIES else "governor"
+    key = f"former-{key}" if role.startswith("former-") else key
+    if key not in lx.titles():
+        return role
+    t = lx.titles()[key]
+    res.roles.setdefault(key, Role(t.key, t.label_zh, t.label_en))
+    return key
 
 
 def _council(res: Resolved, org: str, title: lx.Title) -> str:
