@@ -683,3 +683,16 @@ def test_an_english_governor_outside_japan_and_korea_is_a_state_or_territory_gov
     assert got["Lourdes Leon Guerrero"][2] == "governor-general", got
     assert got["Gavin Newsom"][2] == "governor", got
     assert got["Ito Akira"][2] == "prefectural-governor", got
+
+
+def test_a_headlines_full_name_names_the_short_mentions_of_the_body() -> None:
+    f = extract(parse("Publish Date: 2024-05-10\nData Source: Secretariat\n\n"
+                      "Visit by Mayor Tomas Novak of Brno City on 30th anniversary of partnership\n\n"
+                      "Mayor Novak made an official visit to Mayor Lin Ming-tao of Hsinchu on 8 May. Mayor Novak said it was "
+                      "an honour.\n", "t-en.txt"))
+    orgs = {f.persons[p.person].name: f.organizations[p.organization].name_en for p in f.posts}
+    assert orgs.get("Tomas Novak") == "Brno City Government", orgs
+    assert {f.persons[s.speaker].name for s in f.statements} == {"Tomas Novak"}
+    g = extract(parse("Publish Date: 2024-05-10\nData Source: Secretariat\n\nMayor Lin Visits Brno\n\n"
+                      "Mayor Lin Ming-tao arrived in Brno on 8 May. Mayor Lin said it was an honour.\n", "t-en.txt"))
+    assert "Lin Visits" not in {p.name for p in g.persons.values()}

@@ -341,6 +341,8 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         if a + w.start() != e and not raw[e:a + w.start()].isspace():
             break
         word = w.group().rstrip(".")
+        if word[:1].isdigit() and raw[a:a + w.start()].rstrip().endswith((" on", " in", " at")):
+            break  # "of Yokohama City on 10th anniversary": a day or an edition, not a word of the name
         if word[:1].isupper() or word[:1].isdigit() or word == "&":
             e = last_cap = a + w.start() + len(word)
         elif word.lower() == "and" and re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]) and \
@@ -432,7 +434,7 @@ class EnglishPeople:
     def run(self) -> list[PersonMention]:
         text = self.text
         for n, tm in enumerate(self.titles):
-            if self._skip(tm.start):
+            if self._skip(tm.start) and not self._headline_named(tm):
                 continue
             s = text.sentences[text.sentence_of(tm.start)]
             nxt = self.titles[n + 1].start if n + 1 < len(self.titles) and self.titles[n + 1].start > tm.end else s.end
@@ -442,6 +444,22 @@ class EnglishPeople:
         self._honorifics()
         self._brackets()
         return sorted(self.out, key=lambda p: (p.start, p.name.start))
+
+    def _headline_named(self, tm: TitleMention) -> bool:
+        """A headline's "Mayor Fumiko Hayashi of Yokohama City" whose body only says "Mayor Hayashi": the headline gives
+        the full name the body's short mentions stand for (a word of it ending like a verb, "Lu Visits", is no name)."""
+        raw = self.raw
+        unit = self.text.unit_of(tm.start)
+        if unit.kind != "title" or not raw.startswith(" ", tm.end):
+            return False
+        found = name_after(raw, tm.end + 1, unit.end)
+        if found is None:
+            return False
+        words = raw[found[0]:found[1]].split()
+        if len(words) < 2 or any(re.search(r"(?:s|ed|ing)$", w) for w in words[1:]):
+            return False
+        body = raw[unit.end:]
+        return any(re.search(rf"\b{re.escape(tm.text)}\s+{re.escape(w)}\b(?!\s+[A-Z])", body) for w in (words[0], words[-1]))
 
     def _title_then_name(self, tm: TitleMention, s0: int, s1: int, nxt: int) -> bool:
         raw = self.raw
