@@ -696,3 +696,15 @@ def test_a_headlines_full_name_names_the_short_mentions_of_the_body() -> None:
     g = extract(parse("Publish Date: 2024-05-10\nData Source: Secretariat\n\nMayor Lin Visits Brno\n\n"
                       "Mayor Lin Ming-tao arrived in Brno on 8 May. Mayor Lin said it was an honour.\n", "t-en.txt"))
     assert "Lin Visits" not in {p.name for p in g.persons.values()}
+
+
+def test_the_one_a_deputy_represented_and_one_named_in_a_possessive_were_not_there() -> None:
+    f = _doc_en("Guests from Brno\n\nA delegation of 30 people, including Tomas Novak, Mayor of Brno, visited Hsinchu City "
+                "today (8th). Deputy Mayor Chou Wen-hsin received the delegation, representing Mayor Lin Ming-tao.",
+                date="2024-05-10")
+    visits = [k for k, e in f.events.items() if e.category == "visit"]
+    assert visits and "Lin Ming-tao" not in _took_part(f, visits[0]) and "Chou Wen-hsin" in _took_part(f, visits[0])
+    g = _doc_en("Guests from Aomori\n\nAomori is the hometown of the late Prime Minister Sato Kenji. Mayor Lin "
+                "Ming-tao welcomed the Aomori delegation today, noting that the friendship is a tribute to Sato's leadership.",
+                date="2024-05-10")
+    assert g.events and not any("Sato Kenji" in _took_part(g, k) for k in g.events)

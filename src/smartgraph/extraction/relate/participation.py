@@ -28,7 +28,12 @@ _PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast ye
 _DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60}?\b(?:included|includes|including|comprised|comprises|"
                             r"consisted of|consists of|was made up of|is made up of|were|was joined by|joined by)\s", re.IGNORECASE)
 _AT_EVENT_EN = re.compile(r"\s*(?:At|During|On the sidelines of|After)\s+(?:the\s+|a\s+|an\s+)?")
-_BEHALF_EN = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
+# "on behalf of Mayor X", "represented Mayor X at the reception": X was not there
+_BEHALF_EN = re.compile(r"\b(?:on\s+behalf\s+of|represent(?:ed|ing|s)|stood\s+in\s+for|standing\s+in\s+for|in\s+place\s+of)\s+"
+                        r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
+# "a tribute to Abe's leadership": a possessive names what is the person's, not that they were there ("Parker's
+# delegation" still names who came)
+_POSSESSIVE_EN = re.compile(r"['’]s\s+(?!delegation|team|group|entourage|party|visit|trip)")
 ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
 # 「訪團共16人，…包括A、B等人」「代表團成員有…」: the sentence lists who the delegation was
 _MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員)[^。；;\n]{0,40}?(?:包括|包含|計有|有)"))
@@ -126,6 +131,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             continue
         if english and _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
             continue  # "received by the deputy mayor on behalf of Mayor X": X was not there
+        if english and pm.how == "known" and _POSSESSIVE_EN.match(text.raw, pm.end):
+            continue
         if not caption and not opened_by and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
             continue
         if unit.kind == "title":
