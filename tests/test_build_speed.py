@@ -202,9 +202,12 @@ def test_a_new_graph_keeps_lines_whole_when_a_literal_holds_unicode_line_separat
     store = EmbeddedStore(None)
     store.add_new_graphs([(g.name, g.quads + g.union, g.held)])
     assert store.graph_ntriples(name).count(b"\n") == 3 and store.union_ntriples().count(b"\n") == 2
-    assert len(store.oxigraph) == 3 + 2  # the line left out of the union (as if an earlier graph had sent it) is not there
+    def quads() -> int:  # but the derived graph's (a new store's marker that its spans' rows are kept)
+        return sum(1 for q in store.oxigraph if getattr(q.graph_name, "value", "") != SUMMARY_GRAPH)
+
+    assert quads() == 3 + 2  # the line left out of the union (as if an earlier graph had sent it) is not there
     store.restore_union()  # what a build does after a failed write
-    assert len(store.oxigraph) == 3 + 3
+    assert quads() == 3 + 3
 
 
 def test_every_constraint_parameter_is_in_a_group_validation_tests() -> None:

@@ -113,3 +113,4 @@ def canonical_lang_tags(data: bytes) -> bytes:
 SUMMARY_NS = "https://w3id.org/smartgraph/summary#"
 SUMMARY_GRAPH = "https://w3id.org/smartgraph/graph/summaries"
 SUMMARY_MARKER = SUMMARY_NS + "fresh"  # present while the rows are those of the store's content
+SPANS_TRUSTED = SUMMARY_NS + "spans"  # present while the provenance rows of every span are written (smartgraph.sparql.spans)
