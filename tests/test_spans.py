@@ -25,7 +25,7 @@ from smartgraph.sparql import spans
 from smartgraph.sparql.engine import RESULTS_JSON, EmbeddedEngine, Limits, execute_rows
 from smartgraph.sparql.results import cell
 from smartgraph.sparql.store import EmbeddedStore, open_store
-from smartgraph.vocab import SUMMARY_GRAPH
+from smartgraph.vocab import SPANS_GRAPH
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = Catalog.load()
@@ -54,7 +54,7 @@ def entities(ox_store: Any) -> list[str]:
 def compare(ox_store: Any) -> int:
     """Pages compared; each is the plain query's, and the store holds as many span rows as the union gives."""
     assert spans.trusted(ox_store)
-    derived = sum(1 for _ in ox_store.quads_for_pattern(None, _node(spans.QUOTED), None, _node(SUMMARY_GRAPH)))
+    derived = sum(1 for _ in ox_store.quads_for_pattern(None, _node(spans.QUOTED), None, _node(SPANS_GRAPH)))
     assert derived == int(next(iter(ox_store.query(SPAN_ROWS)))["n"].value) > 0
     pages = 0
     for entity in entities(ox_store):
@@ -144,7 +144,7 @@ def test_a_store_older_than_the_rows_gets_them_at_its_next_build(tmp_path: Path,
     st = open_store(path)
     try:
         pipeline.build([corpus], st, Settings(store=path))
-        s = f"<{SUMMARY_GRAPH}>"
+        s = f"<{SPANS_GRAPH}>"
         st.oxigraph.update(f"DELETE WHERE {{ GRAPH {s} {{ ?a <{spans.QUOTED}> ?b }} }} ; DELETE WHERE {{ GRAPH {s} {{ ?a <{spans.SPAN}> ?b }} }} ;"
                            f"DELETE WHERE {{ GRAPH {s} {{ ?a <{spans.TRUSTED}> ?b }} }}")
         assert not spans.trusted(st.oxigraph) and summaries.fresh(st)  # as a store made before: fresh summaries, no span rows

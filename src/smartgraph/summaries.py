@@ -460,17 +460,13 @@ def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = Non
     ox_store.update(STALE)
     count = {p: next((int(q.object.value) for q in ox_store.quads_for_pattern(graph, ox.NamedNode(SUMMARY_NS + p), None, graph)), 0)
              for p in ("rows", "garbage")}
-    trusted = spans.trusted(ox_store)  # else an update written by hand, or a store older than the spans' rows: all made here
-    out = Refresh(whole=whole or not trusted or not complete(ox_store) or count["garbage"] > garbage * max(1, count["rows"]))
-    if out.whole and ox_store.contains_named_graph(graph):
-        kept = spans.kept(ox_store) if trusted else []  # the spans' provenance rows are kept by each write, not made here
-        ox_store.remove_graph(graph)
-        ox_store.bulk_extend(kept)
+    out = Refresh(whole=whole or not complete(ox_store) or count["garbage"] > garbage * max(1, count["rows"]))
+    if out.whole:
+        ox_store.remove_graph(graph) if ox_store.contains_named_graph(graph) else None
     else:  # till every bucket is right; the counts are written again at the end
-        ox_store.update(f"DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> ?p ?o }} }} "  # but the spans' rows' marker
-                        f"WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> ?p ?o FILTER (?p != <{spans.TRUSTED}>) }} }}")
+        ox_store.update(f"DELETE WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> ?p ?o }} }}")
         out.garbage = count["garbage"]
-    if not trusted:
+    if not spans.trusted(ox_store):  # after an update written by hand, or on a store older than the spans' rows
         out.span_rows = spans.from_store(ox_store)
     old = {} if out.whole else _old_buckets(ox_store)
     wanted = set(queries) if queries is not None else None

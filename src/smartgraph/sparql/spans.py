@@ -5,7 +5,7 @@ The canned query ``provenance`` (queries/provenance.rq) joins each fact that nam
 and each span to its document, file, offsets and quote: about a dozen index look-ups a span on disk (0.6 ms for a
 person with a few facts at 10,000 releases, 50-80 ms for a city that hundreds of facts name, bench/). A span's part
 of that join reads its own release only (its IRI is minted under its document), so it is kept, one literal a row,
-in the derived graph ``SUMMARY_GRAPH`` (not in the default graph, not exported):
+in the derived graph ``SPANS_GRAPH`` (like the summaries' graph: not in the default graph, not exported, not listed):
 
 - ``<span> sgs:quoted "{...}"``: the cells ``document``, ``source``, ``start``, ``end``, ``quote`` of one row of
   the span's join, in SPARQL JSON;
@@ -14,10 +14,10 @@ in the derived graph ``SUMMARY_GRAPH`` (not in the default graph, not exported):
 Every write of the embedded store keeps them (``smartgraph.sparql.store``): a new release's rows go in with its
 quads (a build's worker processes make them, ``nquads``), a replaced or removed release's rows are taken away in
 the same update (``forget``). A SPARQL Update written by hand may change anything, so it takes away the marker
-``TRUSTED`` (``UNTRUST``), and the next refresh of the summaries writes every row again from the store
-(``from_store``). The server answers the provenance query from these rows (``page``) only while the summaries'
-marker says the derived rows are those of the store's content, and only for the query they were written for
-(``answers``): an edited provenance.rq is answered by its plain text.
+``TRUSTED`` (``UNTRUST``), and the next build's refresh of the summaries writes every row again from the store
+(``from_store``). The server answers the provenance query from these rows (``page``) only while both markers say
+the derived rows are those of the store's content, and only for the query they were written for (``answers``): an
+edited provenance.rq is answered by its plain text.
 """
 
 from __future__ import annotations
@@ -30,14 +30,14 @@ from typing import Any
 
 from smartgraph.sparql.results import cell
 from smartgraph.sparql.union import UNTRUST
-from smartgraph.vocab import SPANS_TRUSTED, SUMMARY_GRAPH, SUMMARY_NS
+from smartgraph.vocab import NOT_DERIVED, SPANS_GRAPH, SPANS_TRUSTED, SUMMARY_NS
 
 __all__ = ["ASK_TRUSTED", "QUOTED", "SPAN", "TRUSTED", "UNTRUST", "answers", "forget", "from_store", "nquads", "page", "trusted"]
 
 QUOTED = SUMMARY_NS + "quoted"
 SPAN = SUMMARY_NS + "span"
-TRUSTED = SPANS_TRUSTED  # on SUMMARY_GRAPH itself: every release's span rows are written and right
-ASK_TRUSTED = f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{TRUSTED}> ?v }} }}"
+TRUSTED = SPANS_TRUSTED  # on SPANS_GRAPH itself: every release's span rows are written and right
+ASK_TRUSTED = f"ASK {{ GRAPH <{SPANS_GRAPH}> {{ <{SPANS_GRAPH}> <{TRUSTED}> ?v }} }}"
 
 _OA = "http://www.w3.org/ns/oa#"
 _HAS_SOURCE, _HAS_SELECTOR, _START, _END, _EXACT = (_OA + n for n in ("hasSource", "hasSelector", "start", "end", "exact"))
@@ -110,8 +110,8 @@ def _rows(triples: Iterable[Any]) -> Iterator[tuple[Any, str]]:
                         yield span, _json({**head, "start": cell(start), "end": cell(end), "quote": cell(quote)})
 
 
-def nquads(graph: str, triples: Iterable[Any], end: str = f" <{SUMMARY_GRAPH}> .\n") -> str:
-    """The rows of a release graph's spans as N-Quads of ``SUMMARY_GRAPH``, with the triples that tie them to ``graph``
+def nquads(graph: str, triples: Iterable[Any], end: str = f" <{SPANS_GRAPH}> .\n") -> str:
+    """The rows of a release graph's spans as N-Quads of ``SPANS_GRAPH``, with the triples that tie them to ``graph``
     (``end=" .\\n"``: as N-Triples, for an INSERT DATA). ``triples``: the graph's (pyoxigraph terms), e.g.
     ``pyoxigraph.parse`` of its N-Triples."""
     import pyoxigraph as ox
@@ -141,10 +141,10 @@ def replace(graph: str, triples: Iterable[Any]) -> str:
     spans = {ln.split(" ", 1)[0] for ln in rows.splitlines() if f"> <{QUOTED}> " in ln}
     text = forget([graph])
     if spans:  # rows a write cut short may have left without their graph's link
-        text += (f" ;\nDELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?span <{QUOTED}> ?row }} }} WHERE {{ VALUES ?span {{ {' '.join(sorted(spans))} }} "
-                 f"GRAPH <{SUMMARY_GRAPH}> {{ ?span <{QUOTED}> ?row }} }}")
+        text += (f" ;\nDELETE {{ GRAPH <{SPANS_GRAPH}> {{ ?span <{QUOTED}> ?row }} }} WHERE {{ VALUES ?span {{ {' '.join(sorted(spans))} }} "
+                 f"GRAPH <{SPANS_GRAPH}> {{ ?span <{QUOTED}> ?row }} }}")
     if rows:
-        text += f" ;\nINSERT DATA {{ GRAPH <{SUMMARY_GRAPH}> {{\n{rows}}} }}"
+        text += f" ;\nINSERT DATA {{ GRAPH <{SPANS_GRAPH}> {{\n{rows}}} }}"
     return text
 
 
@@ -153,7 +153,7 @@ def forget(graphs: Iterable[str]) -> str:
     names = " ".join(f"<{g}>" for g in graphs)
     if not names:
         return ""
-    s = f"<{SUMMARY_GRAPH}>"
+    s = f"<{SPANS_GRAPH}>"
     return (f"DELETE {{ GRAPH {s} {{ ?span <{QUOTED}> ?row }} }} WHERE {{ VALUES ?g {{ {names} }} "
             f"GRAPH {s} {{ ?g <{SPAN}> ?span . ?span <{QUOTED}> ?row }} }} ;\n"
             f"DELETE {{ GRAPH {s} {{ ?g <{SPAN}> ?span }} }} WHERE {{ VALUES ?g {{ {names} }} GRAPH {s} {{ ?g <{SPAN}> ?span }} }}")
@@ -162,41 +162,31 @@ def forget(graphs: Iterable[str]) -> str:
 def trusted(ox_store: Any) -> bool:
     import pyoxigraph as ox
 
-    graph = ox.NamedNode(SUMMARY_GRAPH)
+    graph = ox.NamedNode(SPANS_GRAPH)
     return next(iter(ox_store.quads_for_pattern(graph, ox.NamedNode(TRUSTED), None, graph)), None) is not None
 
 
 def trust(ox_store: Any) -> None:
     import pyoxigraph as ox
 
-    graph = ox.NamedNode(SUMMARY_GRAPH)
+    graph = ox.NamedNode(SPANS_GRAPH)
     ox_store.add(ox.Quad(graph, ox.NamedNode(TRUSTED), ox.Literal("1"), graph))
-
-
-def kept(ox_store: Any) -> list[Any]:
-    """The quads of the span rows (and their marker), to keep across a refresh that writes the summaries whole."""
-    import pyoxigraph as ox
-
-    graph = ox.NamedNode(SUMMARY_GRAPH)
-    return [q for p in (QUOTED, SPAN, TRUSTED) for q in ox_store.quads_for_pattern(None, ox.NamedNode(p), None, graph)]
 
 
 _ALL = (f"SELECT ?g ?span ?document ?source ?start ?end ?quote WHERE {{ GRAPH ?g {{ ?span <{_HAS_SOURCE}> ?document ; "
         f"<{_HAS_SELECTOR}> ?pos , ?q . ?pos a <{_POSITION}> ; <{_START}> ?start ; <{_END}> ?end . "
-        f"?q a <{_QUOTE}> ; <{_EXACT}> ?quote . ?document <{_DCT_SOURCE}> ?source . }} FILTER (?g != <{SUMMARY_GRAPH}>) }}")
+        f"?q a <{_QUOTE}> ; <{_EXACT}> ?quote . ?document <{_DCT_SOURCE}> ?source . }} FILTER ({NOT_DERIVED}) }}")
 
 
 def from_store(ox_store: Any, batch_bytes: int = 32 << 20) -> int:
     """Write every release graph's span rows again from the store (after an update written by hand, or on a store made
     before the rows were kept), and mark them trusted. Returns the rows written. One query joins each graph's spans
-    within the graph, as ``nquads`` does (about 40 s at 10,000 releases; the caller drops the old rows first, as
-    taking each quad away costs Oxigraph about 60 us)."""
+    within the graph, as ``nquads`` does (about 40 s at 10,000 releases); the old rows go with their graph, at once."""
     import pyoxigraph as ox
 
-    s = f"<{SUMMARY_GRAPH}>"
-    ox_store.update(f"DELETE WHERE {{ GRAPH {s} {{ ?span <{QUOTED}> ?row }} }} ;\n"
-                    f"DELETE WHERE {{ GRAPH {s} {{ ?g <{SPAN}> ?span }} }}")
-    g_end = f" {s} .\n"
+    if ox_store.contains_named_graph(ox.NamedNode(SPANS_GRAPH)):
+        ox_store.remove_graph(ox.NamedNode(SPANS_GRAPH))
+    g_end = f" <{SPANS_GRAPH}> .\n"
     rows, text, size = 0, [], 0
     linked: set[tuple[str, str]] = set()
     for r in ox_store.query(_ALL):
@@ -244,7 +234,7 @@ def page(ox_store: Any, entity: str, limit: int, offset: int = 0) -> tuple[list[
     import pyoxigraph as ox
 
 
-    default, derived = ox.DefaultGraph(), ox.NamedNode(SUMMARY_GRAPH)
+    default, derived = ox.DefaultGraph(), ox.NamedNode(SPANS_GRAPH)
     target = ox.NamedNode(entity)
     facts = {target}  # ?fact (!rdf:nil)? ?entity: the entity itself, and every subject naming it but by rdf:nil
     facts.update(q.subject for q in ox_store.quads_for_pattern(None, None, target, default) if q.predicate.value != _NIL)

@@ -28,7 +28,7 @@ from rdflib import Graph, URIRef
 from smartgraph.errors import StoreError
 from smartgraph.sparql import spans, union
 from smartgraph.sparql.results import Results
-from smartgraph.vocab import SCD, SCHEMA, SUMMARY_GRAPH, canonical_lang_tags
+from smartgraph.vocab import DERIVED_GRAPHS, NOT_DERIVED, SCD, SCHEMA, canonical_lang_tags
 
 
 class Store(Protocol):
@@ -395,7 +395,7 @@ class EmbeddedStore:
 
     def named_graphs(self) -> list[str]:
         """The named graphs, but the derived one of materialised query rows (``summaries``)."""
-        return sorted(g.value for g in self._s.named_graphs() if g.value != SUMMARY_GRAPH)
+        return sorted(g.value for g in self._s.named_graphs() if g.value not in DERIVED_GRAPHS)
 
     def document_hashes(self) -> dict[str, str]:
         """Each document graph's content hash, so a rebuild can skip what did not change."""
@@ -450,7 +450,7 @@ class EmbeddedStore:
         if f in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             out = ox.serialize(self.quads(), format=f)
         else:
-            out = self._s.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }}"
+            out = self._s.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED}) }}"
                                 ).serialize(format=f)
         return out or b""
 
@@ -460,7 +460,7 @@ class EmbeddedStore:
         import pyoxigraph as ox
 
         return (q for q in self._s.quads_for_pattern(None, None, None, None)
-                if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != SUMMARY_GRAPH)
+                if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value not in DERIVED_GRAPHS)
 
     def graph_ntriples(self, name: str) -> bytes:
         """One named graph as N-Triples, in the store's index order, language tags as stored (lower case)."""
@@ -480,7 +480,7 @@ class EmbeddedStore:
         return sorted(ln for ln in data.decode("utf-8").splitlines() if ln.strip())
 
     def graph_counts(self) -> dict[str, int]:
-        res = self.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }} GROUP BY ?g")
+        res = self.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED}) }} GROUP BY ?g")
         return {b["g"]["value"]: int(b["n"]["value"]) for b in res["results"]["bindings"]}
 
     def __len__(self) -> int:
