@@ -550,3 +550,25 @@ def test_a_pinyin_name_is_the_home_citys_and_a_place_after_a_comma_is_where_the_
     orgs = {f.persons[p.person].name: f.organizations[p.organization].name_en for p in f.posts}
     assert orgs["Lin Youming"].startswith("Taichung"), orgs
     assert orgs["Kenji Tanaka"].startswith("Kure"), orgs
+
+
+def _posts(f: Facts) -> dict[str, set[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = {}
+    for q in f.posts:
+        org = f.organizations[q.organization].name_zh if q.organization in f.organizations else q.organization
+        out.setdefault(f.persons[q.person].name, set()).add((org, q.role))
+    return out
+
+
+def test_a_name_between_a_body_and_its_title_before_a_verb_is_read_before_the_title() -> None:
+    f = _doc("兩市簽署協定\n\n"
+             "簽署儀式在駐日本代表處吳明山代表、日本台灣交流協會高雄事務所村田英樹所長見證下舉行。")
+    posts = _posts(f)
+    assert ("駐日本代表處", "representative") in posts["吳明山"]
+    assert any(o.endswith("高雄事務所") for o, _ in posts["村田英樹"])
+    assert "見證下" not in posts
+
+
+def test_a_japanese_name_after_its_city_and_before_its_title_needs_no_listed_family_name() -> None:
+    f = _doc("高雄與日本城市簽署協定\n\n陳其邁與日本京都市門田大作市長跨海視訊簽署協定書。")
+    assert ("京都市政府", "mayor") in _posts(f)["門田大作"]

@@ -131,6 +131,8 @@ def name_char(c: str) -> bool:
 
 
 _LIST_MARKS = set(fold("、及暨"))
+# the last characters of a body's name (辦事處, 事務所, 公司, 協會, 市政府, 國會): no personal name goes on across them
+_BODY_ENDS = set(fold("處所司會府局署院館"))
 _NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在為"))
 
 
@@ -200,6 +202,8 @@ class NameScorer:
         lead = ends_with(t, i, words("lead")) or ends_with(t, i, words("lead-start"))
         if lead:
             return 2.0 if len(lead) > 1 else 1.0
+        if t[i - 1] in _BODY_ENDS:
+            return 1.0  # 「駐日本代表處謝長廷代表」「南海企業公司陳大山董事長」: a body's last character, then the name
         return -2.0
 
     # ------------------------------------------------------------------ shape

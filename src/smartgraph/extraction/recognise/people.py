@@ -91,6 +91,13 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
     return a
 
 
+@cache
+def _verbs_after() -> tuple[str, ...]:
+    """Words of two or more characters that end a stretch before a name or follow one (見證, 出席, 表示): no name
+    begins with them."""
+    return tuple(w for w in (*words("lead"), *words("follow")) if len(w) > 1)
+
+
 class PeopleRecogniser:
     def __init__(self, text: Text, titles: list[TitleMention], places: list[PlaceMention], countries: list[CountryMention],
                  cues: list[CueMention], dates: list[DateMention]) -> None:
@@ -134,6 +141,8 @@ class PeopleRecogniser:
                 continue
             if start != i or j >= limit or not is_han(t[j]) or j in self.title_starts:
                 continue
+            if starts_with(t, j, _verbs_after()):
+                continue  # 「謝大同代表見證下」「市長表示」: a verb right after the title; the name is before it
             # a Han name with its Latin form in brackets: the whole run up to the bracket
             r = self.scorer.run_after(j, limit=12)
             br = _BRACKET_LATIN.match(raw, r)
@@ -166,6 +175,9 @@ class PeopleRecogniser:
         if cand and cand.start >= floor and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:cand.end]) > 0 \
                 and (cand.start, cand.end) not in self.known_spans:
             return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8)), False
+        placed = self._name_after_place(j, floor)
+        if placed is not None:
+            return placed, False
         # a surname alone before a title: 柯市長, 三浦市長, 李廳長
         for k in (2, 1):
             a = j - k
@@ -176,6 +188,21 @@ class PeopleRecogniser:
             sur = t[a:j]
             if (k == 1 and sur in lx.surnames()) or (k == 2 and (sur in lx.surnames_ja() or sur in lx.surnames())):
                 return NameMention(a, j, raw[a:j], "han", "", 0.5), True
+        return None
+
+    def _name_after_place(self, j: int, floor: int) -> NameMention | None:
+        """「日本京都市門田大作市長」: a name between a foreign place and its title is read as that country's names
+        are shaped (a Japanese name of four characters whose family name is not listed)."""
+        t, raw = self.text.fold, self.text.raw
+        for m in reversed(self.geo.ending(max(floor, j - 8), j - 1)):
+            origin = m.code if isinstance(m, CountryMention) else m.country
+            if not origin or origin in ("TW", "CN") or not all(is_han(c) for c in t[m.end:j]):
+                continue
+            cand = self.scorer.best_before(j, min_len=3, max_len=6, origin=origin)
+            if cand and cand.start == m.end and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:j], origin) > 0 \
+                    and (cand.start, j) not in self.known_spans and not self.geo.starting(cand.start, j):
+                return NameMention(cand.start, j, raw[cand.start:j], "han", "", min(1.0, cand.score / 8))
+            return None
         return None
 
     def score_before(self, ts: int, floor: int) -> float:
@@ -209,6 +236,17 @@ class PeopleRecogniser:
         a, e = aff
         stretch = self.text.fold[a:e]
         return bool(stretch) and bool(re.search(fold(r"(辦事處|代表處|代表部|協會|委員會|館|駐|組織|聯盟|商會|公司|局|處|辦公室|事務所)"), stretch))
+
+    def _after_where(self, a: int, e: int) -> int:
+        """「簽署儀式在駐日本代表處謝大同代表見證下」: the affiliation begins after 在 when an office (駐...) or a
+        country or place follows it; what stands before 在 is the scene, not the body."""
+        t = self.text.fold
+        k = t.rfind(fold("在"), a, e)
+        if k < 0 or k + 1 >= e:
+            return a
+        if t[k + 1] == fold("駐") or self.geo.starting(k + 1, k + 2):
+            return k + 1
+        return a
 
     def _ends_with_name(self, e: int) -> bool:
         return any(p.name.end == e for p in self.out)
@@ -260,7 +298,7 @@ class PeopleRecogniser:
             nm, short = before
             if short and tm.title.key in ("representative", "chief-representative", "deputy-representative"):
                 continue
-            aff2_start = _affiliation_start(text, nm.start, floor)
+            aff2_start = self._after_where(_affiliation_start(text, nm.start, floor), nm.start)
             aff2 = (aff2_start, nm.start)
             if tm.title.key in ("representative", "chief-representative") and not short and aff2_start == nm.start:
                 continue  # 「李永萍代表郝龍斌」: 代表 the verb
