@@ -572,3 +572,20 @@ def test_a_name_between_a_body_and_its_title_before_a_verb_is_read_before_the_ti
 def test_a_japanese_name_after_its_city_and_before_its_title_needs_no_listed_family_name() -> None:
     f = _doc("高雄與日本城市簽署協定\n\n陳其邁與日本京都市門田大作市長跨海視訊簽署協定書。")
     assert ("京都市政府", "mayor") in _posts(f)["門田大作"]
+
+
+def test_an_honorific_before_a_bracketed_latin_name_and_a_courtesy_title_inside_it_are_no_part_of_the_name() -> None:
+    f = _doc("外國市長來訪\n\n"
+             "立陶宛考納斯市市長薩維卡斯先生(Rimas Savickas)率市政顧問約納斯女士(Ona Jonaite)及副市長葛頓(Mr. Paul Gordon)"
+             "拜會陳其邁市長。")
+    people = {p.name: p.alt_names for p in f.persons.values()}
+    assert people.get("薩維卡斯") == ("Rimas Savickas",)
+    assert "約納斯" in people and "約納斯女士" not in people
+    assert people.get("葛頓") == ("Paul Gordon",)
+
+
+def test_names_listed_before_a_shared_title_each_hold_it() -> None:
+    f = _doc("日本議員訪高雄\n\n日本參議員森田宏文率團來訪，貴賓包括林田一郎、宮川和夫、鈴村大地參議員。")
+    posts = _posts(f)
+    for name in ("林田一郎", "宮川和夫", "鈴村大地"):
+        assert ("日本政府", "senator") in posts.get(name, set()), name

@@ -43,6 +43,8 @@ from smartgraph.extraction.text import Ranges, Text, fold, is_han
 ACCEPT = 3.0  # the least score a Han name after or before a title needs
 HONORIFICS = ("先生", "女士", "博士", "教授", "閣下", "小姐")
 _BRACKET_LATIN = re.compile(rf"\s*[（(]\s*([{LATIN}][{LATIN}'’.\- ,]{{1,60}}?)\s*[）)]")
+_HONORIFICS_FOLDED = tuple(fold(h) for h in HONORIFICS)
+_LATIN_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|H\.?E)\.?\s+", re.IGNORECASE)
 _NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")
 _CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
 AFF_LIMIT = 40
@@ -89,6 +91,13 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
     while a < e and t[a] == " ":
         a += 1
     return a
+
+
+def _latin_alt(s: str) -> str:
+    """A Latin name in brackets without its courtesy title: 「(Mr. John Doe)」 names John Doe."""
+    s = s.strip()
+    bare = _LATIN_COURTESY.sub("", s)
+    return bare if " " in bare else s
 
 
 @cache
@@ -147,13 +156,14 @@ class PeopleRecogniser:
             r = self.scorer.run_after(j, limit=12)
             br = _BRACKET_LATIN.match(raw, r)
             if br and 2 <= r - j <= 10 and self.scorer.shape(t[j:r], origin) > -9 and self._latin_is_person(br.group(1)):
-                return NameMention(j, r, raw[j:r], "han", br.group(1).strip(), 1.0)
+                h = ends_with(t, r, _HONORIFICS_FOLDED, lo=j + 2)  # 「希馬斯先生(Remi Simas)」: the name without 先生
+                return NameMention(j, r - len(h), raw[j:r - len(h)], "han", _latin_alt(br.group(1)), 1.0)
             cand = self.scorer.best_after(j, origin=origin)
             shape = self.scorer.shape(t[cand.start:cand.end], origin) if cand else -9.0
             strong = shape >= 2.0 and cand is not None and cand.score >= ACCEPT - 2.5  # a title, then a typical full name
             if cand and (cand.score >= ACCEPT or strong) and cand.end <= limit and shape > 0:
                 br = _BRACKET_LATIN.match(raw, cand.end)
-                alt = br.group(1).strip() if br and self._latin_is_person(br.group(1)) else ""
+                alt = _latin_alt(br.group(1)) if br and self._latin_is_person(br.group(1)) else ""
                 return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", alt, min(1.0, cand.score / 8))
         return None
 
@@ -303,9 +313,12 @@ class PeopleRecogniser:
             if tm.title.key in ("representative", "chief-representative") and not short and aff2_start == nm.start:
                 continue  # 「李永萍代表郝龍斌」: 代表 the verb
             end = tm.end
+            listed = not short and aff2_start == nm.start and nm.start - 1 > floor and t[nm.start - 1] == "、"
             self.out.append(PersonMention(aff2_start, end, text.raw[aff2_start:end], nm, ((tm, aff2),), short,
-                                          "short" if short else "title"))
+                                          "short" if short else "title", listed))
             taken_until = end
+            if listed:
+                self._list_before(nm, tm, floor)
         self._brackets_and_honorifics()
         return sorted(self.out, key=lambda p: p.start)
 
@@ -325,6 +338,23 @@ class PeopleRecogniser:
                                           False, "list", True))
             end = cand.end
         return end
+
+    def _list_before(self, name: NameMention, tm: TitleMention, floor: int) -> None:
+        """「包括林一郎、宮田和宏、鈴木大地參議員」: names listed before a name and its title share the title, back to
+        a name that has a title of its own."""
+        t, raw = self.text.fold, self.text.raw
+        e = name.start
+        taken = {(p.name.start, p.name.end) for p in self.out}
+        while e - 1 > floor and t[e - 1] == "、" and name.script == "han":
+            j = e - 1
+            cand = self.scorer.best_before(j, max_len=5)
+            if cand is None or cand.start < floor or cand.score < ACCEPT or self.scorer.shape(t[cand.start:j]) < 1.5:
+                break
+            if self.title_at.ending(cand.start - 1, cand.start) or (cand.start, j) in taken or (cand.start, j) in self.known_spans:
+                break
+            nm = NameMention(cand.start, j, raw[cand.start:j], "han", "", 0.6)
+            self.out.append(PersonMention(cand.start, j, nm.text, nm, ((tm, (cand.start, cand.start)),), False, "list", True))
+            e = cand.start
 
     def _no_name_before(self, ts: int, floor: int) -> bool:
         """Whether no name stands before a title that a chain word (暨, 兼) follows; one Latin word there is the body the
