@@ -589,3 +589,17 @@ def test_names_listed_before_a_shared_title_each_hold_it() -> None:
     posts = _posts(f)
     for name in ("林田一郎", "宮川和夫", "鈴村大地"):
         assert ("日本政府", "senator") in posts.get(name, set()), name
+
+
+def test_a_year_in_chinese_numerals_with_an_arabic_zero_is_a_year() -> None:
+    import datetime as dt
+
+    from smartgraph.dates import recognise_dates
+    got = [(d.date.isoformat(), d.precision) for d in recognise_dates("兩市自二0一八年締結友好交流協定，今(二〇二四)年再訪", dt.date(2024, 5, 2))
+           if d.date is not None]
+    assert got == [("2018-01-01", "year"), ("2024-01-01", "year")]
+
+
+def test_yesterday_written_as_one_character_dates_the_signing() -> None:
+    f = _doc("雙城簽署合作備忘錄\n\n桃園市長王大同昨與美國德州奧斯頓市簽署教育及經濟合作備忘錄。", date="113/05/02")
+    assert [a.date.isoformat() for a in f.agreements.values() if a.date] == ["2024-05-01"]
