@@ -603,3 +603,10 @@ def test_a_year_in_chinese_numerals_with_an_arabic_zero_is_a_year() -> None:
 def test_yesterday_written_as_one_character_dates_the_signing() -> None:
     f = _doc("雙城簽署合作備忘錄\n\n桃園市長王大同昨與美國德州奧斯頓市簽署教育及經濟合作備忘錄。", date="113/05/02")
     assert [a.date.isoformat() for a in f.agreements.values() if a.date] == ["2024-05-01"]
+
+
+def test_words_quoted_after_a_colon_are_said_by_the_person_before_it() -> None:
+    f = _doc("市長訪問姊妹市\n\n台南市長李文山前往菲律賓拜會姊妹市。台南市長李文山：「我們非常高興能夠來到菲律賓，盼擴大學生交流。」")
+    names = _names(f)
+    said = [(names[s.speaker], s.quote.text) for s in f.statements]
+    assert any(n == "李文山" and q.startswith("我們非常高興") for n, q in said)
