@@ -610,3 +610,12 @@ def test_words_quoted_after_a_colon_are_said_by_the_person_before_it() -> None:
     names = _names(f)
     said = [(names[s.speaker], s.quote.text) for s in f.statements]
     assert any(n == "李文山" and q.startswith("我們非常高興") for n, q in said)
+
+
+def test_a_name_after_a_title_stops_where_the_name_stands_alone_elsewhere() -> None:
+    f = _doc("陳其邁拜會布蘭登市長泰德加溫姊妹市情誼\n\n"
+             "高雄市長陳其邁拜會姊妹市市長泰德（Tom Tedd），雙方交流。泰德表示，歡迎高雄市民來訪。\n\n"
+             "陳市長和泰德市長就兩市未來交換意見。日本交流協會會長森川修三曾多次訪台，森川修三表示歡迎。")
+    names = set(_names(f).values())
+    assert "泰德" in names
+    assert not {"泰德加溫", "和泰德", "曾多次"} & names

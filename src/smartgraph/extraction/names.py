@@ -163,6 +163,20 @@ def frequent_word(word: str) -> bool:
     return freq.get(word, 0) >= 50
 
 
+_ADVERBS = set(fold("曾更再又均皆即才便則"))
+_CONJ = set(fold("和與及跟同"))
+
+
+def t_i_conj(t: str, i: int) -> bool:
+    return i < len(t) and t[i] in _CONJ
+
+
+def _verb_or_adverb(word: str) -> bool:
+    """Whether a dictionary word is a verb, adverb, numeral or time word (出席, 親自, 多次, 前往)."""
+    freq, tags = _jieba()
+    return freq.get(word, 0) >= 100 and tags.get(word, "")[:1] in ("v", "d", "m", "t", "p")
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -232,6 +246,8 @@ class NameScorer:
             best = max(best, bonus + {2: 0.5, 3: 1.4, 4: 1.6, 5: 1.6, 6: 1.4, 7: 1.2, 8: 1.0}.get(k, 0.8 if k > 8 else -1.0))
         if best > 0 and common_word(name):
             best -= 4.0
+        if best > 0 and k == 3 and name[0] in _ADVERBS and _verb_or_adverb(name[1:]):
+            return -9.0  # 「會長曾多次訪台」「市長曾親自出席」: 曾 the adverb, not the surname
         return best
 
     def bounded_count(self, name: str) -> int:
@@ -300,7 +316,19 @@ class NameScorer:
             s = self.score(i, j, after=True, origin=origin)
             if best is None or s > best.score or (s == best.score and j - i == 3):
                 best = Candidate(i, j, s)
+        if best is not None and best.score > 0:
+            if t_i_conj(self.t, i) and self._known_part(self.t[i + 1:best.end], self.t[i:best.end], origin):
+                return None  # 「蔣市長和希馬斯市長」: 和 the conjunction, then a name that stands alone elsewhere
+            for j in range(i + min_len, best.end):
+                if self._known_part(self.t[i:j], self.t[i:best.end], origin):
+                    return Candidate(i, j, best.score)  # 「市長泰德加溫情誼」: 泰德 stands alone elsewhere
         return best
+
+    def _known_part(self, part: str, whole: str, origin: str) -> bool:
+        """Whether ``part`` of a candidate name stands elsewhere in the text as a name on its own, and the whole
+        candidate does not: the rest is the words around it (加溫, 首訪, 和)."""
+        return self.bounded_count(part) >= 2 and self.bounded_count(whole) <= 1 and self.shape(part, origin) > 0 \
+            and not common_word(part)
 
     def best_before(self, e: int, *, min_len: int = 2, max_len: int = 8, origin: str = "") -> Candidate | None:
         """The best name that ends at ``e`` (right before a title)."""
@@ -310,6 +338,10 @@ class NameScorer:
             s = self.score(i, e, after=False, origin=origin)
             if best is None or s > best.score or (s == best.score and e - i == 3):
                 best = Candidate(i, e, s)
+        if best is not None and best.score > 0:
+            for i in range(e - min_len, best.start, -1):
+                if self._known_part(self.t[i:e], self.t[best.start:e], origin):
+                    return Candidate(i, e, best.score)  # 「蔣市長和希馬斯市長」: 希馬斯 stands alone elsewhere
         return best
 
 
