@@ -619,3 +619,10 @@ def test_a_name_after_a_title_stops_where_the_name_stands_alone_elsewhere() -> N
     names = set(_names(f).values())
     assert "泰德" in names
     assert not {"泰德加溫", "和泰德", "曾多次"} & names
+
+
+def test_a_place_name_means_one_place_in_a_release_the_one_its_country_or_its_one_meaning_gives() -> None:
+    a = _doc("紐西蘭城市交流\n\n紐西蘭奧克蘭市1990年與高雄市締結姊妹市。今年是高雄市與奧克蘭市締結姊妹市35周年。")
+    assert {(p.name_zh, p.country) for p in a.places.values() if p.name_zh.startswith("奧克蘭")} == {("奧克蘭市", "NZ")}
+    b = _doc("美國城市交流\n\n今年是高雄市與聖地牙哥市締結姊妹市30周年，副市長率團參加聖地牙哥與高雄姊妹市協會的慶祝活動。")
+    assert {p.country for p in b.places.values() if p.name_zh.startswith("聖地牙哥")} == {"US"}

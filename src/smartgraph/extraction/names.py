@@ -167,7 +167,7 @@ _ADVERBS = set(fold("曾更再又均皆即才便則"))
 _CONJ = set(fold("和與及跟同"))
 
 
-def t_i_conj(t: str, i: int) -> bool:
+def _conj_at(t: str, i: int) -> bool:
     return i < len(t) and t[i] in _CONJ
 
 
@@ -317,7 +317,7 @@ class NameScorer:
             if best is None or s > best.score or (s == best.score and j - i == 3):
                 best = Candidate(i, j, s)
         if best is not None and best.score > 0:
-            if t_i_conj(self.t, i) and self._known_part(self.t[i + 1:best.end], self.t[i:best.end], origin):
+            if _conj_at(self.t, i) and self._known_part(self.t[i + 1:best.end], self.t[i:best.end], origin):
                 return None  # 「蔣市長和希馬斯市長」: 和 the conjunction, then a name that stands alone elsewhere
             for j in range(i + min_len, best.end):
                 if self._known_part(self.t[i:j], self.t[i:best.end], origin):

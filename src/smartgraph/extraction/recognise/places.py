@@ -68,6 +68,7 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
     last_country = ""
     last_admin: PlaceMention | None = None
     last_was_country = False
+    senses: list[tuple[int, str, str]] = []  # each place, its name without suffix, and what fixed its country
     for start, end, _, payload in cands:
         if start < taken:
             continue
@@ -85,6 +86,8 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         entries = p.curated.get(str(value), []) if kind == "curated" else gz.geonames_entries(str(value))
         context = hint or (last_admin.country if adjacent and last_admin else "")
         entry = gz.pick(entries, context, home or "TW")
+        if entry is None and context and _shorter_in(cands, start, end, context):
+            continue  # 「紐西蘭奧克蘭市」: the shorter name at the same place is the one in the country named before it
         if entry is None:
             entry = gz.pick(entries, "", home or "TW")
         if entry is None:
@@ -105,13 +108,54 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
             e += 1
         name = text.raw[start:e]
         pm = PlaceMention(start, e, name, text.raw[start:end], entry, entry.country, entry.kind)
+        base = t[start:e].rstrip(SUFFIX_CHARS) or t[start:e]
+        how = "named" if context else "one" if len({x.country for x in entries}) == 1 else "loose"
+        senses.append((len(places), base, how))
         places.append(pm)
         taken = last_end = e
         last_country = entry.country
         last_was_country = False
         last_admin = pm if entry.curated and entry.kind in ADMIN_KINDS else None
+    _one_sense(places, senses)
     places = _unknown_places(text, countries, places)
     return countries, places
+
+
+def _one_sense(places: list[PlaceMention], senses: list[tuple[int, str, str]]) -> None:
+    """「紐西蘭奧克蘭市…奧克蘭市」「聖地牙哥市…聖地牙哥」: a name means one place in the whole document. The country
+    named before one mention of it (with or without its suffix) places every other mention; else a mention whose
+    name has one meaning only places those picked among several countries."""
+    p = gz.places()
+    named: dict[str, set[str]] = {}
+    one: dict[str, set[str]] = {}
+    for i, base, how in senses:
+        if how != "loose":
+            (named if how == "named" else one).setdefault(base, set()).add(places[i].country)
+    for i, base, how in senses:
+        countries = named.get(base, set()) if how != "named" else set()
+        if len(countries) != 1 and how == "loose":
+            countries = one.get(base, set())
+        m = places[i]
+        if len(countries) != 1 or m.entry is None or m.entry.country in countries:
+            continue
+        (code,) = countries
+        names = dict.fromkeys((fold(m.name), fold(m.text), base))
+        entries = [x for n in names for x in p.curated.get(n, [])]
+        entry = gz.pick(entries, code)
+        if entry is not None:
+            places[i] = PlaceMention(m.start, m.end, m.text, m.name, entry, entry.country, entry.kind)
+
+
+def _shorter_in(cands: list[tuple[int, int, int, tuple[str, str]]], start: int, end: int, country: str) -> bool:
+    """Whether a shorter candidate name at ``start`` is a place in ``country``."""
+    p = gz.places()
+    for s, e, _, (kind, value) in cands:
+        if s != start or e >= end or kind == "country":
+            continue
+        entries = p.curated.get(str(value), []) if kind == "curated" else gz.geonames_entries(str(value))
+        if any(x.country == country for x in entries):
+            return True
+    return False
 
 
 def english(text: Text) -> bool:
