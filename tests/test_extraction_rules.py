@@ -626,3 +626,12 @@ def test_a_place_name_means_one_place_in_a_release_the_one_its_country_or_its_on
     assert {(p.name_zh, p.country) for p in a.places.values() if p.name_zh.startswith("奧克蘭")} == {("奧克蘭市", "NZ")}
     b = _doc("美國城市交流\n\n今年是高雄市與聖地牙哥市締結姊妹市30周年，副市長率團參加聖地牙哥與高雄姊妹市協會的慶祝活動。")
     assert {p.country for p in b.places.values() if p.name_zh.startswith("聖地牙哥")} == {"US"}
+
+
+def test_a_council_named_by_its_kind_alone_is_the_council_of_the_city_the_sentence_named() -> None:
+    f = _doc("市長訪問澳洲\n\n"
+             "高雄市長陳其邁率團出訪澳洲，拜會昆士蘭州首府布里斯本市政廳，受到市議會議長馬丁（Sandy Martin）熱情接待。\n\n"
+             "簽署儀式由市議會議長林美麗主持。")
+    posts = _posts(f)
+    assert ("布里斯本市議會", "speaker") in posts["馬丁"]
+    assert ("高雄市議會", "speaker") in posts["林美麗"]
