@@ -635,3 +635,10 @@ def test_a_council_named_by_its_kind_alone_is_the_council_of_the_city_the_senten
     posts = _posts(f)
     assert ("布里斯本市議會", "speaker") in posts["馬丁"]
     assert ("高雄市議會", "speaker") in posts["林美麗"]
+
+
+def test_a_verb_after_a_japanese_title_opens_no_japanese_name() -> None:
+    f = _doc("日本參議員訪高雄 陳其邁：盼強化交流\n\n日本參議員森田宏文22日拜會高雄市長陳其邁。")
+    names = set(_names(f).values())
+    assert "森田宏文" in names
+    assert "訪高雄" not in names

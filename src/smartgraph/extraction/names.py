@@ -164,6 +164,7 @@ def frequent_word(word: str) -> bool:
 
 
 _ADVERBS = set(fold("曾更再又均皆即才便則"))
+_VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and begin no Japanese one
 _CONJ = set(fold("和與及跟同"))
 
 
@@ -237,7 +238,7 @@ class NameScorer:
             best = max(best, {2: 0.8, 3: 2.0, 4: 0.3}.get(k, -2.0))
         if name[:2] in lx.surnames_ja():
             best = max(best, {3: 1.5, 4: 2.2, 5: 1.6, 6: 0.5}.get(k, -2.0))
-        if origin == "JP":
+        if origin == "JP" and name[0] not in _VERBS_NOT_FIRST:  # 「日本參議員訪新北」: 訪 the verb opens no name
             best = max(best, {2: 0.2, 3: 1.4, 4: 2.0, 5: 1.8}.get(k, -2.0))
         tr = lx.translit_chars()
         ratio = sum(c in tr or c == "·" for c in name) / k
