@@ -642,3 +642,8 @@ def test_a_verb_after_a_japanese_title_opens_no_japanese_name() -> None:
     names = set(_names(f).values())
     assert "森田宏文" in names
     assert "訪高雄" not in names
+
+
+def test_a_transliterated_name_after_a_title_ends_before_said() -> None:
+    f = _doc("美國城市簽署MOU\n\n美國德州布倫特市市長奧馬斯說，非常高興能與高雄市簽署合作備忘錄。")
+    assert ("布倫特市政府", "mayor") in _posts(f).get("奧馬斯", set())

@@ -164,6 +164,7 @@ def frequent_word(word: str) -> bool:
 
 
 _ADVERBS = set(fold("曾更再又均皆即才便則"))
+_SAID = fold("說")
 _VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and begin no Japanese one
 _CONJ = set(fold("和與及跟同"))
 
@@ -204,7 +205,7 @@ class NameScorer:
             return 2.5
         f = starts_with(t, j, words("follow"))
         if f:
-            return 2.0 if len(f) > 1 else 1.0
+            return 2.0 if len(f) > 1 else 1.5 if f == _SAID else 1.0  # 「市長奧馬斯說」: 說 ends a name as 表示 does
         return -2.0
 
     def start_boundary(self, i: int) -> float:
