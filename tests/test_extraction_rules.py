@@ -647,3 +647,12 @@ def test_a_verb_after_a_japanese_title_opens_no_japanese_name() -> None:
 def test_a_transliterated_name_after_a_title_ends_before_said() -> None:
     f = _doc("美國城市簽署MOU\n\n美國德州布倫特市市長奧馬斯說，非常高興能與高雄市簽署合作備忘錄。")
     assert ("布倫特市政府", "mayor") in _posts(f).get("奧馬斯", set())
+
+
+def test_an_unknown_city_after_its_country_is_named_without_its_description_and_known_wherever_it_stands() -> None:
+    f = _doc("高雄與波蘭城市締盟\n\n高雄市與波蘭工業城布洛維茲市締結為姊妹市。副市長與布洛維茲市市長柯斯塔尼克(Adam Kostanik)簽署協定書。")
+    ties = {frozenset((f.places[s.a].name_zh, f.places[s.b].name_zh)) for s in f.sister_cities}
+    assert frozenset(("高雄市", "布洛維茲市")) in ties
+    assert not any("工業城" in p.name_zh for p in f.places.values())
+    mayor = next(q for q in f.posts if f.persons[q.person].name == "柯斯塔尼克")
+    assert f.organizations[mayor.organization].place in {k for k, p in f.places.items() if p.name_zh == "布洛維茲市"}

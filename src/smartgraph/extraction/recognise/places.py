@@ -286,6 +286,8 @@ def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMen
 
 
 # words that describe a place instead of naming it: 「韓國最大港灣城市」「日本第二大城市」「美國西岸城市」
+# what a release calls a city before naming it, after its country: 工業城, 首都, 港都 (not part of the name)
+_DESCRIPTOR = re.compile(fold(r"首都|首府|港都|古都|工業城|科技城|工業重鎮|大城|古城|港城|山城|水都|花都"))
 _DESCRIBED = re.compile(fold(r"城市$|^(?:最|第|大型|主要|重要|知名|著名|沿海|港灣|港口|西岸|東岸|南部|北部|首要)"))
 
 
@@ -310,6 +312,9 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
         if isinstance(m, PlaceMention) and m.kind not in ADMIN_KINDS:
             continue
         i = m.end
+        d = _DESCRIPTOR.match(t, i)
+        if d and d.end() not in starts:
+            i = d.end()  # 「波蘭工業城拉當市」: the words that describe the city go before its name
         j = i
         while j < len(t) and j - i < 6 and is_han(t[j]) and t[j] not in _UNKNOWN_STOP and (j == i or j not in starts):
             j += 1
@@ -332,4 +337,14 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
             latin = re.sub(r"\b(?:City|County|Town|District|Township|Municipality|Prefecture)\b|\bof\b", "", lm.group(1)).strip()
             entry = gz.PlaceEntry((name,), latin, "", "city" if t[e - 1] == "市" else "county", None, "", 0, False)
             add(PlaceMention(i, e, name, name, entry, "", entry.kind))
+    # 「波蘭拉當市(Radom)…拉當市市長」: a place found once is that place wherever else its name stands
+    ends = {p.end for p in out}
+    for p in [p for p in out[len(places):] if p.end - p.start >= 3 and p.entry is None]:
+        name = t[p.start:p.end]
+        k = t.find(name)
+        while k >= 0:
+            if not any(covered[k:k + len(name)]) and (k == 0 or not is_han(t[k - 1]) or k in ends):
+                add(PlaceMention(k, k + len(name), text.raw[k:k + len(name)], text.raw[k:k + len(name)], p.entry, p.country, p.kind))
+                ends.add(k + len(name))
+            k = t.find(name, k + 1)
     return sorted(out, key=lambda p: p.start)
