@@ -656,3 +656,11 @@ def test_an_unknown_city_after_its_country_is_named_without_its_description_and_
     assert not any("工業城" in p.name_zh for p in f.places.values())
     mayor = next(q for q in f.posts if f.persons[q.person].name == "柯斯塔尼克")
     assert f.organizations[mayor.organization].place in {k for k, p in f.places.items() if p.name_zh == "布洛維茲市"}
+
+
+def test_unknown_towns_listed_after_their_prefecture_are_places_and_tie_as_sisters() -> None:
+    f = _doc("日本議員訪新北\n\n新北市石門區、淡水區分別與日本福井縣美山町、高浜野町為友好城市；而石門區與美山町締結為姊妹市已30年。")
+    names = {p.name_zh: p for p in f.places.values()}
+    assert {"美山町", "高浜野町"} <= set(names)
+    ties = {frozenset((f.places[s.a].name_zh, f.places[s.b].name_zh)) for s in f.sister_cities}
+    assert ties == {frozenset(("石門區", "美山町"))}

@@ -287,6 +287,14 @@ def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMen
 
 # words that describe a place instead of naming it: 「韓國最大港灣城市」「日本第二大城市」「美國西岸城市」
 # what a release calls a city before naming it, after its country: 工業城, 首都, 港都 (not part of the name)
+def _unknown_kind(suffix: str) -> str:
+    """The kind a place no gazetteer knows has by its last character (美濱町 a township, 柯哈市 a city)."""
+    return {"市": "city", "縣": "county", "县": "county", "郡": "county", "區": "district", "区": "district",
+            "鎮": "township", "镇": "township", "鄉": "township", "乡": "township", "町": "township",
+            "村": "township"}.get(suffix, "region")
+
+
+_LISTED = re.compile(r"[、及和與]([\u4e00-\u9fff]{1,4}[" + SUFFIX_CHARS + "])")
 _DESCRIPTOR = re.compile(fold(r"首都|首府|港都|古都|工業城|科技城|工業重鎮|大城|古城|港城|山城|水都|花都"))
 _DESCRIBED = re.compile(fold(r"城市$|^(?:最|第|大型|主要|重要|知名|著名|沿海|港灣|港口|西岸|東岸|南部|北部|首要)"))
 
@@ -323,7 +331,12 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
                 code = m.code if isinstance(m, CountryMention) else m.country
                 name = text.raw[i:j]
                 if not covered[i]:
-                    add(PlaceMention(i, j, name, name, None, code, "city" if t[j - 1] in "市" else "region"))
+                    add(PlaceMention(i, j, name, name, None, code, _unknown_kind(t[j - 1])))
+                    # 「福井縣美濱町、大飯町」: a list goes on with places of the same suffix
+                    while (nxt := _LISTED.match(t, j)) and nxt.group(1)[-1] == t[j - 1] and not covered[nxt.start(1)] \
+                            and nxt.start(1) not in starts and not common_word(nxt.group(1)):
+                        k0, j = nxt.start(1), nxt.end(1)
+                        add(PlaceMention(k0, j, text.raw[k0:j], text.raw[k0:j], None, code, _unknown_kind(t[j - 1])))
                 break
     for lm in _LATIN_PLACE.finditer(text.raw):
         e = lm.start()
@@ -343,7 +356,7 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
         name = t[p.start:p.end]
         k = t.find(name)
         while k >= 0:
-            if not any(covered[k:k + len(name)]) and (k == 0 or not is_han(t[k - 1]) or k in ends):
+            if not any(covered[k:k + len(name)]) and (k == 0 or not is_han(t[k - 1]) or k in ends or t[k - 1] in _UNKNOWN_STOP):
                 add(PlaceMention(k, k + len(name), text.raw[k:k + len(name)], text.raw[k:k + len(name)], p.entry, p.country, p.kind))
                 ends.add(k + len(name))
             k = t.find(name, k + 1)
