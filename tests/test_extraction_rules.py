@@ -664,3 +664,9 @@ def test_unknown_towns_listed_after_their_prefecture_are_places_and_tie_as_siste
     assert {"美山町", "高浜野町"} <= set(names)
     ties = {frozenset((f.places[s.a].name_zh, f.places[s.b].name_zh)) for s in f.sister_cities}
     assert ties == {frozenset(("石門區", "美山町"))}
+
+
+def test_a_common_name_right_after_a_city_is_part_of_it_in_the_whole_release() -> None:
+    f = _doc("北市與斯洛伐克城市簽署備忘錄\n\n"
+             "臺北市副市長與斯洛伐克首都布拉提斯拉瓦舊城區市長瓦卡奇(Matej Vakac)簽署合作備忘錄。舊城區市長瓦卡奇表示歡迎。")
+    assert {p.country for p in f.places.values()} <= {"TW", "SK"}

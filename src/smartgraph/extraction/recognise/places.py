@@ -68,6 +68,7 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
     last_country = ""
     last_admin: PlaceMention | None = None
     last_was_country = False
+    parts: set[str] = set()  # names read as a part of the city before them, not a place of another country
     senses: list[tuple[int, str, str]] = []  # each place, its name without suffix, and what fixed its country
     for start, end, _, payload in cands:
         if start < taken:
@@ -94,6 +95,10 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
             continue
         if kind == "geonames" and context and entry.country != context and not (end < len(t) and t[end] in SUFFIX_CHARS):
             continue  # 「澳洲知名的」: a name of another country's place right after Australia is a word, not that place
+        if kind == "geonames" and (t[start:end] in parts or (places and places[-1].end == start and places[-1].country
+                                                              and entry.country != places[-1].country)):
+            parts.add(t[start:end])  # 「布拉提斯拉瓦舊城區…舊城區市長」: a common name after a city is a part of it
+            continue
         e = end
         if end - start > 2 and t[end - 1] in SUFFIX_CHARS and _title_at(t, end - 1):
             e = end = end - 1  # 臺北市長: the 市 belongs to the title 市長
