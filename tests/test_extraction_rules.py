@@ -670,3 +670,10 @@ def test_a_common_name_right_after_a_city_is_part_of_it_in_the_whole_release() -
     f = _doc("北市與斯洛伐克城市簽署備忘錄\n\n"
              "臺北市副市長與斯洛伐克首都布拉提斯拉瓦舊城區市長瓦卡奇(Matej Vakac)簽署合作備忘錄。舊城區市長瓦卡奇表示歡迎。")
     assert {p.country for p in f.places.values()} <= {"TW", "SK"}
+
+
+def test_a_country_post_named_after_a_foreign_town_is_of_that_towns_country() -> None:
+    f = _doc("日本議員訪高雄\n\n高雄市與日本福井縣美山町為友好城市。本次訪團貴賓包括林田一郎、宮川和夫、鈴村大地參議員。")
+    posts = _posts(f)
+    for name in ("林田一郎", "宮川和夫", "鈴村大地"):
+        assert posts.get(name) == {("日本政府", "senator")}, name
