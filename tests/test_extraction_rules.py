@@ -677,3 +677,9 @@ def test_a_country_post_named_after_a_foreign_town_is_of_that_towns_country() ->
     posts = _posts(f)
     for name in ("林田一郎", "宮川和夫", "鈴村大地"):
         assert posts.get(name) == {("日本政府", "senator")}, name
+
+
+def test_a_verb_of_giving_before_a_name_and_title_is_no_place() -> None:
+    f = _doc("市長拜會姊妹市\n\n高雄市長陳其邁拜會澳洲布蘭登市長泰德（Tom Tedd）。會後，陳其邁市長準備蘭花與文創香氛「港都香」致贈泰德市長。")
+    assert not any(p.name_zh.startswith("致贈") for p in f.places.values())
+    assert all(o.name_zh != "致贈市政府" for o in f.organizations.values())
