@@ -32,7 +32,8 @@ from smartgraph.sparql.results import cell
 from smartgraph.sparql.union import UNTRUST
 from smartgraph.vocab import NOT_DERIVED, SPANS_GRAPH, SPANS_TRUSTED, SUMMARY_NS
 
-__all__ = ["ASK_TRUSTED", "QUOTED", "SPAN", "TRUSTED", "UNTRUST", "answers", "forget", "from_store", "nquads", "page", "trusted"]
+__all__ = ["ASK_TRUSTED", "COLUMNS", "QUOTED", "SPAN", "TRUSTED", "UNTRUST", "answers", "digest", "forget", "from_store", "nquads",
+           "nquads_of", "page", "replace", "trust", "trusted"]
 
 QUOTED = SUMMARY_NS + "quoted"
 SPAN = SUMMARY_NS + "span"
@@ -81,7 +82,6 @@ def _rows(triples: Iterable[Any]) -> Iterator[tuple[Any, str]]:
     (pyoxigraph triples or quads): ``?span oa:hasSource ?document ; oa:hasSelector ?pos , ?q . ?pos a
     oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . ?q a oa:TextQuoteSelector ; oa:exact ?quote .
     ?document dct:source ?source``."""
-
     by: dict[Any, dict[str, list[Any]]] = {}
     for t in triples:
         p = t.predicate.value
@@ -229,18 +229,18 @@ def _key(fact: Any, row: dict[str, dict[str, str]]) -> tuple[Any, ...]:
 
 def page(ox_store: Any, entity: str, limit: int, offset: int = 0) -> tuple[list[dict[str, dict[str, str]]], bool] | None:
     """One page of the provenance query's rows for ``entity`` (an IRI), read from the span rows: (rows, whether more
-    follow), or None when the plain query must answer (``Unusual`` rows). ``ox_store``'s default graph is the union
-    of its release graphs and its span rows are trusted (the caller checks the summaries' marker)."""
+    follow), or None when the plain query must answer (``Unusual`` rows, an IRI pyoxigraph refuses). ``ox_store``'s
+    default graph is the union of its release graphs, and the caller has checked that its span rows are trusted and
+    its summaries fresh (``ASK_TRUSTED``, ``summaries.FRESH``)."""
     import pyoxigraph as ox
 
-
     default, derived = ox.DefaultGraph(), ox.NamedNode(SPANS_GRAPH)
-    target = ox.NamedNode(entity)
-    facts = {target}  # ?fact (!rdf:nil)? ?entity: the entity itself, and every subject naming it but by rdf:nil
-    facts.update(q.subject for q in ox_store.quads_for_pattern(None, None, target, default) if q.predicate.value != _NIL)
     quoted, was_derived = ox.NamedNode(QUOTED), ox.NamedNode(_DERIVED)
     keyed: list[tuple[tuple[Any, ...], dict[str, dict[str, str]]]] = []
     try:
+        target = ox.NamedNode(entity)
+        facts = {target}  # ?fact (!rdf:nil)? ?entity: the entity itself, and every subject naming it but by rdf:nil
+        facts.update(q.subject for q in ox_store.quads_for_pattern(None, None, target, default) if q.predicate.value != _NIL)
         for fact in facts:
             fcell = cell(fact)
             for d in ox_store.quads_for_pattern(fact, was_derived, None, default):
