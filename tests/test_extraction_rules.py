@@ -141,7 +141,6 @@ def test_a_visit_of_last_year_is_not_what_the_release_is_about() -> None:
     assert any(n == "王大明" and f.events[e].category == "ceremony" for n, e in went)
 
 
-
 def test_a_visit_of_the_roc_year_before_is_not_what_the_release_is_about() -> None:
     f = _doc("高雄與熊本簽署友好交流協定\n\n"
              "日本熊本縣知事田中一郎率領縣府團隊來訪，今(11)日在高雄市政府與市長陳其邁共同簽署「友好交流協定」。\n\n"
@@ -708,3 +707,136 @@ def test_the_one_a_deputy_represented_and_one_named_in_a_possessive_were_not_the
                 "Ming-tao welcomed the Aomori delegation today, noting that the friendship is a tribute to Sato's leadership.",
                 date="2024-05-10")
     assert g.events and not any("Sato Kenji" in _took_part(g, k) for k in g.events)
+
+
+def _posts(f: Facts) -> dict[str, set[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = {}
+    for q in f.posts:
+        org = f.organizations[q.organization].name_zh if q.organization in f.organizations else q.organization
+        out.setdefault(f.persons[q.person].name, set()).add((org, q.role))
+    return out
+
+
+def test_a_name_between_a_body_and_its_title_before_a_verb_is_read_before_the_title() -> None:
+    f = _doc("兩市簽署協定\n\n"
+             "簽署儀式在駐日本代表處吳明山代表、日本台灣交流協會高雄事務所村田英樹所長見證下舉行。")
+    posts = _posts(f)
+    assert ("駐日本代表處", "representative") in posts["吳明山"]
+    assert any(o.endswith("高雄事務所") for o, _ in posts["村田英樹"])
+    assert "見證下" not in posts
+
+
+def test_a_japanese_name_after_its_city_and_before_its_title_needs_no_listed_family_name() -> None:
+    f = _doc("高雄與日本城市簽署協定\n\n陳其邁與日本京都市門田大作市長跨海視訊簽署協定書。")
+    assert ("京都市政府", "mayor") in _posts(f)["門田大作"]
+
+
+def test_an_honorific_before_a_bracketed_latin_name_and_a_courtesy_title_inside_it_are_no_part_of_the_name() -> None:
+    f = _doc("外國市長來訪\n\n"
+             "立陶宛考納斯市市長薩維卡斯先生(Rimas Savickas)率市政顧問約納斯女士(Ona Jonaite)及副市長葛頓(Mr. Paul Gordon)"
+             "拜會陳其邁市長。")
+    people = {p.name: p.alt_names for p in f.persons.values()}
+    assert people.get("薩維卡斯") == ("Rimas Savickas",)
+    assert "約納斯" in people and "約納斯女士" not in people
+    assert people.get("葛頓") == ("Paul Gordon",)
+
+
+def test_names_listed_before_a_shared_title_each_hold_it() -> None:
+    f = _doc("日本議員訪高雄\n\n日本參議員森田宏文率團來訪，貴賓包括林田一郎、宮川和夫、鈴村大地參議員。")
+    posts = _posts(f)
+    for name in ("林田一郎", "宮川和夫", "鈴村大地"):
+        assert ("日本政府", "senator") in posts.get(name, set()), name
+
+
+def test_a_year_in_chinese_numerals_with_an_arabic_zero_is_a_year() -> None:
+    import datetime as dt
+
+    from smartgraph.dates import recognise_dates
+    got = [(d.date.isoformat(), d.precision) for d in recognise_dates("兩市自二0一八年締結友好交流協定，今(二〇二四)年再訪", dt.date(2024, 5, 2))
+           if d.date is not None]
+    assert got == [("2018-01-01", "year"), ("2024-01-01", "year")]
+
+
+def test_yesterday_written_as_one_character_dates_the_signing() -> None:
+    f = _doc("雙城簽署合作備忘錄\n\n桃園市長王大同昨與美國德州奧斯頓市簽署教育及經濟合作備忘錄。", date="113/05/02")
+    assert [a.date.isoformat() for a in f.agreements.values() if a.date] == ["2024-05-01"]
+
+
+def test_words_quoted_after_a_colon_are_said_by_the_person_before_it() -> None:
+    f = _doc("市長訪問姊妹市\n\n台南市長李文山前往菲律賓拜會姊妹市。台南市長李文山：「我們非常高興能夠來到菲律賓，盼擴大學生交流。」")
+    names = _names(f)
+    said = [(names[s.speaker], s.quote.text) for s in f.statements]
+    assert any(n == "李文山" and q.startswith("我們非常高興") for n, q in said)
+
+
+def test_a_name_after_a_title_stops_where_the_name_stands_alone_elsewhere() -> None:
+    f = _doc("陳其邁拜會布蘭登市長泰德加溫姊妹市情誼\n\n"
+             "高雄市長陳其邁拜會姊妹市市長泰德（Tom Tedd），雙方交流。泰德表示，歡迎高雄市民來訪。\n\n"
+             "陳市長和泰德市長就兩市未來交換意見。日本交流協會會長森川修三曾多次訪台，森川修三表示歡迎。")
+    names = set(_names(f).values())
+    assert "泰德" in names
+    assert not {"泰德加溫", "和泰德", "曾多次"} & names
+
+
+def test_a_place_name_means_one_place_in_a_release_the_one_its_country_or_its_one_meaning_gives() -> None:
+    a = _doc("紐西蘭城市交流\n\n紐西蘭奧克蘭市1990年與高雄市締結姊妹市。今年是高雄市與奧克蘭市締結姊妹市35周年。")
+    assert {(p.name_zh, p.country) for p in a.places.values() if p.name_zh.startswith("奧克蘭")} == {("奧克蘭市", "NZ")}
+    b = _doc("美國城市交流\n\n今年是高雄市與聖地牙哥市締結姊妹市30周年，副市長率團參加聖地牙哥與高雄姊妹市協會的慶祝活動。")
+    assert {p.country for p in b.places.values() if p.name_zh.startswith("聖地牙哥")} == {"US"}
+
+
+def test_a_council_named_by_its_kind_alone_is_the_council_of_the_city_the_sentence_named() -> None:
+    f = _doc("市長訪問澳洲\n\n"
+             "高雄市長陳其邁率團出訪澳洲，拜會昆士蘭州首府布里斯本市政廳，受到市議會議長馬丁（Sandy Martin）熱情接待。\n\n"
+             "簽署儀式由市議會議長林美麗主持。")
+    posts = _posts(f)
+    assert ("布里斯本市議會", "speaker") in posts["馬丁"]
+    assert ("高雄市議會", "speaker") in posts["林美麗"]
+
+
+def test_a_verb_after_a_japanese_title_opens_no_japanese_name() -> None:
+    f = _doc("日本參議員訪高雄 陳其邁：盼強化交流\n\n日本參議員森田宏文22日拜會高雄市長陳其邁。")
+    names = set(_names(f).values())
+    assert "森田宏文" in names
+    assert "訪高雄" not in names
+
+
+def test_a_transliterated_name_after_a_title_ends_before_said() -> None:
+    f = _doc("美國城市簽署MOU\n\n美國德州布倫特市市長奧馬斯說，非常高興能與高雄市簽署合作備忘錄。")
+    assert ("布倫特市政府", "mayor") in _posts(f).get("奧馬斯", set())
+
+
+def test_an_unknown_city_after_its_country_is_named_without_its_description_and_known_wherever_it_stands() -> None:
+    f = _doc("高雄與波蘭城市締盟\n\n高雄市與波蘭工業城布洛維茲市締結為姊妹市。副市長與布洛維茲市市長柯斯塔尼克(Adam Kostanik)簽署協定書。")
+    ties = {frozenset((f.places[s.a].name_zh, f.places[s.b].name_zh)) for s in f.sister_cities}
+    assert frozenset(("高雄市", "布洛維茲市")) in ties
+    assert not any("工業城" in p.name_zh for p in f.places.values())
+    mayor = next(q for q in f.posts if f.persons[q.person].name == "柯斯塔尼克")
+    assert f.organizations[mayor.organization].place in {k for k, p in f.places.items() if p.name_zh == "布洛維茲市"}
+
+
+def test_unknown_towns_listed_after_their_prefecture_are_places_and_tie_as_sisters() -> None:
+    f = _doc("日本議員訪新北\n\n新北市石門區、淡水區分別與日本福井縣美山町、高浜野町為友好城市；而石門區與美山町締結為姊妹市已30年。")
+    names = {p.name_zh: p for p in f.places.values()}
+    assert {"美山町", "高浜野町"} <= set(names)
+    ties = {frozenset((f.places[s.a].name_zh, f.places[s.b].name_zh)) for s in f.sister_cities}
+    assert ties == {frozenset(("石門區", "美山町"))}
+
+
+def test_a_common_name_right_after_a_city_is_part_of_it_in_the_whole_release() -> None:
+    f = _doc("北市與斯洛伐克城市簽署備忘錄\n\n"
+             "臺北市副市長與斯洛伐克首都布拉提斯拉瓦舊城區市長瓦卡奇(Matej Vakac)簽署合作備忘錄。舊城區市長瓦卡奇表示歡迎。")
+    assert {p.country for p in f.places.values()} <= {"TW", "SK"}
+
+
+def test_a_country_post_named_after_a_foreign_town_is_of_that_towns_country() -> None:
+    f = _doc("日本議員訪高雄\n\n高雄市與日本福井縣美山町為友好城市。本次訪團貴賓包括林田一郎、宮川和夫、鈴村大地參議員。")
+    posts = _posts(f)
+    for name in ("林田一郎", "宮川和夫", "鈴村大地"):
+        assert posts.get(name) == {("日本政府", "senator")}, name
+
+
+def test_a_verb_of_giving_before_a_name_and_title_is_no_place() -> None:
+    f = _doc("市長拜會姊妹市\n\n高雄市長陳其邁拜會澳洲布蘭登市長泰德（Tom Tedd）。會後，陳其邁市長準備蘭花與文創香氛「港都香」致贈泰德市長。")
+    assert not any(p.name_zh.startswith("致贈") for p in f.places.values())
+    assert all(o.name_zh != "致贈市政府" for o in f.organizations.values())

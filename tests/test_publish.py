@@ -42,8 +42,9 @@ def test_description_conforms_to_dcat_ap_3(built_store: Path) -> None:
     assert len(list(g.objects(ds, DCAT.distribution))) == len(publish.EXPORT_FORMATS) + 1
     assert any(g.objects(None, DCAT.endpointURL)) and any(g.objects(ds, DCTERMS.publisher))
     st = open_store(built_store, read_only=True)
-    total = int(st.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")["results"]["bindings"][0]["n"]["value"])
-    assert int(g.value(ds, VOID.triples)) == total
+    every = int(st.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")["results"]["bindings"][0]["n"]["value"])
+    total = sum(st.graph_counts().values())  # the named graphs' triples, not the derived graphs' rows
+    assert int(g.value(ds, VOID.triples)) == total < every
     linksets = {str(t) for ls in g.objects(ds, VOID.subset) for t in g.objects(ls, VOID.objectsTarget)}
     assert linksets == {"https://sws.geonames.org/", "http://www.wikidata.org/entity/"}
     assert any(g.objects(ds, VOID.exampleResource)) and any(g.objects(ds, VOID.vocabulary))

@@ -23,7 +23,7 @@ from smartgraph.config import Settings
 from smartgraph.sparql.store import EmbeddedStore
 from smartgraph.sparql.union import REUNION, with_reunion
 from smartgraph.sparqlscan import touched_graphs
-from smartgraph.vocab import SUMMARY_GRAPH
+from smartgraph.vocab import NOT_DERIVED
 from tests.server import Server
 
 from .conftest import ROOT
@@ -32,8 +32,8 @@ EX = "http://example.org/"
 TOKEN = {"SMARTGRAPH_UPDATE_TOKEN": "s3cret"}
 AUTH = {"Authorization": "Bearer s3cret"}
 # the default graph is the union of the named graphs but the derived one of materialised query rows (smartgraph.summaries)
-UNION_BROKEN = (f"ASK {{ {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }} }} "
-                f"UNION {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}> && NOT EXISTS {{ ?s ?p ?o }}) }} }}")
+UNION_BROKEN = (f"ASK {{ {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED}) }} }} "
+                f"UNION {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED} && NOT EXISTS {{ ?s ?p ?o }}) }} }}")
 
 # (update, whether it is rewritten around the graphs it names rather than followed by the whole union)
 UPDATES = [

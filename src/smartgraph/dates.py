@@ -187,7 +187,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (the word before or after must not make it another word: 說明日本, 至今日本, 資本日)
     ("zh-rel-day", _P(r"(?P<rel>今|本|昨|明|前|後|后)\s{0,2}[(（]\s{0,2}(?P<d>\d{1,2})\s{0,2}[)）]\s{0,2}(?P<u>日)"
                       r"|(?<![至如而迄當当古從从說说表聲声證证透光文發发簡简清分標标指開开精英嚴严日基資资根成原版劇剧課课樣样範范])"
-                      r"(?P<rel2>今|本|昨|明)(?P<u2>天|日)(?!本)|(?P<rel3>前|後|后)天")),
+                      r"(?P<rel2>今|本|昨|明)(?P<u2>天|日)(?!本)|(?P<rel3>前|後|后)天"
+                      # news style: 「市長陳大同昨與…簽署」「三人昨皆出席」: 昨 alone after its subject, before the verb
+                      r"|(?<=[\u4e00-\u9fff])(?P<rel4>昨)(?=[與和同赴抵出率到在於參接會簽舉晚夜午皆也亦並正透舉前])")),
     # 去(105)年7月, 今年, 明年, 去年12月15日
     ("zh-rel-year", _P(r"(?<![\d年十百千幾几多說说表聲声證证透光文發发])(?P<rel>今|本|去|明|前)\s{0,2}(?:[(（]\s{0,2}(?P<y>\d{2,4})\s{0,2}[)）]\s{0,2})?年"
                        r"(?:\s{0,2}(?P<m>\d{1,2})\s{0,2}月(?:\s{0,2}(?P<d>\d{1,2})\s{0,2}[日號号])?)?(?!度)")),
@@ -375,7 +377,7 @@ def _build(kind: str, m: re.Match[str], anchor: dt.date | None) -> DateMatch | N
     if anchor is None:
         return None
     if kind == "zh-rel-day":
-        rel = g["rel"] or g["rel2"] or g["rel3"]
+        rel = g["rel"] or g["rel2"] or g["rel3"] or g["rel4"]
         offset = _ZH_REL_DAY[rel]
         if rel == "本" and g["u2"] == "天":
             return None
@@ -474,6 +476,7 @@ def recognise_dates(text: str, anchor: dt.date | None) -> list[DateMatch]:
     >>> [(m.date.isoformat(), m.precision) for m in recognise_dates("去(105)年7月 on Monday", dt.date(2025, 9, 18))]
     [('2016-07-01', 'month'), ('2025-09-15', 'day')]
     """
+    text = _ZH_YEAR.sub(lambda m: m.group().translate(_ZH_DIGITS), text)  # 二〇一六年 as 2016年, same length
     found: list[DateMatch] = []
     n = len(text)
     for master in _MASTERS:
@@ -497,6 +500,11 @@ def recognise_dates(text: str, anchor: dt.date | None) -> list[DateMatch]:
             continue
         out.append(c)
     return _merge(text, out)
+
+
+# a year written digit by digit in Chinese numerals, zero as 〇, ○, 零 or 0 (二〇一六年, 今(二0二六)年)
+_ZH_YEAR = re.compile(r"(?<![一二三四五六七八九十〇○零\d])(?:一九|二[〇○零0])[〇○零0一二三四五六七八九]{2}(?=\s*[)）]?\s*年)")
+_ZH_DIGITS = str.maketrans("〇○零0一二三四五六七八九", "000012345678" + "9")
 
 
 def _masters() -> list[re.Pattern[str]]:

@@ -27,6 +27,7 @@ from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
 from smartgraph.model import Document, Notice, ValidationReport, Violation
 from smartgraph.queries import Catalog
+from smartgraph.sparql import spans
 from smartgraph.sparql.remote import RemoteStore
 from smartgraph.sparql.store import EmbeddedStore, Store
 from smartgraph.vocab import SCD, canonical_lang_tags
@@ -99,8 +100,9 @@ REFRESH_SHARE = 0.05  # under auto, a build that stored this share of the store'
 
 
 def _materialise(store: EmbeddedStore, mode: str, stored: int) -> bool | None:
-    """Whether the rows are written again whole (True), only where they changed (False), or not at all (None)."""
-    if mode == "never" or summaries.fresh(store):
+    """Whether the rows are written again whole (True), only where they changed (False), or not at all (None: left stale,
+    or fresh and the spans' provenance rows trusted)."""
+    if mode == "never" or (summaries.fresh(store) and spans.trusted(store.oxigraph)):
         return None
     return mode == "always" or stored >= max(1, REFRESH_SHARE * len(store.document_hashes()))
 
@@ -161,13 +163,15 @@ _HASH_MARK = f"> <{SCD.sha256}> "
 
 @dataclass(frozen=True)
 class NewGraph:
-    """A graph ready for the store (``EmbeddedStore.add_new_graphs``): its quads (but its content hash) and the triples it
-    adds to the union default graph, N-Quads for one bulk load; the content hash's line, written last."""
+    """A graph ready for the store (``EmbeddedStore.add_new_graphs``): its quads (but its content hash), the triples it
+    adds to the union default graph and its spans' provenance rows (``spans.nquads``), N-Quads for one bulk load; the
+    content hash's line, written last."""
 
     name: str
     quads: bytes
     union: bytes
     held: str
+    rows: bytes = b""
 
     def ntriples(self) -> str:
         """The graph as N-Triples (its content hash included), to replace a graph the store has."""
@@ -193,7 +197,7 @@ def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int =
         if len(union) < remember:
             union.update(fresh)
         triples = "".join(fresh)
-    return NewGraph(name, quads.encode("utf-8"), triples.encode("utf-8"), held)
+    return NewGraph(name, quads.encode("utf-8"), triples.encode("utf-8"), held, spans.nquads_of(name, nt).encode("utf-8"))
 
 
 Built = tuple[DocumentResult, str | None, str | None]  # a result, its graph's name and N-Triples when stored
@@ -365,7 +369,7 @@ class _Writer:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
-        graphs = [(g.name, g.quads + g.union, g.held) for _, g in batch]
+        graphs = [(g.name, g.quads + g.union + g.rows, g.held) for _, g in batch]
         self.inflight.append(([r for r, _ in batch], self.thread.submit(self.store.add_new_graphs, graphs)))
         while len(self.inflight) > 1:
             self._settle()

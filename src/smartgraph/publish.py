@@ -20,7 +20,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
 from smartgraph.errors import ConfigError
 from smartgraph.formats import FORMATS, NAMES, rdf_format
 from smartgraph.sparql.store import Store
-from smartgraph.vocab import GEONAMES, LANGUAGE, PREFIXES, SCHEMA, WD, canonical_lang, canonical_lang_tags
+from smartgraph.vocab import GEONAMES, LANGUAGE, NOT_DERIVED, PREFIXES, SCHEMA, WD, canonical_lang, canonical_lang_tags
 
 EXPORT_FORMATS = NAMES  # turtle, ntriples, nquads, trig, jsonld, rdfxml (smartgraph.formats; short aliases accepted)
 FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
@@ -201,7 +201,8 @@ def _void(store: Store, g: Graph, info: DatasetInfo) -> None:
     n3 = URIRef(base).n3()[1:-1]
     g.add((ds, VOID.sparqlEndpoint, URIRef(info.endpoint)))
     g.add((ds, VOID.uriSpace, Literal(base)))
-    g.add((ds, VOID.triples, Literal(_int(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"), datatype=XSD.integer)))
+    g.add((ds, VOID.triples, Literal(_int(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED}) }}"),
+                                     datatype=XSD.integer)))
     g.add((ds, VOID.entities, Literal(_int(store, f'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER (STRSTARTS(STR(?s), "{n3}")) }}'),
                                       datatype=XSD.integer)))
     g.add((ds, VOID.distinctSubjects, Literal(_int(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"), datatype=XSD.integer)))

@@ -44,6 +44,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier, Variable
 
 from smartgraph.queries import LANGUAGES, CannedQuery, Catalog, Parameter, with_values
+from smartgraph.sparql import spans
 from smartgraph.sparql.union import STALE
 from smartgraph.vocab import SUMMARY_GRAPH, SUMMARY_MARKER, SUMMARY_NS
 
@@ -165,6 +166,7 @@ class Refresh:
     of: int = 0
     whole: bool = True
     seconds: float = 0.0
+    span_rows: int | None = None  # the spans' provenance rows written again from the store (sparql.spans), if they were
 
 
 FRESH = f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_MARKER}> ?v }} }}"
@@ -464,6 +466,8 @@ def refresh(ox_store: Any, catalog: Catalog, queries: Iterable[str] | None = Non
     else:  # till every bucket is right; the counts are written again at the end
         ox_store.update(f"DELETE WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> ?p ?o }} }}")
         out.garbage = count["garbage"]
+    if not spans.trusted(ox_store):  # after an update written by hand, or on a store older than the spans' rows
+        out.span_rows = spans.from_store(ox_store)
     old = {} if out.whole else _old_buckets(ox_store)
     wanted = set(queries) if queries is not None else None
     w = _Writer(ox_store, out)

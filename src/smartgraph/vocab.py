@@ -113,3 +113,8 @@ def canonical_lang_tags(data: bytes) -> bytes:
 SUMMARY_NS = "https://w3id.org/smartgraph/summary#"
 SUMMARY_GRAPH = "https://w3id.org/smartgraph/graph/summaries"
 SUMMARY_MARKER = SUMMARY_NS + "fresh"  # present while the rows are those of the store's content
+# the derived graph of the provenance query's rows of each quoted span (smartgraph.sparql.spans): not part of the default graph
+SPANS_GRAPH = "https://w3id.org/smartgraph/graph/spans"
+SPANS_TRUSTED = SUMMARY_NS + "spans"  # present while the provenance rows of every span are written
+DERIVED_GRAPHS = (SUMMARY_GRAPH, SPANS_GRAPH)  # graphs a build derives from the others: no data of their own
+NOT_DERIVED = f"?g NOT IN (<{SUMMARY_GRAPH}>, <{SPANS_GRAPH}>)"  # a SPARQL filter on ?g that leaves them out

@@ -131,6 +131,8 @@ def name_char(c: str) -> bool:
 
 
 _LIST_MARKS = set(fold("、及暨"))
+# the last characters of a body's name (辦事處, 事務所, 公司, 協會, 市政府, 國會): no personal name goes on across them
+_BODY_ENDS = set(fold("處所司會府局署院館"))
 _NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在為"))
 
 
@@ -161,6 +163,22 @@ def frequent_word(word: str) -> bool:
     return freq.get(word, 0) >= 50
 
 
+_ADVERBS = set(fold("曾更再又均皆即才便則"))
+_SAID = fold("說")
+_VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and begin no Japanese one
+_CONJ = set(fold("和與及跟同"))
+
+
+def _conj_at(t: str, i: int) -> bool:
+    return i < len(t) and t[i] in _CONJ
+
+
+def _verb_or_adverb(word: str) -> bool:
+    """Whether a dictionary word is a verb, adverb, numeral or time word (出席, 親自, 多次, 前往)."""
+    freq, tags = _jieba()
+    return freq.get(word, 0) >= 100 and tags.get(word, "")[:1] in ("v", "d", "m", "t", "p")
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -187,7 +205,7 @@ class NameScorer:
             return 2.5
         f = starts_with(t, j, words("follow"))
         if f:
-            return 2.0 if len(f) > 1 else 1.0
+            return 2.0 if len(f) > 1 else 1.5 if f == _SAID else 1.0  # 「市長奧馬斯說」: 說 ends a name as 表示 does
         return -2.0
 
     def start_boundary(self, i: int) -> float:
@@ -200,6 +218,8 @@ class NameScorer:
         lead = ends_with(t, i, words("lead")) or ends_with(t, i, words("lead-start"))
         if lead:
             return 2.0 if len(lead) > 1 else 1.0
+        if t[i - 1] in _BODY_ENDS:
+            return 1.0  # 「駐日本代表處謝長廷代表」「南海企業公司陳大山董事長」: a body's last character, then the name
         return -2.0
 
     # ------------------------------------------------------------------ shape
@@ -219,7 +239,7 @@ class NameScorer:
             best = max(best, {2: 0.8, 3: 2.0, 4: 0.3}.get(k, -2.0))
         if name[:2] in lx.surnames_ja():
             best = max(best, {3: 1.5, 4: 2.2, 5: 1.6, 6: 0.5}.get(k, -2.0))
-        if origin == "JP":
+        if origin == "JP" and name[0] not in _VERBS_NOT_FIRST:  # 「日本參議員訪新北」: 訪 the verb opens no name
             best = max(best, {2: 0.2, 3: 1.4, 4: 2.0, 5: 1.8}.get(k, -2.0))
         tr = lx.translit_chars()
         ratio = sum(c in tr or c == "·" for c in name) / k
@@ -228,6 +248,8 @@ class NameScorer:
             best = max(best, bonus + {2: 0.5, 3: 1.4, 4: 1.6, 5: 1.6, 6: 1.4, 7: 1.2, 8: 1.0}.get(k, 0.8 if k > 8 else -1.0))
         if best > 0 and common_word(name):
             best -= 4.0
+        if best > 0 and k == 3 and name[0] in _ADVERBS and _verb_or_adverb(name[1:]):
+            return -9.0  # 「會長曾多次訪台」「市長曾親自出席」: 曾 the adverb, not the surname
         return best
 
     def bounded_count(self, name: str) -> int:
@@ -296,7 +318,19 @@ class NameScorer:
             s = self.score(i, j, after=True, origin=origin)
             if best is None or s > best.score or (s == best.score and j - i == 3):
                 best = Candidate(i, j, s)
+        if best is not None and best.score > 0:
+            if _conj_at(self.t, i) and self._known_part(self.t[i + 1:best.end], self.t[i:best.end], origin):
+                return None  # 「蔣市長和希馬斯市長」: 和 the conjunction, then a name that stands alone elsewhere
+            for j in range(i + min_len, best.end):
+                if self._known_part(self.t[i:j], self.t[i:best.end], origin):
+                    return Candidate(i, j, best.score)  # 「市長泰德加溫情誼」: 泰德 stands alone elsewhere
         return best
+
+    def _known_part(self, part: str, whole: str, origin: str) -> bool:
+        """Whether ``part`` of a candidate name stands elsewhere in the text as a name on its own, and the whole
+        candidate does not: the rest is the words around it (加溫, 首訪, 和)."""
+        return self.bounded_count(part) >= 2 and self.bounded_count(whole) <= 1 and self.shape(part, origin) > 0 \
+            and not common_word(part)
 
     def best_before(self, e: int, *, min_len: int = 2, max_len: int = 8, origin: str = "") -> Candidate | None:
         """The best name that ends at ``e`` (right before a title)."""
@@ -306,6 +340,10 @@ class NameScorer:
             s = self.score(i, e, after=False, origin=origin)
             if best is None or s > best.score or (s == best.score and e - i == 3):
                 best = Candidate(i, e, s)
+        if best is not None and best.score > 0:
+            for i in range(e - min_len, best.start, -1):
+                if self._known_part(self.t[i:e], self.t[best.start:e], origin):
+                    return Candidate(i, e, best.score)  # 「蔣市長和希馬斯市長」: 希馬斯 stands alone elsewhere
         return best
 
 

@@ -31,6 +31,7 @@ from smartgraph.server import pages
 from smartgraph.server.limits import Admission, BodyLimit
 from smartgraph.server.openapi import openapi_document
 from smartgraph.server.problems import error_response, install, param_error, problem
+from smartgraph.sparql import spans
 from smartgraph.sparql.engine import (
     ADHOC,
     CHEAP,
@@ -41,6 +42,7 @@ from smartgraph.sparql.engine import (
     Dataset,
     Engine,
     Limits,
+    RowsCall,
     format_accept,
     negotiate,
     parse_accept,
@@ -55,6 +57,7 @@ TEXTS = 1024  # canned-query texts kept, checked and bound, for requests with th
 _LINK_SAFE = frozenset(chr(c) for c in range(33, 127)) - set(',;<>"\\')
 _ENCODED = frozenset("%+")  # a parameter name spelt so is compared decoded: the Link is written from decoded parameters then
 FORM = "application/x-www-form-urlencoded"
+Prepared = tuple[str, int, int, bool, "RowsCall | None"]  # a canned query's page, checked and bound (``_prepare``)
 
 
 @dataclass(frozen=True)
@@ -189,13 +192,15 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
     arun_bounded = getattr(engine, "arun_bounded", None)
 
     async def run(query: str, accept: list[tuple[str, float]], page: int | None = None, *, lane: str = CHEAP,
-                  dataset: Dataset | None = None, base_iri: str | None = None, bounded: bool = False) -> Answer:
+                  dataset: Dataset | None = None, base_iri: str | None = None, bounded: bool = False,
+                  rows: RowsCall | None = None) -> Answer:
         """Run a query through the engine's limits, in the cheap lane unless told (``/sparql`` uses the ad-hoc lane).
 
         ``bounded``: a canned query of bounded cost (a page of materialised rows, a query about one entity), which the
-        embedded engine answers in this process (``EmbeddedEngine.arun_bounded``)."""
+        embedded engine answers in this process (``EmbeddedEngine.arun_bounded``); ``rows``: the page read from the
+        store's derived rows instead, where the engine can (``spans.page``)."""
         if bounded and arun_bounded is not None:
-            bounded_answer: Answer = await arun_bounded(query, accept, settings.limits, page)
+            bounded_answer: Answer = await arun_bounded(query, accept, settings.limits, page, rows=rows)
             return bounded_answer
         if arun is not None:  # the embedded engine's workers are awaited on the event loop
             answer: Answer = await arun(query, accept, settings.limits, page, lane=lane, dataset=dataset, base_iri=base_iri)
@@ -226,6 +231,14 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             answer = await run(summaries.FRESH, [(RESULTS_JSON, 1.0)])
             memo["summaries"] = bool(json.loads(answer.body).get("boolean"))
         return bool(memo["summaries"])
+
+    async def spans_trusted() -> bool:
+        """Whether every release's span rows are written (``spans.trusted``), asked once per store generation."""
+        memo = cached()
+        if "spans" not in memo:
+            answer = await run(spans.ASK_TRUSTED, [(RESULTS_JSON, 1.0)])
+            memo["spans"] = bool(json.loads(answer.body).get("boolean"))
+        return bool(memo["spans"])
 
     def language(request: Request, given: str | None) -> str:
         """The language of a page or an answer: ``lang`` if given (ParameterError unless zh-Hant or en, in any BCP 47
@@ -510,15 +523,15 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
         except QueryError as e:
             return _error(404, e.message, e.hint)
         items = request.query_params.multi_items()
-        fresh = q.pageable and summaries.materialisable(q) and await materialised()
+        fresh = q.pageable and (summaries.materialisable(q) or (_sourced(q) and await spans_trusted())) and await materialised()
         key = (name, fresh, tuple((k, v) for k, v in items if k != "format"))
         if key in texts:  # the same parameters as a request answered before: checked and bound then
-            text, limit, offset, bounded = texts[key]
+            text, limit, offset, bounded, rows = texts[key]
         else:
             prepared = _prepare(q, items, fresh)
             if isinstance(prepared, Response):
                 return prepared
-            text, limit, offset, bounded = texts[key] = prepared
+            text, limit, offset, bounded, rows = texts[key] = prepared
             if len(texts) > TEXTS:
                 del texts[next(iter(texts))]
         try:
@@ -527,16 +540,24 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             return error_response(e)
         try:
             with cheap.slot(_client(request)):
-                answer = await run(text, accept, page=limit if q.pageable else None, bounded=bounded)
+                answer = await run(text, accept, page=limit if q.pageable else None, bounded=bounded, rows=rows)
         except SmartgraphError as e:
             return _limits_error(e)
         return _answer_response(answer, {"Link": _links(request, limit, offset, answer.more)})
 
-    texts: dict[tuple[Any, ...], tuple[str, int, int, bool]] = {}  # the query text of each page asked lately (not its answer)
+    texts: dict[tuple[Any, ...], Prepared] = {}  # the query text of each page asked lately (not its answer)
+    sourced: dict[str, bool] = {}
 
-    def _prepare(q: CannedQuery, items: list[tuple[str, str]], fresh: bool) -> tuple[str, int, int, bool] | Response:
-        """A canned query's page for the request's parameters, checked and bound: its text, limit, offset, and whether its
-        cost is bounded; or the 422 naming the parameter at fault."""
+    def _sourced(q: CannedQuery) -> bool:
+        """Whether the spans' derived rows answer this canned query (the bundled provenance query, ``spans.answers``)."""
+        if q.name not in sourced:
+            sourced[q.name] = spans.answers(q.text)
+        return sourced[q.name]
+
+    def _prepare(q: CannedQuery, items: list[tuple[str, str]], fresh: bool) -> Prepared | Response:
+        """A canned query's page for the request's parameters, checked and bound: its text, limit, offset, whether its
+        cost is bounded, and the call that reads the page from the spans' rows (or None); or the 422 naming the
+        parameter at fault."""
         values: dict[str, list[str]] = {}
         limit, offset = settings.page_size, 0
         try:
@@ -548,7 +569,7 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
                 elif k != "format":
                     q.param(k)
                     values.setdefault(k, []).append(v)
-            q.bind(values)  # ParameterError before any work
+            bound = q.bind(values)  # ParameterError before any work
             # a page read from the rows the build materialised when they can answer it, else the plain query
             fast = summaries.fast_page(q, values, limit, offset) if fresh else None
             text = fast or (q.page(values, limit, offset) if q.pageable else q.prepare(values))
@@ -556,9 +577,12 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             return _param_error(e)
         except SmartgraphError as e:
             return _limits_error(e)
+        rows: RowsCall | None = None
+        if fresh and _sourced(q) and len(bound.get("entity", ())) == 1:
+            rows = functools.partial(spans.page, entity=str(bound["entity"][0]), limit=limit, offset=offset)
         # bounded: a page of materialised rows, or a query about the entity its required parameters name
         required = [p for p in q.params if p.required]
-        return text, limit, offset, fast is not None or (bool(required) and all(p.type == "iri" for p in required))
+        return text, limit, offset, fast is not None or (bool(required) and all(p.type == "iri" for p in required)), rows
 
     app.add_route("/queries/{name}", run_query, methods=["GET"], name="run_query", include_in_schema=False)
 

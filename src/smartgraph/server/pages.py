@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
 from smartgraph.queries import Catalog
-from smartgraph.vocab import CONCEPTS_IRI, PREFIXES, SCD_IRI, SUMMARY_GRAPH
+from smartgraph.vocab import CONCEPTS_IRI, NOT_DERIVED, PREFIXES, SCD_IRI
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -32,7 +32,7 @@ CONTEXT = 80  # characters of the source shown either side of a quoted span
 Select = Callable[[str], Awaitable[list[dict[str, Any]]]]
 
 # the named graphs but the derived one of materialised query rows (smartgraph.summaries), which the default graph leaves out
-GRAPH_COUNTS = (f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }} "
+GRAPH_COUNTS = (f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED}) }} "
                 "GROUP BY ?g ORDER BY ?g")
 
 

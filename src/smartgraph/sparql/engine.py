@@ -20,7 +20,7 @@ import queue
 import shutil
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -29,7 +29,7 @@ from urllib.parse import urlencode
 
 from smartgraph import procs
 from smartgraph.errors import ParameterError, SmartgraphError, StoreError
-from smartgraph.sparql import union
+from smartgraph.sparql import spans, union
 from smartgraph.sparql.results import (
     CSV,
     GRAPH_TYPES,
@@ -42,6 +42,7 @@ from smartgraph.sparql.results import (
     TSV,
     TURTLE,
     Results,
+    Row,
     canonical_json_langs,
     cell,
     serialize_boolean,
@@ -259,6 +260,22 @@ def execute(store: Any, query: str, accept: Sequence[tuple[str, float]], max_row
                                  hint="add LIMIT to the query, or raise the server's --max-rows")
         triples.append(t)
     return Answer(mt, serialize_triples(triples, mt), len(triples))
+
+
+RowsCall = Callable[[Any], "tuple[list[Row], bool] | None"]  # a pyoxigraph store -> a page's rows and whether more follow
+
+
+def execute_rows(rows: RowsCall | None, store: Any, query: str, accept: Sequence[tuple[str, float]], max_rows: int,
+                 page: int | None = None) -> Answer:
+    """``execute``, but the page read by ``rows`` when it gives one (its columns: ``spans.COLUMNS``)."""
+    got = rows(store) if rows is not None else None
+    if got is None:
+        return execute(store, query, accept, max_rows, page)
+    mt = negotiate(accept, RESULT_TYPES)
+    if mt is None:
+        raise NotAcceptable("a SELECT result cannot be sent in any type the client accepts", RESULT_TYPES)
+    found, more = got
+    return Answer(mt, serialize_select(spans.COLUMNS, found, mt), len(found), more)
 
 
 _ROW_END = b'}},{"'  # between two rows of SPARQL JSON as Oxigraph writes it (a quote inside a value is escaped)
@@ -748,9 +765,11 @@ class EmbeddedEngine:
         return answer
 
     # ------------------------------------------------------------------ bounded queries in this process
-    async def arun_bounded(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None) -> Answer:
+    async def arun_bounded(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None,
+                           *, rows: RowsCall | None = None) -> Answer:
         """A query of bounded cost (a page of materialised rows, a canned query about one entity) answered in this process,
-        in a thread (pyoxigraph lets go of the GIL while it evaluates), under the same time and size limits.
+        in a thread (pyoxigraph lets go of the GIL while it evaluates), under the same time and size limits. ``rows``:
+        a call that reads the page from the store's derived rows instead (``spans.page``; ``query`` if it gives None).
 
         A worker process costs a pickled round trip a request, as much as such a query itself (bench/http_bench.py). A
         thread cannot be stopped, though: past the time limit the request is answered 503 and the thread's slot stays
@@ -768,7 +787,7 @@ class EmbeddedEngine:
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(self.inline, thread_name_prefix="bounded-query")
-        job = loop.run_in_executor(self._pool, execute, view.store, query, list(accept), limits.max_rows, page)
+        job = loop.run_in_executor(self._pool, execute_rows, rows, view.store, query, list(accept), limits.max_rows, page)
 
         def done(_: Any) -> None:  # on the loop, when the thread ends, answered or not
             self._inline_busy -= 1

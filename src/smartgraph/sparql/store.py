@@ -26,9 +26,9 @@ from typing import IO, Any, Protocol
 from rdflib import Graph, URIRef
 
 from smartgraph.errors import StoreError
-from smartgraph.sparql import union
+from smartgraph.sparql import spans, union
 from smartgraph.sparql.results import Results
-from smartgraph.vocab import SCD, SCHEMA, SUMMARY_GRAPH, canonical_lang_tags
+from smartgraph.vocab import DERIVED_GRAPHS, NOT_DERIVED, SCD, SCHEMA, canonical_lang_tags
 
 
 class Store(Protocol):
@@ -263,19 +263,22 @@ class EmbeddedStore:
                 raise
             raise StoreError(f"cannot open the store at {path}: {e}",
                              hint="is another program (oxigraph?) writing to it? wait for it, or pass another --store") from None
+        if not read_only and next(iter(self._s.named_graphs()), None) is None:
+            spans.trust(self._s)  # a new store: every graph written from now on comes with its spans' rows
         if path is not None and not union.union_kept(self._s):
             if read_only:
                 raise StoreError(f"the store at {path} was made by an older smartgraph: its default graph is not the union "
                                  "of its named graphs, so queries and exports would miss triples",
                                  hint="run smartgraph build once on it (that upgrades it in place), then try again")
-            self._s.update(union.REUNION)
+            self._s.update(f"{union.REUNION} ;\n{union.UNTRUST}")
 
     # ------------------------------------------------------------------ writes
     def replace_graph(self, name: URIRef, data: Graph) -> None:
         self.replace_graph_nt(str(name), _ntriples(data))
 
     def replace_graph_nt(self, name: str, nt: str) -> None:
-        """Replace a named graph by the N-Triples ``nt``, and keep the default graph the union of the named graphs.
+        """Replace a named graph by the N-Triples ``nt``, and keep the default graph the union of the named graphs
+        and its spans' provenance rows (``spans``) those of its new triples.
 
         A graph the store does not have yet goes in with one transactional ``extend`` (parsed by the
         N-Triples parser, 5-10 times faster than a SPARQL INSERT DATA); a graph it has is replaced by
@@ -284,13 +287,15 @@ class EmbeddedStore:
 
         try:
             graph = ox.NamedNode(name)
+            triples = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
             if not self._s.contains_named_graph(graph):
-                triples = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+                rows = spans.nquads(name, triples)
                 self._s.update(union.STALE)
                 self._s.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-                               + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples])
+                               + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
+                               + (list(ox.parse(rows.encode("utf-8"), format=ox.RdfFormat.N_QUADS)) if rows else []))
                 return
-            self._s.update(union.replace_graph_update(name, nt))
+            self._s.update(f"{union.replace_graph_update(name, nt)} ;\n{spans.replace(name, triples)}")
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write graph <{name}>: {e}", hint="the previous content of that graph is kept") from None
 
@@ -318,6 +323,7 @@ class EmbeddedStore:
             triples.append(nt)
             quads.append(nt.replace(" .\n", f" <{name}> .\n"))  # N-Triples escape newlines inside literals
         try:
+            quads += [spans.nquads_of(name, nt) for (name, _), nt in zip(graphs, triples, strict=True)]
             self._s.update(union.STALE)
             self._s.bulk_load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             self._s.bulk_load("".join(triples).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
@@ -341,7 +347,7 @@ class EmbeddedStore:
         return bool(self._s.contains_named_graph(ox.NamedNode(name)))
 
     def remove_graph(self, name: URIRef) -> None:
-        self._s.update(union.remove_graph_update(str(name)))
+        self._s.update(f"{union.remove_graph_update(str(name))} ;\n{spans.forget([str(name)])}")
 
     def update(self, text: str, base_iri: str | None = None) -> None:
         """Run a SPARQL Update and keep the default graph the union of the named graphs, in one transaction."""
@@ -361,8 +367,9 @@ class EmbeddedStore:
             self._s.optimize()
 
     def add_new_graphs(self, graphs: list[tuple[str, bytes, str]]) -> None:
-        """``add_graphs_nt`` for graphs a build's worker processes made ready: (name, N-Quads of its quads and of
-        the triples it adds to the default graph, the content hash's N-Triples line held back and written last)."""
+        """``add_graphs_nt`` for graphs a build's worker processes made ready: (name, N-Quads of its quads, of
+        the triples it adds to the default graph and of its spans' provenance rows (``spans.nquads``), the content
+        hash's N-Triples line held back and written last)."""
         import pyoxigraph as ox
 
         if not graphs:
@@ -376,8 +383,9 @@ class EmbeddedStore:
                              hint="graphs already stored are untouched; build again to write these") from None
 
     def restore_union(self) -> None:
-        """Make the default graph the union of the named graphs again (after a write that failed part way)."""
-        self._s.update(union.REUNION)
+        """Make the default graph the union of the named graphs again (after a write that failed part way); the spans'
+        rows are written again by the next refresh (``spans``)."""
+        self._s.update(f"{union.REUNION} ;\n{union.UNTRUST}")
 
     # ------------------------------------------------------------------ reads
     @property
@@ -387,7 +395,7 @@ class EmbeddedStore:
 
     def named_graphs(self) -> list[str]:
         """The named graphs, but the derived one of materialised query rows (``summaries``)."""
-        return sorted(g.value for g in self._s.named_graphs() if g.value != SUMMARY_GRAPH)
+        return sorted(g.value for g in self._s.named_graphs() if g.value not in DERIVED_GRAPHS)
 
     def document_hashes(self) -> dict[str, str]:
         """Each document graph's content hash, so a rebuild can skip what did not change."""
@@ -442,7 +450,7 @@ class EmbeddedStore:
         if f in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             out = ox.serialize(self.quads(), format=f)
         else:
-            out = self._s.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }}"
+            out = self._s.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED}) }}"
                                 ).serialize(format=f)
         return out or b""
 
@@ -452,7 +460,7 @@ class EmbeddedStore:
         import pyoxigraph as ox
 
         return (q for q in self._s.quads_for_pattern(None, None, None, None)
-                if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != SUMMARY_GRAPH)
+                if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value not in DERIVED_GRAPHS)
 
     def graph_ntriples(self, name: str) -> bytes:
         """One named graph as N-Triples, in the store's index order, language tags as stored (lower case)."""
@@ -472,7 +480,7 @@ class EmbeddedStore:
         return sorted(ln for ln in data.decode("utf-8").splitlines() if ln.strip())
 
     def graph_counts(self) -> dict[str, int]:
-        res = self.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }} GROUP BY ?g")
+        res = self.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED}) }} GROUP BY ?g")
         return {b["g"]["value"]: int(b["n"]["value"]) for b in res["results"]["bindings"]}
 
     def __len__(self) -> int:

@@ -11,15 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from smartgraph.sparqlscan import split_prologue, strip_trailing_separator, touched_graphs
-from smartgraph.vocab import SUMMARY_GRAPH, SUMMARY_MARKER
+from smartgraph.vocab import DERIVED_GRAPHS, NOT_DERIVED, SPANS_GRAPH, SPANS_TRUSTED, SUMMARY_GRAPH, SUMMARY_MARKER
 
 # after an update written by hand: triples only in the default graph go, triples of the named graphs come in
 # (inserting only the missing triples: half the time of inserting them all again, measured on 400 synthetic releases);
-# the derived graph of materialised query rows (smartgraph.summaries) stays out of the union
-REUNION = (f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}>) }} }} ;\n"
-           f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{SUMMARY_GRAPH}> && NOT EXISTS {{ ?s ?p ?o }}) }}")
+# the derived graphs (materialised query rows, smartgraph.summaries; spans' rows, sparql.spans) stay out of the union
+REUNION = (f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED}) }} }} ;\n"
+           f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({NOT_DERIVED} && NOT EXISTS {{ ?s ?p ?o }}) }}")
 # what every write does: the materialised rows are no longer those of the store's content
 STALE = f"DELETE WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_MARKER}> ?v }} }}"
+# what an update written by hand does besides: the spans' provenance rows (sparql.spans) are written again by the next build
+UNTRUST = f"DELETE WHERE {{ GRAPH <{SPANS_GRAPH}> {{ <{SPANS_GRAPH}> <{SPANS_TRUSTED}> ?v }} }}"
 
 
 def leave_union(name: str) -> str:
@@ -52,9 +54,10 @@ def with_reunion(text: str) -> str | None:
     if body is None:
         return None
     graphs = touched_graphs(body)
-    # each update ends by taking away the marker of the materialised query rows (smartgraph.summaries)
+    # each update ends by taking away the markers of the materialised query rows (smartgraph.summaries) and of the
+    # spans' rows (smartgraph.sparql.spans)
     if graphs is None:
-        return f"{body}\n;\n{REUNION} ;\n{STALE}"
+        return f"{body}\n;\n{REUNION} ;\n{STALE} ;\n{UNTRUST}"
     if not graphs:
         return body
     names = [f"<{g}>" for g in graphs]
@@ -62,7 +65,7 @@ def with_reunion(text: str) -> str | None:
              f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({', '.join(names)})) }} }}")
     back = f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
     prologue, rest = split_prologue(body)
-    return f"{prologue}\n{leave} ;\n{rest}\n;\n{back} ;\n{STALE}"
+    return f"{prologue}\n{leave} ;\n{rest}\n;\n{back} ;\n{STALE} ;\n{UNTRUST}"
 
 
 def update(store: Any, text: str, base_iri: str | None = None) -> None:
@@ -78,7 +81,7 @@ def union_kept(store: Any, sample: int = 8) -> bool:
 
     import pyoxigraph as ox
 
-    for graph in islice((g for g in store.named_graphs() if g.value != SUMMARY_GRAPH), sample):
+    for graph in islice((g for g in store.named_graphs() if g.value not in DERIVED_GRAPHS), sample):
         first = next(iter(store.quads_for_pattern(None, None, None, graph)), None)
         if first is not None and ox.Quad(first.subject, first.predicate, first.object, ox.DefaultGraph()) not in store:
             return False

@@ -43,6 +43,8 @@ from smartgraph.extraction.text import Ranges, Text, fold, is_han
 ACCEPT = 3.0  # the least score a Han name after or before a title needs
 HONORIFICS = ("先生", "女士", "博士", "教授", "閣下", "小姐")
 _BRACKET_LATIN = re.compile(rf"\s*[（(]\s*([{LATIN}][{LATIN}'’.\- ,]{{1,60}}?)\s*[）)]")
+_HONORIFICS_FOLDED = tuple(fold(h) for h in HONORIFICS)
+_LATIN_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|H\.?E)\.?\s+", re.IGNORECASE)
 _NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")
 _CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
 AFF_LIMIT = 40
@@ -91,6 +93,20 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
     return a
 
 
+def _latin_alt(s: str) -> str:
+    """A Latin name in brackets without its courtesy title: 「(Mr. John Doe)」 names John Doe."""
+    s = s.strip()
+    bare = _LATIN_COURTESY.sub("", s)
+    return bare if " " in bare else s
+
+
+@cache
+def _verbs_after() -> tuple[str, ...]:
+    """Words of two or more characters that end a stretch before a name or follow one (見證, 出席, 表示): no name
+    begins with them."""
+    return tuple(w for w in (*words("lead"), *words("follow")) if len(w) > 1)
+
+
 class PeopleRecogniser:
     def __init__(self, text: Text, titles: list[TitleMention], places: list[PlaceMention], countries: list[CountryMention],
                  cues: list[CueMention], dates: list[DateMention]) -> None:
@@ -134,17 +150,20 @@ class PeopleRecogniser:
                 continue
             if start != i or j >= limit or not is_han(t[j]) or j in self.title_starts:
                 continue
+            if starts_with(t, j, _verbs_after()):
+                continue  # 「謝大同代表見證下」「市長表示」: a verb right after the title; the name is before it
             # a Han name with its Latin form in brackets: the whole run up to the bracket
             r = self.scorer.run_after(j, limit=12)
             br = _BRACKET_LATIN.match(raw, r)
             if br and 2 <= r - j <= 10 and self.scorer.shape(t[j:r], origin) > -9 and self._latin_is_person(br.group(1)):
-                return NameMention(j, r, raw[j:r], "han", br.group(1).strip(), 1.0)
+                h = ends_with(t, r, _HONORIFICS_FOLDED, lo=j + 2)  # 「希馬斯先生(Remi Simas)」: the name without 先生
+                return NameMention(j, r - len(h), raw[j:r - len(h)], "han", _latin_alt(br.group(1)), 1.0)
             cand = self.scorer.best_after(j, origin=origin)
             shape = self.scorer.shape(t[cand.start:cand.end], origin) if cand else -9.0
             strong = shape >= 2.0 and cand is not None and cand.score >= ACCEPT - 2.5  # a title, then a typical full name
             if cand and (cand.score >= ACCEPT or strong) and cand.end <= limit and shape > 0:
                 br = _BRACKET_LATIN.match(raw, cand.end)
-                alt = br.group(1).strip() if br and self._latin_is_person(br.group(1)) else ""
+                alt = _latin_alt(br.group(1)) if br and self._latin_is_person(br.group(1)) else ""
                 return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", alt, min(1.0, cand.score / 8))
         return None
 
@@ -166,6 +185,9 @@ class PeopleRecogniser:
         if cand and cand.start >= floor and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:cand.end]) > 0 \
                 and (cand.start, cand.end) not in self.known_spans:
             return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8)), False
+        placed = self._name_after_place(j, floor)
+        if placed is not None:
+            return placed, False
         # a surname alone before a title: 柯市長, 三浦市長, 李廳長
         for k in (2, 1):
             a = j - k
@@ -176,6 +198,21 @@ class PeopleRecogniser:
             sur = t[a:j]
             if (k == 1 and sur in lx.surnames()) or (k == 2 and (sur in lx.surnames_ja() or sur in lx.surnames())):
                 return NameMention(a, j, raw[a:j], "han", "", 0.5), True
+        return None
+
+    def _name_after_place(self, j: int, floor: int) -> NameMention | None:
+        """「日本京都市門田大作市長」: a name between a foreign place and its title is read as that country's names
+        are shaped (a Japanese name of four characters whose family name is not listed)."""
+        t, raw = self.text.fold, self.text.raw
+        for m in reversed(self.geo.ending(max(floor, j - 8), j - 1)):
+            origin = m.code if isinstance(m, CountryMention) else m.country
+            if not origin or origin in ("TW", "CN") or not all(is_han(c) for c in t[m.end:j]):
+                continue
+            cand = self.scorer.best_before(j, min_len=3, max_len=6, origin=origin)
+            if cand and cand.start == m.end and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:j], origin) > 0 \
+                    and (cand.start, j) not in self.known_spans and not self.geo.starting(cand.start, j):
+                return NameMention(cand.start, j, raw[cand.start:j], "han", "", min(1.0, cand.score / 8))
+            return None
         return None
 
     def score_before(self, ts: int, floor: int) -> float:
@@ -209,6 +246,17 @@ class PeopleRecogniser:
         a, e = aff
         stretch = self.text.fold[a:e]
         return bool(stretch) and bool(re.search(fold(r"(辦事處|代表處|代表部|協會|委員會|館|駐|組織|聯盟|商會|公司|局|處|辦公室|事務所)"), stretch))
+
+    def _after_where(self, a: int, e: int) -> int:
+        """「簽署儀式在駐日本代表處謝大同代表見證下」: the affiliation begins after 在 when an office (駐...) or a
+        country or place follows it; what stands before 在 is the scene, not the body."""
+        t = self.text.fold
+        k = t.rfind(fold("在"), a, e)
+        if k < 0 or k + 1 >= e:
+            return a
+        if t[k + 1] == fold("駐") or self.geo.starting(k + 1, k + 2):
+            return k + 1
+        return a
 
     def _ends_with_name(self, e: int) -> bool:
         return any(p.name.end == e for p in self.out)
@@ -260,14 +308,17 @@ class PeopleRecogniser:
             nm, short = before
             if short and tm.title.key in ("representative", "chief-representative", "deputy-representative"):
                 continue
-            aff2_start = _affiliation_start(text, nm.start, floor)
+            aff2_start = self._after_where(_affiliation_start(text, nm.start, floor), nm.start)
             aff2 = (aff2_start, nm.start)
             if tm.title.key in ("representative", "chief-representative") and not short and aff2_start == nm.start:
                 continue  # 「李永萍代表郝龍斌」: 代表 the verb
             end = tm.end
+            listed = not short and aff2_start == nm.start and nm.start - 1 > floor and t[nm.start - 1] == "、"
             self.out.append(PersonMention(aff2_start, end, text.raw[aff2_start:end], nm, ((tm, aff2),), short,
-                                          "short" if short else "title"))
+                                          "short" if short else "title", listed))
             taken_until = end
+            if listed:
+                self._list_before(nm, tm, floor)
         self._brackets_and_honorifics()
         return sorted(self.out, key=lambda p: p.start)
 
@@ -287,6 +338,23 @@ class PeopleRecogniser:
                                           False, "list", True))
             end = cand.end
         return end
+
+    def _list_before(self, name: NameMention, tm: TitleMention, floor: int) -> None:
+        """「包括林一郎、宮田和宏、鈴木大地參議員」: names listed before a name and its title share the title, back to
+        a name that has a title of its own."""
+        t, raw = self.text.fold, self.text.raw
+        e = name.start
+        taken = {(p.name.start, p.name.end) for p in self.out}
+        while e - 1 > floor and t[e - 1] == "、" and name.script == "han":
+            j = e - 1
+            cand = self.scorer.best_before(j, max_len=5)
+            if cand is None or cand.start < floor or cand.score < ACCEPT or self.scorer.shape(t[cand.start:j]) < 1.5:
+                break
+            if self.title_at.ending(cand.start - 1, cand.start) or (cand.start, j) in taken or (cand.start, j) in self.known_spans:
+                break
+            nm = NameMention(cand.start, j, raw[cand.start:j], "han", "", 0.6)
+            self.out.append(PersonMention(cand.start, j, nm.text, nm, ((tm, (cand.start, cand.start)),), False, "list", True))
+            e = cand.start
 
     def _no_name_before(self, ts: int, floor: int) -> bool:
         """Whether no name stands before a title that a chain word (暨, 兼) follows; one Latin word there is the body the

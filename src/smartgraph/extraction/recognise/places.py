@@ -68,6 +68,8 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
     last_country = ""
     last_admin: PlaceMention | None = None
     last_was_country = False
+    parts: set[str] = set()  # names read as a part of the city before them, not a place of another country
+    senses: list[tuple[int, str, str]] = []  # each place, its name without suffix, and what fixed its country
     for start, end, _, payload in cands:
         if start < taken:
             continue
@@ -85,12 +87,18 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         entries = p.curated.get(str(value), []) if kind == "curated" else gz.geonames_entries(str(value))
         context = hint or (last_admin.country if adjacent and last_admin else "")
         entry = gz.pick(entries, context, home or "TW")
+        if entry is None and context and _shorter_in(cands, start, end, context):
+            continue  # 「紐西蘭奧克蘭市」: the shorter name at the same place is the one in the country named before it
         if entry is None:
             entry = gz.pick(entries, "", home or "TW")
         if entry is None:
             continue
         if kind == "geonames" and context and entry.country != context and not (end < len(t) and t[end] in SUFFIX_CHARS):
             continue  # 「澳洲知名的」: a name of another country's place right after Australia is a word, not that place
+        if kind == "geonames" and (t[start:end] in parts or (places and places[-1].end == start and places[-1].country
+                                                              and entry.country != places[-1].country)):
+            parts.add(t[start:end])  # 「布拉提斯拉瓦舊城區…舊城區市長」: a common name after a city is a part of it
+            continue
         e = end
         if end - start > 2 and t[end - 1] in SUFFIX_CHARS and _title_at(t, end - 1):
             e = end = end - 1  # 臺北市長: the 市 belongs to the title 市長
@@ -105,13 +113,54 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
             e += 1
         name = text.raw[start:e]
         pm = PlaceMention(start, e, name, text.raw[start:end], entry, entry.country, entry.kind)
+        base = t[start:e].rstrip(SUFFIX_CHARS) or t[start:e]
+        how = "named" if context else "one" if len({x.country for x in entries}) == 1 else "loose"
+        senses.append((len(places), base, how))
         places.append(pm)
         taken = last_end = e
         last_country = entry.country
         last_was_country = False
         last_admin = pm if entry.curated and entry.kind in ADMIN_KINDS else None
+    _one_sense(places, senses)
     places = _unknown_places(text, countries, places)
     return countries, places
+
+
+def _one_sense(places: list[PlaceMention], senses: list[tuple[int, str, str]]) -> None:
+    """「紐西蘭奧克蘭市…奧克蘭市」「聖地牙哥市…聖地牙哥」: a name means one place in the whole document. The country
+    named before one mention of it (with or without its suffix) places every other mention; else a mention whose
+    name has one meaning only places those picked among several countries."""
+    p = gz.places()
+    named: dict[str, set[str]] = {}
+    one: dict[str, set[str]] = {}
+    for i, base, how in senses:
+        if how != "loose":
+            (named if how == "named" else one).setdefault(base, set()).add(places[i].country)
+    for i, base, how in senses:
+        countries = named.get(base, set()) if how != "named" else set()
+        if len(countries) != 1 and how == "loose":
+            countries = one.get(base, set())
+        m = places[i]
+        if len(countries) != 1 or m.entry is None or m.entry.country in countries:
+            continue
+        (code,) = countries
+        names = dict.fromkeys((fold(m.name), fold(m.text), base))
+        entries = [x for n in names for x in p.curated.get(n, [])]
+        entry = gz.pick(entries, code)
+        if entry is not None:
+            places[i] = PlaceMention(m.start, m.end, m.text, m.name, entry, entry.country, entry.kind)
+
+
+def _shorter_in(cands: list[tuple[int, int, int, tuple[str, str]]], start: int, end: int, country: str) -> bool:
+    """Whether a shorter candidate name at ``start`` is a place in ``country``."""
+    p = gz.places()
+    for s, e, _, (kind, value) in cands:
+        if s != start or e >= end or kind == "country":
+            continue
+        entries = p.curated.get(str(value), []) if kind == "curated" else gz.geonames_entries(str(value))
+        if any(x.country == country for x in entries):
+            return True
+    return False
 
 
 def english(text: Text) -> bool:
@@ -242,6 +291,16 @@ def recognise_places_en(text: Text) -> tuple[list[CountryMention], list[PlaceMen
 
 
 # words that describe a place instead of naming it: 「韓國最大港灣城市」「日本第二大城市」「美國西岸城市」
+# what a release calls a city before naming it, after its country: 工業城, 首都, 港都 (not part of the name)
+def _unknown_kind(suffix: str) -> str:
+    """The kind a place no gazetteer knows has by its last character (美濱町 a township, 柯哈市 a city)."""
+    return {"市": "city", "縣": "county", "县": "county", "郡": "county", "區": "district", "区": "district",
+            "鎮": "township", "镇": "township", "鄉": "township", "乡": "township", "町": "township",
+            "村": "township"}.get(suffix, "region")
+
+
+_LISTED = re.compile(r"[、及和與]([\u4e00-\u9fff]{1,4}[" + SUFFIX_CHARS + "])")
+_DESCRIPTOR = re.compile(fold(r"首都|首府|港都|古都|工業城|科技城|工業重鎮|大城|古城|港城|山城|水都|花都"))
 _DESCRIBED = re.compile(fold(r"城市$|^(?:最|第|大型|主要|重要|知名|著名|沿海|港灣|港口|西岸|東岸|南部|北部|首要)"))
 
 
@@ -266,6 +325,9 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
         if isinstance(m, PlaceMention) and m.kind not in ADMIN_KINDS:
             continue
         i = m.end
+        d = _DESCRIPTOR.match(t, i)
+        if d and d.end() not in starts:
+            i = d.end()  # 「波蘭工業城拉當市」: the words that describe the city go before its name
         j = i
         while j < len(t) and j - i < 6 and is_han(t[j]) and t[j] not in _UNKNOWN_STOP and (j == i or j not in starts):
             j += 1
@@ -274,7 +336,12 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
                 code = m.code if isinstance(m, CountryMention) else m.country
                 name = text.raw[i:j]
                 if not covered[i]:
-                    add(PlaceMention(i, j, name, name, None, code, "city" if t[j - 1] in "市" else "region"))
+                    add(PlaceMention(i, j, name, name, None, code, _unknown_kind(t[j - 1])))
+                    # 「福井縣美濱町、大飯町」: a list goes on with places of the same suffix
+                    while (nxt := _LISTED.match(t, j)) and nxt.group(1)[-1] == t[j - 1] and not covered[nxt.start(1)] \
+                            and nxt.start(1) not in starts and not common_word(nxt.group(1)):
+                        k0, j = nxt.start(1), nxt.end(1)
+                        add(PlaceMention(k0, j, text.raw[k0:j], text.raw[k0:j], None, code, _unknown_kind(t[j - 1])))
                 break
     for lm in _LATIN_PLACE.finditer(text.raw):
         e = lm.start()
@@ -288,4 +355,14 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
             latin = re.sub(r"\b(?:City|County|Town|District|Township|Municipality|Prefecture)\b|\bof\b", "", lm.group(1)).strip()
             entry = gz.PlaceEntry((name,), latin, "", "city" if t[e - 1] == "市" else "county", None, "", 0, False)
             add(PlaceMention(i, e, name, name, entry, "", entry.kind))
+    # 「波蘭拉當市(Radom)…拉當市市長」: a place found once is that place wherever else its name stands
+    ends = {p.end for p in out}
+    for p in [p for p in out[len(places):] if p.end - p.start >= 3 and p.entry is None]:
+        name = t[p.start:p.end]
+        k = t.find(name)
+        while k >= 0:
+            if not any(covered[k:k + len(name)]) and (k == 0 or not is_han(t[k - 1]) or k in ends or t[k - 1] in _UNKNOWN_STOP):
+                add(PlaceMention(k, k + len(name), text.raw[k:k + len(name)], text.raw[k:k + len(name)], p.entry, p.country, p.kind))
+                ends.add(k + len(name))
+            k = t.find(name, k + 1)
     return sorted(out, key=lambda p: p.start)

@@ -119,6 +119,15 @@ def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     return ""
 
 
+def _national(res: Resolved, title: lx.Title, org: str) -> str:
+    """A post of a country (參議員, 部長) taken from a town or city the text named is its country's: the government of
+    the country that body is in (「…福井縣美濱町…鈴村大地參議員」: Japan's, not the town's)."""
+    o = res.organizations.get(org)
+    if title.scope != "country" or o is None or not o.country or not o.place:
+        return org
+    return national_government(res, o.country)
+
+
 _LED_BY = re.compile(fold(r"[，,]?\s*由\s*$"))
 
 
@@ -143,7 +152,7 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
         return _fallback_en(res, p, title, previous, places or _ForeignPlacesEn(res))
     if p.inherit and previous:
         parent = res.organizations[previous].parent if previous in res.organizations else ""
-        return parent or previous
+        return _national(res, title, parent or previous)
     led = _led_by_of(res, p)
     if led:
         return led  # 「韓國釜山市，由徐○○市長親率…」: the city the sentence opens with, whatever the name looks like
@@ -153,7 +162,7 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     if foreign:
         org = _last_foreign_place(res, p)
         if org:
-            return org
+            return _national(res, title, org)
     if title.scope == "country" and not foreign:
         return national_government(res, res.home_country or "TW")
     if title.scope == "org" and title.kind in ("head", "deputy", "staff") and not foreign and res.home_place in res.places:

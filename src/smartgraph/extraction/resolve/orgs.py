@@ -242,6 +242,10 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
         if isinstance(lead_geo, CountryMention) and lead_geo.start - a <= 2:
             country = lead_geo.code
             return organization(res, f"org-{country.lower()}-{fold(stretch)}", stretch, ot.key, country)
+    if ot.kind == "council" and not geo and len(fstretch) <= 3:
+        council = _bare_council(res, a, stretch, ot.key)
+        if council:
+            return council
     # a unit with no place: one of the home government's (資訊局, 市長室, 縣府國際發展及計畫處)
     if ot.kind in ("unit", "government") and res.home_place and res.home_place in res.places:
         gov = government(res, res.home_place)
@@ -255,6 +259,26 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
     country = _country_of(geo[-1]) if geo else _delegation_country(res, a)
     scope = country.lower() if country else "x"
     return organization(res, f"org-{scope}-{fold(stretch)}", stretch, ot.key, country)
+
+
+def _bare_council(res: Resolved, a: int, stretch: str, org_type: str) -> str:
+    """「拜會布蘭登市政廳，受到市議會議長…」「由市議會議長…主持」: a council named by its kind alone is the council of the
+    last city (county) the sentence named before it, else of the home city."""
+    text = res.text
+    s = text.sentences[text.sentence_of(a)].start
+    kind = {"市": ("city",), "縣": ("county",)}.get(stretch[:1], ("city", "county", "district"))
+    named = [m for m in _geo_in(res, s, a) if isinstance(m, PlaceMention) and m.entry is not None and m.entry.kind in kind]
+    if named:
+        pk = add_place(res, named[-1])
+    elif res.home_place and res.home_place in res.places and res.places[res.home_place].kind in kind:
+        pk = res.home_place
+    else:
+        return ""
+    place = res.places[pk]
+    gov = government(res, pk)
+    lead = stretch[:1] if stretch[:1] in "市縣" else ""
+    name = place.name_zh + ("" if not lead or place.name_zh.endswith(lead) else lead) + stretch[len(lead):]
+    return organization(res, f"{gov}/{fold(stretch[len(lead):])}", name, org_type, place.country, pk, gov)
 
 
 _MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員)[^。；;\n]{0,40}?(?:包括|包含|計有)"))
