@@ -683,3 +683,11 @@ def test_a_verb_of_giving_before_a_name_and_title_is_no_place() -> None:
     f = _doc("市長拜會姊妹市\n\n高雄市長陳其邁拜會澳洲布蘭登市長泰德（Tom Tedd）。會後，陳其邁市長準備蘭花與文創香氛「港都香」致贈泰德市長。")
     assert not any(p.name_zh.startswith("致贈") for p in f.places.values())
     assert all(o.name_zh != "致贈市政府" for o in f.organizations.values())
+
+
+def test_a_delegation_word_is_no_visit_verb_and_a_delegation_that_names_no_one_is_no_visit_name() -> None:
+    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。陳其邁表示，訪問團除田中市長外還有多位議員。\n\n"
+             "市府代表團隨後拜會青森市駐台辦事處，之後代表團也將參訪高雄港。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("拜會高雄市長陳其邁" in n for n in names)
+    assert not any(n.startswith(("訪問團", "市府代表團", "之後代表團")) for n in names), names

@@ -288,7 +288,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     d = found[-1] if found else None  # the last delegation word before the verb
     if d is not None and d.end() <= max(m.head, m.start + 3) + 3:
         group = re.sub(r"[「」『』\s]", "", raw[a:d.end()])
-        if len(group) >= 4:
+        if len(group) >= 4 and _names_someone(res, a, d.start()):
             names.append(group)  # 鹿兒島縣訪團, 林冠英率領的檳州訪問團
             if not who:
                 who = group
@@ -306,6 +306,14 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
                                                      *rec.within(rec.countries, m.head, end))) or any(
         p.name.end <= end for p, _ in res.linked_in(res.person_of, v1, end)) or len(verb) > end - m.head
     return list(dict.fromkeys(n for n in names if len(n) >= 3)), bool(who) and where
+
+
+def _names_someone(res: Resolved, a: int, b: int) -> bool:
+    """Whether ``a..b`` names a place, organisation, country or person: 鹿兒島縣訪團 names its delegation, 市府代表團 and
+    之後代表團 name no one and are no name of the visit."""
+    rec = res.recognised
+    return any(x.end <= b for x in (*rec.within(rec.places, a, b), *rec.within(rec.orgs, a, b), *rec.within(rec.countries, a, b))) or any(
+        p.name.end <= b for p, _ in res.linked_in(res.person_of, a, b))
 
 
 def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
