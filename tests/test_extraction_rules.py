@@ -691,3 +691,13 @@ def test_a_delegation_word_is_no_visit_verb_and_a_delegation_that_names_no_one_i
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any("拜會高雄市長陳其邁" in n for n in names)
     assert not any(n.startswith(("訪問團", "市府代表團", "之後代表團")) for n in names), names
+
+
+def test_a_signing_in_a_news_story_without_a_date_is_an_event_and_one_told_as_past_is_not() -> None:
+    text = ("屏東市與日本宇部市簽署友好協定\n\n記者王大同/屏東報導\n\n"
+            "屏東市與日本宇部市今(8)日在屏東市政府簽署「友好交流協定」，由屏東市長林一郎與宇部市長田中次郎共同簽署。\n\n"
+            "兩市早在2010年曾簽署觀光交流備忘錄。\n")
+    f = extract(parse(text, "news.txt"))
+    names = [n for e in f.events.values() if e.category == "ceremony" for n in e.names_zh]
+    assert any("友好交流協定" in n for n in names), names
+    assert not any("觀光交流備忘錄" in n for n in names), names

@@ -70,7 +70,7 @@ def main_event(res: Resolved) -> str:
     named = {k: e for k, e in res.events.items() if e.origin == "named" and not e.part}
     early_acts = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and told_early(e)}
     # 「副縣長去年還曾親赴三重縣訪問」: a visit or signing of an earlier time is not what the release is about
-    early_acts = {k: e for k, e in early_acts.items() if not _told_as_past(res, e)} or early_acts
+    early_acts = {k: e for k, e in early_acts.items() if not told_as_past(res, e)} or early_acts
     doc_date = getattr(text.doc, "date", None)
     year = doc_date.year if doc_date is not None else None
     if early_acts and year is not None:
@@ -98,7 +98,7 @@ def main_event(res: Resolved) -> str:
 _EARLIER = re.compile(fold(r"去\s*(?:[(（]\s*\d*\s*[)）])?\s*年|前年|曾|早在|先前|過去|當年|(?P<y>(?:19|20)\d{2})\s*年"))
 
 
-def _told_as_past(res: Resolved, e: EventEntity) -> bool:
+def told_as_past(res: Resolved, e: EventEntity) -> bool:
     """Whether every mention of an act stands in a clause that tells an earlier time (去年, 曾, 2012年 before the
     release's year)."""
     text = res.text
