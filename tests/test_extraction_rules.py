@@ -701,3 +701,12 @@ def test_a_signing_in_a_news_story_without_a_date_is_an_event_and_one_told_as_pa
     names = [n for e in f.events.values() if e.category == "ceremony" for n in e.names_zh]
     assert any("友好交流協定" in n for n in names), names
     assert not any("觀光交流備忘錄" in n for n in names), names
+
+
+def test_visits_made_again_and_again_or_helped_are_no_visit() -> None:
+    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。\n\n"
+             "陳其邁也說，近年高雄日商大海物產公司積極協助日本大學生來台實習。本市企業也協助青森學生訪台。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("拜會高雄市長陳其邁" in n for n in names), names
+    assert not any("來台" in n or "訪台" in n for n in names), names
+
