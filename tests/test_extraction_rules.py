@@ -710,3 +710,11 @@ def test_visits_made_again_and_again_or_helped_are_no_visit() -> None:
     assert any("拜會高雄市長陳其邁" in n for n in names), names
     assert not any("來台" in n or "訪台" in n for n in names), names
 
+
+def test_a_visit_told_as_once_made_takes_no_day_of_its_paragraph() -> None:
+    f = _doc("高雄與泗水深化交流\n\n高雄市長陳其邁10日前往印尼，拜會姊妹市泗水市。泗水市長蘇里曾在去年8月初造訪高雄，當時兩市締結為姊妹市。",
+             date="113/04/11")
+    dated = {n: e.start for e in f.events.values() for n in e.names_zh}
+    assert any("拜會姊妹市泗水市" in n and d is not None and d.day == 10 for n, d in dated.items()), dated
+    assert all(d is None for n, d in dated.items() if "造訪高雄" in n), dated
+    assert any("造訪高雄" in n for n in dated), dated

@@ -387,7 +387,9 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         for m in ent.mentions:
             unit = text.units[text.sentences[text.sentence_of(m.start)].unit]
             prior = _day_dates(res, unit.start, m.start)
-            if prior and not re.search(fold(r"(?:19|20)\d{2}\s*年|去年|前年|曾|已於"), text.fold[prior[-1].end:m.start]):
+            # up to the verb: 「省長曾在去年8月造訪台南」 tells an earlier visit inside its own clause
+            upto = m.head if m.head is not None and m.head > m.start else m.start
+            if prior and not re.search(fold(r"(?:19|20)\d{2}\s*年|去年|前年|曾|已於"), text.fold[prior[-1].end:upto]):
                 ev.start = prior[-1].date
                 ev.date_spans.append(text.span(prior[-1].start, prior[-1].end))
                 break
