@@ -718,3 +718,10 @@ def test_a_visit_told_as_once_made_takes_no_day_of_its_paragraph() -> None:
     assert any("拜會姊妹市泗水市" in n and d is not None and d.day == 10 for n, d in dated.items()), dated
     assert all(d is None for n, d in dated.items() if "造訪高雄" in n), dated
     assert any("造訪高雄" in n for n in dated), dated
+
+
+def test_a_signing_ceremony_named_by_its_word_alone_is_named_by_the_quoted_agreement_its_sentence_signs() -> None:
+    f = _doc("高雄與熊本簽署備忘錄\n\n高雄市長陳其邁與日本熊本市長田中一郎今(11)日在高雄市政府舉行簽約記者會，雙方共同簽署「青年創業交流合作備忘錄」。",
+             date="113/04/11")
+    names = [n for e in f.events.values() if e.category == "ceremony" for n in e.names_zh]
+    assert "青年創業交流合作備忘錄簽約記者會" in names, names

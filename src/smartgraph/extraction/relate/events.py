@@ -123,7 +123,8 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         ev = Event(key, ent.category if ent.category != "ceremony" else "ceremony", year=ent.year)
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
-            names = list(dict.fromkeys(_act_name(res, ent, n) for n in names))  # with the places its sentence names
+            names = list(dict.fromkeys([*(_act_name(res, ent, n) for n in names),  # with the places its sentence names
+                                        *_signing_names(res, ent)]))
         elif ent.origin == "act" and ent.category == "visit" and english:
             # "seven-day visit to Japan"; a meeting also by both sides ("meeting between Mayor A and Mayor B")
             names = list(dict.fromkeys(n for m in ent.mentions for n in (m.name, m.alt) if n))
@@ -314,6 +315,29 @@ def _names_someone(res: Resolved, a: int, b: int) -> bool:
     rec = res.recognised
     return any(x.end <= b for x in (*rec.within(rec.places, a, b), *rec.within(rec.orgs, a, b), *rec.within(rec.countries, a, b))) or any(
         p.name.end <= b for p, _ in res.linked_in(res.person_of, a, b))
+
+
+_SIGNING_WORD = re.compile(fold(r"(?:簽約|簽署|締約|締盟)(?:記者會|儀式|典禮)"))
+
+
+def _signing_names(res: Resolved, ent: EventEntity) -> list[str]:
+    """A signing ceremony named by its event word alone (簽約記者會, 簽署儀式) whose sentence names the agreement in quotes
+    (舉行簽約記者會，雙方共同簽署「創新創業國際交流合作備忘錄」): the agreement's name before the word names it too."""
+    text, rec = res.text, res.recognised
+    raw = text.raw
+    out: list[str] = []
+    for m in ent.mentions:
+        if not _SIGNING_WORD.fullmatch(fold(m.name)):
+            continue
+        s = text.sentences[text.sentence_of(m.start)]
+        for a in rec.within(rec.agreements, s.start, s.end):
+            q0 = raw.rfind("「", s.start, a.start)
+            q1 = raw.find("」", a.start + 1, min(s.end, a.end + 2))  # the agreement ends its quote (「高雄協定書」)
+            if q0 < 0 or q1 < 0 or "」" in raw[q0:a.start] or not 2 <= q1 - q0 - 1 <= 40:
+                continue
+            out.append(re.sub(r"\s+", "", raw[q0 + 1:q1]) + m.name)
+            break
+    return out
 
 
 def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
