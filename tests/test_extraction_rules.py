@@ -725,3 +725,11 @@ def test_a_signing_ceremony_named_by_its_word_alone_is_named_by_the_quoted_agree
              date="113/04/11")
     names = [n for e in f.events.values() if e.category == "ceremony" for n in e.names_zh]
     assert "青年創業交流合作備忘錄簽約記者會" in names, names
+
+
+def test_a_visit_made_at_someone_s_invitation_is_a_visit_and_an_invitation_alone_is_not() -> None:
+    f = _doc("市長出訪荷蘭\n\n應荷蘭鹿特丹市長范德林邀請，高雄市長陳其邁預定於5月中旬率團出訪荷蘭，參加港口城市論壇。"
+             "陳其邁也邀請范德林市長明年來台。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any(n.endswith("率團出訪荷蘭") for n in names), names
+    assert not any("來台" in n for n in names), names
