@@ -733,3 +733,10 @@ def test_a_visit_made_at_someone_s_invitation_is_a_visit_and_an_invitation_alone
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any(n.endswith("率團出訪荷蘭") for n in names), names
     assert not any("來台" in n for n in names), names
+
+
+def test_a_day_written_in_chinese_numerals_dates_the_visit_it_tells() -> None:
+    f = _doc("青森市長訪高雄\n\n高雄市長陳其邁十一日拜會日本青森市長田中一郎，雙方交換意見。為期十五日的展覽也同時開幕。",
+             date="113/04/12")
+    days = {n: e.start for e in f.events.values() for n in e.names_zh}
+    assert any("拜會日本青森市長田中一郎" in n and d is not None and d.isoformat() == "2024-04-11" for n, d in days.items()), days
