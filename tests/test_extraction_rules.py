@@ -840,3 +840,60 @@ def test_a_verb_of_giving_before_a_name_and_title_is_no_place() -> None:
     f = _doc("市長拜會姊妹市\n\n高雄市長陳其邁拜會澳洲布蘭登市長泰德（Tom Tedd）。會後，陳其邁市長準備蘭花與文創香氛「港都香」致贈泰德市長。")
     assert not any(p.name_zh.startswith("致贈") for p in f.places.values())
     assert all(o.name_zh != "致贈市政府" for o in f.organizations.values())
+
+
+def test_a_delegation_word_is_no_visit_verb_and_a_delegation_that_names_no_one_is_no_visit_name() -> None:
+    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。陳其邁表示，訪問團除田中市長外還有多位議員。\n\n"
+             "市府代表團隨後拜會青森市駐台辦事處，之後代表團也將參訪高雄港。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("拜會高雄市長陳其邁" in n for n in names)
+    assert not any(n.startswith(("訪問團", "市府代表團", "之後代表團")) for n in names), names
+
+
+def test_a_signing_in_a_news_story_without_a_date_is_an_event_and_one_told_as_past_is_not() -> None:
+    text = ("屏東市與日本宇部市簽署友好協定\n\n記者王大同/屏東報導\n\n"
+            "屏東市與日本宇部市今(8)日在屏東市政府簽署「友好交流協定」，由屏東市長林一郎與宇部市長田中次郎共同簽署。\n\n"
+            "兩市早在2010年曾簽署觀光交流備忘錄。\n")
+    f = extract(parse(text, "news.txt"))
+    names = [n for e in f.events.values() if e.category == "ceremony" for n in e.names_zh]
+    assert any("友好交流協定" in n for n in names), names
+    assert not any("觀光交流備忘錄" in n for n in names), names
+
+
+def test_visits_made_again_and_again_or_helped_are_no_visit() -> None:
+    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。\n\n"
+             "陳其邁也說，近年高雄日商大海物產公司積極協助日本大學生來台實習。本市企業也協助青森學生訪台。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("拜會高雄市長陳其邁" in n for n in names), names
+    assert not any("來台" in n or "訪台" in n for n in names), names
+
+
+def test_a_visit_told_as_once_made_takes_no_day_of_its_paragraph() -> None:
+    f = _doc("高雄與泗水深化交流\n\n高雄市長陳其邁10日前往印尼，拜會姊妹市泗水市。泗水市長蘇里曾在去年8月初造訪高雄，當時兩市締結為姊妹市。",
+             date="113/04/11")
+    dated = {n: e.start for e in f.events.values() for n in e.names_zh}
+    assert any("拜會姊妹市泗水市" in n and d is not None and d.day == 10 for n, d in dated.items()), dated
+    assert all(d is None for n, d in dated.items() if "造訪高雄" in n), dated
+    assert any("造訪高雄" in n for n in dated), dated
+
+
+def test_a_signing_ceremony_named_by_its_word_alone_is_named_by_the_quoted_agreement_its_sentence_signs() -> None:
+    f = _doc("高雄與熊本簽署備忘錄\n\n高雄市長陳其邁與日本熊本市長田中一郎今(11)日在高雄市政府舉行簽約記者會，雙方共同簽署「青年創業交流合作備忘錄」。",
+             date="113/04/11")
+    names = [n for e in f.events.values() if e.category == "ceremony" for n in e.names_zh]
+    assert "青年創業交流合作備忘錄簽約記者會" in names, names
+
+
+def test_a_visit_made_at_someone_s_invitation_is_a_visit_and_an_invitation_alone_is_not() -> None:
+    f = _doc("市長出訪荷蘭\n\n應荷蘭鹿特丹市長范德林邀請，高雄市長陳其邁預定於5月中旬率團出訪荷蘭，參加港口城市論壇。"
+             "陳其邁也邀請范德林市長明年來台。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any(n.endswith("率團出訪荷蘭") for n in names), names
+    assert not any("來台" in n for n in names), names
+
+
+def test_a_day_written_in_chinese_numerals_dates_the_visit_it_tells() -> None:
+    f = _doc("青森市長訪高雄\n\n高雄市長陳其邁十一日拜會日本青森市長田中一郎，雙方交換意見。為期十五日的展覽也同時開幕。",
+             date="113/04/12")
+    days = {n: e.start for e in f.events.values() for n in e.names_zh}
+    assert any("拜會日本青森市長田中一郎" in n and d is not None and d.isoformat() == "2024-04-11" for n, d in days.items()), days

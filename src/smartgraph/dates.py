@@ -477,6 +477,7 @@ def recognise_dates(text: str, anchor: dt.date | None) -> list[DateMatch]:
     [('2016-07-01', 'month'), ('2025-09-15', 'day')]
     """
     text = _ZH_YEAR.sub(lambda m: m.group().translate(_ZH_DIGITS), text)  # 二〇一六年 as 2016年, same length
+    text = _ZH_MONTH_DAY.sub(_zh_month_day, text)  # 三月七日 as 3月7日, 十九日 as 19日, 二十五日 as " 25日", same length
     found: list[DateMatch] = []
     n = len(text)
     for master in _MASTERS:
@@ -505,6 +506,31 @@ def recognise_dates(text: str, anchor: dt.date | None) -> list[DateMatch]:
 # a year written digit by digit in Chinese numerals, zero as 〇, ○, 零 or 0 (二〇一六年, 今(二0二六)年)
 _ZH_YEAR = re.compile(r"(?<![一二三四五六七八九十〇○零\d])(?:一九|二[〇○零0])[〇○零0一二三四五六七八九]{2}(?=\s*[)）]?\s*年)")
 _ZH_DIGITS = str.maketrans("〇○零0一二三四五六七八九", "000012345678" + "9")
+
+
+# a month and day, or a day of 10 to 31, in Chinese numerals (三月七至十二日, 十九日會見): not a count of days (為期十五日, 第十日)
+_ZH_MONTH_DAY = re.compile(r"(?<![一二三四五六七八九十〇○零百千\d期續续第每數数約约近逾共])(?:(?P<m>十[一二]|[一二三四五六七八九])月)?"
+                           r"(?P<d>[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]|(?<=月)[一二三四五六七八九])"
+                           r"(?=日|[至到、～~][一二三四五六七八九十]{1,3}日)")
+_ZH_UNITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _zh_small_number(s: str) -> int:
+    """一 to 三十九 in Chinese numerals."""
+    if "十" not in s:
+        return _ZH_UNITS[s]
+    tens, _, units = s.partition("十")
+    return (_ZH_UNITS[tens] if tens else 1) * 10 + (_ZH_UNITS[units] if units else 0)
+
+
+def _zh_month_day(m: re.Match[str]) -> str:
+    out = ""
+    if m["m"]:
+        out += str(_zh_small_number(m["m"])).rjust(len(m["m"])) + "月"
+    d = _zh_small_number(m["d"])
+    if d > 31:
+        return m.group()
+    return out + str(d).rjust(len(m["d"]))
 
 
 def _masters() -> list[re.Pattern[str]]:

@@ -289,8 +289,9 @@ def translit_chars() -> frozenset[str]:
 # ----------------------------------------------------------------------------- visits: what recognisers and relation finding share
 VISIT_VERB = re.compile(fold(r"(?:率團|率領|帶領|組團)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪"
                              r"|訪台|訪臺|來台|來臺|抵台|抵臺|抵達|首訪|訪日|訪韓|訪美|訪歐|赴韓|赴日|赴美|赴歐)"))
+# 訪問團, 參訪團, 考察團 are delegations, not the verb: the delegation's own alternative below finds them
 VISIT = re.compile(fold(
-    r"(?:率團|率領|帶領|組團)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪)(?=[\u4e00-\u9fffA-Za-z「，。,、])"
+    r"(?:率團|率領|帶領|組團)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪)(?!團)(?=[\u4e00-\u9fffA-Za-z「，。,、])"
     r"|(?:率團|率領)[^，。；,;]{0,12}?(?:訪問團|訪團|代表團)|(?:組團)?(?:訪台|訪臺|來台|來臺|抵台|抵臺|抵達|首訪|訪日|訪韓|訪美|訪歐"
     r"|赴韓|赴日|赴美|赴歐)|來到[^，。；,;]{1,8}拜會|(?:訪問團|訪團|代表團)(?=[，,今昨明於一]|\s)"))
 # time and linking words a clause may open with before what it tells (今(8)日, 隨後, 並, 上午)

@@ -201,7 +201,11 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
 
 
 _VISIT = lx.VISIT
-_INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵"))
+_INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵|協助"))
+# 「應都柏林市長邀請，市長率團出訪愛爾蘭」「受邀訪問」: a visit made at someone's invitation is told
+_ACCEPTED = re.compile(fold(r"應|受(?!到)|獲邀"))
+# 「近年…協助日本高中生來台」「每年都有訪團來訪」: visits made again and again, no one of them
+_HABITUAL = re.compile(fold(r"近年|近幾年|每年|歷年|多年來|經常|時常|常常"))
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _DAY_FIRST = re.compile(fold(r"(?:(?:今|昨|明|本|前|翌)?[（(]?\d{1,2}[)）]?日|\d{1,2}月\d{1,2}日)(?:上午|下午|晚間|中午|清晨|傍晚)?"))
 _NEXT_ACT = re.compile(fold(r"也(?=參訪|參觀|拜會|拜訪|出席|前往|考察)|並(?=參訪|參觀|拜會|拜訪|出席|前往|考察)"))
@@ -221,6 +225,8 @@ def recognise_visits(text: Text) -> list[EventMention]:
         e = m.end()
         nxt = _CLAUSE_END.search(t, e, s.end)
         e = min(nxt.start() if nxt else s.end, e + 16)
+        if _HABITUAL.search(t, a, m.start()):
+            continue
         lead = _LEADING.match(t, a)
         if lead:
             a = lead.end()
@@ -235,8 +241,10 @@ def recognise_visits(text: Text) -> list[EventMention]:
         name = re.sub(r"[「」『』\s]", "", raw[a:e])
         if len(name) < 3 or any(o.start <= m.start() < o.end for o in out[-4:]):  # the visits before it, in text order
             continue
-        if _INVITED.search(t, max(s.start, m.start() - 20), m.start()):
-            continue  # 「邀請賀瑞普來台」「歡迎大家再度造訪萊德」: an invitation, not a visit
+        clause = max([s.start] + [i + 1 for i in range(max(s.start, m.start() - 20), m.start()) if _CLAUSE_END.match(t[i])])
+        inv = _INVITED.search(t, clause, m.start())
+        if inv and not _ACCEPTED.search(t, max(s.start, inv.start() - 30), inv.start()):
+            continue  # 「邀請賀瑞普來台」「歡迎大家再度造訪萊德」「協助學生來台」: an invitation or help, not a visit
         out.append(EventMention(a, e, raw[a:e], name, "visit", False, False, None, False, "", None, m.start()))
     return out
 

@@ -70,7 +70,7 @@ def main_event(res: Resolved) -> str:
     named = {k: e for k, e in res.events.items() if e.origin == "named" and not e.part}
     early_acts = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and told_early(e)}
     # 「副縣長去年還曾親赴三重縣訪問」: a visit or signing of an earlier time is not what the release is about
-    early_acts = {k: e for k, e in early_acts.items() if not _told_as_past(res, e)} or early_acts
+    early_acts = {k: e for k, e in early_acts.items() if not told_as_past(res, e)} or early_acts
     doc_date = getattr(text.doc, "date", None)
     year = doc_date.year if doc_date is not None else None
     if early_acts and year is not None:
@@ -98,7 +98,7 @@ def main_event(res: Resolved) -> str:
 _EARLIER = re.compile(fold(r"去\s*(?:[(（]\s*\d*\s*[)）])?\s*年|前年|曾|早在|先前|過去|當年|(?P<y>(?:19|20)\d{2})\s*年"))
 
 
-def _told_as_past(res: Resolved, e: EventEntity) -> bool:
+def told_as_past(res: Resolved, e: EventEntity) -> bool:
     """Whether every mention of an act stands in a clause that tells an earlier time (去年, 曾, 2012年 before the
     release's year)."""
     text = res.text
@@ -123,7 +123,8 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         ev = Event(key, ent.category if ent.category != "ceremony" else "ceremony", year=ent.year)
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
-            names = list(dict.fromkeys(_act_name(res, ent, n) for n in names))  # with the places its sentence names
+            names = list(dict.fromkeys([*(_act_name(res, ent, n) for n in names),  # with the places its sentence names
+                                        *_signing_names(res, ent)]))
         elif ent.origin == "act" and ent.category == "visit" and english:
             # "seven-day visit to Japan"; a meeting also by both sides ("meeting between Mayor A and Mayor B")
             names = list(dict.fromkeys(n for m in ent.mentions for n in (m.name, m.alt) if n))
@@ -288,7 +289,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     d = found[-1] if found else None  # the last delegation word before the verb
     if d is not None and d.end() <= max(m.head, m.start + 3) + 3:
         group = re.sub(r"[「」『』\s]", "", raw[a:d.end()])
-        if len(group) >= 4:
+        if len(group) >= 4 and _names_someone(res, a, d.start()):
             names.append(group)  # 鹿兒島縣訪團, 林冠英率領的檳州訪問團
             if not who:
                 who = group
@@ -306,6 +307,37 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
                                                      *rec.within(rec.countries, m.head, end))) or any(
         p.name.end <= end for p, _ in res.linked_in(res.person_of, v1, end)) or len(verb) > end - m.head
     return list(dict.fromkeys(n for n in names if len(n) >= 3)), bool(who) and where
+
+
+def _names_someone(res: Resolved, a: int, b: int) -> bool:
+    """Whether ``a..b`` names a place, organisation, country or person: 鹿兒島縣訪團 names its delegation, 市府代表團 and
+    之後代表團 name no one and are no name of the visit."""
+    rec = res.recognised
+    return any(x.end <= b for x in (*rec.within(rec.places, a, b), *rec.within(rec.orgs, a, b), *rec.within(rec.countries, a, b))) or any(
+        p.name.end <= b for p, _ in res.linked_in(res.person_of, a, b))
+
+
+_SIGNING_WORD = re.compile(fold(r"(?:簽約|簽署|締約|締盟)(?:記者會|儀式|典禮)"))
+
+
+def _signing_names(res: Resolved, ent: EventEntity) -> list[str]:
+    """A signing ceremony named by its event word alone (簽約記者會, 簽署儀式) whose sentence names the agreement in quotes
+    (舉行簽約記者會，雙方共同簽署「創新創業國際交流合作備忘錄」): the agreement's name before the word names it too."""
+    text, rec = res.text, res.recognised
+    raw = text.raw
+    out: list[str] = []
+    for m in ent.mentions:
+        if not _SIGNING_WORD.fullmatch(fold(m.name)):
+            continue
+        s = text.sentences[text.sentence_of(m.start)]
+        for a in rec.within(rec.agreements, s.start, s.end):
+            q0 = raw.rfind("「", s.start, a.start)
+            q1 = raw.find("」", a.start + 1, min(s.end, a.end + 2))  # the agreement ends its quote (「高雄協定書」)
+            if q0 < 0 or q1 < 0 or "」" in raw[q0:a.start] or not 2 <= q1 - q0 - 1 <= 40:
+                continue
+            out.append(re.sub(r"\s+", "", raw[q0 + 1:q1]) + m.name)
+            break
+    return out
 
 
 def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
@@ -379,7 +411,9 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         for m in ent.mentions:
             unit = text.units[text.sentences[text.sentence_of(m.start)].unit]
             prior = _day_dates(res, unit.start, m.start)
-            if prior and not re.search(fold(r"(?:19|20)\d{2}\s*年|去年|前年|曾|已於"), text.fold[prior[-1].end:m.start]):
+            # up to the verb: 「省長曾在去年8月造訪台南」 tells an earlier visit inside its own clause
+            upto = m.head if m.head is not None and m.head > m.start else m.start
+            if prior and not re.search(fold(r"(?:19|20)\d{2}\s*年|去年|前年|曾|已於"), text.fold[prior[-1].end:upto]):
                 ev.start = prior[-1].date
                 ev.date_spans.append(text.span(prior[-1].start, prior[-1].end))
                 break
