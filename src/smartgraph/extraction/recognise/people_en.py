@@ -235,7 +235,7 @@ def name_before(raw: str, e: int, floor: int) -> tuple[int, int] | None:
 
 def _comma_name(raw: str, i: int, limit: int) -> bool:
     """A name of two or more words at ``raw[i]`` that closes an appositive (a comma, bracket or the sentence's end
-    follows): "Mayor of Cincinnati, Mark Mallory, said"; not "Mayor of Brno, Czech Republic"."""
+    follows): "Mayor of Dayton, Ellen Marsh, said"; not "Mayor of Brno, Czech Republic"."""
     found = name_after(raw, i, limit)
     if found is None or " " not in raw[found[0]:found[1]]:
         return False
@@ -446,7 +446,7 @@ class EnglishPeople:
         return sorted(self.out, key=lambda p: (p.start, p.name.start))
 
     def _headline_named(self, tm: TitleMention) -> bool:
-        """A headline's "Mayor Fumiko Hayashi of Yokohama City" whose body only says "Mayor Hayashi": the headline gives
+        """A headline's "Mayor Noriko Sakai of Kobe City" whose body only says "Mayor Sakai": the headline gives
         the full name the body's short mentions stand for (a word of it ending like a verb, "Lu Visits", is no name)."""
         raw = self.raw
         unit = self.text.unit_of(tm.start)
@@ -474,7 +474,7 @@ class EnglishPeople:
                 piece = raw[k:k + w_end]
                 if geo_code(piece) and piece[:1].isupper():
                     best = k + w_end
-            # "Mayor of Cincinnati, Mark Mallory,": the name set off by a comma after the place
+            # "Mayor of Dayton, Ellen Marsh,": the name set off by a comma after the place
             comma = best is not None and qual.group(1) == "of" and raw.startswith(", ", best) and \
                 _comma_name(raw, best + 2, s1)
             if best is not None and best < s1 and (raw[best] == " " or comma):

@@ -261,7 +261,7 @@ def _family_words(name: str) -> list[str]:
     if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES):
         return [ws[0]]
     if len(ws) == 2 and all(_JAPANESE_WORD.fullmatch(w) for w in ws):
-        return ws  # "Muraoka Tsugumasa" / "Kazunari Koizumi": a Japanese name is written in either order
+        return ws  # "Ueda Harutaka" / "Harutaka Ueda": a Japanese name is written in either order
     return [ws[-1]]
 
 
