@@ -135,3 +135,22 @@ def test_find_dates_is_unchanged_for_its_callers() -> None:
 def test_the_docstrings_examples() -> None:
     result = doctest.testmod(dates)
     assert result.attempted >= 2 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        # the first day's 日 left out before the range, after a year written out or told relatively
+        ("論壇於2024年3月7至12日舉行", dt.date(2024, 3, 7), dt.date(2024, 3, 12)),
+        ("論壇今年3月7至12日舉行", dt.date(2024, 3, 7), dt.date(2024, 3, 12)),
+        ("展覽今(113)年3月7至4月2日舉行", dt.date(2024, 3, 7), dt.date(2024, 4, 2)),
+        ("活動去年12月30至1月2日舉行", dt.date(2023, 12, 30), dt.date(2024, 1, 2)),
+        # a range that runs into the next year names its second month only
+        ("活動2024年12月30日至1月2日舉行", dt.date(2024, 12, 30), dt.date(2025, 1, 2)),
+    ],
+)
+def test_a_range_whose_first_day_leaves_out_its_unit_is_one_range(text: str, first: dt.date, last: dt.date) -> None:
+    from smartgraph.dates import recognise_dates
+
+    found = recognise_dates(text, dt.date(2024, 5, 20))
+    assert [(m.date, m.last) for m in found] == [(first, last)]

@@ -897,3 +897,9 @@ def test_a_day_written_in_chinese_numerals_dates_the_visit_it_tells() -> None:
              date="113/04/12")
     days = {n: e.start for e in f.events.values() for n in e.names_zh}
     assert any("拜會日本青森市長田中一郎" in n and d is not None and d.isoformat() == "2024-04-11" for n, d in days.items()), days
+
+
+def test_a_name_with_a_rare_surname_of_the_list_is_read_whole() -> None:
+    """諶 is a family name (data/lexicon/surnames-zh.txt): the name after the title starts with it."""
+    f = _doc("高雄市與美國城市簽署合作備忘錄\n\n高雄市議員諶立人今日出席簽署儀式並致詞。")
+    assert "諶立人" in _names(f).values()

@@ -168,7 +168,9 @@ _EN_REL_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _P = re.compile
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2017年10月29日(至11月2日) / 民國110年7月26日 / 2016年5月26日、27日
-    ("zh-full", _P(r"(?:民國\s{0,2})?(?<!\d)(?P<y>\d{2,4})\s{0,2}年\s{0,2}(?P<m>\d{1,2})\s{0,2}月\s{0,2}(?P<d>\d{1,2})\s{0,2}[日號号]"
+    # (the first day's 日 may be left out before the range: 2024年3月7至12日)
+    ("zh-full", _P(r"(?:民國\s{0,2})?(?<!\d)(?P<y>\d{2,4})\s{0,2}年\s{0,2}(?P<m>\d{1,2})\s{0,2}月\s{0,2}(?P<d>\d{1,2})"
+                   r"(?:\s{0,2}[日號号]|(?=\s{0,2}" + _RANGE_SEP_ZH + r"\s{0,2}(?:\d{1,2}\s{0,2}月\s{0,2})?\d{1,2}\s{0,2}[日號号]))"
                    r"(?:\s{0,2}(?P<sep>" + _RANGE_SEP_ZH + r")\s{0,2}(?:(?P<y2>\d{2,4})\s{0,2}年\s{0,2})?(?:(?P<m2>\d{1,2})\s{0,2}月\s{0,2})?"
                    r"(?P<d2>\d{1,2})\s{0,2}[日號号])?")),
     # 3月10日(至13日) / 3月27日至4月2日
@@ -192,7 +194,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                       r"|(?<=[\u4e00-\u9fff])(?P<rel4>昨)(?=[與和同赴抵出率到在於參接會簽舉晚夜午皆也亦並正透舉前])")),
     # 去(105)年7月, 今年, 明年, 去年12月15日
     ("zh-rel-year", _P(r"(?<![\d年十百千幾几多說说表聲声證证透光文發发])(?P<rel>今|本|去|明|前)\s{0,2}(?:[(（]\s{0,2}(?P<y>\d{2,4})\s{0,2}[)）]\s{0,2})?年"
-                       r"(?:\s{0,2}(?P<m>\d{1,2})\s{0,2}月(?:\s{0,2}(?P<d>\d{1,2})\s{0,2}[日號号])?)?(?!度)")),
+                       r"(?:\s{0,2}(?P<m>\d{1,2})\s{0,2}月(?:\s{0,2}(?P<d>\d{1,2})(?:\s{0,2}[日號号]|(?=\s{0,2}" + _RANGE_SEP_ZH
+                       + r"\s{0,2}(?:\d{1,2}\s{0,2}月\s{0,2})?\d{1,2}\s{0,2}[日號号]))(?:\s{0,2}(?P<sep>" + _RANGE_SEP_ZH
+                       + r")\s{0,2}(?:(?P<m2>\d{1,2})\s{0,2}月\s{0,2})?(?P<d2>\d{1,2})\s{0,2}[日號号])?)?)?(?!度)")),
     # 上週 上周 本週 下週五
     ("zh-week", _P(r"(?P<rel>上上|上|本|這|这|下)\s{0,2}(?:個|个)?\s{0,2}(?:週|周|星期|禮拜|礼拜)(?P<wd>[一二三四五六日天](?!\d))?")),
     ("zh-rel-month", _P(r"(?P<rel>上|本|這|这|下)\s{0,2}(?:個|个)?\s{0,2}月(?![台臺球亮光餅饼份\d])")),
@@ -294,21 +298,27 @@ def _build(kind: str, m: re.Match[str], anchor: dt.date | None) -> DateMatch | N
     def period(first: dt.date, last: dt.date, form: str, precision: str) -> DateMatch:
         return DateMatch(start, end, first, form, last, precision)
 
-    if kind in ("zh-full", "numeric", "numeric-roc", "numeric-us"):
-        y, mo, d = year_from(g["y"]), int(g["m"]), int(g["d"])
-        first = _date_or_none(y, mo, d)
-        if first is None or (kind == "numeric-roc" and y < 1912):
-            return None
+    def ranged(first: dt.date, y: int, mo: int, form: str) -> DateMatch | None:
+        """The day, or the range to the second day (``d2``, in ``m2`` and ``y2`` when they are given)."""
         if g.get("d2"):
             y2 = year_from(g["y2"]) if g.get("y2") else y
             m2 = int(g["m2"]) if g.get("m2") else mo
             last = _date_or_none(y2, m2, int(g["d2"]))
             if last is not None and not g.get("m2") and last < first:
                 last = _date_or_none(y2 + (m2 == 12), m2 % 12 + 1, int(g["d2"]))
+            elif last is not None and not g.get("y2") and last < first:  # 12月30日至1月2日: into the next year
+                last = _date_or_none(y2 + 1, m2, int(g["d2"]))
             if last is None or last <= first or (g["sep"] in _LIST_SEPS and (last - first).days != 1):
-                return day(first, "full", e=_head_end(m))
-            return day(first, "full", last)
-        return day(first, "full")
+                return day(first, form, e=_head_end(m))
+            return day(first, form, last)
+        return day(first, form)
+
+    if kind in ("zh-full", "numeric", "numeric-roc", "numeric-us"):
+        y, mo, d = year_from(g["y"]), int(g["m"]), int(g["d"])
+        first = _date_or_none(y, mo, d)
+        if first is None or (kind == "numeric-roc" and y < 1912):
+            return None
+        return ranged(first, y, mo, "full")
     if kind in ("zh-md", "slash-md", "en-mdy", "en-dmy"):
         if kind == "en-dmy":
             mo_name = g["m"] or g["m2"]
@@ -392,7 +402,8 @@ def _build(kind: str, m: re.Match[str], anchor: dt.date | None) -> DateMatch | N
             if not 1 <= mo <= 12:
                 return None
             if g["d"]:
-                return day(_date_or_none(y, mo, int(g["d"])), "relative")
+                first = _date_or_none(y, mo, int(g["d"]))
+                return ranged(first, y, mo, "relative") if first is not None else None
             return period(dt.date(y, mo, 1), _month_end(y, mo), "relative", "month")
         return period(dt.date(y, 1, 1), dt.date(y, 12, 31), "relative", "year")
     if kind == "zh-week":
