@@ -154,3 +154,13 @@ def test_a_range_whose_first_day_leaves_out_its_unit_is_one_range(text: str, fir
 
     found = recognise_dates(text, dt.date(2024, 5, 20))
     assert [(m.date, m.last) for m in found] == [(first, last)]
+
+
+@pytest.mark.parametrize("text", ["訪問團於3月7日、9日拜會市長", "訪問團於今年3月7、9日拜會市長", "訪問團於3月7日和9日拜會市長"])
+def test_a_bare_day_listed_after_a_date_is_in_that_dates_month(text: str) -> None:
+    """Two days that are not consecutive stay two dates; the second, written as a day alone, is in the first's month
+    (not the month of the release, May here)."""
+    from smartgraph.dates import recognise_dates
+
+    found = recognise_dates(text, dt.date(2024, 5, 20))
+    assert [(m.date, m.last) for m in found] == [(dt.date(2024, 3, 7), None), (dt.date(2024, 3, 9), None)]

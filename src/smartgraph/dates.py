@@ -576,6 +576,12 @@ def _merge(text: str, found: list[DateMatch]) -> list[DateMatch]:
             a = out[-1]
             gap = text[a.end: c.start]
             a_last = a.last or a.date
+            joined = _JOIN_RANGE.fullmatch(gap) or _JOIN_LIST.fullmatch(gap)
+            if joined and c.kind == "day" and c.date.day > a_last.day:  # 3月7日、9日: the bare day is in the month before it
+                same = _date_or_none(a_last.year, a_last.month, c.date.day)
+                if same is not None and same != c.date:
+                    c = DateMatch(c.start, c.end, same, c.kind, None if c.last is None else
+                                  _date_or_none(same.year, same.month, c.last.day), "day")
             if (_JOIN_RANGE.fullmatch(gap) and c.date > a_last) or (_JOIN_LIST.fullmatch(gap) and (c.date - a_last).days == 1):
                 out[-1] = DateMatch(a.start, c.end, a.date, a.kind, c.last or c.date, "day")
                 continue
