@@ -903,3 +903,10 @@ def test_a_name_with_a_rare_surname_of_the_list_is_read_whole() -> None:
     """諶 is a family name (data/lexicon/surnames-zh.txt): the name after the title starts with it."""
     f = _doc("高雄市與美國城市簽署合作備忘錄\n\n高雄市議員諶立人今日出席簽署儀式並致詞。")
     assert "諶立人" in _names(f).values()
+
+
+def test_a_mayors_place_is_the_city_where_a_province_has_the_same_name() -> None:
+    """The gazetteer has Cebu the province and Cebu City: a mayor's bare "Cebu" is the city, as a governor's "Aomori"
+    is the prefecture."""
+    got = _en_roles("Cebu Mayor Ramon Dizon met Taichung Mayor Lin Chia-hao at city hall on May 1.")
+    assert got["Ramon Dizon"][0].startswith("Cebu City") and got["Ramon Dizon"][1] == "PH"

@@ -62,7 +62,8 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
         named = _city_named_before(res, a) if _PLACELESS_EN.match(stretch.strip()) else ""
         if stretch.strip().startswith("Prefectural"):  # "Aomori Prefecture" … "the Prefectural Assembly": Aomori's
             named = re.sub(r"\s+Prefecture$", "", named)
-        kinds = (title.scope,) if title is not None and title.scope in _REGION_SCOPES else ()
+        # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
+        kinds = (title.scope,) if title is not None and title.scope in (*_REGION_SCOPES, "city") else ()
         key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds)
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
