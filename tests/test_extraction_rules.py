@@ -14,6 +14,12 @@ def _names(f: Facts) -> dict[str, str]:
     return {k: f.persons[k].name for k in f.persons}
 
 
+def _post_field(f: Facts, field: str) -> dict[str, str]:
+    """Each person's name -> a field (``country``, ``name_zh``) of the organisation of their post."""
+    names = _names(f)
+    return {names[p.person]: getattr(f.organizations[p.organization], field) for p in f.posts if p.organization in f.organizations}
+
+
 def test_an_award_ceremony_is_named_by_its_award() -> None:
     f = _doc("高雄獲國際肯定 陳其邁市長受獎\n\n"
              "高雄市以「港灣再生計畫」參加「第7屆全球宜居城市獎」評選，拿下首獎。頒獎典禮於4月10日在新加坡舉行，"
@@ -156,8 +162,7 @@ def test_an_office_named_for_a_foreign_country_first_is_that_country_s() -> None
     f = _doc("捷克訪團拜會高雄市府\n\n"
              "捷克布爾諾市副市長Petr Novak今(11)日率團拜會高雄市政府，捷克台北經濟文化辦事處代表林大衛、"
              "台北駐捷克代表處大使王大明也一同出席。", date="113/04/11")
-    names = _names(f)
-    country = {names[p.person]: f.organizations[p.organization].country for p in f.posts if p.organization in f.organizations}
+    country = _post_field(f, "country")
     assert country.get("林大衛") == "CZ"
     assert country.get("王大明") == "TW"
 
@@ -166,8 +171,7 @@ def test_a_delegation_member_s_body_that_names_no_place_is_of_the_delegation_s_c
     f = _doc("捷克訪團拜會高雄市府\n\n"
              "捷克布爾諾市副市長Petr Novak今(11)日率團拜會高雄市政府，訪團成員包括布爾諾市議會主席Jan Dvorak，"
              "以及摩拉維亞科技大學校長Eva Svobodova等人，由市長陳其邁親自接待。", date="113/04/11")
-    names = _names(f)
-    country = {names[p.person]: f.organizations[p.organization].country for p in f.posts if p.organization in f.organizations}
+    country = _post_field(f, "country")
     assert country.get("Eva Svobodova") == "CZ"
     assert country.get("陳其邁") == "TW"
 
@@ -175,8 +179,7 @@ def test_a_delegation_member_s_body_that_names_no_place_is_of_the_delegation_s_c
 def test_a_former_minister_s_ministry_is_named_without_former() -> None:
     f = _doc("高雄舉行城市外交座談\n\n"
              "高雄市政府今(11)日舉行城市外交座談會，前經濟部長王大明、前鎮區長李小華與市長陳其邁出席座談。", date="113/04/11")
-    names = _names(f)
-    org = {names[p.person]: f.organizations[p.organization].name_zh for p in f.posts if p.organization in f.organizations}
+    org = _post_field(f, "name_zh")
     assert org.get("王大明") == "經濟部"
     assert org.get("李小華", "").startswith("前鎮區")
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,8 @@ from smartgraph.sparql.results import cell
 from smartgraph.sparql.store import EmbeddedStore, open_store
 from smartgraph.vocab import SPANS_GRAPH
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import seeds_and_generated
+
 CATALOG = Catalog.load()
 PROVENANCE = CATALOG.get("provenance")
 PAGES = ((100, 0), (3, 0), (3, 3), (5, 7))
@@ -35,15 +35,6 @@ SPAN_ROWS = """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX dct: <http://purl.or
 SELECT (COUNT(*) AS ?n) WHERE { ?span oa:hasSource ?document ; oa:hasSelector ?pos , ?q .
   ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . ?q a oa:TextQuoteSelector ; oa:exact ?quote .
   ?document dct:source ?source . }"""
-
-
-def _corpus() -> Any:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return corpus
 
 
 def entities(ox_store: Any) -> list[str]:
@@ -91,12 +82,8 @@ def test_every_write_keeps_the_span_rows_those_of_the_store(tmp_path: Path) -> N
     """Seeds and 80 generated releases built by two workers; then releases changed (their offsets move), added and
     removed, a graph replaced through ``replace_graph_nt``, and the summaries refreshed whole: after each step every
     page read from the span rows is the plain query's."""
-    corpus = _corpus()
-    folder, other, path = tmp_path / "in", tmp_path / "other", tmp_path / "store"
-    shutil.copytree(ROOT / "data" / "press-releases", folder)
-    corpus.generate(80, folder, 11)
-    corpus.generate(4, other, 12)
-    (folder / "gold.json").unlink()
+    folder, other = seeds_and_generated(tmp_path, 80, 11, 4, 12)
+    path = tmp_path / "store"
     st = open_store(path)
     try:
         pipeline.build([folder], st, Settings(store=path), workers=2)
@@ -167,8 +154,6 @@ def test_a_store_older_than_the_rows_gets_them_at_its_next_build(tmp_path: Path,
 def test_rows_whose_order_the_page_cannot_tell_go_to_the_plain_query() -> None:
     """A start offset that is no xsd:integer: SPARQL orders such terms by its own rules, so the page gives None and the
     engine runs the query text instead."""
-    import pyoxigraph as ox
-
     st = EmbeddedStore(None)
     try:
         oa, doc = "http://www.w3.org/ns/oa#", "https://example.org/doc"
@@ -184,7 +169,7 @@ def test_rows_whose_order_the_page_cannot_tell_go_to_the_plain_query() -> None:
         text = PROVENANCE.page({"entity": fact}, 10, 0)
         answer = execute_rows(lambda s: spans.page(s, fact, 10), st.oxigraph, text, [(RESULTS_JSON, 1.0)], 1000, 10)
         rows = json.loads(answer.body)["results"]["bindings"]
-        assert [r["start"]["value"] for r in rows] == ["one"] and isinstance(st.oxigraph, ox.Store)
+        assert [r["start"]["value"] for r in rows] == ["one"]
     finally:
         st.close()
 

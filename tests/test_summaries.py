@@ -19,6 +19,8 @@ from smartgraph.queries import LANGUAGES, Catalog
 from smartgraph.sparql.store import EmbeddedStore, open_store
 from smartgraph.vocab import DERIVED_GRAPHS, SUMMARY_GRAPH, SUMMARY_NS
 
+from .conftest import seeds_and_generated
+
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = Catalog.load()
 MATERIALISED = [q for q in CATALOG if summaries.materialisable(q)]
@@ -151,16 +153,8 @@ def test_a_build_that_changes_adds_and_removes_releases_keeps_the_rows_as_a_whol
     """Seeds and 150 generated releases; then releases changed, added and removed, each time followed by a build:
     the rows it leaves, written only where they changed, are those a whole refresh writes, quad for quad (the same
     sets, ranks, buckets and columns), and every page read from them is the plain query's page."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    folder, other, path = tmp_path / "in", tmp_path / "other", tmp_path / "store"
-    shutil.copytree(ROOT / "data" / "press-releases", folder)
-    corpus.generate(150, folder, 7)
-    corpus.generate(6, other, 8)
-    (folder / "gold.json").unlink()
+    folder, other = seeds_and_generated(tmp_path, 150, 7, 6, 8)
+    path = tmp_path / "store"
     st = open_store(path)
     try:
         first = pipeline.build([folder], st, Settings(store=path), workers=2)

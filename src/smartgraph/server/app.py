@@ -224,21 +224,21 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             stats["key"] = key
         return stats
 
-    async def materialised() -> bool:
-        """Whether the store's materialised query rows are fresh (``summaries.fresh``), asked once per store generation."""
+    async def asked(key: str, query: str) -> bool:
+        """An ASK about the store, asked once per store generation."""
         memo = cached()
-        if "summaries" not in memo:
-            answer = await run(summaries.FRESH, [(RESULTS_JSON, 1.0)])
-            memo["summaries"] = bool(json.loads(answer.body).get("boolean"))
-        return bool(memo["summaries"])
+        if key not in memo:
+            answer = await run(query, [(RESULTS_JSON, 1.0)])
+            memo[key] = bool(json.loads(answer.body).get("boolean"))
+        return bool(memo[key])
+
+    async def materialised() -> bool:
+        """Whether the store's materialised query rows are fresh (``summaries.fresh``)."""
+        return await asked("summaries", summaries.FRESH)
 
     async def spans_trusted() -> bool:
-        """Whether every release's span rows are written (``spans.trusted``), asked once per store generation."""
-        memo = cached()
-        if "spans" not in memo:
-            answer = await run(spans.ASK_TRUSTED, [(RESULTS_JSON, 1.0)])
-            memo["spans"] = bool(json.loads(answer.body).get("boolean"))
-        return bool(memo["spans"])
+        """Whether every release's span rows are written (``spans.trusted``)."""
+        return await asked("spans", spans.ASK_TRUSTED)
 
     def language(request: Request, given: str | None) -> str:
         """The language of a page or an answer: ``lang`` if given (ParameterError unless zh-Hant or en, in any BCP 47

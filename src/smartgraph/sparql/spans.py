@@ -114,17 +114,22 @@ def nquads(graph: str, triples: Iterable[Any], end: str = f" <{SPANS_GRAPH}> .\n
     """The rows of a release graph's spans as N-Quads of ``SPANS_GRAPH``, with the triples that tie them to ``graph``
     (``end=" .\\n"``: as N-Triples, for an INSERT DATA). ``triples``: the graph's (pyoxigraph terms), e.g.
     ``pyoxigraph.parse`` of its N-Triples."""
+    return _lines(graph, triples, end)[0]
+
+
+def _lines(graph: str, triples: Iterable[Any], end: str) -> tuple[str, set[str]]:
+    """``nquads``, and the spans the rows are of (N-Triples terms)."""
     import pyoxigraph as ox
 
-    g = end
     out: list[str] = []
-    seen: set[Any] = set()
+    seen: set[str] = set()
     for span, row in _rows(triples):
-        if span not in seen:
-            seen.add(span)
-            out.append(f"<{graph}> <{SPAN}> {span}{g}")
-        out.append(f"{span} <{QUOTED}> {ox.Literal(row)}{g}")
-    return "".join(out)
+        term = str(span)
+        if term not in seen:
+            seen.add(term)
+            out.append(f"<{graph}> <{SPAN}> {term}{end}")
+        out.append(f"{term} <{QUOTED}> {ox.Literal(row)}{end}")
+    return "".join(out), seen
 
 
 def nquads_of(graph: str, nt: str | bytes) -> str:
@@ -137,8 +142,7 @@ def nquads_of(graph: str, nt: str | bytes) -> str:
 
 def replace(graph: str, triples: Iterable[Any]) -> str:
     """The update that takes away a release graph's span rows and writes those of its new triples (end it with `` ;``)."""
-    rows = nquads(graph, triples, " .\n")
-    spans = {ln.split(" ", 1)[0] for ln in rows.splitlines() if f"> <{QUOTED}> " in ln}
+    rows, spans = _lines(graph, triples, " .\n")
     text = forget([graph])
     if spans:  # rows a write cut short may have left without their graph's link
         text += (f" ;\nDELETE {{ GRAPH <{SPANS_GRAPH}> {{ ?span <{QUOTED}> ?row }} }} WHERE {{ VALUES ?span {{ {' '.join(sorted(spans))} }} "
