@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -159,6 +160,39 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(client: httpx.Client
 
     assert_problem(client.post("/sparql", content=chunks(), headers={"Content-Type": "application/sparql-query"}), 413)
     assert client.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
+
+
+def test_an_over_limit_chunked_body_is_read_on_unkept_up_to_a_bound_before_the_413() -> None:
+    """The client still sending a refused body reads the 413, not a reset; one that never stops is cut off."""
+    import asyncio
+
+    from smartgraph.server.limits import DRAIN_FACTOR, BodyLimit
+    from smartgraph.server.problems import BodyTooLarge, error_response
+
+    async def app(scope: dict, receive: Any, send: Any) -> None:  # reads the whole body; answers as the server's handler does
+        try:
+            while (await receive())["more_body"]:
+                pass
+        except BodyTooLarge as exc:
+            await error_response(exc)(scope, receive, send)
+
+    def run(chunks: int) -> tuple[int, list[int]]:
+        got: list[int] = []
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            got.append(1)
+            return {"type": "http.request", "body": b"x" * 1000, "more_body": len(got) < chunks}
+
+        async def send(message: Any) -> None:
+            sent.append(message)
+
+        asyncio.run(BodyLimit(app, 10_000)({"type": "http", "headers": []}, receive, send))
+        return len(got), [m["status"] for m in sent if m["type"] == "http.response.start"]
+
+    assert run(40) == (40, [413])  # 40 kB sent, limit 10 kB: all of it read, then answered
+    read, status = run(10**6)  # never ends: read up to the bound, then answered
+    assert status == [413] and read == 11 + DRAIN_FACTOR * 10
 
 
 def test_a_query_over_the_length_limit_is_a_bad_parameter(client: httpx.Client) -> None:

@@ -1,7 +1,9 @@
 """What keeps one client, or one request, from taking the server: a body limit and fair shares.
 
 - ``BodyLimit``: a request body over the limit is refused (413) before it is read: at once when its
-  ``Content-Length`` says so, as soon as the limit is passed when it comes in chunks.
+  ``Content-Length`` says so, as soon as the limit is passed when it comes in chunks. A chunked body is
+  then read on, unkept, up to ``DRAIN_FACTOR`` times the limit, so that the client, still sending, is not
+  reset before it reads the answer; past that the connection is closed.
 - ``Admission``: how many requests of a kind a client may have in flight (answered 429 with
   ``Retry-After`` past it), and how many the server takes in all (503 with ``Retry-After``). The
   client is the peer address (``--trusted-proxy`` lets a proxy in front name it instead).
@@ -18,6 +20,9 @@ from smartgraph.server.problems import BodyTooLarge, Overloaded, TooManyRequests
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+
+
+DRAIN_FACTOR = 8
 
 
 class BodyLimit:
@@ -43,10 +48,20 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
+                    await self._drain(receive, message)
                     raise BodyTooLarge(self.max_bytes)  # answered 413 by the application's error handler
             return message
 
         await self.app(scope, limited, send)
+
+    async def _drain(self, receive: Receive, message: MutableMapping[str, Any]) -> None:
+        """Read what the client is still sending, up to a bound, and keep none of it."""
+        left = DRAIN_FACTOR * self.max_bytes
+        while message.get("more_body") and left > 0:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            left -= len(message.get("body", b""))
 
 
 class Admission:
