@@ -95,8 +95,9 @@ def _serving(cmd: list[str], health: str) -> Iterator[int]:
         yield port
 
 
-def smartgraph_server(store: Path, workers: int = 2) -> contextlib.AbstractContextManager[tuple[int, int]]:
-    return _started([str(BIN / "smartgraph"), "serve", "--store", str(store), "--port", "{port}", "--workers", str(workers)], "/health")
+def smartgraph_server(store: Path, workers: int = 2, processes: int = 1) -> contextlib.AbstractContextManager[tuple[int, int]]:
+    return _started([str(BIN / "smartgraph"), "serve", "--store", str(store), "--port", "{port}", "--workers", str(workers),
+                     "--processes", str(processes)], "/health")
 
 
 def oxigraph_server(store: Path) -> contextlib.AbstractContextManager[tuple[int, int]]:
@@ -255,7 +256,7 @@ def rows(port: int, path: str, page_size: int) -> list[Any]:
 
 
 def run(store: Path, seconds: float, concurrencies: tuple[int, ...] = (1, 8), only: tuple[str, ...] = (), rounds: int = 3,
-        sparql: bool = False, workers: int = 2, page_size: int = 100) -> dict[str, Any]:
+        sparql: bool = False, workers: int = 2, page_size: int = 100, processes: int = 1) -> dict[str, Any]:
     """Every case (or those whose query is named in ``only``) against both servers, in ``rounds`` interleaved rounds."""
     sys.path.insert(0, str(ROOT / "src"))
     from smartgraph.queries import Catalog
@@ -264,7 +265,7 @@ def run(store: Path, seconds: float, concurrencies: tuple[int, ...] = (1, 8), on
     todo = [c for c in cases(store, catalog, sparql) if not only or c.name in only or c.label in only]
     per: dict[str, dict[str, list[Figures]]] = {}
     same: dict[str, bool] = {}
-    with smartgraph_server(store, workers) as (sg_port, sg_pid), oxigraph_server(store) as (ox_port, ox_pid):
+    with smartgraph_server(store, workers, processes) as (sg_port, sg_pid), oxigraph_server(store) as (ox_port, ox_pid):
         paths = {c.label: requests(c, catalog, page_size) for c in todo}
         for c in todo:  # the same answer from both, and each store's caches warm
             sg_path, ox_path = paths[c.label]
@@ -319,12 +320,14 @@ def main() -> int:
     ap.add_argument("--only", action="append", default=[], help="only this canned query or case label (repeat)")
     ap.add_argument("--sparql", action="store_true", help="also an ad-hoc query through /sparql (the ad-hoc lane)")
     ap.add_argument("--workers", type=int, default=2, help="smartgraph serve --workers (default 2)")
+    ap.add_argument("--processes", type=int, default=1, help="smartgraph serve --processes (default 1)")
     ap.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = ap.parse_args()
     if not (args.store / "CURRENT").exists():
         print(f"no store at {args.store}: run smartgraph build first", file=sys.stderr)
         return 2
-    results = run(args.store, args.seconds, tuple(args.concurrency or (1, 8)), tuple(args.only), args.rounds, args.sparql, args.workers)
+    results = run(args.store, args.seconds, tuple(args.concurrency or (1, 8)), tuple(args.only), args.rounds, args.sparql, args.workers,
+                  processes=args.processes)
     print(table(results))
     if args.out:
         args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

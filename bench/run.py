@@ -281,13 +281,14 @@ def bench_load(store_path: Path, work: Path, virtuoso: bool) -> dict[str, Any]:
     return out
 
 
-def bench_http(store_path: Path, seconds: float, rounds: int = 3) -> dict[str, Any]:
-    """Every canned query over HTTP, smartgraph against `oxigraph serve-read-only` on the same store (bench/http_bench.py)."""
-    res = http_bench.run(store_path, seconds, concurrencies=(1, 8), rounds=rounds)
+def bench_http(store_path: Path, seconds: float, rounds: int = 3, processes: int = 1) -> dict[str, Any]:
+    """Every canned query over HTTP, smartgraph (``serve --processes``) against `oxigraph serve-read-only` on the same
+    store (bench/http_bench.py)."""
+    res = http_bench.run(store_path, seconds, concurrencies=(1, 8), rounds=rounds, processes=processes)
     row = res.get("officials @8") or next(iter(res.values()))
     return {"http_rps": round(row["smartgraph"]["rps"], 1), "http_rps_oxigraph": round(row["oxigraph"]["rps"], 1),
             "http_p99_ms": round(row["smartgraph"]["p99_ms"], 1), "http_ratio": {k: v["ratio_rps"] for k, v in res.items()},
-            "http_all": res}
+            "http_all": res, "http_processes": processes}
 
 
 def score_sample(folder: Path, work: Path, n: int) -> dict[str, Any]:
@@ -332,6 +333,8 @@ def main() -> int:
                     help="languages of the generated releases (default mixed: about a third in English)")
     ap.add_argument("--seconds", type=float, default=3.0, help="seconds of each HTTP run (default 3)")
     ap.add_argument("--http-rounds", type=int, default=3, help="interleaved rounds of the HTTP step (default 3)")
+    ap.add_argument("--serve-processes", type=int, default=len(os.sched_getaffinity(0)),
+                    help="smartgraph serve --processes in the HTTP step (default: one a CPU, as Oxigraph's server uses them all)")
     ap.add_argument("--repeat", type=int, default=10, help="runs of each canned query for its percentiles (default 10)")
     ap.add_argument("--skip-pyshacl", action="store_true", help="leave out pyshacl on the whole graph (slow at scale)")
     ap.add_argument("--skip-rdflib", action="store_true", help="leave out rdflib's query engine (slow at scale)")
@@ -387,7 +390,7 @@ def main() -> int:
     step("SHACL")
     results.update(bench_shacl(store, not a.skip_pyshacl, a.seed, a.pyshacl_cap))
     step("HTTP")
-    results.update(bench_http(store, a.seconds, a.http_rounds))
+    results.update(bench_http(store, a.seconds, a.http_rounds, a.serve_processes))
     step("load")
     results.update(in_fresh_process(bench_load, store, work, a.virtuoso))
     step("scoring a sample")

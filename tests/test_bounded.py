@@ -38,6 +38,28 @@ def test_a_bounded_query_in_the_server_process_answers_as_a_worker_does(built_st
         engine.close()
 
 
+def test_a_bounded_query_spilled_to_a_worker_answers_as_in_process_with_its_rows_call(built_store: Path) -> None:
+    """Past ``spill`` bounded queries in the server's process the next goes to an idle worker, its rows call with it."""
+    import functools
+
+    from smartgraph.sparql import spans
+
+    inline = EmbeddedEngine(built_store, workers=1, adhoc_workers=1)
+    spilling = EmbeddedEngine(built_store, workers=1, adhoc_workers=1, spill=0)  # every bounded query to an idle worker
+    try:
+        entity = _entity(inline)
+        text = Catalog.load().get("provenance").page({"entity": entity}, 100, 0)
+        for rows in (None, functools.partial(spans.page, entity=entity, limit=100, offset=0)):
+            here = asyncio.run(inline.arun_bounded(text, ACCEPT, Limits(), 100, rows=rows))
+            there = asyncio.run(spilling.arun_bounded(text, ACCEPT, Limits(), 100, rows=rows))
+            assert here.rows > 0
+            assert (there.body, there.rows, there.more) == (here.body, here.rows, here.more)
+        assert inline._inline_view is not None and spilling._inline_view is None  # the second never read in its own process
+    finally:
+        inline.close()
+        spilling.close()
+
+
 def test_a_bounded_query_past_the_time_limit_does_not_stall_the_next(built_store: Path) -> None:
     """Its one in-process slot taken by a query that cannot be stopped, the next query goes to a worker process."""
     engine = EmbeddedEngine(built_store, workers=1, adhoc_workers=1, inline=1)

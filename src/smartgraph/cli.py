@@ -494,6 +494,13 @@ def serve(
     allow_updates: Annotated[bool, typer.Option("--allow-updates", help="Accept SPARQL Update with the bearer token in env SMARTGRAPH_UPDATE_TOKEN.")] = False,
     endpoint: Annotated[str | None, typer.Option("--endpoint", metavar="URL",
                                                  help="Serve a remote triplestore (its SPARQL query URL) instead of the embedded store.")] = None,
+    processes: Annotated[int, typer.Option("--processes", min=1, max=64, metavar="N", envvar="SMARTGRAPH_PROCESSES",
+                                           show_envvar=False, show_default=False, help=(
+        "Server processes sharing the port. One process answers on one core however many requests wait in it; on a "
+        "machine with more cores, one per core serves more requests a second. Each has its own snapshot and its "
+        "share of --workers and --adhoc-workers; --per-client and --per-client-pages then count in each process "
+        "[env SMARTGRAPH_PROCESSES; default 1].")
+    )] = 1,
     snapshot: Annotated[bool, typer.Option("--snapshot/--no-snapshot", help=(
         "Answer from a snapshot of the store (hard links in STORE.serving/ beside it), so smartgraph build can write the "
         "store meanwhile and the server then moves to the new graph. --no-snapshot reads the store itself, and build "
@@ -508,21 +515,21 @@ def serve(
     listed in the README's "Security and limits". One JSON access-log line a request goes to standard error. Stop
     with Ctrl-C (or SIGTERM): requests in flight finish first.
     """
-    import signal
     import socket
 
-    import uvicorn
-
-    from smartgraph.errors import ConfigError
+    from smartgraph.errors import ConfigError, StoreError
     from smartgraph.queries import Catalog
-    from smartgraph.server import ServerSettings, create_app
-    from smartgraph.server.app import setup_logging
-    from smartgraph.sparql.engine import EmbeddedEngine, Limits, RemoteEngine
+    from smartgraph.server import ServerSettings
+    from smartgraph.server import processes as served
+    from smartgraph.sparql.engine import Limits
 
     token = os.environ.get("SMARTGRAPH_UPDATE_TOKEN") if allow_updates else None
     cheap = workers or max(2, _cpus())
     adhoc = adhoc_workers or max(2, _cpus() // 2)
+    cheap_each, adhoc_each = max(1, -(-cheap // processes)), max(1, -(-adhoc // processes))
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    sock: socket.socket | None = None
+    engine: Any = None
     try:
         settings = _settings(store, base_iri)
         if allow_updates and not token:
@@ -531,39 +538,42 @@ def serve(
         for u in services:
             if not u.startswith(("http://", "https://")):
                 raise ConfigError(f"--allow-service {u!r} is not an http(s) URL", hint="pass the service's full URL, e.g. https://query.wikidata.org/sparql")
-        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                probe.bind((host, port))
-            except OSError as e:
-                raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror}", hint="pass another --port, or stop what uses it") from None
-        catalog = Catalog.load()
-        engine: Any = RemoteEngine(endpoint) if endpoint else EmbeddedEngine(
-            settings.store, workers=cheap, adhoc_workers=adhoc, owner=url, snapshot=snapshot, inline=bounded_threads)
+        server_settings = ServerSettings(
+            base_iri=settings.base_iri, limits=Limits(timeout_s=timeout, max_rows=max_rows), page_size=page_size,
+            cors_origins=tuple(cors_origin or ()), update_token=token,
+            endpoint_label=f"remote endpoint {endpoint}" if endpoint else f"embedded store {settings.store}",
+            allow_service=services, max_body_bytes=max_body, max_query_chars=max_query_length, per_client=per_client,
+            per_client_pages=per_client_pages, adhoc_capacity=4 * adhoc_each,
+        )
+        spec = served.Spec(server_settings, settings.store, endpoint, cheap_each, adhoc_each, snapshot, bounded_threads, url,
+                           tuple(trusted_proxy or ()))
+        catalog = Catalog.load()  # the bundled and the user's queries: an error in one is told before anything starts
+        sock = served.listen(host, port)
+        if processes == 1:
+            sock.close()  # bound again by the server, at once: the address is known to be free
+            sock = None
+            engine = served.make_engine(spec)
+        elif not endpoint and not (settings.store / "CURRENT").exists():
+            raise StoreError(f"no store at {settings.store}", hint="build one first: smartgraph build --store PATH")
     except SmartgraphError as e:
+        if sock is not None:
+            sock.close()
         raise _fail(e) from None
-    server_settings = ServerSettings(
-        base_iri=settings.base_iri, limits=Limits(timeout_s=timeout, max_rows=max_rows), page_size=page_size,
-        cors_origins=tuple(cors_origin or ()), update_token=token,
-        endpoint_label=f"remote endpoint {endpoint}" if endpoint else f"embedded store {settings.store}",
-        allow_service=services, max_body_bytes=max_body, max_query_chars=max_query_length, per_client=per_client,
-        per_client_pages=per_client_pages, adhoc_capacity=4 * adhoc,
-    )
-    setup_logging()
-    web = create_app(engine, catalog, server_settings)
-    mode = "" if endpoint else f"; {getattr(engine, 'mode', '')} mode"
+    mode = "" if endpoint or engine is None else f"; {getattr(engine, 'mode', '')} mode"
+    many = f"; {processes} processes" if processes > 1 else ""
     _err(f"smartgraph serving {url}  (SPARQL endpoint {url}sparql, API docs {url}docs; "
          f"{'updates allowed with the token' if token else 'read-only'}; federation "
-         f"{'to ' + ', '.join(services) if services else 'off'}{mode}); Ctrl-C to stop")
+         f"{'to ' + ', '.join(services) if services else 'off'}{mode}{many}); Ctrl-C to stop")
     if snapshot and getattr(engine, "mode", "") == "direct":
         _err("warning: no snapshot of the store could be made (is its folder read-only?): serving it directly; "
              "smartgraph build refuses to write it while this server runs")
-    # uvicorn answers SIGTERM by finishing the requests in flight, then raises the signal again with the handler
-    # it found: this one, so that the workers and snapshots are cleaned up below rather than the process just ending
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    if sock is not None:
+        status = served.serve(spec, processes, sock)
+        if status:
+            raise typer.Exit(status)
+        return
     try:
-        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=10,
-                    proxy_headers=bool(trusted_proxy), forwarded_allow_ips=list(trusted_proxy) if trusted_proxy else None)
+        served.run(spec, engine, host=host, port=port, catalog=catalog)
     finally:
         engine.close()
 

@@ -10,6 +10,7 @@ import functools
 import hmac
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -137,6 +138,7 @@ class AccessLog:
                 "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "client": client[0], "method": scope["method"],
                 "path": scope["path"], "query": scope.get("query_string", b"").decode("latin-1")[:500],
                 "status": info["status"], "bytes": info["bytes"], "ms": round((time.perf_counter() - start) * 1000, 2),
+                "pid": os.getpid(),  # which server process answered (serve --processes)
             }, ensure_ascii=False))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import itertools
 import json
 import logging
 import multiprocessing as mp
@@ -49,7 +50,7 @@ from smartgraph.sparql.results import (
     serialize_select,
     serialize_triples,
 )
-from smartgraph.sparql.store import SERVING, StoreBusy, StoreLock, bump_generation, read_meta
+from smartgraph.sparql.store import META, SERVING, StoreBusy, StoreLock, bump_generation, read_meta
 
 log = logging.getLogger("smartgraph.sparql.engine")
 
@@ -339,6 +340,9 @@ def _worker_main(path: str, writable: bool, conn: Connection, nice: int = 0, lif
                 union.update(store, text, base_iri)
                 store.flush()
                 conn.send(("ok", None))
+            elif kind == "rows":  # a bounded query spilled from the server's process (``arun_bounded``)
+                _, rows, text, accept, max_rows, page = msg
+                conn.send(("ok", execute_rows(rows, store, text, accept, max_rows, page)))
             else:
                 _, text, accept, max_rows, page, dataset, base_iri = msg
                 conn.send(("ok", execute(store, text, accept, max_rows, page, dataset, base_iri)))
@@ -436,6 +440,13 @@ class _View:
     busy: int = 0
 
 
+#: how long a query waits for the store's lock to take a new snapshot when it finds the store changed (another server
+#: process taking its own snapshot holds it a moment); past it the query is answered from the snapshot it has
+CATCH_UP_WAIT_S = 2.0
+
+_ENGINES = itertools.count(1)
+
+
 class EmbeddedEngine:
     """Worker processes that answer queries from the embedded store, in two lanes.
 
@@ -454,7 +465,8 @@ class EmbeddedEngine:
     - Every worker ends with the server, however the server ends (``procs.Lifeline``)."""
 
     def __init__(self, path: Path, workers: int = 2, adhoc_workers: int = 1, *, owner: str = "", snapshot: bool = True,
-                 poll_s: float = 1.0, adhoc_nice: int = 19, lock_wait_s: float = 15.0, inline: int | None = None) -> None:
+                 poll_s: float = 1.0, adhoc_nice: int = 19, lock_wait_s: float = 15.0, inline: int | None = None,
+                 spill: int = 1) -> None:
         if not (path / "CURRENT").exists():
             raise StoreError(f"no store at {path}", hint="build one first: smartgraph build --store PATH")
         self.path = path
@@ -470,11 +482,15 @@ class EmbeddedEngine:
         self._refs: dict[Path, int] = {}
         self._held: StoreLock | None = None
         self._seq = 0
+        self._id = next(_ENGINES)  # snapshots are named by process, engine and sequence: PID-ENGINE-SEQ
         self._closed = False
         self.mode = "snapshot"
+        self._meta_seen = self._meta_stamp()
+        self._catching: Any = None  # the new snapshot being taken for queries that found the store changed (``_catch_up``)
         self._current = self._first_view(lock_wait_s)
         # bounded queries answered in this process at once (threads; default four a cheap worker, as a thread waits on I/O too)
         self.inline = 4 * max(1, workers) if inline is None else max(0, inline)
+        self.spill = max(0, spill)  # bounded queries running here past which the next goes to an idle cheap worker
         self._inline_busy = 0
         self._inline_view: _View | None = None
         self._pool: Any = None
@@ -516,7 +532,7 @@ class EmbeddedEngine:
         with StoreLock(self.path, exclusive=True, wait_s=wait_s, holder=f"smartgraph serve (pid {os.getpid()}) taking a snapshot"):
             meta = read_meta(self.path)
             self._seq += 1
-            target = self.snapshots / f"{os.getpid()}-{self._seq}"
+            target = self.snapshots / f"{os.getpid()}-{self._id}-{self._seq}"
             self.snapshots.mkdir(exist_ok=True)
             try:
                 store = ox.Store(str(self.path))  # writable: the checkpoint then holds what the log has too
@@ -564,6 +580,44 @@ class EmbeddedEngine:
                 for w in idle:
                     self._put_back(lane, self._fresh(lane, w))
             return True
+
+    def _meta_stamp(self) -> tuple[int, int]:
+        try:
+            st = (self.path / META).stat()  # written whole and renamed: a new file, a new inode
+        except OSError:
+            return (0, 0)
+        return (st.st_ino, st.st_mtime_ns)
+
+    async def _catch_up(self) -> None:
+        """Before a query: if the store's ``smartgraph.json`` changed since this process last looked (one ``stat``), serve
+        the new generation first rather than at the watcher's next tick: another server process's update
+        (``--processes``) is then seen by the next query, whichever process answers it. Queries that come meanwhile
+        wait for the same new snapshot."""
+        import asyncio
+
+        if self.mode != "snapshot":
+            return
+        task = self._catching
+        if task is None:
+            stamp = self._meta_stamp()
+            if stamp == self._meta_seen:
+                return
+            self._meta_seen = stamp
+            task = self._catching = asyncio.ensure_future(asyncio.to_thread(self._refresh_quietly, CATCH_UP_WAIT_S))
+
+            def done(_: Any) -> None:
+                self._catching = None
+
+            task.add_done_callback(done)
+        await asyncio.shield(task)
+
+    def _refresh_quietly(self, wait_s: float) -> None:
+        try:
+            self.refresh(wait_s=wait_s)
+        except StoreBusy:
+            pass  # a build (or a long update) holds the store: the watcher takes the snapshot when it ends
+        except Exception as e:
+            log.warning("could not take a new snapshot of %s: %s", self.path, e)
 
     def _watch(self) -> None:
         while not self._closed:
@@ -718,13 +772,16 @@ class EmbeddedEngine:
         return answer
 
     async def arun(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None, *,
-                   lane: str = CHEAP, dataset: Dataset | None = None, base_iri: str | None = None) -> Answer:
+                   lane: str = CHEAP, dataset: Dataset | None = None, base_iri: str | None = None,
+                   rows: RowsCall | None = None) -> Answer:
         """``run`` for the server's event loop: the reply is awaited on the worker's pipe, not in a thread.
 
         Handing each request to a thread of the pool and back cost as much as a cheap query itself (bench/http_bench.py).
-        A request waits for an idle worker on the loop too; only moving a worker to a new snapshot takes a thread."""
+        A request waits for an idle worker on the loop too; only moving a worker to a new snapshot takes a thread.
+        ``rows``: as ``execute_rows`` (a picklable call: ``functools.partial`` of a module's function)."""
         import asyncio
 
+        await self._catch_up()
         pool = self.lanes[lane]
         start = time.monotonic()
         worker = await self._aacquire(pool, limits.timeout_s)
@@ -738,7 +795,10 @@ class EmbeddedEngine:
                 readable.set_result(None)
 
         try:
-            worker.conn.send(("query", query, list(accept), limits.max_rows, page, dataset, base_iri))
+            if rows is not None:
+                worker.conn.send(("rows", rows, query, list(accept), limits.max_rows, page))
+            else:
+                worker.conn.send(("query", query, list(accept), limits.max_rows, page, dataset, base_iri))
             loop.add_reader(fd, ready)
             try:
                 await asyncio.wait_for(readable, left)
@@ -774,12 +834,20 @@ class EmbeddedEngine:
         A worker process costs a pickled round trip a request, as much as such a query itself (bench/http_bench.py). A
         thread cannot be stopped, though: past the time limit the request is answered 503 and the thread's slot stays
         taken until it ends. When every slot is taken (``inline``: four a cheap worker), or the store is served
-        without snapshots, the query goes to the cheap lane's worker processes, which a time-out stops."""
+        without snapshots, the query goes to the cheap lane's worker processes, which a time-out stops.
+
+        **Spill.** This process runs Python one thread at a time, so under concurrent load it is one core however
+        many threads wait in it. While ``spill`` or more bounded queries already run here and a cheap worker is
+        idle, the next one goes to that worker: its page is read and serialised on another core, and this process
+        only forwards the bytes (the HTTP benchmark's concurrency-8 figures)."""
         import asyncio
 
+        await self._catch_up()
+        if self._inline_busy >= self.spill and not self.lanes[CHEAP].idle.empty():
+            return await self.arun(query, accept, limits, page, rows=rows)
         view = self._view() if self._inline_busy < self.inline and self.mode == "snapshot" else None
         if view is None:
-            return await self.arun(query, accept, limits, page)
+            return await self.arun(query, accept, limits, page, rows=rows)
         self._inline_busy += 1
         view.busy += 1
         loop = asyncio.get_running_loop()
@@ -920,7 +988,7 @@ class EmbeddedEngine:
         with contextlib.suppress(OSError):
             (self.path / f"{SERVING}{os.getpid()}.json").unlink(missing_ok=True)
         if self.snapshots is not None and self.snapshots.is_dir():
-            for d in self.snapshots.glob(f"{os.getpid()}-*"):
+            for d in self.snapshots.glob(f"{os.getpid()}-{self._id}-*"):
                 shutil.rmtree(d, ignore_errors=True)
             with contextlib.suppress(OSError):
                 self.snapshots.rmdir()  # only when no other server keeps a snapshot there
