@@ -132,6 +132,13 @@ def test_processes_need_a_store_and_say_so(tmp_path: Path) -> None:
                         "--processes", "2"], capture_output=True, text=True, timeout=60)
     assert r.returncode != 0
     assert "no store at" in r.stderr and "smartgraph build" in r.stderr
+    broken = tmp_path / "broken"  # looks like a store to the parent; each server process fails to open it
+    broken.mkdir()
+    (broken / "CURRENT").write_text("not a manifest name\n")
+    r = subprocess.run([sys.executable, "-m", "smartgraph.cli", "serve", "--store", str(broken), "--port", str(free_port()),
+                        "--processes", "2"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1
+    assert "a server process could not start" in r.stderr and "stopping the server" in r.stderr
 
 
 def test_sigterm_ends_every_process_and_its_snapshot(built_store: Path, tmp_path: Path) -> None:

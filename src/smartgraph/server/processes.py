@@ -86,7 +86,9 @@ def _child(spec: Spec, sock: socket.socket, lifeline: Any, started: Any) -> None
         try:
             engine = make_engine(spec)
         except Exception as e:  # the parent reports it and stops the server
-            print(f"error: a server process could not start: {e}", file=sys.stderr)
+            hint = getattr(e, "hint", "")
+            print(f"error: a server process could not start: {getattr(e, 'message', e)}" + (f"\n  how to fix: {hint}" if hint else ""),
+                  file=sys.stderr)
             raise SystemExit(3) from None
         started.set()
         run(spec, engine, sock=sock)
