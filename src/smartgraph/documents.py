@@ -111,11 +111,13 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff\ufffd]")  # controls but \t \n \f \r, private use, U+FFFD
+
+
 def _is_text(text: str) -> bool:
     if not text:
         return False
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\n\r\t\f") or 0xE000 <= ord(c) <= 0xF8FF or c == "\ufffd")
-    return bad / len(text) < 0.01
+    return len(_NOT_TEXT.findall(text)) / len(text) < 0.01
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, list[Notice]]:
@@ -816,6 +818,10 @@ def _block(span: Span) -> Block:
     return Block("paragraph", span, None, urls)
 
 
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def detect_language(text: str) -> str:
     """``zh-Hant``, ``zh-Hans`` or ``en`` by counting scripts: Chinese when Han characters make a fifth or more of
     the letters (a Chinese release full of English names stays Chinese), and simplified when more of its
@@ -824,8 +830,8 @@ def detect_language(text: str) -> str:
     >>> detect_language("Taipei Mayor Ko Wen-je (柯文哲) met Prague Mayor Zdenek Hrib."), detect_language("北九州市长首访高雄")
     ('en', 'zh-Hans')
     """
-    han = [c for c in text if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    han = _HAN.findall(text)
+    latin = len(_LATIN.findall(text))
     if not han or len(han) < 0.2 * (len(han) + latin):
         return "en" if latin or not han else "zh-Hant"
     chars = sorted(set(han))
