@@ -913,3 +913,27 @@ def test_a_mayors_place_is_the_city_where_a_province_has_the_same_name() -> None
     is the prefecture."""
     got = _en_roles("Cebu Mayor Ramon Dizon met Taichung Mayor Lin Chia-hao at city hall on May 1.")
     assert got["Ramon Dizon"][0].startswith("Cebu City") and got["Ramon Dizon"][1] == "PH"
+
+
+# --- s5-rel
+
+
+def _spoke_at(f: Facts) -> dict[str, set[str]]:
+    """Each speaker's name -> the names of the events their statements were made at."""
+    names = _names(f)
+    out: dict[str, set[str]] = {}
+    for st in f.statements:
+        if st.event in f.events:
+            out.setdefault(names[st.speaker], set()).update(f.events[st.event].names_zh)
+    return out
+
+
+def test_a_speech_is_made_at_the_ceremony_its_paragraph_names_not_at_an_event_an_earlier_speaker_spoke_of() -> None:
+    """「開幕典禮，院長致詞指出，…選擇在高雄舉辦第二屆博覽會。市長致詞時則說」: the mayor spoke at the opening
+    ceremony, not at the fair the director's words named, nor at the summit inside the ceremony's name."""
+    f = _doc("2024海洋城市高峰會開幕\n\n"
+             "「2024海洋城市高峰會」今(11)日在高雄展覽館登場，為期3天，同時舉辦「2024海洋城市博覽會」。\n\n"
+             "11日上午舉行的高峰會開幕典禮，行政院長林志遠親臨致詞。院長指出，主辦單位選擇在高雄舉辦第二屆博覽會，"
+             "證明高雄已經改變。陳其邁市長致詞時則說，高雄十年來努力翻轉城市，盼更多人認識高雄。")
+    at = _spoke_at(f)
+    assert any(n.endswith("開幕典禮") for n in at.get("陳其邁", set())), at
