@@ -937,3 +937,32 @@ def test_a_speech_is_made_at_the_ceremony_its_paragraph_names_not_at_an_event_an
              "證明高雄已經改變。陳其邁市長致詞時則說，高雄十年來努力翻轉城市，盼更多人認識高雄。")
     at = _spoke_at(f)
     assert any(n.endswith("開幕典禮") for n in at.get("陳其邁", set())), at
+
+
+def _attended(f: Facts) -> dict[str, set[str]]:
+    """Each participant's name -> the names of the events they took part in."""
+    names = _names(f)
+    out: dict[str, set[str]] = {}
+    for p in f.participations:
+        if p.event in f.events:
+            out.setdefault(names[p.person], set()).update(f.events[p.event].names_zh)
+    return out
+
+
+def test_members_of_a_delegation_made_the_call_the_group_is_told_to_make() -> None:
+    """「一行12人前往市政府拜會市長」: the listed members of the delegation made that call, as well as the visit; a call
+    told as the leader's own (「市長率團訪日…拜會…市長」) is not given to the members."""
+    f = _doc("美國華裔議員協會訪台 拜會高雄市長\n\n"
+             "「北美華裔議員協會」再度組團訪台，4月8日至11日在台期間，一行12人前往高雄市政府拜會市長陳其邁，"
+             "雙方就教育及文化交流交換意見。\n\n"
+             "陳其邁表示，歡迎加州的姊妹市多來高雄走走。\n\n"
+             "此次由王大同率領的訪團共12人，包括聖塔克拉拉市市長李文華、市議員張志明等人。")
+    at = _attended(f)
+    for who in ("李文華", "張志明"):
+        assert any(n.startswith("拜會") or "拜會市長" in n for n in at.get(who, set())), at
+    g = _doc("台南市長訪日 與福井市簽署備忘錄\n\n"
+             "台南市長黃偉哲率團訪日進行城市交流，10日抵達福井市，拜會福井市長山田一郎，雙方並簽署「友好交流備忘錄」。\n\n"
+             "黃偉哲表示，兩市友誼深厚。\n\n"
+             "黃偉哲此次訪日行程自4月8日至12日。隨行成員包括秘書長林志明、觀光局長陳大文等人。")
+    at = _attended(g)
+    assert not any("拜會" in n for n in at.get("林志明", set())), at

@@ -186,7 +186,8 @@ def relate(res: Resolved) -> Facts:
             parent = events[parent].parent
     event_at = _event_at(res, kept, main)
     statements = find_statements(res, _said_at(res, kept, main))
-    participations = find_participation(res, main, statements, kept, {k: e.start for k, e in events.items()})
+    participations = find_participation(res, main, statements, kept, {k: e.start for k, e in events.items()},
+                                        {k: e.parent for k, e in events.items() if e.parent})
     posts_of: dict[str, list[str]] = {}
     for p in posts:
         posts_of.setdefault(p.person, []).append(p.organization)

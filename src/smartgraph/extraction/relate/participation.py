@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
-from smartgraph.extraction.relate.events import guests_visit_en, meeting_en
+from smartgraph.extraction.mentions import CueMention, EventMention, PersonMention, Resolved
+from smartgraph.extraction.relate.events import guests_visit_en, is_call, meeting_en
 from smartgraph.extraction.text import Ranges, Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
@@ -49,8 +49,9 @@ def _mode(res: Resolved, s0: int, s1: int) -> str:
 
 
 def find_participation(res: Resolved, main: str, statements: list[Statement], kept: set[str],
-                       starts: dict[str, object] | None = None) -> list[Participation]:
-    """Participations in the kept events; an event that begins after the release's date has none yet."""
+                       starts: dict[str, object] | None = None, parents: dict[str, str] | None = None) -> list[Participation]:
+    """Participations in the kept events; an event that begins after the release's date has none yet. ``parents``
+    (event -> the event it is part of) lets a delegation's members go to the one call its visit is told to make."""
     text = res.text
     doc_date = text.doc.date
     if starts and doc_date is not None:
@@ -97,6 +98,11 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
                                   if english and k in res.events and res.events[k].category == "visit"
                                   and res.events[k].mentions and not _call_en(res.events[k].names) and not guests_visit_en(res, k)
                                   and not _site_en(res, k))]
+    # 「一行16人前往市政府拜會市長」: the one call on the hosts that the release's visit is told to make, told as the whole
+    # group's (not 「市長率團訪日…拜會名古屋市長」, the leader's call on one stop of a trip)
+    calls = [k for k in kept if parents and parents.get(k) == main and k != main and k in res.events and is_call(res.events[k])
+             and _group_call(text, res.events[k].mentions)]
+    members_call = calls[0] if len(calls) == 1 else ""
     past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
@@ -160,6 +166,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         else:
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
+        if member and not english and event == main and members_call:
+            add(key, members_call, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
         if not english and not caption and not past and evs and pm.start <= min(x for x, _ in evs):
             # 「林美玲率團訪日…，抵達名古屋市，拜會名古屋市長田中一郎，雙方並簽署…」: the sentence's subject did each thing it
             # tells, up to a semicolon (「；同一場合中，兩局也簽署…」 is someone else's)
@@ -235,6 +243,20 @@ def _told_before(res: Resolved, evs: list[tuple[int, str]]) -> str:
         if len(whole) < len(keys) and whole:
             return whole[0]
     return evs[-1][1]
+
+
+_GROUP = re.compile(fold(r"(?<!率)(?:一行|訪團|訪問團|參訪團|代表團|考察團|團員)"))
+
+
+def _group_call(text: Text, mentions: list[EventMention]) -> bool:
+    """Whether a call is told with the delegation as the one who calls (「一行16人前往新北市政府拜會市長」): the clause
+    before a mention of it names the group."""
+    for m in mentions:
+        s = text.sentences[text.sentence_of(m.start)]
+        c0 = clause_start(text.fold, s.start, m.start, "；;。")
+        if _GROUP.search(text.fold, c0, m.end):
+            return True
+    return False
 
 
 def _member(text: Text, s0: int, pos: int) -> bool:
