@@ -966,3 +966,13 @@ def test_members_of_a_delegation_made_the_call_the_group_is_told_to_make() -> No
              "黃偉哲此次訪日行程自4月8日至12日。隨行成員包括秘書長林志明、觀光局長陳大文等人。")
     at = _attended(g)
     assert not any("拜會" in n for n in at.get("林志明", set())), at
+
+
+def test_pairs_signing_separately_take_the_last_place_on_each_side_of_the_conjunction() -> None:
+    """「高雄市前金區與上海市長寧區…分別簽署」: 上海 is read before 「市長」 and so stands apart from 長寧區; the pair is still
+    the two districts, one on each side of 與."""
+    f = _doc("高雄上海城市交流 簽署4項備忘錄\n\n"
+             "簽署儀式中，高雄市前金區與上海市長寧區、高雄市鼓山區與上海市虹口區，分別簽署交流合作備忘錄。")
+    got = _agreements(f)
+    assert ("mou", sorted(["前金區", "長寧區"])) in got, got
+    assert ("mou", sorted(["鼓山區", "虹口區"])) in got, got

@@ -376,7 +376,13 @@ class AgreementFinder:
             j = i + len(piece)
             pos = j
             inside = [m for m in chosen if i <= m.start and m.end <= j]
-            if len(inside) >= 2:
+            conj = _CONJ.search(t, i, j)
+            before = [m for m in inside if conj is not None and m.end <= conj.start()]
+            after = [m for m in inside if conj is not None and m.start >= conj.end()]
+            if before and after:
+                # 「台北市松山區與上海市長寧區」: the last place named on each side of 與, whatever the other side names
+                out.append((_party_key(res, before[-1]), _party_key(res, after[-1])))
+            elif len(inside) >= 2:
                 out.append((_party_key(res, inside[-2]), _party_key(res, inside[-1])))
         return out
 
