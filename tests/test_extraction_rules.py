@@ -976,3 +976,13 @@ def test_pairs_signing_separately_take_the_last_place_on_each_side_of_the_conjun
     got = _agreements(f)
     assert ("mou", sorted(["前金區", "長寧區"])) in got, got
     assert ("mou", sorted(["鼓山區", "虹口區"])) in got, got
+
+
+def test_a_named_agreement_signed_besides_a_memorandum_in_one_sentence_is_a_second_agreement() -> None:
+    """「簽署新一期合作備忘錄，同時簽訂「防災互助合作協定」」: two agreements, the name given to the second only."""
+    f = _doc("美濃區與日本竹田市締盟10周年 簽署防災協定\n\n"
+             "高雄市美濃區與日本竹田市締結姊妹市屆滿10周年，竹田市長山本太郎今天率團來訪，"
+             "並與美濃區長林文和簽署新一期合作備忘錄，同時簽訂「防災互助合作協定」。")
+    got = [a for a in f.agreements.values() if a.kind == "mou"]
+    assert len(got) == 2, [(a.kind, a.names) for a in got]
+    assert sorted(len(a.names) for a in got) == [0, 1], [(a.kind, a.names) for a in got]
