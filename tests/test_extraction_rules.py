@@ -986,3 +986,21 @@ def test_a_named_agreement_signed_besides_a_memorandum_in_one_sentence_is_a_seco
     got = [a for a in f.agreements.values() if a.kind == "mou"]
     assert len(got) == 2, [(a.kind, a.names) for a in got]
     assert sorted(len(a.names) for a in got) == [0, 1], [(a.kind, a.names) for a in got]
+
+
+def test_a_sentence_opening_at_the_head_word_of_an_event_named_before_places_the_next_sentences_people_there() -> None:
+    """"Also at the launch, A and B signed an MOU. X and Y were among the guests who attended.": the launch is the Harbour
+    Link launch event named before, and the guests were at it."""
+    f = extract(parse(
+        "Harbour Link launched at the expo\n\n"
+        "Publish Date: 2024-05-10\n\n"
+        "The Harbour Link launch event was held at the expo on the morning of May 9, before 80 guests. "
+        "Deputy Mayor Lin Po-wen said the network would bring ports and cities together.\n\n"
+        "The network was proposed last year and now has about 60 members in Asia and Europe.\n\n"
+        "Its members share data on shipping, energy and the upkeep of harbour fronts.\n\n"
+        "Also at the launch, Harbour Link and the Port Cities Association of Norland signed an MOU. "
+        "Norland Representative to Taiwan Peter Hallam and Deputy Mayor Lin Po-wen were among the guests who attended.\n",
+        "t.txt"))
+    names = _names(f)
+    at = {(names[p.person], n) for p in f.participations if p.event in f.events for n in f.events[p.event].names_en}
+    assert ("Peter Hallam", "Harbour Link launch event") in at, at

@@ -79,6 +79,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
                 continue
             events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
 
+    openers = _at_the_en(res, kept, events_in) if english else {}
     body = [i for i, u in enumerate(text.units) if u.kind == "paragraph"]
     opening = set(body[:3])  # the lead and the two paragraphs after it tell who else was there
     main_happened = _happened(res, main) if main in kept else False
@@ -166,6 +167,13 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         else:
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
+        if openers and not past:
+            # "Also at the launch, A and B signed an MOU. X and Y witnessed the signing.": X and Y were at the launch too
+            k = si
+            while k >= 0 and text.sentences[k].unit == s.unit and k not in openers:
+                k -= 1
+            if k >= 0 and text.sentences[k].unit == s.unit and openers[k] != event:
+                add(key, openers[k], _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
         if member and not english and event == main and members_call:
             add(key, members_call, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
         if not english and not caption and not past and evs and pm.start <= min(x for x, _ in evs):
@@ -310,6 +318,29 @@ def _at_event_en(raw: str, s0: int, evs: list[tuple[int, str]]) -> bool:
     """Whether an English sentence opens with the event it happened at ("At the closing plenary, …")."""
     m = _AT_EVENT_EN.match(raw, s0)
     return m is not None and any(m.end() <= p <= m.end() + 3 for p, _ in evs)
+
+
+_AT_THE_EN = re.compile(r"\s*(?:Also\s+)?(?:at|during)\s+the\s+(?P<noun>[a-z][\w-]+)\s*,", re.IGNORECASE)
+
+
+def _at_the_en(res: Resolved, kept: set[str], events_in: dict[int, list[tuple[int, str]]]) -> dict[int, str]:
+    """"Also at the launch, …": a sentence that opens with the head word of an event named before (the GO SMART launch
+    event) tells what happened at it; it names that event for the sentences after it. Returns sentence -> that event."""
+    text = res.text
+    firsts = sorted((m.start, k) for m, k in res.event_of.items() if k in kept)
+    out: dict[int, str] = {}
+    for si, s in enumerate(text.sentences):
+        m = _AT_THE_EN.match(text.raw, s.start, s.end)
+        if m is None or any(p <= m.end() for p, _ in events_in.get(si, [])):
+            continue
+        noun = m["noun"].casefold()
+        told = [k for p, k in firsts if p < s.start and k in res.events
+                and any(noun in re.findall(r"[\w-]+", n.casefold())[-2:] for n in res.events[k].names)]
+        if told:
+            out[si] = told[-1]
+            if si not in events_in:
+                events_in[si] = [(m.start("noun"), told[-1])]
+    return out
 
 
 def _member_en(raw: str, s0: int, pos: int) -> bool:
