@@ -169,11 +169,11 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
         if openers and not past:
             # "Also at the launch, A and B signed an MOU. X and Y witnessed the signing.": X and Y were at the launch too
-            k = si
-            while k >= 0 and text.sentences[k].unit == s.unit and k not in openers:
-                k -= 1
-            if k >= 0 and text.sentences[k].unit == s.unit and openers[k] != event:
-                add(key, openers[k], _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
+            h = si
+            while h >= 0 and text.sentences[h].unit == s.unit and h not in openers:
+                h -= 1
+            if h >= 0 and text.sentences[h].unit == s.unit and openers[h] != event:
+                add(key, openers[h], _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
         if member and not english and event == main and members_call:
             add(key, members_call, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
         if not english and not caption and not past and evs and pm.start <= min(x for x, _ in evs):
