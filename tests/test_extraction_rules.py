@@ -1004,3 +1004,17 @@ def test_a_sentence_opening_at_the_head_word_of_an_event_named_before_places_the
     names = _names(f)
     at = {(names[p.person], n) for p in f.participations if p.event in f.events for n in f.events[p.event].names_en}
     assert ("Peter Hallam", "Harbour Link launch event") in at, at
+
+
+def test_a_visit_of_an_earlier_year_is_not_the_release_s_main_event_when_its_opening_names_a_ceremony() -> None:
+    """A signing ceremony in the lead, and 「民國109年他曾率團到福井拜訪山田市長」 said later: the release is about the ceremony,
+    so what the guest says in another paragraph was said there, not on the earlier visit."""
+    f = _doc("高雄與日本福井結為姊妹市\n\n"
+             "高雄市長陳其邁11日上午與日本福井市市長山田一郎透過視訊，舉行線上姊妹市合作備忘錄簽約典禮，兩市正式結為姊妹市。\n\n"
+             "簽約典禮在兩地連線進行，見證貴賓包括高雄市政府秘書長林志明。\n\n"
+             "陳其邁說，兩市締結姊妹市是多年努力的成果，民國109年他曾率團到福井拜訪山田市長，一路走來才有今天的成果。\n\n"
+             "福井市位於日本北陸地區，以恐龍化石聞名。\n\n"
+             "林志明表示，很高興看到兩市締盟，期盼未來交流更加密切。")
+    at = _spoke_at(f)
+    assert any("簽約典禮" in n for n in at.get("林志明", set())), at
+    assert not any("拜訪" in n for n in at.get("林志明", set())), at

@@ -81,8 +81,11 @@ def main_event(res: Resolved) -> str:
                                  or (any(in_title(e) for e in early_acts.values()) and not any(in_title(e) for e in named.values()))):
         named = {}  # 「東京食品展」 named in passing: the signing the title or the opening tells is what the release is about
     if not named:
+        visits = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and e.category == "visit"}
         named = early_acts \
-            or {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and e.category == "visit"} \
+            or {k: e for k, e in visits.items() if not told_as_past(res, e)} \
+            or {k: e for k, e in res.events.items() if e.origin == "named" and told_early(e)} \
+            or visits \
             or {k: e for k, e in res.events.items() if e.origin == "named"} \
             or dict(res.events)
     if not named:
