@@ -913,3 +913,108 @@ def test_a_mayors_place_is_the_city_where_a_province_has_the_same_name() -> None
     is the prefecture."""
     got = _en_roles("Cebu Mayor Ramon Dizon met Taichung Mayor Lin Chia-hao at city hall on May 1.")
     assert got["Ramon Dizon"][0].startswith("Cebu City") and got["Ramon Dizon"][1] == "PH"
+
+
+# --- s5-rel
+
+
+def _spoke_at(f: Facts) -> dict[str, set[str]]:
+    """Each speaker's name -> the names of the events their statements were made at."""
+    names = _names(f)
+    out: dict[str, set[str]] = {}
+    for st in f.statements:
+        if st.event in f.events:
+            out.setdefault(names[st.speaker], set()).update(f.events[st.event].names_zh)
+    return out
+
+
+def test_a_speech_is_made_at_the_ceremony_its_paragraph_names_not_at_an_event_an_earlier_speaker_spoke_of() -> None:
+    """「開幕典禮，院長致詞指出，…選擇在高雄舉辦第二屆博覽會。市長致詞時則說」: the mayor spoke at the opening
+    ceremony, not at the fair the director's words named, nor at the summit inside the ceremony's name."""
+    f = _doc("2024海洋城市高峰會開幕\n\n"
+             "「2024海洋城市高峰會」今(11)日在高雄展覽館登場，為期3天，同時舉辦「2024海洋城市博覽會」。\n\n"
+             "11日上午舉行的高峰會開幕典禮，行政院長林志遠親臨致詞。院長指出，主辦單位選擇在高雄舉辦第二屆博覽會，"
+             "證明高雄已經改變。陳其邁市長致詞時則說，高雄十年來努力翻轉城市，盼更多人認識高雄。")
+    at = _spoke_at(f)
+    assert any(n.endswith("開幕典禮") for n in at.get("陳其邁", set())), at
+
+
+def _attended(f: Facts) -> dict[str, set[str]]:
+    """Each participant's name -> the names of the events they took part in."""
+    names = _names(f)
+    out: dict[str, set[str]] = {}
+    for p in f.participations:
+        if p.event in f.events:
+            out.setdefault(names[p.person], set()).update(f.events[p.event].names_zh)
+    return out
+
+
+def test_members_of_a_delegation_made_the_call_the_group_is_told_to_make() -> None:
+    """「一行12人前往市政府拜會市長」: the listed members of the delegation made that call, as well as the visit; a call
+    told as the leader's own (「市長率團訪日…拜會…市長」) is not given to the members."""
+    f = _doc("美國華裔議員協會訪台 拜會高雄市長\n\n"
+             "「北美華裔議員協會」再度組團訪台，4月8日至11日在台期間，一行12人前往高雄市政府拜會市長陳其邁，"
+             "雙方就教育及文化交流交換意見。\n\n"
+             "陳其邁表示，歡迎加州的姊妹市多來高雄走走。\n\n"
+             "此次由王大同率領的訪團共12人，包括聖塔克拉拉市市長李文華、市議員張志明等人。")
+    at = _attended(f)
+    for who in ("李文華", "張志明"):
+        assert any(n.startswith("拜會") or "拜會市長" in n for n in at.get(who, set())), at
+    g = _doc("台南市長訪日 與福井市簽署備忘錄\n\n"
+             "台南市長黃偉哲率團訪日進行城市交流，10日抵達福井市，拜會福井市長山田一郎，雙方並簽署「友好交流備忘錄」。\n\n"
+             "黃偉哲表示，兩市友誼深厚。\n\n"
+             "黃偉哲此次訪日行程自4月8日至12日。隨行成員包括秘書長林志明、觀光局長陳大文等人。")
+    at = _attended(g)
+    assert not any("拜會" in n for n in at.get("林志明", set())), at
+
+
+def test_pairs_signing_separately_take_the_last_place_on_each_side_of_the_conjunction() -> None:
+    """「高雄市前金區與上海市長寧區…分別簽署」: 上海 is read before 「市長」 and so stands apart from 長寧區; the pair is still
+    the two districts, one on each side of 與."""
+    f = _doc("高雄上海城市交流 簽署4項備忘錄\n\n"
+             "簽署儀式中，高雄市前金區與上海市長寧區、高雄市鼓山區與上海市虹口區，分別簽署交流合作備忘錄。")
+    got = _agreements(f)
+    assert ("mou", sorted(["前金區", "長寧區"])) in got, got
+    assert ("mou", sorted(["鼓山區", "虹口區"])) in got, got
+
+
+def test_a_named_agreement_signed_besides_a_memorandum_in_one_sentence_is_a_second_agreement() -> None:
+    """「簽署新一期合作備忘錄，同時簽訂「防災互助合作協定」」: two agreements, the name given to the second only."""
+    f = _doc("美濃區與日本竹田市締盟10周年 簽署防災協定\n\n"
+             "高雄市美濃區與日本竹田市締結姊妹市屆滿10周年，竹田市長山本太郎今天率團來訪，"
+             "並與美濃區長林文和簽署新一期合作備忘錄，同時簽訂「防災互助合作協定」。")
+    got = [a for a in f.agreements.values() if a.kind == "mou"]
+    assert len(got) == 2, [(a.kind, a.names) for a in got]
+    assert sorted(len(a.names) for a in got) == [0, 1], [(a.kind, a.names) for a in got]
+
+
+def test_a_sentence_opening_at_the_head_word_of_an_event_named_before_places_the_next_sentences_people_there() -> None:
+    """"Also at the launch, A and B signed an MOU. X and Y were among the guests who attended.": the launch is the Harbour
+    Link launch event named before, and the guests were at it."""
+    f = extract(parse(
+        "Harbour Link launched at the expo\n\n"
+        "Publish Date: 2024-05-10\n\n"
+        "The Harbour Link launch event was held at the expo on the morning of May 9, before 80 guests. "
+        "Deputy Mayor Lin Po-wen said the network would bring ports and cities together.\n\n"
+        "The network was proposed last year and now has about 60 members in Asia and Europe.\n\n"
+        "Its members share data on shipping, energy and the upkeep of harbour fronts.\n\n"
+        "Also at the launch, Harbour Link and the Port Cities Association of Norland signed an MOU. "
+        "Norland Representative to Taiwan Peter Hallam and Deputy Mayor Lin Po-wen were among the guests who attended.\n",
+        "t.txt"))
+    names = _names(f)
+    at = {(names[p.person], n) for p in f.participations if p.event in f.events for n in f.events[p.event].names_en}
+    assert ("Peter Hallam", "Harbour Link launch event") in at, at
+
+
+def test_a_visit_of_an_earlier_year_is_not_the_release_s_main_event_when_its_opening_names_a_ceremony() -> None:
+    """A signing ceremony in the lead, and 「民國109年他曾率團到福井拜訪山田市長」 said later: the release is about the ceremony,
+    so what the guest says in another paragraph was said there, not on the earlier visit."""
+    f = _doc("高雄與日本福井結為姊妹市\n\n"
+             "高雄市長陳其邁11日上午與日本福井市市長山田一郎透過視訊，舉行線上姊妹市合作備忘錄簽約典禮，兩市正式結為姊妹市。\n\n"
+             "簽約典禮在兩地連線進行，見證貴賓包括高雄市政府秘書長林志明。\n\n"
+             "陳其邁說，兩市締結姊妹市是多年努力的成果，民國109年他曾率團到福井拜訪山田市長，一路走來才有今天的成果。\n\n"
+             "福井市位於日本北陸地區，以恐龍化石聞名。\n\n"
+             "林志明表示，很高興看到兩市締盟，期盼未來交流更加密切。")
+    at = _spoke_at(f)
+    assert any("簽約典禮" in n for n in at.get("林志明", set())), at
+    assert not any("拜訪" in n for n in at.get("林志明", set())), at

@@ -87,6 +87,15 @@ def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
     # a guests' stay in the city (a delegation's visit, a state visit) is not where what they and their hosts say was said
     ranked = sorted(((m.start, k) for m, k in res.event_of.items() if k in kept and not (english and guests_visit_en(res, k))))
     starts = [p for p, _ in ranked]
+    says = sorted(c.start for c in res.recognised.cues if c.cls == "say")
+    longest: dict[int, str] = {}  # where mentions start -> the event of the longest one starting there
+    for m, k in sorted(((m, k) for m, k in res.event_of.items() if k in kept), key=lambda mk: (mk[0].start, mk[0].end)):
+        longest[m.start] = k
+
+    def spoken_of(p: int) -> bool:
+        """Whether an event mention stands after a verb of saying in its own sentence: in what was said."""
+        j = bisect.bisect_left(says, p) - 1
+        return j >= 0 and says[j] >= text.sentences[text.sentence_of(p)].start
 
     def at(pos: int) -> str:
         s = text.sentences[text.sentence_of(pos)]
@@ -100,8 +109,10 @@ def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
                 j += 1
             return _said_at_en(text, ranked, starts, pos, s.start, s.unit) or (main if main in kept else "")
         i = bisect.bisect_left(starts, pos) - 1
-        if i >= 0 and ranked[i][0] >= unit.start:
-            return ranked[i][1]
+        while i >= 0 and ranked[i][0] >= unit.start:
+            if not spoken_of(ranked[i][0]):
+                return longest.get(ranked[i][0], ranked[i][1])  # 「世界大會開幕典禮」, not the 「世界大會」 inside it
+            i -= 1  # 「總統指出，ICLEI選擇在高雄舉辦第三屆盛典」: what an earlier speaker spoke of, not where
         return main if main in kept else ""
 
     return at
@@ -175,7 +186,8 @@ def relate(res: Resolved) -> Facts:
             parent = events[parent].parent
     event_at = _event_at(res, kept, main)
     statements = find_statements(res, _said_at(res, kept, main))
-    participations = find_participation(res, main, statements, kept, {k: e.start for k, e in events.items()})
+    participations = find_participation(res, main, statements, kept, {k: e.start for k, e in events.items()},
+                                        {k: e.parent for k, e in events.items() if e.parent})
     posts_of: dict[str, list[str]] = {}
     for p in posts:
         posts_of.setdefault(p.person, []).append(p.organization)

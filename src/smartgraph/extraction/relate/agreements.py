@@ -30,6 +30,8 @@ _BARE = {fold(w) for w in ("備忘錄", "合作備忘錄", "協定", "協議", "
 _REFERS = re.compile(fold(r"(?:這份|該份|此份|此一|這項|該項|此項|依照|依據|根據|依|這個|該|此)$"))
 _FUTURE_BEFORE = re.compile(fold(r"將|今年會|會與|將會|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望"
                                   r"|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
+# between two agreement words of one sentence: the second is another agreement (「A備忘錄及「B協定」」「A備忘錄，同時簽訂B」)
+_ANOTHER = re.compile(fold(r"[^「」。；;]{0,3}(?:及|以及|和|與|、|，\s*同時|同時|並)"))
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別(?!代表|以|在|於)"))  # 「A與B、C與D分別簽署」; not 「分別代表兩市簽署」 (each for their city)
 _SAME_DAY = re.compile(fold(r"今天|今日|今晚|當天|當日|晚間|上午|下午|中午|稍早|傍晚"))
@@ -105,6 +107,7 @@ class AgreementFinder:
         self.posts_of = posts_of  # person key -> organisation keys
         self.out: list[Agreement] = []
         self.groups: list[_Group] = []
+        self.made_by: dict[str, int] = {}  # agreement key -> where the mention that made it ends
         self.text = res.text
         self.partner = _main_partner(res)
         self.place_names = list(dict.fromkeys(m.text for m in _places_in(res, 0, len(res.text.raw))))  # taken out of a topic
@@ -376,7 +379,13 @@ class AgreementFinder:
             j = i + len(piece)
             pos = j
             inside = [m for m in chosen if i <= m.start and m.end <= j]
-            if len(inside) >= 2:
+            conj = _CONJ.search(t, i, j)
+            before = [m for m in inside if conj is not None and m.end <= conj.start()]
+            after = [m for m in inside if conj is not None and m.start >= conj.end()]
+            if before and after:
+                # 「台北市松山區與上海市長寧區」: the last place named on each side of 與, whatever the other side names
+                out.append((_party_key(res, before[-1]), _party_key(res, after[-1])))
+            elif len(inside) >= 2:
                 out.append((_party_key(res, inside[-2]), _party_key(res, inside[-1])))
         return out
 
@@ -451,6 +460,13 @@ class AgreementFinder:
         if existing is None and not a.name and fold(a.word) in _BARE and (not topic or self._bare(a, s0)):
             # 「雙方簽署協定後」 after 「締結姊妹市」: the word tells again of an agreement made; 觀光旅遊合作備忘錄 is one more
             existing = next((ag for ag in self.out if set(ag.parties) == set(parties) and ag.status == status), None)
+        if a.name and kind != "declaration":
+            # the agreement of that name, made before, over one the name would otherwise be given to
+            existing = next((ag for ag in self.out if ("zh-Hant", a.name) in ag.names and ag.kind == kind
+                             and set(ag.parties) == set(parties)), existing)
+        if existing is not None and a.name and not existing.names and existing.span.start == span.start \
+                and _ANOTHER.match(self.text.fold, self.made_by.get(existing.key, a.start), a.start):
+            existing = None  # 「簽署新一期合作備忘錄及「災害應變國際合作協定」」: a named agreement besides the one before it
         if existing is not None and kind == "declaration":
             existing.parties.extend(p for p in parties if p not in existing.parties)
         if existing is not None:
@@ -462,6 +478,7 @@ class AgreementFinder:
                 existing.date = date
             return
         self.out.append(self._new(kind, status, parties, span, date, topic, a, event))
+        self.made_by[self.out[-1].key] = a.end
 
     def _named_list(self, a: AgreementMention, kind: str, status: str, parties: list[str], span: Span, date: dt.date | None,
                     event: str) -> bool:

@@ -81,8 +81,11 @@ def main_event(res: Resolved) -> str:
                                  or (any(in_title(e) for e in early_acts.values()) and not any(in_title(e) for e in named.values()))):
         named = {}  # 「東京食品展」 named in passing: the signing the title or the opening tells is what the release is about
     if not named:
+        visits = {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and e.category == "visit"}
         named = early_acts \
-            or {k: e for k, e in res.events.items() if e.origin in ("act", "headline") and e.category == "visit"} \
+            or {k: e for k, e in visits.items() if not told_as_past(res, e)} \
+            or {k: e for k, e in res.events.items() if e.origin == "named" and told_early(e)} \
+            or visits \
             or {k: e for k, e in res.events.items() if e.origin == "named"} \
             or dict(res.events)
     if not named:
@@ -188,7 +191,7 @@ _CALL = re.compile(fold(r"拜會|拜訪|會晤|會見|會面|晤談|接見"))
 
 def _trip(e: EventEntity) -> bool:
     """A trip or a delegation's stay, whose end a release seldom tells; a call on someone (拜會) lasts its day."""
-    return e.category == "visit" and any(_TRIP.search(fold(n)) for n in e.names) and not _is_call(e)
+    return e.category == "visit" and any(_TRIP.search(fold(n)) for n in e.names) and not is_call(e)
 
 
 def meeting_en(e: EventEntity) -> bool:
@@ -218,7 +221,8 @@ def guests_visit_en(res: Resolved, key: str) -> bool:
     return False
 
 
-def _is_call(e: EventEntity) -> bool:
+def is_call(e: EventEntity) -> bool:
+    """A call on someone (拜會, 會晤), not a trip."""
     return e.category == "visit" and any(_CALL.search(fold(n)) for n in e.names)
 
 
@@ -534,7 +538,7 @@ def _parents(res: Resolved, events: dict[str, Event], main: str) -> None:
             host = main
         if host and res.events[key].part:
             ev.parent = host
-        elif main and main != key and main in res.events and _trip(res.events[main]) and _is_call(res.events[key]):
+        elif main and main != key and main in res.events and _trip(res.events[main]) and is_call(res.events[key]):
             ev.parent = main  # a call the delegation made (拜會市長) is part of the trip the release tells
     expos = {e.year: e.key for e in events.values() if e.category == "expo" and e.year}
     for ev in events.values():

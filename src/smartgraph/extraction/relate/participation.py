@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
-from smartgraph.extraction.relate.events import guests_visit_en, meeting_en
+from smartgraph.extraction.mentions import CueMention, EventMention, PersonMention, Resolved
+from smartgraph.extraction.relate.events import guests_visit_en, is_call, meeting_en
 from smartgraph.extraction.text import Ranges, Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
@@ -49,8 +49,9 @@ def _mode(res: Resolved, s0: int, s1: int) -> str:
 
 
 def find_participation(res: Resolved, main: str, statements: list[Statement], kept: set[str],
-                       starts: dict[str, object] | None = None) -> list[Participation]:
-    """Participations in the kept events; an event that begins after the release's date has none yet."""
+                       starts: dict[str, object] | None = None, parents: dict[str, str] | None = None) -> list[Participation]:
+    """Participations in the kept events; an event that begins after the release's date has none yet. ``parents``
+    (event -> the event it is part of) lets a delegation's members go to the one call its visit is told to make."""
     text = res.text
     doc_date = text.doc.date
     if starts and doc_date is not None:
@@ -78,6 +79,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
                 continue
             events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
 
+    openers = _at_the_en(res, kept, events_in) if english else {}
     body = [i for i, u in enumerate(text.units) if u.kind == "paragraph"]
     opening = set(body[:3])  # the lead and the two paragraphs after it tell who else was there
     main_happened = _happened(res, main) if main in kept else False
@@ -97,6 +99,11 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
                                   if english and k in res.events and res.events[k].category == "visit"
                                   and res.events[k].mentions and not _call_en(res.events[k].names) and not guests_visit_en(res, k)
                                   and not _site_en(res, k))]
+    # 「一行16人前往市政府拜會市長」: the one call on the hosts that the release's visit is told to make, told as the whole
+    # group's (not 「市長率團訪日…拜會名古屋市長」, the leader's call on one stop of a trip)
+    calls = [k for k in kept if parents and parents.get(k) == main and k != main and k in res.events and is_call(res.events[k])
+             and _group_call(text, res.events[k].mentions)]
+    members_call = calls[0] if len(calls) == 1 else ""
     past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
@@ -160,6 +167,15 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         else:
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
+        if openers and not past:
+            # "Also at the launch, A and B signed an MOU. X and Y witnessed the signing.": X and Y were at the launch too
+            h = si
+            while h >= 0 and text.sentences[h].unit == s.unit and h not in openers:
+                h -= 1
+            if h >= 0 and text.sentences[h].unit == s.unit and openers[h] != event:
+                add(key, openers[h], _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
+        if member and not english and event == main and members_call:
+            add(key, members_call, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
         if not english and not caption and not past and evs and pm.start <= min(x for x, _ in evs):
             # 「林美玲率團訪日…，抵達名古屋市，拜會名古屋市長田中一郎，雙方並簽署…」: the sentence's subject did each thing it
             # tells, up to a semicolon (「；同一場合中，兩局也簽署…」 is someone else's)
@@ -237,6 +253,20 @@ def _told_before(res: Resolved, evs: list[tuple[int, str]]) -> str:
     return evs[-1][1]
 
 
+_GROUP = re.compile(fold(r"(?<!率)(?:一行|訪團|訪問團|參訪團|代表團|考察團|團員)"))
+
+
+def _group_call(text: Text, mentions: list[EventMention]) -> bool:
+    """Whether a call is told with the delegation as the one who calls (「一行16人前往新北市政府拜會市長」): the clause
+    before a mention of it names the group."""
+    for m in mentions:
+        s = text.sentences[text.sentence_of(m.start)]
+        c0 = clause_start(text.fold, s.start, m.start, "；;。")
+        if _GROUP.search(text.fold, c0, m.end):
+            return True
+    return False
+
+
 def _member(text: Text, s0: int, pos: int) -> bool:
     """Whether the person at ``pos`` is named in a list of a delegation's members that starts in their sentence."""
     return _MEMBERS.search(text.fold, s0, pos) is not None
@@ -288,6 +318,29 @@ def _at_event_en(raw: str, s0: int, evs: list[tuple[int, str]]) -> bool:
     """Whether an English sentence opens with the event it happened at ("At the closing plenary, …")."""
     m = _AT_EVENT_EN.match(raw, s0)
     return m is not None and any(m.end() <= p <= m.end() + 3 for p, _ in evs)
+
+
+_AT_THE_EN = re.compile(r"\s*(?:Also\s+)?(?:at|during)\s+the\s+(?P<noun>[a-z][\w-]+)\s*,", re.IGNORECASE)
+
+
+def _at_the_en(res: Resolved, kept: set[str], events_in: dict[int, list[tuple[int, str]]]) -> dict[int, str]:
+    """"Also at the launch, …": a sentence that opens with the head word of an event named before (the GO SMART launch
+    event) tells what happened at it; it names that event for the sentences after it. Returns sentence -> that event."""
+    text = res.text
+    firsts = sorted((m.start, k) for m, k in res.event_of.items() if k in kept)
+    out: dict[int, str] = {}
+    for si, s in enumerate(text.sentences):
+        m = _AT_THE_EN.match(text.raw, s.start, s.end)
+        if m is None or any(p <= m.end() for p, _ in events_in.get(si, [])):
+            continue
+        noun = m["noun"].casefold()
+        told = [k for p, k in firsts if p < s.start and k in res.events
+                and any(noun in re.findall(r"[\w-]+", n.casefold())[-2:] for n in res.events[k].names)]
+        if told:
+            out[si] = told[-1]
+            if si not in events_in:
+                events_in[si] = [(m.start("noun"), told[-1])]
+    return out
 
 
 def _member_en(raw: str, s0: int, pos: int) -> bool:
