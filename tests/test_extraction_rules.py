@@ -913,3 +913,23 @@ def test_a_mayors_place_is_the_city_where_a_province_has_the_same_name() -> None
     is the prefecture."""
     got = _en_roles("Cebu Mayor Ramon Dizon met Taichung Mayor Lin Chia-hao at city hall on May 1.")
     assert got["Ramon Dizon"][0].startswith("Cebu City") and got["Ramon Dizon"][1] == "PH"
+
+
+def test_taiwanese_and_japanese_government_posts_are_titles() -> None:
+    f = _doc("日本議員訪高雄\n\n"
+             "日本參議院議員木村一郎今天拜會高雄市政府，市府由秘書處處長王美華及參議張小明一同接待；"
+             "北海道東川町副町長山本花子、大阪府事務局長田中太郎同行。")
+    posts = {_names(f)[p.person]: p.role for p in f.posts}
+    assert posts.get("張小明") == "senior-counsellor"
+    assert posts.get("木村一郎") == "senator"
+    assert posts.get("山本花子") == "deputy-town-mayor-jp"
+    assert posts.get("田中太郎") == "secretariat-head"
+
+
+def test_a_company_limited_by_shares_keeps_its_abbreviation() -> None:
+    f = _doc("高雄與京都簽署協定\n\n"
+             "在北岡企業(股)公司林大山董事長、大同科技（股）陳二郎副總經理及西海實業股份有限公司董事長吳三郎等見證下，雙方簽署協定。")
+    orgs = _post_field(f, "name_zh")
+    assert orgs.get("林大山") == "北岡企業(股)公司"
+    assert orgs.get("陳二郎") == "大同科技（股）"
+    assert orgs.get("吳三郎") == "西海實業股份有限公司"

@@ -48,6 +48,7 @@ _LATIN_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|H\.?E)\.?\s+", re.
 _NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")
 _CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
 AFF_LIMIT = 40
+_SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
 
 
 @cache
@@ -65,6 +66,9 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
         return e
     while a > floor and e - a < AFF_LIMIT:
         c = t[a - 1]
+        if c == ")" and a - 3 >= floor and t[a - 3: a] == _SHARES:  # 南方企業(股)公司: a company limited by shares
+            a -= 3
+            continue
         if c == ")":  # 長堤市(City of Long Beach)市長: a bracket inside the affiliation
             k = t.rfind("(", max(floor, a - 70), a - 1)
             if (k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]) and a == e) or \
