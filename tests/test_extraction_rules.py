@@ -933,3 +933,12 @@ def test_a_company_limited_by_shares_keeps_its_abbreviation() -> None:
     assert orgs.get("林大山") == "北岡企業(股)公司"
     assert orgs.get("陳二郎") == "大同科技（股）"
     assert orgs.get("吳三郎") == "西海實業股份有限公司"
+
+
+def test_a_japanese_family_name_that_is_also_a_place_opens_a_full_name() -> None:
+    f = _doc("日本議員訪高雄\n\n"
+             "陳其邁表示，感謝日本首相高市美咲延續支持台灣的理念。日本長崎太一議員與長崎縣議員山口和男今天訪問高雄。")
+    posts = {_names(f)[p.person]: p.role for p in f.posts}
+    assert posts.get("高市美咲") == "prime-minister"
+    assert posts.get("長崎太一") == "councillor"
+    assert posts.get("山口和男") == "county-councillor"
