@@ -918,7 +918,7 @@ def test_a_mayors_place_is_the_city_where_a_province_has_the_same_name() -> None
 def test_taiwanese_and_japanese_government_posts_are_titles() -> None:
     f = _doc("日本議員訪高雄\n\n"
              "日本參議院議員木村一郎今天拜會高雄市政府，市府由秘書處處長王美華及參議張小明一同接待；"
-             "北海道東川町副町長山本花子、大阪府事務局長田中太郎同行。")
+             "北海道白鷺川町副町長山本花子、大阪府事務局長田中太郎同行。")
     posts = {_names(f)[p.person]: p.role for p in f.posts}
     assert posts.get("張小明") == "senior-counsellor"
     assert posts.get("木村一郎") == "senator"
@@ -942,3 +942,17 @@ def test_a_japanese_family_name_that_is_also_a_place_opens_a_full_name() -> None
     assert posts.get("高市美咲") == "prime-minister"
     assert posts.get("長崎太一") == "councillor"
     assert posts.get("山口和男") == "county-councillor"
+
+
+def test_a_foreign_governor_named_alone_holds_the_post_of_the_province_named_before() -> None:
+    f = _doc("黃大明訪菲律賓姊妹市\n\n"
+             "台南市長黃大明前往菲律賓，拜會卡皮斯省姊妹市，同時與帕拉西歐斯省長會晤，洽談合作。")
+    assert _post_field(f, "name_zh").get("帕拉西歐斯") == "卡皮斯省政府"
+    assert _post_field(f, "country").get("帕拉西歐斯") == "PH"
+
+
+def test_an_unknown_place_written_with_the_suffix_its_title_repeats_is_a_place() -> None:
+    f = _doc("南市與日本町議會簽協定\n\n"
+             "日本訪團今天來訪，日本不止只有東京、大阪、名古屋；簽署儀式由市長黃大明與白鷺川町町長山本一郎出席見證。")
+    assert _post_field(f, "name_zh").get("山本一郎") == "白鷺川町政府"
+    assert _post_field(f, "country").get("山本一郎") == "JP"

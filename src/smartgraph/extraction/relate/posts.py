@@ -34,17 +34,21 @@ def _looks_foreign(p: PersonMention) -> bool:
     return not chinese
 
 
-def _last_foreign_place(res: Resolved, p: PersonMention) -> str:
-    """The government of the last foreign city named before a person."""
+_REGION_KINDS = ("province", "state", "prefecture")
+
+
+def _last_foreign_place(res: Resolved, p: PersonMention, title: lx.Title | None = None) -> str:
+    """The government of the last foreign city named before a person; for a province's, state's or prefecture's
+    post (省長, 州長, 知事), of the last foreign place of that kind, if the text names one."""
     rec = res.recognised
     before = rec.within(rec.places, 0, p.name.start)  # in text order: walk back from the person
-    best = None
-    for m in reversed(before):
-        if m.end <= p.name.start and (m.country or "") not in ("", res.home_country or "TW") \
-                and m.kind in ("city", "county", "district", "township"):
-            best = m
-            break
-    return government(res, add_place(res, best)) if best is not None else ""
+    home = ("", res.home_country or "TW")
+    wanted = [(title.scope,)] if title is not None and title.scope in _REGION_KINDS else []
+    for kinds in (*wanted, ("city", "county", "district", "township")):
+        for m in reversed(before):
+            if m.end <= p.name.start and (m.country or "") not in home and m.kind in kinds:
+                return government(res, add_place(res, m))
+    return ""
 
 
 def _looks_foreign_en(p: PersonMention) -> bool:
@@ -160,7 +164,7 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     if not foreign and title.scope in LOCAL_SCOPES and res.home_place in res.places:
         return government(res, res.home_place)
     if foreign:
-        org = _last_foreign_place(res, p)
+        org = _last_foreign_place(res, p, title)
         if org:
             return _national(res, title, org)
     if title.scope == "country" and not foreign:

@@ -31,6 +31,8 @@ _GOV_SHORT = re.compile(fold(r"^(?:市政府|市府|縣政府|縣府|政府|府)
 
 
 _SUFFIXES_FOLDED = frozenset(fold(x) for x in gz.PLACE_SUFFIXES)
+_SUFFIX_KINDS = {"市": "city", "縣": "county", "区": "district", "區": "district", "鎮": "township", "鄉": "township",
+                 "町": "township", "村": "township", "州": "state", "省": "province", "郡": "county"}
 
 
 def _geo_in(res: Resolved, a: int, e: int) -> list[CountryMention | PlaceMention]:
@@ -164,6 +166,16 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         if e - start >= 2 and not any(ch in not_in_name() for ch in t[start:e]) and not common_word(t[start:e]):
             code = (_country_of(last) if last is not None else "") or _context_country(res, a)
             m = PlaceMention(start, e, name, name, None, code, "city" if fused == "市" else "region")
+            return government(res, add_place(res, m, code))
+    # 3b. a place no gazetteer knows, written with its suffix before a title that repeats it: 水上町|町長, 米沙省|省長
+    if not fused and title is not None and fold(title.label_zh[:1]) == t[e - 1] and t[e - 1] in fold(PLACE_SUFFIX_TITLES) \
+            and all(is_han(ch) for ch in t[a:e]):
+        start = last.end if last is not None and last.end <= e else a
+        if 3 <= e - start <= 6 and not any(ch in not_in_name() for ch in t[start:e - 1]) and not common_word(t[start:e]) \
+                and not common_word(t[start:e - 1]):
+            code = (_country_of(last) if last is not None else "") or _context_country(res, a)
+            name = raw[start:e]
+            m = PlaceMention(start, e, name, name, None, code, _SUFFIX_KINDS.get(raw[e - 1], "region"))
             return government(res, add_place(res, m, code))
     # 4. Latin letters: an organisation by that name (GO SMART, ICLEI, SmartCitiesWorld)
     lat = re.search(rf"([{LATIN}0-9][{LATIN}0-9 &.\-]*[{LATIN}0-9])\s*$", raw[a:e])
