@@ -956,3 +956,10 @@ def test_an_unknown_place_written_with_the_suffix_its_title_repeats_is_a_place()
              "日本訪團今天來訪，日本不止只有東京、大阪、名古屋；簽署儀式由市長黃大明與白鷺川町町長山本一郎出席見證。")
     assert _post_field(f, "name_zh").get("山本一郎") == "白鷺川町政府"
     assert _post_field(f, "country").get("山本一郎") == "JP"
+
+
+def test_an_undated_release_dates_an_event_by_a_relative_year_that_writes_its_number() -> None:
+    f = extract(parse("白川市長拜會王市長 盼深化姊妹市關係\n\n"
+                      "日本白川市市長田中一郎於本(112)年2月4日率團前來臺北市政府拜會王市長，雙方交換意見。\n", "u.txt"))
+    assert f.document.date is None
+    assert any(e.start is not None and e.start.isoformat() == "2023-02-04" for e in f.events.values())
