@@ -963,3 +963,12 @@ def test_an_undated_release_dates_an_event_by_a_relative_year_that_writes_its_nu
                       "日本白川市市長田中一郎於本(112)年2月4日率團前來臺北市政府拜會王市長，雙方交換意見。\n", "u.txt"))
     assert f.document.date is None
     assert any(e.start is not None and e.start.isoformat() == "2023-02-04" for e in f.events.values())
+
+
+def test_an_unknown_town_takes_the_country_the_text_names_it_with_elsewhere() -> None:
+    f = _doc("南市與日本水田町議會簽協定\n\n"
+             "台南市議會與日本秋田縣水田町議會今天簽署協定。\n\n"
+             "簽署儀式由市議會議長林大華與水田町議會議長佐野一郎共同簽署，市長黃大明與水田町町長山本一郎出席見證。")
+    countries = _post_field(f, "country")
+    assert countries.get("佐野一郎") == "JP"
+    assert countries.get("山本一郎") == "JP"

@@ -55,6 +55,20 @@ def _context_country(res: Resolved, a: int) -> str:
     return code
 
 
+def _country_before(res: Resolved, name: str) -> str:
+    """The country of a country or place written right before ``name`` where the text names it so elsewhere
+    (「日本群馬縣水上町議會」 … 「水上町町長」: Japan's)."""
+    t = res.text.fold
+    f = fold(name)
+    i = t.find(f)
+    while i >= 0:
+        for m in _geo_in(res, max(0, i - 12), i):
+            if m.end == i and _country_of(m):
+                return _country_of(m)
+        i = t.find(f, i + 1)
+    return ""
+
+
 def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) -> str:
     """The organisation key an affiliation stretch ``[a, e)`` names (before ``title``), or ""."""
     if (a, e) in res.org_of:
@@ -171,10 +185,9 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     if not fused and title is not None and fold(title.label_zh[:1]) == t[e - 1] and t[e - 1] in fold(PLACE_SUFFIX_TITLES) \
             and all(is_han(ch) for ch in t[a:e]):
         start = last.end if last is not None and last.end <= e else a
-        if 3 <= e - start <= 6 and not any(ch in not_in_name() for ch in t[start:e - 1]) and not common_word(t[start:e]) \
-                and not common_word(t[start:e - 1]):
-            code = (_country_of(last) if last is not None else "") or _context_country(res, a)
+        if 3 <= e - start <= 6 and not any(ch in not_in_name() for ch in t[start:e - 1]) and not common_word(t[start:e]):
             name = raw[start:e]
+            code = (_country_of(last) if last is not None else "") or _context_country(res, a) or _country_before(res, name)
             m = PlaceMention(start, e, name, name, None, code, _SUFFIX_KINDS.get(raw[e - 1], "region"))
             return government(res, add_place(res, m, code))
     # 4. Latin letters: an organisation by that name (GO SMART, ICLEI, SmartCitiesWorld)
@@ -270,6 +283,10 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
             return res.publisher
         return organization(res, f"{gov}/{fold(unit)}", unit, ot.key, res.home_country, res.home_place, gov)
     country = _country_of(geo[-1]) if geo else _delegation_country(res, a)
+    if not country:  # 「水上町議會」 where the text wrote 「日本群馬縣水上町議會」 before: the country named there
+        head = next((fstretch[:-len(fold(s))] for s in sorted(ot.zh, key=len, reverse=True)
+                     if fstretch.endswith(fold(s)) and len(fstretch) > len(fold(s)) + 1), "")
+        country = _country_before(res, head) if head else ""
     scope = country.lower() if country else "x"
     return organization(res, f"org-{scope}-{fold(stretch)}", stretch, ot.key, country)
 
