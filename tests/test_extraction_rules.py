@@ -972,3 +972,8 @@ def test_an_unknown_town_takes_the_country_the_text_names_it_with_elsewhere() ->
     countries = _post_field(f, "country")
     assert countries.get("佐野一郎") == "JP"
     assert countries.get("山本一郎") == "JP"
+
+
+def test_a_foreign_national_post_with_no_body_named_is_of_the_country_its_sentence_names() -> None:
+    f = _doc("高雄與日本交流\n\n陳其邁表示，感謝日本首相高市美咲延續前首相安倍一郎的理念。")
+    assert _post_field(f, "country").get("安倍一郎") == "JP"

@@ -51,6 +51,16 @@ def _last_foreign_place(res: Resolved, p: PersonMention, title: lx.Title | None 
     return ""
 
 
+def _last_foreign_country(res: Resolved, p: PersonMention) -> str:
+    """The code of the last foreign country named before a person in their sentence."""
+    rec = res.recognised
+    s = res.text.sentences[res.text.sentence_of(p.name.start)]
+    for m in reversed(rec.within(rec.countries, s.start, p.name.start)):
+        if m.end <= p.name.start and m.code not in ("", res.home_country or "TW"):
+            return m.code
+    return ""
+
+
 def _looks_foreign_en(p: PersonMention) -> bool:
     """English: a name with a Chinese form in brackets, or romanised as Taiwan writes Chinese names (Lin Chih-hao,
     Mei-Lan Wang), is the home country's; other Latin names are foreign."""
@@ -167,6 +177,10 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
         org = _last_foreign_place(res, p, title)
         if org:
             return _national(res, title, org)
+        if title.scope == "country":  # 「感謝日本首相…延續前首相X的理念」: the country the sentence named
+            code = _last_foreign_country(res, p)
+            if code:
+                return national_government(res, code)
     if title.scope == "country" and not foreign:
         return national_government(res, res.home_country or "TW")
     if title.scope == "org" and title.kind in ("head", "deputy", "staff") and not foreign and res.home_place in res.places:
