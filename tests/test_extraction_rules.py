@@ -977,3 +977,9 @@ def test_an_unknown_town_takes_the_country_the_text_names_it_with_elsewhere() ->
 def test_a_foreign_national_post_with_no_body_named_is_of_the_country_its_sentence_names() -> None:
     f = _doc("高雄與日本交流\n\n陳其邁表示，感謝日本首相高市美咲延續前首相安倍一郎的理念。")
     assert _post_field(f, "country").get("安倍一郎") == "JP"
+
+
+def test_a_sister_city_before_a_mayor_is_no_place_of_its_own() -> None:
+    f = _doc("黃大明訪澳\n\n黃大明前往澳洲黃金海岸，拜會姊妹市市長泰勒，兩位市長交換意見。")
+    assert _post_field(f, "name_zh").get("泰勒") == "黃金海岸市政府"
+    assert not any("姊妹" in o.name_zh for o in f.organizations.values())

@@ -185,8 +185,11 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     if not fused and title is not None and fold(title.label_zh[:1]) == t[e - 1] and t[e - 1] in fold(PLACE_SUFFIX_TITLES) \
             and all(is_han(ch) for ch in t[a:e]):
         start = last.end if last is not None and last.end <= e else a
-        if 3 <= e - start <= 6 and not any(ch in not_in_name() for ch in t[start:e - 1]) and not common_word(t[start:e]):
-            name = raw[start:e]
+        name = raw[start:e]
+        # a word before the suffix (姊妹|市, 水上|町) is a place only where the text writes it after a country or place
+        worded = common_word(t[start:e - 1])
+        if 3 <= e - start <= 6 and not any(ch in not_in_name() for ch in t[start:e - 1]) and not common_word(t[start:e]) \
+                and (not worded or _country_before(res, name)):
             code = (_country_of(last) if last is not None else "") or _context_country(res, a) or _country_before(res, name)
             m = PlaceMention(start, e, name, name, None, code, _SUFFIX_KINDS.get(raw[e - 1], "region"))
             return government(res, add_place(res, m, code))
