@@ -983,3 +983,10 @@ def test_a_sister_city_before_a_mayor_is_no_place_of_its_own() -> None:
     f = _doc("黃大明訪澳\n\n黃大明前往澳洲黃金海岸，拜會姊妹市市長泰勒，兩位市長交換意見。")
     assert _post_field(f, "name_zh").get("泰勒") == "黃金海岸市政府"
     assert not any("姊妹" in o.name_zh for o in f.organizations.values())
+
+
+def test_a_council_speaker_who_is_also_acting_mayor_is_acting_mayor_of_the_city() -> None:
+    f = _doc("中市組團出訪\n\n副市長林大華率團前往訪問，與會貴賓除聖塔莫尼卡市議會議長兼代理市長葛洛莉(Jane Glory)外，還有州議員。")
+    got = {(p.role, f.organizations[p.organization].name_zh) for p in f.posts if _names(f)[p.person] == "葛洛莉"}
+    assert ("speaker", "聖塔莫尼卡市議會") in got
+    assert ("acting-mayor", "聖塔莫尼卡市政府") in got

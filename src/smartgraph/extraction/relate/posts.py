@@ -213,6 +213,9 @@ def find_posts(res: Resolved) -> list[Post]:
             org = _council(res, res.org_of.get(stretch, ""), tm.title)
             if not org and chained and stretch[0] == stretch[1] and _CHAIN_BEFORE.search(text.fold, max(0, stretch[0] - 2), stretch[0]):
                 org = chained  # 「SmartCitiesWorld創辦人暨執行長」: the CEO of the body the founder's post names
+                c = res.organizations.get(org)
+                if c is not None and c.org_type == "council" and c.parent and tm.title.scope in ("city", "county", "township", "district"):
+                    org = c.parent  # 「市議會議長兼代理市長」: the acting mayor of the city, not of its council
             chained = org
             if org:
                 previous = org
