@@ -990,3 +990,10 @@ def test_a_council_speaker_who_is_also_acting_mayor_is_acting_mayor_of_the_city(
     got = {(p.role, f.organizations[p.organization].name_zh) for p in f.posts if _names(f)[p.person] == "葛洛莉"}
     assert ("speaker", "聖塔莫尼卡市議會") in got
     assert ("acting-mayor", "聖塔莫尼卡市政府") in got
+
+
+def test_the_home_countrys_envoy_stationed_abroad_is_of_its_office_there() -> None:
+    f = _doc("桃園與拉多姆締盟\n\n在中華民國駐波蘭代表王大同見證下，雙方簽署協定。我國駐捷克大使李小華也出席。")
+    orgs, countries = _post_field(f, "name_zh"), _post_field(f, "country")
+    assert (orgs.get("王大同"), countries.get("王大同")) == ("駐波蘭代表處", "TW")
+    assert (orgs.get("李小華"), countries.get("李小華")) == ("駐捷克大使館", "TW")

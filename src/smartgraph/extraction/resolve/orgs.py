@@ -55,6 +55,28 @@ def _context_country(res: Resolved, a: int) -> str:
     return code
 
 
+_ENVOY_OFFICES = {"representative": "代表處", "chief-representative": "代表處", "deputy-representative": "代表處",
+                  "ambassador": "大使館", "consul-general": "總領事館", "consul": "領事館"}
+_STATIONED_AT = re.compile(fold(r"(?:中華民國|我國|國|臺灣|台灣)?駐$"))
+
+
+def _stationed_office(res: Resolved, a: int, country: CountryMention, title: lx.Title | None) -> str:
+    """「中華民國駐波蘭代表」「駐克國大使」: the home country's office in that country (駐波蘭代表處), not the
+    foreign government."""
+    if title is None:
+        return ""
+    kind = _ENVOY_OFFICES.get(title.key.removeprefix("former-"))
+    home = res.home_country or "TW"
+    t = res.text.fold
+    if kind is None or country.code == home or not _STATIONED_AT.search(t, a, country.start):
+        return ""
+    if not _STATIONED_AT.fullmatch(t[a:country.start]):
+        return ""
+    ot = lx.org_type_of(kind, bare=True)
+    name = f"駐{res.text.raw[country.start:country.end]}{kind}"
+    return organization(res, f"org-{home.lower()}-{fold(name)}", name, ot.key if ot else "representative-office", home)
+
+
 def _country_before(res: Resolved, name: str) -> str:
     """The country of a country or place written right before ``name`` where the text names it so elsewhere
     (「日本群馬縣水上町議會」 … 「水上町町長」: Japan's)."""
@@ -165,7 +187,8 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     # 1. a place or country right at the end
     if last is not None and last.end == e:
         if isinstance(last, CountryMention):
-            return national_government(res, last.code)
+            office = _stationed_office(res, a, last, title)
+            return office or national_government(res, last.code)
         if (fused and fused in PLACE_SUFFIX_TITLES) or not fused:
             pk = add_place(res, last)
             return government(res, pk)
