@@ -997,3 +997,11 @@ def test_the_home_countrys_envoy_stationed_abroad_is_of_its_office_there() -> No
     orgs, countries = _post_field(f, "name_zh"), _post_field(f, "country")
     assert (orgs.get("王大同"), countries.get("王大同")) == ("駐波蘭代表處", "TW")
     assert (orgs.get("李小華"), countries.get("李小華")) == ("駐捷克大使館", "TW")
+
+
+def test_a_verb_after_a_city_opens_no_place_of_its_own() -> None:
+    f = _doc("高雄與聖露西亞首都締結姊妹市\n\n"
+             "高雄市長王大同今天與聖露西亞總理莫里斯會晤，雙方並代表高雄市及聖露西亞首都莫蘭地市簽署姊妹市協定。\n\n"
+             "雙方在外交部次長陳立國見證下，簽署「高雄市及莫蘭地市締結姊妹市協定」。")
+    assert not any(p.name_zh.startswith("締結") for p in f.places.values())
+    assert all(not p.startswith("place-") or "締結" not in p for a in f.agreements.values() for p in a.parties)

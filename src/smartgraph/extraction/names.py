@@ -178,6 +178,12 @@ def _conj_at(t: str, i: int) -> bool:
     return i < len(t) and t[i] in _CONJ
 
 
+def opens_with_verb(word: str) -> bool:
+    """Whether a string opens with a dictionary verb of two characters (締結姊妹市, 簽署協定): no place's name does."""
+    freq, tags = _jieba()
+    return len(word) >= 4 and freq.get(word[:2], 0) >= 100 and tags.get(word[:2], "")[:1] == "v"
+
+
 def _verb_or_adverb(word: str) -> bool:
     """Whether a dictionary word is a verb, adverb, numeral or time word (出席, 親自, 多次, 前往)."""
     freq, tags = _jieba()

@@ -15,7 +15,7 @@ import re
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CountryMention, PlaceMention
-from smartgraph.extraction.names import LATIN, common_word, frequent_word
+from smartgraph.extraction.names import LATIN, common_word, frequent_word, opens_with_verb
 from smartgraph.extraction.text import Text, fold, is_han
 
 SUFFIX_CHARS = "市縣县省州區区郡鎮镇鄉乡町村"
@@ -332,7 +332,7 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
         while j < len(t) and j - i < 6 and is_han(t[j]) and t[j] not in _UNKNOWN_STOP and (j == i or j not in starts):
             j += 1
             if t[j - 1] in SUFFIX_CHARS and j - i >= 3 and not _title_at(t, j - 1) and not common_word(t[i:j]) \
-                    and not common_word(t[i:j - 1]) and not _DESCRIBED.search(t[i:j]):
+                    and not common_word(t[i:j - 1]) and not _DESCRIBED.search(t[i:j]) and not opens_with_verb(t[i:j]):
                 code = m.code if isinstance(m, CountryMention) else m.country
                 name = text.raw[i:j]
                 if not covered[i]:
