@@ -1005,3 +1005,10 @@ def test_a_verb_after_a_city_opens_no_place_of_its_own() -> None:
              "雙方在外交部次長陳立國見證下，簽署「高雄市及莫蘭地市締結姊妹市協定」。")
     assert not any(p.name_zh.startswith("締結") for p in f.places.values())
     assert all(not p.startswith("place-") or "締結" not in p for a in f.agreements.values() for p in a.parties)
+
+
+def test_a_city_written_before_its_district_is_no_party_in_a_signings_name() -> None:
+    f = _doc("城市外交捷報\n\n台中市北屯區與美國紐澤西州雷克伍德市昨透過視訊方式締結姊妹市區，由北屯區長鄭大明與雷克伍德市長巴克共同簽署協議。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any(n.startswith("北屯區與") for n in names)
+    assert not any("市與北屯區" in n for n in names)

@@ -347,7 +347,11 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     m = ent.mentions[0]
     s = text.sentences[text.sentence_of(m.start)]
     places: list[str] = []
-    for p in res.recognised.within(res.recognised.places, s.start, s.end):
+    found = res.recognised.within(res.recognised.places, s.start, s.end)
+    inner = {q.start for q in found if q.kind in ("city", "district", "township")}
+    for p in found:
+        if p.end in inner and p.kind in ("city", "county", "prefecture", "state", "province"):
+            continue  # 「台中市西屯區」: the city before its district is where the district lies, not a party
         if p.kind in ("city", "county", "district", "township") or (m.name == "signing" and p.kind != "country"):
             place = res.places.get(res.place_of[p]) if p in res.place_of else None
             label = p.text if place is None else (place.name_en or p.text) if m.name == "signing" else place.name_zh
