@@ -1012,3 +1012,9 @@ def test_a_city_written_before_its_district_is_no_party_in_a_signings_name() -> 
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any(n.startswith("北屯區與") for n in names)
     assert not any("市與北屯區" in n for n in names)
+
+
+def test_words_that_say_an_event_fell_during_a_stay_are_not_its_name() -> None:
+    f = _doc("黃大明訪菲律賓\n\n市長黃大明在菲律賓的期間，正逢卡皮斯省最知名節慶海鮮節，黃大明也參加遊行頒獎典禮。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert names and not any(n.startswith("正逢") for n in names)
