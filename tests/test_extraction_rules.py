@@ -1018,3 +1018,12 @@ def test_words_that_say_an_event_fell_during_a_stay_are_not_its_name() -> None:
     f = _doc("黃大明訪菲律賓\n\n市長黃大明在菲律賓的期間，正逢卡皮斯省最知名節慶海鮮節，黃大明也參加遊行頒獎典禮。")
     names = [n for e in f.events.values() for n in e.names_zh]
     assert names and not any(n.startswith("正逢") for n in names)
+
+
+def test_an_unknown_town_named_again_alone_keeps_the_country_its_first_sentence_gave() -> None:
+    f = _doc("王市長訪問貝里斯姐妹市青河鎮\n\n"
+             "桃園市長王大同於當地時間13日下午赴位於貝里斯的姐妹市青河鎮訪問，青河鎮市長John Carter親自接待。"
+             "青河鎮市長John Carter表示，對於王市長一行造訪感到驚喜。")
+    got = {(f.organizations[p.organization].name_zh, f.organizations[p.organization].country)
+           for p in f.posts if _names(f)[p.person] == "John Carter"}
+    assert got == {("青河鎮市政府", "BZ")}

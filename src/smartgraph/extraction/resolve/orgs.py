@@ -82,13 +82,18 @@ def _country_before(res: Resolved, name: str) -> str:
     (「日本群馬縣水上町議會」 … 「水上町町長」: Japan's)."""
     t = res.text.fold
     f = fold(name)
+    home = res.home_country or "TW"
+    context = ""
     i = t.find(f)
     while i >= 0:
         for m in _geo_in(res, max(0, i - 12), i):
             if m.end == i and _country_of(m):
                 return _country_of(m)
+        code = _context_country(res, i)  # 「赴位於貝里斯的姐妹市橘道鎮」: the foreign country its sentence names
+        if code and code != home and not context:
+            context = code
         i = t.find(f, i + 1)
-    return ""
+    return context
 
 
 def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) -> str:
@@ -201,7 +206,7 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         start = last.end if last is not None and last.end <= e else a
         name = raw[start:e] + fused
         if e - start >= 2 and not any(ch in not_in_name() for ch in t[start:e]) and not common_word(t[start:e]):
-            code = (_country_of(last) if last is not None else "") or _context_country(res, a)
+            code = (_country_of(last) if last is not None else "") or _context_country(res, a) or _country_before(res, raw[start:e])
             m = PlaceMention(start, e, name, name, None, code, "city" if fused == "市" else "region")
             return government(res, add_place(res, m, code))
     # 3b. a place no gazetteer knows, written with its suffix before a title that repeats it: 水上町|町長, 米沙省|省長
