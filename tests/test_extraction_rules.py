@@ -1027,3 +1027,12 @@ def test_an_unknown_town_named_again_alone_keeps_the_country_its_first_sentence_
     got = {(f.organizations[p.organization].name_zh, f.organizations[p.organization].country)
            for p in f.posts if _names(f)[p.person] == "John Carter"}
     assert got == {("青河鎮市政府", "BZ")}
+
+
+def test_a_country_named_again_by_one_character_and_guo_is_that_country() -> None:
+    f = _doc("高雄與聖露西亞首都締結姊妹市\n\n"
+             "高雄市長王大同今天與聖露西亞總理莫里斯會晤，雙方在駐露國大使林大華、露國駐台大使艾倫斯等人的見證下簽署協定。")
+    countries = _post_field(f, "country")
+    assert countries.get("林大華") == "TW"
+    assert _post_field(f, "name_zh").get("林大華") == "駐露國大使館"
+    assert countries.get("艾倫斯") == "LC"

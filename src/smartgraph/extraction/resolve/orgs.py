@@ -57,7 +57,6 @@ def _context_country(res: Resolved, a: int) -> str:
 
 _ENVOY_OFFICES = {"representative": "代表處", "chief-representative": "代表處", "deputy-representative": "代表處",
                   "ambassador": "大使館", "consul-general": "總領事館", "consul": "領事館"}
-_STATIONED_AT = re.compile(fold(r"(?:中華民國|我國|國|臺灣|台灣)?駐$"))
 
 
 def _stationed_office(res: Resolved, a: int, country: CountryMention, title: lx.Title | None) -> str:
@@ -68,18 +67,19 @@ def _stationed_office(res: Resolved, a: int, country: CountryMention, title: lx.
     kind = _ENVOY_OFFICES.get(title.key.removeprefix("former-"))
     home = res.home_country or "TW"
     t = res.text.fold
-    if kind is None or country.code == home or not _STATIONED_AT.search(t, a, country.start):
+    if kind is None or country.code == home or country.start <= a or t[country.start - 1] != fold("駐"):
         return ""
-    if not _STATIONED_AT.fullmatch(t[a:country.start]):
-        return ""
+    if any(_country_of(m) != home for m in _geo_in(res, a, country.start - 1)):
+        return ""  # 「美國駐日大使」: another country's envoy
     ot = lx.org_type_of(kind, bare=True)
     name = f"駐{res.text.raw[country.start:country.end]}{kind}"
     return organization(res, f"org-{home.lower()}-{fold(name)}", name, ot.key if ot else "representative-office", home)
 
 
-def _country_before(res: Resolved, name: str) -> str:
+def _country_before(res: Resolved, name: str, strict: bool = False) -> str:
     """The country of a country or place written right before ``name`` where the text names it so elsewhere
-    (「日本群馬縣水上町議會」 … 「水上町町長」: Japan's)."""
+    (「日本群馬縣水上町議會」 … 「水上町町長」: Japan's); unless ``strict``, else the foreign country the sentence of
+    one of its mentions names."""
     t = res.text.fold
     f = fold(name)
     home = res.home_country or "TW"
@@ -89,7 +89,7 @@ def _country_before(res: Resolved, name: str) -> str:
         for m in _geo_in(res, max(0, i - 12), i):
             if m.end == i and _country_of(m):
                 return _country_of(m)
-        code = _context_country(res, i)  # 「赴位於貝里斯的姐妹市橘道鎮」: the foreign country its sentence names
+        code = "" if strict else _context_country(res, i)  # 「赴位於貝里斯的姐妹市橘道鎮」: the foreign country its sentence names
         if code and code != home and not context:
             context = code
         i = t.find(f, i + 1)
@@ -217,7 +217,7 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         # a word before the suffix (姊妹|市, 水上|町) is a place only where the text writes it after a country or place
         worded = common_word(t[start:e - 1])
         if 3 <= e - start <= 6 and not any(ch in not_in_name() for ch in t[start:e - 1]) and not common_word(t[start:e]) \
-                and (not worded or _country_before(res, name)):
+                and (not worded or _country_before(res, name, strict=True)):
             code = (_country_of(last) if last is not None else "") or _context_country(res, a) or _country_before(res, name)
             m = PlaceMention(start, e, name, name, None, code, _SUFFIX_KINDS.get(raw[e - 1], "region"))
             return government(res, add_place(res, m, code))
