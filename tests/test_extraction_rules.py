@@ -1036,3 +1036,8 @@ def test_a_country_named_again_by_one_character_and_guo_is_that_country() -> Non
     assert countries.get("林大華") == "TW"
     assert _post_field(f, "name_zh").get("林大華") == "駐露國大使館"
     assert countries.get("艾倫斯") == "LC"
+
+
+def test_a_province_named_right_after_sister_city_is_the_sister() -> None:
+    f = _doc("黃大明訪菲律賓姊妹市\n\n高雄市長黃大明16日前往菲律賓，拜會姊妹市卡皮斯省，並與省長會晤。", source="tn.txt")
+    assert frozenset(("高雄市", "卡皮斯省")) in _sisters(f)
