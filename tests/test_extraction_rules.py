@@ -1041,3 +1041,10 @@ def test_a_country_named_again_by_one_character_and_guo_is_that_country() -> Non
 def test_a_province_named_right_after_sister_city_is_the_sister() -> None:
     f = _doc("黃大明訪菲律賓姊妹市\n\n高雄市長黃大明16日前往菲律賓，拜會姊妹市卡皮斯省，並與省長會晤。", source="tn.txt")
     assert frozenset(("高雄市", "卡皮斯省")) in _sisters(f)
+
+
+def test_a_signings_name_holds_the_places_before_it_not_those_the_sentence_names_after() -> None:
+    f = _doc("城市外交捷報\n\n台中市北屯區與美國紐澤西州雷克伍德市昨透過視訊方式締結姊妹市區，由北屯區長鄭大明與雷克伍德市長巴克"
+             "共同簽署協議，北屯為台中市府所在地，也是台中市多年來首次推動區級國際交流。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "北屯區與雷克伍德市簽署協議" in names

@@ -348,6 +348,8 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     s = text.sentences[text.sentence_of(m.start)]
     places: list[str] = []
     found = res.recognised.within(res.recognised.places, s.start, s.end)
+    if m.name != "signing":  # 「A與B…簽署協議，…A所在的C市…」: the places before the signing are its sides
+        found = [p for p in found if p.end <= m.end] or found
     inner = {q.start for q in found if q.kind in ("city", "district", "township")}
     for p in found:
         if p.end in inner and p.kind in ("city", "county", "prefecture", "state", "province"):
