@@ -1048,3 +1048,12 @@ def test_a_signings_name_holds_the_places_before_it_not_those_the_sentence_names
              "共同簽署協議，北屯為台中市府所在地，也是台中市多年來首次推動區級國際交流。")
     names = [n for e in f.events.values() for n in e.names_zh]
     assert "北屯區與雷克伍德市簽署協議" in names
+
+
+def test_a_building_named_with_its_latin_name_in_brackets_is_no_person() -> None:
+    f = extract(parse("發布機關:臺北市政府\n\n發布日期:114/07/02\n\n聯絡人:王小明\n\n張大同出訪歐洲\n\n"
+                      "副市長張大同一行9人於6月30日清晨抵達維也納機場，隨即前往斯洛伐克首都布拉提斯拉瓦，與舊城區代表團在建於18世紀"
+                      "後期的齊格宮(Zigg Palace)，在駐斯洛伐克台北代表處代表王大明見證下，簽署完成合作備忘錄。\n", "t.txt"))
+    names = set(_names(f).values())
+    assert "張大同" in names
+    assert not names & {"齊格宮", "Zigg Palace"}

@@ -77,6 +77,8 @@ NOT_PERSON_WORDS = {
     "prize", "act", "law", "bill", "policy", "model", "framework", "goals", "goal", "development",
     "sustainable", "sustainability", "green", "digital", "future", "briefing", "session", "panel", "keynote",
 }
+# buildings and venues a Latin name in brackets may name (齊希宮(Zichy Palace)): never a person
+NOT_PERSON_WORDS |= {"palace", "cathedral", "stadium", "arena", "pavilion", "plaza", "gallery", "theatre", "theater"}
 
 
 @cache
