@@ -1057,3 +1057,11 @@ def test_a_building_named_with_its_latin_name_in_brackets_is_no_person() -> None
     names = set(_names(f).values())
     assert "張大同" in names
     assert not names & {"齊格宮", "Zigg Palace"}
+
+
+def test_a_visit_made_by_people_listed_together_is_named_by_the_first() -> None:
+    f = _doc("和歌山議員訪團拜會高雄\n\n來自日本和歌山的「日台友好和歌山市議會議員連盟」會長遠山一郎議員及幹事長井川太郎議員"
+             "於本(11)月26日抵台，並於昨(28)日拜會高雄市政府。", date="111/11/29")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "遠山一郎抵台" in names
+    assert "井川太郎抵台" not in names

@@ -232,6 +232,9 @@ _DELEGATION = re.compile(fold(r"訪問團|參訪團|訪團|代表團|考察團")
 _VERB_REACH = 16  # characters a visit's verb phrase may run after its verb
 
 
+_LIST_GAP = re.compile(fold(r"\s*(?:、|及|和|與|暨|以及)?\s*"))
+
+
 def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     """A visit's names as its sentence tells it, and whether it names who made it.
 
@@ -265,7 +268,10 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
     who = ""
     if people:
-        who = res.persons[people[-1][1]].name if people[-1][1] in res.persons else people[-1][0].name.text
+        k = len(people) - 1
+        while k > 0 and _LIST_GAP.fullmatch(t[people[k - 1][0].end:people[k][0].start]):
+            k -= 1  # 「會長甲議員及幹事長乙議員於26日抵台」: the first of the people listed leads
+        who = res.persons[people[k][1]].name if people[k][1] in res.persons else people[k][0].name.text
     elif _PRONOUN.search(t, max(c0, m.head - 6), m.head):
         # 他/她: the person the paragraph is about, the first it names (「周春米縣長致詞時…歡迎塩田知事…她率團」)
         u = text.units[s.unit]
