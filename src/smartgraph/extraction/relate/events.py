@@ -268,10 +268,11 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
     who = ""
     if people:
-        k = len(people) - 1
-        while k > 0 and _LIST_GAP.fullmatch(t[people[k - 1][0].end:people[k][0].start]):
-            k -= 1  # 「會長甲議員及幹事長乙議員於26日抵台」: the first of the people listed leads
-        who = res.persons[people[k][1]].name if people[k][1] in res.persons else people[k][0].name.text
+        n = len(people) - 1
+        while n > 0 and _LIST_GAP.fullmatch(t[people[n - 1][0].end:people[n][0].start]):
+            n -= 1  # 「會長甲議員及幹事長乙議員於26日抵台」: the first of the people listed leads
+        first, key = people[n]
+        who = res.persons[key].name if key in res.persons else first.name.text
     elif _PRONOUN.search(t, max(c0, m.head - 6), m.head):
         # 他/她: the person the paragraph is about, the first it names (「周春米縣長致詞時…歡迎塩田知事…她率團」)
         u = text.units[s.unit]
