@@ -1065,3 +1065,11 @@ def test_a_visit_made_by_people_listed_together_is_named_by_the_first() -> None:
     names = [n for e in f.events.values() for n in e.names_zh]
     assert "遠山一郎抵台" in names
     assert "井川太郎抵台" not in names
+
+
+def test_a_deputy_speaker_listed_after_a_foreign_speaker_is_of_that_council_and_stays_so() -> None:
+    f = _doc("黃大明率團訪澳\n\n高雄市長黃大明日前率團出訪澳洲，拜會昆士蘭州首府布里斯本市政廳，受到市議會議長蘭德爾（Sandy Randall）、"
+             "副議長黃文中（Steven Wong）熱情接待。\n\n副議長黃文中也提到，兩市同樣重視觀光。")
+    got = {(f.organizations[p.organization].name_zh, f.organizations[p.organization].country)
+           for p in f.posts if _names(f)[p.person] == "黃文中"}
+    assert got == {("布里斯本市議會", "AU")}

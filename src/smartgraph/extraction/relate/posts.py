@@ -165,7 +165,10 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     if res.text.doc.language == "en":
         return _fallback_en(res, p, title, previous, places or _ForeignPlacesEn(res))
     if p.inherit and previous:
-        parent = res.organizations[previous].parent if previous in res.organizations else ""
+        prev = res.organizations.get(previous)
+        if prev is not None and prev.org_type == "council" and title.scope == "council":
+            return previous  # 「市議會議長甲、副議長乙」: the deputy speaker of the same council
+        parent = prev.parent if prev is not None else ""
         return _national(res, title, parent or previous)
     led = _led_by_of(res, p)
     if led:
@@ -224,11 +227,13 @@ def find_posts(res: Resolved) -> list[Post]:
             else:
                 pending.append((p, key, tm.title, previous))
     places = _ForeignPlacesEn(res)
+    held: set[tuple[str, str]] = set()  # a person's post found once: a later bare mention of it is the same post
     for p, key, title, prev in pending:
-        if key in explicit:
+        if key in explicit or (key, title.key) in held:
             continue
         org = _council(res, fallback_org(res, p, title, prev, places), title)
         if org:
+            held.add((key, title.key))
             _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))
     _home_organisations(res, out, holders)
     if text.doc.language == "en":
