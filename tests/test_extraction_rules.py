@@ -1018,3 +1018,163 @@ def test_a_visit_of_an_earlier_year_is_not_the_release_s_main_event_when_its_ope
     at = _spoke_at(f)
     assert any("簽約典禮" in n for n in at.get("林志明", set())), at
     assert not any("拜訪" in n for n in at.get("林志明", set())), at
+
+
+def test_taiwanese_and_japanese_government_posts_are_titles() -> None:
+    f = _doc("日本議員訪高雄\n\n"
+             "日本參議院議員木村一郎今天拜會高雄市政府，市府由秘書處處長王美華及參議張小明一同接待；"
+             "北海道白鷺川町副町長山本花子、大阪府事務局長田中太郎同行。")
+    posts = {_names(f)[p.person]: p.role for p in f.posts}
+    assert posts.get("張小明") == "senior-counsellor"
+    assert posts.get("木村一郎") == "senator"
+    assert posts.get("山本花子") == "deputy-town-mayor-jp"
+    assert posts.get("田中太郎") == "secretariat-head"
+
+
+def test_a_company_limited_by_shares_keeps_its_abbreviation() -> None:
+    f = _doc("高雄與京都簽署協定\n\n"
+             "在北岡企業(股)公司林大山董事長、大同科技（股）陳二郎副總經理及西海實業股份有限公司董事長吳三郎等見證下，雙方簽署協定。")
+    orgs = _post_field(f, "name_zh")
+    assert orgs.get("林大山") == "北岡企業(股)公司"
+    assert orgs.get("陳二郎") == "大同科技（股）"
+    assert orgs.get("吳三郎") == "西海實業股份有限公司"
+
+
+def test_a_japanese_family_name_that_is_also_a_place_opens_a_full_name() -> None:
+    f = _doc("日本議員訪高雄\n\n"
+             "陳其邁表示，感謝日本首相高市美咲延續支持台灣的理念。日本長崎太一議員與長崎縣議員山口和男今天訪問高雄。")
+    posts = {_names(f)[p.person]: p.role for p in f.posts}
+    assert posts.get("高市美咲") == "prime-minister"
+    assert posts.get("長崎太一") == "councillor"
+    assert posts.get("山口和男") == "county-councillor"
+
+
+def test_a_foreign_governor_named_alone_holds_the_post_of_the_province_named_before() -> None:
+    f = _doc("黃大明訪菲律賓姊妹市\n\n"
+             "台南市長黃大明前往菲律賓，拜會卡皮斯省姊妹市，同時與帕拉西歐斯省長會晤，洽談合作。")
+    assert _post_field(f, "name_zh").get("帕拉西歐斯") == "卡皮斯省政府"
+    assert _post_field(f, "country").get("帕拉西歐斯") == "PH"
+
+
+def test_an_unknown_place_written_with_the_suffix_its_title_repeats_is_a_place() -> None:
+    f = _doc("南市與日本町議會簽協定\n\n"
+             "日本訪團今天來訪，日本不止只有東京、大阪、名古屋；簽署儀式由市長黃大明與白鷺川町町長山本一郎出席見證。")
+    assert _post_field(f, "name_zh").get("山本一郎") == "白鷺川町政府"
+    assert _post_field(f, "country").get("山本一郎") == "JP"
+
+
+def test_an_undated_release_dates_an_event_by_a_relative_year_that_writes_its_number() -> None:
+    f = extract(parse("白川市長拜會王市長 盼深化姊妹市關係\n\n"
+                      "日本白川市市長田中一郎於本(112)年2月4日率團前來臺北市政府拜會王市長，雙方交換意見。\n", "u.txt"))
+    assert f.document.date is None
+    assert any(e.start is not None and e.start.isoformat() == "2023-02-04" for e in f.events.values())
+
+
+def test_an_unknown_town_takes_the_country_the_text_names_it_with_elsewhere() -> None:
+    f = _doc("南市與日本水田町議會簽協定\n\n"
+             "台南市議會與日本秋田縣水田町議會今天簽署協定。\n\n"
+             "簽署儀式由市議會議長林大華與水田町議會議長佐野一郎共同簽署，市長黃大明與水田町町長山本一郎出席見證。")
+    countries = _post_field(f, "country")
+    assert countries.get("佐野一郎") == "JP"
+    assert countries.get("山本一郎") == "JP"
+
+
+def test_a_foreign_national_post_with_no_body_named_is_of_the_country_its_sentence_names() -> None:
+    f = _doc("高雄與日本交流\n\n陳其邁表示，感謝日本首相高市美咲延續前首相安倍一郎的理念。")
+    assert _post_field(f, "country").get("安倍一郎") == "JP"
+
+
+def test_a_sister_city_before_a_mayor_is_no_place_of_its_own() -> None:
+    f = _doc("黃大明訪澳\n\n黃大明前往澳洲黃金海岸，拜會姊妹市市長泰勒，兩位市長交換意見。")
+    assert _post_field(f, "name_zh").get("泰勒") == "黃金海岸市政府"
+    assert not any("姊妹" in o.name_zh for o in f.organizations.values())
+
+
+def test_a_council_speaker_who_is_also_acting_mayor_is_acting_mayor_of_the_city() -> None:
+    f = _doc("中市組團出訪\n\n副市長林大華率團前往訪問，與會貴賓除聖塔莫尼卡市議會議長兼代理市長葛洛莉(Jane Glory)外，還有州議員。")
+    got = {(p.role, f.organizations[p.organization].name_zh) for p in f.posts if _names(f)[p.person] == "葛洛莉"}
+    assert ("speaker", "聖塔莫尼卡市議會") in got
+    assert ("acting-mayor", "聖塔莫尼卡市政府") in got
+
+
+def test_the_home_countrys_envoy_stationed_abroad_is_of_its_office_there() -> None:
+    f = _doc("桃園與拉多姆締盟\n\n在中華民國駐波蘭代表王大同見證下，雙方簽署協定。我國駐捷克大使李小華也出席。")
+    orgs, countries = _post_field(f, "name_zh"), _post_field(f, "country")
+    assert (orgs.get("王大同"), countries.get("王大同")) == ("駐波蘭代表處", "TW")
+    assert (orgs.get("李小華"), countries.get("李小華")) == ("駐捷克大使館", "TW")
+
+
+def test_a_verb_after_a_city_opens_no_place_of_its_own() -> None:
+    f = _doc("高雄與聖露西亞首都締結姊妹市\n\n"
+             "高雄市長王大同今天與聖露西亞總理莫里斯會晤，雙方並代表高雄市及聖露西亞首都莫蘭地市簽署姊妹市協定。\n\n"
+             "雙方在外交部次長陳立國見證下，簽署「高雄市及莫蘭地市締結姊妹市協定」。")
+    assert not any(p.name_zh.startswith("締結") for p in f.places.values())
+    assert all(not p.startswith("place-") or "締結" not in p for a in f.agreements.values() for p in a.parties)
+
+
+def test_a_city_written_before_its_district_is_no_party_in_a_signings_name() -> None:
+    f = _doc("城市外交捷報\n\n台中市北屯區與美國紐澤西州雷克伍德市昨透過視訊方式締結姊妹市區，由北屯區長鄭大明與雷克伍德市長巴克共同簽署協議。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any(n.startswith("北屯區與") for n in names)
+    assert not any("市與北屯區" in n for n in names)
+
+
+def test_words_that_say_an_event_fell_during_a_stay_are_not_its_name() -> None:
+    f = _doc("黃大明訪菲律賓\n\n市長黃大明在菲律賓的期間，正逢卡皮斯省最知名節慶海鮮節，黃大明也參加遊行頒獎典禮。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert names and not any(n.startswith("正逢") for n in names)
+
+
+def test_an_unknown_town_named_again_alone_keeps_the_country_its_first_sentence_gave() -> None:
+    f = _doc("王市長訪問貝里斯姐妹市青河鎮\n\n"
+             "桃園市長王大同於當地時間13日下午赴位於貝里斯的姐妹市青河鎮訪問，青河鎮市長John Carter親自接待。"
+             "青河鎮市長John Carter表示，對於王市長一行造訪感到驚喜。")
+    got = {(f.organizations[p.organization].name_zh, f.organizations[p.organization].country)
+           for p in f.posts if _names(f)[p.person] == "John Carter"}
+    assert got == {("青河鎮市政府", "BZ")}
+
+
+def test_a_country_named_again_by_one_character_and_guo_is_that_country() -> None:
+    f = _doc("高雄與聖露西亞首都締結姊妹市\n\n"
+             "高雄市長王大同今天與聖露西亞總理莫里斯會晤，雙方在駐露國大使林大華、露國駐台大使艾倫斯等人的見證下簽署協定。")
+    countries = _post_field(f, "country")
+    assert countries.get("林大華") == "TW"
+    assert _post_field(f, "name_zh").get("林大華") == "駐露國大使館"
+    assert countries.get("艾倫斯") == "LC"
+
+
+def test_a_province_named_right_after_sister_city_is_the_sister() -> None:
+    f = _doc("黃大明訪菲律賓姊妹市\n\n高雄市長黃大明16日前往菲律賓，拜會姊妹市卡皮斯省，並與省長會晤。", source="tn.txt")
+    assert frozenset(("高雄市", "卡皮斯省")) in _sisters(f)
+
+
+def test_a_signings_name_holds_the_places_before_it_not_those_the_sentence_names_after() -> None:
+    f = _doc("城市外交捷報\n\n台中市北屯區與美國紐澤西州雷克伍德市昨透過視訊方式締結姊妹市區，由北屯區長鄭大明與雷克伍德市長巴克"
+             "共同簽署協議，北屯為台中市府所在地，也是台中市多年來首次推動區級國際交流。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "北屯區與雷克伍德市簽署協議" in names
+
+
+def test_a_building_named_with_its_latin_name_in_brackets_is_no_person() -> None:
+    f = extract(parse("發布機關:臺北市政府\n\n發布日期:114/07/02\n\n聯絡人:王小明\n\n張大同出訪歐洲\n\n"
+                      "副市長張大同一行9人於6月30日清晨抵達維也納機場，隨即前往斯洛伐克首都布拉提斯拉瓦，與舊城區代表團在建於18世紀"
+                      "後期的齊格宮(Zigg Palace)，在駐斯洛伐克台北代表處代表王大明見證下，簽署完成合作備忘錄。\n", "t.txt"))
+    names = set(_names(f).values())
+    assert "張大同" in names
+    assert not names & {"齊格宮", "Zigg Palace"}
+
+
+def test_a_visit_made_by_people_listed_together_is_named_by_the_first() -> None:
+    f = _doc("和歌山議員訪團拜會高雄\n\n來自日本和歌山的「日台友好和歌山市議會議員連盟」會長遠山一郎議員及幹事長井川太郎議員"
+             "於本(11)月26日抵台，並於昨(28)日拜會高雄市政府。", date="111/11/29")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "遠山一郎抵台" in names
+    assert "井川太郎抵台" not in names
+
+
+def test_a_deputy_speaker_listed_after_a_foreign_speaker_is_of_that_council_and_stays_so() -> None:
+    f = _doc("黃大明率團訪澳\n\n高雄市長黃大明日前率團出訪澳洲，拜會昆士蘭州首府布里斯本市政廳，受到市議會議長蘭德爾（Sandy Randall）、"
+             "副議長黃文中（Steven Wong）熱情接待。\n\n副議長黃文中也提到，兩市同樣重視觀光。")
+    got = {(f.organizations[p.organization].name_zh, f.organizations[p.organization].country)
+           for p in f.posts if _names(f)[p.person] == "黃文中"}
+    assert got == {("布里斯本市議會", "AU")}

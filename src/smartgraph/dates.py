@@ -384,6 +384,21 @@ def _build(kind: str, m: re.Match[str], anchor: dt.date | None) -> DateMatch | N
                 return None
             return period(dt.date(y, mo, 1), _month_end(y, mo), "month", "month")
         return period(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "year")
+
+    def in_year(y: int) -> DateMatch | None:
+        """去(105)年7月, 今年, 本(112)年2月4日: the year, its month or its day."""
+        if g["m"]:
+            mo = int(g["m"])
+            if not 1 <= mo <= 12:
+                return None
+            if g["d"]:
+                first = _date_or_none(y, mo, int(g["d"]))
+                return ranged(first, y, mo, "relative") if first is not None else None
+            return period(dt.date(y, mo, 1), _month_end(y, mo), "relative", "month")
+        return period(dt.date(y, 1, 1), dt.date(y, 12, 31), "relative", "year")
+
+    if kind == "zh-rel-year" and g["y"]:
+        return in_year(year_from(g["y"]))  # 本(112)年2月4日 writes its year: no anchor is needed
     if anchor is None:
         return None
     if kind == "zh-rel-day":
@@ -396,16 +411,7 @@ def _build(kind: str, m: re.Match[str], anchor: dt.date | None) -> DateMatch | N
             return day(_near_day(int(g["d"]), anchor, expected), "relative")
         return day(expected, "relative")
     if kind == "zh-rel-year":
-        y = year_from(g["y"]) if g["y"] else anchor.year + _ZH_REL_YEAR[g["rel"]]
-        if g["m"]:
-            mo = int(g["m"])
-            if not 1 <= mo <= 12:
-                return None
-            if g["d"]:
-                first = _date_or_none(y, mo, int(g["d"]))
-                return ranged(first, y, mo, "relative") if first is not None else None
-            return period(dt.date(y, mo, 1), _month_end(y, mo), "relative", "month")
-        return period(dt.date(y, 1, 1), dt.date(y, 12, 31), "relative", "year")
+        return in_year(anchor.year + _ZH_REL_YEAR[g["rel"]])
     if kind == "zh-week":
         monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=_ZH_REL_WEEK[g["rel"]])
         if g["wd"]:

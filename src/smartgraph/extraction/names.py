@@ -77,6 +77,8 @@ NOT_PERSON_WORDS = {
     "prize", "act", "law", "bill", "policy", "model", "framework", "goals", "goal", "development",
     "sustainable", "sustainability", "green", "digital", "future", "briefing", "session", "panel", "keynote",
 }
+# buildings and venues a Latin name in brackets may name (齊希宮(Zichy Palace)): never a person
+NOT_PERSON_WORDS |= {"palace", "cathedral", "stadium", "arena", "pavilion", "plaza", "gallery", "theatre", "theater"}
 
 
 @cache
@@ -169,8 +171,19 @@ _VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and 
 _CONJ = set(fold("和與及跟同"))
 
 
+def _ja_surname_before(t: str, i: int) -> bool:
+    """Whether a listed Japanese family name of two or three characters ends at ``i``."""
+    return t[max(0, i - 2):i] in lx.surnames_ja() or t[max(0, i - 3):i] in lx.surnames_ja()
+
+
 def _conj_at(t: str, i: int) -> bool:
     return i < len(t) and t[i] in _CONJ
+
+
+def opens_with_verb(word: str) -> bool:
+    """Whether a string opens with a dictionary verb of two characters (締結姊妹市, 簽署協定): no place's name does."""
+    freq, tags = _jieba()
+    return len(word) >= 4 and freq.get(word[:2], 0) >= 100 and tags.get(word[:2], "")[:1] == "v"
 
 
 def _verb_or_adverb(word: str) -> bool:
@@ -229,7 +242,8 @@ class NameScorer:
         ``origin`` is the country the text ties the name to (the place before its title), when it does:
         a Japanese name has four characters or so, a Western one is transliterated."""
         k = len(name)
-        if k < 2 or any(c in not_in_name() for c in name[1:]) or name[0] in _NOT_FIRST:
+        own = 2 if k > 2 and name[:2] in lx.surnames_ja() else 1  # 高市早苗: a family name may hold 市
+        if k < 2 or any(c in not_in_name() for c in name[own:]) or name[0] in _NOT_FIRST:
             return -9.0
         sur = lx.surnames()
         best = -1.0
@@ -277,7 +291,10 @@ class NameScorer:
         if shape <= -9:
             return shape
         s = shape + 0.8 * min(3, max(0, self.bounded_count(name) - 1))
-        s += self.end_boundary(j) if after else self.start_boundary(i)
+        end = self.end_boundary(j)
+        if after and end < 0 and shape >= 2.0 and _verb_or_adverb(self.t[j:j + 2]):
+            end = 0.5  # 「首相高市早苗延續前首相的理念」: a typical full name, then a verb
+        s += end if after else self.start_boundary(i)
         if after and len(name) > 3 and self.end_boundary(j - 1) >= 1.0 and len(starts_with(self.t, j - 1, words("follow"))) == 1:
             s -= 1.5  # 陳銘俊以視訊: the last character is the word that follows the name
         if after and j < len(self.t) and self.t[j] in _LIST_MARKS and self._person_follows(j + 1):
@@ -303,8 +320,8 @@ class NameScorer:
         t = self.t
         i = e
         while i > 0 and e - i < limit and name_char(t[i - 1]):
-            if i < e - 1 and i in self.blocked_ends:
-                break
+            if i < e - 1 and i in self.blocked_ends and not _ja_surname_before(t, i):
+                break  # a place ends here; one that is also a Japanese family name (長崎, 山口) may open the name
             i -= 1
         return i
 

@@ -48,6 +48,8 @@ _LATIN_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|H\.?E)\.?\s+", re.
 _NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")
 _CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
 AFF_LIMIT = 40
+_EAST_ASIA = ("TW", "CN", "JP", "KR", "HK", "MO", "SG")  # names there are not transliterated
+_SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
 
 
 @cache
@@ -65,6 +67,9 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
         return e
     while a > floor and e - a < AFF_LIMIT:
         c = t[a - 1]
+        if c == ")" and a - 3 >= floor and t[a - 3: a] == _SHARES:  # 南方企業(股)公司: a company limited by shares
+            a -= 3
+            continue
         if c == ")":  # 長堤市(City of Long Beach)市長: a bracket inside the affiliation
             k = t.rfind("(", max(floor, a - 70), a - 1)
             if (k >= 0 and re.fullmatch(rf"[{LATIN}0-9 ,.&'’\-]+", text.raw[k + 1: a - 1]) and a == e) or \
@@ -185,6 +190,13 @@ class PeopleRecogniser:
         if cand and cand.start >= floor and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:cand.end]) > 0 \
                 and (cand.start, cand.end) not in self.known_spans:
             return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8)), False
+        # 「拜會卡皮斯省…，同時與帕拉西歐斯省長會晤」: a transliterated name where the sentence is about a foreign place
+        origin = self.origin(ts, ts)
+        if origin and origin not in _EAST_ASIA:
+            cand = self.scorer.best_before(j, origin=origin)
+            if cand and cand.start >= floor and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:cand.end], origin) > 0 \
+                    and (cand.start, cand.end) not in self.known_spans and not self.geo.starting(cand.start, cand.end):
+                return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8)), False
         placed = self._name_after_place(j, floor)
         if placed is not None:
             return placed, False

@@ -15,7 +15,7 @@ import re
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CountryMention, PlaceMention
-from smartgraph.extraction.names import LATIN, common_word, frequent_word
+from smartgraph.extraction.names import LATIN, common_word, frequent_word, opens_with_verb
 from smartgraph.extraction.text import Text, fold, is_han
 
 SUFFIX_CHARS = "市縣县省州區区郡鎮镇鄉乡町村"
@@ -122,8 +122,33 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         last_was_country = False
         last_admin = pm if entry.curated and entry.kind in ADMIN_KINDS else None
     _one_sense(places, senses)
+    countries = _abbreviated_countries(text, countries, places)
     places = _unknown_places(text, countries, places)
     return countries, places
+
+
+_ABBREVIATED = re.compile(fold(r"([\u4e00-\u9fff])國(?![會際內民家旗歌土籍境立營])"))
+# characters that make a word with 國 (我國, 各國, 兩國, 多國, 鄰國), never a country's short name
+_NOT_ABBREVIATION = set(fold("中我各該本兩外全大小島鄰盟強帝王和合出回歸建立開友邦他貴敝祖異母三多諸萬上下此他其同與及或是在於為入返赴訪離來愛報治救興亡"))
+
+
+def _abbreviated_countries(text: Text, countries: list[CountryMention], places: list[PlaceMention]) -> list[CountryMention]:
+    """A country named again by one of its characters and 國 (聖克里斯多福及尼維斯 … 克國, 馬來西亞 … 馬國): the
+    last country named before whose name holds that character."""
+    t = text.fold
+    taken = bytearray(len(t) + 1)
+    for m in (*countries, *places):
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = list(countries)
+    for a in _ABBREVIATED.finditer(t):
+        i = a.start()
+        c = a.group(1)
+        if c in _NOT_ABBREVIATION or taken[i] or taken[i + 1] or common_word(t[i:i + 2]):
+            continue
+        named = [m for m in countries if m.end <= i and c in t[m.start:m.end] and m.end - m.start > 2]
+        if named:
+            out.append(CountryMention(i, i + 2, text.raw[i:i + 2], named[-1].code))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _one_sense(places: list[PlaceMention], senses: list[tuple[int, str, str]]) -> None:
@@ -332,7 +357,7 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
         while j < len(t) and j - i < 6 and is_han(t[j]) and t[j] not in _UNKNOWN_STOP and (j == i or j not in starts):
             j += 1
             if t[j - 1] in SUFFIX_CHARS and j - i >= 3 and not _title_at(t, j - 1) and not common_word(t[i:j]) \
-                    and not common_word(t[i:j - 1]) and not _DESCRIBED.search(t[i:j]):
+                    and not common_word(t[i:j - 1]) and not _DESCRIBED.search(t[i:j]) and not opens_with_verb(t[i:j]):
                 code = m.code if isinstance(m, CountryMention) else m.country
                 name = text.raw[i:j]
                 if not covered[i]:

@@ -718,6 +718,9 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
                     add(add_place(res, x), add_place(res, y), s.start, b)
                 continue
         first_after = after[0] if after and not re.search(r"[\u4e00-\u9fff]{3,}", t[m.end():after[0].start]) else None
+        region = next((p for p in _places_in(res, m.end(), b)[:1] if p.start == m.end() and p.kind in ("province", "state")), None)
+        if region is not None and (first_after is None or first_after.start > region.start):
+            first_after = region  # 「拜會姊妹市卡皮斯省」: a province or state that is itself the sister
         if first_after is not None and not of:
             # 「姊妹市韓國大邱市」: the home city's sister, named right after the word
             owner_key = home

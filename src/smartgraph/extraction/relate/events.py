@@ -236,6 +236,9 @@ _DELEGATION = re.compile(fold(r"訪問團|參訪團|訪團|代表團|考察團")
 _VERB_REACH = 16  # characters a visit's verb phrase may run after its verb
 
 
+_LIST_GAP = re.compile(fold(r"\s*(?:、|及|和|與|暨|以及)?\s*"))
+
+
 def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     """A visit's names as its sentence tells it, and whether it names who made it.
 
@@ -269,7 +272,11 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
     who = ""
     if people:
-        who = res.persons[people[-1][1]].name if people[-1][1] in res.persons else people[-1][0].name.text
+        n = len(people) - 1
+        while n > 0 and _LIST_GAP.fullmatch(t[people[n - 1][0].end:people[n][0].start]):
+            n -= 1  # 「會長甲議員及幹事長乙議員於26日抵台」: the first of the people listed leads
+        first, key = people[n]
+        who = res.persons[key].name if key in res.persons else first.name.text
     elif _PRONOUN.search(t, max(c0, m.head - 6), m.head):
         # 他/她: the person the paragraph is about, the first it names (「周春米縣長致詞時…歡迎塩田知事…她率團」)
         u = text.units[s.unit]
@@ -351,7 +358,13 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     m = ent.mentions[0]
     s = text.sentences[text.sentence_of(m.start)]
     places: list[str] = []
-    for p in res.recognised.within(res.recognised.places, s.start, s.end):
+    found = res.recognised.within(res.recognised.places, s.start, s.end)
+    if m.name != "signing":  # 「A與B…簽署協議，…A所在的C市…」: the places before the signing are its sides
+        found = [p for p in found if p.end <= m.end] or found
+    inner = {q.start for q in found if q.kind in ("city", "district", "township")}
+    for p in found:
+        if p.end in inner and p.kind in ("city", "county", "prefecture", "state", "province"):
+            continue  # 「台中市西屯區」: the city before its district is where the district lies, not a party
         if p.kind in ("city", "county", "district", "township") or (m.name == "signing" and p.kind != "country"):
             place = res.places.get(res.place_of[p]) if p in res.place_of else None
             label = p.text if place is None else (place.name_en or p.text) if m.name == "signing" else place.name_zh

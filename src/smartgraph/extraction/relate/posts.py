@@ -34,17 +34,31 @@ def _looks_foreign(p: PersonMention) -> bool:
     return not chinese
 
 
-def _last_foreign_place(res: Resolved, p: PersonMention) -> str:
-    """The government of the last foreign city named before a person."""
+_REGION_KINDS = ("province", "state", "prefecture")
+
+
+def _last_foreign_place(res: Resolved, p: PersonMention, title: lx.Title | None = None) -> str:
+    """The government of the last foreign city named before a person; for a province's, state's or prefecture's
+    post (省長, 州長, 知事), of the last foreign place of that kind, if the text names one."""
     rec = res.recognised
     before = rec.within(rec.places, 0, p.name.start)  # in text order: walk back from the person
-    best = None
-    for m in reversed(before):
-        if m.end <= p.name.start and (m.country or "") not in ("", res.home_country or "TW") \
-                and m.kind in ("city", "county", "district", "township"):
-            best = m
-            break
-    return government(res, add_place(res, best)) if best is not None else ""
+    home = ("", res.home_country or "TW")
+    wanted = [(title.scope,)] if title is not None and title.scope in _REGION_KINDS else []
+    for kinds in (*wanted, ("city", "county", "district", "township")):
+        for m in reversed(before):
+            if m.end <= p.name.start and (m.country or "") not in home and m.kind in kinds:
+                return government(res, add_place(res, m))
+    return ""
+
+
+def _last_foreign_country(res: Resolved, p: PersonMention) -> str:
+    """The code of the last foreign country named before a person in their sentence."""
+    rec = res.recognised
+    s = res.text.sentences[res.text.sentence_of(p.name.start)]
+    for m in reversed(rec.within(rec.countries, s.start, p.name.start)):
+        if m.end <= p.name.start and m.code not in ("", res.home_country or "TW"):
+            return m.code
+    return ""
 
 
 def _looks_foreign_en(p: PersonMention) -> bool:
@@ -151,7 +165,10 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     if res.text.doc.language == "en":
         return _fallback_en(res, p, title, previous, places or _ForeignPlacesEn(res))
     if p.inherit and previous:
-        parent = res.organizations[previous].parent if previous in res.organizations else ""
+        prev = res.organizations.get(previous)
+        if prev is not None and prev.org_type == "council" and title.scope == "council":
+            return previous  # 「市議會議長甲、副議長乙」: the deputy speaker of the same council
+        parent = prev.parent if prev is not None else ""
         return _national(res, title, parent or previous)
     led = _led_by_of(res, p)
     if led:
@@ -160,9 +177,13 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     if not foreign and title.scope in LOCAL_SCOPES and res.home_place in res.places:
         return government(res, res.home_place)
     if foreign:
-        org = _last_foreign_place(res, p)
+        org = _last_foreign_place(res, p, title)
         if org:
             return _national(res, title, org)
+        if title.scope == "country":  # 「感謝日本首相…延續前首相X的理念」: the country the sentence named
+            code = _last_foreign_country(res, p)
+            if code:
+                return national_government(res, code)
     if title.scope == "country" and not foreign:
         return national_government(res, res.home_country or "TW")
     if title.scope == "org" and title.kind in ("head", "deputy", "staff") and not foreign and res.home_place in res.places:
@@ -195,6 +216,9 @@ def find_posts(res: Resolved) -> list[Post]:
             org = _council(res, res.org_of.get(stretch, ""), tm.title)
             if not org and chained and stretch[0] == stretch[1] and _CHAIN_BEFORE.search(text.fold, max(0, stretch[0] - 2), stretch[0]):
                 org = chained  # 「SmartCitiesWorld創辦人暨執行長」: the CEO of the body the founder's post names
+                c = res.organizations.get(org)
+                if c is not None and c.org_type == "council" and c.parent and tm.title.scope in ("city", "county", "township", "district"):
+                    org = c.parent  # 「市議會議長兼代理市長」: the acting mayor of the city, not of its council
             chained = org
             if org:
                 previous = org
@@ -203,11 +227,13 @@ def find_posts(res: Resolved) -> list[Post]:
             else:
                 pending.append((p, key, tm.title, previous))
     places = _ForeignPlacesEn(res)
+    held: set[tuple[str, str]] = set()  # a person's post found once: a later bare mention of it is the same post
     for p, key, title, prev in pending:
-        if key in explicit:
+        if key in explicit or (key, title.key) in held:
             continue
         org = _council(res, fallback_org(res, p, title, prev, places), title)
         if org:
+            held.add((key, title.key))
             _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))
     _home_organisations(res, out, holders)
     if text.doc.language == "en":

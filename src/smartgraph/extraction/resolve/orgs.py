@@ -31,6 +31,8 @@ _GOV_SHORT = re.compile(fold(r"^(?:市政府|市府|縣政府|縣府|政府|府)
 
 
 _SUFFIXES_FOLDED = frozenset(fold(x) for x in gz.PLACE_SUFFIXES)
+_SUFFIX_KINDS = {"市": "city", "縣": "county", "区": "district", "區": "district", "鎮": "township", "鄉": "township",
+                 "町": "township", "村": "township", "州": "state", "省": "province", "郡": "county"}
 
 
 def _geo_in(res: Resolved, a: int, e: int) -> list[CountryMention | PlaceMention]:
@@ -51,6 +53,47 @@ def _context_country(res: Resolved, a: int) -> str:
     for m in _geo_in(res, s, a):
         code = _country_of(m) or code
     return code
+
+
+_ENVOY_OFFICES = {"representative": "代表處", "chief-representative": "代表處", "deputy-representative": "代表處",
+                  "ambassador": "大使館", "consul-general": "總領事館", "consul": "領事館"}
+
+
+def _stationed_office(res: Resolved, a: int, country: CountryMention, title: lx.Title | None) -> str:
+    """「中華民國駐波蘭代表」「駐克國大使」: the home country's office in that country (駐波蘭代表處), not the
+    foreign government."""
+    if title is None:
+        return ""
+    kind = _ENVOY_OFFICES.get(title.key.removeprefix("former-"))
+    home = res.home_country or "TW"
+    t = res.text.fold
+    if kind is None or country.code == home or country.start <= a or t[country.start - 1] != fold("駐"):
+        return ""
+    if any(_country_of(m) != home for m in _geo_in(res, a, country.start - 1)):
+        return ""  # 「美國駐日大使」: another country's envoy
+    ot = lx.org_type_of(kind, bare=True)
+    name = f"駐{res.text.raw[country.start:country.end]}{kind}"
+    return organization(res, f"org-{home.lower()}-{fold(name)}", name, ot.key if ot else "representative-office", home)
+
+
+def _country_before(res: Resolved, name: str, strict: bool = False) -> str:
+    """The country of a country or place written right before ``name`` where the text names it so elsewhere
+    (「日本群馬縣水上町議會」 … 「水上町町長」: Japan's); unless ``strict``, else the foreign country the sentence of
+    one of its mentions names."""
+    t = res.text.fold
+    f = fold(name)
+    home = res.home_country or "TW"
+    context = ""
+    i = t.find(f)
+    while i >= 0:
+        for m in _geo_in(res, max(0, i - 12), i):
+            if m.end == i and _country_of(m):
+                return _country_of(m)
+        code = "" if strict else _context_country(res, i)  # 「赴位於貝里斯的姐妹市橘道鎮」: the foreign country its sentence names
+        if code and code != home and not context:
+            context = code
+        i = t.find(f, i + 1)
+    return context
 
 
 def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) -> str:
@@ -149,7 +192,8 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     # 1. a place or country right at the end
     if last is not None and last.end == e:
         if isinstance(last, CountryMention):
-            return national_government(res, last.code)
+            office = _stationed_office(res, a, last, title)
+            return office or national_government(res, last.code)
         if (fused and fused in PLACE_SUFFIX_TITLES) or not fused:
             pk = add_place(res, last)
             return government(res, pk)
@@ -162,8 +206,20 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         start = last.end if last is not None and last.end <= e else a
         name = raw[start:e] + fused
         if e - start >= 2 and not any(ch in not_in_name() for ch in t[start:e]) and not common_word(t[start:e]):
-            code = (_country_of(last) if last is not None else "") or _context_country(res, a)
+            code = (_country_of(last) if last is not None else "") or _context_country(res, a) or _country_before(res, raw[start:e])
             m = PlaceMention(start, e, name, name, None, code, "city" if fused == "市" else "region")
+            return government(res, add_place(res, m, code))
+    # 3b. a place no gazetteer knows, written with its suffix before a title that repeats it: 水上町|町長, 米沙省|省長
+    if not fused and title is not None and fold(title.label_zh[:1]) == t[e - 1] and t[e - 1] in fold(PLACE_SUFFIX_TITLES) \
+            and all(is_han(ch) for ch in t[a:e]):
+        start = last.end if last is not None and last.end <= e else a
+        name = raw[start:e]
+        # a word before the suffix (姊妹|市, 水上|町) is a place only where the text writes it after a country or place
+        worded = common_word(t[start:e - 1])
+        if 3 <= e - start <= 6 and not any(ch in not_in_name() for ch in t[start:e - 1]) and not common_word(t[start:e]) \
+                and (not worded or _country_before(res, name, strict=True)):
+            code = (_country_of(last) if last is not None else "") or _context_country(res, a) or _country_before(res, name)
+            m = PlaceMention(start, e, name, name, None, code, _SUFFIX_KINDS.get(raw[e - 1], "region"))
             return government(res, add_place(res, m, code))
     # 4. Latin letters: an organisation by that name (GO SMART, ICLEI, SmartCitiesWorld)
     lat = re.search(rf"([{LATIN}0-9][{LATIN}0-9 &.\-]*[{LATIN}0-9])\s*$", raw[a:e])
@@ -258,6 +314,10 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
             return res.publisher
         return organization(res, f"{gov}/{fold(unit)}", unit, ot.key, res.home_country, res.home_place, gov)
     country = _country_of(geo[-1]) if geo else _delegation_country(res, a)
+    if not country:  # 「水上町議會」 where the text wrote 「日本群馬縣水上町議會」 before: the country named there
+        head = next((fstretch[:-len(fold(s))] for s in sorted(ot.zh, key=len, reverse=True)
+                     if fstretch.endswith(fold(s)) and len(fstretch) > len(fold(s)) + 1), "")
+        country = _country_before(res, head) if head else ""
     scope = country.lower() if country else "x"
     return organization(res, f"org-{scope}-{fold(stretch)}", stretch, ot.key, country)
 
