@@ -913,3 +913,17 @@ def test_a_mayors_place_is_the_city_where_a_province_has_the_same_name() -> None
     is the prefecture."""
     got = _en_roles("Cebu Mayor Ramon Dizon met Taichung Mayor Lin Chia-hao at city hall on May 1.")
     assert got["Ramon Dizon"][0].startswith("Cebu City") and got["Ramon Dizon"][1] == "PH"
+
+
+def test_an_english_given_name_before_a_chinese_family_name_is_a_local_official() -> None:
+    """Taiwanese officials write their names in English as Grace Chen or Bruce Linghu: with no body named, their post
+    is the home city's, not that of the last foreign city the text named; a Pinyin name in Chinese order is no case."""
+    f = _doc_en("Hsinchu Deputy Mayor Visits USA\n\nIn the company of Portland City Deputy Mayor Klapp, Deputy Mayor Grace "
+                "Ouyang traveled to the United States on behalf of Mayor Lin Ming-tao. Deputy Mayor Ouyang met Brno Mayor "
+                "Tomas Novak in Brno. Deputy Mayor Peter Szeto also went.")
+    orgs = {f.persons[p.person].name: f.organizations[p.organization].name_en for p in f.posts}
+    assert orgs.get("Grace Ouyang") == "Hsinchu City Government", orgs
+    assert orgs.get("Peter Szeto") == "Hsinchu City Government", orgs
+    assert orgs.get("Tomas Novak") == "Brno City Government", orgs
+    from smartgraph.extraction.names import western_order_chinese
+    assert not western_order_chinese("Hua Ming") and not western_order_chinese("Jin-ho Kim")
