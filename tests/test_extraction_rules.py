@@ -927,3 +927,15 @@ def test_an_english_given_name_before_a_chinese_family_name_is_a_local_official(
     assert orgs.get("Tomas Novak") == "Brno City Government", orgs
     from smartgraph.extraction.names import western_order_chinese
     assert not western_order_chinese("Hua Ming") and not western_order_chinese("Jin-ho Kim")
+
+
+def test_a_hyphenated_compound_title_or_one_elect_is_the_first_titles_post() -> None:
+    """"mayor-president" (a consolidated city and parish), "Deputy Mayor-elect": the hyphen joins no other word, the
+    post is the first title's; "the City of X and Y Parish in Z" is X's government."""
+    got = _en_roles("The delegates include Carl Dumont, mayor-president of the City of Baton Rouge and East Baton Rouge "
+                    "Parish in Louisiana; and Brno Mayor Tomas Novak. Portland Mayor-President Ann Dunmore and Brno Deputy "
+                    "Mayor-elect Petr Dvorak met Taichung Mayor Lu Hsiu-yen.")
+    assert got.get("Carl Dumont") == ("Baton Rouge City Government", "US", "mayor"), got
+    assert got.get("Ann Dunmore") == ("Portland City Government", "US", "mayor"), got
+    assert got.get("Petr Dvorak") == ("Brno City Government", "CZ", "deputy-mayor"), got
+    assert "Tomas Novak" in got

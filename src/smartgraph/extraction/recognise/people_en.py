@@ -95,7 +95,7 @@ _HEAD_END = re.compile(r"\s(?:of|in|for|at|to)\s|['’]s\s|\s\(")
 
 def title_for(tm: TitleMention, raw: str, aff: tuple[int, int]) -> TitleMention:
     """The post an English title names in its organisation: "Director" of a department, of an office, of a bureau."""
-    form = tm.text.lower()
+    form = _ELECT.sub("", tm.text.lower())
     rows = [r for r in _by_organisation() if form in r[0]]
     if not rows:
         return tm
@@ -116,11 +116,14 @@ def recognise_titles_en(text: Text) -> list[TitleMention]:
     "former"/"then-" before a title makes it the former post."""
     out = []
     low = text.low
-    for h in lx.title_matcher_en().find(low):
-        if h.end < len(low) and low[h.end] == "-" and not low.startswith("-elect", h.end):
+    hits = list(lx.title_matcher_en().find(low))
+    by_start = {h.start: h for h in hits}
+    for h in hits:
+        end = _compound_end(low, h.end, by_start)
+        if end is None:
             continue  # a title word inside a compound (Mayor-led)
         if h.start > 0 and low[h.start - 1] == "-" and low[max(0, h.start - 5):h.start] != "then-":
-            continue
+            continue  # the second title of a compound (mayor-president), read with the first
         was = _FORMER.search(text.raw, max(0, h.start - 12), h.start) is not None
         qual = _QUALIFIED.search(text.raw, max(0, h.start - 50), h.start)  # "Former Brno Mayor", "Acting Tainan Mayor"
         was = was or (qual is not None and qual.group(1).lower() in ("former", "ex"))  # "then-Shizuoka Mayor": mayor then
@@ -130,8 +133,27 @@ def recognise_titles_en(text: Text) -> list[TitleMention]:
         if entry.key in _PREFER and not _CONGRESS.search(text.raw, max(0, h.start - 40), min(len(low), h.end + 40)):
             entry = lx.titles().get(_PREFER[entry.key], entry)
         title = lx.former(entry) if was else entry
-        out.append(TitleMention(h.start, h.end, text.raw[h.start:h.end], title, was))
+        out.append(TitleMention(h.start, end, text.raw[h.start:end], title, was))
     return out
+
+
+_ELECT = re.compile(r"-elect\b")
+
+
+def _compound_end(low: str, end: int, by_start: dict[int, lx.Hit[lx.Title]]) -> int | None:
+    """Where a title ends that a hyphen joins to more: "-elect" (Mayor-elect, deputy mayor-elect) and a second title
+    (mayor-president, governor-president) are part of it, the post being the first title's; a title word before any
+    other hyphenated word (Mayor-led) is none (None)."""
+    while end < len(low) and low[end] == "-":
+        m = _ELECT.match(low, end)
+        if m:
+            end = m.end()
+            continue
+        second = by_start.get(end + 1)
+        if second is None:
+            return None
+        end = second.end
+    return end
 
 
 _COUNT = re.compile(r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Several|Many|\d+)\s+", re.IGNORECASE)

@@ -401,6 +401,12 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> 
         if pk:
             return government(res, pk)
     city = core != s and s.lower().startswith(("city of", "the city of"))
+    if core != s:  # "City of Baton Rouge and East Baton Rouge Parish in Louisiana": the place the name opens with
+        lead_place = next((h for h in gz.places().en.find(core.lower()) if h.start == 0), None)
+        if lead_place is not None and re.match(r"\s+(?:in|and)\s|\s*,", core[lead_place.end:]):
+            pk = place_en(res, core[:lead_place.end], city)
+            if pk:
+                return government(res, pk)
     tail = _EN_GOV_TAIL.search(core)
     bare = core[:tail.start()] if tail else core
     city = city or bool(tail and re.search(r"\bCity\b", tail.group()))
