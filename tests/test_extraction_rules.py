@@ -939,3 +939,14 @@ def test_a_hyphenated_compound_title_or_one_elect_is_the_first_titles_post() -> 
     assert got.get("Ann Dunmore") == ("Portland City Government", "US", "mayor"), got
     assert got.get("Petr Dvorak") == ("Brno City Government", "CZ", "deputy-mayor"), got
     assert "Tomas Novak" in got
+
+
+def test_a_japanese_name_written_family_first_after_its_place_and_title_keeps_both_words() -> None:
+    """"Ito Jun": a given name spelt like a month's short form is a name word when no day follows it; "Deputy Mayor of
+    Izumo City Ito Kou": the place's kind word belongs to the place, not the name."""
+    got = _en_roles("The signatories include Mayor Tanaka Jun of Kumamoto City, Izumo Deputy Mayor Ito Jun, and the "
+                    "Deputy Mayor of Kasama City Sato Kou. Mayor Tanaka said the MOU was signed on Jun. 5.")
+    assert got.get("Tanaka Jun") == ("Kumamoto City Government", "JP", "mayor"), got
+    assert got.get("Ito Jun") == ("Izumo City Government", "JP", "deputy-mayor"), got
+    assert got.get("Sato Kou") == ("Kasama City Government", "JP", "deputy-mayor"), got
+    assert not any(n.endswith(" Jun") and n not in ("Tanaka Jun", "Ito Jun") for n in got), got

@@ -205,6 +205,14 @@ def _family_before_given(raw: str, w: str, words: list[tuple[int, int]], k: int)
             and _GIVEN.fullmatch(raw[words[k + 1][0]:words[k + 1][1]]) is not None)
 
 
+_MONTH_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
+def _given_like_a_month(raw: str, w: str, e: int) -> bool:
+    """A given name spelt like a month or its short form ("Ito Jun", "Park Jun"), after a family name: no day follows it."""
+    return w[:1].isupper() and w.lower() in _MONTH_WORDS and re.match(r"\.?\s*\d", raw[e:e + 4]) is None
+
+
 def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
     """A personal name that begins at ``raw[i]``: capitalised words (particles inside), no title, month or
     organisation word among them; an initial ("L.") only inside a name."""
@@ -217,7 +225,8 @@ def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
             break
         if w.lower() in _PARTICLES and n > 0 and k + 1 < len(words) and _is_name_word(raw[words[k + 1][0]:words[k + 1][1]]):
             continue
-        if not _is_name_word(w) and not (n == 0 and _family_before_given(raw, w, words, k)):
+        if not _is_name_word(w) and not (n == 0 and _family_before_given(raw, w, words, k)) \
+                and not (n > 0 and _given_like_a_month(raw, w, e)):
             break
         if re.fullmatch(r"(?:[A-Z]\.)+", w) and n == 0:
             break
@@ -320,6 +329,7 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
     return a
 
 
+_PLACE_KIND_WORD = re.compile(r" (?:City|Prefecture|County|Town|Village|Province|State|Municipality|District|Ward)(?![\w-])")
 # a place no table knows, told by the word its name ends in ("Sakaminato City", "Hinokage Town")
 _UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture|Town|Village|Province|Municipality|Shire)")
 
@@ -496,6 +506,9 @@ class EnglishPeople:
                 piece = raw[k:k + w_end]
                 if geo_code(piece) and piece[:1].isupper():
                     best = k + w_end
+            kind = _PLACE_KIND_WORD.match(raw, best, s1) if best is not None else None
+            if kind is not None:  # "Deputy Mayor of Izumo City Ito Kou": the place's kind word is the place's
+                best = kind.end()
             # "Mayor of Dayton, Ellen Marsh,": the name set off by a comma after the place
             comma = best is not None and qual.group(1) == "of" and raw.startswith(", ", best) and \
                 _comma_name(raw, best + 2, s1)
