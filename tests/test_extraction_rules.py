@@ -950,3 +950,13 @@ def test_a_japanese_name_written_family_first_after_its_place_and_title_keeps_bo
     assert got.get("Ito Jun") == ("Izumo City Government", "JP", "deputy-mayor"), got
     assert got.get("Sato Kou") == ("Kasama City Government", "JP", "deputy-mayor"), got
     assert not any(n.endswith(" Jun") and n not in ("Tanaka Jun", "Ito Jun") for n in got), got
+
+
+def test_a_headlines_verb_and_its_subject_before_an_event_word_name_no_event() -> None:
+    f = _doc_en("Hsinchu City Mayor Lin Ming-tao Hosts Dinner for Ambassadors and Hopes for a More International City\n\n"
+                "On 14 December, Hsinchu Mayor Lin Ming-tao hosted a year-end appreciation dinner for foreign envoys.",
+                date="2024-12-20")
+    names = [n for e in f.events.values() for n in e.names_en]
+    assert names == ["year-end appreciation dinner"], names
+    g = _doc_en("Hsinchu Arts Festival Opens\n\nThe Hsinchu Arts Festival opened on May 8.")
+    assert [n for e in g.events.values() for n in e.names_en] == ["Hsinchu Arts Festival"]

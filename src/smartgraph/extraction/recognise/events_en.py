@@ -51,6 +51,16 @@ _MEAL = re.compile(r"\b(?:hosted|hosts|hosting|held|holds|holding|gave|gives|thr
                    r"(?:a|an|the|their|his|her|its)\s+(?P<name>(?:[\w'’-]+\s+){1,3}(?:banquet|dinner|luncheon|lunch|reception|gala))")
 _GENERIC_KINDS = {"summit", "forum", "expo", "congress", "conference", "festival", "ceremony", "session"}
 _VERBISH = re.compile(r"(?:s|ed|ing)$")
+# verbs a headline tells an event with, right before the event's word ("Hosts Dinner", "Attends Forum", "Opens Expo")
+_HEADLINE_VERBS = {
+    "host", "hosts", "hosted", "hold", "holds", "held", "attend", "attends", "attended", "join", "joins", "joined", "open",
+    "opens", "opened", "visit", "visits", "visited", "welcome", "welcomes", "welcomed", "receive", "receives", "received",
+    "give", "gives", "gave", "throw", "throws", "threw", "launch", "launches", "launched", "celebrate", "celebrates",
+    "celebrated", "stage", "stages", "staged", "organize", "organizes", "organized", "organise", "organises", "organised",
+    "co-host", "co-hosts", "co-hosted", "lead", "leads", "led", "address", "addresses", "addressed", "inaugurate",
+    "inaugurates", "inaugurated", "invite", "invites", "invited", "close", "closes", "closed", "kick", "kicks", "wrap",
+    "wraps", "concludes", "concluded", "marks", "marked", "chairs", "chaired", "hails", "hailed", "promotes", "promoted",
+}
 
 
 _FUNCTION = {"of", "on", "in", "at", "was", "is", "will", "with", "and", "to", "that", "which", "for", "held", "were", "are", "has",
@@ -89,6 +99,8 @@ def _left(raw: str, lo: int, hs: int, title: bool) -> int:
                 break  # "Kaohsiung's 2024 CITY COP": the host's name is no part of the event's
             if title and taken and _VERBISH.search(w) and not w[:1].isdigit() and w.lower() not in ("mayors", "cities", "games"):
                 break  # a headline's verb: "Ink MOU on … at 2019 Asia Pacific Cities Summit"
+            if title and w.lower() in _HEADLINE_VERBS:
+                break  # "Mayor Ko Hosts Dinner for …": the verb and its subject name no event
             start, taken = s, taken + 1
             i -= 1
             continue
