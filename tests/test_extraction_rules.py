@@ -960,3 +960,31 @@ def test_a_headlines_verb_and_its_subject_before_an_event_word_name_no_event() -
     assert names == ["year-end appreciation dinner"], names
     g = _doc_en("Hsinchu Arts Festival Opens\n\nThe Hsinchu Arts Festival opened on May 8.")
     assert [n for e in g.events.values() for n in e.names_en] == ["Hsinchu Arts Festival"]
+
+
+def test_an_undated_releases_signing_or_meeting_told_on_a_day_is_kept_without_a_date() -> None:
+    """A release with no date cannot read "October 20" or "today", yet the signing or meeting it reports happened: it
+    is kept, undated; a signing "originally … back in 1994" is of another time and lends it no date."""
+    def events(body: str) -> dict[str, tuple[object, set[str]]]:
+        f = extract(parse(body, "t-en.txt"))
+        return {n: (e.start, _took_part(f, k)) for k, e in f.events.items() for n in e.names_en}
+    got = events("Hsinchu Inks MOU with Two Japanese Cities\n\nOn October 20, Mayor Lin Ming-tao inked the MOU with Kumamoto City "
+                 "and Izumo City.\n")
+    assert any(n.endswith("signing") and d is None and "Lin Ming-tao" in who for n, (d, who) in got.items()), got
+    got = events("Mayor Lin Welcomes Mayor Sato of Izumo City\n\nOn the last day of his tour of Japan, Mayor Lin Ming-tao met "
+                 "with Mayor Sato Kenji of Izumo City at city hall on May 11.\n")
+    assert "meeting with Mayor Sato Kenji of Izumo City" in got, got
+    assert not any("between On" in n for n in got), got
+    got = events("Hsinchu City renews the sister-city tie with Brno\n\nHsinchu City Mayor Lin Ming-tao and Brno Mayor Tomas Novak "
+                 "today re-signed the sister city agreement between Hsinchu City and Brno.\n\nBrno originally signed the sister "
+                 "city agreement with Hsinchu back in September 12, 1994.\n")
+    assert [d for n, (d, _) in got.items() if n.endswith("signing")] == [None], got
+
+
+def test_a_bare_day_far_after_a_date_of_another_time_is_in_the_release_month() -> None:
+    f = _doc_en("Aomori Governor Visits Hsinchu\n\nAomori Governor Ito Akira said the air route between the two cities was "
+                "resumed on January 19, 2023, after three years, and that both sides had long hoped for more flights and for "
+                "more exchanges in sports, arts and culture. Governor Ito led a delegation to visit the Hsinchu City Government "
+                "on the 12th and met Mayor Lin Ming-tao.", date="2024-05-14")
+    got = {n: e.start for e in f.events.values() for n in e.names_en}
+    assert got.get("Ito's delegation visit") is not None and got["Ito's delegation visit"].isoformat() == "2024-05-12", got

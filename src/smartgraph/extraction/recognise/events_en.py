@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
@@ -279,6 +280,9 @@ _NOT_A_SIGNING = re.compile(r"\b(?:several|many|numerous|some|other)\s+(?:\w+\s+
                             r"|\b(?:plans?|planning|expected|scheduled|hopes?)\b|\bsigned up\b|\bif\b", re.I)
 
 
+_SIGNED_BEFORE = re.compile(r"\b(?:originally|first|previously|earlier|once|had)\s+(?:\w+\s+)?(?:signed|inked)\b|\bback\s+in\b", re.I)
+
+
 def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list[EventMention]:
     """Signings an English sentence tells ("A and B signed a sister city agreement", "an MOU was signed"): each is a
     ceremony named "signing" with its verb as head (resolution names it by the places its sentence names). A
@@ -304,8 +308,8 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
         c0 = max(s.start, raw.rfind(";", s.start, lo) + 1)
         if _NOT_A_SIGNING.search(raw, c0, hi) or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
             continue
-        if re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]):
-            continue  # "signed by then-Mayor X": a signing of an earlier time
+        if re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]) or _SIGNED_BEFORE.search(raw, c0, hi):
+            continue  # "signed by then-Mayor X", "originally signed … back in 1994": a signing of an earlier time
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
         if doc_year is not None and years and doc_year not in years:
             continue  # "signed … on April 12, 1977": an earlier signing, told in passing
@@ -444,10 +448,22 @@ def _group(raw: str, s0: int, m: re.Match[str]) -> str:
         caps.insert(0, w)
     if caps:
         return f"{' '.join(caps)} delegation"
-    before = re.search(r"([A-Z][\w'’.-]+)\s+(?:\w+\s+){0,2}$", raw[max(s0, m.start() - 40):m.start()])
-    if before and before.group(1) not in ("He", "She", "They", "It", "The", "Mr.", "Ms.", "Mrs.", "Mayor"):
-        return f"{before.group(1)}'s delegation"
+    before = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,3})(?:[a-z]\w*\s+){0,2}$", raw[max(s0, m.start() - 40):m.start()])
+    if before:
+        # the name after any title: "Governor Ito led" is Ito's, "Governor Muraoka Tsugumasa led" Muraoka Tsugumasa's
+        run = before.group(1).split()
+        k = max((i + 1 for i, w in enumerate(run) if w.lower().rstrip(".") in _title_words()), default=0)
+        who = [w for w in run[k:] if w not in ("He", "She", "They", "It", "The")]
+        if who and len(who) == len(run[k:]):
+            return f"{' '.join(who)}'s delegation"
     return "delegation"
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """The words of English post titles and honorifics (Governor, Deputy, Mayor, Mr): no part of a name before them."""
+    words = {w.lower() for t in lx.titles().values() for f in t.en for w in f.split()}
+    return frozenset(words | {"mr", "ms", "mrs", "dr", "prof", "former", "acting", "then"})
 
 
 # "met (with)", "received", "hosted", "sat down with", "called on", "paid a courtesy call on", "held talks with": a meeting
@@ -457,11 +473,18 @@ _MEET = re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\s+|(?<!\bwas\s)(?<!\bwe
                    r"|\b(?:paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\s+|\b(?:held|holds|holding)\s+talks\s+with\s+")
 # "is due to meet", "will call on", "had met": a meeting to come, or one before the time the sentence tells
 _NOT_YET = re.compile(r"\b(?:to|will|would|shall|may|might|could|can|should|had|also\s+to)\s+(?:also\s+|then\s+)?$", re.I)
+_OPENER_WORDS = {"Also", "On", "In", "At", "During", "After", "Before", "Earlier", "Later", "Then", "Meanwhile", "That", "This",
+                 "The", "When", "While", "As", "Since", "For", "With", "From", "Following", "Upon"}
 _OPENER = re.compile(r"(?:(?:Also|On|In|At|During|After|Before|Earlier|Later|Then|Meanwhile|That|This)\b[^,.;]{0,40},\s*)?")
 _WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
 _OF = re.compile(r"of\s+(?:the\s+)?(?=[^\W\d_])")
 _GAP = re.compile(r"[ \t]+")
 _BRACKETED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?")
+# a day written that a release without a date cannot read: "on May 11", "21 October", "on the 23rd"
+_A_DAY_UNREAD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\."
+                           r"|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)"
+                           r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October"
+                           r"|November|December)\b|\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b")
 _DAY_WORD = re.compile(r"\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
@@ -532,7 +555,8 @@ def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMen
         if not found:
             continue
         lo = bisect.bisect_left(days, s.start)
-        dated = (lo < len(days) and days[lo] < s.end) or bool(_DAY_WORD.search(raw, s.start, s.end))
+        dated = (lo < len(days) and days[lo] < s.end) or bool(_DAY_WORD.search(raw, s.start, s.end)) \
+            or (doc_date is None and bool(_A_DAY_UNREAD.search(raw, s.start, s.end)))  # an undated release's "on May 11"
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
         if not dated or (doc_date is not None and years - {doc_date.year}) or re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]):
             continue
@@ -554,7 +578,7 @@ def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMen
             op = _OPENER.match(raw, s.start)
             a = op.end() if op else s.start
             se = _capitalised_run(raw, a, m.start())
-            if se > a and se < m.start():
+            if se > a and se < m.start() and raw[a:se] not in _OPENER_WORDS:  # "On the last day of …, X met": no subject
                 rest = _BRACKETED.match(raw, se, m.start())
                 nxt = raw[rest.end():rest.end() + 1] if rest else ""
                 if nxt.islower():

@@ -419,6 +419,28 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
                 break
 
 
+_MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\."
+             r"|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+# a day an English sentence tells an act on, whether or not a release's date resolves it: today, this evening, on the
+# 12th, on Monday, (on) October 20, 21 October
+_ON_A_DAY_EN = re.compile(r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|on\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
+                          r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|" + _MONTH_EN + r"\s+\d{1,2}\b"
+                          r"|\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_EN + r")")
+_BEFORE_EN = re.compile(r"\b(?:originally|back in|first|previously|earlier|once|ago|last year|had (?:signed|met|visited))\b", re.I)
+
+
+def told_on_a_day_en(res: Resolved, e: EventEntity) -> bool:
+    """Whether an English act is told in a sentence that gives its day ("met … today", "On October 20, … inked the
+    MOU") and tells no earlier time: what an undated release reports, though its date cannot be read."""
+    text = res.text
+    for m in e.mentions:
+        s = text.sentences[text.sentence_of(m.start)]
+        if _ON_A_DAY_EN.search(text.raw, s.start, s.end) and not _BEFORE_EN.search(text.raw, s.start, s.end) \
+                and not re.search(r"\b(?:19|20)\d\d\b", text.raw[s.start:s.end]):
+            return True
+    return False
+
+
 _ATTEND_GAP = re.compile(r"\bto (?:attend|join|take part in|participate in|visit)\b", re.I)
 _OPENING_DAY = re.compile(r"\b(?:on|during)\s+the\s+(opening|first|closing|last|final)\s+day\b", re.I)
 _PAST_EN = re.compile(r"\b(?:last year|ago|previous|had been|in (?:19|20)\d\d)\b", re.I)
