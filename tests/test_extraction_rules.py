@@ -988,3 +988,16 @@ def test_a_bare_day_far_after_a_date_of_another_time_is_in_the_release_month() -
                 "on the 12th and met Mayor Lin Ming-tao.", date="2024-05-14")
     got = {n: e.start for e in f.events.values() for n in e.names_en}
     assert got.get("Ito's delegation visit") is not None and got["Ito's delegation visit"].isoformat() == "2024-05-12", got
+
+
+def test_first_level_divisions_of_the_philippines_and_the_pacific_allies_are_places() -> None:
+    """The gazetteer has the Philippines' provinces, Indonesia's provinces, the Marshall Islands' atolls and Palau's
+    and Micronesia's states; "signed an MOU with B, officially establishing a sister city relationship" ties B."""
+    f = _doc_en("Hsinchu Enters Sister City Relationship with Ailuk Atoll\n\nHsinchu City Government signed a memorandum of "
+                "understanding with Ailuk Atoll, Republic of the Marshall Islands, officially establishing a sister city "
+                "relationship. Capiz Governor Ramon Dizon, Pohnpei Governor Jack Etse and Central Java Governor Budi Santoso "
+                "also met Mayor Lin Ming-tao.")
+    ties = {frozenset((f.places[s.a].name_en, f.places[s.b].name_en)) for s in f.sister_cities}
+    assert ties == {frozenset(("Hsinchu", "Ailuk Atoll"))}, ties
+    got = {f.persons[p.person].name: f.organizations[p.organization].country for p in f.posts}
+    assert got.get("Ramon Dizon") == "PH" and got.get("Jack Etse") == "FM" and got.get("Budi Santoso") == "ID", got
