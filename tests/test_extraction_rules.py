@@ -977,7 +977,8 @@ def test_an_undated_releases_signing_or_meeting_told_on_a_day_is_kept_without_a_
     assert not any("between On" in n for n in got), got
     got = events("Hsinchu City renews the sister-city tie with Brno\n\nHsinchu City Mayor Lin Ming-tao and Brno Mayor Tomas Novak "
                  "today re-signed the sister city agreement between Hsinchu City and Brno.\n\nBrno originally signed the sister "
-                 "city agreement with Hsinchu back in September 12, 1994.\n")
+                 "city agreement with Hsinchu back in September 12, 1994. Officials of both cities were present at today's "
+                 "re-signing ceremony.\n")
     assert [d for n, (d, _) in got.items() if n.endswith("signing")] == [None], got
 
 

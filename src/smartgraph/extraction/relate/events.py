@@ -362,8 +362,12 @@ def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
     return [d for d in res.recognised.within(res.recognised.dates, s0, s1) if d.precision == "day"]
 
 
+_TODAY_EN = re.compile(r"\b(?:today|today['’]s|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+
+
 def _dates(res: Resolved, events: dict[str, Event]) -> None:
     text = res.text
+    english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
     shared: list[tuple[list[str], dt.date, dt.date | None]] = []
     for s in text.sentences:
         mentions = _mentions_in(res, s.start, s.end)
@@ -409,7 +413,10 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         if any(re.match(r"(?:the\s+)?(?:opening|closing)\b", n, re.I) for n in ent.names):
             continue  # an opening or closing ceremony is on its event's first or last day (_english_days)
         for m in ent.mentions:
-            unit = text.units[text.sentences[text.sentence_of(m.start)].unit]
+            sentence = text.sentences[text.sentence_of(m.start)]
+            if english and _TODAY_EN.search(text.raw, sentence.start, sentence.end):
+                continue  # "at today's re-signing ceremony": the release's day, unread when it has no date
+            unit = text.units[sentence.unit]
             prior = _day_dates(res, unit.start, m.start)
             # up to the verb: 「省長曾在去年8月造訪台南」 tells an earlier visit inside its own clause
             upto = m.head if m.head is not None and m.head > m.start else m.start
