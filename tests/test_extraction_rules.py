@@ -1002,3 +1002,10 @@ def test_first_level_divisions_of_the_philippines_and_the_pacific_allies_are_pla
     assert ties == {frozenset(("Hsinchu", "Ailuk Atoll"))}, ties
     got = {f.persons[p.person].name: f.organizations[p.organization].country for p in f.posts}
     assert got.get("Ramon Dizon") == "PH" and got.get("Jack Etse") == "FM" and got.get("Budi Santoso") == "ID", got
+
+
+def test_a_prefecture_no_city_shares_its_name_with_is_named_bare_in_english() -> None:
+    """"Ehime Governor", "Hyogo Governor": the English name of a prefecture whose capital has another name stands bare."""
+    got = _en_roles("Ehime Governor Sato Jiro and Hyogo Governor Ito Akira congratulated Mayor Lin Ming-tao.")
+    assert got.get("Sato Jiro") == ("Government of Ehime Prefecture", "JP", "prefectural-governor"), got
+    assert got.get("Ito Akira") == ("Government of Hyogo Prefecture", "JP", "prefectural-governor"), got
