@@ -1009,3 +1009,14 @@ def test_a_prefecture_no_city_shares_its_name_with_is_named_bare_in_english() ->
     got = _en_roles("Ehime Governor Sato Jiro and Hyogo Governor Ito Akira congratulated Mayor Lin Ming-tao.")
     assert got.get("Sato Jiro") == ("Government of Ehime Prefecture", "JP", "prefectural-governor"), got
     assert got.get("Ito Akira") == ("Government of Hyogo Prefecture", "JP", "prefectural-governor"), got
+
+
+def test_a_visit_told_this_year_with_its_year_in_brackets_is_of_the_release_s_time_and_a_place_ends_before_and() -> None:
+    """"made an official visit to Mayor X on 21 October this year (2016)": the bracketed year is the release's own, so
+    an undated release keeps the visit; "the delegation from Brno and hoped …" is Brno's delegation."""
+    f = extract(parse("Visit by Mayor Tomas Novak of Brno\n\nMayor Novak made an official visit to Mayor Lin Ming-tao of "
+                      "Hsinchu City on 21 October this year (2016). Mayor Lin welcomed the delegation from Brno and hoped "
+                      "that the delegation would enjoy its stay.\n", "t-en.txt"))
+    names = [n for e in f.events.values() for n in e.names_en]
+    assert any(n.startswith("official visit to") for n in names), names
+    assert not any(n.endswith("and delegation visit") for n in names), names

@@ -320,7 +320,7 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
 
 
 _NUMBER_WORDS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)"
-_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of))*"
+_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:and|of)(?=\s+[A-Z])))*"
 # "a seven-day visit to Japan", "her 11-day visit to the United States", "a state visit to Taiwan", "trip to South Korea"
 # (a bare "visit to Taipei" is too often a guest's call, told in passing, to stand for a trip)
 _VISIT_NOUN = re.compile(r"\b((?:" + _NUMBER_WORDS + r"-day\s+(?:(?:state|official|working|study)\s+)?(?:visit|trip|tour)"
@@ -363,6 +363,7 @@ _SITE = re.compile(r"\b(?:toured|visited|touring|visiting|tours|visits)\s+(the\s
                    r"from|by|of|where|which|who|that|before|after|as|during|while|accompanied|joined)\b)[\w'’&-]+){0,6})")
 _DAYS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|"
                    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?,\s*(?:19|20)\d\d\b")
+_THIS_YEAR = re.compile(r"\bthis\s+year\s*\(\s*(?:19|20)\d\d\s*\)", re.I)
 _EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b", re.I)
 
 
@@ -423,7 +424,8 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             if not any(a <= m.end() and m.start() <= b for a, b, _ in found) and not _EARLIER.search(raw, s.start, s.end) \
                     and not re.search(r"\b(?:to|will|would|shall|may|might|could|can|should)\s+(?:also\s+)?$", raw[s.start:m.start()]):
                 found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
-        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        # "this year (2016)" is the release's own year, whether or not its date is known
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", _THIS_YEAR.sub("", raw[s.start:s.end]))}
         if _DAYS.search(raw, s.start, s.end):
             years = set()  # "during his trip to the United States from September 6 to 13, 2016": an earlier trip, told with its days
         for a, b, name in found:
