@@ -1020,3 +1020,15 @@ def test_a_visit_told_this_year_with_its_year_in_brackets_is_of_the_release_s_ti
     names = [n for e in f.events.values() for n in e.names_en]
     assert any(n.startswith("official visit to") for n in names), names
     assert not any(n.endswith("and delegation visit") for n in names), names
+
+
+def test_a_second_post_joined_by_and_is_the_same_persons_and_an_unknown_city_lies_where_its_sentence_does() -> None:
+    """"Kenji Sato, Mayor of Kumamoto City and Chairman of the Kyushu Mayors Council": two posts, not a portfolio
+    ending in Chairman; "Mayor Tanaka Jiro of Hinokage City" among Japanese cities is a Japanese city's mayor."""
+    f = _en_facts("The other signatories of the MOU include Kenji Sato, Mayor of Kumamoto City and Chairman of the Kyushu "
+                  "Mayors Council; Mayor Tanaka Jiro of Hinokage City; and Deputy Mayor Ito Kou of Izumo City.")
+    posts = {(f.persons[p.person].name, f.organizations[p.organization].name_en or f.organizations[p.organization].name_zh,
+              f.organizations[p.organization].country, p.role) for p in f.posts}
+    assert ("Kenji Sato", "Kumamoto City Government", "JP", "mayor") in posts, posts
+    assert any(n == "Kenji Sato" and o.startswith("Kyushu Mayors Council") and r != "mayor" for n, o, _, r in posts), posts
+    assert any(n == "Tanaka Jiro" and o.startswith("Hinokage City") and c == "JP" for n, o, c, _ in posts), posts

@@ -390,6 +390,9 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
     # "Minister of Industry, Commerce, Tourism, and Labor of the Miyazaki Prefecture Government": the portfolio's list
     # runs on to the body the post is in, after its last "of"
     more = _PORTFOLIO.match(raw, e, limit) if portfolio else None
+    if more and re.search(r"\band\s+(\w+)", more.group()) and \
+            re.search(r"\band\s+(\w+)", more.group()).group(1).lower() in _title_first_words():  # type: ignore[union-attr]
+        more = None  # "Mayor of Yonago City and Chairman of …": a second post, not a portfolio's last word
     if more:
         body = _after_of(raw, more.end(), limit, portfolio=False)
         if body is not None:
@@ -470,8 +473,8 @@ class EnglishPeople:
                 continue
             s = text.sentences[text.sentence_of(tm.start)]
             nxt = self.titles[n + 1].start if n + 1 < len(self.titles) and self.titles[n + 1].start > tm.end else s.end
-            if not self._title_then_name(tm, s.start, s.end, nxt):
-                self._appositive(tm, s.start, s.end)
+            if not self._title_then_name(tm, s.start, s.end, nxt) and not self._appositive(tm, s.start, s.end):
+                self._second_post(tm, s.end)
         self._plural_lists()
         self._honorifics()
         self._brackets()
@@ -590,6 +593,22 @@ class EnglishPeople:
                 end = tm.end + q.end()
         nm = self._name(ns, ne, alt)
         self._add(PersonMention(ns, end, raw[ns:end], nm, ((tm, aff),), False, "title"))
+        return True
+
+    def _second_post(self, tm: TitleMention, s1: int) -> bool:
+        """"Igi Takashi, Mayor of Yonago City and Chairman of the Nakaumi Council,": a second post of the one just named,
+        joined by "and" to the end of the first."""
+        raw = self.raw
+        if not self.out or not re.fullmatch(r",?\s+and\s+(?:the\s+)?", raw[self.out[-1].end:tm.start]):
+            return False
+        of = _after_of(raw, tm.end, s1)
+        if of is None or not _useful_aff(raw, of[0], of[1]):
+            return False
+        last = self.out.pop()
+        end = max(last.end, of[1])
+        self.out.append(replace(last, end=end, text=raw[last.start:end], posts=(*last.posts, (tm, of))))
+        self.ends.remove(last.end)
+        bisect.insort(self.ends, end)
         return True
 
     def _plural_lists(self) -> None:

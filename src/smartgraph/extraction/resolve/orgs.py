@@ -53,6 +53,14 @@ def _context_country(res: Resolved, a: int) -> str:
     return code
 
 
+def _sentence_country_en(res: Resolved, a: int) -> str:
+    """The one foreign country the places and countries of a sentence are in ("" when none or several): where a city
+    no table knows lies ("Mayor Date Kentaro of Sakaminato City" among Yonago, Matsuyama and Izumo)."""
+    s = res.text.sentences[res.text.sentence_of(a)]
+    codes = {_country_of(m) for m in _geo_in(res, s.start, s.end)} - {"", res.home_country or "TW"}
+    return codes.pop() if len(codes) == 1 else ""
+
+
 def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) -> str:
     """The organisation key an affiliation stretch ``[a, e)`` names (before ``title``), or ""."""
     if (a, e) in res.org_of:
@@ -64,7 +72,7 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
             named = re.sub(r"\s+Prefecture$", "", named)
         # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
         kinds = (title.scope,) if title is not None and title.scope in (*_REGION_SCOPES, "city") else ()
-        key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds)
+        key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds, _sentence_country_en(res, a))
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
             key = _council_en(res, key) or key  # "Taipei City councilor": the city's council, not its government
@@ -383,10 +391,11 @@ _EN_KIND_WORD = {"prefecture": "prefecture", "prefectural": "prefecture", "count
                  "provincial": "province", "state": "state"}
 
 
-def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> str:
+def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), country: str = "") -> str:
     """The organisation an English affiliation names: a place ("Taipei City", "Mayor of Pristina"), a country or
     nationality ("Taiwan's", "Australian"), or an organisation by its English name, part of the government of the
-    place it opens with or, for a unit no place opens ("Department of Labor"), of the home government."""
+    place it opens with or, for a unit no place opens ("Department of Labor"), of the home government. A city no
+    table knows ("Sakaminato City") lies in ``country``, the one its sentence's other places are in."""
     s = re.sub(r"['’]s?$", "", stretch.strip(" ,")).strip()
     s = _EN_LEAD.sub("", s).strip()
     if not s:
@@ -422,6 +431,8 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> 
             return government(res, pk)
         if city:
             return _government_en(res, _unknown_city_en(res, f"{bare} City", geo_code(bare)))
+    if city and country and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", bare):
+        return _government_en(res, _unknown_city_en(res, f"{bare} City", country))
     code = geo_code(s)
     if code and " " not in s and s.lower() in demonyms():
         return national_government(res, code)
