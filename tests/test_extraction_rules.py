@@ -1032,3 +1032,14 @@ def test_a_second_post_joined_by_and_is_the_same_persons_and_an_unknown_city_lie
     assert ("Kenji Sato", "Kumamoto City Government", "JP", "mayor") in posts, posts
     assert any(n == "Kenji Sato" and o.startswith("Kyushu Mayors Council") and r != "mayor" for n, o, _, r in posts), posts
     assert any(n == "Tanaka Jiro" and o.startswith("Hinokage City") and c == "JP" for n, o, c, _ in posts), posts
+
+
+def test_an_acronym_spelt_out_in_brackets_is_that_body_and_a_delegation_led_by_a_lower_case_title_is_its_leaders() -> None:
+    f = _doc_en("Hsinchu Delegation in Kumamoto\n\nA delegation led by Hsinchu Deputy Mayor Chou Wen-hsin attended a banquet "
+                "hosted by the Kumamoto Tourism and Industry Council (KTIC) on May 8. KTIC Chair Akira Mori said the cities "
+                "are alike. Mayor Lin Ming-tao welcomed the delegation of 11 officials led by the deputy mayor Osamu Kisaka "
+                "coming from Kure this evening.")
+    orgs = {f.persons[p.person].name: (f.organizations[p.organization].name_en or f.organizations[p.organization].name_zh,
+                                       f.organizations[p.organization].country) for p in f.posts}
+    assert orgs.get("Akira Mori") == ("Kumamoto Tourism and Industry Council", "JP"), orgs
+    assert "Kisaka's delegation visit" in [n for e in f.events.values() for n in e.names_en]

@@ -344,7 +344,9 @@ _LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'�
 _RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|welcome|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
                                   r"(?:delegation|mission)\b(?:\s+of\s+(?:\d{1,3}|[a-z]+)\s+(?:[a-z]+\s+)?(?:officials|members|people|"
                                   r"representatives|guests|delegates))?(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
-                                  r"(?:,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
+                                  r"(?:,?\s+led\s+by\s+(?:the\s+)?(?:(?:deputy|vice|acting|former|mayor|governor|speaker|chairman|"
+                                  r"chairwoman|chair|president|director|minister|secretary-general|councilor|councillor)\s+){0,3}"
+                                  r"((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
 # "A led a six-member Yatsushiro delegation, together with …, to call on Mayor B", "led a delegation to visit the Taichung City
 # Government on the 23rd"
 _LED_TO_CALL = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,4}?)"

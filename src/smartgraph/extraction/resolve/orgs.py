@@ -436,6 +436,9 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     code = geo_code(s)
     if code and " " not in s and s.lower() in demonyms():
         return national_government(res, code)
+    full = _spelt_out(res.text.raw, s) if re.fullmatch(r"[A-Z]{2,8}", s) else ""
+    if full:  # "KCCI Chair Akito Kuga" after "Kumamoto Chamber of Commerce and Industry (KCCI)": the body spelt out
+        return affiliation_en(res, full, kinds, country)
     ot = _en_org_type(s)
     geo = _en_geo(s)
     if ot is None:
@@ -468,6 +471,29 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
         return organization(res, f"{gov}/{gz.fold(s)}", s, ot.key, res.home_country, res.home_place, gov)
     cc = _en_country(geo)
     return organization(res, f"org-{(cc or 'x').lower()}-{gz.fold(s)}", s, ot.key, cc)
+
+
+_CONNECTORS_EN = {"of", "and", "for", "the", "&", "on", "in"}
+
+
+def _spelt_out(raw: str, acronym: str) -> str:
+    """The name an acronym stands for where the text first gives it in brackets: "Kumamoto Chamber of Commerce and
+    Industry (KCCI)" ("" when the text spells it out nowhere)."""
+    m = re.search(r"\(\s*" + re.escape(acronym) + r"\s*\)", raw)
+    if m is None:
+        return ""
+    words = raw[max(0, m.start() - 120):m.start()].split()
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() or (w.lower() in _CONNECTORS_EN and run):
+            run.insert(0, w)
+            continue
+        break
+    while run and run[0].lower() in _CONNECTORS_EN:
+        run.pop(0)
+    full = " ".join(run)
+    initials = "".join(w[0] for w in run if w[:1].isupper())
+    return full if len(run) >= 2 and initials.startswith(acronym[:1]) and re.search(r"[a-z]", full) else ""
 
 
 def _en_country(geo: list[tuple[int, int, str, object]]) -> str:
