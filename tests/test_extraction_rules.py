@@ -1043,3 +1043,16 @@ def test_an_acronym_spelt_out_in_brackets_is_that_body_and_a_delegation_led_by_a
                                        f.organizations[p.organization].country) for p in f.posts}
     assert orgs.get("Akira Mori") == ("Kumamoto Tourism and Industry Council", "JP"), orgs
     assert "Kisaka's delegation visit" in [n for e in f.events.values() for n in e.names_en]
+
+
+def test_a_delegation_of_leaders_from_a_city_is_its_visit_and_who_had_come_before_took_no_part() -> None:
+    """"welcomed a delegation consisting of expat leaders from Brno": Brno's delegation visit; "he had just received
+    Mayor X" and "Mayor Y had led a mission to …" tell an earlier time: neither X nor Y was at this visit."""
+    f = _doc_en("Expat Delegation from Brno Visits Hsinchu\n\nThe city government welcomed a delegation consisting of expat "
+                "leaders from Brno on the morning of May 8. Mayor Lin Ming-tao personally received the delegation. Mayor Lin "
+                "said he had just received the Brno Mayor Tomas Novak and his delegation. Brno city mayor Petr Dvorak had "
+                "led a mission to attend the celebration of the 30th anniversary of Hsinchu's science park.")
+    visits = {k: e for k, e in f.events.items() if "Brno delegation visit" in e.names_en}
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    went = _took_part(f, next(iter(visits)))
+    assert "Lin Ming-tao" in went and not {"Tomas Novak", "Petr Dvorak"} & went, went

@@ -342,8 +342,9 @@ _ON_A_DAY = re.compile(r"[^.;]{0,60}?\b(?:today|yesterday|this\s+(?:morning|afte
 _LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)")
 # "Mayor A received a 12-member Cebu delegation led by B", "hosted a delegation from Cebu City"
 _RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|welcome|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
-                                  r"(?:delegation|mission)\b(?:\s+of\s+(?:\d{1,3}|[a-z]+)\s+(?:[a-z]+\s+)?(?:officials|members|people|"
-                                  r"representatives|guests|delegates))?(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
+                                  r"(?:delegation|mission)\b(?:\s+(?:of|consisting\s+of|made\s+up\s+of|comprising)\s+(?:\d{1,3}\s+)?"
+                                  r"(?:[a-z-]+\s+){0,2}(?:officials|members|people|representatives|guests|delegates|leaders|experts|"
+                                  r"students|entrepreneurs|business\s+leaders))?(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
                                   r"(?:,?\s+led\s+by\s+(?:the\s+)?(?:(?:deputy|vice|acting|former|mayor|governor|speaker|chairman|"
                                   r"chairwoman|chair|president|director|minister|secretary-general|councilor|councillor)\s+){0,3}"
                                   r"((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
