@@ -1056,3 +1056,14 @@ def test_a_delegation_of_leaders_from_a_city_is_its_visit_and_who_had_come_befor
     assert len(visits) == 1, [e.names_en for e in f.events.values()]
     went = _took_part(f, next(iter(visits)))
     assert "Lin Ming-tao" in went and not {"Tomas Novak", "Petr Dvorak"} & went, went
+
+
+def test_a_place_written_without_its_accents_is_the_place() -> None:
+    """English texts drop accents: "Asuncion", "Bogota" are Asunción and Bogotá; "Male City" is Malé (the bare word
+    "male" is a word, not the capital)."""
+    got = _en_roles("Asuncion Mayor Carlos Benitez, Bogota Mayor Ana Rojas and Male City Mayor Ali Nasir met Mayor Lin.")
+    assert got.get("Carlos Benitez", ("", ""))[1] == "PY", got
+    assert got.get("Ana Rojas", ("", ""))[1] == "CO", got
+    assert got.get("Ali Nasir", ("", ""))[1] == "MV", got
+    from smartgraph.extraction import gazetteer as gz
+    assert not gz.places().curated.get(gz.fold("Male"))
