@@ -1067,3 +1067,9 @@ def test_a_place_written_without_its_accents_is_the_place() -> None:
     assert got.get("Ali Nasir", ("", ""))[1] == "MV", got
     from smartgraph.extraction import gazetteer as gz
     assert not gz.places().curated.get(gz.fold("Male"))
+
+
+def test_a_signing_whose_sentence_names_no_place_is_named_by_the_home_city_and_the_nationality_named() -> None:
+    f = _doc_en("Hsinchu Inks MOU\n\nOn May 8, Mayor Lin Ming-tao inked the MOU with several Japanese cities.")
+    assert "Hsinchu–Japan signing" in [n for e in f.events.values() for n in e.names_en], \
+        [e.names_en for e in f.events.values()]

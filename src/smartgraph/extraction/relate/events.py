@@ -15,6 +15,7 @@ import re
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventEntity, EventMention, Resolved
+from smartgraph.extraction.names import demonym_matcher
 from smartgraph.extraction.text import Text, clause_end, clause_start, fold
 from smartgraph.model import Event, Figure, Venue
 
@@ -354,8 +355,20 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
             if label not in places:
                 places.append(label)
     if name == "signing" and m.head is not None:  # English: "Kaohsiung–Basseterre signing"
+        if not places:  # "Mayor Ko inked the MOU with several Japanese cities": the home city and the country named
+            places = _signing_countries_en(res, s.start, s.end)
         return f"{'–'.join(places[:3])} signing" if places else name
     return f"{'與'.join(places[:3])}{name}" if places else name
+
+
+def _signing_countries_en(res: Resolved, s0: int, s1: int) -> list[str]:
+    """The home city and the foreign countries (by name or nationality) an English signing's sentence names."""
+    home = res.places.get(res.home_place) if res.home_place else None
+    codes = [c.code for c in res.recognised.within(res.recognised.countries, s0, s1)]
+    codes += [h.entry for h in demonym_matcher().find(res.text.low, s0, s1)]
+    names = [gz.countries().by_code[c].name_en for c in dict.fromkeys(codes)
+             if c in gz.countries().by_code and c != (res.home_country or "TW")]
+    return [home.name_en, *names] if home is not None and home.name_en and names else []
 
 
 def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
