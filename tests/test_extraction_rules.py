@@ -1070,6 +1070,8 @@ def test_a_place_written_without_its_accents_is_the_place() -> None:
 
 
 def test_a_signing_whose_sentence_names_no_place_is_named_by_the_home_city_and_the_nationality_named() -> None:
+    """"On May 8, …": the month is no "may" of a signing that might be; with no place in its sentence the signing is
+    named by the home city and the country the sentence names ("Japanese cities")."""
     f = _doc_en("Hsinchu Inks MOU\n\nOn May 8, Mayor Lin Ming-tao inked the MOU with several Japanese cities.")
     assert "Hsinchu–Japan signing" in [n for e in f.events.values() for n in e.names_en], \
         [e.names_en for e in f.events.values()]

@@ -276,7 +276,7 @@ def _dedupe(found: list[EventMention]) -> list[EventMention]:
 _SIGNED = re.compile(r"\b(?:signed|inked|sign)\b", re.I)
 # "Several agreements were signed", "will attend the signing of": no one signing the text tells
 _NOT_A_SIGNING = re.compile(r"\b(?:several|many|numerous|some|other)\s+(?:\w+\s+)?(?:agreements|memorand\w*|MOUs)\b"
-                            r"|\b(?:will|would|could|may|might|can|should)\b|\bto sign\b"
+                            r"|(?-i:\b(?:[Ww]ill|[Ww]ould|[Cc]ould|may|[Mm]ight|[Cc]an|[Ss]hould)\b)|\bto sign\b"  # "May 8" is a day
                             r"|\b(?:plans?|planning|expected|scheduled|hopes?)\b|\bsigned up\b|\bif\b", re.I)
 
 
