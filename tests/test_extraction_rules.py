@@ -1075,3 +1075,9 @@ def test_a_signing_whose_sentence_names_no_place_is_named_by_the_home_city_and_t
     f = _doc_en("Hsinchu Inks MOU\n\nOn May 8, Mayor Lin Ming-tao inked the MOU with several Japanese cities.")
     assert "Hsinchu–Japan signing" in [n for e in f.events.values() for n in e.names_en], \
         [e.names_en for e in f.events.values()]
+
+
+def test_a_lower_case_word_spelt_like_a_foreign_city_is_no_place_a_post_falls_back_on() -> None:
+    """"technical tours" is no mention of Tours: an unaffiliated post after it is not the French city's."""
+    got = _en_roles("Participants will join technical tours tomorrow. Deputy Mayor Tom Baxter said the congress was a success.")
+    assert got.get("Tom Baxter", ("", "", ""))[1] != "FR", got

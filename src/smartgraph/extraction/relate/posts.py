@@ -76,6 +76,8 @@ class _ForeignPlacesEn:
         names: list[str] = []
         for h in gz.places().en.find(text.low, 0, len(text.low)):
             name = text.raw[h.start:h.end]
+            if not name[:1].isupper():
+                continue  # "technical tours", "a nice day": a word, not Tours or Nice
             entries = gz.places().curated.get(gz.fold(name), [])
             if entries and entries[0].country and entries[0].country != (res.home_country or "TW"):
                 if ends and text.raw[ends[-1]:h.start] in (", ", ","):
