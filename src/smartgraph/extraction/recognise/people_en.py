@@ -536,7 +536,9 @@ class EnglishPeople:
         while t0 > s0 and raw[t0 - 1] == " " and qual:
             t0 -= 1
         a = self._past_named(_aff_start(raw, t0, max(s0, self._last_end(tm.start))), t0)
-        aff = (a, t0) if _useful_aff(raw, a, t0) else (tm.start, tm.start)
+        # "Male City Mayor": the title form "City Mayor" holds the word that makes the place's name
+        useful = _useful_aff(raw, a, t0) or (a < t0 and not qual and _useful_aff(raw, a, _into_title(tm)))
+        aff = (a, t0) if useful else (tm.start, tm.start)
         if aff[0] < aff[1]:
             aff = (aff[0], t0 if qual else _into_title(tm))
         if aff_after_title is not None and aff[0] == aff[1]:

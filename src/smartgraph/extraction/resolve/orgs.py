@@ -410,6 +410,10 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
         if pk:
             return government(res, pk)
     city = core != s and s.lower().startswith(("city of", "the city of"))
+    if re.search(r"\s(?:City|Town)$", core) and any(x.kind == "city" for x in gz.places().curated.get(gz.fold(core), [])):
+        pk = place_en(res, core, True)  # "Male City": a city the table knows by this whole name
+        if pk:
+            return government(res, pk)
     if core != s:  # "City of Baton Rouge and East Baton Rouge Parish in Louisiana": the place the name opens with
         lead_place = next((h for h in gz.places().en.find(core.lower()) if h.start == 0), None)
         if lead_place is not None and re.match(r"\s+(?:in|and)\s|\s*,", core[lead_place.end:]):
