@@ -1082,3 +1082,11 @@ def test_a_lower_case_word_spelt_like_a_foreign_city_is_no_place_a_post_falls_ba
     """"technical tours" is no mention of Tours: an unaffiliated post after it is not the French city's."""
     got = _en_roles("Participants will join technical tours tomorrow. Deputy Mayor Tom Baxter said the congress was a success.")
     assert got.get("Tom Baxter", ("", "", ""))[1] != "FR", got
+
+
+def test_a_ministers_portfolio_after_of_is_the_ministry_and_a_mayor_listed_after_holds_no_post_in_it() -> None:
+    got = _en_roles("The ceremony was attended by Chen Wen-hua, Deputy Minister of Transportation and Communications, and "
+                    "Mayor Lin Ming-tao. Also present was David Lang, former Minister of Foreign Affairs of Taiwan.")
+    assert got.get("Chen Wen-hua") == ("Ministry of Transportation and Communications", "TW", "deputy-minister"), got
+    assert got.get("David Lang", ("",))[0].startswith("Ministry of Foreign Affairs"), got
+    assert got.get("Lin Ming-tao", ("",))[0] == "Taichung City Government", got

@@ -102,6 +102,9 @@ def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
     """Whether a list item's title is of the kind of body the previous item's organisation is: a councilor after a
     council's speaker takes the council; a deputy minister after the speaker does not."""
     o = res.organizations.get(org)
+    if o is not None and title.scope in ("city", "county", "township", "district") \
+            and o.org_type not in ("city-government", "local-government", "council"):
+        return False  # "…, Deputy Minister of Transportation, and Mayor Lin": a mayor is of no ministry
     return o is None or (title.scope == "council") == (o.org_type == "council")
 
 

@@ -53,6 +53,17 @@ def _context_country(res: Resolved, a: int) -> str:
     return code
 
 
+def _portfolio_en(stretch: str) -> bool:
+    """Whether the words after a minister's "of" name a portfolio, not a body or a place: "Transportation and
+    Communications", "Foreign Affairs of Taiwan" (not "the Interior Ministry", not "Japan")."""
+    s = _EN_LEAD.sub("", stretch.strip(" ,"))
+    head = re.split(r"\s+of\s+", s, maxsplit=1)[0]
+    if not re.fullmatch(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?[A-Z][\w'’-]*)*", head):
+        return False
+    return _en_org_type(head) is None and not gz.places().curated.get(gz.fold(head)) and gz.country_named(head) is None \
+        and geo_code(head) == ""
+
+
 def _sentence_country_en(res: Resolved, a: int) -> str:
     """The one foreign country the places and countries of a sentence are in ("" when none or several): where a city
     no table knows lies ("Mayor Date Kentaro of Sakaminato City" among Yonago, Matsuyama and Izumo)."""
@@ -72,6 +83,8 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
             named = re.sub(r"\s+Prefecture$", "", named)
         # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
         kinds = (title.scope,) if title is not None and title.scope in (*_REGION_SCOPES, "city") else ()
+        if title is not None and "minister" in title.key and _portfolio_en(stretch):
+            stretch = f"Ministry of {stretch.strip()}"  # "Minister of Foreign Affairs of Taiwan": the ministry of that portfolio
         key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds, _sentence_country_en(res, a))
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
