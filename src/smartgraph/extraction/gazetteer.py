@@ -45,6 +45,11 @@ def fold_latin(text: str) -> str:
     return " ".join(sorted(re.findall(r"\w+", s)))
 
 
+def _ascii(name: str) -> str:
+    """A Latin name without its accents (Bogotá -> Bogota); other letters (Ł, ø) stay."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def is_han(text: str) -> bool:
     return bool(_HAN_RE.match(text))
 
@@ -209,6 +214,7 @@ def places() -> Places:
     zh_names: list[tuple[str, str]] = []
     en_names: list[tuple[str, str]] = []
     short: list[tuple[str, PlaceEntry]] = []
+    ascii_forms: list[tuple[str, PlaceEntry]] = []
     for f in listing(GAZETTEER, ".tsv"):
         if not f.name.startswith("places"):
             continue
@@ -233,6 +239,13 @@ def places() -> Places:
             for n in (en_label, *others) if en_label else ():
                 curated.setdefault(fold(n), []).append(entry)
                 en_names.append((n, fold(n)))
+                plain = _ascii(n)  # "Bogota", "Asuncion", "Zurich": English texts often drop the accents
+                if plain != n and (" " in plain or len(plain) >= 5):
+                    ascii_forms.append((plain, entry))
+    for plain, entry in ascii_forms:  # unless another place bears that name
+        if fold(plain) not in curated:
+            curated[fold(plain)] = [entry]
+            en_names.append((plain, fold(plain)))
     for core, entry in short:  # a short form no other place bears
         if fold(core) not in curated:
             curated.setdefault(fold(core), []).append(entry)

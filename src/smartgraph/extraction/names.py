@@ -54,6 +54,35 @@ def romanised_chinese(name: str) -> bool:
     return bool(_HYPHENATED.fullmatch(ws[0]) and ws[1].lower() in ROMAN_SURNAMES)
 
 
+# family names Taiwan, Hong Kong and the diaspora write in Western order after an English given name (Grace Chen,
+# Bruce Linghu, Peter Szeto): the common ones above, more single ones in Wade-Giles or Cantonese spelling, and the
+# two-syllable ones (歐陽 Ouyang/Au-Yeung, 令狐 Linghu, 司徒 Szeto/Situ, 張簡 Changchien, 范姜 Fanchiang …)
+_WESTERN_ORDER_SURNAMES = (ROMAN_SURNAMES - KOREAN_SURNAMES) | {
+    "chao", "chuang", "hsiao", "chien", "liao", "hou", "chung", "yen", "wen", "hsiung", "chi", "chin", "pai", "kuan",
+    "fu", "shih", "ho", "chan", "cheung", "wong", "ng", "tse", "kwok", "leung", "lam", "tam", "yip", "chow", "lau",
+    "hui", "tsao", "tsou", "tsui", "tsang", "tung", "yuen", "kwan", "hsueh", "hsia", "chiao", "chai", "mao", "lien",
+    "chuo", "juan", "jen", "weng", "ou",
+    "linghu", "ouyang", "auyeung", "szeto", "situ", "seto", "sima", "szema", "zhuge", "chuko", "shangguan",
+    "shangkuan", "duanmu", "tuanmu", "huangfu", "huangpu", "changchien", "fanchiang", "xiahou", "hsiahou", "zhongli",
+    "murong", "yuchi", "gongsun", "zhangsun", "ximen", "hsimen",
+}
+_GIVEN_WORD = re.compile(r"[A-Z][a-z]+")  # Bruce, Grace, Rongda: capitalised, one word, no hyphen or initial
+
+
+def western_order_chinese(name: str) -> bool:
+    """Whether a Latin name is an English (or Pinyin) given name before a Chinese family name, as Taiwanese officials
+    often write their names in English (Grace Chen, Bruce Linghu, Mary Ann Ouyang): two or three capitalised words whose
+    last is a Chinese family name; not a family name only Koreans bear (Jin-ho Kim's is not), not an initial. A first
+    word that is itself a Chinese family name leaves the order open (Hua Yuan, Gong Zheng: Pinyin in Chinese order)."""
+    ws = name.split()
+    if len(ws) not in (2, 3) or not all(_GIVEN_WORD.fullmatch(w) for w in ws[:-1]):
+        return False
+    if ws[0].lower() in _WESTERN_ORDER_SURNAMES or ws[0].lower() in KOREAN_SURNAMES:
+        return False
+    last = ws[-1].replace("-", "").lower()
+    return ws[-1][:1].isupper() and last in _WESTERN_ORDER_SURNAMES
+
+
 DELIMS = set(" \n\t,.;:!?()[]「」『』\"'、。，；：！？（）·-/／<>《》〈〉…~～=+*#@&%|▲△■□◆◇●○※★☆▼▽►◎") - {"·"}
 LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 LATIN_TOKEN = re.compile(f"[{LATIN}][{LATIN}'’\\-]*\\.?|[A-Z]\\.")

@@ -31,16 +31,19 @@ CUE_CLASSES = ("say", "attend", "host", "sign", "witness", "visit", "future", "o
 
 
 DAY_CONTEXT = 400  # characters back in its paragraph where a bare day (28日) looks for the month it is in
+DAY_CONTEXT_EN = 150  # the same in English, where a date far back is most often of another time told in passing
 
 
 def recognise_dates_in(text: Text) -> list[DateMention]:
     """Every date mention; a bare day of the month (「會議首日(28日)」) is in the month its paragraph last named
-    (「研討會訂於9月28日至30日」), else the nearest one to the release's date."""
+    (「研討會訂於9月28日至30日」), else the nearest one to the release's date. In English the month is looked for
+    nearer ("on the 12th" long after "resumed on January 19, 2023" is of the release's month)."""
     out: list[DateMention] = []
+    english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
     for d in recognise_dates(text.raw, text.doc.date):
         date, last = d.date, d.last
         if d.kind == "day" and date is not None:
-            lo = max(text.unit_of(d.start).start, d.start - DAY_CONTEXT)
+            lo = max(text.unit_of(d.start).start, d.start - (DAY_CONTEXT_EN if english else DAY_CONTEXT))
             ref = None
             for m in reversed(out):  # the dates before it, nearest first, back to the window's start
                 if m.start < lo:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
@@ -51,6 +52,16 @@ _MEAL = re.compile(r"\b(?:hosted|hosts|hosting|held|holds|holding|gave|gives|thr
                    r"(?:a|an|the|their|his|her|its)\s+(?P<name>(?:[\w'’-]+\s+){1,3}(?:banquet|dinner|luncheon|lunch|reception|gala))")
 _GENERIC_KINDS = {"summit", "forum", "expo", "congress", "conference", "festival", "ceremony", "session"}
 _VERBISH = re.compile(r"(?:s|ed|ing)$")
+# verbs a headline tells an event with, right before the event's word ("Hosts Dinner", "Attends Forum", "Opens Expo")
+_HEADLINE_VERBS = {
+    "host", "hosts", "hosted", "hold", "holds", "held", "attend", "attends", "attended", "join", "joins", "joined", "open",
+    "opens", "opened", "visit", "visits", "visited", "welcome", "welcomes", "welcomed", "receive", "receives", "received",
+    "give", "gives", "gave", "throw", "throws", "threw", "launch", "launches", "launched", "celebrate", "celebrates",
+    "celebrated", "stage", "stages", "staged", "organize", "organizes", "organized", "organise", "organises", "organised",
+    "co-host", "co-hosts", "co-hosted", "lead", "leads", "led", "address", "addresses", "addressed", "inaugurate",
+    "inaugurates", "inaugurated", "invite", "invites", "invited", "close", "closes", "closed", "kick", "kicks", "wrap",
+    "wraps", "concludes", "concluded", "marks", "marked", "chairs", "chaired", "hails", "hailed", "promotes", "promoted",
+}
 
 
 _FUNCTION = {"of", "on", "in", "at", "was", "is", "will", "with", "and", "to", "that", "which", "for", "held", "were", "are", "has",
@@ -89,6 +100,8 @@ def _left(raw: str, lo: int, hs: int, title: bool) -> int:
                 break  # "Kaohsiung's 2024 CITY COP": the host's name is no part of the event's
             if title and taken and _VERBISH.search(w) and not w[:1].isdigit() and w.lower() not in ("mayors", "cities", "games"):
                 break  # a headline's verb: "Ink MOU on … at 2019 Asia Pacific Cities Summit"
+            if title and w.lower() in _HEADLINE_VERBS:
+                break  # "Mayor Ko Hosts Dinner for …": the verb and its subject name no event
             start, taken = s, taken + 1
             i -= 1
             continue
@@ -263,8 +276,11 @@ def _dedupe(found: list[EventMention]) -> list[EventMention]:
 _SIGNED = re.compile(r"\b(?:signed|inked|sign)\b", re.I)
 # "Several agreements were signed", "will attend the signing of": no one signing the text tells
 _NOT_A_SIGNING = re.compile(r"\b(?:several|many|numerous|some|other)\s+(?:\w+\s+)?(?:agreements|memorand\w*|MOUs)\b"
-                            r"|\b(?:will|would|could|may|might|can|should)\b|\bto sign\b"
+                            r"|(?-i:\b(?:[Ww]ill|[Ww]ould|[Cc]ould|may|[Mm]ight|[Cc]an|[Ss]hould)\b)|\bto sign\b"  # "May 8" is a day
                             r"|\b(?:plans?|planning|expected|scheduled|hopes?)\b|\bsigned up\b|\bif\b", re.I)
+
+
+_SIGNED_BEFORE = re.compile(r"\b(?:originally|first|previously|earlier|once|had)\s+(?:\w+\s+)?(?:signed|inked)\b|\bback\s+in\b", re.I)
 
 
 def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list[EventMention]:
@@ -292,8 +308,8 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
         c0 = max(s.start, raw.rfind(";", s.start, lo) + 1)
         if _NOT_A_SIGNING.search(raw, c0, hi) or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
             continue
-        if re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]):
-            continue  # "signed by then-Mayor X": a signing of an earlier time
+        if re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]) or _SIGNED_BEFORE.search(raw, c0, hi):
+            continue  # "signed by then-Mayor X", "originally signed … back in 1994": a signing of an earlier time
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
         if doc_year is not None and years and doc_year not in years:
             continue  # "signed … on April 12, 1977": an earlier signing, told in passing
@@ -304,7 +320,7 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
 
 
 _NUMBER_WORDS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)"
-_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of))*"
+_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:and|of)(?=\s+[A-Z])))*"
 # "a seven-day visit to Japan", "her 11-day visit to the United States", "a state visit to Taiwan", "trip to South Korea"
 # (a bare "visit to Taipei" is too often a guest's call, told in passing, to stand for a trip)
 _VISIT_NOUN = re.compile(r"\b((?:" + _NUMBER_WORDS + r"-day\s+(?:(?:state|official|working|study)\s+)?(?:visit|trip|tour)"
@@ -326,9 +342,12 @@ _ON_A_DAY = re.compile(r"[^.;]{0,60}?\b(?:today|yesterday|this\s+(?:morning|afte
 _LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)")
 # "Mayor A received a 12-member Cebu delegation led by B", "hosted a delegation from Cebu City"
 _RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|welcome|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
-                                  r"(?:delegation|mission)\b(?:\s+of\s+(?:\d{1,3}|[a-z]+)\s+(?:[a-z]+\s+)?(?:officials|members|people|"
-                                  r"representatives|guests|delegates))?(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
-                                  r"(?:,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
+                                  r"(?:delegation|mission)\b(?:\s+(?:of|consisting\s+of|made\s+up\s+of|comprising)\s+(?:\d{1,3}\s+)?"
+                                  r"(?:[a-z-]+\s+){0,2}(?:officials|members|people|representatives|guests|delegates|leaders|experts|"
+                                  r"students|entrepreneurs|business\s+leaders))?(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
+                                  r"(?:,?\s+led\s+by\s+(?:the\s+)?(?:(?:deputy|vice|acting|former|mayor|governor|speaker|chairman|"
+                                  r"chairwoman|chair|president|director|minister|secretary-general|councilor|councillor)\s+){0,3}"
+                                  r"((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
 # "A led a six-member Yatsushiro delegation, together with …, to call on Mayor B", "led a delegation to visit the Taichung City
 # Government on the 23rd"
 _LED_TO_CALL = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,4}?)"
@@ -347,6 +366,7 @@ _SITE = re.compile(r"\b(?:toured|visited|touring|visiting|tours|visits)\s+(the\s
                    r"from|by|of|where|which|who|that|before|after|as|during|while|accompanied|joined)\b)[\w'’&-]+){0,6})")
 _DAYS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|"
                    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?,\s*(?:19|20)\d\d\b")
+_THIS_YEAR = re.compile(r"\bthis\s+year\s*\(\s*(?:19|20)\d\d\s*\)", re.I)
 _EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b", re.I)
 
 
@@ -407,7 +427,8 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             if not any(a <= m.end() and m.start() <= b for a, b, _ in found) and not _EARLIER.search(raw, s.start, s.end) \
                     and not re.search(r"\b(?:to|will|would|shall|may|might|could|can|should)\s+(?:also\s+)?$", raw[s.start:m.start()]):
                 found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
-        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        # "this year (2016)" is the release's own year, whether or not its date is known
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", _THIS_YEAR.sub("", raw[s.start:s.end]))}
         if _DAYS.search(raw, s.start, s.end):
             years = set()  # "during his trip to the United States from September 6 to 13, 2016": an earlier trip, told with its days
         for a, b, name in found:
@@ -432,10 +453,22 @@ def _group(raw: str, s0: int, m: re.Match[str]) -> str:
         caps.insert(0, w)
     if caps:
         return f"{' '.join(caps)} delegation"
-    before = re.search(r"([A-Z][\w'’.-]+)\s+(?:\w+\s+){0,2}$", raw[max(s0, m.start() - 40):m.start()])
-    if before and before.group(1) not in ("He", "She", "They", "It", "The", "Mr.", "Ms.", "Mrs.", "Mayor"):
-        return f"{before.group(1)}'s delegation"
+    before = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,3})(?:[a-z]\w*\s+){0,2}$", raw[max(s0, m.start() - 40):m.start()])
+    if before:
+        # the name after any title: "Governor Ito led" is Ito's, "Governor Muraoka Tsugumasa led" Muraoka Tsugumasa's
+        run = before.group(1).split()
+        k = max((i + 1 for i, w in enumerate(run) if w.lower().rstrip(".") in _title_words()), default=0)
+        who = [w for w in run[k:] if w not in ("He", "She", "They", "It", "The")]
+        if who and len(who) == len(run[k:]):
+            return f"{' '.join(who)}'s delegation"
     return "delegation"
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """The words of English post titles and honorifics (Governor, Deputy, Mayor, Mr): no part of a name before them."""
+    words = {w.lower() for t in lx.titles().values() for f in t.en for w in f.split()}
+    return frozenset(words | {"mr", "ms", "mrs", "dr", "prof", "former", "acting", "then"})
 
 
 # "met (with)", "received", "hosted", "sat down with", "called on", "paid a courtesy call on", "held talks with": a meeting
@@ -445,11 +478,18 @@ _MEET = re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\s+|(?<!\bwas\s)(?<!\bwe
                    r"|\b(?:paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\s+|\b(?:held|holds|holding)\s+talks\s+with\s+")
 # "is due to meet", "will call on", "had met": a meeting to come, or one before the time the sentence tells
 _NOT_YET = re.compile(r"\b(?:to|will|would|shall|may|might|could|can|should|had|also\s+to)\s+(?:also\s+|then\s+)?$", re.I)
+_OPENER_WORDS = {"Also", "On", "In", "At", "During", "After", "Before", "Earlier", "Later", "Then", "Meanwhile", "That", "This",
+                 "The", "When", "While", "As", "Since", "For", "With", "From", "Following", "Upon"}
 _OPENER = re.compile(r"(?:(?:Also|On|In|At|During|After|Before|Earlier|Later|Then|Meanwhile|That|This)\b[^,.;]{0,40},\s*)?")
 _WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
 _OF = re.compile(r"of\s+(?:the\s+)?(?=[^\W\d_])")
 _GAP = re.compile(r"[ \t]+")
 _BRACKETED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?")
+# a day written that a release without a date cannot read: "on May 11", "21 October", "on the 23rd"
+_A_DAY_UNREAD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\."
+                           r"|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)"
+                           r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October"
+                           r"|November|December)\b|\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b")
 _DAY_WORD = re.compile(r"\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
@@ -520,7 +560,8 @@ def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMen
         if not found:
             continue
         lo = bisect.bisect_left(days, s.start)
-        dated = (lo < len(days) and days[lo] < s.end) or bool(_DAY_WORD.search(raw, s.start, s.end))
+        dated = (lo < len(days) and days[lo] < s.end) or bool(_DAY_WORD.search(raw, s.start, s.end)) \
+            or (doc_date is None and bool(_A_DAY_UNREAD.search(raw, s.start, s.end)))  # an undated release's "on May 11"
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
         if not dated or (doc_date is not None and years - {doc_date.year}) or re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]):
             continue
@@ -542,7 +583,7 @@ def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMen
             op = _OPENER.match(raw, s.start)
             a = op.end() if op else s.start
             se = _capitalised_run(raw, a, m.start())
-            if se > a and se < m.start():
+            if se > a and se < m.start() and raw[a:se] not in _OPENER_WORDS:  # "On the last day of …, X met": no subject
                 rest = _BRACKETED.match(raw, se, m.start())
                 nxt = raw[rest.end():rest.end() + 1] if rest else ""
                 if nxt.islower():

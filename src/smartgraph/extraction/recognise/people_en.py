@@ -95,7 +95,7 @@ _HEAD_END = re.compile(r"\s(?:of|in|for|at|to)\s|['’]s\s|\s\(")
 
 def title_for(tm: TitleMention, raw: str, aff: tuple[int, int]) -> TitleMention:
     """The post an English title names in its organisation: "Director" of a department, of an office, of a bureau."""
-    form = tm.text.lower()
+    form = _ELECT.sub("", tm.text.lower())
     rows = [r for r in _by_organisation() if form in r[0]]
     if not rows:
         return tm
@@ -116,11 +116,14 @@ def recognise_titles_en(text: Text) -> list[TitleMention]:
     "former"/"then-" before a title makes it the former post."""
     out = []
     low = text.low
-    for h in lx.title_matcher_en().find(low):
-        if h.end < len(low) and low[h.end] == "-" and not low.startswith("-elect", h.end):
+    hits = list(lx.title_matcher_en().find(low))
+    by_start = {h.start: h for h in hits}
+    for h in hits:
+        end = _compound_end(low, h.end, by_start)
+        if end is None:
             continue  # a title word inside a compound (Mayor-led)
         if h.start > 0 and low[h.start - 1] == "-" and low[max(0, h.start - 5):h.start] != "then-":
-            continue
+            continue  # the second title of a compound (mayor-president), read with the first
         was = _FORMER.search(text.raw, max(0, h.start - 12), h.start) is not None
         qual = _QUALIFIED.search(text.raw, max(0, h.start - 50), h.start)  # "Former Brno Mayor", "Acting Tainan Mayor"
         was = was or (qual is not None and qual.group(1).lower() in ("former", "ex"))  # "then-Shizuoka Mayor": mayor then
@@ -130,8 +133,27 @@ def recognise_titles_en(text: Text) -> list[TitleMention]:
         if entry.key in _PREFER and not _CONGRESS.search(text.raw, max(0, h.start - 40), min(len(low), h.end + 40)):
             entry = lx.titles().get(_PREFER[entry.key], entry)
         title = lx.former(entry) if was else entry
-        out.append(TitleMention(h.start, h.end, text.raw[h.start:h.end], title, was))
+        out.append(TitleMention(h.start, end, text.raw[h.start:end], title, was))
     return out
+
+
+_ELECT = re.compile(r"-elect\b")
+
+
+def _compound_end(low: str, end: int, by_start: dict[int, lx.Hit[lx.Title]]) -> int | None:
+    """Where a title ends that a hyphen joins to more: "-elect" (Mayor-elect, deputy mayor-elect) and a second title
+    (mayor-president, governor-president) are part of it, the post being the first title's; a title word before any
+    other hyphenated word (Mayor-led) is none (None)."""
+    while end < len(low) and low[end] == "-":
+        m = _ELECT.match(low, end)
+        if m:
+            end = m.end()
+            continue
+        second = by_start.get(end + 1)
+        if second is None:
+            return None
+        end = second.end
+    return end
 
 
 _COUNT = re.compile(r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Several|Many|\d+)\s+", re.IGNORECASE)
@@ -183,6 +205,14 @@ def _family_before_given(raw: str, w: str, words: list[tuple[int, int]], k: int)
             and _GIVEN.fullmatch(raw[words[k + 1][0]:words[k + 1][1]]) is not None)
 
 
+_MONTH_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
+def _given_like_a_month(raw: str, w: str, e: int) -> bool:
+    """A given name spelt like a month or its short form ("Ito Jun", "Park Jun"), after a family name: no day follows it."""
+    return w[:1].isupper() and w.lower() in _MONTH_WORDS and re.match(r"\.?\s*\d", raw[e:e + 4]) is None
+
+
 def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
     """A personal name that begins at ``raw[i]``: capitalised words (particles inside), no title, month or
     organisation word among them; an initial ("L.") only inside a name."""
@@ -195,7 +225,8 @@ def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
             break
         if w.lower() in _PARTICLES and n > 0 and k + 1 < len(words) and _is_name_word(raw[words[k + 1][0]:words[k + 1][1]]):
             continue
-        if not _is_name_word(w) and not (n == 0 and _family_before_given(raw, w, words, k)):
+        if not _is_name_word(w) and not (n == 0 and _family_before_given(raw, w, words, k)) \
+                and not (n > 0 and _given_like_a_month(raw, w, e)):
             break
         if re.fullmatch(r"(?:[A-Z]\.)+", w) and n == 0:
             break
@@ -298,6 +329,7 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
     return a
 
 
+_PLACE_KIND_WORD = re.compile(r" (?:City|Prefecture|County|Town|Village|Province|State|Municipality|District|Ward)(?![\w-])")
 # a place no table knows, told by the word its name ends in ("Sakaminato City", "Hinokage Town")
 _UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture|Town|Village|Province|Municipality|Shire)")
 
@@ -358,6 +390,9 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
     # "Minister of Industry, Commerce, Tourism, and Labor of the Miyazaki Prefecture Government": the portfolio's list
     # runs on to the body the post is in, after its last "of"
     more = _PORTFOLIO.match(raw, e, limit) if portfolio else None
+    if more and re.search(r"\band\s+(\w+)", more.group()) and \
+            re.search(r"\band\s+(\w+)", more.group()).group(1).lower() in _title_first_words():  # type: ignore[union-attr]
+        more = None  # "Mayor of Yonago City and Chairman of …": a second post, not a portfolio's last word
     if more:
         body = _after_of(raw, more.end(), limit, portfolio=False)
         if body is not None:
@@ -438,8 +473,8 @@ class EnglishPeople:
                 continue
             s = text.sentences[text.sentence_of(tm.start)]
             nxt = self.titles[n + 1].start if n + 1 < len(self.titles) and self.titles[n + 1].start > tm.end else s.end
-            if not self._title_then_name(tm, s.start, s.end, nxt):
-                self._appositive(tm, s.start, s.end)
+            if not self._title_then_name(tm, s.start, s.end, nxt) and not self._appositive(tm, s.start, s.end):
+                self._second_post(tm, s.end)
         self._plural_lists()
         self._honorifics()
         self._brackets()
@@ -474,6 +509,9 @@ class EnglishPeople:
                 piece = raw[k:k + w_end]
                 if geo_code(piece) and piece[:1].isupper():
                     best = k + w_end
+            kind = _PLACE_KIND_WORD.match(raw, best, s1) if best is not None else None
+            if kind is not None:  # "Deputy Mayor of Izumo City Ito Kou": the place's kind word is the place's
+                best = kind.end()
             # "Mayor of Dayton, Ellen Marsh,": the name set off by a comma after the place
             comma = best is not None and qual.group(1) == "of" and raw.startswith(", ", best) and \
                 _comma_name(raw, best + 2, s1)
@@ -498,7 +536,9 @@ class EnglishPeople:
         while t0 > s0 and raw[t0 - 1] == " " and qual:
             t0 -= 1
         a = self._past_named(_aff_start(raw, t0, max(s0, self._last_end(tm.start))), t0)
-        aff = (a, t0) if _useful_aff(raw, a, t0) else (tm.start, tm.start)
+        # "Male City Mayor": the title form "City Mayor" holds the word that makes the place's name
+        useful = _useful_aff(raw, a, t0) or (a < t0 and not qual and _useful_aff(raw, a, _into_title(tm)))
+        aff = (a, t0) if useful else (tm.start, tm.start)
         if aff[0] < aff[1]:
             aff = (aff[0], t0 if qual else _into_title(tm))
         if aff_after_title is not None and aff[0] == aff[1]:
@@ -555,6 +595,22 @@ class EnglishPeople:
                 end = tm.end + q.end()
         nm = self._name(ns, ne, alt)
         self._add(PersonMention(ns, end, raw[ns:end], nm, ((tm, aff),), False, "title"))
+        return True
+
+    def _second_post(self, tm: TitleMention, s1: int) -> bool:
+        """"Igi Takashi, Mayor of Yonago City and Chairman of the Nakaumi Council,": a second post of the one just named,
+        joined by "and" to the end of the first."""
+        raw = self.raw
+        if not self.out or not re.fullmatch(r",?\s+and\s+(?:the\s+)?", raw[self.out[-1].end:tm.start]):
+            return False
+        of = _after_of(raw, tm.end, s1)
+        if of is None or not _useful_aff(raw, of[0], of[1]):
+            return False
+        last = self.out.pop()
+        end = max(last.end, of[1])
+        self.out.append(replace(last, end=end, text=raw[last.start:end], posts=(*last.posts, (tm, of))))
+        self.ends.remove(last.end)
+        bisect.insort(self.ends, end)
         return True
 
     def _plural_lists(self) -> None:

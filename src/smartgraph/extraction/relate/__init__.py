@@ -19,7 +19,7 @@ from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import Resolved
 from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
 from smartgraph.extraction.relate.agreements_en import find_agreements_en, find_sister_cities_en
-from smartgraph.extraction.relate.events import build_events, guests_visit_en, told_as_past
+from smartgraph.extraction.relate.events import build_events, guests_visit_en, told_as_past, told_on_a_day_en
 from smartgraph.extraction.relate.participation import find_participation
 from smartgraph.extraction.relate.posts import find_posts
 from smartgraph.extraction.relate.statements import find_statements
@@ -174,6 +174,9 @@ def relate(res: Resolved) -> Facts:
                 or english))  # an English event named with capitals is named for itself
             or (res.events[k].origin != "named" and current(e) and not (english and res.events[k].origin == "act"))
             or (english and res.events[k].origin == "act" and k in attended and e.start is not None)  # a dated signing someone was at
+            # an undated release: an act someone took part in, told on a day the missing date leaves unread ("met … today")
+            or (english and doc_date is None and res.events[k].origin == "act" and k in attended
+                and told_on_a_day_en(res, res.events[k]))
             or (english and res.events[k].origin == "act" and res.events[k].category == "visit" and k in attended)  # a visit someone made
             or k in visits_told  # a visit the text says who made (周春米率團訪問鹿兒島縣), whenever it was
             # a news story without a date (記者…報導): a signing someone took part in, not told as past, is what it reports

@@ -723,8 +723,17 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
     if (plural or re.search(r"\btheir\s+$", raw[s0:w0])) and len(distinct) >= 2:
         return distinct[-2], distinct[-1]  # "A and B are sister cities", "A and B marked 60 years of their sister city ties"
     if after and re.match(r"\s*(?:\([^)]*\)\s*)?$", raw[w1:after[0].start]):
-        k = add_place(res, after[0])
+        k = add_place(res, after[0])  # "sister city B"
         return (home, k) if home and k != home else None
+    if after and _TIE_WITH.fullmatch(raw, w1, after[0].start):
+        first = after[0]
+        if len(after) > 1 and re.fullmatch(r"['’]s\s+", raw[first.end:after[1].start]):
+            first = after[1]  # "ties with Incheon's Yeonsu District": the district of the city
+        k = add_place(res, first)  # "Sister City Relationship with B"; "A … a relationship with home" is A's, below
+        if home and k != home:
+            return home, k
+    if len(distinct) == 2 and _ESTABLISHING.search(raw, s0, w0):
+        return distinct[0], distinct[1]  # "A signed an MOU with B, officially establishing a sister city relationship"
     if len(distinct) == 1 and distinct[0] != home and home:
         return home, distinct[0]
     if plural and not distinct and both is not None and _BOTH.search(raw, s0, w0):
@@ -732,6 +741,9 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
     return None
 
 
+_TIE_WITH = re.compile(r"\s+(?:relationship|relations|ties?|partnership|agreement|bond)\s+with\s+(?:the\s+)?", re.I)
+_ESTABLISHING = re.compile(r"\b(?:establishing|forming|forging|formalizing|formalising|creating)\s+(?:an?\s+|the\s+|their\s+)?"
+                           r"(?:formal\s+|official\s+|new\s+)?$", re.I)
 _BODY_AFTER = re.compile(r"\s+(?:Association|Program|Programme|International|Youth|Promotion|Exchange|Committee|Commission)\b")
 
 

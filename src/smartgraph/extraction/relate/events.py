@@ -15,6 +15,7 @@ import re
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventEntity, EventMention, Resolved
+from smartgraph.extraction.names import demonym_matcher
 from smartgraph.extraction.text import Text, clause_end, clause_start, fold
 from smartgraph.model import Event, Figure, Venue
 
@@ -371,16 +372,32 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
             if label not in places:
                 places.append(label)
     if name == "signing" and m.head is not None:  # English: "Kaohsiung–Basseterre signing"
+        if not places:  # "Mayor Ko inked the MOU with several Japanese cities": the home city and the country named
+            places = _signing_countries_en(res, s.start, s.end)
         return f"{'–'.join(places[:3])} signing" if places else name
     return f"{'與'.join(places[:3])}{name}" if places else name
+
+
+def _signing_countries_en(res: Resolved, s0: int, s1: int) -> list[str]:
+    """The home city and the foreign countries (by name or nationality) an English signing's sentence names."""
+    home = res.places.get(res.home_place) if res.home_place else None
+    codes = [c.code for c in res.recognised.within(res.recognised.countries, s0, s1)]
+    codes += [h.entry for h in demonym_matcher().find(res.text.low, s0, s1)]
+    names = [gz.countries().by_code[c].name_en for c in dict.fromkeys(codes)
+             if c in gz.countries().by_code and c != (res.home_country or "TW")]
+    return [home.name_en, *names] if home is not None and home.name_en and names else []
 
 
 def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
     return [d for d in res.recognised.within(res.recognised.dates, s0, s1) if d.precision == "day"]
 
 
+_TODAY_EN = re.compile(r"\b(?:today|today['’]s|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+
+
 def _dates(res: Resolved, events: dict[str, Event]) -> None:
     text = res.text
+    english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
     shared: list[tuple[list[str], dt.date, dt.date | None]] = []
     for s in text.sentences:
         mentions = _mentions_in(res, s.start, s.end)
@@ -426,7 +443,10 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         if any(re.match(r"(?:the\s+)?(?:opening|closing)\b", n, re.I) for n in ent.names):
             continue  # an opening or closing ceremony is on its event's first or last day (_english_days)
         for m in ent.mentions:
-            unit = text.units[text.sentences[text.sentence_of(m.start)].unit]
+            sentence = text.sentences[text.sentence_of(m.start)]
+            if english and _TODAY_EN.search(text.raw, sentence.start, sentence.end):
+                continue  # "at today's re-signing ceremony": the release's day, unread when it has no date
+            unit = text.units[sentence.unit]
             prior = _day_dates(res, unit.start, m.start)
             # up to the verb: 「省長曾在去年8月造訪台南」 tells an earlier visit inside its own clause
             upto = m.head if m.head is not None and m.head > m.start else m.start
@@ -434,6 +454,28 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
                 ev.start = prior[-1].date
                 ev.date_spans.append(text.span(prior[-1].start, prior[-1].end))
                 break
+
+
+_MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\."
+             r"|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+# a day an English sentence tells an act on, whether or not a release's date resolves it: today, this evening, on the
+# 12th, on Monday, (on) October 20, 21 October
+_ON_A_DAY_EN = re.compile(r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|on\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
+                          r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|" + _MONTH_EN + r"\s+\d{1,2}\b"
+                          r"|\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_EN + r")")
+_BEFORE_EN = re.compile(r"\b(?:originally|back in|first|previously|earlier|once|ago|last year|had (?:signed|met|visited))\b", re.I)
+
+
+def told_on_a_day_en(res: Resolved, e: EventEntity) -> bool:
+    """Whether an English act is told in a sentence that gives its day ("met … today", "On October 20, … inked the
+    MOU") and tells no earlier time: what an undated release reports, though its date cannot be read."""
+    text = res.text
+    for m in e.mentions:
+        s = text.sentences[text.sentence_of(m.start)]
+        if _ON_A_DAY_EN.search(text.raw, s.start, s.end) and not _BEFORE_EN.search(text.raw, s.start, s.end) \
+                and not re.search(r"\b(?:19|20)\d\d\b", text.raw[s.start:s.end]):
+            return True
+    return False
 
 
 _ATTEND_GAP = re.compile(r"\bto (?:attend|join|take part in|participate in|visit)\b", re.I)

@@ -34,6 +34,10 @@ _BEHALF_EN = re.compile(r"\b(?:on\s+behalf\s+of|represent(?:ed|ing|s)|stood\s+in
 # "a tribute to Abe's leadership": a possessive names what is the person's, not that they were there ("Parker's
 # delegation" still names who came)
 _POSSESSIVE_EN = re.compile(r"['’]s\s+(?!delegation|team|group|entourage|party|visit|trip)")
+# "X had led a mission to attend …", "he had just received Mayor X": what the person did before the time told
+_HAD = r"\bhad\s+(?:just\s+|already\s+|previously\s+|once\s+|earlier\s+)?"
+_HAD_DONE_EN = re.compile(r"\s+" + _HAD + r"(?:led|visited|attended|met|received|signed|hosted|come|joined|toured|headed)\b")
+_HAD_MET_EN = re.compile(_HAD + r"(?:received|met|hosted|welcomed)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
 # 「訪團共16人，…包括A、B等人」「代表團成員有…」: the sentence lists who the delegation was
 _MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員)[^。；;\n]{0,40}?(?:包括|包含|計有|有)"))
@@ -138,6 +142,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             continue
         if english and _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
             continue  # "received by the deputy mayor on behalf of Mayor X": X was not there
+        if english and (_HAD_DONE_EN.match(text.raw, pm.end) or _HAD_MET_EN.search(text.raw, max(s.start, pm.start - 60), pm.start)):
+            continue  # "Kure Mayor X had led a mission to …", "he had just received Mayor X": an earlier time
         if english and pm.how == "known" and _POSSESSIVE_EN.match(text.raw, pm.end):
             continue
         if not caption and not opened_by and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):

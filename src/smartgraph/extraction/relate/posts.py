@@ -17,7 +17,7 @@ from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, government, national_government, organization, place_en
 from smartgraph.extraction.mentions import PersonMention, Resolved
-from smartgraph.extraction.names import romanised_chinese
+from smartgraph.extraction.names import romanised_chinese, western_order_chinese
 from smartgraph.extraction.text import fold
 from smartgraph.model import Post, Role
 
@@ -61,15 +61,18 @@ def _last_foreign_country(res: Resolved, p: PersonMention) -> str:
     return ""
 
 
-def _looks_foreign_en(p: PersonMention) -> bool:
+def _looks_foreign_en(p: PersonMention, home_country: str = "TW") -> bool:
     """English: a name with a Chinese form in brackets, or romanised as Taiwan writes Chinese names (Lin Chih-hao,
-    Mei-Lan Wang), is the home country's; other Latin names are foreign."""
+    Mei-Lan Wang), is the home country's; so, in a Taiwanese release, is an English given name before a Chinese family
+    name (Grace Chen, Bruce Linghu); other Latin names are foreign."""
     if p.name.script == "han":
         return _looks_foreign(p)
     if p.name.alt:
         name = fold(p.name.alt).replace("·", "")
         sur = lx.surnames()
         return not ((name[:1] in sur and len(name) <= 3) or (name[:2] in sur and len(name) <= 4))
+    if home_country == "TW" and western_order_chinese(p.name.text):
+        return False
     return not romanised_chinese(p.name.text)
 
 
@@ -87,6 +90,8 @@ class _ForeignPlacesEn:
         names: list[str] = []
         for h in gz.places().en.find(text.low, 0, len(text.low)):
             name = text.raw[h.start:h.end]
+            if not name[:1].isupper():
+                continue  # "technical tours", "a nice day": a word, not Tours or Nice
             entries = gz.places().curated.get(gz.fold(name), [])
             if entries and entries[0].country and entries[0].country != (res.home_country or "TW"):
                 if ends and text.raw[ends[-1]:h.start] in (", ", ","):
@@ -111,13 +116,16 @@ def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
     """Whether a list item's title is of the kind of body the previous item's organisation is: a councilor after a
     council's speaker takes the council; a deputy minister after the speaker does not."""
     o = res.organizations.get(org)
+    if o is not None and title.scope in ("city", "county", "township", "district") \
+            and o.org_type not in ("city-government", "local-government", "council"):
+        return False  # "…, Deputy Minister of Transportation, and Mayor Lin": a mayor is of no ministry
     return o is None or (title.scope == "council") == (o.org_type == "council")
 
 
 def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str, places: _ForeignPlacesEn) -> str:
     if p.inherit and previous and _same_body(res, title, previous):
         return previous
-    foreign = _looks_foreign_en(p)
+    foreign = _looks_foreign_en(p, res.home_country or "TW")
     home = res.home_place in res.places
     if foreign:
         org = places.last_before(p.name.start)

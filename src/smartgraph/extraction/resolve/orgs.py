@@ -96,6 +96,25 @@ def _country_before(res: Resolved, name: str, strict: bool = False) -> str:
     return context
 
 
+def _portfolio_en(stretch: str) -> bool:
+    """Whether the words after a minister's "of" name a portfolio, not a body or a place: "Transportation and
+    Communications", "Foreign Affairs of Taiwan" (not "the Interior Ministry", not "Japan")."""
+    s = _EN_LEAD.sub("", stretch.strip(" ,"))
+    head = re.split(r"\s+of\s+", s, maxsplit=1)[0]
+    if not re.fullmatch(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?[A-Z][\w'’-]*)*", head):
+        return False
+    return _en_org_type(head) is None and not gz.places().curated.get(gz.fold(head)) and gz.country_named(head) is None \
+        and geo_code(head) == ""
+
+
+def _sentence_country_en(res: Resolved, a: int) -> str:
+    """The one foreign country the places and countries of a sentence are in ("" when none or several): where a city
+    no table knows lies ("Mayor Date Kentaro of Sakaminato City" among Yonago, Matsuyama and Izumo)."""
+    s = res.text.sentences[res.text.sentence_of(a)]
+    codes = {_country_of(m) for m in _geo_in(res, s.start, s.end)} - {"", res.home_country or "TW"}
+    return codes.pop() if len(codes) == 1 else ""
+
+
 def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) -> str:
     """The organisation key an affiliation stretch ``[a, e)`` names (before ``title``), or ""."""
     if (a, e) in res.org_of:
@@ -107,7 +126,9 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
             named = re.sub(r"\s+Prefecture$", "", named)
         # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
         kinds = (title.scope,) if title is not None and title.scope in (*_REGION_SCOPES, "city") else ()
-        key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds)
+        if title is not None and "minister" in title.key and _portfolio_en(stretch):
+            stretch = f"Ministry of {stretch.strip()}"  # "Minister of Foreign Affairs of Taiwan": the ministry of that portfolio
+        key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds, _sentence_country_en(res, a))
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
             key = _council_en(res, key) or key  # "Taipei City councilor": the city's council, not its government
@@ -443,10 +464,11 @@ _EN_KIND_WORD = {"prefecture": "prefecture", "prefectural": "prefecture", "count
                  "provincial": "province", "state": "state"}
 
 
-def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> str:
+def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), country: str = "") -> str:
     """The organisation an English affiliation names: a place ("Taipei City", "Mayor of Pristina"), a country or
     nationality ("Taiwan's", "Australian"), or an organisation by its English name, part of the government of the
-    place it opens with or, for a unit no place opens ("Department of Labor"), of the home government."""
+    place it opens with or, for a unit no place opens ("Department of Labor"), of the home government. A city no
+    table knows ("Sakaminato City") lies in ``country``, the one its sentence's other places are in."""
     s = re.sub(r"['’]s?$", "", stretch.strip(" ,")).strip()
     s = _EN_LEAD.sub("", s).strip()
     if not s:
@@ -461,6 +483,16 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> 
         if pk:
             return government(res, pk)
     city = core != s and s.lower().startswith(("city of", "the city of"))
+    if re.search(r"\s(?:City|Town)$", core) and any(x.kind == "city" for x in gz.places().curated.get(gz.fold(core), [])):
+        pk = place_en(res, core, True)  # "Male City": a city the table knows by this whole name
+        if pk:
+            return government(res, pk)
+    if core != s:  # "City of Baton Rouge and East Baton Rouge Parish in Louisiana": the place the name opens with
+        lead_place = next((h for h in gz.places().en.find(core.lower()) if h.start == 0), None)
+        if lead_place is not None and re.match(r"\s+(?:in|and)\s|\s*,", core[lead_place.end:]):
+            pk = place_en(res, core[:lead_place.end], city)
+            if pk:
+                return government(res, pk)
     tail = _EN_GOV_TAIL.search(core)
     bare = core[:tail.start()] if tail else core
     city = city or bool(tail and re.search(r"\bCity\b", tail.group()))
@@ -476,9 +508,14 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> 
             return government(res, pk)
         if city:
             return _government_en(res, _unknown_city_en(res, f"{bare} City", geo_code(bare)))
+    if city and country and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", bare):
+        return _government_en(res, _unknown_city_en(res, f"{bare} City", country))
     code = geo_code(s)
     if code and " " not in s and s.lower() in demonyms():
         return national_government(res, code)
+    full = _spelt_out(res.text.raw, s) if re.fullmatch(r"[A-Z]{2,8}", s) else ""
+    if full:  # "KCCI Chair Akito Kuga" after "Kumamoto Chamber of Commerce and Industry (KCCI)": the body spelt out
+        return affiliation_en(res, full, kinds, country)
     ot = _en_org_type(s)
     geo = _en_geo(s)
     if ot is None:
@@ -511,6 +548,29 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = ()) -> 
         return organization(res, f"{gov}/{gz.fold(s)}", s, ot.key, res.home_country, res.home_place, gov)
     cc = _en_country(geo)
     return organization(res, f"org-{(cc or 'x').lower()}-{gz.fold(s)}", s, ot.key, cc)
+
+
+_CONNECTORS_EN = {"of", "and", "for", "the", "&", "on", "in"}
+
+
+def _spelt_out(raw: str, acronym: str) -> str:
+    """The name an acronym stands for where the text first gives it in brackets: "Kumamoto Chamber of Commerce and
+    Industry (KCCI)" ("" when the text spells it out nowhere)."""
+    m = re.search(r"\(\s*" + re.escape(acronym) + r"\s*\)", raw)
+    if m is None:
+        return ""
+    words = raw[max(0, m.start() - 120):m.start()].split()
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() or (w.lower() in _CONNECTORS_EN and run):
+            run.insert(0, w)
+            continue
+        break
+    while run and run[0].lower() in _CONNECTORS_EN:
+        run.pop(0)
+    full = " ".join(run)
+    initials = "".join(w[0] for w in run if w[:1].isupper())
+    return full if len(run) >= 2 and initials.startswith(acronym[:1]) and re.search(r"[a-z]", full) else ""
 
 
 def _en_country(geo: list[tuple[int, int, str, object]]) -> str:
