@@ -201,7 +201,7 @@ def test_a_new_graph_keeps_lines_whole_when_a_literal_holds_unicode_line_separat
     assert g.held == sha and sorted(g.ntriples().split("\n")) == sorted(nt.split("\n"))
     assert g.union.decode("utf-8").count("\n") == 1  # the line sent before is left out of the union
     store = EmbeddedStore(None)
-    store.add_new_graphs([(g.name, g.quads + g.union, g.held)])
+    store.add_new_graphs([(g.name, (g.quads, g.union), g.held)])
     assert store.graph_ntriples(name).count(b"\n") == 3 and store.union_ntriples().count(b"\n") == 2
     def quads() -> int:  # but the derived graphs' (a new store's marker that its spans' rows are kept)
         return sum(1 for q in store.oxigraph if getattr(q.graph_name, "value", "") not in DERIVED_GRAPHS)

@@ -1,5 +1,7 @@
 """Extraction rules one at a time, on invented releases (no sentence of the development corpus)."""
 
+from collections.abc import Iterable
+
 from smartgraph.documents import parse
 from smartgraph.extraction import extract
 from smartgraph.model import Facts
@@ -918,14 +920,19 @@ def test_a_mayors_place_is_the_city_where_a_province_has_the_same_name() -> None
 # --- s5-rel
 
 
-def _spoke_at(f: Facts) -> dict[str, set[str]]:
-    """Each speaker's name -> the names of the events their statements were made at."""
+def _events_by_person(f: Facts, pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each person's name -> the names of the events of their (person, event) pairs."""
     names = _names(f)
     out: dict[str, set[str]] = {}
-    for st in f.statements:
-        if st.event in f.events:
-            out.setdefault(names[st.speaker], set()).update(f.events[st.event].names_zh)
+    for person, event in pairs:
+        if event in f.events:
+            out.setdefault(names[person], set()).update(f.events[event].names_zh)
     return out
+
+
+def _spoke_at(f: Facts) -> dict[str, set[str]]:
+    """Each speaker's name -> the names of the events their statements were made at."""
+    return _events_by_person(f, ((st.speaker, st.event) for st in f.statements))
 
 
 def test_a_speech_is_made_at_the_ceremony_its_paragraph_names_not_at_an_event_an_earlier_speaker_spoke_of() -> None:
@@ -941,12 +948,7 @@ def test_a_speech_is_made_at_the_ceremony_its_paragraph_names_not_at_an_event_an
 
 def _attended(f: Facts) -> dict[str, set[str]]:
     """Each participant's name -> the names of the events they took part in."""
-    names = _names(f)
-    out: dict[str, set[str]] = {}
-    for p in f.participations:
-        if p.event in f.events:
-            out.setdefault(names[p.person], set()).update(f.events[p.event].names_zh)
-    return out
+    return _events_by_person(f, ((p.person, p.event) for p in f.participations))
 
 
 def test_members_of_a_delegation_made_the_call_the_group_is_told_to_make() -> None:

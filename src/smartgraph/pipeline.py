@@ -369,7 +369,7 @@ class _Writer:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
-        graphs: list[tuple[str, bytes | tuple[bytes, ...], str]] = [(g.name, (g.quads, g.union, g.rows), g.held) for _, g in batch]
+        graphs: list[tuple[str, tuple[bytes, ...], str]] = [(g.name, (g.quads, g.union, g.rows), g.held) for _, g in batch]
         self.inflight.append(([r for r, _ in batch], self.thread.submit(self.store.add_new_graphs, graphs)))
         while len(self.inflight) > 1:
             self._settle()

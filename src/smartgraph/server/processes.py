@@ -26,6 +26,7 @@ from typing import Any
 
 from smartgraph import procs
 from smartgraph.errors import ConfigError
+from smartgraph.server.app import ServerSettings
 
 log = logging.getLogger("smartgraph.server")
 
@@ -33,7 +34,7 @@ log = logging.getLogger("smartgraph.server")
 class Spec:
     """What a server process needs to build its engine and application (picklable: it crosses to a new process)."""
 
-    settings: Any  # ServerSettings
+    settings: ServerSettings
     store: Path
     endpoint: str | None
     cheap: int

@@ -779,9 +779,15 @@ class EmbeddedEngine:
         Handing each request to a thread of the pool and back cost as much as a cheap query itself (bench/http_bench.py).
         A request waits for an idle worker on the loop too; only moving a worker to a new snapshot takes a thread.
         ``rows``: as ``execute_rows`` (a picklable call: ``functools.partial`` of a module's function)."""
+        await self._catch_up()
+        return await self._arun(query, accept, limits, page, lane=lane, dataset=dataset, base_iri=base_iri, rows=rows)
+
+    async def _arun(self, query: str, accept: Sequence[tuple[str, float]], limits: Limits, page: int | None = None, *,
+                    lane: str = CHEAP, dataset: Dataset | None = None, base_iri: str | None = None,
+                    rows: RowsCall | None = None) -> Answer:
+        """``arun`` once the store's generation is caught up with."""
         import asyncio
 
-        await self._catch_up()
         pool = self.lanes[lane]
         start = time.monotonic()
         worker = await self._aacquire(pool, limits.timeout_s)
@@ -844,10 +850,10 @@ class EmbeddedEngine:
 
         await self._catch_up()
         if self._inline_busy >= self.spill and not self.lanes[CHEAP].idle.empty():
-            return await self.arun(query, accept, limits, page, rows=rows)
+            return await self._arun(query, accept, limits, page, rows=rows)
         view = self._view() if self._inline_busy < self.inline and self.mode == "snapshot" else None
         if view is None:
-            return await self.arun(query, accept, limits, page, rows=rows)
+            return await self._arun(query, accept, limits, page, rows=rows)
         self._inline_busy += 1
         view.busy += 1
         loop = asyncio.get_running_loop()

@@ -35,7 +35,7 @@ class Store(Protocol):
     def replace_graph(self, name: URIRef, data: Graph) -> None: ...
     def replace_graph_nt(self, name: str, nt: str) -> None: ...
     def add_graphs_nt(self, graphs: list[tuple[str, str]]) -> None: ...
-    def add_new_graphs(self, graphs: list[tuple[str, bytes | tuple[bytes, ...], str]]) -> None: ...
+    def add_new_graphs(self, graphs: list[tuple[str, tuple[bytes, ...], str]]) -> None: ...
     def restore_union(self) -> None: ...
     def has_graph(self, name: str) -> bool: ...
     def optimize(self) -> None: ...
@@ -366,10 +366,10 @@ class EmbeddedStore:
         if self.path is not None and not self.read_only:
             self._s.optimize()
 
-    def add_new_graphs(self, graphs: list[tuple[str, bytes | tuple[bytes, ...], str]]) -> None:
+    def add_new_graphs(self, graphs: list[tuple[str, tuple[bytes, ...], str]]) -> None:
         """``add_graphs_nt`` for graphs a build's worker processes made ready: (name, N-Quads of its quads, of
-        the triples it adds to the default graph and of its spans' provenance rows (``spans.nquads``), as one
-        bytes or in parts, the content hash's N-Triples line held back and written last).
+        the triples it adds to the default graph and of its spans' provenance rows (``spans.nquads``), in parts,
+        the content hash's N-Triples line held back and written last).
 
         Loaded leniently (IRIs not checked again): each graph's N-Triples were parsed strictly when they were
         validated, in the worker that made them (``validation.validate_ntriples``); a tenth of the load's CPU."""
@@ -377,7 +377,7 @@ class EmbeddedStore:
 
         if not graphs:
             return
-        data = b"".join(part for _, nq, _ in graphs for part in ((nq,) if isinstance(nq, bytes) else nq))
+        data = b"".join(part for _, parts, _ in graphs for part in parts)
         try:
             self._s.update(union.STALE)  # the materialised rows no longer answer for the store
             self._s.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
