@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -54,3 +56,49 @@ class Server:
         if self.log:
             self._err.close()  # type: ignore[union-attr]
         return self.proc.returncode
+
+
+def wait_for(check: Callable[[], object], seconds: float, every: float = 0.2) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(every)
+    return False
+
+
+def answers(port: int) -> bool:
+    """Whether a server on this loopback port answers /health."""
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def session_processes(sid: int) -> list[tuple[int, str]]:
+    """Every live process of a session (by /proc), with its command line."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            if int(fields[3]) == sid and fields[0] != "Z":
+                out.append((int(d.name), (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:120]))
+        except (OSError, IndexError, ValueError):
+            continue
+    return out
+
+
+@contextmanager
+def detached(*command: str) -> Iterator[subprocess.Popen[bytes]]:
+    """``smartgraph COMMAND...`` in a session of its own, so that a test may kill it with SIGKILL and then look for
+    what it left behind (``session_processes``); whatever of the session still lives is killed at the end."""
+    proc = subprocess.Popen([sys.executable, "-m", "smartgraph.cli", *command],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        yield proc
+    finally:
+        for pid, _ in session_processes(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        proc.wait()

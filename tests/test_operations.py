@@ -15,37 +15,13 @@ import httpx
 import pytest
 
 from smartgraph import pipeline
-from tests.server import Server, free_port
+from tests.server import Server, answers, detached, free_port, session_processes, wait_for
 from tests.test_cli import run
 
 from .conftest import ROOT, SEEDS
 
 NEW_PARAGRAPH = "臺北市長並與日本福岡市長簽署智慧城市合作備忘錄。"
 OTHER_BASE = "https://data.example.org/kg/"
-
-
-def session_processes(sid: int) -> list[tuple[int, str]]:
-    """Every live process of a session (by /proc), with its command line."""
-    out = []
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
-            if int(fields[3]) == sid and fields[0] != "Z":
-                out.append((int(d.name), (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:120]))
-        except (OSError, IndexError, ValueError):
-            continue
-    return out
-
-
-def wait_for(check: object, seconds: float, every: float = 0.2) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():  # type: ignore[operator]
-            return True
-        time.sleep(every)
-    return False
 
 
 # --------------------------------------------------------------------------- build and serve on one store
@@ -115,26 +91,19 @@ def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_kill_9_of_build_leaves_no_process_behind(big_corpus: Path, tmp_path: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "smartgraph.cli", "build", str(big_corpus), "--store", str(tmp_path / "store"),
-                             "--workers", "2", "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
+    with detached("build", str(big_corpus), "--store", str(tmp_path / "store"), "--workers", "2", "--quiet") as proc:
         assert wait_for(lambda: len(session_processes(proc.pid)) >= 4, 120), session_processes(proc.pid)  # main, workers, fork server
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert wait_for(lambda: not session_processes(proc.pid), 20), session_processes(proc.pid)
-    finally:
-        for pid, _ in session_processes(proc.pid):
-            os.kill(pid, signal.SIGKILL)
 
 
 def test_kill_9_of_serve_leaves_no_process_behind(built_store: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     shutil.copytree(built_store, store)
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "smartgraph.cli", "serve", "--store", str(store), "--port", str(port), "--timeout", "30"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        assert wait_for(lambda: _up(port), 60)
+    with detached("serve", "--store", str(store), "--port", str(port), "--timeout", "30") as proc:
+        assert wait_for(lambda: answers(port), 60)
         heavy = subprocess.Popen([sys.executable, "-c", "import httpx,sys; httpx.get(sys.argv[1], params={'query': sys.argv[2]}, timeout=60)",
                                   f"http://127.0.0.1:{port}/sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -150,16 +119,6 @@ def test_kill_9_of_serve_leaves_no_process_behind(built_store: Path, tmp_path: P
         s.stop()
         assert not (tmp_path / "store.serving").exists()
         assert not list(store.glob("smartgraph.serve.*.json"))
-    finally:
-        for pid, _ in session_processes(proc.pid):
-            os.kill(pid, signal.SIGKILL)
-
-
-def _up(port: int) -> bool:
-    try:
-        return httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 # --------------------------------------------------------------------------- the store remembers its settings

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.server import Server, free_port
-from tests.test_operations import _up, session_processes, wait_for
+from tests.server import Server, answers, detached, free_port, session_processes, wait_for
 
 TOKEN = {"SMARTGRAPH_UPDATE_TOKEN": "s3cret"}
 OFFICIALS = "/queries/officials?limit=5"
@@ -109,10 +108,8 @@ def test_a_process_that_dies_is_replaced_and_a_killed_server_leaves_nothing_behi
     store = tmp_path / "store"
     shutil.copytree(built_store, store)
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "smartgraph.cli", "serve", "--store", str(store), "--port", str(port), "--processes", "2"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        assert wait_for(lambda: _up(port) and len(list(store.glob("smartgraph.serve.*.json"))) == 2, 60)
+    with detached("serve", "--store", str(store), "--port", str(port), "--processes", "2") as proc:
+        assert wait_for(lambda: answers(port) and len(list(store.glob("smartgraph.serve.*.json"))) == 2, 60)
         first = {json.loads(f.read_text())["pid"] for f in store.glob("smartgraph.serve.*.json")}
         victim = min(first)
         os.kill(victim, signal.SIGKILL)
@@ -122,9 +119,6 @@ def test_a_process_that_dies_is_replaced_and_a_killed_server_leaves_nothing_behi
         proc.send_signal(signal.SIGKILL)  # the supervisor itself killed: its server processes and their workers end too
         proc.wait()
         assert wait_for(lambda: not session_processes(proc.pid), 30), session_processes(proc.pid)
-    finally:
-        for pid, _ in session_processes(proc.pid):
-            os.kill(pid, signal.SIGKILL)
 
 
 def test_processes_need_a_store_and_say_so(tmp_path: Path) -> None:
