@@ -7,6 +7,7 @@ skipped (their content hash is in the store).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -242,9 +243,16 @@ def _prepare_chunk(jobs: list[tuple[Path, str | None]], settings: Settings, opti
     return [_prepare(path, settings, known, options, _UNION) for path, known in jobs]
 
 
+GC_THRESHOLD = (10_000, 10, 10)  # a worker's collections: 0.47 ms CPU a release at Python's (700, 10, 10), none to speak of here
+
+
 def _start_worker(lifeline: Any) -> None:
+    """A worker's start: what the fork server read (word lists, shapes, TBox) lives as long as the worker and is
+    left out of its garbage collections, which run less often (a release makes tens of thousands of short-lived objects)."""
     procs.watch(lifeline)
     _UNION.clear()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
 
 
 CHUNK = 16  # documents a worker process takes at a time
