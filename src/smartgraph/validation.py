@@ -102,6 +102,8 @@ class DocumentValidator:
         read = shapes.sparql_predicates()
         # the SPARQL-based constraints match no TBox triple: they can run on a store holding the document alone
         self.alone = read is not None and read.isdisjoint(t[1].value for t in tbox)
+        self.fast = True  # ``_validate_lines`` first (tests turn it off to compare)
+        self._sparql_tokens = frozenset(f"<{p}>" for p in read or ())
         alone = shacl.Validator(shapes, self.store, graph=None)
         self.known = {shape.node: {f: alone.validate(f, shape) for f in alone.focus_nodes(shape)}
                       for shape in shapes.targeted if shapes.reads_only_its_focus(shape)}
@@ -112,6 +114,74 @@ class DocumentValidator:
         store = ox.Store()
         store.load(tbox_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=self._tbox)
         return store
+
+    def _validate_lines(self, nt: str) -> ValidationReport | None:
+        """``validate`` for a graph written one triple a line, each ``<s> <p> o .`` with IRIs as subject and
+        predicate and no blank node (as the graph stage writes it): the triples are indexed from the lines,
+        only the terms not met before are made (by Oxigraph's parser, so that they are the terms a store
+        would hold), and only the lines the SPARQL-based constraints can match (``Shapes.sparql_predicates``)
+        go into a store. None when a line is written another way (or does not parse): then the caller
+        takes the way through a store holding the whole document, which also reports syntax errors."""
+        import pyoxigraph as ox
+
+        triples = []
+        tokens = _TOKENS
+        if len(tokens) > _TOKENS_KEPT:
+            tokens.clear()
+        unknown: dict[str, None] = {}
+        for line in nt.split("\n"):
+            if not line:
+                continue
+            parts = line.split(" ", 2)
+            if len(parts) != 3:
+                return None
+            s, p, o = parts
+            if not (o.endswith(" .") and s[:1] == "<" and s[-1:] == ">" and p[:1] == "<" and p[-1:] == ">"):
+                return None
+            o = o[:-2]
+            if o[:2] == "_:":
+                return None
+            for t in (s, p, o):
+                if t not in tokens:
+                    unknown[t] = None
+            triples.append((s, p, o, line))
+        once: dict[str, Any] = {}
+        if unknown:
+            made = _make_terms(list(unknown))
+            if made is None:
+                return None
+            for t, term in made.items():
+                (once if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"' else tokens)[t] = term
+        kept = tokens.get
+        spo: dict[Any, dict[Any, list[Any]]] = {}
+        tbox_subjects, tbox_triples = self._tbox_subjects, self._tbox_triples
+        read, lines = self._sparql_tokens, []
+        for s_tok, p_tok, o_tok, line in triples:
+            if p_tok in read:
+                lines.append(line)
+            s, p, o = kept(s_tok), kept(p_tok), kept(o_tok)
+            if o is None:
+                o = once[o_tok]
+            po = spo.get(s)
+            if po is None:
+                po = spo[s] = {}
+            if s in tbox_subjects and (s, p, o) in tbox_triples:  # kept once, in the TBox's index
+                continue
+            objects = po.get(p)
+            if objects is None:
+                po[p] = [o]
+            elif o not in objects:  # a triple written twice is one triple
+                objects.append(o)
+        index = shacl.Index.of(spo)
+        known = self.known
+        if not spo.keys().isdisjoint(tbox_subjects):
+            known = {shape: {f: r for f, r in results.items() if f not in spo} for shape, results in known.items()}
+        store = ox.Store()
+        if lines:
+            lines.append("")
+            store.load("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        validator = shacl.Validator(engine_shapes(), store, known=known, indexes=(self._tbox_index, index))
+        return report_of(store, validator.run(), reader=validator)
 
     def _index(self, quads: Any, store: Any) -> tuple[shacl.Index, Any]:
         """The document's triples but those the TBox has too (removed from ``store`` when given), and the
@@ -141,6 +211,10 @@ class DocumentValidator:
     def validate(self, nt: str) -> ValidationReport:
         import pyoxigraph as ox
 
+        if self.alone and self.fast:
+            report = self._validate_lines(nt)
+            if report is not None:
+                return report
         if self.alone:  # a store of its own for the document (the SPARQL-based constraints' data), the TBox read from its index
             store = ox.Store()
             try:
@@ -171,6 +245,24 @@ class DocumentValidator:
 
 
 _LOCK = threading.Lock()
+_TOKENS: dict[str, Any] = {}  # N-Triples terms as written -> pyoxigraph terms, kept for the next documents
+_TOKENS_KEPT = 100_000
+_TOKEN_CHARS_KEPT = 300  # longer literals (a release's text) are made for one document only
+
+
+def _make_terms(tokens: list[str]) -> dict[str, Any] | None:
+    """The pyoxigraph terms of N-Triples terms as written (each parsed as the object of a triple, by Oxigraph),
+    None when one is not a term. The short ones are worth keeping, the others are kept for one document."""
+    import pyoxigraph as ox
+
+    text = "".join(f"<urn:x:s> <urn:x:p> {t} .\n" for t in tokens)
+    try:
+        terms = [t.object for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+    except SyntaxError:
+        return None
+    if len(terms) != len(tokens):
+        return None
+    return dict(zip(tokens, terms, strict=True))
 
 
 @cache
