@@ -135,16 +135,16 @@ class DocumentValidator:
             parts = line.split(" ", 2)
             if len(parts) != 3:
                 return None
-            s, p, o = parts
-            if not (o.endswith(" .") and s[:1] == "<" and s[-1:] == ">" and p[:1] == "<" and p[-1:] == ">"):
+            st, pt, ot = parts
+            if not (ot.endswith(" .") and st[:1] == "<" and st[-1:] == ">" and pt[:1] == "<" and pt[-1:] == ">"):
                 return None
-            o = o[:-2]
-            if o[:2] == "_:":
+            ot = ot[:-2]
+            if ot[:2] == "_:":
                 return None
-            for t in (s, p, o):
+            for t in (st, pt, ot):
                 if t not in tokens:
                     unknown[t] = None
-            triples.append((s, p, o, line))
+            triples.append((st, pt, ot, line))
         once: dict[str, Any] = {}
         if unknown:
             made = _make_terms(list(unknown))
