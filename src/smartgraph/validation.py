@@ -124,48 +124,65 @@ class DocumentValidator:
         takes the way through a store holding the whole document, which also reports syntax errors."""
         import pyoxigraph as ox
 
-        triples = []
-        tokens = _TOKENS
-        if len(tokens) > _TOKENS_KEPT:
-            tokens.clear()
+        if len(_TERMS) > _TOKENS_KEPT:
+            _TERMS.clear()
+            _IRIS.clear()
+        iri, term = _IRIS.get, _TERMS.get
+        rows: list[tuple[Any, Any, Any, str, str, str]] = []
         unknown: dict[str, None] = {}
-        for line in nt.split("\n"):
-            if not line:
-                continue
-            parts = line.split(" ", 2)
-            if len(parts) != 3:
-                return None
-            st, pt, ot = parts
-            if not (ot.endswith(" .") and st[:1] == "<" and st[-1:] == ">" and pt[:1] == "<" and pt[-1:] == ">"):
-                return None
-            ot = ot[:-2]
-            if ot[:2] == "_:":
-                return None
-            for t in (st, pt, ot):
-                if t not in tokens:
-                    unknown[t] = None
-            triples.append((st, pt, ot, line))
+        try:
+            for line in nt.split("\n"):
+                if not line:
+                    continue
+                st, pt, ot = line.split(" ", 2)
+                if ot[-2:] != " .":
+                    return None
+                ot = ot[:-2]
+                s, p, o = iri(st), iri(pt), term(ot)
+                if s is None or p is None or o is None:
+                    for t in (st, pt, ot):
+                        if t not in _TERMS:
+                            unknown[t] = None
+                rows.append((s, p, o, st, pt, ot))
+        except ValueError:  # fewer than three parts
+            return None
         once: dict[str, Any] = {}
         if unknown:
             made = _make_terms(list(unknown))
             if made is None:
                 return None
-            for t, term in made.items():
-                (once if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"' else tokens)[t] = term
-        kept = tokens.get
+            for t, made_term in made.items():
+                if isinstance(made_term, ox.BlankNode):
+                    return None
+                if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"':
+                    once[t] = made_term
+                else:
+                    _TERMS[t] = made_term
+                    if isinstance(made_term, ox.NamedNode):
+                        _IRIS[t] = made_term
         spo: dict[Any, dict[Any, list[Any]]] = {}
         tbox_subjects, tbox_triples = self._tbox_subjects, self._tbox_triples
         read, lines = self._sparql_tokens, []
-        for s_tok, p_tok, o_tok, line in triples:
-            if p_tok in read:
-                lines.append(line)
-            s, p, o = kept(s_tok), kept(p_tok), kept(o_tok)
-            if o is None:
-                o = once[o_tok]
-            po = spo.get(s)
-            if po is None:
-                po = spo[s] = {}
-            if s in tbox_subjects and (s, p, o) in tbox_triples:  # kept once, in the TBox's index
+        last: Any = None
+        po: dict[Any, list[Any]] = {}
+        in_tbox = False
+        for s, p, o, st, pt, ot in rows:
+            if s is None or p is None or o is None:
+                s, p, o = iri(st), iri(pt), term(ot)
+                if o is None:
+                    o = once.get(ot)
+                if s is None or p is None or o is None:  # a literal or a blank node as subject or predicate
+                    return None
+            if pt in read:
+                lines.append(f"{st} {pt} {ot} .")
+            if s is not last:
+                last = s
+                got = spo.get(s)
+                if got is None:
+                    got = spo[s] = {}
+                po = got
+                in_tbox = s in tbox_subjects
+            if in_tbox and (s, p, o) in tbox_triples:  # kept once, in the TBox's index
                 continue
             objects = po.get(p)
             if objects is None:
@@ -174,7 +191,7 @@ class DocumentValidator:
                 objects.append(o)
         index = shacl.Index.of(spo)
         known = self.known
-        if not spo.keys().isdisjoint(tbox_subjects):
+        if not spo.keys().isdisjoint(tbox_subjects):  # a TBox node the document says something about: validated again
             known = {shape: {f: r for f, r in results.items() if f not in spo} for shape, results in known.items()}
         store = ox.Store()
         if lines:
@@ -245,7 +262,8 @@ class DocumentValidator:
 
 
 _LOCK = threading.Lock()
-_TOKENS: dict[str, Any] = {}  # N-Triples terms as written -> pyoxigraph terms, kept for the next documents
+_TERMS: dict[str, Any] = {}  # N-Triples terms as written -> pyoxigraph terms, kept for the next documents
+_IRIS: dict[str, Any] = {}  # those of them that are IRIs (which alone may be subjects and predicates here)
 _TOKENS_KEPT = 100_000
 _TOKEN_CHARS_KEPT = 300  # longer literals (a release's text) are made for one document only
 
