@@ -410,14 +410,15 @@ class Validator:
 
     def __init__(self, shapes: Shapes, store: ox.Store, *, graph: Any = DEFAULT,
                  known: dict[Any, dict[Term, list[Result]]] | None = None, indexes: tuple[Index, ...] | None = None,
-                 plain: bool = False) -> None:
+                 plain: bool = False, closures: dict[Term, set[Term]] | None = None) -> None:
         """``graph``: the graph validated, the default graph unless given; None reads every graph of the
         store as one (the caller keeps the graphs free of shared triples, or counts would see a triple
         twice). ``known``: results already known for (shape, focus node), reused instead of validated.
         ``indexes``: the same triples as ``graph``, read into dictionaries (``Index``, sharing no triple):
         objects, instances and subclasses are then looked up there; SPARQL-based constraints, inverse
         paths and closed shapes still read the store. ``plain``: every shape read the plain way
-        (``validate_plain``) instead of by its compiled checks (tests compare the two)."""
+        (``validate_plain``) instead of by its compiled checks (tests compare the two). ``closures``: each class's
+        subclasses (``subclasses``) as found before in the same subclass triples, added to as they are found."""
         self.shapes = shapes
         self.plain = plain
         if plain:
@@ -428,7 +429,7 @@ class Validator:
         self.indexes = indexes
         self._conforms: dict[tuple[Any, Term], bool] = {}
         self._subclasses: dict[Term, set[Term]] | None = None
-        self._closures: dict[Term, set[Term]] = {}
+        self._closures: dict[Term, set[Term]] = {} if closures is None else closures
         self._objects: dict[tuple[Term, Term], list[Term]] = {}
         self._typed: dict[Term, set[Term]] | None = None
 
@@ -945,9 +946,13 @@ Fail = Callable[..., Result]
 
 
 def _check_class(cls: Term, fail: Fail) -> Check:
+    Lit = ox.Literal
+
     def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
-        for x in values:
-            if not v.is_instance(x, cls):
+        classes = v.subclasses(cls)
+        objects = v.objects
+        for x in values:  # ``Validator.is_instance``
+            if isinstance(x, Lit) or classes.isdisjoint(objects(x, _RDF_TYPE)):
                 out.append(fail(focus, x))
     return check
 

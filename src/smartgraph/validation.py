@@ -103,6 +103,7 @@ class DocumentValidator:
         # the SPARQL-based constraints match no TBox triple: they can run on a store holding the document alone
         self.alone = read is not None and read.isdisjoint(t[1].value for t in tbox)
         self.fast = True  # ``_validate_lines`` first (tests turn it off to compare)
+        self._tbox_closures: dict[Any, set[Any]] = {}  # each class's subclasses in the TBox (``Validator.subclasses``)
         self._sparql_tokens = frozenset(f"<{p}>" for p in read or ())
         alone = shacl.Validator(shapes, self.store, graph=None)
         self.known = {shape.node: {f: alone.validate(f, shape) for f in alone.focus_nodes(shape)}
@@ -197,7 +198,8 @@ class DocumentValidator:
         if lines:
             lines.append("")
             store.load("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        validator = shacl.Validator(engine_shapes(), store, known=known, indexes=(self._tbox_index, index))
+        closures = None if index.down else self._tbox_closures  # no subclass triple in the document: the TBox's classes
+        validator = shacl.Validator(engine_shapes(), store, known=known, indexes=(self._tbox_index, index), closures=closures)
         return report_of(store, validator.run(), reader=validator)
 
     def _index(self, quads: Any, store: Any) -> tuple[shacl.Index, Any]:
