@@ -104,7 +104,7 @@ class DocumentValidator:
         self.alone = read is not None and read.isdisjoint(t[1].value for t in tbox)
         self.fast = True  # ``_validate_lines`` first (tests turn it off to compare)
         self._tbox_closures: dict[Any, set[Any]] = {}  # each class's subclasses in the TBox (``Validator.subclasses``)
-        self._sparql_tokens = frozenset(f"<{p}>" for p in read or ())
+        self._sparql_tokens = frozenset(f"<{p}>" for p in read or ())  # as written in N-Triples
         alone = shacl.Validator(shapes, self.store, graph=None)
         self.known = {shape.node: {f: alone.validate(f, shape) for f in alone.focus_nodes(shape)}
                       for shape in shapes.targeted if shapes.reads_only_its_focus(shape)}
@@ -125,28 +125,25 @@ class DocumentValidator:
         takes the way through a store holding the whole document, which also reports syntax errors."""
         import pyoxigraph as ox
 
+        triples: list[tuple[str, str, str]] = []
+        add = triples.append
+        try:
+            for line in nt.split("\n"):
+                if line:
+                    st, pt, ot = line.split(" ", 2)
+                    if ot[-2:] != " .":
+                        return None
+                    add((st, pt, ot[:-2]))
+        except ValueError:  # fewer than three parts
+            return None
         if len(_TERMS) > _TOKENS_KEPT:
             _TERMS.clear()
             _IRIS.clear()
-        iri, term = _IRIS.get, _TERMS.get
-        rows: list[tuple[Any, Any, Any, str, str, str]] = []
-        unknown: dict[str, None] = {}
-        try:
-            for line in nt.split("\n"):
-                if not line:
-                    continue
-                st, pt, ot = line.split(" ", 2)
-                if ot[-2:] != " .":
-                    return None
-                ot = ot[:-2]
-                s, p, o = iri(st), iri(pt), term(ot)
-                if s is None or p is None or o is None:
-                    for t in (st, pt, ot):
-                        if t not in _TERMS:
-                            unknown[t] = None
-                rows.append((s, p, o, st, pt, ot))
-        except ValueError:  # fewer than three parts
-            return None
+        if triples:
+            subjects, predicates, objects_ = (set(part) for part in zip(*triples, strict=True))
+        else:
+            subjects = predicates = objects_ = set()
+        unknown = (subjects | predicates | objects_).difference(_TERMS)  # (a set's difference with a dict asks the dict)
         once: dict[str, Any] = {}
         if unknown:
             made = _make_terms(list(unknown))
@@ -161,21 +158,21 @@ class DocumentValidator:
                     _TERMS[t] = made_term
                     if isinstance(made_term, ox.NamedNode):
                         _IRIS[t] = made_term
+        if subjects.difference(_IRIS) or predicates.difference(_IRIS):  # a literal as subject or predicate
+            return None
+        iri, term = _IRIS.__getitem__, _TERMS.get
         spo: dict[Any, dict[Any, list[Any]]] = {}
         tbox_subjects, tbox_triples = self._tbox_subjects, self._tbox_triples
-        read, lines = self._sparql_tokens, []
         last: Any = None
         po: dict[Any, list[Any]] = {}
         in_tbox = False
-        for s, p, o, st, pt, ot in rows:
-            if s is None or p is None or o is None:
-                s, p, o = iri(st), iri(pt), term(ot)
-                if o is None:
-                    o = once.get(ot)
-                if s is None or p is None or o is None:  # a literal or a blank node as subject or predicate
-                    return None
+        read, lines = self._sparql_tokens, []
+        for st, pt, ot in triples:
             if pt in read:
                 lines.append(f"{st} {pt} {ot} .")
+            s, p, o = iri(st), iri(pt), term(ot)
+            if o is None:
+                o = once[ot]
             if s is not last:
                 last = s
                 got = spo.get(s)
