@@ -405,6 +405,21 @@ class Index:
         return self._pso.get(p, [])
 
 
+class Known(dict[Term, list[Result]]):
+    """Results known for a shape's focus nodes, those that are not empty listed once (``_with_results``)."""
+
+    def __init__(self, results: dict[Term, list[Result]]) -> None:
+        super().__init__(results)
+        self.with_results = [(f, done) for f, done in results.items() if done]
+
+
+def _with_results(known: dict[Term, list[Result]]) -> list[tuple[Term, list[Result]]]:
+    """The (focus node, results) of ``known`` whose results are not empty, in their order."""
+    if isinstance(known, Known):
+        return known.with_results
+    return [(f, done) for f, done in known.items() if done]
+
+
 class Validator:
     """Validate the default graph of a pyoxigraph store against a shapes graph."""
 
@@ -580,7 +595,7 @@ class Validator:
             known = self.known.get(shape.node, {})
             for f in sorted(focus - known.keys() if known else focus, key=str):
                 results.extend(self.validate(f, shape))
-            for f, done in known.items():  # results already known, for focus nodes of this graph too
+            for f, done in _with_results(known):  # results already known, for focus nodes of this graph too
                 if f in focus:
                     results.extend(done)
             results.extend(self.sparql(shape, focus))

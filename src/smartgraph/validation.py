@@ -106,7 +106,7 @@ class DocumentValidator:
         self._tbox_closures: dict[Any, set[Any]] = {}  # each class's subclasses in the TBox (``Validator.subclasses``)
         self._sparql_tokens = frozenset(f"<{p}>" for p in read or ())  # as written in N-Triples
         alone = shacl.Validator(shapes, self.store, graph=None)
-        self.known = {shape.node: {f: alone.validate(f, shape) for f in alone.focus_nodes(shape)}
+        self.known: dict[Any, dict[Any, list[shacl.Result]]] = {shape.node: shacl.Known({f: alone.validate(f, shape) for f in alone.focus_nodes(shape)})
                       for shape in shapes.targeted if shapes.reads_only_its_focus(shape)}
 
     def _new_store(self) -> Any:
@@ -190,7 +190,7 @@ class DocumentValidator:
         index = shacl.Index.of(spo)
         known = self.known
         if not spo.keys().isdisjoint(tbox_subjects):  # a TBox node the document says something about: validated again
-            known = {shape: {f: r for f, r in results.items() if f not in spo} for shape, results in known.items()}
+            known = {shape: shacl.Known({f: r for f, r in results.items() if f not in spo}) for shape, results in known.items()}
         store = ox.Store()
         if lines:
             lines.append("")
@@ -221,7 +221,7 @@ class DocumentValidator:
         index = shacl.Index.of(spo)
         known = self.known
         if not spo.keys().isdisjoint(tbox_subjects):  # a TBox node the document says something about: validated again
-            known = {shape: {f: r for f, r in results.items() if f not in spo} for shape, results in known.items()}
+            known = {shape: shacl.Known({f: r for f, r in results.items() if f not in spo}) for shape, results in known.items()}
         return index, known
 
     def validate(self, nt: str) -> ValidationReport:
