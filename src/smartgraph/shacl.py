@@ -598,7 +598,8 @@ class Validator:
             for f, done in _with_results(known):  # results already known, for focus nodes of this graph too
                 if f in focus:
                     results.extend(done)
-            results.extend(self.sparql(shape, focus))
+            if shape.sparql:
+                results.extend(self.sparql(shape, focus))
         return results
 
     def conforms(self, node: Term, shape_node: Any) -> bool:
@@ -1096,10 +1097,25 @@ def _check_node(target: Shape, fail: Fail) -> Check:
 
 
 def _check_property(prop: Shape) -> Check:
-    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+    """sh:property: ``Validator.validate`` of each value against the property shape (inlined for a predicate path)."""
+    path = prop.path
+    if path is None or path.kind != "predicate" or prop.deactivated:
+        def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+            for x in values:
+                out.extend(v.validate(x, prop))
+        return check
+    predicate = path.term
+
+    def check_predicate(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        checks = prop.checks
+        if checks is None:
+            checks = prop.checks = _compile(v.shapes, prop)
+        objects = v.objects
         for x in values:
-            out.extend(v.validate(x, prop))
-    return check
+            found = objects(x, predicate)
+            for c in checks:
+                c(v, x, found, out)
+    return check_predicate
 
 
 def _check_rest_plain(shape: Shape) -> Check:
