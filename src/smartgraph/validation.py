@@ -263,7 +263,7 @@ class DocumentValidator:
 _LOCK = threading.Lock()
 _TERMS: dict[str, Any] = {}  # N-Triples terms as written -> pyoxigraph terms, kept for the next documents
 _IRIS: dict[str, Any] = {}  # those of them that are IRIs (which alone may be subjects and predicates here)
-_TOKENS_KEPT = 100_000
+_TOKENS_KEPT = 20_000
 _TOKEN_CHARS_KEPT = 300  # longer literals (a release's text) are made for one document only
 
 
