@@ -125,51 +125,49 @@ class DocumentValidator:
         takes the way through a store holding the whole document, which also reports syntax errors."""
         import pyoxigraph as ox
 
-        triples: list[tuple[str, str, str]] = []
-        add = triples.append
-        try:
-            for line in nt.split("\n"):
-                if line:
-                    st, pt, ot = line.split(" ", 2)
-                    if ot[-2:] != " .":
-                        return None
-                    add((st, pt, ot[:-2]))
-        except ValueError:  # fewer than three parts
+        # every line "<s> <p> o ." (ending in " ."), its parts split at its first two spaces: objects keep their " ."
+        if nt.count("\n") != nt.count(" .\n") or nt[-1:] != "\n":
             return None
-        if len(_TERMS) > _TOKENS_KEPT:
-            _TERMS.clear()
-            _IRIS.clear()
-        if triples:
-            subjects, predicates, objects_ = (set(part) for part in zip(*triples, strict=True))
-        else:
-            subjects = predicates = objects_ = set()
-        unknown = (subjects | predicates | objects_).difference(_TERMS)  # (a set's difference with a dict asks the dict)
+        rows = [tuple(line.split(" ", 2)) for line in nt[:-1].split("\n")]
+        if len(_OBJECTS) + len(_IRIS) > _TOKENS_KEPT or not _IRIS:
+            self._seed_terms()
+        try:
+            subjects, predicates, objects_ = (set(part) for part in zip(*rows, strict=True))
+        except ValueError:  # a line of fewer than three parts
+            return None
+        new_iris = (subjects | predicates).difference(_IRIS)  # (a set's difference with a dict asks the dict)
+        new_objects = objects_.difference(_OBJECTS)
         once: dict[str, Any] = {}
-        if unknown:
-            made = _make_terms(list(unknown))
+        if new_iris or new_objects:
+            made = _make_terms([f"{t} ." for t in new_iris] + list(new_objects))
             if made is None:
                 return None
-            for t, made_term in made.items():
+            # one object a term: an IRI met as a subject and as an object is the same object (dictionaries that
+            # find their key by identity need not compare terms)
+            for t in new_iris:
+                made_term = _OBJECTS.get(f"{t} .")
+                if made_term is None:
+                    made_term = made[f"{t} ."]
+                if not isinstance(made_term, ox.NamedNode):  # a literal or a blank node as subject or predicate
+                    return None
+                _IRIS[t] = made_term
+            for t in new_objects:
+                made_term = made[t]
                 if isinstance(made_term, ox.BlankNode):
                     return None
-                if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"':
-                    once[t] = made_term
-                else:
-                    _TERMS[t] = made_term
-                    if isinstance(made_term, ox.NamedNode):
-                        _IRIS[t] = made_term
-        if subjects.difference(_IRIS) or predicates.difference(_IRIS):  # a literal as subject or predicate
-            return None
-        iri, term = _IRIS.__getitem__, _TERMS.get
+                if isinstance(made_term, ox.NamedNode):
+                    made_term = _IRIS.get(t[:-2], made_term)
+                (once if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"' else _OBJECTS)[t] = made_term
+        iri, term = _IRIS.__getitem__, _OBJECTS.get
         spo: dict[Any, dict[Any, list[Any]]] = {}
         tbox_subjects, tbox_triples = self._tbox_subjects, self._tbox_triples
         last: Any = None
         po: dict[Any, list[Any]] = {}
         in_tbox = False
         read, lines = self._sparql_tokens, []
-        for st, pt, ot in triples:
+        for st, pt, ot in rows:
             if pt in read:
-                lines.append(f"{st} {pt} {ot} .")
+                lines.append(f"{st} {pt} {ot}")
             s, p, o = iri(st), iri(pt), term(ot)
             if o is None:
                 o = once[ot]
@@ -198,6 +196,21 @@ class DocumentValidator:
         closures = None if index.down else self._tbox_closures  # no subclass triple in the document: the TBox's classes
         validator = shacl.Validator(engine_shapes(), store, known=known, indexes=(self._tbox_index, index), closures=closures)
         return report_of(store, validator.run(), reader=validator)
+
+    def _seed_terms(self) -> None:
+        """The terms kept from one document to the next: none but the TBox's (so that a document's classes and
+        concepts are the objects the TBox's dictionaries hold)."""
+        import pyoxigraph as ox
+
+        _IRIS.clear()
+        _OBJECTS.clear()
+        for triple in self._tbox_triples:
+            for t in triple:
+                if isinstance(t, ox.NamedNode):
+                    _IRIS.setdefault(f"<{t.value}>", t)
+                    _OBJECTS.setdefault(f"<{t.value}> .", t)
+                elif isinstance(t, ox.Literal):
+                    _OBJECTS.setdefault(f"{t} .", t)
 
     def _index(self, quads: Any, store: Any) -> tuple[shacl.Index, Any]:
         """The document's triples but those the TBox has too (removed from ``store`` when given), and the
@@ -261,18 +274,20 @@ class DocumentValidator:
 
 
 _LOCK = threading.Lock()
-_TERMS: dict[str, Any] = {}  # N-Triples terms as written -> pyoxigraph terms, kept for the next documents
-_IRIS: dict[str, Any] = {}  # those of them that are IRIs (which alone may be subjects and predicates here)
+# N-Triples terms as written -> pyoxigraph terms, kept for the next documents: subjects' and predicates' IRIs,
+# and objects (written with the " ." that ends their line)
+_IRIS: dict[str, Any] = {}
+_OBJECTS: dict[str, Any] = {}
 _TOKENS_KEPT = 20_000
 _TOKEN_CHARS_KEPT = 300  # longer literals (a release's text) are made for one document only
 
 
 def _make_terms(tokens: list[str]) -> dict[str, Any] | None:
-    """The pyoxigraph terms of N-Triples terms as written (each parsed as the object of a triple, by Oxigraph),
-    None when one is not a term. The short ones are worth keeping, the others are kept for one document."""
+    """The pyoxigraph terms of N-Triples terms as written, each followed by " ." (each parsed as the object of a
+    triple, by Oxigraph), None when one is not a term."""
     import pyoxigraph as ox
 
-    text = "".join(f"<urn:x:s> <urn:x:p> {t} .\n" for t in tokens)
+    text = "".join(f"<urn:x:s> <urn:x:p> {t}\n" for t in tokens)
     try:
         terms = [t.object for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
     except SyntaxError:
