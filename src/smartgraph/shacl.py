@@ -37,6 +37,7 @@ _SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
 _LANGSTRING = str(RDF.langString)
 _EMPTY: dict[Term, list[Term]] = {}
 _NONE: frozenset[Term] = frozenset()
+_NO_OBJECTS: list[Term] = []  # shared: never changed
 
 
 def to_ox(t: Any) -> Term:
@@ -451,19 +452,21 @@ class Validator:
     # ---- data access (the default graph, or the graph given)
     def objects(self, s: Term, p: Term) -> list[Term]:
         """The objects of (s, p); read once a run (the store does not change while it validates)."""
+        if self.indexes is not None:  # the indexes' own list when one index alone has objects (not to be changed)
+            found = None
+            for index in self.indexes:
+                po = index.spo.get(s)
+                if po is not None:
+                    objects = po.get(p)
+                    if objects:
+                        found = objects if found is None else found + objects
+            return _NO_OBJECTS if found is None else found
         if isinstance(s, ox.Literal):
             return []
         key = (s, p)
         got = self._objects.get(key)
         if got is None:
-            if self.indexes is not None:
-                got = []
-                for index in self.indexes:
-                    po = index.spo.get(s)
-                    if po is not None:
-                        got += po.get(p, ())
-            else:
-                got = [q.object for q in self.store.quads_for_pattern(s, p, None, self.graph)]
+            got = [q.object for q in self.store.quads_for_pattern(s, p, None, self.graph)]
             self._objects[key] = got
         return got
 
