@@ -128,13 +128,15 @@ class DocumentValidator:
         # every line "<s> <p> o ." (ending in " ."), its parts split at its first two spaces: objects keep their " ."
         if nt.count("\n") != nt.count(" .\n") or nt[-1:] != "\n":
             return None
-        rows = [tuple(line.split(" ", 2)) for line in nt[:-1].split("\n")]
+        text_lines = nt[:-1].split("\n")
+        rows = [tuple(line.split(" ", 2)) for line in text_lines]
         if len(_OBJECTS) + len(_IRIS) > _TOKENS_KEPT or not _IRIS:
             self._seed_terms()
         try:
-            subjects, predicates, objects_ = (set(part) for part in zip(*rows, strict=True))
+            s_col, p_col, o_col = zip(*rows, strict=True)
         except ValueError:  # a line of fewer than three parts
             return None
+        subjects, predicates, objects_ = set(s_col), set(p_col), set(o_col)
         new_iris = (subjects | predicates).difference(_IRIS)  # (a set's difference with a dict asks the dict)
         new_objects = objects_.difference(_OBJECTS)
         once: dict[str, Any] = {}
@@ -158,19 +160,16 @@ class DocumentValidator:
                 if isinstance(made_term, ox.NamedNode):
                     made_term = _IRIS.get(t[:-2], made_term)
                 (once if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"' else _OBJECTS)[t] = made_term
-        iri, term = _IRIS.__getitem__, _OBJECTS.get
+        read = self._sparql_tokens
+        lines = [line for line, pt in zip(text_lines, p_col, strict=True) if pt in read]
+        # (pyoxigraph terms are never false)
+        object_terms = [_OBJECTS.get(t) or once[t] for t in o_col] if once else list(map(_OBJECTS.__getitem__, o_col))
         spo: dict[Any, dict[Any, list[Any]]] = {}
         tbox_subjects, tbox_triples = self._tbox_subjects, self._tbox_triples
         last: Any = None
         po: dict[Any, list[Any]] = {}
         in_tbox = False
-        read, lines = self._sparql_tokens, []
-        for st, pt, ot in rows:
-            if pt in read:
-                lines.append(f"{st} {pt} {ot}")
-            s, p, o = iri(st), iri(pt), term(ot)
-            if o is None:
-                o = once[ot]
+        for s, p, o in zip(map(_IRIS.__getitem__, s_col), map(_IRIS.__getitem__, p_col), object_terms, strict=True):
             if s is not last:
                 last = s
                 got = spo.get(s)
