@@ -103,6 +103,7 @@ class DocumentValidator:
         # the SPARQL-based constraints match no TBox triple: they can run on a store holding the document alone
         self.alone = read is not None and read.isdisjoint(t[1].value for t in tbox)
         self.fast = True  # ``_validate_lines`` first (tests turn it off to compare)
+        self._seeds: tuple[dict[str, Any], dict[str, Any]] | None = None  # ``_seed_terms``
         self._tbox_closures: dict[Any, set[Any]] = {}  # each class's subclasses in the TBox (``Validator.subclasses``)
         self._sparql_tokens = frozenset(f"<{p}>" for p in read or ())  # as written in N-Triples
         alone = shacl.Validator(shapes, self.store, graph=None)
@@ -201,15 +202,21 @@ class DocumentValidator:
         concepts are the objects the TBox's dictionaries hold)."""
         import pyoxigraph as ox
 
+        if self._seeds is None:
+            iris: dict[str, Any] = {}
+            objects: dict[str, Any] = {}
+            for triple in self._tbox_triples:
+                for t in triple:
+                    if isinstance(t, ox.NamedNode):
+                        iris.setdefault(f"<{t.value}>", t)
+                        objects.setdefault(f"<{t.value}> .", t)
+                    elif isinstance(t, ox.Literal):
+                        objects.setdefault(f"{t} .", t)
+            self._seeds = (iris, objects)
         _IRIS.clear()
         _OBJECTS.clear()
-        for triple in self._tbox_triples:
-            for t in triple:
-                if isinstance(t, ox.NamedNode):
-                    _IRIS.setdefault(f"<{t.value}>", t)
-                    _OBJECTS.setdefault(f"<{t.value}> .", t)
-                elif isinstance(t, ox.Literal):
-                    _OBJECTS.setdefault(f"{t} .", t)
+        _IRIS.update(self._seeds[0])
+        _OBJECTS.update(self._seeds[1])
 
     def _index(self, quads: Any, store: Any) -> tuple[shacl.Index, Any]:
         """The document's triples but those the TBox has too (removed from ``store`` when given), and the
