@@ -11,6 +11,10 @@ pattern, languageIn, uniqueLang, equals, disjoint, lessThan(OrEquals), not, and,
 property, qualifiedValueShape, closed, hasValue, in), with sh:deactivated, sh:severity and sh:message.
 tests/test_shacl.py runs the W3C SHACL Core test suite on it and compares it with pyshacl on our shapes.
 
+Each shape is compiled once into a tuple of closures, one a constraint (``_compile``), which
+``Validator.validate`` runs; ``Validator.validate_plain`` interprets the shape's parameters instead
+(``Validator(plain=True)``, the reference tests compare the compiled checks with).
+
 A SPARQL-based constraint's query is run without pre-binding ``$this``; its rows are kept for the focus
 nodes of the shape. That is the same result for queries that use ``$this`` as a plain variable, as ours do.
 """

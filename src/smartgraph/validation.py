@@ -80,7 +80,12 @@ class DocumentValidator:
     slow down as it piles up), and each document into a graph beside it, cleared after. The TBox's own
     focus nodes (every SKOS concept) are validated once: for a shape that reads only triples about its
     focus node, a node the document says nothing about keeps its result. The report is the one of a
-    fresh store holding the TBox and the document (tests compare the two, both ways)."""
+    fresh store holding the TBox and the document (tests compare the two, both ways).
+
+    A document written as the graph stage writes it (one ``<s> <p> o .`` a line, no blank node) takes a
+    faster way (``_validate_lines``): its lines are indexed without a store, terms met before are reused,
+    and only the lines the SPARQL-based constraints can match go into a store; anything else takes the
+    way above."""
 
     TBOX = "urn:x-smartgraph:validation:tbox"
     DOCUMENT = "urn:x-smartgraph:validation:document:"
