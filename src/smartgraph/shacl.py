@@ -11,6 +11,10 @@ pattern, languageIn, uniqueLang, equals, disjoint, lessThan(OrEquals), not, and,
 property, qualifiedValueShape, closed, hasValue, in), with sh:deactivated, sh:severity and sh:message.
 tests/test_shacl.py runs the W3C SHACL Core test suite on it and compares it with pyshacl on our shapes.
 
+Each shape is compiled once into a tuple of closures, one a constraint (``_compile``), which
+``Validator.validate`` runs; ``Validator.validate_plain`` interprets the shape's parameters instead
+(``Validator(plain=True)``, the reference tests compare the compiled checks with).
+
 A SPARQL-based constraint's query is run without pre-binding ``$this``; its rows are kept for the focus
 nodes of the shape. That is the same result for queries that use ``$this`` as a plain variable, as ours do.
 """
@@ -19,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -37,6 +41,7 @@ _SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
 _LANGSTRING = str(RDF.langString)
 _EMPTY: dict[Term, list[Term]] = {}
 _NONE: frozenset[Term] = frozenset()
+_NO_OBJECTS: list[Term] = []  # shared: never changed
 
 
 def to_ox(t: Any) -> Term:
@@ -161,6 +166,7 @@ class Shape:
     deactivated: bool = False
     sparql: list[tuple[str, list[Any], Any]] = field(default_factory=list)  # (query, messages, severity)
     groups: frozenset[str] = frozenset()  # the groups of constraints it has (``_GROUPS``): validation skips the others
+    checks: tuple[Check, ...] | None = field(default=None, repr=False, compare=False)  # ``_compile``d on first use
 
 
 # constraint parameters in the groups Validator.validate tests together
@@ -404,44 +410,67 @@ class Index:
         return self._pso.get(p, [])
 
 
+class Known(dict[Term, list[Result]]):
+    """Results known for a shape's focus nodes, those that are not empty listed once (``_with_results``)."""
+
+    def __init__(self, results: dict[Term, list[Result]]) -> None:
+        super().__init__(results)
+        self.with_results = [(f, done) for f, done in results.items() if done]
+
+
+def _with_results(known: dict[Term, list[Result]]) -> list[tuple[Term, list[Result]]]:
+    """The (focus node, results) of ``known`` whose results are not empty, in their order."""
+    if isinstance(known, Known):
+        return known.with_results
+    return [(f, done) for f, done in known.items() if done]
+
+
 class Validator:
     """Validate the default graph of a pyoxigraph store against a shapes graph."""
 
     def __init__(self, shapes: Shapes, store: ox.Store, *, graph: Any = DEFAULT,
-                 known: dict[Any, dict[Term, list[Result]]] | None = None, indexes: tuple[Index, ...] | None = None) -> None:
+                 known: dict[Any, dict[Term, list[Result]]] | None = None, indexes: tuple[Index, ...] | None = None,
+                 plain: bool = False, closures: dict[Term, set[Term]] | None = None) -> None:
         """``graph``: the graph validated, the default graph unless given; None reads every graph of the
         store as one (the caller keeps the graphs free of shared triples, or counts would see a triple
         twice). ``known``: results already known for (shape, focus node), reused instead of validated.
         ``indexes``: the same triples as ``graph``, read into dictionaries (``Index``, sharing no triple):
         objects, instances and subclasses are then looked up there; SPARQL-based constraints, inverse
-        paths and closed shapes still read the store."""
+        paths and closed shapes still read the store. ``plain``: every shape read the plain way
+        (``validate_plain``) instead of by its compiled checks (tests compare the two). ``closures``: each class's
+        subclasses (``subclasses``) as found before in the same subclass triples, added to as they are found."""
         self.shapes = shapes
+        self.plain = plain
+        if plain:
+            self.validate = self.validate_plain  # type: ignore[method-assign]
         self.store = store
         self.graph = graph
         self.known = known or {}
         self.indexes = indexes
         self._conforms: dict[tuple[Any, Term], bool] = {}
         self._subclasses: dict[Term, set[Term]] | None = None
-        self._closures: dict[Term, set[Term]] = {}
+        self._closures: dict[Term, set[Term]] = {} if closures is None else closures
         self._objects: dict[tuple[Term, Term], list[Term]] = {}
         self._typed: dict[Term, set[Term]] | None = None
 
     # ---- data access (the default graph, or the graph given)
     def objects(self, s: Term, p: Term) -> list[Term]:
         """The objects of (s, p); read once a run (the store does not change while it validates)."""
+        if self.indexes is not None:  # the indexes' own list when one index alone has objects (not to be changed)
+            found = None
+            for index in self.indexes:
+                po = index.spo.get(s)
+                if po is not None:
+                    objects = po.get(p)
+                    if objects:
+                        found = objects if found is None else found + objects
+            return _NO_OBJECTS if found is None else found
         if isinstance(s, ox.Literal):
             return []
         key = (s, p)
         got = self._objects.get(key)
         if got is None:
-            if self.indexes is not None:
-                got = []
-                for index in self.indexes:
-                    po = index.spo.get(s)
-                    if po is not None:
-                        got += po.get(p, ())
-            else:
-                got = [q.object for q in self.store.quads_for_pattern(s, p, None, self.graph)]
+            got = [q.object for q in self.store.quads_for_pattern(s, p, None, self.graph)]
             self._objects[key] = got
         return got
 
@@ -573,10 +602,11 @@ class Validator:
             known = self.known.get(shape.node, {})
             for f in sorted(focus - known.keys() if known else focus, key=str):
                 results.extend(self.validate(f, shape))
-            for f, done in known.items():  # results already known, for focus nodes of this graph too
+            for f, done in _with_results(known):  # results already known, for focus nodes of this graph too
                 if f in focus:
                     results.extend(done)
-            results.extend(self.sparql(shape, focus))
+            if shape.sparql:
+                results.extend(self.sparql(shape, focus))
         return results
 
     def conforms(self, node: Term, shape_node: Any) -> bool:
@@ -602,6 +632,35 @@ class Validator:
                              value if value is not None else (this if shape.path is None else None), _message(messages))
 
     def validate(self, focus: Term, shape: Shape) -> list[Result]:
+        """The results of ``focus`` against ``shape``, by the shape's checks compiled once (``_compile``);
+        the same as ``validate_plain``, which reads the shape's parameters every time (tests compare the two)."""
+        checks = shape.checks
+        if checks is None:
+            checks = shape.checks = _compile(self.shapes, shape)
+        if not checks:
+            return []
+        path = shape.path
+        if path is None:
+            values = [focus]
+        elif path.kind == "predicate":
+            values = self.objects(focus, path.term)
+        else:
+            values = self.values(focus, path)
+        out: list[Result] = []
+        for check in checks:
+            check(self, focus, values, out)
+        return out
+
+    def conforms_to(self, node: Term, shape: Shape) -> bool:
+        """``conforms`` given the shape itself."""
+        key = (shape.node, node)
+        got = self._conforms.get(key)
+        if got is None:
+            self._conforms[key] = True  # recursion guard
+            got = self._conforms[key] = not self.validate(node, shape)
+        return got
+
+    def validate_plain(self, focus: Term, shape: Shape) -> list[Result]:
         if shape.deactivated:
             return []
         values = self.values(focus, shape.path) if shape.path else [focus]
@@ -728,23 +787,9 @@ class Validator:
         if "property" in p:
             for s in p.get("property", ()):
                 for v in values:
-                    out.extend(self.validate(v, self.shapes.shape(s)))
+                    out.extend(self.validate_plain(v, self.shapes.shape(s)))
         if "rest" in groups:
-            if "qualifiedValueShape" in p:
-                for q in p.get("qualifiedValueShape", ()):
-                    self._qualified(shape, q, values, fail)
-            if "closed" in p and any(str(x) == "true" for x in p.get("closed", ())):
-                closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
-                           if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
-                for lst in p.get("ignoredProperties", ()):
-                    closed |= {to_ox(x) for x in self.shapes.list(lst)}
-                for v in values:
-                    if isinstance(v, ox.Literal):
-                        continue
-                    for pred, obj in self.predicate_objects(v):
-                        if pred not in closed:
-                            out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
-                                              _rdflib(pred), obj, _message(shape.messages)))
+            out.extend(self.validate_rest(focus, shape, values))
             if "hasValue" in p:
                 for hv in p.get("hasValue", ()):
                     if _ox_param(hv) not in values:
@@ -755,6 +800,32 @@ class Validator:
                     for v in values:
                         if v not in allowed_values:
                             fail("InConstraintComponent", v)
+        return out
+
+    def validate_rest(self, focus: Term, shape: Shape, values: list[Term]) -> list[Result]:
+        """The results of sh:qualifiedValueShape and sh:closed."""
+        out: list[Result] = []
+        p = shape.params
+
+        def fail(component: str, value: Term = None) -> None:
+            out.append(Result(focus, shape.node, component, shape.severity, shape.path.node if shape.path else None,
+                              value, _message(shape.messages)))
+
+        if "qualifiedValueShape" in p:
+            for q in p.get("qualifiedValueShape", ()):
+                self._qualified(shape, q, values, fail)
+        if "closed" in p and any(str(x) == "true" for x in p.get("closed", ())):
+            closed = {to_ox(self.shapes.g.value(ps, SH.path)) for ps in p.get("property", ())
+                      if isinstance(self.shapes.g.value(ps, SH.path), URIRef)}
+            for lst in p.get("ignoredProperties", ()):
+                closed |= {to_ox(x) for x in self.shapes.list(lst)}
+            for v in values:
+                if isinstance(v, ox.Literal):
+                    continue
+                for pred, obj in self.predicate_objects(v):
+                    if pred not in closed:
+                        out.append(Result(focus, shape.node, "ClosedConstraintComponent", shape.severity,
+                                          _rdflib(pred), obj, _message(shape.messages)))
         return out
 
     def _qualified(self, shape: Shape, q: Any, values: list[Term], fail: Any) -> None:
@@ -816,3 +887,261 @@ def parse_shapes(text: str, base: str | None = None) -> Shapes:
 def validate(store: ox.Store, shapes: Shapes) -> list[Result]:
     """Every validation result for the default graph of ``store``."""
     return Validator(shapes, store).run()
+
+
+# --------------------------------------------------------------------------- shapes compiled into checks
+
+Check = Callable[["Validator", Term, list[Term], list[Result]], None]  # (validator, focus, values, results out)
+
+
+def _compile(shapes: Shapes, shape: Shape) -> tuple[Check, ...]:
+    """``Validator.validate_plain`` taken apart: one closure a constraint, its parameters read once, in the order
+    ``validate_plain`` tests them (so the results come in the same order)."""
+    if shape.deactivated:
+        return ()
+    p = shape.params
+    groups = shape.groups
+    node, severity, path_node, message = shape.node, shape.severity, shape.path.node if shape.path else None, _message(shape.messages)
+    checks: list[Check] = []
+
+    def failer(component: str) -> Callable[[Term, Term], Result]:
+        def result(focus: Term, value: Term = None) -> Result:
+            return Result(focus, node, component, severity, path_node, value, message)
+        return result
+
+    if "values" in groups:
+        for c in p.get("class", ()):
+            checks.append(_check_class(_ox_param(c), failer("ClassConstraintComponent")))
+        for d in p.get("datatype", ()):
+            checks.append(_check_datatype(str(d), failer("DatatypeConstraintComponent")))
+        for k in p.get("nodeKind", ()):
+            checks.append(_check_node_kind(_NODE_KINDS[str(k)], failer("NodeKindConstraintComponent")))
+        if ("maxCount" in p or "minCount" in p) and shape.path:
+            for n in p.get("minCount", ()):
+                checks.append(_check_count(int(n), True, failer("MinCountConstraintComponent")))
+            for n in p.get("maxCount", ()):
+                checks.append(_check_count(int(n), False, failer("MaxCountConstraintComponent")))
+        for name, ok in (("minExclusive", (1,)), ("minInclusive", (0, 1)), ("maxExclusive", (-1,)), ("maxInclusive", (-1, 0))):
+            for bound in p.get(name, ()):
+                checks.append(_check_range(_ox_param(bound), ok, failer(name[0].upper() + name[1:] + "ConstraintComponent")))
+        for name in ("minLength", "maxLength"):
+            for n in p.get(name, ()):
+                checks.append(_check_length(int(n), name == "minLength", failer(name[0].upper() + name[1:] + "ConstraintComponent")))
+        for pat in p.get("pattern", ()):
+            flags = 0
+            for f in str(next(iter(p.get("flags", ())), "")):
+                flags |= {"i": re.I, "s": re.S, "m": re.M, "x": re.X}.get(f, 0)
+            checks.append(_check_pattern(re.compile(str(pat), flags), failer("PatternConstraintComponent")))
+        for lst in p.get("languageIn", ()):
+            checks.append(_check_language_in(tuple(str(x).lower() for x in shapes.list(lst)), failer("LanguageInConstraintComponent")))
+    if "pairs" in groups:
+        if "uniqueLang" in p and shape.path and any(str(x) == "true" for x in p.get("uniqueLang", ())):
+            checks.append(_check_unique_lang(failer("UniqueLangConstraintComponent")))
+        for prop in p.get("equals", ()):
+            checks.append(_check_equals(_ox_param(prop), failer("EqualsConstraintComponent")))
+        for prop in p.get("disjoint", ()):
+            checks.append(_check_disjoint(_ox_param(prop), failer("DisjointConstraintComponent")))
+        for name, ok in (("lessThan", (-1,)), ("lessThanOrEquals", (-1, 0))):
+            for prop in p.get(name, ()):
+                checks.append(_check_less_than(_ox_param(prop), ok, failer(name[0].upper() + name[1:] + "ConstraintComponent")))
+    if "logic" in groups:
+        for sh in p.get("not", ()):
+            checks.append(_check_logic("not", (shapes.shape(sh),), failer("NotConstraintComponent")))
+        for name in ("and", "or", "xone"):
+            for lst in p.get(name, ()):
+                checks.append(_check_logic(name, tuple(shapes.shape(m) for m in shapes.list(lst)),
+                                           failer(name[0].upper() + name[1:] + "ConstraintComponent")))
+        for sh in p.get("node", ()):
+            checks.append(_check_node(shapes.shape(sh), failer("NodeConstraintComponent")))
+    for sh in p.get("property", ()):
+        checks.append(_check_property(shapes.shape(sh)))
+    if "rest" in groups:
+        if "qualifiedValueShape" in p or ("closed" in p and any(str(x) == "true" for x in p.get("closed", ()))):
+            checks.append(_check_rest_plain(shape))
+        for hv in p.get("hasValue", ()):
+            checks.append(_check_has_value(_ox_param(hv), failer("HasValueConstraintComponent")))
+        for lst in p.get("in", ()):
+            checks.append(_check_in(shapes.ox_set(lst), failer("InConstraintComponent")))
+    return tuple(checks)
+
+
+Fail = Callable[..., Result]
+
+
+def _check_class(cls: Term, fail: Fail) -> Check:
+    Lit = ox.Literal
+
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        classes = v.subclasses(cls)
+        objects = v.objects
+        for x in values:  # ``Validator.is_instance``
+            if isinstance(x, Lit) or classes.isdisjoint(objects(x, _RDF_TYPE)):
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_datatype(d: str, fail: Fail) -> Check:
+    lang_ok = d == _LANGSTRING
+    Lit = ox.Literal
+
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        for x in values:
+            if not (isinstance(x, Lit) and x.datatype.value == d and (lang_ok or x.language is None) and _value(x) is not _NO_VALUE):
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_node_kind(allowed: tuple[str, ...], fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        for x in values:
+            if type(x).__name__ not in allowed:
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_count(n: int, minimum: bool, fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        if (len(values) < n) if minimum else (len(values) > n):
+            out.append(fail(focus))
+    return check
+
+
+def _check_range(bound: Term, ok: tuple[int, ...], fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        for x in values:
+            if _compare(x, bound) not in ok:
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_length(n: int, minimum: bool, fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        for x in values:
+            if isinstance(x, ox.BlankNode) or (len(x.value) < n if minimum else len(x.value) > n):
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_pattern(rx: re.Pattern[str], fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        for x in values:
+            if isinstance(x, ox.BlankNode) or not rx.search(x.value):
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_language_in(ranges: tuple[str, ...], fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        for x in values:
+            lang = (x.language or "").lower() if isinstance(x, ox.Literal) else ""
+            if not lang or not any(lang == r or lang.startswith(r + "-") or r == "*" for r in ranges):
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_unique_lang(fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        seen: dict[str, int] = {}
+        for x in values:
+            if isinstance(x, ox.Literal) and x.language:
+                seen[x.language.lower()] = seen.get(x.language.lower(), 0) + 1
+        for _ in [lang for lang, n in seen.items() if n > 1]:
+            out.append(fail(focus))
+    return check
+
+
+def _check_equals(prop: Term, fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        others = set(v.objects(focus, prop))
+        for x in [x for x in values if x not in others] + [o for o in others if o not in values]:
+            out.append(fail(focus, x))
+    return check
+
+
+def _check_disjoint(prop: Term, fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        others = set(v.objects(focus, prop))
+        for x in values:
+            if x in others:
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_less_than(prop: Term, ok: tuple[int, ...], fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        bounds = v.objects(focus, prop)
+        for x in values:
+            for o in bounds:  # one result for each pair that is not in order
+                if _compare(x, o) not in ok:
+                    out.append(fail(focus, x))
+    return check
+
+
+def _check_logic(kind: str, members: tuple[Shape, ...], fail: Fail) -> Check:
+    """sh:not (one member), sh:and, sh:or (both stop at the first member that decides, as ``validate_plain``), sh:xone."""
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        conforms = v.conforms_to
+        for x in values:
+            if kind == "not":
+                failed = conforms(x, members[0])
+            elif kind == "and":
+                failed = not all(conforms(x, m) for m in members)
+            elif kind == "or":
+                failed = not any(conforms(x, m) for m in members)
+            else:
+                failed = sum(conforms(x, m) for m in members) != 1
+            if failed:
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_node(target: Shape, fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        for x in values:
+            if not v.conforms_to(x, target):
+                out.append(fail(focus, x))
+    return check
+
+
+def _check_property(prop: Shape) -> Check:
+    """sh:property: ``Validator.validate`` of each value against the property shape (inlined for a predicate path)."""
+    path = prop.path
+    if path is None or path.kind != "predicate" or prop.deactivated:
+        def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+            for x in values:
+                out.extend(v.validate(x, prop))
+        return check
+    predicate = path.term
+
+    def check_predicate(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        checks = prop.checks
+        if checks is None:
+            checks = prop.checks = _compile(v.shapes, prop)
+        objects = v.objects
+        for x in values:
+            found = objects(x, predicate)
+            for c in checks:
+                c(v, x, found, out)
+    return check_predicate
+
+
+def _check_rest_plain(shape: Shape) -> Check:
+    """sh:qualifiedValueShape and sh:closed (rare: read the plain way)."""
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        out.extend(v.validate_rest(focus, shape, values))
+    return check
+
+
+def _check_has_value(hv: Term, fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        if hv not in values:
+            out.append(fail(focus))
+    return check
+
+
+def _check_in(allowed: frozenset[Term], fail: Fail) -> Check:
+    def check(v: Validator, focus: Term, values: list[Term], out: list[Result]) -> None:
+        for x in values:
+            if x not in allowed:
+                out.append(fail(focus, x))
+    return check

@@ -80,7 +80,12 @@ class DocumentValidator:
     slow down as it piles up), and each document into a graph beside it, cleared after. The TBox's own
     focus nodes (every SKOS concept) are validated once: for a shape that reads only triples about its
     focus node, a node the document says nothing about keeps its result. The report is the one of a
-    fresh store holding the TBox and the document (tests compare the two, both ways)."""
+    fresh store holding the TBox and the document (tests compare the two, both ways).
+
+    A document written as the graph stage writes it (one ``<s> <p> o .`` a line, no blank node) takes a
+    faster way (``_validate_lines``): its lines are indexed without a store, terms met before are reused,
+    and only the lines the SPARQL-based constraints can match go into a store; anything else takes the
+    way above."""
 
     TBOX = "urn:x-smartgraph:validation:tbox"
     DOCUMENT = "urn:x-smartgraph:validation:document:"
@@ -102,8 +107,12 @@ class DocumentValidator:
         read = shapes.sparql_predicates()
         # the SPARQL-based constraints match no TBox triple: they can run on a store holding the document alone
         self.alone = read is not None and read.isdisjoint(t[1].value for t in tbox)
+        self.fast = True  # ``_validate_lines`` first (tests turn it off to compare)
+        self._seeds: tuple[dict[str, Any], dict[str, Any]] | None = None  # ``_seed_terms``
+        self._tbox_closures: dict[Any, set[Any]] = {}  # each class's subclasses in the TBox (``Validator.subclasses``)
+        self._sparql_tokens = frozenset(f"<{p}>" for p in read or ())  # as written in N-Triples
         alone = shacl.Validator(shapes, self.store, graph=None)
-        self.known = {shape.node: {f: alone.validate(f, shape) for f in alone.focus_nodes(shape)}
+        self.known: dict[Any, dict[Any, list[shacl.Result]]] = {shape.node: shacl.Known({f: alone.validate(f, shape) for f in alone.focus_nodes(shape)})
                       for shape in shapes.targeted if shapes.reads_only_its_focus(shape)}
 
     def _new_store(self) -> Any:
@@ -112,6 +121,107 @@ class DocumentValidator:
         store = ox.Store()
         store.load(tbox_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=self._tbox)
         return store
+
+    def _validate_lines(self, nt: str) -> ValidationReport | None:
+        """``validate`` for a graph written one triple a line, each ``<s> <p> o .`` with IRIs as subject and
+        predicate and no blank node (as the graph stage writes it): the triples are indexed from the lines,
+        only the terms not met before are made (by Oxigraph's parser, so that they are the terms a store
+        would hold), and only the lines the SPARQL-based constraints can match (``Shapes.sparql_predicates``)
+        go into a store. None when a line is written another way (or does not parse): then the caller
+        takes the way through a store holding the whole document, which also reports syntax errors."""
+        import pyoxigraph as ox
+
+        # every line "<s> <p> o ." (ending in " ."), its parts split at its first two spaces: objects keep their " ."
+        if nt.count("\n") != nt.count(" .\n") or nt[-1:] != "\n":
+            return None
+        text_lines = nt[:-1].split("\n")
+        rows = [tuple(line.split(" ", 2)) for line in text_lines]
+        if len(_OBJECTS) + len(_IRIS) > _TOKENS_KEPT or not _IRIS:
+            self._seed_terms()
+        try:
+            s_col, p_col, o_col = zip(*rows, strict=True)
+        except ValueError:  # a line of fewer than three parts
+            return None
+        subjects, predicates, objects_ = set(s_col), set(p_col), set(o_col)
+        new_iris = (subjects | predicates).difference(_IRIS)  # (a set's difference with a dict asks the dict)
+        new_objects = objects_.difference(_OBJECTS)
+        once: dict[str, Any] = {}
+        if new_iris or new_objects:
+            made = _make_terms([f"{t} ." for t in new_iris] + list(new_objects))
+            if made is None:
+                return None
+            # one object a term: an IRI met as a subject and as an object is the same object (dictionaries that
+            # find their key by identity need not compare terms)
+            for t in new_iris:
+                made_term = _OBJECTS.get(f"{t} .")
+                if made_term is None:
+                    made_term = made[f"{t} ."]
+                if not isinstance(made_term, ox.NamedNode):  # a literal or a blank node as subject or predicate
+                    return None
+                _IRIS[t] = made_term
+            for t in new_objects:
+                made_term = made[t]
+                if isinstance(made_term, ox.BlankNode):
+                    return None
+                if isinstance(made_term, ox.NamedNode):
+                    made_term = _IRIS.get(t[:-2], made_term)
+                (once if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"' else _OBJECTS)[t] = made_term
+        read = self._sparql_tokens
+        lines = [line for line, pt in zip(text_lines, p_col, strict=True) if pt in read]
+        # (pyoxigraph terms are never false)
+        object_terms = [_OBJECTS.get(t) or once[t] for t in o_col] if once else list(map(_OBJECTS.__getitem__, o_col))
+        spo: dict[Any, dict[Any, list[Any]]] = {}
+        tbox_subjects, tbox_triples = self._tbox_subjects, self._tbox_triples
+        last: Any = None
+        po: dict[Any, list[Any]] = {}
+        in_tbox = False
+        for s, p, o in zip(map(_IRIS.__getitem__, s_col), map(_IRIS.__getitem__, p_col), object_terms, strict=True):
+            if s is not last:
+                last = s
+                got = spo.get(s)
+                if got is None:
+                    got = spo[s] = {}
+                po = got
+                in_tbox = s in tbox_subjects
+            if in_tbox and (s, p, o) in tbox_triples:  # kept once, in the TBox's index
+                continue
+            objects = po.get(p)
+            if objects is None:
+                po[p] = [o]
+            elif o not in objects:  # a triple written twice is one triple
+                objects.append(o)
+        index = shacl.Index.of(spo)
+        known = self.known
+        if not spo.keys().isdisjoint(tbox_subjects):  # a TBox node the document says something about: validated again
+            known = {shape: shacl.Known({f: r for f, r in results.items() if f not in spo}) for shape, results in known.items()}
+        store = ox.Store()
+        if lines:
+            lines.append("")
+            store.load("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        closures = None if index.down else self._tbox_closures  # no subclass triple in the document: the TBox's classes
+        validator = shacl.Validator(engine_shapes(), store, known=known, indexes=(self._tbox_index, index), closures=closures)
+        return report_of(store, validator.run(), reader=validator)
+
+    def _seed_terms(self) -> None:
+        """The terms kept from one document to the next: none but the TBox's (so that a document's classes and
+        concepts are the objects the TBox's dictionaries hold)."""
+        import pyoxigraph as ox
+
+        if self._seeds is None:
+            iris: dict[str, Any] = {}
+            objects: dict[str, Any] = {}
+            for triple in self._tbox_triples:
+                for t in triple:
+                    if isinstance(t, ox.NamedNode):
+                        iris.setdefault(f"<{t.value}>", t)
+                        objects.setdefault(f"<{t.value}> .", t)
+                    elif isinstance(t, ox.Literal):
+                        objects.setdefault(f"{t} .", t)
+            self._seeds = (iris, objects)
+        _IRIS.clear()
+        _OBJECTS.clear()
+        _IRIS.update(self._seeds[0])
+        _OBJECTS.update(self._seeds[1])
 
     def _index(self, quads: Any, store: Any) -> tuple[shacl.Index, Any]:
         """The document's triples but those the TBox has too (removed from ``store`` when given), and the
@@ -135,12 +245,16 @@ class DocumentValidator:
         index = shacl.Index.of(spo)
         known = self.known
         if not spo.keys().isdisjoint(tbox_subjects):  # a TBox node the document says something about: validated again
-            known = {shape: {f: r for f, r in results.items() if f not in spo} for shape, results in known.items()}
+            known = {shape: shacl.Known({f: r for f, r in results.items() if f not in spo}) for shape, results in known.items()}
         return index, known
 
     def validate(self, nt: str) -> ValidationReport:
         import pyoxigraph as ox
 
+        if self.alone and self.fast:
+            report = self._validate_lines(nt)
+            if report is not None:
+                return report
         if self.alone:  # a store of its own for the document (the SPARQL-based constraints' data), the TBox read from its index
             store = ox.Store()
             try:
@@ -171,6 +285,27 @@ class DocumentValidator:
 
 
 _LOCK = threading.Lock()
+# N-Triples terms as written -> pyoxigraph terms, kept for the next documents: subjects' and predicates' IRIs,
+# and objects (written with the " ." that ends their line)
+_IRIS: dict[str, Any] = {}
+_OBJECTS: dict[str, Any] = {}
+_TOKENS_KEPT = 20_000
+_TOKEN_CHARS_KEPT = 300  # longer literals (a release's text) are made for one document only
+
+
+def _make_terms(tokens: list[str]) -> dict[str, Any] | None:
+    """The pyoxigraph terms of N-Triples terms as written, each followed by " ." (each parsed as the object of a
+    triple, by Oxigraph), None when one is not a term."""
+    import pyoxigraph as ox
+
+    text = "".join(f"<urn:x:s> <urn:x:p> {t}\n" for t in tokens)
+    try:
+        terms = [t.object for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+    except SyntaxError:
+        return None
+    if len(terms) != len(tokens):
+        return None
+    return dict(zip(tokens, terms, strict=True))
 
 
 @cache
@@ -180,7 +315,8 @@ def _documents() -> DocumentValidator:
 
 def validate_ntriples_fresh(nt: str) -> ValidationReport:
     """``validate_ntriples`` the plain way: a new store with the TBox and the document, every focus node
-    validated (what DocumentValidator must equal; tests compare the two)."""
+    validated, every shape interpreted (``Validator.validate_plain``): what DocumentValidator must equal
+    (tests compare the two)."""
     import pyoxigraph as ox
 
     store = ox.Store()
@@ -189,7 +325,7 @@ def validate_ntriples_fresh(nt: str) -> ValidationReport:
         store.bulk_load(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     except SyntaxError as e:
         raise ResourceError(f"a document graph is not valid N-Triples: {e}", hint="report this as a bug in the graph stage") from None
-    return report_of(store, shacl.validate(store, engine_shapes()))
+    return report_of(store, shacl.Validator(engine_shapes(), store, plain=True).run())
 
 
 def validate_union(store: object) -> ValidationReport:
