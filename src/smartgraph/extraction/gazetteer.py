@@ -38,6 +38,7 @@ def fold(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", fold_chars(unicodedata.normalize("NFC", text)).casefold())
 
 
+@lru_cache(maxsize=65536)
 def fold_latin(text: str) -> str:
     """Latin names: accents dropped, case folded, tokens sorted (``Kwon, Young-jin`` = ``Young-jin Kwon``)."""
     s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())

@@ -152,8 +152,9 @@ class PeopleResolver:
         res = self.res
         raw = res.text.raw
         owners: dict[str, list[str]] = {}
+        named = set(res.person_of.values())
         for key, lab in self.labels.items():
-            if key not in set(res.person_of.values()) or "latin" not in lab:
+            if key not in named or "latin" not in lab:
                 continue
             for w in _family_words(lab["latin"]):
                 owners.setdefault(w, []).append(key)
