@@ -83,7 +83,7 @@ def test_find_is_the_leftmost_longest_of_every_hit_that_does_not_overlap() -> No
     """``find`` of a Chinese list is the automaton's leftmost-longest search: it must equal taking every hit (``all``) by
     start, longest first, and skipping those that overlap one taken (entries inside, across and after one another)."""
     m = Matcher([("市長", "mayor"), ("副市長", "deputy"), ("臺北市", "taipei"), ("北市", "north"), ("市副", "odd"),
-                 ("論壇", "forum"), ("壇", "altar"), ("出席論壇", "attend")])
+                 ("論壇", "forum"), ("壇", "altar"), ("出席", "present"), ("出席論壇", "attend")])
     text = fold("臺北市副市長出席論壇，市長致詞，北市副市長；壇") * 20
 
     def greedy(a: int, b: int) -> list[Any]:
