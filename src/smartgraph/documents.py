@@ -14,6 +14,7 @@ import fnmatch
 import functools
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -840,9 +841,7 @@ def detect_language(text: str) -> str:
     to_trad = _opencc("s2t").convert(joined).split("\n")
     if len(to_simp) != len(chars) or len(to_trad) != len(chars):
         return "zh-Hant"
-    count = {c: 0 for c in chars}
-    for c in han:
-        count[c] += 1
+    count = Counter(han)
     trad_only = sum(count[c] for c, s in zip(chars, to_simp, strict=True) if s != c)
     simp_only = sum(count[c] for c, t in zip(chars, to_trad, strict=True) if t != c)
     return "zh-Hans" if simp_only > trad_only else "zh-Hant"
