@@ -819,8 +819,8 @@ def _block(span: Span) -> Block:
     return Block("paragraph", span, None, urls)
 
 
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile("[A-Za-z]")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")  # runs: one string a run, not one a character
+_LATIN = re.compile("[A-Za-z]+")
 
 
 def detect_language(text: str) -> str:
@@ -831,8 +831,8 @@ def detect_language(text: str) -> str:
     >>> detect_language("Taipei Mayor Ko Wen-je (柯文哲) met Prague Mayor Zdenek Hrib."), detect_language("北九州市长首访高雄")
     ('en', 'zh-Hans')
     """
-    han = _HAN.findall(text)
-    latin = len(_LATIN.findall(text))
+    han = "".join(_HAN.findall(text))  # every Han character, in order
+    latin = sum(map(len, _LATIN.findall(text)))
     if not han or len(han) < 0.2 * (len(han) + latin):
         return "en" if latin or not han else "zh-Hant"
     chars = sorted(set(han))
