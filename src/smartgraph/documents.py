@@ -432,9 +432,13 @@ def _impossible_dates(pieces: list[tuple[str | None, Span]], notices: list[Notic
                 notices.append(Notice(f"header field {name!r}: {e}", text.count("\n", 0, piece.start) + 1))
 
 
+_YOU_ARE_HERE = re.compile(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?\s*", re.I)
+_CRUMB = re.compile(r"\s*(?:>|＞|»|›|→)\s*")
+
+
 def _breadcrumb(line: str) -> list[str] | None:
-    body = re.sub(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?\s*", "", line, flags=re.I)
-    parts = [p.strip() for p in re.split(r"\s*(?:>|＞|»|›|→)\s*", body)]
+    body = _YOU_ARE_HERE.sub("", line)
+    parts = [p.strip() for p in _CRUMB.split(body)]
     if len(parts) >= 2 and all(0 < len(p) <= 40 for p in parts) and len(body) <= 120:
         return parts
     return None
