@@ -25,9 +25,11 @@ from smartgraph.extraction.resolve.orgs import english_home
 from smartgraph.extraction.text import fold, is_han
 from smartgraph.model import Person
 
+_SPACES = re.compile(r"\s+")
+
 
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip()
 
 
 class PeopleResolver:
