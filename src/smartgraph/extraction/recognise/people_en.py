@@ -344,7 +344,7 @@ def _useful_aff(raw: str, a: int, e: int) -> bool:
     low = s.lower()
     if gz.countries().en.all(low) or gz.places().en.all(low) or demonym_matcher().all(low):
         return True
-    return any(re.search(rf"\b{re.escape(w.lower())}\b", low) for o in lx.org_types().values() for w in o.en)
+    return any(w.lower() in low and re.search(rf"\b{re.escape(w.lower())}\b", low) for o in lx.org_types().values() for w in o.en)
 
 
 _ORG_IN_TITLE = re.compile(r"(?:(?:City|County|Council|Town|District|Prefectural|State|Municipal)\s+)+")
