@@ -494,7 +494,9 @@ class EnglishPeople:
         if len(words) < 2 or any(re.search(r"(?:s|ed|ing)$", w) for w in words[1:]):
             return False
         body = raw[unit.end:]
-        return any(re.search(rf"\b{re.escape(tm.text)}\s+{re.escape(w)}\b(?!\s+[A-Z])", body) for w in (words[0], words[-1]))
+        if tm.text not in body:  # the pattern holds the title as it is written
+            return False
+        return any(w in body and re.search(rf"\b{re.escape(tm.text)}\s+{re.escape(w)}\b(?!\s+[A-Z])", body) for w in (words[0], words[-1]))
 
     def _title_then_name(self, tm: TitleMention, s0: int, s1: int, nxt: int) -> bool:
         raw = self.raw
