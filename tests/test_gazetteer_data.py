@@ -329,3 +329,22 @@ def test_place_names_are_not_country_names() -> None:
             if code and code != cols[2]:
                 problems.append(f"{where(f, i)}: {n} is also the country {code}")
     assert not problems, "\n".join(problems)
+
+
+def test_themes_of_a_text_are_those_with_a_keyword_in_it_in_table_order() -> None:
+    """themes_of finds every theme keyword in one pass: a text has a theme when any of its keywords is in the folded
+    text (one keyword inside another, two themes' keywords, none: general), listed in the table's order."""
+    from smartgraph.extraction import gazetteer as gaz
+
+    themes = gaz.themes()
+    assert gaz.themes_of("") == ("general",)
+    for t in themes:
+        for k in t.keywords:
+            assert t.key in gaz.themes_of(f"甲 {k} 乙"), (t.key, k)
+    every = "，".join(t.keywords[0] for t in reversed(themes) if t.keywords)
+    assert gaz.themes_of(every) == tuple(t.key for t in themes if t.keywords)
+    for t in themes:
+        for k in t.keywords:
+            folded = gaz.fold(k)
+            expected = tuple(u.key for u in themes if any(w in folded for w in u.keywords))
+            assert gaz.themes_of(k) == expected, k

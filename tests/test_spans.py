@@ -195,3 +195,33 @@ def test_the_server_answers_provenance_from_the_span_rows_as_the_plain_query_doe
             assert fast.body == plain.body
     finally:
         engine.close()
+
+
+_AWKWARD = """<http://x/d> <http://purl.org/dc/terms/source> "a \\"b\\"\\\\c\\td.txt" .
+<http://x/d> <http://purl.org/dc/terms/source> "second"@EN-gb .
+<http://x/d/s> <http://www.w3.org/ns/oa#hasSource> <http://x/d> .
+<http://x/d/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/oa#SpecificResource> .
+<http://x/d/s> <http://www.w3.org/ns/oa#hasSelector> <http://x/d/s/p> .
+<http://x/d/s> <http://www.w3.org/ns/oa#hasSelector> <http://x/d/s/q> .
+<http://x/d/s/p> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/oa#TextPositionSelector> .
+<http://x/d/s/p> <http://www.w3.org/ns/oa#start> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .
+<http://x/d/s/p> <http://www.w3.org/ns/oa#start> "03"^^<http://www.w3.org/2001/XMLSchema#string> .
+<http://x/d/s/p> <http://www.w3.org/ns/oa#end> "9"^^<http://www.w3.org/2001/XMLSchema#integer> .
+<http://x/d/s/q> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/oa#TextQuoteSelector> .
+<http://x/d/s/q> <http://www.w3.org/ns/oa#exact> "line\\nnext \\r \\"quoted\\" \u2028 tab\t"@zh-hant .
+<http://x/d/t> <http://www.w3.org/ns/oa#hasSource> <http://x/d> .
+<http://x/d/t> <http://www.w3.org/ns/oa#hasSelector> <http://x/d/s/q> .
+"""
+
+
+@pytest.mark.parametrize("extra", ["", '<http://x/d/s/q> <http://www.w3.org/ns/oa#exact> "caf\\u00E9" .\n',
+                                   "_:b <http://www.w3.org/ns/oa#hasSource> <http://x/d> .\n"])
+def test_rows_read_from_the_ntriples_text_are_those_of_pyoxigraphs_parse(extra: str) -> None:
+    """nquads_of reads the N-Triples as text (escapes, language tags, datatypes, several rows a span, a span without a
+    position), or has pyoxigraph parse them (a \\u escape, a blank node): the same rows either way."""
+    import pyoxigraph as ox
+
+    nt = _AWKWARD + extra
+    parsed = spans.nquads("http://x/g", ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    assert parsed.count(f"<{spans.QUOTED}>") >= 4
+    assert spans.nquads_of("http://x/g", nt) == spans.nquads_of("http://x/g", nt.encode("utf-8")) == parsed

@@ -1,6 +1,7 @@
 """The position indexes and text helpers that keep extraction linear, checked against the plain scans they replace."""
 
 import random
+from typing import Any
 
 import pytest
 
@@ -76,3 +77,24 @@ def test_a_matcher_window_finds_what_the_whole_text_has_there() -> None:
         assert m.all(text, a, b) == [h for h in whole if a <= h.start and h.end <= b]
     assert m.at(text, text.index(fold("副市長"))).entry == "deputy"  # type: ignore[union-attr]
     assert m.ending_at(text, text.index(fold("副市長")) + 3).entry == "deputy"  # type: ignore[union-attr]
+
+
+def test_find_is_the_leftmost_longest_of_every_hit_that_does_not_overlap() -> None:
+    """``find`` of a Chinese list is the automaton's leftmost-longest search: it must equal taking every hit (``all``) by
+    start, longest first, and skipping those that overlap one taken (entries inside, across and after one another)."""
+    m = Matcher([("市長", "mayor"), ("副市長", "deputy"), ("臺北市", "taipei"), ("北市", "north"), ("市副", "odd"),
+                 ("論壇", "forum"), ("壇", "altar"), ("出席", "present"), ("出席論壇", "attend")])
+    text = fold("臺北市副市長出席論壇，市長致詞，北市副市長；壇") * 20
+
+    def greedy(a: int, b: int) -> list[Any]:
+        out, taken = [], -1
+        for h in sorted(m.all(text, a, b), key=lambda h: (h.start, -(h.end - h.start))):
+            if h.start >= taken:
+                out.append(h)
+                taken = h.end
+        return out
+
+    assert [h.entry for h in m.find(text)[:4]] == ["taipei", "deputy", "attend", "mayor"]
+    for a in range(0, len(text), 5):
+        assert m.find(text, a, min(len(text), a + 23)) == greedy(a, min(len(text), a + 23))
+    assert m.find(text) == greedy(0, len(text))

@@ -14,6 +14,7 @@ import fnmatch
 import functools
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -431,9 +432,13 @@ def _impossible_dates(pieces: list[tuple[str | None, Span]], notices: list[Notic
                 notices.append(Notice(f"header field {name!r}: {e}", text.count("\n", 0, piece.start) + 1))
 
 
+_YOU_ARE_HERE = re.compile(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?\s*", re.I)
+_CRUMB = re.compile(r"\s*(?:>|＞|»|›|→)\s*")
+
+
 def _breadcrumb(line: str) -> list[str] | None:
-    body = re.sub(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?\s*", "", line, flags=re.I)
-    parts = [p.strip() for p in re.split(r"\s*(?:>|＞|»|›|→)\s*", body)]
+    body = _YOU_ARE_HERE.sub("", line)
+    parts = [p.strip() for p in _CRUMB.split(body)]
     if len(parts) >= 2 and all(0 < len(p) <= 40 for p in parts) and len(body) <= 120:
         return parts
     return None
@@ -818,8 +823,8 @@ def _block(span: Span) -> Block:
     return Block("paragraph", span, None, urls)
 
 
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile("[A-Za-z]")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")  # runs: one string a run, not one a character
+_LATIN = re.compile("[A-Za-z]+")
 
 
 def detect_language(text: str) -> str:
@@ -830,8 +835,8 @@ def detect_language(text: str) -> str:
     >>> detect_language("Taipei Mayor Ko Wen-je (柯文哲) met Prague Mayor Zdenek Hrib."), detect_language("北九州市长首访高雄")
     ('en', 'zh-Hans')
     """
-    han = _HAN.findall(text)
-    latin = len(_LATIN.findall(text))
+    han = "".join(_HAN.findall(text))  # every Han character, in order
+    latin = sum(map(len, _LATIN.findall(text)))
     if not han or len(han) < 0.2 * (len(han) + latin):
         return "en" if latin or not han else "zh-Hant"
     chars = sorted(set(han))
@@ -840,9 +845,7 @@ def detect_language(text: str) -> str:
     to_trad = _opencc("s2t").convert(joined).split("\n")
     if len(to_simp) != len(chars) or len(to_trad) != len(chars):
         return "zh-Hant"
-    count = {c: 0 for c in chars}
-    for c in han:
-        count[c] += 1
+    count = Counter(han)
     trad_only = sum(count[c] for c, s in zip(chars, to_simp, strict=True) if s != c)
     simp_only = sum(count[c] for c, t in zip(chars, to_trad, strict=True) if t != c)
     return "zh-Hans" if simp_only > trad_only else "zh-Hant"

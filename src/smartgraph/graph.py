@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -44,18 +45,24 @@ PUBLIC_TYPES = GOVERNMENT_TYPES | {"agency", "ministry", "mayors-office", "repre
                                    "consulate", "council", "unit", "office", "centre"}
 
 
+_SLUG = re.compile(r"[A-Za-z0-9._\-]+")
+_NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_CAPTION_MARK = re.compile(r"^\s*(?:\*\*)?(?:圖說?\s*\d*\s*[：:]|▲|\[(?:photo|圖)\]|photo caption\s*[:：])\s*", re.I)
+
+
 @lru_cache(maxsize=65536)
 def slug(key: str) -> str:
     """An ASCII path segment for a key: readable where the key is ASCII, else a short hash of it."""
-    if re.fullmatch(r"[A-Za-z0-9._\-]+", key):
+    if _SLUG.fullmatch(key):
         return key
-    ascii_part = re.sub(r"[^A-Za-z0-9]+", "-", key).strip("-")[:40]
+    ascii_part = _NOT_SLUG.sub("-", key).strip("-")[:40]
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
     return f"{ascii_part}-{digest}" if ascii_part else digest
 
 
 def lang_of(text: str) -> str:
-    return ZH if re.search(r"[\u3400-\u9fff]", text) else EN
+    return ZH if _HAN.search(text) else EN
 
 
 class Minter:
@@ -63,9 +70,13 @@ class Minter:
 
     def __init__(self, base: str) -> None:
         self.base = base
+        self._minted: dict[tuple[str, str], URIRef] = {}
 
     def iri(self, kind: str, key: str) -> URIRef:
-        return URIRef(f"{self.base}{kind}/{slug(key)}")
+        iri = self._minted.get((kind, key))
+        if iri is None:
+            iri = self._minted[kind, key] = URIRef(f"{self.base}{kind}/{slug(key)}")
+        return iri
 
     def document(self, source: str) -> URIRef:
         return self.iri("document", source.rsplit(".", 1)[0])
@@ -114,6 +125,7 @@ class _Builder:
         self.spans: set[str] = set()
         self.terms: dict[str, str] = {}  # IRIs already written as N-Triples terms
         self.doc = self.m.document(facts.document.source)
+        self.done: dict[tuple[str, str], URIRef] = {}  # entities written (the same lines each time: written once)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         terms = self.terms
@@ -134,22 +146,28 @@ class _Builder:
         r = self.m.span(self.doc, span)
         if r not in self.spans:
             self.spans.add(r)
-            pos = URIRef(f"{r}/position")
-            quote = URIRef(f"{r}/quote")
-            self.add(r, RDF.type, OA.SpecificResource)
-            self.add(r, OA.hasSource, self.doc)
-            self.add(r, OA.hasSelector, pos)
-            self.add(r, OA.hasSelector, quote)
-            self.add(pos, RDF.type, OA.TextPositionSelector)
-            self.add(pos, OA.start, lit(span.start, datatype=XSD.integer))
-            self.add(pos, OA.end, lit(span.end, datatype=XSD.integer))
-            self.add(quote, RDF.type, OA.TextQuoteSelector)
-            self.add(quote, OA.exact, lit(span.text))
+            t = self.terms.get(r) or self._term(r)
+            pos, quote = f"{t[:-1]}/position>", f"{t[:-1]}/quote>"  # _iri(f"{r}/position"): the suffix needs no escape
+            doc = self.terms.get(self.doc) or self._term(self.doc)
+            for line in (f"{t} <{RDF.type}> <{OA.SpecificResource}> .\n", f"{t} <{OA.hasSource}> {doc} .\n",
+                         f"{t} <{OA.hasSelector}> {pos} .\n", f"{t} <{OA.hasSelector}> {quote} .\n",
+                         f"{pos} <{RDF.type}> <{OA.TextPositionSelector}> .\n",
+                         f"{pos} <{OA.start}> {lit(span.start, datatype=XSD.integer)} .\n",
+                         f"{pos} <{OA.end}> {lit(span.end, datatype=XSD.integer)} .\n",
+                         f"{quote} <{RDF.type}> <{OA.TextQuoteSelector}> .\n", f"{quote} <{OA.exact}> {lit(span.text)} .\n"):
+                self.lines[line] = None
         self.add(s, PROV.wasDerivedFrom, r)
         return r
 
     # ------------------------------------------------------------------ entities
     def country(self, key: str) -> URIRef:
+        return self.done.get(("country", key)) or self._once("country", key, self._country)
+
+    def _once(self, kind: str, key: str, write: Callable[[str], URIRef]) -> URIRef:
+        s = self.done[kind, key] = write(key)
+        return s
+
+    def _country(self, key: str) -> URIRef:
         c = self.f.countries[key]
         s = self.m.iri("country", c.key)
         self.add(s, RDF.type, SCHEMA.Country)
@@ -159,6 +177,9 @@ class _Builder:
         return s
 
     def place(self, key: str) -> URIRef:
+        return self.done.get(("place", key)) or self._once("place", key, self._place)
+
+    def _place(self, key: str) -> URIRef:
         p: Place = self.f.places[key]
         s = self.m.iri("place", p.key)
         self.add(s, RDF.type, SCHEMA.City if p.kind == "city" else SCHEMA.AdministrativeArea)
@@ -176,6 +197,9 @@ class _Builder:
         return s
 
     def org(self, key: str) -> URIRef:
+        return self.done.get(("org", key)) or self._once("org", key, self._org)
+
+    def _org(self, key: str) -> URIRef:
         o: Organization = self.f.organizations[key]
         s = self.m.iri("org", o.key)
         self.add(s, RDF.type, ORG.Organization)
@@ -197,6 +221,9 @@ class _Builder:
         return s
 
     def person(self, key: str) -> URIRef:
+        return self.done.get(("person", key)) or self._once("person", key, self._person)
+
+    def _person(self, key: str) -> URIRef:
         p = self.f.persons[key]
         s = self.m.iri("person", p.key)
         self.add(s, RDF.type, SCHEMA.Person)
@@ -243,7 +270,7 @@ class _Builder:
             if b.kind == "caption" and b.number is not None:
                 img = URIRef(f"{s}/figure/{b.number}")
                 self.add(img, RDF.type, SCHEMA.ImageObject)
-                caption = re.sub(r"^\s*(?:\*\*)?(?:圖說?\s*\d*\s*[：:]|▲|\[(?:photo|圖)\]|photo caption\s*[:：])\s*", "", b.span.text, flags=re.I)
+                caption = _CAPTION_MARK.sub("", b.span.text)
                 self.add(img, SCHEMA.caption, lit(caption, lang=lang_of(caption)))
                 self.add(img, SCHEMA.position, lit(b.number, datatype=XSD.integer))
                 self.add(s, SCHEMA.image, img)

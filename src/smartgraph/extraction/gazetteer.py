@@ -19,6 +19,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
+
+import ahocorasick_rs
 
 from smartgraph.errors import ResourceError
 from smartgraph.extraction.lexicon import Matcher
@@ -38,6 +41,7 @@ def fold(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", fold_chars(unicodedata.normalize("NFC", text)).casefold())
 
 
+@lru_cache(maxsize=65536)
 def fold_latin(text: str) -> str:
     """Latin names: accents dropped, case folded, tokens sorted (``Kwon, Young-jin`` = ``Young-jin Kwon``)."""
     s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
@@ -305,7 +309,21 @@ def themes() -> list[Theme]:
     return out
 
 
+@cache
+def _theme_keywords() -> tuple[Any, list[set[int]]]:
+    """Every theme keyword in one automaton, and the themes (their places in ``themes()``) each keyword is of."""
+    owners: dict[str, set[int]] = {}
+    for i, t in enumerate(themes()):
+        for k in t.keywords:
+            owners.setdefault(k, set()).add(i)
+    return (ahocorasick_rs.AhoCorasick(list(owners)) if owners else None), list(owners.values())
+
+
 def themes_of(text: str) -> tuple[str, ...]:
-    folded = fold(text)
-    found = tuple(t.key for t in themes() if any(k in folded for k in t.keywords))
-    return found or ("general",)
+    """The themes any of whose keywords the text has (in ``themes()`` order), else ``general``."""
+    auto, owners = _theme_keywords()
+    found: set[int] = set()
+    if auto is not None:
+        for k, _, _ in auto.find_matches_as_indexes(fold(text), overlapping=True):
+            found |= owners[k]
+    return tuple(t.key for i, t in enumerate(themes()) if i in found) or ("general",)

@@ -74,7 +74,9 @@ class Matcher(Generic[T]):
             keys.append(key)
             self.payload.append((entry, form))
         self.empty = not keys
+        self.keys = keys
         self.auto: Any = None if self.empty else ahocorasick_rs.AhoCorasick(keys)
+        self._longest: Any = None  # the same keys, leftmost-longest (``find`` of a Chinese list), made at first use
 
     def all(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
         """Every occurrence (overlapping ones too) in ``text[start:end]``."""
@@ -95,7 +97,15 @@ class Matcher(Generic[T]):
         return out
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
-        """Leftmost-longest occurrences that do not overlap."""
+        """Leftmost-longest occurrences that do not overlap (the automaton's own search where no hit is left out
+        afterwards: a Latin one must stand as a whole word, and one that does not must not hide a shorter one)."""
+        if not self.latin and not self.empty:
+            if self._longest is None:
+                self._longest = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            end = len(text) if end is None else end
+            window = text[start:end] if start or end < len(text) else text
+            payload = self.payload
+            return [Hit(s + start, e + start, *payload[i]) for i, s, e in self._longest.find_matches_as_indexes(window)]
         hits = sorted(self.all(text, start, end), key=lambda h: (h.start, -(h.end - h.start)))
         out: list[Hit[T]] = []
         taken = -1

@@ -25,12 +25,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
-from smartgraph.sparql.results import cell
+from smartgraph.sparql.results import XSD_STRING, Cell, cell
 from smartgraph.sparql.union import UNTRUST
-from smartgraph.vocab import NOT_DERIVED, SPANS_GRAPH, SPANS_TRUSTED, SUMMARY_NS
+from smartgraph.vocab import NOT_DERIVED, SPANS_GRAPH, SPANS_TRUSTED, SUMMARY_NS, canonical_lang
+
+T = TypeVar("T")
 
 __all__ = ["ASK_TRUSTED", "COLUMNS", "QUOTED", "SPAN", "TRUSTED", "UNTRUST", "answers", "digest", "forget", "from_store", "nquads",
            "nquads_of", "page", "replace", "trust", "trusted"]
@@ -82,48 +84,123 @@ def _rows(triples: Iterable[Any]) -> Iterator[tuple[Any, str]]:
     (pyoxigraph triples or quads): ``?span oa:hasSource ?document ; oa:hasSelector ?pos , ?q . ?pos a
     oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . ?q a oa:TextQuoteSelector ; oa:exact ?quote .
     ?document dct:source ?source``."""
-    by: dict[Any, dict[str, list[Any]]] = {}
-    for t in triples:
-        p = t.predicate.value
+    plain = ((t.subject, t.predicate.value, t.object) for t in triples)
+    for span, doc, source, start, end, quote in _join(plain, lambda t: t.value if hasattr(t, "value") else None):
+        yield span, _json({"document": cell(doc), "source": cell(source), "start": cell(start), "end": cell(end),
+                           "quote": cell(quote)})
+
+
+def _join(triples: Iterable[tuple[T, str, T]], value: Callable[[T], str | None]) -> Iterator[tuple[T, T, T, T, T, T]]:
+    """(span, document, source, start, end, quote) of every solution of ``_rows``' pattern over (subject, predicate IRI,
+    object) triples of any kind of term; ``value``: a term's IRI or literal value (a selector's type), None for others."""
+    by: dict[T, dict[str, list[T]]] = {}
+    for s, p, o in triples:
         if p in _READ:
-            by.setdefault(t.subject, {}).setdefault(p, []).append(t.object)
-    empty: dict[str, list[Any]] = {}
+            by.setdefault(s, {}).setdefault(p, []).append(o)
+    empty: dict[str, list[T]] = {}
     for span, props in by.items():
         docs, selectors = props.get(_HAS_SOURCE), props.get(_HAS_SELECTOR)
         if not docs or not selectors:
             continue
-        positions, quotes = [], []
+        positions: list[tuple[T, T]] = []
+        quotes: list[T] = []
         for sel in selectors:
-            s = by.get(sel, empty)
-            types = {t.value for t in s.get(_TYPE, ()) if hasattr(t, "value")}
+            of = by.get(sel, empty)
+            types = {value(t) for t in of.get(_TYPE, ())}
             if _POSITION in types:
-                positions += [(a, b) for a in s.get(_START, ()) for b in s.get(_END, ())]
+                positions += [(a, b) for a in of.get(_START, ()) for b in of.get(_END, ())]
             if _QUOTE in types:
-                quotes += s.get(_EXACT, [])
+                quotes += of.get(_EXACT, [])
         if not positions or not quotes:
             continue
         for doc in docs:
             for source in by.get(doc, empty).get(_DCT_SOURCE, ()):
-                head = {"document": cell(doc), "source": cell(source)}
                 for start, end in positions:
                     for quote in quotes:
-                        yield span, _json({**head, "start": cell(start), "end": cell(end), "quote": cell(quote)})
+                        yield span, doc, source, start, end, quote
+
+
+_READ_TERMS = {f"<{p}>": p for p in _READ}
+_PLAIN_IRI = re.compile(r"<[^<>\\\s]*>")
+_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(<[^<>\\\s]*>))?')
+_ECHAR = re.compile(r"\\(.)")
+_ECHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+class _Unusual(Exception):
+    """A term ``_text_rows`` does not read (a \\u escape, a blank node): pyoxigraph parses the graph."""
+
+
+def _unescape(text: str) -> str:
+    """A literal's value from its N-Triples text (ECHAR escapes; ``_Unusual`` for UCHAR ones)."""
+    if "\\" not in text:
+        return text
+    try:
+        return _ECHAR.sub(lambda m: _ECHARS[m.group(1)], text)
+    except KeyError:
+        raise _Unusual(text) from None
+
+
+def _text_cell(term: str) -> Cell:
+    """``cell`` of an N-Triples term: an IRI without escapes or a literal (``_Unusual`` for others)."""
+    if _PLAIN_IRI.fullmatch(term):
+        return {"type": "uri", "value": term[1:-1]}
+    m = _LITERAL.fullmatch(term)
+    if m is None:
+        raise _Unusual(term)
+    body, lang, datatype = m.groups()
+    value = _unescape(body)
+    if lang:
+        return {"type": "literal", "value": value, "xml:lang": canonical_lang(lang)}
+    if datatype is None:
+        return {"type": "literal", "value": value}
+    dt = _text_cell(datatype)["value"]
+    return {"type": "literal", "value": value} if dt == XSD_STRING else {"type": "literal", "value": value, "datatype": dt}
+
+
+def _text_rows(text: str) -> list[tuple[str, str]]:
+    """``_rows`` of a graph given as N-Triples text, read from its lines with a predicate the rows read (the others,
+    the document's text among them, change nothing), terms as N-Triples text; ``_Unusual`` for a term it does not
+    read (as pyoxigraph would: an escape, a blank node)."""
+    triples = []
+    for line in text.split("\n"):  # LF ends a line: N-Triples escapes it in literals
+        at = line.find(" ") + 1
+        after = line.find(" ", at)
+        p = _READ_TERMS.get(line[at:after]) if at else None
+        if p is not None:
+            if not line.endswith(" ."):
+                raise _Unusual(line)
+            triples.append((line[:at - 1], p, line[after + 1:-2]))
+    cells: dict[str, Cell] = {}
+
+    def of(term: str) -> Cell:
+        c = cells.get(term)
+        if c is None:
+            c = cells[term] = _text_cell(term)
+        return c
+
+    rows = []
+    for span, doc, source, start, end, quote in _join(triples, lambda t: of(t)["value"] if t[:1] in "<\"" else None):
+        if not _PLAIN_IRI.fullmatch(span):
+            raise _Unusual(span)
+        rows.append((span, _json({"document": of(doc), "source": of(source), "start": of(start), "end": of(end), "quote": of(quote)})))
+    return rows
 
 
 def nquads(graph: str, triples: Iterable[Any], end: str = f" <{SPANS_GRAPH}> .\n") -> str:
     """The rows of a release graph's spans as N-Quads of ``SPANS_GRAPH``, with the triples that tie them to ``graph``
     (``end=" .\\n"``: as N-Triples, for an INSERT DATA). ``triples``: the graph's (pyoxigraph terms), e.g.
     ``pyoxigraph.parse`` of its N-Triples."""
-    return _lines(graph, triples, end)[0]
+    return _lines(graph, _rows(triples), end)[0]
 
 
-def _lines(graph: str, triples: Iterable[Any], end: str) -> tuple[str, set[str]]:
-    """``nquads``, and the spans the rows are of (N-Triples terms)."""
+def _lines(graph: str, rows: Iterable[tuple[Any, str]], end: str) -> tuple[str, set[str]]:
+    """``nquads`` of (span, row) pairs, and the spans the rows are of (N-Triples terms)."""
     import pyoxigraph as ox
 
     out: list[str] = []
     seen: set[str] = set()
-    for span, row in _rows(triples):
+    for span, row in rows:
         term = str(span)
         if term not in seen:
             seen.add(term)
@@ -133,16 +210,21 @@ def _lines(graph: str, triples: Iterable[Any], end: str) -> tuple[str, set[str]]
 
 
 def nquads_of(graph: str, nt: str | bytes) -> str:
-    """``nquads`` of a graph given as N-Triples text."""
+    """``nquads`` of a graph given as N-Triples text (read as text: pyoxigraph parses it only for a term with an escape
+    or a blank node, and builds a Python object for every term of every line, ten times the time)."""
     import pyoxigraph as ox
 
-    data = nt.encode("utf-8") if isinstance(nt, str) else nt
-    return nquads(graph, ox.parse(data, format=ox.RdfFormat.N_TRIPLES)) if data else ""
+    text = nt.decode("utf-8") if isinstance(nt, bytes) else nt
+    try:
+        return _lines(graph, _text_rows(text), f" <{SPANS_GRAPH}> .\n")[0]
+    except _Unusual:
+        data = text.encode("utf-8")
+        return nquads(graph, ox.parse(data, format=ox.RdfFormat.N_TRIPLES)) if data else ""
 
 
 def replace(graph: str, triples: Iterable[Any]) -> str:
     """The update that takes away a release graph's span rows and writes those of its new triples (end it with `` ;``)."""
-    rows, spans = _lines(graph, triples, " .\n")
+    rows, spans = _lines(graph, _rows(triples), " .\n")
     text = forget([graph])
     if spans:  # rows a write cut short may have left without their graph's link
         text += (f" ;\nDELETE {{ GRAPH <{SPANS_GRAPH}> {{ ?span <{QUOTED}> ?row }} }} WHERE {{ VALUES ?span {{ {' '.join(sorted(spans))} }} "

@@ -344,7 +344,7 @@ def _useful_aff(raw: str, a: int, e: int) -> bool:
     low = s.lower()
     if gz.countries().en.all(low) or gz.places().en.all(low) or demonym_matcher().all(low):
         return True
-    return any(re.search(rf"\b{re.escape(w.lower())}\b", low) for o in lx.org_types().values() for w in o.en)
+    return any(w.lower() in low and re.search(rf"\b{re.escape(w.lower())}\b", low) for o in lx.org_types().values() for w in o.en)
 
 
 _ORG_IN_TITLE = re.compile(r"(?:(?:City|County|Council|Town|District|Prefectural|State|Municipal)\s+)+")
@@ -494,7 +494,9 @@ class EnglishPeople:
         if len(words) < 2 or any(re.search(r"(?:s|ed|ing)$", w) for w in words[1:]):
             return False
         body = raw[unit.end:]
-        return any(re.search(rf"\b{re.escape(tm.text)}\s+{re.escape(w)}\b(?!\s+[A-Z])", body) for w in (words[0], words[-1]))
+        if tm.text not in body:  # the pattern holds the title as it is written
+            return False
+        return any(w in body and re.search(rf"\b{re.escape(tm.text)}\s+{re.escape(w)}\b(?!\s+[A-Z])", body) for w in (words[0], words[-1]))
 
     def _title_then_name(self, tm: TitleMention, s0: int, s1: int, nxt: int) -> bool:
         raw = self.raw

@@ -188,7 +188,8 @@ def relate(res: Resolved) -> Facts:
             kept.add(parent)
             parent = events[parent].parent
     event_at = _event_at(res, kept, main)
-    statements = find_statements(res, _said_at(res, kept, main))
+    if kept != everything:  # else the trial's statements are these (neither the trial nor what followed changed res)
+        statements = find_statements(res, _said_at(res, kept, main))
     participations = find_participation(res, main, statements, kept, {k: e.start for k, e in events.items()},
                                         {k: e.parent for k, e in events.items() if e.parent})
     posts_of: dict[str, list[str]] = {}

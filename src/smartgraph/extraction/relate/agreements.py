@@ -331,7 +331,8 @@ class AgreementFinder:
         if a.name:
             name = a.name
             for place in sorted(self.place_names, key=len, reverse=True):  # with its 市/縣 and 政府 or 立 (臺北市立動物園)
-                name = re.sub(re.escape(place) + r"[市縣區州省]?(?:政府|立)?", "", name)
+                if place in name:  # else the pattern cannot match (and compiling it costs more than the rest)
+                    name = re.sub(re.escape(place) + r"[市縣區州省]?(?:政府|立)?", "", name)
             k = _KIND_WORDS.search(fold(name))
             if k:
                 name = name[:k.start()]

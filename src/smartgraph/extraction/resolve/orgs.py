@@ -398,6 +398,8 @@ def _en_geo(s: str) -> list[tuple[int, int, str, object]]:
     for h in gz.places().en.find(low):
         out.append((h.start, h.end, "place", h.form))
     for w, code in demonyms().items():
+        if w not in low:  # the pattern is the word itself between boundaries (a pattern a word costs re's cache)
+            continue
         for m in re.finditer(rf"(?<![\w.]){re.escape(w)}(?!\w)", low):
             out.append((m.start(), m.end(), "country", code))
     out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
@@ -591,6 +593,8 @@ def _en_org_type(s: str) -> lx.OrgType | None:
     best: tuple[int, int, lx.OrgType] | None = None
     for o in lx.org_types().values():
         for w in o.en:
+            if w.lower() not in low:  # the pattern is the word itself between boundaries
+                continue
             for m in re.finditer(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low):
                 cand = (m.start(), m.end() - m.start(), o)
                 if best is None or (cand[0], cand[1]) > (best[0], best[1]):

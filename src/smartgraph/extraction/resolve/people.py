@@ -25,9 +25,11 @@ from smartgraph.extraction.resolve.orgs import english_home
 from smartgraph.extraction.text import fold, is_han
 from smartgraph.model import Person
 
+_SPACES = re.compile(r"\s+")
+
 
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip()
 
 
 class PeopleResolver:
@@ -152,8 +154,9 @@ class PeopleResolver:
         res = self.res
         raw = res.text.raw
         owners: dict[str, list[str]] = {}
+        named = set(res.person_of.values())
         for key, lab in self.labels.items():
-            if key not in set(res.person_of.values()) or "latin" not in lab:
+            if key not in named or "latin" not in lab:
                 continue
             for w in _family_words(lab["latin"]):
                 owners.setdefault(w, []).append(key)
