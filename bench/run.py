@@ -343,13 +343,17 @@ def main() -> int:
     ap.add_argument("--rdflib-cap", type=float, default=6.0,
                     help="seconds rdflib gets for one query (default 6; past it the speed-up is a lower bound)")
     ap.add_argument("--virtuoso", action="store_true", help="also load into Virtuoso (needs virtuoso-opensource)")
-    ap.add_argument("--work", type=Path, help="keep the corpus and stores here (default: a temporary folder)")
+    ap.add_argument("--work", type=Path, help="keep the corpus and stores here, a new or empty folder or one of an earlier run (emptied first; default: a temporary folder)")
     ap.add_argument("--scaling", action="store_true", help="also build with one worker (build_never_docs_per_s_by_workers)")
     a = ap.parse_args()
     if not (BIN / "smartgraph").exists():
         ap.error(f"no smartgraph command beside {sys.executable}: run this with the project's environment "
                  "(.venv/bin/python bench/run.py, after pip install -e '.[test]')")
     work = a.work or Path(tempfile.mkdtemp(prefix="smartgraph-bench-"))
+    if work.exists() and any(work.iterdir()):  # a store left by an earlier run would turn the build into a skip: start afresh
+        if not (work / "corpus").is_dir():
+            ap.error(f"--work {work} holds files but no corpus/ from an earlier run: name a new or empty folder")
+        shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"docs": a.docs, "seed": a.seed, "split": a.split, "machine": machine()}
     docs, store = work / "corpus", work / "store"

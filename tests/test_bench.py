@@ -56,10 +56,14 @@ def test_the_corpus_has_the_variety_of_the_real_one(tmp_path: Path) -> None:
 
 
 def test_the_runner_writes_every_key(tmp_path: Path) -> None:
-    out = tmp_path / "results.json"
+    out, work = tmp_path / "results.json", tmp_path / "work"
+    (work / "corpus").mkdir(parents=True)  # as an earlier run left it: its store would make the build a skip
+    (work / "store").mkdir()
+    (work / "store" / "left-over").write_text("an earlier run's store")
     p = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--docs", "20", "--out", str(out), "--seconds", "0.5",
-                        "--repeat", "2", "--rdflib-cap", "20"], capture_output=True, text=True, timeout=900)
+                        "--repeat", "2", "--rdflib-cap", "20", "--work", str(work)], capture_output=True, text=True, timeout=900)
     assert p.returncode == 0, p.stderr[-3000:]
+    assert not (work / "store" / "left-over").exists() and len(list((work / "corpus").glob("*.txt"))) == 20
     r = json.loads(out.read_text(encoding="utf-8"))
     missing = [k for k in KEYS if k not in r]
     assert not missing
@@ -82,3 +86,13 @@ def test_the_fairness_bench_writes_both_phases(built_store: Path, tmp_path: Path
     assert r["unloaded"]["canned_rps"] > 0 and r["loaded"]["pages"] > 0 and r["heavy_clients"] == 2
     assert sum(r["loaded"]["heavy_statuses"].values()) >= 2  # the expensive queries were sent and answered (503: time limit)
     assert "| unloaded |" in p.stdout
+
+
+def test_the_runner_empties_only_a_work_folder_of_its_own(tmp_path: Path) -> None:
+    work = tmp_path / "mine"
+    work.mkdir()
+    (work / "notes.txt").write_text("not the bench's")
+    p = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--docs", "20", "--work", str(work)],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 2 and "no corpus/ from an earlier run" in p.stderr
+    assert (work / "notes.txt").read_text() == "not the bench's"
