@@ -256,8 +256,9 @@ def _start_worker(lifeline: Any) -> None:
 
 
 CHUNK = 16  # documents a worker process takes at a time
-WRITE_BATCH = 1024  # new graphs written to the store together: a bulk load costs less a quad in larger batches (10,000 bench
-# releases, load and final compaction: 8.9 ms CPU a release by 256, 8.8 by 512, 8.0 by 1024; about 250 MB more RSS than by 512)
+WRITE_BATCH = 512  # new graphs written to the store together: a bulk load costs less a quad in larger batches (10,000 bench
+# releases, load and final compaction measured alone: 8.9 ms CPU a release by 256, 8.8 by 512, 8.0 by 1024; but by 1,024 the
+# build's peak RSS at 10,000 releases was 1,361 MB against 735, for a wall time within the run-to-run noise)
 OPTIMIZE_AFTER = 128  # new graphs after which a build compacts the store
 BULK_TRIPLES = 200_000  # triples a non-transactional bulk request of `load --bulk`
 
