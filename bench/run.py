@@ -343,7 +343,8 @@ def main() -> int:
     ap.add_argument("--rdflib-cap", type=float, default=6.0,
                     help="seconds rdflib gets for one query (default 6; past it the speed-up is a lower bound)")
     ap.add_argument("--virtuoso", action="store_true", help="also load into Virtuoso (needs virtuoso-opensource)")
-    ap.add_argument("--work", type=Path, help="keep the corpus and stores here, a new or empty folder or one of an earlier run (emptied first; default: a temporary folder)")
+    ap.add_argument("--work", type=Path, help="keep the corpus and stores here: a new or empty folder, or an earlier run's "
+                    "(emptied first); default: a temporary folder")
     ap.add_argument("--scaling", action="store_true", help="also build with one worker (build_never_docs_per_s_by_workers)")
     a = ap.parse_args()
     if not (BIN / "smartgraph").exists():
