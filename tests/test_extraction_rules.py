@@ -16,6 +16,12 @@ def _names(f: Facts) -> dict[str, str]:
     return {k: f.persons[k].name for k in f.persons}
 
 
+def _roles(f: Facts) -> dict[str, str]:
+    """Each person's name -> the role of their post."""
+    names = _names(f)
+    return {names[p.person]: p.role for p in f.posts}
+
+
 def _post_field(f: Facts, field: str) -> dict[str, str]:
     """Each person's name -> a field (``country``, ``name_zh``) of the organisation of their post."""
     names = _names(f)
@@ -1026,7 +1032,7 @@ def test_taiwanese_and_japanese_government_posts_are_titles() -> None:
     f = _doc("日本議員訪高雄\n\n"
              "日本參議院議員木村一郎今天拜會高雄市政府，市府由秘書處處長王美華及參議張小明一同接待；"
              "北海道白鷺川町副町長山本花子、大阪府事務局長田中太郎同行。")
-    posts = {_names(f)[p.person]: p.role for p in f.posts}
+    posts = _roles(f)
     assert posts.get("張小明") == "senior-counsellor"
     assert posts.get("木村一郎") == "senator"
     assert posts.get("山本花子") == "deputy-town-mayor-jp"
@@ -1045,7 +1051,7 @@ def test_a_company_limited_by_shares_keeps_its_abbreviation() -> None:
 def test_a_japanese_family_name_that_is_also_a_place_opens_a_full_name() -> None:
     f = _doc("日本議員訪高雄\n\n"
              "陳其邁表示，感謝日本首相高市美咲延續支持台灣的理念。日本長崎太一議員與長崎縣議員山口和男今天訪問高雄。")
-    posts = {_names(f)[p.person]: p.role for p in f.posts}
+    posts = _roles(f)
     assert posts.get("高市美咲") == "prime-minister"
     assert posts.get("長崎太一") == "councillor"
     assert posts.get("山口和男") == "county-councillor"

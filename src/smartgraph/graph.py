@@ -160,12 +160,15 @@ class _Builder:
         return r
 
     # ------------------------------------------------------------------ entities
-    def country(self, key: str) -> URIRef:
-        return self.done.get(("country", key)) or self._once("country", key, self._country)
-
     def _once(self, kind: str, key: str, write: Callable[[str], URIRef]) -> URIRef:
-        s = self.done[kind, key] = write(key)
+        """An entity's IRI, its lines written the first time the document names it (the same lines each time)."""
+        s = self.done.get((kind, key))
+        if s is None:
+            s = self.done[kind, key] = write(key)
         return s
+
+    def country(self, key: str) -> URIRef:
+        return self._once("country", key, self._country)
 
     def _country(self, key: str) -> URIRef:
         c = self.f.countries[key]
@@ -177,7 +180,7 @@ class _Builder:
         return s
 
     def place(self, key: str) -> URIRef:
-        return self.done.get(("place", key)) or self._once("place", key, self._place)
+        return self._once("place", key, self._place)
 
     def _place(self, key: str) -> URIRef:
         p: Place = self.f.places[key]
@@ -197,7 +200,7 @@ class _Builder:
         return s
 
     def org(self, key: str) -> URIRef:
-        return self.done.get(("org", key)) or self._once("org", key, self._org)
+        return self._once("org", key, self._org)
 
     def _org(self, key: str) -> URIRef:
         o: Organization = self.f.organizations[key]
@@ -221,7 +224,7 @@ class _Builder:
         return s
 
     def person(self, key: str) -> URIRef:
-        return self.done.get(("person", key)) or self._once("person", key, self._person)
+        return self._once("person", key, self._person)
 
     def _person(self, key: str) -> URIRef:
         p = self.f.persons[key]

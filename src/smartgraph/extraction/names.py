@@ -85,7 +85,7 @@ def western_order_chinese(name: str) -> bool:
 
 DELIMS = set(" \n\t,.;:!?()[]「」『』\"'、。，；：！？（）·-/／<>《》〈〉…~～=+*#@&%|▲△■□◆◇●○※★☆▼▽►◎") - {"·"}
 LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-_LATIN_CHAR = re.compile(f"[{LATIN}]")
+LATIN_CHAR = re.compile(f"[{LATIN}]")  # one Latin letter
 LATIN_TOKEN = re.compile(f"[{LATIN}][{LATIN}'’\\-]*\\.?|[A-Z]\\.")
 PARTICLES = {"van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "binti", "al",
              "el", "dos", "das", "ten", "ter", "y", "e", "st.", "mc", "mac"}
@@ -443,7 +443,7 @@ def latin_name_before(text: str, e: int) -> tuple[int, int] | None:
     while j > 0 and text[j - 1] == " ":
         j -= 1
     i = j
-    while i > 0 and (_LATIN_CHAR.match(text[i - 1]) or text[i - 1] in "-'’. ,"):
+    while i > 0 and (LATIN_CHAR.match(text[i - 1]) or text[i - 1] in "-'’. ,"):
         i -= 1
     while i < j and not text[i].isalpha():
         i += 1

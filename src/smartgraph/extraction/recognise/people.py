@@ -30,6 +30,7 @@ from smartgraph.extraction.mentions import (
 from smartgraph.extraction.names import (
     DELIMS,
     LATIN,
+    LATIN_CHAR,
     NameScorer,
     ends_with,
     latin_name_at,
@@ -45,7 +46,6 @@ HONORIFICS = ("先生", "女士", "博士", "教授", "閣下", "小姐")
 _BRACKET_LATIN = re.compile(rf"\s*[（(]\s*([{LATIN}][{LATIN}'’.\- ,]{{1,60}}?)\s*[）)]")
 _HONORIFICS_FOLDED = tuple(fold(h) for h in HONORIFICS)
 _LATIN_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|H\.?E)\.?\s+", re.IGNORECASE)
-_LATIN_CHAR = re.compile(f"[{LATIN}]")
 _NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")
 _CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
 AFF_LIMIT = 40
@@ -149,7 +149,7 @@ class PeopleRecogniser:
             j = start
             while j < limit and raw[j] == " ":
                 j += 1
-            if j < limit and _LATIN_CHAR.match(raw[j]):
+            if j < limit and LATIN_CHAR.match(raw[j]):
                 lat = latin_name_at(raw, j)
                 if lat and lat[1] <= limit:
                     return NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin", self._bracket_han(lat[1]))
@@ -179,7 +179,7 @@ class PeopleRecogniser:
         j = ts
         while j > floor and raw[j - 1] == " ":
             j -= 1
-        if j > floor and _LATIN_CHAR.match(raw[j - 1]):
+        if j > floor and LATIN_CHAR.match(raw[j - 1]):
             lat = latin_name_before(raw, j)
             if lat and lat[0] >= floor:
                 single = " " not in raw[lat[0]:lat[1]].strip()
@@ -378,7 +378,7 @@ class PeopleRecogniser:
     def _name_after_chain(self, i: int) -> bool:
         """Whether a chain word is followed by a name (then it is a list of people, not of posts)."""
         raw = self.text.raw
-        if i < len(raw) and _LATIN_CHAR.match(raw[i]):
+        if i < len(raw) and LATIN_CHAR.match(raw[i]):
             return latin_name_at(raw, i) is not None
         cand = self.scorer.best_after(i)
         return (cand is not None and cand.score >= ACCEPT + 1 and (cand.end in self.scorer.blocked_starts or cand.end == len(raw))) \
@@ -415,7 +415,7 @@ class PeopleRecogniser:
                 start = i + len(h)
                 if i == 0 or cover.covers(i - 1, i):
                     continue
-                if _LATIN_CHAR.match(raw[i - 1]):
+                if LATIN_CHAR.match(raw[i - 1]):
                     lat = latin_name_before(raw, i)
                     if lat and " " in raw[lat[0]:lat[1]].strip():
                         nm = NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin", "", 0.8)
