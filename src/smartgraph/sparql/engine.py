@@ -277,7 +277,8 @@ def execute_rows(rows: RowsCall | None, store: Any, query: str, accept: Sequence
     if mt is None:
         raise NotAcceptable("a SELECT result cannot be sent in any type the client accepts", RESULT_TYPES)
     found, more = got
-    return Answer(mt, serialize_select(spans.COLUMNS, found, mt), len(found), more)
+    body = spans.json_page(spans.COLUMNS, found) if mt == RESULTS_JSON else None  # the rows' own JSON, spliced
+    return Answer(mt, body if body is not None else serialize_select(spans.COLUMNS, found, mt), len(found), more)
 
 
 def _timed_rows(rows: RowsCall | None, store: Any, query: str, accept: Sequence[tuple[str, float]], max_rows: int,
