@@ -110,6 +110,18 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "-"
 
 
+_LOG_LINE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), one encoder for all lines
+_STAMP: list[Any] = [None, ""]  # the second the access log's time was last written for, and that time
+
+
+def _now() -> str:
+    """The access log's local time to the second (written once a second, not once a request)."""
+    second = int(time.time())
+    if _STAMP[0] != second:
+        _STAMP[:] = [second, time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(second))]
+    return str(_STAMP[1])
+
+
 class AccessLog:
     """Pure ASGI middleware: one JSON line per request (time, client, method, path, status, bytes, ms)."""
 
@@ -134,13 +146,14 @@ class AccessLog:
         try:
             await self.app(scope, receive, wrapped)
         finally:
-            client = scope.get("client") or ("-", 0)
-            log.info(json.dumps({
-                "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "client": client[0], "method": scope["method"],
-                "path": scope["path"], "query": scope.get("query_string", b"").decode("latin-1")[:500],
-                "status": info["status"], "bytes": info["bytes"], "ms": round((time.perf_counter() - start) * 1000, 2),
-                "pid": os.getpid(),  # which server process answered (serve --processes)
-            }, ensure_ascii=False))
+            if log.isEnabledFor(logging.INFO):
+                client = scope.get("client") or ("-", 0)
+                log.info(_LOG_LINE({
+                    "time": _now(), "client": client[0], "method": scope["method"],
+                    "path": scope["path"], "query": scope.get("query_string", b"").decode("latin-1")[:500],
+                    "status": info["status"], "bytes": info["bytes"], "ms": round((time.perf_counter() - start) * 1000, 2),
+                    "pid": os.getpid(),  # which server process answered (serve --processes)
+                }))
 
 
 def setup_logging() -> None:

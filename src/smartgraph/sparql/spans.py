@@ -323,6 +323,8 @@ class Row(dict[str, dict[str, str]]):
 
 
 _ROW_KEYS = ("document", "source", "start", "end", "quote")
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # ``_json``'s spelling, one encoder for all
+_HEADS: dict[tuple[str, ...], str] = {}
 
 
 def json_page(names: Iterable[str], rows: list[Any]) -> bytes | None:
@@ -330,7 +332,11 @@ def json_page(names: Iterable[str], rows: list[Any]) -> bytes | None:
     texts = [r.text for r in rows if isinstance(r, Row)]
     if len(texts) != len(rows):
         return None
-    return (f'{{"head":{{"vars":{_json(list(names))}}},"results":{{"bindings":[' + ",".join(texts) + "]}}").encode("utf-8")
+    names = tuple(names)
+    head = _HEADS.get(names)
+    if head is None:
+        head = _HEADS[names] = f'{{"head":{{"vars":{_ENCODE(list(names))}}},"results":{{"bindings":['
+    return (head + ",".join(texts) + "]}}").encode("utf-8")
 
 
 def page(ox_store: Any, entity: str, limit: int, offset: int = 0) -> tuple[list[dict[str, dict[str, str]]], bool] | None:
@@ -349,7 +355,7 @@ def page(ox_store: Any, entity: str, limit: int, offset: int = 0) -> tuple[list[
         facts.update(q.subject for q in ox_store.quads_for_pattern(None, None, target, default) if q.predicate.value != _NIL)
         for fact in facts:
             fcell = cell(fact)
-            head = f'{{"fact":{_json(fcell)},'
+            head = f'{{"fact":{_ENCODE(fcell)},'
             for d in ox_store.quads_for_pattern(fact, was_derived, None, default):
                 for r in ox_store.quads_for_pattern(d.object, quoted, None, derived):
                     text = r.object.value
@@ -365,6 +371,6 @@ def page(ox_store: Any, entity: str, limit: int, offset: int = 0) -> tuple[list[
             out[c] = stored[c]
         # the stored row is written by ``_json`` with its cells in ``_ROW_KEYS``' order (nothing else): spliced after the
         # fact's cell it is the row as ``serialize_select`` writes it; a row stored otherwise is written again
-        out.text = head + text[1:] if text.startswith('{"document":') and tuple(stored) == _ROW_KEYS else _json(out)
+        out.text = head + text[1:] if text.startswith('{"document":') and tuple(stored) == _ROW_KEYS else _ENCODE(out)
         rows.append(out)
     return rows, len(keyed) > offset + limit
