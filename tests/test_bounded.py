@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +119,35 @@ def test_a_rows_page_that_was_quick_runs_on_the_event_loop_and_answers_the_same(
     finally:
         quick.close()
         never.close()
+
+
+def test_a_server_process_a_core_never_spills_to_its_workers(built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve --processes N`` with N at least the CPUs: each process's engine answers bounded queries itself
+    (``Spec.spill`` off); with fewer processes the spill stays on."""
+    import dataclasses
+    import multiprocessing as mp
+    import socket
+
+    from smartgraph.server import processes
+    from smartgraph.server.app import ServerSettings
+
+    class Started(Exception):
+        """What serve() would start, caught before any process is."""
+
+    def process(*args: object, **kwargs: Any) -> None:
+        seen.append(kwargs["args"][0])
+        raise Started
+
+    spec = processes.Spec(ServerSettings(), built_store, None, 1, 1, True, None, "test")
+    seen: list[processes.Spec] = []
+    monkeypatch.setattr(mp.get_context("spawn"), "Process", process)
+    for n in (processes.cores(), 1):
+        with socket.socket() as sock, pytest.raises(Started):
+            processes.serve(spec, n, sock)
+    monkeypatch.undo()
+    assert [s.spill for s in seen] == [False, processes.cores() > 1]
+    engine = processes.make_engine(dataclasses.replace(spec, spill=False))
+    try:
+        assert engine.spill is None
+    finally:
+        engine.close()
