@@ -13,7 +13,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from smartgraph import resources, shacl
+from smartgraph import ntlines, resources, shacl
 from smartgraph.errors import ResourceError
 from smartgraph.model import ValidationReport, Violation
 from smartgraph.vocab import OA, PROV, SCHEMA, SH
@@ -62,10 +62,11 @@ def validate(data: Graph) -> ValidationReport:
     return validate_ntriples(out if isinstance(out, str) else out.decode("utf-8"))
 
 
-def validate_ntriples(nt: str) -> ValidationReport:
-    """Validate one document's graph given as N-Triples, with the ontology and schemes as TBox."""
+def validate_ntriples(nt: str, lines: ntlines.Lines | None = None) -> ValidationReport:
+    """Validate one document's graph given as N-Triples, with the ontology and schemes as TBox (``lines``: ``nt`` split
+    already, ``ntlines.split``)."""
     with _LOCK:
-        return _documents().validate(nt)
+        return _documents().validate(nt, lines)
 
 
 class DocumentValidator:
@@ -122,26 +123,23 @@ class DocumentValidator:
         store.load(tbox_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=self._tbox)
         return store
 
-    def _validate_lines(self, nt: str) -> ValidationReport | None:
+    def _validate_lines(self, nt: str, split: ntlines.Lines | None = None) -> ValidationReport | None:
         """``validate`` for a graph written one triple a line, each ``<s> <p> o .`` with IRIs as subject and
         predicate and no blank node (as the graph stage writes it): the triples are indexed from the lines,
         only the terms not met before are made (by Oxigraph's parser, so that they are the terms a store
         would hold), and only the lines the SPARQL-based constraints can match (``Shapes.sparql_predicates``)
-        go into a store. None when a line is written another way (or does not parse): then the caller
-        takes the way through a store holding the whole document, which also reports syntax errors."""
+        go into a store (``split``: ``nt`` split already, ``ntlines.split``). None when a line is written another way
+        (or does not parse): then the caller takes the way through a store holding the whole document, which also
+        reports syntax errors."""
         import pyoxigraph as ox
 
         # every line "<s> <p> o ." (ending in " ."), its parts split at its first two spaces: objects keep their " ."
-        if nt.count("\n") != nt.count(" .\n") or nt[-1:] != "\n":
+        split = split if split is not None else ntlines.split(nt)
+        if split is None:
             return None
-        text_lines = nt[:-1].split("\n")
-        rows = [tuple(line.split(" ", 2)) for line in text_lines]
+        text_lines, s_col, p_col, o_col = split.lines, split.subjects, split.predicates, split.objects
         if len(_OBJECTS) + len(_IRIS) > _TOKENS_KEPT or not _IRIS:
             self._seed_terms()
-        try:
-            s_col, p_col, o_col = zip(*rows, strict=True)
-        except ValueError:  # a line of fewer than three parts
-            return None
         subjects, predicates, objects_ = set(s_col), set(p_col), set(o_col)
         new_iris = (subjects | predicates).difference(_IRIS)  # (a set's difference with a dict asks the dict)
         new_objects = objects_.difference(_OBJECTS)
@@ -248,11 +246,12 @@ class DocumentValidator:
             known = {shape: shacl.Known({f: r for f, r in results.items() if f not in spo}) for shape, results in known.items()}
         return index, known
 
-    def validate(self, nt: str) -> ValidationReport:
+    def validate(self, nt: str, lines: ntlines.Lines | None = None) -> ValidationReport:
+        """``lines``: ``nt`` split already (``ntlines.split``)."""
         import pyoxigraph as ox
 
         if self.alone and self.fast:
-            report = self._validate_lines(nt)
+            report = self._validate_lines(nt, lines)
             if report is not None:
                 return report
         if self.alone:  # a store of its own for the document (the SPARQL-based constraints' data), the TBox read from its index
