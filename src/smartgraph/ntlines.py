@@ -29,9 +29,11 @@ class Lines:
 def split(nt: str) -> Lines | None:
     """``nt``'s lines and terms; None unless every line (LF ends one: N-Triples escapes it in literals, not U+2028)
     ends in `` .`` and has three parts, then the text is for a parser to read."""
-    if nt.count("\n") != nt.count(" .\n") or nt[-1:] != "\n":
+    if nt[-1:] != "\n":
         return None
     lines = nt[:-1].split("\n")
+    if nt.count(" .\n") != len(lines):
+        return None
     try:
         subjects, predicates, objects = zip(*[line.split(" ", 2) for line in lines], strict=True)
     except ValueError:  # a line of fewer than three parts

@@ -77,7 +77,10 @@ def answers(text: str) -> bool:
 
 
 def _json(row: dict[str, dict[str, str]]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(row)
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps would make an encoder a row
 
 
 def _rows(triples: Iterable[Any]) -> Iterator[tuple[Any, str]]:
