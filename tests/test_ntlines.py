@@ -11,8 +11,10 @@ from smartgraph.pipeline import new_graph
 from smartgraph.sparql import spans
 from smartgraph.vocab import SCD
 
-from .conftest import BASE, seed_paths
+from .conftest import BASE, ROOT, seed_paths
 from .test_spans import _AWKWARD
+
+DEV = ROOT.parent / "shared" / "eval" / "dev"
 
 
 @pytest.fixture(scope="module")
@@ -24,9 +26,19 @@ def test_the_split_gives_back_every_line_and_its_three_parts(seed_graphs: list[s
     for nt in seed_graphs:
         lines = ntlines.split(nt)
         assert lines is not None and lines.text is nt
-        assert "".join(f"{ln}\n" for ln in lines.lines) == nt
-        assert [f"{s} {p} {o}" for s, p, o in zip(lines.subjects, lines.predicates, lines.objects, strict=True)] == lines.lines
-        assert all(o.endswith(" .") and p.startswith("<") for p, o in zip(lines.predicates, lines.objects, strict=True))
+        assert "".join(lines.lines) == nt
+        assert [f"{s} {p} {o} .\n" for s, p, o in zip(lines.subjects, lines.predicates, lines.objects, strict=True)] == lines.lines
+        assert all(p.startswith("<") and not o.endswith(" .") for p, o in zip(lines.predicates, lines.objects, strict=True))
+
+
+def test_the_graph_stage_gives_the_lines_and_terms_of_its_text() -> None:
+    """``graph.to_lines`` gives what splitting its text gives (the stages after it read either)."""
+    paths = [*seed_paths(), *sorted(DEV.glob("*/*"))]
+    assert len(paths) > 40
+    for p in paths:
+        written = graph.to_lines(extract(documents.read(p)), BASE)
+        assert written == ntlines.split(written.text), p.name
+        assert (written.text, len(written.lines)) == graph.to_ntriples(extract(documents.read(p)), BASE)
 
 
 @pytest.mark.parametrize("nt", ["", "<a> <b> <c> .", "<a> <b> <c>\n", "<a> .\n", "<a> <b> <c> .\n<a>\n",
@@ -44,6 +56,7 @@ def test_cutting_a_line_cuts_it_from_the_text_and_every_column() -> None:
         rest = nt.split("\n")[:-1]
         del rest[i]
         assert cut == ntlines.split("".join(f"{ln}\n" for ln in rest))
+        assert len(cut.lines) == 2 and cut.text == "".join(cut.lines)
 
 
 def test_validation_spans_and_new_graph_give_from_the_split_what_they_give_from_the_text(seed_graphs: list[str]) -> None:

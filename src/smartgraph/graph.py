@@ -18,6 +18,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
+from smartgraph import ntlines
 from smartgraph.model import Facts, Organization, Place, Span
 from smartgraph.vocab import GEONAMES, LANGUAGE, LANGUAGE_CODES, OA, OPENGOV, ORG, PREFIXES, SCD, SCHEMA, WD, WDT, concept
 
@@ -121,7 +122,9 @@ class _Builder:
     def __init__(self, facts: Facts, base: str) -> None:
         self.f = facts
         self.m = Minter(base)
-        self.lines: dict[str, None] = {}  # a set that keeps the order triples were made in
+        # (subject, predicate, object) as N-Triples terms: a set that keeps the order triples were made in (a line's terms
+        # tell it: the subject and predicate are IRIs, which hold no space)
+        self.lines: dict[tuple[str, str, str], None] = {}
         self.spans: set[str] = set()
         self.terms: dict[str, str] = {}  # IRIs already written as N-Triples terms
         self.doc = self.m.document(facts.document.source)
@@ -131,7 +134,7 @@ class _Builder:
         terms = self.terms
         subject = terms.get(s) or self._term(s)
         obj = o if isinstance(o, Literal) else terms.get(o) or self._term(o)
-        self.lines[f"{subject} <{p}> {obj} .\n"] = None
+        self.lines[subject, _PREDICATES.get(p) or _predicate(p), obj] = None
 
     def _term(self, iri: str) -> str:
         term = self.terms[iri] = _iri(iri)
@@ -149,12 +152,10 @@ class _Builder:
             t = self.terms.get(r) or self._term(r)
             pos, quote = f"{t[:-1]}/position>", f"{t[:-1]}/quote>"  # _iri(f"{r}/position"): the suffix needs no escape
             doc = self.terms.get(self.doc) or self._term(self.doc)
-            for line in (f"{t} <{RDF.type}> <{OA.SpecificResource}> .\n", f"{t} <{OA.hasSource}> {doc} .\n",
-                         f"{t} <{OA.hasSelector}> {pos} .\n", f"{t} <{OA.hasSelector}> {quote} .\n",
-                         f"{pos} <{RDF.type}> <{OA.TextPositionSelector}> .\n",
-                         f"{pos} <{OA.start}> {lit(span.start, datatype=XSD.integer)} .\n",
-                         f"{pos} <{OA.end}> {lit(span.end, datatype=XSD.integer)} .\n",
-                         f"{quote} <{RDF.type}> <{OA.TextQuoteSelector}> .\n", f"{quote} <{OA.exact}> {lit(span.text)} .\n"):
+            a, specific, source, selector, position, start, end, quoted, exact = _SPAN_TERMS
+            for line in ((t, a, specific), (t, source, doc), (t, selector, pos), (t, selector, quote), (pos, a, position),
+                         (pos, start, lit(span.start, datatype=XSD.integer)), (pos, end, lit(span.end, datatype=XSD.integer)),
+                         (quote, a, quoted), (quote, exact, lit(span.text))):
                 self.lines[line] = None
         self.add(s, PROV.wasDerivedFrom, r)
         return r
@@ -459,6 +460,12 @@ class _Builder:
 
 def to_ntriples(facts: Facts, base_iri: str) -> tuple[str, int]:
     """The RDF of one document's facts (its named graph's content) as N-Triples, and the number of triples."""
+    lines = to_lines(facts, base_iri)
+    return lines.text, len(lines.lines)
+
+
+def to_lines(facts: Facts, base_iri: str) -> ntlines.Lines:
+    """``to_ntriples``, with its lines and their terms (``ntlines.Lines``: as the stages after this one read them)."""
     b = _Builder(facts, base_iri)
     b.document()
     b.posts()
@@ -467,7 +474,22 @@ def to_ntriples(facts: Facts, base_iri: str) -> tuple[str, int]:
     b.statements()
     b.agreements()
     b.sister_cities()
-    return "".join(b.lines), len(b.lines)
+    triples = list(b.lines)
+    lines = [f"{s} {p} {o} .\n" for s, p, o in triples]
+    subjects, predicates, objects = zip(*triples, strict=True) if triples else ((), (), ())
+    return ntlines.Lines("".join(lines), lines, subjects, predicates, objects)
+
+
+_PREDICATES: dict[str, str] = {}  # predicate IRIs as N-Triples terms (vocabulary: none needs an escape)
+
+
+def _predicate(p: str) -> str:
+    term = _PREDICATES[p] = f"<{p}>"
+    return term
+
+
+_SPAN_TERMS = tuple(_predicate(p) for p in (RDF.type, OA.SpecificResource, OA.hasSource, OA.hasSelector, OA.TextPositionSelector,
+                                            OA.start, OA.end, OA.TextQuoteSelector, OA.exact))
 
 
 def to_graph(facts: Facts, base_iri: str) -> Graph:

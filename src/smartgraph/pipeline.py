@@ -119,13 +119,15 @@ def build_document(path: Path, settings: Settings, doc: Document | None = None, 
 
 def _build_document(path: Path, settings: Settings, doc: Document | None, options: BuildOptions) -> tuple[
         DocumentResult, str | None, str | None, ntlines.Lines | None]:
-    """``build_document``, and its N-Triples split (``ntlines.split``: the validation's, for the new graph's)."""
+    """``build_document``, and its N-Triples' lines and terms as the graph stage wrote them (``graph.to_lines``; split
+    again after facts were dropped), for the new graph."""
     strict = options.strict
     try:
         doc = doc or documents.read(path, options.max_document_bytes)
         facts = extract(doc)
-        nt, triples = graph.to_ntriples(facts, settings.base_iri)
-        lines = ntlines.split(nt)
+        written = graph.to_lines(facts, settings.base_iri)
+        nt, triples = written.text, len(written.lines)
+        lines: ntlines.Lines | None = written
         report = validation.validate_ntriples(nt, lines)
         notices = list(facts.notices)
         if not report.conforms and not strict:
@@ -205,8 +207,9 @@ def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int =
     if union is None:
         triples = nt
     else:
-        text_lines = lines.lines if lines is not None else nt.split("\n")[:-1]  # not splitlines: U+2028 or U+0085 may stand in a literal
-        fresh = [ln for ln in (ln + "\n" for ln in text_lines) if ln not in union]
+        # not splitlines: U+2028 or U+0085 may stand in a literal
+        text_lines = lines.lines if lines is not None else [ln + "\n" for ln in nt.split("\n")[:-1]]
+        fresh = [ln for ln in text_lines if ln not in union]
         if len(union) < remember:
             union.update(fresh)
         triples = "".join(fresh)

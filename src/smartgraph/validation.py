@@ -133,7 +133,7 @@ class DocumentValidator:
         reports syntax errors."""
         import pyoxigraph as ox
 
-        # every line "<s> <p> o ." (ending in " ."), its parts split at its first two spaces: objects keep their " ."
+        # every line "<s> <p> o ." (ending in " ."), its parts split at its first two spaces (``ntlines``)
         split = split if split is not None else ntlines.split(nt)
         if split is None:
             return None
@@ -145,15 +145,15 @@ class DocumentValidator:
         new_objects = objects_.difference(_OBJECTS)
         once: dict[str, Any] = {}
         if new_iris or new_objects:
-            made = _make_terms([f"{t} ." for t in new_iris] + list(new_objects))
+            made = _make_terms([*new_iris, *new_objects])
             if made is None:
                 return None
             # one object a term: an IRI met as a subject and as an object is the same object (dictionaries that
             # find their key by identity need not compare terms)
             for t in new_iris:
-                made_term = _OBJECTS.get(f"{t} .")
+                made_term = _OBJECTS.get(t)
                 if made_term is None:
-                    made_term = made[f"{t} ."]
+                    made_term = made[t]
                 if not isinstance(made_term, ox.NamedNode):  # a literal or a blank node as subject or predicate
                     return None
                 _IRIS[t] = made_term
@@ -162,10 +162,10 @@ class DocumentValidator:
                 if isinstance(made_term, ox.BlankNode):
                     return None
                 if isinstance(made_term, ox.NamedNode):
-                    made_term = _IRIS.get(t[:-2], made_term)
+                    made_term = _IRIS.get(t, made_term)
                 (once if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"' else _OBJECTS)[t] = made_term
         read = self._sparql_tokens
-        lines = [line for line, pt in zip(text_lines, p_col, strict=True) if pt in read]
+        lines = "".join([line for line, pt in zip(text_lines, p_col, strict=True) if pt in read])
         # (pyoxigraph terms are never false)
         object_terms = [_OBJECTS.get(t) or once[t] for t in o_col] if once else list(map(_OBJECTS.__getitem__, o_col))
         spo: dict[Any, dict[Any, list[Any]]] = {}
@@ -194,8 +194,7 @@ class DocumentValidator:
             known = {shape: shacl.Known({f: r for f, r in results.items() if f not in spo}) for shape, results in known.items()}
         store = ox.Store()
         if lines:
-            lines.append("")
-            store.load("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            store.load(lines.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         closures = None if index.down else self._tbox_closures  # no subclass triple in the document: the TBox's classes
         validator = shacl.Validator(engine_shapes(), store, known=known, indexes=(self._tbox_index, index), closures=closures)
         return report_of(store, validator.run(), reader=validator)
@@ -212,9 +211,9 @@ class DocumentValidator:
                 for t in triple:
                     if isinstance(t, ox.NamedNode):
                         iris.setdefault(f"<{t.value}>", t)
-                        objects.setdefault(f"<{t.value}> .", t)
+                        objects.setdefault(f"<{t.value}>", t)
                     elif isinstance(t, ox.Literal):
-                        objects.setdefault(f"{t} .", t)
+                        objects.setdefault(f"{t}", t)
             self._seeds = (iris, objects)
         _IRIS.clear()
         _OBJECTS.clear()
@@ -285,7 +284,7 @@ class DocumentValidator:
 
 _LOCK = threading.Lock()
 # N-Triples terms as written -> pyoxigraph terms, kept for the next documents: subjects' and predicates' IRIs,
-# and objects (written with the " ." that ends their line)
+# and objects
 _IRIS: dict[str, Any] = {}
 _OBJECTS: dict[str, Any] = {}
 _TOKENS_KEPT = 20_000
@@ -293,11 +292,11 @@ _TOKEN_CHARS_KEPT = 300  # longer literals (a release's text) are made for one d
 
 
 def _make_terms(tokens: list[str]) -> dict[str, Any] | None:
-    """The pyoxigraph terms of N-Triples terms as written, each followed by " ." (each parsed as the object of a
-    triple, by Oxigraph), None when one is not a term."""
+    """The pyoxigraph terms of N-Triples terms as written (each parsed as the object of a triple, by Oxigraph), None
+    when one is not a term."""
     import pyoxigraph as ox
 
-    text = "".join(f"<urn:x:s> <urn:x:p> {t}\n" for t in tokens)
+    text = "".join(f"<urn:x:s> <urn:x:p> {t} .\n" for t in tokens)
     try:
         terms = [t.object for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
     except SyntaxError:

@@ -238,7 +238,7 @@ def nquads_of_lines(graph: str, lines: ntlines.Lines) -> str:
 
     read = _READ_TERMS
     objects = lines.objects
-    triples = [(lines.subjects[i], read[p], objects[i][:-2]) for i, p in enumerate(lines.predicates) if p in read]
+    triples = [(lines.subjects[i], read[p], objects[i]) for i, p in enumerate(lines.predicates) if p in read]
     try:
         return _lines(graph, _rows_of_text(triples), f" <{SPANS_GRAPH}> .\n")[0]
     except _Unusual:
