@@ -311,10 +311,10 @@ def _documents() -> DocumentValidator:
     return DocumentValidator()
 
 
-def validate_ntriples_fresh(nt: str) -> ValidationReport:
+def validate_ntriples_fresh(nt: str, lines: ntlines.Lines | None = None) -> ValidationReport:
     """``validate_ntriples`` the plain way: a new store with the TBox and the document, every focus node
     validated, every shape interpreted (``Validator.validate_plain``): what DocumentValidator must equal
-    (tests compare the two)."""
+    (tests compare the two). ``lines`` is not read: the store parses the text."""
     import pyoxigraph as ox
 
     store = ox.Store()
