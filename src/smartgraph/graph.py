@@ -103,7 +103,10 @@ _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 def lit(value: object, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
     """An RDF literal as its N-Triples term: a language tag, a datatype or neither (xsd:string)."""
-    body = '"' + str(value).translate(_ECHAR) + '"'
+    text = str(value)
+    if '"' in text or "\\" in text or "\n" in text or "\r" in text:  # (str.translate copies every text: 4 us for 80 Han characters)
+        text = text.translate(_ECHAR)
+    body = f'"{text}"'
     if lang:
         return Literal(f"{body}@{lang}")
     return Literal(f"{body}^^<{datatype}>" if datatype else body)
