@@ -71,12 +71,13 @@ class Minter:
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self._minted: dict[tuple[str, str], URIRef] = {}
 
     def iri(self, kind: str, key: str) -> URIRef:
-        iri = self._minted.get((kind, key))
+        iri = _MINTED.get((self.base, kind, key))
         if iri is None:
-            iri = self._minted[kind, key] = URIRef(f"{self.base}{kind}/{slug(key)}")
+            if len(_MINTED) >= KEPT:
+                _MINTED.clear()
+            iri = _MINTED[self.base, kind, key] = URIRef(f"{self.base}{kind}/{slug(key)}")
         return iri
 
     def document(self, source: str) -> URIRef:
@@ -87,6 +88,12 @@ class Minter:
 
     def span(self, doc: URIRef, span: Span) -> URIRef:
         return URIRef(f"{doc}/span/{span.start}-{span.end}")
+
+
+# kept from one document to the next (a country, a city, an organisation is named in many), up to KEPT each:
+_MINTED: dict[tuple[str, str, str], URIRef] = {}  # (base, kind, key) -> its IRI (rdflib checks every IRI it makes)
+_TERMS: dict[str, str] = {}  # an IRI -> its N-Triples term
+KEPT = 100_000
 
 
 def graph_iri(base: str, source: str) -> URIRef:
@@ -129,7 +136,9 @@ class _Builder:
         # tell it: the subject and predicate are IRIs, which hold no space)
         self.lines: dict[tuple[str, str, str], None] = {}
         self.spans: set[str] = set()
-        self.terms: dict[str, str] = {}  # IRIs already written as N-Triples terms
+        if len(_TERMS) >= KEPT:
+            _TERMS.clear()
+        self.terms = _TERMS  # IRIs already written as N-Triples terms
         self.doc = self.m.document(facts.document.source)
         self.done: dict[tuple[str, str], URIRef] = {}  # entities written (the same lines each time: written once)
 

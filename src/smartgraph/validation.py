@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from functools import cache
+from itertools import compress
 from typing import Any
 
 from rdflib import Graph, URIRef
@@ -145,7 +146,7 @@ class DocumentValidator:
         new_objects = objects_.difference(_OBJECTS)
         once: dict[str, Any] = {}
         if new_iris or new_objects:
-            made = _make_terms([*new_iris, *new_objects])
+            made = _make_terms(list(new_iris | new_objects))  # (a span's IRI is a subject and an object: made once)
             if made is None:
                 return None
             # one object a term: an IRI met as a subject and as an object is the same object (dictionaries that
@@ -165,7 +166,7 @@ class DocumentValidator:
                     made_term = _IRIS.get(t, made_term)
                 (once if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"' else _OBJECTS)[t] = made_term
         read = self._sparql_tokens
-        lines = "".join([line for line, pt in zip(text_lines, p_col, strict=True) if pt in read])
+        lines = "".join(compress(text_lines, map(read.__contains__, p_col)))
         # (pyoxigraph terms are never false)
         object_terms = [_OBJECTS.get(t) or once[t] for t in o_col] if once else list(map(_OBJECTS.__getitem__, o_col))
         spo: dict[Any, dict[Any, list[Any]]] = {}

@@ -26,6 +26,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import compress
 from typing import Any, TypeVar
 
 from smartgraph import ntlines
@@ -237,8 +238,8 @@ def nquads_of_lines(graph: str, lines: ntlines.Lines) -> str:
     import pyoxigraph as ox
 
     read = _READ_TERMS
-    objects = lines.objects
-    triples = [(lines.subjects[i], read[p], objects[i]) for i, p in enumerate(lines.predicates) if p in read]
+    subjects, predicates, objects = lines.subjects, lines.predicates, lines.objects
+    triples = [(subjects[i], read[predicates[i]], objects[i]) for i in compress(range(len(predicates)), map(read.__contains__, predicates))]
     try:
         return _lines(graph, _rows_of_text(triples), f" <{SPANS_GRAPH}> .\n")[0]
     except _Unusual:
