@@ -93,7 +93,7 @@ class Minter:
 # kept from one document to the next (a country, a city, an organisation is named in many), up to KEPT each:
 _MINTED: dict[tuple[str, str, str], URIRef] = {}  # (base, kind, key) -> its IRI (rdflib checks every IRI it makes)
 _TERMS: dict[str, str] = {}  # an IRI -> its N-Triples term
-KEPT = 100_000
+KEPT = 20_000  # (a release adds about 25 of its own: its spans; 20,000 are a few MB)
 
 
 def graph_iri(base: str, source: str) -> URIRef:
