@@ -148,6 +148,13 @@ class _Builder:
         obj = o if isinstance(o, Literal) else terms.get(o) or self._term(o)
         self.lines[subject, _PREDICATES.get(p) or _predicate(p), obj] = None
 
+    def written(self) -> ntlines.Lines:
+        """The triples added so far, as N-Triples lines and terms."""
+        triples = list(self.lines)
+        lines = [f"{s} {p} {o} .\n" for s, p, o in triples]
+        subjects, predicates, objects = zip(*triples, strict=True) if triples else ((), (), ())
+        return ntlines.Lines("".join(lines), lines, subjects, predicates, objects)
+
     def _term(self, iri: str) -> str:
         term = self.terms[iri] = _iri(iri)
         return term
@@ -486,10 +493,7 @@ def to_lines(facts: Facts, base_iri: str) -> ntlines.Lines:
     b.statements()
     b.agreements()
     b.sister_cities()
-    triples = list(b.lines)
-    lines = [f"{s} {p} {o} .\n" for s, p, o in triples]
-    subjects, predicates, objects = zip(*triples, strict=True) if triples else ((), (), ())
-    return ntlines.Lines("".join(lines), lines, subjects, predicates, objects)
+    return b.written()
 
 
 _PREDICATES: dict[str, str] = {}  # predicate IRIs as N-Triples terms (vocabulary: none needs an escape)
