@@ -99,7 +99,7 @@ def test_literals_and_iris_are_written_as_valid_ntriples() -> None:
     b.add(URIRef("http://example.org/s"), URIRef("http://example.org/p"), graph.lit(text, lang="en"))
     b.add(URIRef("http://example.org/s"), URIRef("http://example.org/q"), URIRef("http://example.org/a b>c"))
     b.add(URIRef("http://example.org/s"), URIRef("http://example.org/n"), graph.lit(3, datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))
-    g = Graph().parse(data="".join(b.lines), format="nt")
+    g = Graph().parse(data=b.written().text, format="nt")
     assert Literal(text, lang="en") in set(g.objects())
     assert URIRef("http://example.org/a%20b%3Ec") in set(g.objects())
     assert Literal(3) in set(g.objects())

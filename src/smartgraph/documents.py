@@ -839,16 +839,29 @@ def detect_language(text: str) -> str:
     latin = sum(map(len, _LATIN.findall(text)))
     if not han or len(han) < 0.2 * (len(han) + latin):
         return "en" if latin or not han else "zh-Hant"
-    chars = sorted(set(han))
-    joined = "\n".join(chars)
-    to_simp = _opencc("t2s").convert(joined).split("\n")
-    to_trad = _opencc("s2t").convert(joined).split("\n")
-    if len(to_simp) != len(chars) or len(to_trad) != len(chars):
-        return "zh-Hant"
     count = Counter(han)
-    trad_only = sum(count[c] for c, s in zip(chars, to_simp, strict=True) if s != c)
-    simp_only = sum(count[c] for c, t in zip(chars, to_trad, strict=True) if t != c)
+    scripts = _SCRIPTS
+    chars = sorted(c for c in count if c not in scripts)  # characters no document read before had
+    new: dict[str, tuple[bool, bool]] = {}
+    if chars:
+        joined = "\n".join(chars)  # one a line: OpenCC converts each alone
+        to_simp = _opencc("t2s").convert(joined).split("\n")
+        to_trad = _opencc("s2t").convert(joined).split("\n")
+        if len(to_simp) != len(chars) or len(to_trad) != len(chars):
+            return "zh-Hant"
+        new = {c: (s != c, t != c) for c, s, t in zip(chars, to_simp, to_trad, strict=True)}
+        if len(scripts) < SCRIPTS_KEPT:  # (never emptied: another thread may be reading it)
+            scripts.update(new)
+    flags = [(n, scripts.get(c) or new[c]) for c, n in count.items()]
+    trad_only = sum(n for n, (to_simp_changes, _) in flags if to_simp_changes)
+    simp_only = sum(n for n, (_, to_trad_changes) in flags if to_trad_changes)
     return "zh-Hans" if simp_only > trad_only else "zh-Hant"
+
+
+# each Han character met: (whether OpenCC changes it to simplified script, whether to traditional), kept from one
+# document to the next (a release has a few hundred different characters, mostly those of the ones before)
+_SCRIPTS: dict[str, tuple[bool, bool]] = {}
+SCRIPTS_KEPT = 100_000
 
 
 @functools.lru_cache(maxsize=2)

@@ -18,6 +18,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
+from smartgraph import ntlines
 from smartgraph.model import Facts, Organization, Place, Span
 from smartgraph.vocab import GEONAMES, LANGUAGE, LANGUAGE_CODES, OA, OPENGOV, ORG, PREFIXES, SCD, SCHEMA, WD, WDT, concept
 
@@ -70,12 +71,13 @@ class Minter:
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self._minted: dict[tuple[str, str], URIRef] = {}
 
     def iri(self, kind: str, key: str) -> URIRef:
-        iri = self._minted.get((kind, key))
+        iri = _MINTED.get((self.base, kind, key))
         if iri is None:
-            iri = self._minted[kind, key] = URIRef(f"{self.base}{kind}/{slug(key)}")
+            if len(_MINTED) >= KEPT:
+                _MINTED.clear()
+            iri = _MINTED[self.base, kind, key] = URIRef(f"{self.base}{kind}/{slug(key)}")
         return iri
 
     def document(self, source: str) -> URIRef:
@@ -86,6 +88,12 @@ class Minter:
 
     def span(self, doc: URIRef, span: Span) -> URIRef:
         return URIRef(f"{doc}/span/{span.start}-{span.end}")
+
+
+# kept from one document to the next (a country, a city, an organisation is named in many), up to KEPT each:
+_MINTED: dict[tuple[str, str, str], URIRef] = {}  # (base, kind, key) -> its IRI (rdflib checks every IRI it makes)
+_TERMS: dict[str, str] = {}  # an IRI -> its N-Triples term
+KEPT = 20_000  # (a release adds about 25 of its own: its spans; 20,000 are a few MB)
 
 
 def graph_iri(base: str, source: str) -> URIRef:
@@ -102,7 +110,10 @@ _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 def lit(value: object, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
     """An RDF literal as its N-Triples term: a language tag, a datatype or neither (xsd:string)."""
-    body = '"' + str(value).translate(_ECHAR) + '"'
+    text = str(value)
+    if '"' in text or "\\" in text or "\n" in text or "\r" in text:  # (str.translate copies every text: 4 us for 80 Han characters)
+        text = text.translate(_ECHAR)
+    body = f'"{text}"'
     if lang:
         return Literal(f"{body}@{lang}")
     return Literal(f"{body}^^<{datatype}>" if datatype else body)
@@ -121,9 +132,13 @@ class _Builder:
     def __init__(self, facts: Facts, base: str) -> None:
         self.f = facts
         self.m = Minter(base)
-        self.lines: dict[str, None] = {}  # a set that keeps the order triples were made in
+        # (subject, predicate, object) as N-Triples terms: a set that keeps the order triples were made in (a line's terms
+        # tell it: the subject and predicate are IRIs, which hold no space)
+        self.lines: dict[tuple[str, str, str], None] = {}
         self.spans: set[str] = set()
-        self.terms: dict[str, str] = {}  # IRIs already written as N-Triples terms
+        if len(_TERMS) >= KEPT:
+            _TERMS.clear()
+        self.terms = _TERMS  # IRIs already written as N-Triples terms
         self.doc = self.m.document(facts.document.source)
         self.done: dict[tuple[str, str], URIRef] = {}  # entities written (the same lines each time: written once)
 
@@ -131,7 +146,14 @@ class _Builder:
         terms = self.terms
         subject = terms.get(s) or self._term(s)
         obj = o if isinstance(o, Literal) else terms.get(o) or self._term(o)
-        self.lines[f"{subject} <{p}> {obj} .\n"] = None
+        self.lines[subject, _PREDICATES.get(p) or _predicate(p), obj] = None
+
+    def written(self) -> ntlines.Lines:
+        """The triples added so far, as N-Triples lines and terms."""
+        triples = list(self.lines)
+        lines = [f"{s} {p} {o} .\n" for s, p, o in triples]
+        subjects, predicates, objects = zip(*triples, strict=True) if triples else ((), (), ())
+        return ntlines.Lines("".join(lines), lines, subjects, predicates, objects)
 
     def _term(self, iri: str) -> str:
         term = self.terms[iri] = _iri(iri)
@@ -149,12 +171,10 @@ class _Builder:
             t = self.terms.get(r) or self._term(r)
             pos, quote = f"{t[:-1]}/position>", f"{t[:-1]}/quote>"  # _iri(f"{r}/position"): the suffix needs no escape
             doc = self.terms.get(self.doc) or self._term(self.doc)
-            for line in (f"{t} <{RDF.type}> <{OA.SpecificResource}> .\n", f"{t} <{OA.hasSource}> {doc} .\n",
-                         f"{t} <{OA.hasSelector}> {pos} .\n", f"{t} <{OA.hasSelector}> {quote} .\n",
-                         f"{pos} <{RDF.type}> <{OA.TextPositionSelector}> .\n",
-                         f"{pos} <{OA.start}> {lit(span.start, datatype=XSD.integer)} .\n",
-                         f"{pos} <{OA.end}> {lit(span.end, datatype=XSD.integer)} .\n",
-                         f"{quote} <{RDF.type}> <{OA.TextQuoteSelector}> .\n", f"{quote} <{OA.exact}> {lit(span.text)} .\n"):
+            a, specific, source, selector, position, start, end, quoted, exact = _SPAN_TERMS
+            for line in ((t, a, specific), (t, source, doc), (t, selector, pos), (t, selector, quote), (pos, a, position),
+                         (pos, start, lit(span.start, datatype=XSD.integer)), (pos, end, lit(span.end, datatype=XSD.integer)),
+                         (quote, a, quoted), (quote, exact, lit(span.text))):
                 self.lines[line] = None
         self.add(s, PROV.wasDerivedFrom, r)
         return r
@@ -459,6 +479,12 @@ class _Builder:
 
 def to_ntriples(facts: Facts, base_iri: str) -> tuple[str, int]:
     """The RDF of one document's facts (its named graph's content) as N-Triples, and the number of triples."""
+    lines = to_lines(facts, base_iri)
+    return lines.text, len(lines.lines)
+
+
+def to_lines(facts: Facts, base_iri: str) -> ntlines.Lines:
+    """``to_ntriples``, with its lines and their terms (``ntlines.Lines``: as the stages after this one read them)."""
     b = _Builder(facts, base_iri)
     b.document()
     b.posts()
@@ -467,7 +493,19 @@ def to_ntriples(facts: Facts, base_iri: str) -> tuple[str, int]:
     b.statements()
     b.agreements()
     b.sister_cities()
-    return "".join(b.lines), len(b.lines)
+    return b.written()
+
+
+_PREDICATES: dict[str, str] = {}  # predicate IRIs as N-Triples terms (vocabulary: none needs an escape)
+
+
+def _predicate(p: str) -> str:
+    term = _PREDICATES[p] = f"<{p}>"
+    return term
+
+
+_SPAN_TERMS = tuple(_predicate(p) for p in (RDF.type, OA.SpecificResource, OA.hasSource, OA.hasSelector, OA.TextPositionSelector,
+                                            OA.start, OA.end, OA.TextQuoteSelector, OA.exact))
 
 
 def to_graph(facts: Facts, base_iri: str) -> Graph:

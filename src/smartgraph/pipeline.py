@@ -22,7 +22,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from smartgraph import documents, graph, procs, resources, summaries, validation
+from smartgraph import documents, graph, ntlines, procs, resources, summaries, validation
 from smartgraph.config import Settings
 from smartgraph.errors import DocumentError, SmartgraphError
 from smartgraph.extraction import extract
@@ -113,22 +113,33 @@ def build_document(path: Path, settings: Settings, doc: Document | None = None, 
 
     A fact whose nodes break a shape is dropped, with a notice naming the line it came from, the shape
     and why, and the rest of the document is kept; ``options.strict`` refuses the whole document instead."""
+    result, name, nt, _ = _build_document(path, settings, doc, options)
+    return result, name, nt
+
+
+def _build_document(path: Path, settings: Settings, doc: Document | None, options: BuildOptions) -> tuple[
+        DocumentResult, str | None, str | None, ntlines.Lines | None]:
+    """``build_document``, and its N-Triples' lines and terms as the graph stage wrote them (``graph.to_lines``; split
+    again after facts were dropped), for the new graph."""
     strict = options.strict
     try:
         doc = doc or documents.read(path, options.max_document_bytes)
         facts = extract(doc)
-        nt, triples = graph.to_ntriples(facts, settings.base_iri)
-        report = validation.validate_ntriples(nt)
+        written = graph.to_lines(facts, settings.base_iri)
+        nt, triples = written.text, len(written.lines)
+        lines: ntlines.Lines | None = written
+        report = validation.validate_ntriples(nt, lines)
         notices = list(facts.notices)
         if not report.conforms and not strict:
             nt, dropped, report = drop_violations(nt, report, doc)
             notices += dropped
             triples = nt.count("\n")
+            lines = ntlines.split(nt)
     except SmartgraphError as e:
-        return DocumentResult(str(path), "error", error=str(e)), None, None
+        return DocumentResult(str(path), "error", error=str(e)), None, None, None
     status = "stored" if report.conforms else "invalid"
     result = DocumentResult(str(path), status, facts.count(), triples, report.violations, tuple(notices))
-    return result, str(graph.graph_iri(settings.base_iri, doc.source)), nt
+    return result, str(graph.graph_iri(settings.base_iri, doc.source)), nt, lines
 
 
 _DERIVED = re.compile(r"^<([^>]+)> <http://www\.w3\.org/ns/prov#wasDerivedFrom> <([^>]+)> \.$", re.M)
@@ -181,24 +192,29 @@ class NewGraph:
         return "".join(ln[:-len(suffix)] + " .\n" for ln in lines) + self.held
 
 
-def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int = 0) -> NewGraph:
+def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int = 0, lines: ntlines.Lines | None = None) -> NewGraph:
     """Make a new graph (name, N-Triples) ready to write. ``union``: the N-Triples lines this build has already
-    sent to the default graph, left out here and (up to ``remember`` lines in all) added to; None sends all."""
+    sent to the default graph, left out here and (up to ``remember`` lines in all) added to; None sends all.
+    ``lines``: ``nt`` split already (``ntlines.split``)."""
     at = nt.find(_HASH_MARK)
     held = ""
     if at >= 0:  # the document's hash line: held back, the rest of the graph as it is
         start, end = nt.rfind("\n", 0, at) + 1, nt.index("\n", at) + 1
         held, nt = nt[start:end], nt[:start] + nt[end:]
+        if lines is not None:
+            lines = lines.cut(start)
     quads = nt.replace(" .\n", f" <{name}> .\n")  # N-Triples escape newlines inside literals
     if union is None:
         triples = nt
     else:
-        lines = (ln + "\n" for ln in nt.split("\n")[:-1])  # not splitlines: U+2028 or U+0085 may stand in a literal
-        fresh = [ln for ln in lines if ln not in union]
+        # not splitlines: U+2028 or U+0085 may stand in a literal
+        text_lines = lines.lines if lines is not None else [ln + "\n" for ln in nt.split("\n")[:-1]]
+        fresh = [ln for ln in text_lines if ln not in union]
         if len(union) < remember:
             union.update(fresh)
         triples = "".join(fresh)
-    return NewGraph(name, quads.encode("utf-8"), triples.encode("utf-8"), held, spans.nquads_of(name, nt).encode("utf-8"))
+    rows = spans.nquads_of_lines(name, lines) if lines is not None else spans.nquads_of(name, nt)
+    return NewGraph(name, quads.encode("utf-8"), triples.encode("utf-8"), held, rows.encode("utf-8"))
 
 
 Built = tuple[DocumentResult, str | None, str | None]  # a result, its graph's name and N-Triples when stored
@@ -216,10 +232,10 @@ def _prepare(path: Path, settings: Settings, known_hash: str | None, options: Bu
             return DocumentResult(str(path), "error", error=str(e)), None, None, None
         if doc.sha256 == known_hash:
             return DocumentResult(str(path), "unchanged", notices=doc.notices), None, None, None
-    result, name, nt = build_document(path, settings, doc, options)
+    result, name, nt, lines = _build_document(path, settings, doc, options)
     if result.status != "stored" or name is None or nt is None or known_hash is not None:
         return result, name, nt, None  # a graph the store has: replaced whole, its N-Triples as they are
-    return result, name, None, new_graph(name, nt, union, options.union_lines)  # the N-Triples are in it
+    return result, name, None, new_graph(name, nt, union, options.union_lines, lines)  # the N-Triples are in it
 
 
 _UNION: set[str] = set()  # in a worker process: the union's triples (N-Triples lines) it sent in this build
@@ -229,12 +245,11 @@ _WARM_TEXT = ("臺北市政府資訊局 新聞稿\n\n發布日期：2020-01-02\n
 
 
 def warm() -> None:
-    """Read once what every document needs (word lists, dictionaries, shapes, TBox): in the fork server
+    """Read once what every document needs (word lists, dictionaries, shapes, TBox, the document validator): in the fork server
     (smartgraph.buildwarm), so that the worker processes forked from it start warm."""
     try:
-        graph.to_ntriples(extract(documents.parse(_WARM_TEXT, "warm-up.txt")), "https://example.org/")
-        validation.engine_shapes()
-        validation.tbox_ntriples()
+        nt, _ = graph.to_ntriples(extract(documents.parse(_WARM_TEXT, "warm-up.txt")), "https://example.org/")
+        validation.validate_ntriples(nt)  # the validator made (its TBox's index and results: 0.13 s), the SPARQL parsed
     except Exception:  # the fork server must start: a worker meets the same failure and reports it
         return
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import threading
 from functools import cache
+from itertools import compress
 from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from smartgraph import resources, shacl
+from smartgraph import ntlines, resources, shacl
 from smartgraph.errors import ResourceError
 from smartgraph.model import ValidationReport, Violation
 from smartgraph.vocab import OA, PROV, SCHEMA, SH
@@ -62,10 +63,11 @@ def validate(data: Graph) -> ValidationReport:
     return validate_ntriples(out if isinstance(out, str) else out.decode("utf-8"))
 
 
-def validate_ntriples(nt: str) -> ValidationReport:
-    """Validate one document's graph given as N-Triples, with the ontology and schemes as TBox."""
+def validate_ntriples(nt: str, lines: ntlines.Lines | None = None) -> ValidationReport:
+    """Validate one document's graph given as N-Triples, with the ontology and schemes as TBox (``lines``: ``nt`` split
+    already, ``ntlines.split``)."""
     with _LOCK:
-        return _documents().validate(nt)
+        return _documents().validate(nt, lines)
 
 
 class DocumentValidator:
@@ -122,40 +124,37 @@ class DocumentValidator:
         store.load(tbox_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=self._tbox)
         return store
 
-    def _validate_lines(self, nt: str) -> ValidationReport | None:
+    def _validate_lines(self, nt: str, split: ntlines.Lines | None = None) -> ValidationReport | None:
         """``validate`` for a graph written one triple a line, each ``<s> <p> o .`` with IRIs as subject and
         predicate and no blank node (as the graph stage writes it): the triples are indexed from the lines,
         only the terms not met before are made (by Oxigraph's parser, so that they are the terms a store
         would hold), and only the lines the SPARQL-based constraints can match (``Shapes.sparql_predicates``)
-        go into a store. None when a line is written another way (or does not parse): then the caller
-        takes the way through a store holding the whole document, which also reports syntax errors."""
+        go into a store (``split``: ``nt`` split already, ``ntlines.split``). None when a line is written another way
+        (or does not parse): then the caller takes the way through a store holding the whole document, which also
+        reports syntax errors."""
         import pyoxigraph as ox
 
-        # every line "<s> <p> o ." (ending in " ."), its parts split at its first two spaces: objects keep their " ."
-        if nt.count("\n") != nt.count(" .\n") or nt[-1:] != "\n":
+        # every line "<s> <p> o ." (ending in " ."), its parts split at its first two spaces (``ntlines``)
+        split = split if split is not None else ntlines.split(nt)
+        if split is None:
             return None
-        text_lines = nt[:-1].split("\n")
-        rows = [tuple(line.split(" ", 2)) for line in text_lines]
+        text_lines, s_col, p_col, o_col = split.lines, split.subjects, split.predicates, split.objects
         if len(_OBJECTS) + len(_IRIS) > _TOKENS_KEPT or not _IRIS:
             self._seed_terms()
-        try:
-            s_col, p_col, o_col = zip(*rows, strict=True)
-        except ValueError:  # a line of fewer than three parts
-            return None
         subjects, predicates, objects_ = set(s_col), set(p_col), set(o_col)
         new_iris = (subjects | predicates).difference(_IRIS)  # (a set's difference with a dict asks the dict)
         new_objects = objects_.difference(_OBJECTS)
         once: dict[str, Any] = {}
         if new_iris or new_objects:
-            made = _make_terms([f"{t} ." for t in new_iris] + list(new_objects))
+            made = _make_terms(list(new_iris | new_objects))  # (a span's IRI is a subject and an object: made once)
             if made is None:
                 return None
             # one object a term: an IRI met as a subject and as an object is the same object (dictionaries that
             # find their key by identity need not compare terms)
             for t in new_iris:
-                made_term = _OBJECTS.get(f"{t} .")
+                made_term = _OBJECTS.get(t)
                 if made_term is None:
-                    made_term = made[f"{t} ."]
+                    made_term = made[t]
                 if not isinstance(made_term, ox.NamedNode):  # a literal or a blank node as subject or predicate
                     return None
                 _IRIS[t] = made_term
@@ -164,10 +163,10 @@ class DocumentValidator:
                 if isinstance(made_term, ox.BlankNode):
                     return None
                 if isinstance(made_term, ox.NamedNode):
-                    made_term = _IRIS.get(t[:-2], made_term)
+                    made_term = _IRIS.get(t, made_term)
                 (once if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"' else _OBJECTS)[t] = made_term
         read = self._sparql_tokens
-        lines = [line for line, pt in zip(text_lines, p_col, strict=True) if pt in read]
+        lines = "".join(compress(text_lines, map(read.__contains__, p_col)))
         # (pyoxigraph terms are never false)
         object_terms = [_OBJECTS.get(t) or once[t] for t in o_col] if once else list(map(_OBJECTS.__getitem__, o_col))
         spo: dict[Any, dict[Any, list[Any]]] = {}
@@ -196,8 +195,7 @@ class DocumentValidator:
             known = {shape: shacl.Known({f: r for f, r in results.items() if f not in spo}) for shape, results in known.items()}
         store = ox.Store()
         if lines:
-            lines.append("")
-            store.load("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            store.load(lines.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         closures = None if index.down else self._tbox_closures  # no subclass triple in the document: the TBox's classes
         validator = shacl.Validator(engine_shapes(), store, known=known, indexes=(self._tbox_index, index), closures=closures)
         return report_of(store, validator.run(), reader=validator)
@@ -214,9 +212,9 @@ class DocumentValidator:
                 for t in triple:
                     if isinstance(t, ox.NamedNode):
                         iris.setdefault(f"<{t.value}>", t)
-                        objects.setdefault(f"<{t.value}> .", t)
+                        objects.setdefault(f"<{t.value}>", t)
                     elif isinstance(t, ox.Literal):
-                        objects.setdefault(f"{t} .", t)
+                        objects.setdefault(f"{t}", t)
             self._seeds = (iris, objects)
         _IRIS.clear()
         _OBJECTS.clear()
@@ -248,11 +246,12 @@ class DocumentValidator:
             known = {shape: shacl.Known({f: r for f, r in results.items() if f not in spo}) for shape, results in known.items()}
         return index, known
 
-    def validate(self, nt: str) -> ValidationReport:
+    def validate(self, nt: str, lines: ntlines.Lines | None = None) -> ValidationReport:
+        """``lines``: ``nt`` split already (``ntlines.split``)."""
         import pyoxigraph as ox
 
         if self.alone and self.fast:
-            report = self._validate_lines(nt)
+            report = self._validate_lines(nt, lines)
             if report is not None:
                 return report
         if self.alone:  # a store of its own for the document (the SPARQL-based constraints' data), the TBox read from its index
@@ -286,7 +285,7 @@ class DocumentValidator:
 
 _LOCK = threading.Lock()
 # N-Triples terms as written -> pyoxigraph terms, kept for the next documents: subjects' and predicates' IRIs,
-# and objects (written with the " ." that ends their line)
+# and objects
 _IRIS: dict[str, Any] = {}
 _OBJECTS: dict[str, Any] = {}
 _TOKENS_KEPT = 20_000
@@ -294,11 +293,11 @@ _TOKEN_CHARS_KEPT = 300  # longer literals (a release's text) are made for one d
 
 
 def _make_terms(tokens: list[str]) -> dict[str, Any] | None:
-    """The pyoxigraph terms of N-Triples terms as written, each followed by " ." (each parsed as the object of a
-    triple, by Oxigraph), None when one is not a term."""
+    """The pyoxigraph terms of N-Triples terms as written (each parsed as the object of a triple, by Oxigraph), None
+    when one is not a term."""
     import pyoxigraph as ox
 
-    text = "".join(f"<urn:x:s> <urn:x:p> {t}\n" for t in tokens)
+    text = "".join(f"<urn:x:s> <urn:x:p> {t} .\n" for t in tokens)
     try:
         terms = [t.object for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
     except SyntaxError:
@@ -313,10 +312,10 @@ def _documents() -> DocumentValidator:
     return DocumentValidator()
 
 
-def validate_ntriples_fresh(nt: str) -> ValidationReport:
+def validate_ntriples_fresh(nt: str, lines: ntlines.Lines | None = None) -> ValidationReport:
     """``validate_ntriples`` the plain way: a new store with the TBox and the document, every focus node
     validated, every shape interpreted (``Validator.validate_plain``): what DocumentValidator must equal
-    (tests compare the two)."""
+    (tests compare the two). ``lines`` is not read: the store parses the text."""
     import pyoxigraph as ox
 
     store = ox.Store()

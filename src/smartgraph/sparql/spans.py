@@ -26,8 +26,10 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import compress
 from typing import Any, TypeVar
 
+from smartgraph import ntlines
 from smartgraph.sparql.results import XSD_STRING, Cell, cell
 from smartgraph.sparql.union import UNTRUST
 from smartgraph.vocab import NOT_DERIVED, SPANS_GRAPH, SPANS_TRUSTED, SUMMARY_NS, canonical_lang
@@ -35,7 +37,7 @@ from smartgraph.vocab import NOT_DERIVED, SPANS_GRAPH, SPANS_TRUSTED, SUMMARY_NS
 T = TypeVar("T")
 
 __all__ = ["ASK_TRUSTED", "COLUMNS", "QUOTED", "SPAN", "TRUSTED", "UNTRUST", "Row", "answers", "digest", "forget", "from_store",
-           "json_page", "nquads", "nquads_of", "page", "replace", "trust", "trusted"]
+           "json_page", "nquads", "nquads_of", "nquads_of_lines", "page", "replace", "trust", "trusted"]
 
 QUOTED = SUMMARY_NS + "quoted"
 SPAN = SUMMARY_NS + "span"
@@ -76,7 +78,10 @@ def answers(text: str) -> bool:
 
 
 def _json(row: Any) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(row)
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps would make an encoder a row
 
 
 def _rows(triples: Iterable[Any]) -> Iterator[tuple[Any, str]]:
@@ -171,6 +176,11 @@ def _text_rows(text: str) -> list[tuple[str, str]]:
             if not line.endswith(" ."):
                 raise _Unusual(line)
             triples.append((line[:at - 1], p, line[after + 1:-2]))
+    return _rows_of_text(triples)
+
+
+def _rows_of_text(triples: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """``_text_rows`` of the (subject, predicate IRI, object) triples read, terms as N-Triples text."""
     cells: dict[str, Cell] = {}
 
     def of(term: str) -> Cell:
@@ -220,6 +230,20 @@ def nquads_of(graph: str, nt: str | bytes) -> str:
     except _Unusual:
         data = text.encode("utf-8")
         return nquads(graph, ox.parse(data, format=ox.RdfFormat.N_TRIPLES)) if data else ""
+
+
+def nquads_of_lines(graph: str, lines: ntlines.Lines) -> str:
+    """``nquads_of`` of N-Triples split already (``ntlines.split``): only the lines with a predicate the rows read are
+    looked at."""
+    import pyoxigraph as ox
+
+    read = _READ_TERMS
+    subjects, predicates, objects = lines.subjects, lines.predicates, lines.objects
+    triples = [(subjects[i], read[predicates[i]], objects[i]) for i in compress(range(len(predicates)), map(read.__contains__, predicates))]
+    try:
+        return _lines(graph, _rows_of_text(triples), f" <{SPANS_GRAPH}> .\n")[0]
+    except _Unusual:
+        return nquads(graph, ox.parse(lines.text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
 
 
 def replace(graph: str, triples: Iterable[Any]) -> str:
@@ -323,7 +347,6 @@ class Row(dict[str, dict[str, str]]):
 
 
 _ROW_KEYS = ("document", "source", "start", "end", "quote")
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # ``_json``'s spelling, one encoder for all
 _HEADS: dict[tuple[str, ...], str] = {}
 
 
