@@ -194,9 +194,10 @@ class Case:
     params: tuple[tuple[str, str], ...] = ()
 
 
-def cases(store: Path, catalog: Any, sparql: bool = False) -> list[Case]:
-    """Every canned query with its default parameters; a required IRI parameter bound to real entities of the store."""
-    out = []
+def cases(store: Path, catalog: Any, sparql: bool = False, entities: tuple[str, ...] = ()) -> list[Case]:
+    """Every canned query with its default parameters; a required IRI parameter bound to real entities of the store,
+    and provenance of each of ``entities`` besides (labelled by the IRI's last segment)."""
+    out = [Case(f"provenance {e.rstrip('/#').rsplit('/', 1)[-1]}", "provenance", (("entity", e),)) for e in entities]
     for q in sorted(catalog, key=lambda q: q.name):
         required = [p for p in q.params if p.required]
         if not required:
@@ -256,13 +257,13 @@ def rows(port: int, path: str, page_size: int) -> list[Any]:
 
 
 def run(store: Path, seconds: float, concurrencies: tuple[int, ...] = (1, 8), only: tuple[str, ...] = (), rounds: int = 3,
-        sparql: bool = False, workers: int = 2, page_size: int = 100, processes: int = 1) -> dict[str, Any]:
+        sparql: bool = False, workers: int = 2, page_size: int = 100, processes: int = 1, entities: tuple[str, ...] = ()) -> dict[str, Any]:
     """Every case (or those whose query is named in ``only``) against both servers, in ``rounds`` interleaved rounds."""
     sys.path.insert(0, str(ROOT / "src"))
     from smartgraph.queries import Catalog
 
     catalog = Catalog.load()
-    todo = [c for c in cases(store, catalog, sparql) if not only or c.name in only or c.label in only]
+    todo = [c for c in cases(store, catalog, sparql, entities) if not only or c.name in only or c.label in only]
     per: dict[str, dict[str, list[Figures]]] = {}
     same: dict[str, bool] = {}
     with smartgraph_server(store, workers, processes) as (sg_port, sg_pid), oxigraph_server(store) as (ox_port, ox_pid):
@@ -321,13 +322,14 @@ def main() -> int:
     ap.add_argument("--sparql", action="store_true", help="also an ad-hoc query through /sparql (the ad-hoc lane)")
     ap.add_argument("--workers", type=int, default=2, help="smartgraph serve --workers (default 2)")
     ap.add_argument("--processes", type=int, default=1, help="smartgraph serve --processes (default 1)")
+    ap.add_argument("--entity", action="append", default=[], help="also provenance of this entity IRI (repeat)")
     ap.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = ap.parse_args()
     if not (args.store / "CURRENT").exists():
         print(f"no store at {args.store}: run smartgraph build first", file=sys.stderr)
         return 2
     results = run(args.store, args.seconds, tuple(args.concurrency or (1, 8)), tuple(args.only), args.rounds, args.sparql, args.workers,
-                  processes=args.processes)
+                  processes=args.processes, entities=tuple(args.entity))
     print(table(results))
     if args.out:
         args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

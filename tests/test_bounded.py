@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,5 +83,71 @@ def test_a_bounded_query_past_the_time_limit_does_not_stall_the_next(built_store
 
         seconds, rows = asyncio.run(both())
         assert rows > 0 and seconds < 3
+    finally:
+        engine.close()
+
+
+def test_a_rows_page_that_was_quick_runs_on_the_event_loop_and_answers_the_same(built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rows call that took less than ``quick_s`` last time runs on the loop itself (no thread); a slow one stays in a
+    thread; either way the answer is the one the thread gives."""
+    import functools
+
+    from smartgraph.sparql import engine as engine_module
+    from smartgraph.sparql import spans
+
+    threaded: list[int] = []
+    real = engine_module._timed_rows
+
+    def counted(*args: object) -> object:
+        threaded.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_module, "_timed_rows", counted)
+    quick = EmbeddedEngine(built_store, workers=1, adhoc_workers=1, quick_s=60.0)
+    never = EmbeddedEngine(built_store, workers=1, adhoc_workers=1, quick_s=0.0)
+    try:
+        entity = _entity(quick)
+        text = Catalog.load().get("provenance").page({"entity": entity}, 100, 0)
+        rows = functools.partial(spans.page, entity=entity, limit=100, offset=0)
+        answers = [asyncio.run(quick.arun_bounded(text, ACCEPT, Limits(), 100, rows=rows)) for _ in range(3)]
+        assert len(threaded) == 1  # the first in a thread, which measured it; the next two on the loop
+        assert 0 <= quick._took[rows] < 60
+        slow = [asyncio.run(never.arun_bounded(text, ACCEPT, Limits(), 100, rows=rows)) for _ in range(2)]
+        assert len(threaded) == 3  # never quick enough: each in a thread
+        assert answers[0].rows > 0
+        assert {(a.body, a.rows, a.more) for a in answers + slow} == {(answers[0].body, answers[0].rows, answers[0].more)}
+    finally:
+        quick.close()
+        never.close()
+
+
+def test_a_server_process_a_core_never_spills_to_its_workers(built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve --processes N`` with N at least the CPUs: each process's engine answers bounded queries itself
+    (``Spec.spill`` off); with fewer processes the spill stays on."""
+    import dataclasses
+    import multiprocessing as mp
+    import socket
+
+    from smartgraph.server import processes
+    from smartgraph.server.app import ServerSettings
+
+    class Started(Exception):
+        """What serve() would start, caught before any process is."""
+
+    def process(*args: object, **kwargs: Any) -> None:
+        seen.append(kwargs["args"][0])
+        raise Started
+
+    spec = processes.Spec(ServerSettings(), built_store, None, 1, 1, True, None, "test")
+    seen: list[processes.Spec] = []
+    monkeypatch.setattr(mp.get_context("spawn"), "Process", process)
+    for n in (processes.cores(), 1):
+        with socket.socket() as sock, pytest.raises(Started):
+            processes.serve(spec, n, sock)
+    monkeypatch.undo()
+    assert [s.spill for s in seen] == [False, processes.cores() > 1]
+    engine = processes.make_engine(dataclasses.replace(spec, spill=False))
+    try:
+        assert engine.spill is None
     finally:
         engine.close()

@@ -263,3 +263,30 @@ def test_body_lines_that_look_like_furniture_stay_in_the_body(tmp_path: Path) ->
             + "\n訪團行程：臺北 > 布拉格 > 維也納\n\n位置：南港展覽館一館\n\n雙方同意互設聯絡窗口，並於明年互訪。\n")
     body = [b.span.text for b in read(text, tmp_path).blocks]
     assert "訪團行程：臺北 > 布拉格 > 維也納" in body and "位置：南港展覽館一館" in body
+
+
+def test_the_access_log_line_is_written_as_logging_writes_it() -> None:
+    """``_write`` writes to setup_logging's handler directly, the line logging would write; with a filter on the log
+    it goes through logging, and the filter sees it."""
+    import io
+    import logging
+
+    from smartgraph.server import app as server_app
+
+    log = logging.getLogger("smartgraph.access")
+    saved = (list(log.handlers), log.level, log.propagate, list(log.filters))
+    try:
+        server_app.setup_logging()
+        direct, plain = io.StringIO(), io.StringIO()
+        log.handlers[0].stream = direct  # type: ignore[attr-defined]
+        server_app._write('{"path":"/queries/x","ms":0.5}')
+        reference = logging.StreamHandler(plain)
+        reference.setFormatter(logging.Formatter("%(message)s"))
+        reference.handle(logging.LogRecord("smartgraph.access", logging.INFO, __file__, 1, '{"path":"/queries/x","ms":0.5}', None, None))
+        assert direct.getvalue() == plain.getvalue() == '{"path":"/queries/x","ms":0.5}\n'
+        seen: list[str] = []
+        log.addFilter(lambda r: seen.append(r.getMessage()) or True)
+        server_app._write("second")
+        assert seen == ["second"] and direct.getvalue().endswith("second\n")
+    finally:
+        log.handlers[:], log.level, log.propagate, log.filters[:] = saved[0], saved[1], saved[2], saved[3]

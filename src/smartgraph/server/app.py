@@ -58,6 +58,7 @@ TEXTS = 1024  # canned-query texts kept, checked and bound, for requests with th
 _LINK_SAFE = frozenset(chr(c) for c in range(33, 127)) - set(',;<>"\\')
 _ENCODED = frozenset("%+")  # a parameter name spelt so is compared decoded: the Link is written from decoded parameters then
 FORM = "application/x-www-form-urlencoded"
+_READ_HEADERS = (b"host", b"accept")  # the headers a canned query's parsing reads (the Link's host, the media type)
 Prepared = tuple[str, int, int, bool, "RowsCall | None"]  # a canned query's page, checked and bound (``_prepare``)
 
 
@@ -109,6 +110,18 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "-"
 
 
+_LOG_LINE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), one encoder for all lines
+_STAMP: list[Any] = [None, ""]  # the second the access log's time was last written for, and that time
+
+
+def _now() -> str:
+    """The access log's local time to the second (written once a second, not once a request)."""
+    second = int(time.time())
+    if _STAMP[0] != second:
+        _STAMP[:] = [second, time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(second))]
+    return str(_STAMP[1])
+
+
 class AccessLog:
     """Pure ASGI middleware: one JSON line per request (time, client, method, path, status, bytes, ms)."""
 
@@ -133,17 +146,39 @@ class AccessLog:
         try:
             await self.app(scope, receive, wrapped)
         finally:
-            client = scope.get("client") or ("-", 0)
-            log.info(json.dumps({
-                "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "client": client[0], "method": scope["method"],
-                "path": scope["path"], "query": scope.get("query_string", b"").decode("latin-1")[:500],
-                "status": info["status"], "bytes": info["bytes"], "ms": round((time.perf_counter() - start) * 1000, 2),
-                "pid": os.getpid(),  # which server process answered (serve --processes)
-            }, ensure_ascii=False))
+            if log.isEnabledFor(logging.INFO):
+                client = scope.get("client") or ("-", 0)
+                _write(_LOG_LINE({
+                    "time": _now(), "client": client[0], "method": scope["method"],
+                    "path": scope["path"], "query": scope.get("query_string", b"").decode("latin-1")[:500],
+                    "status": info["status"], "bytes": info["bytes"], "ms": round((time.perf_counter() - start) * 1000, 2),
+                    "pid": os.getpid(),  # which server process answered (serve --processes)
+                }))
+
+
+class _Lines(logging.StreamHandler):
+    """``setup_logging``'s handler: each message as it is, one a line (``_write`` writes to it directly)."""
+
+
+def _write(line: str) -> None:
+    """``log.info(line)``, without a log record while ``setup_logging``'s handler is the access log's only one and
+    nothing filters it (a record, its caller's frame looked up, cost a twentieth of a cheap request)."""
+    handlers = log.handlers
+    if len(handlers) == 1 and type(handlers[0]) is _Lines and not log.filters and log.isEnabledFor(logging.INFO):
+        h = handlers[0]
+        if not h.filters and h.level <= logging.INFO:
+            try:
+                with h.lock:  # type: ignore[union-attr]
+                    h.stream.write(line + "\n")
+                    h.stream.flush()
+                return
+            except Exception:
+                pass  # the handler's own way: it reports what went wrong
+    log.info(line)
 
 
 def setup_logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _Lines(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     log.handlers[:] = [handler]
     log.setLevel(logging.INFO)
@@ -524,9 +559,23 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             q = catalog.get(name)
         except QueryError as e:
             return _error(404, e.message, e.hint)
-        items = request.query_params.multi_items()
+        scope = request.scope
+        seen = (name, scope.get("query_string", b""), scope.get("scheme"), scope.get("server"), scope.get("root_path", ""),
+                scope["path"], tuple(h for h in scope["headers"] if h[0] in _READ_HEADERS))
+        parsed = parsing.get(seen)
+        if parsed is None:  # parameters, Accept and the Link's base read from the request line and headers once
+            items = request.query_params.multi_items()
+            accept: list[tuple[str, float]] | SmartgraphError
+            try:
+                accept = _accept(request, RESULT_TYPES, items)
+            except SmartgraphError as e:
+                accept = e  # told after the parameters' errors, as before
+            parsed = parsing[seen] = (items, tuple((k, v) for k, v in items if k != "format"), accept, _link_base(request))
+            if len(parsing) > TEXTS:
+                del parsing[next(iter(parsing))]
+        items, given, accept, base = parsed
         fresh = q.pageable and (summaries.materialisable(q) or (_sourced(q) and await spans_trusted())) and await materialised()
-        key = (name, fresh, tuple((k, v) for k, v in items if k != "format"))
+        key = (name, fresh, given)
         if key in texts:  # the same parameters as a request answered before: checked and bound then
             text, limit, offset, bounded, rows = texts[key]
         else:
@@ -536,18 +585,18 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             text, limit, offset, bounded, rows = texts[key] = prepared
             if len(texts) > TEXTS:
                 del texts[next(iter(texts))]
-        try:
-            accept = _accept(request, RESULT_TYPES, items)
-        except SmartgraphError as e:
-            return error_response(e)
+        if isinstance(accept, SmartgraphError):
+            return error_response(accept)
         try:
             with cheap.slot(_client(request)):
                 answer = await run(text, accept, page=limit if q.pageable else None, bounded=bounded, rows=rows)
         except SmartgraphError as e:
             return _limits_error(e)
-        return _answer_response(answer, {"Link": _links(request, limit, offset, answer.more)})
+        return _answer_response(answer, {"Link": _links(base, limit, offset, answer.more)})
 
     texts: dict[tuple[Any, ...], Prepared] = {}  # the query text of each page asked lately (not its answer)
+    #: what run_query reads from a request's line and headers (its parameters, Accept, the Link's base), by those
+    parsing: dict[tuple[Any, ...], tuple[list[tuple[str, str]], tuple[tuple[str, str], ...], list[tuple[str, float]] | SmartgraphError, str]] = {}
     sourced: dict[str, bool] = {}
 
     def _sourced(q: CannedQuery) -> bool:
@@ -602,7 +651,8 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
     if not settings.cors_origins:
         app.fast = AccessLog(canned_page)  # type: ignore[attr-defined]
 
-    def _links(request: Request, limit: int, offset: int, more: bool) -> str:
+    def _link_base(request: Request) -> str:
+        """The start of a page's links: the request's URL and its parameters but limit and offset, up to ``limit=``."""
         base = str(request.url).split("?", 1)[0]
         raw = request.scope.get("query_string", b"").decode("latin-1").split("&")
         kept = [p for p in raw if p and p.partition("=")[0] not in ("limit", "offset")]
@@ -610,7 +660,10 @@ def create_app(engine: Engine, catalog: Catalog, settings: ServerSettings) -> Fa
             keep = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in ("limit", "offset")])
         else:  # the parameters as the client sent them (decoding and encoding them again cost a tenth of a cheap request)
             keep = "&".join(kept)
-        keep = f"{base}?{keep}&" if keep else f"{base}?"
+        return f"{base}?{keep}&" if keep else f"{base}?"
+
+    def _links(keep: str, limit: int, offset: int, more: bool) -> str:
+        """The Link header of a page (first, prev, next) from ``_link_base``."""
 
         def url(off: int) -> str:
             return f"<{keep}limit={limit}&offset={off}>"

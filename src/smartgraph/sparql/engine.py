@@ -21,6 +21,7 @@ import queue
 import shutil
 import threading
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -276,7 +277,16 @@ def execute_rows(rows: RowsCall | None, store: Any, query: str, accept: Sequence
     if mt is None:
         raise NotAcceptable("a SELECT result cannot be sent in any type the client accepts", RESULT_TYPES)
     found, more = got
-    return Answer(mt, serialize_select(spans.COLUMNS, found, mt), len(found), more)
+    body = spans.json_page(spans.COLUMNS, found) if mt == RESULTS_JSON else None  # the rows' own JSON, spliced
+    return Answer(mt, body if body is not None else serialize_select(spans.COLUMNS, found, mt), len(found), more)
+
+
+def _timed_rows(rows: RowsCall | None, store: Any, query: str, accept: Sequence[tuple[str, float]], max_rows: int,
+                page: int | None = None) -> tuple[Answer, float]:
+    """``execute_rows`` in a thread, and the CPU time the thread spent on it (waiting for the GIL aside)."""
+    start = time.thread_time()
+    answer = execute_rows(rows, store, query, accept, max_rows, page)
+    return answer, time.thread_time() - start
 
 
 _ROW_END = b'}},{"'  # between two rows of SPARQL JSON as Oxigraph writes it (a quote inside a value is escaped)
@@ -443,6 +453,11 @@ class _View:
 #: how long a query waits for the store's lock to take a new snapshot when it finds the store changed (another server
 #: process taking its own snapshot holds it a moment); past it the query is answered from the snapshot it has
 CATCH_UP_WAIT_S = 2.0
+#: a bounded page read from derived rows (``spans.page``) that took less than this the last time runs on the event loop
+#: itself: handing it to a thread and back cost as much as the page (GIL hand-offs), and pyoxigraph holds the GIL while
+#: it reads such rows anyway, so the thread bought no concurrency. A page that took longer (a city named by hundreds of
+#: facts) stays in a thread, where the time limit answers for it.
+QUICK_S = 0.002
 
 _ENGINES = itertools.count(1)
 
@@ -466,7 +481,7 @@ class EmbeddedEngine:
 
     def __init__(self, path: Path, workers: int = 2, adhoc_workers: int = 1, *, owner: str = "", snapshot: bool = True,
                  poll_s: float = 1.0, adhoc_nice: int = 19, lock_wait_s: float = 15.0, inline: int | None = None,
-                 spill: int = 1) -> None:
+                 spill: int | None = 1, quick_s: float = QUICK_S) -> None:
         if not (path / "CURRENT").exists():
             raise StoreError(f"no store at {path}", hint="build one first: smartgraph build --store PATH")
         self.path = path
@@ -485,12 +500,17 @@ class EmbeddedEngine:
         self._id = next(_ENGINES)  # snapshots are named by process, engine and sequence: PID-ENGINE-SEQ
         self._closed = False
         self.mode = "snapshot"
+        self._meta_path = str(path / META)
         self._meta_seen = self._meta_stamp()
         self._catching: Any = None  # the new snapshot being taken for queries that found the store changed (``_catch_up``)
         self._current = self._first_view(lock_wait_s)
         # bounded queries answered in this process at once (threads; default four a cheap worker, as a thread waits on I/O too)
         self.inline = 4 * max(1, workers) if inline is None else max(0, inline)
-        self.spill = max(0, spill)  # bounded queries running here past which the next goes to an idle cheap worker
+        # bounded queries running here past which the next goes to an idle cheap worker (None: never, as when the server
+        # runs a process a core: a worker then only adds a pickled round trip on a core that is busy already)
+        self.spill = None if spill is None else max(0, spill)
+        self.quick_s = quick_s  # a rows call that last took less runs on the event loop itself (``arun_bounded``)
+        self._took: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
         self._inline_busy = 0
         self._inline_view: _View | None = None
         self._pool: Any = None
@@ -583,7 +603,7 @@ class EmbeddedEngine:
 
     def _meta_stamp(self) -> tuple[int, int]:
         try:
-            st = (self.path / META).stat()  # written whole and renamed: a new file, a new inode
+            st = os.stat(self._meta_path)  # written whole and renamed: a new file, a new inode
         except OSError:
             return (0, 0)
         return (st.st_ino, st.st_mtime_ns)
@@ -849,11 +869,18 @@ class EmbeddedEngine:
         import asyncio
 
         await self._catch_up()
-        if self._inline_busy >= self.spill and not self.lanes[CHEAP].idle.empty():
+        if self.spill is not None and self._inline_busy >= self.spill and not self.lanes[CHEAP].idle.empty():
             return await self._arun(query, accept, limits, page, rows=rows)
         view = self._view() if self._inline_busy < self.inline and self.mode == "snapshot" else None
         if view is None:
             return await self._arun(query, accept, limits, page, rows=rows)
+        took = self._took.get(rows, None) if rows is not None else None
+        if took is not None and took < self.quick_s:  # quick last time: on the loop, without a thread's hand-off
+            start = time.perf_counter()
+            try:
+                return execute_rows(rows, view.store, query, list(accept), limits.max_rows, page)
+            finally:
+                self._took[rows] = time.perf_counter() - start
         self._inline_busy += 1
         view.busy += 1
         loop = asyncio.get_running_loop()
@@ -861,9 +888,11 @@ class EmbeddedEngine:
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(self.inline, thread_name_prefix="bounded-query")
-        job = loop.run_in_executor(self._pool, execute_rows, rows, view.store, query, list(accept), limits.max_rows, page)
+        job = loop.run_in_executor(self._pool, _timed_rows, rows, view.store, query, list(accept), limits.max_rows, page)
 
         def done(_: Any) -> None:  # on the loop, when the thread ends, answered or not
+            if rows is not None and not job.cancelled() and job.exception() is None:
+                self._took[rows] = job.result()[1]
             self._inline_busy -= 1
             view.busy -= 1
             if view.busy == 0 and view is not self._inline_view:
@@ -871,7 +900,7 @@ class EmbeddedEngine:
 
         job.add_done_callback(done)
         try:
-            answer: Answer = await asyncio.wait_for(asyncio.shield(job), limits.timeout_s)
+            answer: Answer = (await asyncio.wait_for(asyncio.shield(job), limits.timeout_s))[0]
         except TimeoutError:
             raise QueryTimeout(f"the query ran past the time limit of {limits.timeout_s:g} s",
                                hint="narrow it, or raise the server's --timeout") from None

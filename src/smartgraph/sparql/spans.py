@@ -36,8 +36,8 @@ from smartgraph.vocab import NOT_DERIVED, SPANS_GRAPH, SPANS_TRUSTED, SUMMARY_NS
 
 T = TypeVar("T")
 
-__all__ = ["ASK_TRUSTED", "COLUMNS", "QUOTED", "SPAN", "TRUSTED", "UNTRUST", "answers", "digest", "forget", "from_store", "nquads",
-           "nquads_of", "nquads_of_lines", "page", "replace", "trust", "trusted"]
+__all__ = ["ASK_TRUSTED", "COLUMNS", "QUOTED", "SPAN", "TRUSTED", "UNTRUST", "Row", "answers", "digest", "forget", "from_store",
+           "json_page", "nquads", "nquads_of", "nquads_of_lines", "page", "replace", "trust", "trusted"]
 
 QUOTED = SUMMARY_NS + "quoted"
 SPAN = SUMMARY_NS + "span"
@@ -77,7 +77,7 @@ def answers(text: str) -> bool:
 # --------------------------------------------------------------------------- rows
 
 
-def _json(row: dict[str, dict[str, str]]) -> str:
+def _json(row: Any) -> str:
     return _ENCODE(row)
 
 
@@ -337,6 +337,31 @@ def _key(fact: Any, row: dict[str, dict[str, str]]) -> tuple[Any, ...]:
             int(end["value"]), quote["value"], row["document"]["value"])
 
 
+class Row(dict[str, dict[str, str]]):
+    """A row of a page (its cells by column, ``COLUMNS`` in order) and ``text``: the row in SPARQL JSON as
+    ``serialize_select`` writes it, spliced from the stored row, so that a page in SPARQL JSON is written without
+    encoding its cells again (``json_page``)."""
+
+    __slots__ = ("text",)
+    text: str
+
+
+_ROW_KEYS = ("document", "source", "start", "end", "quote")
+_HEADS: dict[tuple[str, ...], str] = {}
+
+
+def json_page(names: Iterable[str], rows: list[Any]) -> bytes | None:
+    """A page in SPARQL JSON, its rows' ``Row.text`` joined; None unless every row carries one."""
+    texts = [r.text for r in rows if isinstance(r, Row)]
+    if len(texts) != len(rows):
+        return None
+    names = tuple(names)
+    head = _HEADS.get(names)
+    if head is None:
+        head = _HEADS[names] = f'{{"head":{{"vars":{_ENCODE(list(names))}}},"results":{{"bindings":['
+    return (head + ",".join(texts) + "]}}").encode("utf-8")
+
+
 def page(ox_store: Any, entity: str, limit: int, offset: int = 0) -> tuple[list[dict[str, dict[str, str]]], bool] | None:
     """One page of the provenance query's rows for ``entity`` (an IRI), read from the span rows: (rows, whether more
     follow), or None when the plain query must answer (``Unusual`` rows, an IRI pyoxigraph refuses). ``ox_store``'s
@@ -346,20 +371,29 @@ def page(ox_store: Any, entity: str, limit: int, offset: int = 0) -> tuple[list[
 
     default, derived = ox.DefaultGraph(), ox.NamedNode(SPANS_GRAPH)
     quoted, was_derived = ox.NamedNode(QUOTED), ox.NamedNode(_DERIVED)
-    keyed: list[tuple[tuple[Any, ...], dict[str, dict[str, str]]]] = []
+    keyed: list[tuple[tuple[Any, ...], Cell, str, dict[str, dict[str, str]], str]] = []
     try:
         target = ox.NamedNode(entity)
         facts = {target}  # ?fact (!rdf:nil)? ?entity: the entity itself, and every subject naming it but by rdf:nil
         facts.update(q.subject for q in ox_store.quads_for_pattern(None, None, target, default) if q.predicate.value != _NIL)
         for fact in facts:
             fcell = cell(fact)
+            head = f'{{"fact":{_ENCODE(fcell)},'
             for d in ox_store.quads_for_pattern(fact, was_derived, None, default):
                 for r in ox_store.quads_for_pattern(d.object, quoted, None, derived):
-                    row = json.loads(r.object.value)
-                    row["fact"] = fcell
-                    keyed.append((_key(fcell, row), row))
+                    text = r.object.value
+                    row = json.loads(text)
+                    keyed.append((_key(fcell, row), fcell, head, row, text))
     except (Unusual, ValueError, KeyError):
         return None
     keyed.sort(key=lambda kr: kr[0])
-    rows = [{c: row[c] for c in COLUMNS} for _, row in keyed[offset:offset + limit]]
+    rows: list[dict[str, dict[str, str]]] = []
+    for _, fcell, head, stored, text in keyed[offset:offset + limit]:
+        out = Row(fact=fcell)
+        for c in _ROW_KEYS:
+            out[c] = stored[c]
+        # the stored row is written by ``_json`` with its cells in ``_ROW_KEYS``' order (nothing else): spliced after the
+        # fact's cell it is the row as ``serialize_select`` writes it; a row stored otherwise is written again
+        out.text = head + text[1:] if text.startswith('{"document":') and tuple(stored) == _ROW_KEYS else _ENCODE(out)
+        rows.append(out)
     return rows, len(keyed) > offset + limit
