@@ -1363,3 +1363,16 @@ def test_a_ministers_portfolio_after_of_is_the_ministry_and_a_mayor_listed_after
     assert got.get("Chen Wen-hua") == ("Ministry of Transportation and Communications", "TW", "deputy-minister"), got
     assert got.get("David Lang", ("",))[0].startswith("Ministry of Foreign Affairs"), got
     assert got.get("Lin Ming-tao", ("",))[0] == "Taichung City Government", got
+
+
+def test_a_party_label_before_a_councillor_is_not_the_body_of_the_post() -> None:
+    f = _doc("議員陪同市長視察\n\n"
+             "國民黨籍市議員周建國、民進黨籍議員吳淑芬今天陪同市長視察港區，無黨籍臺北市議員范志遠與"
+             "臺南市議會民進黨團議員郭美玲也到場。")
+    names = _names(f)
+    org = {names[p.person]: f.organizations[p.organization].name_zh for p in f.posts}
+    assert org["周建國"] == "高雄市議會"
+    assert org["吳淑芬"] == "高雄市議會"
+    assert org["范志遠"] == "臺北市議會"
+    assert org["郭美玲"] == "臺南市議會"
+    assert not any("黨" in o.name_zh for o in f.organizations.values())

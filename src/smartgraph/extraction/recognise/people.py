@@ -99,6 +99,27 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
     return a
 
 
+_PARTY_MEMBER = re.compile(fold(r"(?:籍|團|團總召|團召集人|團幹事長)?$"))
+_ANY_PARTY = re.compile(fold(r"[\u4e00-\u9fff]{1,6}黨籍$"))
+
+
+def party_cut(t: str, a: int, e: int) -> int:
+    """Where an affiliation ``t[a:e]`` ends once a party label before the title is left out: 「國民黨籍市議員」
+    「臺北市議會民進黨團議員」 name the member's party, not the body of the post (that is the city's council)."""
+    if e <= a:
+        return e
+    k = e
+    tail = _PARTY_MEMBER.search(t, a, e)
+    if tail is not None and tail.start() < e:
+        k = tail.start()
+    party = ends_with(t, k, words("party"), a)
+    if party:
+        return k - len(party)
+    if _ANY_PARTY.fullmatch(t, a, e):  # 「某某黨籍議員」: a party no list names, the whole stretch is its label
+        return a
+    return e
+
+
 def _latin_alt(s: str) -> str:
     """A Latin name in brackets without its courtesy title: 「(Mr. John Doe)」 names John Doe."""
     s = s.strip()
@@ -288,7 +309,7 @@ class PeopleRecogniser:
             nxt = titles[n + 1].start if n + 1 < len(titles) else s.end
             limit = min(s.end, nxt if nxt > tm.end else s.end)
             aff_start = _affiliation_start(text, tm.start, floor)
-            aff = (aff_start, tm.start)
+            aff = (aff_start, party_cut(t, aff_start, tm.start))
             name = self.name_after(tm.end, limit, self.origin(aff_start, tm.start))
             if name is not None and name.script == "han" and not pending:
                 # 「林欽榮副市長蒙特婁代表受獎」: a better name before the title wins over a weak one after it
@@ -322,7 +343,7 @@ class PeopleRecogniser:
             if short and tm.title.key in ("representative", "chief-representative", "deputy-representative"):
                 continue
             aff2_start = self._after_where(_affiliation_start(text, nm.start, floor), nm.start)
-            aff2 = (aff2_start, nm.start)
+            aff2 = (aff2_start, party_cut(t, aff2_start, nm.start))
             if tm.title.key in ("representative", "chief-representative") and not short and aff2_start == nm.start:
                 continue  # 「李永萍代表郝龍斌」: 代表 the verb
             end = tm.end
