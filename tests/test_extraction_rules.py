@@ -1376,3 +1376,22 @@ def test_a_party_label_before_a_councillor_is_not_the_body_of_the_post() -> None
     assert org["范志遠"] == "臺北市議會"
     assert org["郭美玲"] == "臺南市議會"
     assert not any("黨" in o.name_zh for o in f.organizations.values())
+
+
+def test_a_ministers_portfolio_between_the_title_and_the_name_is_the_ministry() -> None:
+    got = _en_roles("Deputy Minister of Foreign Affairs Ken Harada and Minister of Transportation and Communications "
+                    "Chou Ming-jen joined the mayor at the forum.")
+    assert got["Ken Harada"] == ("Ministry of Foreign Affairs", "TW", "deputy-minister")
+    assert got["Chou Ming-jen"][0] == "Ministry of Transportation and Communications"
+    assert got["Chou Ming-jen"][2] == "minister"
+
+
+def test_a_portfolio_needs_a_whole_name_after_it() -> None:
+    got = _en_roles("The Minister of Foreign Affairs Hsu said the talks went well, and Minister of Culture Lee also came.")
+    assert not any(name.startswith(("Affairs", "Culture", "Foreign")) for name in got)
+
+
+def test_an_office_abroad_ends_before_the_weekday_it_was_visited_on() -> None:
+    got = _en_roles("The mayor met Director-General Ho Wen-li of the Taipei Economic and Cultural Office in Denver on Friday.")
+    assert got["Ho Wen-li"][0] == "Taipei Economic and Cultural Office in Denver"
+    assert got["Ho Wen-li"][1] == "TW"

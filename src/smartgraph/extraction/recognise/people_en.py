@@ -357,6 +357,46 @@ def _into_title(tm: TitleMention) -> int:
     return tm.start + len(m.group().rstrip()) if m else tm.start
 
 
+_WHEN_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                         "march", "april", "june", "july", "august", "september", "october", "november", "december"})
+
+
+# words of a ministry's or department's portfolio ("Minister of Foreign Affairs", "Director of Economic Development"):
+# between a title's "of" and a name after it they are the body, not words of the name
+_PORTFOLIO_WORDS = frozenset("""foreign affairs interior economic economy finance financial education justice defense defence
+national transportation transport communications communication labor labour health welfare culture cultural digital
+environment environmental agriculture trade industry industries commerce tourism science technology development overseas
+community mainland ocean oceans veterans home security energy land infrastructure planning housing social public works
+information water resources sports youth urban rural international relations research innovation investment
+employment legal administration personnel budget accounting statistics human services family families women
+children aboriginal indigenous hakka maritime marine fisheries forestry climate change internal external general""".split())
+_PORTFOLIO_JOINS = frozenset({"and", "&", "of", "the", "for"})
+
+
+def _portfolio_end(raw: str, k: int, limit: int) -> int | None:
+    """Where a portfolio that opens at ``k`` ends when a personal name of two words or more follows it in the same
+    run of capitalised words ("Foreign Affairs|Tien Chung-kwang"); None when any word before the name is not one."""
+    end = None
+    last_joined = False
+    for m in re.finditer(r"\S+", raw[k:min(limit, k + 80)]):
+        w = m.group()
+        low = w.lower()
+        if low in _PORTFOLIO_JOINS:
+            last_joined = True
+            continue
+        if w[:1].isupper() and low in _PORTFOLIO_WORDS:
+            end = k + m.end()
+            last_joined = False
+            continue
+        if end is None or last_joined or not w[:1].isupper():
+            return None
+        found = name_after(raw, k + m.start(), limit)
+        if found is None or " " not in raw[found[0]:found[1]]:
+            return None
+        return end
+    return None
+
+
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
     m = re.match(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", raw[i:limit])
@@ -373,8 +413,8 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         if a + w.start() != e and not raw[e:a + w.start()].isspace():
             break
         word = w.group().rstrip(".")
-        if word[:1].isdigit() and raw[a:a + w.start()].rstrip().endswith((" on", " in", " at")):
-            break  # "of Yokohama City on 10th anniversary": a day or an edition, not a word of the name
+        if (word[:1].isdigit() or word.lower() in _WHEN_WORDS) and raw[a:a + w.start()].rstrip().endswith((" on", " in", " at")):
+            break  # "of Yokohama City on 10th anniversary", "… in Houston on Tuesday": a day or an edition, not a word of the name
         if word[:1].isupper() or word[:1].isdigit() or word == "&":
             e = last_cap = a + w.start() + len(word)
         elif word.lower() == "and" and re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]) and \
@@ -521,6 +561,9 @@ class EnglishPeople:
                 if qual.group(1) == "of":
                     aff_after_title = (k, best)
                 i = best + 1 if comma else best
+            elif best is None and qual.group(1) == "of" and (pe := _portfolio_end(raw, k, s1)) is not None:
+                aff_after_title = (k, pe)  # "Deputy Minister of Foreign Affairs Tien Chung-kwang": the portfolio, then the name
+                i = pe
         if i >= s1 or raw[i] != " ":
             return False
         j = i + 1
