@@ -1395,3 +1395,18 @@ def test_an_office_abroad_ends_before_the_weekday_it_was_visited_on() -> None:
     got = _en_roles("The mayor met Director-General Ho Wen-li of the Taipei Economic and Cultural Office in Denver on Friday.")
     assert got["Ho Wen-li"][0] == "Taipei Economic and Cultural Office in Denver"
     assert got["Ho Wen-li"][1] == "TW"
+
+
+def test_a_foreign_office_stationed_in_taipei_is_its_own_countrys() -> None:
+    country = _post_field(_doc("各國代表出席\n\n駐台北以色列經濟文化辦事處代表柯恩、駐華捷克經濟文化辦事處代表諾瓦克，以及"
+                               "駐日本台北經濟文化代表處副代表林志明今天出席港灣論壇。"), "country")
+    assert country["柯恩"] == "IL"
+    assert country["諾瓦克"] == "CZ"
+    assert country["林志明"] == "TW"
+
+
+def test_an_office_ends_before_the_next_person_named_with_a_title() -> None:
+    got = _en_roles("Director-General Amy Hsu of the Taipei Economic and Cultural Office in Chicago and Daniel Kao, "
+                    "Director-General of the Taipei Economic and Cultural Office in Boston, attended the forum.")
+    assert got["Amy Hsu"][0] == "Taipei Economic and Cultural Office in Chicago"
+    assert got["Daniel Kao"][0] == "Taipei Economic and Cultural Office in Boston"

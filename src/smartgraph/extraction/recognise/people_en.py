@@ -397,6 +397,18 @@ def _portfolio_end(raw: str, k: int, limit: int) -> int | None:
     return None
 
 
+def _named_with_title(raw: str, i: int, limit: int) -> bool:
+    """Whether a personal name opens at ``raw[i:]`` (after a space) and a comma and a title follow it."""
+    m = re.match(r"\s+(?=[A-Z])", raw[i:limit])
+    if m is None:
+        return False
+    found = name_after(raw, i + m.end(), limit)
+    if found is None or " " not in raw[found[0]:found[1]]:
+        return False
+    t = re.match(r",\s*(?:the\s+)?([A-Za-z-]+)", raw[found[1]:limit])
+    return t is not None and t.group(1).lower() in _title_first_words()
+
+
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
     m = re.match(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", raw[i:limit])
@@ -420,6 +432,8 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         elif word.lower() == "and" and re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]) and \
                 re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]).group(1).lower() in _title_first_words():  # type: ignore[union-attr]
             break  # "… of the Department of Labor and Director Yang …": another person's title
+        elif word.lower() == "and" and _named_with_title(raw, a + w.end(), limit):
+            break  # "… Office in Japan and Chen Hui, Director-General of …": another person, named before their title
         elif word.lower() in ("of", "and", "for", "the", "on", "in", "&", "de"):
             e = a + w.end()
         else:

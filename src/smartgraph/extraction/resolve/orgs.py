@@ -260,6 +260,16 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     return ""
 
 
+_IN_TAIWAN = re.compile(fold(r"(?:台北|臺北|台灣|臺灣|台|臺|華|中華民國|高雄|台中|臺中)(?:市)?"))
+
+
+def _sent_by(t: str, a: int, c: int) -> bool:
+    """Whether the country at ``c`` in an office's name is the one that sent it: no 駐 before it (韓國駐台北代表部), or
+    only a 駐 that says the office sits in Taiwan (駐台北以色列經濟文化辦事處); 駐日本 names the country it is posted to."""
+    k = t.rfind(fold("駐"), a, c)
+    return k < 0 or _IN_TAIWAN.fullmatch(t, k + 1, c) is not None
+
+
 def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgType, geo: list[CountryMention | PlaceMention]) -> str:
     """An organisation name ``stretch`` (raw, with the fused title character) of type ``ot``."""
     text = res.text
@@ -275,7 +285,7 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
             country = codes[0].code  # 波蘭台北辦事處, 波蘭投資貿易局台北辦事處: Poland's office in Taipei
         elif stationed or _TAIWAN.search(fstretch):
             # 駐捷克台北經濟文化辦事處, 台北駐福岡辦事處: Taiwan's; 駐台北韓國代表部: Korea's
-            foreign = [m for m in codes if m.code != "TW" and t.find(fold("駐"), a, m.start) < 0] if stationed else []
+            foreign = [m for m in codes if m.code != "TW" and _sent_by(t, a, m.start)] if stationed else []
             country = foreign[-1].code if foreign else "TW"
             if stationed and not foreign and not _TAIWAN.search(fstretch):
                 country = codes[0].code if codes and codes[0].code != "TW" else "TW"
