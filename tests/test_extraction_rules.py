@@ -1410,3 +1410,23 @@ def test_an_office_ends_before_the_next_person_named_with_a_title() -> None:
                     "Director-General of the Taipei Economic and Cultural Office in Boston, attended the forum.")
     assert got["Amy Hsu"][0] == "Taipei Economic and Cultural Office in Chicago"
     assert got["Daniel Kao"][0] == "Taipei Economic and Cultural Office in Boston"
+
+
+def _party_names(f: Facts) -> list[list[str]]:
+    return [sorted(f.places[p].name_en if p in f.places else p for p in a.parties) for a in f.agreements.values()]
+
+
+def test_a_district_after_its_city_is_the_party_not_the_city_mayor() -> None:
+    f = _doc("兩區締結友好\n\n高雄市鼓山區與上海市長寧區今天簽署友好交流備忘錄，上海市長寧區區長周文華率團出席。")
+    assert _party_names(f) == [["Changning District", "Gushan District"]]
+    assert _post_field(f, "name_zh")["周文華"] == "長寧區政府"
+
+
+def test_an_english_district_is_the_party_where_its_city_only_says_where_it_lies() -> None:
+    for body in ("Jung District of Busan and Kaohsiung signed a friendship agreement on Monday.",
+                 "Kaohsiung and Busan's Jung District signed a friendship agreement on Monday.",
+                 "Kaohsiung signed a friendship agreement with Jung District, Busan on Monday."):
+        f = _en_facts(body)
+        parties = _party_names(f)
+        assert len(parties) == 1 and "Busan" not in parties[0], body
+        assert any("Jung" in p for p in parties[0]), body
