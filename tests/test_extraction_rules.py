@@ -1,5 +1,6 @@
 """Extraction rules one at a time, on invented releases (no sentence of the development corpus)."""
 
+import datetime as dt
 from collections.abc import Iterable
 
 from smartgraph.documents import parse
@@ -1430,3 +1431,23 @@ def test_an_english_district_is_the_party_where_its_city_only_says_where_it_lies
         parties = _party_names(f)
         assert len(parties) == 1 and "Busan" not in parties[0], body
         assert any("Jung" in p for p in parties[0]), body
+
+
+def _undated(body: str) -> Facts:
+    return extract(parse(body + "\n", "undated.txt"))
+
+
+def test_a_release_without_a_date_line_dates_a_month_and_day_by_the_full_date_before_it() -> None:
+    f = _undated("屏東縣長訪問熊本\n\n屏東縣訪問團於2023年12月28日啟程。縣長周美玲1月3日拜會熊本縣知事山本一郎，今天返國。")
+    starts = {e.names_zh[0]: e.start for e in f.events.values()}
+    assert starts["周美玲拜會熊本縣知事山本一郎"] == dt.date(2024, 1, 3)
+    en = _undated("Pingtung Delegation in Kumamoto\n\nThe delegation left on December 28, 2023. "
+                  "Magistrate Chou Mei-ling met Governor Yamamoto Ichiro of Kumamoto on January 3.")
+    assert {e.start for e in en.events.values()} == {dt.date(2024, 1, 3)}
+
+
+def test_a_release_without_a_date_line_leaves_a_month_and_day_undated_when_no_year_is_safe() -> None:
+    f = _undated("屏東縣長訪問熊本\n\n縣長周美玲1月3日拜會熊本縣知事山本一郎。兩縣於1999年5月1日締結友好，2019年10月2日續約。")
+    assert all(e.start is None for e in f.events.values())
+    g = _undated("屏東縣長訪問熊本\n\n縣長周美玲今天拜會熊本縣知事山本一郎，3月5日返國。")
+    assert all(e.start is None for e in g.events.values())

@@ -363,13 +363,14 @@ _WHEN_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
 
 # words of a ministry's or department's portfolio ("Minister of Foreign Affairs", "Director of Economic Development"):
 # between a title's "of" and a name after it they are the body, not words of the name
-_PORTFOLIO_WORDS = frozenset("""foreign affairs interior economic economy finance financial education justice defense defence
+_PORTFOLIO_TEXT = """foreign affairs interior economic economy finance financial education justice defense defence
 national transportation transport communications communication labor labour health welfare culture cultural digital
 environment environmental agriculture trade industry industries commerce tourism science technology development overseas
 community mainland ocean oceans veterans home security energy land infrastructure planning housing social public works
 information water resources sports youth urban rural international relations research innovation investment
 employment legal administration personnel budget accounting statistics human services family families women
-children aboriginal indigenous hakka maritime marine fisheries forestry climate change internal external general""".split())
+children aboriginal indigenous hakka maritime marine fisheries forestry climate change internal external general"""
+_PORTFOLIO_WORDS = frozenset(_PORTFOLIO_TEXT.split())
 _PORTFOLIO_JOINS = frozenset({"and", "&", "of", "the", "for"})
 
 
