@@ -1451,3 +1451,14 @@ def test_a_release_without_a_date_line_leaves_a_month_and_day_undated_when_no_ye
     assert all(e.start is None for e in f.events.values())
     g = _undated("屏東縣長訪問熊本\n\n縣長周美玲今天拜會熊本縣知事山本一郎，3月5日返國。")
     assert all(e.start is None for e in g.events.values())
+
+
+def test_names_after_party_labels_hold_the_council_post_the_sentence_named() -> None:
+    f = _doc("議員隨團出訪\n\n隨團出訪的臺南市議員共5人，其中國民黨籍張志遠、無黨籍吳美玲及民進黨籍林大中由議會公費隨團。")
+    org = _post_field(f, "name_zh")
+    assert {n: org.get(n) for n in ("張志遠", "吳美玲", "林大中")} == dict.fromkeys(("張志遠", "吳美玲", "林大中"), "臺南市議會")
+
+
+def test_a_party_label_before_no_name_makes_no_person() -> None:
+    f = _doc("議會審查\n\n民進黨籍的議員都出席了，國民黨籍人士則表示反對。")
+    assert set(_names(f).values()) == {"王小明"}

@@ -103,6 +103,12 @@ _PARTY_MEMBER = re.compile(fold(r"(?:籍|團|團總召|團召集人|團幹事長
 _ANY_PARTY = re.compile(fold(r"[\u4e00-\u9fff]{1,6}黨籍$"))
 
 
+@cache
+def _party_label() -> re.Pattern[str]:
+    """A party's name and 籍 (國民黨籍, 無黨籍): what a politician's name follows."""
+    return re.compile("(?:" + "|".join(map(re.escape, words("party"))) + ")" + fold("籍"))
+
+
 def party_cut(t: str, a: int, e: int) -> int:
     """Where an affiliation ``t[a:e]`` ends once a party label before the title is left out: 「國民黨籍市議員」
     「臺北市議會民進黨團議員」 name the member's party, not the body of the post (that is the city's council)."""
@@ -354,7 +360,34 @@ class PeopleRecogniser:
             if listed:
                 self._list_before(nm, tm, floor)
         self._brackets_and_honorifics()
+        self._party_members()
         return sorted(self.out, key=lambda p: p.start)
+
+    def _party_members(self) -> None:
+        """「市議員共9人，其中親民黨籍林國成、無黨籍楊靜宇」: a name right after a party label (X黨籍) is a politician's; a
+        council's title earlier in the sentence that no name took (市議員共9人) is the post each of them holds."""
+        raw, t = self.text.raw, self.text.fold
+        cover = _Cover(self.out)
+        named = {tm.start for p in self.out for tm, _ in p.posts}
+        for m in _party_label().finditer(t):
+            i = m.end()
+            if i >= len(t) or not is_han(t[i]) or cover.covers(i, i + 1) or i in self.title_starts:
+                continue
+            cand = self.scorer.best_after(i, max_len=4)
+            if cand is None or cand.score < ACCEPT or self.scorer.shape(t[cand.start:cand.end]) <= 0 \
+                    or cover.covers(cand.start, cand.end):
+                continue
+            s = self.text.sentences[self.text.sentence_of(i)]
+            council = [tm for tm in self.titles if s.start <= tm.start < m.start() and tm.title.scope == "council"
+                       and tm.start not in named]
+            posts: tuple[tuple[TitleMention, tuple[int, int]], ...] = ()
+            if council:
+                tm = council[-1]
+                a = _affiliation_start(self.text, tm.start, s.start)
+                posts = ((tm, (a, party_cut(t, a, tm.start))),)
+            nm = NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8))
+            self.out.append(PersonMention(m.start(), cand.end, raw[m.start():cand.end], nm, posts, False, "title" if posts else "party"))
+            cover.add(self.out[-1])
 
     def _list_after(self, name: NameMention, posts: tuple[tuple[TitleMention, tuple[int, int]], ...], limit: int) -> int:
         """「前蘇澳鎮長林棋山、李坤山等人」「市議員林國成、楊靜宇及李傅中武」: names listed after a titled one share its post."""
