@@ -1462,3 +1462,10 @@ def test_names_after_party_labels_hold_the_council_post_the_sentence_named() -> 
 def test_a_party_label_before_no_name_makes_no_person() -> None:
     f = _doc("議會審查\n\n民進黨籍的議員都出席了，國民黨籍人士則表示反對。")
     assert set(_names(f).values()) == {"王小明"}
+
+
+def test_a_city_told_where_it_lies_is_the_body_of_its_mayor() -> None:
+    got = _en_roles("The forum brought the mayor together with Mayor Sato Kenta of Narita City in Japan's Chiba Prefecture "
+                    "and Mayor Kim Min-jun of Sejong Special Autonomous City in South Korea.")
+    assert got["Sato Kenta"][1:] == ("JP", "mayor") and "Narita" in got["Sato Kenta"][0]
+    assert got["Kim Min-jun"][1:] == ("KR", "mayor") and "Sejong" in got["Kim Min-jun"][0]

@@ -396,6 +396,8 @@ _EN_GOV_TAIL = re.compile(r"\s+(?:(?:City|County|Prefectural|Prefecture|Metropol
                           r"|Township)\s+)?(?:Government|Hall|Office)$|\s+(?:City|County|Prefecture|District|Township|Town"
                           r"|Special Municipality|Metropolitan City|Special Autonomous City|Metropolis)$")
 _EN_OF_PLACE = re.compile(r"^(?:the\s+)?(?:Government of|City of|County of|Municipality of|Prefecture of|State of|Town of)\s+(?:the\s+)?")
+_EN_PLACE_IN = re.compile(r"(?:\s+(City|County|Prefecture|District|Township|Town|Special Autonomous City|Metropolitan City|"
+                          r"Special City|Special Municipality))?\s+in\s+(?:the\s+)?[A-Z]")
 _EN_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -505,6 +507,16 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
             pk = place_en(res, core[:lead_place.end], city)
             if pk:
                 return government(res, pk)
+    lead_place = next((h for h in gz.places().en.find(s.lower()) if h.start == 0), None)
+    placed = _EN_PLACE_IN.match(s, lead_place.end) if lead_place is not None else None
+    if lead_place is not None and placed is not None:
+        # "Narita City in Japan's Chiba Prefecture", "Sejong Special Autonomous City in South Korea": the place the name
+        # opens with, told where it lies
+        said = placed.group(1) or ""
+        pk = place_en(res, s[:lead_place.end], "City" in said,
+                      kinds=(_EN_KIND_WORD[said.lower()],) if said.lower() in _EN_KIND_WORD else ())
+        if pk:
+            return government(res, pk)
     tail = _EN_GOV_TAIL.search(core)
     bare = core[:tail.start()] if tail else core
     city = city or bool(tail and re.search(r"\bCity\b", tail.group()))
