@@ -1469,3 +1469,10 @@ def test_a_city_told_where_it_lies_is_the_body_of_its_mayor() -> None:
                     "and Mayor Kim Min-jun of Sejong Special Autonomous City in South Korea.")
     assert got["Sato Kenta"][1:] == ("JP", "mayor") and "Narita" in got["Sato Kenta"][0]
     assert got["Kim Min-jun"][1:] == ("KR", "mayor") and "Sejong" in got["Kim Min-jun"][0]
+
+
+def test_a_portfolio_after_for_leads_to_the_body_after_of() -> None:
+    got = _en_roles("Delegates of Cebu were there. Lim Wei Ming, State Executive Councillor for Housing and Local "
+                    "Government of Penang, Malaysia, spoke at the opening.")
+    assert got["Lim Wei Ming"][1] == "MY"
+    assert "Penang" in got["Lim Wei Ming"][0]

@@ -410,6 +410,9 @@ def _named_with_title(raw: str, i: int, limit: int) -> bool:
     return t is not None and t.group(1).lower() in _title_first_words()
 
 
+_FOR_THEN_OF = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and|&|[A-Z][\w'’-]*)){0,8}?(?=\s+of\s+(?:the\s+)?[A-Z])()")
+
+
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
     m = re.match(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", raw[i:limit])
@@ -653,6 +656,13 @@ class EnglishPeople:
             q = re.match(r"\s+(?:to|for|in)\s+(?:the\s+)?[A-Z][^,;.]{0,40}", raw[tm.end:s1])
             if q:
                 end = tm.end + q.end()
+            # "State Executive Councillor for Traffic Management and Flood Mitigation of Penang": the portfolio, then
+            # the body the post is in
+            body = _FOR_THEN_OF.match(raw, tm.end, s1)
+            of = _after_of(raw, body.end(1), s1) if body is not None else None
+            if of is not None and aff[0] == aff[1] and _useful_aff(raw, of[0], of[1]):
+                aff = of
+                end = max(end, of[1])
         nm = self._name(ns, ne, alt)
         self._add(PersonMention(ns, end, raw[ns:end], nm, ((tm, aff),), False, "title"))
         return True
