@@ -1476,3 +1476,15 @@ def test_a_portfolio_after_for_leads_to_the_body_after_of() -> None:
                     "Government of Penang, Malaysia, spoke at the opening.")
     assert got["Lim Wei Ming"][1] == "MY"
     assert "Penang" in got["Lim Wei Ming"][0]
+
+
+def test_a_side_named_before_a_list_of_titles_is_their_body() -> None:
+    f = _doc("城市論壇\n\n論壇中，高雄方由市長陳其邁出席，釜山方則由市長朴亨俊、副市長李成權出席。")
+    assert _post_field(f, "country") == {"陳其邁": "TW", "朴亨俊": "KR", "李成權": "KR"}
+    assert "釜山" in _post_field(f, "name_zh")["李成權"]
+
+
+def test_a_former_title_in_a_list_keeps_the_place_of_the_item_before() -> None:
+    f = _doc("訪團來訪\n\n訪團成員包括聖荷西市市長李大同、市議員周柏華，以及庫比蒂諾市議員黃泰平、前市長王美華等人。")
+    assert _post_field(f, "name_zh")["王美華"] == _post_field(f, "name_zh")["黃泰平"]
+    assert _roles(f)["王美華"] == "former-mayor"

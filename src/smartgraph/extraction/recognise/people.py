@@ -103,6 +103,9 @@ _PARTY_MEMBER = re.compile(fold(r"(?:籍|團|團總召|團召集人|團幹事長
 _ANY_PARTY = re.compile(fold(r"[\u4e00-\u9fff]{1,6}黨籍$"))
 
 
+_SIDE_BEFORE = re.compile(fold(r"(?:方面|方)(?:則|也|亦|是)?(?:由|為|有)$"))
+
+
 @cache
 def _party_label() -> re.Pattern[str]:
     """A party's name and 籍 (國民黨籍, 無黨籍): what a politician's name follows."""
@@ -298,6 +301,15 @@ class PeopleRecogniser:
             return k + 1
         return a
 
+    def _side(self, i: int, floor: int) -> tuple[int, int] | None:
+        """「上海方則由市長龔正、副市長陳通出席」: the place whose side (X方, X方面) a clause speaks for is the affiliation
+        of the bare title that opens it."""
+        m = _SIDE_BEFORE.search(self.text.fold, max(floor, i - 8), i)
+        if m is None:
+            return None
+        geo = self.geo.ending(m.start() - 1, m.start() + 1)
+        return next(((g.start, g.end) for g in geo if g.end == m.start() and g.start >= floor), None)
+
     def _ends_with_name(self, e: int) -> bool:
         return any(p.name.end == e for p in self.out)
 
@@ -316,6 +328,8 @@ class PeopleRecogniser:
             limit = min(s.end, nxt if nxt > tm.end else s.end)
             aff_start = _affiliation_start(text, tm.start, floor)
             aff = (aff_start, party_cut(t, aff_start, tm.start))
+            if aff[0] == aff[1]:
+                aff = self._side(aff_start, floor) or aff
             name = self.name_after(tm.end, limit, self.origin(aff_start, tm.start))
             if name is not None and name.script == "han" and not pending:
                 # 「林欽榮副市長蒙特婁代表受獎」: a better name before the title wins over a weak one after it
@@ -328,7 +342,7 @@ class PeopleRecogniser:
                 posts = (*pending, (tm, aff))
                 start = min(p[1][0] for p in posts)
                 bare = aff_start == tm.start or not t[aff_start:tm.start].strip() or bool(
-                    _lead_start().fullmatch(t[aff_start:tm.start].strip()))
+                    _lead_start().fullmatch(t[aff_start:tm.start].strip())) or t[aff_start:tm.start] in words("former")
                 inherit = bare and self._after_list_break(aff_start if aff_start < tm.start and t[aff_start] != " " else tm.start)
                 self.out.append(PersonMention(start, name.end, text.raw[start:name.end], name, posts, False, "title", inherit))
                 pending = []
