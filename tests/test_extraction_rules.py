@@ -1488,3 +1488,19 @@ def test_a_former_title_in_a_list_keeps_the_place_of_the_item_before() -> None:
     f = _doc("訪團來訪\n\n訪團成員包括聖荷西市市長李大同、市議員周柏華，以及庫比蒂諾市議員黃泰平、前市長王美華等人。")
     assert _post_field(f, "name_zh")["王美華"] == _post_field(f, "name_zh")["黃泰平"]
     assert _roles(f)["王美華"] == "former-mayor"
+
+
+def _speakers(f: Facts) -> set[str]:
+    names = _names(f)
+    return {names[s.speaker] for s in f.statements}
+
+
+def test_people_listed_before_a_verb_of_speaking_all_spoke() -> None:
+    f = _doc("論壇\n\n「智慧交通」場次由臺中市交通局長陳大文、福岡市交通局長山田一郎主講，雙方就公共運輸交換經驗；"
+             "「綠色城市」場次則由環保局長林小美與大阪市環境局長佐藤花子分別介紹兩市減碳的做法。")
+    assert _speakers(f) == {"陳大文", "山田一郎", "林小美", "佐藤花子"}
+
+
+def test_speaking_up_at_a_meeting_is_a_statement_a_spokesperson_is_not_a_verb() -> None:
+    f = _doc("姊妹市會議\n\n姊妹市委員會顧問王美玲也在會中發言，感謝兩位市長長期支持。市府發言人則未出席。")
+    assert _speakers(f) == {"王美玲"}
