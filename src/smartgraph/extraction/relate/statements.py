@@ -91,9 +91,9 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             if head is not None and not english:
                 # 「由主任甲、局長乙主講」「局長甲與主任乙分別介紹」: the people listed with the speaker said it too
                 first = head
-                for m, k in sorted(in_s, key=lambda mk: -mk[0].end):
-                    if m.end <= first.start and k != speaker and _JOINED.fullmatch(t, m.end, first.start):
-                        out.append(Statement(k, text.span(m.start, s1), quote, gz.themes_of(quote.text), event_at(v.start), False))  # type: ignore[operator]
+                for m, other in sorted(in_s, key=lambda mk: -mk[0].end):
+                    if m.end <= first.start and other != speaker and _JOINED.fullmatch(t, m.end, first.start):
+                        out.append(Statement(other, text.span(m.start, s1), quote, gz.themes_of(quote.text), event_at(v.start), False))  # type: ignore[operator]
                         first = m
             spoke = speaker
             said_until = q1  # later verbs before the end of what was said belong to it
