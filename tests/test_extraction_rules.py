@@ -1504,3 +1504,17 @@ def test_people_listed_before_a_verb_of_speaking_all_spoke() -> None:
 def test_speaking_up_at_a_meeting_is_a_statement_a_spokesperson_is_not_a_verb() -> None:
     f = _doc("姊妹市會議\n\n姊妹市委員會顧問王美玲也在會中發言，感謝兩位市長長期支持。市府發言人則未出席。")
     assert _speakers(f) == {"王美玲"}
+
+
+def test_an_english_speaker_may_be_followed_by_a_country_or_a_relative_clause_before_the_verb() -> None:
+    f = _en_facts("Tan Boon Huat, State Executive Councillor for Housing of Penang, Malaysia, said the visit was useful. "
+                  "Deputy Mayor Mary Stone of Portland, who had visited Taichung before, told the mayor that the two "
+                  "cities were like family. Deputy Mayor Huang replied that the city would be pleased to help.")
+    assert {"Tan Boon Huat", "Mary Stone"} <= _speakers(f)
+
+
+def test_a_clause_of_its_own_between_a_name_and_a_verb_keeps_the_name_from_speaking() -> None:
+    f = _en_facts("Mayor Lu met Mayor Tom Baker of Tacoma, and the delegation of Brno, which arrived on Monday, "
+                  "said it hoped to sign an agreement.")
+    assert "Tom Baker" in _names(f).values()
+    assert "Tom Baker" not in _speakers(f)

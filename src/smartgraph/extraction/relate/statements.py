@@ -16,11 +16,15 @@ from smartgraph.extraction.text import Ranges, fold
 from smartgraph.model import Statement
 
 GAP = 16
+GAP_EN_ASIDE = 90  # an English aside between a speaker and the verb (a relative clause) may be longer
 _CLAUSE = re.compile(r"[，,。；;：:！？!?「」]")
 _PRONOUN = re.compile(fold(r"(?:^|[，,。；;\s])(他|她)(?:也|並|則|更|還|亦|接著|進一步|同時)?$"))
 _CONTINUES = re.compile(fold(r"^\s*(?:他|她)?(?:亦|並|也|另外|另|此外|更|同時|他也|她也|他並|她並|他說|她說|他表示|她表示|他指出|她指出|他強調|她強調)"))
 _PRONOUN_EN = re.compile(r"(?:^|[,.;\s\"])(he|she)\s+(?:also\s+|further\s+|then\s+|later\s+)?$")
 _GAP_EN = re.compile(r"^\s*,?\s*(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
+# what may stand between an English speaker and the verb: the country of the place their title named ("…of Penang,
+# Malaysia, said"), or a relative clause ("Rose Lee, who had visited Tainan before, told")
+_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70})\s*,\s*(?:(?:also|then|later)\s+)?")
 _NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定|主講人|發言人|發言權)"))
 _JOINED = re.compile(fold(r"\s*(?:、|與|和|及|以及|跟)\s*"))
 
@@ -112,11 +116,13 @@ def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMent
     best = ""
     best_end = -1
     for m, k in in_s:
-        if m.end > v.start or m.end < v.start - GAP:
+        if m.end > v.start or m.end < v.start - (GAP_EN_ASIDE if english else GAP):
             continue
         gap = raw[m.end:v.start]
+        if m.end < v.start - GAP and not _ASIDE_EN.fullmatch(gap):
+            continue
         if english and "," in gap:
-            if not (_GAP_EN.match(gap) and m.posts):
+            if not ((_GAP_EN.match(gap) and m.posts) or _ASIDE_EN.fullmatch(gap)):
                 continue
         elif _CLAUSE.search(gap):
             continue
