@@ -1518,3 +1518,8 @@ def test_a_clause_of_its_own_between_a_name_and_a_verb_keeps_the_name_from_speak
                   "said it hoped to sign an agreement.")
     assert "Tom Baker" in _names(f).values()
     assert "Tom Baker" not in _speakers(f)
+
+
+def test_a_descent_before_a_title_is_not_a_name() -> None:
+    f = _doc("加州訪團\n\n市長肯定華裔市長與市議員對當地城市的貢獻，也感謝日裔議員長期支持。")
+    assert set(_names(f).values()) == {"王小明"}

@@ -103,6 +103,8 @@ _PARTY_MEMBER = re.compile(fold(r"(?:籍|團|團總召|團召集人|團幹事長
 _ANY_PARTY = re.compile(fold(r"[\u4e00-\u9fff]{1,6}黨籍$"))
 
 
+# 「華裔市長」「日裔議員」: a descent before a title, not a name
+_DESCENT = re.compile(fold(r"[華日韓台臺亞非歐美印越泰菲德法義英]裔"))
 _SIDE_BEFORE = re.compile(fold(r"(?:方面|方)(?:則|也|亦|是)?(?:由|為|有)$"))
 
 
@@ -219,7 +221,7 @@ class PeopleRecogniser:
             return None
         cand = self.scorer.best_before(j)
         if cand and cand.start >= floor and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:cand.end]) > 0 \
-                and (cand.start, cand.end) not in self.known_spans:
+                and (cand.start, cand.end) not in self.known_spans and not _DESCENT.fullmatch(t, cand.start, cand.end):
             return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8)), False
         # 「拜會卡皮斯省…，同時與帕拉西歐斯省長會晤」: a transliterated name where the sentence is about a foreign place
         origin = self.origin(ts, ts)
