@@ -1523,3 +1523,10 @@ def test_a_clause_of_its_own_between_a_name_and_a_verb_keeps_the_name_from_speak
 def test_a_descent_before_a_title_is_not_a_name() -> None:
     f = _doc("加州訪團\n\n市長肯定華裔市長與市議員對當地城市的貢獻，也感謝日裔議員長期支持。")
     assert set(_names(f).values()) == {"王小明"}
+
+
+def test_a_staff_title_after_a_bodys_head_and_a_list_word_is_in_the_same_body() -> None:
+    f = _doc("見證貴賓\n\n見證貴賓包括台南－聖荷西姊妹市委員會主席陳大同(總統府國策顧問)及秘書林美玲、觀光局長張志豪、秘書長吳文雄等人。")
+    org = _post_field(f, "name_zh")
+    assert org["林美玲"] == org["陳大同"] == "台南－聖荷西姊妹市委員會"
+    assert org["吳文雄"] == "高雄市政府"

@@ -345,7 +345,8 @@ class PeopleRecogniser:
                 start = min(p[1][0] for p in posts)
                 bare = aff_start == tm.start or not t[aff_start:tm.start].strip() or bool(
                     _lead_start().fullmatch(t[aff_start:tm.start].strip())) or t[aff_start:tm.start] in words("former")
-                inherit = bare and self._after_list_break(aff_start if aff_start < tm.start and t[aff_start] != " " else tm.start)
+                inherit = bare and (self._after_list_break(aff_start if aff_start < tm.start and t[aff_start] != " " else tm.start)
+                                    or self._after_list_break(tm.start))  # 「主席甲及秘書乙」: the stretch is the list word
                 self.out.append(PersonMention(start, name.end, text.raw[start:name.end], name, posts, False, "title", inherit))
                 pending = []
                 taken_until = name.end

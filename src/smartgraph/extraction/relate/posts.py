@@ -177,6 +177,9 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
         if prev is not None and prev.org_type == "council" and title.scope == "council":
             return previous  # 「市議會議長甲、副議長乙」: the deputy speaker of the same council
         parent = prev.parent if prev is not None else ""
+        if prev is not None and title.scope == "org" and lx.org_types().get(prev.org_type) is not None \
+                and lx.org_types()[prev.org_type].kind in ("body", "company", "education", "foreign-office"):
+            parent = ""  # 「姊妹市委員會主席甲及秘書乙」: a post of a body (秘書, 總幹事) after its head is in the same body
         return _national(res, title, parent or previous)
     led = _led_by_of(res, p)
     if led:
