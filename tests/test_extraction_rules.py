@@ -1530,3 +1530,11 @@ def test_a_staff_title_after_a_bodys_head_and_a_list_word_is_in_the_same_body() 
     org = _post_field(f, "name_zh")
     assert org["林美玲"] == org["陳大同"] == "台南－聖荷西姊妹市委員會"
     assert org["吳文雄"] == "高雄市政府"
+
+
+def test_a_vice_president_of_a_portfolio_at_a_body_is_that_bodys_not_a_countrys() -> None:
+    got = _en_roles("The mayor met Ms. Jane Moore, Vice President of Communications and Marketing at Visit Denver, "
+                    "and Vice President Hsiao Bi-khim. Vice President of the Philippines Sara Duterte also came.")
+    assert got["Jane Moore"][0] == "Visit Denver" and got["Jane Moore"][2] == "vice-president-company"
+    assert got["Hsiao Bi-khim"][1:] == ("TW", "vice-head-of-state")
+    assert got["Sara Duterte"][1:] == ("PH", "vice-head-of-state")

@@ -108,6 +108,9 @@ def title_for(tm: TitleMention, raw: str, aff: tuple[int, int]) -> TitleMention:
             if title.key == tm.title.key.removeprefix("former-"):
                 return tm
             return TitleMention(tm.start, tm.end, tm.text, lx.former(title) if tm.former else title, tm.former)
+    if tm.title.key == "vice-head-of-state" and name.strip() and not geo_code(name) and "vice-president-company" in lx.titles():
+        # "Vice President … at Team San Jose": a body that names no country has a corporate vice president
+        return TitleMention(tm.start, tm.end, tm.text, lx.titles()["vice-president-company"], tm.former)
     return tm
 
 
@@ -453,6 +456,12 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         more = None  # "Mayor of Yonago City and Chairman of …": a second post, not a portfolio's last word
     if more:
         body = _after_of(raw, more.end(), limit, portfolio=False)
+        if body is not None:
+            return body
+    # "Vice President of Communications and Marketing at Team San Jose": the portfolio, then the body it is at
+    at = re.match(r"\s+at\s+(?:the\s+)?(?=[A-Z])", raw[e:limit]) if portfolio else None
+    if at is not None:
+        body = _after_of(raw, e, limit, portfolio=False)
         if body is not None:
             return body
     # lower-case words up to the clause's end that end in an organisation word: "GO SMART preparatory advisory committee"

@@ -119,6 +119,9 @@ def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
     if o is not None and title.scope in ("city", "county", "township", "district") \
             and o.org_type not in ("city-government", "local-government", "council"):
         return False  # "…, Deputy Minister of Transportation, and Mayor Lin": a mayor is of no ministry
+    if o is not None and title.scope == "country" and lx.org_types().get(o.org_type) is not None \
+            and lx.org_types()[o.org_type].kind not in ("government", "unit"):
+        return False  # "…, Vice President of Marketing at Team X, and Vice President Hsiao": a country's post is of no company
     return o is None or (title.scope == "council") == (o.org_type == "council")
 
 
