@@ -1538,3 +1538,9 @@ def test_a_vice_president_of_a_portfolio_at_a_body_is_that_bodys_not_a_countrys(
     assert got["Jane Moore"][0] == "Visit Denver" and got["Jane Moore"][2] == "vice-president-company"
     assert got["Hsiao Bi-khim"][1:] == ("TW", "vice-head-of-state")
     assert got["Sara Duterte"][1:] == ("PH", "vice-head-of-state")
+
+
+def test_an_acronyms_country_is_told_by_its_members() -> None:
+    got = _en_roles("UCLG Secretary General Emilia Saiz and TCCA Chairman Lin Wen-hsiung attended the opening.")
+    assert got["Emilia Saiz"][1] == ""
+    assert got["Lin Wen-hsiung"][1] == "TW"

@@ -308,7 +308,8 @@ def _home_organisations(res: Resolved, posts: list[Post], holders: dict[str, lis
         if o is None or o.country or o.parent or o.place:
             continue
         mentions = [m for person in people for m in holders.get(person, [])]
-        if mentions and not any(_looks_foreign(m) for m in mentions):
+        foreign = (lambda m: _looks_foreign_en(m, home)) if res.text.doc.language == "en" else _looks_foreign
+        if mentions and not any(foreign(m) for m in mentions):
             res.organizations[org] = replace(o, country=home)
 
 

@@ -544,7 +544,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     geo = _en_geo(s)
     if ot is None:
         if re.fullmatch(r"[A-Z][A-Za-z0-9&.\- ]*", s) and (re.search(r"[A-Z]{2}", s) or len(s.split()) <= 4):
-            cc = _en_country(geo) or (res.home_country if re.fullmatch(r"[A-Z]{2,8}", s) else "")
+            cc = _en_country(geo)  # an acronym alone (ICLEI, DOIT): the country its members tell (relate/posts)
             return organization(res, f"org-{gz.fold(s)}", s, "international-organization", cc)
         return ""
     lead = geo[0] if geo and geo[0][0] == 0 else None
