@@ -1544,3 +1544,11 @@ def test_an_acronyms_country_is_told_by_its_members() -> None:
     got = _en_roles("UCLG Secretary General Emilia Saiz and TCCA Chairman Lin Wen-hsiung attended the opening.")
     assert got["Emilia Saiz"][1] == ""
     assert got["Lin Wen-hsiung"][1] == "TW"
+
+
+def test_former_before_a_place_and_its_title_makes_the_post_former() -> None:
+    f = _doc("紀念活動\n\n活動中，前蘇澳鎮長林大山、陳小海等人也到場，目前臺北市長蔣萬安也出席，包括前臺南市長張大同。")
+    roles = _roles(f)
+    assert roles["林大山"] == roles["陳小海"] == "former-township-mayor"
+    assert roles["張大同"] == "former-mayor"
+    assert roles["蔣萬安"] == "mayor"

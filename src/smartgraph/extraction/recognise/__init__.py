@@ -111,6 +111,11 @@ def _near_year(day: dt.date, ref: dt.date) -> dt.date | None:
     return min(cands, key=lambda c: abs((c - ref).days)) if cands else None
 
 
+# 「前蘇澳鎮長」「前臺北市長」: 前 at a word's start, a place's name, then the title: the post as held before (not 前往,
+# 前來, 目前, 之前)
+_FORMER_OF_PLACE = re.compile(fold(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[、及與和暨括]))前(?![往來進夕後述面方年天日晚任])[\u4e00-\u9fff]{2,4}$"))
+
+
 def recognise_titles(text: Text) -> list[TitleMention]:
     t = text.fold
     out = []
@@ -119,7 +124,8 @@ def recognise_titles(text: Text) -> list[TitleMention]:
     for h in lx.title_matcher().find(t):
         if starts_with(t, h.end, bad_after):
             continue
-        was = any(t.startswith(f, h.start - len(f)) for f in former if h.start >= len(f))
+        was = any(t.startswith(f, h.start - len(f)) for f in former if h.start >= len(f)) or \
+            _FORMER_OF_PLACE.search(t, max(0, h.start - 7), h.start) is not None
         title = lx.former(h.entry) if was else h.entry
         out.append(TitleMention(h.start, h.end, text.raw[h.start:h.end], title, was))
     return out
