@@ -1552,3 +1552,8 @@ def test_former_before_a_place_and_its_title_makes_the_post_former() -> None:
     assert roles["林大山"] == roles["陳小海"] == "former-township-mayor"
     assert roles["張大同"] == "former-mayor"
     assert roles["蔣萬安"] == "mayor"
+
+
+def test_a_married_name_of_two_family_names_and_a_given_name_is_whole() -> None:
+    f = _doc("議員出席\n\n市議員張李美玉今天出席，議員包括國民黨籍陳林秀英由議會公費隨團，市長陳其邁表示歡迎。")
+    assert {"張李美玉", "陳林秀英", "陳其邁"} <= set(_names(f).values())
