@@ -1557,3 +1557,10 @@ def test_former_before_a_place_and_its_title_makes_the_post_former() -> None:
 def test_a_married_name_of_two_family_names_and_a_given_name_is_whole() -> None:
     f = _doc("議員出席\n\n市議員張李美玉今天出席，議員包括國民黨籍陳林秀英由議會公費隨團，市長陳其邁表示歡迎。")
     assert {"張李美玉", "陳林秀英", "陳其邁"} <= set(_names(f).values())
+
+
+def test_a_region_between_a_bodys_name_and_a_title_is_not_part_of_the_body() -> None:
+    f = _doc("訪團來訪\n\n訪團成員包括捷克汽車工業協會亞洲代表吳志遠、德國機械公會大中華區總經理林小明等人。")
+    org, country = _post_field(f, "name_zh"), _post_field(f, "country")
+    assert (org["吳志遠"], country["吳志遠"]) == ("捷克汽車工業協會", "CZ")
+    assert (org["林小明"], country["林小明"]) == ("德國機械公會", "DE")

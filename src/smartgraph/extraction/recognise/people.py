@@ -99,6 +99,8 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
     return a
 
 
+_REGION_TAIL = re.compile(fold(r"(?:亞洲|歐洲|亞太|亞太區|亞太地區|大中華區|台灣區|臺灣區|北美|北美區|全球|東亞|東南亞|中東)$"))
+_BODY_ENDS = tuple(fold(w) for w in ("協會", "學會", "公會", "商會", "公司", "集團", "基金會", "聯盟", "組織", "委員會", "總會", "研究院", "研究所"))
 _PARTY_MEMBER = re.compile(fold(r"(?:籍|團|團總召|團召集人|團幹事長)?$"))
 _ANY_PARTY = re.compile(fold(r"[\u4e00-\u9fff]{1,6}黨籍$"))
 
@@ -128,6 +130,9 @@ def party_cut(t: str, a: int, e: int) -> int:
         return k - len(party)
     if _ANY_PARTY.fullmatch(t, a, e):  # 「某某黨籍議員」: a party no list names, the whole stretch is its label
         return a
+    region = _REGION_TAIL.search(t, a, e)
+    if region is not None and region.start() > a and ends_with(t, region.start(), _BODY_ENDS, a):
+        return region.start()  # 「波蘭半導體供應鏈協會亞洲代表」: the region the post covers, after the body's name
     return e
 
 
