@@ -1564,3 +1564,11 @@ def test_a_region_between_a_bodys_name_and_a_title_is_not_part_of_the_body() -> 
     org, country = _post_field(f, "name_zh"), _post_field(f, "country")
     assert (org["吳志遠"], country["吳志遠"]) == ("捷克汽車工業協會", "CZ")
     assert (org["林小明"], country["林小明"]) == ("德國機械公會", "DE")
+
+
+def test_a_country_then_a_company_name_before_a_company_title_is_the_company() -> None:
+    f = _doc("見證\n\n見證貴賓包括美國長榮貨運資深副董事長林大文、日本豐田汽車總經理佐藤一郎、美國駐台代表王大衛等人。")
+    org, country = _post_field(f, "name_zh"), _post_field(f, "country")
+    assert (org["林大文"], country["林大文"]) == ("美國長榮貨運", "US")
+    assert (org["佐藤一郎"], country["佐藤一郎"]) == ("日本豐田汽車", "JP")
+    assert "駐台" not in org["王大衛"]

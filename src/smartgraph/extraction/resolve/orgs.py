@@ -248,6 +248,14 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         name = lat.group(1)
         code = _country_of(last) if last is not None else ""
         return organization(res, f"org-{fold(name)}", name, "international-organization", code)
+    # 5a. a country, then a company's name with no telling ending, before a company's title (美國長榮貨運資深副董事長):
+    # the company, of that country
+    if isinstance(last, CountryMention) and last.start == a and title is not None and title.scope == "org" and not fused \
+            and title.kind != "envoy" and not _STATIONED.search(t, last.end, e):
+        k = e - len(m.group()) if (m := _SENIORITY.search(t, last.end, e)) else e
+        if 2 <= k - last.end <= 8 and all(is_han(ch) for ch in t[last.end:k]) \
+                and not any(ch in not_in_name() for ch in t[last.end:k]) and not common_word(t[last.end:k]):
+            return organization(res, f"org-{last.code.lower()}-{fold(raw[a:k])}", raw[a:k], "company", last.code)
     # 5. a place followed by words that are not an organisation: the place's government
     if last is not None and isinstance(last, PlaceMention):
         return government(res, add_place(res, last))
@@ -268,6 +276,9 @@ def _sent_by(t: str, a: int, c: int) -> bool:
     only a 駐 that says the office sits in Taiwan (駐台北以色列經濟文化辦事處); 駐日本 names the country it is posted to."""
     k = t.rfind(fold("駐"), a, c)
     return k < 0 or _IN_TAIWAN.fullmatch(t, k + 1, c) is not None
+
+
+_SENIORITY = re.compile(fold(r"(?:資深|高級|首席|區域|常務)$"))
 
 
 def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgType, geo: list[CountryMention | PlaceMention]) -> str:
