@@ -252,7 +252,7 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     # the company, of that country
     if isinstance(last, CountryMention) and last.start == a and title is not None and title.scope == "org" and not fused \
             and title.kind != "envoy" and not _STATIONED.search(t, last.end, e):
-        k = e - len(m.group()) if (m := _SENIORITY.search(t, last.end, e)) else e
+        k = e - len(sen.group()) if (sen := _SENIORITY.search(t, last.end, e)) else e
         if 2 <= k - last.end <= 8 and all(is_han(ch) for ch in t[last.end:k]) \
                 and not any(ch in not_in_name() for ch in t[last.end:k]) and not common_word(t[last.end:k]):
             return organization(res, f"org-{last.code.lower()}-{fold(raw[a:k])}", raw[a:k], "company", last.code)
