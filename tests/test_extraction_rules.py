@@ -1572,3 +1572,10 @@ def test_a_country_then_a_company_name_before_a_company_title_is_the_company() -
     assert (org["林大文"], country["林大文"]) == ("美國長榮貨運", "US")
     assert (org["佐藤一郎"], country["佐藤一郎"]) == ("日本豐田汽車", "JP")
     assert "駐台" not in org["王大衛"]
+
+
+def test_a_name_then_a_verb_of_being_then_a_title_of_a_place_is_a_post() -> None:
+    got = _en_roles("The two cities signed their agreement in 1982, when Wu Chen-hsing (吳振興) was mayor of Tainan. "
+                    "Lee Hsiu-mei, who is director of the Taipei Zoo, spoke. The weather was fine.")
+    assert got["吳振興"][1:] == ("TW", "mayor") and "Tainan" in got["吳振興"][0]
+    assert got["Lee Hsiu-mei"][0] == "Taipei Zoo"

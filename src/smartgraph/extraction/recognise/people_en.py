@@ -416,6 +416,9 @@ def _named_with_title(raw: str, i: int, limit: int) -> bool:
 _FOR_THEN_OF = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and|&|[A-Z][\w'’-]*)){0,8}?(?=\s+of\s+(?:the\s+)?[A-Z])()")
 
 
+_COPULA = re.compile(r"\s+(?:was|is|had been|has been|served as|became|,\s*who\s+(?:is|was))\s+(?:the\s+|then\s+)?$")
+
+
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
     m = re.match(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", raw[i:limit])
@@ -540,8 +543,9 @@ class EnglishPeople:
                 continue
             s = text.sentences[text.sentence_of(tm.start)]
             nxt = self.titles[n + 1].start if n + 1 < len(self.titles) and self.titles[n + 1].start > tm.end else s.end
-            if not self._title_then_name(tm, s.start, s.end, nxt) and not self._appositive(tm, s.start, s.end):
-                self._second_post(tm, s.end)
+            if not self._title_then_name(tm, s.start, s.end, nxt) and not self._appositive(tm, s.start, s.end) \
+                    and not self._second_post(tm, s.end):
+                self._copula(tm, s.start, s.end)
         self._plural_lists()
         self._honorifics()
         self._brackets()
@@ -674,6 +678,30 @@ class EnglishPeople:
                 end = max(end, of[1])
         nm = self._name(ns, ne, alt)
         self._add(PersonMention(ns, end, raw[ns:end], nm, ((tm, aff),), False, "title"))
+        return True
+
+    def _copula(self, tm: TitleMention, s0: int, s1: int) -> bool:
+        """"when Chang Li-tang (張麗堂) was mayor of Tainan", "Lee Hsiu-mei, who is director of …": a name, a verb of being,
+        then the title and the body after "of"."""
+        raw = self.raw
+        s0 = max(s0, self._last_end(tm.start))
+        m = _COPULA.search(raw, s0, tm.start)
+        if m is None:
+            return False
+        e = m.start()
+        alt = ""
+        br = re.search(r"\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]\s*$", raw[s0:e])
+        if br:
+            alt = br.group(1)
+            e = s0 + br.start()
+        found = name_before(raw, e, s0)
+        if found is None or not self._free(*found) or " " not in raw[found[0]:found[1]]:
+            return False
+        of = _after_of(raw, tm.end, s1)
+        if of is None or not _useful_aff(raw, of[0], of[1]):
+            return False
+        ns, ne = found
+        self._add(PersonMention(ns, of[1], raw[ns:of[1]], self._name(ns, ne, alt), ((tm, of),), False, "title"))
         return True
 
     def _second_post(self, tm: TitleMention, s1: int) -> bool:
