@@ -1,5 +1,6 @@
 """Extraction rules one at a time, on invented releases (no sentence of the development corpus)."""
 
+import datetime as dt
 from collections.abc import Iterable
 
 from smartgraph.documents import parse
@@ -1363,3 +1364,218 @@ def test_a_ministers_portfolio_after_of_is_the_ministry_and_a_mayor_listed_after
     assert got.get("Chen Wen-hua") == ("Ministry of Transportation and Communications", "TW", "deputy-minister"), got
     assert got.get("David Lang", ("",))[0].startswith("Ministry of Foreign Affairs"), got
     assert got.get("Lin Ming-tao", ("",))[0] == "Taichung City Government", got
+
+
+def test_a_party_label_before_a_councillor_is_not_the_body_of_the_post() -> None:
+    f = _doc("議員陪同市長視察\n\n"
+             "國民黨籍市議員周建國、民進黨籍議員吳淑芬今天陪同市長視察港區，無黨籍臺北市議員范志遠與"
+             "臺南市議會民進黨團議員郭美玲也到場。")
+    names = _names(f)
+    org = {names[p.person]: f.organizations[p.organization].name_zh for p in f.posts}
+    assert org["周建國"] == "高雄市議會"
+    assert org["吳淑芬"] == "高雄市議會"
+    assert org["范志遠"] == "臺北市議會"
+    assert org["郭美玲"] == "臺南市議會"
+    assert not any("黨" in o.name_zh for o in f.organizations.values())
+
+
+def test_a_ministers_portfolio_between_the_title_and_the_name_is_the_ministry() -> None:
+    got = _en_roles("Deputy Minister of Foreign Affairs Ken Harada and Minister of Transportation and Communications "
+                    "Chou Ming-jen joined the mayor at the forum.")
+    assert got["Ken Harada"] == ("Ministry of Foreign Affairs", "TW", "deputy-minister")
+    assert got["Chou Ming-jen"][0] == "Ministry of Transportation and Communications"
+    assert got["Chou Ming-jen"][2] == "minister"
+
+
+def test_a_portfolio_needs_a_whole_name_after_it() -> None:
+    got = _en_roles("The Minister of Foreign Affairs Hsu said the talks went well, and Minister of Culture Lee also came.")
+    assert not any(name.startswith(("Affairs", "Culture", "Foreign")) for name in got)
+
+
+def test_an_office_abroad_ends_before_the_weekday_it_was_visited_on() -> None:
+    got = _en_roles("The mayor met Director-General Ho Wen-li of the Taipei Economic and Cultural Office in Denver on Friday.")
+    assert got["Ho Wen-li"][0] == "Taipei Economic and Cultural Office in Denver"
+    assert got["Ho Wen-li"][1] == "TW"
+
+
+def test_a_foreign_office_stationed_in_taipei_is_its_own_countrys() -> None:
+    country = _post_field(_doc("各國代表出席\n\n駐台北以色列經濟文化辦事處代表柯恩、駐華捷克經濟文化辦事處代表諾瓦克，以及"
+                               "駐日本台北經濟文化代表處副代表林志明今天出席港灣論壇。"), "country")
+    assert country["柯恩"] == "IL"
+    assert country["諾瓦克"] == "CZ"
+    assert country["林志明"] == "TW"
+
+
+def test_an_office_ends_before_the_next_person_named_with_a_title() -> None:
+    got = _en_roles("Director-General Amy Hsu of the Taipei Economic and Cultural Office in Chicago and Daniel Kao, "
+                    "Director-General of the Taipei Economic and Cultural Office in Boston, attended the forum.")
+    assert got["Amy Hsu"][0] == "Taipei Economic and Cultural Office in Chicago"
+    assert got["Daniel Kao"][0] == "Taipei Economic and Cultural Office in Boston"
+
+
+def _party_names(f: Facts) -> list[list[str]]:
+    return [sorted(f.places[p].name_en if p in f.places else p for p in a.parties) for a in f.agreements.values()]
+
+
+def test_a_district_after_its_city_is_the_party_not_the_city_mayor() -> None:
+    f = _doc("兩區締結友好\n\n高雄市鼓山區與上海市長寧區今天簽署友好交流備忘錄，上海市長寧區區長周文華率團出席。")
+    assert _party_names(f) == [["Changning District", "Gushan District"]]
+    assert _post_field(f, "name_zh")["周文華"] == "長寧區政府"
+
+
+def test_an_english_district_is_the_party_where_its_city_only_says_where_it_lies() -> None:
+    for body in ("Jung District of Busan and Kaohsiung signed a friendship agreement on Monday.",
+                 "Kaohsiung and Busan's Jung District signed a friendship agreement on Monday.",
+                 "Kaohsiung signed a friendship agreement with Jung District, Busan on Monday."):
+        f = _en_facts(body)
+        parties = _party_names(f)
+        assert len(parties) == 1 and "Busan" not in parties[0], body
+        assert any("Jung" in p for p in parties[0]), body
+
+
+def _undated(body: str) -> Facts:
+    return extract(parse(body + "\n", "undated.txt"))
+
+
+def test_a_release_without_a_date_line_dates_a_month_and_day_by_the_full_date_before_it() -> None:
+    f = _undated("屏東縣長訪問熊本\n\n屏東縣訪問團於2023年12月28日啟程。縣長周美玲1月3日拜會熊本縣知事山本一郎，今天返國。")
+    starts = {e.names_zh[0]: e.start for e in f.events.values()}
+    assert starts["周美玲拜會熊本縣知事山本一郎"] == dt.date(2024, 1, 3)
+    en = _undated("Pingtung Delegation in Kumamoto\n\nThe delegation left on December 28, 2023. "
+                  "Magistrate Chou Mei-ling met Governor Yamamoto Ichiro of Kumamoto on January 3.")
+    assert {e.start for e in en.events.values()} == {dt.date(2024, 1, 3)}
+
+
+def test_a_release_without_a_date_line_leaves_a_month_and_day_undated_when_no_year_is_safe() -> None:
+    f = _undated("屏東縣長訪問熊本\n\n縣長周美玲1月3日拜會熊本縣知事山本一郎。兩縣於1999年5月1日締結友好，2019年10月2日續約。")
+    assert all(e.start is None for e in f.events.values())
+    g = _undated("屏東縣長訪問熊本\n\n縣長周美玲今天拜會熊本縣知事山本一郎，3月5日返國。")
+    assert all(e.start is None for e in g.events.values())
+
+
+def test_names_after_party_labels_hold_the_council_post_the_sentence_named() -> None:
+    f = _doc("議員隨團出訪\n\n隨團出訪的臺南市議員共5人，其中國民黨籍張志遠、無黨籍吳美玲及民進黨籍林大中由議會公費隨團。")
+    org = _post_field(f, "name_zh")
+    assert {n: org.get(n) for n in ("張志遠", "吳美玲", "林大中")} == dict.fromkeys(("張志遠", "吳美玲", "林大中"), "臺南市議會")
+
+
+def test_a_party_label_before_no_name_makes_no_person() -> None:
+    f = _doc("議會審查\n\n民進黨籍的議員都出席了，國民黨籍人士則表示反對。")
+    assert set(_names(f).values()) == {"王小明"}
+
+
+def test_a_city_told_where_it_lies_is_the_body_of_its_mayor() -> None:
+    got = _en_roles("The forum brought the mayor together with Mayor Sato Kenta of Narita City in Japan's Chiba Prefecture "
+                    "and Mayor Kim Min-jun of Sejong Special Autonomous City in South Korea.")
+    assert got["Sato Kenta"][1:] == ("JP", "mayor") and "Narita" in got["Sato Kenta"][0]
+    assert got["Kim Min-jun"][1:] == ("KR", "mayor") and "Sejong" in got["Kim Min-jun"][0]
+
+
+def test_a_portfolio_after_for_leads_to_the_body_after_of() -> None:
+    got = _en_roles("Delegates of Cebu were there. Lim Wei Ming, State Executive Councillor for Housing and Local "
+                    "Government of Penang, Malaysia, spoke at the opening.")
+    assert got["Lim Wei Ming"][1] == "MY"
+    assert "Penang" in got["Lim Wei Ming"][0]
+
+
+def test_a_side_named_before_a_list_of_titles_is_their_body() -> None:
+    f = _doc("城市論壇\n\n論壇中，高雄方由市長陳其邁出席，釜山方則由市長朴亨俊、副市長李成權出席。")
+    assert _post_field(f, "country") == {"陳其邁": "TW", "朴亨俊": "KR", "李成權": "KR"}
+    assert "釜山" in _post_field(f, "name_zh")["李成權"]
+
+
+def test_a_former_title_in_a_list_keeps_the_place_of_the_item_before() -> None:
+    f = _doc("訪團來訪\n\n訪團成員包括聖荷西市市長李大同、市議員周柏華，以及庫比蒂諾市議員黃泰平、前市長王美華等人。")
+    assert _post_field(f, "name_zh")["王美華"] == _post_field(f, "name_zh")["黃泰平"]
+    assert _roles(f)["王美華"] == "former-mayor"
+
+
+def _speakers(f: Facts) -> set[str]:
+    names = _names(f)
+    return {names[s.speaker] for s in f.statements}
+
+
+def test_people_listed_before_a_verb_of_speaking_all_spoke() -> None:
+    f = _doc("論壇\n\n「智慧交通」場次由臺中市交通局長陳大文、福岡市交通局長山田一郎主講，雙方就公共運輸交換經驗；"
+             "「綠色城市」場次則由環保局長林小美與大阪市環境局長佐藤花子分別介紹兩市減碳的做法。")
+    assert _speakers(f) == {"陳大文", "山田一郎", "林小美", "佐藤花子"}
+
+
+def test_speaking_up_at_a_meeting_is_a_statement_a_spokesperson_is_not_a_verb() -> None:
+    f = _doc("姊妹市會議\n\n姊妹市委員會顧問王美玲也在會中發言，感謝兩位市長長期支持。市府發言人則未出席。")
+    assert _speakers(f) == {"王美玲"}
+
+
+def test_an_english_speaker_may_be_followed_by_a_country_or_a_relative_clause_before_the_verb() -> None:
+    f = _en_facts("Tan Boon Huat, State Executive Councillor for Housing of Penang, Malaysia, said the visit was useful. "
+                  "Deputy Mayor Mary Stone of Portland, who had visited Taichung before, told the mayor that the two "
+                  "cities were like family. Deputy Mayor Huang replied that the city would be pleased to help.")
+    assert {"Tan Boon Huat", "Mary Stone"} <= _speakers(f)
+
+
+def test_a_clause_of_its_own_between_a_name_and_a_verb_keeps_the_name_from_speaking() -> None:
+    f = _en_facts("Mayor Lu met Mayor Tom Baker of Tacoma, and the delegation of Brno, which arrived on Monday, "
+                  "said it hoped to sign an agreement.")
+    assert "Tom Baker" in _names(f).values()
+    assert "Tom Baker" not in _speakers(f)
+
+
+def test_a_descent_before_a_title_is_not_a_name() -> None:
+    f = _doc("加州訪團\n\n市長肯定華裔市長與市議員對當地城市的貢獻，也感謝日裔議員長期支持。")
+    assert set(_names(f).values()) == {"王小明"}
+
+
+def test_a_staff_title_after_a_bodys_head_and_a_list_word_is_in_the_same_body() -> None:
+    f = _doc("見證貴賓\n\n見證貴賓包括台南－聖荷西姊妹市委員會主席陳大同(總統府國策顧問)及秘書林美玲、觀光局長張志豪、秘書長吳文雄等人。")
+    org = _post_field(f, "name_zh")
+    assert org["林美玲"] == org["陳大同"] == "台南－聖荷西姊妹市委員會"
+    assert org["吳文雄"] == "高雄市政府"
+
+
+def test_a_vice_president_of_a_portfolio_at_a_body_is_that_bodys_not_a_countrys() -> None:
+    got = _en_roles("The mayor met Ms. Jane Moore, Vice President of Communications and Marketing at Visit Denver, "
+                    "and Vice President Hsiao Bi-khim. Vice President of the Philippines Sara Duterte also came.")
+    assert got["Jane Moore"][0] == "Visit Denver" and got["Jane Moore"][2] == "vice-president-company"
+    assert got["Hsiao Bi-khim"][1:] == ("TW", "vice-head-of-state")
+    assert got["Sara Duterte"][1:] == ("PH", "vice-head-of-state")
+
+
+def test_an_acronyms_country_is_told_by_its_members() -> None:
+    got = _en_roles("UCLG Secretary General Emilia Saiz and TCCA Chairman Lin Wen-hsiung attended the opening.")
+    assert got["Emilia Saiz"][1] == ""
+    assert got["Lin Wen-hsiung"][1] == "TW"
+
+
+def test_former_before_a_place_and_its_title_makes_the_post_former() -> None:
+    f = _doc("紀念活動\n\n活動中，前蘇澳鎮長林大山、陳小海等人也到場，目前臺北市長蔣萬安也出席，包括前臺南市長張大同。")
+    roles = _roles(f)
+    assert roles["林大山"] == roles["陳小海"] == "former-township-mayor"
+    assert roles["張大同"] == "former-mayor"
+    assert roles["蔣萬安"] == "mayor"
+
+
+def test_a_married_name_of_two_family_names_and_a_given_name_is_whole() -> None:
+    f = _doc("議員出席\n\n市議員張李美玉今天出席，議員包括國民黨籍陳林秀英由議會公費隨團，市長陳其邁表示歡迎。")
+    assert {"張李美玉", "陳林秀英", "陳其邁"} <= set(_names(f).values())
+
+
+def test_a_region_between_a_bodys_name_and_a_title_is_not_part_of_the_body() -> None:
+    f = _doc("訪團來訪\n\n訪團成員包括捷克汽車工業協會亞洲代表吳志遠、德國機械公會大中華區總經理林小明等人。")
+    org, country = _post_field(f, "name_zh"), _post_field(f, "country")
+    assert (org["吳志遠"], country["吳志遠"]) == ("捷克汽車工業協會", "CZ")
+    assert (org["林小明"], country["林小明"]) == ("德國機械公會", "DE")
+
+
+def test_a_country_then_a_company_name_before_a_company_title_is_the_company() -> None:
+    f = _doc("見證\n\n見證貴賓包括美國長榮貨運資深副董事長林大文、日本豐田汽車總經理佐藤一郎、美國駐台代表王大衛等人。")
+    org, country = _post_field(f, "name_zh"), _post_field(f, "country")
+    assert (org["林大文"], country["林大文"]) == ("美國長榮貨運", "US")
+    assert (org["佐藤一郎"], country["佐藤一郎"]) == ("日本豐田汽車", "JP")
+    assert "駐台" not in org["王大衛"]
+
+
+def test_a_name_then_a_verb_of_being_then_a_title_of_a_place_is_a_post() -> None:
+    got = _en_roles("The two cities signed their agreement in 1982, when Wu Chen-hsing (吳振興) was mayor of Tainan. "
+                    "Lee Hsiu-mei, who is director of the Taipei Zoo, spoke. The weather was fine.")
+    assert got["吳振興"][1:] == ("TW", "mayor") and "Tainan" in got["吳振興"][0]
+    assert got["Lee Hsiu-mei"][0] == "Taipei Zoo"

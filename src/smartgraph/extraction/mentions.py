@@ -75,7 +75,7 @@ class PersonMention(Mention):
     name: NameMention
     posts: tuple[tuple[TitleMention, tuple[int, int]], ...] = ()
     short: bool = False
-    how: str = "title"  # title | bracket | honorific | known | short | pronoun
+    how: str = "title"  # title | bracket | honorific | known | short | pronoun | party
     inherit: bool = False  # a list item without its own affiliation: it takes the previous item's
 
 

@@ -281,6 +281,8 @@ class NameScorer:
             best = max(best, 2.2)
         if name[0] in sur:
             best = max(best, {2: 0.8, 3: 2.0, 4: 0.3}.get(k, -2.0))
+            if k == 4 and name[1] in sur and name[1] != name[0]:
+                best = max(best, 2.1)  # 張李美玉, 李傅中武: a married woman's name, her husband's family name before her own
         if name[:2] in lx.surnames_ja():
             best = max(best, {3: 1.5, 4: 2.2, 5: 1.6, 6: 0.5}.get(k, -2.0))
         if origin == "JP" and name[0] not in _VERBS_NOT_FIRST:  # 「日本參議員訪新北」: 訪 the verb opens no name

@@ -6,9 +6,11 @@ organisations, events, agreement words, then people (whose names are bounded by 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 
-from smartgraph.dates import recognise_dates
+from smartgraph.dates import DateMatch, recognise_dates
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, DateMention, EventMention, OrgMention, Recognised, TitleMention
 from smartgraph.extraction.names import LATIN, ends_with, starts_with, words
@@ -40,7 +42,8 @@ def recognise_dates_in(text: Text) -> list[DateMention]:
     nearer ("on the 12th" long after "resumed on January 19, 2023" is of the release's month)."""
     out: list[DateMention] = []
     english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
-    for d in recognise_dates(text.raw, text.doc.date):
+    found = recognise_dates(text.raw, text.doc.date) if text.doc.date is not None else _undated(text.raw)
+    for d in found:
         date, last = d.date, d.last
         if d.kind == "day" and date is not None:
             lo = max(text.unit_of(d.start).start, d.start - (DAY_CONTEXT_EN if english else DAY_CONTEXT))
@@ -63,6 +66,56 @@ def recognise_dates_in(text: Text) -> list[DateMention]:
     return out
 
 
+def _undated(raw: str) -> list[DateMatch]:
+    """The dates of a release without a date line: those written in full, and a month and day without a year
+    (「3月5日」, "March 5") in the year that puts it nearest the last full date before it (「2024年3月3日出發…3月5日
+    拜會」; 「2024年12月30日…1月2日」 is 2025's); before any full date, only when every full date has one year.
+    Relative words (今天, last week) and bare days stay unread: with no release date they have nothing to count from."""
+    plain = recognise_dates(raw, None)
+    full = [d for d in plain if d.kind == "full" and d.precision == "day" and d.date is not None]
+    if not full:
+        return plain
+    known = {(d.start, d.end): d for d in plain}
+    years = {d.date.year for d in full if d.date is not None}
+    out: list[DateMatch] = []
+    for d in recognise_dates(raw, full[0].date):
+        if (d.start, d.end) in known:
+            out.append(known[(d.start, d.end)])
+            continue
+        if d.kind != "month-day" or d.date is None:
+            continue
+        before = [f for f in full if f.end <= d.start]
+        if before:
+            ref = before[-1].date
+        elif len(years) == 1:
+            ref = full[0].date
+        else:
+            continue
+        assert ref is not None
+        moved = _near_year(d.date, ref)
+        if moved is None:
+            continue
+        shift = moved - d.date
+        out.append(replace(d, date=moved, last=d.last + shift if d.last is not None else None))
+    return out
+
+
+def _near_year(day: dt.date, ref: dt.date) -> dt.date | None:
+    """A month and day in the year (the reference's, the one before or after) that puts it nearest ``ref``."""
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(day.replace(year=y))
+        except ValueError:  # 29 February
+            continue
+    return min(cands, key=lambda c: abs((c - ref).days)) if cands else None
+
+
+# 「前蘇澳鎮長」「前臺北市長」: 前 at a word's start, a place's name, then the title: the post as held before (not 前往,
+# 前來, 目前, 之前)
+_FORMER_OF_PLACE = re.compile(fold(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[、及與和暨括]))前(?![往來進夕後述面方年天日晚任])[\u4e00-\u9fff]{2,4}$"))
+
+
 def recognise_titles(text: Text) -> list[TitleMention]:
     t = text.fold
     out = []
@@ -71,7 +124,8 @@ def recognise_titles(text: Text) -> list[TitleMention]:
     for h in lx.title_matcher().find(t):
         if starts_with(t, h.end, bad_after):
             continue
-        was = any(t.startswith(f, h.start - len(f)) for f in former if h.start >= len(f))
+        was = any(t.startswith(f, h.start - len(f)) for f in former if h.start >= len(f)) or \
+            _FORMER_OF_PLACE.search(t, max(0, h.start - 7), h.start) is not None
         title = lx.former(h.entry) if was else h.entry
         out.append(TitleMention(h.start, h.end, text.raw[h.start:h.end], title, was))
     return out

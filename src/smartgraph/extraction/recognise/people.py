@@ -99,6 +99,43 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
     return a
 
 
+_REGION_TAIL = re.compile(fold(r"(?:亞洲|歐洲|亞太|亞太區|亞太地區|大中華區|台灣區|臺灣區|北美|北美區|全球|東亞|東南亞|中東)$"))
+_BODY_ENDS = tuple(fold(w) for w in ("協會", "學會", "公會", "商會", "公司", "集團", "基金會", "聯盟", "組織", "委員會", "總會", "研究院", "研究所"))
+_PARTY_MEMBER = re.compile(fold(r"(?:籍|團|團總召|團召集人|團幹事長)?$"))
+_ANY_PARTY = re.compile(fold(r"[\u4e00-\u9fff]{1,6}黨籍$"))
+
+
+# 「華裔市長」「日裔議員」: a descent before a title, not a name
+_DESCENT = re.compile(fold(r"[華日韓台臺亞非歐美印越泰菲德法義英]裔"))
+_SIDE_BEFORE = re.compile(fold(r"(?:方面|方)(?:則|也|亦|是)?(?:由|為|有)$"))
+
+
+@cache
+def _party_label() -> re.Pattern[str]:
+    """A party's name and 籍 (國民黨籍, 無黨籍): what a politician's name follows."""
+    return re.compile("(?:" + "|".join(map(re.escape, words("party"))) + ")" + fold("籍"))
+
+
+def party_cut(t: str, a: int, e: int) -> int:
+    """Where an affiliation ``t[a:e]`` ends once a party label before the title is left out: 「國民黨籍市議員」
+    「臺北市議會民進黨團議員」 name the member's party, not the body of the post (that is the city's council)."""
+    if e <= a:
+        return e
+    k = e
+    tail = _PARTY_MEMBER.search(t, a, e)
+    if tail is not None and tail.start() < e:
+        k = tail.start()
+    party = ends_with(t, k, words("party"), a)
+    if party:
+        return k - len(party)
+    if _ANY_PARTY.fullmatch(t, a, e):  # 「某某黨籍議員」: a party no list names, the whole stretch is its label
+        return a
+    region = _REGION_TAIL.search(t, a, e)
+    if region is not None and region.start() > a and ends_with(t, region.start(), _BODY_ENDS, a):
+        return region.start()  # 「波蘭半導體供應鏈協會亞洲代表」: the region the post covers, after the body's name
+    return e
+
+
 def _latin_alt(s: str) -> str:
     """A Latin name in brackets without its courtesy title: 「(Mr. John Doe)」 names John Doe."""
     s = s.strip()
@@ -189,7 +226,7 @@ class PeopleRecogniser:
             return None
         cand = self.scorer.best_before(j)
         if cand and cand.start >= floor and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:cand.end]) > 0 \
-                and (cand.start, cand.end) not in self.known_spans:
+                and (cand.start, cand.end) not in self.known_spans and not _DESCENT.fullmatch(t, cand.start, cand.end):
             return NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8)), False
         # 「拜會卡皮斯省…，同時與帕拉西歐斯省長會晤」: a transliterated name where the sentence is about a foreign place
         origin = self.origin(ts, ts)
@@ -271,6 +308,15 @@ class PeopleRecogniser:
             return k + 1
         return a
 
+    def _side(self, i: int, floor: int) -> tuple[int, int] | None:
+        """「上海方則由市長龔正、副市長陳通出席」: the place whose side (X方, X方面) a clause speaks for is the affiliation
+        of the bare title that opens it."""
+        m = _SIDE_BEFORE.search(self.text.fold, max(floor, i - 8), i)
+        if m is None:
+            return None
+        geo = self.geo.ending(m.start() - 1, m.start() + 1)
+        return next(((g.start, g.end) for g in geo if g.end == m.start() and g.start >= floor), None)
+
     def _ends_with_name(self, e: int) -> bool:
         return any(p.name.end == e for p in self.out)
 
@@ -288,7 +334,9 @@ class PeopleRecogniser:
             nxt = titles[n + 1].start if n + 1 < len(titles) else s.end
             limit = min(s.end, nxt if nxt > tm.end else s.end)
             aff_start = _affiliation_start(text, tm.start, floor)
-            aff = (aff_start, tm.start)
+            aff = (aff_start, party_cut(t, aff_start, tm.start))
+            if aff[0] == aff[1]:
+                aff = self._side(aff_start, floor) or aff
             name = self.name_after(tm.end, limit, self.origin(aff_start, tm.start))
             if name is not None and name.script == "han" and not pending:
                 # 「林欽榮副市長蒙特婁代表受獎」: a better name before the title wins over a weak one after it
@@ -301,8 +349,9 @@ class PeopleRecogniser:
                 posts = (*pending, (tm, aff))
                 start = min(p[1][0] for p in posts)
                 bare = aff_start == tm.start or not t[aff_start:tm.start].strip() or bool(
-                    _lead_start().fullmatch(t[aff_start:tm.start].strip()))
-                inherit = bare and self._after_list_break(aff_start if aff_start < tm.start and t[aff_start] != " " else tm.start)
+                    _lead_start().fullmatch(t[aff_start:tm.start].strip())) or t[aff_start:tm.start] in words("former")
+                inherit = bare and (self._after_list_break(aff_start if aff_start < tm.start and t[aff_start] != " " else tm.start)
+                                    or self._after_list_break(tm.start))  # 「主席甲及秘書乙」: the stretch is the list word
                 self.out.append(PersonMention(start, name.end, text.raw[start:name.end], name, posts, False, "title", inherit))
                 pending = []
                 taken_until = name.end
@@ -322,7 +371,7 @@ class PeopleRecogniser:
             if short and tm.title.key in ("representative", "chief-representative", "deputy-representative"):
                 continue
             aff2_start = self._after_where(_affiliation_start(text, nm.start, floor), nm.start)
-            aff2 = (aff2_start, nm.start)
+            aff2 = (aff2_start, party_cut(t, aff2_start, nm.start))
             if tm.title.key in ("representative", "chief-representative") and not short and aff2_start == nm.start:
                 continue  # 「李永萍代表郝龍斌」: 代表 the verb
             end = tm.end
@@ -333,7 +382,34 @@ class PeopleRecogniser:
             if listed:
                 self._list_before(nm, tm, floor)
         self._brackets_and_honorifics()
+        self._party_members()
         return sorted(self.out, key=lambda p: p.start)
+
+    def _party_members(self) -> None:
+        """「市議員共9人，其中親民黨籍林國成、無黨籍楊靜宇」: a name right after a party label (X黨籍) is a politician's; a
+        council's title earlier in the sentence that no name took (市議員共9人) is the post each of them holds."""
+        raw, t = self.text.raw, self.text.fold
+        cover = _Cover(self.out)
+        named = {tm.start for p in self.out for tm, _ in p.posts}
+        for m in _party_label().finditer(t):
+            i = m.end()
+            if i >= len(t) or not is_han(t[i]) or cover.covers(i, i + 1) or i in self.title_starts:
+                continue
+            cand = self.scorer.best_after(i, max_len=4)
+            if cand is None or cand.score < ACCEPT or self.scorer.shape(t[cand.start:cand.end]) <= 0 \
+                    or cover.covers(cand.start, cand.end):
+                continue
+            s = self.text.sentences[self.text.sentence_of(i)]
+            council = [tm for tm in self.titles if s.start <= tm.start < m.start() and tm.title.scope == "council"
+                       and tm.start not in named]
+            posts: tuple[tuple[TitleMention, tuple[int, int]], ...] = ()
+            if council:
+                tm = council[-1]
+                a = _affiliation_start(self.text, tm.start, s.start)
+                posts = ((tm, (a, party_cut(t, a, tm.start))),)
+            nm = NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8))
+            self.out.append(PersonMention(m.start(), cand.end, raw[m.start():cand.end], nm, posts, False, "title" if posts else "party"))
+            cover.add(self.out[-1])
 
     def _list_after(self, name: NameMention, posts: tuple[tuple[TitleMention, tuple[int, int]], ...], limit: int) -> int:
         """「前蘇澳鎮長林棋山、李坤山等人」「市議員林國成、楊靜宇及李傅中武」: names listed after a titled one share its post."""

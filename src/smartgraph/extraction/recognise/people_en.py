@@ -108,6 +108,9 @@ def title_for(tm: TitleMention, raw: str, aff: tuple[int, int]) -> TitleMention:
             if title.key == tm.title.key.removeprefix("former-"):
                 return tm
             return TitleMention(tm.start, tm.end, tm.text, lx.former(title) if tm.former else title, tm.former)
+    if tm.title.key == "vice-head-of-state" and name.strip() and not geo_code(name) and "vice-president-company" in lx.titles():
+        # "Vice President … at Team San Jose": a body that names no country has a corporate vice president
+        return TitleMention(tm.start, tm.end, tm.text, lx.titles()["vice-president-company"], tm.former)
     return tm
 
 
@@ -357,6 +360,65 @@ def _into_title(tm: TitleMention) -> int:
     return tm.start + len(m.group().rstrip()) if m else tm.start
 
 
+_WHEN_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                         "march", "april", "june", "july", "august", "september", "october", "november", "december"})
+
+
+# words of a ministry's or department's portfolio ("Minister of Foreign Affairs", "Director of Economic Development"):
+# between a title's "of" and a name after it they are the body, not words of the name
+_PORTFOLIO_TEXT = """foreign affairs interior economic economy finance financial education justice defense defence
+national transportation transport communications communication labor labour health welfare culture cultural digital
+environment environmental agriculture trade industry industries commerce tourism science technology development overseas
+community mainland ocean oceans veterans home security energy land infrastructure planning housing social public works
+information water resources sports youth urban rural international relations research innovation investment
+employment legal administration personnel budget accounting statistics human services family families women
+children aboriginal indigenous hakka maritime marine fisheries forestry climate change internal external general"""
+_PORTFOLIO_WORDS = frozenset(_PORTFOLIO_TEXT.split())
+_PORTFOLIO_JOINS = frozenset({"and", "&", "of", "the", "for"})
+
+
+def _portfolio_end(raw: str, k: int, limit: int) -> int | None:
+    """Where a portfolio that opens at ``k`` ends when a personal name of two words or more follows it in the same
+    run of capitalised words ("Foreign Affairs|Tien Chung-kwang"); None when any word before the name is not one."""
+    end = None
+    last_joined = False
+    for m in re.finditer(r"\S+", raw[k:min(limit, k + 80)]):
+        w = m.group()
+        low = w.lower()
+        if low in _PORTFOLIO_JOINS:
+            last_joined = True
+            continue
+        if w[:1].isupper() and low in _PORTFOLIO_WORDS:
+            end = k + m.end()
+            last_joined = False
+            continue
+        if end is None or last_joined or not w[:1].isupper():
+            return None
+        found = name_after(raw, k + m.start(), limit)
+        if found is None or " " not in raw[found[0]:found[1]]:
+            return None
+        return end
+    return None
+
+
+def _named_with_title(raw: str, i: int, limit: int) -> bool:
+    """Whether a personal name opens at ``raw[i:]`` (after a space) and a comma and a title follow it."""
+    m = re.match(r"\s+(?=[A-Z])", raw[i:limit])
+    if m is None:
+        return False
+    found = name_after(raw, i + m.end(), limit)
+    if found is None or " " not in raw[found[0]:found[1]]:
+        return False
+    t = re.match(r",\s*(?:the\s+)?([A-Za-z-]+)", raw[found[1]:limit])
+    return t is not None and t.group(1).lower() in _title_first_words()
+
+
+_FOR_THEN_OF = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and|&|[A-Z][\w'’-]*)){0,8}?(?=\s+of\s+(?:the\s+)?[A-Z])()")
+
+
+_COPULA = re.compile(r"\s+(?:was|is|had been|has been|served as|became|,\s*who\s+(?:is|was))\s+(?:the\s+|then\s+)?$")
+
+
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
     m = re.match(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", raw[i:limit])
@@ -373,13 +435,15 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         if a + w.start() != e and not raw[e:a + w.start()].isspace():
             break
         word = w.group().rstrip(".")
-        if word[:1].isdigit() and raw[a:a + w.start()].rstrip().endswith((" on", " in", " at")):
-            break  # "of Yokohama City on 10th anniversary": a day or an edition, not a word of the name
+        if (word[:1].isdigit() or word.lower() in _WHEN_WORDS) and raw[a:a + w.start()].rstrip().endswith((" on", " in", " at")):
+            break  # "of Yokohama City on 10th anniversary", "… in Houston on Tuesday": a day or an edition, not a word of the name
         if word[:1].isupper() or word[:1].isdigit() or word == "&":
             e = last_cap = a + w.start() + len(word)
         elif word.lower() == "and" and re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]) and \
                 re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]).group(1).lower() in _title_first_words():  # type: ignore[union-attr]
             break  # "… of the Department of Labor and Director Yang …": another person's title
+        elif word.lower() == "and" and _named_with_title(raw, a + w.end(), limit):
+            break  # "… Office in Japan and Chen Hui, Director-General of …": another person, named before their title
         elif word.lower() in ("of", "and", "for", "the", "on", "in", "&", "de"):
             e = a + w.end()
         else:
@@ -395,6 +459,12 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         more = None  # "Mayor of Yonago City and Chairman of …": a second post, not a portfolio's last word
     if more:
         body = _after_of(raw, more.end(), limit, portfolio=False)
+        if body is not None:
+            return body
+    # "Vice President of Communications and Marketing at Team San Jose": the portfolio, then the body it is at
+    at = re.match(r"\s+at\s+(?:the\s+)?(?=[A-Z])", raw[e:limit]) if portfolio else None
+    if at is not None:
+        body = _after_of(raw, e, limit, portfolio=False)
         if body is not None:
             return body
     # lower-case words up to the clause's end that end in an organisation word: "GO SMART preparatory advisory committee"
@@ -473,8 +543,9 @@ class EnglishPeople:
                 continue
             s = text.sentences[text.sentence_of(tm.start)]
             nxt = self.titles[n + 1].start if n + 1 < len(self.titles) and self.titles[n + 1].start > tm.end else s.end
-            if not self._title_then_name(tm, s.start, s.end, nxt) and not self._appositive(tm, s.start, s.end):
-                self._second_post(tm, s.end)
+            if not self._title_then_name(tm, s.start, s.end, nxt) and not self._appositive(tm, s.start, s.end) \
+                    and not self._second_post(tm, s.end):
+                self._copula(tm, s.start, s.end)
         self._plural_lists()
         self._honorifics()
         self._brackets()
@@ -521,6 +592,9 @@ class EnglishPeople:
                 if qual.group(1) == "of":
                     aff_after_title = (k, best)
                 i = best + 1 if comma else best
+            elif best is None and qual.group(1) == "of" and (pe := _portfolio_end(raw, k, s1)) is not None:
+                aff_after_title = (k, pe)  # "Deputy Minister of Foreign Affairs Tien Chung-kwang": the portfolio, then the name
+                i = pe
         if i >= s1 or raw[i] != " ":
             return False
         j = i + 1
@@ -595,8 +669,39 @@ class EnglishPeople:
             q = re.match(r"\s+(?:to|for|in)\s+(?:the\s+)?[A-Z][^,;.]{0,40}", raw[tm.end:s1])
             if q:
                 end = tm.end + q.end()
+            # "State Executive Councillor for Traffic Management and Flood Mitigation of Penang": the portfolio, then
+            # the body the post is in
+            body = _FOR_THEN_OF.match(raw, tm.end, s1)
+            of = _after_of(raw, body.end(1), s1) if body is not None else None
+            if of is not None and aff[0] == aff[1] and _useful_aff(raw, of[0], of[1]):
+                aff = of
+                end = max(end, of[1])
         nm = self._name(ns, ne, alt)
         self._add(PersonMention(ns, end, raw[ns:end], nm, ((tm, aff),), False, "title"))
+        return True
+
+    def _copula(self, tm: TitleMention, s0: int, s1: int) -> bool:
+        """"when Chang Li-tang (張麗堂) was mayor of Tainan", "Lee Hsiu-mei, who is director of …": a name, a verb of being,
+        then the title and the body after "of"."""
+        raw = self.raw
+        s0 = max(s0, self._last_end(tm.start))
+        m = _COPULA.search(raw, s0, tm.start)
+        if m is None:
+            return False
+        e = m.start()
+        alt = ""
+        br = re.search(r"\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]\s*$", raw[s0:e])
+        if br:
+            alt = br.group(1)
+            e = s0 + br.start()
+        found = name_before(raw, e, s0)
+        if found is None or not self._free(*found) or " " not in raw[found[0]:found[1]]:
+            return False
+        of = _after_of(raw, tm.end, s1)
+        if of is None or not _useful_aff(raw, of[0], of[1]):
+            return False
+        ns, ne = found
+        self._add(PersonMention(ns, of[1], raw[ns:of[1]], self._name(ns, ne, alt), ((tm, of),), False, "title"))
         return True
 
     def _second_post(self, tm: TitleMention, s1: int) -> bool:

@@ -39,6 +39,9 @@ _KIND_SUFFIX = {"city": fold("市"), "county": fold("縣郡"), "prefecture": fol
                 "province": fold("省"), "district": fold("區郡"), "township": fold("鎮鄉町村市"), "region": fold("州省區")}
 
 
+_DISTRICT_SUFFIX = fold("區区")
+
+
 def _own_suffix(entry: gz.PlaceEntry, c: str) -> bool:
     """Whether a suffix character after a name is the one its kind takes (臺北+市, 屏東+縣; not 新園+區)."""
     if not entry.curated:
@@ -61,6 +64,8 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
     for h in p.geonames_zh.all(t):
         cands.append((h.start, h.end, 2, ("geonames", h.entry)))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    # where a curated district's name begins: 「上海市長寧區」 is Changning District of Shanghai, not 上海's mayor
+    district_starts = {c[0] for c in cands if c[2] == 1 and c[1] - c[0] >= 3 and t[c[1] - 1] in _DISTRICT_SUFFIX}
     countries: list[CountryMention] = []
     places: list[PlaceMention] = []
     taken = -1
@@ -100,8 +105,8 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
             parts.add(t[start:end])  # 「布拉提斯拉瓦舊城區…舊城區市長」: a common name after a city is a part of it
             continue
         e = end
-        if end - start > 2 and t[end - 1] in SUFFIX_CHARS and _title_at(t, end - 1):
-            e = end = end - 1  # 臺北市長: the 市 belongs to the title 市長
+        if end - start > 2 and t[end - 1] in SUFFIX_CHARS and _title_at(t, end - 1) and end not in district_starts:
+            e = end = end - 1  # 臺北市長: the 市 belongs to the title 市長 (not in 上海市長寧區: a district follows)
         if kind == "geonames" and _splits_word(t, start, end):
             continue
         followed = e < len(t) and t[e] in SUFFIX_CHARS

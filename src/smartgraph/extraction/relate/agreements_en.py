@@ -133,13 +133,29 @@ class EnglishAgreements:
     def _context(self, m: PlaceMention, lo: int) -> bool:
         """A place that only says where another one lies ("Yatsushiro City in Kumamoto Prefecture", "In Seoul yesterday")."""
         raw = self.text.raw
+        if m.kind in ("city", "county", "prefecture") and self._holds_district(m, lo):
+            return True
         before = raw[max(lo, m.start - 12):m.start]
         if re.search(r"(?:,\s*|'s\s+)$", before):
             # "Medan, Indonesia", "South Korea's Incheon": only right after another place
             k = m.start - len(re.search(r"(?:,\s*|'s\s+)$", before).group())  # type: ignore[union-attr]
             rec = self.res.recognised
+            if m.kind in ("district", "township") and any(x.end == k and x.kind in ("city", "county") for x in rec.places):
+                return False  # "Seoul's Gangnam District": the district is the party, its city the context
             return any(x.end == k for x in [*rec.places, *rec.countries]) and not self._listed(m)
         return bool(_CONTEXT_BEFORE.search(before)) and not re.search(r"\b(?:with|and|between|by)\s+(?:the\s+)?$", before, re.I)
+
+    def _holds_district(self, m: PlaceMention, lo: int) -> bool:
+        """A city that only says where a district it names lies: "Gangnam District of Seoul", "Gangnam District, Seoul",
+        "Seoul's Gangnam District" (the district is the party, as 「首爾市江南區」 is)."""
+        raw = self.text.raw
+        places = self.res.recognised.places
+        gap = re.search(r"(?:\s+of\s+(?:the\s+)?|,\s*)$", raw[max(lo, m.start - 12):m.start])
+        if gap and any(x.end == m.start - len(gap.group()) and x.kind in ("district", "township") for x in places) \
+                and ("of" in gap.group() or not self._listed(m)):
+            return True
+        own = re.match(r"['’]s\s+", raw[m.end:m.end + 4])
+        return own is not None and any(x.start == m.end + own.end() and x.kind in ("district", "township") for x in places)
 
     def _listed(self, m: PlaceMention) -> bool:
         """Whether a place after a comma is an item of a list of places that ends in "and" ("Hsinchu, Brno and Portland
@@ -192,6 +208,8 @@ class EnglishAgreements:
                     if acr:
                         self.acronyms[acr.group(1)] = key
                     return key
+        if places and self._holds_district(places[0], 0):
+            return ""  # "with Gangnam District, Seoul": where the district lies, not a party
         if places:
             first = places[0]
             rest = (piece[:first.start - a] + " " + piece[first.end - a:]).split()

@@ -119,6 +119,9 @@ def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
     if o is not None and title.scope in ("city", "county", "township", "district") \
             and o.org_type not in ("city-government", "local-government", "council"):
         return False  # "…, Deputy Minister of Transportation, and Mayor Lin": a mayor is of no ministry
+    if o is not None and title.scope == "country" and lx.org_types().get(o.org_type) is not None \
+            and lx.org_types()[o.org_type].kind not in ("government", "unit"):
+        return False  # "…, Vice President of Marketing at Team X, and Vice President Hsiao": a country's post is of no company
     return o is None or (title.scope == "council") == (o.org_type == "council")
 
 
@@ -177,6 +180,9 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
         if prev is not None and prev.org_type == "council" and title.scope == "council":
             return previous  # 「市議會議長甲、副議長乙」: the deputy speaker of the same council
         parent = prev.parent if prev is not None else ""
+        if prev is not None and title.scope == "org" and lx.org_types().get(prev.org_type) is not None \
+                and lx.org_types()[prev.org_type].kind in ("body", "company", "education", "foreign-office"):
+            parent = ""  # 「姊妹市委員會主席甲及秘書乙」: a post of a body (秘書, 總幹事) after its head is in the same body
         return _national(res, title, parent or previous)
     led = _led_by_of(res, p)
     if led:
@@ -302,7 +308,8 @@ def _home_organisations(res: Resolved, posts: list[Post], holders: dict[str, lis
         if o is None or o.country or o.parent or o.place:
             continue
         mentions = [m for person in people for m in holders.get(person, [])]
-        if mentions and not any(_looks_foreign(m) for m in mentions):
+        foreign = (lambda m: _looks_foreign_en(m, home)) if res.text.doc.language == "en" else _looks_foreign
+        if mentions and not any(foreign(m) for m in mentions):
             res.organizations[org] = replace(o, country=home)
 
 

@@ -16,12 +16,17 @@ from smartgraph.extraction.text import Ranges, fold
 from smartgraph.model import Statement
 
 GAP = 16
+GAP_EN_ASIDE = 90  # an English aside between a speaker and the verb (a relative clause) may be longer
 _CLAUSE = re.compile(r"[，,。；;：:！？!?「」]")
 _PRONOUN = re.compile(fold(r"(?:^|[，,。；;\s])(他|她)(?:也|並|則|更|還|亦|接著|進一步|同時)?$"))
 _CONTINUES = re.compile(fold(r"^\s*(?:他|她)?(?:亦|並|也|另外|另|此外|更|同時|他也|她也|他並|她並|他說|她說|他表示|她表示|他指出|她指出|他強調|她強調)"))
 _PRONOUN_EN = re.compile(r"(?:^|[,.;\s\"])(he|she)\s+(?:also\s+|further\s+|then\s+|later\s+)?$")
 _GAP_EN = re.compile(r"^\s*,?\s*(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
-_NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定)"))
+# what may stand between an English speaker and the verb: the country of the place their title named ("…of Penang,
+# Malaysia, said"), or a relative clause ("Rose Lee, who had visited Tainan before, told")
+_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70})\s*,\s*(?:(?:also|then|later)\s+)?")
+_NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定|主講人|發言人|發言權)"))
+_JOINED = re.compile(fold(r"\s*(?:、|與|和|及|以及|跟)\s*"))
 
 
 def _people_by_end(res: Resolved) -> list[tuple[PersonMention, str]]:
@@ -87,6 +92,13 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             # "…, Ko said.": the words said stand before the speaker, so the statement runs from them to the verb
             s0, s1 = (q0, v.end) if q1 <= start else (start, q1)
             out.append(Statement(speaker, text.span(s0, s1), quote, gz.themes_of(quote.text), event_at(v.start), by_pronoun))  # type: ignore[operator]
+            if head is not None and not english:
+                # 「由主任甲、局長乙主講」「局長甲與主任乙分別介紹」: the people listed with the speaker said it too
+                first = head
+                for m, other in sorted(in_s, key=lambda mk: -mk[0].end):
+                    if m.end <= first.start and other != speaker and _JOINED.fullmatch(t, m.end, first.start):
+                        out.append(Statement(other, text.span(m.start, s1), quote, gz.themes_of(quote.text), event_at(v.start), False))  # type: ignore[operator]
+                        first = m
             spoke = speaker
             said_until = q1  # later verbs before the end of what was said belong to it
         # the sentence's subject, whom a pronoun heading a later sentence of the paragraph means: the one who spoke
@@ -104,11 +116,13 @@ def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMent
     best = ""
     best_end = -1
     for m, k in in_s:
-        if m.end > v.start or m.end < v.start - GAP:
+        if m.end > v.start or m.end < v.start - (GAP_EN_ASIDE if english else GAP):
             continue
         gap = raw[m.end:v.start]
+        if m.end < v.start - GAP and not _ASIDE_EN.fullmatch(gap):
+            continue
         if english and "," in gap:
-            if not (_GAP_EN.match(gap) and m.posts):
+            if not ((_GAP_EN.match(gap) and m.posts) or _ASIDE_EN.fullmatch(gap)):
                 continue
         elif _CLAUSE.search(gap):
             continue

@@ -248,6 +248,14 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         name = lat.group(1)
         code = _country_of(last) if last is not None else ""
         return organization(res, f"org-{fold(name)}", name, "international-organization", code)
+    # 5a. a country, then a company's name with no telling ending, before a company's title (美國長榮貨運資深副董事長):
+    # the company, of that country
+    if isinstance(last, CountryMention) and last.start == a and title is not None and title.scope == "org" and not fused \
+            and title.kind != "envoy" and not _STATIONED.search(t, last.end, e):
+        k = e - len(sen.group()) if (sen := _SENIORITY.search(t, last.end, e)) else e
+        if 2 <= k - last.end <= 8 and all(is_han(ch) for ch in t[last.end:k]) \
+                and not any(ch in not_in_name() for ch in t[last.end:k]) and not common_word(t[last.end:k]):
+            return organization(res, f"org-{last.code.lower()}-{fold(raw[a:k])}", raw[a:k], "company", last.code)
     # 5. a place followed by words that are not an organisation: the place's government
     if last is not None and isinstance(last, PlaceMention):
         return government(res, add_place(res, last))
@@ -258,6 +266,19 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
             and not any(ch in not_in_name() for ch in t[a:e]) and not common_word(t[a:e]):
         return organization(res, f"org-{fold(raw[a:e])}", raw[a:e], "company", res.home_country if res.home_country else "")
     return ""
+
+
+_IN_TAIWAN = re.compile(fold(r"(?:台北|臺北|台灣|臺灣|台|臺|華|中華民國|高雄|台中|臺中)(?:市)?"))
+
+
+def _sent_by(t: str, a: int, c: int) -> bool:
+    """Whether the country at ``c`` in an office's name is the one that sent it: no 駐 before it (韓國駐台北代表部), or
+    only a 駐 that says the office sits in Taiwan (駐台北以色列經濟文化辦事處); 駐日本 names the country it is posted to."""
+    k = t.rfind(fold("駐"), a, c)
+    return k < 0 or _IN_TAIWAN.fullmatch(t, k + 1, c) is not None
+
+
+_SENIORITY = re.compile(fold(r"(?:資深|高級|首席|區域|常務)$"))
 
 
 def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgType, geo: list[CountryMention | PlaceMention]) -> str:
@@ -275,7 +296,7 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
             country = codes[0].code  # 波蘭台北辦事處, 波蘭投資貿易局台北辦事處: Poland's office in Taipei
         elif stationed or _TAIWAN.search(fstretch):
             # 駐捷克台北經濟文化辦事處, 台北駐福岡辦事處: Taiwan's; 駐台北韓國代表部: Korea's
-            foreign = [m for m in codes if m.code != "TW" and t.find(fold("駐"), a, m.start) < 0] if stationed else []
+            foreign = [m for m in codes if m.code != "TW" and _sent_by(t, a, m.start)] if stationed else []
             country = foreign[-1].code if foreign else "TW"
             if stationed and not foreign and not _TAIWAN.search(fstretch):
                 country = codes[0].code if codes and codes[0].code != "TW" else "TW"
@@ -386,6 +407,8 @@ _EN_GOV_TAIL = re.compile(r"\s+(?:(?:City|County|Prefectural|Prefecture|Metropol
                           r"|Township)\s+)?(?:Government|Hall|Office)$|\s+(?:City|County|Prefecture|District|Township|Town"
                           r"|Special Municipality|Metropolitan City|Special Autonomous City|Metropolis)$")
 _EN_OF_PLACE = re.compile(r"^(?:the\s+)?(?:Government of|City of|County of|Municipality of|Prefecture of|State of|Town of)\s+(?:the\s+)?")
+_EN_PLACE_IN = re.compile(r"(?:\s+(City|County|Prefecture|District|Township|Town|Special Autonomous City|Metropolitan City|"
+                          r"Special City|Special Municipality))?\s+in\s+(?:the\s+)?[A-Z]")
 _EN_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -495,6 +518,16 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
             pk = place_en(res, core[:lead_place.end], city)
             if pk:
                 return government(res, pk)
+    lead_place = next((h for h in gz.places().en.find(s.lower()) if h.start == 0), None)
+    placed = _EN_PLACE_IN.match(s, lead_place.end) if lead_place is not None else None
+    if lead_place is not None and placed is not None:
+        # "Narita City in Japan's Chiba Prefecture", "Sejong Special Autonomous City in South Korea": the place the name
+        # opens with, told where it lies
+        said = placed.group(1) or ""
+        pk = place_en(res, s[:lead_place.end], "City" in said,
+                      kinds=(_EN_KIND_WORD[said.lower()],) if said.lower() in _EN_KIND_WORD else ())
+        if pk:
+            return government(res, pk)
     tail = _EN_GOV_TAIL.search(core)
     bare = core[:tail.start()] if tail else core
     city = city or bool(tail and re.search(r"\bCity\b", tail.group()))
@@ -522,7 +555,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     geo = _en_geo(s)
     if ot is None:
         if re.fullmatch(r"[A-Z][A-Za-z0-9&.\- ]*", s) and (re.search(r"[A-Z]{2}", s) or len(s.split()) <= 4):
-            cc = _en_country(geo) or (res.home_country if re.fullmatch(r"[A-Z]{2,8}", s) else "")
+            cc = _en_country(geo)  # an acronym alone (ICLEI, DOIT): the country its members tell (relate/posts)
             return organization(res, f"org-{gz.fold(s)}", s, "international-organization", cc)
         return ""
     lead = geo[0] if geo and geo[0][0] == 0 else None
