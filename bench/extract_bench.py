@@ -7,7 +7,9 @@ summits, memoranda, declarations, captions) joined up to each size, in three lay
 
 - ``paragraphs``: the releases' paragraphs as they are (a long compilation of releases);
 - ``one-line``: every line break removed (the 88,000-character and 3.3 MB lines the old extractor choked on);
-- ``no-stops``: no line break and no full stop either (hostile input: one sentence as long as the text).
+- ``no-stops``: no line break and no full stop either (hostile input: one sentence as long as the text);
+- ``blanks``: each release's first line cut by a run of blanks (spaces, tabs, ideographic spaces) four times the
+  release's length (hostile input: a pattern that tries a run of blanks from each of its blanks is quadratic).
 
 Sizes count characters (a CJK character is three bytes of UTF-8: a million characters is about 3 MB).
 Each size runs in a fresh process (the lexicons and GeoNames table are loaded first and not timed);
@@ -30,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
-LAYOUTS = ("paragraphs", "one-line", "no-stops", "english")  # english: English releases' bodies in paragraphs
+LAYOUTS = ("paragraphs", "one-line", "no-stops", "english", "blanks")  # english: English releases' bodies in paragraphs
 HEADER = "發布機關:臺北市政府資訊局\n發布日期:107-03-28\n\n城市外交新聞稿彙編\n\n"
 HEADER_EN = "Date: 2018-03-28\nSource: Department of Information Technology, Taipei City Government\n\nCity Diplomacy Releases\n\n"
 
@@ -62,6 +64,8 @@ def compose(bodies: list[str], size: int, layout: str) -> str:
             body = body.replace("\n", "")
         if layout == "no-stops":
             body = re.sub(r"[。！？!?]", "，", body)
+        if layout == "blanks":
+            body = body[:4] + (" \t\u3000" * len(body))[:4 * len(body)] + body[4:]
         parts.append(body)
         n += len(body) + (2 if layout in ("paragraphs", "english") else 0)
         i += 1

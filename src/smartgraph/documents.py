@@ -205,7 +205,10 @@ _LABELS = "|".join(sorted(map(re.escape, (lb for labels in FIELDS.values() for l
 # a label where a field may start: at the line's start (after a bullet) or after a separator
 _LABEL_AT = re.compile(r"(?:^" + _BULLET + r"|(?<=[\s｜|│]))(?P<label>" + _LABELS + r")(?![A-Za-z])" + _SP + r"*(?P<colon>[:：])?" + _SP + "*",
                        re.I)
-_SEPARATORS = re.compile(r"\s*[｜|│]\s*")
+# blanks around a separator; a match starts where its blanks start (``(?<!\s)``), or at the separator right after the
+# blanks an earlier match took: a plain leading ``\s*`` is tried from every blank of a long run (quadratic: 50,000
+# spaces in one line took a minute to read)
+_SEPARATORS = re.compile(r"(?<!\s)\s*[｜|│]\s*|(?<=\s)[｜|│]\s*")
 _DATE_LABELS = {"published", "posted", "updated"}
 
 _BANNER_RE = re.compile(r"新聞稿\s*$|^\s*(?:新聞稿|新聞資料|新聞發布|press release|news release)\s*$", re.I)
@@ -263,7 +266,7 @@ _EN_OUTLET_RE = re.compile(rf"^{_EN_OUTLET}$")
 _REPORT = r"(?:即時)?(?:報導|报导|報道|报道)"
 # 記者周奕安、林珮君／台北報導 · CNEWS匯流新聞網記者許文綺／台北報導 · 台灣好新聞／記者黃駿騏／桃園報導 · 地方中心／台東報導
 _ZH_BYLINE_RE = re.compile(
-    r"^(?:(?P<outlet>[^\s／/〔〕【】]{2,20}?)\s*[／/]?\s*)?(?:記者|记者)\s*(?P<names>[\u4e00-\u9fff·．・、，, ]{2,40}?)\s*[／/]\s*"
+    r"^(?:(?P<outlet>[^\s／/〔〕【】]{2,20}?)\s*(?:[／/]\s*)?)?(?:記者|记者)\s*(?P<names>[\u4e00-\u9fff·．・、，, ]{2,40}?)\s*[／/]\s*"
     r"(?P<place>[\u4e00-\u9fff]{0,8}?)\s*" + _REPORT + r"$"
     r"|^(?P<who>[^\s／/〔〕【】]{2,16})\s*[／/]\s*(?P<place2>[\u4e00-\u9fff]{0,8}?)\s*" + _REPORT + r"$")
 _NOT_PLACE = ("綜合", "综合", "即時", "编译", "編譯", "國際", "国际")
@@ -433,7 +436,7 @@ def _impossible_dates(pieces: list[tuple[str | None, Span]], notices: list[Notic
 
 
 _YOU_ARE_HERE = re.compile(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?\s*", re.I)
-_CRUMB = re.compile(r"\s*(?:>|＞|»|›|→)\s*")
+_CRUMB = re.compile(r"(?<!\s)\s*(?:>|＞|»|›|→)\s*|(?<=\s)(?:>|＞|»|›|→)\s*")  # as _SEPARATORS: linear in a run of blanks
 
 
 def _breadcrumb(line: str) -> list[str] | None:

@@ -43,7 +43,7 @@ from smartgraph.extraction.text import Ranges, Text, fold, is_han
 
 ACCEPT = 3.0  # the least score a Han name after or before a title needs
 HONORIFICS = ("先生", "女士", "博士", "教授", "閣下", "小姐")
-_BRACKET_LATIN = re.compile(rf"\s*[（(]\s*([{LATIN}][{LATIN}'’.\- ,]{{1,60}}?)\s*[）)]")
+_BRACKET_LATIN = re.compile(rf"(?<!\s)\s*[（(]\s*([{LATIN}][{LATIN}'’.\- ,]{{1,60}}?)\s*[）)]")
 _HONORIFICS_FOLDED = tuple(fold(h) for h in HONORIFICS)
 _LATIN_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|H\.?E)\.?\s+", re.IGNORECASE)
 _NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")

@@ -52,7 +52,7 @@ _CONNECT = {"of", "and", "&", "for", "the", "on", "in", "de", "du", "des", "la",
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+(?=[A-Z])")
 _QUALIFIED = re.compile(r"(?<![\w-])(Former|Acting|Ex|former|acting)[- ](?:[A-Z][\w'’.-]*\s+){1,4}$")
 _FORMER = re.compile(r"(?:\bformer|\bthen-|\bex-|\bthen |\bone-time )\s*$", re.IGNORECASE)
-_BRACKET_HAN = re.compile(r"\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]")
+_BRACKET_HAN = re.compile(r"(?<!\s)\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·．]{1,7}")
 _BRACKET_LATIN_AFTER_HAN = re.compile(r"\s*[（(]\s*([^\W\d_][^()（）]{1,60}?)\s*[）)]")
 _BRACKET_POS = re.compile(r"^(?:left|right|center|centre|front|back|middle|seated|standing|first|second|third|fourth|fifth)\b",

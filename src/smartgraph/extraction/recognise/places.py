@@ -21,7 +21,7 @@ from smartgraph.extraction.text import Text, fold, is_han
 SUFFIX_CHARS = "市縣县省州區区郡鎮镇鄉乡町村"
 ADMIN_KINDS = ("state", "prefecture", "province", "county", "region")
 _UNKNOWN_STOP = set(fold("的與及和在於為是從向對由以之並而或等了將"))
-_LATIN_PLACE = re.compile(rf"\s*[（(]\s*((?:City|County|Town|Municipality) of [{LATIN} .'’\-]+|[{LATIN} .'’\-]+ (?:City|County|Municipality))\s*[）)]")
+_LATIN_PLACE = re.compile(rf"(?<!\s)\s*[（(]\s*((?:City|County|Town|Municipality) of [{LATIN} .'’\-]+|[{LATIN} .'’\-]+ (?:City|County|Municipality))\s*[）)]")
 
 
 def _title_at(t: str, i: int) -> bool:
