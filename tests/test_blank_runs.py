@@ -12,7 +12,7 @@ import pytest
 from smartgraph import documents
 from smartgraph.extraction.recognise import people, people_en, places
 
-LEADING = [people_en._BRACKET_HAN, people._BRACKET_LATIN, places._LATIN_PLACE]
+LEADING = [people_en._BRACKET_HAN, people_en._BRACKET_HAN_AT_END, people._BRACKET_LATIN, places._LATIN_PLACE]
 PLAIN = {
     "separators": (documents._SEPARATORS, re.compile(r"\s*[｜|│]\s*")),
     "crumb": (documents._CRUMB, re.compile(r"\s*(?:>|＞|»|›|→)\s*")),

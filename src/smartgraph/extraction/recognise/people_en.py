@@ -54,6 +54,7 @@ _QUALIFIED = re.compile(r"(?<![\w-])(Former|Acting|Ex|former|acting)[- ](?:[A-Z]
 _FORMER = re.compile(r"(?:\bformer|\bthen-|\bex-|\bthen |\bone-time )\s*$", re.IGNORECASE)
 _BRACKET_HAN = re.compile(r"(?<!\s)\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·．]{1,7}")
+_BRACKET_HAN_AT_END = re.compile(r"(?<!\s)\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]\s*$")
 _BRACKET_LATIN_AFTER_HAN = re.compile(r"\s*[（(]\s*([^\W\d_][^()（）]{1,60}?)\s*[）)]")
 _BRACKET_POS = re.compile(r"^(?:left|right|center|centre|front|back|middle|seated|standing|first|second|third|fourth|fifth)\b",
                           re.IGNORECASE)
@@ -497,6 +498,13 @@ def _appositive_aff(raw: str, a: int, e: int) -> tuple[int, int]:
 # ----------------------------------------------------------------------------- the recogniser
 
 
+
+def _bracket_han_before(raw: str, s0: int, e: int) -> tuple[str, int]:
+    """A Han name in brackets that ends ``raw[s0:e]`` ("Chang Li-tang (張麗堂)"): the name and where its blanks and
+    brackets start; else ("", e)."""
+    br = _BRACKET_HAN_AT_END.search(raw[s0:e])  # the slice: nothing before s0 counts as a blank before the match
+    return (br.group(1), s0 + br.start()) if br else ("", e)
+
 class EnglishPeople:
     def __init__(self, text: Text, titles: list[TitleMention], cues: list[CueMention]) -> None:
         self.text = text
@@ -648,11 +656,7 @@ class EnglishPeople:
             m = m2
         comma = s0 + m.start()
         e = comma
-        alt = ""
-        br = re.search(r"\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]\s*$", raw[s0:e])
-        if br:
-            alt = br.group(1)
-            e = s0 + br.start()
+        alt, e = _bracket_han_before(raw, s0, e)
         found = name_before(raw, e, s0)
         if found is None or not self._free(*found):
             return False
@@ -689,11 +693,7 @@ class EnglishPeople:
         if m is None:
             return False
         e = m.start()
-        alt = ""
-        br = re.search(r"\s*[（(]\s*([\u4e00-\u9fff·．]{2,8})\s*[）)]\s*$", raw[s0:e])
-        if br:
-            alt = br.group(1)
-            e = s0 + br.start()
+        alt, e = _bracket_han_before(raw, s0, e)
         found = name_before(raw, e, s0)
         if found is None or not self._free(*found) or " " not in raw[found[0]:found[1]]:
             return False
