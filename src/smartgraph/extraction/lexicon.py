@@ -284,6 +284,24 @@ def national_bodies() -> tuple[str, ...]:
     return tuple(fold(w) for w in words("national-bodies.txt"))
 
 
+class TaiwanOffice(NamedTuple):
+    code: str
+    name_zh: str
+    name_en: str
+
+
+@cache
+def tw_offices() -> dict[str, TaiwanOffice]:
+    """Taiwan's representative office in each country the table lists, by ISO code (data/lexicon/tw-offices.tsv)."""
+    return {r[0]: TaiwanOffice(r[0], r[1], r[2] if len(r) > 2 else "") for r in rows("tw-offices.tsv")}
+
+
+@cache
+def tw_office_short_forms() -> dict[str, str]:
+    """Folded one-character forms of a country after 駐 (駐日, 駐美) -> its ISO code."""
+    return {fold(f): r[0] for r in rows("tw-offices.tsv") if len(r) > 3 for f in split(r[3])}
+
+
 @cache
 def surnames_ja() -> frozenset[str]:
     """Folded Japanese family names (two characters or more)."""

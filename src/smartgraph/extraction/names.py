@@ -196,6 +196,9 @@ def frequent_word(word: str) -> bool:
 
 
 _ADVERBS = set(fold("曾更再又均皆即才便則"))
+_YA = fold("也")
+# a day of the month or a count written in Chinese numerals (七日, 二十五日, 二度, 三次), then no more of a name
+_COUNTED = re.compile(fold(r"(?:[一二三四五六七八九]|[一二三]?十[一二三四五六七八九]?)(?:日|度|次)(?![\u4e00-\u9fff]?[長員])"))
 _SAID = fold("說")
 _VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and begin no Japanese one
 _CONJ = set(fold("和與及跟同"))
@@ -246,6 +249,8 @@ class NameScorer:
             return 3.0
         if j in self.blocked_starts:
             return 2.5
+        if _COUNTED.match(t, j):
+            return 2.0  # 「市長王大明七日簽署」「李文華二度訪台」: a day or a count in Chinese numerals follows the name
         f = starts_with(t, j, words("follow"))
         if f:
             return 2.0 if len(f) > 1 else 1.5 if f == _SAID else 1.0  # 「市長奧馬斯說」: 說 ends a name as 表示 does
@@ -273,8 +278,13 @@ class NameScorer:
         a Japanese name has four characters or so, a Western one is transliterated."""
         k = len(name)
         own = 2 if k > 2 and name[:2] in lx.surnames_ja() else 1  # 高市早苗: a family name may hold 市
-        if k < 2 or any(c in not_in_name() for c in name[own:]) or name[0] in _NOT_FIRST:
+        inner = name[own:]
+        if own == 2 and k >= 4 and name[-1] == _YA:
+            inner = inner[:-1]  # 山本知也, 佐藤達也: a Japanese given name often ends in 也 (-ya), elsewhere the adverb
+        if k < 2 or any(c in not_in_name() for c in inner) or name[0] in _NOT_FIRST:
             return -9.0
+        if k == 4 and common_word(name[:2]) and _verb_or_adverb(name[2:]):
+            return -9.0  # 「王大同議長全力支持」: a word, then a verb (全力+支持), is what follows a title, not a name
         sur = lx.surnames()
         best = -1.0
         if name[:2] in sur and k in (3, 4):

@@ -71,9 +71,32 @@ def _stationed_office(res: Resolved, a: int, country: CountryMention, title: lx.
         return ""
     if any(_country_of(m) != home for m in _geo_in(res, a, country.start - 1)):
         return ""  # 「美國駐日大使」: another country's envoy
+    return _envoy_office(res, home, country.code, res.text.raw[country.start:country.end], kind)
+
+
+def _envoy_office(res: Resolved, home: str, code: str, country_name: str, kind: str) -> str:
+    """The office an envoy of ``home`` in country ``code`` heads: for Taiwan's representatives, the office by the name
+    the table of Taiwan's offices gives (駐日代表: 臺北駐日經濟文化代表處), else 駐 + the country + the office's kind."""
+    office = lx.tw_offices().get(code) if home == "TW" and kind == "代表處" else None
+    if office is not None:
+        return organization(res, f"org-{home.lower()}-{fold(office.name_zh)}", office.name_zh, "representative-office", home)
     ot = lx.org_type_of(kind, bare=True)
-    name = f"駐{res.text.raw[country.start:country.end]}{kind}"
+    name = f"駐{country_name}{kind}"
     return organization(res, f"org-{home.lower()}-{fold(name)}", name, ot.key if ot else "representative-office", home)
+
+
+def _short_stationed(res: Resolved, a: int, e: int, title: lx.Title | None, geo: list[CountryMention | PlaceMention]) -> str:
+    """「駐日代表」「駐美代表」: a country written by one character after 駐 (no country mention covers it) names the
+    office of the home country's envoy there, unless the stretch names another country whose envoy it is."""
+    t = res.text.fold
+    kind = _ENVOY_OFFICES.get(title.key.removeprefix("former-")) if title is not None else None
+    if kind is None or e - a < 2 or t[e - 2] != fold("駐"):
+        return ""
+    code = lx.tw_office_short_forms().get(t[e - 1], "")
+    home = res.home_country or "TW"
+    if not code or code == home or any(_country_of(m) != home for m in geo if m.end <= e - 2):
+        return ""
+    return _envoy_office(res, home, code, res.text.raw[e - 1:e], kind)
 
 
 def _country_before(res: Resolved, name: str, strict: bool = False) -> str:
@@ -210,6 +233,10 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     stretch = raw[a:e] + fused
     fstretch = t[a:e] + fold(fused)
     last = geo[-1] if geo else None
+    if last is None or last.end < e:
+        short = _short_stationed(res, a, e, title, geo)
+        if short:
+            return short
     # 1. a place or country right at the end
     if last is not None and last.end == e:
         if isinstance(last, CountryMention):
