@@ -526,6 +526,37 @@ def _date_line(f: _Fields, line: Span) -> bool:
     return True
 
 
+def _late_date_field(f: _Fields, line: Span, notices: list[Notice], text: str) -> bool:
+    """A date field a saved page writes below its title and site lines (``Published 2026 年 3 月 19 日``): read it as
+    the header's date when the top held none."""
+    pieces = _field_segments(line)
+    if not pieces or any(name not in _DATE_LABELS for name, _ in pieces):
+        return False
+    _take_fields(f, pieces, notices, text)
+    return "published" in f.dates
+
+
+# a news agency's stamp, the Minguo date (yyyMMdd), after a story's last sentence or its editor's name
+_STAMP_RE = re.compile(r"(?:(?<=[。！？」])|[（(]\s*(?:編輯|编辑|責任編輯|责任编辑|核稿)\s*[:：][^（()）\n]{1,20}[）)]\s*)(?P<d>1\d{6})$")
+
+
+def _stamp_date(f: _Fields, text: str) -> None:
+    """The stamp's date as the published date when no header gave one, and the dateline's day (25日電) agrees."""
+    if "published" in f.dates:
+        return
+    m = _STAMP_RE.search(text.rstrip())
+    if m is None:
+        return
+    d = m["d"]
+    try:
+        date = dt.date(int(d[:3]) + 1911, int(d[3:5]), int(d[5:]))
+    except ValueError:
+        return
+    if f.day is not None and f.day != date.day:
+        return
+    f.put_date("published", date, _strip_span(text, m.start("d"), m.end("d")))
+
+
 def _names(span: Span, start: int, end: int) -> list[Span]:
     out = []
     for m in re.finditer(r"[^、，,\s]+", span.text[start:end]):
@@ -656,6 +687,10 @@ def _lines(text: str) -> list[_Line]:
 _TRAILING_BUTTON = re.compile(r"(?:\s{2,}|\t)(?:print|列印|友善列印|share|分享)\s*$", re.I)
 
 
+# a photo's caption ends with its credit: (Reuters photo), （圖／市府提供）, 「…簽署協定。（高市府提供）」
+_CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|[（(]圖\s*[/／].{1,30}[）)]$|[（(][^（()）]{1,20}提供[）)]$", re.I)
+
+
 def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tuple[Span | None, Span | None, int, list[Span]]:
     """Scan the top: (title, subtitle, index of the first body line, captions met on the way)."""
     title = subtitle = None
@@ -682,7 +717,7 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
         if _date_line(f, ln.span) or _byline(f, ln.span):
             last = "byline"
             continue
-        if _CAPTION_RE.match(t) or re.search(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|[（(]圖\s*[/／].{1,30}[）)]$", t, re.I):
+        if _CAPTION_RE.match(t) or _CREDITED_RE.search(t):
             captions.append(ln.span)
             last = "caption"
             continue
@@ -895,15 +930,18 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
             paras.append(_strip_span(text, run[0].start, run[-1].end))
             run.clear()
 
+    prose = False  # a sentence of the story met: no header line comes after it
     for ln in lines[first:last]:
         if ln.blank:
             flush()
-        elif _boilerplate(f, ln.span, top=False) or (not paras and not run and _date_line(f, ln.span)) or _NOTE_RE.match(ln.span.text):
+        elif _boilerplate(f, ln.span, top=False) or (not paras and not run and _date_line(f, ln.span)) or _NOTE_RE.match(ln.span.text) \
+                or (not prose and "published" not in f.dates and (_date_line(f, ln.span) or _late_date_field(f, ln.span, notes, text))):
             flush()
             if not f.bylines or f.bylines[-1] is not ln.span:
                 f.boilerplate.append(ln.span)
         else:
             run.append(ln.span)
+            prose = prose or len(ln.span.text) > 60 or "。" in ln.span.text
     flush()
     if paras:
         cut = _dateline(f, paras[0])
@@ -912,11 +950,12 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
             paras[0] = rest
             if not rest.text:
                 paras.pop(0)
-    if paras:  # a news agency's date stamp after the last sentence (。1140701)
-        m = re.search(r"(?<=[。！？」])\d{7}$", paras[-1].text)
+    if paras:  # a news agency's date stamp after the last sentence (。1140701, 。（編輯：王小明）1140701)
+        m = _STAMP_RE.search(paras[-1].text)
         if m:
             f.boilerplate.append(_strip_span_of(paras[-1], m.start(), m.end()))
             paras[-1] = _strip_span_of(paras[-1], 0, m.start())
+    _stamp_date(f, text)
     header = _header(f)
     if not f.spans and not f.dates and header.kind != "news":
         notes.append(Notice("no header (發布機關, 發布日期, 聯絡人): publisher and date are unknown, facts are still read"))
