@@ -1109,7 +1109,7 @@ def test_a_council_speaker_who_is_also_acting_mayor_is_acting_mayor_of_the_city(
 def test_the_home_countrys_envoy_stationed_abroad_is_of_its_office_there() -> None:
     f = _doc("桃園與拉多姆締盟\n\n在中華民國駐波蘭代表王大同見證下，雙方簽署協定。我國駐捷克大使李小華也出席。")
     orgs, countries = _post_field(f, "name_zh"), _post_field(f, "country")
-    assert (orgs.get("王大同"), countries.get("王大同")) == ("駐波蘭代表處", "TW")
+    assert (orgs.get("王大同"), countries.get("王大同")) == ("駐波蘭台北代表處", "TW")  # the name the table of Taiwan's offices gives
     assert (orgs.get("李小華"), countries.get("李小華")) == ("駐捷克大使館", "TW")
 
 
@@ -1579,3 +1579,89 @@ def test_a_name_then_a_verb_of_being_then_a_title_of_a_place_is_a_post() -> None
                     "Lee Hsiu-mei, who is director of the Taipei Zoo, spoke. The weather was fine.")
     assert got["吳振興"][1:] == ("TW", "mayor") and "Tainan" in got["吳振興"][0]
     assert got["Lee Hsiu-mei"][0] == "Taipei Zoo"
+
+
+# ---------------------------------------------------------------- s8-zh: real releases and news reprints
+
+
+def test_a_japanese_given_name_may_end_in_ya() -> None:
+    f = _doc("佐賀訪團來訪\n\n佐賀縣唐津市市長松尾達也今天率團拜會市府，雙方就觀光合作交換意見。松尾達也表示，盼兩市交流更密切。")
+    assert _roles(f).get("松尾達也") == "mayor"
+    assert "松尾達" not in _names(f).values()
+
+
+def test_a_day_or_count_in_chinese_numerals_ends_a_name() -> None:
+    f = _doc("友好城市來訪\n\n美國波特蘭市代理市長賴文德三度訪問高雄，與副市長周明華會面。宮城縣仙台市長石田美香子十二日透過視訊簽署協定。")
+    roles = _roles(f)
+    assert roles.get("賴文德") == "acting-mayor"
+    assert roles.get("石田美香子") == "mayor"
+
+
+def test_a_word_and_a_verb_after_a_title_are_not_a_name() -> None:
+    f = _doc("感謝議會\n\n市長致詞時特別感謝新竹市議會張志豪議長大力協助，促成兩市締盟。")
+    assert _roles(f).get("張志豪") == "speaker"
+    assert _post_field(f, "name_zh").get("張志豪") == "新竹市議會"
+    assert "大力協助" not in _names(f).values()
+
+
+def test_a_representative_in_a_country_heads_taiwans_office_there() -> None:
+    f = _doc("締盟儀式\n\n儀式由駐日代表林志遠、駐美代表吳佩珊、我國駐英國代表陳柏宇見證，韓國駐台代表朴民秀也出席。")
+    orgs, countries = _post_field(f, "name_zh"), _post_field(f, "country")
+    assert (orgs.get("林志遠"), countries.get("林志遠")) == ("臺北駐日經濟文化代表處", "TW")
+    assert orgs.get("吳佩珊") == "駐美國台北經濟文化代表處"
+    assert orgs.get("陳柏宇") == "駐英國台北代表處"
+    assert countries.get("朴民秀") == "KR"
+
+
+def test_a_country_no_office_table_lists_keeps_the_plain_office_name() -> None:
+    f = _doc("見證\n\n儀式由我國駐印度代表黃大維、駐巴拉圭大使李建國見證。")
+    orgs = _post_field(f, "name_zh")
+    assert orgs.get("黃大維") == "駐印度代表處"
+    assert orgs.get("李建國") == "駐巴拉圭大使館"
+
+
+def test_a_saved_pages_date_below_its_title_lines() -> None:
+    text = ("地方\n\n屏東與沖繩石垣市簽署交流備忘錄\n\n新聞中心\nPublished 2025 年 6 月 3 日\nShare\n\n"
+            "屏東縣長周春米今天與石垣市長中山義男簽署交流備忘錄，雙方將推動觀光合作。\n")
+    d = parse(text, "p.txt")
+    assert d.header.published == dt.date(2025, 6, 3)
+
+
+def test_a_date_line_under_site_lines_before_the_first_sentence() -> None:
+    text = ("某某新聞網\nwww.example.net\n新竹市長接見美國訪團\n[列印本頁]\n2024-3-9 10:15 AM\n\n"
+            "新竹市長今天接見美國奧勒岡州訪團，雙方就半導體人才交流交換意見。\n")
+    assert parse(text, "p.txt").header.published == dt.date(2024, 3, 9)
+
+
+def test_a_date_in_the_story_text_is_not_the_published_date() -> None:
+    text = ("新竹市長接見美國訪團\n\n新竹市長今天接見美國奧勒岡州訪團，雙方就半導體人才交流交換意見，盼深化合作。\n"
+            "2024-3-9 10:15 AM\n\n訪團將停留三天。\n")
+    assert parse(text, "p.txt").header.published is None
+
+
+def test_a_news_agencys_stamp_after_the_editor_dates_the_story() -> None:
+    body = "（中央社記者林小華台南14日電）台南市長今天與日本宇都宮市長簽署友好交流協定，雙方將推動觀光交流。（編輯：王大文）{}\n"
+    assert parse("台南與宇都宮締盟\n\n" + body.format("1140314"), "n.txt").header.published == dt.date(2025, 3, 14)
+    assert parse("台南與宇都宮締盟\n\n" + body.format("1140315"), "n.txt").header.published is None  # the dateline's day disagrees
+
+
+def test_a_line_ending_in_a_photo_credit_is_a_caption_not_the_title() -> None:
+    text = ("嘉義市長與日本姬路市長共同簽署交流協定。（嘉市府提供）\n\n"
+            "嘉義市與日本姬路市今天簽署友好交流協定，雙方將在教育、觀光領域合作，市長表示期待兩市往來更密切。\n")
+    d = parse(text, "c.txt")
+    assert d.title is None
+    assert any(b.kind == "caption" for b in d.blocks)
+
+
+def test_a_headlines_blank_ends_a_visits_name() -> None:
+    f = _doc("美國波特蘭市長賴文德再度訪高雄 周副市長盼擴大合作\n\n美國波特蘭市長賴文德今天再度訪問高雄，由副市長周明華接待。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert names
+    assert not any("周" in n and "訪" in n for n in names)
+
+
+def test_came_to_a_city_government_is_a_visit() -> None:
+    f = _doc("澳洲訪團來訪\n\n澳洲伯斯市副市長史密斯一行於5日蒞臨高雄市政府交流，由副市長周明華接待。貴賓蒞臨現場指導。")
+    visits = [e for e in f.events.values() if e.category == "visit"]
+    assert any("蒞臨高雄市政府" in n for e in visits for n in e.names_zh)
+    assert not any("蒞臨現場" in n for e in f.events.values() for n in e.names_zh)

@@ -237,6 +237,7 @@ _DELEGATION = re.compile(fold(r"訪問團|參訪團|訪團|代表團|考察團")
 _VERB_REACH = 16  # characters a visit's verb phrase may run after its verb
 
 
+_HAN_GAP = re.compile(r"[\u4e00-\u9fff][ \u3000]+(?=[\u4e00-\u9fff])")
 _LIST_GAP = re.compile(fold(r"\s*(?:、|及|和|與|暨|以及)?\s*"))
 
 
@@ -269,6 +270,9 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
         d = _DELEGATION.match(t, end)
         if d:
             end = d.end()  # 率領的檳州訪問團
+    gap = _HAN_GAP.search(raw, m.head, end)
+    if gap:
+        end = gap.start() + 1  # (zh) 「市長二度訪台中 副市長盼深化交流」: a headline's blank ends the phrase as a comma does
     verb = re.sub(r"[「」『』\s]", "", raw[m.head:end])
     people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
     who = ""
