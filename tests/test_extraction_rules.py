@@ -1666,3 +1666,10 @@ def test_came_to_a_city_government_is_a_visit() -> None:
     visits = [e for e in f.events.values() if e.category == "visit"]
     assert any("蒞臨高雄市政府" in n for e in visits for n in e.names_zh)
     assert not any("蒞臨現場" in n for e in f.events.values() for n in e.names_zh)
+
+
+def test_a_council_with_another_council_signs_now_not_in_future() -> None:
+    f = _doc("議會締盟\n\n嘉義市議會與日本岐阜縣高山市議會今天正式簽署友好交流協定，象徵兩地邁入新階段。")
+    assert [a.status for a in f.agreements.values()] == ["signed"]
+    g = _doc("締盟規劃\n\n市長表示，嘉義市會與日本高山市簽署友好交流協定。")
+    assert [a.status for a in g.agreements.values()] == ["planned"]

@@ -198,6 +198,7 @@ def frequent_word(word: str) -> bool:
 _ADVERBS = set(fold("曾更再又均皆即才便則"))
 _YA = fold("也")
 # a day of the month or a count written in Chinese numerals (七日, 二十五日, 二度, 三次), then no more of a name
+_NUMERALS = frozenset(fold("一二三四五六七八九十"))
 _COUNTED = re.compile(fold(r"(?:[一二三四五六七八九]|[一二三]?十[一二三四五六七八九]?)(?:日|度|次)(?![\u4e00-\u9fff]?[長員])"))
 _SAID = fold("說")
 _VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and begin no Japanese one
@@ -249,7 +250,7 @@ class NameScorer:
             return 3.0
         if j in self.blocked_starts:
             return 2.5
-        if _COUNTED.match(t, j):
+        if t[j] in _NUMERALS and _COUNTED.match(t, j):
             return 2.0  # 「市長王大明七日簽署」「李文華二度訪台」: a day or a count in Chinese numerals follows the name
         f = starts_with(t, j, words("follow"))
         if f:
