@@ -1673,3 +1673,12 @@ def test_a_council_with_another_council_signs_now_not_in_future() -> None:
     assert [a.status for a in f.agreements.values()] == ["signed"]
     g = _doc("締盟規劃\n\n市長表示，嘉義市會與日本高山市簽署友好交流協定。")
     assert [a.status for a in g.agreements.values()] == ["planned"]
+
+
+def test_a_foreign_councils_name_leaves_out_its_country() -> None:
+    f = _doc("議會締盟\n\n嘉義市議會與日本岐阜縣高山市議會今天正式簽署友好交流協定。日本岐阜縣高山市議會議長田中一郎出席。")
+    parties = {f.organizations[p].name_zh for a in f.agreements.values() for p in a.parties if p in f.organizations}
+    assert "岐阜縣高山市議會" in parties
+    assert not any(n.startswith("日本") for n in parties)
+    assert _post_field(f, "name_zh").get("田中一郎") == "岐阜縣高山市議會"
+    assert _post_field(f, "country").get("田中一郎") == "JP"

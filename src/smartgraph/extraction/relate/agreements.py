@@ -82,6 +82,13 @@ def _party_key(res: Resolved, m: PlaceMention | OrgMention) -> str:
     if isinstance(m, PlaceMention):
         return add_place(res, m)
     ot = m.org_type.key if m.org_type else "association"
+    rec = res.recognised
+    c = next((x for x in rec.within(rec.countries, m.start, m.end) if x.start == m.start), None)
+    if c is not None and m.org_type is not None and m.org_type.kind in ("council", "unit", "government") \
+            and any(p.start == c.end for p in rec.within(rec.places, c.end, m.end)) and m.name.startswith(c.text):
+        # (zh) 「日本群馬縣水上町議會」: the country before a place's council is not part of the council's name
+        name = m.name[len(c.text):]
+        return organization(res, f"org-{fold(name)}", name, ot, c.code)
     return organization(res, f"org-{fold(m.name)}", m.name, ot, "")
 
 

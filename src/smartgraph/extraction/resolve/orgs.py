@@ -350,6 +350,11 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
             unit = rest[short.end():] if short else rest
             if not unit or lx.org_type_of(unit, bare=True) in (None, ot):
                 return gov
+    if len(geo) > 1 and isinstance(geo[0], CountryMention) and geo[0].start - a <= 2 and isinstance(geo[1], PlaceMention) \
+            and geo[1].start == geo[0].end and ot.kind in ("council", "unit", "government"):
+        # 「日本群馬縣水上町議會」: a place's council or office named after its country, which is not part of its name
+        cut = geo[1].start - a
+        a, stretch, fstretch, geo = geo[1].start, stretch[cut:], fstretch[cut:], geo[1:]
     if geo:
         lead_geo = geo[0]
         if isinstance(lead_geo, PlaceMention) and lead_geo.start - a <= 2:
