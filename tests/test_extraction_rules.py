@@ -1682,3 +1682,11 @@ def test_a_foreign_councils_name_leaves_out_its_country() -> None:
     assert not any(n.startswith("日本") for n in parties)
     assert _post_field(f, "name_zh").get("田中一郎") == "岐阜縣高山市議會"
     assert _post_field(f, "country").get("田中一郎") == "JP"
+
+
+def test_a_city_ties_with_no_district_of_its_own() -> None:
+    f = _doc("台南與米子締盟\n\n台南市與日本鳥取縣米子市今天簽署友誼城市協定。\n\n"
+             "市長表示，米子市與台南市在觀光資源與產業結構上相近，米子的電機公司也在台南官田區設有工廠，此次締結友誼市，象徵情誼深化。")
+    names = {k: (f.places[k].name_zh if k in f.places else k) for a in f.agreements.values() for k in a.parties}
+    assert "官田區" not in names.values()
+    assert any(len(a.parties) == 2 for a in f.agreements.values())

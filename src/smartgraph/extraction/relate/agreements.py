@@ -626,6 +626,14 @@ def _tidy_topic(topic: str) -> str:
     return re.sub(r"^(?:三方|雙方|兩市|締結|簽署|簽訂)+", "", topic)
 
 
+def _own_district(res: Resolved, side: str, p: str) -> bool:
+    """Whether ``p`` is a district or township of the same country as the city ``side`` (「在台南官田區設有子公司…，
+    此次締結友誼市」): a city does not tie with a district at home, the tie is with a foreign city met before."""
+    a, b = res.places.get(side), res.places.get(p)
+    return a is not None and b is not None and a.kind == "city" and b.kind in ("district", "township") \
+        and bool(a.country) and a.country == b.country
+
+
 def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
     """Friendship-city ties a text tells without an agreement word (「與香川縣高松市、熊本縣八代市締結友好城市」) are
     friendship agreements; a sister-city tie that is only an aim (「以推動兩市締結姐妹市為目標」) is a planned one."""
@@ -665,7 +673,7 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
             side = owner[-1] if owner else side
         elif aim or re.search(fold(r"兩市|兩城|雙方|兩地"), t[a:m.start()]):  # 「兩市自2011年締結友誼市以來」: the city met
             partners = [x[2] for x in cands if x[2] != res.home_place][-1:] or ([finder.partner] if finder.partner else [])
-        partners = [p for p in dict.fromkeys(partners) if p != side]
+        partners = [p for p in dict.fromkeys(partners) if p != side and not _own_district(res, side, p)]
         if not side or not partners:
             continue
         status = "planned" if aim else "signed"
