@@ -1690,3 +1690,8 @@ def test_a_city_ties_with_no_district_of_its_own() -> None:
     names = {k: (f.places[k].name_zh if k in f.places else k) for a in f.agreements.values() for k in a.parties}
     assert "官田區" not in names.values()
     assert any(len(a.parties) == 2 for a in f.agreements.values())
+
+
+def test_an_office_named_by_a_foreign_city_alone_is_taiwans() -> None:
+    f = _doc("締盟\n\n米子市長致詞時表示，感謝大阪辦事處處長王大明協助促成此次締盟。")
+    assert _post_field(f, "country").get("王大明") == "TW"

@@ -27,6 +27,7 @@ from smartgraph.model import Organization
 PLACE_SUFFIX_TITLES = "市縣區鎮鄉州省郡町村"
 _TAIWAN = re.compile(fold(r"台北|臺北|台灣|臺灣|中華民國|我國"))
 _STATIONED = re.compile(fold(r"駐台北|駐臺北|駐台灣|駐臺灣|駐臺|駐台|在臺|在台|台北|臺北|駐華"))
+_ABROAD_OFFICE = re.compile(fold(r"(?:辦事處|分處)$"))
 _GOV_SHORT = re.compile(fold(r"^(?:市政府|市府|縣政府|縣府|政府|府)"))
 
 
@@ -331,6 +332,9 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
                 country = "TW"
         elif codes:
             country = codes[0].code
+        elif geo and isinstance(geo[0], PlaceMention) and geo[0].start - a <= 1 and _ABROAD_OFFICE.search(fstretch) \
+                and (res.home_country or "TW") == "TW" and geo[0].country not in ("", "TW"):
+            country = "TW"  # 「福岡辦事處處長」: Taiwan's office in a foreign city, named by the city alone (駐福岡辦事處)
         elif geo:
             country = _country_of(geo[0])
         # 加拿大在臺貿易辦事處 = 加拿大駐台北貿易辦事處: the office's key leaves out where it sits
