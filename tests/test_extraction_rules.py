@@ -1695,3 +1695,8 @@ def test_a_city_ties_with_no_district_of_its_own() -> None:
 def test_an_office_named_by_a_foreign_city_alone_is_taiwans() -> None:
     f = _doc("締盟\n\n米子市長致詞時表示，感謝大阪辦事處處長王大明協助促成此次締盟。")
     assert _post_field(f, "country").get("王大明") == "TW"
+
+
+def test_a_name_after_zhi_and_before_a_title() -> None:
+    f = _doc("友誼\n\n兩市的情誼可追溯至林志明總統擔任高雄市長時期，雙方多次互訪。")
+    assert _roles(f).get("林志明") == "head-of-state"
