@@ -29,7 +29,8 @@ _WHEN_ONLY = re.compile(fold(r"(?:今天|今日|昨天|昨日|明天|當天|當�
 _BARE = {fold(w) for w in ("備忘錄", "合作備忘錄", "協定", "協議", "協議書", "MOU", "MoU", "意向書", "合作協定", "合作協議")}
 _REFERS = re.compile(fold(r"(?:這份|該份|此份|此一|這項|該項|此項|依照|依據|根據|依|這個|該|此)$"))
 # (zh) 會與 "will, with" — not the end of a body's name (「市議會與日本某町議會簽署」, 協會與, 委員會與)
-_FUTURE_BEFORE = re.compile(fold(r"將|今年會|(?<![議協委商公學總社])會與|將會|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望"
+_FUTURE_BEFORE = re.compile(fold(r"將|今年會|(?<![議協委商公學總社])會與|將會|預計|預定|擬|即將|規劃|計畫|計劃|準備|研議|盼|希望"
+                                  r"|期盼|期待|目標|朝|邁進|下一步|未來|有望|可望"
                                   r"|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
 # between two agreement words of one sentence: the second is another agreement (「A備忘錄及「B協定」」「A備忘錄，同時簽訂B」)
 _ANOTHER = re.compile(fold(r"[^「」。；;]{0,3}(?:及|以及|和|與|、|，\s*同時|同時|並)"))
