@@ -1700,3 +1700,11 @@ def test_an_office_named_by_a_foreign_city_alone_is_taiwans() -> None:
 def test_a_name_after_zhi_and_before_a_title() -> None:
     f = _doc("友誼\n\n兩市的情誼可追溯至林志明總統擔任高雄市長時期，雙方多次互訪。")
     assert _roles(f).get("林志明") == "head-of-state"
+
+
+def test_a_territory_is_a_sister_and_a_party() -> None:
+    f = _doc("高雄與波多黎各締結姊妹市\n\n高雄市今天與美國波多黎各締結姊妹市，雙方市長簽署姊妹市協定。")
+    named = {k: f.places[k].name_zh for k in f.places}
+    pairs = {frozenset((named.get(s.a, s.a), named.get(s.b, s.b))) for s in f.sister_cities}
+    assert any("波多黎各" in p for pair in pairs for p in pair)
+    assert any(any("波多黎各" in named.get(k, "") for k in a.parties) for a in f.agreements.values())

@@ -64,8 +64,17 @@ class _Group:
     specific: int = 0  # 0 bare count, 1 topics listed, 2 pairs, 3 names
 
 
+# territories that govern themselves as a city or county does and sign ties as one (關島, 波多黎各): a party, a sister
+_TERRITORIES = frozenset(("GU", "PR", "MP", "AS", "VI"))
+
+
 def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
-    out = [m for m in res.recognised.within(res.recognised.places, a, e) if m.end <= e]
+    rec = res.recognised
+    out = [m for m in rec.within(rec.places, a, e) if m.end <= e]
+    lands = [PlaceMention(c.start, c.end, c.text, c.text, None, c.code, "city") for c in rec.within(rec.countries, a, e)
+             if c.code in _TERRITORIES and c.end <= e]
+    if lands:  # (zh, en) 「高雄市今天與美國關島締結姊妹市」: the territory is the partner
+        out = sorted([*out, *lands], key=lambda m: m.start)
     # a prefecture or state right before one of its cities is context, not a party (福岡縣北九州市)
     keep = []
     for i, m in enumerate(out):
