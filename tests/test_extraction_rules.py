@@ -1708,3 +1708,11 @@ def test_a_territory_is_a_sister_and_a_party() -> None:
     pairs = {frozenset((named.get(s.a, s.a), named.get(s.b, s.b))) for s in f.sister_cities}
     assert any("波多黎各" in p for pair in pairs for p in pair)
     assert any(any("波多黎各" in named.get(k, "") for k in a.parties) for a in f.agreements.values())
+
+
+def test_a_sites_name_and_address_are_not_the_title() -> None:
+    text = ("南方新聞網\nwww.example-news.tw\n嘉義市長接見日本姬路市訪問團\n[列印本頁]\n2024-5-2 09:10 AM\n\n"
+            "嘉義市長今天接見日本姬路市訪問團，雙方就觀光合作交換意見，盼深化交流。\n")
+    d = parse(text, "p.txt")
+    assert d.title is not None and d.title.text == "嘉義市長接見日本姬路市訪問團"
+    assert d.header.published == dt.date(2024, 5, 2)

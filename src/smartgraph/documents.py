@@ -687,6 +687,7 @@ def _lines(text: str) -> list[_Line]:
 _TRAILING_BUTTON = re.compile(r"(?:\s{2,}|\t)(?:print|列印|友善列印|share|分享)\s*$", re.I)
 
 
+_DOMAIN_RE = re.compile(r"^(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?$", re.I)
 # a photo's caption ends with its credit: (Reuters photo), （圖／市府提供）, 「…簽署協定。（高市府提供）」
 _CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|[（(]圖\s*[/／].{1,30}[）)]$|[（(][^（()）]{1,20}提供[）)]$", re.I)
 
@@ -705,6 +706,14 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             return title, subtitle, i, captions
         t = ln.span.text
         if _boilerplate(f, ln.span, top=True):
+            f.boilerplate.append(ln.span)
+            last = "boilerplate"
+            continue
+        if _DOMAIN_RE.match(t):
+            # 「八方新聞」「www.example.net」: a site's name and address head a saved page; the title comes after them
+            if last == "title" and title is not None and len(title.text) <= 12:
+                f.boilerplate.append(title)
+                title = None
             f.boilerplate.append(ln.span)
             last = "boilerplate"
             continue
