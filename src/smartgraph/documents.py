@@ -225,7 +225,7 @@ _SECTION_RE = re.compile(
     r"快訊|即時|即時新聞|最新消息|新聞稿|市政新聞|新聞|焦點|要聞|政治|社會|生活|地方|國際|兩岸|財經|文教|體育|娛樂|"
     r"本市新聞|新聞發布|地方焦點|地方新聞|政治焦點|生活新聞)$", re.I)
 _CAPS_SECTION_RE = re.compile(r"^[A-Z][A-Z&' -]{2,24}$")
-_COUNT_RE = re.compile(r"^" + _BULLET + r"(?:hits?|views?|點閱(?:次數|數)?|瀏覽(?:次數|人次)?|人氣)\s*[:：]?\s*\d[\d,]*$", re.I)
+_COUNT_RE = re.compile(r"^" + _BULLET + r"(?:hits?|views?|點閱(?:次數|數)?|瀏覽(?:次數|人次)?|人氣)\s*(?:[:：]\s*)?\d[\d,]*$", re.I)
 _CREDIT_RE = re.compile(
     r"^[（(]?\s*(?:圖|照片|圖片|相片|photo|image)\s*(?:[/／:：]|來源\s*[:：]|credit\s*[:：]?).{1,40}?[）)]?$|"
     r"^[（(]?(?:[\w .'-]{1,40}\s)?photo[）)]?$", re.I)
@@ -288,7 +288,7 @@ _EN_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # TAICHUNG, March 13 (CNA) -- · TAIPEI (Taiwan News) — · Kaohsiung, June 25 (CNA)
 _EN_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'-]{1,20}(?:\s[A-Z][A-Za-z.'-]{1,20}){0,2})(?:,\s*(?P<date>" + _EN_MON + r"\s+\d{1,2}))?\s*"
-    r"\((?P<outlet>" + _EN_OUTLET + r")\)\s*(?:--|—|–|-|:)?\s*")
+    r"\((?P<outlet>" + _EN_OUTLET + r")\)\s*(?:(?:--|—|–|-|:)\s*)?")
 # Taiwanese place names a dateline may end with, to split 許家瑜台北 into a reporter and a place.
 _DATELINE_PLACES = ("台北", "臺北", "新北", "桃園", "台中", "臺中", "台南", "臺南", "高雄", "基隆", "新竹", "苗栗", "彰化", "南投",
                     "雲林", "嘉義", "屏東", "宜蘭", "花蓮", "台東", "臺東", "澎湖", "金門", "馬祖", "連江")
@@ -435,7 +435,7 @@ def _impossible_dates(pieces: list[tuple[str | None, Span]], notices: list[Notic
                 notices.append(Notice(f"header field {name!r}: {e}", text.count("\n", 0, piece.start) + 1))
 
 
-_YOU_ARE_HERE = re.compile(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?\s*", re.I)
+_YOU_ARE_HERE = re.compile(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*(?:[:：]\s*)?", re.I)
 _CRUMB = re.compile(r"(?<!\s)\s*(?:>|＞|»|›|→)\s*|(?<=\s)(?:>|＞|»|›|→)\s*")  # as _SEPARATORS: linear in a run of blanks
 
 

@@ -417,15 +417,16 @@ def _named_with_title(raw: str, i: int, limit: int) -> bool:
 _FOR_THEN_OF = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and|&|[A-Z][\w'’-]*)){0,8}?(?=\s+of\s+(?:the\s+)?[A-Z])()")
 
 
+_OF_ORG = re.compile(r"\s*(?:,\s*)?(?:of|at|from|with)\s+(?:the\s+)?")  # what leads to a person's organisation
 _COPULA = re.compile(r"\s+(?:was|is|had been|has been|served as|became|,\s*who\s+(?:is|was))\s+(?:the\s+|then\s+)?$")
 
 
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
-    m = re.match(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", raw[i:limit])
+    m = _OF_ORG.match(raw, i, limit)
     if not m:
         return None
-    a = i + m.end()
+    a = m.end()
     if a >= limit or not (raw[a].isupper() or raw[a].isdigit()):
         return None
     e = a

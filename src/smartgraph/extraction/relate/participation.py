@@ -307,12 +307,13 @@ def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention]) -> b
 
 
 _AT_EVENT = re.compile(fold(r"\s*(?:上|中|時|期間|當天|現場)\s*[，,]"))
+_LEAD = re.compile(fold(r"\s*(?:(?:在|於)\s*)?"))  # 在/於 a clause opens with
 
 
 def _opened_by(res: Resolved, s0: int, s1: int) -> str:
     """The event a Chinese sentence opens with, as where it happened (「簽署儀式上，」「在記者會中，」), "" if none."""
     t = res.text.fold
-    lead = re.match(fold(r"\s*(?:在|於)?\s*"), t[s0:s1])
+    lead = _LEAD.match(t[s0:s1])
     a = s0 + (lead.end() if lead else 0)
     for m, k in res.linked_in(res.event_of, a, a + 1):
         if m.start == a and _AT_EVENT.match(t, m.end, s1):

@@ -21,7 +21,7 @@ _CLAUSE = re.compile(r"[，,。；;：:！？!?「」]")
 _PRONOUN = re.compile(fold(r"(?:^|[，,。；;\s])(他|她)(?:也|並|則|更|還|亦|接著|進一步|同時)?$"))
 _CONTINUES = re.compile(fold(r"^\s*(?:他|她)?(?:亦|並|也|另外|另|此外|更|同時|他也|她也|他並|她並|他說|她說|他表示|她表示|他指出|她指出|他強調|她強調)"))
 _PRONOUN_EN = re.compile(r"(?:^|[,.;\s\"])(he|she)\s+(?:also\s+|further\s+|then\s+|later\s+)?$")
-_GAP_EN = re.compile(r"^\s*,?\s*(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
+_GAP_EN = re.compile(r"^\s*(?:,\s*)?(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
 # what may stand between an English speaker and the verb: the country of the place their title named ("…of Penang,
 # Malaysia, said"), or a relative clause ("Rose Lee, who had visited Tainan before, told")
 _ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70})\s*,\s*(?:(?:also|then|later)\s+)?")
