@@ -1579,3 +1579,13 @@ def test_a_name_then_a_verb_of_being_then_a_title_of_a_place_is_a_post() -> None
                     "Lee Hsiu-mei, who is director of the Taipei Zoo, spoke. The weather was fine.")
     assert got["吳振興"][1:] == ("TW", "mayor") and "Tainan" in got["吳振興"][0]
     assert got["Lee Hsiu-mei"][0] == "Taipei Zoo"
+
+
+def test_a_date_label_run_into_the_lead_paragraph_keeps_the_lead() -> None:
+    text = ("date 2019-05-08 TAINAN (Harbour Daily) — Tainan Mayor Wang Ming-hsun (王明勳) and visiting Leeds Mayor "
+            "Joan Parkes signed a tourism agreement on Tuesday.\n\nWang said the two cities would swap student groups.\n")
+    doc = parse(text, "t.txt")
+    assert doc.header.published == dt.date(2019, 5, 8)
+    assert doc.blocks and "Joan Parkes signed" in doc.blocks[0].span.text
+    f = extract(doc)
+    assert {"王明勳", "Joan Parkes"} <= set(_names(f).values())

@@ -403,6 +403,22 @@ def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
     return pieces
 
 
+def _run_on_lead(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
+    """A date label written without a colon whose value runs on into the lead paragraph (a saved page that lost its
+    line break): (field, date, its span, the rest of the line), else None. The rest counts as prose from eight Latin words."""
+    if len(pieces) != 1 or pieces[0][0] not in _DATE_LABELS:
+        return None
+    name, piece = pieces[0]
+    d = _full_date(piece.text)
+    if d is None or d.start != 0:
+        return None
+    rest = _strip_span_of(piece, d.end, len(piece.text))
+    if len(re.findall(r"[A-Za-z]{2,}", rest.text)) < 8:
+        return None
+    assert name is not None
+    return name, d.date, _strip_span_of(piece, d.start, d.end), rest
+
+
 def _ok_without_colon(name: str, piece: Span) -> bool:
     """A label written without a colon takes its value only when that value is what the label announces (a date)."""
     return name not in _DATE_LABELS or _full_date(piece.text) is not None
@@ -674,6 +690,12 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             last = "boilerplate"
             continue
         pieces = _field_segments(ln.span)
+        lead = _run_on_lead(pieces) if pieces is not None else None
+        if lead is not None:  # `date 2024-03-23 TAIPEI (CNA) — The mayor ...`: the date is header, the rest the body
+            name, date, date_span, rest = lead
+            f.put_date(name, date, date_span)
+            lines[i] = _Line(rest, False)
+            return title, subtitle, i, captions
         if pieces is not None:
             _impossible_dates(pieces, notices, text)
             _take_fields(f, pieces, notices, text)
