@@ -1589,3 +1589,39 @@ def test_a_date_label_run_into_the_lead_paragraph_keeps_the_lead() -> None:
     assert doc.blocks and "Joan Parkes signed" in doc.blocks[0].span.text
     f = extract(doc)
     assert {"王明勳", "Joan Parkes"} <= set(_names(f).values())
+
+
+def _en(body: str) -> Facts:
+    return extract(parse(f"Published: 2019-05-08\n\nCity news\n\n{body}\n", "t.txt"))
+
+
+def _posts_en(f: Facts) -> dict[str, tuple[str, str, str]]:
+    """Each person's name -> (role, organisation's name, its country)."""
+    names = _names(f)
+    out = {}
+    for p in f.posts:
+        o = f.organizations[p.organization]
+        out[names[p.person]] = (p.role, o.name_en or o.name_zh, o.country)
+    return out
+
+
+def test_a_bare_envoy_title_is_of_the_representative_office_named_before() -> None:
+    f = _en("Hsinchu and Oita signed a tourism agreement. Deputy Representative Hung Ming-da of the Taipei Economic and "
+            "Cultural Representative Office in Japan attended on behalf of Representative Ho Chen-kai.")
+    got = _posts_en(f)
+    assert got["Ho Chen-kai"] == ("representative", "Taipei Economic and Cultural Representative Office in Japan", "TW")
+
+
+def test_a_section_between_an_office_and_a_title_belongs_to_the_office() -> None:
+    f = _en("Keelung and Sakaide signed the agreement, with the Taipei Economic and Cultural Representative Office in "
+            "Japan Political Sector Chief Wu Kuo-hua as a witness.")
+    assert _posts_en(f)["Wu Kuo-hua"] == ("section-chief", "Taipei Economic and Cultural Representative Office in Japan", "TW")
+
+
+def test_a_release_unit_label_names_the_publisher_and_share_bars_are_no_title() -> None:
+    text = ("Tab to main content\nPrint OpenData Post to Facebook【open a new window】 Post to Twitter【open a new window】\n\n"
+            "Mayor Meets Visiting Governor\n\n  • Release Unit:Department of Civil Affairs\n  • Release Date:2022-11-04\n\n"
+            "Mayor Lin Shu-fen met the visiting governor on Thursday.\n")
+    doc = parse(text, "t.txt")
+    assert doc.header.publisher is not None and doc.header.publisher.text == "Department of Civil Affairs"
+    assert doc.title is not None and doc.title.text == "Mayor Meets Visiting Governor"

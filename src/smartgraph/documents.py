@@ -184,7 +184,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "publisher": ("發布機關", "發佈機關", "發布單位", "發佈單位", "發稿單位", "發稿機關", "新聞發布單位", "新聞稿發布單位", "發布者", "發布局處",
                   "主管機關", "發布機構", "單位", "发布机关", "发布单位", "发稿单位",
                   "Issued by", "Issuing Agency", "Issuing Unit", "Issuing Department", "Publishing Unit", "Publishing Agency",
-                  "Publishing Department", "Publish Unit", "Publisher", "Unit"),
+                  "Publishing Department", "Publish Unit", "Release Unit", "Releasing Unit", "Publisher", "Unit"),
     "source": ("資料來源", "來源單位", "撰稿單位", "來源", "资料来源", "来源", "Source", "Data Source", "Information Source"),
     "published": ("發布日期", "發佈日期", "發稿日期", "新聞日期", "新聞發布日期", "發布時間", "發佈時間", "發稿時間", "日期", "发布日期",
                   "发布时间", "发稿日期", "Publish Date", "Publication Date", "Published", "Release Date", "Date of Release", "Issue Date",
@@ -213,9 +213,9 @@ _DATE_LABELS = {"published", "posted", "updated"}
 
 _BANNER_RE = re.compile(r"新聞稿\s*$|^\s*(?:新聞稿|新聞資料|新聞發布|press release|news release)\s*$", re.I)
 _NAV_RE = re.compile(
-    r"^(?::::*|(?:jump|skip|go)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|跳[到至]主要內容.*|回首頁|網站導覽|"
+    r"^(?::::*|(?:jump|skip|go|tab)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|跳[到至]主要內容.*|回首頁|網站導覽|"
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
-    r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|"
+    r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
     r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*)$",
     re.I)
 _ALT_TEXT_RE = re.compile(r"^[\w .'-]{0,40}\b(?:photo|image|picture|icon|banner)s?$|^[\u4e00-\u9fff]{0,10}(?:照片|圖片|相片)$", re.I)

@@ -103,6 +103,9 @@ def title_for(tm: TitleMention, raw: str, aff: tuple[int, int]) -> TitleMention:
     name = raw[aff[0]:aff[1]]
     cut = _HEAD_END.search(name)
     head = re.sub(r"[^\w\s-]", "", (name[:cut.start()] if cut else name)).lower().strip()
+    unit = _SUB_UNIT_END.search(name.rstrip() + " ")
+    if unit:  # "… Office in Japan Political Sector" + Chief: the chief of the section
+        head = unit.group().split()[-1].lower()
     for _, words, key in rows:
         if "*" in words or any(head == w or head.endswith(" " + w) for w in words):
             title = lx.titles()[key]
@@ -285,12 +288,17 @@ def _bracket_han(raw: str, e: int) -> tuple[str, int]:
 # ----------------------------------------------------------------------------- affiliations
 
 
+_SUB_UNIT_END = re.compile(r"[A-Z][\w'’-]* (?:Sector|Section|Division) ?$")
+
+
 def _aff_start(raw: str, s: int, floor: int) -> int:
     """Where the capitalised words before a title (its affiliation) begin: "Taipei City Council|Speaker"."""
     a = s
     n = 0
     pos = s
-    while pos > floor and n < AFF_WORDS:
+    # a section of the body right before the title ("… Office in Japan Political Section|Chief") is not counted
+    limit = AFF_WORDS + (2 if _SUB_UNIT_END.search(raw, max(floor, s - 40), s) else 0)
+    while pos > floor and n < limit:
         j = pos
         while j > floor and raw[j - 1] == " ":
             j -= 1

@@ -125,9 +125,28 @@ def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
     return o is None or (title.scope == "council") == (o.org_type == "council")
 
 
+_OFFICE_TYPES = frozenset({"representative-office", "embassy", "consulate"})
+_OFFICE_NAME = re.compile(r"\b(?:office|embassy|consulate|mission|exchange association|institute in)\b", re.I)
+
+
+def _last_office_before(res: Resolved, pos: int) -> str:
+    """The last representative office, embassy or mission the text names before ``pos`` ("" if none)."""
+    best, best_end = "", -1
+    for (start, end), key in res.org_of.items():
+        if best_end < end <= pos and key in res.organizations:
+            o = res.organizations[key]
+            if o.org_type in _OFFICE_TYPES or _OFFICE_NAME.search(o.name_en or o.name_zh):
+                best, best_end = key, end
+    return best
+
+
 def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str, places: _ForeignPlacesEn) -> str:
     if p.inherit and previous and _same_body(res, title, previous):
         return previous
+    if title.kind == "envoy":  # "on behalf of Representative Lee": of the representative office the text named before
+        office = _last_office_before(res, p.name.start)
+        if office:
+            return office
     foreign = _looks_foreign_en(p, res.home_country or "TW")
     home = res.home_place in res.places
     if foreign:

@@ -489,6 +489,9 @@ _EN_KIND_WORD = {"prefecture": "prefecture", "prefectural": "prefecture", "count
                  "provincial": "province", "state": "state"}
 
 
+_OFFICE_SECTION = re.compile(r"(\b(?:Office|Embassy|Consulate|Mission)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?) [A-Z][\w'’-]* (?:Sector|Section|Division)$")
+
+
 def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), country: str = "") -> str:
     """The organisation an English affiliation names: a place ("Taipei City", "Mayor of Pristina"), a country or
     nationality ("Taiwan's", "Australian"), or an organisation by its English name, part of the government of the
@@ -496,6 +499,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     table knows ("Sakaminato City") lies in ``country``, the one its sentence's other places are in."""
     s = re.sub(r"['’]s?$", "", stretch.strip(" ,")).strip()
     s = _EN_LEAD.sub("", s).strip()
+    s = _OFFICE_SECTION.sub(r"\1", s)  # "… Office in Japan Political Sector": a post in the section is the office's
     if not s:
         return ""
     country_only = gz.country_named(s)
