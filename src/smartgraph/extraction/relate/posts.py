@@ -132,7 +132,7 @@ _OFFICE_NAME = re.compile(r"\b(?:office|embassy|consulate|mission|exchange assoc
 def _last_office_before(res: Resolved, pos: int) -> str:
     """The last representative office, embassy or mission the text names before ``pos`` ("" if none)."""
     best, best_end = "", -1
-    for (start, end), key in res.org_of.items():
+    for (_start, end), key in res.org_of.items():
         if best_end < end <= pos and key in res.organizations:
             o = res.organizations[key]
             if o.org_type in _OFFICE_TYPES or _OFFICE_NAME.search(o.name_en or o.name_zh):
