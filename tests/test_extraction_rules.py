@@ -1625,3 +1625,29 @@ def test_a_release_unit_label_names_the_publisher_and_share_bars_are_no_title() 
     doc = parse(text, "t.txt")
     assert doc.header.publisher is not None and doc.header.publisher.text == "Department of Civil Affairs"
     assert doc.title is not None and doc.title.text == "Mayor Meets Visiting Governor"
+
+
+def test_a_family_name_with_its_post_after_a_comma_is_the_person_named_before_and_the_speaker() -> None:
+    f = _en("Hsinchu Mayor Kao Hung-an met Deputy Minister of Culture Chou Wen-tai on Friday. Chou, Deputy Minister of "
+            "Culture, said the ministry would fund the festival.")
+    names = _names(f)
+    assert [names[s.speaker] for s in f.statements] == ["Chou Wen-tai"]
+
+
+def test_a_family_name_in_an_appositive_takes_the_post_of_the_full_name_given_before() -> None:
+    f = _en("Chen Yu-ting (陳玉婷) toured the Nagoya fair on Monday. Chen, Minister of Labor, said more workers would come.")
+    assert _posts_en(f)["陳玉婷"][0] == "minister"
+    assert [_names(f)[s.speaker] for s in f.statements] == ["陳玉婷"]
+
+
+def test_a_family_name_two_earlier_names_share_names_nobody_in_an_appositive() -> None:
+    f = _en("Chen Yu-ting and Chen Po-wei toured the fair. Chen, Minister of Labor, said more workers would come.")
+    assert not f.statements
+
+
+def test_speaker_of_a_citys_council_then_the_name() -> None:
+    f = _en("The visitors were welcomed by Speaker of the Chiayi City Council Hsiao Shu-li and Mayor of Sendai Kazuko "
+            "Kori on Monday.")
+    got = _posts_en(f)
+    assert got["Hsiao Shu-li"] == ("speaker", "Chiayi City Council", "TW")
+    assert got["Kazuko Kori"][0] == "mayor"

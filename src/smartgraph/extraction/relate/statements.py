@@ -24,7 +24,9 @@ _PRONOUN_EN = re.compile(r"(?:^|[,.;\s\"])(he|she)\s+(?:also\s+|further\s+|then\
 _GAP_EN = re.compile(r"^\s*,?\s*(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
 # what may stand between an English speaker and the verb: the country of the place their title named ("…of Penang,
 # Malaysia, said"), or a relative clause ("Rose Lee, who had visited Tainan before, told")
-_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70})\s*,\s*(?:(?:also|then|later)\s+)?")
+# or, after a family name standing alone, the post that name holds ("Lin, Deputy Minister of Foreign Affairs, said")
+_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70}"
+                       r"|(?:the\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|for|and|the|in|&)){1,9})\s*,\s*(?:(?:also|then|later)\s+)?")
 _NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定|主講人|發言人|發言權)"))
 _JOINED = re.compile(fold(r"\s*(?:、|與|和|及|以及|跟)\s*"))
 
