@@ -1651,3 +1651,11 @@ def test_speaker_of_a_citys_council_then_the_name() -> None:
     got = _posts_en(f)
     assert got["Hsiao Shu-li"] == ("speaker", "Chiayi City Council", "TW")
     assert got["Kazuko Kori"][0] == "mayor"
+
+
+def test_a_list_of_a_citys_sister_cities_ties_each_to_it() -> None:
+    f = _en("Lyon renewed its tie with Taichung in 2012. Today it has eleven sister cities, which include Taichung in "
+            "Taiwan, Birmingham in Britain, Milan in Italy and Montreal in Canada.")
+    pairs = {frozenset((f.places[s.a].name_en, f.places[s.b].name_en)) for s in f.sister_cities}
+    assert {frozenset(("Lyon", c)) for c in ("Birmingham", "Milan", "Montreal")} <= pairs
+    assert not any("Taiwan" in p or "Italy" in p for p in pairs)

@@ -798,5 +798,45 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
             continue
         seen.add(frozenset((x, y)))
         out.append(SisterCity(x, y, text.span(s.start, s.end)))
+    _sister_lists(res, out, seen)
     return out
+
+
+# "it has eight sister cities, which include A in France, B in Germany and C", "Lyon's sister cities are A and B"
+_SISTER_LIST = re.compile(r"\bsister cities,? (?:which |that )?(?:include|includes|including|are|among them|such as)\b|"
+                          r"\bsister cities:", re.I)
+_LIST_KINDS = ("city", "county", "district", "township")
+
+
+def _sister_lists(res: Resolved, out: list[SisterCity], seen: set[frozenset[str]]) -> None:
+    """The cities a list names after "<A> has N sister cities, including": each a sister city of A, the city named
+    last before the phrase in its sentence, else (the list opens with "it" or "its") the first city of the sentence
+    before."""
+    text, rec = res.text, res.recognised
+    for m in _SISTER_LIST.finditer(text.raw):
+        si = text.sentence_of(m.start())
+        s = text.sentences[si]
+        if text.units[s.unit].kind == "caption" or _HOPED.search(text.raw, s.start, m.start()):
+            continue
+        before = [p for p in _places_in(res, s.start, m.start()) if p.kind in _LIST_KINDS]
+        if before:
+            owner = before[-1]
+        elif si > 0 and re.search(r"\b(?:it|its)\b", text.raw[s.start:m.start()], re.I):
+            prev = text.sentences[si - 1]
+            firsts = [p for p in _places_in(res, prev.start, prev.end) if p.kind in _LIST_KINDS]
+            if not firsts:
+                continue
+            owner = firsts[0]
+        else:
+            continue
+        a = add_place(res, owner)
+        for p in _places_in(res, m.end(), s.end):
+            if p.kind not in _LIST_KINDS:
+                continue
+            b = add_place(res, p)
+            if a == b or frozenset((a, b)) in seen or a not in res.places or b not in res.places:
+                continue
+            x, y = sorted((a, b))
+            seen.add(frozenset((x, y)))
+            out.append(SisterCity(x, y, text.span(s.start, s.end)))
 
