@@ -812,7 +812,7 @@ def _sister_lists(res: Resolved, out: list[SisterCity], seen: set[frozenset[str]
     """The cities a list names after "<A> has N sister cities, including": each a sister city of A, the city named
     last before the phrase in its sentence, else (the list opens with "it" or "its") the first city of the sentence
     before."""
-    text, rec = res.text, res.recognised
+    text = res.text
     for m in _SISTER_LIST.finditer(text.raw):
         si = text.sentence_of(m.start())
         s = text.sentences[si]
