@@ -1659,3 +1659,20 @@ def test_a_list_of_a_citys_sister_cities_ties_each_to_it() -> None:
     pairs = {frozenset((f.places[s.a].name_en, f.places[s.b].name_en)) for s in f.sister_cities}
     assert {frozenset(("Lyon", c)) for c in ("Birmingham", "Milan", "Montreal")} <= pairs
     assert not any("Taiwan" in p or "Italy" in p for p in pairs)
+
+
+def test_an_agreement_with_signed_on_a_day_set_off_by_commas_is_signed_that_day() -> None:
+    f = _en("Tainan and Columbus, Ohio, on Friday marked the anniversary of their sister city relationship online.\n"
+            "Tainan’s sister city agreement with Columbus, signed on May 2, 1979, was the first such agreement for both.")
+    got = [(a.kind, a.status, a.date) for a in f.agreements.values()]
+    assert ("friendship", "signed", dt.date(1979, 5, 2)) in got
+
+
+def test_the_two_cities_after_two_bodies_pact_are_the_cities_not_the_bodies() -> None:
+    f = _en("Hsinchu City and Okayama City signed a friendship agreement on Monday. Their ties date back to 2001, when the "
+            "Okayama Chamber of Commerce and the Hsinchu Chamber of Commerce signed an agreement to become sister "
+            "organizations. Last year both sides began talks on signing an MOU between the two cities.")
+    chambers = [a for a in f.agreements.values() if all(k in f.organizations and "Chamber" in (
+        f.organizations[k].name_en or f.organizations[k].name_zh) for k in a.parties)]
+    assert len(chambers) == 1
+    assert any(a.kind == "mou" and set(a.parties) <= set(f.places) for a in f.agreements.values())

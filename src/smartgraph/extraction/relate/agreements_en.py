@@ -312,6 +312,9 @@ class EnglishAgreements:
             out = self._list(between.end(), stop)
             if not out and _BOTH.match(raw, between.end()):
                 out = list(self.last_parties)
+                if re.match(r"the two (?:cities|capitals|municipalities)\b", raw[between.end():], re.I) \
+                        and not all(k in self.res.places for k in out):
+                    out = self._last_places()  # "… a MOU between the two cities" after the chambers' pact: the cities'
                 if len(out) < 2 and re.match(r"the two (?:cities|capitals|municipalities)\b", raw[between.end():], re.I):
                     # "… a MOU between the two cities": the places of the subject, not the bodies named with them
                     subject = self._subject(s, verb[0] if verb is not None and verb[0] < a.start else a.start)
@@ -480,9 +483,19 @@ class EnglishAgreements:
         if after is None:
             return None
         passive = re.search(r"\b(?:was|were|has been|have been|had been|is|are|be|being)\s+(?:\w+\s+){0,2}$", raw[a.end:after.start()])
-        if not passive and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[a.end:after.start()])):
-            return None  # "five earlier sister-city accords, and said … could sign": another clause's verb
+        if not passive and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[a.end:after.start()])) \
+                and not _SIGNED_ON.match(raw, after.start()) or ";" in raw[a.end:after.start()]:
+            # "five earlier sister-city accords, and said … could sign": another clause's verb; but "the agreement
+            # with Columbus, signed on May 2, 1979,": its own verb, set off by commas
+            return None
         return after.span()
+
+    def _last_places(self) -> list[str]:
+        """The parties of the last agreement told between two places, else the home city and the partner city."""
+        for f in reversed(self.found):
+            if len(f.ag.parties) == 2 and all(k in self.res.places for k in f.ag.parties):
+                return list(f.ag.parties)
+        return [k for k in (self.res.home_place, self.partner) if k]
 
     def _same(self, kind: str, parties: list[str], year: int | None) -> _Found | None:
         for f in reversed(self.found):
@@ -759,6 +772,7 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
     return None
 
 
+_SIGNED_ON = re.compile(r"(?<=, )signed (?:on|in) ")
 _TIE_WITH = re.compile(r"\s+(?:relationship|relations|ties?|partnership|agreement|bond)\s+with\s+(?:the\s+)?", re.I)
 _ESTABLISHING = re.compile(r"\b(?:establishing|forming|forging|formalizing|formalising|creating)\s+(?:an?\s+|the\s+|their\s+)?"
                            r"(?:formal\s+|official\s+|new\s+)?$", re.I)
