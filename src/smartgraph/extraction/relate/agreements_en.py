@@ -483,8 +483,8 @@ class EnglishAgreements:
         if after is None:
             return None
         passive = re.search(r"\b(?:was|were|has been|have been|had been|is|are|be|being)\s+(?:\w+\s+){0,2}$", raw[a.end:after.start()])
-        if not passive and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[a.end:after.start()])) \
-                and not _SIGNED_ON.match(raw, after.start()) or ";" in raw[a.end:after.start()]:
+        if (not passive and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[a.end:after.start()]))
+                and not _SIGNED_ON.match(raw, after.start())) or ";" in raw[a.end:after.start()]:
             # "five earlier sister-city accords, and said … could sign": another clause's verb; but "the agreement
             # with Columbus, signed on May 2, 1979,": its own verb, set off by commas
             return None
