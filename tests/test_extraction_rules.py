@@ -1676,3 +1676,8 @@ def test_the_two_cities_after_two_bodies_pact_are_the_cities_not_the_bodies() ->
         f.organizations[k].name_en or f.organizations[k].name_zh) for k in a.parties)]
     assert len(chambers) == 1
     assert any(a.kind == "mou" and set(a.parties) <= set(f.places) for a in f.agreements.values())
+
+
+def test_a_belizean_town_is_not_the_californian_city_its_name_opens_with() -> None:
+    f = _en("Hualien Mayor Wei Chia-hsien met Mayor Kevin Bernard of Orange Walk on Monday.")
+    assert _posts_en(f)["Kevin Bernard"][2] == "BZ"
