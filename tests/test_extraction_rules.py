@@ -1679,5 +1679,6 @@ def test_the_two_cities_after_two_bodies_pact_are_the_cities_not_the_bodies() ->
 
 
 def test_a_belizean_town_is_not_the_californian_city_its_name_opens_with() -> None:
-    f = _en("Hualien Mayor Wei Chia-hsien met Mayor Kevin Bernard of Orange Walk on Monday.")
+    f = _en("Taoyuan Mayor Chang San-cheng visited Orange Walk, Taoyuan's sister city in Belize. Mayor Kevin Bernard of "
+            "Orange Walk welcomed him.")
     assert _posts_en(f)["Kevin Bernard"][2] == "BZ"
