@@ -1682,3 +1682,12 @@ def test_a_belizean_town_is_not_the_californian_city_its_name_opens_with() -> No
     f = _en("Taoyuan Mayor Chang San-cheng visited Orange Walk, Taoyuan's sister city in Belize. Mayor Kevin Bernard of "
             "Orange Walk welcomed him.")
     assert _posts_en(f)["Kevin Bernard"][2] == "BZ"
+
+
+def test_a_group_led_to_pay_an_official_call_on_a_deputy_mayor_is_a_visit() -> None:
+    f = _en("Kenji Oda, the Deputy Mayor of Kurashiki, Okayama Prefecture, Japan, led a visiting group to pay an official "
+            "call to the Deputy Mayor of Tainan City Chao Chin-lien on May 6.")
+    names = _names(f)
+    visits = {k for k, e in f.events.items() if e.category == "visit"}
+    assert visits
+    assert {"Kenji Oda", "Chao Chin-lien"} <= {names[p.person] for p in f.participations if p.event in visits}
