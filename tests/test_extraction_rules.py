@@ -1691,3 +1691,11 @@ def test_a_group_led_to_pay_an_official_call_on_a_deputy_mayor_is_a_visit() -> N
     visits = {k for k, e in f.events.items() if e.category == "visit"}
     assert visits
     assert {"Kenji Oda", "Chao Chin-lien"} <= {names[p.person] for p in f.participations if p.event in visits}
+
+
+def test_a_national_post_stands_beside_a_former_local_one_a_place_names() -> None:
+    f = _en("Premier Cho Jung-tai also recorded a video to congratulate the two cities. Last year, Mayor Satou of Yamagata "
+            "visited Tainan’s then-Mayor Cho Jung-tai, and both parties began talks on a memorandum.")
+    names = _names(f)
+    roles = {p.role for p in f.posts if names[p.person] == "Cho Jung-tai"}
+    assert {"premier", "former-mayor"} <= roles

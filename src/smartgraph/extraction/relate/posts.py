@@ -233,6 +233,7 @@ def find_posts(res: Resolved) -> list[Post]:
     seen: set[tuple[str, str, str]] = set()
     text = res.text
     explicit: set[str] = set()
+    current: set[str] = set()  # people a stated organisation gives a post they hold now
     pending: list[tuple[PersonMention, str, lx.Title, str]] = []
     previous = ""
     sentence = -1
@@ -256,14 +257,16 @@ def find_posts(res: Resolved) -> list[Post]:
             if org:
                 previous = org
                 explicit.add(key)
+                if not tm.former:
+                    current.add(key)
                 _add(out, seen, Post(key, org, tm.title.key, text.span(p.start, p.end)))
             else:
                 pending.append((p, key, tm.title, previous))
     places = _ForeignPlacesEn(res)
     held: set[tuple[str, str]] = set()  # a person's post found once: a later bare mention of it is the same post
     for p, key, title, prev in pending:
-        if key in explicit or (key, title.key) in held:
-            continue
+        if (key in explicit and not (key not in current and title.scope == "country")) or (key, title.key) in held:
+            continue  # but "Premier X" of someone a stated body names only as "Tainan's then-Mayor X" is the country's
         org = _council(res, fallback_org(res, p, title, prev, places), title)
         if org:
             held.add((key, title.key))
