@@ -1699,3 +1699,10 @@ def test_a_national_post_stands_beside_a_former_local_one_a_place_names() -> Non
     names = _names(f)
     roles = {p.role for p in f.posts if names[p.person] == "Cho Jung-tai"}
     assert {"premier", "former-mayor"} <= roles
+
+
+def test_a_states_chief_minister_is_of_the_state_not_of_a_ministry() -> None:
+    f = _en("The ceremony was held at Taipei City Hall, where the mayor welcomed Sabah State Chief Minister Hajiji Noor "
+            "and other officials from Kota Kinabalu.")
+    role, org, country = _posts_en(f)["Hajiji Noor"]
+    assert role == "chief-minister" and "Ministry" not in org and country == "MY"

@@ -96,11 +96,16 @@ def _country_before(res: Resolved, name: str, strict: bool = False) -> str:
     return context
 
 
+_PLACE_KIND_END = re.compile(r"\s(?:State|Province|Prefecture|County|City|Region|Territory)$")
+
+
 def _portfolio_en(stretch: str) -> bool:
     """Whether the words after a minister's "of" name a portfolio, not a body or a place: "Transportation and
     Communications", "Foreign Affairs of Taiwan" (not "the Interior Ministry", not "Japan")."""
     s = _EN_LEAD.sub("", stretch.strip(" ,"))
     head = re.split(r"\s+of\s+", s, maxsplit=1)[0]
+    if _PLACE_KIND_END.search(head):
+        return False  # "Penang State Chief Minister": a state's government, no portfolio
     if not re.fullmatch(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?[A-Z][\w'’-]*)*", head):
         return False
     return _en_org_type(head) is None and not gz.places().curated.get(gz.fold(head)) and gz.country_named(head) is None \
