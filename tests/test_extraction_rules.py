@@ -1706,3 +1706,11 @@ def test_a_states_chief_minister_is_of_the_state_not_of_a_ministry() -> None:
             "and other officials from Kota Kinabalu.")
     role, org, country = _posts_en(f)["Hajiji Noor"]
     assert role == "chief-minister" and "Ministry" not in org and country == "MY"
+
+
+def test_a_government_named_over_a_distributors_date_line_is_the_publisher() -> None:
+    text = ("Chiayi City Government\n\n05/14/2022 | Press release | Distributed by Wire on 05/14/2022 09:10\n\n"
+            "Mayor Huang Min-hui welcomed a delegation from Hiroshima today and the two sides discussed tourism.\n")
+    doc = parse(text, "t.txt")
+    assert doc.header.publisher is not None and doc.header.publisher.text == "Chiayi City Government"
+    assert doc.header.published == dt.date(2022, 5, 14)

@@ -813,6 +813,8 @@ def _header(f: _Fields) -> Header:
     publisher = f.spans.get("publisher")
     if publisher is None and not news:
         publisher = source
+    if publisher is None and not news and f.site is not None and _is_latin(f.site.text) and _EN_ORG_RE.match(f.site.text):
+        publisher = f.site  # a distributor's page: "Taichung City Government" over "12/21/2023 | Press release | …"
     kind = "release" if publisher is not None else "news" if news else ""
     return Header(
         publisher=publisher,
