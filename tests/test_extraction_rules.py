@@ -1714,3 +1714,11 @@ def test_a_government_named_over_a_distributors_date_line_is_the_publisher() -> 
     doc = parse(text, "t.txt")
     assert doc.header.publisher is not None and doc.header.publisher.text == "Chiayi City Government"
     assert doc.header.published == dt.date(2022, 5, 14)
+
+
+def test_the_director_general_of_a_taipei_economic_and_cultural_office_heads_it_as_its_director() -> None:
+    f = _en("The mayor met Representative Anne Leclerc of the Belgian Office in Taipei and Director-General Lin Ya-ting "
+            "of the Taipei Economic and Cultural Office in Chicago on Monday afternoon at City Hall.")
+    got = _posts_en(f)
+    assert got["Lin Ya-ting"] == ("director-division", "Taipei Economic and Cultural Office in Chicago", "TW")
+    assert got["Anne Leclerc"][0] == "representative" and got["Anne Leclerc"][2] == "BE"
