@@ -1722,3 +1722,10 @@ def test_the_director_general_of_a_taipei_economic_and_cultural_office_heads_it_
     got = _posts_en(f)
     assert got["Lin Ya-ting"] == ("director-division", "Taipei Economic and Cultural Office in Chicago", "TW")
     assert got["Anne Leclerc"][0] == "representative" and got["Anne Leclerc"][2] == "BE"
+
+
+def test_a_quote_then_said_then_the_speaker_is_the_speakers() -> None:
+    f = _en("Taichung Mayor Lu Shiow-yen (盧秀燕) on Friday received a delegation led by Tomoko Sato, Mayor of Matsue, at "
+            "City Hall. “We would like more students to come,” said Sato, who also visited a night market.")
+    got = {(_names(f)[s.speaker], s.quote.text) for s in f.statements}
+    assert ("Tomoko Sato", "We would like more students to come") in got
