@@ -1729,3 +1729,19 @@ def test_a_quote_then_said_then_the_speaker_is_the_speakers() -> None:
             "City Hall. “We would like more students to come,” said Sato, who also visited a night market.")
     got = {(_names(f)[s.speaker], s.quote.text) for s in f.statements}
     assert ("Tomoko Sato", "We would like more students to come") in got
+
+
+def test_a_lower_case_title_of_a_place_then_a_name_in_commas_is_a_post() -> None:
+    f = _en("Tainan Mayor Huang Wei-che (黃偉哲) on Tuesday received a delegation from Okayama at City Hall. The deputy mayor "
+            "of Okayama, Kenji Ota, said the visit was fruitful. Also present was the speaker of the Okayama City Council, "
+            "Yuki Mori.")
+    got = _posts_en(f)
+    assert got["Kenji Ota"][:2] == ("deputy-mayor", "Okayama City Government")
+    assert got["Yuki Mori"][:2] == ("speaker", "Okayama City Council")
+    assert "Kenji Ota" in {_names(f)[s.speaker] for s in f.statements}
+
+
+def test_a_lower_case_title_with_no_name_in_commas_names_nobody() -> None:
+    f = _en("Tainan Mayor Huang Wei-che (黃偉哲) on Tuesday received a delegation from Okayama at City Hall, where the "
+            "mayor of Okayama Prefecture Office staff gave a talk.")
+    assert set(_posts_en(f)) == {"黃偉哲"}

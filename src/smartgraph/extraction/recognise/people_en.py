@@ -359,6 +359,7 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
     return a
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
 _PLACE_BODY = re.compile(r" (?:(?:City|County|Municipal|Metropolitan|Prefectural|Provincial|State) )?(?:Council|Assembly|Government)(?![\w-])")
 _PLACE_KIND_WORD = re.compile(r" (?:City|Prefecture|County|Town|Village|Province|State|Municipality|District|Ward)(?![\w-])")
 # a place no table knows, told by the word its name ends in ("Sakaminato City", "Hinokage Town")
@@ -608,7 +609,10 @@ class EnglishPeople:
         raw = self.raw
         i = tm.end
         # "Representative to Taiwan Gary Cowan", "Mayor of Taipei Ko Wen-je": a place between title and name
-        qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1]) if tm.text[:1].isupper() else None
+        # a title in lower case only as "the deputy mayor of Kumamoto, Kenji Ota," (the name set off by commas)
+        lower = not tm.text[:1].isupper()
+        qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1]) \
+            if not lower or _THE_BEFORE.search(raw, max(s0, tm.start - 6), tm.start) else None
         aff_after_title: tuple[int, int] | None = None
         if qual:
             k = i + qual.end()
@@ -626,7 +630,7 @@ class EnglishPeople:
             # "Mayor of Dayton, Ellen Marsh,": the name set off by a comma after the place
             comma = best is not None and qual.group(1) == "of" and raw.startswith(", ", best) and \
                 _comma_name(raw, best + 2, s1)
-            if best is not None and best < s1 and (raw[best] == " " or comma):
+            if best is not None and best < s1 and (raw[best] == " " or comma) and (comma or not lower):
                 if qual.group(1) == "of":
                     aff_after_title = (k, best)
                 i = best + 1 if comma else best
