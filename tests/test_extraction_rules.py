@@ -1745,3 +1745,11 @@ def test_a_lower_case_title_with_no_name_in_commas_names_nobody() -> None:
     f = _en("Tainan Mayor Huang Wei-che (黃偉哲) on Tuesday received a delegation from Okayama at City Hall, where the "
             "mayor of Okayama Prefecture Office staff gave a talk.")
     assert set(_posts_en(f)) == {"黃偉哲"}
+
+
+def test_a_mayor_named_in_since_took_office_took_no_part() -> None:
+    f = _en("A delegation of 20 people from Kyoto visited Tainan City today (5th). Deputy Mayor Chao Chin-lien received "
+            "them on behalf of Mayor Huang Wei-che. It was the largest visit since Mayor Huang took office, Chao said.")
+    names = _names(f)
+    went = {names[p.person] for p in f.participations}
+    assert "Chao Chin-lien" in went and "Huang Wei-che" not in went
