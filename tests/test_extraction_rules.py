@@ -1716,3 +1716,177 @@ def test_a_sites_name_and_address_are_not_the_title() -> None:
     d = parse(text, "p.txt")
     assert d.title is not None and d.title.text == "嘉義市長接見日本姬路市訪問團"
     assert d.header.published == dt.date(2024, 5, 2)
+
+
+def test_a_date_label_run_into_the_lead_paragraph_keeps_the_lead() -> None:
+    text = ("date 2019-05-08 TAINAN (Harbour Daily) — Tainan Mayor Wang Ming-hsun (王明勳) and visiting Leeds Mayor "
+            "Joan Parkes signed a tourism agreement on Tuesday.\n\nWang said the two cities would swap student groups.\n")
+    doc = parse(text, "t.txt")
+    assert doc.header.published == dt.date(2019, 5, 8)
+    assert doc.blocks and "Joan Parkes signed" in doc.blocks[0].span.text
+    f = extract(doc)
+    assert {"王明勳", "Joan Parkes"} <= set(_names(f).values())
+
+
+def _en(body: str) -> Facts:
+    return extract(parse(f"Published: 2019-05-08\n\nCity news\n\n{body}\n", "t.txt"))
+
+
+def _posts_en(f: Facts) -> dict[str, tuple[str, str, str]]:
+    """Each person's name -> (role, organisation's name, its country)."""
+    names = _names(f)
+    out = {}
+    for p in f.posts:
+        o = f.organizations[p.organization]
+        out[names[p.person]] = (p.role, o.name_en or o.name_zh, o.country)
+    return out
+
+
+def test_a_bare_envoy_title_is_of_the_representative_office_named_before() -> None:
+    f = _en("Hsinchu and Oita signed a tourism agreement. Deputy Representative Hung Ming-da of the Taipei Economic and "
+            "Cultural Representative Office in Japan attended on behalf of Representative Ho Chen-kai.")
+    got = _posts_en(f)
+    assert got["Ho Chen-kai"] == ("representative", "Taipei Economic and Cultural Representative Office in Japan", "TW")
+
+
+def test_a_section_between_an_office_and_a_title_belongs_to_the_office() -> None:
+    f = _en("Keelung and Sakaide signed the agreement, with the Taipei Economic and Cultural Representative Office in "
+            "Japan Political Sector Chief Wu Kuo-hua as a witness.")
+    assert _posts_en(f)["Wu Kuo-hua"] == ("section-chief", "Taipei Economic and Cultural Representative Office in Japan", "TW")
+
+
+def test_a_release_unit_label_names_the_publisher_and_share_bars_are_no_title() -> None:
+    text = ("Tab to main content\nPrint OpenData Post to Facebook【open a new window】 Post to Twitter【open a new window】\n\n"
+            "Mayor Meets Visiting Governor\n\n  • Release Unit:Department of Civil Affairs\n  • Release Date:2022-11-04\n\n"
+            "Mayor Lin Shu-fen met the visiting governor on Thursday.\n")
+    doc = parse(text, "t.txt")
+    assert doc.header.publisher is not None and doc.header.publisher.text == "Department of Civil Affairs"
+    assert doc.title is not None and doc.title.text == "Mayor Meets Visiting Governor"
+
+
+def test_a_family_name_with_its_post_after_a_comma_is_the_person_named_before_and_the_speaker() -> None:
+    f = _en("Hsinchu Mayor Kao Hung-an met Deputy Minister of Culture Chou Wen-tai on Friday. Chou, Deputy Minister of "
+            "Culture, said the ministry would fund the festival.")
+    names = _names(f)
+    assert [names[s.speaker] for s in f.statements] == ["Chou Wen-tai"]
+
+
+def test_a_family_name_in_an_appositive_takes_the_post_of_the_full_name_given_before() -> None:
+    f = _en("Chen Yu-ting (陳玉婷) toured the Nagoya fair on Monday. Chen, Minister of Labor, said more workers would come.")
+    assert _posts_en(f)["陳玉婷"][0] == "minister"
+    assert [_names(f)[s.speaker] for s in f.statements] == ["陳玉婷"]
+
+
+def test_a_family_name_two_earlier_names_share_names_nobody_in_an_appositive() -> None:
+    f = _en("Chen Yu-ting and Chen Po-wei toured the fair. Chen, Minister of Labor, said more workers would come.")
+    assert not f.statements
+
+
+def test_speaker_of_a_citys_council_then_the_name() -> None:
+    f = _en("The visitors were welcomed by Speaker of the Chiayi City Council Hsiao Shu-li and Mayor of Sendai Kazuko "
+            "Kori on Monday.")
+    got = _posts_en(f)
+    assert got["Hsiao Shu-li"] == ("speaker", "Chiayi City Council", "TW")
+    assert got["Kazuko Kori"][0] == "mayor"
+
+
+def test_a_list_of_a_citys_sister_cities_ties_each_to_it() -> None:
+    f = _en("Lyon renewed its tie with Taichung in 2012. Today it has eleven sister cities, which include Taichung in "
+            "Taiwan, Birmingham in Britain, Milan in Italy and Montreal in Canada.")
+    pairs = {frozenset((f.places[s.a].name_en, f.places[s.b].name_en)) for s in f.sister_cities}
+    assert {frozenset(("Lyon", c)) for c in ("Birmingham", "Milan", "Montreal")} <= pairs
+    assert not any("Taiwan" in p or "Italy" in p for p in pairs)
+
+
+def test_an_agreement_with_signed_on_a_day_set_off_by_commas_is_signed_that_day() -> None:
+    f = _en("Tainan and Columbus, Ohio, on Friday marked the anniversary of their sister city relationship online.\n"
+            "Tainan’s sister city agreement with Columbus, signed on May 2, 1979, was the first such agreement for both.")
+    got = [(a.kind, a.status, a.date) for a in f.agreements.values()]
+    assert ("friendship", "signed", dt.date(1979, 5, 2)) in got
+
+
+def test_the_two_cities_after_two_bodies_pact_are_the_cities_not_the_bodies() -> None:
+    f = _en("Hsinchu City and Okayama City signed a friendship agreement on Monday. Their ties date back to 2001, when the "
+            "Okayama Chamber of Commerce and the Hsinchu Chamber of Commerce signed an agreement to become sister "
+            "organizations. Last year both sides began talks on signing an MOU between the two cities.")
+    chambers = [a for a in f.agreements.values() if all(k in f.organizations and "Chamber" in (
+        f.organizations[k].name_en or f.organizations[k].name_zh) for k in a.parties)]
+    assert len(chambers) == 1
+    assert any(a.kind == "mou" and set(a.parties) <= set(f.places) for a in f.agreements.values())
+
+
+def test_a_belizean_town_is_not_the_californian_city_its_name_opens_with() -> None:
+    f = _en("Taoyuan Mayor Chang San-cheng visited Orange Walk, Taoyuan's sister city in Belize. Mayor Kevin Bernard of "
+            "Orange Walk welcomed him.")
+    assert _posts_en(f)["Kevin Bernard"][2] == "BZ"
+
+
+def test_a_group_led_to_pay_an_official_call_on_a_deputy_mayor_is_a_visit() -> None:
+    f = _en("Kenji Oda, the Deputy Mayor of Kurashiki, Okayama Prefecture, Japan, led a visiting group to pay an official "
+            "call to the Deputy Mayor of Tainan City Chao Chin-lien on May 6.")
+    names = _names(f)
+    visits = {k for k, e in f.events.items() if e.category == "visit"}
+    assert visits
+    assert {"Kenji Oda", "Chao Chin-lien"} <= {names[p.person] for p in f.participations if p.event in visits}
+
+
+def test_a_national_post_stands_beside_a_former_local_one_a_place_names() -> None:
+    f = _en("Premier Cho Jung-tai also recorded a video to congratulate the two cities. Last year, Mayor Satou of Yamagata "
+            "visited Tainan’s then-Mayor Cho Jung-tai, and both parties began talks on a memorandum.")
+    names = _names(f)
+    roles = {p.role for p in f.posts if names[p.person] == "Cho Jung-tai"}
+    assert {"premier", "former-mayor"} <= roles
+
+
+def test_a_states_chief_minister_is_of_the_state_not_of_a_ministry() -> None:
+    f = _en("The ceremony was held at Taipei City Hall, where the mayor welcomed Sabah State Chief Minister Hajiji Noor "
+            "and other officials from Kota Kinabalu.")
+    role, org, country = _posts_en(f)["Hajiji Noor"]
+    assert role == "chief-minister" and "Ministry" not in org and country == "MY"
+
+
+def test_a_government_named_over_a_distributors_date_line_is_the_publisher() -> None:
+    text = ("Chiayi City Government\n\n05/14/2022 | Press release | Distributed by Wire on 05/14/2022 09:10\n\n"
+            "Mayor Huang Min-hui welcomed a delegation from Hiroshima today and the two sides discussed tourism.\n")
+    doc = parse(text, "t.txt")
+    assert doc.header.publisher is not None and doc.header.publisher.text == "Chiayi City Government"
+    assert doc.header.published == dt.date(2022, 5, 14)
+
+
+def test_the_director_general_of_a_taipei_economic_and_cultural_office_heads_it_as_its_director() -> None:
+    f = _en("The mayor met Representative Anne Leclerc of the Belgian Office in Taipei and Director-General Lin Ya-ting "
+            "of the Taipei Economic and Cultural Office in Chicago on Monday afternoon at City Hall.")
+    got = _posts_en(f)
+    assert got["Lin Ya-ting"] == ("director-division", "Taipei Economic and Cultural Office in Chicago", "TW")
+    assert got["Anne Leclerc"][0] == "representative" and got["Anne Leclerc"][2] == "BE"
+
+
+def test_a_quote_then_said_then_the_speaker_is_the_speakers() -> None:
+    f = _en("Taichung Mayor Lu Shiow-yen (盧秀燕) on Friday received a delegation led by Tomoko Sato, Mayor of Matsue, at "
+            "City Hall. “We would like more students to come,” said Sato, who also visited a night market.")
+    got = {(_names(f)[s.speaker], s.quote.text) for s in f.statements}
+    assert ("Tomoko Sato", "We would like more students to come") in got
+
+
+def test_a_lower_case_title_of_a_place_then_a_name_in_commas_is_a_post() -> None:
+    f = _en("Tainan Mayor Huang Wei-che (黃偉哲) on Tuesday received a delegation from Okayama at City Hall. The deputy mayor "
+            "of Okayama, Kenji Ota, said the visit was fruitful. Also present was the speaker of the Okayama City Council, "
+            "Yuki Mori.")
+    got = _posts_en(f)
+    assert got["Kenji Ota"][:2] == ("deputy-mayor", "Okayama City Government")
+    assert got["Yuki Mori"][:2] == ("speaker", "Okayama City Council")
+    assert "Kenji Ota" in {_names(f)[s.speaker] for s in f.statements}
+
+
+def test_a_lower_case_title_with_no_name_in_commas_names_nobody() -> None:
+    f = _en("Tainan Mayor Huang Wei-che (黃偉哲) on Tuesday received a delegation from Okayama at City Hall, where the "
+            "mayor of Okayama Prefecture Office staff gave a talk.")
+    assert set(_posts_en(f)) == {"黃偉哲"}
+
+
+def test_a_mayor_named_in_since_took_office_took_no_part() -> None:
+    f = _en("A delegation of 20 people from Kyoto visited Tainan City today (5th). Deputy Mayor Chao Chin-lien received "
+            "them on behalf of Mayor Huang Wei-che. It was the largest visit since Mayor Huang took office, Chao said.")
+    names = _names(f)
+    went = {names[p.person] for p in f.participations}
+    assert "Chao Chin-lien" in went and "Huang Wei-che" not in went

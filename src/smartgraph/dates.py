@@ -521,7 +521,7 @@ def recognise_dates(text: str, anchor: dt.date | None) -> list[DateMatch]:
 
 
 # a year written digit by digit in Chinese numerals, zero as 〇, ○, 零 or 0 (二〇一六年, 今(二0二六)年)
-_ZH_YEAR = re.compile(r"(?<![一二三四五六七八九十〇○零\d])(?:一九|二[〇○零0])[〇○零0一二三四五六七八九]{2}(?=\s*[)）]?\s*年)")
+_ZH_YEAR = re.compile(r"(?<![一二三四五六七八九十〇○零\d])(?:一九|二[〇○零0])[〇○零0一二三四五六七八九]{2}(?=\s*(?:[)）]\s*)?年)")
 _ZH_DIGITS = str.maketrans("〇○零0一二三四五六七八九", "000012345678" + "9")
 
 

@@ -184,7 +184,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "publisher": ("發布機關", "發佈機關", "發布單位", "發佈單位", "發稿單位", "發稿機關", "新聞發布單位", "新聞稿發布單位", "發布者", "發布局處",
                   "主管機關", "發布機構", "單位", "发布机关", "发布单位", "发稿单位",
                   "Issued by", "Issuing Agency", "Issuing Unit", "Issuing Department", "Publishing Unit", "Publishing Agency",
-                  "Publishing Department", "Publish Unit", "Publisher", "Unit"),
+                  "Publishing Department", "Publish Unit", "Release Unit", "Releasing Unit", "Publisher", "Unit"),
     "source": ("資料來源", "來源單位", "撰稿單位", "來源", "资料来源", "来源", "Source", "Data Source", "Information Source"),
     "published": ("發布日期", "發佈日期", "發稿日期", "新聞日期", "新聞發布日期", "發布時間", "發佈時間", "發稿時間", "日期", "发布日期",
                   "发布时间", "发稿日期", "Publish Date", "Publication Date", "Published", "Release Date", "Date of Release", "Issue Date",
@@ -213,9 +213,9 @@ _DATE_LABELS = {"published", "posted", "updated"}
 
 _BANNER_RE = re.compile(r"新聞稿\s*$|^\s*(?:新聞稿|新聞資料|新聞發布|press release|news release)\s*$", re.I)
 _NAV_RE = re.compile(
-    r"^(?::::*|(?:jump|skip|go)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|跳[到至]主要內容.*|回首頁|網站導覽|"
+    r"^(?::::*|(?:jump|skip|go|tab)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|跳[到至]主要內容.*|回首頁|網站導覽|"
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
-    r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|"
+    r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
     r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*)$",
     re.I)
 _ALT_TEXT_RE = re.compile(r"^[\w .'-]{0,40}\b(?:photo|image|picture|icon|banner)s?$|^[\u4e00-\u9fff]{0,10}(?:照片|圖片|相片)$", re.I)
@@ -225,7 +225,7 @@ _SECTION_RE = re.compile(
     r"快訊|即時|即時新聞|最新消息|新聞稿|市政新聞|新聞|焦點|要聞|政治|社會|生活|地方|國際|兩岸|財經|文教|體育|娛樂|"
     r"本市新聞|新聞發布|地方焦點|地方新聞|政治焦點|生活新聞)$", re.I)
 _CAPS_SECTION_RE = re.compile(r"^[A-Z][A-Z&' -]{2,24}$")
-_COUNT_RE = re.compile(r"^" + _BULLET + r"(?:hits?|views?|點閱(?:次數|數)?|瀏覽(?:次數|人次)?|人氣)\s*[:：]?\s*\d[\d,]*$", re.I)
+_COUNT_RE = re.compile(r"^" + _BULLET + r"(?:hits?|views?|點閱(?:次數|數)?|瀏覽(?:次數|人次)?|人氣)\s*(?:[:：]\s*)?\d[\d,]*$", re.I)
 _CREDIT_RE = re.compile(
     r"^[（(]?\s*(?:圖|照片|圖片|相片|photo|image)\s*(?:[/／:：]|來源\s*[:：]|credit\s*[:：]?).{1,40}?[）)]?$|"
     r"^[（(]?(?:[\w .'-]{1,40}\s)?photo[）)]?$", re.I)
@@ -288,7 +288,7 @@ _EN_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # TAICHUNG, March 13 (CNA) -- · TAIPEI (Taiwan News) — · Kaohsiung, June 25 (CNA)
 _EN_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'-]{1,20}(?:\s[A-Z][A-Za-z.'-]{1,20}){0,2})(?:,\s*(?P<date>" + _EN_MON + r"\s+\d{1,2}))?\s*"
-    r"\((?P<outlet>" + _EN_OUTLET + r")\)\s*(?:--|—|–|-|:)?\s*")
+    r"\((?P<outlet>" + _EN_OUTLET + r")\)\s*(?:(?:--|—|–|-|:)\s*)?")
 # Taiwanese place names a dateline may end with, to split 許家瑜台北 into a reporter and a place.
 _DATELINE_PLACES = ("台北", "臺北", "新北", "桃園", "台中", "臺中", "台南", "臺南", "高雄", "基隆", "新竹", "苗栗", "彰化", "南投",
                     "雲林", "嘉義", "屏東", "宜蘭", "花蓮", "台東", "臺東", "澎湖", "金門", "馬祖", "連江")
@@ -403,6 +403,22 @@ def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
     return pieces
 
 
+def _run_on_lead(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
+    """A date label written without a colon whose value runs on into the lead paragraph (a saved page that lost its
+    line break): (field, date, its span, the rest of the line), else None. The rest counts as prose from eight Latin words."""
+    if len(pieces) != 1 or pieces[0][0] not in _DATE_LABELS:
+        return None
+    name, piece = pieces[0]
+    d = _full_date(piece.text)
+    if d is None or d.start != 0:
+        return None
+    rest = _strip_span_of(piece, d.end, len(piece.text))
+    if len(re.findall(r"[A-Za-z]{2,}", rest.text)) < 8:
+        return None
+    assert name is not None
+    return name, d.date, _strip_span_of(piece, d.start, d.end), rest
+
+
 def _ok_without_colon(name: str, piece: Span) -> bool:
     """A label written without a colon takes its value only when that value is what the label announces (a date)."""
     return name not in _DATE_LABELS or _full_date(piece.text) is not None
@@ -435,7 +451,7 @@ def _impossible_dates(pieces: list[tuple[str | None, Span]], notices: list[Notic
                 notices.append(Notice(f"header field {name!r}: {e}", text.count("\n", 0, piece.start) + 1))
 
 
-_YOU_ARE_HERE = re.compile(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?\s*", re.I)
+_YOU_ARE_HERE = re.compile(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*(?:[:：]\s*)?", re.I)
 _CRUMB = re.compile(r"(?<!\s)\s*(?:>|＞|»|›|→)\s*|(?<=\s)(?:>|＞|»|›|→)\s*")  # as _SEPARATORS: linear in a run of blanks
 
 
@@ -718,6 +734,12 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             last = "boilerplate"
             continue
         pieces = _field_segments(ln.span)
+        lead = _run_on_lead(pieces) if pieces is not None else None
+        if lead is not None:  # `date 2024-03-23 TAIPEI (CNA) — The mayor ...`: the date is header, the rest the body
+            name, date, date_span, rest = lead
+            f.put_date(name, date, date_span)
+            lines[i] = _Line(rest, False)
+            return title, subtitle, i, captions
         if pieces is not None:
             _impossible_dates(pieces, notices, text)
             _take_fields(f, pieces, notices, text)
@@ -835,6 +857,8 @@ def _header(f: _Fields) -> Header:
     publisher = f.spans.get("publisher")
     if publisher is None and not news:
         publisher = source
+    if publisher is None and not news and f.site is not None and _is_latin(f.site.text) and _EN_ORG_RE.match(f.site.text):
+        publisher = f.site  # a distributor's page: "Taichung City Government" over "12/21/2023 | Press release | …"
     kind = "release" if publisher is not None else "news" if news else ""
     return Header(
         publisher=publisher,

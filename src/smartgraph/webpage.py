@@ -30,6 +30,9 @@ _MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", ".content", "#m
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "caption", "dt", "dd", "blockquote", "pre", "tr", "address"}
 _CONTAINER_TAGS = {"div", "section", "article", "main", "ul", "ol", "dl", "figure", "table", "tbody", "thead", "tfoot", "body", "span",
                    "center", "font"}
+# a date or a publisher the page shows in its first blocks
+_DATE_SHOWN = re.compile(r"(?:日期|時間|Date|Updated|Posted)\s*(?:[:：]\s*)?\S", re.I)
+_PUBLISHER_SHOWN = re.compile(r"(?:發布機關|發布單位|發稿單位|資料來源|Source|Unit|Issued by)\s*(?:[:：]\s*)?\S", re.I)
 _WORD_SPLIT = re.compile(r"[\s_\-]+")
 _META_DATE = ("DC.Date", "DC.date", "DC.Date.Issued", "DC.date.issued", "article:published_time", "og:published_time", "pubdate",
               "publishdate", "date", "datePublished", "publish-date", "publication_date")
@@ -152,10 +155,10 @@ def extract(html: str) -> Page:
     lines = "\n".join(blocks[:12])
     zh = not re.fullmatch(r"en(?:-\w+)?", language.lower()) and bool(re.search(r"[\u4e00-\u9fff]", " ".join(blocks[:20])))
     extra: list[str] = []
-    if date and not re.search(r"(?:日期|時間|Date|Updated|Posted)\s*[:：]?\s*\S", lines, re.I):
+    if date and not _DATE_SHOWN.search(lines):
         day = date[:10]
         extra.append(f"發布日期：{day}" if zh else f"Date: {day}")
-    if publisher and not re.search(r"(?:發布機關|發布單位|發稿單位|資料來源|Source|Unit|Issued by)\s*[:：]?\s*\S", lines, re.I):
+    if publisher and not _PUBLISHER_SHOWN.search(lines):
         extra.append(f"發布機關：{publisher}" if zh else f"Source: {publisher}")
     if extra:
         blocks[1:1] = extra

@@ -325,5 +325,5 @@ VISIT = re.compile(fold(
     # 「於18日蒞臨台中市政府交流」: the honorific "came to" a government's seat is a visit (not 蒞臨現場, 蒞臨指導)
     r"|蒞臨(?=[\u4e00-\u9fff]{1,5}(?:市政府|縣政府|市府|縣府|市議會|縣議會))"))
 # time and linking words a clause may open with before what it tells (今(8)日, 隨後, 並, 上午)
-LEADING = re.compile(fold(r"(?:(?:今|昨|明|前)\s*[(（]?\s*\d*\s*[)）]?\s*[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在"
+LEADING = re.compile(fold(r"(?:(?:今|昨|明|前)\s*(?:[(（]\s*)?(?:\d+\s*)?(?:[)）]\s*)?[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在"
                           r"|上午|下午|晚間|中午|\d+時(?:\d+分)?|[0-9]+月[0-9]+日|此外|另外)+"))

@@ -17,14 +17,14 @@ from smartgraph.extraction.names import DELIMS, LATIN, ends_with, words
 from smartgraph.extraction.text import Text, clause_start, fold, is_han
 
 NAME_LIMIT = 24
-_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年|年度)?\s*")
+_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:(?:年|年度)\s*)?")
 _ORDINAL = re.compile(r"第\s*([0-9一二兩两三四五六七八九十百]+)\s*(?:屆|届|次|回)")
 _CN_NUM = {"一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SESSION = re.compile(r"\s*(?:Session|SESSION|session)\s*(\d+)|\s*第\s*(\d+)\s*場(?!次)")
 _EN_BRACKET = re.compile(rf"\s*[（(]\s*([0-9{LATIN}][0-9{LATIN} &'’.,:\-]{{3,80}}?)\s*[）)]")
 _SINGLE_HEAD_BAD_AFTER = set(fold("現開示望期出館區場覽演售銷品延"))
 _SINGLE_HEAD_BAD_BEFORE = set(fold("發拓進推開擴施伸延舒招巡策畫影書特個參"))
-_TALLY_AFTER = re.compile(fold(r"\s*(?:超過|逾|共|達|約|近|已)?\s*[0-9一二兩三四五六七八九十百千餘多]+\s*(?:餘)?\s*(?:場|次|屆)"))
+_TALLY_AFTER = re.compile(fold(r"\s*(?:(?:超過|逾|共|達|約|近|已)\s*)?[0-9一二兩三四五六七八九十百千餘多]+\s*(?:餘\s*)?(?:場|次|屆)"))
 _TALLY_BEFORE = re.compile(fold(r"(?:[0-9一二兩三四五六七八九十]+|多|數|幾)次"))
 _BAD_AFTER = tuple(fold(w) for w in ("中心", "室", "廳", "桌", "館", "場地", "主席", "秘書", "官網", "網站", "員", "場", "廳"))
 _DETERMINERS = tuple(fold(w) for w in ("這場", "這次", "該場", "本場", "此次", "本屆", "該", "本", "此", "各種", "各項", "多場", "一系列", "系列",
@@ -147,7 +147,7 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
         if det and not quoted:
             core = core[len(det):]
             name = name[name.find(core):] if core else name
-        if not quoted and re.fullmatch(fold(r"[0-9一二兩三四五六七八九十多數幾]+\s*[個場項屆]?\s*") + "(?:" + re.escape(fold(raw[h.start:h.end])) + ")",
+        if not quoted and re.fullmatch(fold(r"[0-9一二兩三四五六七八九十多數幾]+\s*(?:[個場項屆]\s*)?") + "(?:" + re.escape(fold(raw[h.start:h.end])) + ")",
                                        fold(core)):
             continue  # 「兩場次」「4個分論壇」: several events at once, no one of them
         generic = (not quoted and len(core) <= h.end - h.start + 1) or core in ("本屆", "該")

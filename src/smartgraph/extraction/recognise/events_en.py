@@ -351,7 +351,8 @@ _RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|wel
 # "A led a six-member Yatsushiro delegation, together with …, to call on Mayor B", "led a delegation to visit the Taichung City
 # Government on the 23rd"
 _LED_TO_CALL = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,4}?)"
-                          r"(?:delegation|group|mission)\b[^.;]{0,160}?\bto\s+(?:call\s+on|pay\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)"
+                          r"(?:delegation|group|mission)\b[^.;]{0,160}?\bto\s+(?:call\s+on|pay\s+an?\s+(?:courtesy\s+|official\s+|formal\s+)?"
+                          r"(?:call|visit)\s+(?:on|to)(?:\s+the)?"
                           r"|meet(?:\s+with)?|visit(?:\s+the)?)\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*)")
 # "Mayor A and his delegation are visiting Taiwan from March 18 to 23"
 _WITH_DELEGATION = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+and\s+(?:his|her|their)\s+delegation\s+"

@@ -63,6 +63,7 @@ _PREFER = {"representative-congress": "representative"}
 _CONGRESS = re.compile(r"\b(?:Congress|House of Representatives|Congressional|Legislature)\b")
 MAX_NAME_WORDS = 4
 AFF_WORDS = 9  # words back from a title that may name its affiliation
+EARLIER_NAME_CHARS = 4000  # how far back a family name standing alone looks for the full name it is of
 AFF_AFTER = 90  # characters after "of" that may name an affiliation
 
 
@@ -103,6 +104,9 @@ def title_for(tm: TitleMention, raw: str, aff: tuple[int, int]) -> TitleMention:
     name = raw[aff[0]:aff[1]]
     cut = _HEAD_END.search(name)
     head = re.sub(r"[^\w\s-]", "", (name[:cut.start()] if cut else name)).lower().strip()
+    unit = _SUB_UNIT_END.search(name.rstrip() + " ")
+    if unit:  # "… Office in Japan Political Sector" + Chief: the chief of the section
+        head = unit.group().split()[-1].lower()
     for _, words, key in rows:
         if "*" in words or any(head == w or head.endswith(" " + w) for w in words):
             title = lx.titles()[key]
@@ -268,6 +272,23 @@ def name_before(raw: str, e: int, floor: int) -> tuple[int, int] | None:
     return None
 
 
+_LONE_FAMILY = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{1,11}$")
+
+
+def _family_of_earlier(raw: str, e: int, floor: int) -> tuple[tuple[int, int] | None, str, str]:
+    """A family name alone at ``raw[e]`` whose full name, in Chinese order with a hyphenated given name, the text gave
+    before (one such name only, in the EARLIER_NAME_CHARS before): its span, the full name and its Han form in brackets."""
+    m = _LONE_FAMILY.search(raw, floor, e)
+    if m is None:
+        return None, "", ""
+    full_re = re.compile(rf"(?<![\w'’.-]){m.group()} [A-Z][a-z]+-[a-z]+(?![\w-])")
+    found = {f.group(): f.end() for f in full_re.finditer(raw, max(0, m.start() - EARLIER_NAME_CHARS), m.start())}
+    if len(found) != 1:
+        return None, "", ""
+    (full, fe), = found.items()
+    return (m.start(), e), full, _bracket_han(raw, fe)[0]
+
+
 def _comma_name(raw: str, i: int, limit: int) -> bool:
     """A name of two or more words at ``raw[i]`` that closes an appositive (a comma, bracket or the sentence's end
     follows): "Mayor of Dayton, Ellen Marsh, said"; not "Mayor of Brno, Czech Republic"."""
@@ -285,12 +306,17 @@ def _bracket_han(raw: str, e: int) -> tuple[str, int]:
 # ----------------------------------------------------------------------------- affiliations
 
 
+_SUB_UNIT_END = re.compile(r"[A-Z][\w'’-]* (?:Sector|Section|Division) ?$")
+
+
 def _aff_start(raw: str, s: int, floor: int) -> int:
     """Where the capitalised words before a title (its affiliation) begin: "Taipei City Council|Speaker"."""
     a = s
     n = 0
     pos = s
-    while pos > floor and n < AFF_WORDS:
+    # a section of the body right before the title ("… Office in Japan Political Section|Chief") is not counted
+    limit = AFF_WORDS + (2 if _SUB_UNIT_END.search(raw, max(floor, s - 40), s) else 0)
+    while pos > floor and n < limit:
         j = pos
         while j > floor and raw[j - 1] == " ":
             j -= 1
@@ -333,6 +359,8 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
     return a
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+_PLACE_BODY = re.compile(r" (?:(?:City|County|Municipal|Metropolitan|Prefectural|Provincial|State) )?(?:Council|Assembly|Government)(?![\w-])")
 _PLACE_KIND_WORD = re.compile(r" (?:City|Prefecture|County|Town|Village|Province|State|Municipality|District|Ward)(?![\w-])")
 # a place no table knows, told by the word its name ends in ("Sakaminato City", "Hinokage Town")
 _UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture|Town|Village|Province|Municipality|Shire)")
@@ -417,15 +445,16 @@ def _named_with_title(raw: str, i: int, limit: int) -> bool:
 _FOR_THEN_OF = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and|&|[A-Z][\w'’-]*)){0,8}?(?=\s+of\s+(?:the\s+)?[A-Z])()")
 
 
+_OF_ORG = re.compile(r"\s*(?:,\s*)?(?:of|at|from|with)\s+(?:the\s+)?")  # what leads to a person's organisation
 _COPULA = re.compile(r"\s+(?:was|is|had been|has been|served as|became|,\s*who\s+(?:is|was))\s+(?:the\s+|then\s+)?$")
 
 
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
-    m = re.match(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", raw[i:limit])
+    m = _OF_ORG.match(raw, i, limit)
     if not m:
         return None
-    a = i + m.end()
+    a = m.end()
     if a >= limit or not (raw[a].isupper() or raw[a].isdigit()):
         return None
     e = a
@@ -581,7 +610,10 @@ class EnglishPeople:
         raw = self.raw
         i = tm.end
         # "Representative to Taiwan Gary Cowan", "Mayor of Taipei Ko Wen-je": a place between title and name
-        qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1]) if tm.text[:1].isupper() else None
+        # a title in lower case only as "the deputy mayor of Kumamoto, Kenji Ota," (the name set off by commas)
+        lower = not tm.text[:1].isupper()
+        qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1]) \
+            if not lower or _THE_BEFORE.search(raw, max(s0, tm.start - 6), tm.start) else None
         aff_after_title: tuple[int, int] | None = None
         if qual:
             k = i + qual.end()
@@ -593,10 +625,13 @@ class EnglishPeople:
             kind = _PLACE_KIND_WORD.match(raw, best, s1) if best is not None else None
             if kind is not None:  # "Deputy Mayor of Izumo City Ito Kou": the place's kind word is the place's
                 best = kind.end()
+            body = _PLACE_BODY.match(raw, best, s1) if best is not None and qual.group(1) == "of" else None
+            if body is not None:  # "Speaker of the Tainan City Council Chiu Li-li": the place's council, then the name
+                best = body.end()
             # "Mayor of Dayton, Ellen Marsh,": the name set off by a comma after the place
             comma = best is not None and qual.group(1) == "of" and raw.startswith(", ", best) and \
                 _comma_name(raw, best + 2, s1)
-            if best is not None and best < s1 and (raw[best] == " " or comma):
+            if best is not None and best < s1 and (raw[best] == " " or comma) and (comma or not lower):
                 if qual.group(1) == "of":
                     aff_after_title = (k, best)
                 i = best + 1 if comma else best
@@ -658,6 +693,9 @@ class EnglishPeople:
         e = comma
         alt, e = _bracket_han_before(raw, s0, e)
         found = name_before(raw, e, s0)
+        full = ""
+        if found is None:  # "Lin, Deputy Minister of Foreign Affairs, said": the family name of a name given before
+            found, full, alt = _family_of_earlier(raw, e, s0)
         if found is None or not self._free(*found):
             return False
         ns, ne = found
@@ -680,7 +718,7 @@ class EnglishPeople:
             if of is not None and aff[0] == aff[1] and _useful_aff(raw, of[0], of[1]):
                 aff = of
                 end = max(end, of[1])
-        nm = self._name(ns, ne, alt)
+        nm = NameMention(ns, ne, full, "latin", alt) if full else self._name(ns, ne, alt)
         self._add(PersonMention(ns, end, raw[ns:end], nm, ((tm, aff),), False, "title"))
         return True
 

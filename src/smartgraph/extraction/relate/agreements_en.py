@@ -312,6 +312,9 @@ class EnglishAgreements:
             out = self._list(between.end(), stop)
             if not out and _BOTH.match(raw, between.end()):
                 out = list(self.last_parties)
+                if re.match(r"the two (?:cities|capitals|municipalities)\b", raw[between.end():], re.I) \
+                        and not all(k in self.res.places for k in out):
+                    out = self._last_places()  # "… a MOU between the two cities" after the chambers' pact: the cities'
                 if len(out) < 2 and re.match(r"the two (?:cities|capitals|municipalities)\b", raw[between.end():], re.I):
                     # "… a MOU between the two cities": the places of the subject, not the bodies named with them
                     subject = self._subject(s, verb[0] if verb is not None and verb[0] < a.start else a.start)
@@ -480,9 +483,19 @@ class EnglishAgreements:
         if after is None:
             return None
         passive = re.search(r"\b(?:was|were|has been|have been|had been|is|are|be|being)\s+(?:\w+\s+){0,2}$", raw[a.end:after.start()])
-        if not passive and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[a.end:after.start()])):
-            return None  # "five earlier sister-city accords, and said … could sign": another clause's verb
+        if (not passive and re.search(r"[,;]", re.sub(r"\([^)]*\)", "", raw[a.end:after.start()]))
+                and not _SIGNED_ON.match(raw, after.start())) or ";" in raw[a.end:after.start()]:
+            # "five earlier sister-city accords, and said … could sign": another clause's verb; but "the agreement
+            # with Columbus, signed on May 2, 1979,": its own verb, set off by commas
+            return None
         return after.span()
+
+    def _last_places(self) -> list[str]:
+        """The parties of the last agreement told between two places, else the home city and the partner city."""
+        for f in reversed(self.found):
+            if len(f.ag.parties) == 2 and all(k in self.res.places for k in f.ag.parties):
+                return list(f.ag.parties)
+        return [k for k in (self.res.home_place, self.partner) if k]
 
     def _same(self, kind: str, parties: list[str], year: int | None) -> _Found | None:
         for f in reversed(self.found):
@@ -759,6 +772,7 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
     return None
 
 
+_SIGNED_ON = re.compile(r"(?<=, )signed (?:on|in) ")
 _TIE_WITH = re.compile(r"\s+(?:relationship|relations|ties?|partnership|agreement|bond)\s+with\s+(?:the\s+)?", re.I)
 _ESTABLISHING = re.compile(r"\b(?:establishing|forming|forging|formalizing|formalising|creating)\s+(?:an?\s+|the\s+|their\s+)?"
                            r"(?:formal\s+|official\s+|new\s+)?$", re.I)
@@ -798,5 +812,45 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
             continue
         seen.add(frozenset((x, y)))
         out.append(SisterCity(x, y, text.span(s.start, s.end)))
+    _sister_lists(res, out, seen)
     return out
+
+
+# "it has eight sister cities, which include A in France, B in Germany and C", "Lyon's sister cities are A and B"
+_SISTER_LIST = re.compile(r"\bsister cities,? (?:which |that )?(?:include|includes|including|are|among them|such as)\b|"
+                          r"\bsister cities:", re.I)
+_LIST_KINDS = ("city", "county", "district", "township")
+
+
+def _sister_lists(res: Resolved, out: list[SisterCity], seen: set[frozenset[str]]) -> None:
+    """The cities a list names after "<A> has N sister cities, including": each a sister city of A, the city named
+    last before the phrase in its sentence, else (the list opens with "it" or "its") the first city of the sentence
+    before."""
+    text = res.text
+    for m in _SISTER_LIST.finditer(text.raw):
+        si = text.sentence_of(m.start())
+        s = text.sentences[si]
+        if text.units[s.unit].kind == "caption" or _HOPED.search(text.raw, s.start, m.start()):
+            continue
+        before = [p for p in _places_in(res, s.start, m.start()) if p.kind in _LIST_KINDS]
+        if before:
+            owner = before[-1]
+        elif si > 0 and re.search(r"\b(?:it|its)\b", text.raw[s.start:m.start()], re.I):
+            prev = text.sentences[si - 1]
+            firsts = [p for p in _places_in(res, prev.start, prev.end) if p.kind in _LIST_KINDS]
+            if not firsts:
+                continue
+            owner = firsts[0]
+        else:
+            continue
+        a = add_place(res, owner)
+        for p in _places_in(res, m.end(), s.end):
+            if p.kind not in _LIST_KINDS:
+                continue
+            b = add_place(res, p)
+            if a == b or frozenset((a, b)) in seen or a not in res.places or b not in res.places:
+                continue
+            x, y = sorted((a, b))
+            seen.add(frozenset((x, y)))
+            out.append(SisterCity(x, y, text.span(s.start, s.end)))
 

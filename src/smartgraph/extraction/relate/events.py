@@ -20,7 +20,7 @@ from smartgraph.extraction.text import Text, clause_end, clause_start, fold
 from smartgraph.model import Event, Figure, Venue
 
 _DURATION = re.compile(fold(r"為期\s*(?P<n>\d+|[一兩二三四五六七八九十])\s*(?:天|日)"))
-_END = re.compile(fold(r"^\s*(?:已|正式|順利|圓滿)?\s*(?:落幕|閉幕|結束|止|截止)"))
+_END = re.compile(fold(r"^\s*(?:(?:已|正式|順利|圓滿)\s*)?(?:落幕|閉幕|結束|止|截止)"))
 _OPENS = re.compile(fold(r"開幕(?!式|典禮|儀式)"))
 _START = re.compile(fold(r"^\s*(?:起|開幕|開始|登場|揭幕|開跑)"))
 _NUM = {"一": 1, "兩": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -28,9 +28,9 @@ _VENUE = re.compile(fold(
     r"(?:於|在)(?P<v>[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:展覽館|展覽中心|會議中心|國際會議廳|展演中心|會展中心|文化中心|飯店|酒店"
     r"|會館|大樓|體育館|市政大樓|市政廳|會議廳|大講堂|倉庫群|宴會廳|綜合會議廳|大禮堂|廣場|公所))"))
 _MIXED = re.compile(fold(r"(?:線上|視訊|online).{0,12}(?:實體|現場)|(?:實體|現場).{0,12}(?:線上|視訊|online)|虛實|hybrid"), re.I)
-_SESSIONS_DATES = re.compile(fold(r"(?:(?P<n>\d+|[兩二三四五])\s*個?\s*場次|場次)\s*[（(]"))
+_SESSIONS_DATES = re.compile(fold(r"(?:(?P<n>\d+|[兩二三四五])\s*(?:個\s*)?場次|場次)\s*[（(]"))
 _FIGURES: list[tuple[str, re.Pattern[str]]] = [
-    ("countries", re.compile(fold(r"(?P<v>\d[\d,]*)\s*(?:個)?\s*(?:國家|國)(?![內際外家民])"))),
+    ("countries", re.compile(fold(r"(?P<v>\d[\d,]*)\s*(?:個\s*)?(?:國家|國)(?![內際外家民])"))),
     ("registrants", re.compile(fold(r"(?P<v>\d[\d,]*)\s*(?:位|人|名)[^，。；\d]{0,8}?報名"))),
     ("officials", re.compile(fold(r"(?P<v>\d[\d,]*)\s*(?:位|個)\s*(?:[^，。；\d]{0,6}?)(?:城市)?(?:首長|市長)"))),
     ("views", re.compile(fold(r"觀看[^，。；]{0,12}?(?P<v>\d[\d,]*)\s*(?:人次|次)"))),
@@ -238,7 +238,7 @@ _VERB_REACH = 16  # characters a visit's verb phrase may run after its verb
 
 
 _HAN_GAP = re.compile(r"[\u4e00-\u9fff][ \u3000]+(?=[\u4e00-\u9fff])")
-_LIST_GAP = re.compile(fold(r"\s*(?:、|及|和|與|暨|以及)?\s*"))
+_LIST_GAP = re.compile(fold(r"\s*(?:(?:、|及|和|與|暨|以及)\s*)?"))
 
 
 def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:

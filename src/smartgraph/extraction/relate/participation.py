@@ -36,6 +36,8 @@ _BEHALF_EN = re.compile(r"\b(?:on\s+behalf\s+of|represent(?:ed|ing|s)|stood\s+in
 _POSSESSIVE_EN = re.compile(r"['’]s\s+(?!delegation|team|group|entourage|party|visit|trip)")
 # "X had led a mission to attend …", "he had just received Mayor X": what the person did before the time told
 _HAD = r"\bhad\s+(?:just\s+|already\s+|previously\s+|once\s+|earlier\s+)?"
+_SINCE_EN = re.compile(r"\b(?:since|before|after|when|until)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOOK_OFFICE_EN = re.compile(r"\s+(?:took|assumed|came\s+into|left)\s+office\b|\s+was\s+(?:elected|sworn\s+in|inaugurated)\b")
 _HAD_DONE_EN = re.compile(r"\s+" + _HAD + r"(?:led|visited|attended|met|received|signed|hosted|come|joined|toured|headed)\b")
 _HAD_MET_EN = re.compile(_HAD + r"(?:received|met|hosted|welcomed)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
@@ -142,6 +144,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             continue
         if english and _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
             continue  # "received by the deputy mayor on behalf of Mayor X": X was not there
+        if english and _TOOK_OFFICE_EN.match(text.raw, pm.end) and _SINCE_EN.search(text.raw, max(s.start, pm.start - 12), pm.start):
+            continue  # "the most visitors since Mayor X took office": a time, not someone there
         if english and (_HAD_DONE_EN.match(text.raw, pm.end) or _HAD_MET_EN.search(text.raw, max(s.start, pm.start - 60), pm.start)):
             continue  # "Kure Mayor X had led a mission to …", "he had just received Mayor X": an earlier time
         if english and pm.how == "known" and _POSSESSIVE_EN.match(text.raw, pm.end):
@@ -307,12 +311,13 @@ def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention]) -> b
 
 
 _AT_EVENT = re.compile(fold(r"\s*(?:上|中|時|期間|當天|現場)\s*[，,]"))
+_LEAD = re.compile(fold(r"\s*(?:(?:在|於)\s*)?"))  # 在/於 a clause opens with
 
 
 def _opened_by(res: Resolved, s0: int, s1: int) -> str:
     """The event a Chinese sentence opens with, as where it happened (「簽署儀式上，」「在記者會中，」), "" if none."""
     t = res.text.fold
-    lead = re.match(fold(r"\s*(?:在|於)?\s*"), t[s0:s1])
+    lead = _LEAD.match(t[s0:s1])
     a = s0 + (lead.end() if lead else 0)
     for m, k in res.linked_in(res.event_of, a, a + 1):
         if m.start == a and _AT_EVENT.match(t, m.end, s1):

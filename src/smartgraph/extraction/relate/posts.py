@@ -125,9 +125,28 @@ def _same_body(res: Resolved, title: lx.Title, org: str) -> bool:
     return o is None or (title.scope == "council") == (o.org_type == "council")
 
 
+_OFFICE_TYPES = frozenset({"representative-office", "embassy", "consulate"})
+_OFFICE_NAME = re.compile(r"\b(?:office|embassy|consulate|mission|exchange association|institute in)\b", re.I)
+
+
+def _last_office_before(res: Resolved, pos: int) -> str:
+    """The last representative office, embassy or mission the text names before ``pos`` ("" if none)."""
+    best, best_end = "", -1
+    for (_start, end), key in res.org_of.items():
+        if best_end < end <= pos and key in res.organizations:
+            o = res.organizations[key]
+            if o.org_type in _OFFICE_TYPES or _OFFICE_NAME.search(o.name_en or o.name_zh):
+                best, best_end = key, end
+    return best
+
+
 def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str, places: _ForeignPlacesEn) -> str:
     if p.inherit and previous and _same_body(res, title, previous):
         return previous
+    if title.kind == "envoy":  # "on behalf of Representative Lee": of the representative office the text named before
+        office = _last_office_before(res, p.name.start)
+        if office:
+            return office
     foreign = _looks_foreign_en(p, res.home_country or "TW")
     home = res.home_place in res.places
     if foreign:
@@ -214,6 +233,7 @@ def find_posts(res: Resolved) -> list[Post]:
     seen: set[tuple[str, str, str]] = set()
     text = res.text
     explicit: set[str] = set()
+    current: set[str] = set()  # people a stated organisation gives a post they hold now
     pending: list[tuple[PersonMention, str, lx.Title, str]] = []
     previous = ""
     sentence = -1
@@ -237,14 +257,16 @@ def find_posts(res: Resolved) -> list[Post]:
             if org:
                 previous = org
                 explicit.add(key)
+                if not tm.former:
+                    current.add(key)
                 _add(out, seen, Post(key, org, tm.title.key, text.span(p.start, p.end)))
             else:
                 pending.append((p, key, tm.title, previous))
     places = _ForeignPlacesEn(res)
     held: set[tuple[str, str]] = set()  # a person's post found once: a later bare mention of it is the same post
     for p, key, title, prev in pending:
-        if key in explicit or (key, title.key) in held:
-            continue
+        if (key in explicit and not (key not in current and title.scope == "country")) or (key, title.key) in held:
+            continue  # but "Premier X" of someone a stated body names only as "Tainan's then-Mayor X" is the country's
         org = _council(res, fallback_org(res, p, title, prev, places), title)
         if org:
             held.add((key, title.key))

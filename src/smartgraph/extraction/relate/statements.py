@@ -21,10 +21,12 @@ _CLAUSE = re.compile(r"[，,。；;：:！？!?「」]")
 _PRONOUN = re.compile(fold(r"(?:^|[，,。；;\s])(他|她)(?:也|並|則|更|還|亦|接著|進一步|同時)?$"))
 _CONTINUES = re.compile(fold(r"^\s*(?:他|她)?(?:亦|並|也|另外|另|此外|更|同時|他也|她也|他並|她並|他說|她說|他表示|她表示|他指出|她指出|他強調|她強調)"))
 _PRONOUN_EN = re.compile(r"(?:^|[,.;\s\"])(he|she)\s+(?:also\s+|further\s+|then\s+|later\s+)?$")
-_GAP_EN = re.compile(r"^\s*,?\s*(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
+_GAP_EN = re.compile(r"^\s*(?:,\s*)?(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
 # what may stand between an English speaker and the verb: the country of the place their title named ("…of Penang,
 # Malaysia, said"), or a relative clause ("Rose Lee, who had visited Tainan before, told")
-_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70})\s*,\s*(?:(?:also|then|later)\s+)?")
+# or, after a family name standing alone, the post that name holds ("Lin, Deputy Minister of Foreign Affairs, said")
+_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70}"
+                       r"|(?:the\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|for|and|the|in|&)){1,9})\s*,\s*(?:(?:also|then|later)\s+)?")
 _NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定|主講人|發言人|發言權)"))
 _JOINED = re.compile(fold(r"\s*(?:、|與|和|及|以及|跟)\s*"))
 
@@ -54,6 +56,20 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             if v.start in used or v.start < said_until or _NOT_SPEECH.match(t, v.start):
                 continue
             speaker = _speaker(text.raw, t, in_s, v, english)
+            after = _speaker_after(text.raw, in_s, v, s.start) if english and not speaker else None
+            if after is not None:  # '“We hope to …,” said Tanaka, who …': the words before the verb are the quote
+                speaker, q1 = after
+                q0 = s.start
+                while q0 < q1 and text.raw[q0] in " \"“'‘":
+                    q0 += 1
+                if q1 - q0 >= 4:
+                    used.add(v.start)
+                    quote = text.span(q0, q1)
+                    named = next(m for m, k in in_s if k == speaker and m.start >= v.end)
+                    out.append(Statement(speaker, text.span(q0, named.end), quote, gz.themes_of(quote.text), event_at(v.start), False))  # type: ignore[operator]
+                    spoke = speaker
+                    said_until = named.end
+                continue
             by_pronoun = not speaker
             if not speaker:
                 # from the sentence before's full stop on: '。他表示'
@@ -108,6 +124,24 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
         elif in_s:
             last_subject[s.unit] = min(in_s, key=lambda mk: mk[0].start)[1]
     return out
+
+
+_QUOTE_BEFORE_EN = re.compile(r"[,!?][\"”’']\s*$")
+_VERB_THEN_NAME_EN = re.compile(r"\s+(?:(?:the|a)\s+)?")
+
+
+def _speaker_after(raw: str, in_s: list[tuple[PersonMention, str]], v: CueMention, s0: int) -> tuple[str, int] | None:
+    """English, a quotation closed before its verb and the speaker after it: '“…,” said Tanaka' gives Tanaka's key and
+    where the quoted words end (before the comma), else None."""
+    q = _QUOTE_BEFORE_EN.search(raw, s0, v.start)
+    if q is None:
+        return None
+    gap = _VERB_THEN_NAME_EN.match(raw, v.end)
+    at = gap.end() if gap else v.end
+    for m, k in in_s:
+        if m.start == at or (m.start < at < m.name.start and m.name.start - at <= 40):
+            return k, q.start()
+    return None
 
 
 def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMention, english: bool = False) -> str:

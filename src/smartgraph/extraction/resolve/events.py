@@ -17,7 +17,7 @@ from functools import lru_cache
 from smartgraph.extraction.mentions import EventEntity, EventMention, Resolved
 from smartgraph.extraction.text import fold
 
-_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:年|年度)?\s*")
+_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:(?:年|年度)\s*)?")
 _ORD = re.compile(r"第\s*[0-9一二兩三四五六七八九十百]+\s*(?:屆|届|次|回)")
 _PUNCT = re.compile(r"[\s「」『』()（）\"'’&·\-]+")
 

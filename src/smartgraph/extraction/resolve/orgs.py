@@ -120,11 +120,16 @@ def _country_before(res: Resolved, name: str, strict: bool = False) -> str:
     return context
 
 
+_PLACE_KIND_END = re.compile(r"\s(?:State|Province|Prefecture|County|City|Region|Territory)$")
+
+
 def _portfolio_en(stretch: str) -> bool:
     """Whether the words after a minister's "of" name a portfolio, not a body or a place: "Transportation and
     Communications", "Foreign Affairs of Taiwan" (not "the Interior Ministry", not "Japan")."""
     s = _EN_LEAD.sub("", stretch.strip(" ,"))
     head = re.split(r"\s+of\s+", s, maxsplit=1)[0]
+    if _PLACE_KIND_END.search(head):
+        return False  # "Penang State Chief Minister": a state's government, no portfolio
     if not re.fullmatch(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?[A-Z][\w'’-]*)*", head):
         return False
     return _en_org_type(head) is None and not gz.places().curated.get(gz.fold(head)) and gz.country_named(head) is None \
@@ -525,6 +530,9 @@ _EN_KIND_WORD = {"prefecture": "prefecture", "prefectural": "prefecture", "count
                  "provincial": "province", "state": "state"}
 
 
+_OFFICE_SECTION = re.compile(r"(\b(?:Office|Embassy|Consulate|Mission)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?) [A-Z][\w'’-]* (?:Sector|Section|Division)$")
+
+
 def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), country: str = "") -> str:
     """The organisation an English affiliation names: a place ("Taipei City", "Mayor of Pristina"), a country or
     nationality ("Taiwan's", "Australian"), or an organisation by its English name, part of the government of the
@@ -532,6 +540,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     table knows ("Sakaminato City") lies in ``country``, the one its sentence's other places are in."""
     s = re.sub(r"['’]s?$", "", stretch.strip(" ,")).strip()
     s = _EN_LEAD.sub("", s).strip()
+    s = _OFFICE_SECTION.sub(r"\1", s)  # "… Office in Japan Political Sector": a post in the section is the office's
     if not s:
         return ""
     country_only = gz.country_named(s)
