@@ -442,7 +442,8 @@ class Validator:
 
     def __init__(self, shapes: Shapes, store: ox.Store, *, graph: Any = DEFAULT,
                  known: dict[Any, dict[Term, list[Result]]] | None = None, indexes: tuple[Index, ...] | None = None,
-                 plain: bool = False, closures: dict[Term, set[Term]] | None = None) -> None:
+                 plain: bool = False, closures: dict[Term, set[Term]] | None = None,
+                 proofs: dict[str, Proof] | None = None, before_query: Callable[[], None] | None = None) -> None:
         """``graph``: the graph validated, the default graph unless given; None reads every graph of the
         store as one (the caller keeps the graphs free of shared triples, or counts would see a triple
         twice). ``known``: results already known for (shape, focus node), reused instead of validated.
@@ -450,7 +451,10 @@ class Validator:
         objects, instances and subclasses are then looked up there; SPARQL-based constraints, inverse
         paths and closed shapes still read the store. ``plain``: every shape read the plain way
         (``validate_plain``) instead of by its compiled checks (tests compare the two). ``closures``: each class's
-        subclasses (``subclasses``) as found before in the same subclass triples, added to as they are found."""
+        subclasses (``subclasses``) as found before in the same subclass triples, added to as they are found.
+        ``proofs``: for a SPARQL-based constraint's query (as ``Shape.sparql`` holds it), a check that reads the data
+        through this validator and says True only when the query can find no row in it: the query is then not run.
+        ``before_query``: called before a query is run on the store (to fill it only when one is)."""
         self.shapes = shapes
         self.plain = plain
         if plain:
@@ -464,6 +468,8 @@ class Validator:
         self._closures: dict[Term, set[Term]] = {} if closures is None else closures
         self._objects: dict[tuple[Term, Term], list[Term]] = {}
         self._typed: dict[Term, set[Term]] | None = None
+        self.proofs = proofs or {}
+        self.before_query = before_query
 
     # ---- data access (the default graph, or the graph given)
     def objects(self, s: Term, p: Term) -> list[Term]:
@@ -492,6 +498,13 @@ class Validator:
         if self.indexes is not None:
             return [s for index in self.indexes for s, po in index.spo.items() for objects in po.values() for x in objects if x == o]
         return [q.subject for q in self.store.quads_for_pattern(None, p, o, self.graph)]
+
+    def subjects_with(self, p: Term) -> list[Term]:
+        """The subjects of predicate ``p`` (a subject once an index, or once a triple when read from the store)."""
+        if self.indexes is not None:
+            found = [index.subjects_with(p) for index in self.indexes]
+            return [s for subjects in found for s in subjects] if len(found) != 1 else found[0]
+        return [q.subject for q in self.store.quads_for_pattern(None, p, None, self.graph)]
 
     def predicate_objects(self, s: Term) -> list[tuple[Term, Term]]:
         """Every (predicate, object) of subject ``s``."""
@@ -633,6 +646,12 @@ class Validator:
         if not focus:  # its rows are kept for the shape's focus nodes only
             return
         for query, messages, severity in shape.sparql:
+            proof = self.proofs.get(query)
+            if proof is not None and proof(self):
+                continue
+            if self.before_query is not None:
+                self.before_query()
+                self.before_query = None
             res = (self.store.query(query) if isinstance(self.graph, ox.DefaultGraph) else self.store.query(query, use_default_graph_as_union=True)
                    if self.graph is None else self.store.query(query, default_graph=self.graph))
             assert isinstance(res, ox.QuerySolutions)
@@ -904,6 +923,7 @@ def validate(store: ox.Store, shapes: Shapes) -> list[Result]:
 
 # --------------------------------------------------------------------------- shapes compiled into checks
 
+Proof = Callable[["Validator"], bool]  # True: a SPARQL-based constraint's query finds no row in the validator's data
 Check = Callable[["Validator", Term, list[Term], list[Result]], None]  # (validator, focus, values, results out)
 
 
