@@ -343,8 +343,18 @@ def _no_quote_mismatch(v: shacl.Validator) -> bool:
     start_p, end_p, exact_p = _iri(_OA + "start"), _iri(_OA + "end"), _iri(_OA + "exact")
     string, integer = _XSD + "string", _XSD + "integer"
     objects = v.objects
+    values: dict[Any, str | None] = {}  # each text's value, read once (a term's value is a new string each time it is read)
     for span in v.subjects_with(has_source):
-        texts = [t for this in objects(span, has_source) for t in objects(this, text_p)]
+        texts = []
+        for this in objects(span, has_source):
+            for text in objects(this, text_p):
+                value = values.get(text, "")
+                if value == "":
+                    value = values[text] = (text.value if isinstance(text, ox.Literal) and text.language is None
+                                            and text.datatype.value == string else None)
+                if value is None:  # (a language-tagged text never equals a quote's string)
+                    return False
+                texts.append(value)
         if not texts:
             continue
         selectors = objects(span, has_selector)
@@ -358,10 +368,9 @@ def _no_quote_mismatch(v: shacl.Validator) -> bool:
                         return False
                     a, b = int(start.value), int(end.value)
                     for text in texts:
-                        if not (isinstance(text, ox.Literal) and text.language is None and text.datatype.value == string
-                                and a <= b <= len(text.value)):
+                        if not a <= b <= len(text):
                             return False
-                        quoted = text.value[a:b]
+                        quoted = text[a:b]
                         for exact in exacts:
                             if not isinstance(exact, ox.Literal) or exact.value != quoted:
                                 return False
