@@ -127,6 +127,8 @@ def _compare(a: Term, b: Term) -> int | None:
     if not (isinstance(a, ox.Literal) and isinstance(b, ox.Literal)):
         return None
     va, vb = _value(a), _value(b)
+    if type(va) is int and type(vb) is int:  # (the usual case: offsets, positions, counts)
+        return (va > vb) - (va < vb)
     if va is _NO_VALUE or vb is _NO_VALUE:
         return None
     num = (int, float, Decimal)
@@ -376,6 +378,7 @@ class Index:
         self.down: dict[Term, set[Term]] = {}  # class -> its direct subclasses
         self._pso: dict[Term, list[tuple[Term, Term]]] | None = None
         self._subjects: dict[Term, list[Term]] = {}  # ``subjects_with``, as found
+        self._instances: dict[int, tuple[set[Term], set[Term] | frozenset[Term]]] = {}  # ``instances_of``, as found
         for t in triples:
             self.add(t.subject, t.predicate, t.object)
 
@@ -383,6 +386,7 @@ class Index:
         self.spo.setdefault(s, {}).setdefault(p, []).append(o)
         self._pso = None
         self._subjects.clear()
+        self._instances.clear()
         if p == _RDF_TYPE:
             self.typed.setdefault(o, set()).add(s)
         elif p == _SUBCLASS:
@@ -399,6 +403,20 @@ class Index:
             for c in po.get(_SUBCLASS, ()):
                 index.down.setdefault(c, set()).add(s)
         return index
+
+    def instances_of(self, classes: set[Term]) -> set[Term] | frozenset[Term]:
+        """The subjects typed with one of ``classes`` (kept while the same set is asked again: a TBox's index is asked
+        for the same closures of its classes, ``Validator.subclasses``, for every document)."""
+        got = self._instances.get(id(classes))
+        if got is not None and got[0] is classes:
+            return got[1]
+        typed = self.typed
+        found = [typed[c] for c in classes if c in typed]
+        out: set[Term] | frozenset[Term] = _NONE if not found else found[0] if len(found) == 1 else set().union(*found)
+        if len(self._instances) >= 1_000:  # (closures made for one document only are not kept for long)
+            self._instances.clear()
+        self._instances[id(classes)] = (classes, out)
+        return out
 
     def subjects_with(self, p: Term) -> list[Term]:
         """The subjects of predicate ``p`` (kept: a TBox's index is asked again for every document)."""
@@ -559,9 +577,9 @@ class Validator:
     def instances(self, c: Term) -> set[Term]:
         if self.indexes is not None:
             out: set[Term] = set()
-            for sub in self.subclasses(c):
-                for index in self.indexes:
-                    out |= index.typed.get(sub, _NONE)
+            classes = self.subclasses(c)
+            for index in self.indexes:
+                out |= index.instances_of(classes)
             return out
         if self._typed is None:  # every rdf:type triple, read once a run: class targets ask for many classes
             typed: dict[Term, set[Term]] = {}
