@@ -457,8 +457,10 @@ _CRUMB = re.compile(r"(?<!\s)\s*(?:>|＞|»|›|→)\s*|(?<=\s)(?:>|＞|»|›|�
 
 def _breadcrumb(line: str) -> list[str] | None:
     body = _YOU_ARE_HERE.sub("", line)
+    if len(body) > 120:  # (a paragraph: not split)
+        return None
     parts = [p.strip() for p in _CRUMB.split(body)]
-    if len(parts) >= 2 and all(0 < len(p) <= 40 for p in parts) and len(body) <= 120:
+    if len(parts) >= 2 and all(0 < len(p) <= 40 for p in parts):
         return parts
     return None
 

@@ -203,7 +203,9 @@ def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int =
         held, nt = nt[start:end], nt[:start] + nt[end:]
         if lines is not None:
             lines = lines.cut(start)
-    quads = nt.replace(" .\n", f" <{name}> .\n")  # N-Triples escape newlines inside literals
+    # N-Triples escape newlines inside literals; the text encoded once, its lines' ends replaced in UTF-8 (which writes
+    # no ASCII byte inside another character)
+    quads = nt.encode("utf-8").replace(b" .\n", f" <{name}> .\n".encode())
     if union is None:
         triples = nt
     else:
@@ -214,7 +216,7 @@ def new_graph(name: str, nt: str, union: set[str] | None = None, remember: int =
             union.update(fresh)
         triples = "".join(fresh)
     rows = spans.nquads_of_lines(name, lines) if lines is not None else spans.nquads_of(name, nt)
-    return NewGraph(name, quads.encode("utf-8"), triples.encode("utf-8"), held, rows.encode("utf-8"))
+    return NewGraph(name, quads, triples.encode("utf-8"), held, rows.encode("utf-8"))
 
 
 Built = tuple[DocumentResult, str | None, str | None]  # a result, its graph's name and N-Triples when stored

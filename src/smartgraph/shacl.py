@@ -127,6 +127,8 @@ def _compare(a: Term, b: Term) -> int | None:
     if not (isinstance(a, ox.Literal) and isinstance(b, ox.Literal)):
         return None
     va, vb = _value(a), _value(b)
+    if type(va) is int and type(vb) is int:  # (the usual case: offsets, positions, counts)
+        return (va > vb) - (va < vb)
     if va is _NO_VALUE or vb is _NO_VALUE:
         return None
     num = (int, float, Decimal)
@@ -376,6 +378,7 @@ class Index:
         self.down: dict[Term, set[Term]] = {}  # class -> its direct subclasses
         self._pso: dict[Term, list[tuple[Term, Term]]] | None = None
         self._subjects: dict[Term, list[Term]] = {}  # ``subjects_with``, as found
+        self._instances: dict[int, tuple[set[Term], set[Term] | frozenset[Term]]] = {}  # ``instances_of``, as found
         for t in triples:
             self.add(t.subject, t.predicate, t.object)
 
@@ -383,6 +386,7 @@ class Index:
         self.spo.setdefault(s, {}).setdefault(p, []).append(o)
         self._pso = None
         self._subjects.clear()
+        self._instances.clear()
         if p == _RDF_TYPE:
             self.typed.setdefault(o, set()).add(s)
         elif p == _SUBCLASS:
@@ -399,6 +403,20 @@ class Index:
             for c in po.get(_SUBCLASS, ()):
                 index.down.setdefault(c, set()).add(s)
         return index
+
+    def instances_of(self, classes: set[Term]) -> set[Term] | frozenset[Term]:
+        """The subjects typed with one of ``classes`` (kept while the same set is asked again: a TBox's index is asked
+        for the same closures of its classes, ``Validator.subclasses``, for every document)."""
+        got = self._instances.get(id(classes))
+        if got is not None and got[0] is classes:
+            return got[1]
+        typed = self.typed
+        found = [typed[c] for c in classes if c in typed]
+        out: set[Term] | frozenset[Term] = _NONE if not found else found[0] if len(found) == 1 else set().union(*found)
+        if len(self._instances) >= 1_000:  # (closures made for one document only are not kept for long)
+            self._instances.clear()
+        self._instances[id(classes)] = (classes, out)
+        return out
 
     def subjects_with(self, p: Term) -> list[Term]:
         """The subjects of predicate ``p`` (kept: a TBox's index is asked again for every document)."""
@@ -437,12 +455,29 @@ def _with_results(known: dict[Term, list[Result]]) -> list[tuple[Term, list[Resu
     return [(f, done) for f, done in known.items() if done]
 
 
+def _objects_of_two(first: dict[Term, dict[Term, list[Term]]], second: dict[Term, dict[Term, list[Term]]]) -> Callable[[Term, Term], list[Term]]:
+    """``Validator.objects`` read from two indexes (a TBox's and a document's: asked hundreds of times a document)."""
+    def objects(s: Term, p: Term) -> list[Term]:
+        po = first.get(s)
+        if po is None:
+            po = second.get(s)
+            return _NO_OBJECTS if po is None else po.get(p) or _NO_OBJECTS
+        found = po.get(p)
+        po = second.get(s)
+        more = None if po is None else po.get(p)
+        if found and more:
+            return found + more
+        return found or more or _NO_OBJECTS
+    return objects
+
+
 class Validator:
     """Validate the default graph of a pyoxigraph store against a shapes graph."""
 
     def __init__(self, shapes: Shapes, store: ox.Store, *, graph: Any = DEFAULT,
                  known: dict[Any, dict[Term, list[Result]]] | None = None, indexes: tuple[Index, ...] | None = None,
-                 plain: bool = False, closures: dict[Term, set[Term]] | None = None) -> None:
+                 plain: bool = False, closures: dict[Term, set[Term]] | None = None,
+                 proofs: dict[str, Proof] | None = None, before_query: Callable[[], None] | None = None) -> None:
         """``graph``: the graph validated, the default graph unless given; None reads every graph of the
         store as one (the caller keeps the graphs free of shared triples, or counts would see a triple
         twice). ``known``: results already known for (shape, focus node), reused instead of validated.
@@ -450,7 +485,10 @@ class Validator:
         objects, instances and subclasses are then looked up there; SPARQL-based constraints, inverse
         paths and closed shapes still read the store. ``plain``: every shape read the plain way
         (``validate_plain``) instead of by its compiled checks (tests compare the two). ``closures``: each class's
-        subclasses (``subclasses``) as found before in the same subclass triples, added to as they are found."""
+        subclasses (``subclasses``) as found before in the same subclass triples, added to as they are found.
+        ``proofs``: for a SPARQL-based constraint's query (as ``Shape.sparql`` holds it), a check that reads the data
+        through this validator and says True only when the query can find no row in it: the query is then not run.
+        ``before_query``: called before a query is run on the store (to fill it only when one is)."""
         self.shapes = shapes
         self.plain = plain
         if plain:
@@ -464,6 +502,10 @@ class Validator:
         self._closures: dict[Term, set[Term]] = {} if closures is None else closures
         self._objects: dict[tuple[Term, Term], list[Term]] = {}
         self._typed: dict[Term, set[Term]] | None = None
+        self.proofs = proofs or {}
+        self.before_query = before_query
+        if indexes is not None and len(indexes) == 2:
+            self.objects = _objects_of_two(indexes[0].spo, indexes[1].spo)  # type: ignore[method-assign,assignment]
 
     # ---- data access (the default graph, or the graph given)
     def objects(self, s: Term, p: Term) -> list[Term]:
@@ -492,6 +534,13 @@ class Validator:
         if self.indexes is not None:
             return [s for index in self.indexes for s, po in index.spo.items() for objects in po.values() for x in objects if x == o]
         return [q.subject for q in self.store.quads_for_pattern(None, p, o, self.graph)]
+
+    def subjects_with(self, p: Term) -> list[Term]:
+        """The subjects of predicate ``p`` (a subject once an index, or once a triple when read from the store)."""
+        if self.indexes is not None:
+            found = [index.subjects_with(p) for index in self.indexes]
+            return [s for subjects in found for s in subjects] if len(found) != 1 else found[0]
+        return [q.subject for q in self.store.quads_for_pattern(None, p, None, self.graph)]
 
     def predicate_objects(self, s: Term) -> list[tuple[Term, Term]]:
         """Every (predicate, object) of subject ``s``."""
@@ -528,9 +577,9 @@ class Validator:
     def instances(self, c: Term) -> set[Term]:
         if self.indexes is not None:
             out: set[Term] = set()
-            for sub in self.subclasses(c):
-                for index in self.indexes:
-                    out |= index.typed.get(sub, _NONE)
+            classes = self.subclasses(c)
+            for index in self.indexes:
+                out |= index.instances_of(classes)
             return out
         if self._typed is None:  # every rdf:type triple, read once a run: class targets ask for many classes
             typed: dict[Term, set[Term]] = {}
@@ -633,6 +682,12 @@ class Validator:
         if not focus:  # its rows are kept for the shape's focus nodes only
             return
         for query, messages, severity in shape.sparql:
+            proof = self.proofs.get(query)
+            if proof is not None and proof(self):
+                continue
+            if self.before_query is not None:
+                self.before_query()
+                self.before_query = None
             res = (self.store.query(query) if isinstance(self.graph, ox.DefaultGraph) else self.store.query(query, use_default_graph_as_union=True)
                    if self.graph is None else self.store.query(query, default_graph=self.graph))
             assert isinstance(res, ox.QuerySolutions)
@@ -904,6 +959,7 @@ def validate(store: ox.Store, shapes: Shapes) -> list[Result]:
 
 # --------------------------------------------------------------------------- shapes compiled into checks
 
+Proof = Callable[["Validator"], bool]  # True: a SPARQL-based constraint's query finds no row in the validator's data
 Check = Callable[["Validator", Term, list[Term], list[Result]], None]  # (validator, focus, values, results out)
 
 

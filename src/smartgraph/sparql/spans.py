@@ -179,21 +179,32 @@ def _text_rows(text: str) -> list[tuple[str, str]]:
     return _rows_of_text(triples)
 
 
+# N-Triples terms -> (their cell, the cell as JSON), kept from one release to the next (selector types, offsets), up to
+# CELLS_KEPT
+_CELLS: dict[str, tuple[Cell, str]] = {}
+CELLS_KEPT = 20_000
+
+
 def _rows_of_text(triples: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
     """``_text_rows`` of the (subject, predicate IRI, object) triples read, terms as N-Triples text."""
-    cells: dict[str, Cell] = {}
+    cells = _CELLS
+    if len(cells) >= CELLS_KEPT:
+        cells.clear()
 
-    def of(term: str) -> Cell:
+    def of(term: str) -> tuple[Cell, str]:
         c = cells.get(term)
         if c is None:
-            c = cells[term] = _text_cell(term)
+            made = _text_cell(term)
+            c = cells[term] = (made, _json(made))
         return c
 
     rows = []
-    for span, doc, source, start, end, quote in _join(triples, lambda t: of(t)["value"] if t[:1] in "<\"" else None):
+    # a row as _json writes the dictionary of its five cells: the cells' JSON joined (no space, no key sorted)
+    for span, doc, source, start, end, quote in _join(triples, lambda t: of(t)[0]["value"] if t[:1] in "<\"" else None):
         if not _PLAIN_IRI.fullmatch(span):
             raise _Unusual(span)
-        rows.append((span, _json({"document": of(doc), "source": of(source), "start": of(start), "end": of(end), "quote": of(quote)})))
+        rows.append((span, f'{{"document":{of(doc)[1]},"source":{of(source)[1]},"start":{of(start)[1]},"end":{of(end)[1]},'
+                           f'"quote":{of(quote)[1]}}}'))
     return rows
 
 
