@@ -464,7 +464,9 @@ def english_home(res: Resolved) -> None:
     pieces = [(doc.header.publisher.text if doc.header.publisher is not None else "", 20.0),
               (doc.header.dateline_place.text if doc.header.dateline_place is not None else "", 3.0)]
     for h in gz.places().en.find(text.low):
-        pieces.append((text.raw[h.start:h.end], 3.0 if h.start < title_end else 1.0))
+        # "the New Taipei City Government" names the government the release is of: it counts as two mentions
+        gov = text.low.startswith((" city government", " government"), h.end) or text.low.endswith("city government", 0, h.end)
+        pieces.append((text.raw[h.start:h.end], 3.0 if h.start < title_end else 2.0 if gov else 1.0))
     for piece, weight in pieces:
         for h in gz.places().en.find(piece.lower()):
             name = piece[h.start:h.end]
