@@ -213,7 +213,8 @@ _DATE_LABELS = {"published", "posted", "updated"}
 
 _BANNER_RE = re.compile(r"新聞稿\s*$|^\s*(?:新聞稿|新聞資料|新聞發布|press release|news release)\s*$", re.I)
 _NAV_RE = re.compile(
-    r"^(?::::*|(?:jump|skip|go|tab)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|link\s+to\s+(?:the\s+)?(?:main\s+)?content(?:\s+area)?|跳[到至]主要內容.*|回首頁|網站導覽|"
+    r"^(?::::*|(?:jump|skip|go|tab)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|"
+    r"link\s+to\s+(?:the\s+)?(?:main\s+)?content(?:\s+area)?|跳[到至]主要內容.*|回首頁|網站導覽|"
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
     r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
     r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*)$",
@@ -254,7 +255,9 @@ _ZH_UNIT = r"[\u4e00-\u9fff]{1,14}?(?:局|處|室|會|中心|所|隊|署|組|科
 _ZH_ORG_RE = re.compile(rf"^(?P<org>(?:{_ZH_GOV}|行政院|總統府|[\u4e00-\u9fff]{{2,5}}部)(?:{_ZH_UNIT})?|{_ZH_UNIT})$")
 _ZH_SITE_RE = re.compile(rf"^(?P<org>(?:{_ZH_GOV}|行政院|總統府|[\u4e00-\u9fff]{{2,5}}部)(?:{_ZH_UNIT})?)\s*(?:全球資訊網|網站|入口網|新聞稿|新聞資料)?$")
 _EN_ORG_WORDS = r"(?:Government|Council|Bureau|Department|Office|Secretariat|Commission|Agency|Administration|Ministry|Assembly)"
-_EN_ORG_RE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*,?\s+(?:of\s+|and\s+|for\s+|the\s+)*){{0,8}}{_EN_ORG_WORDS}(?:,?\s+(?:of\s+|and\s+|for\s+|the\s+)*[A-Z][\w'’.&-]*)*$")
+# "Taipei City Government", "Department of Public Information": capitalised words, joined by of/and/for/the
+_EN_ORG_RE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*,?\s+(?:of\s+|and\s+|for\s+|the\s+)*){{0,8}}{_EN_ORG_WORDS}"
+                        rf"(?:,?\s+(?:of\s+|and\s+|for\s+|the\s+)*[A-Z][\w'’.&-]*)*$")
 _EN_SITE_RE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:City|County|Municipal|Metropolitan|Township)\s+Government$")
 
 # News: outlets, bylines, date lines and datelines.
@@ -662,7 +665,7 @@ def _bracket_byline(t: str) -> bool:
     return not _is_latin(inner) or bool(re.search(r"[/／]|\breport", inner, re.I))
 
 
-def _value_below(f: _Fields, pieces: list[tuple[str | None, Span]], lines: list["_Line"], i: int, skip: set[int]) -> None:
+def _value_below(f: _Fields, pieces: list[tuple[str | None, Span]], lines: list[_Line], i: int, skip: set[int]) -> None:
     """A label written alone (``Release Unit:``) whose value is the next line (a saved page's table): take that line
     when it is what the label announces (an organisation, a date), and mark it read."""
     name, piece = pieces[-1]
@@ -683,7 +686,7 @@ def _value_below(f: _Fields, pieces: list[tuple[str | None, Span]], lines: list[
             skip.add(j)
 
 
-def _headline_with_stop(lines: list["_Line"], i: int) -> bool:
+def _headline_with_stop(lines: list[_Line], i: int) -> bool:
     """An English headline that ends with a full stop (city portals write some so): one sentence, not long, and either
     repeated on the next line (the page's photo caption or alt text) or followed by header fields (Release Unit:)."""
     t = lines[i].span.text

@@ -22,6 +22,7 @@ A year given ("in 2021", "since 1970") tells two agreements of the same parties 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -792,10 +793,8 @@ def _joined(res: Resolved, before: list[PlaceMention], x: str, y: str) -> bool:
     … in the sister cities" ties neither to the other."""
     raw = res.text.raw
     keys = [(add_place(res, m), m) for m in before]
-    for (k1, m1), (k2, m2) in zip(keys, keys[1:]):
-        if {k1, k2} == {x, y} and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", raw[m1.end:m2.start]):
-            return True
-    return False
+    return any({k1, k2} == {x, y} and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", raw[m1.end:m2.start])
+               for (k1, m1), (k2, m2) in itertools.pairwise(keys))
 
 
 # "the sister city relationship between A, Japan, and B"; "since the establishment of sister city ties in 2017, A and B
@@ -810,11 +809,9 @@ def _between_pair(res: Resolved, after: list[PlaceMention], w1: int) -> tuple[st
     if len(towns) < 2:
         return None
     a, b = towns[0], towns[1]
-    if _BETWEEN.fullmatch(raw, w1, a.start) and re.fullmatch(r"(?:,\s*[A-Z][\w .'-]{1,30})?,?\s+and\s+(?:the\s+)?", raw[a.end:b.start]):
-        pass
-    elif _TIES_THEN_PAIR.fullmatch(raw, w1, a.start) and re.fullmatch(r"\s+and\s+", raw[a.end:b.start]):
-        pass
-    else:
+    between = _BETWEEN.fullmatch(raw, w1, a.start) and re.fullmatch(r"(?:,\s*[A-Z][\w .'-]{1,30})?,?\s+and\s+(?:the\s+)?",
+                                                                   raw[a.end:b.start])
+    if not between and not (_TIES_THEN_PAIR.fullmatch(raw, w1, a.start) and re.fullmatch(r"\s+and\s+", raw[a.end:b.start])):
         return None
     x, y = add_place(res, a), add_place(res, b)
     return (x, y) if x != y else None
