@@ -1846,3 +1846,22 @@ def test_signatories_listed_after_a_signing_and_a_guest_who_made_an_appearance_t
     f = _en("Tainan Deputy Mayor Lin Yu-ting opened the Tainan Pavilion at the Sendai Food Expo 2024 on May 3. Miyagi "
             "Prefecture Governor Kenji Mori made a special appearance to thank the Tainan City Government.")
     assert "Kenji Mori" in {_names(f)[p.person] for p in f.participations}
+
+
+def test_a_given_name_alone_before_said_is_the_speaker_named_in_full_before() -> None:
+    f = _en("The ceremony was held at Tainan City Hall, where Huang welcomed Selangor Chief Minister Amirudin Shari and "
+            "Councillor Rohana Yusof of Shah Alam. During the ceremony, Rohana said Shah Alam will host a food festival in July.")
+    assert "Rohana Yusof" in {_names(f)[s.speaker] for s in f.statements}
+
+
+def test_a_family_name_alone_stands_for_a_family_comma_given_name() -> None:
+    f = _en("Mayor Lin, Hsiu-Chen, met a delegation from Eindhoven at the Taichung City Government today. Mayor Lin said "
+            "the visit was fruitful.")
+    assert {" ".join(_names(f)[s.speaker].replace(",", "").split()) for s in f.statements} == {"Lin Hsiu-Chen"}
+
+
+def test_taiwans_premier_is_of_the_executive_yuan_and_another_countrys_of_its_government() -> None:
+    got = _posts_en(_en("Premier Su Chen-wei attended the opening of the Taichung Flower Expo with Mayor Lin Hsiu-chen on Friday."))
+    assert got["Su Chen-wei"] == ("premier", "Executive Yuan", "TW")
+    got = _posts_en(_en("Thai Premier Somchai Wong visited Bangkok's flower market with Mayor Lin Hsiu-chen on Friday."))
+    assert got["Somchai Wong"][0] == "premier" and got["Somchai Wong"][2] == "TH" and got["Somchai Wong"][1] != "Executive Yuan"

@@ -155,11 +155,19 @@ class PeopleResolver:
         raw = res.text.raw
         owners: dict[str, list[str]] = {}
         named = set(res.person_of.values())
+        given: dict[str, list[str]] = {}  # a first word that is no family name: it stands alone only as a speaker
         for key, lab in self.labels.items():
             if key not in named or "latin" not in lab:
                 continue
-            for w in _family_words(lab["latin"]):
+            fam = _family_words(lab["latin"])
+            for w in fam:
                 owners.setdefault(w, []).append(key)
+            first = lab["latin"].replace(",", " ").split()[:1]
+            if first and first[0] not in fam and re.fullmatch(r"[A-Z][a-z]{2,}", first[0]) and len(lab["latin"].split()) >= 2:
+                given.setdefault(first[0], []).append(key)
+        only_speaking = {w for w, keys in given.items() if w not in owners and len(keys) == 1}
+        for w in only_speaking:
+            owners[w] = given[w]
         if not owners:
             return
         taken = bytearray(len(raw) + 1)
@@ -171,6 +179,8 @@ class PeopleResolver:
             i, j = m.start(), m.end()
             if any(taken[i:j]) or _capitalised_neighbour(raw, i, j):
                 continue
+            if m.group() in only_speaking and not _SAYS_AFTER.match(raw, j):
+                continue  # "Patahiyah said", after "Patahiyah Ismail": a given name alone names its bearer as a speaker only
             keys = owners[m.group()]
             key = keys[0] if len(keys) == 1 else self._nearest(keys, i)
             nm = NameMention(i, j, m.group(), "latin")
@@ -255,13 +265,16 @@ class PeopleResolver:
                         taken[i:j] = b"\x01" * (j - i)
 
 
+_SAYS_AFTER = re.compile(r"\s+(?:also\s+)?(?:said|says|added|noted|stated|stressed|remarked|explained|told|expressed|hoped)\b")
+
+
 def _family_words(name: str) -> list[str]:
     """The words of a Latin name that may stand alone for its bearer: the family name (first word when the given name
-    is hyphenated, Chinese order; else the last word)."""
-    ws = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
+    is hyphenated, Chinese order, also as "Hou, Yu-ih"; else the last word)."""
+    ws = [w for w in name.replace(",", " ").split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
     if len(ws) < 2:
         return []
-    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES):
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or ("," in name and re.fullmatch(r"[A-Z][a-z]+-[A-Za-z][a-z]*", ws[-1])) or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES):
         return [ws[0]]
     if len(ws) == 2 and all(_JAPANESE_WORD.fullmatch(w) for w in ws):
         return ws  # "Ueda Harutaka" / "Harutaka Ueda": a Japanese name is written in either order
