@@ -274,7 +274,8 @@ def _family_words(name: str) -> list[str]:
     ws = [w for w in name.replace(",", " ").split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
     if len(ws) < 2:
         return []
-    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or ("," in name and re.fullmatch(r"[A-Z][a-z]+-[A-Za-z][a-z]*", ws[-1])) or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES):
+    comma_order = "," in name and re.fullmatch(r"[A-Z][a-z]+-[A-Za-z][a-z]*", ws[-1])
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or comma_order or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES):
         return [ws[0]]
     if len(ws) == 2 and all(_JAPANESE_WORD.fullmatch(w) for w in ws):
         return ws  # "Ueda Harutaka" / "Harutaka Ueda": a Japanese name is written in either order
