@@ -275,7 +275,8 @@ def _family_words(name: str) -> list[str]:
     if len(ws) < 2:
         return []
     comma_order = "," in name and re.fullmatch(r"[A-Z][a-z]+-[A-Za-z][a-z]*", ws[-1])
-    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or comma_order or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES):
+    roman = len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or comma_order or roman:
         return [ws[0]]
     if len(ws) == 2 and all(_JAPANESE_WORD.fullmatch(w) for w in ws):
         return ws  # "Ueda Harutaka" / "Harutaka Ueda": a Japanese name is written in either order
