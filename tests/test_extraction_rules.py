@@ -1865,3 +1865,10 @@ def test_taiwans_premier_is_of_the_executive_yuan_and_another_countrys_of_its_go
     assert got["Su Chen-wei"] == ("premier", "Executive Yuan", "TW")
     got = _posts_en(_en("Thai Premier Somchai Wong visited Bangkok's flower market with Mayor Lin Hsiu-chen on Friday."))
     assert got["Somchai Wong"][0] == "premier" and got["Somchai Wong"][2] == "TH" and got["Somchai Wong"][1] != "Executive Yuan"
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_sentence() -> None:
+    f = _en("Deputy Mayor of Tainan Lin Yu-ting opened the Tainan Pavilion at the Sendai Food Expo 2024. Miyagi Prefecture "
+            "Governor Kenji Mori made a special appearance to thank the Tainan City Government.Deputy Mayor Lin said that "
+            "since the establishment of sister city ties in 2015, Tainan and Sendai have worked together.")
+    assert "Kenji Mori" in {_names(f)[p.person] for p in f.participations}  # the year is the next sentence's
