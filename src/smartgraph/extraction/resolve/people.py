@@ -155,19 +155,11 @@ class PeopleResolver:
         raw = res.text.raw
         owners: dict[str, list[str]] = {}
         named = set(res.person_of.values())
-        given: dict[str, list[str]] = {}  # a first word that is no family name: it stands alone only as a speaker
         for key, lab in self.labels.items():
             if key not in named or "latin" not in lab:
                 continue
-            fam = _family_words(lab["latin"])
-            for w in fam:
+            for w in _family_words(lab["latin"]):
                 owners.setdefault(w, []).append(key)
-            first = lab["latin"].replace(",", " ").split()[:1]
-            if first and first[0] not in fam and re.fullmatch(r"[A-Z][a-z]{2,}", first[0]) and len(lab["latin"].split()) >= 2:
-                given.setdefault(first[0], []).append(key)
-        only_speaking = {w for w, keys in given.items() if w not in owners and len(keys) == 1}
-        for w in only_speaking:
-            owners[w] = given[w]
         if not owners:
             return
         taken = bytearray(len(raw) + 1)
@@ -179,8 +171,6 @@ class PeopleResolver:
             i, j = m.start(), m.end()
             if any(taken[i:j]) or _capitalised_neighbour(raw, i, j):
                 continue
-            if m.group() in only_speaking and not _SAYS_AFTER.match(raw, j):
-                continue  # "Patahiyah said", after "Patahiyah Ismail": a given name alone names its bearer as a speaker only
             keys = owners[m.group()]
             key = keys[0] if len(keys) == 1 else self._nearest(keys, i)
             nm = NameMention(i, j, m.group(), "latin")
@@ -263,9 +253,6 @@ class PeopleResolver:
                         found.append(pm)
                         res.person_of[pm] = key
                         taken[i:j] = b"\x01" * (j - i)
-
-
-_SAYS_AFTER = re.compile(r"\s+(?:also\s+)?(?:said|says|added|noted|stated|stressed|remarked|explained|told|expressed|hoped)\b")
 
 
 def _family_words(name: str) -> list[str]:
