@@ -127,7 +127,7 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
         return res.org_of[(a, e)]
     if res.text.doc.language == "en":
         stretch = res.text.raw[a:e]
-        named = (_city_named_after(res, e) or _city_named_before(res, a)) if _PLACELESS_EN.match(stretch.strip()) else ""
+        named = _city_named_before(res, a) if _PLACELESS_EN.match(stretch.strip()) else ""
         if stretch.strip().startswith("Prefectural"):  # "Aomori Prefecture" … "the Prefectural Assembly": Aomori's
             named = re.sub(r"\s+Prefecture$", "", named)
         # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
@@ -175,23 +175,6 @@ def _strip(t: str, a: int, e: int) -> tuple[int, int]:
 
 # "City Council", "City Government" with the city's name left out: the city the sentence has just named
 _PLACELESS_EN = re.compile(r"(?:City|Municipal|Prefectural|County)\s+(?:Council|Assembly|Government)\b")
-
-
-_OFFICIALS_FROM = re.compile(r"\b(?:other\s+)?(?:officials|delegates|representatives|members|guests)\s+(?:from|of)\s+(?:the\s+)?$")
-
-
-def _city_named_after(res: Resolved, e: int) -> str:
-    """A foreign city the same sentence names after the post as where the rest of its party come from ("Municipal
-    Council President X and other officials from Georgetown": Georgetown's council, not the release's city's)."""
-    text = res.text
-    s = text.sentences[text.sentence_of(e)]
-    for m in res.recognised.within(res.recognised.places, e, s.end):
-        if m.start < e or m.kind not in ("city", "county"):
-            continue
-        if _OFFICIALS_FROM.search(text.raw, max(e, m.start - 40), m.start) and res.place_of.get(m) != res.home_place:
-            return text.raw[m.start:m.end]
-        return ""  # only the first place after the post
-    return ""
 
 
 def _city_named_before(res: Resolved, a: int) -> str:
