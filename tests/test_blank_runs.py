@@ -14,6 +14,7 @@ from smartgraph import dates, documents, webpage
 from smartgraph.extraction import lexicon
 from smartgraph.extraction.recognise import events as recognise_events
 from smartgraph.extraction.recognise import people, people_en, places
+from smartgraph.extraction.relate import agreements_en
 from smartgraph.extraction.relate import events as relate_events
 from smartgraph.extraction.relate import participation, statements
 from smartgraph.extraction.resolve import events as resolve_events
@@ -83,12 +84,14 @@ OPTIONAL = {
     "you are here": (documents._YOU_ARE_HERE, documents._YOU_ARE_HERE.pattern.replace(r"\s*(?:[:：]\s*)?", r"\s*[:：]?\s*")),
     "Chinese year": (dates._ZH_YEAR, dates._ZH_YEAR.pattern.replace(r"(?=\s*(?:[)）]\s*)?年)", r"(?=\s*[)）]?\s*年)")),
     "page date": (webpage._DATE_SHOWN, webpage._DATE_SHOWN.pattern.replace(r"\s*(?:[:：]\s*)?", r"\s*[:：]?\s*")),
+    "relationship they formed": (agreements_en._THEY_FORMED,
+                                 r"\s+(?:relationship|relations|ties?|partnership|bond)?\s*(?:that|which)\s+they\s+"),
     "page publisher": (webpage._PUBLISHER_SHOWN, webpage._PUBLISHER_SHOWN.pattern.replace(r"\s*(?:[:：]\s*)?", r"\s*[:：]?\s*")),
 }
 OPTIONAL_ALPHABET = [" ", " ", "  ", "\t", "\u3000", "\n", "超過", "共", "約", "3", "12", "二", "十", "餘", "場", "次", "屆", "年", "年度",
                      "2019", "今", "(", "（", ")", "）", "日", "天", "已", "正式", "落幕", "止", "個", "場次", "國", "國家", "內", "、",
                      "及", "與", "在", "於", ",", "of", "the", "at", "also", "hits", "瀏覽人次", ":", "：", "--", "—", "TAIPEI",
-                     "Kaohsiung", "June 25", "CNA", "目前位置", "二〇一", "〇", "九", "Date", "Source", "x", "A"]
+                     "Kaohsiung", "June 25", "CNA", "relationship", "ties", "that", "which", "they", "目前位置", "二〇一", "〇", "九", "Date", "Source", "x", "A"]
 
 
 def _optional_texts(seed: int, n: int = 20_000) -> list[str]:

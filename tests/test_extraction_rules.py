@@ -1890,3 +1890,116 @@ def test_a_mayor_named_in_since_took_office_took_no_part() -> None:
     names = _names(f)
     went = {names[p.person] for p in f.participations}
     assert "Chao Chin-lien" in went and "Huang Wei-che" not in went
+
+
+def test_a_headline_ending_in_a_full_stop_above_a_label_with_its_value_below() -> None:
+    text = ("Mayor Wang leads a team to Sendai for a tourism exchange.\n\nRelease Unit:\nDepartment of Tourism\nRelease Date:\n"
+            "Media Section\n\nTaoyuan City Mayor Wang Ta-ming has led a team to Sendai for a five-day visit on tourism.\n")
+    doc = parse(text, "t.txt")
+    assert doc.title is not None and doc.title.text == "Mayor Wang leads a team to Sendai for a tourism exchange."
+    assert doc.header.publisher is not None and doc.header.publisher.text == "Department of Tourism"
+    assert doc.header.published is None  # "Media Section" under "Release Date:" is no date
+
+
+def test_a_headline_ending_in_a_full_stop_repeated_as_its_caption_is_the_title() -> None:
+    line = "Governor Sato of Akita Prefecture visited Tainan and Mayor Huang gave him a city key."
+    doc = parse(f"Go To Content\n\n{line}\n\n{line}\nGovernor Sato and his delegation visited Tainan City Hall today.\n", "t.txt")
+    assert doc.title is not None and doc.title.text == line
+
+
+def test_a_body_sentence_ending_in_a_full_stop_is_no_title() -> None:
+    doc = parse("The Tainan City Government welcomed a delegation of 12 officials from Akita on May 3, 2019. "
+                "The guests toured the Anping harbour.\n\nMayor Huang said the visit was fruitful.\n", "t.txt")
+    assert doc.title is None or not doc.title.text.startswith("The Tainan City Government welcomed")
+
+
+def test_link_to_content_area_is_navigation_and_an_english_tag_in_brackets_opens_a_title() -> None:
+    doc = parse("Link to Content Area\n\n【SDG 11】Mayor Lin meets a Dutch delegation on smart cities\n\n"
+                "Mayor Lin met a delegation from Eindhoven at the Taichung City Government today.\n", "t.txt")
+    assert doc.title is not None and doc.title.text.startswith("【SDG 11】Mayor Lin meets")
+
+
+def test_family_comma_given_names_in_a_list_of_officials_hold_their_posts() -> None:
+    f = _en("Mayor Lin, Hsiu-Chen, met a delegation from Eindhoven at the Taichung City Government today. Members of the "
+            "City Government present included Wang, Mei-Ling, Deputy Secretary-General, Tsai, Pei-Jun, Commissioner of the "
+            "Finance Department, and Ho, Wen-Hsin, Commissioner of the Labor Department.")
+    got = {" ".join(k.replace(",", "").split()): v for k, v in _posts_en(f).items()}
+    assert got["Wang Mei-Ling"] == ("deputy-secretary-general", "Taichung City Government", "TW")
+    assert got["Tsai Pei-Jun"][0] == "commissioner" and got["Tsai Pei-Jun"][2] == "TW"
+    assert got["Ho Wen-Hsin"][0] == "commissioner" and "Labor Department" in got["Ho Wen-Hsin"][1]
+
+
+def test_a_place_then_a_comma_then_a_hyphenated_word_is_no_name() -> None:
+    f = _en("Mayor Lin visited Busan, Jeju-do and Seoul last week with the Taichung City Government's tourism team.")
+    assert not any("Jeju" in n for n in _names(f).values())
+
+
+def _ties_en(body: str) -> tuple[set[frozenset[str]], list[tuple[str, str, object]]]:
+    f = _en(body)
+    P = f.places
+    sisters = {frozenset((P[s.a].name_zh or P[s.a].name_en, P[s.b].name_zh or P[s.b].name_en)) for s in f.sister_cities}
+    ags = [(a.kind, a.status, a.date) for a in f.agreements.values()]
+    return sisters, ags
+
+
+def test_the_sister_city_relationship_between_a_country_and_b_ties_a_and_b() -> None:
+    sisters, ags = _ties_en("Governor Ken Ito of Nagano Prefecture visited Tainan City Hall today to mark the 10th anniversary "
+                            "of the sister city relationship between Nagano Prefecture, Japan, and Tainan City.")
+    assert frozenset(("臺南市", "長野縣")) in sisters
+    assert ("friendship", "signed", None) in ags  # the anniversary's day is not the tie's
+
+
+def test_since_sister_city_ties_in_a_year_a_and_b_ties_them() -> None:
+    sisters, _ = _ties_en("Deputy Mayor Chang said that since the establishment of sister city ties in 2015, Taoyuan and "
+                          "Sendai have worked together on tourism.")
+    assert frozenset(("桃園市", "仙台市")) in sisters
+
+
+def test_a_and_b_the_relationship_that_they_formed_ties_them() -> None:
+    sisters, ags = _ties_en("Osaka and Tainan are close to the 30th anniversary of the sister-city relationship that they "
+                            "formed in 1995, the mayor said.")
+    assert frozenset(("臺南市", "大阪市")) in sisters and ags and ags[0][:2] == ("friendship", "signed")
+
+
+def test_years_of_sister_city_status_and_became_sisters_are_ties() -> None:
+    sisters, _ = _ties_en("Mayor Lin noted that Taoyuan and Sendai have enjoyed 12 years of sister city status.")
+    assert frozenset(("桃園市", "仙台市")) in sisters
+    sisters, _ = _ties_en("Taoyuan Mayor Wang Ta-ming welcomed the mayor of Sendai at the Taoyuan City Government. The two "
+                          "cities became sisters in 2015 and have worked together since.")
+    assert frozenset(("桃園市", "仙台市")) in sisters
+
+
+def test_places_apart_in_a_sentence_about_the_sister_cities_are_not_tied() -> None:
+    sisters, _ = _ties_en("Officials from the U.S. state of Ohio visited Taichung to explore cooperation between schools "
+                          "in the sister cities.")
+    assert not sisters
+
+
+def test_signatories_listed_after_a_signing_and_a_guest_who_made_an_appearance_took_part() -> None:
+    f = _en("Taipei Mayor Chen Wei-lin signed a tourism MOU with three Korean cities at City Hall on May 3. The other "
+            "signatories of the MOU include Park Min-ho, Mayor of Suwon City, and Lee Ji-woo, Mayor of Ansan City.")
+    went = {_names(f)[p.person] for p in f.participations}
+    assert {"Park Min-ho", "Lee Ji-woo"} <= went
+    f = _en("Tainan Deputy Mayor Lin Yu-ting opened the Tainan Pavilion at the Sendai Food Expo 2024 on May 3. Miyagi "
+            "Prefecture Governor Kenji Mori made a special appearance to thank the Tainan City Government.")
+    assert "Kenji Mori" in {_names(f)[p.person] for p in f.participations}
+
+
+def test_a_family_name_alone_stands_for_a_family_comma_given_name() -> None:
+    f = _en("Mayor Lin, Hsiu-Chen, met a delegation from Eindhoven at the Taichung City Government today. Mayor Lin said "
+            "the visit was fruitful.")
+    assert {" ".join(_names(f)[s.speaker].replace(",", "").split()) for s in f.statements} == {"Lin Hsiu-Chen"}
+
+
+def test_taiwans_premier_is_of_the_executive_yuan_and_another_countrys_of_its_government() -> None:
+    got = _posts_en(_en("Premier Su Chen-wei attended the opening of the Taichung Flower Expo with Mayor Lin Hsiu-chen on Friday."))
+    assert got["Su Chen-wei"] == ("premier", "Executive Yuan", "TW")
+    got = _posts_en(_en("Thai Premier Somchai Wong visited Bangkok's flower market with Mayor Lin Hsiu-chen on Friday."))
+    assert got["Somchai Wong"][0] == "premier" and got["Somchai Wong"][2] == "TH" and got["Somchai Wong"][1] != "Executive Yuan"
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_sentence() -> None:
+    f = _en("Deputy Mayor of Tainan Lin Yu-ting opened the Tainan Pavilion at the Sendai Food Expo 2024. Miyagi Prefecture "
+            "Governor Kenji Mori made a special appearance to thank the Tainan City Government.Deputy Mayor Lin said that "
+            "since the establishment of sister city ties in 2015, Tainan and Sendai have worked together.")
+    assert "Kenji Mori" in {_names(f)[p.person] for p in f.participations}  # the year is the next sentence's

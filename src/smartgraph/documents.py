@@ -213,7 +213,8 @@ _DATE_LABELS = {"published", "posted", "updated"}
 
 _BANNER_RE = re.compile(r"新聞稿\s*$|^\s*(?:新聞稿|新聞資料|新聞發布|press release|news release)\s*$", re.I)
 _NAV_RE = re.compile(
-    r"^(?::::*|(?:jump|skip|go|tab)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|跳[到至]主要內容.*|回首頁|網站導覽|"
+    r"^(?::::*|(?:jump|skip|go|tab)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|"
+    r"link\s+to\s+(?:the\s+)?(?:main\s+)?content(?:\s+area)?|跳[到至]主要內容.*|回首頁|網站導覽|"
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
     r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
     r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*)$",
@@ -254,7 +255,9 @@ _ZH_UNIT = r"[\u4e00-\u9fff]{1,14}?(?:局|處|室|會|中心|所|隊|署|組|科
 _ZH_ORG_RE = re.compile(rf"^(?P<org>(?:{_ZH_GOV}|行政院|總統府|[\u4e00-\u9fff]{{2,5}}部)(?:{_ZH_UNIT})?|{_ZH_UNIT})$")
 _ZH_SITE_RE = re.compile(rf"^(?P<org>(?:{_ZH_GOV}|行政院|總統府|[\u4e00-\u9fff]{{2,5}}部)(?:{_ZH_UNIT})?)\s*(?:全球資訊網|網站|入口網|新聞稿|新聞資料)?$")
 _EN_ORG_WORDS = r"(?:Government|Council|Bureau|Department|Office|Secretariat|Commission|Agency|Administration|Ministry|Assembly)"
-_EN_ORG_RE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*,?\s+(?:of\s+|and\s+|for\s+|the\s+)*){{0,8}}{_EN_ORG_WORDS}(?:,?\s+[A-Z][\w'’.&-]*)*$")
+# "Taipei City Government", "Department of Public Information": capitalised words, joined by of/and/for/the
+_EN_ORG_RE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*,?\s+(?:of\s+|and\s+|for\s+|the\s+)*){{0,8}}{_EN_ORG_WORDS}"
+                        rf"(?:,?\s+(?:of\s+|and\s+|for\s+|the\s+)*[A-Z][\w'’.&-]*)*$")
 _EN_SITE_RE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:City|County|Municipal|Metropolitan|Township)\s+Government$")
 
 # News: outlets, bylines, date lines and datelines.
@@ -686,6 +689,51 @@ def _is_subtitle(t: str) -> bool:
     return len(t) <= 40 and "。" not in t and not _LIST_RE.match(t)
 
 
+def _bracket_byline(t: str) -> bool:
+    """``〔記者…／台北報導〕`` or ``[Reporter X/Kaohsiung Report]`` opening a line; not an English tag such as ``【SDG 17】``."""
+    m = _ZH_BRACKET_BYLINE_RE.match(t)
+    if m is None:
+        return False
+    inner = m["inner"]
+    return not _is_latin(inner) or bool(re.search(r"[/／]|\breport", inner, re.I))
+
+
+def _value_below(f: _Fields, pieces: list[tuple[str | None, Span]], lines: list[_Line], i: int, skip: set[int]) -> None:
+    """A label written alone (``Release Unit:``) whose value is the next line (a saved page's table): take that line
+    when it is what the label announces (an organisation, a date), and mark it read."""
+    name, piece = pieces[-1]
+    if name is None or piece.text or name not in ("publisher", "published", "posted", "updated"):
+        return
+    j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not lines[k].blank), None)
+    if j is None or _field_segments(lines[j].span) is not None:
+        return
+    value = lines[j].span
+    if name == "publisher":
+        if len(value.text) <= 60 and (_EN_ORG_RE.match(value.text) or _ZH_ORG_RE.match(value.text)):
+            f.put(name, value)
+            skip.add(j)
+    else:
+        d = _full_date(value.text)
+        if d is not None and len(value.text) <= 40:
+            f.put_date(name, d.date, _strip_span_of(value, d.start, d.end))
+            skip.add(j)
+
+
+def _headline_with_stop(lines: list[_Line], i: int) -> bool:
+    """An English headline that ends with a full stop (city portals write some so): one sentence, not long, and either
+    repeated on the next line (the page's photo caption or alt text) or followed by header fields (Release Unit:)."""
+    t = lines[i].span.text
+    if not t.endswith(".") or not 20 <= len(t) <= 200 or re.search(r"[.!?]\s+[A-Z]", t[:-1]) or _EN_DATELINE_RE.match(t):
+        return False
+    nxt = next((ln.span for ln in lines[i + 1:i + 4] if not ln.blank), None)
+    if nxt is None:
+        return False
+    if nxt.text == t:
+        return True
+    pieces = _field_segments(nxt)
+    return pieces is not None and any(name is not None for name, _ in pieces)
+
+
 @dataclass
 class _Line:
     span: Span  # the stripped line
@@ -716,8 +764,9 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
     captions: list[Span] = []
     last = ""
     non_blank = 0
+    skip: set[int] = set()  # lines taken as the value of a label written alone on the line above
     for i, ln in enumerate(lines):
-        if ln.blank:
+        if ln.blank or i in skip:
             continue
         non_blank += 1
         if non_blank > 40:
@@ -745,6 +794,7 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
         if pieces is not None:
             _impossible_dates(pieces, notices, text)
             _take_fields(f, pieces, notices, text)
+            _value_below(f, pieces, lines, i, skip)
             last = "field"
             continue
         if _date_line(f, ln.span) or _byline(f, ln.span):
@@ -754,7 +804,11 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             captions.append(ln.span)
             last = "caption"
             continue
-        if title is None and _is_title(t) and not _ZH_DATELINE_RE.match(t) and not _EN_DATELINE_RE.match(t) and not _ZH_BRACKET_BYLINE_RE.match(t):
+        if title is None and _is_latin(t) and _headline_with_stop(lines, i):
+            title = ln.span
+            last = "title"
+            continue
+        if title is None and _is_title(t) and not _ZH_DATELINE_RE.match(t) and not _EN_DATELINE_RE.match(t) and not _bracket_byline(t):
             b = _TRAILING_BUTTON.search(t)
             title = _strip_span_of(ln.span, 0, b.start()) if b else ln.span
             if b:

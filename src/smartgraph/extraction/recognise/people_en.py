@@ -221,9 +221,40 @@ def _given_like_a_month(raw: str, w: str, e: int) -> bool:
     return w[:1].isupper() and w.lower() in _MONTH_WORDS and re.match(r"\.?\s*\d", raw[e:e + 4]) is None
 
 
+# "Hou, Yu-ih", "Kung, Ya-Wen": a Taiwanese name written family name, comma, hyphenated given name (New Taipei's
+# English releases write their officials so, in lists: "Kung, Ya-Wen, Deputy Secretary-General, Yao, Ching-Yu, ...")
+_COMMA_FAMILY = re.compile(r"[A-Z][a-z]{1,4}")
+_COMMA_GIVEN = re.compile(r", ([A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5})(?![\w'’-])")
+
+
+def _comma_order_end(raw: str, i: int, limit: int) -> int | None:
+    """The end of "Family, Given-name" that starts at ``raw[i]``, else None."""
+    fam = _COMMA_FAMILY.match(raw, i)
+    if fam is None or fam.end() >= limit or (i > 0 and (raw[i - 1].isalnum() or raw[i - 1] in "-'’.")):
+        return None
+    given = _COMMA_GIVEN.match(raw, fam.end())
+    # the family name may also be a place's (Ho, Yao); the given name may not (Busan, Jeju-do)
+    if given is None or given.end() > limit or geo_code(given.group(1)) or not _is_name_word(fam.group()) \
+            or not _is_name_word(given.group(1)):
+        return None
+    return given.end()
+
+
+def _comma_order_start(raw: str, e: int, floor: int) -> int | None:
+    """The start of "Family, Given-name" that ends at ``raw[e]``, else None."""
+    m = re.search(r"([A-Z][a-z]{1,4}), [A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5}$", raw[max(floor, e - 20):e])
+    if m is None:
+        return None
+    s = max(floor, e - 20) + m.start()
+    return s if _comma_order_end(raw, s, e) == e else None
+
+
 def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
     """A personal name that begins at ``raw[i]``: capitalised words (particles inside), no title, month or
     organisation word among them; an initial ("L.") only inside a name."""
+    comma_end = _comma_order_end(raw, i, limit)
+    if comma_end is not None:
+        return i, comma_end
     words = _words_at(raw, i, limit)
     end = -1
     n = 0
@@ -253,6 +284,9 @@ def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
 
 def name_before(raw: str, e: int, floor: int) -> tuple[int, int] | None:
     """A personal name of two or more capitalised words that ends at ``raw[e]`` (after ``floor``)."""
+    comma_start = _comma_order_start(raw, e, floor)
+    if comma_start is not None:
+        return comma_start, e
     starts: list[int] = []
     j = e
     while j > floor and len(starts) < MAX_NAME_WORDS:

@@ -22,6 +22,7 @@ A year given ("in 2021", "since 1970") tells two agreements of the same parties 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -39,10 +40,12 @@ _SIGN = re.compile(r"\b(?:(?<!\bthe )(?<!\bnewly )(?<!\ba )(?<!\btheir )(?<!\bit
                    r"seal(?:s|ed)?|renew(?:s|ed)?|conclud(?:e|es|ed)|enter(?:s|ed)? into|put their signatures to)\b",
                    re.I)  # "the signed memorandum" is no signing
 _ISSUE = re.compile(r"\b(?:issu(?:e|es|ed)|adopt(?:s|ed)?|launch(?:es|ed)?|releas(?:e|es|ed)|announc(?:e|es|ed)|sign(?:s|ed)?)\b", re.I)
-_TIE = re.compile(r"\b(?:sister|friendship|friendly|partner|twin)[ -]?(?:cit(?:y|ies)|(?:city )?(?:ties|tie|relations(?:hip)?s?))\b|\btwinned\b",
-                  re.I)
+_TIE = re.compile(r"\b(?:sister|friendship|friendly|partner|twin)[ -]?(?:cit(?:y|ies)|(?:city )?(?:ties|tie|relations(?:hip)?s?))\b|\btwinned\b|"
+                  r"(?<=\bbecame )sisters\b|(?<=\bbecome )sisters\b", re.I)
 _TIE_VERB = re.compile(r"\b(?:bec(?:a|o)me|becomes|becoming|have been|has been|had been|were|are|formed|form|forge[sd]?|"
-                       r"establish(?:ed|es|ing)?|making|made|make|seal(?:ed|s)?|sign(?:ed|s)?|twinned|linked)\b", re.I)
+                       r"establish(?:ed|es|ing|ment)?|making|made|make|seal(?:ed|s)?|sign(?:ed|s)?|twinned|linked|"
+                       # a tie whose anniversary is marked, or whose years are counted, is made
+                       r"anniversary|enjoy(?:s|ed)?\s+\d+\s+years)\b", re.I)
 _FRIENDLY = re.compile(r"\b(?:sister|friendship|friendly|twin|partner(?:ship)?)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is|are|was|were) expected to|expects? to|"
                      r"intends? to|intended to|aims? to|to be signed|is to|are to|is set to|are set to|upcoming|hopes? to|proposed|"
@@ -676,6 +679,8 @@ class EnglishAgreements:
                 c0 = max([s.start] + [i + 1 for i in (raw.rfind(",", s.start, m.start()), raw.rfind(";", s.start, m.start()))])
                 c1 = min([s.end] + [i for i in (raw.find(",", m.end(), s.end), raw.find(";", m.end(), s.end)) if i >= 0])
                 near = [d for d in rec.within(rec.dates, c0, c1)]  # the year of the tie's own clause
+                if re.search(r"\banniversary\b", raw[s.start:m.start()]):
+                    near = []  # "celebrated on Friday the 60th anniversary of their sister city ties": the date is the celebration's
                 years = sorted(near, key=lambda d: abs(d.start - m.end()))[:1]
                 year = years[0].date.year if years else None
                 if any(f.sentence == si and set(f.ag.parties) == set(pair) and (year is None or f.year in (None, year))
@@ -751,8 +756,19 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
         return (ok, partner) if partner and partner != ok else None
     plural = raw[w0:w1].lower().endswith(("ies", "twinned", "s"))
     distinct = list(dict.fromkeys(keys_before))
-    if (plural or re.search(r"\btheir\s+$", raw[s0:w0])) and len(distinct) >= 2:
+    if (plural or re.search(r"\btheir\s+$", raw[s0:w0])) and len(distinct) >= 2 and (
+            not plural or re.search(r"\btheir\s+$", raw[s0:w0]) or _BOTH.search(raw, s0, w0)
+            or _joined(res, before, distinct[-2], distinct[-1])):
         return distinct[-2], distinct[-1]  # "A and B are sister cities", "A and B marked 60 years of their sister city ties"
+    pair = _between_pair(res, after, w1)
+    if pair is not None:
+        return pair
+    if len(distinct) >= 2 and _THEY_FORMED.match(raw, w1, s1) \
+            and _joined(res, before, distinct[-2], distinct[-1]):
+        return distinct[-2], distinct[-1]  # "A and B … the sister-city relationship that they formed in 1978"
+    if len(distinct) >= 2 and re.search(r"\b(?:years|anniversary)\s+of\s+(?:the\s+|their\s+)?$", raw[s0:w0]) \
+            and _joined(res, before, distinct[-2], distinct[-1]):
+        return distinct[-2], distinct[-1]  # "A and B have enjoyed 12 years of sister city status"
     if after and re.match(r"\s*(?:\([^)]*\)\s*)?$", raw[w1:after[0].start]):
         k = add_place(res, after[0])  # "sister city B"
         return (home, k) if home and k != home else None
@@ -772,10 +788,41 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
     return None
 
 
+def _joined(res: Resolved, before: list[PlaceMention], x: str, y: str) -> bool:
+    """Whether places x and y are named together ("A and B", "A, B"): "the delegates from Missouri visited Tainan to
+    … in the sister cities" ties neither to the other."""
+    raw = res.text.raw
+    keys = [(add_place(res, m), m) for m in before]
+    return any({k1, k2} == {x, y} and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", raw[m1.end:m2.start])
+               for (k1, m1), (k2, m2) in itertools.pairwise(keys))
+
+
+# "the sister city relationship between A, Japan, and B"; "since the establishment of sister city ties in 2017, A and B
+# have …": the two places named right after the tie word
+_BETWEEN = re.compile(r"\s+(?:relationship|relations|ties?|partnership|agreement|bond)\s+between\s+(?:the\s+)?", re.I)
+_TIES_THEN_PAIR = re.compile(r"\s+(?:relationship|relations|ties?|partnership|bond)(?:\s+(?:in|since)\s+(?:19|20)\d\d)?,\s+", re.I)
+
+
+def _between_pair(res: Resolved, after: list[PlaceMention], w1: int) -> tuple[str, str] | None:
+    raw = res.text.raw
+    towns = [m for m in after if (m.kind or "") != "country"]
+    if len(towns) < 2:
+        return None
+    a, b = towns[0], towns[1]
+    between = _BETWEEN.fullmatch(raw, w1, a.start) and re.fullmatch(r"(?:,\s*[A-Z][\w .'-]{1,30})?,?\s+and\s+(?:the\s+)?",
+                                                                   raw[a.end:b.start])
+    if not between and not (_TIES_THEN_PAIR.fullmatch(raw, w1, a.start) and re.fullmatch(r"\s+and\s+", raw[a.end:b.start])):
+        return None
+    x, y = add_place(res, a), add_place(res, b)
+    return (x, y) if x != y else None
+
+
 _SIGNED_ON = re.compile(r"(?<=, )signed (?:on|in) ")
 _TIE_WITH = re.compile(r"\s+(?:relationship|relations|ties?|partnership|agreement|bond)\s+with\s+(?:the\s+)?", re.I)
 _ESTABLISHING = re.compile(r"\b(?:establishing|forming|forging|formalizing|formalising|creating)\s+(?:an?\s+|the\s+|their\s+)?"
                            r"(?:formal\s+|official\s+|new\s+)?$", re.I)
+# "… sister-city relationship that they formed": \s*(?:X\s*)? splits a run of blanks one way only
+_THEY_FORMED = re.compile(r"\s+(?:(?:relationship|relations|ties?|partnership|bond)\s*)?(?:that|which)\s+they\s+")
 _BODY_AFTER = re.compile(r"\s+(?:Association|Program|Programme|International|Youth|Promotion|Exchange|Committee|Commission)\b")
 
 

@@ -16,7 +16,7 @@ from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, government, organization
 from smartgraph.extraction.mentions import Recognised, Resolved
 from smartgraph.extraction.resolve.events import resolve_events
-from smartgraph.extraction.resolve.orgs import affiliation, foreign_ministry_en, mission_en
+from smartgraph.extraction.resolve.orgs import affiliation, foreign_ministry_en, mission_en, premier_en
 from smartgraph.extraction.resolve.people import resolve_people
 from smartgraph.extraction.resolve.places import home
 from smartgraph.extraction.text import Ranges, fold
@@ -90,7 +90,8 @@ def resolve(r: Recognised) -> Resolved:
         for tm, (a, e) in p.posts:
             affiliation(res, a, e, tm.title)
             if r.text.doc.language == "en":  # "Taiwan's Ambassador to X": the embassy, not the government that sent them
-                mission = mission_en(res, tm.title.key, a, e, tm.end) or foreign_ministry_en(res, tm.text, a, e)
+                mission = mission_en(res, tm.title.key, a, e, tm.end) or foreign_ministry_en(res, tm.text, a, e) \
+                    or premier_en(res, tm.title.key, a, e)
                 if mission:
                     res.org_of[(a, e)] = mission
             res.roles.setdefault(tm.title.key, _role(tm.title))

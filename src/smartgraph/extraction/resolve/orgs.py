@@ -15,6 +15,7 @@ first, no 駐) are Czech and Polish, 駐捷克台北經濟文化辦事處 and �
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
@@ -500,7 +501,9 @@ def english_home(res: Resolved) -> None:
     pieces = [(doc.header.publisher.text if doc.header.publisher is not None else "", 20.0),
               (doc.header.dateline_place.text if doc.header.dateline_place is not None else "", 3.0)]
     for h in gz.places().en.find(text.low):
-        pieces.append((text.raw[h.start:h.end], 3.0 if h.start < title_end else 1.0))
+        # "the New Taipei City Government" names the government the release is of: it counts as two mentions
+        gov = text.low.startswith((" city government", " government"), h.end) or text.low.endswith("city government", 0, h.end)
+        pieces.append((text.raw[h.start:h.end], 3.0 if h.start < title_end else 2.0 if gov else 1.0))
     for piece, weight in pieces:
         for h in gz.places().en.find(piece.lower()):
             name = piece[h.start:h.end]
@@ -740,3 +743,22 @@ def foreign_ministry_en(res: Resolved, title: str, a: int, e: int) -> str:
     if not cc:
         return ""
     return organization(res, f"org-{cc.lower()}-ministry-of-foreign-affairs", "Ministry of Foreign Affairs", "ministry", cc)
+
+
+def premier_en(res: Resolved, title_key: str, a: int, e: int) -> str:
+    """Taiwan's Premier heads the Executive Yuan (行政院): his organisation, not the government at large; "" for any other
+    title, a premier of another country, or an affiliation that names something else."""
+    if title_key != "premier":
+        return ""
+    sender = res.org_of.get((a, e), "")
+    org = res.organizations.get(sender)
+    if sender and (org is None or org.org_type != "national-government"):
+        return ""
+    if (org.country if org is not None else res.home_country or "TW") != "TW":
+        return ""
+    key = organization(res, "org-tw-executive-yuan", "行政院", "agency", "TW")
+    o = res.organizations[key]
+    if not o.name_en:
+        res.organizations[key] = replace(o, name_en="Executive Yuan")
+    return key
+

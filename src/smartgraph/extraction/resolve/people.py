@@ -257,11 +257,13 @@ class PeopleResolver:
 
 def _family_words(name: str) -> list[str]:
     """The words of a Latin name that may stand alone for its bearer: the family name (first word when the given name
-    is hyphenated, Chinese order; else the last word)."""
-    ws = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
+    is hyphenated, Chinese order, also as "Hou, Yu-ih"; else the last word)."""
+    ws = [w for w in name.replace(",", " ").split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
     if len(ws) < 2:
         return []
-    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or (len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES):
+    comma_order = "," in name and re.fullmatch(r"[A-Z][a-z]+-[A-Za-z][a-z]*", ws[-1])
+    roman = len(ws) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", ws[0]) and ws[0].lower() in ROMAN_SURNAMES
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", ws[-1]) or comma_order or roman:
         return [ws[0]]
     if len(ws) == 2 and all(_JAPANESE_WORD.fullmatch(w) for w in ws):
         return ws  # "Ueda Harutaka" / "Harutaka Ueda": a Japanese name is written in either order
