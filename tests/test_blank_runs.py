@@ -14,9 +14,8 @@ from smartgraph import dates, documents, webpage
 from smartgraph.extraction import lexicon
 from smartgraph.extraction.recognise import events as recognise_events
 from smartgraph.extraction.recognise import people, people_en, places
-from smartgraph.extraction.relate import agreements_en
+from smartgraph.extraction.relate import agreements_en, participation, statements
 from smartgraph.extraction.relate import events as relate_events
-from smartgraph.extraction.relate import participation, statements
 from smartgraph.extraction.resolve import events as resolve_events
 from smartgraph.extraction.text import fold
 
@@ -91,7 +90,8 @@ OPTIONAL = {
 OPTIONAL_ALPHABET = [" ", " ", "  ", "\t", "\u3000", "\n", "超過", "共", "約", "3", "12", "二", "十", "餘", "場", "次", "屆", "年", "年度",
                      "2019", "今", "(", "（", ")", "）", "日", "天", "已", "正式", "落幕", "止", "個", "場次", "國", "國家", "內", "、",
                      "及", "與", "在", "於", ",", "of", "the", "at", "also", "hits", "瀏覽人次", ":", "：", "--", "—", "TAIPEI",
-                     "Kaohsiung", "June 25", "CNA", "relationship", "ties", "that", "which", "they", "目前位置", "二〇一", "〇", "九", "Date", "Source", "x", "A"]
+                     "Kaohsiung", "June 25", "CNA",
+                     "relationship", "ties", "that", "which", "they", "目前位置", "二〇一", "〇", "九", "Date", "Source", "x", "A"]
 
 
 def _optional_texts(seed: int, n: int = 20_000) -> list[str]:

@@ -914,7 +914,7 @@ def _header(f: _Fields) -> Header:
     if publisher is None and not news:
         publisher = source
     if publisher is None and not news and f.site is not None and _is_latin(f.site.text) and _EN_ORG_RE.match(f.site.text):
-        publisher = f.site  # a distributor's page: "Taichung City Government" over "12/21/2023 | Press release | …"
+        publisher = f.site  # a distributor's page: "Hsinchu City Government" over "05/04/2022 | Press release | …"
     kind = "release" if publisher is not None else "news" if news else ""
     return Header(
         publisher=publisher,

@@ -240,7 +240,7 @@ def _groups(doc: Document) -> list[tuple[str, list[Block | None], list[tuple[int
     return out
 
 
-# a full stop before a capital, also one a saved page glued to the next sentence ("… and Japan.Deputy Mayor Lo said")
+# a full stop before a capital, also one a saved page glued to the next sentence ("… and Korea.Deputy Mayor Kim said")
 _SENT_END = re.compile(r"[。！？!?]+[」』”）)]*|(?:(?<=[a-z0-9\)]{2})|(?<=\s\d))\.(?=\s+[\"“A-Z])|(?<=[a-z]{2}\))\.(?=\s)"
                        r"|(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}\s)")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gov|Sen|Rep|Lt|Gen|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"

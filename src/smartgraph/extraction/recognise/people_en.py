@@ -221,8 +221,8 @@ def _given_like_a_month(raw: str, w: str, e: int) -> bool:
     return w[:1].isupper() and w.lower() in _MONTH_WORDS and re.match(r"\.?\s*\d", raw[e:e + 4]) is None
 
 
-# "Hou, Yu-ih", "Kung, Ya-Wen": a Taiwanese name written family name, comma, hyphenated given name (New Taipei's
-# English releases write their officials so, in lists: "Kung, Ya-Wen, Deputy Secretary-General, Yao, Ching-Yu, ...")
+# "Lin, Mei-ling", "Chen, Yi-Hsuan": a Taiwanese name written family name, comma, hyphenated given name (New Taipei's
+# English releases write their officials so, in lists: "Chen, Yi-Hsuan, Deputy Secretary-General, Wu, Chia-Hao, ...")
 _COMMA_FAMILY = re.compile(r"[A-Z][a-z]{1,4}")
 _COMMA_GIVEN = re.compile(r", ([A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5})(?![\w'’-])")
 
@@ -644,7 +644,7 @@ class EnglishPeople:
         raw = self.raw
         i = tm.end
         # "Representative to Taiwan Gary Cowan", "Mayor of Taipei Ko Wen-je": a place between title and name
-        # a title in lower case only as "the deputy mayor of Kumamoto, Kenji Ota," (the name set off by commas)
+        # a title in lower case only as "the deputy mayor of Sapporo, Taro Yamada," (the name set off by commas)
         lower = not tm.text[:1].isupper()
         qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1]) \
             if not lower or _THE_BEFORE.search(raw, max(s0, tm.start - 6), tm.start) else None
@@ -660,7 +660,7 @@ class EnglishPeople:
             if kind is not None:  # "Deputy Mayor of Izumo City Ito Kou": the place's kind word is the place's
                 best = kind.end()
             body = _PLACE_BODY.match(raw, best, s1) if best is not None and qual.group(1) == "of" else None
-            if body is not None:  # "Speaker of the Tainan City Council Chiu Li-li": the place's council, then the name
+            if body is not None:  # "Speaker of the Hsinchu City Council Wang Mei-hua": the place's council, then the name
                 best = body.end()
             # "Mayor of Dayton, Ellen Marsh,": the name set off by a comma after the place
             comma = best is not None and qual.group(1) == "of" and raw.startswith(", ", best) and \

@@ -73,7 +73,7 @@ def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
     out = [m for m in rec.within(rec.places, a, e) if m.end <= e]
     lands = [PlaceMention(c.start, c.end, c.text, c.text, None, c.code, "city") for c in rec.within(rec.countries, a, e)
              if c.code in _TERRITORIES and c.end <= e]
-    if lands:  # (zh, en) 「高雄市今天與美國關島締結姊妹市」: the territory is the partner
+    if lands:  # (zh, en) 「新竹市今天與美國波多黎各締結姊妹市」: the territory is the partner
         out = sorted([*out, *lands], key=lambda m: m.start)
     # a prefecture or state right before one of its cities is context, not a party (福岡縣北九州市)
     keep = []
@@ -96,7 +96,7 @@ def _party_key(res: Resolved, m: PlaceMention | OrgMention) -> str:
     c = next((x for x in rec.within(rec.countries, m.start, m.end) if x.start == m.start), None)
     if c is not None and m.org_type is not None and m.org_type.kind in ("council", "unit", "government") \
             and any(p.start == c.end for p in rec.within(rec.places, c.end, m.end)) and m.name.startswith(c.text):
-        # (zh) 「日本群馬縣水上町議會」: the country before a place's council is not part of the council's name
+        # (zh) 「日本長野縣白馬村議會」: the country before a place's council is not part of the council's name
         name = m.name[len(c.text):]
         return organization(res, f"org-{fold(name)}", name, ot, c.code)
     return organization(res, f"org-{fold(m.name)}", m.name, ot, "")
@@ -637,7 +637,7 @@ def _tidy_topic(topic: str) -> str:
 
 
 def _own_district(res: Resolved, side: str, p: str) -> bool:
-    """Whether ``p`` is a district or township of the same country as the city ``side`` (「在台南官田區設有子公司…，
+    """Whether ``p`` is a district or township of the same country as the city ``side`` (「在新竹湖口鄉設有工廠…，
     此次締結友誼市」): a city does not tie with a district at home, the tie is with a foreign city met before."""
     a, b = res.places.get(side), res.places.get(p)
     return a is not None and b is not None and a.kind == "city" and b.kind in ("district", "township") \

@@ -272,7 +272,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
             end = d.end()  # 率領的檳州訪問團
     gap = _HAN_GAP.search(raw, m.head, end)
     if gap:
-        end = gap.start() + 1  # (zh) 「市長二度訪台中 副市長盼深化交流」: a headline's blank ends the phrase as a comma does
+        end = gap.start() + 1  # (zh) 「知事三度訪嘉義 市長盼擴大合作」: a headline's blank ends the phrase as a comma does
     verb = re.sub(r"[「」『』\s]", "", raw[m.head:end])
     people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
     who = ""

@@ -103,7 +103,7 @@ def _short_stationed(res: Resolved, a: int, e: int, title: lx.Title | None, geo:
 
 def _country_before(res: Resolved, name: str, strict: bool = False) -> str:
     """The country of a country or place written right before ``name`` where the text names it so elsewhere
-    (「日本群馬縣水上町議會」 … 「水上町町長」: Japan's); unless ``strict``, else the foreign country the sentence of
+    (「日本長野縣白馬村議會」 … 「白馬村村長」: Japan's); unless ``strict``, else the foreign country the sentence of
     one of its mentions names."""
     t = res.text.fold
     f = fold(name)
@@ -264,7 +264,7 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
             code = (_country_of(last) if last is not None else "") or _context_country(res, a) or _country_before(res, raw[start:e])
             m = PlaceMention(start, e, name, name, None, code, "city" if fused == "市" else "region")
             return government(res, add_place(res, m, code))
-    # 3b. a place no gazetteer knows, written with its suffix before a title that repeats it: 水上町|町長, 米沙省|省長
+    # 3b. a place no gazetteer knows, written with its suffix before a title that repeats it: 白馬村|村長, 米沙省|省長
     if not fused and title is not None and fold(title.label_zh[:1]) == t[e - 1] and t[e - 1] in fold(PLACE_SUFFIX_TITLES) \
             and all(is_han(ch) for ch in t[a:e]):
         start = last.end if last is not None and last.end <= e else a
@@ -362,7 +362,7 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
                 return gov
     if len(geo) > 1 and isinstance(geo[0], CountryMention) and geo[0].start - a <= 2 and isinstance(geo[1], PlaceMention) \
             and geo[1].start == geo[0].end and ot.kind in ("council", "unit", "government"):
-        # 「日本群馬縣水上町議會」: a place's council or office named after its country, which is not part of its name
+        # 「日本長野縣白馬村議會」: a place's council or office named after its country, which is not part of its name
         cut = geo[1].start - a
         a, stretch, fstretch, geo = geo[1].start, stretch[cut:], fstretch[cut:], geo[1:]
     if geo:
@@ -398,7 +398,7 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
             return res.publisher
         return organization(res, f"{gov}/{fold(unit)}", unit, ot.key, res.home_country, res.home_place, gov)
     country = _country_of(geo[-1]) if geo else _delegation_country(res, a)
-    if not country:  # 「水上町議會」 where the text wrote 「日本群馬縣水上町議會」 before: the country named there
+    if not country:  # 「白馬村議會」 where the text wrote 「日本長野縣白馬村議會」 before: the country named there
         head = next((fstretch[:-len(fold(s))] for s in sorted(ot.zh, key=len, reverse=True)
                      if fstretch.endswith(fold(s)) and len(fstretch) > len(fold(s)) + 1), "")
         country = _country_before(res, head) if head else ""

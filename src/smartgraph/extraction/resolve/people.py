@@ -257,7 +257,7 @@ class PeopleResolver:
 
 def _family_words(name: str) -> list[str]:
     """The words of a Latin name that may stand alone for its bearer: the family name (first word when the given name
-    is hyphenated, Chinese order, also as "Hou, Yu-ih"; else the last word)."""
+    is hyphenated, Chinese order, also as "Lin, Mei-ling"; else the last word)."""
     ws = [w for w in name.replace(",", " ").split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
     if len(ws) < 2:
         return []
