@@ -2003,3 +2003,47 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_sentence() -> None:
             "Governor Kenji Mori made a special appearance to thank the Tainan City Government.Deputy Mayor Lin said that "
             "since the establishment of sister city ties in 2015, Tainan and Sendai have worked together.")
     assert "Kenji Mori" in {_names(f)[p.person] for p in f.participations}  # the year is the next sentence's
+
+
+def test_a_line_of_bare_separators_in_a_saved_page_header_is_no_field() -> None:
+    doc = parse("回到頂端\n|||\n熱門: 颱風 地震\n\n台中與美國某市結為姊妹市\n\n台中市長王大明今天與美國某市市長簽署協定。\n", "t.txt")
+    f = extract(doc)
+    assert "王大明" in _names(f).values()
+
+
+def test_a_japanese_family_name_of_one_character_before_a_given_name() -> None:
+    f = _doc("日本交流協會會長山田一郎今天訪問台中，偕同交流協會台中事務所所長奧正信拜會台中市長林大明。")
+    assert "奧正信" in _names(f).values()
+
+
+def test_zeng_the_adverb_before_a_preposition_is_no_name() -> None:
+    f = _doc("訪團成員包括市長王小華、市議員李四方，多位前市長曾在新北市居住。")
+    assert "曾在" not in _names(f).values()
+    assert "王小華" in _names(f).values()
+
+
+def test_the_home_countrys_office_stationed_in_a_country_is_the_home_countrys() -> None:
+    f = _doc("簽署儀式在駐日本代表處王大明代表見證下舉行。")
+    assert _post_field(f, "country")["王大明"] == "TW"
+    g = _doc("美國駐日本代表處處長王大明出席。")
+    assert _post_field(g, "country")["王大明"] == "US"
+
+
+def test_a_day_and_at_before_an_office_are_not_part_of_its_name() -> None:
+    f = _doc("市府18日在福岡經濟文化辦事處副處長李小文見證下簽署備忘錄。")
+    assert _post_field(f, "name_zh")["李小文"] == "福岡經濟文化辦事處"
+
+
+def test_a_full_stop_between_the_parts_of_a_transliterated_name() -> None:
+    f = _doc("桃園市長王大明今(8)日與菲律賓宿霧市長安德烈.羅培斯舉辦簽署儀式。")
+    assert "安德烈.羅培斯" in _names(f).values()
+
+
+def test_signing_across_the_sea_by_video_follows_a_japanese_name() -> None:
+    f = _doc("今日簽署儀式由王大明與日本仙台市市長郡和子跨海視訊簽署。")
+    assert "郡和子" in _names(f).values()
+
+
+def test_a_name_after_a_service_centre_and_before_its_title() -> None:
+    f = _doc("行政院南部聯合服務中心林政道執行長及外交部南部辦事處王大同副處長亦陪同。")
+    assert {"林政道", "王大同"} <= set(_names(f).values())

@@ -701,6 +701,8 @@ def _bracket_byline(t: str) -> bool:
 def _value_below(f: _Fields, pieces: list[tuple[str | None, Span]], lines: list[_Line], i: int, skip: set[int]) -> None:
     """A label written alone (``Release Unit:``) whose value is the next line (a saved page's table): take that line
     when it is what the label announces (an organisation, a date), and mark it read."""
+    if not pieces:  # a line of bare separators (``|||``) splits into no field at all
+        return
     name, piece = pieces[-1]
     if name is None or piece.text or name not in ("publisher", "published", "posted", "updated"):
         return
