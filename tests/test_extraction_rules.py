@@ -2047,3 +2047,15 @@ def test_signing_across_the_sea_by_video_follows_a_japanese_name() -> None:
 def test_a_name_after_a_service_centre_and_before_its_title() -> None:
     f = _doc("行政院南部聯合服務中心林政道執行長及外交部南部辦事處王大同副處長亦陪同。")
     assert {"林政道", "王大同"} <= set(_names(f).values())
+
+
+def test_a_visit_made_many_times_is_no_one_visit() -> None:
+    f = _doc("日本某協會會長山田一郎曾多次訪台，對台灣印象深刻。")
+    assert not [e for e in f.events.values() if e.category == "visit"]
+
+
+def test_a_foreign_citys_office_in_taiwan_is_that_citys_countrys() -> None:
+    f = _doc("釜山市駐台辦事處處長金大中出席。")
+    assert _post_field(f, "country")["金大中"] == "KR"
+    g = _doc("台北駐福岡辦事處處長王大明出席。")
+    assert _post_field(g, "country")["王大明"] == "TW"

@@ -348,6 +348,13 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
                 country = senders[0].code if senders else "TW"
             if stationed and codes and _TAIWAN.search(fstretch) and not foreign:
                 country = "TW"
+            k = t.find(fold("駐"), a)
+            if stationed and not foreign and k >= 0 and _IN_TAIWAN.match(t, k + 1):
+                # 「釜山市駐台辦事處」: a foreign city's office in Taiwan is that city's country's
+                sender = [m for m in geo if isinstance(m, PlaceMention) and m.start - a <= 1 and m.end <= k
+                          and m.country not in ("", "TW")]
+                if sender:
+                    country = sender[0].country
         elif codes:
             country = codes[0].code
         elif geo and isinstance(geo[0], PlaceMention) and geo[0].start - a <= 1 and _ABROAD_OFFICE.search(fstretch) \
