@@ -2059,3 +2059,15 @@ def test_a_foreign_citys_office_in_taiwan_is_that_citys_countrys() -> None:
     assert _post_field(f, "country")["金大中"] == "KR"
     g = _doc("台北駐福岡辦事處處長王大明出席。")
     assert _post_field(g, "country")["王大明"] == "TW"
+
+
+def test_a_date_line_led_by_a_sites_one_word_name() -> None:
+    doc = parse("市長接見日本某協會所長 商談合作\n\nNews123 2021-03-05 00:00\n\n【記者王小明/台中報導】\n台中市長林大明今天接見日本某協會所長。\n", "t.txt")
+    assert doc.header.published is not None and str(doc.header.published) == "2021-03-05"
+
+
+def test_a_browser_notice_heading_a_saved_news_page_is_no_body() -> None:
+    doc = parse("為達最佳瀏覽效果，建議使用 Chrome 或 Edge 的瀏覽器。\n\n    地方\n\n    台中與日本某町締盟 友好交流\n\n"
+                "    2024/05/06 10:20\n    台中市與日本某町今天簽署友好交流協定。\n", "t.txt")
+    assert doc.title is not None and doc.title.text.startswith("台中與日本某町締盟")
+    assert str(doc.header.published) == "2024-05-06"
