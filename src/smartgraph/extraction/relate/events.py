@@ -260,7 +260,8 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     c1 = clause_end(t, m.head, s.end, "，,；;。")
     verb_word = lx.VISIT_VERB.match(t, m.head)
     v1 = verb_word.end() if verb_word else m.head + 2
-    stop = _VISIT_STOP.search(t, v1, c1)
+    # 「接見來自澳洲黃金海岸…的市長」: 來自 (from) opens who was received, not a word that leaves the phrase
+    stop = _VISIT_STOP.search(t, v1 + 2 if t.startswith(fold("來自"), v1) else v1, c1)
     end = stop.start() if stop else c1
     if end - m.head > _VERB_REACH:
         objects = sorted([x.end for x in (*rec.within(rec.places, v1, c1), *rec.within(rec.orgs, v1, c1),
