@@ -229,7 +229,7 @@ def _signing_words(res: Resolved) -> None:
             del res.events[key]
 
 
-_CALL = re.compile(fold(r"(?:率團|率領|帶領|組團)?(?:拜會|拜訪|會晤|會見|接見|會面|晤談)"))
+_CALL = re.compile(fold(r"(?:率團|率領|帶領|組團)?(?:拜會|拜訪|會晤|會見|會面|晤談)"))
 
 
 def _joins(t: str, act: EventMention, other: EventMention, ent: EventEntity) -> bool:
