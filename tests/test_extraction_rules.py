@@ -2073,13 +2073,6 @@ def test_a_browser_notice_heading_a_saved_news_page_is_no_body() -> None:
     assert str(doc.header.published) == "2024-05-06"
 
 
-def test_receiving_guests_from_abroad_is_a_call_on_its_day() -> None:
-    f = _doc("台中市長林大明於4月10日分別接見來自美國西雅圖與日本仙台的市長，就城市交流交換意見。")
-    visits = [e for e in f.events.values() if e.category == "visit"]
-    assert visits and any("接見來自美國西雅圖" in n for e in visits for n in e.names_zh)
-    assert all("接見來" != n for e in visits for n in e.names_zh)
-
-
 def test_a_call_made_together_with_someone_is_named_by_who_led_it() -> None:
     f = _doc("日本某協會會長山田一郎今天首度訪問台中，偕同台中事務所所長田中二郎拜會台中市長林大明。")
     names = [n for e in f.events.values() for n in e.names_zh]

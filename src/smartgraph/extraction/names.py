@@ -206,7 +206,7 @@ _CONJ = set(fold("和與及跟同"))
 
 
 @cache
-def _FOLLOW_TWO() -> frozenset[str]:  # noqa: N802
+def _follow_two() -> frozenset[str]:
     return frozenset(w for w in words("follow") if len(w) == 2)
 
 
@@ -312,7 +312,7 @@ class NameScorer:
             best = max(best, bonus + {2: 0.5, 3: 1.4, 4: 1.6, 5: 1.6, 6: 1.4, 7: 1.2, 8: 1.0}.get(k, 0.8 if k > 8 else -1.0))
         if best > 0 and common_word(name):
             best -= 4.0
-        if best > 0 and k >= 5 and name[-2:] in _FOLLOW_TWO():
+        if best > 0 and k >= 5 and name[-2:] in _follow_two():
             best -= 1.5  # 「市長郡和子跨海視訊簽署」: a word that follows names (跨海, 表示) ends no name
 
         if best > 0 and k == 2 and name[0] in _ADVERBS and _verb_or_adverb(name[1]):

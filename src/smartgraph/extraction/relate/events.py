@@ -263,7 +263,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     c1 = clause_end(t, m.head, s.end, "，,；;。")
     verb_word = lx.VISIT_VERB.match(t, m.head)
     v1 = verb_word.end() if verb_word else m.head + 2
-    # 「接見來自澳洲黃金海岸…的市長」: 來自 (from) opens who was received, not a word that leaves the phrase
+    # 「會見來自澳洲黃金海岸…的市長」: 來自 (from) opens who was received, not a word that leaves the phrase
     stop = _VISIT_STOP.search(t, v1 + 2 if t.startswith(fold("來自"), v1) else v1, c1)
     end = stop.start() if stop else c1
     if end - m.head > _VERB_REACH:

@@ -192,11 +192,9 @@ def _strip(t: str, a: int, e: int) -> tuple[int, int]:
             if w:
                 e -= len(w)
                 changed = True
-    lead = None
-    for lead in _TIME_AT.finditer(t, a, e):
-        pass
-    if lead is not None and lead.end() < e:
-        a = lead.end()  # 「市府18日在福岡辦事處…」: a day and 在 (at) come before a body's name, never inside it
+    ends = [m.end() for m in _TIME_AT.finditer(t, a, e)]
+    if ends and ends[-1] < e:
+        a = ends[-1]  # 「市府18日在福岡辦事處…」: a day and 在 (at) come before a body's name, never inside it
     while a < e and t[a] in " ·":
         a += 1
     return a, e
