@@ -282,8 +282,8 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     lead0 = lx.LEADING.match(t, c0)
     if _WITH.match(t, lead0.end() if lead0 else c0):
         # 「甲會長首度訪問高雄，偕同乙所長拜會市長」: who called is the one the sentence began with, 乙 went along
-        before = [(p, k) for p, k in res.linked(res.person_of).overlapping(s.start, c0) if s.start <= p.name.start and p.name.end <= c0]
-        people = before[:1] or people
+        leader = [(p, k) for p, k in res.linked(res.person_of).overlapping(s.start, c0) if s.start <= p.name.start and p.name.end <= c0]
+        people = leader[:1] or people
     who = ""
     if people:
         n = len(people) - 1
