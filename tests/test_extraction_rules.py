@@ -2078,3 +2078,9 @@ def test_a_call_made_together_with_someone_is_named_by_who_led_it() -> None:
     names = [n for e in f.events.values() for n in e.names_zh]
     assert "山田一郎拜會台中市長林大明" in names
     assert "田中二郎拜會台中市長林大明" not in names
+
+
+def test_each_sister_city_of_a_country_is_no_city_of_its_own() -> None:
+    f = _doc("台南市長王大明與宿霧市副市長林大山簽署備忘錄，未來將深化與菲律賓各姊妹市之間的合作。")
+    assert not any("姊妹市" in p.name_zh for p in f.places.values())
+    assert any(p.name_zh.startswith("宿霧") for p in f.places.values())
