@@ -2084,3 +2084,9 @@ def test_each_sister_city_of_a_country_is_no_city_of_its_own() -> None:
     f = _doc("台南市長王大明與宿霧市副市長林大山簽署備忘錄，未來將深化與菲律賓各姊妹市之間的合作。")
     assert not any("姊妹市" in p.name_zh for p in f.places.values())
     assert any(p.name_zh.startswith("宿霧") for p in f.places.values())
+
+
+def test_he_after_a_comma_is_the_subject_his_sentence_named() -> None:
+    f = _doc("台中市長林大明首次造訪高雄，他提到「高雄是宜居城市」。")
+    names = _names(f)
+    assert [names[s.speaker] for s in f.statements] == ["林大明"]
