@@ -280,7 +280,7 @@ _EN_BYLINE_RE = re.compile(
     r"|^(?:(?:Staff|Senior|Special)\s+(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?))(?:\s*,\s*with\s+(?P<agency>[A-Z][\w .&-]{1,40}))?$",
 )
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|(?:上午|下午|晚上|早上|中午|凌晨)\s*\d{1,2}[:：]\d{2})"
-# a portal's or channel's name of one Latin word, digits allowed (News586, ETtoday), not a header label
+# a portal's or channel's name of one Latin word, digits allowed (News123, ETtoday), not a header label
 _SITE_TOKEN_RE = re.compile(r"(?!(?:updated?|posted|modified|published|date|time)\b)[A-Za-z][A-Za-z0-9]{2,15}", re.I)
 _DATE_LINE_NOISE = re.compile(
     _TIME + r"|[（(][^（()）]{0,20}(?:更新|updated?)[^（()）]{0,20}[）)]|(?:週|周|星期)[一二三四五六日天]|"
@@ -534,7 +534,7 @@ def _date_line(f: _Fields, line: Span) -> bool:
         elif len(tok) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", tok):
             continue
         elif outlet is None and len(tokens) == 1 and _SITE_TOKEN_RE.fullmatch(tok):
-            outlet = tok  # 「News586 2020-09-02 00:00」: a site's or channel's one-word name and the day alone
+            outlet = tok  # 「News123 2021-03-05 00:00」: a site's or channel's one-word name and the day alone
         else:
             return False
     if byline is not None and not _byline(f, _strip_span_of(line, t.index(byline), t.index(byline) + len(byline))):

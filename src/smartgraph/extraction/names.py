@@ -302,7 +302,7 @@ class NameScorer:
         if name[:2] in lx.surnames_ja():
             best = max(best, {3: 1.5, 4: 2.2, 5: 1.6, 6: 0.5}.get(k, -2.0))
         if k == 3 and name[0] in lx.surnames_ja() and name[0] not in sur:
-            best = max(best, 1.4 if origin == "JP" else 0.9)  # 奧正史, 辻一郎: a Japanese family name of one character
+            best = max(best, 1.4 if origin == "JP" else 0.9)  # 奧正信, 辻一郎: a Japanese family name of one character
         if origin == "JP" and name[0] not in _VERBS_NOT_FIRST:  # 「日本參議員訪新北」: 訪 the verb opens no name
             best = max(best, {2: 0.2, 3: 1.4, 4: 2.0, 5: 1.8}.get(k, -2.0))
         tr = lx.translit_chars()
@@ -313,10 +313,10 @@ class NameScorer:
         if best > 0 and common_word(name):
             best -= 4.0
         if best > 0 and k >= 5 and name[-2:] in _follow_two():
-            best -= 1.5  # 「市長郡和子跨海視訊簽署」: a word that follows names (跨海, 表示) ends no name
+            best -= 1.5  # 「市長山川花子跨海視訊簽署」: a word that follows names (跨海, 表示) ends no name
 
         if best > 0 and k == 2 and name[0] in _ADVERBS and _verb_or_adverb(name[1]):
-            return -9.0  # 「前市長曾在新北居住」「曾任議員」: 曾 the adverb and a verb or preposition, not a name
+            return -9.0  # 「他曾在外地工作」「曾任議員」: 曾 the adverb and a verb or preposition, not a name
         if best > 0 and k == 3 and name[0] in _ADVERBS and _verb_or_adverb(name[1:]):
             return -9.0  # 「會長曾多次訪台」「市長曾親自出席」: 曾 the adverb, not the surname
         return best

@@ -334,7 +334,7 @@ _DESCRIPTOR = re.compile(fold(r"首都|首府|港都|古都|工業城|科技城|
 _DESCRIBED = re.compile(fold(r"城市$|^(?:最|第|大型|主要|重要|知名|著名|沿海|港灣|港口|西岸|東岸|南部|北部|首要)"))
 
 
-# 「菲律賓各姊妹市」「日本友好城市」: a determiner (each, that, all) or a tie (sister city) is no city's own name
+# 「越南各姊妹市」「日本友好城市」: a determiner (each, that, all) or a tie (sister city) is no city's own name
 _NO_CITY = re.compile(fold(r"^[各每該本諸其此全]|(?:姊妹|姐妹|友好|友誼|締盟|夥伴)(?:城)?市$"))
 
 

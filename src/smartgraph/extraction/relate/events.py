@@ -263,7 +263,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     c1 = clause_end(t, m.head, s.end, "，,；;。")
     verb_word = lx.VISIT_VERB.match(t, m.head)
     v1 = verb_word.end() if verb_word else m.head + 2
-    # 「會見來自澳洲黃金海岸…的市長」: 來自 (from) opens who was received, not a word that leaves the phrase
+    # 「會見來自美國西雅圖…的市長」: 來自 (from) opens who was received, not a word that leaves the phrase
     stop = _VISIT_STOP.search(t, v1 + 2 if t.startswith(fold("來自"), v1) else v1, c1)
     end = stop.start() if stop else c1
     if end - m.head > _VERB_REACH:
@@ -281,7 +281,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
     lead0 = lx.LEADING.match(t, c0)
     if _WITH.match(t, lead0.end() if lead0 else c0):
-        # 「甲會長首度訪問高雄，偕同乙所長拜會市長」: who called is the one the sentence began with, 乙 went along
+        # 「甲會長首度訪問某市，偕同乙所長拜會市長」: who called is the one the sentence began with, 乙 went along
         leader = [(p, k) for p, k in res.linked(res.person_of).overlapping(s.start, c0) if s.start <= p.name.start and p.name.end <= c0]
         people = leader[:1] or people
     who = ""
