@@ -2003,3 +2003,90 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_sentence() -> None:
             "Governor Kenji Mori made a special appearance to thank the Tainan City Government.Deputy Mayor Lin said that "
             "since the establishment of sister city ties in 2015, Tainan and Sendai have worked together.")
     assert "Kenji Mori" in {_names(f)[p.person] for p in f.participations}  # the year is the next sentence's
+
+
+def test_a_line_of_bare_separators_in_a_saved_page_header_is_no_field() -> None:
+    doc = parse("回到頂端\n|||\n熱門: 颱風 地震\n\n台中與美國某市結為姊妹市\n\n台中市長王大明今天與美國某市市長簽署協定。\n", "t.txt")
+    f = extract(doc)
+    assert "王大明" in _names(f).values()
+
+
+def test_a_japanese_family_name_of_one_character_before_a_given_name() -> None:
+    f = _doc("日本交流協會會長山田一郎今天訪問台中，偕同交流協會台中事務所所長奧正信拜會台中市長林大明。")
+    assert "奧正信" in _names(f).values()
+
+
+def test_zeng_the_adverb_before_a_preposition_is_no_name() -> None:
+    f = _doc("訪團成員包括市長王小華、市議員李四方，多位前市長曾在新北市居住。")
+    assert "曾在" not in _names(f).values()
+    assert "王小華" in _names(f).values()
+
+
+def test_the_home_countrys_office_stationed_in_a_country_is_the_home_countrys() -> None:
+    f = _doc("簽署儀式在駐日本代表處王大明代表見證下舉行。")
+    assert _post_field(f, "country")["王大明"] == "TW"
+    g = _doc("美國駐日本代表處處長王大明出席。")
+    assert _post_field(g, "country")["王大明"] == "US"
+
+
+def test_a_day_and_at_before_an_office_are_not_part_of_its_name() -> None:
+    f = _doc("市府5日在福岡經濟文化辦事處副處長李小文陪同下簽署備忘錄。")
+    assert _post_field(f, "name_zh")["李小文"] == "福岡經濟文化辦事處"
+
+
+def test_a_full_stop_between_the_parts_of_a_transliterated_name() -> None:
+    f = _doc("桃園市長王大明今(8)日與菲律賓宿霧市長安德烈.羅培斯舉辦簽署儀式。")
+    assert "安德烈.羅培斯" in _names(f).values()
+
+
+def test_signing_across_the_sea_by_video_follows_a_japanese_name() -> None:
+    f = _doc("王大明昨天與日本仙台市市長楠和子跨海視訊簽署協定。")
+    assert "楠和子" in _names(f).values()
+
+
+def test_a_name_after_a_service_centre_and_before_its_title() -> None:
+    f = _doc("行政院南部聯合服務中心林政道執行長及外交部南部辦事處王大同副處長亦陪同。")
+    assert {"林政道", "王大同"} <= set(_names(f).values())
+
+
+def test_a_visit_made_many_times_is_no_one_visit() -> None:
+    f = _doc("日本某協會會長山田一郎曾多次來台，對台灣印象深刻。")
+    assert not [e for e in f.events.values() if e.category == "visit"]
+
+
+def test_a_foreign_citys_office_in_taiwan_is_that_citys_countrys() -> None:
+    f = _doc("釜山市駐台辦事處處長金大中出席。")
+    assert _post_field(f, "country")["金大中"] == "KR"
+    g = _doc("台北駐福岡辦事處處長王大明出席。")
+    assert _post_field(g, "country")["王大明"] == "TW"
+
+
+def test_a_date_line_led_by_a_sites_one_word_name() -> None:
+    doc = parse("市長接見日本某協會所長 商談合作\n\nNews123 2021-03-05 00:00\n\n【記者王小明/台中報導】\n台中市長林大明今天接見日本某協會所長。\n", "t.txt")
+    assert doc.header.published is not None and str(doc.header.published) == "2021-03-05"
+
+
+def test_a_browser_notice_heading_a_saved_news_page_is_no_body() -> None:
+    doc = parse("為達最佳瀏覽效果，建議使用 Chrome 或 Edge 的瀏覽器。\n\n    地方\n\n    台中與日本某町締盟 友好交流\n\n"
+                "    2024/05/06 10:20\n    台中市與日本某町今天簽署友好交流協定。\n", "t.txt")
+    assert doc.title is not None and doc.title.text.startswith("台中與日本某町締盟")
+    assert str(doc.header.published) == "2024-05-06"
+
+
+def test_a_call_made_together_with_someone_is_named_by_who_led_it() -> None:
+    f = _doc("日本某協會會長山田一郎今天首度訪問台中，偕同台中事務所所長田中二郎拜會台中市長林大明。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "山田一郎拜會台中市長林大明" in names
+    assert "田中二郎拜會台中市長林大明" not in names
+
+
+def test_each_sister_city_of_a_country_is_no_city_of_its_own() -> None:
+    f = _doc("台南市長王大明與順化市副市長林大山簽署備忘錄，未來將深化與越南各姊妹市之間的合作。")
+    assert not any("姊妹市" in p.name_zh for p in f.places.values())
+    assert any(p.name_zh.startswith("順化") for p in f.places.values())
+
+
+def test_he_after_a_comma_is_the_subject_his_sentence_named() -> None:
+    f = _doc("台中市長林大明首次造訪高雄，他提到「高雄是宜居城市」。")
+    names = _names(f)
+    assert [names[s.speaker] for s in f.statements] == ["林大明"]

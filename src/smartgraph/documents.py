@@ -217,7 +217,8 @@ _NAV_RE = re.compile(
     r"link\s+to\s+(?:the\s+)?(?:main\s+)?content(?:\s+area)?|跳[到至]主要內容.*|回首頁|網站導覽|"
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
     r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
-    r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*)$",
+    r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*|"
+    r"(?:為[達求]最佳瀏覽效果|為了?獲得最佳瀏覽體驗)?.{0,6}建議(?:您)?使用.{0,80}瀏覽器.{0,12}|回到頂端|回頂端|top)$",  # a browser notice
     re.I)
 _ALT_TEXT_RE = re.compile(r"^[\w .'-]{0,40}\b(?:photo|image|picture|icon|banner)s?$|^[\u4e00-\u9fff]{0,10}(?:照片|圖片|相片)$", re.I)
 _SECTION_RE = re.compile(
@@ -279,6 +280,8 @@ _EN_BYLINE_RE = re.compile(
     r"|^(?:(?:Staff|Senior|Special)\s+(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?))(?:\s*,\s*with\s+(?P<agency>[A-Z][\w .&-]{1,40}))?$",
 )
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|(?:上午|下午|晚上|早上|中午|凌晨)\s*\d{1,2}[:：]\d{2})"
+# a portal's or channel's name of one Latin word, digits allowed (News123, ETtoday), not a header label
+_SITE_TOKEN_RE = re.compile(r"(?!(?:updated?|posted|modified|published|date|time)\b)[A-Za-z][A-Za-z0-9]{2,15}", re.I)
 _DATE_LINE_NOISE = re.compile(
     _TIME + r"|[（(][^（()）]{0,20}(?:更新|updated?)[^（()）]{0,20}[）)]|(?:週|周|星期)[一二三四五六日天]|"
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?|[-–—]\s*Page\s*\d+|GMT[+-]\d{1,2}(?::?\d{2})?|[｜|│,]", re.I)
@@ -530,6 +533,8 @@ def _date_line(f: _Fields, line: Span) -> bool:
             outlet = tok
         elif len(tok) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", tok):
             continue
+        elif outlet is None and len(tokens) == 1 and _SITE_TOKEN_RE.fullmatch(tok):
+            outlet = tok  # 「News123 2021-03-05 00:00」: a site's or channel's one-word name and the day alone
         else:
             return False
     if byline is not None and not _byline(f, _strip_span_of(line, t.index(byline), t.index(byline) + len(byline))):
@@ -701,6 +706,8 @@ def _bracket_byline(t: str) -> bool:
 def _value_below(f: _Fields, pieces: list[tuple[str | None, Span]], lines: list[_Line], i: int, skip: set[int]) -> None:
     """A label written alone (``Release Unit:``) whose value is the next line (a saved page's table): take that line
     when it is what the label announces (an organisation, a date), and mark it read."""
+    if not pieces:  # a line of bare separators (``|||``) splits into no field at all
+        return
     name, piece = pieces[-1]
     if name is None or piece.text or name not in ("publisher", "published", "posted", "updated"):
         return

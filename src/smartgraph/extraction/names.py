@@ -164,7 +164,7 @@ def name_char(c: str) -> bool:
 
 _LIST_MARKS = set(fold("、及暨"))
 # the last characters of a body's name (辦事處, 事務所, 公司, 協會, 市政府, 國會): no personal name goes on across them
-_BODY_ENDS = set(fold("處所司會府局署院館"))
+_BODY_ENDS = set(fold("處所司會府局署院館心部社團"))  # 服務中心, 外交部, 通訊社, 訪問團 too
 _NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在為"))
 
 
@@ -203,6 +203,11 @@ _COUNTED = re.compile(fold(r"(?:[一二三四五六七八九]|[一二三]?十[�
 _SAID = fold("說")
 _VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and begin no Japanese one
 _CONJ = set(fold("和與及跟同"))
+
+
+@cache
+def _follow_two() -> frozenset[str]:
+    return frozenset(w for w in words("follow") if len(w) == 2)
 
 
 def _ja_surname_before(t: str, i: int) -> bool:
@@ -296,6 +301,8 @@ class NameScorer:
                 best = max(best, 2.1)  # 張李美玉, 李傅中武: a married woman's name, her husband's family name before her own
         if name[:2] in lx.surnames_ja():
             best = max(best, {3: 1.5, 4: 2.2, 5: 1.6, 6: 0.5}.get(k, -2.0))
+        if k == 3 and name[0] in lx.surnames_ja() and name[0] not in sur:
+            best = max(best, 1.4 if origin == "JP" else 0.9)  # 奧正信, 辻一郎: a Japanese family name of one character
         if origin == "JP" and name[0] not in _VERBS_NOT_FIRST:  # 「日本參議員訪新北」: 訪 the verb opens no name
             best = max(best, {2: 0.2, 3: 1.4, 4: 2.0, 5: 1.8}.get(k, -2.0))
         tr = lx.translit_chars()
@@ -305,6 +312,11 @@ class NameScorer:
             best = max(best, bonus + {2: 0.5, 3: 1.4, 4: 1.6, 5: 1.6, 6: 1.4, 7: 1.2, 8: 1.0}.get(k, 0.8 if k > 8 else -1.0))
         if best > 0 and common_word(name):
             best -= 4.0
+        if best > 0 and k >= 5 and name[-2:] in _follow_two():
+            best -= 1.5  # 「市長山川花子跨海視訊簽署」: a word that follows names (跨海, 表示) ends no name
+
+        if best > 0 and k == 2 and name[0] in _ADVERBS and _verb_or_adverb(name[1]):
+            return -9.0  # 「他曾在外地工作」「曾任議員」: 曾 the adverb and a verb or preposition, not a name
         if best > 0 and k == 3 and name[0] in _ADVERBS and _verb_or_adverb(name[1:]):
             return -9.0  # 「會長曾多次訪台」「市長曾親自出席」: 曾 the adverb, not the surname
         return best

@@ -78,8 +78,16 @@ _LOWER = _Table(_lower_char)
 
 
 def fold(text: str) -> str:
-    """Fold a string character by character (same length)."""
-    return text.translate(_FOLD)
+    """Fold a string character by character (same length).
+
+    A full stop between two Han characters is the middle dot of a transliterated name (卡洛斯.費南德茲)."""
+    out = text.translate(_FOLD)
+    if "." in out:
+        out = _HAN_DOT_HAN.sub("·", out)
+    return out
+
+
+_HAN_DOT_HAN = re.compile(r"(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff])")
 
 
 def lower(text: str) -> str:

@@ -334,6 +334,10 @@ _DESCRIPTOR = re.compile(fold(r"首都|首府|港都|古都|工業城|科技城|
 _DESCRIBED = re.compile(fold(r"城市$|^(?:最|第|大型|主要|重要|知名|著名|沿海|港灣|港口|西岸|東岸|南部|北部|首要)"))
 
 
+# 「越南各姊妹市」「日本友好城市」: a determiner (each, that, all) or a tie (sister city) is no city's own name
+_NO_CITY = re.compile(fold(r"^[各每該本諸其此全]|(?:姊妹|姐妹|友好|友誼|締盟|夥伴)(?:城)?市$"))
+
+
 def _unknown_places(text: Text, countries: list[CountryMention], places: list[PlaceMention]) -> list[PlaceMention]:
     """Places no gazetteer knows: 「美國加州鑽石吧市」「南非東開普省柯哈市」「萊德市(City of Ryde)」."""
     t = text.fold
@@ -362,7 +366,8 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
         while j < len(t) and j - i < 6 and is_han(t[j]) and t[j] not in _UNKNOWN_STOP and (j == i or j not in starts):
             j += 1
             if t[j - 1] in SUFFIX_CHARS and j - i >= 3 and not _title_at(t, j - 1) and not common_word(t[i:j]) \
-                    and not common_word(t[i:j - 1]) and not _DESCRIBED.search(t[i:j]) and not opens_with_verb(t[i:j]):
+                    and not common_word(t[i:j - 1]) and not _DESCRIBED.search(t[i:j]) and not opens_with_verb(t[i:j]) \
+                    and not _NO_CITY.search(t[i:j]):
                 code = m.code if isinstance(m, CountryMention) else m.country
                 name = text.raw[i:j]
                 if not covered[i]:

@@ -241,6 +241,9 @@ _HAN_GAP = re.compile(r"[\u4e00-\u9fff][ \u3000]+(?=[\u4e00-\u9fff])")
 _LIST_GAP = re.compile(fold(r"\s*(?:(?:、|及|和|與|暨|以及)\s*)?"))
 
 
+_WITH = re.compile(fold(r"偕同|偕|陪同|率同|帶同"))
+
+
 def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     """A visit's names as its sentence tells it, and whether it names who made it.
 
@@ -260,7 +263,8 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     c1 = clause_end(t, m.head, s.end, "，,；;。")
     verb_word = lx.VISIT_VERB.match(t, m.head)
     v1 = verb_word.end() if verb_word else m.head + 2
-    stop = _VISIT_STOP.search(t, v1, c1)
+    # 「會見來自美國西雅圖…的市長」: 來自 (from) opens who was received, not a word that leaves the phrase
+    stop = _VISIT_STOP.search(t, v1 + 2 if t.startswith(fold("來自"), v1) else v1, c1)
     end = stop.start() if stop else c1
     if end - m.head > _VERB_REACH:
         objects = sorted([x.end for x in (*rec.within(rec.places, v1, c1), *rec.within(rec.orgs, v1, c1),
@@ -275,6 +279,11 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
         end = gap.start() + 1  # (zh) 「知事三度訪嘉義 市長盼擴大合作」: a headline's blank ends the phrase as a comma does
     verb = re.sub(r"[「」『』\s]", "", raw[m.head:end])
     people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
+    lead0 = lx.LEADING.match(t, c0)
+    if _WITH.match(t, lead0.end() if lead0 else c0):
+        # 「甲會長首度訪問某市，偕同乙所長拜會市長」: who called is the one the sentence began with, 乙 went along
+        leader = [(p, k) for p, k in res.linked(res.person_of).overlapping(s.start, c0) if s.start <= p.name.start and p.name.end <= c0]
+        people = leader[:1] or people
     who = ""
     if people:
         n = len(people) - 1

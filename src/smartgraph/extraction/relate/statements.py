@@ -74,7 +74,11 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             if not speaker:
                 # from the sentence before's full stop on: '。他表示'
                 pm = (_PRONOUN_EN if english else _PRONOUN).search(text.low if english else t, max(s.start - 1, v.start - 8, 0), v.start)
-                if pm and s.unit in last_subject:
+                earlier = [mk for mk in in_s if pm and mk[0].end <= pm.start()] if not english else []
+                if earlier:
+                    # (zh) 「甲會長首次造訪某市，他提到…」: 他 after a comma is the sentence's own subject, named before it
+                    speaker = min(earlier, key=lambda mk: mk[0].start)[1]
+                elif pm and s.unit in last_subject:
                     speaker = last_subject[s.unit]
             if not speaker:
                 continue

@@ -192,9 +192,16 @@ def _strip(t: str, a: int, e: int) -> tuple[int, int]:
             if w:
                 e -= len(w)
                 changed = True
+    ends = [m.end() for m in _TIME_AT.finditer(t, a, e)]
+    if ends and ends[-1] < e:
+        a = ends[-1]  # 「市府18日在福岡辦事處…」: a day and 在 (at) come before a body's name, never inside it
     while a < e and t[a] in " ·":
         a += 1
     return a, e
+
+
+# a day or today/yesterday, then 在 (at): what a sentence says before the place where something was done
+_TIME_AT = re.compile(r"(?:[0-9０-９]+\)?日|[今昨明前][天日]|[今昨明])在")
 
 
 # "City Council", "City Government" with the city's name left out: the city the sentence has just named
@@ -333,9 +340,19 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
             foreign = [m for m in codes if m.code != "TW" and _sent_by(t, a, m.start)] if stationed else []
             country = foreign[-1].code if foreign else "TW"
             if stationed and not foreign and not _TAIWAN.search(fstretch):
-                country = codes[0].code if codes and codes[0].code != "TW" else "TW"
+                # 「美國駐日本代表處」: the country before 駐 sent it; 「駐日本代表處」 alone: the home country's office there
+                k = t.find(fold("駐"), a)
+                senders = [m for m in codes if m.code != "TW" and m.start < k]
+                country = senders[0].code if senders else "TW"
             if stationed and codes and _TAIWAN.search(fstretch) and not foreign:
                 country = "TW"
+            k = t.find(fold("駐"), a)
+            if stationed and not foreign and k >= 0 and _IN_TAIWAN.match(t, k + 1):
+                # 「釜山市駐台辦事處」: a foreign city's office in Taiwan is that city's country's
+                sender = [m for m in geo if isinstance(m, PlaceMention) and m.start - a <= 1 and m.end <= k
+                          and m.country not in ("", "TW")]
+                if sender:
+                    country = sender[0].country
         elif codes:
             country = codes[0].code
         elif geo and isinstance(geo[0], PlaceMention) and geo[0].start - a <= 1 and _ABROAD_OFFICE.search(fstretch) \
