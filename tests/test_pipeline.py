@@ -103,3 +103,28 @@ def test_literals_and_iris_are_written_as_valid_ntriples() -> None:
     assert Literal(text, lang="en") in set(g.objects())
     assert URIRef("http://example.org/a%20b%3Ec") in set(g.objects())
     assert Literal(3) in set(g.objects())
+
+
+def test_a_fault_of_ours_on_one_document_is_reported_with_it_and_the_others_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception that is no SmartgraphError (a bug met on one odd file) makes that document an error that names
+    the exception and where it was raised; the build stores the rest and its report is not ok (exit 1)."""
+    from smartgraph import documents
+
+    (tmp_path / "a.txt").write_text("發布日期：2020-01-02\n\n臺北市與東京都簽署合作備忘錄\n\n臺北市長今日與東京都知事簽署備忘錄。\n")
+    (tmp_path / "b.txt").write_text("Date: 2020-01-02\n\nTaipei signs an MOU\n\nThe Mayor of Taipei signed an MOU with Tokyo.\n")
+    real = pipeline.extract
+
+    def fails_on_b(doc: documents.Document) -> Any:
+        if doc.source == "b.txt":
+            return [][1]  # IndexError, as a header rule once raised on a line of three bars
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract", fails_on_b)
+    store = EmbeddedStore(None)
+    report = pipeline.build([tmp_path], store, Settings(), workers=1)
+    by_name = {Path(r.path).name: r for r in report.results}
+    assert by_name["a.txt"].status == "stored" and by_name["b.txt"].status == "error"
+    assert "IndexError" in by_name["b.txt"].error and "test_pipeline.py:" in by_name["b.txt"].error
+    assert "report it" in by_name["b.txt"].error and not report.ok
+    assert len(store.document_hashes()) == 1

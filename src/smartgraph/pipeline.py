@@ -11,6 +11,7 @@ import gc
 import multiprocessing
 import os
 import re
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -137,9 +138,20 @@ def _build_document(path: Path, settings: Settings, doc: Document | None, option
             lines = ntlines.split(nt)
     except SmartgraphError as e:
         return DocumentResult(str(path), "error", error=str(e)), None, None, None
+    except Exception as e:  # a fault of ours on one document: reported with it, and the other documents still build
+        return DocumentResult(str(path), "error", error=internal_error(e)), None, None, None
     status = "stored" if report.conforms else "invalid"
     result = DocumentResult(str(path), status, facts.count(), triples, report.violations, tuple(notices))
     return result, str(graph.graph_iri(settings.base_iri, doc.source)), nt, lines
+
+
+def internal_error(e: Exception) -> str:
+    """What a document's result says when smartgraph itself failed on it (not the file's fault): the exception and
+    where it was raised, so that the file can be reported; the build goes on with the other documents."""
+    frames = traceback.extract_tb(e.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (f"smartgraph failed on this document ({type(e).__name__}: {e}{where}); the other documents were built. "
+            "This is a bug in smartgraph, not in the file: please report it with the file attached")
 
 
 _DERIVED = re.compile(r"^<([^>]+)> <http://www\.w3\.org/ns/prov#wasDerivedFrom> <([^>]+)> \.$", re.M)
@@ -232,6 +244,8 @@ def _prepare(path: Path, settings: Settings, known_hash: str | None, options: Bu
             doc = documents.read(path, options.max_document_bytes)
         except SmartgraphError as e:
             return DocumentResult(str(path), "error", error=str(e)), None, None, None
+        except Exception as e:
+            return DocumentResult(str(path), "error", error=internal_error(e)), None, None, None
         if doc.sha256 == known_hash:
             return DocumentResult(str(path), "unchanged", notices=doc.notices), None, None, None
     result, name, nt, lines = _build_document(path, settings, doc, options)
