@@ -3,6 +3,8 @@
 import datetime as dt
 from collections.abc import Iterable
 
+import pytest
+
 from smartgraph.documents import parse
 from smartgraph.extraction import extract
 from smartgraph.model import Facts
@@ -2090,3 +2092,11 @@ def test_he_after_a_comma_is_the_subject_his_sentence_named() -> None:
     f = _doc("台中市長林大明首次造訪高雄，他提到「高雄是宜居城市」。")
     names = _names(f)
     assert [names[s.speaker] for s in f.statements] == ["林大明"]
+
+
+@pytest.mark.parametrize(("bare", "name"), [("Chiayi", "Chiayi City"), ("Pingtung", "Pingtung County"), ("Hualien", "Hualien County"),
+                                            ("Yilan", "Yilan County"), ("Kinmen", "Kinmen County")])
+def test_a_taiwanese_city_or_county_named_bare_in_english_is_that_place(bare: str, name: str) -> None:
+    f = _en(f"{bare} and Columbus, Ohio, signed a friendship agreement on Monday to promote tourism.")
+    parties = [{f.places[k].name_en for k in a.parties if k in f.places} for a in f.agreements.values()]
+    assert {name, "Columbus"} in parties
