@@ -709,7 +709,7 @@ def _value_below(f: _Fields, pieces: list[tuple[str | None, Span]], lines: list[
     if not pieces:  # a line of bare separators (``|||``) splits into no field at all
         return
     name, piece = pieces[-1]
-    if name is None or piece.text or name not in ("publisher", "published", "posted", "updated"):
+    if name is None or piece.text or (name != "publisher" and name not in _DATE_LABELS):
         return
     j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not lines[k].blank), None)
     if j is None or _field_segments(lines[j].span) is not None:
