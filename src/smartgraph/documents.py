@@ -1028,10 +1028,12 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
 
     prose = False  # a sentence of the story met: no header line comes after it
     for ln in lines[first:last]:
+        early = not paras and not run  # before the first paragraph: a date line may stand here
         if ln.blank:
             flush()
-        elif _boilerplate(f, ln.span, top=False) or (not paras and not run and _date_line(f, ln.span)) or _NOTE_RE.match(ln.span.text) \
-                or (not prose and "published" not in f.dates and (_date_line(f, ln.span) or _late_date_field(f, ln.span, notes, text))):
+        elif _boilerplate(f, ln.span, top=False) or (early and _date_line(f, ln.span)) or _NOTE_RE.match(ln.span.text) \
+                or (not prose and "published" not in f.dates
+                    and ((not early and _date_line(f, ln.span)) or _late_date_field(f, ln.span, notes, text))):
             flush()
             if not f.bylines or f.bylines[-1] is not ln.span:
                 f.boilerplate.append(ln.span)
