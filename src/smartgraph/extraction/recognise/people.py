@@ -51,6 +51,7 @@ _CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
 AFF_LIMIT = 40
 _EAST_ASIA = ("TW", "CN", "JP", "KR", "HK", "MO", "SG")  # names there are not transliterated
 _SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
+_POSTED = fold("駐")
 
 
 @cache
@@ -172,6 +173,10 @@ class PeopleRecogniser:
         if not inside and a == e:
             s = self.text.sentences[self.text.sentence_of(e)]
             inside = [m for m in self.geo.starting(s.start, e) if m.end <= e][-1:]
+        # 「台北駐大阪經濟文化辦事處福岡分處長」「駐日代表處」: where a mission is posted (駐) is not where its staff come from
+        posted = next((k for k, m in enumerate(inside) if m.start > 0 and self.text.fold[m.start - 1] == _POSTED), None)
+        if posted is not None:
+            inside = inside[:posted]
         for m in inside:
             if isinstance(m, CountryMention):
                 return m.code

@@ -75,6 +75,7 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
     last_was_country = False
     parts: set[str] = set()  # names read as a part of the city before them, not a place of another country
     senses: list[tuple[int, str, str]] = []  # each place, its name without suffix, and what fixed its country
+    foreign_districts: dict[str, str] = {}  # a district name read as a foreign city's, and that city's country
     for start, end, _, payload in cands:
         if start < taken:
             continue
@@ -104,6 +105,18 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
                                                               and entry.country != places[-1].country)):
             parts.add(t[start:end])  # 「布拉提斯拉瓦舊城區…舊城區市長」: a common name after a city is a part of it
             continue
+        if kind == "curated" and entry.country == "TW" and entry.kind == "district" and last_country \
+                and last_country != "TW" and 0 <= start - last_end <= 2 and is_han(t[last_end:start] or "一") \
+                and not (set(t[last_end:start]) & _UNKNOWN_STOP):
+            # 「釜山廣域市東區」「新加坡西北區」: a district named after a foreign city or country is one of its
+            # districts, not Taiwan's district of that name; a character or two between (西) belong to its name
+            name = text.raw[last_end:end]
+            places.append(PlaceMention(last_end, end, name, name, None, last_country, "district"))
+            foreign_districts[t[last_end:end]] = last_country
+            taken = last_end = end
+            last_was_country = False
+            last_admin = None
+            continue
         e = end
         if end - start > 2 and t[end - 1] in SUFFIX_CHARS and _title_at(t, end - 1) and end not in district_starts:
             e = end = end - 1  # 臺北市長: the 市 belongs to the title 市長 (not in 上海市長寧區: a district follows)
@@ -127,6 +140,10 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         last_was_country = False
         last_admin = pm if entry.curated and entry.kind in ADMIN_KINDS else None
     _one_sense(places, senses)
+    if foreign_districts:  # 「釜山廣域市東區…東區議長」: that name is the foreign district throughout the document
+        places = [PlaceMention(m.start, m.end, m.text, m.name, None, foreign_districts[t[m.start:m.end]], "district")
+                  if m.entry is not None and m.entry.country == "TW" and t[m.start:m.end] in foreign_districts else m
+                  for m in places]
     countries = _abbreviated_countries(text, countries, places)
     places = _unknown_places(text, countries, places)
     return countries, places
