@@ -393,7 +393,10 @@ class NameScorer:
         if best is not None and best.score > 0:
             if _conj_at(self.t, i) and self._known_part(self.t[i + 1:best.end], self.t[i:best.end], origin):
                 return None  # 「蔣市長和希馬斯市長」: 和 the conjunction, then a name that stands alone elsewhere
+            surname_then_end = self.end_boundary(best.end) >= 1.0
             for j in range(i + min_len, best.end):
+                if surname_then_end and self.t[i:j] in lx.surnames_ja():
+                    continue  # 「町長齊藤一郎簽署…齊藤町長」: a Japanese family name used alone later is still only a part
                 if self._known_part(self.t[i:j], self.t[i:best.end], origin):
                     return Candidate(i, j, best.score)  # 「市長泰德加溫情誼」: 泰德 stands alone elsewhere
         return best

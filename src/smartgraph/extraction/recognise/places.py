@@ -352,7 +352,9 @@ _DESCRIBED = re.compile(fold(r"城市$|^(?:最|第|大型|主要|重要|知名|�
 
 
 # 「越南各姊妹市」「日本友好城市」: a determiner (each, that, all) or a tie (sister city) is no city's own name
-_NO_CITY = re.compile(fold(r"^[各每該本諸其此全]|(?:姊妹|姐妹|友好|友誼|締盟|夥伴)(?:城)?市$"))
+# 「北海道台日城鄉交流」: two countries' short names together (台日, 日韓, 台美) say what is between them, not a place's name
+_NO_CITY = re.compile(fold(r"^[各每該本諸其此全]|(?:姊妹|姐妹|友好|友誼|締盟|夥伴)(?:城)?市$"
+                           r"|^(?:[台臺][日韓美歐菲越泰星印]|[日韓美歐][台臺日韓美歐])"))
 
 
 def _unknown_places(text: Text, countries: list[CountryMention], places: list[PlaceMention]) -> list[PlaceMention]:

@@ -194,6 +194,13 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
                  places: _ForeignPlacesEn | None = None) -> str:
     if res.text.doc.language == "en":
         return _fallback_en(res, p, title, previous, places or _ForeignPlacesEn(res))
+    prev_country = res.organizations[previous].country if previous in res.organizations else ""
+    if title.key.endswith("-jp") and (res.home_country or "TW") != "JP" and not (p.inherit and prev_country == "JP"):
+        # 「鎮長甲…與町長乙簽署」 in a Taiwanese release: a post only Japan has (町長) is of the Japanese place named
+        # before, not of the Taiwanese body a list item before it holds
+        org = _last_foreign_place(res, p, title)
+        if org:
+            return org
     if p.inherit and previous:
         prev = res.organizations.get(previous)
         if prev is not None and prev.org_type == "council" and title.scope == "council":
