@@ -238,6 +238,8 @@ _RELATED_RE = re.compile(
     r"▲?更多.{0,20}(?:請見|請看).*|related (?:articles|news|stories)|more (?:news|stories)|read more)$", re.I)
 _RELATED_LINKS_RE = re.compile(r"^(?:related links?|相關連結|相關網站)\s*[:：].*$", re.I)
 _NOTE_RE = re.compile(r"^※.*$")
+# a news page's advertisement slot and reading prompt (「我是廣告 請繼續往下閱讀」「廣告 廣告」), its lead-image placeholder (首圖)
+_AD_RE = re.compile(r"^(?:我是廣告|[\[［【]?廣告[\]］】]?)(?:\s*(?:廣告|(?:更多內容)?請繼續往下閱讀\.{0,3}…?))*$|^(?:更多內容)?請繼續往下閱讀\.{0,3}…?$|^首圖$")
 _HASHTAGS_RE = re.compile(r"^[#＃][^#＃]+(?:[#＃][^#＃]+)+$")
 
 _CAPTION_RE = re.compile(
@@ -483,7 +485,8 @@ def _site(text: str) -> str | None:
 def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
     """Navigation, banners, section labels, counters, share links, credits: recorded, never title or body."""
     t = line.text
-    if _NAV_RE.match(t) or _COUNT_RE.match(t) or _CREDIT_RE.match(t) or _RELATED_LINKS_RE.match(t) or _EDITOR_RE.match(t):
+    if _NAV_RE.match(t) or _COUNT_RE.match(t) or _CREDIT_RE.match(t) or _RELATED_LINKS_RE.match(t) or _EDITOR_RE.match(t) \
+            or _AD_RE.match(t):
         return True
     if _COPYRIGHT_RE.match(t) and len(t) <= 160:
         return True
@@ -593,6 +596,12 @@ def _names(span: Span, start: int, end: int) -> list[Span]:
 def _byline(f: _Fields, line: Span) -> bool:
     """A byline alone on its line (or inside a bracket): reporters, outlet and the place it was filed from."""
     t = line.text
+    if _AGENCY_CREDIT_RE.match(t):
+        if f.outlet is None:
+            f.outlet = _strip_span_of(line, 0, t.index("社") + 1)
+        f.bylines.append(line)
+        f.news = True
+        return True
     m = _ZH_BYLINE_RE.match(t)
     if m:
         if m["names"]:
@@ -828,8 +837,37 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             subtitle = ln.span
             last = "subtitle"
             continue
+        head = _headline_before_byline(lines, i) if title is not None else None
+        if head is not None:
+            # 「快訊」 and other stories' headlines above this story's own, which stands right over its byline: those
+            # headlines are the page's, not the title and subtitle
+            f.boilerplate.extend(x for x in (title, subtitle) if x is not None)
+            f.boilerplate.extend(lines[k].span for k in range(i, head) if not lines[k].blank)
+            skip.update(range(i, head + 1))
+            title, subtitle, last = lines[head].span, None, "title"
+            continue
         return title, subtitle, i, captions
     return title, subtitle, len(lines), captions
+
+
+# 「中央社／ 台南5日電」「中央社／ 記者王小明台中3日電」: a portal's credit line for a news agency's story
+_AGENCY_CREDIT_RE = re.compile(r"^(?:中央社|中央通訊社)\s*[／/]\s*(?:記者\s*)?[\u4e00-\u9fff、]{2,24}?\d{1,2}\s*日\s*(?:電|电|專電)$")
+
+
+def _headline_before_byline(lines: list[_Line], i: int, reach: int = 4) -> int | None:
+    """The index of a headline that stands right over a byline within the next few lines from ``i``, all lines up
+    to it being headline-like (no full stop), or None."""
+    seen: list[int] = []
+    for k in range(i, min(len(lines), i + 2 * reach + 2)):
+        if lines[k].blank:
+            continue
+        t = lines[k].span.text
+        if _ZH_BYLINE_RE.match(t) or _AGENCY_CREDIT_RE.match(t):
+            return seen[-1] if seen else None
+        if len(seen) >= reach or not _is_title(t) or _is_latin(t) or _ZH_DATELINE_RE.match(t) or _bracket_byline(t):
+            return None
+        seen.append(k)
+    return None
 
 
 def _bottom(f: _Fields, lines: list[_Line], first: int, notices: list[Notice], text: str) -> int:
