@@ -408,7 +408,9 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
             name = text.raw[i:e]
             latin = re.sub(r"\b(?:City|County|Town|District|Township|Municipality|Prefecture)\b|\bof\b", "", lm.group(1)).strip()
             entry = gz.PlaceEntry((name,), latin, "", "city" if t[e - 1] == "市" else "county", None, "", 0, False)
-            add(PlaceMention(i, e, name, name, entry, "", entry.kind))
+            # 「美國加州聖貝納迪諾郡(San Bernardino County)」: in the country of the place or country right before it
+            code = next((m.code if isinstance(m, CountryMention) else m.country for m in known if m.end == i), "")
+            add(PlaceMention(i, e, name, name, entry, code, entry.kind))
     # 「波蘭拉當市(Radom)…拉當市市長」: a place found once is that place wherever else its name stands
     ends = {p.end for p in out}
     for p in [p for p in out[len(places):] if p.end - p.start >= 3 and p.entry is None]:
@@ -419,4 +421,18 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
                 add(PlaceMention(k, k + len(name), text.raw[k:k + len(name)], text.raw[k:k + len(name)], p.entry, p.country, p.kind))
                 ends.add(k + len(name))
             k = t.find(name, k + 1)
+    # 「聖貝納迪諾郡(San Bernardino County,以下稱聖郡)」: the short name the text gives a place stands for it throughout
+    for p in list(out):
+        hm = _HEREAFTER.match(t, p.end)
+        if hm is None:
+            continue
+        short = hm.group(1)
+        k = t.find(short, hm.end())
+        while k >= 0:
+            if not any(covered[k:k + len(short)]):
+                add(PlaceMention(k, k + len(short), text.raw[k:k + len(short)], p.name, p.entry, p.country, p.kind))
+            k = t.find(short, k + 1)
     return sorted(out, key=lambda p: p.start)
+
+
+_HEREAFTER = re.compile(fold(r"\s*[(（][^()（）]{0,60}?(?:以下簡稱|以下稱|下稱|簡稱)\s*[「『]?([\u4e00-\u9fff]{2,6}?)[」』]?\s*[)）]"))

@@ -279,9 +279,28 @@ def find_posts(res: Resolved) -> list[Post]:
             held.add((key, title.key))
             _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))
     _home_organisations(res, out, holders)
+    if text.doc.language != "en":
+        out = [replace(p, organization=_chamber(res, p.organization, p.role)) for p in out]
     if text.doc.language == "en":
         out = [replace(p, role=_governor_en(res, p.organization, p.role)) for p in out]
     return out
+
+
+# a member of a national legislature sits in its chamber, not in the government (「日本參議員甲」: 日本參議院)
+_CHAMBERS = {"senator": "參議院", "representative-congress": "眾議院", "member-of-parliament": "國會", "legislator": "立法院"}
+
+
+def _chamber(res: Resolved, org: str, role: str) -> str:
+    """The chamber of a member of a national legislature whose post names only the country's government."""
+    o = res.organizations.get(org)
+    chamber = _CHAMBERS.get(role.removeprefix("former-"))
+    if o is None or chamber is None or o.org_type != "national-government" or not o.country:
+        return org
+    if chamber == "立法院" and o.country != "TW":
+        return org
+    c = gz.country(o.country)
+    name = chamber if o.country == "TW" else f"{c.name_zh if c is not None else ''}{chamber}"
+    return organization(res, f"chamber-{o.country}-{fold(chamber)}", name, "council", o.country)
 
 
 # territories whose head is a governor Taiwan calls 總督 (Guam, Puerto Rico …); a governor elsewhere outside Japan and
