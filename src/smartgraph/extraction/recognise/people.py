@@ -52,6 +52,7 @@ AFF_LIMIT = 40
 _EAST_ASIA = ("TW", "CN", "JP", "KR", "HK", "MO", "SG")  # names there are not transliterated
 _SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
 _POSTED = fold("駐")
+_COUNTED_BEFORE = re.compile(fold(r"等\s*(?:\d{1,3}|[一二三四五六七八九十兩]{1,3})\s*(?:位|名|人)$"))
 
 
 @cache
@@ -370,6 +371,12 @@ class PeopleRecogniser:
                 continue
             pending = []
             before = self.name_before(tm.start, floor)
+            counted = _COUNTED_BEFORE.search(t, floor, tm.start) if before is None else None
+            if counted is not None:
+                # 「包括甲、乙、丙等10位議員」: a list of names, then how many they are, then the title they share
+                before = self.name_before(counted.start(), floor)
+                if before is not None and before[1]:
+                    before = None
             if before is None:
                 continue
             nm, short = before
