@@ -2100,3 +2100,102 @@ def test_a_taiwanese_city_or_county_named_bare_in_english_is_that_place(bare: st
     f = _en(f"{bare} and Columbus, Ohio, signed a friendship agreement on Monday to promote tourism.")
     parties = [{f.places[k].name_en for k in a.parties if k in f.places} for a in f.agreements.values()]
     assert {name, "Columbus"} in parties
+
+
+# ----------------------------------------------------------------------------- s9-zh: real releases and news reprints
+
+
+def _places_by_name(f: Facts) -> dict[str, str]:
+    return {p.name_zh: p.country for p in f.places.values()}
+
+
+def test_a_district_named_after_a_foreign_city_is_that_city_s_district() -> None:
+    f = _doc("前鎮區與仁川中區締盟\n\n"
+             "前鎮區公所昨與仁川廣域市中區廳簽訂友好合作城市協定書，中區廳長金正浩與區長林大中簽署，中區議長朴成民見證。")
+    assert _places_by_name(f).get("中區") == "KR"
+    assert _post_field(f, "country").get("金正浩") == "KR"
+    assert _post_field(f, "country").get("朴成民") == "KR"
+
+
+def test_a_district_one_character_on_from_a_foreign_country_is_one_of_its_districts() -> None:
+    f = _doc("高雄市長接見外賓\n\n高雄市長陳其邁今天接見馬來西亞東南區區長李國強，雙方就港口交流交換意見。")
+    assert _places_by_name(f).get("東南區") == "MY"
+    assert "南區" not in _places_by_name(f)
+
+
+def test_a_taiwanese_district_stays_taiwanese() -> None:
+    f = _doc("中區區長接見外賓\n\n臺中市中區區長王大明今天接見日本訪客，雙方交流。")
+    assert _places_by_name(f).get("中區") == "TW"
+
+
+def test_after_before_a_plan_or_leading_a_group_ends_a_name() -> None:
+    f = _doc("市府訪團赴日\n\n"
+             "訪團先拜會台北駐日經濟文化代表處橫濱分處長林志明後，於下午拜會市長。市府副秘書長陳大文帶隊赴日交流，"
+             "高雄市長王小明原訂28日出席論壇。")
+    names = set(_names(f).values())
+    assert {"林志明", "陳大文", "王小明"} <= names
+    assert not names & {"林志明後", "陳大文帶", "王小明原"}
+
+
+def test_a_mission_s_posting_place_gives_its_staff_no_japanese_name() -> None:
+    f = _doc("訪團赴日\n\n代表團拜會台北駐大阪經濟文化辦事處神戶分處長張文雄後，轉往市役所。")
+    assert "張文雄" in _names(f).values()
+
+
+def test_a_post_only_japan_has_is_of_the_japanese_place_named_before() -> None:
+    f = _doc("鎮長訪日\n\n"
+             "屏東縣東港鎮長吳大成率團前往北海道白老町訪問，與町長齊藤正一簽署友好交流協定。\n\n齊藤町長感謝吳鎮長來訪。")
+    assert "齊藤正一" in _names(f).values()
+    org = _post_field(f, "name_zh").get("齊藤正一", "")
+    assert "白老町" in org and _post_field(f, "country")["齊藤正一"] == "JP"
+
+
+def test_two_countries_short_names_together_name_no_place() -> None:
+    f = _doc("北海道台日城鄉交流再添一例\n\n北海道台日城鄉交流再添一例，東港鎮與白老町簽署友好交流協定。")
+    assert not any(n.startswith(("台日", "臺日")) for n in _places_by_name(f))
+
+
+def test_a_national_legislator_sits_in_the_chamber() -> None:
+    f = _doc("日本國會議員訪高雄\n\n日本參議員山田一平22日率團拜會高雄市長陳其邁，民主進步黨籍立法委員王美花陪同。")
+    orgs = _post_field(f, "name_zh")
+    assert orgs.get("山田一平") == "日本參議院"
+    assert orgs.get("王美花") == "立法院"
+
+
+def test_deputy_counsellor_and_acting_secretary_general_are_titles() -> None:
+    f = _doc("議會締盟慶祝晚會\n\n市議會舉行慶祝晚會，外交部台日關係協會副參事林正宗表示恭賀之意。")
+    assert _roles(f).get("林正宗") == "deputy-counsellor"
+
+
+def test_an_unknown_place_with_a_latin_name_and_a_short_name_lies_in_the_country_before_it() -> None:
+    f = _doc("市長訪美\n\n"
+             "高雄市長陳其邁於當地時間22日拜會美國姊妹市加州聖塔羅莎郡(Santa Rosa County,以下稱聖郡)，"
+             "聖郡由王道明主席接待。")
+    places = _places_by_name(f)
+    assert places.get("聖塔羅莎郡") == "US"
+    assert places.get("聖郡") == "US"
+
+
+def test_names_before_a_count_and_a_title_hold_the_title() -> None:
+    f = _doc("靜岡縣議會訪團拜會市長\n\n"
+             "高雄市長陳其邁今天接見日本靜岡縣議會訪問團，訪團貴賓包括山田太郎、伊藤次郎、佐藤和也等3位議員。")
+    roles = _roles(f)
+    assert all(roles.get(n) == "councillor" for n in ("山田太郎", "伊藤次郎", "佐藤和也")), roles
+
+
+def _title_of(text: str) -> str:
+    d = parse(text, "p.txt")
+    return d.title.text if d.title else ""
+
+
+def test_other_stories_headlines_above_a_story_are_not_its_title() -> None:
+    text = ("快訊\n\n市區公車明起調整路線 通勤族注意\n\n夜市美食節週末登場 人潮湧入\n\n"
+            "屏東與日本鹿兒島市簽觀光備忘錄\n\n中央社／ 屏東5日電\n\n日本鹿兒島市長今天拜會屏東縣政府，雙方簽署觀光交流備忘錄。\n")
+    assert _title_of(text) == "屏東與日本鹿兒島市簽觀光備忘錄"
+    text2 = text.replace("中央社／ 屏東5日電", "聯合報／ 記者王小明／屏東即時報導")
+    assert _title_of(text2) == "屏東與日本鹿兒島市簽觀光備忘錄"
+
+
+def test_advertisement_slots_and_image_placeholders_are_no_title() -> None:
+    assert _title_of("我是廣告 請繼續往下閱讀\n\n高雄市長今天接見外賓，雙方交流。\n") == ""
+    assert _title_of("首圖\n\n高雄市長今天接見外賓，雙方交流。\n") == ""

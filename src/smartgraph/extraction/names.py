@@ -201,6 +201,7 @@ _YA = fold("也")
 _NUMERALS = frozenset(fold("一二三四五六七八九十"))
 _COUNTED = re.compile(fold(r"(?:[一二三四五六七八九]|[一二三]?十[一二三四五六七八九]?)(?:日|度|次)(?![\u4e00-\u9fff]?[長員])"))
 _SAID = fold("說")
+_AFTER = fold("後")
 _VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and begin no Japanese one
 _CONJ = set(fold("和與及跟同"))
 
@@ -259,7 +260,8 @@ class NameScorer:
             return 2.0  # 「市長王大明七日簽署」「李文華二度訪台」: a day or a count in Chinese numerals follows the name
         f = starts_with(t, j, words("follow"))
         if f:
-            return 2.0 if len(f) > 1 else 1.5 if f == _SAID else 1.0  # 「市長奧馬斯說」: 說 ends a name as 表示 does
+            # 「市長奧馬斯說」: 說 ends a name as 表示 does; so does 後 (「分處長張文雄後，」), which ends no given name
+            return 2.0 if len(f) > 1 or f == _AFTER else 1.5 if f == _SAID else 1.0
         return -2.0
 
     def start_boundary(self, i: int) -> float:

@@ -175,9 +175,9 @@ class PeopleRecogniser:
             s = self.text.sentences[self.text.sentence_of(e)]
             inside = [m for m in self.geo.starting(s.start, e) if m.end <= e][-1:]
         # 「台北駐大阪經濟文化辦事處福岡分處長」「駐日代表處」: where a mission is posted (駐) is not where its staff come from
-        posted = next((k for k, m in enumerate(inside) if m.start > 0 and self.text.fold[m.start - 1] == _POSTED), None)
-        if posted is not None:
-            inside = inside[:posted]
+        posted = self.text.fold.find(_POSTED, a, e)
+        if posted >= 0:
+            inside = [m for m in inside if m.end <= posted]
         for m in inside:
             if isinstance(m, CountryMention):
                 return m.code
