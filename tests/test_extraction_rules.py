@@ -2199,3 +2199,43 @@ def test_other_stories_headlines_above_a_story_are_not_its_title() -> None:
 def test_advertisement_slots_and_image_placeholders_are_no_title() -> None:
     assert _title_of("我是廣告 請繼續往下閱讀\n\n高雄市長今天接見外賓，雙方交流。\n") == ""
     assert _title_of("首圖\n\n高雄市長今天接見外賓，雙方交流。\n") == ""
+
+
+def test_a_body_named_for_two_countries_is_the_first_one_s() -> None:
+    f = _doc("日方代表拜會市長\n\n"
+             "日台交流協會高雄事務所所長山本一郎與日交高雄事務所副所長田村二郎今天拜會高雄市長陳其邁，"
+             "外交部台日關係協會副參事林正宗陪同。")
+    countries = _post_field(f, "country")
+    assert countries.get("山本一郎") == "JP"
+    assert countries.get("田村二郎") == "JP"
+    assert countries.get("林正宗") == "TW"
+
+
+def test_a_latin_family_name_alone_after_a_chinese_title_is_a_person() -> None:
+    f = _doc("美國市長訪高雄\n\n高雄市長陳其邁今天接見美國艾爾蒙地市訪團，美國艾爾蒙地市長 Walker表示，兩市交流密切。")
+    assert "Walker" in _names(f).values()
+    assert _roles(f).get("Walker") == "mayor"
+
+
+def test_partners_of_several_countries_listed_together_each_have_their_own_agreement() -> None:
+    f = _doc("屏東締結友好城市\n\n屏東縣與美國德州奧斯汀市、日本大分縣及韓國濟州市（依締盟先後排列）簽署友好城市協定。")
+    got = _agreements(f)
+    assert ("friendship", ["奧斯汀市", "屏東縣"]) in got
+    assert ("friendship", ["大分縣", "屏東縣"]) in got
+    assert ("friendship", ["屏東縣", "濟州市"]) in got
+    assert all(len(ps) == 2 for _, ps in got)
+
+
+def test_a_prefecture_listed_alone_is_a_sister_of_its_own() -> None:
+    f = _doc("屏東姊妹市\n\n屏東縣與美國德州奧斯汀市、日本大分縣及韓國濟州市（依締盟先後排列）締結為姊妹市。")
+    got = _sisters(f)
+    assert frozenset(("屏東縣", "大分縣")) in got
+    assert not any("德克薩斯州" in p or "德州" in p for pair in got for p in pair)
+
+
+def test_two_lists_told_separately_are_paired_ties() -> None:
+    f = _doc("竹縣友好城市\n\n新竹縣竹北市、新埔鎮分別與日本岐阜縣高山市、下呂市為友好城市。")
+    got = _agreements(f)
+    assert ("friendship", ["竹北市", "高山市"]) in got
+    assert ("friendship", ["下呂市", "新埔鎮"]) in got
+    assert len(got) == 2

@@ -52,6 +52,8 @@ AFF_LIMIT = 40
 _EAST_ASIA = ("TW", "CN", "JP", "KR", "HK", "MO", "SG")  # names there are not transliterated
 _SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
 _POSTED = fold("駐")
+_SURNAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")  # Smith, Ancona, Garcia-Lopez; not an acronym (AIT)
+_SAID_WORDS = tuple(fold(w) for w in ("表示", "指出", "強調", "說", "致詞", "認為", "提到", "感謝", "也", "則", "並"))
 _COUNTED_BEFORE = re.compile(fold(r"等\s*(?:\d{1,3}|[一二三四五六七八九十兩]{1,3})\s*(?:位|名|人)$"))
 
 
@@ -194,6 +196,13 @@ class PeopleRecogniser:
                 j += 1
             if j < limit and LATIN_CHAR.match(raw[j]):
                 lat = latin_name_at(raw, j)
+                if lat is None:
+                    # 「市長 Smith表示」: one capitalised word, then a word that follows names (表示, 說) or a clause break,
+                    # is a family name alone
+                    one = latin_name_at(raw, j, single=True)
+                    if one is not None and _SURNAME_WORD.fullmatch(raw[one[0]:one[1]]) and \
+                            (one[1] >= len(t) or t[one[1]] in "，。、；,;" or starts_with(t, one[1], _SAID_WORDS)):
+                        lat = one
                 if lat and lat[1] <= limit:
                     return NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin", self._bracket_han(lat[1]))
                 continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from smartgraph.extraction.entities import add_place, organization
 from smartgraph.extraction.mentions import AgreementMention, OrgMention, PlaceMention, Resolved
@@ -611,11 +611,24 @@ class AgreementFinder:
 
 def find_agreements(res: Resolved, events: dict[str, Event], event_at: object, posts_of: dict[str, list[str]]) -> list[Agreement]:
     finder = AgreementFinder(res, events, event_at, posts_of)
-    found = finder.run()
+    found = [one for ag in finder.run() for one in _split_by_country(res, ag)]
     for ag in _tie_agreements(res, finder):
         if not any(o.kind == ag.kind and set(o.parties) == set(ag.parties) for o in found):
             found.append(ag)
     return found
+
+
+def _split_by_country(res: Resolved, ag: Agreement) -> list[Agreement]:
+    """「屏東縣與美國奧斯汀市、日本大分縣及韓國濟州市簽署友好城市協定」: a friendship-city agreement ties two places;
+    partners listed together from several countries each have their own with the one home place."""
+    if ag.kind != "friendship" or len(ag.parties) < 3 or any(p not in res.places for p in ag.parties):
+        return [ag]
+    home = res.home_country or "TW"
+    side = [p for p in ag.parties if res.places[p].country == home]
+    others = [p for p in ag.parties if res.places[p].country != home]
+    if len(side) != 1 or len(others) < 2 or len({res.places[p].country for p in others}) < 2:
+        return [ag]
+    return [replace(ag, key=f"{ag.key}-{n}", parties=[side[0], p]) for n, p in enumerate(others)]
 
 
 _FRIEND_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|友城|姊妹市|姐妹市|姊妹城市|姐妹城市"))
@@ -644,6 +657,26 @@ def _own_district(res: Resolved, side: str, p: str) -> bool:
         and bool(a.country) and a.country == b.country
 
 
+def _separate_pairs(res: Resolved, a: int, e: int) -> list[tuple[str, str]]:
+    """「A、B分別與C、D」 before a tie word in ``[a, e)``: (A, C), (B, D); a place that only says where the next lies
+    (新竹縣|竹北市, 岐阜縣|高山市) is no item of either list."""
+    t = res.text.fold
+    sep = _SEPARATELY.search(t, a, e)
+    conj = _CONJ.match(t, sep.end()) if sep else None
+    if sep is None or conj is None:
+        return []
+
+    def items(x: int, y: int) -> list[PlaceMention]:
+        found = _places_in(res, x, y)
+        starts = {p.start for p in found}
+        return [p for p in found if p.end not in starts]
+
+    left, right = items(a, sep.start()), items(conj.end(), e)
+    if len(left) != len(right) or len(left) < 2:
+        return []
+    return [(add_place(res, x), add_place(res, y)) for x, y in zip(left, right, strict=True)]
+
+
 def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
     """Friendship-city ties a text tells without an agreement word (「與香川縣高松市、熊本縣八代市締結友好城市」) are
     friendship agreements; a sister-city tie that is only an aim (「以推動兩市締結姐妹市為目標」) is a planned one."""
@@ -658,6 +691,13 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
         b = clause_end(t, m.end(), s.end, "，。；;,")
         if res.recognised.ranges(res.recognised.agreements).overlapping(a, b):
             continue  # an agreement word in the clause: the agreement finder has it
+        pairs = _separate_pairs(res, a, m.start())
+        if pairs:
+            # 「竹北市、新埔鎮分別與日本高山市、下呂市為友好城市」: the two lists, pairwise
+            for x, y in pairs:
+                out.append(Agreement(f"friendship-{'-'.join(sorted((x, y)))}-tie", "friendship", "signed", [x, y],
+                                     text.span(a, b), None, "", [], ""))
+            continue
         sister = "姊" in text.raw[m.start():m.end()] or "姐" in text.raw[m.start():m.end()]
         verb = _TIE_VERB.search(t, max(a, m.start() - 8), m.start())
         aim = verb is not None and (bool(_AIM.search(t, a, m.start())) or bool(re.search(fold(r"目標|邁進|基礎"), t[m.end():b])))
@@ -702,7 +742,12 @@ _CLAUSE_MARKS = "，。；;,"
 
 
 def _list_places(res: Resolved, a: int, e: int) -> list[PlaceMention]:
-    return [p for p in _places_in(res, a, e) if p.kind not in ("state", "province", "prefecture", "region")]
+    """The places of a list, without a state or prefecture that only says where the next one lies (德州|奧斯汀市); one that
+    stands alone in the list (「奧斯汀市、日本大分縣及濟州市」) is a partner itself."""
+    found = _places_in(res, a, e)
+    starts = {p.start for p in found}
+    return [p for p in found if p.kind not in ("state", "province", "prefecture", "region")
+            or (p.kind == "prefecture" and p.end not in starts and p.end < e and res.text.fold[p.end] in "、及和與（(")]
 
 
 def find_sister_cities(res: Resolved) -> list[SisterCity]:

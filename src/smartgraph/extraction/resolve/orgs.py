@@ -320,6 +320,11 @@ def _sent_by(t: str, a: int, c: int) -> bool:
 
 
 _SENIORITY = re.compile(fold(r"(?:資深|高級|首席|區域|常務)$"))
+# a country's one-character short name as the first of a pair of countries (日台, 美臺) or of 日華, 日交
+_SHORT_COUNTRY = {fold(k): v for k, v in {"日": "JP", "美": "US", "韓": "KR", "英": "GB", "法": "FR", "德": "DE", "澳": "AU", "加": "CA",
+                                          "菲": "PH", "泰": "TH", "越": "VN", "星": "SG", "荷": "NL", "捷": "CZ", "波": "PL",
+                                          "紐": "NZ"}.items()}
+_BILATERAL = re.compile(fold(r"^([日美韓英法德澳加菲泰越星荷捷波紐])(?:台|臺)|^(日)(?:華|交)"))
 
 
 def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgType, geo: list[CountryMention | PlaceMention]) -> str:
@@ -330,6 +335,12 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
     stationed = "駐" in stretch or "驻" in fstretch
     country = ""
     place_key = ""
+    sender = _BILATERAL.match(fstretch)
+    if sender is not None and not stationed and ot.kind in ("body", "foreign-office", "unit"):
+        # 「日台交流協會高雄事務所」「日交高雄事務所」「美台商會」: a body named for two countries is the first one's (台日關係
+        # 協會 is Taiwan's), whatever place in Taiwan its office is named for
+        code = _SHORT_COUNTRY[sender.group(1) or sender.group(2)]
+        return organization(res, f"org-{code.lower()}-{fstretch}", stretch, ot.key, code)
     if ot.kind == "foreign-office":
         codes = [m for m in geo if isinstance(m, CountryMention)]
         opens_foreign = bool(codes) and codes[0].code != "TW" and codes[0].start - a <= 2
