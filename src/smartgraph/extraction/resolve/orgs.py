@@ -335,11 +335,11 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
     stationed = "駐" in stretch or "驻" in fstretch
     country = ""
     place_key = ""
-    sender = _BILATERAL.match(fstretch)
-    if sender is not None and not stationed and ot.kind in ("body", "foreign-office", "unit"):
+    pair = _BILATERAL.match(fstretch)
+    if pair is not None and not stationed and ot.kind in ("body", "foreign-office", "unit"):
         # 「日台交流協會高雄事務所」「日交高雄事務所」「美台商會」: a body named for two countries is the first one's (台日關係
         # 協會 is Taiwan's), whatever place in Taiwan its office is named for
-        code = _SHORT_COUNTRY[sender.group(1) or sender.group(2)]
+        code = _SHORT_COUNTRY[pair.group(1) or pair.group(2)]
         return organization(res, f"org-{code.lower()}-{fstretch}", stretch, ot.key, code)
     if ot.kind == "foreign-office":
         codes = [m for m in geo if isinstance(m, CountryMention)]
