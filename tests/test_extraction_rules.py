@@ -2239,3 +2239,8 @@ def test_two_lists_told_separately_are_paired_ties() -> None:
     assert ("friendship", ["竹北市", "高山市"]) in got
     assert ("friendship", ["下呂市", "新埔鎮"]) in got
     assert len(got) == 2
+
+
+def test_a_short_transliterated_name_may_hold_the_character_cui() -> None:
+    f = _doc("坦帕市長訪高雄\n\n高雄市長陳其邁今天與美國坦帕市視訊會面。坦帕市長賽崔表示，兩市交流密切。")
+    assert _roles(f).get("賽崔") == "mayor"
