@@ -2244,3 +2244,14 @@ def test_two_lists_told_separately_are_paired_ties() -> None:
 def test_a_short_transliterated_name_may_hold_the_character_cui() -> None:
     f = _doc("坦帕市長訪高雄\n\n高雄市長陳其邁今天與美國坦帕市視訊會面。坦帕市長賽崔表示，兩市交流密切。")
     assert _roles(f).get("賽崔") == "mayor"
+
+
+def test_an_adverb_across_a_title_s_last_character_is_no_title_and_name() -> None:
+    f = _doc("高雄日本交流\n\n高雄市長陳其邁表示，高雄與日本岡山市長年友誼深厚，未來將持續交流。")
+    names = set(_names(f).values())
+    assert "陳其邁" in names and not any(n.startswith("年") for n in names)
+
+
+def test_a_list_word_then_a_place_opens_the_affiliation_of_the_title_after_it() -> None:
+    f = _doc("訪團拜會市長及議長\n\n日本訪團今天拜會林大明及台南市議會議長王小華，雙方交流。")
+    assert _post_field(f, "name_zh").get("王小華") == "台南市議會"

@@ -226,6 +226,14 @@ def opens_with_verb(word: str) -> bool:
     return len(word) >= 4 and freq.get(word[:2], 0) >= 100 and tags.get(word[:2], "")[:1] == "v"
 
 
+def adverb_across(t: str, j: int) -> bool:
+    """Whether the title's last character and the next one make an adverb (「八王子市長年友誼」: 長年, 長期, 長久), so that
+    the characters before are no title and no name follows."""
+    freq, tags = _jieba()
+    w = t[j - 1:j + 1]
+    return j > 0 and freq.get(w, 0) >= 100 and tags.get(w, "")[:1] == "d"
+
+
 def _verb_or_adverb(word: str) -> bool:
     """Whether a dictionary word is a verb, adverb, numeral or time word (出席, 親自, 多次, 前往)."""
     freq, tags = _jieba()

@@ -32,6 +32,7 @@ from smartgraph.extraction.names import (
     LATIN,
     LATIN_CHAR,
     NameScorer,
+    adverb_across,
     ends_with,
     latin_name_at,
     latin_name_before,
@@ -210,6 +211,8 @@ class PeopleRecogniser:
                 continue
             if starts_with(t, j, _verbs_after()):
                 continue  # 「謝大同代表見證下」「市長表示」: a verb right after the title; the name is before it
+            if j == te and adverb_across(t, j):
+                return None
             # a Han name with its Latin form in brackets: the whole run up to the bracket
             r = self.scorer.run_after(j, limit=12)
             br = _BRACKET_LATIN.match(raw, r)

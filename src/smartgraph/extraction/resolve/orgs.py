@@ -229,6 +229,12 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         return ""
     fused = ""
     geo = _geo_in(res, a, e)
+    # 「拜會陳其邁及高雄市議會議長」: a list word with a place right after it opens this title's affiliation; what is
+    # before it (a person met first) is not part of the body's name
+    joined = [g for g in geo if g.start - a >= 2 and t[g.start - 1] in _LIST_JOINS]
+    if joined and not any(g.end == joined[-1].start - 1 for g in geo):
+        a = joined[-1].start
+        geo = _geo_in(res, a, e)
     former = starts_with(t, a, words("former"))
     if former and a + len(former) < e and not any(g.start == a for g in geo):
         a += len(former)  # 「前外交部長」: the former minister's ministry is 外交部 (not 前鎮區, a place)
@@ -319,6 +325,7 @@ def _sent_by(t: str, a: int, c: int) -> bool:
     return k < 0 or _IN_TAIWAN.fullmatch(t, k + 1, c) is not None
 
 
+_LIST_JOINS = frozenset(fold("及與和"))
 _SENIORITY = re.compile(fold(r"(?:資深|高級|首席|區域|常務)$"))
 # a country's one-character short name as the first of a pair of countries (日台, 美臺) or of 日華, 日交
 _SHORT_COUNTRY = {fold(k): v for k, v in {"日": "JP", "美": "US", "韓": "KR", "英": "GB", "法": "FR", "德": "DE", "澳": "AU", "加": "CA",
