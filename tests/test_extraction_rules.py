@@ -759,7 +759,7 @@ def test_names_listed_before_a_shared_title_each_hold_it() -> None:
     f = _doc("日本議員訪高雄\n\n日本參議員森田宏文率團來訪，貴賓包括林田一郎、宮川和夫、鈴村大地參議員。")
     posts = _posts(f)
     for name in ("林田一郎", "宮川和夫", "鈴村大地"):
-        assert ("日本政府", "senator") in posts.get(name, set()), name
+        assert ("日本參議院", "senator") in posts.get(name, set()), name
 
 
 def test_a_year_in_chinese_numerals_with_an_arabic_zero_is_a_year() -> None:
@@ -847,7 +847,7 @@ def test_a_country_post_named_after_a_foreign_town_is_of_that_towns_country() ->
     f = _doc("日本議員訪高雄\n\n高雄市與日本福井縣美山町為友好城市。本次訪團貴賓包括林田一郎、宮川和夫、鈴村大地參議員。")
     posts = _posts(f)
     for name in ("林田一郎", "宮川和夫", "鈴村大地"):
-        assert posts.get(name) == {("日本政府", "senator")}, name
+        assert posts.get(name) == {("日本參議院", "senator")}, name
 
 
 def test_a_verb_of_giving_before_a_name_and_title_is_no_place() -> None:
