@@ -383,7 +383,7 @@ class PeopleRecogniser:
                 continue
             pending = []
             before = self.name_before(tm.start, floor)
-            counted = _COUNTED_BEFORE.search(t, floor, tm.start) if before is None else None
+            counted = _COUNTED_BEFORE.search(t, max(floor, tm.start - 8), tm.start) if before is None else None
             if counted is not None:
                 # 「包括甲、乙、丙等10位議員」: a list of names, then how many they are, then the title they share
                 before = self.name_before(counted.start(), floor)

@@ -280,7 +280,7 @@ def find_posts(res: Resolved) -> list[Post]:
             _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))
     _home_organisations(res, out, holders)
     if text.doc.language != "en":
-        out = [replace(p, organization=_chamber(res, p.organization, p.role)) for p in out]
+        out = [p if (org := _chamber(res, p.organization, p.role)) == p.organization else replace(p, organization=org) for p in out]
     if text.doc.language == "en":
         out = [replace(p, role=_governor_en(res, p.organization, p.role)) for p in out]
     return out
