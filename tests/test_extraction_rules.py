@@ -2255,3 +2255,8 @@ def test_an_adverb_across_a_title_s_last_character_is_no_title_and_name() -> Non
 def test_a_list_word_then_a_place_opens_the_affiliation_of_the_title_after_it() -> None:
     f = _doc("訪團拜會市長及議長\n\n日本訪團今天拜會林大明及台南市議會議長王小華，雙方交流。")
     assert _post_field(f, "name_zh").get("王小華") == "台南市議會"
+
+
+def test_where_a_party_lies_is_no_party() -> None:
+    f = _doc("大學簽署備忘錄\n\n台南市長王大明今天與美國坦帕市長視訊。國立中正大學與位於坦帕的南佛羅里達大學也於今日簽署雙邊合作備忘錄。")
+    assert ("mou", ["南佛羅里達大學", "國立中正大學"]) in _agreements(f)

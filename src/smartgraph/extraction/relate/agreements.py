@@ -84,8 +84,14 @@ def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
             continue
         if m.kind in ("city", "county") and nxt is not None and nxt.start == m.end and nxt.kind in ("district", "township"):
             continue
+        if _LOCATED.search(res.text.fold, max(0, m.start - 3), m.start) and res.text.fold.startswith(_OF_LOC, m.end):
+            continue  # 「與位於紐約的某大學簽署」: where a party lies is no party
         keep.append(m)
     return keep
+
+
+_LOCATED = re.compile(fold(r"(?:位於|位在|坐落於|設於)$"))
+_OF_LOC = fold("的")
 
 
 def _party_key(res: Resolved, m: PlaceMention | OrgMention) -> str:
