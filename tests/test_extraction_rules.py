@@ -2111,14 +2111,14 @@ def _places_by_name(f: Facts) -> dict[str, str]:
 
 def test_a_district_named_after_a_foreign_city_is_that_city_s_district() -> None:
     f = _doc("前鎮區與仁川中區締盟\n\n"
-             "前鎮區公所昨與仁川廣域市中區廳簽訂友好合作城市協定書，中區廳長金正浩與區長林大中簽署，中區議長朴成民見證。")
+             "前鎮區公所昨與仁川廣域市中區廳簽署友好城市協定，由中區廳長金正浩代表簽字，中區議長朴成民在場觀禮。")
     assert _places_by_name(f).get("中區") == "KR"
     assert _post_field(f, "country").get("金正浩") == "KR"
     assert _post_field(f, "country").get("朴成民") == "KR"
 
 
 def test_a_district_one_character_on_from_a_foreign_country_is_one_of_its_districts() -> None:
-    f = _doc("高雄市長接見外賓\n\n高雄市長陳其邁今天接見馬來西亞東南區區長李國強，雙方就港口交流交換意見。")
+    f = _doc("高雄市長接見外賓\n\n高雄市長陳大明今天接見馬來西亞東南區區長李國強，雙方就港口交流交換意見。")
     assert _places_by_name(f).get("東南區") == "MY"
     assert "南區" not in _places_by_name(f)
 
@@ -2130,7 +2130,7 @@ def test_a_taiwanese_district_stays_taiwanese() -> None:
 
 def test_after_before_a_plan_or_leading_a_group_ends_a_name() -> None:
     f = _doc("市府訪團赴日\n\n"
-             "訪團先拜會台北駐日經濟文化代表處橫濱分處長林志明後，於下午拜會市長。市府副秘書長陳大文帶隊赴日交流，"
+             "訪團會見台北駐日經濟文化代表處橫濱分處長林志明後，轉往市役所。市府副秘書長陳大文帶隊赴日交流，"
              "高雄市長王小明原訂28日出席論壇。")
     names = set(_names(f).values())
     assert {"林志明", "陳大文", "王小明"} <= names
@@ -2138,39 +2138,39 @@ def test_after_before_a_plan_or_leading_a_group_ends_a_name() -> None:
 
 
 def test_a_mission_s_posting_place_gives_its_staff_no_japanese_name() -> None:
-    f = _doc("訪團赴日\n\n代表團拜會台北駐大阪經濟文化辦事處神戶分處長張文雄後，轉往市役所。")
+    f = _doc("訪團赴日\n\n市府團隊拜訪台北駐日經濟文化代表處那霸分處長張文雄後，轉往縣廳。")
     assert "張文雄" in _names(f).values()
 
 
 def test_a_post_only_japan_has_is_of_the_japanese_place_named_before() -> None:
     f = _doc("鎮長訪日\n\n"
-             "屏東縣東港鎮長吳大成率團前往北海道白老町訪問，與町長齊藤正一簽署友好交流協定。\n\n齊藤町長感謝吳鎮長來訪。")
-    assert "齊藤正一" in _names(f).values()
-    org = _post_field(f, "name_zh").get("齊藤正一", "")
-    assert "白老町" in org and _post_field(f, "country")["齊藤正一"] == "JP"
+             "屏東縣東港鎮長吳大成一行抵達北海道白老町，與町長佐野正一互換協定書。\n\n佐野町長感謝吳鎮長來訪。")
+    assert "佐野正一" in _names(f).values()
+    org = _post_field(f, "name_zh").get("佐野正一", "")
+    assert "白老町" in org and _post_field(f, "country")["佐野正一"] == "JP"
 
 
 def test_two_countries_short_names_together_name_no_place() -> None:
-    f = _doc("北海道台日城鄉交流再添一例\n\n北海道台日城鄉交流再添一例，東港鎮與白老町簽署友好交流協定。")
+    f = _doc("北海道台日農村交流再添佳話\n\n北海道台日農村交流再添佳話，東港鎮與白老町簽署友好交流協定。")
     assert not any(n.startswith(("台日", "臺日")) for n in _places_by_name(f))
 
 
 def test_a_national_legislator_sits_in_the_chamber() -> None:
-    f = _doc("日本國會議員訪高雄\n\n日本參議員山田一平22日率團拜會高雄市長陳其邁，民主進步黨籍立法委員王美花陪同。")
+    f = _doc("日本國會議員訪高雄\n\n來訪的日本參議員山田一平與市長陳大明會面，民主進步黨籍立法委員王美花陪同。")
     orgs = _post_field(f, "name_zh")
     assert orgs.get("山田一平") == "日本參議院"
     assert orgs.get("王美花") == "立法院"
 
 
 def test_deputy_counsellor_and_acting_secretary_general_are_titles() -> None:
-    f = _doc("議會締盟慶祝晚會\n\n市議會舉行慶祝晚會，外交部台日關係協會副參事林正宗表示恭賀之意。")
+    f = _doc("議會締盟慶祝晚會\n\n市議會舉行慶祝晚會，外交部台日關係協會副參事林正宗到場致詞。")
     assert _roles(f).get("林正宗") == "deputy-counsellor"
 
 
 def test_an_unknown_place_with_a_latin_name_and_a_short_name_lies_in_the_country_before_it() -> None:
     f = _doc("市長訪美\n\n"
-             "高雄市長陳其邁於當地時間22日拜會美國姊妹市加州聖塔羅莎郡(Santa Rosa County,以下稱聖郡)，"
-             "聖郡由王道明主席接待。")
+             "高雄市長陳大明率團訪問美國加州聖塔羅莎郡(Santa Rosa County，以下簡稱聖郡)，"
+             "受到聖郡議會主席王道明歡迎。")
     places = _places_by_name(f)
     assert places.get("聖塔羅莎郡") == "US"
     assert places.get("聖郡") == "US"
@@ -2178,7 +2178,7 @@ def test_an_unknown_place_with_a_latin_name_and_a_short_name_lies_in_the_country
 
 def test_names_before_a_count_and_a_title_hold_the_title() -> None:
     f = _doc("靜岡縣議會訪團拜會市長\n\n"
-             "高雄市長陳其邁今天接見日本靜岡縣議會訪問團，訪團貴賓包括山田太郎、伊藤次郎、佐藤和也等3位議員。")
+             "高雄市長陳大明今天接見日本靜岡縣議會訪問團，隨行的山田太郎、伊藤次郎、佐藤和也等3位議員也出席。")
     roles = _roles(f)
     assert all(roles.get(n) == "councillor" for n in ("山田太郎", "伊藤次郎", "佐藤和也")), roles
 
@@ -2203,7 +2203,7 @@ def test_advertisement_slots_and_image_placeholders_are_no_title() -> None:
 
 def test_a_body_named_for_two_countries_is_the_first_one_s() -> None:
     f = _doc("日方代表拜會市長\n\n"
-             "日台交流協會高雄事務所所長山本一郎與日交高雄事務所副所長田村二郎今天拜會高雄市長陳其邁，"
+             "日台交流協會台中事務所所長山本一郎與日交台中事務所副所長田村二郎今天拜會高雄市長陳大明，"
              "外交部台日關係協會副參事林正宗陪同。")
     countries = _post_field(f, "country")
     assert countries.get("山本一郎") == "JP"
@@ -2212,7 +2212,7 @@ def test_a_body_named_for_two_countries_is_the_first_one_s() -> None:
 
 
 def test_a_latin_family_name_alone_after_a_chinese_title_is_a_person() -> None:
-    f = _doc("美國市長訪高雄\n\n高雄市長陳其邁今天接見美國艾爾蒙地市訪團，美國艾爾蒙地市長 Walker表示，兩市交流密切。")
+    f = _doc("美國市長訪高雄\n\n高雄市長陳大明今天接見美國艾爾蒙地市訪團，美國艾爾蒙地市長 Walker表示，兩市交流密切。")
     assert "Walker" in _names(f).values()
     assert _roles(f).get("Walker") == "mayor"
 
@@ -2242,14 +2242,14 @@ def test_two_lists_told_separately_are_paired_ties() -> None:
 
 
 def test_a_short_transliterated_name_may_hold_the_character_cui() -> None:
-    f = _doc("坦帕市長訪高雄\n\n高雄市長陳其邁今天與美國坦帕市視訊會面。坦帕市長賽崔表示，兩市交流密切。")
+    f = _doc("坦帕市長訪高雄\n\n高雄市長陳大明今天與美國坦帕市視訊會面。坦帕市長賽崔表示，兩市交流密切。")
     assert _roles(f).get("賽崔") == "mayor"
 
 
 def test_an_adverb_across_a_title_s_last_character_is_no_title_and_name() -> None:
-    f = _doc("高雄日本交流\n\n高雄市長陳其邁表示，高雄與日本岡山市長年友誼深厚，未來將持續交流。")
+    f = _doc("高雄日本交流\n\n高雄市長陳大明表示，高雄與日本岡山市長年友誼深厚，未來將持續交流。")
     names = set(_names(f).values())
-    assert "陳其邁" in names and not any(n.startswith("年") for n in names)
+    assert "陳大明" in names and not any(n.startswith("年") for n in names)
 
 
 def test_a_list_word_then_a_place_opens_the_affiliation_of_the_title_after_it() -> None:
@@ -2258,5 +2258,5 @@ def test_a_list_word_then_a_place_opens_the_affiliation_of_the_title_after_it() 
 
 
 def test_where_a_party_lies_is_no_party() -> None:
-    f = _doc("大學簽署備忘錄\n\n台南市長王大明今天與美國坦帕市長視訊。國立中正大學與位於坦帕的南佛羅里達大學也於今日簽署雙邊合作備忘錄。")
-    assert ("mou", ["南佛羅里達大學", "國立中正大學"]) in _agreements(f)
+    f = _doc("大學簽署備忘錄\n\n台南市長王大明今天與美國坦帕市長視訊。國立中正大學與位於坦帕的聖里歐大學今天簽訂學術交流備忘錄。")
+    assert ("mou", ["國立中正大學", "聖里歐大學"]) in _agreements(f)

@@ -850,7 +850,7 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
     return title, subtitle, len(lines), captions
 
 
-# 「中央社／ 台南5日電」「中央社／ 記者王小明台中3日電」: a portal's credit line for a news agency's story
+# 「中央社／ 屏東3日電」「中央社／ 記者王小明台中3日電」: a portal's credit line for a news agency's story
 _AGENCY_CREDIT_RE = re.compile(r"^(?:中央社|中央通訊社)\s*[／/]\s*(?:記者\s*)?[\u4e00-\u9fff、]{2,24}?\d{1,2}\s*日\s*(?:電|电|專電)$")
 
 

@@ -227,7 +227,7 @@ def opens_with_verb(word: str) -> bool:
 
 
 def adverb_across(t: str, j: int) -> bool:
-    """Whether the title's last character and the next one make an adverb (「八王子市長年友誼」: 長年, 長期, 長久), so that
+    """Whether the title's last character and the next one make an adverb (「岡山市長年友誼」: 長年, 長期, 長久), so that
     the characters before are no title and no name follows."""
     freq, tags = _jieba()
     w = t[j - 1:j + 1]
@@ -406,7 +406,7 @@ class NameScorer:
             surname_then_end = self.end_boundary(best.end) >= 1.0
             for j in range(i + min_len, best.end):
                 if surname_then_end and self.t[i:j] in lx.surnames_ja():
-                    continue  # 「町長齊藤一郎簽署…齊藤町長」: a Japanese family name used alone later is still only a part
+                    continue  # 「町長佐野一郎出席…佐野町長」: a Japanese family name used alone later is still only a part
                 if self._known_part(self.t[i:j], self.t[i:best.end], origin):
                     return Candidate(i, j, best.score)  # 「市長泰德加溫情誼」: 泰德 stands alone elsewhere
         return best

@@ -53,7 +53,7 @@ AFF_LIMIT = 40
 _EAST_ASIA = ("TW", "CN", "JP", "KR", "HK", "MO", "SG")  # names there are not transliterated
 _SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
 _POSTED = fold("駐")
-_SURNAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")  # Smith, Ancona, Garcia-Lopez; not an acronym (AIT)
+_SURNAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")  # Smith, Walker, Garcia-Lopez; not an acronym (AIT)
 _SAID_WORDS = tuple(fold(w) for w in ("表示", "指出", "強調", "說", "致詞", "認為", "提到", "感謝", "也", "則", "並"))
 _COUNTED_BEFORE = re.compile(fold(r"等\s*(?:\d{1,3}|[一二三四五六七八九十兩]{1,3})\s*(?:位|名|人)$"))
 
@@ -177,7 +177,7 @@ class PeopleRecogniser:
         if not inside and a == e:
             s = self.text.sentences[self.text.sentence_of(e)]
             inside = [m for m in self.geo.starting(s.start, e) if m.end <= e][-1:]
-        # 「台北駐大阪經濟文化辦事處福岡分處長」「駐日代表處」: where a mission is posted (駐) is not where its staff come from
+        # 「台北駐日經濟文化代表處橫濱分處長」「駐日代表處」: where a mission is posted (駐) is not where its staff come from
         posted = self.text.fold.find(_POSTED, a, e)
         if posted >= 0:
             inside = [m for m in inside if m.end <= posted]

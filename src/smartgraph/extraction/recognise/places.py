@@ -108,7 +108,7 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         if kind == "curated" and entry.country == "TW" and entry.kind == "district" and last_country \
                 and last_country != "TW" and 0 <= start - last_end <= 2 and is_han(t[last_end:start] or "一") \
                 and not (set(t[last_end:start]) & _UNKNOWN_STOP):
-            # 「釜山廣域市東區」「新加坡西北區」: a district named after a foreign city or country is one of its
+            # 「仁川廣域市中區」「馬來西亞東南區」: a district named after a foreign city or country is one of its
             # districts, not Taiwan's district of that name; a character or two between (西) belong to its name
             name = text.raw[last_end:end]
             places.append(PlaceMention(last_end, end, name, name, None, last_country, "district"))
@@ -140,7 +140,7 @@ def recognise_places(text: Text) -> tuple[list[CountryMention], list[PlaceMentio
         last_was_country = False
         last_admin = pm if entry.curated and entry.kind in ADMIN_KINDS else None
     _one_sense(places, senses)
-    if foreign_districts:  # 「釜山廣域市東區…東區議長」: that name is the foreign district throughout the document
+    if foreign_districts:  # 「仁川廣域市中區…中區議長」: that name is the foreign district throughout the document
         places = [PlaceMention(m.start, m.end, m.text, m.name, None, foreign_districts[t[m.start:m.end]], "district")
                   if m.entry is not None and m.entry.country == "TW" and t[m.start:m.end] in foreign_districts else m
                   for m in places]
@@ -352,7 +352,7 @@ _DESCRIBED = re.compile(fold(r"城市$|^(?:最|第|大型|主要|重要|知名|�
 
 
 # 「越南各姊妹市」「日本友好城市」: a determiner (each, that, all) or a tie (sister city) is no city's own name
-# 「北海道台日城鄉交流」: two countries' short names together (台日, 日韓, 台美) say what is between them, not a place's name
+# 「北海道台日農村交流」: two countries' short names together (台日, 日韓, 台美) say what is between them, not a place's name
 _NO_CITY = re.compile(fold(r"^[各每該本諸其此全]|(?:姊妹|姐妹|友好|友誼|締盟|夥伴)(?:城)?市$"
                            r"|^(?:[台臺][日韓美歐菲越泰星印]|[日韓美歐][台臺日韓美歐])"))
 
@@ -408,7 +408,7 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
             name = text.raw[i:e]
             latin = re.sub(r"\b(?:City|County|Town|District|Township|Municipality|Prefecture)\b|\bof\b", "", lm.group(1)).strip()
             entry = gz.PlaceEntry((name,), latin, "", "city" if t[e - 1] == "市" else "county", None, "", 0, False)
-            # 「美國加州聖貝納迪諾郡(San Bernardino County)」: in the country of the place or country right before it
+            # 「美國加州聖塔羅莎郡(Santa Rosa County)」: in the country of the place or country right before it
             code = next((m.code if isinstance(m, CountryMention) else m.country for m in known if m.end == i), "")
             add(PlaceMention(i, e, name, name, entry, code, entry.kind))
     # 「波蘭拉當市(Radom)…拉當市市長」: a place found once is that place wherever else its name stands
@@ -421,7 +421,7 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
                 add(PlaceMention(k, k + len(name), text.raw[k:k + len(name)], text.raw[k:k + len(name)], p.entry, p.country, p.kind))
                 ends.add(k + len(name))
             k = t.find(name, k + 1)
-    # 「聖貝納迪諾郡(San Bernardino County,以下稱聖郡)」: the short name the text gives a place stands for it throughout
+    # 「聖塔羅莎郡(Santa Rosa County，以下簡稱聖郡)」: the short name the text gives a place stands for it throughout
     for p in list(out):
         hm = _HEREAFTER.match(t, p.end)
         if hm is None:

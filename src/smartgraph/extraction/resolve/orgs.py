@@ -229,7 +229,7 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         return ""
     fused = ""
     geo = _geo_in(res, a, e)
-    # 「拜會陳其邁及高雄市議會議長」: a list word with a place right after it opens this title's affiliation; what is
+    # 「拜會甲及台南市議會議長」: a list word with a place right after it opens this title's affiliation; what is
     # before it (a person met first) is not part of the body's name
     joined = [g for g in geo if g.start - a >= 2 and t[g.start - 1] in _LIST_JOINS]
     if joined and not any(g.end == joined[-1].start - 1 for g in geo):
@@ -344,7 +344,7 @@ def _org(res: Resolved, a: int, e: int, stretch: str, fstretch: str, ot: lx.OrgT
     place_key = ""
     pair = _BILATERAL.match(fstretch)
     if pair is not None and not stationed and ot.kind in ("body", "foreign-office", "unit"):
-        # 「日台交流協會高雄事務所」「日交高雄事務所」「美台商會」: a body named for two countries is the first one's (台日關係
+        # 「日台交流協會台中事務所」「日交台中事務所」「美台商會」: a body named for two countries is the first one's (台日關係
         # 協會 is Taiwan's), whatever place in Taiwan its office is named for
         code = _SHORT_COUNTRY[pair.group(1) or pair.group(2)]
         return organization(res, f"org-{code.lower()}-{fstretch}", stretch, ot.key, code)
