@@ -1,0 +1,66 @@
+"""One agreement or signing told twice in a page is one; events a page does not date are named by their own words.
+
+Invented releases (invented people; cities from the gazetteer), one rule each."""
+
+from smartgraph.documents import parse
+from smartgraph.extraction import extract
+from smartgraph.model import Facts
+
+
+def _zh(body: str, date: str = "113/04/12", source: str = "t.txt") -> Facts:
+    text = f"發布機關:臺南市政府新聞處\n\n發布日期:{date}\n\n聯絡人:王小明\n\n{body}\n"
+    return extract(parse(text, source))
+
+
+def _undated_zh(body: str, source: str = "t.txt") -> Facts:
+    """A news story with no header: no page date."""
+    return extract(parse(f"{body}\n", source))
+
+
+def _parties(f: Facts) -> list[tuple[str, list[str]]]:
+    def label(k: str) -> str:
+        return f.places[k].name_zh if k in f.places else f.organizations[k].name_zh
+    return sorted((a.kind, sorted(label(p) for p in a.parties)) for a in f.agreements.values())
+
+
+_THREE_WAY = ("臺南市長林大同與岡山縣知事高木一郎、倉敷市長中村次郎共同簽署友好交流協定。\n\n"
+              "日本岡山縣、倉敷市與臺南市簽署三方友好交流協定，倉敷市成為臺南第70個締盟城市。\n\n"
+              "林大同表示，三方未來將在教育與觀光持續合作。")
+
+
+def test_a_signing_told_again_with_one_party_left_out_is_one_agreement() -> None:
+    f = _undated_zh("臺南與岡山縣倉敷市締盟\n\n" + _THREE_WAY)
+    assert _parties(f) == [("friendship", ["倉敷市", "岡山縣", "臺南市"])]
+    (ag,) = f.agreements.values()
+    assert len(ag.retold) == 1  # the other sentence is kept as evidence
+    assert ag.retold[0].text.startswith("日本岡山縣")
+
+
+def test_merging_a_retold_agreement_keeps_the_key_one_telling_gives() -> None:
+    once = _undated_zh("臺南與倉敷市締盟\n\n臺南市長林大同與岡山縣知事高木一郎、倉敷市長中村次郎共同簽署友好交流協定。", "a.txt")
+    twice = _undated_zh("臺南與岡山縣倉敷市締盟\n\n" + _THREE_WAY, "b.txt")
+    assert set(once.agreements) == set(twice.agreements)  # another release telling it once still meets it
+
+
+def test_a_memorandum_told_again_by_its_quoted_name_is_one_memorandum() -> None:
+    f = _undated_zh("板橋與倉敷市簽署備忘錄\n\n"
+                    "新北市板橋區長陳一民率團赴日，與倉敷市簽署觀光交流合作備忘錄，盼吸引更多旅客互訪。\n\n"
+                    "陳一民表示，雙方共同簽署「觀光交流合作備忘錄」，是兩地合作的起點。")
+    assert [k for k, _ in _parties(f)] == ["mou"]
+
+
+def test_two_memoranda_on_two_subjects_and_a_sister_city_agreement_stay_three() -> None:
+    f = _zh("臺南與倉敷市簽署備忘錄\n\n"
+            "臺南市長林大同今天與日本倉敷市長中村次郎簽署觀光交流合作備忘錄，雙方將互推旅遊行程。\n\n"
+            "臺南市另與倉敷市簽署教育合作備忘錄，將推動兩市高中生互訪。\n\n"
+            "兩市並於今年締結姊妹市協定。")
+    topics = sorted(a.topic for a in f.agreements.values() if a.kind == "mou")
+    assert topics == ["教育合作", "觀光交流合作"]
+    assert [k for k, _ in _parties(f)].count("friendship") == 1
+
+
+def test_a_bilateral_memorandum_beside_a_multilateral_one_stays_apart() -> None:
+    f = _undated_zh("臺南與日本四市簽署備忘錄\n\n"
+                    "臺南市長林大同與倉敷市、岡山市、鳥取市簽署觀光合作備忘錄。\n\n"
+                    "臺南與倉敷兩市也簽署觀光合作備忘錄，深化雙邊交流。")
+    assert len([k for k, _ in _parties(f) if k == "mou"]) == 2
