@@ -128,7 +128,10 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
             names = list(dict.fromkeys([*(_act_name(res, ent, n) for n in names),  # with the places its sentence names
-                                        *_signing_names(res, ent)]))
+                                        *_signing_names(res, ent),
+                                        # (s9-dedup) and as the text names it when that tells what was signed (簽署教育、文化及經濟
+                                        # 合作備忘錄): its own words; 簽署友好交流協定 alone names every signing of its kind
+                                        *(n for n in names if _says_what(n))]))
         elif ent.origin == "act" and ent.category == "visit" and english:
             # "seven-day visit to Japan"; a meeting also by both sides ("meeting between Mayor A and Mayor B")
             names = list(dict.fromkeys(n for m in ent.mentions for n in (m.name, m.alt) if n))
@@ -184,6 +187,22 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         elif ev.parent in events and ev.start is not None and any(_OPENS.match(fold(n)) for n in ev.names_zh):
             _extend(events[ev.parent], ev.start, None)  # 「已於10月1日以開幕嘉年華揭開序幕」: the event began that day
     return events, main, told_by
+
+
+# (s9-dedup) a signing's own name without its verb and the agreement's kind: its subject (觀光, 教育、文化及經濟)
+_SIGN_HEAD = re.compile(r"^(?:簽署|簽訂|簽定|簽下|簽|締結)(?:了|的)?(?:三方|雙方|兩市|正式|共同|新一期|一份)*")
+_KIND_TAIL = re.compile(r"(?:國際)?(?:友好|友誼|姊妹|姐妹)?(?:城市|市|都市)?(?:交流)?(?:合作)?(?:交流)?"
+                        r"(?:備忘錄|協定書?|協議書?|意向書)(?:\s*(?:[(（]\s*)?MOU(?:\s*[)）])?)?$", re.I)
+
+
+def _says_what(name: str) -> bool:
+    """Whether a signing's own name tells what was signed beyond its kind (簽署教育合作備忘錄, not 簽署友好交流協定)."""
+    head = _SIGN_HEAD.match(name)
+    if head is None:
+        return False
+    rest = name[head.end():]
+    tail = _KIND_TAIL.search(rest)
+    return tail is not None and len(rest[:tail.start()].strip()) >= 2
 
 
 _TRIP = re.compile(fold(r"訪問團|訪團|代表團|參訪團|率團|出訪|出發|抵台|抵臺|抵達|來台|來臺|訪台|訪臺|訪日|訪韓|訪美|訪歐|赴"))
@@ -309,7 +328,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     if len(verb) >= 3:
         names.append(verb)
     lead = lx.LEADING.match(t, c0)
-    a = lead.end() if lead else c0
+    a = _past_when(res, lead.end() if lead else c0, m.head)  # (s9-dedup) 「23日某訪問團」: the day is no part of the name
     found = list(_DELEGATION.finditer(t, a, m.head + 3))
     d = found[-1] if found else None  # the last delegation word before the verb
     if d is not None and d.end() <= max(m.head, m.start + 3) + 3:
@@ -332,6 +351,25 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
                                                      *rec.within(rec.countries, m.head, end))) or any(
         p.name.end <= end for p, _ in res.linked_in(res.person_of, v1, end)) or len(verb) > end - m.head
     return list(dict.fromkeys(n for n in names if len(n) >= 3)), bool(who) and where
+
+
+_WHEN_WORD = re.compile(fold(r"\s*(?:今年|今天|今日|昨天|昨日|明天|日前|近日|稍早|此次|本次|這次|上午|下午|晚間|中午|也|亦|並|再度|首度)\s*"))
+
+
+def _past_when(res: Resolved, a: int, b: int) -> int:
+    """Where a name may begin at or after ``a``: past the dates and time words it opens with (「23日」「今年7月」「今天」),
+    so that a name made from the text never opens with when it was told."""
+    rec = res.recognised
+    while a < b:
+        d = next((x for x in rec.within(rec.dates, a, a + 1) if x.start == a and x.end <= b), None)
+        if d is not None:
+            a = d.end
+            continue
+        w = _WHEN_WORD.match(res.text.fold, a, b)
+        if w is None or w.end() == a:
+            break
+        a = w.end()
+    return a
 
 
 def _names_someone(res: Resolved, a: int, b: int) -> bool:
