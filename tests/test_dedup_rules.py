@@ -64,3 +64,60 @@ def test_a_bilateral_memorandum_beside_a_multilateral_one_stays_apart() -> None:
                     "臺南市長林大同與倉敷市、岡山市、鳥取市簽署觀光合作備忘錄。\n\n"
                     "臺南與倉敷兩市也簽署觀光合作備忘錄，深化雙邊交流。")
     assert len([k for k, _ in _parties(f) if k == "mou"]) == 2
+
+
+def _ceremonies(f: Facts) -> list[list[str]]:
+    return [e.names_zh for e in f.events.values() if e.category == "ceremony"]
+
+
+def test_a_signing_told_again_in_the_body_is_one_event_named_by_its_own_words() -> None:
+    f = _undated_zh("臺南與倉敷市簽署備忘錄\n\n"
+                    "臺南市長林大同與日本倉敷市長中村次郎簽署教育、文化及經濟合作備忘錄，雙方將推動學生互訪。\n\n"
+                    "中村次郎表示，此次簽署合作備忘錄後，兩市將在教育領域密切合作。")
+    (names,) = _ceremonies(f)
+    assert "簽署教育、文化及經濟合作備忘錄" in names  # what the text calls it, besides the label with the two cities
+
+
+def test_two_signings_of_two_subjects_stay_two_events() -> None:
+    f = _undated_zh("臺南與倉敷市簽署備忘錄\n\n"
+                    "臺南市長林大同與日本倉敷市長中村次郎簽署觀光合作備忘錄，雙方將互推旅遊行程。\n\n"
+                    "林大同並與倉敷市長中村次郎簽署教育合作備忘錄，推動學生互訪。")
+    got = _ceremonies(f)
+    assert len(got) == 2
+    assert any("簽署觀光合作備忘錄" in n for n in got) and any("簽署教育合作備忘錄" in n for n in got)
+
+
+def test_a_signing_act_joins_the_signing_ceremony_the_page_names() -> None:
+    f = _zh("安南區與倉敷市締盟\n\n"
+            "臺南市安南區與日本倉敷市今天舉行友好交流協定簽署儀式，安南區長林大同與倉敷市長中村次郎出席。\n\n"
+            "兩位首長今天簽署協定後互贈紀念品。")
+    (ceremony,) = [e for e in f.events.values() if e.category == "ceremony"]
+    assert ceremony.names_zh[0] == "友好交流協定簽署儀式"
+    assert any(s.text.startswith("簽署協定") for s in ceremony.spans)
+
+
+def test_a_signing_named_only_by_its_kind_keeps_the_places_in_every_name() -> None:
+    # 「簽署友好交流協定」 alone would name every signing of its kind, in every release
+    f = _undated_zh("臺南與倉敷市締盟\n\n"
+                    "臺南市長林大同與日本倉敷市長中村次郎簽署友好交流協定。\n\n"
+                    "中村次郎表示，簽署協定是兩市友誼的新起點。")
+    (names,) = _ceremonies(f)
+    assert "簽署友好交流協定" not in names
+    assert all(n.startswith("臺南市與倉敷市") for n in names)
+
+
+def test_a_declaration_signed_by_one_city_after_another_is_not_joined_to_the_ceremony() -> None:
+    f = _zh("臺中宣言簽署\n\n"
+            "臺中市今天舉行「臺中宣言」簽署儀式，臺中市長林大同與倉敷市長中村次郎出席。\n\n"
+            "市府說明，宣言於今年4月發表，岡山市長高木一郎是第一位與林市長簽署宣言的城市首長。")
+    (ceremony,) = [e for e in f.events.values() if e.category == "ceremony"]
+    assert not any(s.text.startswith("簽署宣言") for s in ceremony.spans)
+
+
+def test_a_delegation_s_name_does_not_open_with_the_day() -> None:
+    f = _zh("鳳凰城僑團拜會臺南\n\n"
+            "美國鳳凰城市議員訪問團今天抵達臺南，拜會臺南市長林大同。\n\n"
+            "23日美國鳳凰城僑社聯合訪問團也至市府拜會林大同。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any(n == "美國鳳凰城僑社聯合訪問團" for n in names)
+    assert not any(n[:1].isdigit() for n in names)
