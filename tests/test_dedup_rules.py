@@ -121,3 +121,18 @@ def test_a_delegation_s_name_does_not_open_with_the_day() -> None:
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any(n == "美國鳳凰城僑社聯合訪問團" for n in names)
     assert not any(n[:1].isdigit() for n in names)
+
+
+def test_a_call_on_a_governor_and_party_is_named_without_the_party() -> None:
+    f = _undated_zh("市長會見岡山縣知事\n\n臺南市長林大同今天會見日本岡山縣知事高木一郎一行，雙方就觀光交流交換意見。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "會見日本岡山縣知事高木一郎" in names
+    assert not any(n.endswith("一行") for n in names)
+
+
+def test_an_undated_delegation_s_name_does_not_open_with_the_day_either() -> None:
+    f = _undated_zh("僑團拜會臺中\n\n"
+                    "臺中市副市長林大同今年7月率團訪美，並順訪鳳凰城多位僑團領袖，23日美國鳳凰城僑社聯合訪問團長王一民一行人至市府拜會林副市長。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "美國鳳凰城僑社聯合訪問團" in names
+    assert not any(n[:1].isdigit() for n in names)

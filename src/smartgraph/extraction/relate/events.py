@@ -249,7 +249,7 @@ def is_call(e: EventEntity) -> bool:
 _PRONOUN = re.compile(fold(r"(?:他|她)(?:也|並|還|則|曾|亦)?$"))
 
 
-_VISIT_STOP = re.compile(fold(r"自|於|在(?!台|臺)|期間|行程|進行|時|並|將|後|以|就|與|和|(?:今|昨|明|當)[天日]|\d|[(（、]"))
+_VISIT_STOP = re.compile(fold(r"(?:等)?一行|自|於|在(?!台|臺)|期間|行程|進行|時|並|將|後|以|就|與|和|(?:今|昨|明|當)[天日]|\d|[(（、]"))
 _TOWARDS = re.compile(fold(r"(?:赴|前往|到|至)$"))
 _DESTINATION = re.compile(fold(r"訪台|訪臺|來台|來臺|抵台|抵臺|訪日|訪韓|訪美|訪歐|赴韓|赴日|赴美|赴歐"))
 _DELEGATION = re.compile(fold(r"訪問團|參訪團|訪團|代表團|考察團"))
@@ -353,7 +353,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     return list(dict.fromkeys(n for n in names if len(n) >= 3)), bool(who) and where
 
 
-_WHEN_WORD = re.compile(fold(r"\s*(?:今年|今天|今日|昨天|昨日|明天|日前|近日|稍早|此次|本次|這次|上午|下午|晚間|中午|也|亦|並|再度|首度)\s*"))
+_WHEN_WORD = re.compile(fold(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日號])?|\d{1,2}\s*[日號]|今年|今天|今日|昨天|昨日|明天|日前|近日|稍早|此次|本次|這次|上午|下午|晚間|中午|也|亦|並|再度|首度)\s*"))
 
 
 def _past_when(res: Resolved, a: int, b: int) -> int:
