@@ -353,7 +353,8 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     return list(dict.fromkeys(n for n in names if len(n) >= 3)), bool(who) and where
 
 
-_WHEN_WORD = re.compile(fold(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日號])?|\d{1,2}\s*[日號]|今年|今天|今日|昨天|昨日|明天|日前|近日|稍早|此次|本次|這次|上午|下午|晚間|中午|也|亦|並|再度|首度)\s*"))
+_WHEN_WORD = re.compile(fold(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日號])?|\d{1,2}\s*[日號]|今年|今天|今日|昨天|昨日|明天|日前|近日"
+                              r"|稍早|此次|本次|這次|上午|下午|晚間|中午|也|亦|並|再度|首度)\s*"))
 
 
 def _past_when(res: Resolved, a: int, b: int) -> int:
