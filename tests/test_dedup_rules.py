@@ -136,3 +136,20 @@ def test_an_undated_delegation_s_name_does_not_open_with_the_day_either() -> Non
     names = [n for e in f.events.values() for n in e.names_zh]
     assert "美國鳳凰城僑社聯合訪問團" in names
     assert not any(n[:1].isdigit() for n in names)
+
+
+def test_a_visit_the_text_only_plans_is_no_event() -> None:
+    f = _undated_zh("倉敷市長訪臺南\n\n"
+                    "日本倉敷市長中村次郎今天率團拜會臺南市長林大同，雙方就觀光交流交換意見。\n\n"
+                    "林大同表示，未來市府可考慮至岡山縣訪問，深化兩地交流。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("拜會臺南市長林大同" in n for n in names)
+    assert not any("岡山縣" in n for n in names)
+
+
+def test_a_page_that_repeats_its_headline_tells_one_visit() -> None:
+    title = "倉敷市長中村次郎二度訪臺南 林副市長盼深化交流"
+    f = _undated_zh(f"{title}\n\n{title}\n\n分享\n\n{title}\n\n"
+                    "日本倉敷市長中村次郎於18日蒞臨臺南市政府交流，由副市長林大同代表接待。")
+    visits = [e for e in f.events.values() if e.category == "visit"]
+    assert len(visits) == 1

@@ -138,7 +138,7 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         elif ent.origin in ("act", "headline") and ent.category == "visit":
             told, by_whom = _visit_names(res, ent)
             names = list(dict.fromkeys([*names, *told])) if ent.origin == "headline" else (told or names)
-            if by_whom:
+            if by_whom and not _planned(res, ent):
                 told_by.add(key)
         for n in names:
             n2 = to_label(n)  # type: ignore[operator]
@@ -371,6 +371,22 @@ def _past_when(res: Resolved, a: int, b: int) -> int:
             break
         a = w.end()
     return a
+
+
+# (s9-dedup) a visit its clause tells as a plan or a wish: 「未來市府可考慮至德州訪問」「將偕同家人再度造訪」
+_PLANNED = re.compile(fold(r"將|未來|可考慮|考慮|計畫|計劃|預計|預定|擬|盼|希望|期待|邀請|有機會|若"))
+
+
+def _planned(res: Resolved, ent: EventEntity) -> bool:
+    """Whether every mention of a visit stands after a word of plan or wish in its clause: no visit made."""
+    t = res.text.fold
+    heads = [m for m in ent.mentions if m.head is not None]
+    for m in heads:
+        s = res.text.sentences[res.text.sentence_of(m.start)]
+        c0 = clause_start(t, s.start, m.head or m.start, "，,；;。")
+        if not _PLANNED.search(t, c0, m.head or m.start):
+            return False
+    return bool(heads)
 
 
 def _names_someone(res: Resolved, a: int, b: int) -> bool:

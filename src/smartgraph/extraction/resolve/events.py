@@ -174,6 +174,13 @@ def resolve_events(res: Resolved) -> None:
         if not sharing and headline is not None and m.category == "visit" and s.unit == lead \
                 and bool(_CALL.search(fold(headline.names[0]))) == bool(m.head is not None and _CALL.match(text.fold, m.head)):
             sharing = [headline.key]  # the lead tells the visit the headline names (a call is not the trip it is part of)
+        retold = not sharing and headline is not None and m.category == "visit" and _retells(headline, m)
+        if retold and headline is not None:
+            # (s9-dedup) the headline's words again (a page that repeats its title): its visit, which the headline and
+            # the lead already name (the mention links to it, and adds no name or day of its own)
+            res.event_of[m] = headline.key
+            by_sentence.setdefault(si, []).append((m, headline.key))
+            continue
         if sharing:
             act_key = sharing[0]
         else:
@@ -185,6 +192,12 @@ def resolve_events(res: Resolved) -> None:
         res.events[act_key].mentions.append(m)
     _retold_signings(res)  # (s9-dedup) one signing told twice is one event
     _signing_words(res)
+
+
+def _retells(headline: EventEntity, m: EventMention) -> bool:
+    """Whether a visit mention holds, word for word, the name of the visit the headline names (加拿大某市代理市長某某二度訪台中)."""
+    mine = core(m.name)
+    return any(len(c) >= 8 and c in mine for c in (core(n) for n in headline.names))
 
 
 _AWARD_CEREMONY = re.compile(fold(r"頒獎(?:典禮|儀式|晚會|式)$"))
