@@ -373,18 +373,22 @@ def _past_when(res: Resolved, a: int, b: int) -> int:
     return a
 
 
-# (s9-dedup) a visit its clause tells as a plan or a wish: 「未來市府可考慮至德州訪問」「將偕同家人再度造訪」
-_PLANNED = re.compile(fold(r"將|未來|可考慮|考慮|計畫|計劃|預計|預定|擬|盼|希望|期待|邀請|有機會|若"))
+# (s9-dedup) a visit its clause tells only as a wish (「未來市府可考慮至德州訪問」), or as what will be if something allows
+# (「若時機許可，將偕同家人再度造訪」); one scheduled (預定於9月下旬率團出訪, 預計3月將率團回訪) is a visit told ahead
+_WISHED = re.compile(fold(r"可考慮|考慮|盼|希望|期盼|期待|邀請|有機會|未來"))
+_IF = re.compile(fold(r"若|如果|倘若|假如"))
+_WILL = re.compile(fold(r"將|會"))
 
 
 def _planned(res: Resolved, ent: EventEntity) -> bool:
-    """Whether every mention of a visit stands after a word of plan or wish in its clause: no visit made."""
+    """Whether every mention of a visit is told as a wish or on a condition: no visit made or scheduled."""
     t = res.text.fold
     heads = [m for m in ent.mentions if m.head is not None]
     for m in heads:
+        h = m.head if m.head is not None else m.start
         s = res.text.sentences[res.text.sentence_of(m.start)]
-        c0 = clause_start(t, s.start, m.head or m.start, "，,；;。")
-        if not _PLANNED.search(t, c0, m.head or m.start):
+        c0 = clause_start(t, s.start, h, "，,；;。")
+        if not (_WISHED.search(t, c0, h) or (_IF.search(t, s.start, c0) and _WILL.search(t, c0, h))):
             return False
     return bool(heads)
 
