@@ -162,3 +162,14 @@ def test_a_visit_told_ahead_on_its_schedule_is_still_a_visit() -> None:
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any("率團出訪日本倉敷市" in n for n in names)
     assert not any("造訪岡山縣" in n for n in names)
+
+
+def test_a_city_named_again_as_a_dateline_word_is_one_party() -> None:
+    body = ("Kaohsiung and Sendai Sign Startup MOU\n\n"
+            "SENDAI, JAPAN - 3 March 2024 - As head of a delegation to the Sendai Startup Fair 2024, Deputy Mayor of Kaohsiung "
+            "John Lin signed an MOU on innovative startups with the Japanese city. Sendai Mayor Ken Sato thanked the Kaohsiung "
+            "City Government.\n")
+    f = extract(parse(body, "e.txt"))
+    (ag,) = f.agreements.values()
+    assert sorted(f.places[p].name_en for p in ag.parties if p in f.places) == ["Kaohsiung", "Sendai"]
+    assert len(ag.parties) == 2

@@ -11,6 +11,9 @@ tells; this pass, run on one document's agreements, merges those of different se
   party fewer where the shorter telling does not say it was between two (「兩市」, "the two cities");
 - topic and names: the same, one missing, or one holding the other (「觀光」 in 「觀光交流合作」).
 
+Within one agreement, a party named twice (a city, and the same city read as an organisation from a dateline's
+"KAOHSIUNG"; a city and its government) is one party, the place kept.
+
 Two agreements one sentence makes (「簽署兩項備忘錄」, "two MOUs on A and on B") are never merged here, nor two whose
 topics differ. The agreement told with more parties (else the first told) keeps its key, so that what another
 document's agreement meets across documents is what it met before; the other's sentence becomes more evidence.
@@ -96,8 +99,24 @@ def _absorb(keep: Agreement, other: Agreement) -> None:
             keep.retold.append(sp)
 
 
+def _one_each(res: Resolved, ag: Agreement) -> None:
+    """A party named twice in one agreement (Kaohsiung City and "KAOHSIUNG", a city and its government) is one party:
+    the place is kept."""
+    seen: dict[str, str] = {}
+    for k in ag.parties:
+        c = _canonical(res, k)
+        if c not in seen or (k in res.places and seen[c] not in res.places):
+            seen[c] = k
+    if 2 <= len(seen) < len(ag.parties):
+        keep = set(seen.values())
+        ag.parties[:] = list(dict.fromkeys(k for k in ag.parties if k in keep))
+
+
 def merge_retold(res: Resolved, agreements: list[Agreement]) -> list[Agreement]:
     """The agreements of one document, each told twice or more merged into one (see the module's docstring)."""
+    for ag in agreements:
+        if ag.kind != "declaration" and len(ag.parties) > 2:
+            _one_each(res, ag)
     if len(agreements) < 2:
         return agreements
     out: list[Agreement] = []
