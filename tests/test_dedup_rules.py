@@ -2,6 +2,8 @@
 
 Invented releases (invented people; cities from the gazetteer), one rule each."""
 
+import datetime as dt
+
 from smartgraph.documents import parse
 from smartgraph.extraction import extract
 from smartgraph.model import Facts
@@ -173,3 +175,11 @@ def test_a_city_named_again_as_a_dateline_word_is_one_party() -> None:
     (ag,) = f.agreements.values()
     assert sorted(f.places[p].name_en for p in ag.parties if p in f.places) == ["Kaohsiung", "Sendai"]
     assert len(ag.parties) == 2
+
+
+def test_a_visit_told_with_its_days_inside_takes_them_from_the_page_s_month() -> None:
+    f = _zh("臺南與倉敷市會晤\n\n"
+            "臺南市長林大同今天與日本倉敷市長中村次郎會晤，雙方簽署姊妹市協定。\n\n"
+            "中村次郎22日至26日率團來台進行訪問，今天到臺南與林大同會面。", date="113/06/25")
+    stay = next(e for e in f.events.values() if e.category == "visit" and any("來台" in n for n in e.names_zh))
+    assert (stay.start, stay.end) == (dt.date(2024, 6, 22), dt.date(2024, 6, 26))

@@ -460,6 +460,13 @@ def _signing_countries_en(res: Resolved, s0: int, s1: int) -> list[str]:
     return [home.name_en, *names] if home is not None and home.name_en and names else []
 
 
+def _told_day(res: Resolved, m: EventMention, key: str, d: DateMention) -> bool:
+    """(s9-dedup) Whether a day inside a visit's mention is the day it tells, not part of a name: the mention of a visit
+    a sentence tells runs from who to the verb (某某22日至26日率團來台), and the days before the verb are its stay."""
+    return m.category == "visit" and res.events[key].origin in ("act", "headline") and m.head is not None \
+        and m.start <= d.start and d.end <= m.head and not m.quoted and d.last is not None  # a stay's days: from, to
+
+
 def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
     return [d for d in res.recognised.within(res.recognised.dates, s0, s1) if d.precision == "day"]
 
@@ -477,7 +484,7 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
             continue
         dates = _day_dates(res, s.start, s.end)
         for d in dates:
-            if any(m.start <= d.start < m.end for m, _ in mentions):
+            if any(m.start <= d.start < m.end and not _told_day(res, m, k, d) for m, k in mentions):
                 continue  # a date inside an event's name
             fitting = [mk for mk in mentions if not events[mk[1]].year or events[mk[1]].year == d.date.year] or mentions
             fitting = [mk for mk in fitting if not _ATTEND_GAP.search(text.raw, d.end, mk[0].start)
