@@ -183,3 +183,15 @@ def test_a_visit_told_with_its_days_inside_takes_them_from_the_page_s_month() ->
             "中村次郎22日至26日率團來台進行訪問，今天到臺南與林大同會面。", date="113/06/25")
     stay = next(e for e in f.events.values() if e.category == "visit" and any("來台" in n for n in e.names_zh))
     assert (stay.start, stay.end) == (dt.date(2024, 6, 22), dt.date(2024, 6, 26))
+
+
+def test_every_telling_of_a_merged_agreement_is_evidence_in_the_graph() -> None:
+    from smartgraph import graph
+    from smartgraph.config import DEFAULT_BASE_IRI
+
+    f = _undated_zh("臺南與岡山縣倉敷市締盟\n\n" + _THREE_WAY)
+    (ag,) = f.agreements.values()
+    nt = graph.to_lines(f, DEFAULT_BASE_IRI).text
+    subject = next(line.split(" ", 1)[0] for line in nt.splitlines() if "/agreement/" in line.split(" ", 1)[0])
+    derived = [line for line in nt.splitlines() if line.startswith(subject + " ") and "wasDerivedFrom" in line]
+    assert len(derived) == 1 + len(ag.retold) == 2
