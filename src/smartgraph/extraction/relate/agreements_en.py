@@ -659,7 +659,7 @@ class EnglishAgreements:
             key = f"{kind}-{base}-{year or 'undated'}-{fold(topic)[:20] or fold(a.name)[:20] or len(self.found)}"
         names = [("en", a.name)] if a.name else []
         event = self.event_at(a.start) if status == "signed" and (year is None or year == doc_year) else ""
-        ag = Agreement(key, kind, status, list(parties), span, date, topic, names, event)
+        ag = Agreement(key, kind, status, list(parties), span, date, topic, names, event, year=year)  # year: see relate.retold
         self.found.append(_Found(ag, year, si))
 
     def ties(self) -> None:
