@@ -160,7 +160,7 @@ def test_a_page_that_repeats_its_headline_tells_one_visit() -> None:
 def test_a_visit_told_ahead_on_its_schedule_is_still_a_visit() -> None:
     f = _zh("臺南市長將訪問倉敷市\n\n"
             "臺南市長林大同預定於9月下旬率團出訪日本倉敷市，拜會倉敷市長中村次郎。\n\n"
-            "市府表示，林大同若時機許可，將偕同家人再度造訪岡山縣。")
+            "市府表示，林大同若行程允許，將偕同家人再度造訪岡山縣。")
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any("率團出訪日本倉敷市" in n for n in names)
     assert not any("造訪岡山縣" in n for n in names)

@@ -373,8 +373,8 @@ def _past_when(res: Resolved, a: int, b: int) -> int:
     return a
 
 
-# (s9-dedup) a visit its clause tells only as a wish (「未來市府可考慮至德州訪問」), or as what will be if something allows
-# (「若時機許可，將偕同家人再度造訪」); one scheduled (預定於9月下旬率團出訪, 預計3月將率團回訪) is a visit told ahead
+# (s9-dedup) a visit its clause tells only as a wish (「未來可考慮至某州參訪」), or as what will be if something allows
+# (「若行程允許，將再度造訪」); one scheduled (預定於9月下旬率團出訪, 預計3月將率團回訪) is a visit told ahead
 _WISHED = re.compile(fold(r"可考慮|考慮|盼|希望|期盼|期待|邀請|有機會|未來"))
 _IF = re.compile(fold(r"若|如果|倘若|假如"))
 _WILL = re.compile(fold(r"將|會"))

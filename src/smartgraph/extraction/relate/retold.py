@@ -40,7 +40,7 @@ def _name_core(name: str) -> str:
 
 def _canonical(res: Resolved, key: str) -> str:
     """What a party stands for: a city government its city; a place or organisation no table knows, its name without
-    the 市/縣/City it may be written with (so that 「加美地」 and 「加美地市」 are one party)."""
+    the 市/縣/City it may be written with (so that 「某某」 and 「某某市」 are one party)."""
     org = res.organizations.get(key)
     if org is not None and org.place and org.org_type in ("city-government", "local-government"):
         key = org.place

@@ -195,7 +195,7 @@ def resolve_events(res: Resolved) -> None:
 
 
 def _retells(headline: EventEntity, m: EventMention) -> bool:
-    """Whether a visit mention holds, word for word, the name of the visit the headline names (加拿大某市代理市長某某二度訪台中)."""
+    """Whether a visit mention holds, word for word, the name of the visit the headline names (某國某市市長某某三度訪台南)."""
     mine = core(m.name)
     return any(len(c) >= 8 and c in mine for c in (core(n) for n in headline.names))
 
