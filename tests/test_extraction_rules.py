@@ -2100,3 +2100,41 @@ def test_a_taiwanese_city_or_county_named_bare_in_english_is_that_place(bare: st
     f = _en(f"{bare} and Columbus, Ohio, signed a friendship agreement on Monday to promote tourism.")
     parties = [{f.places[k].name_en for k in a.parties if k in f.places} for a in f.agreements.values()]
     assert {name, "Columbus"} in parties
+
+
+# ----------------------------------------------------------------------------- s9-en: English forms of real releases
+
+
+def _speakers_en(f: Facts) -> list[str]:
+    names = _names(f)
+    return [names[s.speaker] for s in f.statements]
+
+
+def test_a_title_of_a_body_then_the_name_gives_the_post_in_that_body() -> None:
+    roles = _en_roles("The delegation, led by Chair of Ohio Farmers Union Dana Holt, met Director of the Department of "
+                      "Civil Affairs Lin Mei-hua on Monday.")
+    assert roles["Dana Holt"][0] == "Ohio Farmers Union"
+    assert roles["Dana Holt"][1] == "US"
+    assert roles["Lin Mei-hua"][0] == "Department of Civil Affairs"
+
+
+def test_an_initial_inside_a_name_is_part_of_it() -> None:
+    roles = _en_roles("Mayor Lin Da-wei met with Director Jean Pierre A. Lambert of the Belgian Office in Taipei.")
+    assert roles["Jean Pierre A. Lambert"][:2] == ("Belgian Office in Taipei", "BE")
+
+
+def test_a_quotation_as_stated_by_or_according_to_someone_is_their_statement() -> None:
+    f = _en("Hsinchu Mayor Lin Da-wei met Portland Mayor Tom Rice on May 3. The two mayors spoke about trade and youth.\n\n"
+            "“We will build more bridges between the two cities.” as stated by Mayor Lin.\n\n"
+            "The visit aims to promote youth exchanges, according to Rice.\n\n"
+            "The trip was planned in May, according to the city government.")
+    assert sorted(_speakers_en(f)) == ["Lin Da-wei", "Tom Rice"]
+    quotes = {s.quote.text for s in f.statements}
+    assert "We will build more bridges between the two cities" in quotes
+    assert "The visit aims to promote youth exchanges" in quotes
+
+
+def test_presenting_someone_with_a_gift_is_no_statement() -> None:
+    f = _en("Hsinchu Mayor Lin Da-wei met Portland Mayor Tom Rice on May 3.\n\n"
+            "Joe Brown, Vice Chair of the Portland Port Authority, presented Mayor Lin with a wooden boat, symbolizing friendship.")
+    assert "Joe Brown" not in _speakers_en(f)
