@@ -2138,3 +2138,39 @@ def test_presenting_someone_with_a_gift_is_no_statement() -> None:
     f = _en("Hsinchu Mayor Lin Da-wei met Portland Mayor Tom Rice on May 3.\n\n"
             "Joe Brown, Vice Chair of the Portland Port Authority, presented Mayor Lin with a wooden boat, symbolizing friendship.")
     assert "Joe Brown" not in _speakers_en(f)
+
+
+def _parties_en(f: Facts) -> list[tuple[str, str, set[str]]]:
+    return [(a.kind, a.status, {f.places[k].name_en or f.places[k].name_zh for k in a.parties if k in f.places})
+            for a in f.agreements.values()]
+
+
+def _sisters_en(f: Facts) -> set[frozenset[str]]:
+    return {frozenset((f.places[s.a].name_en, f.places[s.b].name_en)) for s in f.sister_cities}
+
+
+def test_the_region_a_capital_lies_in_is_no_party_and_a_mayor_of_a_county_name_is_of_its_city() -> None:
+    f = _en("Taitung City and Matsue, the capital of Shimane Prefecture in western Japan, signed an agreement Sunday on "
+            "establishing friendship relations. Taitung Mayor Lin Da-wei signed the agreement with Matsue Mayor Taro Ueda in Taiwan.")
+    assert _parties_en(f) == [("friendship", "signed", {"Taitung City", "Matsue"})]
+    assert "Taitung City" in _posts_en(f)["Lin Da-wei"][1]
+
+
+def test_a_list_of_sister_or_friendship_city_ties_ties_each_place() -> None:
+    f = _en("Taitung Mayor Lin Da-wei met visitors from Beppu on Monday.\n\n"
+            "Between 1981 and 1985, Taitung City forged sister city ties with Japan's Ishigaki Town, Tucson in the U.S. "
+            "state of Arizona, and Durban in South Africa.\n\n"
+            "From 2005 to 2007, it established friendship city ties with Japan's Fooyama Town, Hilo in Hawaii, and Cebu "
+            "in the Philippines.")
+    sisters = _sisters_en(f)
+    assert {frozenset(("Taitung City", "Tucson")), frozenset(("Taitung City", "Durban"))} <= sisters
+    assert not any("Arizona" in p or "South Africa" in p for s in sisters for p in s)
+    friends = [ps for kind, _, ps in _parties_en(f) if kind == "friendship"]
+    assert {"Taitung City", "Hilo"} in friends and {"Taitung City", "Fooyama Town"} in friends
+    assert not any("Hawaii" in p or "Philippines" in p or "County" in p for ps in friends for p in ps)
+
+
+def test_a_twin_city_forum_is_no_tie() -> None:
+    f = _en("The Tainan-Busan Twin-City Forum has been held annually since 2012, and Tainan Mayor Lin Da-wei will attend it.")
+    assert not f.agreements
+    assert not f.sister_cities

@@ -162,10 +162,22 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
             key = _council_en(res, key) or key  # "Taipei City councilor": the city's council, not its government
+        if kinds == ("city",) and key in res.organizations:
+            key = _namesake_city_en(res, key) or key  # "Hualien Mayor": the mayor of Hualien City, not of the county
     else:
         key = _affiliation(res, a, e, title)
     res.org_of[(a, e)] = key
     return key
+
+
+def _namesake_city_en(res: Resolved, gov: str) -> str:
+    """A Taiwanese county has a magistrate, not a mayor: a mayor's bare "Hualien" or "Yilan" is of the city the
+    county's name also names ("Hualien City", "Yilan City"), where the gazetteer knows one; else ""."""
+    place = res.places.get(res.organizations[gov].place)
+    if place is None or place.country != "TW" or place.kind not in ("county", "region") or not place.name_en.endswith(" County"):
+        return ""
+    seat = place_en(res, place.name_en.removesuffix(" County") + " City", country="TW")
+    return government(res, seat) if seat and res.places[seat].country == "TW" else ""
 
 
 def _council_en(res: Resolved, gov: str) -> str:
