@@ -127,9 +127,9 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
         if english and not spoke:
             # "…, according to Mayor Tanaka." / "“…” according to Tanaka.": the person the sentence ends on said the rest
             acc = _ACCORDING_EN.search(text.raw, s.start, s.end)
-            named = next((mk for mk in in_s if acc and mk[0].start == acc.end()
+            by_acc = next((mk for mk in in_s if acc and mk[0].start == acc.end()
                           and _SENTENCE_REST_EN.fullmatch(text.raw, mk[0].end, s.end)), None) if acc else None
-            if acc is not None and named is not None:
+            if acc is not None and by_acc is not None:
                 q0, q1 = s.start, acc.start()
                 while q0 < q1 and text.raw[q0] in " \"“'‘":
                     q0 += 1
@@ -137,8 +137,8 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                     q1 -= 1
                 if q1 - q0 >= 4:
                     quote = text.span(q0, q1)
-                    out.append(Statement(named[1], text.span(q0, named[0].end), quote, gz.themes_of(quote.text), event_at(acc.start()), False))  # type: ignore[operator]
-                    spoke = named[1]
+                    out.append(Statement(by_acc[1], text.span(q0, by_acc[0].end), quote, gz.themes_of(quote.text), event_at(acc.start()), False))  # type: ignore[operator]
+                    spoke = by_acc[1]
         # the sentence's subject, whom a pronoun heading a later sentence of the paragraph means: the one who spoke
         # in it, else the first person it names ("Mayor A welcomed B … He stated": A), not the last one named
         if spoke:
