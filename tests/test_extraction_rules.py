@@ -2174,3 +2174,20 @@ def test_a_twin_city_forum_is_no_tie() -> None:
     f = _en("The Tainan-Busan Twin-City Forum has been held annually since 2012, and Tainan Mayor Lin Da-wei will attend it.")
     assert not f.agreements
     assert not f.sister_cities
+
+
+def test_a_council_president_with_officials_from_a_city_is_of_that_city_and_a_given_name_alone_is_theirs() -> None:
+    f = _en("Taipei Mayor Lin Da-wei welcomed Penang State Chief Minister Tan Boon Hock, Municipal Council President "
+            "Noraini Yusof and other officials from Georgetown, Penang's capital.\n\n"
+            "During the ceremony, Noraini said Penang will host many festivals this year.")
+    role, org, country = _posts_en(f)["Noraini Yusof"]
+    assert country == "MY" and "Georgetown" in org
+    assert "Noraini Yusof" in _speakers_en(f)
+
+
+def test_an_accord_between_sister_cities_is_their_friendship_agreement() -> None:
+    f = _en("Tainan Mayor Lin Da-wei and Tucson Mayor Tom Rice yesterday signed an accord to show their resolve to deepen "
+            "the rapport between the two cities.\n\nTainan and Tucson have been sister cities since 1982.")
+    assert {k for k, _, _ in _parties_en(f)} == {"friendship"}
+    g = _en("Tainan Mayor Lin Da-wei and Tucson Mayor Tom Rice yesterday signed an accord on water management research.")
+    assert {k for k, _, _ in _parties_en(g)} == {"mou"}

@@ -537,6 +537,8 @@ class EnglishAgreements:
             return "friendship"
         if word.split()[-1] in _GENERIC and _TIE.search(raw, s.start, s.end):
             return "friendship"  # "have been sister cities since 1973, and … renewed … with a letter of agreement"
+        if word.split()[-1] in ("accord", "accords", "pact") and any(not _EVENT_AFTER.match(raw, t.end()) for t in _TIE.finditer(raw)):
+            return "friendship"  # "signed an accord to consolidate the rapport …" between cities the text calls sister cities
         return "mou"
 
     # ------------------------------------------------------------------ the agreements

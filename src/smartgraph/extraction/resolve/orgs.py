@@ -229,8 +229,17 @@ def _city_named_before(res: Resolved, a: int) -> str:
     prefectural = text.raw.startswith("Prefectural", a) or text.raw.startswith("the Prefectural", a)
     kinds = ("city", "county", "prefecture") if prefectural else ("city", "county")  # "Speaker of the Prefectural Assembly"
     if not places or places[-1].kind not in kinds or res.place_of.get(places[-1]) == res.home_place:
+        # "Municipal Council President … and other officials from Georgetown": the city the people with it come from
+        come = _FROM_PLACE_EN.search(text.raw, a, s.end)
+        after = [m for m in res.recognised.within(res.recognised.places, come.end(), s.end) if m.start == come.end()] if come else []
+        if after and after[0].kind in kinds and res.place_of.get(after[0]) != res.home_place:
+            return text.raw[after[0].start:after[0].end]
         return ""
     return text.raw[places[-1].start:places[-1].end]
+
+
+_FROM_PLACE_EN = re.compile(r"\b(?:officials|delegation|delegates|representatives|guests|members|councilors|councillors)\s+"
+                            r"(?:from|of)\s+(?:the\s+)?")
 
 
 def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
@@ -643,7 +652,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
         name = s[lead[0]:lead[1]]
         rest = s[lead[1]:].strip()
         is_city = rest.startswith("City")
-        pk = place_en(res, name, is_city, kinds=("prefecture",) if rest.startswith("Prefectur") else ())
+        pk = place_en(res, name, is_city, country, kinds=("prefecture",) if rest.startswith("Prefectur") else ())
         if pk:
             gov = government(res, pk)
             country = res.places[pk].country
