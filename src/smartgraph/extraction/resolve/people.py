@@ -166,7 +166,7 @@ class PeopleResolver:
         for key, lab in self.labels.items():
             ws = lab.get("latin", "").split()
             if key in named and len(ws) >= 2 and not is_han(lab["latin"][:1]) and re.fullmatch(r"[A-Z][a-z]{2,}", ws[0]) \
-                    and ws[0] not in owners and not _family_words(lab["latin"]) == [ws[0]] and self._given_name_country(key):
+                    and ws[0] not in owners and _family_words(lab["latin"]) != [ws[0]] and self._given_name_country(key):
                 given.setdefault(ws[0], []).append(key)
         for w, keys in given.items():
             if len(keys) == 1 and re.search(rf"(?<![\w\-'’.]){w}\s+{_SAID_EN}", raw):
