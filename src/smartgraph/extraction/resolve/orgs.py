@@ -152,6 +152,10 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
     if res.text.doc.language == "en":
         stretch = res.text.raw[a:e]
         named = _city_named_before(res, a) if _PLACELESS_EN.match(stretch.strip()) else ""
+        came = _city_come_from(res, a, stretch.strip()) if not named and _PLACELESS_EN.fullmatch(stretch.strip()) else ""
+        if came:
+            res.org_of[(a, e)] = came
+            return came
         if stretch.strip().startswith("Prefectural"):  # "Aomori Prefecture" … "the Prefectural Assembly": Aomori's
             named = re.sub(r"\s+Prefecture$", "", named)
         # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
@@ -229,13 +233,29 @@ def _city_named_before(res: Resolved, a: int) -> str:
     prefectural = text.raw.startswith("Prefectural", a) or text.raw.startswith("the Prefectural", a)
     kinds = ("city", "county", "prefecture") if prefectural else ("city", "county")  # "Speaker of the Prefectural Assembly"
     if not places or places[-1].kind not in kinds or res.place_of.get(places[-1]) == res.home_place:
-        # "Municipal Council President … and other officials from Georgetown": the city the people with it come from
-        come = _FROM_PLACE_EN.search(text.raw, a, s.end)
-        after = [m for m in res.recognised.within(res.recognised.places, come.end(), s.end) if m.start == come.end()] if come else []
-        if after and after[0].kind in kinds and res.place_of.get(after[0]) != res.home_place:
-            return text.raw[after[0].start:after[0].end]
         return ""
     return text.raw[places[-1].start:places[-1].end]
+
+
+def _city_come_from(res: Resolved, a: int, stretch: str) -> str:
+    """"Municipal Council President … and other officials from Georgetown": the body, as the text names it, of the
+    city the people named with it come from (in the country of the sentence's other places); "" when none is said."""
+    text = res.text
+    s = text.sentences[text.sentence_of(a)]
+    come = _FROM_PLACE_EN.search(text.raw, a, s.end)
+    after = [m for m in res.recognised.within(res.recognised.places, come.end(), s.end) if m.start == come.end()] if come else []
+    if not after or after[0].kind not in ("city", "county") or res.place_of.get(after[0]) == res.home_place:
+        return ""
+    name = text.raw[after[0].start:after[0].end]
+    country = _sentence_country_en(res, a)
+    pk = place_en(res, name, country=country)
+    if pk and country and res.places[pk].country != country:
+        pk = _unknown_city_en(res, name, country)  # a namesake elsewhere (Georgetown, Guyana) is not the one meant
+    ot = _en_org_type(stretch)
+    if not pk or ot is None:
+        return ""
+    p = res.places[pk]
+    return organization(res, f"org-{pk}-{gz.fold(stretch)}", stretch, ot.key, p.country, pk)
 
 
 _FROM_PLACE_EN = re.compile(r"\b(?:officials|delegation|delegates|representatives|guests|members|councilors|councillors)\s+"
