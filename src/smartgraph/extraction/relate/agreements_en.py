@@ -737,8 +737,9 @@ class EnglishAgreements:
         """Two places that become (or have been) sister, friendship or partner cities: a friendship agreement."""
         text = self.text
         raw = text.raw
+        any_list = _TIE_LIST.search(raw) is not None
         for si, s in enumerate(text.sentences):
-            listed = _TIE_LIST.search(raw, s.start, s.end)
+            listed = _TIE_LIST.search(raw, s.start, s.end) if any_list else None
             if listed is not None and listed.group(1).lower() in ("sister", "twin") and len(tie_list(self.res, si, listed)[1]) >= 2:
                 continue  # "A forged sister city ties with B, C and D": sister cities (find_sister_cities_en), one by one
             if listed is not None and listed.group(1).lower() in ("friendship", "friendly"):
@@ -946,7 +947,7 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
         seen.add(frozenset((x, y)))
         out.append(SisterCity(x, y, text.span(s.start, s.end)))
     _sister_lists(res, out, seen)
-    for si, s in enumerate(text.sentences):
+    for si, s in (enumerate(text.sentences) if _TIE_LIST.search(raw) else ()):
         listed = _TIE_LIST.search(raw, s.start, s.end)
         if listed is None or listed.group(1).lower() not in ("sister", "twin") or _HOPED.search(raw, s.start, listed.start()):
             continue

@@ -46,6 +46,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
     out: list[Statement] = []
     last_subject: dict[int, str] = {}  # unit index -> person key last named there
     used: set[int] = set()
+    according = english and "according to" in text.raw
     for si, s in enumerate(text.sentences):
         unit = text.units[s.unit]
         if unit.kind in ("caption", "title", "subtitle", "heading"):
@@ -56,7 +57,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
         for v in says.starting(s.start, s.end):
             if v.start in used or v.start < said_until or _NOT_SPEECH.match(t, v.start):
                 continue
-            if english and _GIFT_EN.match(text.raw, v.start, s.end):
+            if english and text.raw.startswith("presented", v.start) and _GIFT_EN.match(text.raw, v.start, s.end):
                 continue  # "presented the mayor with a vase": a gift given, nothing said
             speaker = _speaker(text.raw, t, in_s, v, english)
             after = _speaker_after(text.raw, in_s, v, s.start) if english and not speaker else None
@@ -124,7 +125,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                         first = m
             spoke = speaker
             said_until = q1  # later verbs before the end of what was said belong to it
-        if english and not spoke:
+        if according and not spoke:
             # "…, according to Mayor Tanaka." / "“…” according to Tanaka.": the person the sentence ends on said the rest
             acc = _ACCORDING_EN.search(text.raw, s.start, s.end)
             by_acc = next((mk for mk in in_s if acc and mk[0].start == acc.end()

@@ -165,11 +165,11 @@ class PeopleResolver:
         given: dict[str, list[str]] = {}
         for key, lab in self.labels.items():
             ws = lab.get("latin", "").split()
-            if key in named and len(ws) >= 2 and not is_han(lab["latin"][:1]) and re.fullmatch(r"[A-Z][a-z]{2,}", ws[0]) \
-                    and ws[0] not in owners and _family_words(lab["latin"]) != [ws[0]] and self._given_name_country(key):
+            if key in named and len(ws) >= 2 and re.fullmatch(r"[A-Z][a-z]{2,}", ws[0]) and ws[0] not in owners:
                 given.setdefault(ws[0], []).append(key)
         for w, keys in given.items():
-            if len(keys) == 1 and re.search(rf"(?<![\w\-'’.]){w}\s+{_SAID_EN}", raw):
+            if len(keys) == 1 and f"{w} " in raw and _family_words(self.labels[keys[0]]["latin"]) != [w] \
+                    and re.search(rf"(?<![\w\-'’.]){w}\s+{_SAID_EN}", raw) and self._given_name_country(keys[0]):
                 owners[w] = keys
         if not owners:
             return
