@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, organization, place_en
 from smartgraph.extraction.mentions import AgreementMention, PlaceMention, Resolved
+from smartgraph.extraction.names import geo_code
 from smartgraph.extraction.relate.agreements import _places_in
 from smartgraph.extraction.text import Sentence, fold
 from smartgraph.model import Agreement, Event, SisterCity
@@ -116,6 +117,7 @@ def namesake_city(res: Resolved, key: str) -> str:
 _TIE_LIST = re.compile(r"\b(?:forged|established|formed|set up|built|signed|has|had|have)\s+(sister|friendship|friendly|twin)"
                        r"[- ](?:city|cities|town|towns)\s+(?:ties|relations|relationships|links|agreements)\s+with\s+", re.I)
 _UNKNOWN_TOWN = re.compile(r"(?:the\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?:City|Town|Village))\b")
+_TOWN_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w]*\s+)?(?:town|city|village)\s+of\s+([A-Z][\w'’-]+)")
 _ITEM_LEAD = {"the", "of", "town", "city", "village", "county", "prefecture", "state", "capital", "ward", "district",
               "municipality", "island", "port", "s"}
 _LIST_OWNER_KINDS = ("city", "county", "district", "township", "region")
@@ -143,11 +145,18 @@ def tie_list(res: Resolved, si: int, m: re.Match[str]) -> tuple[str, list[str]]:
     for sep in [*_LIST_SPLIT.finditer(raw, m.end(), s.end), None]:
         e = sep.start() if sep else s.end
         towns = [p for p in _places_in(res, pos, e) if p.kind in _LIST_KINDS]
-        unknown = _UNKNOWN_TOWN.match(raw, pos, e) if not towns else None
-        if unknown is not None:  # "Japan's Takachiho Town", "Saipan City": a town no table knows, in the country named
+        unknown = (_UNKNOWN_TOWN.match(raw, pos, e) or _TOWN_OF.match(raw, pos, e)) if not towns else None
+        if unknown is not None:
+            # "Japan's Takachiho Town", "the Japanese town of Takachiho", "South Korea's Ulsan City": the table's place by
+            # its bare or town name, else a town no table knows, in the country named
             lead_country = next((c.code for c in res.recognised.countries if pos <= c.start < unknown.start(1)), "")
-            b = add_place(res, PlaceMention(unknown.start(1), unknown.end(1), unknown.group(1), unknown.group(1), None,
-                                            lead_country, "city"), lead_country)
+            lead_country = lead_country or geo_code(raw[pos:unknown.start(1)]) or ""
+            stem = re.sub(r"\s(?:City|Town|Village)$", "", unknown.group(1))
+            b = place_en(res, stem, country=lead_country) or place_en(res, f"{stem} Town", country=lead_country)
+            if b and lead_country and res.places[b].country != lead_country:
+                b = ""
+            b = b or add_place(res, PlaceMention(unknown.start(1), unknown.end(1), unknown.group(1), unknown.group(1), None,
+                                                 lead_country, "city"), lead_country)
             if b and b != a and b not in items:
                 items.append(b)
         if towns:
