@@ -2191,3 +2191,11 @@ def test_an_accord_between_sister_cities_is_their_friendship_agreement() -> None
     assert {k for k, _, _ in _parties_en(f)} == {"friendship"}
     g = _en("Tainan Mayor Lin Da-wei and Tucson Mayor Tom Rice yesterday signed an accord on water management research.")
     assert {k for k, _, _ in _parties_en(g)} == {"mou"}
+
+
+def test_welcoming_a_group_is_no_statement_and_a_page_cut_mid_sentence_still_tells_who_said_what() -> None:
+    f = _en("A delegation led by Governor Juan Carlos M. Reyes of Iloilo Province visited Tainan on May 3. Tainan Mayor "
+            "Lin Da-wei and Senior Executive Officer Wu Mei-ling welcomed the group, which includes two councilors.\n\n"
+            "Governor Reyes responded that this was his second")
+    assert _speakers_en(f) == ["Juan Carlos M. Reyes"]
+    assert _posts_en(f)["Wu Mei-ling"][0] == "senior-counsellor"

@@ -28,6 +28,8 @@ _GAP_EN = re.compile(r"^\s*(?:,\s*)?(?:(?:also|further|then|later|again|has|had|
 _ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70}"
                        r"|(?:the\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|for|and|the|in|&)){1,9})\s*,\s*(?:(?:also|then|later)\s+)?")
 _GIFT_EN = re.compile(r"presented\s+[^,.;:!?\"“”]{1,60}?\s+with\s+(?:a|an|the|two|three|several)\s")
+_GREETED_EN = re.compile(r"\s+(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:group|delegation|delegates|guests|visitors|team|mission)"
+                         r"(?:\s+(?:to|at|from|of)\s+[^,;.]{1,60})?\s*[.;,]")
 _NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定|主講人|發言人|發言權)"))
 _JOINED = re.compile(fold(r"\s*(?:、|與|和|及|以及|跟)\s*"))
 
@@ -59,6 +61,8 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                 continue
             if english and text.raw.startswith("presented", v.start) and _GIFT_EN.match(text.raw, v.start, s.end):
                 continue  # "presented the mayor with a vase": a gift given, nothing said
+            if english and text.raw.startswith("welcomed", v.start) and _GREETED_EN.match(text.raw, v.end, s.end):
+                continue  # "… welcomed the group.": guests greeted, nothing said
             speaker = _speaker(text.raw, t, in_s, v, english)
             after = _speaker_after(text.raw, in_s, v, s.start) if english and not speaker else None
             if after is not None:  # '“We hope to …,” said Tanaka, who …': the words before the verb are the quote
