@@ -2199,3 +2199,10 @@ def test_welcoming_a_group_is_no_statement_and_a_page_cut_mid_sentence_still_tel
             "Governor Reyes responded that this was his second")
     assert _speakers_en(f) == ["Juan Carlos M. Reyes"]
     assert _posts_en(f)["Wu Mei-ling"][0] == "senior-counsellor"
+
+
+def test_a_news_sites_read_aloud_notice_is_no_headline() -> None:
+    doc = parse(" date 2024-05-06 To activate the text-to-speech service, please first agree to the privacy policy below.\n\n"
+                "Hsinchu mayor leaves for Osaka trade fair\n\n"
+                "Hsinchu, May 6 (CNA) Hsinchu Mayor Lin Da-wei on Monday left for Osaka, where he will attend a trade fair.\n", "t.txt")
+    assert doc.title is not None and doc.title.text == "Hsinchu mayor leaves for Osaka trade fair"
