@@ -2206,3 +2206,10 @@ def test_a_news_sites_read_aloud_notice_is_no_headline() -> None:
                 "Hsinchu mayor leaves for Osaka trade fair\n\n"
                 "Hsinchu, May 6 (CNA) Hsinchu Mayor Lin Da-wei on Monday left for Osaka, where he will attend a trade fair.\n", "t.txt")
     assert doc.title is not None and doc.title.text == "Hsinchu mayor leaves for Osaka trade fair"
+
+
+def test_the_day_a_report_was_told_does_not_date_the_event_it_tells_of() -> None:
+    f = _en("Taipei City Mayor Lin Da-wei will speak at the Global Harbour Cities Mayors Forum in Busan during the weekend, "
+            "reports said Friday (Sept. 22).\n\nHe will also meet with the mayor of Busan.")
+    forum = next(e for e in f.events.values() if any("Mayors Forum" in n for n in e.names_en))
+    assert forum.start is None

@@ -405,6 +405,8 @@ def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
     return [d for d in res.recognised.within(res.recognised.dates, s0, s1) if d.precision == "day"]
 
 
+_REPORTED_ON_EN = re.compile(r"\b(?:said|says|reported|announced|told\s+(?:reporters|the\s+press|the\s+media))\s+(?:on\s+)?"
+                             r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\(\s*)?$")
 _TODAY_EN = re.compile(r"\b(?:today|today['’]s|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
@@ -417,6 +419,8 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         if not mentions:
             continue
         dates = _day_dates(res, s.start, s.end)
+        if english:  # "…, reports said Friday (Sept. 22)": the day it was told, not the event's (s9-en)
+            dates = [d for d in dates if not _REPORTED_ON_EN.search(text.raw, max(s.start, d.start - 40), d.start)]
         for d in dates:
             if any(m.start <= d.start < m.end for m, _ in mentions):
                 continue  # a date inside an event's name
