@@ -2213,3 +2213,13 @@ def test_the_day_a_report_was_told_does_not_date_the_event_it_tells_of() -> None
             "reports said Friday (Sept. 22).\n\nHe will also meet with the mayor of Busan.")
     forum = next(e for e in f.events.values() if any("Mayors Forum" in n for n in e.names_en))
     assert forum.start is None
+
+
+def test_a_delegation_led_to_a_city_on_a_day_given_is_a_visit_with_its_hosts() -> None:
+    f = _en("Tucson Mayor Tom Rice led a five-person delegation to Tainan on May 3. The delegation was welcomed by Mayor "
+            "Lin Da-wei and Deputy Secretary-General Wu Mei-ling.")
+    visits = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(visits) == 1
+    assert _took_part(f, visits[0]) == {"Tom Rice", "Lin Da-wei", "Wu Mei-ling"}
+    g = _en("Tucson Mayor Tom Rice once led a delegation to Tainan, and the two cities became friends.")
+    assert not [e for e in g.events.values() if e.category == "visit"]
