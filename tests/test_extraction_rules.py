@@ -2223,3 +2223,27 @@ def test_a_delegation_led_to_a_city_on_a_day_given_is_a_visit_with_its_hosts() -
     assert _took_part(f, visits[0]) == {"Tom Rice", "Lin Da-wei", "Wu Mei-ling"}
     g = _en("Tucson Mayor Tom Rice once led a delegation to Tainan, and the two cities became friends.")
     assert not [e for e in g.events.values() if e.category == "visit"]
+
+
+def test_a_city_sites_weather_box_above_the_headline_is_no_title() -> None:
+    towns = [("臺南", 31), ("新營", 28), ("善化", 40), ("安南", 35), ("麻豆", 22)]
+    box = "晴天\n今日氣溫\n21 ~ 27\n" + "".join(f"  • {c}\n    AQI\n    AQI\n    {n}\n    空氣品質指標\n    良好\n" for c, n in towns)
+    box += "晴天\n今日氣溫\n21 ~ 27\n" + "".join(f"  • AQI\n    {c}\n    {n}\n    普通\n" for c, n in towns)
+    doc = parse(f"Go TO Content\n{box}\nTainan Mayor Welcomes Visitors From Ohio\n\n"
+                "A delegation led by Governor Tom Rice of Ohio visited the Tainan City Hall on May 8th. Tainan Mayor "
+                "Lin Da-wei welcomed the group.\n", "t.txt")
+    assert doc.title is not None and doc.title.text == "Tainan Mayor Welcomes Visitors From Ohio"
+    assert not any(b.span.text.strip() in ("AQI", "良好", "臺南") for b in doc.blocks)
+
+
+def test_a_fair_the_guest_is_invited_to_is_not_what_a_visit_release_is_about() -> None:
+    f = extract(parse(
+        "Go TO Content\n\nTainan Mayor Seeks Closer Ties During Ohio Governor’s Visit\n\n"
+        "A delegation led by Governor Tom Rice of Ohio visited the Tainan City Hall on August 8th. Tainan Mayor Lin Da-wei "
+        "and Deputy Mayor Wu Mei-ling welcomed the group, which includes state officials. Both sides agreed to deepen exchanges.\n\n"
+        "After he welcomed the guests, Mayor Lin said that Tainan and Ohio share a love of baseball. The Mayor also invited "
+        "Governor Rice to take part in the Tainan International Travel Fair held at the end of every year.\n", "t.txt"))
+    fair = next(k for k, e in f.events.items() if any("Travel Fair" in n for n in e.names_en))
+    visit = next(k for k, e in f.events.items() if e.category == "visit")
+    assert {"Lin Da-wei", "Wu Mei-ling"} <= _took_part(f, visit)
+    assert not _took_part(f, fair) & {"Lin Da-wei", "Wu Mei-ling"}
