@@ -117,6 +117,11 @@ def namesake_city(res: Resolved, key: str) -> str:
 _TIE_LIST = re.compile(r"\b(?:forged|established|formed|set up|built|signed|has|had|have)\s+(sister|friendship|friendly|twin)"
                        r"[- ](?:city|cities|town|towns)\s+(?:ties|relations|relationships|links|agreements)\s+with\s+", re.I)
 _UNKNOWN_TOWN = re.compile(r"(?:the\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?:City|Town|Village))\b")
+def _may_list_ties(low: str) -> bool:
+    """A cheap look before the tie-list pattern runs over a whole text."""
+    return any(w in low for w in (" ties with ", " relations with ", " relationships with ", " links with ", " agreements with "))
+
+
 _TOWN_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w]*\s+)?(?:town|city|village)\s+of\s+([A-Z][\w'’-]+)")
 _ITEM_LEAD = {"the", "of", "town", "city", "village", "county", "prefecture", "state", "capital", "ward", "district",
               "municipality", "island", "port", "s"}
@@ -746,7 +751,7 @@ class EnglishAgreements:
         """Two places that become (or have been) sister, friendship or partner cities: a friendship agreement."""
         text = self.text
         raw = text.raw
-        any_list = _TIE_LIST.search(raw) is not None
+        any_list = _may_list_ties(text.low) and _TIE_LIST.search(raw) is not None
         for si, s in enumerate(text.sentences):
             listed = _TIE_LIST.search(raw, s.start, s.end) if any_list else None
             if listed is not None and listed.group(1).lower() in ("sister", "twin") and len(tie_list(self.res, si, listed)[1]) >= 2:
@@ -956,7 +961,7 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
         seen.add(frozenset((x, y)))
         out.append(SisterCity(x, y, text.span(s.start, s.end)))
     _sister_lists(res, out, seen)
-    for si, s in (enumerate(text.sentences) if _TIE_LIST.search(raw) else ()):
+    for si, s in (enumerate(text.sentences) if _may_list_ties(text.low) and _TIE_LIST.search(raw) else ()):
         listed = _TIE_LIST.search(raw, s.start, s.end)
         if listed is None or listed.group(1).lower() not in ("sister", "twin") or _HOPED.search(raw, s.start, listed.start()):
             continue

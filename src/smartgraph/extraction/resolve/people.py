@@ -162,14 +162,14 @@ class PeopleResolver:
                 owners.setdefault(w, []).append(key)
         # a given name standing alone before a verb of saying ("Noraini said", after "Noraini Yusof" was named) is its
         # bearer's, when it is one person's first word and nobody's family name (Malay and other given-name usage)
+        said_by = {m.group(1) for m in _WORD_SAID_EN.finditer(raw)}  # the capitalised words a verb of saying follows
         given: dict[str, list[str]] = {}
-        for key, lab in self.labels.items():
+        for key, lab in self.labels.items() if said_by else ():
             ws = lab.get("latin", "").split()
-            if key in named and len(ws) >= 2 and re.fullmatch(r"[A-Z][a-z]{2,}", ws[0]) and ws[0] not in owners:
+            if key in named and len(ws) >= 2 and ws[0] in said_by and ws[0] not in owners:
                 given.setdefault(ws[0], []).append(key)
         for w, keys in given.items():
-            if len(keys) == 1 and f"{w} " in raw and _family_words(self.labels[keys[0]]["latin"]) != [w] \
-                    and re.search(rf"(?<![\w\-'’.]){w}\s+{_SAID_EN}", raw) and self._given_name_country(keys[0]):
+            if len(keys) == 1 and _family_words(self.labels[keys[0]]["latin"]) != [w] and self._given_name_country(keys[0]):
                 owners[w] = keys
         if not owners:
             return
@@ -279,7 +279,8 @@ class PeopleResolver:
 
 
 _GIVEN_NAME_COUNTRIES = frozenset({"MY", "TH", "ID", "MM", "BN", "IS"})
-_SAID_EN = r"(?:said|says|stated|noted|added|told|expressed|explained|stressed|emphasi[sz]ed|pointed out|remarked|responded|replied)\b"
+_WORD_SAID_EN = re.compile(r"(?<![\w\-'’.])([A-Z][a-z]{2,})\s+(?:said|says|stated|noted|added|told|expressed|explained|stressed|"
+                           r"emphasi[sz]ed|pointed out|remarked|responded|replied)\b")
 
 
 def _family_words(name: str) -> list[str]:
