@@ -2247,3 +2247,10 @@ def test_a_fair_the_guest_is_invited_to_is_not_what_a_visit_release_is_about() -
     visit = next(k for k, e in f.events.items() if e.category == "visit")
     assert {"Lin Da-wei", "Wu Mei-ling"} <= _took_part(f, visit)
     assert not _took_part(f, fair) & {"Lin Da-wei", "Wu Mei-ling"}
+
+
+def test_a_compound_family_name_and_an_appositive_of_what_someone_is_keep_the_speaker() -> None:
+    f = _en("Taichung Mayor Lin Da-wei and Guam Governor Maria Leon Castillo signed a sister city agreement via video link "
+            "on Wednesday.\n\nLeon Castillo described Taichung as an important hub.\n\n"
+            "Councilor Chen Mei-hua, a member of the delegation, said the two cities should trade more.")
+    assert sorted(set(_speakers_en(f))) == ["Chen Mei-hua", "Maria Leon Castillo"]

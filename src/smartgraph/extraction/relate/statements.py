@@ -24,8 +24,9 @@ _PRONOUN_EN = re.compile(r"(?:^|[,.;\s\"])(he|she)\s+(?:also\s+|further\s+|then\
 _GAP_EN = re.compile(r"^\s*(?:,\s*)?(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
 # what may stand between an English speaker and the verb: the country of the place their title named ("…of Penang,
 # Malaysia, said"), or a relative clause ("Rose Lee, who had visited Tainan before, told")
-# or, after a family name standing alone, the post that name holds ("Lin, Deputy Minister of Foreign Affairs, said")
-_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70}"
+# or, after a family name standing alone, the post that name holds ("Lin, Deputy Minister of Foreign Affairs, said"),
+# or what the speaker is ("Councilor Lin, a member of the delegation, said")
+_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70}|(?:a|an)\s[^,;:.!?\"“”]{1,50}"
                        r"|(?:the\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|for|and|the|in|&)){1,9})\s*,\s*(?:(?:also|then|later)\s+)?")
 _GIFT_EN = re.compile(r"presented\s+[^,.;:!?\"“”]{1,60}?\s+with\s+(?:a|an|the|two|three|several)\s")
 _GREETED_EN = re.compile(r"\s+(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:group|delegation|delegates|guests|visitors|team|mission)"

@@ -160,6 +160,13 @@ class PeopleResolver:
                 continue
             for w in _family_words(lab["latin"]):
                 owners.setdefault(w, []).append(key)
+            # a compound family name of a Western-order name of three words or more ("Leon Guerrero described …" after
+            # "Lourdes Leon Guerrero"): its last two words standing together, where the text writes them so (s9-en)
+            ws = lab["latin"].split()
+            if len(ws) >= 3 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in ws[-2:]) and _family_words(lab["latin"]) != [ws[0]]:
+                pair = f"{ws[-2]} {ws[-1]}"
+                if raw.count(pair) > raw.count(lab["latin"]):
+                    owners.setdefault(pair, []).append(key)
         # a given name standing alone before a verb of saying ("Noraini said", after "Noraini Yusof" was named) is its
         # bearer's, when it is one person's first word and nobody's family name (Malay and other given-name usage)
         said_by = {m.group(1) for m in _WORD_SAID_EN.finditer(raw)}  # the capitalised words a verb of saying follows
