@@ -2254,3 +2254,9 @@ def test_a_compound_family_name_and_an_appositive_of_what_someone_is_keep_the_sp
             "on Wednesday.\n\nLeon Castillo described Taichung as an important hub.\n\n"
             "Councilor Chen Mei-hua, a member of the delegation, said the two cities should trade more.")
     assert sorted(set(_speakers_en(f))) == ["Chen Mei-hua", "Maria Leon Castillo"]
+
+
+def test_a_mayor_of_a_city_the_text_placed_is_of_that_city_not_its_larger_namesake() -> None:
+    roles = _en_roles("Taichung Mayor Lin Da-wei began her visit to the United States in Manchester, New Hampshire on "
+                      "Thursday, meeting Manchester Mayor Tom Rice to compare notes on housing.")
+    assert roles["Tom Rice"][1] == "US"
