@@ -78,6 +78,11 @@ def main_event(res: Resolved) -> str:
         # 「去年的臺灣燈會」, "Brno's participation in the 2023 Lantern Festival": an event of an earlier year is not what
         # a release that tells of an act of its own time is about
         named = {k: e for k, e in named.items() if not (e.year and e.year < year)}
+    if early_acts and text.doc.language == "en":
+        # "… invited Governor X to take part in the Tainan International Travel Fair": an event someone is invited to is
+        # not what a release telling of a visit is about (s9-en)
+        named = {k: e for k, e in named.items() if not all(_INVITED_EN.search(text.raw, text.sentences[text.sentence_of(m.start)].start,
+                                                                               m.start) for m in e.mentions)}
     if named and early_acts and (not any(told_early(e) for e in named.values())
                                  or (any(in_title(e) for e in early_acts.values()) and not any(in_title(e) for e in named.values()))):
         named = {}  # 「東京食品展」 named in passing: the signing the title or the opening tells is what the release is about
@@ -99,6 +104,8 @@ def main_event(res: Resolved) -> str:
     return min(named.values(), key=rank).key
 
 
+_INVITED_EN = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}?\bto\s+(?:take\s+part\s+in|attend|join|participate\s+in|come\s+to|visit)"
+                         r"\s+(?:the\s+|this\s+year['’]s\s+|next\s+year['’]s\s+)?[^.;]{0,20}$")
 _EARLIER = re.compile(fold(r"去\s*(?:[(（]\s*\d*\s*[)）])?\s*年|前年|曾|早在|先前|過去|當年|(?P<y>(?:19|20)\d{2})\s*年"))
 
 
@@ -471,6 +478,8 @@ def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
     return [d for d in res.recognised.within(res.recognised.dates, s0, s1) if d.precision == "day"]
 
 
+_REPORTED_ON_EN = re.compile(r"\b(?:said|says|reported|announced|told\s+(?:reporters|the\s+press|the\s+media))\s+(?:on\s+)?"
+                             r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\(\s*)?$")
 _TODAY_EN = re.compile(r"\b(?:today|today['’]s|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
@@ -483,6 +492,8 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         if not mentions:
             continue
         dates = _day_dates(res, s.start, s.end)
+        if english:  # "…, reports said Friday (Sept. 22)": the day it was told, not the event's (s9-en)
+            dates = [d for d in dates if not _REPORTED_ON_EN.search(text.raw, max(s.start, d.start - 40), d.start)]
         for d in dates:
             if any(m.start <= d.start < m.end and not _told_day(res, m, k, d) for m, k in mentions):
                 continue  # a date inside an event's name
