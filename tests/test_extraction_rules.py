@@ -692,9 +692,9 @@ def test_a_city_named_after_its_country_is_the_city_not_the_country() -> None:
 
 
 def test_an_english_governor_outside_japan_and_korea_is_a_state_or_territory_governor() -> None:
-    got = _en_roles("Guam Governor Lourdes Leon Guerrero and California Governor Gavin Newsom met Aomori Governor Ito Akira.")
-    assert got["Lourdes Leon Guerrero"][2] == "governor-general", got
-    assert got["Gavin Newsom"][2] == "governor", got
+    got = _en_roles("Guam Governor Anita Reyes Camacho and California Governor Daniel Hartwell met Aomori Governor Ito Akira.")
+    assert got["Anita Reyes Camacho"][2] == "governor-general", got
+    assert got["Daniel Hartwell"][2] == "governor", got
     assert got["Ito Akira"][2] == "prefectural-governor", got
 
 

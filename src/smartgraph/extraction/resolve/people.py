@@ -160,8 +160,8 @@ class PeopleResolver:
                 continue
             for w in _family_words(lab["latin"]):
                 owners.setdefault(w, []).append(key)
-            # a compound family name of a Western-order name of three words or more ("Leon Guerrero described …" after
-            # "Lourdes Leon Guerrero"): its last two words standing together, where the text writes them so (s9-en)
+            # a compound family name of a Western-order name of three words or more ("Reyes Camacho described …" after
+            # "Anita Reyes Camacho"): its last two words standing together, where the text writes them so (s9-en)
             ws = lab["latin"].split()
             if len(ws) >= 3 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in ws[-2:]) and _family_words(lab["latin"]) != [ws[0]]:
                 pair = f"{ws[-2]} {ws[-1]}"
