@@ -218,7 +218,8 @@ _NAV_RE = re.compile(
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
     r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
     r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*|"
-    r"(?:為[達求]最佳瀏覽效果|為了?獲得最佳瀏覽體驗)?.{0,6}建議(?:您)?使用.{0,80}瀏覽器.{0,12}|回到頂端|回頂端|top)$",  # a browser notice
+    r"(?:為[達求]最佳瀏覽效果|為了?獲得最佳瀏覽體驗)?.{0,6}建議(?:您)?使用.{0,80}瀏覽器.{0,12}|回到頂端|回頂端|top|"  # a browser notice
+    r"to\s+activate\s+the\s+text-to-speech\s+service\b.{0,80})$",  # a news site's read-aloud notice above the headline
     re.I)
 _ALT_TEXT_RE = re.compile(r"^[\w .'-]{0,40}\b(?:photo|image|picture|icon|banner)s?$|^[\u4e00-\u9fff]{0,10}(?:照片|圖片|相片)$", re.I)
 _SECTION_RE = re.compile(
@@ -226,6 +227,10 @@ _SECTION_RE = re.compile(
     r"business|cross-strait|taiwan|local|international|world|asia|focus|sports|life|culture|opinion|features|front page|"
     r"快訊|即時|即時新聞|最新消息|新聞稿|市政新聞|新聞|焦點|要聞|政治|社會|生活|地方|國際|兩岸|財經|文教|體育|娛樂|"
     r"本市新聞|新聞發布|地方焦點|地方新聞|政治焦點|生活新聞)$", re.I)
+# a city site's weather and air-quality box above the headline: 晴天 / 今日氣溫 / 22 ~ 26 / • 臺南 / AQI / 30 / 良好
+_WEATHER_RE = re.compile(r"^(?:[•·]\s*)?(?:晴天|陰天|多雲|晴時多雲|多雲時晴|多雲時陰|陰時多雲|陰天有雨|陣雨|雷陣雨|短暫陣雨|雨天|今日氣溫|"
+                         r"空氣品質指標|AQI|良好|普通|對敏感族群不健康|對所有族群不健康|非常不健康|危害|"
+                         r"\d{1,2}\s*[~～]\s*\d{1,2}(?:\s*°?C)?|\d{1,3})$")
 _CAPS_SECTION_RE = re.compile(r"^[A-Z][A-Z&' -]{2,24}$")
 _COUNT_RE = re.compile(r"^" + _BULLET + r"(?:hits?|views?|點閱(?:次數|數)?|瀏覽(?:次數|人次)?|人氣)\s*(?:[:：]\s*)?\d[\d,]*$", re.I)
 _CREDIT_RE = re.compile(
@@ -345,6 +350,7 @@ class _Fields:
     site: Span | None = None
     bylines: list[Span] = field(default_factory=list)
     boilerplate: list[Span] = field(default_factory=list)
+    weather: bool = False  # a weather box was met at the top: its place names (臺南, 新營) are part of it
     breadcrumb: list[str] = field(default_factory=list)
     news: bool = False
 
@@ -508,6 +514,9 @@ def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
                     f.site = _strip_span_of(line, i, i + len(site))
             return True
         if _ALT_TEXT_RE.match(t) or _CAPS_SECTION_RE.match(t) or t in f.breadcrumb or _SECTION_RE.match(t):
+            return True
+        if _WEATHER_RE.match(t) or (f.weather and re.fullmatch(r"(?:[•·]\s*)?[\u4e00-\u9fff]{2,3}", t)):
+            f.weather = f.weather or not t.isdigit()
             return True
     return False
 
@@ -791,6 +800,8 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
         if _boilerplate(f, ln.span, top=True):
             f.boilerplate.append(ln.span)
             last = "boilerplate"
+            if f.weather:
+                non_blank -= 1  # a weather box's dozens of short lines do not use up the top's lines
             continue
         if _DOMAIN_RE.match(t):
             # 「八方新聞」「www.example.net」: a site's name and address head a saved page; the title comes after them

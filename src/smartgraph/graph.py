@@ -464,6 +464,8 @@ class _Builder:
                 for sp in c.spans:
                     self.derived(cs, sp)
             self.derived(s, a.span)
+            for sp in a.retold:  # the same agreement told again in the page (relate.retold)
+                self.derived(s, sp)
 
     def sister_cities(self) -> None:
         for sc in self.f.sister_cities:

@@ -256,6 +256,9 @@ class Agreement:
     names: list[tuple[str, str]] = field(default_factory=list)  # (language tag, name)
     event: str = ""
     commitments: list[Commitment] = field(default_factory=list)
+    # (relate.retold) where the same page tells this agreement again: more evidence, not another agreement
+    retold: list[Span] = field(default_factory=list)
+    year: int | None = None  # the year its key was made with (the date's, a year told, the page's); not written to the graph
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,11 @@ def place_en(res: Resolved, name: str, city: bool = False, country: str = "", ki
         entries = [x for x in full + entries if x.kind in kinds] or entries
     if city:
         entries = [x for x in entries if x.kind == "city"] or ([] if any(x.kind != "city" for x in entries) else entries)
+    if len({x.country for x in entries}) > 1 and not country:
+        # a name the text's places told apart ("Manchester, New Hampshire") is that place in an affiliation too
+        # ("Manchester Mayor …"), not the largest of its name (s9-en)
+        told = [x for x in entries if any(m.entry is x for m in res.recognised.places if m.name == name)]
+        entries = told or entries
     entry = gz.pick(entries, country, res.home_country or "TW") or gz.pick(entries, "", res.home_country or "TW")
     if entry is None:
         return ""

@@ -14,7 +14,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Generic, TypeVar
 
@@ -223,6 +223,15 @@ def _append(chars: list[str], offs: list[int], src: str, start: int, end: int) -
         i += 1
 
 
+# an English line of at least six words, most of them in lower case, that opens with a capital
+_CUT_SENTENCE_EN = re.compile(r"[A-Z][\w'’.-]*(?: [\w'’.,-]+){5,}")
+
+
+def _lower_mostly(text: str) -> bool:
+    words = text.split()
+    return sum(1 for w in words if w[:1].islower()) * 2 > len(words)
+
+
 def _groups(doc: Document) -> list[tuple[str, list[Block | None], list[tuple[int, int]], int | None]]:
     """Title, subtitle and body blocks; a paragraph that stops mid-sentence is joined with the next one."""
     out: list[tuple[str, list[Block | None], list[tuple[int, int]], int | None]] = []
@@ -236,7 +245,12 @@ def _groups(doc: Document) -> list[tuple[str, list[Block | None], list[tuple[int
             out.append((pending[0].kind, list(pending), [(b.span.start, b.span.end) for b in pending], pending[0].number))
             pending.clear()
 
-    for block in doc.blocks:
+    for n, block in enumerate(doc.blocks):
+        if n == len(doc.blocks) - 1 and block.kind == "heading" and _CUT_SENTENCE_EN.fullmatch(block.span.text.strip()) \
+                and _lower_mostly(block.span.text):
+            # a saved page cut mid-sentence ends on "Governor Reyes responded that this was his second": a paragraph's
+            # start, not a heading (most of its words are in lower case)
+            block = replace(block, kind="paragraph")
         if pending and pending[-1].kind == "paragraph" and block.kind in ("paragraph", "heading"):
             last = pending[-1].span.text.rstrip(_CLOSERS + " ")
             if last and last[-1] not in TERMINAL and "，" in pending[-1].span.text:

@@ -388,7 +388,10 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
         for m in _VISIT_NOUN.finditer(raw, s.start, s.end):
             found.append((m.start(1), m.end(1), m.group(1)))
         for m in _LED_TO.finditer(raw, s.start, s.end):
-            if "-day" in m.group() and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+            # "led a delegation on a five-day trip to Brisbane", and "led a five-person delegation to Tainan on September
+            # 3": the day it gives makes it this release's visit, not one told in passing
+            on_day = _ON_A_DAY.match(raw, m.end(), s.end) is not None and not _EARLIER.search(raw, s.start, s.end)
+            if ("-day" in m.group() or on_day) and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{_group(raw, s.start, m)} visit to {m.group(2)}"))
         for m in _DELEGATION_VISITED.finditer(raw, s.start, s.end):
             group = _group(raw, s.start, m)

@@ -194,10 +194,15 @@ def _words_at(raw: str, i: int, limit: int) -> list[tuple[int, int]]:
     return out
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
 def _is_name_word(w: str) -> bool:
     low = w.lower().rstrip(".")
     if not w[:1].isupper():
         return False
+    if _INITIALS.fullmatch(w):
+        return True  # "A." inside "Marie A. Dupont": an initial, not the article (name_after lets none open or end a name)
     if low in _NOT_NAME or low in NOT_PERSON_WORDS:
         return False
     # an acronym (GO, DOIT, ICLEI) is no name; a family name in capitals is rare in releases
@@ -464,6 +469,30 @@ def _portfolio_end(raw: str, k: int, limit: int) -> int | None:
     return None
 
 
+def _org_then_name(raw: str, k: int, limit: int) -> int | None:
+    """Where an organisation's name that opens at ``k`` ends when a personal name of two words or more follows it in
+    the same run of capitalised words and the organisation's last word is an organisation word ("Riverside Farmers
+    Union|Dana Holt", "Department of Civil Affairs|Lin Mei-hua" reads through the portfolio); else None."""
+    words = list(re.finditer(r"[^\s,;:!?()\"“”]+", raw[k:min(limit, k + AFF_AFTER)]))
+    for n, w in enumerate(words):
+        if n == 0:
+            continue
+        if raw[k + words[n - 1].end():k + w.start()] != " ":
+            return None  # the run broke (two spaces, a line end)
+        prev = words[n - 1].group()
+        if not (prev[:1].isupper() or prev.lower() in _PORTFOLIO_JOINS):
+            return None  # a lower-case word: the run of capitalised words ends before any name
+        if not (_org_word(prev) or (prev.lower() in _PORTFOLIO_WORDS and n >= 2)):
+            continue
+        found = name_after(raw, k + w.start(), limit)
+        if found is None or " " not in raw[found[0]:found[1]]:
+            continue
+        if re.match(r" [A-Z]", raw[found[1]:found[1] + 2]):
+            continue  # more capitalised words follow: the name is not where the run ends
+        return k + words[n - 1].end()
+    return None
+
+
 def _named_with_title(raw: str, i: int, limit: int) -> bool:
     """Whether a personal name opens at ``raw[i:]`` (after a space) and a comma and a title follow it."""
     m = re.match(r"\s+(?=[A-Z])", raw[i:limit])
@@ -665,7 +694,12 @@ class EnglishPeople:
             # "Mayor of Dayton, Ellen Marsh,": the name set off by a comma after the place
             comma = best is not None and qual.group(1) == "of" and raw.startswith(", ", best) and \
                 _comma_name(raw, best + 2, s1)
-            if best is not None and best < s1 and (raw[best] == " " or comma) and (comma or not lower):
+            if qual.group(1) == "of" and not lower and (pe := _org_then_name(raw, k, s1)) is not None:
+                # "Chair of the Riverside Farmers Union Dana Holt", "Chair of Ohio Farmers Union Dana Holt": the body
+                # (a place may open its name), then the name
+                aff_after_title = (k, pe)
+                i = pe
+            elif best is not None and best < s1 and (raw[best] == " " or comma) and (comma or not lower):
                 if qual.group(1) == "of":
                     aff_after_title = (k, best)
                 i = best + 1 if comma else best

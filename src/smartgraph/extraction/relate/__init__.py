@@ -22,6 +22,7 @@ from smartgraph.extraction.relate.agreements_en import find_agreements_en, find_
 from smartgraph.extraction.relate.events import build_events, guests_visit_en, told_as_past, told_on_a_day_en
 from smartgraph.extraction.relate.participation import find_participation
 from smartgraph.extraction.relate.posts import find_posts
+from smartgraph.extraction.relate.retold import merge_retold
 from smartgraph.extraction.relate.statements import find_statements
 from smartgraph.extraction.text import Text, fold_char
 from smartgraph.model import Contact, Event, Facts, Notice, Organization, Person, Place
@@ -200,6 +201,7 @@ def relate(res: Resolved) -> Facts:
         if e.parent not in kept:
             e.parent = ""
     agreements = find_agreements_en(res, kept_events, event_at) if english else find_agreements(res, kept_events, event_at, posts_of)
+    agreements = merge_retold(res, agreements)  # one agreement told twice in the page is one (relate.retold)
     for a in agreements:
         a.topic = label(a.topic)
         a.names = [(lang, label(n)) for lang, n in a.names]

@@ -571,7 +571,11 @@ class AgreementFinder:
                 continue
             if status and ag.status != status:
                 continue
-            if not topic or not ag.topic or ag.topic == topic or (date and ag.date == date) or (date is None) != (ag.date is None):
+            if not topic or not ag.topic or ag.topic == topic:
+                return ag
+            if fold(topic) not in fold(ag.topic) and fold(ag.topic) not in fold(topic):
+                continue  # (s9-dedup) 觀光合作備忘錄 and 教育合作備忘錄: two subjects, two memoranda, dated or not
+            if (date and ag.date == date) or (date is None) != (ag.date is None):
                 return ag
         return None
 
@@ -585,7 +589,8 @@ class AgreementFinder:
             self.text.doc.date.year if self.text.doc.date else (ev.year if ev and ev.year else 0))
         key = f"{kind}-{base}-{year}-{fold(topic)[:20] or fold(a.name)[:20] or n}"
         names = [("zh-Hant", a.name)] if a.name else []
-        return Agreement(key, kind, status, list(parties), span, date if status == "signed" or date else None, topic, names, event)
+        return Agreement(key, kind, status, list(parties), span, date if status == "signed" or date else None, topic, names, event,
+                         year=year)  # the year: relate.retold merges only agreements of one
 
     # ------------------------------------------------------------------ declarations
     def commitments(self) -> None:

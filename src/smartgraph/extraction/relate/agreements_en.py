@@ -28,8 +28,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from smartgraph.extraction import lexicon as lx
-from smartgraph.extraction.entities import add_place, organization
+from smartgraph.extraction.entities import add_place, organization, place_en
 from smartgraph.extraction.mentions import AgreementMention, PlaceMention, Resolved
+from smartgraph.extraction.names import geo_code
 from smartgraph.extraction.relate.agreements import _places_in
 from smartgraph.extraction.text import Sentence, fold
 from smartgraph.model import Agreement, Event, SisterCity
@@ -73,7 +74,8 @@ _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+")
 _STOP_AFTER = re.compile(r"[;:.!?]|\s(?:on|to|for|in order to|at|during|under|which|who|that|when|while|after|before|covering|"
                          r"pledging|establishing|making|setting|witnessed|via|through|in)\s|,\s(?=[a-z])")
-_CONTEXT_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+(?:the\s+)?|,\s*|'s\s+)$", re.I)
+# "in/at/from …", "Medan, Indonesia", "Japan's Kure", and "Morioka, the capital of Iwate Prefecture": where another place lies
+_CONTEXT_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+(?:the\s+)?|\b(?:capital|seat)\s+of\s+(?:the\s+)?|,\s*|'s\s+)$", re.I)
 _GOV_WORDS = re.compile(r"\b(?:Government|City Hall|Council|Department|Bureau|Authority|Office|Administration|Secretariat|"
                         r"Ministry|Commission|Assembly|Municipality|Municipal)\b", re.I)
 _PLACE_FILLER = {"the", "city", "county", "prefecture", "district", "township", "of", "capital", "municipal", "metropolitan",
@@ -95,6 +97,82 @@ def _org_heads() -> re.Pattern[str]:
 
 
 _ORG_HEAD = _org_heads()
+
+
+def namesake_city(res: Resolved, key: str) -> str:
+    """A Taiwanese county named bare ("Hualien") in a text that names its namesake city ("Hualien City in eastern
+    Taiwan …") and never the county itself: the city."""
+    p = res.places.get(key)
+    if p is None or p.country != "TW" or p.kind not in ("county", "region") or not p.name_en.endswith(" County"):
+        return key
+    stem = p.name_en.removesuffix(" County")
+    raw = res.text.raw
+    if f"{stem} City" not in raw or f"{stem} County" in raw:
+        return key
+    return place_en(res, f"{stem} City", country="TW") or key
+
+
+# "A forged sister city ties with South Korea's B City, Japan's C Town, D in the U.S. state of E, and F": one tie with
+# each place the list names, the first place of each item (the others say where it lies)
+_TIE_LIST = re.compile(r"\b(?:forged|established|formed|set up|built|signed|has|had|have)\s+(sister|friendship|friendly|twin)"
+                       r"[- ](?:city|cities|town|towns)\s+(?:ties|relations|relationships|links|agreements)\s+with\s+", re.I)
+_UNKNOWN_TOWN = re.compile(r"(?:the\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?:City|Town|Village))\b")
+def _may_list_ties(low: str) -> bool:
+    """A cheap look before the tie-list pattern runs over a whole text."""
+    return any(w in low for w in (" ties with ", " relations with ", " relationships with ", " links with ", " agreements with "))
+
+
+_TOWN_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w]*\s+)?(?:town|city|village)\s+of\s+([A-Z][\w'’-]+)")
+_ITEM_LEAD = {"the", "of", "town", "city", "village", "county", "prefecture", "state", "capital", "ward", "district",
+              "municipality", "island", "port", "s"}
+_LIST_OWNER_KINDS = ("city", "county", "district", "township", "region")
+
+
+def tie_list(res: Resolved, si: int, m: re.Match[str]) -> tuple[str, list[str]]:
+    """The place a tie list is of and the places it ties it to ("", []) when either is missing."""
+    text = res.text
+    raw = text.raw
+    s = text.sentences[si]
+    before = [p for p in _places_in(res, s.start, m.start()) if p.kind in _LIST_OWNER_KINDS]
+    if before:
+        owner = before[-1]
+    elif si > 0 and re.search(r"\b(?:it|its)\b", raw[s.start:m.start()], re.I):
+        prev = text.sentences[si - 1]
+        firsts = [p for p in _places_in(res, prev.start, prev.end) if p.kind in _LIST_OWNER_KINDS]
+        if not firsts:
+            return "", []
+        owner = firsts[0]
+    else:
+        return "", []
+    a = namesake_city(res, add_place(res, owner))
+    items: list[str] = []
+    pos = m.end()
+    for sep in [*_LIST_SPLIT.finditer(raw, m.end(), s.end), None]:
+        e = sep.start() if sep else s.end
+        towns = [p for p in _places_in(res, pos, e) if p.kind in _LIST_KINDS]
+        unknown = (_UNKNOWN_TOWN.match(raw, pos, e) or _TOWN_OF.match(raw, pos, e)) if not towns else None
+        if unknown is not None:
+            # "Japan's Takachiho Town", "the Japanese town of Takachiho", "South Korea's Ulsan City": the table's place by
+            # its bare or town name, else a town no table knows, in the country named
+            lead_country = next((c.code for c in res.recognised.countries if pos <= c.start < unknown.start(1)), "")
+            lead_country = lead_country or geo_code(raw[pos:unknown.start(1)]) or ""
+            stem = re.sub(r"\s(?:City|Town|Village)$", "", unknown.group(1))
+            b = place_en(res, stem, country=lead_country) or place_en(res, f"{stem} Town", country=lead_country)
+            if b and lead_country and res.places[b].country != lead_country:
+                b = ""
+            b = b or add_place(res, PlaceMention(unknown.start(1), unknown.end(1), unknown.group(1), unknown.group(1), None,
+                                                 lead_country, "city"), lead_country)
+            if b and b != a and b not in items:
+                items.append(b)
+        if towns:
+            lead = re.findall(r"[A-Za-z.]+", re.sub(r"['’]s\b", " s", raw[pos:towns[0].start]))
+            if any(w[:1].islower() and w.lower() not in _ITEM_LEAD for w in lead):
+                break  # "…, and the mayor visited Tokyo": the list has ended
+            b = add_place(res, towns[0])
+            if b != a and b not in items:
+                items.append(b)
+        pos = sep.end() if sep else e
+    return a, items
 
 
 @dataclass
@@ -138,7 +216,7 @@ class EnglishAgreements:
         raw = self.text.raw
         if m.kind in ("city", "county", "prefecture") and self._holds_district(m, lo):
             return True
-        before = raw[max(lo, m.start - 12):m.start]
+        before = raw[max(lo, m.start - 16):m.start]
         if re.search(r"(?:,\s*|'s\s+)$", before):
             # "Medan, Indonesia", "South Korea's Incheon": only right after another place
             k = m.start - len(re.search(r"(?:,\s*|'s\s+)$", before).group())  # type: ignore[union-attr]
@@ -179,7 +257,12 @@ class EnglishAgreements:
                 return True
 
     def _place_key(self, m: PlaceMention) -> str:
-        return add_place(self.res, m)
+        # the place a titled person's affiliation opens with is the one their post is in ("Hualien Mayor": Hualien City)
+        org = next((self.res.organizations.get(k) for (a, _), k in self.res.org_of.items() if a == m.start), None)
+        if org is not None and org.place and org.place in self.res.places and m.entry is not None \
+                and self.res.places[org.place].name_en.startswith(m.name):
+            return org.place
+        return namesake_city(self.res, add_place(self.res, m))
 
     def _org(self, name: str) -> str:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())
@@ -468,6 +551,8 @@ class EnglishAgreements:
             return "friendship"
         if word.split()[-1] in _GENERIC and _TIE.search(raw, s.start, s.end):
             return "friendship"  # "have been sister cities since 1973, and … renewed … with a letter of agreement"
+        if word.split()[-1] in ("accord", "accords", "pact") and any(not _EVENT_AFTER.match(raw, t.end()) for t in _TIE.finditer(raw)):
+            return "friendship"  # "signed an accord to consolidate the rapport …" between cities the text calls sister cities
         return "mou"
 
     # ------------------------------------------------------------------ the agreements
@@ -659,18 +744,33 @@ class EnglishAgreements:
             key = f"{kind}-{base}-{year or 'undated'}-{fold(topic)[:20] or fold(a.name)[:20] or len(self.found)}"
         names = [("en", a.name)] if a.name else []
         event = self.event_at(a.start) if status == "signed" and (year is None or year == doc_year) else ""
-        ag = Agreement(key, kind, status, list(parties), span, date, topic, names, event)
+        ag = Agreement(key, kind, status, list(parties), span, date, topic, names, event, year=year)  # year: see relate.retold
         self.found.append(_Found(ag, year, si))
 
     def ties(self) -> None:
         """Two places that become (or have been) sister, friendship or partner cities: a friendship agreement."""
         text = self.text
         raw = text.raw
+        any_list = _may_list_ties(text.low) and _TIE_LIST.search(raw) is not None
         for si, s in enumerate(text.sentences):
+            listed = _TIE_LIST.search(raw, s.start, s.end) if any_list else None
+            if listed is not None and listed.group(1).lower() in ("sister", "twin") and len(tie_list(self.res, si, listed)[1]) >= 2:
+                continue  # "A forged sister city ties with B, C and D": sister cities (find_sister_cities_en), one by one
+            if listed is not None and listed.group(1).lower() in ("friendship", "friendly"):
+                # "it established friendship city ties with A, B and C": one friendship agreement with each
+                owner, items = tie_list(self.res, si, listed)
+                if owner and len(items) >= 2:
+                    for b in items:
+                        if self._same("friendship", [owner, b], None) is None:
+                            fake = AgreementMention(listed.start(), listed.end(), listed.group(), "friendship", listed.group())
+                            self._add("friendship", "signed", [owner, b], s, None, None, fake, si, "")
+                    continue
             for m in _TIE.finditer(raw, s.start, s.end):
                 if not _TIE_VERB.search(raw, s.start, s.end) or re.search(r"\b(?:association|program|programme|international)\b",
                                                                           raw[m.end():m.end() + 14], re.I):
                     continue
+                if _EVENT_AFTER.match(raw, m.end()):
+                    continue  # "the Taipei-Shanghai Twin-City Forum": an event's name, no tie
                 last = self.last_parties if len(self.last_parties) == 2 else [self.res.home_place, self.partner]
                 pair = _tie_pair(self.res, s.start, m.start(), m.end(), s.end, (last[0], last[1]) if all(last) else None)
                 if pair is None:
@@ -823,6 +923,7 @@ _ESTABLISHING = re.compile(r"\b(?:establishing|forming|forging|formalizing|forma
                            r"(?:formal\s+|official\s+|new\s+)?$", re.I)
 # "… sister-city relationship that they formed": \s*(?:X\s*)? splits a run of blanks one way only
 _THEY_FORMED = re.compile(r"\s+(?:(?:relationship|relations|ties?|partnership|bond)\s*)?(?:that|which)\s+they\s+")
+_EVENT_AFTER = re.compile(r"\s+(?:Forum|Summit|Conference|Festival|Expo|Games|Exhibition|Fair)\b")
 _BODY_AFTER = re.compile(r"\s+(?:Association|Program|Programme|International|Youth|Promotion|Exchange|Committee|Commission)\b")
 
 
@@ -860,6 +961,16 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
         seen.add(frozenset((x, y)))
         out.append(SisterCity(x, y, text.span(s.start, s.end)))
     _sister_lists(res, out, seen)
+    for si, s in (enumerate(text.sentences) if _may_list_ties(text.low) and _TIE_LIST.search(raw) else ()):
+        listed = _TIE_LIST.search(raw, s.start, s.end)
+        if listed is None or listed.group(1).lower() not in ("sister", "twin") or _HOPED.search(raw, s.start, listed.start()):
+            continue
+        owner, items = tie_list(res, si, listed)  # "A forged sister city ties with B, C and D"
+        for b in items if owner in res.places else []:
+            if b in res.places and frozenset((owner, b)) not in seen:
+                x, y = sorted((owner, b))
+                seen.add(frozenset((x, y)))
+                out.append(SisterCity(x, y, text.span(s.start, s.end)))
     return out
 
 

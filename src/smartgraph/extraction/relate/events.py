@@ -78,6 +78,11 @@ def main_event(res: Resolved) -> str:
         # 「去年的臺灣燈會」, "Brno's participation in the 2023 Lantern Festival": an event of an earlier year is not what
         # a release that tells of an act of its own time is about
         named = {k: e for k, e in named.items() if not (e.year and e.year < year)}
+    if early_acts and text.doc.language == "en":
+        # "… invited Governor X to take part in the Tainan International Travel Fair": an event someone is invited to is
+        # not what a release telling of a visit is about (s9-en)
+        named = {k: e for k, e in named.items() if not all(_INVITED_EN.search(text.raw, text.sentences[text.sentence_of(m.start)].start,
+                                                                               m.start) for m in e.mentions)}
     if named and early_acts and (not any(told_early(e) for e in named.values())
                                  or (any(in_title(e) for e in early_acts.values()) and not any(in_title(e) for e in named.values()))):
         named = {}  # 「東京食品展」 named in passing: the signing the title or the opening tells is what the release is about
@@ -99,6 +104,8 @@ def main_event(res: Resolved) -> str:
     return min(named.values(), key=rank).key
 
 
+_INVITED_EN = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}?\bto\s+(?:take\s+part\s+in|attend|join|participate\s+in|come\s+to|visit)"
+                         r"\s+(?:the\s+|this\s+year['’]s\s+|next\s+year['’]s\s+)?[^.;]{0,20}$")
 _EARLIER = re.compile(fold(r"去\s*(?:[(（]\s*\d*\s*[)）])?\s*年|前年|曾|早在|先前|過去|當年|(?P<y>(?:19|20)\d{2})\s*年"))
 
 
@@ -128,14 +135,17 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         names = ent.names
         if ent.origin == "act" and ent.category == "ceremony":
             names = list(dict.fromkeys([*(_act_name(res, ent, n) for n in names),  # with the places its sentence names
-                                        *_signing_names(res, ent)]))
+                                        *_signing_names(res, ent),
+                                        # (s9-dedup) and as the text names it when that tells what was signed (簽署教育、文化及經濟
+                                        # 合作備忘錄): its own words; 簽署友好交流協定 alone names every signing of its kind
+                                        *(n for n in names if _says_what(n))]))
         elif ent.origin == "act" and ent.category == "visit" and english:
             # "seven-day visit to Japan"; a meeting also by both sides ("meeting between Mayor A and Mayor B")
             names = list(dict.fromkeys(n for m in ent.mentions for n in (m.name, m.alt) if n))
         elif ent.origin in ("act", "headline") and ent.category == "visit":
             told, by_whom = _visit_names(res, ent)
             names = list(dict.fromkeys([*names, *told])) if ent.origin == "headline" else (told or names)
-            if by_whom:
+            if by_whom and not _planned(res, ent):
                 told_by.add(key)
         for n in names:
             n2 = to_label(n)  # type: ignore[operator]
@@ -186,6 +196,22 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
     return events, main, told_by
 
 
+# (s9-dedup) a signing's own name without its verb and the agreement's kind: its subject (觀光, 教育、文化及經濟)
+_SIGN_HEAD = re.compile(r"^(?:簽署|簽訂|簽定|簽下|簽|締結)(?:了|的)?(?:三方|雙方|兩市|正式|共同|新一期|一份)*")
+_KIND_TAIL = re.compile(r"(?:國際)?(?:友好|友誼|姊妹|姐妹)?(?:城市|市|都市)?(?:交流)?(?:合作)?(?:交流)?"
+                        r"(?:備忘錄|協定書?|協議書?|意向書)(?:\s*(?:[(（]\s*)?MOU(?:\s*[)）])?)?$", re.I)
+
+
+def _says_what(name: str) -> bool:
+    """Whether a signing's own name tells what was signed beyond its kind (簽署教育合作備忘錄, not 簽署友好交流協定)."""
+    head = _SIGN_HEAD.match(name)
+    if head is None:
+        return False
+    rest = name[head.end():]
+    tail = _KIND_TAIL.search(rest)
+    return tail is not None and len(rest[:tail.start()].strip()) >= 2
+
+
 _TRIP = re.compile(fold(r"訪問團|訪團|代表團|參訪團|率團|出訪|出發|抵台|抵臺|抵達|來台|來臺|訪台|訪臺|訪日|訪韓|訪美|訪歐|赴"))
 _CALL = re.compile(fold(r"拜會|拜訪|會晤|會見|會面|晤談|接見"))
 
@@ -230,7 +256,7 @@ def is_call(e: EventEntity) -> bool:
 _PRONOUN = re.compile(fold(r"(?:他|她)(?:也|並|還|則|曾|亦)?$"))
 
 
-_VISIT_STOP = re.compile(fold(r"自|於|在(?!台|臺)|期間|行程|進行|時|並|將|後|以|就|與|和|(?:今|昨|明|當)[天日]|\d|[(（、]"))
+_VISIT_STOP = re.compile(fold(r"(?:等)?一行|自|於|在(?!台|臺)|期間|行程|進行|時|並|將|後|以|就|與|和|(?:今|昨|明|當)[天日]|\d|[(（、]"))
 _TOWARDS = re.compile(fold(r"(?:赴|前往|到|至)$"))
 _DESTINATION = re.compile(fold(r"訪台|訪臺|來台|來臺|抵台|抵臺|訪日|訪韓|訪美|訪歐|赴韓|赴日|赴美|赴歐"))
 _DELEGATION = re.compile(fold(r"訪問團|參訪團|訪團|代表團|考察團"))
@@ -309,7 +335,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     if len(verb) >= 3:
         names.append(verb)
     lead = lx.LEADING.match(t, c0)
-    a = lead.end() if lead else c0
+    a = _past_when(res, lead.end() if lead else c0, m.head)  # (s9-dedup) 「23日某訪問團」: the day is no part of the name
     found = list(_DELEGATION.finditer(t, a, m.head + 3))
     d = found[-1] if found else None  # the last delegation word before the verb
     if d is not None and d.end() <= max(m.head, m.start + 3) + 3:
@@ -332,6 +358,46 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
                                                      *rec.within(rec.countries, m.head, end))) or any(
         p.name.end <= end for p, _ in res.linked_in(res.person_of, v1, end)) or len(verb) > end - m.head
     return list(dict.fromkeys(n for n in names if len(n) >= 3)), bool(who) and where
+
+
+_WHEN_WORD = re.compile(fold(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日號])?|\d{1,2}\s*[日號]|今年|今天|今日|昨天|昨日|明天|日前|近日"
+                              r"|稍早|此次|本次|這次|上午|下午|晚間|中午|也|亦|並|再度|首度)\s*"))
+
+
+def _past_when(res: Resolved, a: int, b: int) -> int:
+    """Where a name may begin at or after ``a``: past the dates and time words it opens with (「23日」「今年7月」「今天」),
+    so that a name made from the text never opens with when it was told."""
+    rec = res.recognised
+    while a < b:
+        d = next((x for x in rec.within(rec.dates, a, a + 1) if x.start == a and x.end <= b), None)
+        if d is not None:
+            a = d.end
+            continue
+        w = _WHEN_WORD.match(res.text.fold, a, b)
+        if w is None or w.end() == a:
+            break
+        a = w.end()
+    return a
+
+
+# (s9-dedup) a visit its clause tells only as a wish (「未來可考慮至某州參訪」), or as what will be if something allows
+# (「若行程允許，將再度造訪」); one scheduled (預定於9月下旬率團出訪, 預計3月將率團回訪) is a visit told ahead
+_WISHED = re.compile(fold(r"可考慮|考慮|盼|希望|期盼|期待|邀請|有機會|未來"))
+_IF = re.compile(fold(r"若|如果|倘若|假如"))
+_WILL = re.compile(fold(r"將|會"))
+
+
+def _planned(res: Resolved, ent: EventEntity) -> bool:
+    """Whether every mention of a visit is told as a wish or on a condition: no visit made or scheduled."""
+    t = res.text.fold
+    heads = [m for m in ent.mentions if m.head is not None]
+    for m in heads:
+        h = m.head if m.head is not None else m.start
+        s = res.text.sentences[res.text.sentence_of(m.start)]
+        c0 = clause_start(t, s.start, h, "，,；;。")
+        if not (_WISHED.search(t, c0, h) or (_IF.search(t, s.start, c0) and _WILL.search(t, c0, h))):
+            return False
+    return bool(heads)
 
 
 def _names_someone(res: Resolved, a: int, b: int) -> bool:
@@ -401,10 +467,19 @@ def _signing_countries_en(res: Resolved, s0: int, s1: int) -> list[str]:
     return [home.name_en, *names] if home is not None and home.name_en and names else []
 
 
+def _told_day(res: Resolved, m: EventMention, key: str, d: DateMention) -> bool:
+    """(s9-dedup) Whether a day inside a visit's mention is the day it tells, not part of a name: the mention of a visit
+    a sentence tells runs from who to the verb (某某22日至26日率團來台), and the days before the verb are its stay."""
+    return m.category == "visit" and res.events[key].origin in ("act", "headline") and m.head is not None \
+        and m.start <= d.start and d.end <= m.head and not m.quoted and d.last is not None  # a stay's days: from, to
+
+
 def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
     return [d for d in res.recognised.within(res.recognised.dates, s0, s1) if d.precision == "day"]
 
 
+_REPORTED_ON_EN = re.compile(r"\b(?:said|says|reported|announced|told\s+(?:reporters|the\s+press|the\s+media))\s+(?:on\s+)?"
+                             r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\(\s*)?$")
 _TODAY_EN = re.compile(r"\b(?:today|today['’]s|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
@@ -417,8 +492,10 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         if not mentions:
             continue
         dates = _day_dates(res, s.start, s.end)
+        if english:  # "…, reports said Friday (Sept. 22)": the day it was told, not the event's (s9-en)
+            dates = [d for d in dates if not _REPORTED_ON_EN.search(text.raw, max(s.start, d.start - 40), d.start)]
         for d in dates:
-            if any(m.start <= d.start < m.end for m, _ in mentions):
+            if any(m.start <= d.start < m.end and not _told_day(res, m, k, d) for m, k in mentions):
                 continue  # a date inside an event's name
             fitting = [mk for mk in mentions if not events[mk[1]].year or events[mk[1]].year == d.date.year] or mentions
             fitting = [mk for mk in fitting if not _ATTEND_GAP.search(text.raw, d.end, mk[0].start)

@@ -24,9 +24,13 @@ _PRONOUN_EN = re.compile(r"(?:^|[,.;\s\"])(he|she)\s+(?:also\s+|further\s+|then\
 _GAP_EN = re.compile(r"^\s*(?:,\s*)?(?:(?:also|further|then|later|again|has|had|have|once|previously|earlier|recently|too)\s+)*$")
 # what may stand between an English speaker and the verb: the country of the place their title named ("…of Penang,
 # Malaysia, said"), or a relative clause ("Rose Lee, who had visited Tainan before, told")
-# or, after a family name standing alone, the post that name holds ("Lin, Deputy Minister of Foreign Affairs, said")
-_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70}"
+# or, after a family name standing alone, the post that name holds ("Lin, Deputy Minister of Foreign Affairs, said"),
+# or what the speaker is ("Councilor Lin, a member of the delegation, said")
+_ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70}|(?:a|an)\s[^,;:.!?\"“”]{1,50}"
                        r"|(?:the\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|for|and|the|in|&)){1,9})\s*,\s*(?:(?:also|then|later)\s+)?")
+_GIFT_EN = re.compile(r"presented\s+[^,.;:!?\"“”]{1,60}?\s+with\s+(?:a|an|the|two|three|several)\s")
+_GREETED_EN = re.compile(r"\s+(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:group|delegation|delegates|guests|visitors|team|mission)"
+                         r"(?:\s+(?:to|at|from|of)\s+[^,;.]{1,60})?\s*[.;,]")
 _NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定|主講人|發言人|發言權)"))
 _JOINED = re.compile(fold(r"\s*(?:、|與|和|及|以及|跟)\s*"))
 
@@ -45,6 +49,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
     out: list[Statement] = []
     last_subject: dict[int, str] = {}  # unit index -> person key last named there
     used: set[int] = set()
+    according = english and "according to" in text.raw
     for si, s in enumerate(text.sentences):
         unit = text.units[s.unit]
         if unit.kind in ("caption", "title", "subtitle", "heading"):
@@ -55,6 +60,10 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
         for v in says.starting(s.start, s.end):
             if v.start in used or v.start < said_until or _NOT_SPEECH.match(t, v.start):
                 continue
+            if english and text.raw.startswith("presented", v.start) and _GIFT_EN.match(text.raw, v.start, s.end):
+                continue  # "presented the mayor with a vase": a gift given, nothing said
+            if english and text.raw.startswith("welcomed", v.start) and _GREETED_EN.match(text.raw, v.end, s.end):
+                continue  # "… welcomed the group.": guests greeted, nothing said
             speaker = _speaker(text.raw, t, in_s, v, english)
             after = _speaker_after(text.raw, in_s, v, s.start) if english and not speaker else None
             if after is not None:  # '“We hope to …,” said Tanaka, who …': the words before the verb are the quote
@@ -121,6 +130,21 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                         first = m
             spoke = speaker
             said_until = q1  # later verbs before the end of what was said belong to it
+        if according and not spoke:
+            # "…, according to Mayor Tanaka." / "“…” according to Tanaka.": the person the sentence ends on said the rest
+            acc = _ACCORDING_EN.search(text.raw, s.start, s.end)
+            by_acc = next((mk for mk in in_s if acc and mk[0].start == acc.end()
+                          and _SENTENCE_REST_EN.fullmatch(text.raw, mk[0].end, s.end)), None) if acc else None
+            if acc is not None and by_acc is not None:
+                q0, q1 = s.start, acc.start()
+                while q0 < q1 and text.raw[q0] in " \"“'‘":
+                    q0 += 1
+                while q1 > q0 and text.raw[q1 - 1] in " ,\"”'’":
+                    q1 -= 1
+                if q1 - q0 >= 4:
+                    quote = text.span(q0, q1)
+                    out.append(Statement(by_acc[1], text.span(q0, by_acc[0].end), quote, gz.themes_of(quote.text), event_at(acc.start()), False))  # type: ignore[operator]
+                    spoke = by_acc[1]
         # the sentence's subject, whom a pronoun heading a later sentence of the paragraph means: the one who spoke
         # in it, else the first person it names ("Mayor A welcomed B … He stated": A), not the last one named
         if spoke:
@@ -130,8 +154,11 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
     return out
 
 
-_QUOTE_BEFORE_EN = re.compile(r"[,!?][\"”’']\s*$")
-_VERB_THEN_NAME_EN = re.compile(r"\s+(?:(?:the|a)\s+)?")
+# '“…,” said Tanaka' and '“….” as stated by Mayor Tanaka' (the quotation's own full stop, then "as … by")
+_ACCORDING_EN = re.compile(r"(?:,|[.!?][\"”’'])\s*according to\s+(?:the\s+)?")
+_SENTENCE_REST_EN = re.compile(r"[\s.!?\"”’')]*")
+_QUOTE_BEFORE_EN = re.compile(r"(?:[,!?][\"”’']\s*|\.[\"”’']\s*as\s+)$")
+_VERB_THEN_NAME_EN = re.compile(r"\s+(?:by\s+)?(?:(?:the|a)\s+)?")
 
 
 def _speaker_after(raw: str, in_s: list[tuple[PersonMention, str]], v: CueMention, s0: int) -> tuple[str, int] | None:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from smartgraph.extraction.mentions import EventEntity, EventMention, Resolved
-from smartgraph.extraction.text import fold
+from smartgraph.extraction.text import clause_end, clause_start, fold
 
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:(?:年|年度)\s*)?")
 _ORD = re.compile(r"第\s*[0-9一二兩三四五六七八九十百]+\s*(?:屆|届|次|回)")
@@ -174,6 +174,13 @@ def resolve_events(res: Resolved) -> None:
         if not sharing and headline is not None and m.category == "visit" and s.unit == lead \
                 and bool(_CALL.search(fold(headline.names[0]))) == bool(m.head is not None and _CALL.match(text.fold, m.head)):
             sharing = [headline.key]  # the lead tells the visit the headline names (a call is not the trip it is part of)
+        retold = not sharing and headline is not None and m.category == "visit" and _retells(headline, m)
+        if retold and headline is not None:
+            # (s9-dedup) the headline's words again (a page that repeats its title): its visit, which the headline and
+            # the lead already name (the mention links to it, and adds no name or day of its own)
+            res.event_of[m] = headline.key
+            by_sentence.setdefault(si, []).append((m, headline.key))
+            continue
         if sharing:
             act_key = sharing[0]
         else:
@@ -183,7 +190,14 @@ def resolve_events(res: Resolved) -> None:
         res.event_of[m] = act_key
         by_sentence.setdefault(si, []).append((m, act_key))
         res.events[act_key].mentions.append(m)
+    _retold_signings(res)  # (s9-dedup) one signing told twice is one event
     _signing_words(res)
+
+
+def _retells(headline: EventEntity, m: EventMention) -> bool:
+    """Whether a visit mention holds, word for word, the name of the visit the headline names (某國某市市長某某三度訪台南)."""
+    mine = core(m.name)
+    return any(len(c) >= 8 and c in mine for c in (core(n) for n in headline.names))
 
 
 _AWARD_CEREMONY = re.compile(fold(r"頒獎(?:典禮|儀式|晚會|式)$"))
@@ -256,3 +270,95 @@ def _similar(a: EventEntity, b: EventEntity) -> bool:
     ca = {core(n) for n in a.names}
     cb = {core(n) for n in b.names}
     return any(x[i:i + 2] in y for x in ca for y in cb for i in range(len(x) - 1))
+
+
+# ----------------------------------------------------------------------------- (s9-dedup) a signing told twice
+
+_SIGN_VERB = re.compile(fold(r"^(?:簽署|簽訂|簽定|簽下|簽|締結|締約|換約)(?:了|的)?"))
+_SIGN_IN_NAME = re.compile(fold(r"(?:視訊|線上)?(?:簽署|簽訂|簽約|締結|締約|締盟)(?:儀式|典禮|式)?$"))
+_MOU_TAIL = re.compile(r"\s*(?:[(（]\s*)?mou(?:\s*[)）])?$")
+_AGREEMENT_END = re.compile(fold(r"(?:備忘錄|協定書?|協議書?|意向書|合約|mou)$"))
+_BARE_OBJECT = re.compile(fold(r"(?:合作)?(?:備忘錄|協定書?|協議書?|意向書|mou)"))
+_PAST_ACT = re.compile(fold(r"去年|前年|曾經?|早在|先前|過去|當年|以來|(?:19|20)\d{2}\s*年"))
+
+
+def _signed_object(ent: EventEntity) -> str:
+    """What a signing signed, as its name gives it: 友好交流協定 of 簽署三方友好交流協定 (an act) or of
+    友好交流協定簽署儀式 (a named ceremony); "" for other events."""
+    if ent.category != "ceremony" or not ent.names:
+        return ""
+    name = fold(ent.names[0]).lower()
+    if ent.origin == "act":
+        obj = _SIGN_VERB.sub("", name)
+    elif ent.origin == "named":
+        m = _SIGN_IN_NAME.search(name)
+        obj = name[:m.start()] if m and m.start() > 0 else ""
+    else:
+        return ""
+    obj = _MOU_TAIL.sub("", obj)
+    obj = re.sub(r"^(?:三方|雙方|兩市|正式|共同|的)+", "", obj)
+    if ent.origin == "named" and _BARE_OBJECT.fullmatch(obj):
+        return ""  # 「備忘錄簽署」 names no signing of its own: an act is not joined to it
+    # a memorandum or agreement: a declaration is signed by one city after another (「第一位…簽署宣言」), each its own act
+    return obj if len(obj) >= 2 and _AGREEMENT_END.search(obj) else ""
+
+
+def _act_places(res: Resolved, ent: EventEntity) -> set[str]:
+    text = res.text
+    out: set[str] = set()
+    for m in ent.mentions:
+        s = text.sentences[text.sentence_of(m.start)]
+        out |= {res.place_of[p] for p in res.recognised.within(res.recognised.places, s.start, s.end) if p in res.place_of}
+    return out
+
+
+def _told_earlier(res: Resolved, ent: EventEntity) -> bool:
+    """Whether a mention of the act stands in a clause that tells an earlier time (「2016年簽署…以來」)."""
+    t = res.text.fold
+    for m in ent.mentions:
+        s = res.text.sentences[res.text.sentence_of(m.start)]
+        c0 = clause_start(t, s.start, m.start, "，,；;。")
+        c1 = clause_end(t, m.end, s.end, "，,；;。")
+        if _PAST_ACT.search(t, c0, c1):
+            return True
+    return False
+
+
+def _retold_signings(res: Resolved) -> None:
+    """A release tells its signing in the lead and again in the body (「簽署教育、文化及經濟合作備忘錄」 … 「簽署合作備忘錄」,
+    「友好交流協定簽署儀式」 … 「簽署協定」): one signing, one event. Two signings of one page are one when what one signed
+    ends what the other did (合作備忘錄 of 教育…合作備忘錄), the places one's sentences name are among the other's, and
+    neither is told as of an earlier time; a ceremony the text names keeps its key, else the first told. Two signings
+    of different things (觀光合作備忘錄, 教育合作備忘錄) stay two."""
+    signings = [e for e in res.events.values() if e.category == "ceremony" and e.origin in ("act", "named")
+                and e.mentions and _signed_object(e)]
+    if len(signings) < 2 or not any(e.origin == "act" for e in signings):
+        return
+    signings.sort(key=lambda e: (e.origin != "named", min(m.start for m in e.mentions)))
+    objects = {id(e): _signed_object(e) for e in signings}
+    past = {id(e): _told_earlier(res, e) for e in signings}
+    kept: list[EventEntity] = []
+    for e in signings:
+        target = None
+        if e.origin == "act" and not past[id(e)]:
+            mine = _act_places(res, e)
+            for k in kept:
+                a, b = objects[id(k)], objects[id(e)]
+                if past[id(k)] or not (a.endswith(b) or b.endswith(a)):
+                    continue
+                theirs = _act_places(res, k) if k.origin == "act" else set()
+                if theirs and mine and not (mine <= theirs or theirs <= mine):
+                    continue
+                target = k
+                break
+        if target is None:
+            kept.append(e)
+            continue
+        for m in e.mentions:
+            res.event_of[m] = target.key
+            target.mentions.append(m)
+        if target.origin == "act":
+            target.names.extend(n for n in e.names if n not in target.names)
+        if len(objects[id(e)]) > len(objects[id(target)]):
+            objects[id(target)] = objects[id(e)]
+        del res.events[e.key]

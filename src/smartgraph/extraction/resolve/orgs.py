@@ -152,6 +152,10 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
     if res.text.doc.language == "en":
         stretch = res.text.raw[a:e]
         named = _city_named_before(res, a) if _PLACELESS_EN.match(stretch.strip()) else ""
+        came = _city_come_from(res, a, stretch.strip()) if not named and _PLACELESS_EN.fullmatch(stretch.strip()) else ""
+        if came:
+            res.org_of[(a, e)] = came
+            return came
         if stretch.strip().startswith("Prefectural"):  # "Aomori Prefecture" … "the Prefectural Assembly": Aomori's
             named = re.sub(r"\s+Prefecture$", "", named)
         # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
@@ -162,10 +166,22 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
             key = _council_en(res, key) or key  # "Taipei City councilor": the city's council, not its government
+        if kinds == ("city",) and key in res.organizations:
+            key = _namesake_city_en(res, key) or key  # "Hualien Mayor": the mayor of Hualien City, not of the county
     else:
         key = _affiliation(res, a, e, title)
     res.org_of[(a, e)] = key
     return key
+
+
+def _namesake_city_en(res: Resolved, gov: str) -> str:
+    """A Taiwanese county has a magistrate, not a mayor: a mayor's bare "Hualien" or "Yilan" is of the city the
+    county's name also names ("Hualien City", "Yilan City"), where the gazetteer knows one; else ""."""
+    place = res.places.get(res.organizations[gov].place)
+    if place is None or place.country != "TW" or place.kind not in ("county", "region") or not place.name_en.endswith(" County"):
+        return ""
+    seat = place_en(res, place.name_en.removesuffix(" County") + " City", country="TW")
+    return government(res, seat) if seat and res.places[seat].country == "TW" else ""
 
 
 def _council_en(res: Resolved, gov: str) -> str:
@@ -219,6 +235,31 @@ def _city_named_before(res: Resolved, a: int) -> str:
     if not places or places[-1].kind not in kinds or res.place_of.get(places[-1]) == res.home_place:
         return ""
     return text.raw[places[-1].start:places[-1].end]
+
+
+def _city_come_from(res: Resolved, a: int, stretch: str) -> str:
+    """"Municipal Council President … and other officials from Georgetown": the body, as the text names it, of the
+    city the people named with it come from (in the country of the sentence's other places); "" when none is said."""
+    text = res.text
+    s = text.sentences[text.sentence_of(a)]
+    come = _FROM_PLACE_EN.search(text.raw, a, s.end)
+    after = [m for m in res.recognised.within(res.recognised.places, come.end(), s.end) if m.start == come.end()] if come else []
+    if not after or after[0].kind not in ("city", "county") or res.place_of.get(after[0]) == res.home_place:
+        return ""
+    name = text.raw[after[0].start:after[0].end]
+    country = _sentence_country_en(res, a)
+    pk = place_en(res, name, country=country)
+    if pk and country and res.places[pk].country != country:
+        pk = _unknown_city_en(res, name, country)  # a namesake elsewhere (Georgetown, Guyana) is not the one meant
+    ot = _en_org_type(stretch)
+    if not pk or ot is None:
+        return ""
+    p = res.places[pk]
+    return organization(res, f"org-{pk}-{gz.fold(stretch)}", stretch, ot.key, p.country, pk)
+
+
+_FROM_PLACE_EN = re.compile(r"\b(?:officials|delegation|delegates|representatives|guests|members|councilors|councillors)\s+"
+                            r"(?:from|of)\s+(?:the\s+)?")
 
 
 def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
@@ -649,7 +690,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
         name = s[lead[0]:lead[1]]
         rest = s[lead[1]:].strip()
         is_city = rest.startswith("City")
-        pk = place_en(res, name, is_city, kinds=("prefecture",) if rest.startswith("Prefectur") else ())
+        pk = place_en(res, name, is_city, country, kinds=("prefecture",) if rest.startswith("Prefectur") else ())
         if pk:
             gov = government(res, pk)
             country = res.places[pk].country

@@ -160,6 +160,24 @@ class PeopleResolver:
                 continue
             for w in _family_words(lab["latin"]):
                 owners.setdefault(w, []).append(key)
+            # a compound family name of a Western-order name of three words or more ("Reyes Camacho described …" after
+            # "Anita Reyes Camacho"): its last two words standing together, where the text writes them so (s9-en)
+            ws = lab["latin"].split()
+            if len(ws) >= 3 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in ws[-2:]) and _family_words(lab["latin"]) != [ws[0]]:
+                pair = f"{ws[-2]} {ws[-1]}"
+                if raw.count(pair) > raw.count(lab["latin"]):
+                    owners.setdefault(pair, []).append(key)
+        # a given name standing alone before a verb of saying ("Noraini said", after "Noraini Yusof" was named) is its
+        # bearer's, when it is one person's first word and nobody's family name (Malay and other given-name usage)
+        said_by = {m.group(1) for m in _WORD_SAID_EN.finditer(raw)}  # the capitalised words a verb of saying follows
+        given: dict[str, list[str]] = {}
+        for key, lab in self.labels.items() if said_by else ():
+            ws = lab.get("latin", "").split()
+            if key in named and len(ws) >= 2 and ws[0] in said_by and ws[0] not in owners:
+                given.setdefault(ws[0], []).append(key)
+        for w, keys in given.items():
+            if len(keys) == 1 and _family_words(self.labels[keys[0]]["latin"]) != [w] and self._given_name_country(keys[0]):
+                owners[w] = keys
         if not owners:
             return
         taken = bytearray(len(raw) + 1)
@@ -177,6 +195,18 @@ class PeopleResolver:
             pm = PersonMention(i, j, m.group(), nm, (), False, "known")
             res.person_of[pm] = key
             bisect.insort(self.order, (i, key))
+
+    def _given_name_country(self, key: str) -> bool:
+        """Whether the sentence that first names a person names a country, or a place in one, whose people go by their
+        given name (Malaysia, Thailand, Indonesia, Myanmar, Brunei, Iceland): "Patahiyah said" of Patahiyah Ismail."""
+        rec = self.res.recognised
+        text = self.res.text
+        first = min((m.start for m, k in self.res.person_of.items() if k == key), default=-1)
+        if first < 0:
+            return False
+        s = text.sentences[text.sentence_of(first)]
+        codes = {c.code for c in rec.within(rec.countries, s.start, s.end)} | {m.country for m in rec.within(rec.places, s.start, s.end)}
+        return bool(codes & _GIVEN_NAME_COUNTRIES)
 
     def _short(self, p: PersonMention) -> str:
         sur = p.name.text
@@ -253,6 +283,11 @@ class PeopleResolver:
                         found.append(pm)
                         res.person_of[pm] = key
                         taken[i:j] = b"\x01" * (j - i)
+
+
+_GIVEN_NAME_COUNTRIES = frozenset({"MY", "TH", "ID", "MM", "BN", "IS"})
+_WORD_SAID_EN = re.compile(r"(?<![\w\-'’.])([A-Z][a-z]{2,})\s+(?:said|says|stated|noted|added|told|expressed|explained|stressed|"
+                           r"emphasi[sz]ed|pointed out|remarked|responded|replied)\b")
 
 
 def _family_words(name: str) -> list[str]:
