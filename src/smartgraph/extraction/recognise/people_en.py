@@ -402,7 +402,9 @@ _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _PLACE_BODY = re.compile(r" (?:(?:City|County|Municipal|Metropolitan|Prefectural|Provincial|State) )?(?:Council|Assembly|Government)(?![\w-])")
 _PLACE_KIND_WORD = re.compile(r" (?:City|Prefecture|County|Town|Village|Province|State|Municipality|District|Ward)(?![\w-])")
 # a place no table knows, told by the word its name ends in ("Sakaminato City", "Hinokage Town")
-_UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture|Town|Village|Province|Municipality|Shire)")
+# (and its numbered electoral district: "Pima County District 3 Supervisor", s9-en2)
+_UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture|Town|Village|Province|Municipality|Shire)"
+                            r"(?: (?:District|Ward|Precinct) \d{1,3})?")
 
 
 def _useful_aff(raw: str, a: int, e: int) -> bool:

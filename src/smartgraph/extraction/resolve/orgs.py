@@ -527,7 +527,8 @@ _EN_GOV_TAIL = re.compile(r"\s+(?:(?:City|County|Prefectural|Prefecture|Metropol
 _EN_OF_PLACE = re.compile(r"^(?:the\s+)?(?:Government of|City of|County of|Municipality of|Prefecture of|State of|Town of)\s+(?:the\s+)?")
 _EN_PLACE_IN = re.compile(r"(?:\s+(City|County|Prefecture|District|Township|Town|Special Autonomous City|Metropolitan City|"
                           r"Special City|Special Municipality))?\s+in\s+(?:the\s+)?[A-Z]")
-_EN_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# an article, or a participle that tells what the holder is doing, not whose the post is ("Visiting Guam Governor …")
+_EN_LEAD = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:visiting|incoming|newly[- ]elected)\s+)?", re.IGNORECASE)
 
 
 def _en_geo(s: str) -> list[tuple[int, int, str, object]]:
@@ -620,6 +621,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     s = re.sub(r"['’]s?$", "", stretch.strip(" ,")).strip()
     s = _EN_LEAD.sub("", s).strip()
     s = _OFFICE_SECTION.sub(r"\1", s)  # "… Office in Japan Political Sector": a post in the section is the office's
+    s = re.sub(r"\s+(?:District|Ward|Precinct)\s+\d{1,3}$", "", s)  # "X County District 1 Supervisor": the county's (s9-en2)
     if not s:
         return ""
     country_only = gz.country_named(s)
@@ -667,6 +669,10 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
             return government(res, pk)
         if city:
             return _government_en(res, _unknown_city_en(res, f"{bare} City", geo_code(bare)))
+    if tail and tail.group().strip() == "County" and country and country != (res.home_country or "TW") \
+            and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", bare):
+        # a foreign county no table knows ("Maricopa County Supervisor" beside Arizona): that county, not the home city (s9-en2)
+        return _government_en(res, add_place(res, PlaceMention(0, 0, f"{bare} County", f"{bare} County", None, country, "county"), country))
     if city and country and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", bare):
         return _government_en(res, _unknown_city_en(res, f"{bare} City", country))
     code = geo_code(s)
@@ -706,6 +712,12 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
             return res.publisher
         return organization(res, f"{gov}/{gz.fold(s)}", s, ot.key, res.home_country, res.home_place, gov)
     cc = _en_country(geo)
+    home = res.home_country or "TW"
+    if (ot.kind in ("unit", "council") or ot.key == "committee") and len(geo) == 1 and geo[0][2] == "country" and cc != home and geo[0][1] >= len(s.rstrip(" ."))\
+            and re.search(r"\sin\s+(?:the\s+)?$", s[:geo[0][0]]):
+        # a public body whose name has no country but the foreign one it sits in ("Overseas Compatriot Affairs
+        # Commission in the Philippines") is the home country's body there, not that country's (s9-en2)
+        cc = home
     return organization(res, f"org-{(cc or 'x').lower()}-{gz.fold(s)}", s, ot.key, cc)
 
 
