@@ -713,7 +713,8 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
         return organization(res, f"{gov}/{gz.fold(s)}", s, ot.key, res.home_country, res.home_place, gov)
     cc = _en_country(geo)
     home = res.home_country or "TW"
-    if (ot.kind in ("unit", "council") or ot.key == "committee") and len(geo) == 1 and geo[0][2] == "country" and cc != home and geo[0][1] >= len(s.rstrip(" ."))\
+    public = ot.kind in ("unit", "council") or ot.key == "committee"
+    if public and len(geo) == 1 and geo[0][2] == "country" and cc != home and geo[0][1] >= len(s.rstrip(" ."))\
             and re.search(r"\sin\s+(?:the\s+)?$", s[:geo[0][0]]):
         # a public body whose name has no country but the foreign one it sits in ("Overseas Compatriot Affairs
         # Commission in the Philippines") is the home country's body there, not that country's (s9-en2)
