@@ -2475,3 +2475,17 @@ def test_a_foreign_county_no_table_knows_with_its_district_number_is_the_countys
     roles = _en_roles("The delegation from Arizona State included Pima County District 3 Supervisor Tom Baker, who had "
                       "visited Tainan before.")
     assert roles["Tom Baker"][:2] == ("Pima County Government", "US"), roles
+
+
+def test_a_given_name_spelt_like_a_month_opens_a_name_and_a_possessive_is_not_part_of_it() -> None:
+    f = _en_facts("Mayor Lin Da-wei met with Mayor Jan van Dijk of Utrecht. The delegation came from the city where "
+                  "President Pedro Santos’s daughter is mayor.")
+    names = {p.name for p in f.persons.values()}
+    assert "Jan van Dijk" in names and "Pedro Santos" in names, names
+    assert _posts_en(f)["Jan van Dijk"][1:] == ("Utrecht City Government", "NL"), _posts_en(f)
+
+
+def test_a_ministry_no_place_names_is_the_home_countrys_not_a_unit_of_the_home_city() -> None:
+    f = _en_facts("Minister of Transportation and Communications Wang Da-wei attended the signing.")
+    assert _posts_en(f)["Wang Da-wei"] == ("minister", "Ministry of Transportation and Communications", "TW"), _posts_en(f)
+    assert f.organizations[next(p.organization for p in f.posts)].parent == "gov-tw"

@@ -226,6 +226,15 @@ def _given_like_a_month(raw: str, w: str, e: int) -> bool:
     return w[:1].isupper() and w.lower() in _MONTH_WORDS and re.match(r"\.?\s*\d", raw[e:e + 4]) is None
 
 
+def _month_opens_name(raw: str, w: str, e: int, words: list[tuple[int, int]], k: int) -> bool:
+    """A given name spelt like a month that opens a name ("Mayor Jan van Dijk"): a particle or a name word follows,
+    no day (s9-en2)."""
+    if not _given_like_a_month(raw, w, e) or k + 1 >= len(words):
+        return False
+    nxt = raw[words[k + 1][0]:words[k + 1][1]]
+    return nxt.lower() in _PARTICLES or (_is_name_word(nxt) and nxt.lower() not in _MONTH_WORDS)
+
+
 # "Lin, Mei-ling", "Chen, Yi-Hsuan": a Taiwanese name written family name, comma, hyphenated given name (New Taipei's
 # English releases write their officials so, in lists: "Chen, Yi-Hsuan, Deputy Secretary-General, Wu, Chia-Hao, ...")
 _COMMA_FAMILY = re.compile(r"[A-Z][a-z]{1,4}")
@@ -267,10 +276,12 @@ def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
         w = raw[s:e]
         if n >= MAX_NAME_WORDS:
             break
+        if len(w) > 3 and w.endswith(("'s", "’s")):  # "President Pedro Santos’s daughter": the name, not its possessive (s9-en2)
+            w, e = w[:-2], e - 2
         if w.lower() in _PARTICLES and n > 0 and k + 1 < len(words) and _is_name_word(raw[words[k + 1][0]:words[k + 1][1]]):
             continue
         if not _is_name_word(w) and not (n == 0 and _family_before_given(raw, w, words, k)) \
-                and not (n > 0 and _given_like_a_month(raw, w, e)):
+                and not (n > 0 and _given_like_a_month(raw, w, e)) and not (n == 0 and _month_opens_name(raw, w, e, words, k)):
             break
         if re.fullmatch(r"(?:[A-Z]\.)+", w) and n == 0:
             break

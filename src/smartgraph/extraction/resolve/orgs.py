@@ -161,7 +161,8 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
         # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
         kinds = (title.scope,) if title is not None and title.scope in (*_REGION_SCOPES, "city") else ()
         if title is not None and "minister" in title.key and _portfolio_en(stretch):
-            stretch = f"Ministry of {stretch.strip()}"  # "Minister of Foreign Affairs of Taiwan": the ministry of that portfolio
+            # "Minister of Foreign Affairs of Taiwan": the ministry of that portfolio; "Foreign Minister": of Foreign Affairs
+            stretch = f"Ministry of {'Foreign Affairs' if stretch.strip() == 'Foreign' else stretch.strip()}"
         key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds, _sentence_country_en(res, a))
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
@@ -706,6 +707,10 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
             if ot.kind in ("unit", "government", "council") or ot.key == "committee":
                 return organization(res, f"{gov}/{gz.fold(unit or rest)}", s, ot.key, country, pk, gov)
             return organization(res, f"org-{pk}-{gz.fold(s)}", s, ot.key, country, pk)
+    if ot.key == "ministry" and not geo:
+        # a ministry no place names is the home country's, not a unit of the home city ("Foreign Minister X") (s9-en2)
+        nat = national_government(res, res.home_country or "TW")
+        return organization(res, f"{nat}/{gz.fold(s)}", s, ot.key, res.home_country or "TW", "", nat)
     if ot.kind in ("unit", "council") and not geo and res.home_place and res.home_place in res.places:
         gov = government(res, res.home_place)
         if res.publisher_unit and gz.fold(s) == gz.fold(res.publisher_unit) and res.publisher:
