@@ -2438,6 +2438,9 @@ def test_a_territorys_governor_is_an_official_of_its_sovereign_state_and_visitin
                       "Lin Da-wei on Thursday.")
     assert roles["Anita Reyes Camacho"] == ("Government of Guam", "US", "governor-general"), roles
     assert roles["Lin Da-wei"][1] == "TW"
+    f = _en_facts("Guam Governor Anita Reyes Camacho met Kaohsiung Mayor Lin Da-wei.")
+    gov = next(f.organizations[p.organization] for p in f.posts if f.persons[p.person].name == "Anita Reyes Camacho")
+    assert gov.org_type == "local-government" and f.places[gov.place].name_en == "Guam", gov  # named by its place
 
 
 def test_a_public_body_in_a_foreign_country_with_no_country_of_its_own_is_the_home_countrys() -> None:

@@ -626,6 +626,10 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     if not s:
         return ""
     country_only = gz.country_named(s)
+    if country_only is not None and gz.sovereign(country_only.code) != country_only.code and gz.places().curated.get(gz.fold(s)):
+        pk = place_en(res, s)  # a territory (Guam) governs itself as a region does: its government, named by its place (s9-en2)
+        if pk:
+            return government(res, pk)
     if country_only is not None:
         return national_government(res, country_only.code)
     # a place, alone or with a government word: Taipei, Fukuoka City, City of Brisbane, Kaohsiung City Government
