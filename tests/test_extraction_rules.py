@@ -2492,3 +2492,9 @@ def test_a_ministry_no_place_names_is_the_home_countrys_not_a_unit_of_the_home_c
     f = _en_facts("Minister of Transportation and Communications Wang Da-wei attended the signing.")
     assert _posts_en(f)["Wang Da-wei"] == ("minister", "Ministry of Transportation and Communications", "TW"), _posts_en(f)
     assert f.organizations[next(p.organization for p in f.posts)].parent == "gov-tw"
+
+
+def test_a_five_word_spanish_name_and_a_post_of_a_citys_sister_city() -> None:
+    f = _en_facts("March 21—Juan Carlos Pérez Gómez Ruiz, Deputy Mayor of Taichung’s sister city Guatemala City, visited "
+                  "the city government.")
+    assert _posts_en(f).get("Juan Carlos Pérez Gómez Ruiz") == ("deputy-mayor", "Guatemala City Government", "GT"), _posts_en(f)

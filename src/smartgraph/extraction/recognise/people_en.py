@@ -61,7 +61,7 @@ _BRACKET_POS = re.compile(r"^(?:left|right|center|centre|front|back|middle|seate
 # an English form two posts share: the first is read unless the text speaks of a legislature
 _PREFER = {"representative-congress": "representative"}
 _CONGRESS = re.compile(r"\b(?:Congress|House of Representatives|Congressional|Legislature)\b")
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 5
 AFF_WORDS = 9  # words back from a title that may name its affiliation
 EARLIER_NAME_CHARS = 4000  # how far back a family name standing alone looks for the full name it is of
 AFF_AFTER = 90  # characters after "of" that may name an affiliation
@@ -525,6 +525,9 @@ _OF_ORG = re.compile(r"\s*(?:,\s*)?(?:of|at|from|with)\s+(?:the\s+)?")  # what l
 _COPULA = re.compile(r"\s+(?:was|is|had been|has been|served as|became|,\s*who\s+(?:is|was))\s+(?:the\s+|then\s+)?$")
 
 
+_SISTER_OF = re.compile(r" (?:sister|partner|friendship|twin)[ -](?:city|prefecture|state|county|province) (?=[A-Z])")
+
+
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
     m = _OF_ORG.match(raw, i, limit)
@@ -557,6 +560,11 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         if w.group().endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.", w.group()):
             break
     e = last_cap
+    sister = _SISTER_OF.match(raw, e, limit) if raw[a:e].endswith(("'s", "’s")) else None
+    if sister is not None:  # "Deputy Mayor of Taipei’s sister city Guatemala City": the sister city's post (s9-en2)
+        run = re.match(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", raw[sister.end():limit])
+        if run is not None:
+            return sister.end(), sister.end() + len(run.group().rstrip("."))
     # "Minister of Industry, Commerce, Tourism, and Labor of the Miyazaki Prefecture Government": the portfolio's list
     # runs on to the body the post is in, after its last "of"
     more = _PORTFOLIO.match(raw, e, limit) if portfolio else None
