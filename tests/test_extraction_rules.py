@@ -2498,3 +2498,11 @@ def test_a_five_word_spanish_name_and_a_post_of_a_citys_sister_city() -> None:
     f = _en_facts("March 21—Juan Carlos Pérez Gómez Ruiz, Deputy Mayor of Taichung’s sister city Guatemala City, visited "
                   "the city government.")
     assert _posts_en(f).get("Juan Carlos Pérez Gómez Ruiz") == ("deputy-mayor", "Guatemala City Government", "GT"), _posts_en(f)
+
+
+def test_a_portfolio_before_minister_names_the_home_countrys_ministry() -> None:
+    f = _en_facts("The governor attended a banquet hosted by Foreign Minister Lin Chia-hao on Monday. Culture Director "
+                  "Wang Da-wei attended too.")
+    got = _posts_en(f)
+    assert got["Lin Chia-hao"] == ("minister", "Ministry of Foreign Affairs", "TW"), got
+    assert got["Wang Da-wei"][1] == "Taichung City Government", got  # a director's word is no ministry

@@ -418,12 +418,17 @@ _UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture
                             r"(?: (?:District|Ward|Precinct) \d{1,3})?")
 
 
+# a minister's portfolio told before the title ("Foreign Minister Lin …"): the ministry (resolve/orgs) (s9-en2)
+_PORTFOLIO_WORD = re.compile(r"Foreign|Interior|Economic|Finance|Defen[cs]e|Education|Health|Justice|Labou?r|Culture|Digital")
+
+
 def _useful_aff(raw: str, a: int, e: int) -> bool:
     """Whether capitalised words before a title name anything: a place, country, nationality, organisation or acronym."""
     s = raw[a:e].strip()
     if not s:
         return False
-    if re.search(r"\b[A-Z]{2,}\b", s) or _UNKNOWN_PLACE.fullmatch(s):
+    if re.search(r"\b[A-Z]{2,}\b", s) or _UNKNOWN_PLACE.fullmatch(s) \
+            or (_PORTFOLIO_WORD.fullmatch(s) and raw.startswith("Minister", e)):
         return True
     low = s.lower()
     if gz.countries().en.all(low) or gz.places().en.all(low) or demonym_matcher().all(low):

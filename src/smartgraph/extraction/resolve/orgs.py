@@ -162,7 +162,7 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
         kinds = (title.scope,) if title is not None and title.scope in (*_REGION_SCOPES, "city") else ()
         if title is not None and "minister" in title.key and _portfolio_en(stretch):
             # "Minister of Foreign Affairs of Taiwan": the ministry of that portfolio; "Foreign Minister": of Foreign Affairs
-            stretch = f"Ministry of {'Foreign Affairs' if stretch.strip() == 'Foreign' else stretch.strip()}"
+            stretch = f"Ministry of {stretch.strip()}{' Affairs' if stretch.strip() in ('Foreign', 'Economic') else ''}"
         key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds, _sentence_country_en(res, a))
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
