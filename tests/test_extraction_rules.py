@@ -2425,11 +2425,11 @@ def test_a_mayor_of_a_city_the_text_placed_is_of_that_city_not_its_larger_namesa
 # ----------------------------------------------------------------------------- s9-en2: real English pages, round 2
 # (invented names and wording)
 
-def _ties_en(f: Facts) -> set[frozenset[str]]:
+def _tie_pairs_en(f: Facts) -> set[frozenset[str]]:
     return {frozenset(f.places[k].name_en for k in (t.a, t.b)) for t in f.sister_cities}
 
 
-def _agreements_en(f: Facts) -> set[tuple[str, frozenset[str]]]:
+def _agreement_sets_en(f: Facts) -> set[tuple[str, frozenset[str]]]:
     return {(a.kind, frozenset(f.places[p].name_en if p in f.places else p for p in a.parties)) for a in f.agreements.values()}
 
 
@@ -2452,24 +2452,24 @@ def test_a_public_body_in_a_foreign_country_with_no_country_of_its_own_is_the_ho
 
 def test_a_state_signs_a_friendship_agreement_as_a_party_but_a_citys_state_is_where_it_lies() -> None:
     f = _en("Tainan City and the State of Arizona signed an agreement on friendship in 2013.")
-    assert ("friendship", frozenset({"Tainan", "Arizona"})) in _agreements_en(f), _agreements_en(f)
+    assert ("friendship", frozenset({"Tainan", "Arizona"})) in _agreement_sets_en(f), _agreement_sets_en(f)
     g = _en("Tainan City and Phoenix, Arizona signed a friendship agreement in 2013.")
-    assert _agreements_en(g) == {("friendship", frozenset({"Tainan", "Phoenix"}))}, _agreements_en(g)
+    assert _agreement_sets_en(g) == {("friendship", frozenset({"Tainan", "Phoenix"}))}, _agreement_sets_en(g)
 
 
 def test_its_sister_city_after_a_comma_and_a_sister_city_alliance_between_two_cities() -> None:
     f = _en("Hsinchu donated face shields to its sister city, Iloilo City.")
-    assert frozenset({"Hsinchu", "Iloilo City"}) in _ties_en(f), _ties_en(f)
+    assert frozenset({"Hsinchu", "Iloilo City"}) in _tie_pairs_en(f), _tie_pairs_en(f)
     g = _en("This year marks the 40th anniversary of the sister city alliance between Tainan City and Iloilo City.")
-    assert frozenset({"Tainan", "Iloilo City"}) in _ties_en(g), _ties_en(g)
+    assert frozenset({"Tainan", "Iloilo City"}) in _tie_pairs_en(g), _tie_pairs_en(g)
     h = _en("As sister cities, Tainan and Sendai share a lot.")
-    assert not _ties_en(h) or frozenset({"Tainan", "Sendai"}) in _ties_en(h)
+    assert not _tie_pairs_en(h) or frozenset({"Tainan", "Sendai"}) in _tie_pairs_en(h)
 
 
 def test_sister_cities_in_a_country_which_included_a_list_are_each_a_tie() -> None:
     f = _en("To strengthen ties with the sister cities of Taichung, Mayor Lin Da-wei led a delegation to visit 3 sister "
             "cities in the United States, which included Austin, Texas, Boise, Idaho and Reno, Nevada.")
-    ties = _ties_en(f)
+    ties = _tie_pairs_en(f)
     assert {frozenset({"Taichung", c}) for c in ("Austin", "Boise", "Reno")} <= ties, ties
     assert not any("Texas" in t or "Idaho" in t for t in ties), ties
 
