@@ -2460,8 +2460,10 @@ def test_a_state_signs_a_friendship_agreement_as_a_party_but_a_citys_state_is_wh
 def test_its_sister_city_after_a_comma_and_a_sister_city_alliance_between_two_cities() -> None:
     f = _en("Hsinchu donated face shields to its sister city, Iloilo City.")
     assert frozenset({"Hsinchu", "Iloilo City"}) in _tie_pairs_en(f), _tie_pairs_en(f)
-    g = _en("This year marks the 40th anniversary of the sister city alliance between Tainan City and Iloilo City.")
+    g = _en("This year marks the 40th anniversary of the sister city alliance between Tainan City and Iloilo City, which "
+            "was formed in 1980.")
     assert frozenset({"Tainan", "Iloilo City"}) in _tie_pairs_en(g), _tie_pairs_en(g)
+    assert not g.agreements  # no signing told
     h = _en("As sister cities, Tainan and Sendai share a lot.")
     assert not _tie_pairs_en(h) or frozenset({"Tainan", "Sendai"}) in _tie_pairs_en(h)
 

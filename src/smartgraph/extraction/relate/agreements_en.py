@@ -781,6 +781,8 @@ class EnglishAgreements:
                     continue
                 if _EVENT_AFTER.match(raw, m.end()):
                     continue  # "the Taipei-Shanghai Twin-City Forum": an event's name, no tie
+                if raw.startswith(" alliance", m.end()):
+                    continue  # "the anniversary of the sister city alliance between A and B": a tie (sister cities), no signing told (s9-en2)
                 last = self.last_parties if len(self.last_parties) == 2 else [self.res.home_place, self.partner]
                 pair = _tie_pair(self.res, s.start, m.start(), m.end(), s.end, (last[0], last[1]) if all(last) else None)
                 if pair is None:
