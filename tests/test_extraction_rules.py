@@ -2508,3 +2508,9 @@ def test_a_portfolio_before_minister_names_the_home_countrys_ministry() -> None:
     got = _posts_en(f)
     assert got["Lin Chia-hao"] == ("minister", "Ministry of Foreign Affairs", "TW"), got
     assert got["Wang Da-wei"][1] == "Taichung City Government", got  # a director's word is no ministry
+
+
+def test_a_city_named_after_its_province_is_the_city_the_text_writes() -> None:
+    f = _en("Tainan donated face shields to its sister city, Cavite City.")
+    partner = next(f.places[k] for t in f.sister_cities for k in (t.a, t.b) if f.places[k].country == "PH")
+    assert (partner.name_zh, partner.kind) == ("Cavite City", "city"), partner

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, organization, place_en
 from smartgraph.extraction.mentions import AgreementMention, PlaceMention, Resolved
@@ -837,6 +838,16 @@ _OWNER = re.compile(r"(?:'s|’s)?\s+(?:(?:\d+(?:st|nd|rd|th)|first|second|third
                     r"longest-standing|[A-Z]{2}|US|U\.S\.|Japanese|American|European|Asian)\s+){0,3}$")
 
 
+def _place_written(res: Resolved, m: PlaceMention) -> str:
+    """The place a mention names, as written: "Cavite City" where the table knows only the province Cavite is a city of
+    its own, not the province (s9-en2)."""
+    name = m.text if m.text.endswith(" City") else f"{m.text} City" if res.text.raw.startswith(" City", m.end) else ""
+    if name and m.kind not in ("city", "country") and m.entry is not None \
+            and not any(x.kind == "city" for x in gz.places().curated.get(gz.fold(name.removesuffix(" City")), [])):
+        return add_place(res, PlaceMention(m.start, m.start + len(name), name, name, None, m.country, "city"), m.country)
+    return add_place(res, m)
+
+
 def _tie_places(res: Resolved, a: int, b: int, lo: int) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m in _places_in(res, a, b):
@@ -883,7 +894,7 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
         return distinct[-2], distinct[-1]  # "A and B have enjoyed 12 years of sister city status"
     if after and (re.match(r"\s*(?:\([^)]*\)\s*)?$", raw[w1:after[0].start])
                   or (not plural and re.match(r"\s*[,—–]\s*$", raw[w1:after[0].start]))):
-        k = add_place(res, after[0])  # "sister city B", "its sister city, B" (s9-en2)
+        k = _place_written(res, after[0])  # "sister city B", "its sister city, B" (s9-en2)
         return (home, k) if home and k != home else None
     if after and _TIE_WITH.fullmatch(raw, w1, after[0].start):
         first = after[0]
@@ -926,7 +937,7 @@ def _between_pair(res: Resolved, after: list[PlaceMention], w1: int) -> tuple[st
                                                                    raw[a.end:b.start])
     if not between and not (_TIES_THEN_PAIR.fullmatch(raw, w1, a.start) and re.fullmatch(r"\s+and\s+", raw[a.end:b.start])):
         return None
-    x, y = add_place(res, a), add_place(res, b)
+    x, y = _place_written(res, a), _place_written(res, b)
     return (x, y) if x != y else None
 
 
