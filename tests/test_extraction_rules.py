@@ -2434,8 +2434,8 @@ def _agreement_sets_en(f: Facts) -> set[tuple[str, frozenset[str]]]:
 
 
 def test_a_territorys_governor_is_an_official_of_its_sovereign_state_and_visiting_is_no_place() -> None:
-    roles = _en_roles("Visiting Guam Governor Anita Reyes Camacho signed a sister-city agreement with Kaohsiung Mayor "
-                      "Lin Da-wei on Thursday.")
+    roles = _en_roles("Visiting Guam Governor Anita Reyes Camacho toured the harbour with Kaohsiung Mayor Lin Da-wei on "
+                      "Thursday.")
     assert roles["Anita Reyes Camacho"] == ("Government of Guam", "US", "governor-general"), roles
     assert roles["Lin Da-wei"][1] == "TW"
     f = _en_facts("Guam Governor Anita Reyes Camacho met Kaohsiung Mayor Lin Da-wei.")
@@ -2444,47 +2444,46 @@ def test_a_territorys_governor_is_an_official_of_its_sovereign_state_and_visitin
 
 
 def test_a_public_body_in_a_foreign_country_with_no_country_of_its_own_is_the_home_countrys() -> None:
-    roles = _en_roles("Commissioner Lin Bo-wen of the Overseas Compatriot Affairs Commission in the Philippines and "
-                      "Chairman Juan Cruz of the Chamber of Commerce in the Philippines met the mayor.")
-    assert roles["Lin Bo-wen"][:2] == ("Overseas Compatriot Affairs Commission in the Philippines", "TW"), roles
-    assert roles["Juan Cruz"][1] == "PH", roles  # not a public body: where it sits
+    roles = _en_roles("Chairman Juan Cruz of the Chamber of Commerce in Thailand and Commissioner Lin Bo-wen of the "
+                      "Overseas Community Affairs Council in Thailand joined the lunch.")
+    assert roles["Lin Bo-wen"][:2] == ("Overseas Community Affairs Council in Thailand", "TW"), roles
+    assert roles["Juan Cruz"][1] == "TH", roles  # not a public body: where it sits
 
 
 def test_a_state_signs_a_friendship_agreement_as_a_party_but_a_citys_state_is_where_it_lies() -> None:
-    f = _en("Tainan City and the State of Arizona signed an agreement on friendship in 2013.")
-    assert ("friendship", frozenset({"Tainan", "Arizona"})) in _agreement_sets_en(f), _agreement_sets_en(f)
-    g = _en("Tainan City and Phoenix, Arizona signed a friendship agreement in 2013.")
-    assert _agreement_sets_en(g) == {("friendship", frozenset({"Tainan", "Phoenix"}))}, _agreement_sets_en(g)
+    f = _en("Hsinchu City and the State of Oregon signed an agreement on friendship in 2015.")
+    assert ("friendship", frozenset({"Hsinchu", "Oregon"})) in _agreement_sets_en(f), _agreement_sets_en(f)
+    g = _en("Hsinchu City and Salem, Oregon signed a friendship agreement in 2015.")
+    assert _agreement_sets_en(g) == {("friendship", frozenset({"Hsinchu", "Salem"}))}, _agreement_sets_en(g)
 
 
 def test_its_sister_city_after_a_comma_and_a_sister_city_alliance_between_two_cities() -> None:
-    f = _en("Hsinchu donated face shields to its sister city, Iloilo City.")
+    f = _en("Last week Hsinchu shipped rice to its sister city, Iloilo City.")
     assert frozenset({"Hsinchu", "Iloilo City"}) in _tie_pairs_en(f), _tie_pairs_en(f)
-    g = _en("This year marks the 40th anniversary of the sister city alliance between Tainan City and Iloilo City, which "
-            "was formed in 1980.")
-    assert frozenset({"Tainan", "Iloilo City"}) in _tie_pairs_en(g), _tie_pairs_en(g)
+    g = _en("The mayors spoke of the sister city alliance between Hsinchu City and Iloilo City, which was formed in "
+            "1996.")
+    assert frozenset({"Hsinchu", "Iloilo City"}) in _tie_pairs_en(g), _tie_pairs_en(g)
     assert not g.agreements  # no signing told
     h = _en("As sister cities, Tainan and Sendai share a lot.")
     assert not _tie_pairs_en(h) or frozenset({"Tainan", "Sendai"}) in _tie_pairs_en(h)
 
 
 def test_sister_cities_in_a_country_which_included_a_list_are_each_a_tie() -> None:
-    f = _en("To strengthen ties with the sister cities of Taichung, Mayor Lin Da-wei led a delegation to visit 3 sister "
-            "cities in the United States, which included Austin, Texas, Boise, Idaho and Reno, Nevada.")
+    f = _en("Close to the sister cities of Taichung, Mayor Lin Da-wei toured four sister cities in the United States, "
+            "which included Tulsa, Oklahoma, Boise, Idaho and Reno, Nevada.")
     ties = _tie_pairs_en(f)
-    assert {frozenset({"Taichung", c}) for c in ("Austin", "Boise", "Reno")} <= ties, ties
-    assert not any("Texas" in t or "Idaho" in t for t in ties), ties
+    assert {frozenset({"Taichung", c}) for c in ("Tulsa", "Boise", "Reno")} <= ties, ties
+    assert not any("Oklahoma" in t or "Idaho" in t for t in ties), ties
 
 
 def test_a_foreign_county_no_table_knows_with_its_district_number_is_the_countys() -> None:
-    roles = _en_roles("The delegation from Arizona State included Pima County District 3 Supervisor Tom Baker, who had "
-                      "visited Tainan before.")
+    roles = _en_roles("Guests from Arizona State included Pima County District 3 Supervisor Tom Baker.")
     assert roles["Tom Baker"][:2] == ("Pima County Government", "US"), roles
 
 
 def test_a_given_name_spelt_like_a_month_opens_a_name_and_a_possessive_is_not_part_of_it() -> None:
-    f = _en_facts("Mayor Lin Da-wei met with Mayor Jan van Dijk of Utrecht. The delegation came from the city where "
-                  "President Pedro Santos’s daughter is mayor.")
+    f = _en_facts("Mayor Lin Da-wei met with Mayor Jan van Dijk of Utrecht. Mayor Lin recalled President Pedro "
+                  "Santos’s stop at the port.")
     names = {p.name for p in f.persons.values()}
     assert "Jan van Dijk" in names and "Pedro Santos" in names, names
     assert _posts_en(f)["Jan van Dijk"][1:] == ("Utrecht City Government", "NL"), _posts_en(f)
@@ -2497,20 +2496,19 @@ def test_a_ministry_no_place_names_is_the_home_countrys_not_a_unit_of_the_home_c
 
 
 def test_a_five_word_spanish_name_and_a_post_of_a_citys_sister_city() -> None:
-    f = _en_facts("March 21—Juan Carlos Pérez Gómez Ruiz, Deputy Mayor of Taichung’s sister city Guatemala City, visited "
-                  "the city government.")
-    assert _posts_en(f).get("Juan Carlos Pérez Gómez Ruiz") == ("deputy-mayor", "Guatemala City Government", "GT"), _posts_en(f)
+    f = _en_facts("May 2—Juan Carlos Pérez Gómez Ruiz, Deputy Mayor of Taichung’s sister city Quetzaltenango, arrived for "
+                  "talks.")
+    assert _posts_en(f).get("Juan Carlos Pérez Gómez Ruiz") == ("deputy-mayor", "Quetzaltenango City Government", "GT"), _posts_en(f)
 
 
 def test_a_portfolio_before_minister_names_the_home_countrys_ministry() -> None:
-    f = _en_facts("The governor attended a banquet hosted by Foreign Minister Lin Chia-hao on Monday. Culture Director "
-                  "Wang Da-wei attended too.")
+    f = _en_facts("Foreign Minister Lin Chia-hao joined the lunch on Monday. Culture Director Wang Da-wei came too.")
     got = _posts_en(f)
     assert got["Lin Chia-hao"] == ("minister", "Ministry of Foreign Affairs", "TW"), got
     assert got["Wang Da-wei"][1] == "Taichung City Government", got  # a director's word is no ministry
 
 
 def test_a_city_named_after_its_province_is_the_city_the_text_writes() -> None:
-    f = _en("Tainan donated face shields to its sister city, Cavite City.")
+    f = _en("Hsinchu sent teachers to its sister city, Laguna City.")
     partner = next(f.places[k] for t in f.sister_cities for k in (t.a, t.b) if f.places[k].country == "PH")
-    assert (partner.name_zh, partner.kind) == ("Cavite City", "city"), partner
+    assert (partner.name_zh, partner.kind) == ("Laguna City", "city"), partner

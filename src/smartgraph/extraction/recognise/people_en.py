@@ -276,7 +276,7 @@ def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
         w = raw[s:e]
         if n >= MAX_NAME_WORDS:
             break
-        if len(w) > 3 and w.endswith(("'s", "’s")):  # "President Pedro Santos’s daughter": the name, not its possessive (s9-en2)
+        if len(w) > 3 and w.endswith(("'s", "’s")):  # "President Pedro Santos’s visit": the name, not its possessive (s9-en2)
             w, e = w[:-2], e - 2
         if w.lower() in _PARTICLES and n > 0 and k + 1 < len(words) and _is_name_word(raw[words[k + 1][0]:words[k + 1][1]]):
             continue
@@ -566,7 +566,7 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
             break
     e = last_cap
     sister = _SISTER_OF.match(raw, e, limit) if raw[a:e].endswith(("'s", "’s")) else None
-    if sister is not None:  # "Deputy Mayor of Taipei’s sister city Guatemala City": the sister city's post (s9-en2)
+    if sister is not None:  # "Deputy Mayor of Taichung’s sister city Quetzaltenango": the sister city's post (s9-en2)
         run = re.match(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", raw[sister.end():limit])
         if run is not None:
             return sister.end(), sister.end() + len(run.group().rstrip("."))

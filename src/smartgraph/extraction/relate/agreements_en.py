@@ -469,7 +469,7 @@ class EnglishAgreements:
         return out
 
     def _state_party(self, m: PlaceMention) -> bool:
-        """A state or province that signs as a party ("Tainan City and the State of Arizona signed …"), not one that
+        """A state or province that signs as a party ("Hsinchu City and the State of Oregon signed …"), not one that
         tells where a city lies ("Phoenix, Arizona", "in the U.S. state of New Mexico") (s9-en2)."""
         before = self.text.raw[max(0, m.start - 30):m.start]
         return not re.search(r"(?:\bin|,)\s*(?:the\s+)?(?:U\.?S\.?\s+)?(?:(?:state|province)\s+of\s+)?$", before, re.I)
@@ -839,7 +839,7 @@ _OWNER = re.compile(r"(?:'s|’s)?\s+(?:(?:\d+(?:st|nd|rd|th)|first|second|third
 
 
 def _place_written(res: Resolved, m: PlaceMention) -> str:
-    """The place a mention names, as written: "Cavite City" where the table knows only the province Cavite is a city of
+    """The place a mention names, as written: "Laguna City" where the table knows only the province Laguna is a city of
     its own, not the province (s9-en2)."""
     name = m.text if m.text.endswith(" City") else f"{m.text} City" if res.text.raw.startswith(" City", m.end) else ""
     if name and m.kind not in ("city", "country") and m.entry is not None \
@@ -999,7 +999,7 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
 
 
 # "it has eight sister cities, which include A in France, B in Germany and C", "Lyon's sister cities are A and B"
-# (s9-en2) "visited 3 sister cities in the United States, which included A, Texas, B and C"
+# (s9-en2) "toured four sister cities in the United States, which included A, Oklahoma, B and C"
 _SISTER_LIST = re.compile(r"\bsister cities(?: in (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})?,? (?:which |that )?"
                           r"(?:include|includes|included|including|are|among them|such as)\b|"
                           r"\bsister cities:", re.I)

@@ -676,7 +676,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
             return _government_en(res, _unknown_city_en(res, f"{bare} City", geo_code(bare)))
     if tail and tail.group().strip() == "County" and country and country != (res.home_country or "TW") \
             and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", bare):
-        # a foreign county no table knows ("Maricopa County Supervisor" beside Arizona): that county, not the home city (s9-en2)
+        # a foreign county no table knows ("Pima County Supervisor" beside Arizona): that county, not the home city (s9-en2)
         return _government_en(res, add_place(res, PlaceMention(0, 0, f"{bare} County", f"{bare} County", None, country, "county"), country))
     if city and country and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", bare):
         return _government_en(res, _unknown_city_en(res, f"{bare} City", country))
@@ -725,8 +725,8 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     public = ot.kind in ("unit", "council") or ot.key == "committee"
     if public and len(geo) == 1 and geo[0][2] == "country" and cc != home and geo[0][1] >= len(s.rstrip(" ."))\
             and re.search(r"\sin\s+(?:the\s+)?$", s[:geo[0][0]]):
-        # a public body whose name has no country but the foreign one it sits in ("Overseas Compatriot Affairs
-        # Commission in the Philippines") is the home country's body there, not that country's (s9-en2)
+        # a public body whose name has no country but the foreign one it sits in ("Overseas Community Affairs
+        # Council in Thailand") is the home country's body there, not that country's (s9-en2)
         cc = home
     return organization(res, f"org-{(cc or 'x').lower()}-{gz.fold(s)}", s, ot.key, cc)
 
