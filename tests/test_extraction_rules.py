@@ -2420,3 +2420,22 @@ def test_a_mayor_of_a_city_the_text_placed_is_of_that_city_not_its_larger_namesa
     roles = _en_roles("Taichung Mayor Lin Da-wei began her visit to the United States in Manchester, New Hampshire on "
                       "Thursday, meeting Manchester Mayor Tom Rice to compare notes on housing.")
     assert roles["Tom Rice"][1] == "US"
+
+
+def test_a_state_senate_president_and_a_vice_consul_are_posts_of_their_own() -> None:
+    f = _doc("美國州議會訪團拜會高雄市\n\n訪問團由俄亥俄州參議長韋德門(Tom Wademan)帶隊，拜會高雄市長陳大明。"
+             "駐福岡辦事處副領事林小華也一同出席。")
+    roles = _roles(f)
+    assert roles.get("韋德門", "").endswith("senate-president"), roles
+    assert roles.get("林小華", "").endswith("vice-consul"), roles
+
+
+def test_a_delegation_led_in_the_company_of_an_office_keeps_the_office_name() -> None:
+    f = _doc("東山鄉長張大同率團在駐大阪辦事處處長李志明陪同下拜會日本某市。")
+    org = _post_field(f, "name_zh")
+    assert org.get("李志明", "").startswith("駐大阪"), org
+
+
+def test_two_towns_signed_as_sister_towns() -> None:
+    f = _doc("蘇澳鎮長王大中率團抵達日本千葉縣館山市，館山市長佐野一郎親自迎接，蘇澳鎮與館山市正式簽盟為姊妹城鎮。")
+    assert frozenset(("蘇澳鎮", "館山市")) in _sisters(f), _sisters(f)
