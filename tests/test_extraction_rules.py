@@ -2439,3 +2439,18 @@ def test_a_delegation_led_in_the_company_of_an_office_keeps_the_office_name() ->
 def test_two_towns_signed_as_sister_towns() -> None:
     f = _doc("蘇澳鎮長王大中率團抵達日本千葉縣館山市，館山市長佐野一郎親自迎接，蘇澳鎮與館山市正式簽盟為姊妹城鎮。")
     assert frozenset(("蘇澳鎮", "館山市")) in _sisters(f), _sisters(f)
+
+
+def test_the_family_name_yu_is_not_the_preposition() -> None:
+    f = _doc("訪團拜會市府\n\n桃園市政府秘書處長于大同表示，歡迎訪團來訪。")
+    assert _roles(f).get("于大同", "").endswith("director-division"), _roles(f)
+
+
+def test_listed_japanese_councillors_whose_family_name_opens_with_a_function_word() -> None:
+    f = _doc("千葉縣議會訪團拜會新北市\n\n日本千葉縣議會川名一郎議員率訪問團昨日拜會新北市長侯大同。\n\n"
+             "這次訪團貴賓包括川名一郎、都築次郎、森田三郎等3位議員,以及日本千葉台灣商會前會長陳大文。")
+    org = _post_field(f, "name_zh")
+    assert org.get("川名一郎") == "千葉縣議會", org
+    assert org.get("都築次郎") == "千葉縣議會", org
+    assert org.get("森田三郎") == "千葉縣議會", org
+    assert org.get("陳大文") == "日本千葉台灣商會", org

@@ -276,8 +276,10 @@ class PeopleRecogniser:
             origin = m.code if isinstance(m, CountryMention) else m.country
             if not origin or origin in ("TW", "CN") or not all(is_han(c) for c in t[m.end:j]):
                 continue
+            # 「日本某縣議會甲乙丙丁議員」: the place's council between the place and the name
+            at = m.end + 2 if t.startswith(fold("議會"), m.end) and j - m.end >= 5 else m.end
             cand = self.scorer.best_before(j, min_len=3, max_len=6, origin=origin)
-            if cand and cand.start == m.end and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:j], origin) > 0 \
+            if cand and cand.start == at and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:j], origin) > 0 \
                     and (cand.start, j) not in self.known_spans and not self.geo.starting(cand.start, j):
                 return NameMention(cand.start, j, raw[cand.start:j], "han", "", min(1.0, cand.score / 8))
             return None
@@ -376,7 +378,9 @@ class PeopleRecogniser:
                 taken_until = self._list_after(name, posts, limit)
                 continue
             chain = starts_with(t, tm.end, _CHAIN)
-            if (chain and tm.end + len(chain) < limit + 20 and not self._name_after_chain(tm.end + len(chain))
+            # 「包括甲、乙等2位議員，以及商會前會長丙」: a title after a count closes the list before it, no chain to the next
+            counted_list = _COUNTED_BEFORE.search(t, max(floor, tm.start - 8), tm.start) is not None
+            if (chain and not counted_list and tm.end + len(chain) < limit + 20 and not self._name_after_chain(tm.end + len(chain))
                     and self._no_name_before(tm.start, floor)):
                 pending.append((tm, aff))
                 taken_until = tm.end + len(chain)  # the next post's affiliation begins after the chain word

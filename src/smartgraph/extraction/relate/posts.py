@@ -51,6 +51,17 @@ def _last_foreign_place(res: Resolved, p: PersonMention, title: lx.Title | None 
     return ""
 
 
+def _last_foreign_council(res: Resolved, p: PersonMention) -> str:
+    """The foreign council the last affiliation before a person named (「日本某縣議會甲議員…包括乙、丙等議員」)."""
+    home = ("", res.home_country or "TW")
+    best, at = "", -1
+    for (a, e), key in res.org_of.items():
+        o = res.organizations.get(key)
+        if o is not None and e <= p.start and a > at and o.org_type == "council" and (o.country or "") not in home:
+            best, at = key, a
+    return best
+
+
 def _last_foreign_country(res: Resolved, p: PersonMention) -> str:
     """The code of the last foreign country named before a person in their sentence."""
     rec = res.recognised
@@ -216,6 +227,10 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     foreign = _looks_foreign(p)
     if not foreign and title.scope in LOCAL_SCOPES and res.home_place in res.places:
         return government(res, res.home_place)
+    if foreign and title.scope == "council":
+        org = _last_foreign_council(res, p)
+        if org:
+            return org  # 「訪團貴賓包括甲、乙等10位議員」: members of the foreign council a post before named
     if foreign:
         org = _last_foreign_place(res, p, title)
         if org:
