@@ -747,7 +747,8 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
 
 # ----------------------------------------------------------------------------- sister cities
 
-_SISTER = re.compile(fold(r"姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹城鎮|姐妹城鎮|姊妹縣|姐妹縣|姊妹州|姊妹町|姐妹町|姊妹鎮|姐妹鎮|[Ss]ister[ -][Cc]it(?:y|ies)|[Tt]win(?:ned)? [Cc]it"))
+_SISTER = re.compile(fold(r"姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹城鎮|姐妹城鎮|姊妹縣|姐妹縣|姊妹州|姊妹町|姐妹町|姊妹鎮|姐妹鎮"
+                           r"|[Ss]ister[ -][Cc]it(?:y|ies)|[Tt]win(?:ned)? [Cc]it"))
 _OF = re.compile(fold(r"的$|之$"))
 _CLAUSE_MARKS = "，。；;,"
 
