@@ -2454,3 +2454,16 @@ def test_listed_japanese_councillors_whose_family_name_opens_with_a_function_wor
     assert org.get("都築次郎") == "千葉縣議會", org
     assert org.get("森田三郎") == "千葉縣議會", org
     assert org.get("陳大文") == "日本千葉台灣商會", org
+
+
+def test_a_partys_own_post_is_in_the_party() -> None:
+    f = _doc("日本政要訪高雄\n\n日本自由民主黨幹事長代行佐藤一郎今日訪問高雄市，拜會市長陳大明。")
+    org = _post_field(f, "name_zh")
+    assert org.get("佐藤一郎", "").endswith("自由民主黨"), org
+
+
+def test_a_japanese_delegations_list_of_councillors_after_a_count() -> None:
+    f = _doc("千葉縣議會訪團拜會新北市\n\n日本千葉縣議會川名一郎議員率訪問團昨日拜會新北市長侯大同。\n\n"
+             "這次訪團貴賓包括川名一郎、鷲田隆仁、伊藤寛、松澤武人等4位議員。")
+    org = _post_field(f, "name_zh")
+    assert all(org.get(n) == "千葉縣議會" for n in ("鷲田隆仁", "伊藤寛", "松澤武人")), org
