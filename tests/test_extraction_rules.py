@@ -2467,3 +2467,12 @@ def test_a_japanese_delegations_list_of_councillors_after_a_count() -> None:
              "這次訪團貴賓包括川名一郎、鷲田隆仁、伊藤寛、松澤武人等4位議員。")
     org = _post_field(f, "name_zh")
     assert all(org.get(n) == "千葉縣議會" for n in ("鷲田隆仁", "伊藤寛", "松澤武人")), org
+
+
+def test_a_news_sites_chrome_is_neither_title_nor_date() -> None:
+    text = ("大海新聞網\n  OCEAN DAILY NEWS 2026, 2. 3 AM 09:15 Tuesday  臺灣‧台北\n首頁新聞版面焦點新聞地方新聞國際新聞\n \n"
+            "您現在位於 - 焦點新聞\n\n  2025, 11. 7  Edit this Page\n\n\n日本某縣議會訪團拜會市長\n\n"
+            "【記者王小明/新北市報導】日本某縣議會訪問團昨日拜會新北市長侯大同。\n")
+    d = parse(text, "p.txt")
+    assert d.title is not None and d.title.text == "日本某縣議會訪團拜會市長"
+    assert d.header.published == dt.date(2025, 11, 7)
