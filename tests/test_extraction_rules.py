@@ -2476,3 +2476,9 @@ def test_a_news_sites_chrome_is_neither_title_nor_date() -> None:
     d = parse(text, "p.txt")
     assert d.title is not None and d.title.text == "日本某縣議會訪團拜會市長"
     assert d.header.published == dt.date(2025, 11, 7)
+
+
+def test_a_korean_districts_speaker_is_of_its_council() -> None:
+    f = _doc("區公所締結友好城市\n\n高雄市鹽埕區公所與韓國釜山廣域市東區廳簽訂友好協定，東區議長金大中也出席見證。")
+    org = _post_field(f, "name_zh")
+    assert org.get("金大中") == "東區議會", org

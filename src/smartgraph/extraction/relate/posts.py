@@ -347,8 +347,9 @@ def _council(res: Resolved, org: str, title: lx.Title) -> str:
     """A council's post a home city's name gives (高雄市議長王美華, 市議員X) is in the city's council, not its government."""
     o = res.organizations.get(org)
     if o is None or title.scope != "council" or o.org_type not in ("city-government", "local-government") or not o.place \
-            or o.country != (res.home_country or "TW"):
+            or (o.country != (res.home_country or "TW") and not (title.key in ("speaker", "deputy-speaker") and o.country in ("JP", "KR"))):
         return org  # abroad, a councillor is named as of the city (the council often unnamed: Board of Supervisors, Council)
+    # but a Japanese or Korean speaker (「釜山東區議長甲」) presides over the place's council (議會), not its government
     zh = (o.name_zh[:-2] if o.name_zh.endswith("政府") else o.name_zh) + "議會"
     key = organization(res, f"{org}/{fold('議會')}", zh, "council", o.country, o.place, org)
     c = res.organizations[key]
