@@ -2482,3 +2482,10 @@ def test_a_korean_districts_speaker_is_of_its_council() -> None:
     f = _doc("區公所締結友好城市\n\n高雄市鹽埕區公所與韓國釜山廣域市東區廳簽訂友好協定，東區議長金大中也出席見證。")
     org = _post_field(f, "name_zh")
     assert org.get("金大中") == "東區議會", org
+
+
+def test_a_hope_that_follows_a_tie_made_does_not_make_the_tie_planned() -> None:
+    f = _doc("締結姊妹市\n\n臺南市長黃大明今日透過視訊與美國某市長會面。"
+             "她期待隨著臺南市與美國紐奧良市締結為姊妹市後，雙方能持續交流。")
+    got = [(a.status, sorted(f.places[x].name_zh for x in a.parties if x in f.places)) for a in f.agreements.values()]
+    assert ("signed", ["紐奧良市", "臺南市"]) in got, got
