@@ -2489,3 +2489,20 @@ def test_a_hope_that_follows_a_tie_made_does_not_make_the_tie_planned() -> None:
              "她期待隨著臺南市與美國紐奧良市締結為姊妹市後，雙方能持續交流。")
     got = [(a.status, sorted(f.places[x].name_zh for x in a.parties if x in f.places)) for a in f.agreements.values()]
     assert ("signed", ["紐奧良市", "臺南市"]) in got, got
+
+
+def test_a_news_sites_notices_and_a_reporters_photo_credit_are_not_the_story() -> None:
+    text = ("為達最佳瀏覽效果,建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。\n\n"
+            "關閉此視窗 請至Edge官網下載 請至FireFox官網下載 請至Google官網下載\n晴時多雲\n\n限制級\n"
+            "您即將進入之新聞內容 需滿18歲 方可瀏覽。\n\n某市與日本某市視訊 締結姐妹市\n\n"
+            "某市長王大同(左)在視訊中出示締結姐妹市的盟約。(記者李小明攝)\n\n2021/03/02 10:15\n\n"
+            "〔記者李小明/南投報導〕某市公所今日透過視訊與日本栗原市締結為姐妹市。\n")
+    d = parse(text, "p.txt")
+    assert d.title is not None and d.title.text == "某市與日本某市視訊 締結姐妹市"
+    assert d.header.published == dt.date(2021, 3, 2)
+    text2 = ("本網站使用相關技術提供更好的閱讀體驗,同時尊重使用者隱私,點這裡瞭解本社隱私聲明。\n"
+             "某某社一手新聞APP Icon某某社一手新聞APP\n下載\n\n某市與某環礁交流 締結姊妹市\n\n2019/10/27 18:27\n"
+             "請同意我們的隱私權規範,才能啟用聽新聞的功能。\n\n(某某社記者王小明新北27日電)新北市政府今天與某環礁市簽署合作備忘錄。\n")
+    d2 = parse(text2, "p2.txt")
+    assert d2.title is not None and d2.title.text == "某市與某環礁交流 締結姊妹市"
+    assert d2.header.published == dt.date(2019, 10, 27)

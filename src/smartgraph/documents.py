@@ -488,10 +488,17 @@ def _site(text: str) -> str | None:
     return None
 
 
+# a news site's notices on a saved page: privacy and cookies, browser advice, the age-rating gate, an app's banner
+_SITE_NOTICE_RE = re.compile(
+    r"^本網站使用.{0,60}(?:隱私|cookie)|^請同意我們的隱私權規範|^為達最佳瀏覽效果|^Your browser does not appear to support"
+    r"|^こちらのページは|^[\u4e00-\u9fff]{0,12}APP\s*Icon|^(?:關閉此視窗\s*)?(?:請至\S{2,12}官網下載\s*)+$|^限制級$|^下載$"
+    r"|^您即將進入之新聞內容|^根據「電腦網路內容分級處理辦法」|^(?:未滿18歲|我同意|我已年滿18歲)\S{0,12}$", re.I)
+
+
 def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
     """Navigation, banners, section labels, counters, share links, credits: recorded, never title or body."""
     t = line.text
-    if _NAV_RE.match(t) or _COUNT_RE.match(t) or _CREDIT_RE.match(t) or _RELATED_LINKS_RE.match(t) or _EDITOR_RE.match(t) \
+    if _SITE_NOTICE_RE.match(t.strip()) or _NAV_RE.match(t) or _COUNT_RE.match(t) or _CREDIT_RE.match(t) or _RELATED_LINKS_RE.match(t) or _EDITOR_RE.match(t) \
             or _AD_RE.match(t):
         return True
     if _COPYRIGHT_RE.match(t) and len(t) <= 160:
@@ -808,7 +815,8 @@ _TRAILING_BUTTON = re.compile(r"(?:\s{2,}|\t)(?:print|列印|友善列印|share|
 
 _DOMAIN_RE = re.compile(r"^(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?$", re.I)
 # a photo's caption ends with its credit: (Reuters photo), （圖／市府提供）, 「…簽署協定。（高市府提供）」
-_CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|[（(]圖\s*[/／].{1,30}[）)]$|[（(][^（()）]{1,20}提供[）)]$", re.I)
+_CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|[（(]圖\s*[/／].{1,30}[）)]$|[（(][^（()）]{1,20}提供[）)]$"
+                           r"|[（(]記者[^（()）]{1,12}攝[）)]$", re.I)
 
 
 def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tuple[Span | None, Span | None, int, list[Span]]:
