@@ -2506,3 +2506,10 @@ def test_a_news_sites_notices_and_a_reporters_photo_credit_are_not_the_story() -
     d2 = parse(text2, "p2.txt")
     assert d2.title is not None and d2.title.text == "某市與某環礁交流 締結姊妹市"
     assert d2.header.published == dt.date(2019, 10, 27)
+
+
+def test_a_legislator_listed_after_an_envoy_sits_in_the_legislature() -> None:
+    f = _doc("區公所締盟\n\n民政局長吳大明表示，特別感謝駐紐約辦事處大使李大華與立委廖小偉的協助。")
+    org = _post_field(f, "name_zh")
+    assert org.get("廖小偉") == "立法院", org
+    assert org.get("李大華") == "駐紐約辦事處", org

@@ -214,7 +214,8 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
         org = _last_foreign_place(res, p, title)
         if org:
             return org
-    if p.inherit and previous:
+    # 「感謝駐紐約辦事處大使甲與立委乙」: a country's post (立委) takes no office's or company's name from the item before
+    if p.inherit and previous and (title.scope != "country" or _same_body(res, title, previous)):
         prev = res.organizations.get(previous)
         if prev is not None and prev.org_type == "council" and title.scope == "council":
             return previous  # 「市議會議長甲、副議長乙」: the deputy speaker of the same council
