@@ -2513,3 +2513,11 @@ def test_a_legislator_listed_after_an_envoy_sits_in_the_legislature() -> None:
     org = _post_field(f, "name_zh")
     assert org.get("廖小偉") == "立法院", org
     assert org.get("李大華") == "駐紐約辦事處", org
+
+
+def test_a_tie_made_after_which_a_hope_follows_is_with_the_partner_met() -> None:
+    f = _doc("締結姊妹市\n\n高雄市長黃大明今日透過視訊與美國紐奧良市的某市長會面及締結姐妹市。\n\n"
+             "某市長表示，她期待隨著締結為姊妹市後，雙方能持續探索合作的可能性。")
+    got = [(a.status, sorted(f.places[x].name_zh for x in a.parties if x in f.places)) for a in f.agreements.values()]
+    assert ("signed", ["紐奧良市", "高雄市"]) in got, got
+    assert not any(s == "planned" for s, _ in got), got

@@ -737,7 +737,7 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
             partners = [add_place(res, named_after[0])]
             owner = [x[2] for x in cands if x[2] != partners[0]]
             side = owner[-1] if owner else side
-        elif aim or re.search(fold(r"兩市|兩城|雙方|兩地"), t[a:m.start()]):  # 「兩市自2011年締結友誼市以來」: the city met
+        elif aim or done or re.search(fold(r"兩市|兩城|雙方|兩地"), t[a:m.start()]):  # 「兩市自2011年締結友誼市以來」: the city met
             partners = [x[2] for x in cands if x[2] != res.home_place][-1:] or ([finder.partner] if finder.partner else [])
         partners = [p for p in dict.fromkeys(partners) if p != side and not _own_district(res, side, p)]
         if not side or not partners:
