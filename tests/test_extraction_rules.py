@@ -2512,3 +2512,104 @@ def test_a_city_named_after_its_province_is_the_city_the_text_writes() -> None:
     f = _en("Hsinchu sent teachers to its sister city, Laguna City.")
     partner = next(f.places[k] for t in f.sister_cities for k in (t.a, t.b) if f.places[k].country == "PH")
     assert (partner.name_zh, partner.kind) == ("Laguna City", "city"), partner
+
+
+def test_a_state_senate_president_and_a_vice_consul_are_posts_of_their_own() -> None:
+    f = _doc("美國州議會訪團拜會高雄市\n\n訪問團由俄亥俄州參議長韋德門(Tom Wademan)帶隊，拜會高雄市長陳大明。"
+             "駐福岡辦事處副領事林小華也一同出席。")
+    roles = _roles(f)
+    assert roles.get("韋德門", "").endswith("senate-president"), roles
+    assert roles.get("林小華", "").endswith("vice-consul"), roles
+
+
+def test_a_delegation_led_in_the_company_of_an_office_keeps_the_office_name() -> None:
+    f = _doc("東山鄉長張大同率團在駐大阪辦事處處長李志明陪同下拜會日本某市。")
+    org = _post_field(f, "name_zh")
+    assert org.get("李志明", "").startswith("駐大阪"), org
+
+
+def test_two_towns_signed_as_sister_towns() -> None:
+    f = _doc("蘇澳鎮長王大中率團抵達日本千葉縣館山市，館山市長佐野一郎親自迎接，蘇澳鎮與館山市正式簽盟為姊妹城鎮。")
+    assert frozenset(("蘇澳鎮", "館山市")) in _sisters(f), _sisters(f)
+
+
+def test_the_family_name_yu_is_not_the_preposition() -> None:
+    f = _doc("訪團拜會市府\n\n桃園市政府秘書處長于大同表示，歡迎訪團來訪。")
+    assert _roles(f).get("于大同", "").endswith("director-division"), _roles(f)
+
+
+def test_listed_japanese_councillors_whose_family_name_opens_with_a_function_word() -> None:
+    f = _doc("千葉縣議會訪團拜會新北市\n\n日本千葉縣議會川名一郎議員率訪問團昨日拜會新北市長侯大同。\n\n"
+             "這次訪團貴賓包括川名一郎、都築次郎、森田三郎等3位議員,以及日本千葉台灣商會前會長陳大文。")
+    org = _post_field(f, "name_zh")
+    assert org.get("川名一郎") == "千葉縣議會", org
+    assert org.get("都築次郎") == "千葉縣議會", org
+    assert org.get("森田三郎") == "千葉縣議會", org
+    assert org.get("陳大文") == "日本千葉台灣商會", org
+
+
+def test_a_partys_own_post_is_in_the_party() -> None:
+    f = _doc("日本政要訪高雄\n\n日本自由民主黨幹事長代行佐藤一郎今日訪問高雄市，拜會市長陳大明。")
+    org = _post_field(f, "name_zh")
+    assert org.get("佐藤一郎", "").endswith("自由民主黨"), org
+
+
+def test_a_japanese_delegations_list_of_councillors_after_a_count() -> None:
+    f = _doc("千葉縣議會訪團拜會新北市\n\n日本千葉縣議會川名一郎議員率訪問團昨日拜會新北市長侯大同。\n\n"
+             "這次訪團貴賓包括川名一郎、鷲田隆仁、伊藤寛、松澤武人等4位議員。")
+    org = _post_field(f, "name_zh")
+    assert all(org.get(n) == "千葉縣議會" for n in ("鷲田隆仁", "伊藤寛", "松澤武人")), org
+
+
+def test_a_news_sites_chrome_is_neither_title_nor_date() -> None:
+    text = ("大海新聞網\n  OCEAN DAILY NEWS 2026, 2. 3 AM 09:15 Tuesday  臺灣‧台北\n首頁新聞版面焦點新聞地方新聞國際新聞\n \n"
+            "您現在位於 - 焦點新聞\n\n  2025, 11. 7  Edit this Page\n\n\n日本某縣議會訪團拜會市長\n\n"
+            "【記者王小明/新北市報導】日本某縣議會訪問團昨日拜會新北市長侯大同。\n")
+    d = parse(text, "p.txt")
+    assert d.title is not None and d.title.text == "日本某縣議會訪團拜會市長"
+    assert d.header.published == dt.date(2025, 11, 7)
+
+
+def test_a_korean_districts_speaker_is_of_its_council() -> None:
+    f = _doc("區公所締結友好城市\n\n高雄市鹽埕區公所與韓國釜山廣域市東區廳簽訂友好協定，東區議長金大中也出席見證。")
+    org = _post_field(f, "name_zh")
+    assert org.get("金大中") == "東區議會", org
+
+
+def test_a_hope_that_follows_a_tie_made_does_not_make_the_tie_planned() -> None:
+    f = _doc("締結姊妹市\n\n臺南市長黃大明今日透過視訊與美國某市長會面。"
+             "她期待隨著臺南市與美國紐奧良市締結為姊妹市後，雙方能持續交流。")
+    got = [(a.status, sorted(f.places[x].name_zh for x in a.parties if x in f.places)) for a in f.agreements.values()]
+    assert ("signed", ["紐奧良市", "臺南市"]) in got, got
+
+
+def test_a_news_sites_notices_and_a_reporters_photo_credit_are_not_the_story() -> None:
+    text = ("為達最佳瀏覽效果,建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。\n\n"
+            "關閉此視窗 請至Edge官網下載 請至FireFox官網下載 請至Google官網下載\n晴時多雲\n\n限制級\n"
+            "您即將進入之新聞內容 需滿18歲 方可瀏覽。\n\n某市與日本某市視訊 締結姐妹市\n\n"
+            "某市長王大同(左)在視訊中出示締結姐妹市的盟約。(記者李小明攝)\n\n2021/03/02 10:15\n\n"
+            "〔記者李小明/南投報導〕某市公所今日透過視訊與日本栗原市締結為姐妹市。\n")
+    d = parse(text, "p.txt")
+    assert d.title is not None and d.title.text == "某市與日本某市視訊 締結姐妹市"
+    assert d.header.published == dt.date(2021, 3, 2)
+    text2 = ("本網站使用相關技術提供更好的閱讀體驗,同時尊重使用者隱私,點這裡瞭解本社隱私聲明。\n"
+             "某某社一手新聞APP Icon某某社一手新聞APP\n下載\n\n某市與某環礁交流 締結姊妹市\n\n2019/10/27 18:27\n"
+             "請同意我們的隱私權規範,才能啟用聽新聞的功能。\n\n(某某社記者王小明新北27日電)新北市政府今天與某環礁市簽署合作備忘錄。\n")
+    d2 = parse(text2, "p2.txt")
+    assert d2.title is not None and d2.title.text == "某市與某環礁交流 締結姊妹市"
+    assert d2.header.published == dt.date(2019, 10, 27)
+
+
+def test_a_legislator_listed_after_an_envoy_sits_in_the_legislature() -> None:
+    f = _doc("區公所締盟\n\n民政局長吳大明表示，特別感謝駐紐約辦事處大使李大華與立委廖小偉的協助。")
+    org = _post_field(f, "name_zh")
+    assert org.get("廖小偉") == "立法院", org
+    assert org.get("李大華") == "駐紐約辦事處", org
+
+
+def test_a_tie_made_after_which_a_hope_follows_is_with_the_partner_met() -> None:
+    f = _doc("締結姊妹市\n\n高雄市長黃大明今日透過視訊與美國紐奧良市的某市長會面及締結姐妹市。\n\n"
+             "某市長表示，她期待隨著締結為姊妹市後，雙方能持續探索合作的可能性。")
+    got = [(a.status, sorted(f.places[x].name_zh for x in a.parties if x in f.places)) for a in f.agreements.values()]
+    assert ("signed", ["紐奧良市", "高雄市"]) in got, got
+    assert not any(s == "planned" for s, _ in got), got

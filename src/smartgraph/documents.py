@@ -488,10 +488,17 @@ def _site(text: str) -> str | None:
     return None
 
 
+# a news site's notices on a saved page: privacy and cookies, browser advice, the age-rating gate, an app's banner
+_SITE_NOTICE_RE = re.compile(
+    r"^本網站使用.{0,60}(?:隱私|cookie)|^請同意我們的隱私權規範|^為達最佳瀏覽效果|^Your browser does not appear to support"
+    r"|^こちらのページは|^[\u4e00-\u9fff]{0,12}APP\s*Icon|^(?:關閉此視窗\s*)?(?:請至\S{2,12}官網下載\s*)+$|^限制級$|^下載$"
+    r"|^您即將進入之新聞內容|^根據「電腦網路內容分級處理辦法」|^(?:未滿18歲|我同意|我已年滿18歲)\S{0,12}$", re.I)
+
+
 def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
     """Navigation, banners, section labels, counters, share links, credits: recorded, never title or body."""
     t = line.text
-    if _NAV_RE.match(t) or _COUNT_RE.match(t) or _CREDIT_RE.match(t) or _RELATED_LINKS_RE.match(t) or _EDITOR_RE.match(t) \
+    if _SITE_NOTICE_RE.match(t.strip()) or _NAV_RE.match(t) or _COUNT_RE.match(t) or _CREDIT_RE.match(t) or _RELATED_LINKS_RE.match(t) or _EDITOR_RE.match(t) \
             or _AD_RE.match(t):
         return True
     if _COPYRIGHT_RE.match(t) and len(t) <= 160:
@@ -521,12 +528,40 @@ def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
     return False
 
 
+# a site's own date line (「2025, 12. 19  Edit this Page」): year, comma, month, full stop, day, and the page's tools
+_COMMA_DOT_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2}),\s*(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})(?:\s+(?:Edit\s+this\s+Page|Print|Share))?$", re.I)
+# a site's clock at the top of a saved page (「PACIFIC DAILY NEWS 2026, 1. 29 AM 10:33 Thursday」): not the story's date
+_SITE_CLOCK_RE = re.compile(r"^[A-Z][A-Z &'.-]{2,40}\s+(?:19|20)\d{2}[,./ -]\s*\d{1,2}[./ -]\s*\d{1,2}\s+(?:[AP]M\s*)?\d{1,2}:\d{2}"
+                            r"(?:\s*[AP]M)?\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.{0,20}$")
+
+
+_SITE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:新聞網|新闻网|電子報|电子报)$"
+                           # 「首頁新聞版面焦點新聞…」: a menu run together; 「您現在位於 - 焦點新聞」: where the page sits
+                           r"|^(?:網站)?首頁(?:[\u4e00-\u9fff]{0,4}新聞){3,}[\u4e00-\u9fff]{0,6}$"
+                           r"|^(?:您現在位於|您目前位於|目前位於|您的位置)\s*(?:[-:：>]\s*)?[\u4e00-\u9fff ]{0,12}$")
+
+
+def _comma_dot_date(f: _Fields, line: Span) -> bool:
+    m = _COMMA_DOT_DATE.match(line.text)
+    if m is None:
+        return False
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return False
+    f.put_date("published", day, _strip_span_of(line, m.start(), m.end("d")))
+    f.bylines.append(line)
+    return True
+
+
 def _date_line(f: _Fields, line: Span) -> bool:
     """A news story's date line: ``2010-04-06 20:31　聯合報　記者…／台北報導``, ``Wed, Jan 15, 2020 - Page 3``,
     ``2019/7/4 12:08（7/4 15:21 更新）``, ``台灣好新聞／記者黃駿騏／桃園報導　2022.12.15 15:41``."""
     t = line.text
     if len(t) > 100:
         return False
+    if _comma_dot_date(f, line):
+        return True
     d = _full_date(t)
     if d is None:
         return False
@@ -780,7 +815,8 @@ _TRAILING_BUTTON = re.compile(r"(?:\s{2,}|\t)(?:print|列印|友善列印|share|
 
 _DOMAIN_RE = re.compile(r"^(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?$", re.I)
 # a photo's caption ends with its credit: (Reuters photo), （圖／市府提供）, 「…簽署協定。（高市府提供）」
-_CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|[（(]圖\s*[/／].{1,30}[）)]$|[（(][^（()）]{1,20}提供[）)]$", re.I)
+_CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|[（(]圖\s*[/／].{1,30}[）)]$|[（(][^（()）]{1,20}提供[）)]$"
+                           r"|[（(]記者[^（()）]{1,12}攝[）)]$", re.I)
 
 
 def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tuple[Span | None, Span | None, int, list[Span]]:
@@ -797,7 +833,8 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
         if non_blank > 40:
             return title, subtitle, i, captions
         t = ln.span.text
-        if _boilerplate(f, ln.span, top=True):
+        if _boilerplate(f, ln.span, top=True) or _SITE_CLOCK_RE.match(t) or (title is None and _SITE_NAME_RE.match(t)):
+            # 「太平洋新聞網」 alone on the first line of a saved page: the site's name, not the story's title
             f.boilerplate.append(ln.span)
             last = "boilerplate"
             if f.weather:

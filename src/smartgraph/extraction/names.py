@@ -297,7 +297,7 @@ class NameScorer:
         inner = name[own:]
         if own == 2 and k >= 4 and name[-1] == _YA:
             inner = inner[:-1]  # 山本知也, 佐藤達也: a Japanese given name often ends in 也 (-ya), elsewhere the adverb
-        if k < 2 or any(c in not_in_name() for c in inner) or name[0] in _NOT_FIRST:
+        if k < 2 or any(c in not_in_name() for c in inner) or (name[0] in _NOT_FIRST and own == 1):  # 都築: a listed family name
             return -9.0
         if k == 4 and common_word(name[:2]) and _verb_or_adverb(name[2:]):
             return -9.0  # 「王大同議長全力支持」: a word, then a verb (全力+支持), is what follows a title, not a name

@@ -29,6 +29,9 @@ _SPECIAL = {
     "\u3000": " ", "\u00a0": " ", "．": "·", "‧": "·", "・": "·", "•": "·", "\uff65": "·", "∙": "·",
     "—": "-", "–": "-", "－": "-", "―": "-", "‐": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
     "〔": "(", "〕": ")", "【": "[", "】": "]", "﹝": "(", "﹞": ")",
+    # 于 in a Traditional Chinese text is the family name (the preposition is written 於, which folds to 于): it folds
+    # to a variant of its own (亐, unused in running text), so that 「秘書處長于大同」 keeps a name's first character
+    "于": "亐",
 }
 
 

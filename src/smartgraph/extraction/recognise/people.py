@@ -64,6 +64,16 @@ def _lead_start() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words("lead-start"))) + r"|\s*")
 
 
+def _in_party(t: str, a: int, e: int) -> bool:
+    """Whether position ``a`` falls inside a party's name before ``e`` (自由民主黨: 由 is no lead word there)."""
+    for p in words("party"):
+        if len(p) >= 4:
+            k = t.find(p, max(0, a - len(p) + 1), min(e, a + len(p) - 1))
+            if 0 <= k < a:
+                return True
+    return False
+
+
 def _affiliation_start(text: Text, e: int, floor: int) -> int:
     """Where the affiliation before position ``e`` begins: back to a clause break, a name or a lead word."""
     t = text.fold
@@ -88,7 +98,7 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
             continue
         if c in DELIMS and c not in "·-":
             break
-        if a < e and ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")):
+        if a < e and ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")) and not _in_party(t, a, e):
             break
         a -= 1
     # lead words (以及, 包括, 由, 與 ...) open the stretch but are not part of it
@@ -119,6 +129,9 @@ _SIDE_BEFORE = re.compile(fold(r"(?:方面|方)(?:則|也|亦|是)?(?:由|為|�
 def _party_label() -> re.Pattern[str]:
     """A party's name and 籍 (國民黨籍, 無黨籍): what a politician's name follows."""
     return re.compile("(?:" + "|".join(map(re.escape, words("party"))) + ")" + fold("籍"))
+
+
+_PARTY_POSTS = frozenset(("secretary-general-jp", "acting-secretary-general-jp"))
 
 
 def party_cut(t: str, a: int, e: int) -> int:
@@ -276,8 +289,10 @@ class PeopleRecogniser:
             origin = m.code if isinstance(m, CountryMention) else m.country
             if not origin or origin in ("TW", "CN") or not all(is_han(c) for c in t[m.end:j]):
                 continue
+            # 「日本某縣議會甲乙丙丁議員」: the place's council between the place and the name
+            at = m.end + 2 if t.startswith(fold("議會"), m.end) and j - m.end >= 5 else m.end
             cand = self.scorer.best_before(j, min_len=3, max_len=6, origin=origin)
-            if cand and cand.start == m.end and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:j], origin) > 0 \
+            if cand and cand.start == at and cand.score >= ACCEPT and self.scorer.shape(t[cand.start:j], origin) > 0 \
                     and (cand.start, j) not in self.known_spans and not self.geo.starting(cand.start, j):
                 return NameMention(cand.start, j, raw[cand.start:j], "han", "", min(1.0, cand.score / 8))
             return None
@@ -352,7 +367,8 @@ class PeopleRecogniser:
             nxt = titles[n + 1].start if n + 1 < len(titles) else s.end
             limit = min(s.end, nxt if nxt > tm.end else s.end)
             aff_start = _affiliation_start(text, tm.start, floor)
-            aff = (aff_start, party_cut(t, aff_start, tm.start))
+            # 「日本自由民主黨幹事長代行甲」: a party's own post (幹事長) is in the party, whose name is its body
+            aff = (aff_start, tm.start if tm.title.key in _PARTY_POSTS else party_cut(t, aff_start, tm.start))
             if aff[0] == aff[1]:
                 aff = self._side(aff_start, floor) or aff
             name = self.name_after(tm.end, limit, self.origin(aff_start, tm.start))
@@ -376,7 +392,9 @@ class PeopleRecogniser:
                 taken_until = self._list_after(name, posts, limit)
                 continue
             chain = starts_with(t, tm.end, _CHAIN)
-            if (chain and tm.end + len(chain) < limit + 20 and not self._name_after_chain(tm.end + len(chain))
+            # 「包括甲、乙等2位議員，以及商會前會長丙」: a title after a count closes the list before it, no chain to the next
+            counted_list = _COUNTED_BEFORE.search(t, max(floor, tm.start - 8), tm.start) is not None
+            if (chain and not counted_list and tm.end + len(chain) < limit + 20 and not self._name_after_chain(tm.end + len(chain))
                     and self._no_name_before(tm.start, floor)):
                 pending.append((tm, aff))
                 taken_until = tm.end + len(chain)  # the next post's affiliation begins after the chain word
@@ -384,11 +402,21 @@ class PeopleRecogniser:
             pending = []
             before = self.name_before(tm.start, floor)
             counted = _COUNTED_BEFORE.search(t, max(floor, tm.start - 8), tm.start) if before is None else None
+            list_origin = ""
             if counted is not None:
                 # 「包括甲、乙、丙等10位議員」: a list of names, then how many they are, then the title they share
                 before = self.name_before(counted.start(), floor)
                 if before is not None and before[1]:
                     before = None
+                list_origin = self._foreign_before(counted.start())
+                if before is None and list_origin:
+                    # the list of a delegation from a country the text named before: names shaped as that country's
+                    cand = self.scorer.best_before(counted.start(), min_len=3, max_len=6, origin=list_origin)
+                    if cand and cand.start >= floor and cand.score >= ACCEPT and \
+                            self.scorer.shape(t[cand.start:cand.end], list_origin) > 0 and \
+                            (cand.start, cand.end) not in self.known_spans and not self.geo.starting(cand.start, cand.end):
+                        before = (NameMention(cand.start, cand.end, text.raw[cand.start:cand.end], "han", "",
+                                              min(1.0, cand.score / 8)), False)
             if before is None:
                 continue
             nm, short = before
@@ -404,7 +432,7 @@ class PeopleRecogniser:
                                           "short" if short else "title", listed))
             taken_until = end
             if listed:
-                self._list_before(nm, tm, floor)
+                self._list_before(nm, tm, floor, list_origin)
         self._brackets_and_honorifics()
         self._party_members()
         return sorted(self.out, key=lambda p: p.start)
@@ -452,7 +480,16 @@ class PeopleRecogniser:
             end = cand.end
         return end
 
-    def _list_before(self, name: NameMention, tm: TitleMention, floor: int) -> None:
+    def _foreign_before(self, i: int) -> str:
+        """The country of the last place or country the text named before ``i`` that is neither Taiwan nor China (for
+        a list of names after which only a count and a title stand)."""
+        for m in sorted(self.geo.starting(max(0, i - 2000), i), key=lambda g: g.start, reverse=True):
+            code = m.code if isinstance(m, CountryMention) else m.country
+            if code and code not in ("TW", "CN"):
+                return code if code in ("JP", "KR") else ""
+        return ""
+
+    def _list_before(self, name: NameMention, tm: TitleMention, floor: int, origin: str = "") -> None:
         """「包括林一郎、宮田和宏、鈴木大地參議員」: names listed before a name and its title share the title, back to
         a name that has a title of its own."""
         t, raw = self.text.fold, self.text.raw
@@ -461,7 +498,13 @@ class PeopleRecogniser:
         while e - 1 > floor and t[e - 1] == "、" and name.script == "han":
             j = e - 1
             cand = self.scorer.best_before(j, max_len=5)
-            if cand is None or cand.start < floor or cand.score < ACCEPT or self.scorer.shape(t[cand.start:j]) < 1.5:
+            if (cand is None or cand.start < floor or cand.score < ACCEPT or self.scorer.shape(t[cand.start:j]) < 1.5) and origin:
+                cand = self.scorer.best_before(j, min_len=3, max_len=5, origin=origin)  # 「鷲見隆仁、田畑毅」 in a Japanese list
+                if cand is not None and self.scorer.shape(t[cand.start:j], origin) < 1.4:
+                    cand = None
+            elif cand is not None and self.scorer.shape(t[cand.start:j]) < 1.5:
+                cand = None
+            if cand is None or cand.start < floor or cand.score < ACCEPT:
                 break
             if self.title_at.ending(cand.start - 1, cand.start) or (cand.start, j) in taken or (cand.start, j) in self.known_spans:
                 break

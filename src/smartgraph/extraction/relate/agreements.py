@@ -645,6 +645,7 @@ def _split_by_country(res: Resolved, ag: Agreement) -> list[Agreement]:
 _FRIEND_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|友城|姊妹市|姐妹市|姊妹城市|姐妹城市"))
 _TIE_VERB = re.compile(fold(r"締結|締盟|結為|結成|成為|建立"))
 _AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|將|朝"))
+_AFTER_TIE = re.compile(fold(r"隨著|在"))  # 「隨著締結為姊妹市後」「在締結姊妹市後」: after the tie, made
 
 
 _NO_TOPIC = re.compile(fold(r"(?:締結|簽署|簽訂|三方|雙方|兩市|城市|國際|相關|正式|新|一般)*(?:交流|合作|友好|友誼|姊妹|姐妹|城市|市|都市|"
@@ -714,7 +715,11 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
         aim = verb is not None and (bool(_AIM.search(t, a, m.start())) or bool(re.search(fold(r"目標|邁進|基礎"), t[m.end():b])))
         if aim and (re.match(fold(r"\s*以來"), t[m.end():b]) or _PAST.search(t, a, m.start())):
             aim = False  # 「兩市自1979年締結姊妹市以來的深厚基礎」: a tie made long ago, the ground it laid
-        if sister and not aim:
+        done = verb is not None and _AFTER_TIE.search(t, a, verb.start()) is not None \
+            and re.match(fold(r"[」』\"]?\s*(?:之)?後"), t[m.end():b]) is not None
+        if done:
+            aim = False  # 「期待隨著締結為姊妹市後，雙方…」: what is hoped for follows a tie the text says is made
+        if sister and not aim and not done:
             continue  # a sister-city tie is a tie, not an agreement
         named_after = [p for p in _places_in(res, m.end(), b) if p.start - m.end() <= 2]
         if not aim and not verb and not named_after:
@@ -732,7 +737,7 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
             partners = [add_place(res, named_after[0])]
             owner = [x[2] for x in cands if x[2] != partners[0]]
             side = owner[-1] if owner else side
-        elif aim or re.search(fold(r"兩市|兩城|雙方|兩地"), t[a:m.start()]):  # 「兩市自2011年締結友誼市以來」: the city met
+        elif aim or done or re.search(fold(r"兩市|兩城|雙方|兩地"), t[a:m.start()]):  # 「兩市自2011年締結友誼市以來」: the city met
             partners = [x[2] for x in cands if x[2] != res.home_place][-1:] or ([finder.partner] if finder.partner else [])
         partners = [p for p in dict.fromkeys(partners) if p != side and not _own_district(res, side, p)]
         if not side or not partners:
@@ -747,7 +752,8 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
 
 # ----------------------------------------------------------------------------- sister cities
 
-_SISTER = re.compile(fold(r"姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹州|姊妹町|姊妹鎮|[Ss]ister[ -][Cc]it(?:y|ies)|[Tt]win(?:ned)? [Cc]it"))
+_SISTER = re.compile(fold(r"姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹城鎮|姐妹城鎮|姊妹縣|姐妹縣|姊妹州|姊妹町|姐妹町|姊妹鎮|姐妹鎮"
+                           r"|[Ss]ister[ -][Cc]it(?:y|ies)|[Tt]win(?:ned)? [Cc]it"))
 _OF = re.compile(fold(r"的$|之$"))
 _CLAUSE_MARKS = "，。；;,"
 

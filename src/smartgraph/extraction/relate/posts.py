@@ -31,6 +31,8 @@ def _looks_foreign(p: PersonMention) -> bool:
     name = fold(p.name.text).replace("·", "")
     sur = lx.surnames()
     chinese = (name[:1] in sur and len(name) <= 3) or (name[:2] in sur and len(name) <= 4)
+    if chinese and len(name) == 3 and name[:2] in lx.surnames_ja() and name[:2] not in sur and p.inherit:
+        return True  # 「…、伊藤寛、田畑毅等議員」: a listed Japanese family name of two characters, one given name
     return not chinese
 
 
@@ -49,6 +51,17 @@ def _last_foreign_place(res: Resolved, p: PersonMention, title: lx.Title | None 
             if m.end <= p.name.start and (m.country or "") not in home and m.kind in kinds:
                 return government(res, add_place(res, m))
     return ""
+
+
+def _last_foreign_council(res: Resolved, p: PersonMention) -> str:
+    """The foreign council the last affiliation before a person named (「日本某縣議會甲議員…包括乙、丙等議員」)."""
+    home = ("", res.home_country or "TW")
+    best, at = "", -1
+    for (a, e), key in res.org_of.items():
+        o = res.organizations.get(key)
+        if o is not None and e <= p.start and a > at and o.org_type == "council" and (o.country or "") not in home:
+            best, at = key, a
+    return best
 
 
 def _last_foreign_country(res: Resolved, p: PersonMention) -> str:
@@ -201,7 +214,8 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
         org = _last_foreign_place(res, p, title)
         if org:
             return org
-    if p.inherit and previous:
+    # 「感謝駐紐約辦事處大使甲與立委乙」: a country's post (立委) takes no office's or company's name from the item before
+    if p.inherit and previous and (title.scope != "country" or _same_body(res, title, previous)):
         prev = res.organizations.get(previous)
         if prev is not None and prev.org_type == "council" and title.scope == "council":
             return previous  # 「市議會議長甲、副議長乙」: the deputy speaker of the same council
@@ -216,6 +230,10 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     foreign = _looks_foreign(p)
     if not foreign and title.scope in LOCAL_SCOPES and res.home_place in res.places:
         return government(res, res.home_place)
+    if foreign and title.scope == "council":
+        org = _last_foreign_council(res, p)
+        if org:
+            return org  # 「訪團貴賓包括甲、乙等10位議員」: members of the foreign council a post before named
     if foreign:
         org = _last_foreign_place(res, p, title)
         if org:
@@ -330,8 +348,9 @@ def _council(res: Resolved, org: str, title: lx.Title) -> str:
     """A council's post a home city's name gives (高雄市議長王美華, 市議員X) is in the city's council, not its government."""
     o = res.organizations.get(org)
     if o is None or title.scope != "council" or o.org_type not in ("city-government", "local-government") or not o.place \
-            or o.country != (res.home_country or "TW"):
+            or (o.country != (res.home_country or "TW") and not (title.key in ("speaker", "deputy-speaker") and o.country in ("JP", "KR"))):
         return org  # abroad, a councillor is named as of the city (the council often unnamed: Board of Supervisors, Council)
+    # but a Japanese or Korean speaker (「釜山東區議長甲」) presides over the place's council (議會), not its government
     zh = (o.name_zh[:-2] if o.name_zh.endswith("政府") else o.name_zh) + "議會"
     key = organization(res, f"{org}/{fold('議會')}", zh, "council", o.country, o.place, org)
     c = res.organizations[key]
