@@ -2613,3 +2613,11 @@ def test_a_tie_made_after_which_a_hope_follows_is_with_the_partner_met() -> None
     got = [(a.status, sorted(f.places[x].name_zh for x in a.parties if x in f.places)) for a in f.agreements.values()]
     assert ("signed", ["紐奧良市", "高雄市"]) in got, got
     assert not any(s == "planned" for s, _ in got), got
+
+
+def test_yu_is_a_family_name_in_traditional_text_and_the_preposition_in_simplified_text() -> None:
+    hans = _doc("标题\n\n高雄市长王大明于3月5日在市府会见熊本市长田中一郎，双方签署合作备忘录。\n\n王大明表示，两市交流密切。")
+    assert hans.document.language == "zh-Hans"
+    assert "王大明" in {p.name for p in hans.persons.values()}, hans.persons
+    hant = _doc("標題\n\n臺南市政府秘書處長于大同表示，歡迎訪團來訪。")
+    assert "于大同" in {p.name for p in hant.persons.values()}, hant.persons

@@ -30,7 +30,8 @@ _SPECIAL = {
     "—": "-", "–": "-", "－": "-", "―": "-", "‐": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
     "〔": "(", "〕": ")", "【": "[", "】": "]", "﹝": "(", "﹞": ")",
     # 于 in a Traditional Chinese text is the family name (the preposition is written 於, which folds to 于): it folds
-    # to a variant of its own (亐, unused in running text), so that 「秘書處長于大同」 keeps a name's first character
+    # to a variant of its own (亐, unused in running text), so that 「秘書處長于大同」 keeps a name's first character;
+    # a simplified text's 于 is the preposition and folds back (``Text`` of a zh-Hans document)
     "于": "亐",
 }
 
@@ -345,6 +346,9 @@ def make_text(doc: Document) -> Text:
         text.sentences.extend(_sentences(raw, u, i))
     text._starts = [s.start for s in text.sentences]
     text.fold = fold(raw)
+    if doc.language == "zh-Hans" and "于" in raw:
+        # in simplified text 于 is the preposition (於's simplified form): it folds as 於 does, not to the family name's 亐
+        text.fold = text.fold.replace("亐", "于")
     text.low = lower(text.fold)
     return text
 
