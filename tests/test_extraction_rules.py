@@ -2420,3 +2420,13 @@ def test_a_mayor_of_a_city_the_text_placed_is_of_that_city_not_its_larger_namesa
     roles = _en_roles("Taichung Mayor Lin Da-wei began her visit to the United States in Manchester, New Hampshire on "
                       "Thursday, meeting Manchester Mayor Tom Rice to compare notes on housing.")
     assert roles["Tom Rice"][1] == "US"
+
+
+def test_a_celebration_evening_is_an_event_named_as_the_text_names_it() -> None:
+    f = _doc("嘉義市議會12日與日本佐賀縣議會舉行締盟五週年慶祝晚會，同時簽訂友好交流備忘錄，前來見證的市府秘書長林明道表示恭賀。")
+    gala = [k for k, e in f.events.items() if any(n.endswith("慶祝晚會") for n in e.names_zh)]
+    assert len(gala) == 1, [e.names_zh for e in f.events.values()]
+    assert "締盟五週年慶祝晚會" in f.events[gala[0]].names_zh
+    assert "林明道" in _took_part(f, gala[0])
+    g = _doc("臺南市長陳大文8日晚間在市府舉辦歡迎晚會，款待來訪的日本松江市長山田一郎。")
+    assert any(any(n.endswith("歡迎晚會") for n in e.names_zh) for e in g.events.values()), [e.names_zh for e in g.events.values()]

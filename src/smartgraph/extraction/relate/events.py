@@ -431,9 +431,15 @@ def _signing_names(res: Resolved, ent: EventEntity) -> list[str]:
     return out
 
 
+# (s9-ev) a celebration the text names (締盟十週年慶祝晚會, 歡迎晚宴): its own name tells it apart, no places before it
+_CELEBRATION = re.compile(fold(r"(?:晚會|晚宴|餐會|酒會|茶會|歡迎會|慶祝活動|紀念活動)$"))
+
+
 def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     """A signing's name with the places its sentence names (臺南市與土浦市簽署友好交流協定): 簽署友好交流協定 alone would
     name every signing of its kind."""
+    if _CELEBRATION.search(fold(name)):
+        return name
     text = res.text
     m = ent.mentions[0]
     s = text.sentences[text.sentence_of(m.start)]
