@@ -2430,3 +2430,30 @@ def test_a_celebration_evening_is_an_event_named_as_the_text_names_it() -> None:
     assert "林明道" in _took_part(f, gala[0])
     g = _doc("臺南市長陳大文8日晚間在市府舉辦歡迎晚會，款待來訪的日本松江市長山田一郎。")
     assert any(any(n.endswith("歡迎晚會") for n in e.names_zh) for e in g.events.values()), [e.names_zh for e in g.events.values()]
+
+
+def test_receiving_a_delegation_led_by_someone_is_its_visit_even_undated() -> None:
+    body = ("桃園市長王大明10日於市府接見日本岐阜縣高山市長田中一郎率領的訪問團，王市長表示，誠摯歡迎田中市長一行人造訪，"
+            "期盼兩市未來在文化、農業等領域皆能有緊密合作。")
+    for f in (_doc(body), extract(parse(body + "\n", "t.txt"))):
+        visits = [k for k, e in f.events.items() if e.category == "visit"]
+        assert len(visits) == 1, [e.names_zh for e in f.events.values()]
+        assert "接見日本岐阜縣高山市長田中一郎率領的訪問團" in f.events[visits[0]].names_zh
+        assert _took_part(f, visits[0]) == {"王大明", "田中一郎"}
+    g = _doc("王市長10日於市府接見來訪的日本高中生，並致贈紀念品。")
+    assert not [e for e in g.events.values() if e.category == "visit"]
+
+
+def test_people_a_sentence_names_but_places_elsewhere_are_no_participants() -> None:
+    thanked = _doc("高雄市長林大同10日與日本甲府市長山田太郎簽署友好交流協定，林市長感謝外交部駐大阪辦事處陳小明處長居中引薦，"
+                   "促成此次締盟。")
+    phoned = _doc("日本甲府市長山田太郎10日拜會台中市長林美華並致贈禮品，山田市長透露，來台前曾與前院長王大中通過電話。")
+    led = _doc("板橋區長陳小明10日與日本甲府市長山田太郎簽署觀光交流備忘錄，陳區長表示，板橋區多年來在新北市長林大同帶領下"
+               "積極推動建設。")
+    earlier = _doc("日本甲府市長山田太郎10日拜會台中市長林美華並致贈禮品，盒內鋼筆與去年8月韓國總統金大中贈與美國總統布朗的鋼筆同款。")
+    for f, there, absent in ((thanked, {"林大同", "山田太郎"}, "陳小明"), (phoned, {"山田太郎", "林美華"}, "王大中"),
+                             (led, {"陳小明", "山田太郎"}, "林大同"), (earlier, {"山田太郎", "林美華"}, "金大中")):
+        took = set().union(*(_took_part(f, k) for k in f.events))
+        assert there <= took and absent not in took, (there, absent, took)
+    present = _doc("高雄市長林大同10日與日本甲府市長山田太郎簽署友好交流協定，林市長感謝陳小明處長親自出席見證。")
+    assert "陳小明" in set().union(*(_took_part(present, k) for k in present.events))

@@ -300,6 +300,10 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
         d = _DELEGATION.match(t, end)
         if d:
             end = d.end()  # 率領的檳州訪問團
+    if t.startswith(fold("接見"), m.head):
+        received = _DELEGATION.search(t, v1, c1)
+        if received:
+            end = received.end()  # (s9-ev) 「接見某市長某某率領的訪問團」: the delegation received ends the phrase
     gap = _HAN_GAP.search(raw, m.head, end)
     if gap:
         end = gap.start() + 1  # (zh) 「知事三度訪嘉義 市長盼擴大合作」: a headline's blank ends the phrase as a comma does

@@ -150,6 +150,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             continue  # "Kure Mayor X had led a mission to …", "he had just received Mayor X": an earlier time
         if english and pm.how == "known" and _POSSESSIVE_EN.match(text.raw, pm.end):
             continue
+        if not english and not caption and _absent(res, s.start, s.end, pm):
+            continue  # (s9-ev) thanked for bringing it about, reached by phone, under whose lead, last year's: not there
         if not caption and not opened_by and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
             continue
         if unit.kind == "title":
@@ -274,6 +276,31 @@ def _group_call(text: Text, mentions: list[EventMention]) -> bool:
         c0 = clause_start(text.fold, s.start, m.start, "；;。")
         if _GROUP.search(text.fold, c0, m.end):
             return True
+    return False
+
+
+# (s9-ev) what tells a person named in a sentence was not at its event: thanked for bringing it about (「感謝某處長居中引薦」),
+# reached by phone (「曾與某前院長通過電話」), someone under whose lead the city works (「在某市長帶領下」), or named in a
+# clause that tells an earlier time (「去年8月某總統贈與…」)
+_THANKED = re.compile(fold(r"(?:感謝|謝謝|感激|感念)"))
+_BROUGHT_ABOUT = re.compile(fold(r"\s*(?:的\s*)?(?:(?:居中|從中|大力|熱心|一路)\s*)?(?:引薦|牽線|穿針引線|促成|協助|幫忙|支持)"))
+_PHONE_AFTER = re.compile(fold(r"\s*(?:(?:通過|通了|透過)\s*)?(?:電話|通話)"))
+_UNDER_LEAD = re.compile(fold(r"\s*(?:的\s*)?(?:帶領|領導|率領)\s*下"))
+_EARLIER = re.compile(fold(r"(?:去|前)\s*(?:[(（]\s*\d+\s*[)）]\s*)?年|上個?月"))
+
+
+def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
+    """Whether the sentence names the person only as someone not at its event (see above)."""
+    t = res.text.fold
+    a = pm.name.start  # the mention's own start may take in the words before its affiliation
+    c0 = clause_start(t, s0, a, "，,；;")
+    end = max(pm.end, pm.name.end)
+    if _THANKED.search(t, c0, a) and _BROUGHT_ABOUT.match(t, end):
+        return True
+    if _PHONE_AFTER.match(t, end) or _UNDER_LEAD.match(t, end):
+        return True
+    if _EARLIER.search(t, c0, a):
+        return not any(c0 <= m.start < clause_end(t, a, s1) for m in res.event_of)
     return False
 
 
