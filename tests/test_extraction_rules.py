@@ -2457,3 +2457,14 @@ def test_people_a_sentence_names_but_places_elsewhere_are_no_participants() -> N
         assert there <= took and absent not in took, (there, absent, took)
     present = _doc("高雄市長林大同10日與日本甲府市長山田太郎簽署友好交流協定，林市長感謝陳小明處長親自出席見證。")
     assert "陳小明" in set().union(*(_took_part(present, k) for k in present.events))
+
+
+def test_people_the_sentence_says_witnessed_a_signing_are_at_the_signing_not_the_trip() -> None:
+    f = _undated("嘉義市東區區長陳小明（左）與日本山梨縣甲府市市長山田太郎代表簽署觀光交流合作備忘錄。（圖由東區區公所提供）\n\n"
+             "嘉義市東區區公所率團赴日參訪，10日在駐大阪辦事處副處長王大中、甲府市議會議長山本花子等人見證下，"
+             "和日本山梨縣甲府市共同簽署「觀光交流合作備忘錄」，未來雙方將加強合作。")
+    signings = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(signings) == 1, [e.names_zh for e in f.events.values()]
+    assert {"王大中", "山本花子"} <= _took_part(f, signings[0])
+    trips = [k for k, e in f.events.items() if e.category == "visit"]
+    assert all(not {"王大中", "山本花子"} & _took_part(f, k) for k in trips)

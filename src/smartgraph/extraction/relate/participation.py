@@ -166,6 +166,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = trips[0]
         elif opened_by:
             event = opened_by  # 「簽署儀式上，…市長Jan de Vries…交付給林市長」: everyone the sentence names was there
+        elif evs and not english and (witnessed := _witnessed(res, kept, s.start, s.end, pm.name.start, evs)):
+            event = witnessed  # (s9-ev) 「在甲、乙等人見證下，共同簽署…」: they witnessed the act the phrase leads to
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past and not (english and _site_en(res, prev[0][-1][1])):
@@ -302,6 +304,28 @@ def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
     if _EARLIER.search(t, c0, a):
         return not any(c0 <= m.start < clause_end(t, a, s1) for m in res.event_of)
     return False
+
+
+_SIGN_VERB = re.compile(fold(r"簽署|簽訂|簽約|締結|締盟"))
+_WITNESSED_BY = re.compile(fold(r"(?:在|於)[^。；;]{0,80}?(?:見證|陪同|觀禮)\s*下"))
+
+
+def _witnessed(res: Resolved, kept: set[str], s0: int, s1: int, pos: int, evs: list[tuple[int, str]]) -> str:
+    """The event the 「在…見證下」 phrase that holds ``pos`` leads to: the signing it tells (the one signing the release
+    tells, when the sentence's own words for it are no event of their own), else the first event named after it; ""
+    if the person is in no such phrase."""
+    t = res.text.fold
+    for m in _WITNESSED_BY.finditer(t, s0, min(s1, pos + 80)):
+        if not m.start() < pos < m.end():
+            continue
+        after = sorted(x for x in evs if x[0] >= m.end())
+        if _SIGN_VERB.search(t, m.end(), s1):
+            signings = {k for k in kept if k in res.events and res.events[k].category == "ceremony" and res.events[k].origin == "act"}
+            told = [k for _, k in after if k in signings]
+            if told or len(signings) == 1:
+                return told[0] if told else next(iter(signings))
+        return after[0][1] if after else ""
+    return ""
 
 
 def _member(text: Text, s0: int, pos: int) -> bool:
