@@ -2468,3 +2468,12 @@ def test_people_the_sentence_says_witnessed_a_signing_are_at_the_signing_not_the
     assert {"王大中", "山本花子"} <= _took_part(f, signings[0])
     trips = [k for k, e in f.events.items() if e.category == "visit"]
     assert all(not {"王大中", "山本花子"} & _took_part(f, k) for k in trips)
+
+
+def test_someone_told_as_coming_every_year_is_not_at_this_visit() -> None:
+    f = _doc("日本山梨縣議會山本太郎議員率訪問團一行8人10日拜會新北市長林大同，雙方就城市交流交換意見。"
+             "林大同表示，兩地長期維持密切往來，例如佐藤一郎議員每年率領市民團體來訪新北，今年已是第5次來訪。")
+    visits = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(visits) == 1, [e.names_zh for e in f.events.values()]
+    took = _took_part(f, visits[0])
+    assert {"山本太郎", "林大同"} <= took and "佐藤一郎" not in took, took

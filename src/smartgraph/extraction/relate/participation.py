@@ -283,11 +283,13 @@ def _group_call(text: Text, mentions: list[EventMention]) -> bool:
 
 # (s9-ev) what tells a person named in a sentence was not at its event: thanked for bringing it about (「感謝某處長居中引薦」),
 # reached by phone (「曾與某前院長通過電話」), someone under whose lead the city works (「在某市長帶領下」), or named in a
-# clause that tells an earlier time (「去年8月某總統贈與…」)
+# clause that tells an earlier time (「去年8月某總統贈與…」), or told as doing it again and again
 _THANKED = re.compile(fold(r"(?:感謝|謝謝|感激|感念)"))
 _BROUGHT_ABOUT = re.compile(fold(r"\s*(?:的\s*)?(?:(?:居中|從中|大力|熱心|一路)\s*)?(?:引薦|牽線|穿針引線|促成|協助|幫忙|支持)"))
 _PHONE_AFTER = re.compile(fold(r"\s*(?:(?:通過|通了|透過)\s*)?(?:電話|通話)"))
 _UNDER_LEAD = re.compile(fold(r"\s*(?:的\s*)?(?:帶領|領導|率領)\s*下"))
+# 「甲議員每年率領市民團體來訪」「曾多次來訪」: what someone does again and again, not this event
+_HABITUAL = re.compile(fold(r"每年|每次|歷年|經常|時常|常常|屢次|多次|數度|數次|幾度"))
 _EARLIER = re.compile(fold(r"(?:去|前)\s*(?:[(（]\s*\d+\s*[)）]\s*)?年|上個?月"))
 
 
@@ -300,6 +302,9 @@ def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
     if _THANKED.search(t, c0, a) and _BROUGHT_ABOUT.match(t, end):
         return True
     if _PHONE_AFTER.match(t, end) or _UNDER_LEAD.match(t, end):
+        return True
+    habit = _HABITUAL.search(t, end, min(end + 12, clause_end(t, end, s1)))
+    if habit and not any(habit.start() <= m.start < clause_end(t, end, s1) for m in res.event_of):
         return True
     if _EARLIER.search(t, c0, a):
         return not any(c0 <= m.start < clause_end(t, a, s1) for m in res.event_of)
