@@ -2477,3 +2477,11 @@ def test_someone_told_as_coming_every_year_is_not_at_this_visit() -> None:
     assert len(visits) == 1, [e.names_zh for e in f.events.values()]
     took = _took_part(f, visits[0])
     assert {"山本太郎", "林大同"} <= took and "佐藤一郎" not in took, took
+
+
+def test_a_place_inside_a_bodys_name_is_no_side_of_the_signing() -> None:
+    f = _doc("在日本台灣交流協會高雄事務所副所長王大中等人的見證下，台南市長林大同和日本茨城縣土浦市長山田太郎10日透過視訊"
+             "正式簽署友好交流協定。")
+    signings = [e for e in f.events.values() if e.category == "ceremony"]
+    assert len(signings) == 1 and signings[0].names_zh[0] == "臺南市與土浦市簽署友好交流協定", [e.names_zh for e in f.events.values()]
+    assert not any("高雄" in n for n in signings[0].names_zh)

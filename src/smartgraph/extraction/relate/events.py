@@ -451,6 +451,10 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     found = res.recognised.within(res.recognised.places, s.start, s.end)
     if m.name != "signing":  # 「A與B…簽署協議，…A所在的C市…」: the places before the signing are its sides
         found = [p for p in found if p.end <= m.end] or found
+    # (s9-ev) 「日本某協會高雄事務所」: a place inside a body's name, after its first word, is where the body sits, not a side
+    # of the signing (「東區廳」「臺南市政府」, which the place opens, are the side's own government)
+    bodies = [(o.start, o.end) for o in res.recognised.within(res.recognised.orgs, s.start, s.end)]
+    found = [p for p in found if not any(a < p.start and p.end <= b for a, b in bodies)]
     inner = {q.start for q in found if q.kind in ("city", "district", "township")}
     for p in found:
         if p.end in inner and p.kind in ("city", "county", "prefecture", "state", "province"):
