@@ -2485,3 +2485,95 @@ def test_a_place_inside_a_bodys_name_is_no_side_of_the_signing() -> None:
     signings = [e for e in f.events.values() if e.category == "ceremony"]
     assert len(signings) == 1 and signings[0].names_zh[0] == "臺南市與土浦市簽署友好交流協定", [e.names_zh for e in f.events.values()]
     assert not any("高雄" in n for n in signings[0].names_zh)
+
+
+# ----------------------------------------------------------------------------- s9-en2: real English pages, round 2
+# (invented names and wording)
+
+def _tie_pairs_en(f: Facts) -> set[frozenset[str]]:
+    return {frozenset(f.places[k].name_en for k in (t.a, t.b)) for t in f.sister_cities}
+
+
+def _agreement_sets_en(f: Facts) -> set[tuple[str, frozenset[str]]]:
+    return {(a.kind, frozenset(f.places[p].name_en if p in f.places else p for p in a.parties)) for a in f.agreements.values()}
+
+
+def test_a_territorys_governor_is_an_official_of_its_sovereign_state_and_visiting_is_no_place() -> None:
+    roles = _en_roles("Visiting Guam Governor Anita Reyes Camacho toured the harbour with Kaohsiung Mayor Lin Da-wei on "
+                      "Thursday.")
+    assert roles["Anita Reyes Camacho"] == ("Government of Guam", "US", "governor-general"), roles
+    assert roles["Lin Da-wei"][1] == "TW"
+    f = _en_facts("Guam Governor Anita Reyes Camacho met Kaohsiung Mayor Lin Da-wei.")
+    gov = next(f.organizations[p.organization] for p in f.posts if f.persons[p.person].name == "Anita Reyes Camacho")
+    assert gov.org_type == "local-government" and f.places[gov.place].name_en == "Guam", gov  # named by its place
+
+
+def test_a_public_body_in_a_foreign_country_with_no_country_of_its_own_is_the_home_countrys() -> None:
+    roles = _en_roles("Chairman Juan Cruz of the Chamber of Commerce in Thailand and Commissioner Lin Bo-wen of the "
+                      "Overseas Community Affairs Council in Thailand joined the lunch.")
+    assert roles["Lin Bo-wen"][:2] == ("Overseas Community Affairs Council in Thailand", "TW"), roles
+    assert roles["Juan Cruz"][1] == "TH", roles  # not a public body: where it sits
+
+
+def test_a_state_signs_a_friendship_agreement_as_a_party_but_a_citys_state_is_where_it_lies() -> None:
+    f = _en("Hsinchu City and the State of Oregon signed an agreement on friendship in 2015.")
+    assert ("friendship", frozenset({"Hsinchu", "Oregon"})) in _agreement_sets_en(f), _agreement_sets_en(f)
+    g = _en("Hsinchu City and Salem, Oregon signed a friendship agreement in 2015.")
+    assert _agreement_sets_en(g) == {("friendship", frozenset({"Hsinchu", "Salem"}))}, _agreement_sets_en(g)
+
+
+def test_its_sister_city_after_a_comma_and_a_sister_city_alliance_between_two_cities() -> None:
+    f = _en("Last week Hsinchu shipped rice to its sister city, Iloilo City.")
+    assert frozenset({"Hsinchu", "Iloilo City"}) in _tie_pairs_en(f), _tie_pairs_en(f)
+    g = _en("The mayors spoke of the sister city alliance between Hsinchu City and Iloilo City, which was formed in "
+            "1996.")
+    assert frozenset({"Hsinchu", "Iloilo City"}) in _tie_pairs_en(g), _tie_pairs_en(g)
+    assert not g.agreements  # no signing told
+    h = _en("As sister cities, Tainan and Sendai share a lot.")
+    assert not _tie_pairs_en(h) or frozenset({"Tainan", "Sendai"}) in _tie_pairs_en(h)
+
+
+def test_sister_cities_in_a_country_which_included_a_list_are_each_a_tie() -> None:
+    f = _en("Close to the sister cities of Taichung, Mayor Lin Da-wei toured four sister cities in the United States, "
+            "which included Tulsa, Oklahoma, Boise, Idaho and Reno, Nevada.")
+    ties = _tie_pairs_en(f)
+    assert {frozenset({"Taichung", c}) for c in ("Tulsa", "Boise", "Reno")} <= ties, ties
+    assert not any("Oklahoma" in t or "Idaho" in t for t in ties), ties
+
+
+def test_a_foreign_county_no_table_knows_with_its_district_number_is_the_countys() -> None:
+    roles = _en_roles("Guests from Arizona State included Pima County District 3 Supervisor Tom Baker.")
+    assert roles["Tom Baker"][:2] == ("Pima County Government", "US"), roles
+
+
+def test_a_given_name_spelt_like_a_month_opens_a_name_and_a_possessive_is_not_part_of_it() -> None:
+    f = _en_facts("Mayor Lin Da-wei met with Mayor Jan van Dijk of Utrecht. Mayor Lin recalled President Pedro "
+                  "Santos’s stop at the port.")
+    names = {p.name for p in f.persons.values()}
+    assert "Jan van Dijk" in names and "Pedro Santos" in names, names
+    assert _posts_en(f)["Jan van Dijk"][1:] == ("Utrecht City Government", "NL"), _posts_en(f)
+
+
+def test_a_ministry_no_place_names_is_the_home_countrys_not_a_unit_of_the_home_city() -> None:
+    f = _en_facts("Minister of Transportation and Communications Wang Da-wei attended the signing.")
+    assert _posts_en(f)["Wang Da-wei"] == ("minister", "Ministry of Transportation and Communications", "TW"), _posts_en(f)
+    assert f.organizations[next(p.organization for p in f.posts)].parent == "gov-tw"
+
+
+def test_a_five_word_spanish_name_and_a_post_of_a_citys_sister_city() -> None:
+    f = _en_facts("May 2—Juan Carlos Pérez Gómez Ruiz, Deputy Mayor of Taichung’s sister city Quetzaltenango, arrived for "
+                  "talks.")
+    assert _posts_en(f).get("Juan Carlos Pérez Gómez Ruiz") == ("deputy-mayor", "Quetzaltenango City Government", "GT"), _posts_en(f)
+
+
+def test_a_portfolio_before_minister_names_the_home_countrys_ministry() -> None:
+    f = _en_facts("Foreign Minister Lin Chia-hao joined the lunch on Monday. Culture Director Wang Da-wei came too.")
+    got = _posts_en(f)
+    assert got["Lin Chia-hao"] == ("minister", "Ministry of Foreign Affairs", "TW"), got
+    assert got["Wang Da-wei"][1] == "Taichung City Government", got  # a director's word is no ministry
+
+
+def test_a_city_named_after_its_province_is_the_city_the_text_writes() -> None:
+    f = _en("Hsinchu sent teachers to its sister city, Laguna City.")
+    partner = next(f.places[k] for t in f.sister_cities for k in (t.a, t.b) if f.places[k].country == "PH")
+    assert (partner.name_zh, partner.kind) == ("Laguna City", "city"), partner

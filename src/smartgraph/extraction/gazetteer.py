@@ -123,6 +123,17 @@ def country(code: str) -> Country | None:
     return countries().by_code.get(code.upper())
 
 
+# territories with an ISO code of their own whose government belongs to a sovereign state: an official of Guam's or
+# Puerto Rico's government is an official of the United States (dev-en's convention for Guam's governor); the place
+# itself keeps its own code (s9-en2)
+_SOVEREIGN = {"GU": "US", "MP": "US", "PR": "US", "AS": "US", "VI": "US", "UM": "US"}
+
+
+def sovereign(code: str) -> str:
+    """The country an organisation of ``code`` belongs to: the sovereign state of a territory, else ``code``."""
+    return _SOVEREIGN.get(code.upper(), code) if code else code
+
+
 def country_named(name: str) -> Country | None:
     code = countries().by_name.get(fold(name))
     return countries().by_code[code] if code else None

@@ -61,7 +61,7 @@ _BRACKET_POS = re.compile(r"^(?:left|right|center|centre|front|back|middle|seate
 # an English form two posts share: the first is read unless the text speaks of a legislature
 _PREFER = {"representative-congress": "representative"}
 _CONGRESS = re.compile(r"\b(?:Congress|House of Representatives|Congressional|Legislature)\b")
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 5
 AFF_WORDS = 9  # words back from a title that may name its affiliation
 EARLIER_NAME_CHARS = 4000  # how far back a family name standing alone looks for the full name it is of
 AFF_AFTER = 90  # characters after "of" that may name an affiliation
@@ -226,6 +226,15 @@ def _given_like_a_month(raw: str, w: str, e: int) -> bool:
     return w[:1].isupper() and w.lower() in _MONTH_WORDS and re.match(r"\.?\s*\d", raw[e:e + 4]) is None
 
 
+def _month_opens_name(raw: str, w: str, e: int, words: list[tuple[int, int]], k: int) -> bool:
+    """A given name spelt like a month that opens a name ("Mayor Jan van Dijk"): a particle or a name word follows,
+    no day (s9-en2)."""
+    if not _given_like_a_month(raw, w, e) or k + 1 >= len(words):
+        return False
+    nxt = raw[words[k + 1][0]:words[k + 1][1]]
+    return nxt.lower() in _PARTICLES or (_is_name_word(nxt) and nxt.lower() not in _MONTH_WORDS)
+
+
 # "Lin, Mei-ling", "Chen, Yi-Hsuan": a Taiwanese name written family name, comma, hyphenated given name (New Taipei's
 # English releases write their officials so, in lists: "Chen, Yi-Hsuan, Deputy Secretary-General, Wu, Chia-Hao, ...")
 _COMMA_FAMILY = re.compile(r"[A-Z][a-z]{1,4}")
@@ -267,10 +276,12 @@ def name_after(raw: str, i: int, limit: int) -> tuple[int, int] | None:
         w = raw[s:e]
         if n >= MAX_NAME_WORDS:
             break
+        if len(w) > 3 and w.endswith(("'s", "’s")):  # "President Pedro Santos’s visit": the name, not its possessive (s9-en2)
+            w, e = w[:-2], e - 2
         if w.lower() in _PARTICLES and n > 0 and k + 1 < len(words) and _is_name_word(raw[words[k + 1][0]:words[k + 1][1]]):
             continue
         if not _is_name_word(w) and not (n == 0 and _family_before_given(raw, w, words, k)) \
-                and not (n > 0 and _given_like_a_month(raw, w, e)):
+                and not (n > 0 and _given_like_a_month(raw, w, e)) and not (n == 0 and _month_opens_name(raw, w, e, words, k)):
             break
         if re.fullmatch(r"(?:[A-Z]\.)+", w) and n == 0:
             break
@@ -402,7 +413,13 @@ _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _PLACE_BODY = re.compile(r" (?:(?:City|County|Municipal|Metropolitan|Prefectural|Provincial|State) )?(?:Council|Assembly|Government)(?![\w-])")
 _PLACE_KIND_WORD = re.compile(r" (?:City|Prefecture|County|Town|Village|Province|State|Municipality|District|Ward)(?![\w-])")
 # a place no table knows, told by the word its name ends in ("Sakaminato City", "Hinokage Town")
-_UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture|Town|Village|Province|Municipality|Shire)")
+# (and its numbered electoral district: "Pima County District 3 Supervisor", s9-en2)
+_UNKNOWN_PLACE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:City|County|Prefecture|Town|Village|Province|Municipality|Shire)"
+                            r"(?: (?:District|Ward|Precinct) \d{1,3})?")
+
+
+# a minister's portfolio told before the title ("Foreign Minister Lin …"): the ministry (resolve/orgs) (s9-en2)
+_PORTFOLIO_WORD = re.compile(r"Foreign|Interior|Economic|Finance|Defen[cs]e|Education|Health|Justice|Labou?r|Culture|Digital")
 
 
 def _useful_aff(raw: str, a: int, e: int) -> bool:
@@ -410,7 +427,8 @@ def _useful_aff(raw: str, a: int, e: int) -> bool:
     s = raw[a:e].strip()
     if not s:
         return False
-    if re.search(r"\b[A-Z]{2,}\b", s) or _UNKNOWN_PLACE.fullmatch(s):
+    if re.search(r"\b[A-Z]{2,}\b", s) or _UNKNOWN_PLACE.fullmatch(s) \
+            or (_PORTFOLIO_WORD.fullmatch(s) and raw.startswith("Minister", e)):
         return True
     low = s.lower()
     if gz.countries().en.all(low) or gz.places().en.all(low) or demonym_matcher().all(low):
@@ -512,6 +530,9 @@ _OF_ORG = re.compile(r"\s*(?:,\s*)?(?:of|at|from|with)\s+(?:the\s+)?")  # what l
 _COPULA = re.compile(r"\s+(?:was|is|had been|has been|served as|became|,\s*who\s+(?:is|was))\s+(?:the\s+|then\s+)?$")
 
 
+_SISTER_OF = re.compile(r" (?:sister|partner|friendship|twin)[ -](?:city|prefecture|state|county|province) (?=[A-Z])")
+
+
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
     m = _OF_ORG.match(raw, i, limit)
@@ -544,6 +565,11 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         if w.group().endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.", w.group()):
             break
     e = last_cap
+    sister = _SISTER_OF.match(raw, e, limit) if raw[a:e].endswith(("'s", "’s")) else None
+    if sister is not None:  # "Deputy Mayor of Taichung’s sister city Quetzaltenango": the sister city's post (s9-en2)
+        run = re.match(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", raw[sister.end():limit])
+        if run is not None:
+            return sister.end(), sister.end() + len(run.group().rstrip("."))
     # "Minister of Industry, Commerce, Tourism, and Labor of the Miyazaki Prefecture Government": the portfolio's list
     # runs on to the body the post is in, after its last "of"
     more = _PORTFOLIO.match(raw, e, limit) if portfolio else None

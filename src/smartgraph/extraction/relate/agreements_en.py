@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.entities import add_place, organization, place_en
 from smartgraph.extraction.mentions import AgreementMention, PlaceMention, Resolved
@@ -47,6 +48,7 @@ _TIE_VERB = re.compile(r"\b(?:bec(?:a|o)me|becomes|becoming|have been|has been|h
                        r"establish(?:ed|es|ing|ment)?|making|made|make|seal(?:ed|s)?|sign(?:ed|s)?|twinned|linked|"
                        # a tie whose anniversary is marked, or whose years are counted, is made
                        r"anniversary|enjoy(?:s|ed)?\s+\d+\s+years)\b", re.I)
+_ON_FRIENDSHIP = re.compile(r"\s+(?:on|of|for)\s+(?:(?:mutual|the)\s+)?(?:friendship|friendly|sisterhood|twinning)\b", re.I)
 _FRIENDLY = re.compile(r"\b(?:sister|friendship|friendly|twin|partner(?:ship)?)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is|are|was|were) expected to|expects? to|"
                      r"intends? to|intended to|aims? to|to be signed|is to|are to|is set to|are set to|upcoming|hopes? to|proposed|"
@@ -355,7 +357,8 @@ class EnglishAgreements:
                 orgs.append((run.start(), run.end()))
                 keys.append(k)
         for m in _places_in(self.res, lo, verb):
-            if any(x <= m.start < y for x, y in orgs) or self._context(m, lo) or m.kind in ("state", "province"):
+            if any(x <= m.start < y for x, y in orgs) or self._context(m, lo) \
+                    or (m.kind in ("state", "province") and not self._state_party(m)):
                 continue
             k = self._place_key(m)
             if k not in keys:
@@ -465,6 +468,12 @@ class EnglishAgreements:
             out = [home, self.partner] if self.partner else []
         return out
 
+    def _state_party(self, m: PlaceMention) -> bool:
+        """A state or province that signs as a party ("Hsinchu City and the State of Oregon signed …"), not one that
+        tells where a city lies ("Phoenix, Arizona", "in the U.S. state of New Mexico") (s9-en2)."""
+        before = self.text.raw[max(0, m.start - 30):m.start]
+        return not re.search(r"(?:\bin|,)\s*(?:the\s+)?(?:U\.?S\.?\s+)?(?:(?:state|province)\s+of\s+)?$", before, re.I)
+
     def _stretch_between(self, start: int, end: int) -> int:
         return self._stretch(start, end)
 
@@ -549,6 +558,8 @@ class EnglishAgreements:
             return "friendship"
         if _TIE.search(raw, a.end, min(s.end, a.end + 120)):
             return "friendship"
+        if _ON_FRIENDSHIP.match(raw, a.end, min(s.end, a.end + 40)):
+            return "friendship"  # "signed an agreement on friendship", "an agreement of friendship and cooperation" (s9-en2)
         if word.split()[-1] in _GENERIC and _TIE.search(raw, s.start, s.end):
             return "friendship"  # "have been sister cities since 1973, and … renewed … with a letter of agreement"
         if word.split()[-1] in ("accord", "accords", "pact") and any(not _EVENT_AFTER.match(raw, t.end()) for t in _TIE.finditer(raw)):
@@ -771,6 +782,8 @@ class EnglishAgreements:
                     continue
                 if _EVENT_AFTER.match(raw, m.end()):
                     continue  # "the Taipei-Shanghai Twin-City Forum": an event's name, no tie
+                if raw.startswith(" alliance", m.end()):
+                    continue  # "the anniversary of the sister city alliance between A and B": a tie (sister cities), no signing told (s9-en2)
                 last = self.last_parties if len(self.last_parties) == 2 else [self.res.home_place, self.partner]
                 pair = _tie_pair(self.res, s.start, m.start(), m.end(), s.end, (last[0], last[1]) if all(last) else None)
                 if pair is None:
@@ -825,6 +838,16 @@ _OWNER = re.compile(r"(?:'s|’s)?\s+(?:(?:\d+(?:st|nd|rd|th)|first|second|third
                     r"longest-standing|[A-Z]{2}|US|U\.S\.|Japanese|American|European|Asian)\s+){0,3}$")
 
 
+def _place_written(res: Resolved, m: PlaceMention) -> str:
+    """The place a mention names, as written: "Laguna City" where the table knows only the province Laguna is a city of
+    its own, not the province (s9-en2)."""
+    name = m.text if m.text.endswith(" City") else f"{m.text} City" if res.text.raw.startswith(" City", m.end) else ""
+    if name and m.kind not in ("city", "country") and m.entry is not None \
+            and not any(x.kind == "city" for x in gz.places().curated.get(gz.fold(name.removesuffix(" City")), [])):
+        return add_place(res, PlaceMention(m.start, m.start + len(name), name, name, None, m.country, "city"), m.country)
+    return add_place(res, m)
+
+
 def _tie_places(res: Resolved, a: int, b: int, lo: int) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m in _places_in(res, a, b):
@@ -869,8 +892,9 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
     if len(distinct) >= 2 and re.search(r"\b(?:years|anniversary)\s+of\s+(?:the\s+|their\s+)?$", raw[s0:w0]) \
             and _joined(res, before, distinct[-2], distinct[-1]):
         return distinct[-2], distinct[-1]  # "A and B have enjoyed 12 years of sister city status"
-    if after and re.match(r"\s*(?:\([^)]*\)\s*)?$", raw[w1:after[0].start]):
-        k = add_place(res, after[0])  # "sister city B"
+    if after and (re.match(r"\s*(?:\([^)]*\)\s*)?$", raw[w1:after[0].start])
+                  or (not plural and re.match(r"\s*[,—–]\s*$", raw[w1:after[0].start]))):
+        k = _place_written(res, after[0])  # "sister city B", "its sister city, B" (s9-en2)
         return (home, k) if home and k != home else None
     if after and _TIE_WITH.fullmatch(raw, w1, after[0].start):
         first = after[0]
@@ -899,7 +923,7 @@ def _joined(res: Resolved, before: list[PlaceMention], x: str, y: str) -> bool:
 
 # "the sister city relationship between A, Japan, and B"; "since the establishment of sister city ties in 2017, A and B
 # have …": the two places named right after the tie word
-_BETWEEN = re.compile(r"\s+(?:relationship|relations|ties?|partnership|agreement|bond)\s+between\s+(?:the\s+)?", re.I)
+_BETWEEN = re.compile(r"\s+(?:relationship|relations|ties?|partnership|agreement|bond|alliance)\s+between\s+(?:the\s+)?", re.I)
 _TIES_THEN_PAIR = re.compile(r"\s+(?:relationship|relations|ties?|partnership|bond)(?:\s+(?:in|since)\s+(?:19|20)\d\d)?,\s+", re.I)
 
 
@@ -913,7 +937,7 @@ def _between_pair(res: Resolved, after: list[PlaceMention], w1: int) -> tuple[st
                                                                    raw[a.end:b.start])
     if not between and not (_TIES_THEN_PAIR.fullmatch(raw, w1, a.start) and re.fullmatch(r"\s+and\s+", raw[a.end:b.start])):
         return None
-    x, y = add_place(res, a), add_place(res, b)
+    x, y = _place_written(res, a), _place_written(res, b)
     return (x, y) if x != y else None
 
 
@@ -975,7 +999,9 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
 
 
 # "it has eight sister cities, which include A in France, B in Germany and C", "Lyon's sister cities are A and B"
-_SISTER_LIST = re.compile(r"\bsister cities,? (?:which |that )?(?:include|includes|including|are|among them|such as)\b|"
+# (s9-en2) "toured four sister cities in the United States, which included A, Oklahoma, B and C"
+_SISTER_LIST = re.compile(r"\bsister cities(?: in (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})?,? (?:which |that )?"
+                          r"(?:include|includes|included|including|are|among them|such as)\b|"
                           r"\bsister cities:", re.I)
 _LIST_KINDS = ("city", "county", "district", "township")
 

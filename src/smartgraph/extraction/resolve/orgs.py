@@ -161,7 +161,8 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
         # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
         kinds = (title.scope,) if title is not None and title.scope in (*_REGION_SCOPES, "city") else ()
         if title is not None and "minister" in title.key and _portfolio_en(stretch):
-            stretch = f"Ministry of {stretch.strip()}"  # "Minister of Foreign Affairs of Taiwan": the ministry of that portfolio
+            # "Minister of Foreign Affairs of Taiwan": the ministry of that portfolio; "Foreign Minister": of Foreign Affairs
+            stretch = f"Ministry of {stretch.strip()}{' Affairs' if stretch.strip() in ('Foreign', 'Economic') else ''}"
         key = affiliation_en(res, f"{named} {stretch.strip()}" if named else stretch, kinds, _sentence_country_en(res, a))
         if title is not None and title.scope == "council" and key in res.organizations \
                 and res.organizations[key].org_type in ("city-government", "local-government"):
@@ -527,7 +528,8 @@ _EN_GOV_TAIL = re.compile(r"\s+(?:(?:City|County|Prefectural|Prefecture|Metropol
 _EN_OF_PLACE = re.compile(r"^(?:the\s+)?(?:Government of|City of|County of|Municipality of|Prefecture of|State of|Town of)\s+(?:the\s+)?")
 _EN_PLACE_IN = re.compile(r"(?:\s+(City|County|Prefecture|District|Township|Town|Special Autonomous City|Metropolitan City|"
                           r"Special City|Special Municipality))?\s+in\s+(?:the\s+)?[A-Z]")
-_EN_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# an article, or a participle that tells what the holder is doing, not whose the post is ("Visiting Guam Governor …")
+_EN_LEAD = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:visiting|incoming|newly[- ]elected)\s+)?", re.IGNORECASE)
 
 
 def _en_geo(s: str) -> list[tuple[int, int, str, object]]:
@@ -620,9 +622,14 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     s = re.sub(r"['’]s?$", "", stretch.strip(" ,")).strip()
     s = _EN_LEAD.sub("", s).strip()
     s = _OFFICE_SECTION.sub(r"\1", s)  # "… Office in Japan Political Sector": a post in the section is the office's
+    s = re.sub(r"\s+(?:District|Ward|Precinct)\s+\d{1,3}$", "", s)  # "X County District 1 Supervisor": the county's (s9-en2)
     if not s:
         return ""
     country_only = gz.country_named(s)
+    if country_only is not None and gz.sovereign(country_only.code) != country_only.code and gz.places().curated.get(gz.fold(s)):
+        pk = place_en(res, s)  # a territory (Guam) governs itself as a region does: its government, named by its place (s9-en2)
+        if pk:
+            return government(res, pk)
     if country_only is not None:
         return national_government(res, country_only.code)
     # a place, alone or with a government word: Taipei, Fukuoka City, City of Brisbane, Kaohsiung City Government
@@ -667,6 +674,10 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
             return government(res, pk)
         if city:
             return _government_en(res, _unknown_city_en(res, f"{bare} City", geo_code(bare)))
+    if tail and tail.group().strip() == "County" and country and country != (res.home_country or "TW") \
+            and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", bare):
+        # a foreign county no table knows ("Pima County Supervisor" beside Arizona): that county, not the home city (s9-en2)
+        return _government_en(res, add_place(res, PlaceMention(0, 0, f"{bare} County", f"{bare} County", None, country, "county"), country))
     if city and country and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", bare):
         return _government_en(res, _unknown_city_en(res, f"{bare} City", country))
     code = geo_code(s)
@@ -700,12 +711,23 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
             if ot.kind in ("unit", "government", "council") or ot.key == "committee":
                 return organization(res, f"{gov}/{gz.fold(unit or rest)}", s, ot.key, country, pk, gov)
             return organization(res, f"org-{pk}-{gz.fold(s)}", s, ot.key, country, pk)
+    if ot.key == "ministry" and not geo:
+        # a ministry no place names is the home country's, not a unit of the home city ("Foreign Minister X") (s9-en2)
+        nat = national_government(res, res.home_country or "TW")
+        return organization(res, f"{nat}/{gz.fold(s)}", s, ot.key, res.home_country or "TW", "", nat)
     if ot.kind in ("unit", "council") and not geo and res.home_place and res.home_place in res.places:
         gov = government(res, res.home_place)
         if res.publisher_unit and gz.fold(s) == gz.fold(res.publisher_unit) and res.publisher:
             return res.publisher
         return organization(res, f"{gov}/{gz.fold(s)}", s, ot.key, res.home_country, res.home_place, gov)
     cc = _en_country(geo)
+    home = res.home_country or "TW"
+    public = ot.kind in ("unit", "council") or ot.key == "committee"
+    if public and len(geo) == 1 and geo[0][2] == "country" and cc != home and geo[0][1] >= len(s.rstrip(" ."))\
+            and re.search(r"\sin\s+(?:the\s+)?$", s[:geo[0][0]]):
+        # a public body whose name has no country but the foreign one it sits in ("Overseas Community Affairs
+        # Council in Thailand") is the home country's body there, not that country's (s9-en2)
+        cc = home
     return organization(res, f"org-{(cc or 'x').lower()}-{gz.fold(s)}", s, ot.key, cc)
 
 
