@@ -2422,6 +2422,71 @@ def test_a_mayor_of_a_city_the_text_placed_is_of_that_city_not_its_larger_namesa
     assert roles["Tom Rice"][1] == "US"
 
 
+def test_a_celebration_evening_is_an_event_named_as_the_text_names_it() -> None:
+    f = _doc("嘉義市議會12日與日本佐賀縣議會舉行締盟五週年慶祝晚會，同時簽訂友好交流備忘錄，前來見證的市府秘書長林明道表示恭賀。")
+    gala = [k for k, e in f.events.items() if any(n.endswith("慶祝晚會") for n in e.names_zh)]
+    assert len(gala) == 1, [e.names_zh for e in f.events.values()]
+    assert "締盟五週年慶祝晚會" in f.events[gala[0]].names_zh
+    assert "林明道" in _took_part(f, gala[0])
+    g = _doc("臺南市長陳大文8日晚間在市府舉辦歡迎晚會，款待來訪的日本松江市長山田一郎。")
+    assert any(any(n.endswith("歡迎晚會") for n in e.names_zh) for e in g.events.values()), [e.names_zh for e in g.events.values()]
+
+
+def test_receiving_a_delegation_led_by_someone_is_its_visit_even_undated() -> None:
+    body = ("桃園市長王大明10日於市府接見日本岐阜縣高山市長田中一郎率領的訪問團，王市長表示，誠摯歡迎田中市長一行人造訪，"
+            "期盼兩市未來在文化、農業等領域皆能有緊密合作。")
+    for f in (_doc(body), extract(parse(body + "\n", "t.txt"))):
+        visits = [k for k, e in f.events.items() if e.category == "visit"]
+        assert len(visits) == 1, [e.names_zh for e in f.events.values()]
+        assert "接見日本岐阜縣高山市長田中一郎率領的訪問團" in f.events[visits[0]].names_zh
+        assert _took_part(f, visits[0]) == {"王大明", "田中一郎"}
+    g = _doc("王市長10日於市府接見來訪的日本高中生，並致贈紀念品。")
+    assert not [e for e in g.events.values() if e.category == "visit"]
+
+
+def test_people_a_sentence_names_but_places_elsewhere_are_no_participants() -> None:
+    thanked = _doc("高雄市長林大同10日與日本甲府市長山田太郎簽署友好交流協定，林市長感謝外交部駐大阪辦事處陳小明處長居中引薦，"
+                   "促成此次締盟。")
+    phoned = _doc("日本甲府市長山田太郎10日拜會台中市長林美華並致贈禮品，山田市長透露，來台前曾與前院長王大中通過電話。")
+    led = _doc("板橋區長陳小明10日與日本甲府市長山田太郎簽署觀光交流備忘錄，陳區長表示，板橋區多年來在新北市長林大同帶領下"
+               "積極推動建設。")
+    earlier = _doc("日本甲府市長山田太郎10日拜會台中市長林美華並致贈禮品，盒內鋼筆與去年8月韓國總統金大中贈與美國總統布朗的鋼筆同款。")
+    for f, there, absent in ((thanked, {"林大同", "山田太郎"}, "陳小明"), (phoned, {"山田太郎", "林美華"}, "王大中"),
+                             (led, {"陳小明", "山田太郎"}, "林大同"), (earlier, {"山田太郎", "林美華"}, "金大中")):
+        took = set().union(*(_took_part(f, k) for k in f.events))
+        assert there <= took and absent not in took, (there, absent, took)
+    present = _doc("高雄市長林大同10日與日本甲府市長山田太郎簽署友好交流協定，林市長感謝陳小明處長親自出席見證。")
+    assert "陳小明" in set().union(*(_took_part(present, k) for k in present.events))
+
+
+def test_people_the_sentence_says_witnessed_a_signing_are_at_the_signing_not_the_trip() -> None:
+    f = _undated("嘉義市東區區長陳小明（左）與日本山梨縣甲府市市長山田太郎代表簽署觀光交流合作備忘錄。（圖由東區區公所提供）\n\n"
+             "嘉義市東區區公所率團赴日參訪，10日在駐大阪辦事處副處長王大中、甲府市議會議長山本花子等人見證下，"
+             "和日本山梨縣甲府市共同簽署「觀光交流合作備忘錄」，未來雙方將加強合作。")
+    signings = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(signings) == 1, [e.names_zh for e in f.events.values()]
+    assert {"王大中", "山本花子"} <= _took_part(f, signings[0])
+    trips = [k for k, e in f.events.items() if e.category == "visit"]
+    assert all(not {"王大中", "山本花子"} & _took_part(f, k) for k in trips)
+
+
+def test_someone_told_as_coming_every_year_is_not_at_this_visit() -> None:
+    f = _doc("日本山梨縣議會山本太郎議員率訪問團一行8人10日拜會新北市長林大同，雙方就城市交流交換意見。"
+             "林大同表示，兩地長期維持密切往來，例如佐藤一郎議員每年率領市民團體來訪新北，今年已是第5次來訪。")
+    visits = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(visits) == 1, [e.names_zh for e in f.events.values()]
+    took = _took_part(f, visits[0])
+    assert {"山本太郎", "林大同"} <= took and "佐藤一郎" not in took, took
+
+
+def test_a_place_inside_a_bodys_name_is_no_side_of_the_signing() -> None:
+    f = _doc("在日本台灣交流協會高雄事務所副所長王大中等人的見證下，台南市長林大同和日本茨城縣土浦市長山田太郎10日透過視訊"
+             "正式簽署友好交流協定。")
+    signings = [e for e in f.events.values() if e.category == "ceremony"]
+    assert len(signings) == 1 and signings[0].names_zh[0] == "臺南市與土浦市簽署友好交流協定", [e.names_zh for e in f.events.values()]
+    assert not any("高雄" in n for n in signings[0].names_zh)
+
+
 # ----------------------------------------------------------------------------- s9-en2: real English pages, round 2
 # (invented names and wording)
 

@@ -315,7 +315,7 @@ def translit_chars() -> frozenset[str]:
 
 
 # ----------------------------------------------------------------------------- visits: what recognisers and relation finding share
-VISIT_VERB = re.compile(fold(r"(?:率團|率領|帶領|組團)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪"
+VISIT_VERB = re.compile(fold(r"(?:率團|率領|帶領|組團)?(?:訪問|出訪|回訪|參訪|拜會|拜訪|考察|會晤|會見|會面|晤談|造訪|接見"
                              r"|訪台|訪臺|來台|來臺|抵台|抵臺|抵達|首訪|訪日|訪韓|訪美|訪歐|赴韓|赴日|赴美|赴歐|蒞臨)"))
 # 訪問團, 參訪團, 考察團 are delegations, not the verb: the delegation's own alternative below finds them
 VISIT = re.compile(fold(
@@ -323,7 +323,9 @@ VISIT = re.compile(fold(
     r"|(?:率團|率領)[^，。；,;]{0,12}?(?:訪問團|訪團|代表團)|(?:組團)?(?:訪台|訪臺|來台|來臺|抵台|抵臺|抵達|首訪|訪日|訪韓|訪美|訪歐"
     r"|赴韓|赴日|赴美|赴歐)|來到[^，。；,;]{1,8}拜會|(?:訪問團|訪團|代表團)(?=[，,今昨明於一]|\s)"
     # 「於5日蒞臨嘉義市政府參訪」: the honorific "came to" a government's seat is a visit (not 蒞臨現場, 蒞臨指導)
-    r"|蒞臨(?=[\u4e00-\u9fff]{1,5}(?:市政府|縣政府|市府|縣府|市議會|縣議會))"))
+    r"|蒞臨(?=[\u4e00-\u9fff]{1,5}(?:市政府|縣政府|市府|縣府|市議會|縣議會))"
+    # (s9-ev) 「市長於市府接見某市長某某率領的訪問團」: receiving a delegation is the delegation's visit (a call it pays)
+    r"|接見(?=[^，。；,;]{2,30}?(?:訪問團|訪團|代表團|參訪團|考察團))"))
 # time and linking words a clause may open with before what it tells (今(8)日, 隨後, 並, 上午)
 LEADING = re.compile(fold(r"(?:(?:今|昨|明|前)\s*(?:[(（]\s*)?(?:\d+\s*)?(?:[)）]\s*)?[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在"
                           r"|上午|下午|晚間|中午|\d+時(?:\d+分)?|[0-9]+月[0-9]+日|此外|另外)+"))

@@ -300,6 +300,10 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
         d = _DELEGATION.match(t, end)
         if d:
             end = d.end()  # 率領的檳州訪問團
+    if t.startswith(fold("接見"), m.head):
+        received = _DELEGATION.search(t, v1, c1)
+        if received:
+            end = received.end()  # (s9-ev) 「接見某市長某某率領的訪問團」: the delegation received ends the phrase
     gap = _HAN_GAP.search(raw, m.head, end)
     if gap:
         end = gap.start() + 1  # (zh) 「知事三度訪嘉義 市長盼擴大合作」: a headline's blank ends the phrase as a comma does
@@ -431,9 +435,15 @@ def _signing_names(res: Resolved, ent: EventEntity) -> list[str]:
     return out
 
 
+# (s9-ev) a celebration the text names (締盟十週年慶祝晚會, 歡迎晚宴): its own name tells it apart, no places before it
+_CELEBRATION = re.compile(fold(r"(?:晚會|晚宴|餐會|酒會|茶會|歡迎會|慶祝活動|紀念活動)$"))
+
+
 def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     """A signing's name with the places its sentence names (臺南市與土浦市簽署友好交流協定): 簽署友好交流協定 alone would
     name every signing of its kind."""
+    if _CELEBRATION.search(fold(name)):
+        return name
     text = res.text
     m = ent.mentions[0]
     s = text.sentences[text.sentence_of(m.start)]
@@ -441,6 +451,10 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
     found = res.recognised.within(res.recognised.places, s.start, s.end)
     if m.name != "signing":  # 「A與B…簽署協議，…A所在的C市…」: the places before the signing are its sides
         found = [p for p in found if p.end <= m.end] or found
+    # (s9-ev) 「日本某協會高雄事務所」: a place inside a body's name, after its first word, is where the body sits, not a side
+    # of the signing (「東區廳」「臺南市政府」, which the place opens, are the side's own government)
+    bodies = [(o.start, o.end) for o in res.recognised.within(res.recognised.orgs, s.start, s.end)]
+    found = [p for p in found if not any(a < p.start and p.end <= b for a, b in bodies)]
     inner = {q.start for q in found if q.kind in ("city", "district", "township")}
     for p in found:
         if p.end in inner and p.kind in ("city", "county", "prefecture", "state", "province"):

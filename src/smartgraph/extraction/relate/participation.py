@@ -150,6 +150,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             continue  # "Kure Mayor X had led a mission to …", "he had just received Mayor X": an earlier time
         if english and pm.how == "known" and _POSSESSIVE_EN.match(text.raw, pm.end):
             continue
+        if not english and not caption and _absent(res, s.start, s.end, pm):
+            continue  # (s9-ev) thanked for bringing it about, reached by phone, under whose lead, last year's: not there
         if not caption and not opened_by and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
             continue
         if unit.kind == "title":
@@ -164,6 +166,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = trips[0]
         elif opened_by:
             event = opened_by  # 「簽署儀式上，…市長Jan de Vries…交付給林市長」: everyone the sentence names was there
+        elif evs and not english and (witnessed := _witnessed(res, kept, s.start, s.end, pm.name.start, evs)):
+            event = witnessed  # (s9-ev) 「在甲、乙等人見證下，共同簽署…」: they witnessed the act the phrase leads to
         elif evs:
             event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
         elif prev and not past and not (english and _site_en(res, prev[0][-1][1])):
@@ -275,6 +279,58 @@ def _group_call(text: Text, mentions: list[EventMention]) -> bool:
         if _GROUP.search(text.fold, c0, m.end):
             return True
     return False
+
+
+# (s9-ev) what tells a person named in a sentence was not at its event: thanked for bringing it about (「感謝某處長居中引薦」),
+# reached by phone (「曾與某前院長通過電話」), someone under whose lead the city works (「在某市長帶領下」), or named in a
+# clause that tells an earlier time (「去年8月某總統贈與…」), or told as doing it again and again
+_THANKED = re.compile(fold(r"(?:感謝|謝謝|感激|感念)"))
+_BROUGHT_ABOUT = re.compile(fold(r"\s*(?:的\s*)?(?:(?:居中|從中|大力|熱心|一路)\s*)?(?:引薦|牽線|穿針引線|促成|協助|幫忙|支持)"))
+_PHONE_AFTER = re.compile(fold(r"\s*(?:(?:通過|通了|透過)\s*)?(?:電話|通話)"))
+_UNDER_LEAD = re.compile(fold(r"\s*(?:的\s*)?(?:帶領|領導|率領)\s*下"))
+# 「甲議員每年率領市民團體來訪」「曾多次來訪」: what someone does again and again, not this event
+_HABITUAL = re.compile(fold(r"每年|每次|歷年|經常|時常|常常|屢次|多次|數度|數次|幾度"))
+_EARLIER = re.compile(fold(r"(?:去|前)\s*(?:[(（]\s*\d+\s*[)）]\s*)?年|上個?月"))
+
+
+def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
+    """Whether the sentence names the person only as someone not at its event (see above)."""
+    t = res.text.fold
+    a = pm.name.start  # the mention's own start may take in the words before its affiliation
+    c0 = clause_start(t, s0, a, "，,；;")
+    end = max(pm.end, pm.name.end)
+    if _THANKED.search(t, c0, a) and _BROUGHT_ABOUT.match(t, end):
+        return True
+    if _PHONE_AFTER.match(t, end) or _UNDER_LEAD.match(t, end):
+        return True
+    habit = _HABITUAL.search(t, end, min(end + 12, clause_end(t, end, s1)))
+    if habit and not any(habit.start() <= m.start < clause_end(t, end, s1) for m in res.event_of):
+        return True
+    if _EARLIER.search(t, c0, a):
+        return not any(c0 <= m.start < clause_end(t, a, s1) for m in res.event_of)
+    return False
+
+
+_SIGN_VERB = re.compile(fold(r"簽署|簽訂|簽約|締結|締盟"))
+_WITNESSED_BY = re.compile(fold(r"(?:在|於)[^。；;]{0,80}?(?:見證|陪同|觀禮)\s*下"))
+
+
+def _witnessed(res: Resolved, kept: set[str], s0: int, s1: int, pos: int, evs: list[tuple[int, str]]) -> str:
+    """The event the 「在…見證下」 phrase that holds ``pos`` leads to: the signing it tells (the one signing the release
+    tells, when the sentence's own words for it are no event of their own), else the first event named after it; ""
+    if the person is in no such phrase."""
+    t = res.text.fold
+    for m in _WITNESSED_BY.finditer(t, s0, min(s1, pos + 80)):
+        if not m.start() < pos < m.end():
+            continue
+        after = sorted(x for x in evs if x[0] >= m.end())
+        if _SIGN_VERB.search(t, m.end(), s1):
+            signings = {k for k in kept if k in res.events and res.events[k].category == "ceremony" and res.events[k].origin == "act"}
+            told = [k for _, k in after if k in signings]
+            if told or len(signings) == 1:
+                return told[0] if told else next(iter(signings))
+        return after[0][1] if after else ""
+    return ""
 
 
 def _member(text: Text, s0: int, pos: int) -> bool:
