@@ -268,7 +268,7 @@ class NameScorer:
             return 2.0  # 「市長王大明七日簽署」「李文華二度訪台」: a day or a count in Chinese numerals follows the name
         f = starts_with(t, j, words("follow"))
         if f:
-            # 「市長奧馬斯說」: 說 ends a name as 表示 does; so does 後 (「分處長張文雄後，」), which ends no given name
+            # 「市長卡爾頓說」: 說 ends a name as 表示 does; so does 後 (「分處長王文德後，」), which ends no given name
             return 2.0 if len(f) > 1 or f == _AFTER else 1.5 if f == _SAID else 1.0
         return -2.0
 

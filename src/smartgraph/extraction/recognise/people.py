@@ -499,7 +499,7 @@ class PeopleRecogniser:
             j = e - 1
             cand = self.scorer.best_before(j, max_len=5)
             if (cand is None or cand.start < floor or cand.score < ACCEPT or self.scorer.shape(t[cand.start:j]) < 1.5) and origin:
-                cand = self.scorer.best_before(j, min_len=3, max_len=5, origin=origin)  # 「鷲見隆仁、田畑毅」 in a Japanese list
+                cand = self.scorer.best_before(j, min_len=3, max_len=5, origin=origin)  # 「森田隆二、川口健」 in a Japanese list
                 if cand is not None and self.scorer.shape(t[cand.start:j], origin) < 1.4:
                     cand = None
             elif cand is not None and self.scorer.shape(t[cand.start:j]) < 1.5:

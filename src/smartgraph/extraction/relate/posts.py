@@ -32,7 +32,7 @@ def _looks_foreign(p: PersonMention) -> bool:
     sur = lx.surnames()
     chinese = (name[:1] in sur and len(name) <= 3) or (name[:2] in sur and len(name) <= 4)
     if chinese and len(name) == 3 and name[:2] in lx.surnames_ja() and name[:2] not in sur and p.inherit:
-        return True  # 「…、伊藤寛、田畑毅等議員」: a listed Japanese family name of two characters, one given name
+        return True  # 「…、山本寛、川口健等議員」: a listed Japanese family name of two characters, one given name
     return not chinese
 
 
