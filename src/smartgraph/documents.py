@@ -231,6 +231,8 @@ _SECTION_RE = re.compile(
 _WEATHER_RE = re.compile(r"^(?:[•·]\s*)?(?:晴天|陰天|多雲|晴時多雲|多雲時晴|多雲時陰|陰時多雲|陰天有雨|陣雨|雷陣雨|短暫陣雨|雨天|今日氣溫|"
                          r"空氣品質指標|AQI|良好|普通|對敏感族群不健康|對所有族群不健康|非常不健康|危害|"
                          r"\d{1,2}\s*[~～]\s*\d{1,2}(?:\s*°?C)?|\d{1,3})$")
+# a town the weather box lists after its first line (• 臺南, 新營)
+_WEATHER_TOWN_RE = re.compile(r"(?:[•·]\s*)?[\u4e00-\u9fff]{2,3}")
 _CAPS_SECTION_RE = re.compile(r"^[A-Z][A-Z&' -]{2,24}$")
 _COUNT_RE = re.compile(r"^" + _BULLET + r"(?:hits?|views?|點閱(?:次數|數)?|瀏覽(?:次數|人次)?|人氣)\s*(?:[:：]\s*)?\d[\d,]*$", re.I)
 _CREDIT_RE = re.compile(
@@ -522,7 +524,7 @@ def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
             return True
         if _ALT_TEXT_RE.match(t) or _CAPS_SECTION_RE.match(t) or t in f.breadcrumb or _SECTION_RE.match(t):
             return True
-        if _WEATHER_RE.match(t) or (f.weather and re.fullmatch(r"(?:[•·]\s*)?[\u4e00-\u9fff]{2,3}", t)):
+        if _WEATHER_RE.match(t) or (f.weather and _WEATHER_TOWN_RE.fullmatch(t)):
             f.weather = f.weather or not t.isdigit()
             return True
     return False

@@ -394,9 +394,8 @@ _WILL = re.compile(fold(r"將|會"))
 def _planned(res: Resolved, ent: EventEntity) -> bool:
     """Whether every mention of a visit is told as a wish or on a condition: no visit made or scheduled."""
     t = res.text.fold
-    heads = [m for m in ent.mentions if m.head is not None]
-    for m in heads:
-        h = m.head if m.head is not None else m.start
+    heads = [(m, m.head) for m in ent.mentions if m.head is not None]
+    for m, h in heads:
         s = res.text.sentences[res.text.sentence_of(m.start)]
         c0 = clause_start(t, s.start, h, "，,；;。")
         if not (_WISHED.search(t, c0, h) or (_IF.search(t, s.start, c0) and _WILL.search(t, c0, h))):

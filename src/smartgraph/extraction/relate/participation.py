@@ -303,8 +303,9 @@ def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
         return True
     if _PHONE_AFTER.match(t, end) or _UNDER_LEAD.match(t, end):
         return True
-    habit = _HABITUAL.search(t, end, min(end + 12, clause_end(t, end, s1)))
-    if habit and not any(habit.start() <= m.start < clause_end(t, end, s1) for m in res.event_of):
+    stop = clause_end(t, end, s1)
+    habit = _HABITUAL.search(t, end, min(end + 12, stop))
+    if habit and not any(habit.start() <= m.start < stop for m in res.event_of):
         return True
     if _EARLIER.search(t, c0, a):
         return not any(c0 <= m.start < clause_end(t, a, s1) for m in res.event_of)
