@@ -23,6 +23,14 @@ def add_country(res: Resolved, code: str) -> str:
     return c.key
 
 
+def org_country(res: Resolved, code: str) -> str:
+    """The country an organisation of ``code`` belongs to, recorded: a territory's bodies are the sovereign state's
+    (Guam's government: US); a code the gazetteer lacks is kept as it is."""
+    if code and gz.sovereign(code) != code:
+        return add_country(res, gz.sovereign(code)).upper() or code
+    return code
+
+
 def add_place(res: Resolved, m: PlaceMention, country: str = "") -> str:
     """The key of a place mention's place, recorded in the resolution."""
     if m in res.place_of:
@@ -67,7 +75,7 @@ def government(res: Resolved, place_key: str) -> str:
         zh_name = zh if zh.endswith("政府") else f"{zh}{'' if zh.endswith(gz.PLACE_SUFFIXES) else '市' if p.kind == 'city' else ''}政府"
         en_name = (f"{en} Government" if en.endswith(" City") else f"{en} City Government") if p.kind == "city" and en \
             else (f"Government of {en}" if en else "")  # "Panama City Government", not "Panama City City Government"
-        res.organizations[key] = Organization(key, zh_name, en_name, kind, p.country, place_key)
+        res.organizations[key] = Organization(key, zh_name, en_name, kind, org_country(res, p.country), place_key)
     return key
 
 
@@ -76,13 +84,15 @@ def national_government(res: Resolved, code: str) -> str:
     key = f"gov-{code.lower()}"
     if c is not None and key not in res.organizations:
         add_country(res, code)
-        res.organizations[key] = Organization(key, f"{c.name_zh}政府", f"Government of {c.name_en}", "national-government", code)
+        res.organizations[key] = Organization(key, f"{c.name_zh}政府", f"Government of {c.name_en}", "national-government",
+                                              org_country(res, code))
     return key
 
 
 def organization(res: Resolved, key: str, name: str, org_type: str, country: str, place: str = "", parent: str = "") -> str:
     if country:
         add_country(res, country)
+        country = org_country(res, country)
     existing = res.organizations.get(key)
     if existing is None:
         res.organizations[key] = Organization(key, name, "", org_type, country, place, parent)

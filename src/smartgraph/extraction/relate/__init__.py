@@ -15,8 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from smartgraph.extraction import gazetteer as gz
-from smartgraph.extraction.entities import add_country, person_key
+from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import Resolved
 from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
 from smartgraph.extraction.relate.agreements_en import find_agreements_en, find_sister_cities_en
@@ -213,10 +212,7 @@ def relate(res: Resolved) -> Facts:
     facts.participations = participations
     facts.statements = statements
     facts.contacts = _contacts(res)
-    # the entities the facts name; a territory's bodies are the sovereign state's (Guam's government: US)
-    for k, o in list(res.organizations.items()):
-        if o.country and gz.sovereign(o.country) != o.country:
-            res.organizations[k] = replace(o, country=add_country(res, gz.sovereign(o.country)).upper() or o.country)
+    # the entities the facts name (a territory's bodies have the sovereign state's country: entities.org_country)
     facts.countries = dict(res.countries)
     facts.places = {k: _label_place(p, label) for k, p in res.places.items()}
     facts.organizations = {k: _label_org(o, label) for k, o in res.organizations.items()}

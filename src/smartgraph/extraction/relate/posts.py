@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
-from smartgraph.extraction.entities import add_place, government, national_government, organization, place_en
+from smartgraph.extraction.entities import add_place, government, national_government, org_country, organization, place_en
 from smartgraph.extraction.mentions import PersonMention, Resolved
 from smartgraph.extraction.names import romanised_chinese, western_order_chinese
 from smartgraph.extraction.text import fold
@@ -332,7 +332,9 @@ def _governor_en(res: Resolved, org: str, role: str) -> str:
     base = role.removeprefix("former-")
     if base != "prefectural-governor" or org not in res.organizations:
         return role
-    country = res.organizations[org].country
+    o = res.organizations[org]
+    # the territory a body governs is its place's country (its own country is the sovereign state's: Guam's is US)
+    country = (res.places[o.place].country if o.place in res.places else "") or o.country
     if not country or country in _CHIJI_COUNTRIES:
         return role
     key = "governor-general" if country in _GOVERNED_TERRITORIES else "governor"
@@ -377,7 +379,7 @@ def _home_organisations(res: Resolved, posts: list[Post], holders: dict[str, lis
         mentions = [m for person in people for m in holders.get(person, [])]
         foreign = (lambda m: _looks_foreign_en(m, home)) if res.text.doc.language == "en" else _looks_foreign
         if mentions and not any(foreign(m) for m in mentions):
-            res.organizations[org] = replace(o, country=home)
+            res.organizations[org] = replace(o, country=org_country(res, home))
 
 
 def _add(out: list[Post], seen: set[tuple[str, str, str]], post: Post) -> None:

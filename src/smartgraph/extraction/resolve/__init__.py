@@ -13,7 +13,7 @@ import re
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
-from smartgraph.extraction.entities import add_place, government, organization
+from smartgraph.extraction.entities import add_place, government, org_country, organization
 from smartgraph.extraction.mentions import Recognised, Resolved
 from smartgraph.extraction.resolve.events import resolve_events
 from smartgraph.extraction.resolve.orgs import affiliation, foreign_ministry_en, mission_en, premier_en
@@ -70,7 +70,8 @@ def _publisher(res: Resolved) -> None:
     if not re.search(r"[\u3400-\u9fff]", name):
         # an English header (Information Bureau, Kaohsiung City Government; Secretariat): an English label
         key = f"org-{fold(name)}"
-        res.organizations.setdefault(key, Organization(key, "", name, ot.key if ot else "agency", res.home_country))
+        res.organizations.setdefault(key, Organization(key, "", name, ot.key if ot else "agency",
+                                                               org_country(res, res.home_country)))
         res.publisher = key
         return
     res.publisher = organization(res, f"org-{fold(name)}", name, ot.key if ot else "agency", res.home_country)
