@@ -218,7 +218,7 @@ _NAV_RE = re.compile(
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
     r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
     r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*|"
-    r"(?:為[達求]最佳瀏覽效果|為了?獲得最佳瀏覽體驗)?.{0,6}建議(?:您)?使用.{0,80}瀏覽器.{0,12}|回到頂端|回頂端|top|"  # a browser notice
+    r"回到頂端|回頂端|top|"
     r"to\s+activate\s+the\s+text-to-speech\s+service\b.{0,80})$",  # a news site's read-aloud notice above the headline
     re.I)
 _ALT_TEXT_RE = re.compile(r"^[\w .'-]{0,40}\b(?:photo|image|picture|icon|banner)s?$|^[\u4e00-\u9fff]{0,10}(?:照片|圖片|相片)$", re.I)
@@ -492,7 +492,9 @@ def _site(text: str) -> str | None:
 
 # a news site's notices on a saved page: privacy and cookies, browser advice, the age-rating gate, an app's banner
 _SITE_NOTICE_RE = re.compile(
-    r"^本網站使用.{0,60}(?:隱私|cookie)|^請同意我們的隱私權規範|^為達最佳瀏覽效果|^Your browser does not appear to support"
+    r"^本網站使用.{0,60}(?:隱私|cookie)|^請同意我們的隱私權規範|^Your browser does not appear to support"
+    # browser advice: a line that opens 為達最佳瀏覽效果, or a whole line 「（為求最佳瀏覽效果，）建議使用…瀏覽器」
+    r"|^(?:為達最佳瀏覽效果|(?:為求最佳瀏覽效果|為了?獲得最佳瀏覽體驗)?.{0,6}建議(?:您)?使用.{0,80}瀏覽器.{0,12}$)"
     r"|^こちらのページは|^[\u4e00-\u9fff]{0,12}APP\s*Icon|^(?:關閉此視窗\s*)?(?:請至\S{2,12}官網下載\s*)+$|^限制級$|^下載$"
     r"|^您即將進入之新聞內容|^根據「電腦網路內容分級處理辦法」|^(?:未滿18歲|我同意|我已年滿18歲)\S{0,12}$", re.I)
 
@@ -540,7 +542,8 @@ _SITE_CLOCK_RE = re.compile(r"^[A-Z][A-Z &'.-]{2,40}\s+(?:19|20)\d{2}[,./ -]\s*\
 _SITE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:新聞網|新闻网|電子報|电子报)$"
                            # 「首頁新聞版面焦點新聞…」: a menu run together; 「您現在位於 - 焦點新聞」: where the page sits
                            r"|^(?:網站)?首頁(?:[\u4e00-\u9fff]{0,4}新聞){3,}[\u4e00-\u9fff]{0,6}$"
-                           r"|^(?:您現在位於|您目前位於|目前位於|您的位置)\s*(?:[-:：>]\s*)?[\u4e00-\u9fff ]{0,12}$")
+                           # (「您的位置: …」 is navigation: _NAV_RE)
+                           r"|^(?:您現在位於|您目前位於|目前位於)\s*(?:[-:：>]\s*)?[\u4e00-\u9fff ]{0,12}$")
 
 
 def _comma_dot_date(f: _Fields, line: Span) -> bool:
