@@ -197,8 +197,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
                  "Contact Person", "Contact", "Contacts", "Media Contact", "Press Contact"),
     "phones": ("聯絡資訊", "聯絡電話", "連絡電話", "聯絡方式", "電話", "联系电话", "联络电话", "Phone", "Tel", "Telephone",
                "Contact Number"),
-    "ignore": ("類別", "分類", "點閱次數", "瀏覽次數", "點閱數", "點閱率", "瀏覽人次", "人氣", "審核日期", "標籤", "責任編輯",
-               "责任编辑", "Category", "Hits", "Hit", "Views", "Reviewed", "Tags", "Keywords"),
+    "title": ("標題", "新聞標題", "标题", "新闻标题"),
+    "ignore": ("類別", "分類", "类别", "分类", "點閱次數", "瀏覽次數", "點閱數", "點閱率", "瀏覽人次", "人氣", "審核日期", "標籤", "責任編輯",
+               "责任编辑", "Category", "Categories", "Hits", "Hit", "Views", "Reviewed", "Tags", "Keywords"),
 }
 _FIELD_OF = {label.casefold(): name for name, labels in FIELDS.items() for label in labels}
 _LABELS = "|".join(sorted(map(re.escape, (lb for labels in FIELDS.values() for lb in labels)), key=len, reverse=True))
@@ -226,7 +227,9 @@ _SECTION_RE = re.compile(
     r"^(?:city news|news|latest news|press releases?|news releases?|announcements|top news|breaking news|politics|society|"
     r"business|cross-strait|taiwan|local|international|world|asia|focus|sports|life|culture|opinion|features|front page|"
     r"快訊|即時|即時新聞|最新消息|新聞稿|市政新聞|新聞|焦點|要聞|政治|社會|生活|地方|國際|兩岸|財經|文教|體育|娛樂|"
-    r"本市新聞|新聞發布|地方焦點|地方新聞|政治焦點|生活新聞)$", re.I)
+    r"本市新聞|新聞發布|地方焦點|地方新聞|政治焦點|生活新聞|"
+    r"(?:焦點|焦点|市政|即時|最新|重要|國際|国际|地方|政治|社會|社会|生活|財經|财经|體育|体育|文教|藝文|艺文|本市|府會|府会|縣政|县政|"
+    r"市府|活動|活动|綜合|综合)(?:新聞|新闻|快訊|快讯))$", re.I)  # 焦點新聞, 市政快訊: a section's name, never a story's title
 # a city site's weather and air-quality box above the headline: 晴天 / 今日氣溫 / 22 ~ 26 / • 臺南 / AQI / 30 / 良好
 _WEATHER_RE = re.compile(r"^(?:[•·]\s*)?(?:晴天|陰天|多雲|晴時多雲|多雲時晴|多雲時陰|陰時多雲|陰天有雨|陣雨|雷陣雨|短暫陣雨|雨天|今日氣溫|"
                          r"空氣品質指標|AQI|良好|普通|對敏感族群不健康|對所有族群不健康|非常不健康|危害|"
@@ -435,6 +438,23 @@ def _run_on_lead(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, S
     return name, d.date, _strip_span_of(piece, d.start, d.end), rest
 
 
+def _dated_headline(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
+    """A date label whose value runs on into a Chinese headline (``date 2025-11-07 <headline>``, a saved page that lost
+    its line break): (field, date, its span, the headline), else None."""
+    if len(pieces) != 1 or pieces[0][0] not in _DATE_LABELS:
+        return None
+    name, piece = pieces[0]
+    d = _full_date(piece.text)
+    if d is None or d.start != 0:
+        return None
+    rest = _strip_span_of(piece, d.end, len(piece.text))
+    if len(re.findall(r"[\u4e00-\u9fff]", rest.text)) < 8 or not _is_title(rest.text) or re.match(r"\d|[(（]", rest.text) \
+            or _ZH_DATELINE_RE.match(rest.text) or _ZH_ORG_RE.match(rest.text):
+        return None
+    assert name is not None
+    return name, d.date, _strip_span_of(piece, d.start, d.end), rest
+
+
 def _ok_without_colon(name: str, piece: Span) -> bool:
     """A label written without a colon takes its value only when that value is what the label announces (a date)."""
     return name not in _DATE_LABELS or _full_date(piece.text) is not None
@@ -481,6 +501,12 @@ def _breadcrumb(line: str) -> list[str] | None:
     return None
 
 
+def _crumb_headline(f: _Fields, t: str) -> bool:
+    """Whether ``t``, the last step of the page's trail, is the story's own headline (首頁 > 政治 > <headline>), not a
+    section's name: ten or more Chinese characters, or five or more words."""
+    return bool(f.breadcrumb) and t == f.breadcrumb[-1] and (len(re.findall(r"[\u4e00-\u9fff]", t)) >= 10 or len(t.split()) >= 5)
+
+
 def _site(text: str) -> str | None:
     m = _ZH_SITE_RE.match(text)
     if m:
@@ -496,6 +522,7 @@ _SITE_NOTICE_RE = re.compile(
     # browser advice: a line that opens 為達最佳瀏覽效果, or a whole line 「（為求最佳瀏覽效果，）建議使用…瀏覽器」
     r"|^(?:為達最佳瀏覽效果|(?:為求最佳瀏覽效果|為了?獲得最佳瀏覽體驗)?.{0,6}建議(?:您)?使用.{0,80}瀏覽器.{0,12}$)"
     r"|^こちらのページは|^[\u4e00-\u9fff]{0,12}APP\s*Icon|^(?:關閉此視窗\s*)?(?:請至\S{2,12}官網下載\s*)+$|^限制級$|^下載$"
+    r"|^(?:地址|網址|网址|原文網址|原文网址|原文連結|原文链接|文章網址|URL|Link)\s*[:：]\s*https?://\S+$"  # a reprint's link line
     r"|^您即將進入之新聞內容|^根據「電腦網路內容分級處理辦法」|^(?:未滿18歲|我同意|我已年滿18歲)\S{0,12}$", re.I)
 
 
@@ -524,7 +551,8 @@ def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
                     i = t.index(site)
                     f.site = _strip_span_of(line, i, i + len(site))
             return True
-        if _ALT_TEXT_RE.match(t) or _CAPS_SECTION_RE.match(t) or t in f.breadcrumb or _SECTION_RE.match(t):
+        if _ALT_TEXT_RE.match(t) or _CAPS_SECTION_RE.match(t) or (t in f.breadcrumb and not _crumb_headline(f, t)) \
+                or _SECTION_RE.match(t):
             return True
         if _WEATHER_RE.match(t) or (f.weather and _WEATHER_TOWN_RE.fullmatch(t)):
             f.weather = f.weather or not t.isdigit()
@@ -820,7 +848,9 @@ _TRAILING_BUTTON = re.compile(r"(?:\s{2,}|\t)(?:print|列印|友善列印|share|
 
 _DOMAIN_RE = re.compile(r"^(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?$", re.I)
 # a photo's caption ends with its credit: (Reuters photo), （圖／市府提供）, 「…簽署協定。（高市府提供）」
-_CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|[（(]圖\s*[/／].{1,30}[）)]$|[（(][^（()）]{1,20}提供[）)]$"
+_CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|"
+                           r"[。！]\s*(?:圖|照片|圖片|攝影|图|图片|摄影)\s*[/／:：][^。，,\s]{1,30}$|"  # 「兩市締盟。圖/市府提供」
+                           r"[（(]圖\s*[/／].{1,30}[）)]$|[（(][^（()）]{1,20}提供[）)]$"
                            r"|[（(]記者[^（()）]{1,12}攝[）)]$", re.I)
 
 
@@ -838,6 +868,14 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
         if non_blank > 40:
             return title, subtitle, i, captions
         t = ln.span.text
+        trail = _vertical_trail(lines, i) if title is None else None
+        if trail is not None:  # 「• 首頁」「• >」「• 政治」…: a trail written one step a line
+            crumbs, end = trail
+            f.breadcrumb.extend(crumbs)
+            f.boilerplate.extend(lines[k].span for k in range(i, end) if not lines[k].blank)
+            skip.update(range(i, end))
+            last = "boilerplate"
+            continue
         if _boilerplate(f, ln.span, top=True) or _SITE_CLOCK_RE.match(t) or (title is None and _SITE_NAME_RE.match(t)):
             # 「太平洋新聞網」 alone on the first line of a saved page: the site's name, not the story's title
             f.boilerplate.append(ln.span)
@@ -860,6 +898,13 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             f.put_date(name, date, date_span)
             lines[i] = _Line(rest, False)
             return title, subtitle, i, captions
+        head = _dated_headline(pieces) if pieces is not None and title is None else None
+        if head is not None:  # `date 2025-11-07 <headline>`: the date is header, the rest the title
+            name, date, date_span, rest = head
+            f.put_date(name, date, date_span)
+            title = rest
+            last = "title"
+            continue
         if pieces is not None:
             _impossible_dates(pieces, notices, text)
             _take_fields(f, pieces, notices, text)
@@ -905,6 +950,33 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
 
 # 「中央社／ 屏東3日電」「中央社／ 記者王小明台中3日電」: a portal's credit line for a news agency's story
 _AGENCY_CREDIT_RE = re.compile(r"^(?:中央社|中央通訊社)\s*[／/]\s*(?:記者\s*)?[\u4e00-\u9fff、]{2,24}?\d{1,2}\s*日\s*(?:電|电|專電)$")
+
+
+_LIST_STEP_RE = re.compile(r"^[•·‧●▪*-]\s*(?P<step>.{1,100})$")
+
+
+def _vertical_trail(lines: list[_Line], i: int, reach: int = 12) -> tuple[list[str], int] | None:
+    """A breadcrumb trail written as a list, one step a line (``• 首頁`` ``• >`` ``• 政治`` ``• >`` ``• <headline>``):
+    its steps and the index after its last line, or None. It opens at the home page and has a separator step."""
+    m = _LIST_STEP_RE.match(lines[i].span.text)
+    if m is None or not re.fullmatch(r"(?:網站)?首頁|回首頁|主頁|home(?:\s*page)?", m["step"].strip(), re.I):
+        return None
+    steps: list[str] = []
+    seps = 0
+    end = i
+    for k in range(i, min(len(lines), i + reach)):
+        if lines[k].blank:
+            continue
+        s = _LIST_STEP_RE.match(lines[k].span.text)
+        if s is None:
+            break
+        step = s["step"].strip()
+        if _CRUMB.fullmatch(step):
+            seps += 1
+        else:
+            steps.append(step)
+        end = k + 1
+    return (steps, end) if seps and len(steps) >= 2 else None
 
 
 def _headline_before_byline(lines: list[_Line], i: int, reach: int = 4) -> int | None:
@@ -1146,10 +1218,12 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
             paras[-1] = _strip_span_of(paras[-1], 0, m.start())
     _stamp_date(f, text)
     header = _header(f)
-    if not f.spans and not f.dates and header.kind != "news":
+    if not (f.spans.keys() - {"title"}) and not f.dates and header.kind != "news":
         notes.append(Notice("no header (發布機關, 發布日期, 聯絡人): publisher and date are unknown, facts are still read"))
     unit, contacts, phones = _contacts(f, text)
     header = dataclasses.replace(header, contact_unit=unit, contacts=tuple(contacts), phones=tuple(phones))
+    if title is None and "title" in f.spans:  # 「標題：…」 written as a field (a reprint gives it at the end)
+        title = f.spans["title"]
     if title is None and paras:  # no title line in the top: the first short line of the body
         head = _strip_span(text, paras[0].start, paras[0].start + len(paras[0].text.split("\n")[0]))
         if len(head.text) <= 80 and not head.text.endswith("。") and not _CAPTION_RE.match(head.text):

@@ -1,0 +1,67 @@
+"""A saved page's title under its chrome: category labels, a section's name, a trail written one step a line, a
+headline run on after a date label, a title given as a field at the end, a photo's caption on the first line.
+Invented pages of the shapes real sites give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smartgraph import documents
+from smartgraph.model import Document
+
+BODY = "市長今(5)日接見來訪的市長，雙方簽署合作備忘錄，盼深化交流。\n\n雙方也交換了紀念品。\n"
+HEAD = "市長出訪友好城市 深化雙邊交流"
+
+
+def read(text: str, tmp_path: Path) -> Document:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return documents.read(path)
+
+
+@pytest.mark.parametrize("text", [
+    # a blog's category line over the headline
+    f"Categories: 未分類\n\n{HEAD}\n\n{BODY}",
+    # a section's name, then the trail one step a line, its last step the headline
+    f"焦點新聞\n  • 首頁\n  • >\n  • 市政\n  • >\n  • {HEAD}\n\n{HEAD}\n\n{BODY}",
+    # the trail on one line, its last step the headline the next line repeats
+    f"首頁 > 市政 > {HEAD}\n\n{HEAD}\n\n{BODY}",
+    # a date label whose value runs on into the headline
+    f" date 2025-11-07 {HEAD}\n\n{BODY}",
+    # a reprint: no headline on top, the title given as a field at the end, then the link
+    f"{BODY}\n本站聲明:轉載文章僅供參考。\n標題:{HEAD}\n地址:https://example.com/a/1.html\n",
+])
+def test_the_headline_under_a_pages_chrome(tmp_path: Path, text: str) -> None:
+    doc = read(text, tmp_path)
+    assert doc.title is not None and doc.title.text == HEAD
+    assert doc.blocks[0].span.text.startswith("市長今(5)日")
+
+
+def test_a_section_name_alone_is_not_the_title(tmp_path: Path) -> None:
+    doc = read(f"焦點新聞\n\n{HEAD}\n\n{BODY}", tmp_path)
+    assert doc.title is not None and doc.title.text == HEAD
+
+
+def test_a_trail_whose_last_step_is_a_section_keeps_it_out_of_the_title(tmp_path: Path) -> None:
+    doc = read(f"首頁 > 新聞 > 市政\n\n市政\n\n{HEAD}\n\n{BODY}", tmp_path)
+    assert doc.title is not None and doc.title.text == HEAD
+
+
+def test_a_dated_line_of_prose_is_not_a_title(tmp_path: Path) -> None:
+    doc = read(f"{HEAD}\n\n date 2025-11-07 （中央社記者王小明台北7日電）市長今天接見訪問團。\n\n{BODY}", tmp_path)
+    assert doc.title is not None and doc.title.text == HEAD
+
+
+def test_a_credited_photo_caption_on_the_first_line_is_no_title(tmp_path: Path) -> None:
+    caption = "兩市締結姊妹市。圖/市政府提供"
+    doc = read(f"{caption}\n{caption}\n\n{BODY}", tmp_path)
+    assert doc.title is None
+    assert [b.kind for b in doc.blocks if b.span.text == caption] == ["caption", "caption"]
+
+
+def test_a_title_field_does_not_count_as_a_header(tmp_path: Path) -> None:
+    doc = read(f"{BODY}\n標題:{HEAD}\n", tmp_path)
+    assert doc.title is not None and doc.title.text == HEAD
+    assert any("no header" in n.message for n in doc.notices)
