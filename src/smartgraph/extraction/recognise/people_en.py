@@ -671,7 +671,8 @@ class EnglishPeople:
             nxt = self.titles[n + 1].start if n + 1 < len(self.titles) and self.titles[n + 1].start > tm.end else s.end
             if not self._title_then_name(tm, s.start, s.end, nxt) and not self._appositive(tm, s.start, s.end) \
                     and not self._second_post(tm, s.end):
-                self._copula(tm, s.start, s.end)
+                if not self._copula(tm, s.start, s.end):
+                    self._title_of_then_name(tm, s.start, s.end)
         self._plural_lists()
         self._honorifics()
         self._brackets()
@@ -775,7 +776,8 @@ class EnglishPeople:
         s0 = max(s0, self._last_end(tm.start))
         a = _aff_start(raw, tm.start, s0)
         m = re.search(r"(?:,|\s[-–—])\s*(?:(?:who is|who was|now|currently|also)\s+)?(?:(?:the|a|an)\s+)?"
-                      r"(?:(?:former|then-?)\s*)?$", raw[s0:a])  # "…, the former Deputy Mayor of Taichung,"
+                      r"(?:(?:former|then-?)\s*)?(?:(?:first|second|third|fourth|fifth|sixth)\s+)?$", raw[s0:a])
+        # "…, the former Deputy Mayor of Taichung,"; "…, second councilor;" (a lower-case title with its rank)
         pre = raw[s0:a]
         if m is None:
             # "…, the Queensland Government's Trade and Investment Commissioner": the run may hold the article
@@ -834,6 +836,31 @@ class EnglishPeople:
             return False
         ns, ne = found
         self._add(PersonMention(ns, of[1], raw[ns:of[1]], self._name(ns, ne, alt), ((tm, of),), False, "title"))
+        return True
+
+    def _title_of_then_name(self, tm: TitleMention, s0: int, s1: int) -> bool:
+        """"The vice mayor of Springdale on the island of X, Anna Bell Cruz, arrived …": "the", the title, "of" its body
+        and words with no comma, then the name set off by commas (or followed by its Han form in brackets)."""
+        raw = self.raw
+        if not re.search(r"(?:^|[\s,;:–—-])[Tt]he\s+$", raw[max(s0, self._last_end(tm.start)):tm.start]):
+            return False
+        of = _after_of(raw, tm.end, s1)
+        if of is None or not _useful_aff(raw, of[0], of[1]):
+            return False
+        comma = raw.find(",", of[1], s1)
+        if comma < 0 or re.search(r"[;:()]|\b(?:and|who|which|said|says)\b", raw[of[1]:comma]):
+            return False
+        i = comma + 1
+        while i < s1 and raw[i] == " ":
+            i += 1
+        found = name_after(raw, i, s1)
+        if found is None or not self._free(*found) or " " not in raw[found[0]:found[1]]:
+            return False
+        ns, ne = found
+        if not re.match(r"\s*(?:[,(（]|$)", raw[ne:s1]):
+            return False
+        alt = _bracket_han(raw, ne)[0]
+        self._add(PersonMention(tm.start, ne, raw[tm.start:ne], self._name(ns, ne, alt), ((tm, of),), False, "title"))
         return True
 
     def _second_post(self, tm: TitleMention, s1: int) -> bool:

@@ -319,10 +319,13 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
             code = (_country_of(last) if last is not None else "") or _context_country(res, a) or _country_before(res, raw[start:e])
             m = PlaceMention(start, e, name, name, None, code, "city" if fused == "市" else "region")
             return government(res, add_place(res, m, code))
-    # 3b. a place no gazetteer knows, written with its suffix before a title that repeats it: 白馬村|村長, 米沙省|省長
-    if not fused and title is not None and fold(title.label_zh[:1]) == t[e - 1] and t[e - 1] in fold(PLACE_SUFFIX_TITLES) \
-            and all(is_han(ch) for ch in t[a:e]):
+    # 3b. a place no gazetteer knows, written with its suffix before a title that repeats it: 白馬村|村長, 米沙省|省長,
+    # 柯哈市|副市長
+    if not fused and title is not None and t[e - 1] in fold(title.label_zh[:2]) and t[e - 1] in fold(PLACE_SUFFIX_TITLES) \
+            and all(is_han(ch) for ch in t[a:e]) and not t[a:e].endswith(fold("城市")):
         start = last.end if last is not None and last.end <= e else a
+        if fold(title.label_zh[:1]) != t[e - 1]:  # 副市長: the place's name starts after a word no name holds (此次與|柯哈市)
+            start = max([start, *(k + 1 for k in range(start, e - 1) if t[k] in not_in_name())])
         name = raw[start:e]
         # a word before the suffix (姊妹|市, 水上|町) is a place only where the text writes it after a country or place
         worded = common_word(t[start:e - 1])

@@ -1,0 +1,50 @@
+"""People and their posts as real pages write them, on invented sentences: a lower-case title with its rank after a
+name, "the <title> of <place> …, <name>,", a deputy of a city no gazetteer knows (柯哈市副市長)."""
+
+from smartgraph.documents import parse
+from smartgraph.extraction import extract
+from smartgraph.model import Facts
+
+
+def _zh(body: str) -> Facts:
+    return extract(parse(f"發布機關:高雄市政府新聞局\n\n發布日期:113/04/12\n\n聯絡人:王小明\n\n{body}\n", "t.txt"))
+
+
+def _en(body: str) -> Facts:
+    return extract(parse(f"Issued by: Secretariat, Kaohsiung City Government\nDate: 2024-04-12\n\n{body}\n", "t.txt"))
+
+
+def _posts(f: Facts) -> dict[str, tuple[str, str]]:
+    """Each person's name -> (role, the organisation's Chinese or English name)."""
+    out = {}
+    for p in f.posts:
+        o = f.organizations.get(p.organization)
+        out[f.persons[p.person].name] = (p.role, (o.name_zh or o.name_en) if o else "")
+    return out
+
+
+def test_a_ranked_lower_case_title_after_a_name_is_a_post() -> None:
+    f = _en("Kaohsiung visit\n\nKaohsiung, April 12 - Deputy Mayor Lin Ta-tung received a delegation from Cebu City with "
+            "Maria Lopez Vidal, second councilor; and Pedro Ruiz Soto, city councilor. The two sides discussed "
+            "port cooperation and tourism.")
+    assert "Maria Lopez Vidal" in _posts(f)
+
+
+def test_the_title_of_a_place_then_the_name_between_commas() -> None:
+    f = _en("Visit to Kaohsiung\n\nKaohsiung, April 12 - The vice mayor of Cebu City on the central island of Cebu, "
+            "Carlos Dela Cruz, arrived in Kaohsiung on Wednesday at the invitation of a university.")
+    role, org = _posts(f)["Carlos Dela Cruz"]
+    assert role == "deputy-mayor" and "宿霧" in org
+
+
+def test_the_title_of_a_place_without_a_name_after_it_names_nobody() -> None:
+    f = _en("Visit to Kaohsiung\n\nKaohsiung, April 12 - The vice mayor of Cebu City, who arrived on Wednesday, "
+            "toured the harbour.")
+    assert not f.posts
+
+
+def test_a_deputy_of_a_city_no_gazetteer_knows_is_that_citys() -> None:
+    f = _zh("市長出訪菲律賓\n\n陳大文市長近日率團訪問菲律賓，與在菲律賓締結的姊妹市——柯哈市（Kohaha City）會晤。\n\n"
+            "陳大文市長此次與柯哈市副市長Anton Bell Reyes會面，並簽署兩市合作備忘錄。")
+    role, org = _posts(f)["Anton Bell Reyes"]
+    assert role == "deputy-mayor" and org.startswith("柯哈市")
