@@ -670,9 +670,8 @@ class EnglishPeople:
             s = text.sentences[text.sentence_of(tm.start)]
             nxt = self.titles[n + 1].start if n + 1 < len(self.titles) and self.titles[n + 1].start > tm.end else s.end
             if not self._title_then_name(tm, s.start, s.end, nxt) and not self._appositive(tm, s.start, s.end) \
-                    and not self._second_post(tm, s.end):
-                if not self._copula(tm, s.start, s.end):
-                    self._title_of_then_name(tm, s.start, s.end)
+                    and not self._second_post(tm, s.end) and not self._copula(tm, s.start, s.end):
+                self._title_of_then_name(tm, s.start, s.end)
         self._plural_lists()
         self._honorifics()
         self._brackets()
