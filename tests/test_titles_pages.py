@@ -65,3 +65,11 @@ def test_a_title_field_does_not_count_as_a_header(tmp_path: Path) -> None:
     doc = read(f"{BODY}\n標題:{HEAD}\n", tmp_path)
     assert doc.title is not None and doc.title.text == HEAD
     assert any("no header" in n.message for n in doc.notices)
+
+
+def test_a_list_number_glued_to_an_english_headline_is_not_part_of_it(tmp_path: Path) -> None:
+    head = "Alex Doe, Minister of Tourism of the Northshire Government, and his delegation paid a visit[...]"
+    text = f"Springdale City Government\n\n12/21/2023 | Press release | Distributed by Public on 12/21/2023 00:50\n\n1{head}\n\n" \
+           "[Link] Alex Doe, Minister of Tourism of the Northshire Government, led a delegation to visit the city.\n"
+    doc = read(text, tmp_path)
+    assert doc.title is not None and doc.title.text == head
