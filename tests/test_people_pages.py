@@ -48,3 +48,11 @@ def test_a_deputy_of_a_city_no_gazetteer_knows_is_that_citys() -> None:
             "陳大文市長此次與柯哈市副市長Anton Bell Reyes會面，並簽署兩市合作備忘錄。")
     role, org = _posts(f)["Anton Bell Reyes"]
     assert role == "deputy-mayor" and org.startswith("柯哈市")
+
+
+def test_a_predecessor_holds_the_post_of_the_one_named_before() -> None:
+    f = _en("Mayor visits sister city\n\nKaohsiung, April 12 - Kaohsiung Mayor Lin Ta-tung met Manchester Mayor Alan B. "
+            "Fenwick on Thursday to compare notes on housing.\n\nSusan Hale, Fenwick's predecessor, visited Kaohsiung "
+            "three years ago.")
+    posts = _posts(f)
+    assert posts["Susan Hale"] == posts["Alan B. Fenwick"]

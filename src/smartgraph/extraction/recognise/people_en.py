@@ -409,6 +409,8 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
     return a
 
 
+# ", Smith's predecessor," / ", Jones' successor,": the post of the person of that family name (recognise.people_en)
+_PREDECESSOR = re.compile(r",\s+(?P<who>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s?\s+(?:predecessor|successor)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _PLACE_BODY = re.compile(r" (?:(?:City|County|Municipal|Metropolitan|Prefectural|Provincial|State) )?(?:Council|Assembly|Government)(?![\w-])")
 _PLACE_KIND_WORD = re.compile(r" (?:City|Prefecture|County|Town|Village|Province|State|Municipality|District|Ward)(?![\w-])")
@@ -675,6 +677,7 @@ class EnglishPeople:
         self._plural_lists()
         self._honorifics()
         self._brackets()
+        self._predecessors()
         return sorted(self.out, key=lambda p: (p.start, p.name.start))
 
     def _headline_named(self, tm: TitleMention) -> bool:
@@ -929,6 +932,25 @@ class EnglishPeople:
             short = " " not in raw[ns:ne] and not alt
             self._add(PersonMention(m.start(), after, raw[m.start():after], self._name(ns, ne, alt, 0.8), (), short,
                                     "short" if short else "honorific"))
+
+    def _predecessors(self) -> None:
+        """"Jane Roe, Smith's predecessor," / "…, the successor of Smith,": the post of the person named before, held
+        by the one named here."""
+        raw = self.raw
+        for m in _PREDECESSOR.finditer(raw):
+            if self._skip(m.start()):
+                continue
+            s0 = self.text.sentences[self.text.sentence_of(m.start())].start
+            found = name_before(raw, m.start(), max(s0, self._last_end(m.start())))
+            if found is None or not self._free(*found) or " " not in raw[found[0]:found[1]]:
+                continue
+            family = m.group("who")
+            holder = next((p for p in reversed(self.out) if p.posts and p.end <= found[0]
+                           and p.name.text.split()[-1] == family), None)
+            if holder is None:
+                continue
+            ns, ne = found
+            self._add(PersonMention(ns, ne, raw[ns:ne], self._name(ns, ne), holder.posts[:1], False, "title"))
 
     def _brackets(self) -> None:
         """"Lin Mei-ling (林美玲)" with no title nearby, and "柯文哲 (Ko Wen-je)"."""
