@@ -1,6 +1,8 @@
 """People and their posts as real pages write them, on invented sentences: a lower-case title with its rank after a
 name, "the <title> of <place> …, <name>,", a deputy of a city no gazetteer knows (柯哈市副市長)."""
 
+from pathlib import Path
+
 from smartgraph.documents import parse
 from smartgraph.extraction import extract
 from smartgraph.model import Facts
@@ -56,3 +58,23 @@ def test_a_predecessor_holds_the_post_of_the_one_named_before() -> None:
             "three years ago.")
     posts = _posts(f)
     assert posts["Susan Hale"] == posts["Alan B. Fenwick"]
+
+
+def test_a_states_government_is_named_by_its_country_in_the_officials_query(tmp_path: Path) -> None:
+    from smartgraph import pipeline
+    from smartgraph.config import Settings
+    from smartgraph.queries import Catalog
+    from smartgraph.sparql.store import open_store
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("發布機關:高雄市政府新聞局\n\n發布日期:113/04/12\n\n聯絡人:王小明\n\n帛琉總統訪問高雄\n\n"
+                               "帛琉總統甘大衛今(12)日率團訪問高雄，陳大文市長親自接待，雙方就觀光交流交換意見。\n",
+                               encoding="utf-8")
+    path = tmp_path / "store"
+    st = open_store(path)
+    assert pipeline.build([src], st, Settings(store=path)).ok
+    rows = st.select(Catalog.load().get("officials").prepare({}))["results"]["bindings"]
+    st.close()
+    orgs = {r["personName"]["value"]: r["organizationName"]["value"] for r in rows}
+    assert orgs.get("甘大衛") == "帛琉"
