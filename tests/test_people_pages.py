@@ -78,3 +78,21 @@ def test_a_states_government_is_named_by_its_country_in_the_officials_query(tmp_
     st.close()
     orgs = {r["personName"]["value"]: r["organizationName"]["value"] for r in rows}
     assert orgs.get("甘大衛") == "帛琉"
+
+
+def test_a_branch_of_the_home_countrys_office_abroad_is_the_home_countrys() -> None:
+    f = _en("Friendship city agreement\n\nKaohsiung, April 12 - Kaohsiung and Kumamoto signed an agreement in Tokyo. "
+            "Lin Mei-hua, Director of the Osaka Branch of the Taipei Economic and Cultural Representative Office in Japan, "
+            "attended the ceremony.")
+    post = next(p for p in f.posts if f.persons[p.person].name == "Lin Mei-hua")
+    o = f.organizations[post.organization]
+    assert o.country == "TW" and o.org_type == "representative-office"
+
+
+def test_the_longest_type_word_ending_an_english_name_is_its_type() -> None:
+    from smartgraph.extraction.resolve.orgs import _en_org_type
+
+    t = _en_org_type("Northshire Trade Office")
+    assert t is not None and t.key == "representative-office"
+    d = _en_org_type("City Government Department of Public Works")
+    assert d is not None and d.kind == "unit"

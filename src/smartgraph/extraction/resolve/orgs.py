@@ -698,7 +698,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
         return ""
     lead = geo[0] if geo and geo[0][0] == 0 else None
     if ot.kind == "foreign-office":
-        cc = _en_country(geo)
+        cc = _sender_en(s, geo, res.home_country or "TW") or _en_country(geo)
         return organization(res, f"org-{cc.lower()}-{gz.fold(s)}", s, ot.key, cc)
     if lead is not None and lead[2] == "place":
         name = s[lead[0]:lead[1]]
@@ -757,6 +757,17 @@ def _spelt_out(raw: str, acronym: str) -> str:
     return full if len(run) >= 2 and initials.startswith(acronym[:1]) and re.search(r"[a-z]", full) else ""
 
 
+def _sender_en(s: str, geo: list[tuple[int, int, str, object]], home: str) -> str:
+    """The home country when an office's English name carries a home place or country not written after "in" (the
+    Yokohama Branch of the Taipei Economic and Cultural Representative Office in Japan: Taiwan's office abroad, not
+    Japan's; "the Polish Office in Taipei" is Poland's), else ""."""
+    for a, _, kind, v in geo:
+        code = str(v) if kind == "country" else getattr(gz.place_named(str(v)), "country", "")
+        if code == home and not re.search(r"\bin\s+(?:the\s+)?$", s[:a]):
+            return home
+    return ""
+
+
 def _en_country(geo: list[tuple[int, int, str, object]]) -> str:
     """The country of the first country, nationality or place an English stretch names."""
     for _, _, kind, v in geo:
@@ -769,8 +780,9 @@ def _en_country(geo: list[tuple[int, int, str, object]]) -> str:
 
 
 def _en_org_type(s: str) -> lx.OrgType | None:
-    """The organisation type an English name tells: the type word that starts last ("City Government Department of
-    Public Works" is a department), the longest at one place."""
+    """The organisation type an English name tells: the type word that ends last ("City Government Department of
+    Public Works" is a department), the longest of those ending there ("Trade Office" is a representative office,
+    not an office)."""
     low = s.lower()
     best: tuple[int, int, lx.OrgType] | None = None
     for o in lx.org_types().values():
@@ -778,7 +790,7 @@ def _en_org_type(s: str) -> lx.OrgType | None:
             if w.lower() not in low:  # the pattern is the word itself between boundaries
                 continue
             for m in re.finditer(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low):
-                cand = (m.start(), m.end() - m.start(), o)
+                cand = (m.end(), m.end() - m.start(), o)
                 if best is None or (cand[0], cand[1]) > (best[0], best[1]):
                     best = cand
     return best[2] if best else None
