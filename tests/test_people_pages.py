@@ -96,3 +96,8 @@ def test_the_longest_type_word_ending_an_english_name_is_its_type() -> None:
     assert t is not None and t.key == "representative-office"
     d = _en_org_type("City Government Department of Public Works")
     assert d is not None and d.kind == "unit"
+
+
+def test_a_parliamentarians_league_in_japanese_writing_is_the_league() -> None:
+    f = _zh("市長訪問名古屋\n\n市長此行也邀請名古屋市長廣田一郎、名古屋市議會日台議員連盟會長森山和男及市議員們再度到高雄作客。")
+    assert _posts(f)["森山和男"][1] == "名古屋市議會日台議員連盟"
