@@ -902,9 +902,9 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             f.put_date(name, date, date_span)
             lines[i] = _Line(rest, False)
             return title, subtitle, i, captions
-        head = _dated_headline(pieces) if pieces is not None and title is None else None
-        if head is not None:  # `date 2025-11-07 <headline>`: the date is header, the rest the title
-            name, date, date_span, rest = head
+        dated = _dated_headline(pieces) if pieces is not None and title is None else None
+        if dated is not None:  # `date 2025-11-07 <headline>`: the date is header, the rest the title
+            name, date, date_span, rest = dated
             f.put_date(name, date, date_span)
             title = rest
             last = "title"
