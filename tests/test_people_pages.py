@@ -101,3 +101,10 @@ def test_the_longest_type_word_ending_an_english_name_is_its_type() -> None:
 def test_a_parliamentarians_league_in_japanese_writing_is_the_league() -> None:
     f = _zh("市長訪問名古屋\n\n市長此行也邀請名古屋市長廣田一郎、名古屋市議會日台議員連盟會長森山和男及市議員們再度到高雄作客。")
     assert _posts(f)["森山和男"][1] == "名古屋市議會日台議員連盟"
+
+
+def test_a_foreign_named_mayor_without_a_city_is_of_the_foreign_city_a_post_before_named() -> None:
+    f = _zh("市長出訪菲律賓\n\n陳大文市長近日率團訪問菲律賓，與在菲律賓締結的姊妹市——柯哈市會晤。\n\n"
+            "柯哈市副市長Anton Bell Reyes表示，由於市長Paulo Lim Santos另有出訪行程，特別代表市長與訪團會面。")
+    role, org = _posts(f)["Paulo Lim Santos"]
+    assert role == "mayor" and org.startswith("柯哈市")

@@ -53,6 +53,19 @@ def _last_foreign_place(res: Resolved, p: PersonMention, title: lx.Title | None 
     return ""
 
 
+def _last_foreign_government(res: Resolved, pos: int) -> str:
+    """The last foreign city's or town's government a post before ``pos`` named, where the gazetteer knows no such
+    place (「柯哈市副市長甲表示，由於市長乙另有行程」: 柯哈市's); "" if none."""
+    best, best_end = "", -1
+    home = ("", res.home_country or "TW")
+    for (_start, end), key in res.org_of.items():
+        o = res.organizations.get(key)
+        if o is not None and best_end < end <= pos and o.org_type in ("city-government", "local-government") \
+                and o.country not in home:
+            best, best_end = key, end
+    return best
+
+
 def _last_foreign_council(res: Resolved, p: PersonMention) -> str:
     """The foreign council the last affiliation before a person named (「日本某縣議會甲議員…包括乙、丙等議員」)."""
     home = ("", res.home_country or "TW")
@@ -235,7 +248,7 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
         if org:
             return org  # 「訪團貴賓包括甲、乙等10位議員」: members of the foreign council a post before named
     if foreign:
-        org = _last_foreign_place(res, p, title)
+        org = _last_foreign_place(res, p, title) or (_last_foreign_government(res, p.name.start) if title.scope in LOCAL_SCOPES else "")
         if org:
             return _national(res, title, org)
         if title.scope == "country":  # 「感謝日本首相…延續前首相X的理念」: the country the sentence named
