@@ -108,3 +108,15 @@ def test_a_foreign_named_mayor_without_a_city_is_of_the_foreign_city_a_post_befo
             "柯哈市副市長Anton Bell Reyes表示，由於市長Paulo Lim Santos另有出訪行程，特別代表市長與訪團會面。")
     role, org = _posts(f)["Paulo Lim Santos"]
     assert role == "mayor" and org.startswith("柯哈市")
+
+
+def test_the_title_of_a_town_no_gazetteer_knows_then_the_name() -> None:
+    f = _en("Visit to Kaohsiung\n\nKaohsiung, April 12 - The vice mayor of Tarsona on the southern island of Mindanao, "
+            "Carlos Dela Cruz, arrived in Kaohsiung on Wednesday at the invitation of a university.")
+    assert _posts(f)["Carlos Dela Cruz"] == ("deputy-mayor", "Tarsona")
+
+
+def test_a_long_name_with_a_particle_before_its_title_is_whole() -> None:
+    f = _en("Delegation visits\n\nKaohsiung, April 12 - Deputy Mayor Lin Ta-tung received Mayor Tom Alder of Cebu City "
+            "with Ana Maria Gomez Ruiz de Soto, second councilor; and Pedro Ruiz Soto, city councilor.")
+    assert "Ana Maria Gomez Ruiz de Soto" in _posts(f)

@@ -304,14 +304,16 @@ def name_before(raw: str, e: int, floor: int) -> tuple[int, int] | None:
     if comma_start is not None:
         return comma_start, e
     starts: list[int] = []
+    words = 0  # a particle inside (de, van) is not one of the name's words (name_after counts so too)
     j = e
-    while j > floor and len(starts) < MAX_NAME_WORDS:
+    while j > floor and words < MAX_NAME_WORDS:
         k = j
         while k > floor and (raw[k - 1].isalpha() or raw[k - 1] in "-'’."):
             k -= 1
         if k == j:
             break
         starts.append(k)
+        words += raw[k:j].lower() not in _PARTICLES
         if k - 1 <= floor or raw[k - 1] != " ":
             break
         j = k - 1
@@ -847,7 +849,7 @@ class EnglishPeople:
         if not re.search(r"(?:^|[\s,;:–—-])[Tt]he\s+$", raw[max(s0, self._last_end(tm.start)):tm.start]):
             return False
         of = _after_of(raw, tm.end, s1)
-        if of is None or not _useful_aff(raw, of[0], of[1]):
+        if of is None or not (_useful_aff(raw, of[0], of[1]) or re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", raw[of[0]:of[1]])):
             return False
         comma = raw.find(",", of[1], s1)
         if comma < 0 or re.search(r"[;:()]|\b(?:and|who|which|said|says)\b", raw[of[1]:comma]):
