@@ -120,3 +120,13 @@ def test_a_long_name_with_a_particle_before_its_title_is_whole() -> None:
     f = _en("Delegation visits\n\nKaohsiung, April 12 - Deputy Mayor Lin Ta-tung received Mayor Tom Alder of Cebu City "
             "with Ana Maria Gomez Ruiz de Soto, second councilor; and Pedro Ruiz Soto, city councilor.")
     assert "Ana Maria Gomez Ruiz de Soto" in _posts(f)
+
+
+def test_a_visiting_delegations_member_named_by_a_department_is_of_the_visiting_city() -> None:
+    f = _en("Delegation visits\n\nKaohsiung, April 12 - Carlos Mendez Ruiz, Deputy Mayor of Cebu City, visited the "
+            "Kaohsiung City Government with Pedro Ruiz Soto, the director of the Urban Mobility Department. They were "
+            "greeted by Deputy Mayor Lin Ta-tung.")
+    post = next(p for p in f.posts if f.persons[p.person].name == "Pedro Ruiz Soto")
+    o = f.organizations[post.organization]
+    assert o.country == "PH" and f.organizations[o.parent].name_zh == "宿霧市政府"
+    assert not any(x.parent == "gov-gn-1673820" and "Mobility" in (x.name_zh + x.name_en) for x in f.organizations.values())

@@ -313,7 +313,54 @@ def find_posts(res: Resolved) -> list[Post]:
     if text.doc.language != "en":
         out = [p if (org := _chamber(res, p.organization, p.role)) == p.organization else replace(p, organization=org) for p in out]
     if text.doc.language == "en":
+        out = _visitors_units_en(res, out, holders)
         out = [replace(p, role=_governor_en(res, p.organization, p.role)) for p in out]
+    return out
+
+
+def _visitors_units_en(res: Resolved, posts: list[Post], holders: dict[str, list[PersonMention]]) -> list[Post]:
+    """A visiting delegation's members named by a department only ("…, Deputy Mayor of Springdale, visited with A, the
+    director of the Urban Mobility Department"): where the holder has a foreign name and the sentence names the posts of
+    one foreign city's government, the department is that city's, not a unit of the home city's government."""
+    home = res.home_country or "TW"
+    gov_home = government(res, res.home_place) if res.home_place in res.places else ""
+    if not gov_home:
+        return posts
+    text = res.text
+
+    def mention(p: Post) -> PersonMention | None:
+        return next((m for m in holders.get(p.person, []) if text.span(m.start, m.end) == p.span), None)
+
+    foreign_govs: dict[int, set[str]] = {}  # sentence -> the foreign city governments its posts are in
+    for p in posts:
+        o = res.organizations.get(p.organization)
+        m = mention(p)
+        if m is not None and o is not None and o.org_type in ("city-government", "local-government") and o.country not in ("", home):
+            foreign_govs.setdefault(text.sentence_of(m.start), set()).add(p.organization)
+    if not foreign_govs:
+        return posts
+    out = []
+    for p in posts:
+        o = res.organizations.get(p.organization)
+        m = mention(p)
+        govs = foreign_govs.get(text.sentence_of(m.start), set()) if m is not None else set()
+        place = res.places.get(res.home_place)
+        if o is None or m is None or o.parent != gov_home or len(govs) != 1 or not _looks_foreign_en(m, home) \
+                or (place is not None and place.name_en and place.name_en.split()[0] in (o.name_zh + o.name_en)):
+            out.append(p)
+            continue
+        gov = next(iter(govs))
+        g = res.organizations[gov]
+        name = o.name_zh or o.name_en
+        key = organization(res, f"{gov}/{gz.fold(name)}", name, o.org_type, g.country, g.place, gov)
+        out.append(replace(p, organization=key))
+        for span, k in list(res.org_of.items()):
+            if k == o.key:
+                res.org_of[span] = key
+    used = {p.organization for p in out}
+    for p in posts:  # the home city's unit no one else holds a post in is gone
+        if p.organization not in used and p.organization != res.publisher:
+            res.organizations.pop(p.organization, None)
     return out
 
 
