@@ -34,6 +34,10 @@ _FUTURE_BEFORE = re.compile(fold(r"將|今年會|(?<![議協委商公學總社])
                                   r"|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
 # between two agreement words of one sentence: the second is another agreement (「A備忘錄及「B協定」」「A備忘錄，同時簽訂B」)
 _ANOTHER = re.compile(fold(r"[^「」。；;]{0,3}(?:及|以及|和|與|、|，\s*同時|同時|並)"))
+# signed before or now, right before the agreement: 「能將先前簽署之意向書升格為…」(將 moves the object, it plans nothing),
+# 「感謝協促本次締結友好交流協定」; the agreement an earlier one is raised to is made now
+_DONE_BEFORE = re.compile(fold(r"(?:先前|之前|早前|此前|曾經|曾|本次|此次|這次|今日|今天)(?:所|的)?(?:正式)?(?:簽署|簽訂|簽定|締結|簽)(?:之|的)?"
+                               r"[^，。；;,]{0,12}$|(?:升格|升級|提升)(?:為|成)[^，。；;,]{0,6}$"))  # 「…升格為友好交流協定」: made now
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別(?!代表|以|在|於)"))  # 「A與B、C與D分別簽署」; not 「分別代表兩市簽署」 (each for their city)
 _SAME_DAY = re.compile(fold(r"今天|今日|今晚|當天|當日|晚間|上午|下午|中午|稍早|傍晚"))
@@ -86,10 +90,13 @@ def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
             continue
         if _LOCATED.search(res.text.fold, max(0, m.start - 3), m.start) and res.text.fold.startswith(_OF_LOC, m.end):
             continue  # 「與位於紐約的某大學簽署」: where a party lies is no party
+        if _DATELINE.match(res.text.fold, m.end) and re.search(r"[【\[]", res.text.fold[max(0, m.start - 12):m.start]):
+            continue  # 「【北海道/綜合報導】」: where the story was written is no party
         keep.append(m)
     return keep
 
 
+_DATELINE = re.compile(r"[^【】\[\]。，,]{0,12}(?:" + fold(r"報導|電|訊") + r")\s*[】\]]")
 _LOCATED = re.compile(fold(r"(?:位於|位在|坐落於|設於)$"))
 _OF_LOC = fold("的")
 
@@ -144,7 +151,7 @@ class AgreementFinder:
         its signing verb when the agreement is the subject (「都柏林宣言」預定於28日晚間簽署)."""
         t = self.text.fold
         b0 = max([s0] + [t.rfind(c, s0, a.start) for c in "。；;"])
-        if re.search(fold(r"已(?:經)?(?:正式)?簽"), t[b0:a.start]):
+        if re.search(fold(r"已(?:經)?(?:正式)?簽"), t[b0:a.start]) or _DONE_BEFORE.search(t, max(b0, a.start - 16), a.start):
             return "signed"
         if self._future(b0, a.start):
             return "planned"
@@ -642,8 +649,12 @@ def _split_by_country(res: Resolved, ag: Agreement) -> list[Agreement]:
     return [replace(ag, key=f"{ag.key}-{n}", parties=[side[0], p]) for n, p in enumerate(others)]
 
 
-_FRIEND_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|友城|姊妹市|姐妹市|姊妹城市|姐妹城市"))
-_TIE_VERB = re.compile(fold(r"締結|締盟|結為|結成|成為|建立"))
+_FRIEND_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|友城|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹城鎮|姐妹城鎮"))
+_TIE_VERB = re.compile(fold(r"締結|締盟|簽盟|結為|結成|成為|建立"))
+# a tie made on the day told (「今日…締結為姐妹市」「雙方並正式簽盟為姊妹城鎮」), not one made long ago
+_NOW = re.compile(fold(r"今日|今天|今\s*[（(]|昨日|昨天|本日|當天|當日|正式"))
+_LONG_AGO = re.compile(fold(r"以來|週年|周年|年來|多年"))
+_IF = re.compile(fold(r"若|如果|假如|倘若|如有機會"))  # 「若有機會也希望推動兩市締結姊妹市」: a wish on a condition, no plan
 _AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|將|朝"))
 _AFTER_TIE = re.compile(fold(r"隨著|在"))  # 「隨著締結為姊妹市後」「在締結姊妹市後」: after the tie, made
 
@@ -719,35 +730,73 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
             and re.match(fold(r"[」』\"]?\s*(?:之)?後"), t[m.end():b]) is not None
         if done:
             aim = False  # 「期待隨著締結為姊妹市後，雙方…」: what is hoped for follows a tie the text says is made
-        if sister and not aim and not done:
-            continue  # a sister-city tie is a tie, not an agreement
+        now = sister and verb is not None and not aim and not done and _made_now(res, a, s.start, m.start(), b)
+        if sister and not aim and not done and not now:
+            continue  # a sister-city tie told as background is a tie, not an agreement
+        if aim and _IF.search(t, a, m.start()):
+            continue
         named_after = [p for p in _places_in(res, m.end(), b) if p.start - m.end() <= 2]
+        if not named_after and re.match(r"\s*[（(]", t[m.end():b]):
+            # 「並與3個城市締結友好城市(東京都八王子市、九州的熊本縣、熊本市)」: the partners listed in brackets
+            close = min((i for i in (t.find(")", m.end(), b), t.find("）", m.end(), b)) if i >= 0), default=-1)
+            named_after = _list_places(res, m.end(), close) if close > 0 else []
         if not aim and not verb and not named_after:
             continue
         cands = [c for c in finder.candidates(s.start, m.start()) if c[2]]
         conj = list(_CONJ.finditer(t, s.start, m.start()))
         partners: list[str] = []
         side = res.home_place
-        if conj:
+        listed = bool(named_after) and t[m.end():m.end() + 1] in "(（"
+        if conj and not listed:
             c = conj[-1]
             partners = [x[2] for x in cands if x[0] >= c.end()]
             before = [x[2] for x in cands if x[1] <= c.start()]
             side = before[-1] if before and not _CLAUSE_BREAK.search(t, [x for x in cands if x[1] <= c.start()][-1][1], c.start()) else side
         elif named_after:
-            partners = [add_place(res, named_after[0])]
-            owner = [x[2] for x in cands if x[2] != partners[0]]
+            partners = [add_place(res, p) for p in (named_after if listed else named_after[:1])]
+            owner = [x[2] for x in cands if x[2] not in partners]
             side = owner[-1] if owner else side
         elif aim or done or re.search(fold(r"兩市|兩城|雙方|兩地"), t[a:m.start()]):  # 「兩市自2011年締結友誼市以來」: the city met
             partners = [x[2] for x in cands if x[2] != res.home_place][-1:] or ([finder.partner] if finder.partner else [])
+        if now and not partners and _BOTH.search(t, a, m.start()):  # 「…同仁…，雙方並正式簽盟為姊妹城鎮」: the city met
+            side = res.home_place
+            partners = [x[2] for x in cands if x[2] != side][-1:] or ([finder.partner] if finder.partner else [])
         partners = [p for p in dict.fromkeys(partners) if p != side and not _own_district(res, side, p)]
         if not side or not partners:
             continue
         status = "planned" if aim else "signed"
+        day = _tie_day(res, s.start, m.start(), a) if now else None
         for p in partners:
             span = text.span(a, b)
             key = f"friendship-{'-'.join(sorted((side, p)))}-tie"
-            out.append(Agreement(key, "friendship", status, [side, p], span, None, "", [], ""))
+            out.append(Agreement(key, "friendship", status, [side, p], span, day, "", [], "",
+                                 year=day.year if day else None))
     return out
+
+
+def _made_now(res: Resolved, a: int, s0: int, m: int, b: int) -> bool:
+    """Whether the sister tie whose word starts at ``m`` is made on the day the text tells (「今日透過視訊與某市締結為
+    姐妹市」「雙方並正式簽盟為姊妹城鎮」): a word of today or 正式 in its clause, or a day's date in its sentence, and
+    nothing that places it long ago (「自1982年締盟為姊妹市以來」「締結姊妹市20週年」)."""
+    t = res.text.fold
+    if _PAST.search(t, a, m) or _LONG_AGO.search(t, m, b) or re.search(fold(r"自|從"), t[a:m]):
+        return False
+    rec = res.recognised
+    return bool(_NOW.search(t, a, m)) or any(d.precision == "day" for d in rec.within(rec.dates, s0, m))
+
+
+def _tie_day(res: Resolved, s0: int, m: int, a: int) -> dt.date | None:
+    """The day a tie made now was made: the last day's date before its word in the sentence, else the page's date
+    where the clause says today (今日, 今天)."""
+    rec = res.recognised
+    days = [d for d in rec.within(rec.dates, s0, m) if d.precision == "day"]
+    if days:
+        return days[-1].date
+    if res.text.doc.date is not None and re.search(fold(r"今日|今天|今\s*[（(]|本日"), res.text.fold[a:m]):
+        return res.text.doc.date
+    unit = res.text.units[res.text.sentences[res.text.sentence_of(m)].unit]
+    prior = [d for d in rec.within(rec.dates, unit.start, s0) if d.precision == "day"]
+    return prior[-1].date if prior else None
 
 
 # ----------------------------------------------------------------------------- sister cities
