@@ -96,6 +96,7 @@ def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
     return keep
 
 
+_ANNIVERSARY = re.compile(r"[」』]?\s*(?:" + fold("屆滿|滿") + r")?\s*(\d{1,3})\s*(?:" + fold("週年|周年") + ")")
 _DATELINE = re.compile(r"[^【】\[\]。，,]{0,12}(?:" + fold(r"報導|電|訊") + r")\s*[】\]]")
 _LOCATED = re.compile(fold(r"(?:位於|位在|坐落於|設於)$"))
 _OF_LOC = fold("的")
@@ -488,6 +489,8 @@ class AgreementFinder:
         if a.name and self._named_list(a, kind, status, parties, span, date, event):
             return
         topic = self.topic(a, s0, max((m.end for m in _places_in(res, s0, a.start)), default=s0))
+        if kind != "declaration" and status == "signed" and self._anniversary(a, s0, kind, parties, span, topic, event):
+            return
         existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic, date, status)
         if existing is None and not a.name and fold(a.word) in _BARE and (not topic or self._bare(a, s0)):
             # 「雙方簽署協定後」 after 「締結姊妹市」: the word tells again of an agreement made; 觀光旅遊合作備忘錄 is one more
@@ -511,6 +514,24 @@ class AgreementFinder:
             return
         self.out.append(self._new(kind, status, parties, span, date, topic, a, event))
         self.made_by[self.out[-1].key] = a.end
+
+    def _anniversary(self, a: AgreementMention, s0: int, kind: str, parties: list[str], span: Span, topic: str, event: str) -> bool:
+        """「今年是兩市締結友好交流協定10週年」: the agreement made that many years before the year told (or the page's),
+        another one than an agreement the page tells made now."""
+        m = _ANNIVERSARY.match(self.text.fold, a.end)
+        if m is None:
+            return False
+        told = [d for d in self.res.recognised.within(self.res.recognised.dates, s0, a.start) if d.precision in ("month", "year", "day")]
+        now = told[-1].date.year if told else (self.text.doc.date.year if self.text.doc.date else 0)
+        n = int(m.group(1)) if m.group(1).isdigit() else 0
+        if not now or not 0 < n < 200:
+            return False
+        year = now - n
+        if any(ag.kind == kind and set(ag.parties) == set(parties) and ag.year == year for ag in self.out):
+            return True
+        ag = self._new(kind, "signed", parties, span, None, topic, a, event)
+        self.out.append(replace(ag, key=f"{kind}-{'-'.join(sorted(parties)) or 'x'}-{year}-{fold(topic)[:20] or 'made'}", year=year))
+        return True
 
     def _named_list(self, a: AgreementMention, kind: str, status: str, parties: list[str], span: Span, date: dt.date | None,
                     event: str) -> bool:
@@ -631,8 +652,12 @@ def find_agreements(res: Resolved, events: dict[str, Event], event_at: object, p
     finder = AgreementFinder(res, events, event_at, posts_of)
     found = [one for ag in finder.run() for one in _split_by_country(res, ag)]
     for ag in _tie_agreements(res, finder):
-        if not any(o.kind == ag.kind and set(o.parties) == set(ag.parties) for o in found):
+        twin = next((o for o in found if o.kind == ag.kind and set(o.parties) == set(ag.parties)), None)
+        if twin is None:
             found.append(ag)
+        elif twin.date is None and ag.date is not None and twin.status == ag.status == "signed" \
+                and (twin.year in (None, 0) or twin.year == ag.date.year):
+            twin.date = ag.date  # 「11月4日…雙方並正式簽盟為姊妹城鎮」 then 「…締結姐妹市盟約」: the day the tie told gives
     return found
 
 
@@ -812,8 +837,11 @@ def _list_places(res: Resolved, a: int, e: int) -> list[PlaceMention]:
     stands alone in the list (「奧斯汀市、日本大分縣及濟州市」) is a partner itself."""
     found = _places_in(res, a, e)
     starts = {p.start for p in found}
+    t = res.text.fold
     return [p for p in found if p.kind not in ("state", "province", "prefecture", "region")
-            or (p.kind == "prefecture" and p.end not in starts and p.end < e and res.text.fold[p.end] in "、及和與（(")]
+            or (p.kind == "prefecture" and p.end not in starts and p.end < e and t[p.end] in "、及和與（(")
+            # 「與帛琉科羅州簽署姊妹市協定」: a state or province named last, of no city after it, is the partner itself
+            or (p.kind in ("state", "province") and p is found[-1] and p.end < e and t[p.end] not in "的之")]
 
 
 def find_sister_cities(res: Resolved) -> list[SisterCity]:
@@ -906,4 +934,7 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
             add(add_place(res, before[0]), add_place(res, after[0]), a, b)
         elif len(before) == 1 and home:
             add(home, add_place(res, before[0]), a, b)
+        elif not before and not after and home and _BOTH.search(t, a, m.start()) \
+                and _TIE_VERB.search(t, max(a, m.start() - 8), m.start()):
+            add(home, _main_partner(res), a, b)  # 「雙方並正式簽盟為姊妹城鎮」: the home city and the city it met
     return out
