@@ -2686,3 +2686,103 @@ def test_yu_is_a_family_name_in_traditional_text_and_the_preposition_in_simplifi
     assert "王大明" in {p.name for p in hans.persons.values()}, hans.persons
     hant = _doc("標題\n\n臺南市政府秘書處長于大同表示，歡迎訪團來訪。")
     assert "于大同" in {p.name for p in hant.persons.values()}, hant.persons
+
+
+# ----------------------------------------------------------------------------- s10: agreements and sister-city ties
+
+
+def _ags(f: Facts) -> list[tuple[str, str, dt.date | None, list[str]]]:
+    def label(k: str) -> str:
+        p = f.places.get(k)
+        if p is not None:
+            return p.name_zh or p.name_en
+        o = f.organizations[k]
+        return o.name_zh or o.name_en
+    return sorted(((a.kind, a.status, a.date, sorted(label(p) for p in a.parties)) for a in f.agreements.values()), key=str)
+
+
+def test_a_sister_tie_made_today_without_an_agreement_word_is_a_signed_friendship_agreement() -> None:
+    f = _doc("嘉義市與米子市締結姊妹市\n\n嘉義市今日透過視訊與日本鳥取縣米子市締結為姊妹市，兩位市長在視訊中互相致意。")
+    assert ("friendship", "signed", dt.date(2024, 4, 12), ["嘉義市", "米子市"]) in _ags(f)
+    assert frozenset(("嘉義市", "米子市")) in _sisters(f)
+
+
+def test_a_sister_tie_made_long_ago_is_a_tie_but_no_agreement() -> None:
+    f = _doc("米子市長訪嘉義\n\n米子市長今日拜會嘉義市長，嘉義市與日本鳥取縣米子市自1995年締結姊妹市以來交流密切。")
+    assert not f.agreements
+    assert frozenset(("嘉義市", "米子市")) in _sisters(f)
+
+
+def test_partners_listed_in_brackets_after_a_tie_word_are_each_a_friendship_agreement() -> None:
+    f = _doc("花蓮與日本城市交流\n\n花蓮縣長表示，花蓮已與3個城市締結友好城市(沖繩縣石垣市、大分縣別府市、京都府舞鶴市)，盼持續交流。")
+    got = _ags(f)
+    for city in ("石垣市", "別府市", "舞鶴市"):
+        assert any(k == "friendship" and city in ps and "花蓮縣" in ps for k, _, _, ps in got), got
+
+
+def test_a_letter_signed_before_and_raised_to_an_agreement_are_both_signed() -> None:
+    f = _doc("高雄與堺市簽署協定\n\n高雄市長今日率團前往大阪府堺市訪問，與堺市長簽署兩市友好交流協定。"
+             "高雄市長表示，此行能將兩市先前簽署之觀光交流意向書升格為友好交流協定，意義重大。")
+    got = _ags(f)
+    assert [s for k, s, _, _ in got if k == "mou"] == ["signed"], got
+    assert [s for k, s, _, _ in got if k == "friendship"] == ["signed"], got
+
+
+def test_the_place_of_a_dateline_is_no_party() -> None:
+    # a page without a header, whose dateline stays in the text
+    f = extract(parse("屏東市與小樽市簽友好交流協定\n\n0\n簽約儀式紀念合影\n\n"
+                      "【北海道/綜合報導】屏東縣屏東市長率團前往北海道小樽市訪問,與市長山田一郎簽署友好交流協定。\n", "t.txt"))
+    assert [ps for _, _, _, ps in _ags(f)] == [["小樽市", "屏東市"]]
+
+
+def test_a_tie_wished_for_on_a_condition_is_no_planned_agreement() -> None:
+    f = _doc("高雄與堺市交流\n\n堺市議長拜會高雄市長，高雄市長表示，未來若有機會也希望推動堺市與高雄市締結姊妹市。")
+    assert not f.agreements
+
+
+def test_an_agreement_s_anniversary_tells_another_agreement_made_years_before() -> None:
+    f = _doc("高雄與堺市簽署協定\n\n高雄市長今日與堺市長簽署友好交流協定。高雄市長指出，今年是高雄市與堺市締結友好交流協定10週年，兩市交流密切。")
+    got = [a for a in f.agreements.values() if a.kind == "friendship"]
+    assert sorted(a.year or 0 for a in got) == [2014, 2024]
+
+
+def test_a_state_named_alone_before_a_sister_city_agreement_is_the_sister() -> None:
+    f = _doc("高雄與帛琉州締盟\n\n高雄市今日與帛琉艾拉伊州簽署姊妹市協定。")
+    assert frozenset(("高雄市", "艾拉伊州")) in _sisters(f)
+
+
+def test_both_sides_made_sister_towns_is_a_tie_of_the_home_city_dated_by_the_paragraph() -> None:
+    f = _doc("高雄與堺市締盟\n\n高雄市長一行人4月4日抵達日本大阪府堺市。堺市長率市府同仁熱情迎接高雄訪問團，雙方並正式簽盟為姊妹城鎮，多位議員出席觀禮。")
+    assert frozenset(("高雄市", "堺市")) in _sisters(f)
+    assert ("friendship", "signed", dt.date(2024, 4, 4), ["堺市", "高雄市"]) in _ags(f)
+
+
+def test_a_partnership_agreement_is_a_friendship_agreement() -> None:
+    f = _doc("三民區與堺市締盟\n\n堺市長表示，支持堺市與高雄市三民區簽署夥伴關係協議。")
+    assert [k for k, _, _, _ in _ags(f)] == ["friendship"]
+
+
+def test_a_dateline_day_and_the_day_it_was_said_are_not_the_signing_day() -> None:
+    f = _doc_en("Mayor Signs Sister-City Pact\n\n"
+                "Taipei, May 8 (CNA) Visiting Saipan Mayor John Doe signed a sister-city agreement with the southern Taiwanese "
+                "city of Tainan during his visit to Taiwan, the Ministry of Foreign Affairs said Wednesday.\n\n"
+                "Doe traveled to Tainan on May 3 to sign a sister-city agreement with the Tainan mayor.")
+    got = [a for a in f.agreements.values() if a.kind == "friendship"]
+    assert [a.date for a in got] == [dt.date(2024, 5, 3)]
+
+
+def test_a_statement_of_cooperation_is_an_mou_and_a_memorandum_of_another_year_is_another() -> None:
+    f = _doc_en("Deputy Mayor of Lima Visits Taichung\n\n"
+                "Lima Deputy Mayor Ana Ruiz visited Taichung City Government. At the end of the visit, a statement of cooperation "
+                "was signed to strengthen the relationship between the two sister cities.\n\n"
+                "Taichung and Lima became sister cities in 1995 and later signed a memorandum of cooperation on smart cities in 2021.")
+    assert [a.kind for a in f.agreements.values()].count("mou") == 2
+
+
+def test_a_renewal_and_the_original_signing_on_its_day_are_two_agreements() -> None:
+    # a page of no date: the day of the original signing is all that tells the two apart
+    f = extract(parse("Tainan renews sister-city tie with Columbus\n\n"
+                      "Tainan Mayor met Mayor of Columbus today and re-signed the sister city agreement between Tainan and Columbus.\n\n"
+                      "Columbus originally signed the sister city agreement with Tainan back in March 3, 1990.\n", "t-en.txt"))
+    dates = sorted(str(a.date) for a in f.agreements.values() if a.kind == "friendship")
+    assert dates == ["1990-03-03", "None"]
