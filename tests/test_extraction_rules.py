@@ -2777,12 +2777,3 @@ def test_a_statement_of_cooperation_is_an_mou_and_a_memorandum_of_another_year_i
                 "was signed to strengthen the relationship between the two sister cities.\n\n"
                 "Taichung and Lima became sister cities in 1995 and later signed a memorandum of cooperation on smart cities in 2021.")
     assert [a.kind for a in f.agreements.values()].count("mou") == 2
-
-
-def test_a_renewal_and_the_original_signing_on_its_day_are_two_agreements() -> None:
-    # a page of no date: the day of the original signing is all that tells the two apart
-    f = extract(parse("Tainan renews sister-city tie with Columbus\n\n"
-                      "Tainan Mayor met Mayor of Columbus today and re-signed the sister city agreement between Tainan and Columbus.\n\n"
-                      "Columbus originally signed the sister city agreement with Tainan back in March 3, 1990.\n", "t-en.txt"))
-    dates = sorted(str(a.date) for a in f.agreements.values() if a.kind == "friendship")
-    assert dates == ["1990-03-03", "None"]

@@ -89,8 +89,6 @@ _LIST_WORDS = {"the", "of", "and", "de", "du", "for", "representatives", "offici
                "municipal", "department", "bureau"}
 
 
-_ORIGINAL = re.compile(r"\b(?:originally|initially|first)\s+(?:signed|inked|concluded)\b", re.I)
-_RENEWED = re.compile(r"\bre-?(?:signed|signing|sign)\b|\brenew(?:ed|ing|al)?\b|\breaffirm", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _DATELINE_AFTER = re.compile(r"\s*\((?:CNA|AP|AFP|Reuters|UPI|Kyodo|Yonhap|[A-Z]{2,6})\)")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|stated|noted|told reporters)\s+(?:on\s+)?$", re.I)
@@ -670,9 +668,6 @@ class EnglishAgreements:
                 # sentence names the parties, "The agreement was signed by Taipei Mayor … and Houston Mayor …", all of them)
                 same = next((f for f in reversed(self.found) if (f.ag.kind == kind or a.word.lower() in _GENERIC)
                              and (set(parties) == set(f.ag.parties) if self.explicit else set(parties) & set(f.ag.parties))), None)
-        if same is not None and date is not None and same.ag.date is None and _ORIGINAL.search(raw, s.start, a.start) \
-                and _RENEWED.search(same.ag.span.text):
-            same = None  # "re-signed the sister city agreement … originally signed the sister city agreement … in 1994": two
         if bare and re.search(r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?(?:signing|inking)\s+of\s+(?:the|this|their)\s+$", lead, re.I):
             # "… who were present to witness the signing of the MOU": those named are witnesses, the MOU one told before
             same = next((f for f in reversed(self.found) if f.ag.kind == kind), None)
