@@ -368,7 +368,7 @@ class AgreementFinder:
             k = _KIND_WORDS.search(fold(name))
             if k:
                 name = name[:k.start()]
-            name = re.sub(r"^[與和及、\s]+", "", name)
+            name = re.sub(r"^[與和及、\s\-－—–‧·・/／]+", "", name)  # 「台南市－平澤市農特產品交流備忘錄」: the dash between the parties
             # 「臺北市立動物園與上海動物園小貓熊…」: the two parties' bodies of one kind before the topic
             return _tidy_topic(re.sub(r"^(\w{1,6})[與和及]\1", "", name) or name)
         # the topic stands in the agreement word's own clause: 「…指出，今天MOU的簽署」 has none
@@ -826,6 +826,7 @@ def _tie_day(res: Resolved, s0: int, m: int, a: int) -> dt.date | None:
 
 # ----------------------------------------------------------------------------- sister cities
 
+_PROPOSED = re.compile(fold(r"提議|建議|倡議|提出|邀請"))  # 「感謝市長提議兩市建立姊妹市關係」: a tie proposed, not made
 _SISTER = re.compile(fold(r"姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹城鎮|姐妹城鎮|姊妹縣|姐妹縣|姊妹州|姊妹町|姐妹町|姊妹鎮|姐妹鎮"
                            r"|[Ss]ister[ -][Cc]it(?:y|ies)|[Tt]win(?:ned)? [Cc]it"))
 _OF = re.compile(fold(r"的$|之$"))
@@ -860,6 +861,9 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
     def add(x: str, y: str, a: int, b: int) -> None:
         if not x or not y or x == y or frozenset((x, y)) in seen or x not in res.places or y not in res.places:
             return
+        px, py = res.places[x], res.places[y]
+        if px.country and px.country == py.country and len(px.name_zh) > 2 and px.name_zh[:2] == py.name_zh[:2] and px.kind != py.kind:
+            return  # 南投縣 and 南投市: a county and its seat are no pair of sisters
         seen.add(frozenset((x, y)))
         x, y = sorted((x, y))
         out.append(SisterCity(x, y, text.span(a, b)))
@@ -935,6 +939,6 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         elif len(before) == 1 and home:
             add(home, add_place(res, before[0]), a, b)
         elif not before and not after and home and _BOTH.search(t, a, m.start()) \
-                and _TIE_VERB.search(t, max(a, m.start() - 8), m.start()):
+                and _TIE_VERB.search(t, max(a, m.start() - 8), m.start()) and not _PROPOSED.search(t, a, m.start()):
             add(home, _main_partner(res), a, b)  # 「雙方並正式簽盟為姊妹城鎮」: the home city and the city it met
     return out
