@@ -2777,3 +2777,21 @@ def test_a_statement_of_cooperation_is_an_mou_and_a_memorandum_of_another_year_i
                 "was signed to strengthen the relationship between the two sister cities.\n\n"
                 "Taichung and Lima became sister cities in 1995 and later signed a memorandum of cooperation on smart cities in 2021.")
     assert [a.kind for a in f.agreements.values()].count("mou") == 2
+
+
+def test_the_dash_between_the_parties_in_a_name_is_no_part_of_the_topic() -> None:
+    f = extract(parse("高雄與堺市簽署備忘錄\n\n堺市長今天率團拜會高雄市政府，與高雄市長簽署「高雄市－堺市港灣交流備忘錄」，未來兩市將深化合作。\n\n"
+                      "高雄市長表示，此次簽署港灣交流備忘錄，是兩市合作重要里程碑。\n", "t.txt"))
+    assert [a.topic for a in f.agreements.values()] == ["港灣"]
+
+
+def test_a_sister_tie_proposed_is_not_made() -> None:
+    f = _doc("堺市議長訪高雄\n\n堺市議長今日拜會高雄市長，並參訪堺市與高雄市的交流展。堺市議長同時感謝市長提議兩市建立姊妹市關係。")
+    assert not f.sister_cities
+
+
+def test_a_county_and_its_seat_are_no_sisters() -> None:
+    f = extract(parse("屏東市與小樽市締盟\n\n屏東縣屏東市公所今日與日本小樽市締結為姊妹市。市長表示，原定赴日與小樽市面對面進行締結姊妹市儀式，"
+                      "今日更在屏東縣政府秘書等人到場見證下，完成此姊妹市締結盟約。\n", "t.txt"))
+    got = {frozenset((f.places[s.a].name_zh, f.places[s.b].name_zh)) for s in f.sister_cities}
+    assert got == {frozenset(("屏東市", "小樽市"))}

@@ -872,8 +872,8 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         s = text.sentences[text.sentence_of(m.start())]
         a = clause_start(t, s.start, m.start(), _CLAUSE_MARKS)
         b = clause_end(t, m.end(), s.end, _CLAUSE_MARKS)
-        if _FUTURE_BEFORE.search(t, a, m.start()):
-            continue  # 「朝締結姐妹市目標邁進」「盼早日結為姊妹市」: a tie hoped for, not one made
+        if _FUTURE_BEFORE.search(t, a, m.start()) or _PROPOSED.search(t, a, m.start()):
+            continue  # 「朝締結姐妹市目標邁進」「盼早日結為姊妹市」「提議兩市建立姊妹市關係」: a tie hoped for, not one made
         before = _list_places(res, a, m.start())
         after = _list_places(res, m.end(), b)
         of = _OF.search(t, max(a, m.start() - 1), m.start())
@@ -939,6 +939,6 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         elif len(before) == 1 and home:
             add(home, add_place(res, before[0]), a, b)
         elif not before and not after and home and _BOTH.search(t, a, m.start()) \
-                and _TIE_VERB.search(t, max(a, m.start() - 8), m.start()) and not _PROPOSED.search(t, a, m.start()):
+                and _TIE_VERB.search(t, max(a, m.start() - 8), m.start()):
             add(home, _main_partner(res), a, b)  # 「雙方並正式簽盟為姊妹城鎮」: the home city and the city it met
     return out
