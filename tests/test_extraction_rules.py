@@ -2795,3 +2795,15 @@ def test_a_county_and_its_seat_are_no_sisters() -> None:
                       "今日更在屏東縣政府秘書等人到場見證下，完成此姊妹市締結盟約。\n", "t.txt"))
     got = {frozenset((f.places[s.a].name_zh, f.places[s.b].name_zh)) for s in f.sister_cities}
     assert got == {frozenset(("屏東市", "小樽市"))}
+
+
+def test_a_body_named_by_its_latin_initials_is_a_party() -> None:
+    f = _doc("高雄與大分縣交流\n\n高雄市與大分縣合作多年，KJPO與大分縣早在2015年就簽署產業合作備忘錄，兩地交流日益密切。")
+    assert ("mou", "signed", None, ["KJPO", "大分縣"]) in _ags(f)
+
+
+def test_the_two_counties_councils_are_the_parties() -> None:
+    f = extract(parse("發布機關:屏東縣政府\n\n發布日期:113/04/12\n\n聯絡人:王小明\n\n屏東與大分縣締結友好交流協定\n\n"
+                      "大分縣知事今日率團來訪，在屏東縣政府與屏東縣長簽署友好交流協定。"
+                      "大使在視訊中提到，2019年他曾見證兩縣議會締結友好交流備忘錄。\n", "t.txt"))
+    assert ("mou", "signed", None, ["大分縣議會", "屏東縣議會"]) in _ags(f)

@@ -38,6 +38,7 @@ _ANOTHER = re.compile(fold(r"[^「」。；;]{0,3}(?:及|以及|和|與|、|，\
 # 「感謝協促本次締結友好交流協定」; the agreement an earlier one is raised to is made now
 _DONE_BEFORE = re.compile(fold(r"(?:先前|之前|早前|此前|曾經|曾|本次|此次|這次|今日|今天)(?:所|的)?(?:正式)?(?:簽署|簽訂|簽定|締結|簽)(?:之|的)?"
                                r"[^，。；;,]{0,12}$|(?:升格|升級|提升)(?:為|成)[^，。；;,]{0,6}$"))  # 「…升格為友好交流協定」: made now
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9&]{1,7})\s*(?:[(（][^()（）]{0,30}[)）]\s*)?$")
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別(?!代表|以|在|於)"))  # 「A與B、C與D分別簽署」; not 「分別代表兩市簽署」 (each for their city)
 _SAME_DAY = re.compile(fold(r"今天|今日|今晚|當天|當日|晚間|上午|下午|中午|稍早|傍晚"))
@@ -290,11 +291,16 @@ class AgreementFinder:
         limit = sign[-1].start if sign else a.start
         cands = [c for c in self.candidates(s0, a.start) if not self._topic(c, a, sign[-1].end if sign else None)]
         c_start = clause_start(t, s0, limit, "，,；;")
-        if _BOTH.search(t, c_start, limit) and res.home_place:
-            # 「雙方並簽署」「兩市共同簽署」: the home city and the city named last before
+        both = _BOTH.search(t, c_start, limit)
+        if both and res.home_place:
+            # 「雙方並簽署」「兩市共同簽署」: the home city and the city named last before (「兩縣」: the county or prefecture)
+            county = both.group() == fold("兩縣")
+            kinds = ("county", "prefecture", "province", "state") if county else ("city", "district")
             others = [c[2] for c in cands if c[2] != res.home_place and res.places.get(c[2]) is not None
-                      and res.places[c[2]].kind in ("city", "district")]
-            partner = others[-1] if others else self.partner
+                      and res.places[c[2]].kind in kinds]
+            partner = others[-1] if others else (self._most_named(kinds) if county else self.partner)
+            if partner and t.startswith(fold("議會"), both.end()) and partner in res.places and res.home_place in res.places:
+                return [self._council(res.home_place), self._council(partner)]  # 「兩縣議會締結友好交流備忘錄」: the councils
             if partner:
                 return [res.home_place, partner]
         # several agreements in one sentence, each after its partner: 「…大邱市…友好協議及…拉利普爾市…備忘錄」
@@ -325,6 +331,11 @@ class AgreementFinder:
             partners = [c[2] for c in after]
             other = before[-1][2] if before and not _CLAUSE_BREAK.search(t, before[-1][1], m.start()) else (
                 before[0][2] if before else res.home_place)
+            acronym = _ACRONYM.search(self.text.raw, clause_start(t, s0, m.start(), "，,；;"), m.start())
+            if acronym and (not before or _CLAUSE_BREAK.search(t, before[-1][1], m.start())) \
+                    and acronym.group(1).upper() not in ("MOU", "LOI", "MOA"):
+                # 「TJPO與三重縣早在2012年就簽署產業合作備忘錄」: a body named by its Latin initials is the other side
+                other = organization(res, f"org-{acronym.group(1).lower()}", acronym.group(1), "association", "")
             out = list(dict.fromkeys([other, *partners] if other else partners))
             if len(out) >= 2:
                 return out
@@ -337,6 +348,22 @@ class AgreementFinder:
             home = [res.home_place] if res.home_place in out else []
             out = home + [p for p in out if p != res.home_place][-2:]
         return out
+
+    def _most_named(self, kinds: tuple[str, ...]) -> str:
+        """The place of one of ``kinds`` the release names most often, the home place aside."""
+        counts: dict[str, int] = {}
+        for m in self.res.recognised.places:
+            if m.kind in kinds:
+                k = add_place(self.res, m)
+                if k != self.res.home_place:
+                    counts[k] = counts.get(k, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else ""
+
+    def _council(self, place: str) -> str:
+        """The council of a place (屏東縣 → 屏東縣議會)."""
+        p = self.res.places[place]
+        name = f"{p.name_zh}議會" if p.name_zh else f"{p.name_en} Council"
+        return organization(self.res, f"org-{fold(name)}", name, "council", p.country, place=place)
 
     def _new_partner(self, a: AgreementMention, s0: int) -> bool:
         """Whether a place not yet a party of this sentence's agreements is named since the agreement word before
