@@ -2807,3 +2807,8 @@ def test_the_two_counties_councils_are_the_parties() -> None:
                       "大分縣知事今日率團來訪，在屏東縣政府與屏東縣長簽署友好交流協定。"
                       "大使在視訊中提到，2019年他曾見證兩縣議會締結友好交流備忘錄。\n", "t.txt"))
     assert ("mou", "signed", None, ["大分縣議會", "屏東縣議會"]) in _ags(f)
+
+
+def test_a_memorandum_that_makes_a_tie_in_one_field_stays_a_memorandum() -> None:
+    f = _doc("高雄與米子市交流\n\n馬拉松交流方面，高雄與鳥取縣米子市自2015年開始透過賽事互訪，並於2018年簽署合作備忘錄，成為馬拉松友好城市。")
+    assert [k for k, _, _, _ in _ags(f)] == ["mou"]

@@ -39,6 +39,7 @@ _ANOTHER = re.compile(fold(r"[^「」。；;]{0,3}(?:及|以及|和|與|、|，\
 _DONE_BEFORE = re.compile(fold(r"(?:先前|之前|早前|此前|曾經|曾|本次|此次|這次|今日|今天)(?:所|的)?(?:正式)?(?:簽署|簽訂|簽定|締結|簽)(?:之|的)?"
                                r"[^，。；;,]{0,12}$|(?:升格|升級|提升)(?:為|成)[^，。；;,]{0,6}$"))  # 「…升格為友好交流協定」: made now
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9&]{1,7})\s*(?:[(（][^()（）]{0,30}[)）]\s*)?$")
+_THEMED = re.compile(fold(r"(?:馬拉松|路跑|賽事|運動|體育|棒球|教育|學術|產業|經貿|農業|醫療|科技|動物園)$"))
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別(?!代表|以|在|於)"))  # 「A與B、C與D分別簽署」; not 「分別代表兩市簽署」 (each for their city)
 _SAME_DAY = re.compile(fold(r"今天|今日|今晚|當天|當日|晚間|上午|下午|中午|稍早|傍晚"))
@@ -209,8 +210,8 @@ class AgreementFinder:
         first = clause_end(t, a.end, s1)
         c1 = clause_end(t, first + 1, s1) if first < s1 else s1  # the end of the clause after the agreement's
         for c in self.res.recognised.within(self.res.recognised.cues, c0, c1):
-            if c.cls != "tie":
-                continue
+            if c.cls != "tie" or _THEMED.search(t, max(c0, c.start - 4), c.start):
+                continue  # 「簽署合作備忘錄，成為馬拉松友好城市」: a tie in one field, the memorandum stays one
             if c.start < a.start or _TIE_RESULT.search(t, a.end, c.start):
                 return "friendship"
         return a.kind
@@ -766,6 +767,8 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
         b = clause_end(t, m.end(), s.end, "，。；;,")
         if res.recognised.ranges(res.recognised.agreements).overlapping(a, b):
             continue  # an agreement word in the clause: the agreement finder has it
+        if _THEMED.search(t, max(a, m.start() - 4), m.start()):
+            continue  # 「成為馬拉松友好城市」: a tie in one field, told of an agreement the text names
         pairs = _separate_pairs(res, a, m.start())
         if pairs:
             # 「竹北市、新埔鎮分別與日本高山市、下呂市為友好城市」: the two lists, pairwise
