@@ -2812,3 +2812,9 @@ def test_the_two_counties_councils_are_the_parties() -> None:
 def test_a_memorandum_that_makes_a_tie_in_one_field_stays_a_memorandum() -> None:
     f = _doc("高雄與米子市交流\n\n馬拉松交流方面，高雄與鳥取縣米子市自2015年開始透過賽事互訪，並於2018年簽署合作備忘錄，成為馬拉松友好城市。")
     assert [k for k, _, _, _ in _ags(f)] == ["mou"]
+
+
+def test_a_historic_agreement_told_again_is_the_agreement_signed() -> None:
+    f = _doc("高雄與宿霧市締結姊妹市\n\n高雄市長今日與宿霧市長舉辦姊妹市協定簽署儀式，雙方正式締結為姊妹市。\n\n"
+             "駐台代表表示，很榮幸見證了台灣高雄市和菲律賓宿霧市，兩個城市間的歷史性協議。")
+    assert [k for k, _, _, _ in _ags(f)] == ["friendship"]

@@ -605,7 +605,8 @@ class AgreementFinder:
         t = self.text.fold
         c0 = clause_start(t, s0, a.start, "，,；;、")
         before = t[c0:a.start].rstrip()
-        return not before or bool(re.search(fold(r"(?:簽署|簽訂|簽定|締結|簽|這份|該份|此份|這項|該項|的|了)$"), before))
+        # 「兩個城市間的歷史性協議」: praise is no topic
+        return not before or bool(re.search(fold(r"(?:簽署|簽訂|簽定|締結|簽|這份|該份|此份|這項|該項|的|了|歷史性|里程碑|重要)$"), before))
 
     def _declaration(self, a: AgreementMention) -> Agreement | None:
         """The declaration a mention names: the one whose name shares its words (智慧城市、臺北宣言 = 智慧城市 臺北宣言),
