@@ -98,7 +98,7 @@ def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
     return keep
 
 
-_ANNIVERSARY = re.compile(r"[」』]?\s*(?:" + fold("屆滿|滿") + r")?\s*(\d{1,3})\s*(?:" + fold("週年|周年") + ")")
+_ANNIVERSARY = re.compile(r"[」』]?\s*(?:(?:" + fold("屆滿|滿") + r")\s*)?(\d{1,3})\s*(?:" + fold("週年|周年") + ")")
 _DATELINE = re.compile(r"[^【】\[\]。，,]{0,12}(?:" + fold(r"報導|電|訊") + r")\s*[】\]]")
 _LOCATED = re.compile(fold(r"(?:位於|位在|坐落於|設於)$"))
 _OF_LOC = fold("的")
