@@ -2818,3 +2818,9 @@ def test_a_historic_agreement_told_again_is_the_agreement_signed() -> None:
     f = _doc("高雄與宿霧市締結姊妹市\n\n高雄市長今日與宿霧市長舉辦姊妹市協定簽署儀式，雙方正式締結為姊妹市。\n\n"
              "駐台代表表示，很榮幸見證了台灣高雄市和菲律賓宿霧市，兩個城市間的歷史性協議。")
     assert [k for k, _, _, _ in _ags(f)] == ["friendship"]
+
+
+def test_three_sides_that_signed_a_memorandum_last_year_are_the_three_of_today_s_agreement() -> None:
+    f = _doc("高雄與鳥取縣、米子市締盟\n\n高雄市與鳥取縣、米子市今日簽署三方友好交流協定。\n\n"
+             "高雄市長指出，高雄與鳥取、米子的淵源始於學校交流，三方因教育合作結緣，去年底簽署合作備忘錄後，交流更加密切。")
+    assert ("mou", "signed", None, ["米子市", "高雄市", "鳥取縣"]) in _ags(f), _ags(f)

@@ -40,6 +40,7 @@ _DONE_BEFORE = re.compile(fold(r"(?:先前|之前|早前|此前|曾經|曾|本�
                                r"[^，。；;,]{0,12}$|(?:升格|升級|提升)(?:為|成)[^，。；;,]{0,6}$"))  # 「…升格為友好交流協定」: made now
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9&]{1,7})\s*(?:[(（][^()（）]{0,30}[)）]\s*)?$")
 _THEMED = re.compile(fold(r"(?:馬拉松|路跑|賽事|運動|體育|棒球|教育|學術|產業|經貿|農業|醫療|科技|動物園)$"))
+_THREE = re.compile(fold(r"三方|三城|三市(?!長)"))
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別(?!代表|以|在|於)"))  # 「A與B、C與D分別簽署」; not 「分別代表兩市簽署」 (each for their city)
 _SAME_DAY = re.compile(fold(r"今天|今日|今晚|當天|當日|晚間|上午|下午|中午|稍早|傍晚"))
@@ -292,6 +293,10 @@ class AgreementFinder:
         limit = sign[-1].start if sign else a.start
         cands = [c for c in self.candidates(s0, a.start) if not self._topic(c, a, sign[-1].end if sign else None)]
         c_start = clause_start(t, s0, limit, "，,；;")
+        if _THREE.search(t, s0, limit):
+            three = [ag for ag in self.out if ag.kind != "declaration" and len(ag.parties) == 3]
+            if three:  # 「三方因教育合作結緣，去年底簽署合作備忘錄」: the three the page made an agreement between
+                return list(three[-1].parties)
         both = _BOTH.search(t, c_start, limit)
         if both and res.home_place:
             # 「雙方並簽署」「兩市共同簽署」: the home city and the city named last before (「兩縣」: the county or prefecture)
@@ -522,7 +527,10 @@ class AgreementFinder:
         existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic, date, status)
         if existing is None and not a.name and fold(a.word) in _BARE and (not topic or self._bare(a, s0)):
             # 「雙方簽署協定後」 after 「締結姊妹市」: the word tells again of an agreement made; 觀光旅遊合作備忘錄 is one more
-            existing = next((ag for ag in self.out if set(ag.parties) == set(parties) and ag.status == status), None)
+            # (not one of another kind a sentence places before: 「三方…去年底簽署合作備忘錄」 after today's 友好交流協定)
+            past = _PAST.search(self.text.fold, s0, a.start) is not None
+            existing = next((ag for ag in self.out if set(ag.parties) == set(parties) and ag.status == status
+                             and (ag.kind == kind or not past)), None)
         if a.name and kind != "declaration":
             # the agreement of that name, made before, over one the name would otherwise be given to
             existing = next((ag for ag in self.out if ("zh-Hant", a.name) in ag.names and ag.kind == kind
