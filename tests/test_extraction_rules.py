@@ -2824,3 +2824,8 @@ def test_three_sides_that_signed_a_memorandum_last_year_are_the_three_of_today_s
     f = _doc("高雄與鳥取縣、米子市締盟\n\n高雄市與鳥取縣、米子市今日簽署三方友好交流協定。\n\n"
              "高雄市長指出，高雄與鳥取、米子的淵源始於學校交流，三方因教育合作結緣，去年底簽署合作備忘錄後，交流更加密切。")
     assert ("mou", "signed", None, ["米子市", "高雄市", "鳥取縣"]) in _ags(f), _ags(f)
+
+
+def test_a_sister_tie_made_formally_thirty_years_ago_is_no_agreement_of_today() -> None:
+    f = _doc("米子市長訪嘉義\n\n米子市長今日拜會嘉義市長。嘉義市與日本鳥取縣米子市正式締結為姊妹市已30年，交流密切。")
+    assert not f.agreements

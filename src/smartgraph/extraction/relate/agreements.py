@@ -843,7 +843,8 @@ def _made_now(res: Resolved, a: int, s0: int, m: int, b: int) -> bool:
     姐妹市」「雙方並正式簽盟為姊妹城鎮」): a word of today or 正式 in its clause, or a day's date in its sentence, and
     nothing that places it long ago (「自1982年締盟為姊妹市以來」「締結姊妹市20週年」)."""
     t = res.text.fold
-    if _PAST.search(t, a, m) or _LONG_AGO.search(t, m, b) or re.search(fold(r"自|從"), t[a:m]):
+    if _PAST.search(t, a, m) or _LONG_AGO.search(t, m, b) or re.search(fold(r"自|從"), t[a:m]) \
+            or re.search(fold(r"已\s*\d+\s*年|已經"), t[m:b]):  # 「正式締結為姊妹市已30年」
         return False
     rec = res.recognised
     return bool(_NOW.search(t, a, m)) or any(d.precision == "day" for d in rec.within(rec.dates, s0, m))
