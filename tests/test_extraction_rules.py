@@ -2829,3 +2829,9 @@ def test_three_sides_that_signed_a_memorandum_last_year_are_the_three_of_today_s
 def test_a_sister_tie_made_formally_thirty_years_ago_is_no_agreement_of_today() -> None:
     f = _doc("米子市長訪嘉義\n\n米子市長今日拜會嘉義市長。嘉義市與日本鳥取縣米子市正式締結為姊妹市已30年，交流密切。")
     assert not f.agreements
+
+
+def test_three_sides_told_before_another_partner_do_not_sign_that_partner_s_memorandum() -> None:
+    f = _doc("高雄與日本城市交流\n\n高雄市與鳥取縣、米子市今日簽署三方友好交流協定。\n\n"
+             "高雄市近年與日本城市往來密切，2015年三方再進一步交流；馬拉松交流方面，高雄與秋田縣仙北市並於2019年簽署合作備忘錄。")
+    assert ("mou", "signed", None, ["仙北市", "高雄市"]) in _ags(f), _ags(f)

@@ -293,9 +293,11 @@ class AgreementFinder:
         limit = sign[-1].start if sign else a.start
         cands = [c for c in self.candidates(s0, a.start) if not self._topic(c, a, sign[-1].end if sign else None)]
         c_start = clause_start(t, s0, limit, "，,；;")
-        if _THREE.search(t, s0, limit):
+        said = list(_THREE.finditer(t, s0, limit))
+        if said and not any(c[0] >= said[-1].end() for c in cands):
+            # 「三方因教育合作結緣，去年底簽署合作備忘錄」: the three the page made an agreement between (no place named since)
             three = [ag for ag in self.out if ag.kind != "declaration" and len(ag.parties) == 3]
-            if three:  # 「三方因教育合作結緣，去年底簽署合作備忘錄」: the three the page made an agreement between
+            if three:
                 return list(three[-1].parties)
         both = _BOTH.search(t, c_start, limit)
         if both and res.home_place:
