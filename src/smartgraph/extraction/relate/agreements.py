@@ -34,6 +34,13 @@ _FUTURE_BEFORE = re.compile(fold(r"將|今年會|(?<![議協委商公學總社])
                                   r"|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
 # between two agreement words of one sentence: the second is another agreement (「A備忘錄及「B協定」」「A備忘錄，同時簽訂B」)
 _ANOTHER = re.compile(fold(r"[^「」。；;]{0,3}(?:及|以及|和|與|、|，\s*同時|同時|並)"))
+# signed before or now, right before the agreement: 「能將先前簽署之意向書升格為…」(將 moves the object, it plans nothing),
+# 「感謝協促本次締結友好交流協定」; the agreement an earlier one is raised to is made now
+_DONE_BEFORE = re.compile(fold(r"(?:先前|之前|早前|此前|曾經|曾|本次|此次|這次|今日|今天)(?:所|的)?(?:正式)?(?:簽署|簽訂|簽定|締結|簽)(?:之|的)?"
+                               r"[^，。；;,]{0,12}$|(?:升格|升級|提升)(?:為|成)[^，。；;,]{0,6}$"))  # 「…升格為友好交流協定」: made now
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9&]{1,7})\s*(?:[(（][^()（）]{0,30}[)）]\s*)?$")
+_THEMED = re.compile(fold(r"(?:馬拉松|路跑|賽事|運動|體育|棒球|教育|學術|產業|經貿|農業|醫療|科技|動物園)$"))
+_THREE = re.compile(fold(r"三方|三城|三市(?!長)"))
 _PAST = re.compile(fold(r"已|曾|早在|先前|過去|去年|前年|當年|(?:19|20)\d{2}\s*年|民國\d+年|已經"))
 _SEPARATELY = re.compile(fold(r"分別(?!代表|以|在|於)"))  # 「A與B、C與D分別簽署」; not 「分別代表兩市簽署」 (each for their city)
 _SAME_DAY = re.compile(fold(r"今天|今日|今晚|當天|當日|晚間|上午|下午|中午|稍早|傍晚"))
@@ -86,10 +93,14 @@ def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
             continue
         if _LOCATED.search(res.text.fold, max(0, m.start - 3), m.start) and res.text.fold.startswith(_OF_LOC, m.end):
             continue  # 「與位於紐約的某大學簽署」: where a party lies is no party
+        if _DATELINE.match(res.text.fold, m.end) and re.search(r"[【\[]", res.text.fold[max(0, m.start - 12):m.start]):
+            continue  # 「【北海道/綜合報導】」: where the story was written is no party
         keep.append(m)
     return keep
 
 
+_ANNIVERSARY = re.compile(r"[」』]?\s*(?:(?:" + fold("屆滿|滿") + r")\s*)?(\d{1,3})\s*(?:" + fold("週年|周年") + ")")
+_DATELINE = re.compile(r"[^【】\[\]。，,]{0,12}(?:" + fold(r"報導|電|訊") + r")\s*[】\]]")
 _LOCATED = re.compile(fold(r"(?:位於|位在|坐落於|設於)$"))
 _OF_LOC = fold("的")
 
@@ -144,7 +155,7 @@ class AgreementFinder:
         its signing verb when the agreement is the subject (「都柏林宣言」預定於28日晚間簽署)."""
         t = self.text.fold
         b0 = max([s0] + [t.rfind(c, s0, a.start) for c in "。；;"])
-        if re.search(fold(r"已(?:經)?(?:正式)?簽"), t[b0:a.start]):
+        if re.search(fold(r"已(?:經)?(?:正式)?簽"), t[b0:a.start]) or _DONE_BEFORE.search(t, max(b0, a.start - 16), a.start):
             return "signed"
         if self._future(b0, a.start):
             return "planned"
@@ -200,8 +211,8 @@ class AgreementFinder:
         first = clause_end(t, a.end, s1)
         c1 = clause_end(t, first + 1, s1) if first < s1 else s1  # the end of the clause after the agreement's
         for c in self.res.recognised.within(self.res.recognised.cues, c0, c1):
-            if c.cls != "tie":
-                continue
+            if c.cls != "tie" or _THEMED.search(t, max(c0, c.start - 4), c.start):
+                continue  # 「簽署合作備忘錄，成為馬拉松友好城市」: a tie in one field, the memorandum stays one
             if c.start < a.start or _TIE_RESULT.search(t, a.end, c.start):
                 return "friendship"
         return a.kind
@@ -282,11 +293,22 @@ class AgreementFinder:
         limit = sign[-1].start if sign else a.start
         cands = [c for c in self.candidates(s0, a.start) if not self._topic(c, a, sign[-1].end if sign else None)]
         c_start = clause_start(t, s0, limit, "，,；;")
-        if _BOTH.search(t, c_start, limit) and res.home_place:
-            # 「雙方並簽署」「兩市共同簽署」: the home city and the city named last before
+        said = list(_THREE.finditer(t, s0, limit))
+        if said and not any(c[0] >= said[-1].end() for c in cands):
+            # 「三方因教育合作結緣，去年底簽署合作備忘錄」: the three the page made an agreement between (no place named since)
+            three = [ag for ag in self.out if ag.kind != "declaration" and len(ag.parties) == 3]
+            if three:
+                return list(three[-1].parties)
+        both = _BOTH.search(t, c_start, limit)
+        if both and res.home_place:
+            # 「雙方並簽署」「兩市共同簽署」: the home city and the city named last before (「兩縣」: the county or prefecture)
+            county = both.group() == fold("兩縣")
+            kinds = ("county", "prefecture", "province", "state") if county else ("city", "district")
             others = [c[2] for c in cands if c[2] != res.home_place and res.places.get(c[2]) is not None
-                      and res.places[c[2]].kind in ("city", "district")]
-            partner = others[-1] if others else self.partner
+                      and res.places[c[2]].kind in kinds]
+            partner = others[-1] if others else (self._most_named(kinds) if county else self.partner)
+            if partner and t.startswith(fold("議會"), both.end()) and partner in res.places and res.home_place in res.places:
+                return [self._council(res.home_place), self._council(partner)]  # 「兩縣議會締結友好交流備忘錄」: the councils
             if partner:
                 return [res.home_place, partner]
         # several agreements in one sentence, each after its partner: 「…大邱市…友好協議及…拉利普爾市…備忘錄」
@@ -317,6 +339,11 @@ class AgreementFinder:
             partners = [c[2] for c in after]
             other = before[-1][2] if before and not _CLAUSE_BREAK.search(t, before[-1][1], m.start()) else (
                 before[0][2] if before else res.home_place)
+            acronym = _ACRONYM.search(self.text.raw, clause_start(t, s0, m.start(), "，,；;"), m.start())
+            if acronym and (not before or _CLAUSE_BREAK.search(t, before[-1][1], m.start())) \
+                    and acronym.group(1).upper() not in ("MOU", "LOI", "MOA"):
+                # 「TJPO與三重縣早在2012年就簽署產業合作備忘錄」: a body named by its Latin initials is the other side
+                other = organization(res, f"org-{acronym.group(1).lower()}", acronym.group(1), "association", "")
             out = list(dict.fromkeys([other, *partners] if other else partners))
             if len(out) >= 2:
                 return out
@@ -329,6 +356,22 @@ class AgreementFinder:
             home = [res.home_place] if res.home_place in out else []
             out = home + [p for p in out if p != res.home_place][-2:]
         return out
+
+    def _most_named(self, kinds: tuple[str, ...]) -> str:
+        """The place of one of ``kinds`` the release names most often, the home place aside."""
+        counts: dict[str, int] = {}
+        for m in self.res.recognised.places:
+            if m.kind in kinds:
+                k = add_place(self.res, m)
+                if k != self.res.home_place:
+                    counts[k] = counts.get(k, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else ""
+
+    def _council(self, place: str) -> str:
+        """The council of a place (屏東縣 → 屏東縣議會)."""
+        p = self.res.places[place]
+        name = f"{p.name_zh}議會" if p.name_zh else f"{p.name_en} Council"
+        return organization(self.res, f"org-{fold(name)}", name, "council", p.country, place=place)
 
     def _new_partner(self, a: AgreementMention, s0: int) -> bool:
         """Whether a place not yet a party of this sentence's agreements is named since the agreement word before
@@ -360,7 +403,7 @@ class AgreementFinder:
             k = _KIND_WORDS.search(fold(name))
             if k:
                 name = name[:k.start()]
-            name = re.sub(r"^[與和及、\s]+", "", name)
+            name = re.sub(r"^[與和及、\s\-－—–‧·・/／]+", "", name)  # 「台南市－平澤市農特產品交流備忘錄」: the dash between the parties
             # 「臺北市立動物園與上海動物園小貓熊…」: the two parties' bodies of one kind before the topic
             return _tidy_topic(re.sub(r"^(\w{1,6})[與和及]\1", "", name) or name)
         # the topic stands in the agreement word's own clause: 「…指出，今天MOU的簽署」 has none
@@ -481,10 +524,15 @@ class AgreementFinder:
         if a.name and self._named_list(a, kind, status, parties, span, date, event):
             return
         topic = self.topic(a, s0, max((m.end for m in _places_in(res, s0, a.start)), default=s0))
+        if kind != "declaration" and status == "signed" and self._anniversary(a, s0, kind, parties, span, topic, event):
+            return
         existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic, date, status)
         if existing is None and not a.name and fold(a.word) in _BARE and (not topic or self._bare(a, s0)):
             # 「雙方簽署協定後」 after 「締結姊妹市」: the word tells again of an agreement made; 觀光旅遊合作備忘錄 is one more
-            existing = next((ag for ag in self.out if set(ag.parties) == set(parties) and ag.status == status), None)
+            # (not one of another kind a sentence places before: 「三方…去年底簽署合作備忘錄」 after today's 友好交流協定)
+            past = _PAST.search(self.text.fold, s0, a.start) is not None
+            existing = next((ag for ag in self.out if set(ag.parties) == set(parties) and ag.status == status
+                             and (ag.kind == kind or not past)), None)
         if a.name and kind != "declaration":
             # the agreement of that name, made before, over one the name would otherwise be given to
             existing = next((ag for ag in self.out if ("zh-Hant", a.name) in ag.names and ag.kind == kind
@@ -504,6 +552,24 @@ class AgreementFinder:
             return
         self.out.append(self._new(kind, status, parties, span, date, topic, a, event))
         self.made_by[self.out[-1].key] = a.end
+
+    def _anniversary(self, a: AgreementMention, s0: int, kind: str, parties: list[str], span: Span, topic: str, event: str) -> bool:
+        """「今年是兩市締結友好交流協定10週年」: the agreement made that many years before the year told (or the page's),
+        another one than an agreement the page tells made now."""
+        m = _ANNIVERSARY.match(self.text.fold, a.end)
+        if m is None:
+            return False
+        told = [d for d in self.res.recognised.within(self.res.recognised.dates, s0, a.start) if d.precision in ("month", "year", "day")]
+        now = told[-1].date.year if told else (self.text.doc.date.year if self.text.doc.date else 0)
+        n = int(m.group(1)) if m.group(1).isdigit() else 0
+        if not now or not 0 < n < 200:
+            return False
+        year = now - n
+        if any(ag.kind == kind and set(ag.parties) == set(parties) and ag.year == year for ag in self.out):
+            return True
+        ag = self._new(kind, "signed", parties, span, None, topic, a, event)
+        self.out.append(replace(ag, key=f"{kind}-{'-'.join(sorted(parties)) or 'x'}-{year}-{fold(topic)[:20] or 'made'}", year=year))
+        return True
 
     def _named_list(self, a: AgreementMention, kind: str, status: str, parties: list[str], span: Span, date: dt.date | None,
                     event: str) -> bool:
@@ -549,7 +615,8 @@ class AgreementFinder:
         t = self.text.fold
         c0 = clause_start(t, s0, a.start, "，,；;、")
         before = t[c0:a.start].rstrip()
-        return not before or bool(re.search(fold(r"(?:簽署|簽訂|簽定|締結|簽|這份|該份|此份|這項|該項|的|了)$"), before))
+        # 「兩個城市間的歷史性協議」: praise is no topic
+        return not before or bool(re.search(fold(r"(?:簽署|簽訂|簽定|締結|簽|這份|該份|此份|這項|該項|的|了|歷史性|里程碑|重要)$"), before))
 
     def _declaration(self, a: AgreementMention) -> Agreement | None:
         """The declaration a mention names: the one whose name shares its words (智慧城市、臺北宣言 = 智慧城市 臺北宣言),
@@ -624,8 +691,12 @@ def find_agreements(res: Resolved, events: dict[str, Event], event_at: object, p
     finder = AgreementFinder(res, events, event_at, posts_of)
     found = [one for ag in finder.run() for one in _split_by_country(res, ag)]
     for ag in _tie_agreements(res, finder):
-        if not any(o.kind == ag.kind and set(o.parties) == set(ag.parties) for o in found):
+        twin = next((o for o in found if o.kind == ag.kind and set(o.parties) == set(ag.parties)), None)
+        if twin is None:
             found.append(ag)
+        elif twin.date is None and ag.date is not None and twin.status == ag.status == "signed" \
+                and (twin.year in (None, 0) or twin.year == ag.date.year):
+            twin.date = ag.date  # 「11月4日…雙方並正式簽盟為姊妹城鎮」 then 「…締結姐妹市盟約」: the day the tie told gives
     return found
 
 
@@ -642,8 +713,12 @@ def _split_by_country(res: Resolved, ag: Agreement) -> list[Agreement]:
     return [replace(ag, key=f"{ag.key}-{n}", parties=[side[0], p]) for n, p in enumerate(others)]
 
 
-_FRIEND_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|友城|姊妹市|姐妹市|姊妹城市|姐妹城市"))
-_TIE_VERB = re.compile(fold(r"締結|締盟|結為|結成|成為|建立"))
+_FRIEND_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|友城|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹城鎮|姐妹城鎮"))
+_TIE_VERB = re.compile(fold(r"締結|締盟|簽盟|結為|結成|成為|建立"))
+# a tie made on the day told (「今日…締結為姐妹市」「雙方並正式簽盟為姊妹城鎮」), not one made long ago
+_NOW = re.compile(fold(r"今日|今天|今\s*[（(]|昨日|昨天|本日|當天|當日|正式"))
+_LONG_AGO = re.compile(fold(r"以來|週年|周年|年來|多年"))
+_IF = re.compile(fold(r"若|如果|假如|倘若|如有機會"))  # 「若有機會也希望推動兩市締結姊妹市」: a wish on a condition, no plan
 _AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|將|朝"))
 _AFTER_TIE = re.compile(fold(r"隨著|在"))  # 「隨著締結為姊妹市後」「在締結姊妹市後」: after the tie, made
 
@@ -703,6 +778,8 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
         b = clause_end(t, m.end(), s.end, "，。；;,")
         if res.recognised.ranges(res.recognised.agreements).overlapping(a, b):
             continue  # an agreement word in the clause: the agreement finder has it
+        if _THEMED.search(t, max(a, m.start() - 4), m.start()):
+            continue  # 「成為馬拉松友好城市」: a tie in one field, told of an agreement the text names
         pairs = _separate_pairs(res, a, m.start())
         if pairs:
             # 「竹北市、新埔鎮分別與日本高山市、下呂市為友好城市」: the two lists, pairwise
@@ -719,39 +796,79 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
             and re.match(fold(r"[」』\"]?\s*(?:之)?後"), t[m.end():b]) is not None
         if done:
             aim = False  # 「期待隨著締結為姊妹市後，雙方…」: what is hoped for follows a tie the text says is made
-        if sister and not aim and not done:
-            continue  # a sister-city tie is a tie, not an agreement
+        now = sister and verb is not None and not aim and not done and _made_now(res, a, s.start, m.start(), b)
+        if sister and not aim and not done and not now:
+            continue  # a sister-city tie told as background is a tie, not an agreement
+        if aim and _IF.search(t, a, m.start()):
+            continue
         named_after = [p for p in _places_in(res, m.end(), b) if p.start - m.end() <= 2]
+        if not named_after and re.match(r"\s*[（(]", t[m.end():b]):
+            # 「並與3個城市締結友好城市(東京都八王子市、九州的熊本縣、熊本市)」: the partners listed in brackets
+            close = min((i for i in (t.find(")", m.end(), b), t.find("）", m.end(), b)) if i >= 0), default=-1)
+            named_after = _list_places(res, m.end(), close) if close > 0 else []
         if not aim and not verb and not named_after:
             continue
         cands = [c for c in finder.candidates(s.start, m.start()) if c[2]]
         conj = list(_CONJ.finditer(t, s.start, m.start()))
         partners: list[str] = []
         side = res.home_place
-        if conj:
+        listed = bool(named_after) and t[m.end():m.end() + 1] in "(（"
+        if conj and not listed:
             c = conj[-1]
             partners = [x[2] for x in cands if x[0] >= c.end()]
             before = [x[2] for x in cands if x[1] <= c.start()]
             side = before[-1] if before and not _CLAUSE_BREAK.search(t, [x for x in cands if x[1] <= c.start()][-1][1], c.start()) else side
         elif named_after:
-            partners = [add_place(res, named_after[0])]
-            owner = [x[2] for x in cands if x[2] != partners[0]]
+            partners = [add_place(res, p) for p in (named_after if listed else named_after[:1])]
+            owner = [x[2] for x in cands if x[2] not in partners]
             side = owner[-1] if owner else side
         elif aim or done or re.search(fold(r"兩市|兩城|雙方|兩地"), t[a:m.start()]):  # 「兩市自2011年締結友誼市以來」: the city met
             partners = [x[2] for x in cands if x[2] != res.home_place][-1:] or ([finder.partner] if finder.partner else [])
+        if now and not partners and _BOTH.search(t, a, m.start()):  # 「…同仁…，雙方並正式簽盟為姊妹城鎮」: the city met
+            side = res.home_place
+            partners = [x[2] for x in cands if x[2] != side][-1:] or ([finder.partner] if finder.partner else [])
         partners = [p for p in dict.fromkeys(partners) if p != side and not _own_district(res, side, p)]
         if not side or not partners:
             continue
         status = "planned" if aim else "signed"
+        day = _tie_day(res, s.start, m.start(), a) if now else None
         for p in partners:
             span = text.span(a, b)
             key = f"friendship-{'-'.join(sorted((side, p)))}-tie"
-            out.append(Agreement(key, "friendship", status, [side, p], span, None, "", [], ""))
+            out.append(Agreement(key, "friendship", status, [side, p], span, day, "", [], "",
+                                 year=day.year if day else None))
     return out
+
+
+def _made_now(res: Resolved, a: int, s0: int, m: int, b: int) -> bool:
+    """Whether the sister tie whose word starts at ``m`` is made on the day the text tells (「今日透過視訊與某市締結為
+    姐妹市」「雙方並正式簽盟為姊妹城鎮」): a word of today or 正式 in its clause, or a day's date in its sentence, and
+    nothing that places it long ago (「自1982年締盟為姊妹市以來」「締結姊妹市20週年」)."""
+    t = res.text.fold
+    if _PAST.search(t, a, m) or _LONG_AGO.search(t, m, b) or re.search(fold(r"自|從"), t[a:m]) \
+            or re.search(fold(r"已\s*\d+\s*年|已經"), t[m:b]):  # 「正式締結為姊妹市已30年」
+        return False
+    rec = res.recognised
+    return bool(_NOW.search(t, a, m)) or any(d.precision == "day" for d in rec.within(rec.dates, s0, m))
+
+
+def _tie_day(res: Resolved, s0: int, m: int, a: int) -> dt.date | None:
+    """The day a tie made now was made: the last day's date before its word in the sentence, else the page's date
+    where the clause says today (今日, 今天)."""
+    rec = res.recognised
+    days = [d for d in rec.within(rec.dates, s0, m) if d.precision == "day"]
+    if days:
+        return days[-1].date
+    if res.text.doc.date is not None and re.search(fold(r"今日|今天|今\s*[（(]|本日"), res.text.fold[a:m]):
+        return res.text.doc.date
+    unit = res.text.units[res.text.sentences[res.text.sentence_of(m)].unit]
+    prior = [d for d in rec.within(rec.dates, unit.start, s0) if d.precision == "day"]
+    return prior[-1].date if prior else None
 
 
 # ----------------------------------------------------------------------------- sister cities
 
+_PROPOSED = re.compile(fold(r"提議|建議|倡議|提出|邀請"))  # 「感謝市長提議兩市建立姊妹市關係」: a tie proposed, not made
 _SISTER = re.compile(fold(r"姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹城鎮|姐妹城鎮|姊妹縣|姐妹縣|姊妹州|姊妹町|姐妹町|姊妹鎮|姐妹鎮"
                            r"|[Ss]ister[ -][Cc]it(?:y|ies)|[Tt]win(?:ned)? [Cc]it"))
 _OF = re.compile(fold(r"的$|之$"))
@@ -763,8 +880,11 @@ def _list_places(res: Resolved, a: int, e: int) -> list[PlaceMention]:
     stands alone in the list (「奧斯汀市、日本大分縣及濟州市」) is a partner itself."""
     found = _places_in(res, a, e)
     starts = {p.start for p in found}
+    t = res.text.fold
     return [p for p in found if p.kind not in ("state", "province", "prefecture", "region")
-            or (p.kind == "prefecture" and p.end not in starts and p.end < e and res.text.fold[p.end] in "、及和與（(")]
+            or (p.kind == "prefecture" and p.end not in starts and p.end < e and t[p.end] in "、及和與（(")
+            # 「與帛琉科羅州簽署姊妹市協定」: a state or province named last, of no city after it, is the partner itself
+            or (p.kind in ("state", "province") and p is found[-1] and p.end < e and t[p.end] not in "的之")]
 
 
 def find_sister_cities(res: Resolved) -> list[SisterCity]:
@@ -783,6 +903,9 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
     def add(x: str, y: str, a: int, b: int) -> None:
         if not x or not y or x == y or frozenset((x, y)) in seen or x not in res.places or y not in res.places:
             return
+        px, py = res.places[x], res.places[y]
+        if px.country and px.country == py.country and len(px.name_zh) > 2 and px.name_zh[:2] == py.name_zh[:2] and px.kind != py.kind:
+            return  # 南投縣 and 南投市: a county and its seat are no pair of sisters
         seen.add(frozenset((x, y)))
         x, y = sorted((x, y))
         out.append(SisterCity(x, y, text.span(a, b)))
@@ -791,8 +914,8 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         s = text.sentences[text.sentence_of(m.start())]
         a = clause_start(t, s.start, m.start(), _CLAUSE_MARKS)
         b = clause_end(t, m.end(), s.end, _CLAUSE_MARKS)
-        if _FUTURE_BEFORE.search(t, a, m.start()):
-            continue  # 「朝締結姐妹市目標邁進」「盼早日結為姊妹市」: a tie hoped for, not one made
+        if _FUTURE_BEFORE.search(t, a, m.start()) or _PROPOSED.search(t, a, m.start()):
+            continue  # 「朝締結姐妹市目標邁進」「盼早日結為姊妹市」「提議兩市建立姊妹市關係」: a tie hoped for, not one made
         before = _list_places(res, a, m.start())
         after = _list_places(res, m.end(), b)
         of = _OF.search(t, max(a, m.start() - 1), m.start())
@@ -857,4 +980,7 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
             add(add_place(res, before[0]), add_place(res, after[0]), a, b)
         elif len(before) == 1 and home:
             add(home, add_place(res, before[0]), a, b)
+        elif not before and not after and home and _BOTH.search(t, a, m.start()) \
+                and _TIE_VERB.search(t, max(a, m.start() - 8), m.start()):
+            add(home, _main_partner(res), a, b)  # 「雙方並正式簽盟為姊妹城鎮」: the home city and the city it met
     return out

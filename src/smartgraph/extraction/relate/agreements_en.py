@@ -89,6 +89,17 @@ _LIST_WORDS = {"the", "of", "and", "de", "du", "for", "representatives", "offici
                "municipal", "department", "bureau"}
 
 
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DATELINE_AFTER = re.compile(r"\s*\((?:CNA|AP|AFP|Reuters|UPI|Kyodo|Yonhap|[A-Z]{2,6})\)")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|stated|noted|told reporters)\s+(?:on\s+)?$", re.I)
+
+
+def _not_signed_on(raw: str, start: int, end: int) -> bool:
+    """A day that dates the story, not the signing: the dateline's ("Taipei, March 10 (CNA)") or the day something was
+    said ("…, the ministry said Tuesday")."""
+    return bool(_DATELINE_AFTER.match(raw, end)) or bool(_SAID_BEFORE.search(raw, max(0, start - 30), start))
+
+
 def _org_heads() -> re.Pattern[str]:
     """English words that end or begin the name of an organisation that is no part of a city's government."""
     words = {w for o in lx.org_types().values() if o.kind in ("body", "company", "education", "foreign-office") or o.key == "centre"
@@ -512,7 +523,7 @@ class EnglishAgreements:
         rec = self.res.recognised
         text = self.text
         dates = rec.within(rec.dates, s.start, s.end)
-        days = [d for d in dates if d.precision == "day"]
+        days = [d for d in dates if d.precision == "day" and not _not_signed_on(text.raw, d.start, d.end)]
         vague = [d for d in dates if d.precision in ("month", "year")]
         if days:
             before = [d for d in days if d.start < a.start]
@@ -548,7 +559,8 @@ class EnglishAgreements:
     def kind(self, a: AgreementMention, s: Sentence) -> str:
         raw = self.text.raw
         word = a.word.lower()
-        if a.kind != "mou" or re.search(r"memorand|mou|letter of intent|loi", word):
+        # "a statement of cooperation … between the two sister cities": named for cooperation, a memorandum whatever the tie
+        if a.kind != "mou" or re.search(r"memorand|mou|letter of intent|loi|of cooperation", word):
             if a.name and a.kind == "mou" and _FRIENDLY.search(a.name) and not re.search(r"memorand|mou", a.name, re.I):
                 return "friendship"
             return a.kind
@@ -648,6 +660,9 @@ class EnglishAgreements:
             same = self._same(kind, parties, year)
             if same is not None and not refer and not title and date is not None and same.ag.date not in (None, date):
                 same = None
+            if same is not None and not refer and not title and date is None and year is not None and same.year is None \
+                    and _INDEFINITE.search(lead) and a.word.lower() not in same.ag.span.text.lower():
+                same = None  # "a statement of cooperation was signed … later signing a memorandum … in 2022": another one
             if same is None and refer and a.count <= 1:
                 # "the agreement", "their first memorandum": the last one of these parties, whatever its word (when the
                 # sentence names the parties, "The agreement was signed by Taipei Mayor … and Houston Mayor …", all of them)
