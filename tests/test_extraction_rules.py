@@ -2479,6 +2479,25 @@ def test_someone_told_as_coming_every_year_is_not_at_this_visit() -> None:
     assert {"山本太郎", "林大同"} <= took and "佐藤一郎" not in took, took
 
 
+def test_someone_told_as_coming_for_years_is_not_at_this_visit() -> None:
+    # (s10-ev) one lexicon row of habitual words for visits and people: 「多年來」 told of a person, as of a visit
+    f = _doc("日本山梨縣議會山本太郎議員率訪問團一行8人10日拜會新北市長林大同，雙方就城市交流交換意見。"
+             "林大同表示，兩地長期維持密切往來，例如佐藤一郎議員多年來率領市民團體來訪新北，今年已是第5次來訪。")
+    visits = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(visits) == 1, [e.names_zh for e in f.events.values()]
+    took = _took_part(f, visits[0])
+    assert {"山本太郎", "林大同"} <= took and "佐藤一郎" not in took, took
+
+
+def test_a_visit_made_each_time_is_no_visit() -> None:
+    # (s10-ev) 「每次」 tells a visit made again and again, as 每年 does
+    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。\n\n"
+             "陳其邁也說，青森高中學生每次來台參訪，都住在高雄。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("拜會高雄市長陳其邁" in n for n in names), names
+    assert not any("來台" in n for n in names), names
+
+
 def test_a_place_inside_a_bodys_name_is_no_side_of_the_signing() -> None:
     f = _doc("在日本台灣交流協會高雄事務所副所長王大中等人的見證下，台南市長林大同和日本茨城縣土浦市長山田太郎10日透過視訊"
              "正式簽署友好交流協定。")

@@ -13,7 +13,7 @@ import re
 
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
-from smartgraph.extraction.names import DELIMS, LATIN, ends_with, words
+from smartgraph.extraction.names import DELIMS, LATIN, ends_with, habitual, words
 from smartgraph.extraction.text import Text, clause_start, fold, is_han
 
 NAME_LIMIT = 24
@@ -204,8 +204,6 @@ _VISIT = lx.VISIT
 _INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵|協助"))
 # 「應都柏林市長邀請，市長率團出訪愛爾蘭」「受邀訪問」: a visit made at someone's invitation is told
 _ACCEPTED = re.compile(fold(r"應|受(?!到)|獲邀"))
-# 「近年…協助日本高中生來台」「每年都有訪團來訪」: visits made again and again, no one of them
-_HABITUAL = re.compile(fold(r"近年|近幾年|每年|歷年|多年來|經常|時常|常常|多次|屢次|數度|數次|幾度"))  # 「曾多次來訪」 too
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _DAY_FIRST = re.compile(fold(r"(?:(?:今|昨|明|本|前|翌)?[（(]?\d{1,2}[)）]?日|\d{1,2}月\d{1,2}日)(?:上午|下午|晚間|中午|清晨|傍晚)?"))
 _NEXT_ACT = re.compile(fold(r"也(?=參訪|參觀|拜會|拜訪|出席|前往|考察)|並(?=參訪|參觀|拜會|拜訪|出席|前往|考察)"))
@@ -225,7 +223,7 @@ def recognise_visits(text: Text) -> list[EventMention]:
         e = m.end()
         nxt = _CLAUSE_END.search(t, e, s.end)
         e = min(nxt.start() if nxt else s.end, e + 16)
-        if _HABITUAL.search(t, a, m.start()):
+        if habitual().search(t, a, m.start()):  # 「近年…協助日本高中生來台」「每年都有訪團來訪」: no one visit
             continue
         lead = _LEADING.match(t, a)
         if lead:

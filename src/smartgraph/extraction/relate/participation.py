@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from smartgraph.extraction.mentions import CueMention, EventMention, PersonMention, Resolved
+from smartgraph.extraction.names import habitual
 from smartgraph.extraction.relate.events import guests_visit_en, is_call, meeting_en
 from smartgraph.extraction.text import Ranges, Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
@@ -288,8 +289,6 @@ _THANKED = re.compile(fold(r"(?:感謝|謝謝|感激|感念)"))
 _BROUGHT_ABOUT = re.compile(fold(r"\s*(?:的\s*)?(?:(?:居中|從中|大力|熱心|一路)\s*)?(?:引薦|牽線|穿針引線|促成|協助|幫忙|支持)"))
 _PHONE_AFTER = re.compile(fold(r"\s*(?:(?:通過|通了|透過)\s*)?(?:電話|通話)"))
 _UNDER_LEAD = re.compile(fold(r"\s*(?:的\s*)?(?:帶領|領導|率領)\s*下"))
-# 「甲議員每年率領市民團體來訪」「曾多次來訪」: what someone does again and again, not this event
-_HABITUAL = re.compile(fold(r"每年|每次|歷年|經常|時常|常常|屢次|多次|數度|數次|幾度"))
 _EARLIER = re.compile(fold(r"(?:去|前)\s*(?:[(（]\s*\d+\s*[)）]\s*)?年|上個?月"))
 
 
@@ -304,7 +303,7 @@ def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
     if _PHONE_AFTER.match(t, end) or _UNDER_LEAD.match(t, end):
         return True
     stop = clause_end(t, end, s1)
-    habit = _HABITUAL.search(t, end, min(end + 12, stop))
+    habit = habitual().search(t, end, min(end + 12, stop))  # 「甲議員每年率領市民團體來訪」: again and again, not this event
     if habit and not any(habit.start() <= m.start < stop for m in res.event_of):
         return True
     if _EARLIER.search(t, c0, a):
