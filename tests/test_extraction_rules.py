@@ -2705,3 +2705,98 @@ def test_yu_is_a_family_name_in_traditional_text_and_the_preposition_in_simplifi
     assert "王大明" in {p.name for p in hans.persons.values()}, hans.persons
     hant = _doc("標題\n\n臺南市政府秘書處長于大同表示，歡迎訪團來訪。")
     assert "于大同" in {p.name for p in hant.persons.values()}, hant.persons
+
+
+# ----------------------------------------------------------------------------- s10-ev: events and who took part
+# (invented names and wording)
+
+def test_guests_received_who_came_from_elsewhere_are_a_reception_named_by_whom() -> None:
+    f = _doc("市長接見各國市長\n\n為迎接國際龍舟賽即將於6月20日盛大開幕，高雄市長林大同於6月18日分別接見來自日本熊本市、"
+             "美國西雅圖市與菲律賓宿霧市市長，就觀光與教育交換意見。", date="113/06/19")
+    calls = [e for e in f.events.values() if e.category == "visit"]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert "接見來自日本熊本市、美國西雅圖市與菲律賓宿霧市市長" in calls[0].names_zh, calls[0].names_zh
+    assert (calls[0].start, calls[0].end) == (dt.date(2024, 6, 18), dt.date(2024, 6, 18))
+
+
+def test_the_day_something_else_opens_is_not_the_day_of_a_call() -> None:
+    f = _undated("市長接見各國市長\n\n為迎接國際龍舟賽即將於2024年6月20日盛大開幕，高雄市長林大同稍早分別接見來自日本熊本市、"
+                 "美國西雅圖市與菲律賓宿霧市市長，就觀光與教育交換意見。")
+    calls = [e for e in f.events.values() if e.category == "visit"]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert calls[0].start is None, calls[0].start
+
+
+def test_a_call_told_with_its_day_before_the_verb_takes_that_day() -> None:
+    f = _doc("市長會見熊本市長\n\n熊本市長山田一郎本週率團訪問高雄。高雄市長林大同於6月18日會見山田一郎，雙方就觀光交換意見；"
+             "兩市並將於6月20日舉辦觀光說明會。", date="113/06/19")
+    calls = [e for e in f.events.values() if e.category == "visit" and any("會見" in n for n in e.names_zh)]
+    assert len(calls) == 1, [(e.names_zh, e.start) for e in f.events.values()]
+    assert calls[0].start == dt.date(2024, 6, 18), calls[0].start
+
+
+def test_an_english_event_told_as_done_many_times_is_not_what_a_visit_release_is_about() -> None:
+    f = _doc_en("Governor of Kumamoto Visits Kaohsiung\n\n"
+                "Governor Taro Yamada of Kumamoto Prefecture led a delegation to visit the Kaohsiung City Government on the 9th. "
+                "Mayor Lin Da-tong said the two cities have worked closely on tourism and education.\n\n"
+                "Kumamoto has taken part in the Kaohsiung Lantern Festival many times since the two became sister cities.\n\n"
+                "Governor Yamada said he was impressed by the city's new harbour.")
+    visit = next(k for k, e in f.events.items() if e.category == "visit")
+    assert {"Taro Yamada", "Lin Da-tong"} <= _took_part(f, visit), [(f.events[p.event].names_en, _names(f)[p.person]) for p in f.participations]
+    festival = [k for k, e in f.events.items() if e.category == "festival"]
+    assert all(not _took_part(f, k) for k in festival), [(f.events[p.event].names_en, _names(f)[p.person]) for p in f.participations]
+
+
+def test_a_release_without_a_date_line_reads_a_month_and_day_by_a_date_that_writes_its_year_in_brackets() -> None:
+    f = _undated("市長接見熊本市長\n\n為迎接國際龍舟賽即將於本(2024)年6月20日盛大開幕，高雄市長林大同於6月18日接見來自日本熊本市的"
+                 "市長山田一郎，就觀光與教育交換意見。")
+    calls = [e for e in f.events.values() if e.category == "visit"]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert calls[0].start == dt.date(2024, 6, 18), calls[0].start
+
+
+def test_a_delegations_members_went_on_the_visit_the_body_tells_when_the_headline_names_it_otherwise() -> None:
+    f = _doc("日本熊本縣議會訪團拜會林大同\n\n"
+             "日本熊本縣議會山田一郎議員率「熊本未來」訪問團一行8人昨(11)日拜會高雄市長林大同，雙方就城市交流交換意見。\n\n"
+             "林大同表示，高雄與熊本縣往來密切，歡迎更多議員來訪。\n\n"
+             "這次訪團貴賓包括山田一郎、佐藤花子、鈴木次郎等8位議員；市府則由副秘書長王大明代表出席。")
+    visits = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(visits) == 1, [e.names_zh for e in f.events.values()]
+    assert {"佐藤花子", "鈴木次郎"} <= _took_part(f, visits[0]), _took_part(f, visits[0])
+
+
+def test_whom_someone_calls_on_behalf_of_was_not_at_the_call() -> None:
+    f = _doc("高雄與熊本締盟10週年\n\n高雄市副市長王大明、市議員李小華10日率團前往熊本市參加締盟10週年紀念活動，"
+             "並代表市長林大同拜會熊本市長山田一郎，雙方允諾持續交流。")
+    calls = [k for k, e in f.events.items() if e.category == "visit" and any("拜會" in n for n in e.names_zh)]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert not any(n.startswith("林大同") for n in f.events[calls[0]].names_zh), f.events[calls[0]].names_zh
+    assert "林大同" not in _took_part(f, calls[0]), _took_part(f, calls[0])
+    assert "山田一郎" in _took_part(f, calls[0])
+
+
+def test_an_envoy_named_with_the_post_before_the_name_still_took_part() -> None:
+    f = _doc("駐日代表出席簽署\n\n高雄市長林大同10日與熊本市長山田一郎簽署友好交流協定，駐日代表王大明出席見證。")
+    signings = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(signings) == 1, [e.names_zh for e in f.events.values()]
+    assert "王大明" in _took_part(f, signings[0]), _took_part(f, signings[0])
+
+
+def test_a_guest_a_sentence_opens_by_meeting_was_at_the_release_s_reception() -> None:
+    f = _doc("林大同接見各國市長\n\n高雄市長林大同今(10)日於市府分別接見來自日本熊本市與美國西雅圖市的市長，就城市交流交換意見。\n\n"
+             "會見熊本市長山田一郎(Ichiro Yamada)時，林大同感謝對方支持兩市交流。\n\n"
+             "在與西雅圖市副市長史密斯會談中，林大同回顧兩市自1990年締盟以來的合作成果。")
+    calls = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert {"林大同", "山田一郎", "史密斯"} <= _took_part(f, calls[0]), _took_part(f, calls[0])
+
+
+def test_someone_who_presented_a_gift_later_in_an_english_release_was_at_its_event() -> None:
+    f = _doc_en("Mayor Lin Visits Springfield\n\n"
+                "Kaohsiung Mayor Lin Da-tong met Mayor John Carter of Springfield at Springfield City Hall on May 9.\n\n"
+                "The two mayors discussed port cooperation and youth exchanges.\n\n"
+                "Kaohsiung and Springfield have been sister cities since 1990.\n\n"
+                "Mary Evans, Chair of the Springfield Arts Council, presented Mayor Lin with a glass sculpture symbolizing friendship.")
+    meeting = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(meeting) == 1, [e.names_en for e in f.events.values()]
+    assert {"Lin Da-tong", "John Carter", "Mary Evans"} <= _took_part(f, meeting[0]), _took_part(f, meeting[0])

@@ -72,7 +72,8 @@ def _undated(raw: str) -> list[DateMatch]:
     拜會」; 「2024年12月30日…1月2日」 is 2025's); before any full date, only when every full date has one year.
     Relative words (今天, last week) and bare days stay unread: with no release date they have nothing to count from."""
     plain = recognise_dates(raw, None)
-    full = [d for d in plain if d.kind == "full" and d.precision == "day" and d.date is not None]
+    # (s10-ev) 「本(2025)年5月17日」 writes its year as a full date does: read without a release date, it is one
+    full = [d for d in plain if d.kind in ("full", "relative") and d.precision == "day" and d.date is not None]
     if not full:
         return plain
     known = {(d.start, d.end): d for d in plain}
