@@ -2800,3 +2800,10 @@ def test_someone_who_presented_a_gift_later_in_an_english_release_was_at_its_eve
     meeting = [k for k, e in f.events.items() if e.category == "visit"]
     assert len(meeting) == 1, [e.names_en for e in f.events.values()]
     assert {"Lin Da-tong", "John Carter", "Mary Evans"} <= _took_part(f, meeting[0]), _took_part(f, meeting[0])
+
+
+def test_a_named_event_attended_at_an_earlier_time_is_not_the_release_s() -> None:
+    f = _doc("熊本市議員訪高雄\n\n日本熊本市議會議員山田一郎今(12)日率團拜會高雄市長林大同，雙方就城市交流交換意見。\n\n"
+             "林大同回憶2018年高雄主辦台日城市交流論壇，他亦出席並與熊本市議員交流。")
+    assert not [e.names_zh for e in f.events.values() if e.category == "forum"], [e.names_zh for e in f.events.values()]
+    assert [k for k, e in f.events.items() if e.category == "visit"]
