@@ -2807,3 +2807,57 @@ def test_a_named_event_attended_at_an_earlier_time_is_not_the_release_s() -> Non
              "林大同回憶2018年高雄主辦台日城市交流論壇，他亦出席並與熊本市議員交流。")
     assert not [e.names_zh for e in f.events.values() if e.category == "forum"], [e.names_zh for e in f.events.values()]
     assert [k for k, e in f.events.items() if e.category == "visit"]
+
+
+def test_a_visit_told_as_a_count_is_no_visit() -> None:
+    f = _doc("林大同會見帛琉州長\n\n高雄市長林大同今(12)日於市府接見帛琉某州州長米勒率領的訪問團，雙方就觀光交換意見。\n\n"
+             "身為潛水愛好者的林大同表示，他造訪帛琉多達20次，對當地海洋生態印象深刻。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert not any("造訪帛琉" in n for n in names), names
+
+
+def test_a_named_event_told_as_done_again_and_again_is_not_kept() -> None:
+    f = _doc("林大同會見帛琉州長\n\n高雄市長林大同今(12)日於市府接見帛琉某州州長米勒率領的訪問團，雙方就觀光交換意見。\n\n"
+             "林大同表示，兩國在國際上，尤其是世界衛生大會，帛琉更屢屢為台灣發聲，我們非常感謝。")
+    assert not [e.names_zh for e in f.events.values() if e.category == "congress"], [e.names_zh for e in f.events.values()]
+
+
+def test_a_session_that_brought_people_together_had_them_take_part() -> None:
+    f = _doc_en("Kaohsiung Holds 2024 Harbour Cities Forum\n\n"
+                "Kaohsiung held the 2024 Harbour Cities Forum on May 9.\n\n"
+                "The event had two parts. The first, a \"Port Mayors' Session\" on shared port governance, brought Mayor Lin Da-tong "
+                "together with Mayor John Carter of Springfield and Mayor Peter Novak of Riverton for a dialogue on green shipping.")
+    session = [k for k, e in f.events.items() if any("Session" in n for n in e.names_en)]
+    assert len(session) == 1, [e.names_en for e in f.events.values()]
+    assert {"John Carter", "Peter Novak"} <= _took_part(f, session[0]), _took_part(f, session[0])
+
+
+_SPRINGFIELD_EN = ("Springfield Signs Port MOU with Kaohsiung\n\n"
+                   "Springfield Mayor John Carter has wrapped up a busy week in Kaohsiung. It opened on May 6, when he and Kaohsiung "
+                   "Mayor Lin Da-tong put their signatures to a Port Exchange and Cooperation MOU.\n\n"
+                   "Both cities run busy container ports and pursue closely aligned goals in green shipping.\n\n"
+                   "Under the memorandum, the two cities will share port data and train staff together.\n\n"
+                   "Kaohsiung Harbour Expo opens\n"
+                   "The 2024 Kaohsiung Harbour Expo opened at the Kaohsiung Exhibition Center on May 7 and runs until May 10.\n\n"
+                   "The Port Mayors' Summit on the opening day brought together 40 city leaders. Addressing the summit, Mayor Lin "
+                   "said the city works with industry on green ports. Mayor Carter took the stage to introduce his city's port plan.")
+
+
+def test_an_english_signing_told_as_putting_signatures_to_an_mou_is_a_signing() -> None:
+    f = _doc_en(_SPRINGFIELD_EN, date="2024-05-10")
+    signings = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(signings) == 1, [e.names_en for e in f.events.values()]
+    assert f.events[signings[0]].start == dt.date(2024, 5, 6)
+    assert "Lin Da-tong" in _took_part(f, signings[0])
+
+
+def test_the_opening_day_is_the_expo_s_first_day_when_the_release_is_about_a_one_day_signing() -> None:
+    f = _doc_en(_SPRINGFIELD_EN, date="2024-05-10")
+    summit = next(e for e in f.events.values() if e.category == "summit")
+    assert (summit.start, summit.end) == (dt.date(2024, 5, 7), dt.date(2024, 5, 7)), (summit.start, summit.end)
+
+
+def test_someone_who_took_the_stage_took_part_in_the_event_the_paragraph_tells() -> None:
+    f = _doc_en(_SPRINGFIELD_EN, date="2024-05-10")
+    summit = next(k for k, e in f.events.items() if e.category == "summit")
+    assert "John Carter" in _took_part(f, summit), _took_part(f, summit)

@@ -204,6 +204,7 @@ _VISIT = lx.VISIT
 _INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵|協助"))
 # 「應都柏林市長邀請，市長率團出訪愛爾蘭」「受邀訪問」: a visit made at someone's invitation is told
 _ACCEPTED = re.compile(fold(r"應|受(?!到)|獲邀"))
+_TIMES_AFTER = re.compile(fold(r"[^，。；,;]{0,8}?(?:多達|高達|共|已|達|超過|逾)\s*(?:[0-9]+|[二兩三四五六七八九十百]+)\s*(?:餘\s*)?次"))
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _DAY_FIRST = re.compile(fold(r"(?:(?:今|昨|明|本|前|翌)?[（(]?\d{1,2}[)）]?日|\d{1,2}月\d{1,2}日)(?:上午|下午|晚間|中午|清晨|傍晚)?"))
 _NEXT_ACT = re.compile(fold(r"也(?=參訪|參觀|拜會|拜訪|出席|前往|考察)|並(?=參訪|參觀|拜會|拜訪|出席|前往|考察)"))
@@ -225,6 +226,8 @@ def recognise_visits(text: Text) -> list[EventMention]:
         e = min(nxt.start() if nxt else s.end, e + 16)
         if habitual().search(t, a, m.start()):  # 「近年…協助日本高中生來台」「每年都有訪團來訪」: no one visit
             continue
+        if _TIMES_AFTER.match(t, m.end(), e):
+            continue  # (s10-ev) 「造訪某國多達30次」: a count of visits, no one of them
         lead = _LEADING.match(t, a)
         if lead:
             a = lead.end()

@@ -273,7 +273,8 @@ def _dedupe(found: list[EventMention]) -> list[EventMention]:
     return out
 
 
-_SIGNED = re.compile(r"\b(?:signed|inked|sign)\b", re.I)
+# (s10-ev) "put their signatures to an MOU", "set their signatures to", "affixed his signature to": a signing told in other words
+_SIGNED = re.compile(r"\b(?:signed|inked|sign)\b|\b(?:put|set|affixed)\s+(?:their|his|her|its)\s+signatures?\s+(?:to|on)\b", re.I)
 # "Several agreements were signed", "will attend the signing of": no one signing the text tells
 _NOT_A_SIGNING = re.compile(r"\b(?:several|many|numerous|some|other)\s+(?:\w+\s+)?(?:agreements|memorand\w*|MOUs)\b"
                             r"|(?-i:\b(?:[Ww]ill|[Ww]ould|[Cc]ould|may|[Mm]ight|[Cc]an|[Ss]hould)\b)|\bto sign\b"  # "May 8" is a day

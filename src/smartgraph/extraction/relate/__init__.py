@@ -176,7 +176,8 @@ def relate(res: Resolved) -> Facts:
             if (res.events[k].origin == "named" and (
                 e.start is not None or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)
                 # (s10-ev) 「市長回憶2018年高雄主辦台日交流高峰會，他亦出席」: one attended at an earlier time is not this release's
-                or (k in attended and (english or not told_as_past(res, res.events[k])))
+                or (k in attended and (english or not (told_as_past(res, res.events[k])
+                                                       or all(told_habitually(res, m) for m in res.events[k].mentions))))
                 or english))  # an English event named with capitals is named for itself
             or (res.events[k].origin != "named" and current(e) and not (english and res.events[k].origin == "act"))
             or (english and res.events[k].origin == "act" and k in attended and e.start is not None)  # a dated signing someone was at

@@ -125,7 +125,8 @@ def told_habitually(res: Resolved, m: EventMention) -> bool:
         return bool(_HABITUAL_EN.search(text.raw, s.start, s.end))
     t = text.fold
     c0 = clause_start(t, s.start, m.start, "，,；;。")
-    return bool(habitual().search(t, c0, clause_end(t, m.end, s.end, "，,；;。")))
+    # its clause, and a few words on (「尤其是世界衛生大會，某國更屢屢…」)
+    return bool(habitual().search(t, c0, max(clause_end(t, m.end, s.end, "，,；;。"), min(s.end, m.end + 12))))
 
 
 _INVITED_EN = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}?\bto\s+(?:take\s+part\s+in|attend|join|participate\s+in|come\s+to|visit)"
@@ -652,8 +653,13 @@ def _english_days(res: Resolved, events: dict[str, Event], main: str) -> None:
         for si in sentences:
             s = text.sentences[si]
             od = _OPENING_DAY.search(text.raw, s.start, s.end)
-            if od and top is not None and top.start is not None:
-                ev.start = ev.end = top.start if od.group(1).lower() in ("opening", "first") else (top.end or top.start)
+            # (s10-ev) the opening day of an event that has days: the one it is part of, the release's main one, else the
+            # first that lasts days (the expo, when the release's main event is a one-day signing)
+            lasting = [x for x in (events.get(ev.parent) if ev.parent else None, top, *events.values())
+                       if x is not None and x.start is not None and x.end is not None and x.end > x.start]
+            holder = lasting[0] if lasting else top
+            if od and holder is not None and holder.start is not None:
+                ev.start = ev.end = holder.start if od.group(1).lower() in ("opening", "first") else (holder.end or holder.start)
                 break
         if ev.start is not None:
             continue

@@ -31,6 +31,7 @@ _DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60
 # (s10-ev) gifts given or exchanged, told later in a release: "presented Mayor X with", "exchanged gifts", "gave … a gift"
 _GIFT_EN = re.compile(r"\bpresented\s+(?:(?:Mayor|Governor|Director|Speaker|Deputy\s+Mayor|Mr\.|Ms\.|Dr\.|him|her|them|the)\s+)"
                       r"[^.;]{0,60}?\bwith\b|\bexchanged\s+(?:\w+\s+)?gifts\b|\bgave\s+[^.;]{0,40}?\bgifts?\b")
+_TOGETHER_EN = re.compile(r"\b(?:brought|brings|bringing|brought\s+in)\s+[^.;]{0,80}?\btogether\s+with\b|\b(?:brought|brings)\s+together\b")
 _AT_EVENT_EN = re.compile(r"\s*(?:At|During|On the sidelines of|After)\s+(?:the\s+|a\s+|an\s+)?")
 # "on behalf of Mayor X", "represented Mayor X at the reception": X was not there
 _BEHALF_EN = re.compile(r"\b(?:on\s+behalf\s+of|represent(?:ed|ing|s)|stood\s+in\s+for|standing\s+in\s+for|in\s+place\s+of)\s+"
@@ -153,7 +154,9 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         member = _member_en(text.raw, s.start, pm.start) if english else _member(text, s.start, pm.start)
         met = None if english or not main_happened or res.events[main].category != "visit" else _MET_WHEN.match(text.fold, s.start)
         met_main = met is not None and pm.end <= met.end() and not _PAST_YEAR.search(text.raw, s.start, met.end())
-        if not (caption or cues or at_event or member or opened_by or met_main):
+        # (s10-ev) "the Mayors' Forum brought A together with B and C": a meeting's words for who took part
+        together = english and bool(evs) and _TOGETHER_EN.search(text.raw, s.start, s.end) is not None
+        if not (caption or cues or at_event or member or opened_by or met_main or together):
             continue
         if english and _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
             continue  # "received by the deputy mayor on behalf of Mayor X": X was not there
