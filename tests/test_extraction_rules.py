@@ -2861,3 +2861,14 @@ def test_someone_who_took_the_stage_took_part_in_the_event_the_paragraph_tells()
     f = _doc_en(_SPRINGFIELD_EN, date="2024-05-10")
     summit = next(k for k, e in f.events.items() if e.category == "summit")
     assert "John Carter" in _took_part(f, summit), _took_part(f, summit)
+
+
+def test_an_english_anniversary_told_as_celebrated_in_a_ceremony_is_an_event_named_by_its_cities() -> None:
+    f = _doc_en("Kaohsiung and Springfield Mark 30 Years as Sister Cities\n\n"
+                "Kaohsiung and Springfield on Thursday celebrated the 30th anniversary of their sister city relationship in an "
+                "online ceremony, pledging closer ties.\n\n"
+                "Springfield Mayor John Carter said his city was proud of the partnership.", date="2024-05-10")
+    ceremonies = [e for e in f.events.values() if e.category == "ceremony"]
+    assert len(ceremonies) == 1, [e.names_en for e in f.events.values()]
+    assert ceremonies[0].names_en == ["Kaohsiung–Springfield 30th anniversary online ceremony"], ceremonies[0].names_en
+    assert ceremonies[0].start == dt.date(2024, 5, 9), ceremonies[0].start

@@ -259,7 +259,28 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
         if om:
             ordinal = _ORDINALS[om.group(1).lower()] if om.group(1) else int(om.group(2))
         out.append(EventMention(start, end, raw[start:end], name, category, part, quoted, year, generic, alt, ordinal, h.start))
+    out += _anniversaries_en(text)
     return _dedupe(out)
+
+
+# (s10-ev) "celebrated the 60th anniversary of their sister-city ties in an online ceremony", "marked the 40th anniversary
+# … with a reception": a ceremony the sentence tells without a capitalised name (resolution adds the places it names)
+_ANNIVERSARY_EN = re.compile(r"\b(?:celebrated|celebrates|celebrating|marked|marks|marking|commemorated|commemorates)\s+"
+                             r"(?:the\s+)?(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+anniversary\s+of\s+[^.;]{3,100}?"
+                             r"\s+(?:in|with|at|by\s+holding)\s+(?:an?\s+|the\s+)?(?P<how>(?:online|virtual|video|hybrid|joint|special)\s+)?"
+                             r"(?P<head>ceremony|celebration|reception|gala)\b")
+
+
+def _anniversaries_en(text: Text) -> list[EventMention]:
+    raw = text.raw
+    out: list[EventMention] = []
+    for m in _ANNIVERSARY_EN.finditer(raw):
+        if text.unit_of(m.start()).kind in ("title", "subtitle", "heading", "caption"):
+            continue
+        name = f"{m['ord']} anniversary {(m['how'] or '').lower()}{m['head'].lower()}"
+        out.append(EventMention(m.start(), m.end(), raw[m.start():m.end()], name, "ceremony", False, False, None, False, "", None,
+                                m.start("head")))
+    return out
 
 
 def _dedupe(found: list[EventMention]) -> list[EventMention]:

@@ -498,13 +498,15 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
             continue  # 「台中市西屯區」: the city before its district is where the district lies, not a party
         if p.kind in ("city", "county", "district", "township") or (m.name == "signing" and p.kind != "country"):
             place = res.places.get(res.place_of[p]) if p in res.place_of else None
-            label = p.text if place is None else (place.name_en or p.text) if m.name == "signing" else place.name_zh
+            label = p.text if place is None else (place.name_en or p.text) if m.name.isascii() else place.name_zh
             if label not in places:
                 places.append(label)
     if name == "signing" and m.head is not None:  # English: "Kaohsiung–Basseterre signing"
         if not places:  # "Mayor Ko inked the MOU with several Japanese cities": the home city and the country named
             places = _signing_countries_en(res, s.start, s.end)
         return f"{'–'.join(places[:3])} signing" if places else name
+    if name.isascii() and m.head is not None:  # (s10-ev) "Taipei–Houston 60th anniversary online ceremony"
+        return f"{'–'.join(places[:3])} {name}" if places else name
     return f"{'與'.join(places[:3])}{name}" if places else name
 
 

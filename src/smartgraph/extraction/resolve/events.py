@@ -66,7 +66,13 @@ def _act_key(res: Resolved, m: EventMention) -> str:
 
 def _act(m: EventMention) -> bool:
     """A signing act (簽署友好城市協定) rather than a ceremony the text names; 「簽署儀式」 alone is an event word."""
-    return m.category == "ceremony" and not m.quoted and not m.generic and (m.name[:1] in "簽締換" or _english_signing(m))
+    return m.category == "ceremony" and not m.quoted and not m.generic and (m.name[:1] in "簽締換" or _english_signing(m)
+                                                                             or _english_anniversary(m))
+
+
+def _english_anniversary(m: EventMention) -> bool:
+    """(s10-ev) An English anniversary ceremony a sentence tells with its verb (recognise.events_en._anniversaries_en)."""
+    return m.category == "ceremony" and m.head is not None and " anniversary " in m.name and m.name.isascii() and not m.quoted
 
 
 def _english_signing(m: EventMention) -> bool:
