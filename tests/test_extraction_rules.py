@@ -2872,3 +2872,11 @@ def test_an_english_anniversary_told_as_celebrated_in_a_ceremony_is_an_event_nam
     assert len(ceremonies) == 1, [e.names_en for e in f.events.values()]
     assert ceremonies[0].names_en == ["Kaohsiung–Springfield 30th anniversary online ceremony"], ceremonies[0].names_en
     assert ceremonies[0].start == dt.date(2024, 5, 9), ceremonies[0].start
+
+
+def test_a_visit_once_made_or_told_as_a_time_is_no_visit() -> None:
+    f = _doc("熊本市長訪高雄\n\n日本熊本市長山田一郎今(12)日率團拜會高雄市長林大同，雙方簽署觀光交流備忘錄。\n\n"
+             "林大同表示，山田一郎曾訪問過旗津區公所，對當地漁港印象深刻。\n\n林大同在熊本市議員山本花子率團訪台後，即指示加強交流。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("拜會高雄市長林大同" in n for n in names), names
+    assert not any("旗津區公所" in n or "訪台" in n for n in names), names

@@ -205,6 +205,7 @@ _INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期�
 # 「應都柏林市長邀請，市長率團出訪愛爾蘭」「受邀訪問」: a visit made at someone's invitation is told
 _ACCEPTED = re.compile(fold(r"應|受(?!到)|獲邀"))
 _TIMES_AFTER = re.compile(fold(r"[^，。；,;]{0,8}?(?:多達|高達|共|已|達|超過|逾)\s*(?:[0-9]+|[二兩三四五六七八九十百]+)\s*(?:餘\s*)?次"))
+_AFTER_WHEN = re.compile(fold(r"(?:之|以)?後(?!續|來|援|盾)"))
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _DAY_FIRST = re.compile(fold(r"(?:(?:今|昨|明|本|前|翌)?[（(]?\d{1,2}[)）]?日|\d{1,2}月\d{1,2}日)(?:上午|下午|晚間|中午|清晨|傍晚)?"))
 _NEXT_ACT = re.compile(fold(r"也(?=參訪|參觀|拜會|拜訪|出席|前往|考察)|並(?=參訪|參觀|拜會|拜訪|出席|前往|考察)"))
@@ -228,6 +229,8 @@ def recognise_visits(text: Text) -> list[EventMention]:
             continue
         if _TIMES_AFTER.match(t, m.end(), e):
             continue  # (s10-ev) 「造訪某國多達30次」: a count of visits, no one of them
+        if t.startswith(fold("過"), m.end()) or (_AFTER_WHEN.match(t, m.end()) and fold("在") in t[a:m.start()]):
+            continue  # (s10-ev) 「曾訪問過某區公所」「在某町長訪台後」: a visit once made, a time told by an earlier visit
         lead = _LEADING.match(t, a)
         if lead:
             a = lead.end()
