@@ -2880,3 +2880,21 @@ def test_a_visit_once_made_or_told_as_a_time_is_no_visit() -> None:
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any("拜會高雄市長林大同" in n for n in names), names
     assert not any("旗津區公所" in n or "訪台" in n for n in names), names
+
+
+def test_a_signing_ceremony_named_in_quotes_with_how_it_was_held_is_one_event() -> None:
+    f = _doc("高雄與熊本簽署協定書\n\n高雄市與日本熊本市今(10)日上午於市立美術館舉辦「港灣協定書」視訊簽署儀式，高雄市長林大同表示，"
+             "今日協定書的簽署，是兩市合作的基礎。\n\n今日簽署儀式由林大同與熊本市長山田一郎跨海視訊簽署。")
+    ceremonies = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(ceremonies) == 1, [e.names_zh for e in f.events.values()]
+    assert "港灣協定書視訊簽署儀式" in f.events[ceremonies[0]].names_zh, f.events[ceremonies[0]].names_zh
+    assert {"林大同", "山田一郎"} <= _took_part(f, ceremonies[0])
+
+
+def test_a_later_signing_does_not_take_the_day_of_the_one_day_signing_the_release_is_about() -> None:
+    f = _doc_en(_SPRINGFIELD_EN + "\n\nOcean Link Launched\nThe Ocean Link launch event was held at the expo on the morning of May 8, "
+                "in front of 100 guests. Deputy Mayor Chen Mei-ling said the alliance links ports.\n\nAlso at the launch, Ocean Link and "
+                "the Port Association of Kumamoto Prefecture (PAK) signed an MOU to step up port exchanges. Deputy Mayor Chen Mei-ling "
+                "witnessed the signing.", date="2024-05-10")
+    days = sorted((e.start, e.names_en[0]) for e in f.events.values() if e.category == "ceremony" and e.start is not None)
+    assert [d for d, _ in days].count(dt.date(2024, 5, 6)) <= 1, days

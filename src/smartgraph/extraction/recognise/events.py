@@ -115,10 +115,14 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
                 alt = br.group()[1:-1].strip()
                 j -= len(br.group())
             q = _quote_before(raw, j)
+            mode = _MODE_BEFORE.search(raw, max(0, j - 4), j) if q is None else None
+            if mode is not None:  # (s10-ev) 「高雄協定書」視訊簽署儀式: how it was held, between the quote and the event word
+                q = _quote_before(raw, mode.start())
             if q is not None and q[1] - q[0] <= 40:
                 inner = raw[q[0]:q[1]]
                 inner_is_event = bool(lx.event_matcher().find(t, q[0], q[1]) or lx.event_matcher_en().find(text.low, q[0], q[1]))
-                name = inner if inner_is_event else inner + raw[h.start:h.end]
+                head = raw[mode.start():h.end] if mode is not None else raw[h.start:h.end]
+                name = inner if inner_is_event else inner + head
                 quoted = True
                 start, end = q[0] - 1, h.end
             else:
@@ -206,6 +210,7 @@ _INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期�
 _ACCEPTED = re.compile(fold(r"應|受(?!到)|獲邀"))
 _TIMES_AFTER = re.compile(fold(r"[^，。；,;]{0,8}?(?:多達|高達|共|已|達|超過|逾)\s*(?:[0-9]+|[二兩三四五六七八九十百]+)\s*(?:餘\s*)?次"))
 _AFTER_WHEN = re.compile(fold(r"(?:之|以)?後(?!續|來|援|盾)"))
+_MODE_BEFORE = re.compile(r"(?:視訊|视讯|線上|线上|實體|实体|遠距|远距)$")
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _DAY_FIRST = re.compile(fold(r"(?:(?:今|昨|明|本|前|翌)?[（(]?\d{1,2}[)）]?日|\d{1,2}月\d{1,2}日)(?:上午|下午|晚間|中午|清晨|傍晚)?"))
 _NEXT_ACT = re.compile(fold(r"也(?=參訪|參觀|拜會|拜訪|出席|前往|考察)|並(?=參訪|參觀|拜會|拜訪|出席|前往|考察)"))

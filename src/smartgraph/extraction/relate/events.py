@@ -681,6 +681,8 @@ def _english_days(res: Resolved, events: dict[str, Event], main: str) -> None:
             continue
         if ev.year not in (None, top.year) or ev.category not in ("forum", "session", "ceremony", "summit", "conference"):
             continue
+        if res.events[main].origin == "act":
+            continue  # (s10-ev) a signing or call the release is about has no parts: what it tells later keeps its own day
         first_main = min((m.start for m in res.events[main].mentions), default=0)
         if all(m.start > first_main for m in ent.mentions) and not any(
                 _PAST_EN.search(text.raw, text.sentences[si].start, text.sentences[si].end)
