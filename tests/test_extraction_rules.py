@@ -2898,3 +2898,12 @@ def test_a_later_signing_does_not_take_the_day_of_the_one_day_signing_the_releas
                 "witnessed the signing.", date="2024-05-10")
     days = sorted((e.start, e.names_en[0]) for e in f.events.values() if e.category == "ceremony" and e.start is not None)
     assert [d for d, _ in days].count(dt.date(2024, 5, 6)) <= 1, days
+
+
+def test_an_english_trip_made_earlier_this_year_is_no_event_of_the_release() -> None:
+    f = _doc_en("Kaohsiung and Springfield Sign MOU\n\n"
+                "Kaohsiung Mayor Lin Da-tong and Springfield Mayor John Carter signed a Port Exchange and Cooperation MOU on May 9.\n\n"
+                "Speaking at the signing ceremony, Lin said that he visited Springfield earlier this year on a trip to the US and "
+                "thanked Carter for returning the favor.", date="2024-05-10")
+    names = [n for e in f.events.values() for n in e.names_en]
+    assert not any("trip to the US" in n for n in names), names

@@ -390,7 +390,8 @@ _SITE = re.compile(r"\b(?:toured|visited|touring|visiting|tours|visits)\s+(the\s
 _DAYS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|"
                    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?,\s*(?:19|20)\d\d\b")
 _THIS_YEAR = re.compile(r"\bthis\s+year\s*\(\s*(?:19|20)\d\d\s*\)", re.I)
-_EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b", re.I)
+_EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b"
+                      r"|\bearlier\s+this\s+(?:year|month)\b", re.I)  # (s10-ev) "visited … earlier this year on a trip to the US"
 
 
 def recognise_visits_en(text: Text) -> list[EventMention]:
@@ -408,6 +409,8 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             continue
         found: list[tuple[int, int, str]] = []
         for m in _VISIT_NOUN.finditer(raw, s.start, s.end):
+            if _EARLIER.search(raw, s.start, s.end) and "-day" not in m.group(1):
+                continue  # (s10-ev) "he visited Phoenix earlier this year on a trip to the US": a trip of an earlier time
             found.append((m.start(1), m.end(1), m.group(1)))
         for m in _LED_TO.finditer(raw, s.start, s.end):
             # "led a delegation on a five-day trip to Brisbane", and "led a five-person delegation to Tainan on September
