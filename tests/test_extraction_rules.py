@@ -2907,3 +2907,12 @@ def test_an_english_trip_made_earlier_this_year_is_no_event_of_the_release() -> 
                 "thanked Carter for returning the favor.", date="2024-05-10")
     names = [n for e in f.events.values() for n in e.names_en]
     assert not any("trip to the US" in n for n in names), names
+
+
+def test_an_english_signing_told_again_with_its_signers_keeps_the_day_of_the_first_telling() -> None:
+    f = _doc_en("Kaohsiung and Kumamoto Sign Friendship Agreement\n\n"
+                "Kaohsiung City in southern Taiwan and Kumamoto, the capital of Kumamoto Prefecture in Japan, signed an agreement "
+                "Thursday on establishing friendship relations.\n\n"
+                "Kaohsiung Mayor Lin Da-tong signed the agreement with Kumamoto Mayor Ichiro Yamada in Tainan.", date="2024-05-10")
+    signed = {n for k, e in f.events.items() if e.category == "ceremony" and e.start == dt.date(2024, 5, 9) for n in _took_part(f, k)}
+    assert {"Lin Da-tong", "Ichiro Yamada"} <= signed, [(e.names_en, e.start) for e in f.events.values()]

@@ -682,12 +682,20 @@ def _english_days(res: Resolved, events: dict[str, Event], main: str) -> None:
         if ev.year not in (None, top.year) or ev.category not in ("forum", "session", "ceremony", "summit", "conference"):
             continue
         if res.events[main].origin == "act":
-            continue  # (s10-ev) a signing or call the release is about has no parts: what it tells later keeps its own day
+            told_after = max(((m.start, k2) for m, k2 in res.event_of.items() if m.start < first_mention(ent) and k2 != key),
+                             default=(0, ""))[1]
+            if told_after and told_after != main and events[told_after].start is not None:
+                continue  # (s10-ev) "The launch event was held … Also at the launch, A and B signed an MOU": told after another
+                # dated event, not on the day of the signing the release is about
         first_main = min((m.start for m in res.events[main].mentions), default=0)
         if all(m.start > first_main for m in ent.mentions) and not any(
                 _PAST_EN.search(text.raw, text.sentences[si].start, text.sentences[si].end)
                 or _day_dates(res, text.sentences[si].start, text.sentences[si].end) for si in sentences):
             ev.start = ev.end = top.start  # a part of the one-day event the release is about
+
+
+def first_mention(e: EventEntity) -> int:
+    return min((m.start for m in e.mentions), default=0)
 
 
 def _distance(text: Text, m: EventMention, d: DateMention) -> int:
