@@ -123,6 +123,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
              and _group_call(text, res.events[k].mentions)]
     members_call = calls[0] if len(calls) == 1 else ""
     past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
+    opens_by_meeting: dict[int, int] = {}  # sentence -> where its 「會見某某時，」 opener ends, -1 if it has none
+    brings_together: dict[int, bool] = {}  # sentence -> whether it says an event "brought A together with B"
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
     def add(person: str, event: str, mode: str, role: str, pm: PersonMention | None, span: object, strong: bool = True) -> None:
@@ -152,10 +154,13 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         at_event = english and bool(evs) and _at_event_en(text.raw, s.start, evs)
         opened_by = "" if english or not evs else _opened_by(res, s.start, s.end)
         member = _member_en(text.raw, s.start, pm.start) if english else _member(text, s.start, pm.start)
-        met = None if english or not main_happened or res.events[main].category != "visit" else _MET_WHEN.match(text.fold, s.start)
-        met_main = met is not None and pm.end <= met.end() and not _PAST_YEAR.search(text.raw, s.start, met.end())
-        # (s10-ev) "the Mayors' Forum brought A together with B and C": a meeting's words for who took part
-        together = english and bool(evs) and _TOGETHER_EN.search(text.raw, s.start, s.end) is not None
+        if si not in opens_by_meeting:  # (s10-ev) once a sentence
+            met = None if english or not main_happened or res.events[main].category != "visit" else _MET_WHEN.match(text.fold, s.start)
+            opens_by_meeting[si] = met.end() if met is not None and not _PAST_YEAR.search(text.raw, s.start, met.end()) else -1
+            # "the Mayors' Forum brought A together with B and C": a meeting's words for who took part
+            brings_together[si] = english and bool(evs) and _TOGETHER_EN.search(text.raw, s.start, s.end) is not None
+        met_main = pm.end <= opens_by_meeting[si]
+        together = brings_together[si]
         if not (caption or cues or at_event or member or opened_by or met_main or together):
             continue
         if english and _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
