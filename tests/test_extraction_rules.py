@@ -2916,3 +2916,22 @@ def test_an_english_signing_told_again_with_its_signers_keeps_the_day_of_the_fir
                 "Kaohsiung Mayor Lin Da-tong signed the agreement with Kumamoto Mayor Ichiro Yamada in Tainan.", date="2024-05-10")
     signed = {n for k, e in f.events.items() if e.category == "ceremony" and e.start == dt.date(2024, 5, 9) for n in _took_part(f, k)}
     assert {"Lin Da-tong", "Ichiro Yamada"} <= signed, [(e.names_en, e.start) for e in f.events.values()]
+
+
+def test_an_english_signing_someone_travelled_to_make_is_a_signing() -> None:
+    f = _doc_en("Springfield Governor Visits Taiwan\n\n"
+                "Visiting Springfield Governor Mary Evans signed a sister-city agreement with the southern Taiwanese city of "
+                "Kaohsiung during her current visit to Taiwan, the ministry said Tuesday.\n\n"
+                "Evans traveled to Kaohsiung on March 5 to sign a sister-city agreement with Kaohsiung Mayor Lin Da-tong.",
+                date="2026-03-10")
+    signings = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(signings) == 1, [e.names_en for e in f.events.values()]
+    assert f.events[signings[0]].start == dt.date(2026, 3, 5)
+    assert {"Mary Evans", "Lin Da-tong"} <= _took_part(f, signings[0])
+
+
+def test_an_english_signing_someone_travels_to_make_in_future_is_none() -> None:
+    f = _doc_en("Springfield Governor to Visit Taiwan\n\n"
+                "Springfield Governor Mary Evans will travel to Kaohsiung on March 15 to sign a sister-city agreement with Kaohsiung "
+                "Mayor Lin Da-tong.", date="2026-03-10")
+    assert not [k for k, e in f.events.items() if e.category == "ceremony"], [e.names_en for e in f.events.values()]

@@ -296,6 +296,7 @@ def _dedupe(found: list[EventMention]) -> list[EventMention]:
 
 # (s10-ev) "put their signatures to an MOU", "set their signatures to", "affixed his signature to": a signing told in other words
 _SIGNED = re.compile(r"\b(?:signed|inked|sign)\b|\b(?:put|set|affixed)\s+(?:their|his|her|its)\s+signatures?\s+(?:to|on)\b", re.I)
+_WENT_TO_SIGN = re.compile(r"\b(?:traveled|travelled|went|flew|came|headed)\s+to\s+[^.;]{0,60}?\bto\s+sign\b")
 # "Several agreements were signed", "will attend the signing of": no one signing the text tells
 _NOT_A_SIGNING = re.compile(r"\b(?:several|many|numerous|some|other)\s+(?:\w+\s+)?(?:agreements|memorand\w*|MOUs)\b"
                             r"|(?-i:\b(?:[Ww]ill|[Ww]ould|[Cc]ould|may|[Mm]ight|[Cc]an|[Ss]hould)\b)|\bto sign\b"  # "May 8" is a day
@@ -328,7 +329,10 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
         v = min(verbs, key=lambda m: abs(m.start() - a))
         lo, hi = min(v.start(), a), max(v.end(), e)
         c0 = max(s.start, raw.rfind(";", s.start, lo) + 1)
-        if _NOT_A_SIGNING.search(raw, c0, hi) or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
+        went_to_sign = _WENT_TO_SIGN.search(raw, c0, hi)  # (s10-ev) "traveled to Kaohsiung on March 5 to sign …": signed there
+        if (_NOT_A_SIGNING.search(raw, c0, hi) and not (went_to_sign and not _NOT_A_SIGNING.search(raw, c0, went_to_sign.start())
+                                                         and not _NOT_A_SIGNING.search(raw, went_to_sign.end(), hi))) \
+                or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
             continue
         if re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]) or _SIGNED_BEFORE.search(raw, c0, hi):
             continue  # "signed by then-Mayor X", "originally signed … back in 1994": a signing of an earlier time
