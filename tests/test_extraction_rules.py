@@ -2479,6 +2479,25 @@ def test_someone_told_as_coming_every_year_is_not_at_this_visit() -> None:
     assert {"山本太郎", "林大同"} <= took and "佐藤一郎" not in took, took
 
 
+def test_someone_told_as_coming_for_years_is_not_at_this_visit() -> None:
+    # (s10-ev) one lexicon row of habitual words for visits and people: 「多年來」 told of a person, as of a visit
+    f = _doc("日本山梨縣議會山本太郎議員率訪問團一行8人10日拜會新北市長林大同，雙方就城市交流交換意見。"
+             "林大同表示，兩地長期維持密切往來，例如佐藤一郎議員多年來率領市民團體來訪新北，今年已是第5次來訪。")
+    visits = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(visits) == 1, [e.names_zh for e in f.events.values()]
+    took = _took_part(f, visits[0])
+    assert {"山本太郎", "林大同"} <= took and "佐藤一郎" not in took, took
+
+
+def test_a_visit_made_each_time_is_no_visit() -> None:
+    # (s10-ev) 「每次」 tells a visit made again and again, as 每年 does
+    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。\n\n"
+             "陳其邁也說，青森高中學生每次來台參訪，都住在高雄。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("拜會高雄市長陳其邁" in n for n in names), names
+    assert not any("來台" in n for n in names), names
+
+
 def test_a_place_inside_a_bodys_name_is_no_side_of_the_signing() -> None:
     f = _doc("在日本台灣交流協會高雄事務所副所長王大中等人的見證下，台南市長林大同和日本茨城縣土浦市長山田太郎10日透過視訊"
              "正式簽署友好交流協定。")
@@ -2835,3 +2854,233 @@ def test_three_sides_told_before_another_partner_do_not_sign_that_partner_s_memo
     f = _doc("高雄與日本城市交流\n\n高雄市與鳥取縣、米子市今日簽署三方友好交流協定。\n\n"
              "高雄市近年與日本城市往來密切，2015年三方再進一步交流；馬拉松交流方面，高雄與秋田縣仙北市並於2019年簽署合作備忘錄。")
     assert ("mou", "signed", None, ["仙北市", "高雄市"]) in _ags(f), _ags(f)
+
+
+# ----------------------------------------------------------------------------- s10-ev: events and who took part
+# (invented names and wording)
+
+def test_guests_received_who_came_from_elsewhere_are_a_reception_named_by_whom() -> None:
+    f = _doc("市長接見各國市長\n\n為迎接國際龍舟賽即將於6月20日盛大開幕，高雄市長林大同於6月18日分別接見來自日本熊本市、"
+             "美國西雅圖市與菲律賓宿霧市市長，就觀光與教育交換意見。", date="113/06/19")
+    calls = [e for e in f.events.values() if e.category == "visit"]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert "接見來自日本熊本市、美國西雅圖市與菲律賓宿霧市市長" in calls[0].names_zh, calls[0].names_zh
+    assert (calls[0].start, calls[0].end) == (dt.date(2024, 6, 18), dt.date(2024, 6, 18))
+
+
+def test_the_day_something_else_opens_is_not_the_day_of_a_call() -> None:
+    f = _undated("市長接見各國市長\n\n為迎接國際龍舟賽即將於2024年6月20日盛大開幕，高雄市長林大同稍早分別接見來自日本熊本市、"
+                 "美國西雅圖市與菲律賓宿霧市市長，就觀光與教育交換意見。")
+    calls = [e for e in f.events.values() if e.category == "visit"]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert calls[0].start is None, calls[0].start
+
+
+def test_a_call_told_with_its_day_before_the_verb_takes_that_day() -> None:
+    f = _doc("市長會見熊本市長\n\n熊本市長山田一郎本週率團訪問高雄。高雄市長林大同於6月18日會見山田一郎，雙方就觀光交換意見；"
+             "兩市並將於6月20日舉辦觀光說明會。", date="113/06/19")
+    calls = [e for e in f.events.values() if e.category == "visit" and any("會見" in n for n in e.names_zh)]
+    assert len(calls) == 1, [(e.names_zh, e.start) for e in f.events.values()]
+    assert calls[0].start == dt.date(2024, 6, 18), calls[0].start
+
+
+def test_an_english_event_told_as_done_many_times_is_not_what_a_visit_release_is_about() -> None:
+    f = _doc_en("Governor of Kumamoto Visits Kaohsiung\n\n"
+                "Governor Taro Yamada of Kumamoto Prefecture led a delegation to visit the Kaohsiung City Government on the 9th. "
+                "Mayor Lin Da-tong said the two cities have worked closely on tourism and education.\n\n"
+                "Kumamoto has taken part in the Kaohsiung Lantern Festival many times since the two became sister cities.\n\n"
+                "Governor Yamada said he was impressed by the city's new harbour.")
+    visit = next(k for k, e in f.events.items() if e.category == "visit")
+    assert {"Taro Yamada", "Lin Da-tong"} <= _took_part(f, visit), [(f.events[p.event].names_en, _names(f)[p.person]) for p in f.participations]
+    festival = [k for k, e in f.events.items() if e.category == "festival"]
+    assert all(not _took_part(f, k) for k in festival), [(f.events[p.event].names_en, _names(f)[p.person]) for p in f.participations]
+
+
+def test_a_release_without_a_date_line_reads_a_month_and_day_by_a_date_that_writes_its_year_in_brackets() -> None:
+    f = _undated("市長接見熊本市長\n\n為迎接國際龍舟賽即將於本(2024)年6月20日盛大開幕，高雄市長林大同於6月18日接見來自日本熊本市的"
+                 "市長山田一郎，就觀光與教育交換意見。")
+    calls = [e for e in f.events.values() if e.category == "visit"]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert calls[0].start == dt.date(2024, 6, 18), calls[0].start
+
+
+def test_a_delegations_members_went_on_the_visit_the_body_tells_when_the_headline_names_it_otherwise() -> None:
+    f = _doc("日本熊本縣議會訪團拜會林大同\n\n"
+             "日本熊本縣議會山田一郎議員率「熊本未來」訪問團一行8人昨(11)日拜會高雄市長林大同，雙方就城市交流交換意見。\n\n"
+             "林大同表示，高雄與熊本縣往來密切，歡迎更多議員來訪。\n\n"
+             "這次訪團貴賓包括山田一郎、佐藤花子、鈴木次郎等8位議員；市府則由副秘書長王大明代表出席。")
+    visits = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(visits) == 1, [e.names_zh for e in f.events.values()]
+    assert {"佐藤花子", "鈴木次郎"} <= _took_part(f, visits[0]), _took_part(f, visits[0])
+
+
+def test_whom_someone_calls_on_behalf_of_was_not_at_the_call() -> None:
+    f = _doc("高雄與熊本締盟10週年\n\n高雄市副市長王大明、市議員李小華10日率團前往熊本市參加締盟10週年紀念活動，"
+             "並代表市長林大同拜會熊本市長山田一郎，雙方允諾持續交流。")
+    calls = [k for k, e in f.events.items() if e.category == "visit" and any("拜會" in n for n in e.names_zh)]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert not any(n.startswith("林大同") for n in f.events[calls[0]].names_zh), f.events[calls[0]].names_zh
+    assert "林大同" not in _took_part(f, calls[0]), _took_part(f, calls[0])
+    assert "山田一郎" in _took_part(f, calls[0])
+
+
+def test_an_envoy_named_with_the_post_before_the_name_still_took_part() -> None:
+    f = _doc("駐日代表出席簽署\n\n高雄市長林大同10日與熊本市長山田一郎簽署友好交流協定，駐日代表王大明出席見證。")
+    signings = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(signings) == 1, [e.names_zh for e in f.events.values()]
+    assert "王大明" in _took_part(f, signings[0]), _took_part(f, signings[0])
+
+
+def test_a_guest_a_sentence_opens_by_meeting_was_at_the_release_s_reception() -> None:
+    f = _doc("林大同接見各國市長\n\n高雄市長林大同今(10)日於市府分別接見來自日本熊本市與美國西雅圖市的市長，就城市交流交換意見。\n\n"
+             "會見熊本市長山田一郎(Ichiro Yamada)時，林大同感謝對方支持兩市交流。\n\n"
+             "在與西雅圖市副市長史密斯會談中，林大同回顧兩市自1990年締盟以來的合作成果。")
+    calls = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(calls) == 1, [e.names_zh for e in f.events.values()]
+    assert {"林大同", "山田一郎", "史密斯"} <= _took_part(f, calls[0]), _took_part(f, calls[0])
+
+
+def test_someone_who_presented_a_gift_later_in_an_english_release_was_at_its_event() -> None:
+    f = _doc_en("Mayor Lin Visits Springfield\n\n"
+                "Kaohsiung Mayor Lin Da-tong met Mayor John Carter of Springfield at Springfield City Hall on May 9.\n\n"
+                "The two mayors discussed port cooperation and youth exchanges.\n\n"
+                "Kaohsiung and Springfield have been sister cities since 1990.\n\n"
+                "Mary Evans, Chair of the Springfield Arts Council, presented Mayor Lin with a glass sculpture symbolizing friendship.")
+    meeting = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(meeting) == 1, [e.names_en for e in f.events.values()]
+    assert {"Lin Da-tong", "John Carter", "Mary Evans"} <= _took_part(f, meeting[0]), _took_part(f, meeting[0])
+
+
+def test_a_named_event_attended_at_an_earlier_time_is_not_the_release_s() -> None:
+    f = _doc("熊本市議員訪高雄\n\n日本熊本市議會議員山田一郎今(12)日率團拜會高雄市長林大同，雙方就城市交流交換意見。\n\n"
+             "林大同回憶2018年高雄主辦台日城市交流論壇，他亦出席並與熊本市議員交流。")
+    assert not [e.names_zh for e in f.events.values() if e.category == "forum"], [e.names_zh for e in f.events.values()]
+    assert [k for k, e in f.events.items() if e.category == "visit"]
+
+
+def test_a_visit_told_as_a_count_is_no_visit() -> None:
+    f = _doc("林大同會見帛琉州長\n\n高雄市長林大同今(12)日於市府接見帛琉某州州長米勒率領的訪問團，雙方就觀光交換意見。\n\n"
+             "身為潛水愛好者的林大同表示，他造訪帛琉多達20次，對當地海洋生態印象深刻。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert not any("造訪帛琉" in n for n in names), names
+
+
+def test_a_named_event_told_as_done_again_and_again_is_not_kept() -> None:
+    f = _doc("林大同會見帛琉州長\n\n高雄市長林大同今(12)日於市府接見帛琉某州州長米勒率領的訪問團，雙方就觀光交換意見。\n\n"
+             "林大同表示，兩國在國際上，尤其是世界衛生大會，帛琉更屢屢為台灣發聲，我們非常感謝。")
+    assert not [e.names_zh for e in f.events.values() if e.category == "congress"], [e.names_zh for e in f.events.values()]
+
+
+def test_a_session_that_brought_people_together_had_them_take_part() -> None:
+    f = _doc_en("Kaohsiung Holds 2024 Harbour Cities Forum\n\n"
+                "Kaohsiung held the 2024 Harbour Cities Forum on May 9.\n\n"
+                "The event had two parts. The first, a \"Port Mayors' Session\" on shared port governance, brought Mayor Lin Da-tong "
+                "together with Mayor John Carter of Springfield and Mayor Peter Novak of Riverton for a dialogue on green shipping.")
+    session = [k for k, e in f.events.items() if any("Session" in n for n in e.names_en)]
+    assert len(session) == 1, [e.names_en for e in f.events.values()]
+    assert {"John Carter", "Peter Novak"} <= _took_part(f, session[0]), _took_part(f, session[0])
+
+
+_SPRINGFIELD_EN = ("Springfield Signs Port MOU with Kaohsiung\n\n"
+                   "Springfield Mayor John Carter has wrapped up a busy week in Kaohsiung. It opened on May 6, when he and Kaohsiung "
+                   "Mayor Lin Da-tong put their signatures to a Port Exchange and Cooperation MOU.\n\n"
+                   "Both cities run busy container ports and pursue closely aligned goals in green shipping.\n\n"
+                   "Under the memorandum, the two cities will share port data and train staff together.\n\n"
+                   "Kaohsiung Harbour Expo opens\n"
+                   "The 2024 Kaohsiung Harbour Expo opened at the Kaohsiung Exhibition Center on May 7 and runs until May 10.\n\n"
+                   "The Port Mayors' Summit on the opening day brought together 40 city leaders. Addressing the summit, Mayor Lin "
+                   "said the city works with industry on green ports. Mayor Carter took the stage to introduce his city's port plan.")
+
+
+def test_an_english_signing_told_as_putting_signatures_to_an_mou_is_a_signing() -> None:
+    f = _doc_en(_SPRINGFIELD_EN, date="2024-05-10")
+    signings = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(signings) == 1, [e.names_en for e in f.events.values()]
+    assert f.events[signings[0]].start == dt.date(2024, 5, 6)
+    assert "Lin Da-tong" in _took_part(f, signings[0])
+
+
+def test_the_opening_day_is_the_expo_s_first_day_when_the_release_is_about_a_one_day_signing() -> None:
+    f = _doc_en(_SPRINGFIELD_EN, date="2024-05-10")
+    summit = next(e for e in f.events.values() if e.category == "summit")
+    assert (summit.start, summit.end) == (dt.date(2024, 5, 7), dt.date(2024, 5, 7)), (summit.start, summit.end)
+
+
+def test_someone_who_took_the_stage_took_part_in_the_event_the_paragraph_tells() -> None:
+    f = _doc_en(_SPRINGFIELD_EN, date="2024-05-10")
+    summit = next(k for k, e in f.events.items() if e.category == "summit")
+    assert "John Carter" in _took_part(f, summit), _took_part(f, summit)
+
+
+def test_an_english_anniversary_told_as_celebrated_in_a_ceremony_is_an_event_named_by_its_cities() -> None:
+    f = _doc_en("Kaohsiung and Springfield Mark 30 Years as Sister Cities\n\n"
+                "Kaohsiung and Springfield on Thursday celebrated the 30th anniversary of their sister city relationship in an "
+                "online ceremony, pledging closer ties.\n\n"
+                "Springfield Mayor John Carter said his city was proud of the partnership.", date="2024-05-10")
+    ceremonies = [e for e in f.events.values() if e.category == "ceremony"]
+    assert len(ceremonies) == 1, [e.names_en for e in f.events.values()]
+    assert ceremonies[0].names_en == ["Kaohsiung–Springfield 30th anniversary online ceremony"], ceremonies[0].names_en
+    assert ceremonies[0].start == dt.date(2024, 5, 9), ceremonies[0].start
+
+
+def test_a_visit_once_made_or_told_as_a_time_is_no_visit() -> None:
+    f = _doc("熊本市長訪高雄\n\n日本熊本市長山田一郎今(12)日率團拜會高雄市長林大同，雙方簽署觀光交流備忘錄。\n\n"
+             "林大同表示，山田一郎曾訪問過旗津區公所，對當地漁港印象深刻。\n\n林大同在熊本市議員山本花子率團訪台後，即指示加強交流。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("拜會高雄市長林大同" in n for n in names), names
+    assert not any("旗津區公所" in n or "訪台" in n for n in names), names
+
+
+def test_a_signing_ceremony_named_in_quotes_with_how_it_was_held_is_one_event() -> None:
+    f = _doc("高雄與熊本簽署協定書\n\n高雄市與日本熊本市今(10)日上午於市立美術館舉辦「港灣協定書」視訊簽署儀式，高雄市長林大同表示，"
+             "今日協定書的簽署，是兩市合作的基礎。\n\n今日簽署儀式由林大同與熊本市長山田一郎跨海視訊簽署。")
+    ceremonies = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(ceremonies) == 1, [e.names_zh for e in f.events.values()]
+    assert "港灣協定書視訊簽署儀式" in f.events[ceremonies[0]].names_zh, f.events[ceremonies[0]].names_zh
+    assert {"林大同", "山田一郎"} <= _took_part(f, ceremonies[0])
+
+
+def test_a_later_signing_does_not_take_the_day_of_the_one_day_signing_the_release_is_about() -> None:
+    f = _doc_en(_SPRINGFIELD_EN + "\n\nOcean Link Launched\nThe Ocean Link launch event was held at the expo on the morning of May 8, "
+                "in front of 100 guests. Deputy Mayor Chen Mei-ling said the alliance links ports.\n\nAlso at the launch, Ocean Link and "
+                "the Port Association of Kumamoto Prefecture (PAK) signed an MOU to step up port exchanges. Deputy Mayor Chen Mei-ling "
+                "witnessed the signing.", date="2024-05-10")
+    days = sorted((e.start, e.names_en[0]) for e in f.events.values() if e.category == "ceremony" and e.start is not None)
+    assert [d for d, _ in days].count(dt.date(2024, 5, 6)) <= 1, days
+
+
+def test_an_english_trip_made_earlier_this_year_is_no_event_of_the_release() -> None:
+    f = _doc_en("Kaohsiung and Springfield Sign MOU\n\n"
+                "Kaohsiung Mayor Lin Da-tong and Springfield Mayor John Carter signed a Port Exchange and Cooperation MOU on May 9.\n\n"
+                "Speaking at the signing ceremony, Lin said that he visited Springfield earlier this year on a trip to the US and "
+                "thanked Carter for returning the favor.", date="2024-05-10")
+    names = [n for e in f.events.values() for n in e.names_en]
+    assert not any("trip to the US" in n for n in names), names
+
+
+def test_an_english_signing_told_again_with_its_signers_keeps_the_day_of_the_first_telling() -> None:
+    f = _doc_en("Kaohsiung and Kumamoto Sign Friendship Agreement\n\n"
+                "Kaohsiung City in southern Taiwan and Kumamoto, the capital of Kumamoto Prefecture in Japan, signed an agreement "
+                "Thursday on establishing friendship relations.\n\n"
+                "Kaohsiung Mayor Lin Da-tong signed the agreement with Kumamoto Mayor Ichiro Yamada in Tainan.", date="2024-05-10")
+    signed = {n for k, e in f.events.items() if e.category == "ceremony" and e.start == dt.date(2024, 5, 9) for n in _took_part(f, k)}
+    assert {"Lin Da-tong", "Ichiro Yamada"} <= signed, [(e.names_en, e.start) for e in f.events.values()]
+
+
+def test_an_english_signing_someone_travelled_to_make_is_a_signing() -> None:
+    f = _doc_en("Springfield Governor Visits Taiwan\n\n"
+                "Visiting Springfield Governor Mary Evans signed a sister-city agreement with the southern Taiwanese city of "
+                "Kaohsiung during her current visit to Taiwan, the ministry said Tuesday.\n\n"
+                "Evans traveled to Kaohsiung on March 5 to sign a sister-city agreement with Kaohsiung Mayor Lin Da-tong.",
+                date="2026-03-10")
+    signings = [k for k, e in f.events.items() if e.category == "ceremony"]
+    assert len(signings) == 1, [e.names_en for e in f.events.values()]
+    assert f.events[signings[0]].start == dt.date(2026, 3, 5)
+    assert {"Mary Evans", "Lin Da-tong"} <= _took_part(f, signings[0])
+
+
+def test_an_english_signing_someone_travels_to_make_in_future_is_none() -> None:
+    f = _doc_en("Springfield Governor to Visit Taiwan\n\n"
+                "Springfield Governor Mary Evans will travel to Kaohsiung on March 15 to sign a sister-city agreement with Kaohsiung "
+                "Mayor Lin Da-tong.", date="2026-03-10")
+    assert not [k for k, e in f.events.items() if e.category == "ceremony"], [e.names_en for e in f.events.values()]

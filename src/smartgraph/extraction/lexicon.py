@@ -325,7 +325,9 @@ VISIT = re.compile(fold(
     # 「於5日蒞臨嘉義市政府參訪」: the honorific "came to" a government's seat is a visit (not 蒞臨現場, 蒞臨指導)
     r"|蒞臨(?=[\u4e00-\u9fff]{1,5}(?:市政府|縣政府|市府|縣府|市議會|縣議會))"
     # (s9-ev) 「市長於市府接見某市長某某率領的訪問團」: receiving a delegation is the delegation's visit (a call it pays)
-    r"|接見(?=[^，。；,;]{2,30}?(?:訪問團|訪團|代表團|參訪團|考察團))"))
+    r"|接見(?=[^，。；,;]{2,30}?(?:訪問團|訪團|代表團|參訪團|考察團))"
+    # (s10-ev) 「市長於16日分別接見來自甲市、乙市的市長」: guests received who came from elsewhere
+    r"|接見(?=來自)"))
 # time and linking words a clause may open with before what it tells (今(8)日, 隨後, 並, 上午)
 LEADING = re.compile(fold(r"(?:(?:今|昨|明|前)\s*(?:[(（]\s*)?(?:\d+\s*)?(?:[)）]\s*)?[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在"
                           r"|上午|下午|晚間|中午|\d+時(?:\d+分)?|[0-9]+月[0-9]+日|此外|另外)+"))

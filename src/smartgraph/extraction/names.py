@@ -125,6 +125,13 @@ def words(cls: str) -> tuple[str, ...]:
 
 
 @cache
+def habitual() -> re.Pattern[str]:
+    """Words that tell something done again and again (每年, 曾多次, 近年; grammar.tsv row ``habitual``), in folded text:
+    a visit so told is no one visit, and a person so told is no sign of being at the event."""
+    return re.compile("|".join(re.escape(w) for w in words("habitual")))
+
+
+@cache
 def not_in_name() -> frozenset[str]:
     return frozenset(words("not-in-name"))
 

@@ -13,7 +13,7 @@ import re
 
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
-from smartgraph.extraction.names import DELIMS, LATIN, ends_with, words
+from smartgraph.extraction.names import DELIMS, LATIN, ends_with, habitual, words
 from smartgraph.extraction.text import Text, clause_start, fold, is_han
 
 NAME_LIMIT = 24
@@ -115,10 +115,14 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
                 alt = br.group()[1:-1].strip()
                 j -= len(br.group())
             q = _quote_before(raw, j)
+            mode = _MODE_BEFORE.search(raw, max(0, j - 4), j) if q is None else None
+            if mode is not None:  # (s10-ev) 「高雄協定書」視訊簽署儀式: how it was held, between the quote and the event word
+                q = _quote_before(raw, mode.start())
             if q is not None and q[1] - q[0] <= 40:
                 inner = raw[q[0]:q[1]]
                 inner_is_event = bool(lx.event_matcher().find(t, q[0], q[1]) or lx.event_matcher_en().find(text.low, q[0], q[1]))
-                name = inner if inner_is_event else inner + raw[h.start:h.end]
+                head = raw[mode.start():h.end] if mode is not None else raw[h.start:h.end]
+                name = inner if inner_is_event else inner + head
                 quoted = True
                 start, end = q[0] - 1, h.end
             else:
@@ -204,8 +208,9 @@ _VISIT = lx.VISIT
 _INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵|協助"))
 # 「應都柏林市長邀請，市長率團出訪愛爾蘭」「受邀訪問」: a visit made at someone's invitation is told
 _ACCEPTED = re.compile(fold(r"應|受(?!到)|獲邀"))
-# 「近年…協助日本高中生來台」「每年都有訪團來訪」: visits made again and again, no one of them
-_HABITUAL = re.compile(fold(r"近年|近幾年|每年|歷年|多年來|經常|時常|常常|多次|屢次|數度|數次|幾度"))  # 「曾多次來訪」 too
+_TIMES_AFTER = re.compile(fold(r"[^，。；,;]{0,8}?(?:多達|高達|共|已|達|超過|逾)\s*(?:[0-9]+|[二兩三四五六七八九十百]+)\s*(?:餘\s*)?次"))
+_AFTER_WHEN = re.compile(fold(r"(?:之|以)?後(?!續|來|援|盾)"))
+_MODE_BEFORE = re.compile(r"(?:視訊|视讯|線上|线上|實體|实体|遠距|远距)$")
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _DAY_FIRST = re.compile(fold(r"(?:(?:今|昨|明|本|前|翌)?[（(]?\d{1,2}[)）]?日|\d{1,2}月\d{1,2}日)(?:上午|下午|晚間|中午|清晨|傍晚)?"))
 _NEXT_ACT = re.compile(fold(r"也(?=參訪|參觀|拜會|拜訪|出席|前往|考察)|並(?=參訪|參觀|拜會|拜訪|出席|前往|考察)"))
@@ -225,8 +230,12 @@ def recognise_visits(text: Text) -> list[EventMention]:
         e = m.end()
         nxt = _CLAUSE_END.search(t, e, s.end)
         e = min(nxt.start() if nxt else s.end, e + 16)
-        if _HABITUAL.search(t, a, m.start()):
+        if habitual().search(t, a, m.start()):  # 「近年…協助日本高中生來台」「每年都有訪團來訪」: no one visit
             continue
+        if _TIMES_AFTER.match(t, m.end(), e):
+            continue  # (s10-ev) 「造訪某國多達30次」: a count of visits, no one of them
+        if t.startswith(fold("過"), m.end()) or (_AFTER_WHEN.match(t, m.end()) and fold("在") in t[a:m.start()]):
+            continue  # (s10-ev) 「曾訪問過某區公所」「在某町長訪台後」: a visit once made, a time told by an earlier visit
         lead = _LEADING.match(t, a)
         if lead:
             a = lead.end()

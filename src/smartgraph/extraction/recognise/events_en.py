@@ -259,7 +259,28 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
         if om:
             ordinal = _ORDINALS[om.group(1).lower()] if om.group(1) else int(om.group(2))
         out.append(EventMention(start, end, raw[start:end], name, category, part, quoted, year, generic, alt, ordinal, h.start))
+    out += _anniversaries_en(text)
     return _dedupe(out)
+
+
+# (s10-ev) "celebrated the 60th anniversary of their sister-city ties in an online ceremony", "marked the 40th anniversary
+# … with a reception": a ceremony the sentence tells without a capitalised name (resolution adds the places it names)
+_ANNIVERSARY_EN = re.compile(r"\b(?:celebrated|celebrates|celebrating|marked|marks|marking|commemorated|commemorates)\s+"
+                             r"(?:the\s+)?(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+anniversary\s+of\s+[^.;]{3,100}?"
+                             r"\s+(?:in|with|at|by\s+holding)\s+(?:an?\s+|the\s+)?(?P<how>(?:online|virtual|video|hybrid|joint|special)\s+)?"
+                             r"(?P<head>ceremony|celebration|reception|gala)\b")
+
+
+def _anniversaries_en(text: Text) -> list[EventMention]:
+    raw = text.raw
+    out: list[EventMention] = []
+    for m in _ANNIVERSARY_EN.finditer(raw):
+        if text.unit_of(m.start()).kind in ("title", "subtitle", "heading", "caption"):
+            continue
+        name = f"{m['ord']} anniversary {(m['how'] or '').lower()}{m['head'].lower()}"
+        out.append(EventMention(m.start(), m.end(), raw[m.start():m.end()], name, "ceremony", False, False, None, False, "", None,
+                                m.start("head")))
+    return out
 
 
 def _dedupe(found: list[EventMention]) -> list[EventMention]:
@@ -273,7 +294,9 @@ def _dedupe(found: list[EventMention]) -> list[EventMention]:
     return out
 
 
-_SIGNED = re.compile(r"\b(?:signed|inked|sign)\b", re.I)
+# (s10-ev) "put their signatures to an MOU", "set their signatures to", "affixed his signature to": a signing told in other words
+_SIGNED = re.compile(r"\b(?:signed|inked|sign)\b|\b(?:put|set|affixed)\s+(?:their|his|her|its)\s+signatures?\s+(?:to|on)\b", re.I)
+_WENT_TO_SIGN = re.compile(r"\b(?:traveled|travelled|went|flew|came|headed)\s+to\s+[^.;]{0,60}?\bto\s+sign\b")
 # "Several agreements were signed", "will attend the signing of": no one signing the text tells
 _NOT_A_SIGNING = re.compile(r"\b(?:several|many|numerous|some|other)\s+(?:\w+\s+)?(?:agreements|memorand\w*|MOUs)\b"
                             r"|(?-i:\b(?:[Ww]ill|[Ww]ould|[Cc]ould|may|[Mm]ight|[Cc]an|[Ss]hould)\b)|\bto sign\b"  # "May 8" is a day
@@ -306,7 +329,10 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
         v = min(verbs, key=lambda m: abs(m.start() - a))
         lo, hi = min(v.start(), a), max(v.end(), e)
         c0 = max(s.start, raw.rfind(";", s.start, lo) + 1)
-        if _NOT_A_SIGNING.search(raw, c0, hi) or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
+        went_to_sign = _WENT_TO_SIGN.search(raw, c0, hi)  # (s10-ev) "traveled to Kaohsiung on March 5 to sign …": signed there
+        if (_NOT_A_SIGNING.search(raw, c0, hi) and not (went_to_sign and not _NOT_A_SIGNING.search(raw, c0, went_to_sign.start())
+                                                         and not _NOT_A_SIGNING.search(raw, went_to_sign.end(), hi))) \
+                or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
             continue
         if re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]) or _SIGNED_BEFORE.search(raw, c0, hi):
             continue  # "signed by then-Mayor X", "originally signed … back in 1994": a signing of an earlier time
@@ -368,7 +394,8 @@ _SITE = re.compile(r"\b(?:toured|visited|touring|visiting|tours|visits)\s+(the\s
 _DAYS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|"
                    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?,\s*(?:19|20)\d\d\b")
 _THIS_YEAR = re.compile(r"\bthis\s+year\s*\(\s*(?:19|20)\d\d\s*\)", re.I)
-_EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b", re.I)
+_EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b"
+                      r"|\bearlier\s+this\s+(?:year|month)\b", re.I)  # (s10-ev) "visited … earlier this year on a trip to the US"
 
 
 def recognise_visits_en(text: Text) -> list[EventMention]:
@@ -386,6 +413,8 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             continue
         found: list[tuple[int, int, str]] = []
         for m in _VISIT_NOUN.finditer(raw, s.start, s.end):
+            if _EARLIER.search(raw, s.start, s.end) and "-day" not in m.group(1):
+                continue  # (s10-ev) "he visited Phoenix earlier this year on a trip to the US": a trip of an earlier time
             found.append((m.start(1), m.end(1), m.group(1)))
         for m in _LED_TO.finditer(raw, s.start, s.end):
             # "led a delegation on a five-day trip to Brisbane", and "led a five-person delegation to Tainan on September

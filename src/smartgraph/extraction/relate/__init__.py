@@ -19,7 +19,7 @@ from smartgraph.extraction.entities import person_key
 from smartgraph.extraction.mentions import Resolved
 from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
 from smartgraph.extraction.relate.agreements_en import find_agreements_en, find_sister_cities_en
-from smartgraph.extraction.relate.events import build_events, guests_visit_en, told_as_past, told_on_a_day_en
+from smartgraph.extraction.relate.events import build_events, guests_visit_en, told_as_past, told_habitually, told_on_a_day_en
 from smartgraph.extraction.relate.participation import find_participation
 from smartgraph.extraction.relate.posts import find_posts
 from smartgraph.extraction.relate.retold import merge_retold
@@ -86,7 +86,9 @@ def _said_at(res: Resolved, kept: set[str], main: str) -> Callable[[int], str]:
     text = res.text
     english = (getattr(text.doc, "language", "") or "").lower().startswith("en")
     # a guests' stay in the city (a delegation's visit, a state visit) is not where what they and their hosts say was said
-    ranked = sorted(((m.start, k) for m, k in res.event_of.items() if k in kept and not (english and guests_visit_en(res, k))))
+    # (s10-ev) nor is an event its sentence tells as done again and again ("has taken part in the festival many times")
+    ranked = sorted(((m.start, k) for m, k in res.event_of.items() if k in kept and not (english and guests_visit_en(res, k))
+                     and not (english and told_habitually(res, m))))
     starts = [p for p, _ in ranked]
     says = sorted(c.start for c in res.recognised.cues if c.cls == "say")
     longest: dict[int, str] = {}  # where mentions start -> the event of the longest one starting there
@@ -171,7 +173,10 @@ def relate(res: Resolved) -> Facts:
 
     kept = {k for k, e in events.items()
             if (res.events[k].origin == "named" and (
-                e.start is not None or k in attended or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)
+                e.start is not None or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)
+                # (s10-ev) 「市長回憶2018年高雄主辦台日交流高峰會，他亦出席」: one attended at an earlier time is not this release's
+                or (k in attended and (english or not (told_as_past(res, res.events[k])
+                                                       or all(told_habitually(res, m) for m in res.events[k].mentions))))
                 or english))  # an English event named with capitals is named for itself
             or (res.events[k].origin != "named" and current(e) and not (english and res.events[k].origin == "act"))
             or (english and res.events[k].origin == "act" and k in attended and e.start is not None)  # a dated signing someone was at

@@ -14,14 +14,15 @@ import re
 
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
-from smartgraph.extraction.mentions import DateMention, EventEntity, EventMention, Resolved
-from smartgraph.extraction.names import demonym_matcher
+from smartgraph.extraction.mentions import DateMention, EventEntity, EventMention, PersonMention, Resolved
+from smartgraph.extraction.names import demonym_matcher, habitual
 from smartgraph.extraction.text import Text, clause_end, clause_start, fold
 from smartgraph.model import Event, Figure, Venue
 
 _DURATION = re.compile(fold(r"為期\s*(?P<n>\d+|[一兩二三四五六七八九十])\s*(?:天|日)"))
 _END = re.compile(fold(r"^\s*(?:(?:已|正式|順利|圓滿)\s*)?(?:落幕|閉幕|結束|止|截止)"))
 _OPENS = re.compile(fold(r"開幕(?!式|典禮|儀式)"))
+_OPENS_ON = re.compile(fold(r"\s*(?:(?:盛大|正式|隆重)\s*)?(?:開幕|揭幕|登場|開跑|舉行|舉辦)"))
 _START = re.compile(fold(r"^\s*(?:起|開幕|開始|登場|揭幕|開跑)"))
 _NUM = {"一": 1, "兩": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _VENUE = re.compile(fold(
@@ -83,6 +84,10 @@ def main_event(res: Resolved) -> str:
         # not what a release telling of a visit is about (s9-en)
         named = {k: e for k, e in named.items() if not all(_INVITED_EN.search(text.raw, text.sentences[text.sentence_of(m.start)].start,
                                                                                m.start) for m in e.mentions)}
+    if early_acts:
+        # (s10-ev) 「曾多次參加台中燈會」, "has taken part in the Lantern Festival many times": an event told as done again
+        # and again is not what a release telling of a visit or signing is about
+        named = {k: e for k, e in named.items() if not all(told_habitually(res, m) for m in e.mentions)}
     if named and early_acts and (not any(told_early(e) for e in named.values())
                                  or (any(in_title(e) for e in early_acts.values()) and not any(in_title(e) for e in named.values()))):
         named = {}  # 「東京食品展」 named in passing: the signing the title or the opening tells is what the release is about
@@ -102,6 +107,26 @@ def main_event(res: Resolved) -> str:
         return (e.part, -counts[e.key] - (3 if in_title(e) else 0), 0 if e.year else 1, min(m.start for m in e.mentions))
 
     return min(named.values(), key=rank).key
+
+
+# (s10-ev) what an English sentence tells as done again and again, or over years: no one event of the release's time
+_HABITUAL_EN = re.compile(r"\b(?:many|several|numerous|countless)\s+times\b|\b(?:every|each)\s+year\b|\byear\s+after\s+year\b"
+                          r"|\bover\s+the\s+(?:past\s+|last\s+)?(?:\w+\s+)?years\b|\bin\s+the\s+past\b|\bregularly\b|\brepeatedly\b"
+                          r"|\bcontinuous(?:ly)?\s+support|\bha(?:s|ve)\s+(?:(?:he|she|it|they|also|long|often|frequently|actively|even)\s+)?"
+                          r"(?:sent|participated\s+in|taken\s+part\s+in|joined)\b", re.I)
+
+
+def told_habitually(res: Resolved, m: EventMention) -> bool:
+    """Whether a mention stands where its text tells something done again and again: in its clause (Chinese: 多次,
+    每年, 近年) or its sentence (English: many times, every year, over the years)."""
+    text = res.text
+    s = text.sentences[text.sentence_of(m.start)]
+    if (getattr(text.doc, "language", "") or "").lower().startswith("en"):
+        return bool(_HABITUAL_EN.search(text.raw, s.start, s.end))
+    t = text.fold
+    c0 = clause_start(t, s.start, m.start, "，,；;。")
+    # its clause, and a few words on (「尤其是世界衛生大會，某國更屢屢…」)
+    return bool(habitual().search(t, c0, max(clause_end(t, m.end, s.end, "，,；;。"), min(s.end, m.end + 12))))
 
 
 _INVITED_EN = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}?\bto\s+(?:take\s+part\s+in|attend|join|participate\s+in|come\s+to|visit)"
@@ -267,6 +292,15 @@ _HAN_GAP = re.compile(r"[\u4e00-\u9fff][ \u3000]+(?=[\u4e00-\u9fff])")
 _LIST_GAP = re.compile(fold(r"\s*(?:(?:、|及|和|與|暨|以及)\s*)?"))
 
 
+_BEHALF = re.compile(fold(r"(?<!駐)(?<!副)代表(?![處团團人會])\s*[\u4e00-\u9fff]{1,8}$"))
+
+
+def on_behalf(t: str, s0: int, pm: PersonMention) -> bool:
+    """(s10-ev) 「並代表市長林大同拜會…」: whom someone stands in for was not there. 代表 is the verb when a title stands between it
+    and the name (right before a name, 駐日代表某某, it is the post)."""
+    return pm.name.start > pm.start and _BEHALF.search(t, max(s0, pm.start - 4), pm.name.start) is not None
+
+
 _WITH = re.compile(fold(r"偕同|偕|陪同|率同|帶同"))
 
 
@@ -304,11 +338,15 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
         received = _DELEGATION.search(t, v1, c1)
         if received:
             end = received.end()  # (s9-ev) 「接見某市長某某率領的訪問團」: the delegation received ends the phrase
+        elif t.startswith(fold("接見來自"), m.head) and c1 - m.head <= 60:
+            end = c1  # (s10-ev) 「接見來自甲市、乙市與丙市的市長」: whom it received, the list and all
     gap = _HAN_GAP.search(raw, m.head, end)
     if gap:
         end = gap.start() + 1  # (zh) 「知事三度訪嘉義 市長盼擴大合作」: a headline's blank ends the phrase as a comma does
     verb = re.sub(r"[「」『』\s]", "", raw[m.head:end])
     people = [(p, k) for p, k in res.linked(res.person_of).overlapping(c0, m.head) if c0 <= p.name.start and p.name.end <= m.head]
+    stood_in_for = [x for x in people if on_behalf(t, c0, x[0])]  # (s10-ev) 「並代表市長某某拜會…」: not who called
+    people = [x for x in people if x not in stood_in_for]
     lead0 = lx.LEADING.match(t, c0)
     if _WITH.match(t, lead0.end() if lead0 else c0):
         # 「甲會長首度訪問某市，偕同乙所長拜會市長」: who called is the one the sentence began with, 乙 went along
@@ -354,7 +392,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
         if quoted or subject:
             who = quoted.group(1) if quoted else subject[-1].name
             names.append(who + verb)  # 美國華裔民選官員協會組團訪台
-    if not people and not _VISIT_STOP.search(t, a, m.head) and 3 <= m.head - a <= 10 and not who:
+    if not people and not stood_in_for and not _VISIT_STOP.search(t, a, m.head) and 3 <= m.head - a <= 10 and not who:
         names.append(re.sub(r"[「」『』\s]", "", raw[a:end]))  # 此次澳洲市政考察
     # who went where: a place, organisation, person or country in the verb phrase, or a verb that names it (訪台)
     where = bool(_DESTINATION.search(t, m.head, end)) or any(
@@ -460,13 +498,15 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
             continue  # 「台中市西屯區」: the city before its district is where the district lies, not a party
         if p.kind in ("city", "county", "district", "township") or (m.name == "signing" and p.kind != "country"):
             place = res.places.get(res.place_of[p]) if p in res.place_of else None
-            label = p.text if place is None else (place.name_en or p.text) if m.name == "signing" else place.name_zh
+            label = p.text if place is None else (place.name_en or p.text) if m.name.isascii() else place.name_zh
             if label not in places:
                 places.append(label)
     if name == "signing" and m.head is not None:  # English: "Kaohsiung–Basseterre signing"
         if not places:  # "Mayor Ko inked the MOU with several Japanese cities": the home city and the country named
             places = _signing_countries_en(res, s.start, s.end)
         return f"{'–'.join(places[:3])} signing" if places else name
+    if name.isascii() and m.head is not None:  # (s10-ev) "Taipei–Houston 60th anniversary online ceremony"
+        return f"{'–'.join(places[:3])} {name}" if places else name
     return f"{'與'.join(places[:3])}{name}" if places else name
 
 
@@ -484,7 +524,8 @@ def _told_day(res: Resolved, m: EventMention, key: str, d: DateMention) -> bool:
     """(s9-dedup) Whether a day inside a visit's mention is the day it tells, not part of a name: the mention of a visit
     a sentence tells runs from who to the verb (某某22日至26日率團來台), and the days before the verb are its stay."""
     return m.category == "visit" and res.events[key].origin in ("act", "headline") and m.head is not None \
-        and m.start <= d.start and d.end <= m.head and not m.quoted and d.last is not None  # a stay's days: from, to
+        and m.start <= d.start and d.end <= m.head and not m.quoted \
+        and (d.last is not None or is_call(res.events[key]))  # a stay's days (from, to); (s10-ev) or the day of a call
 
 
 def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
@@ -507,6 +548,8 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         dates = _day_dates(res, s.start, s.end)
         if english:  # "…, reports said Friday (Sept. 22)": the day it was told, not the event's (s9-en)
             dates = [d for d in dates if not _REPORTED_ON_EN.search(text.raw, max(s.start, d.start - 40), d.start)]
+        # (s10-ev) a visit whose own clause tells its day (市長於16日接見…) takes no other day of the sentence (為迎接17日開幕的…)
+        own_day = {k for m, k in mentions for d in dates if m.start <= d.start < m.end and _told_day(res, m, k, d)}
         for d in dates:
             if any(m.start <= d.start < m.end and not _told_day(res, m, k, d) for m, k in mentions):
                 continue  # a date inside an event's name
@@ -516,6 +559,11 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
             if not fitting:
                 continue  # "visiting Taiwan from March 18 to 23 to attend the … Expo": the visit's days, not the expo's
             m, key = min(fitting, key=lambda mk: _distance(text, mk[0], d))  # the 2022 forum is not dated in 2021
+            if key in own_day and not m.start <= d.start < m.end:
+                continue
+            if res.events[key].category == "visit" and res.events[key].origin == "act" and not m.start <= d.start < m.end \
+                    and _OPENS_ON.match(text.fold, d.end):
+                continue  # (s10-ev) 「即將於5月17日盛大開幕，市長…接見…」: the day something opens, not the day of a visit
             ev = events[key]
             after = text.fold[d.end:d.end + 6]
             if _END.match(after):
@@ -531,7 +579,9 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
             m, key = min(mentions, key=lambda mk: abs(mk[0].start - du.start()))
             events[key].duration_days = n
         if len(dates) == 1:
-            shared.append(([k for _, k in mentions], dates[0].date, dates[0].last))
+            opens = bool(_OPENS_ON.match(text.fold, dates[0].end))
+            shared.append(([k for _, k in mentions if not (opens and res.events[k].category == "visit" and res.events[k].origin == "act")],
+                           dates[0].date, dates[0].last))
     for keys, day, last in shared:
         for k in keys:
             if events[k].year and events[k].year != day.year:
@@ -550,7 +600,7 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
             if english and _TODAY_EN.search(text.raw, sentence.start, sentence.end):
                 continue  # "at today's re-signing ceremony": the release's day, unread when it has no date
             unit = text.units[sentence.unit]
-            prior = _day_dates(res, unit.start, m.start)
+            prior = [d for d in _day_dates(res, unit.start, m.start) if not _OPENS_ON.match(text.fold, d.end)]  # (s10-ev) another's opening
             # up to the verb: 「省長曾在去年8月造訪台南」 tells an earlier visit inside its own clause
             upto = m.head if m.head is not None and m.head > m.start else m.start
             if prior and not re.search(fold(r"(?:19|20)\d{2}\s*年|去年|前年|曾|已於"), text.fold[prior[-1].end:upto]):
@@ -605,8 +655,13 @@ def _english_days(res: Resolved, events: dict[str, Event], main: str) -> None:
         for si in sentences:
             s = text.sentences[si]
             od = _OPENING_DAY.search(text.raw, s.start, s.end)
-            if od and top is not None and top.start is not None:
-                ev.start = ev.end = top.start if od.group(1).lower() in ("opening", "first") else (top.end or top.start)
+            # (s10-ev) the opening day of an event that has days: the one it is part of, the release's main one, else the
+            # first that lasts days (the expo, when the release's main event is a one-day signing)
+            lasting = [x for x in (events.get(ev.parent) if ev.parent else None, top, *events.values())
+                       if x is not None and x.start is not None and x.end is not None and x.end > x.start]
+            holder = lasting[0] if lasting else top
+            if od and holder is not None and holder.start is not None:
+                ev.start = ev.end = holder.start if od.group(1).lower() in ("opening", "first") else (holder.end or holder.start)
                 break
         if ev.start is not None:
             continue
@@ -626,11 +681,21 @@ def _english_days(res: Resolved, events: dict[str, Event], main: str) -> None:
             continue
         if ev.year not in (None, top.year) or ev.category not in ("forum", "session", "ceremony", "summit", "conference"):
             continue
+        if res.events[main].origin == "act":
+            told_after = max(((m.start, k2) for m, k2 in res.event_of.items() if m.start < first_mention(ent) and k2 != key),
+                             default=(0, ""))[1]
+            if told_after and told_after != main and events[told_after].start is not None:
+                continue  # (s10-ev) "The launch event was held … Also at the launch, A and B signed an MOU": told after another
+                # dated event, not on the day of the signing the release is about
         first_main = min((m.start for m in res.events[main].mentions), default=0)
         if all(m.start > first_main for m in ent.mentions) and not any(
                 _PAST_EN.search(text.raw, text.sentences[si].start, text.sentences[si].end)
                 or _day_dates(res, text.sentences[si].start, text.sentences[si].end) for si in sentences):
             ev.start = ev.end = top.start  # a part of the one-day event the release is about
+
+
+def first_mention(e: EventEntity) -> int:
+    return min((m.start for m in e.mentions), default=0)
 
 
 def _distance(text: Text, m: EventMention, d: DateMention) -> int:

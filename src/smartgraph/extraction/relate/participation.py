@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from smartgraph.extraction.mentions import CueMention, EventMention, PersonMention, Resolved
-from smartgraph.extraction.relate.events import guests_visit_en, is_call, meeting_en
+from smartgraph.extraction.names import habitual
+from smartgraph.extraction.relate.events import guests_visit_en, is_call, meeting_en, on_behalf
 from smartgraph.extraction.text import Ranges, Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
@@ -27,6 +28,10 @@ _PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast ye
 # English: "At the closing plenary, …" / "During the forum, …": who the sentence names took part
 _DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60}?\b(?:included|includes|including|comprised|comprises|"
                             r"consisted of|consists of|was made up of|is made up of|were|was joined by|joined by)\s", re.IGNORECASE)
+# (s10-ev) gifts given or exchanged, told later in a release: "presented Mayor X with", "exchanged gifts", "gave … a gift"
+_GIFT_EN = re.compile(r"\bpresented\s+(?:(?:Mayor|Governor|Director|Speaker|Deputy\s+Mayor|Mr\.|Ms\.|Dr\.|him|her|them|the)\s+)"
+                      r"[^.;]{0,60}?\bwith\b|\bexchanged\s+(?:\w+\s+)?gifts\b|\bgave\s+[^.;]{0,40}?\bgifts?\b")
+_TOGETHER_EN = re.compile(r"\b(?:brought|brings|bringing|brought\s+in)\s+[^.;]{0,80}?\btogether\s+with\b|\b(?:brought|brings)\s+together\b")
 _AT_EVENT_EN = re.compile(r"\s*(?:At|During|On the sidelines of|After)\s+(?:the\s+|a\s+|an\s+)?")
 # "on behalf of Mayor X", "represented Mayor X at the reception": X was not there
 _BEHALF_EN = re.compile(r"\b(?:on\s+behalf\s+of|represent(?:ed|ing|s)|stood\s+in\s+for|standing\s+in\s+for|in\s+place\s+of)\s+"
@@ -107,10 +112,19 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
                                   and not _site_en(res, k))]
     # 「一行16人前往市政府拜會市長」: the one call on the hosts that the release's visit is told to make, told as the whole
     # group's (not 「市長率團訪日…拜會名古屋市長」, the leader's call on one stop of a trip)
+    # the visit a delegation's members went on: the release's main event, else (s10-ev) when the main one is its headline's
+    # (not kept) the first visit the body tells that is kept (「千葉縣議會訪團拜會市長」 over 「某議員率訪問團昨日拜會市長」)
+    members_visit = main if main_happened and main in res.events and res.events[main].category == "visit" else ""
+    if not english and not members_visit and main not in kept and main in res.events and res.events[main].category == "visit":
+        told = sorted((min(m.start for m in res.events[k].mentions), k) for k in kept if k in res.events
+                      and res.events[k].category == "visit" and res.events[k].origin == "act" and res.events[k].mentions)
+        members_visit = told[0][1] if told else ""
     calls = [k for k in kept if parents and parents.get(k) == main and k != main and k in res.events and is_call(res.events[k])
              and _group_call(text, res.events[k].mentions)]
     members_call = calls[0] if len(calls) == 1 else ""
     past_of: dict[int, bool] = {}  # sentence -> whether it speaks of an earlier year
+    opens_by_meeting: dict[int, int] = {}  # sentence -> where its 「會見某某時，」 opener ends, -1 if it has none
+    brings_together: dict[int, bool] = {}  # sentence -> whether it says an event "brought A together with B"
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
     def add(person: str, event: str, mode: str, role: str, pm: PersonMention | None, span: object, strong: bool = True) -> None:
@@ -140,7 +154,14 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         at_event = english and bool(evs) and _at_event_en(text.raw, s.start, evs)
         opened_by = "" if english or not evs else _opened_by(res, s.start, s.end)
         member = _member_en(text.raw, s.start, pm.start) if english else _member(text, s.start, pm.start)
-        if not (caption or cues or at_event or member or opened_by):
+        if si not in opens_by_meeting:  # (s10-ev) once a sentence
+            met = None if english or not main_happened or res.events[main].category != "visit" else _MET_WHEN.match(text.fold, s.start)
+            opens_by_meeting[si] = met.end() if met is not None and not _PAST_YEAR.search(text.raw, s.start, met.end()) else -1
+            # "the Mayors' Forum brought A together with B and C": a meeting's words for who took part
+            brings_together[si] = english and bool(evs) and _TOGETHER_EN.search(text.raw, s.start, s.end) is not None
+        met_main = pm.end <= opens_by_meeting[si]
+        together = brings_together[si]
+        if not (caption or cues or at_event or member or opened_by or met_main or together):
             continue
         if english and _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
             continue  # "received by the deputy mayor on behalf of Mayor X": X was not there
@@ -160,10 +181,12 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             past_of[si] = bool((_PAST_YEAR_EN if english else _PAST_YEAR).search(text.raw, s.start, s.end))
         past = past_of[si]
         prev = _previous(events_in, text.sentences, si)
-        if member and not english and main_happened and not past and res.events[main].category == "visit":
-            event = main  # a member of the delegation whose visit the release tells
+        if member and not english and members_visit and not past:
+            event = members_visit  # a member of the delegation whose visit the release tells
         elif member and english and trips and not past and len(trips) == 1:
             event = trips[0]
+        elif met_main:
+            event = main  # (s10-ev) 「會見甲市長某某時，…」「在與某某會談中，…」: one of the guests the release's call received
         elif opened_by:
             event = opened_by  # 「簽署儀式上，…市長Jan de Vries…交付給林市長」: everyone the sentence names was there
         elif evs and not english and (witnessed := _witnessed(res, kept, s.start, s.end, pm.name.start, evs)):
@@ -178,6 +201,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = trips[0]  # "Mayor X met Mayor Y" after the release told its one trip: a call on the trip
         elif main_happened and (caption or member or s.unit in opening) and not past:
             event = main
+        elif english and main_happened and not past and not evs and _GIFT_EN.search(text.raw, s.start, s.end):
+            event = main  # (s10-ev) "A presented Mayor B with a sculpture": gifts are given where the release's event is
         else:
             continue
         add(key, event, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end), strong=bool(evs))
@@ -288,8 +313,6 @@ _THANKED = re.compile(fold(r"(?:感謝|謝謝|感激|感念)"))
 _BROUGHT_ABOUT = re.compile(fold(r"\s*(?:的\s*)?(?:(?:居中|從中|大力|熱心|一路)\s*)?(?:引薦|牽線|穿針引線|促成|協助|幫忙|支持)"))
 _PHONE_AFTER = re.compile(fold(r"\s*(?:(?:通過|通了|透過)\s*)?(?:電話|通話)"))
 _UNDER_LEAD = re.compile(fold(r"\s*(?:的\s*)?(?:帶領|領導|率領)\s*下"))
-# 「甲議員每年率領市民團體來訪」「曾多次來訪」: what someone does again and again, not this event
-_HABITUAL = re.compile(fold(r"每年|每次|歷年|經常|時常|常常|屢次|多次|數度|數次|幾度"))
 _EARLIER = re.compile(fold(r"(?:去|前)\s*(?:[(（]\s*\d+\s*[)）]\s*)?年|上個?月"))
 
 
@@ -303,8 +326,10 @@ def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
         return True
     if _PHONE_AFTER.match(t, end) or _UNDER_LEAD.match(t, end):
         return True
+    if on_behalf(t, s0, pm):
+        return True
     stop = clause_end(t, end, s1)
-    habit = _HABITUAL.search(t, end, min(end + 12, stop))
+    habit = habitual().search(t, end, min(end + 12, stop))  # 「甲議員每年率領市民團體來訪」: again and again, not this event
     if habit and not any(habit.start() <= m.start < stop for m in res.event_of):
         return True
     if _EARLIER.search(t, c0, a):
@@ -312,6 +337,8 @@ def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
     return False
 
 
+# (s10-ev) a sentence that opens with the meeting it is about: 「會見甲市長某某時，」「在與某某會談中，」「接見某某時，」
+_MET_WHEN = re.compile(fold(r"\s*(?:(?:在|於)\s*)?[^，,。；;]{0,40}?(?:會見|接見|會晤|會談|會面)[^，,。；;]{0,40}?(?:時|中)\s*[，,]"))
 _SIGN_VERB = re.compile(fold(r"簽署|簽訂|簽約|締結|締盟"))
 _WITNESSED_BY = re.compile(fold(r"(?:在|於)[^。；;]{0,80}?(?:見證|陪同|觀禮)\s*下"))
 

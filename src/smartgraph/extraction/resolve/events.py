@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from smartgraph.extraction.mentions import EventEntity, EventMention, Resolved
-from smartgraph.extraction.text import clause_end, clause_start, fold
+from smartgraph.extraction.text import Text, clause_end, clause_start, fold
 
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:(?:年|年度)\s*)?")
 _ORD = re.compile(r"第\s*[0-9一二兩三四五六七八九十百]+\s*(?:屆|届|次|回)")
@@ -66,7 +66,13 @@ def _act_key(res: Resolved, m: EventMention) -> str:
 
 def _act(m: EventMention) -> bool:
     """A signing act (簽署友好城市協定) rather than a ceremony the text names; 「簽署儀式」 alone is an event word."""
-    return m.category == "ceremony" and not m.quoted and not m.generic and (m.name[:1] in "簽締換" or _english_signing(m))
+    return m.category == "ceremony" and not m.quoted and not m.generic and (m.name[:1] in "簽締換" or _english_signing(m)
+                                                                             or _english_anniversary(m))
+
+
+def _english_anniversary(m: EventMention) -> bool:
+    """(s10-ev) An English anniversary ceremony a sentence tells with its verb (recognise.events_en._anniversaries_en)."""
+    return m.category == "ceremony" and m.head is not None and " anniversary " in m.name and m.name.isascii() and not m.quoted
 
 
 def _english_signing(m: EventMention) -> bool:
@@ -109,6 +115,7 @@ def resolve_events(res: Resolved) -> None:
         if alt and alt not in target.names:
             target.names.append(alt)
         target.year = target.year or m.year
+    _told_again(text, entities)
     # a name without a year joins the only event of its kind with one
     for e in list(entities):
         if e.year is not None or e.part:
@@ -192,6 +199,29 @@ def resolve_events(res: Resolved) -> None:
         res.events[act_key].mentions.append(m)
     _retold_signings(res)  # (s9-dedup) one signing told twice is one event
     _signing_words(res)
+
+
+_RETOLD_SIGNING = re.compile(fold(r"(?:協定|協議|備忘錄|意向書)書?簽署$"))
+
+
+def _told_again(text: Text, entities: list[EventEntity]) -> None:
+    """(s10-ev) 「舉辦「港灣協定書」視訊簽署儀式，…表示，今日協定書的簽署…」: a signing told again by its agreement's word in the
+    sentence of a signing ceremony named in quotes is that ceremony, not an event of its own."""
+    quoted = [(e, m) for e in entities if e.category == "ceremony" for m in e.mentions
+              if m.quoted and _SIGN_IN_NAME.search(fold(m.name))]
+    if not quoted:
+        return
+    for e in list(entities):
+        if e.category != "ceremony" or any(m.quoted for m in e.mentions) or not all(_RETOLD_SIGNING.search(fold(m.name)) for m in e.mentions):
+            continue
+        for m in list(e.mentions):
+            si = text.sentence_of(m.start)
+            host = next((q for q, qm in quoted if q is not e and text.sentence_of(qm.start) == si), None)
+            if host is not None:
+                e.mentions.remove(m)
+                host.mentions.append(m)
+        if not e.mentions:
+            entities.remove(e)
 
 
 def _retells(headline: EventEntity, m: EventMention) -> bool:
