@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from smartgraph import documents, graph, pipeline, shacl, validation
+from smartgraph import documents, graph, ntlines, pipeline, shacl, validation
 from smartgraph.config import Settings
 from smartgraph.errors import ResourceError
 from smartgraph.extraction import extract
@@ -216,3 +216,30 @@ def test_every_constraint_parameter_is_in_a_group_validation_tests() -> None:
     grouped = set().union(*shacl._GROUPS.values())
     read_with_another = {"property", "qualifiedMinCount", "qualifiedMaxCount", "qualifiedValueShapesDisjoint", "ignoredProperties"}
     assert set(shacl.PARAMS) - read_with_another == grouped
+
+
+def test_a_new_graphs_quads_are_its_lines_with_the_graph_named() -> None:
+    """Each line ``s p o .`` of a new graph is written ``s p o <g> .`` (the text split at the lines' ends and joined): the
+    same bytes as replacing every line's end, a literal holding `` .`` or an escaped newline left as it is."""
+    name = "http://example.org/graph/b"
+    nt = ('<http://example.org/s> <http://example.org/p> "a dot . then an escaped newline \\n ." .\n'
+          '<http://example.org/s> <http://example.org/q> "臺北 ." .\n'
+          '<http://example.org/s> <http://example.org/r> <http://example.org/o> .\n')
+    g = new_graph(name, nt)
+    assert g.quads == nt.encode("utf-8").replace(b" .\n", f" <{name}> .\n".encode())
+    assert g.quads.decode("utf-8").split("\n")[:-1] == [ln[:-1] + f"<{name}> ." for ln in nt.split("\n")[:-1]]
+
+
+def test_long_literals_are_made_for_their_document_alone() -> None:
+    """A literal longer than validation keeps from one document to the next (a release's text) is looked up with the other
+    objects for its document only, then left out of the terms kept: the report is a fresh store's, named twice or once."""
+    long = "長" * (validation._TOKEN_CHARS_KEPT + 10)
+    doc = "<http://example.org/doc/long>"
+    nt = graph.to_ntriples(extract(documents.read(seed_paths()[0])), BASE)[0]
+    nt += f'{doc} <https://schema.org/text> "{long}" .\n{doc} <http://www.w3.org/2000/01/rdf-schema#comment> "{long}" .\n'
+    lines = ntlines.split(nt)
+    assert lines is not None
+    checker = validation.DocumentValidator()
+    for _ in range(2):
+        assert checker.validate(nt, lines) == validation.validate_ntriples_fresh(nt)
+        assert not [t for t in validation._OBJECTS if t[:1] == '"' and len(t) > validation._TOKEN_CHARS_KEPT]

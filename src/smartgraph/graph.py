@@ -163,21 +163,22 @@ class _Builder:
         if text:
             self.add(s, prop, lit(text, lang=lang or lang_of(text)))
 
-    def derived(self, s: URIRef, span: Span) -> URIRef:
-        """``s prov:wasDerivedFrom`` a span of this document, with both selectors."""
-        r = self.m.span(self.doc, span)
-        if r not in self.spans:
-            self.spans.add(r)
-            t = self.terms.get(r) or self._term(r)
+    def derived(self, s: URIRef, span: Span) -> None:
+        """``s prov:wasDerivedFrom`` a span of this document, with both selectors. The span's IRI (``Minter.span``) is
+        written as its term at once: it is this document's alone, so neither an rdflib term nor kept among the terms met
+        before (which then keep those other documents name too)."""
+        t = _iri(f"{self.doc}/span/{span.start}-{span.end}")
+        if t not in self.spans:
+            self.spans.add(t)
             pos, quote = f"{t[:-1]}/position>", f"{t[:-1]}/quote>"  # _iri(f"{r}/position"): the suffix needs no escape
             doc = self.terms.get(self.doc) or self._term(self.doc)
             a, specific, source, selector, position, start, end, quoted, exact = _SPAN_TERMS
-            for line in ((t, a, specific), (t, source, doc), (t, selector, pos), (t, selector, quote), (pos, a, position),
-                         (pos, start, lit(span.start, datatype=XSD.integer)), (pos, end, lit(span.end, datatype=XSD.integer)),
-                         (quote, a, quoted), (quote, exact, lit(span.text))):
-                self.lines[line] = None
-        self.add(s, PROV.wasDerivedFrom, r)
-        return r
+            integer = _INTEGER_SUFFIX
+            self.lines.update(dict.fromkeys((
+                (t, a, specific), (t, source, doc), (t, selector, pos), (t, selector, quote), (pos, a, position),
+                (pos, start, Literal(f'"{span.start}"{integer}')), (pos, end, Literal(f'"{span.end}"{integer}')),
+                (quote, a, quoted), (quote, exact, lit(span.text)))))
+        self.lines[self.terms.get(s) or self._term(s), _DERIVED_FROM, t] = None
 
     # ------------------------------------------------------------------ entities
     def _once(self, kind: str, key: str, write: Callable[[str], URIRef]) -> URIRef:
@@ -506,6 +507,8 @@ def _predicate(p: str) -> str:
     return term
 
 
+_DERIVED_FROM = _predicate(PROV.wasDerivedFrom)
+_INTEGER_SUFFIX = f"^^<{XSD.integer}>"  # an int's literal as ``lit`` writes it (its digits need no escape)
 _SPAN_TERMS = tuple(_predicate(p) for p in (RDF.type, OA.SpecificResource, OA.hasSource, OA.hasSelector, OA.TextPositionSelector,
                                             OA.start, OA.end, OA.TextQuoteSelector, OA.exact))
 

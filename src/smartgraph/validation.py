@@ -171,7 +171,15 @@ class DocumentValidator:
                 (once if len(t) > _TOKEN_CHARS_KEPT and t[0] == '"' else _OBJECTS)[t] = made_term
         read = self._sparql_tokens
         # (pyoxigraph terms are never false)
-        object_terms = [_OBJECTS.get(t) or once[t] for t in o_col] if once else list(map(_OBJECTS.__getitem__, o_col))
+        if once:  # (looked up with the others: in the dictionary for the time it takes)
+            _OBJECTS.update(once)
+            try:
+                object_terms = list(map(_OBJECTS.__getitem__, o_col))
+            finally:
+                for t in once:
+                    del _OBJECTS[t]
+        else:
+            object_terms = list(map(_OBJECTS.__getitem__, o_col))
         spo: dict[Any, dict[Any, list[Any]]] = {}
         tbox_subjects, tbox_triples = self._tbox_subjects, self._tbox_triples
         last: Any = None
