@@ -275,7 +275,9 @@ class Statement:
     quote: Span  # what was said
     themes: tuple[str, ...]
     event: str = ""
-    by_pronoun: bool = False  # the speaker is who 他/她/he/she means: not evidence enough that they were at the event
+    # the speaker is inferred (who 他/她/he/she, a clause without a subject or a bare post means): not evidence enough that
+    # they were at the event
+    by_pronoun: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,11 @@ Between the person and the verb may stand a few words that do not open a clause 
 在記者會上, 受訪時); 他/她 at the head of a clause is the person the paragraph last spoke of. What was
 said runs from the verb to the end of the sentence (or the semicolon), and on into the next
 sentences that carry on without a new subject (他也, 並, 此外).
+
+When no one stands right before the verb, the speaker is inferred (and marked so: not evidence of being at the
+event): the person heading an earlier clause of the sentence (「甲處長致詞首先祝福…，表示」, "Lin was moved by …,
+and she expressed"), the paragraph's last subject for a sentence without one (「此行參訪…，並指出」), or the one person
+named before with the post a bare post names ("The vice mayor said").
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import re
 
 from smartgraph.extraction import gazetteer as gz
+from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
 from smartgraph.extraction.text import Ranges, fold
 from smartgraph.model import Statement
@@ -81,6 +87,12 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                 continue
             by_pronoun = not speaker
             if not speaker:
+                # 「林處長致詞首先祝福…，表示」「…，並感謝」 / "Lin was moved by …, and she expressed": the sentence's subject
+                speaker = _clause_subject(text, t, in_s, v, s.start, english)
+            if not speaker:
+                # "The vice mayor said" / 「該國總理表示」: the one person named before with that post
+                speaker = _described(res, people, v, s.start, english)
+            if not speaker:
                 # from the sentence before's full stop on: '。他表示'
                 pm = (_PRONOUN_EN if english else _PRONOUN).search(text.low if english else t, max(s.start - 1, v.start - 8, 0), v.start)
                 earlier = [mk for mk in in_s if pm and mk[0].end <= pm.start()] if not english else []
@@ -89,6 +101,10 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                     speaker = min(earlier, key=lambda mk: mk[0].start)[1]
                 elif pm and s.unit in last_subject:
                     speaker = last_subject[s.unit]
+            if not speaker and not english and s.unit in last_subject and not any(mk[0].start < v.start for mk in in_s) \
+                    and _ZERO_SUBJECT_ZH.fullmatch(t, s.start, v.start) and not _opens_with_subject(res, t, s.start, v.start):
+                # 「此行參訪…，並指出…」: a sentence without a subject of its own carries on the paragraph's last one
+                speaker = last_subject[s.unit]
             if not speaker:
                 continue
             q0 = v.end
@@ -184,7 +200,7 @@ def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMent
         if m.end > v.start or m.end < v.start - (GAP_EN_ASIDE if english else GAP):
             continue
         gap = raw[m.end:v.start]
-        if m.end < v.start - GAP and not _ASIDE_EN.fullmatch(gap):
+        if m.end < v.start - GAP and not _ASIDE_EN.fullmatch(gap) and not (english and _PRESENT_EN.fullmatch(gap)):
             continue
         if english and "," in gap:
             if not ((_GAP_EN.match(gap) and m.posts) or _ASIDE_EN.fullmatch(gap)):
@@ -194,3 +210,92 @@ def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMent
         if m.end > best_end:
             best, best_end = k, m.end
     return best
+
+
+# "Commissioner Lin of the Department of Health was present and replied that …"
+_PRESENT_EN = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:present|on hand|in attendance|there)\s+and\s+(?:also\s+)?")
+# what may open a clause whose subject is the sentence's first person: connectives, and an interpreter
+# (「，並表示」「，表示」「，透過翻譯人員表示」); in English ", and he said"
+_CONNECTIVE_ZH = r"(?:並|也|亦|更|另|還|同時|隨後|接著|最後|進一步|再)*"
+_CLAUSE_REST_ZH = re.compile(fold(_CONNECTIVE_ZH + r"(?:(?:透過|經由|經)(?:翻譯|口譯)(?:人員)?)?(?:也|並|亦)?"))
+_CLAUSE_REST_EN = re.compile(r",?\s+and\s+(?:he|she)\s+(?:also\s+|further\s+|then\s+|later\s+)?")
+# before a person who is not the sentence's subject: a preposition or a verb that makes them its object
+_NOT_SUBJECT_ZH = re.compile(fold(r"(?:在|於|與|和|跟|同|向|對|為|替|由|被|讓|請|邀|邀請|陪同|偕同|會見|接見|拜會|感謝)$"))
+_PREPOSITION_ZH = re.compile(fold(r"[在於由被]"))
+_SUBJECT_LEAD_EN = re.compile(r"[\s\"“'‘]*")
+# a sentence that goes on without a subject: 「此行參訪…，對…印象深刻，並指出」 (a connective before the verb), with
+# no other clause break than commas
+_ZERO_SUBJECT_ZH = re.compile(fold(r"[^，,。；;：:「」！？!?]{1,40}(?:[，,][^，,。；;：:「」！？!?]{1,40}){0,4}[，,](?:並|也|亦|同時|更|另)+"))
+# subjects that are not one person: 「雙方並表示」「市府也指出」
+_COLLECTIVE_ZH = re.compile(fold(r"(?:此行|此次|這次|隨後|之後|另外|同時|會中|席間|當天|今天|昨天)?"
+                                 r"(?:雙方|兩市|兩國|兩地|兩縣|雙邊|大家|與會|各界|各國|市府|本府|府方|該市|該國|該團|訪團|代表團|團員|他們|她們|我們|雙方代表)"))
+
+
+def _clause_subject(text: object, t: str, in_s: list[tuple[PersonMention, str]], v: CueMention, s0: int, english: bool) -> str:
+    """The sentence's subject, when the verb of saying opens a later clause of it with no subject of its own: the first
+    person the sentence names, standing at its head (not after a preposition), with no other person between."""
+    raw: str = text.raw  # type: ignore[attr-defined]
+    if english:
+        m = _CLAUSE_REST_EN.search(raw, s0, v.start)
+        if m is None or m.end() != v.start:
+            return ""
+        c0 = m.start()
+    else:
+        cut = max(t.rfind("，", s0, v.start), t.rfind(",", s0, v.start))
+        if cut < 0 or not _CLAUSE_REST_ZH.fullmatch(t, cut + 1, v.start):
+            return ""
+        c0 = cut
+        if re.search(fold(r"[；;：:「」。！？!?]"), t[s0:v.start]):
+            return ""
+    # the nearest clause before the verb's that a person heads: 「甲拜會乙，甲市長非常開心…，期盼」 is the second 甲's
+    heads = [s0] + [i + 1 for i in range(s0, c0) if t[i] in "，,"]
+    for h in reversed(heads):
+        if not english and _COLLECTIVE_ZH.match(t, h):
+            return ""  # 「…，雙方並表示」: a subject that is no one person
+        at = [mk for mk in in_s if h <= mk[0].start and mk[0].end <= c0]
+        if not at:
+            continue
+        first, key = min(at, key=lambda mk: mk[0].start)
+        lead = t[h:first.start]
+        if english:
+            if not _SUBJECT_LEAD_EN.fullmatch(lead):
+                continue
+        elif len(lead) > 12 or re.search(fold(r"[，,；;：:「」]"), lead) or _NOT_SUBJECT_ZH.search(lead) \
+                or _PREPOSITION_ZH.search(t, h, first.name.start):
+            continue  # 「在某市長甲帶領下，…，希望」: the person is no subject (the mention may take the preposition in)
+        if not english and _JOINED.match(t, first.end):
+            return ""  # 「甲與乙會面，表示」「甲市長與乙鄉長簽署，承諾」: two subjects, whose words they are is not told
+        return key
+    return ""
+
+
+def _described(res: Resolved, people: list[tuple[PersonMention, str]], v: CueMention, s0: int, english: bool) -> str:
+    """A post named instead of a person ("The vice mayor said", 「該國總理表示」): the one person named before with that
+    post, else nothing."""
+    text = res.text
+    if english:
+        m = re.search(r"(?:^|(?<=[\s\"“]))(?:the|The)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:also\s+|then\s+|later\s+)?$", text.raw[s0:v.start])
+        if m is None or m.start() > 2:
+            return ""
+        at, end = s0 + m.start(1), s0 + m.end(1)
+        hit = lx.title_matcher_en().at(text.low, at, end)
+    else:
+        m = re.search(fold(r"(?:該國|該市|該|這位|此位)?(\w{2,6}?)(?:也|並|則|亦|隨即|隨後)?$"), text.fold[s0:v.start])
+        if m is None or m.start() > 0:
+            return ""
+        at, end = s0 + m.start(1), s0 + m.end(1)
+        hit = lx.title_matcher().at(text.fold, at, end)
+    if hit is None or hit.end != end:
+        return ""
+    keys = {k for pm, k in people if pm.end <= v.start and any(tm.title.key == hit.entry.key for tm, _ in pm.posts)}
+    return next(iter(keys)) if len(keys) == 1 else ""
+
+
+def _opens_with_subject(res: Resolved, t: str, s0: int, v0: int) -> bool:
+    """Whether a sentence opens with a subject of its own: a collective (雙方, 市府), or a body, place or country named
+    at its head."""
+    if _COLLECTIVE_ZH.match(t, s0):
+        return True
+    rec = res.recognised
+    return any(m.start <= s0 + 2 for m in rec.within(rec.orgs, s0, v0)) or any(m.start <= s0 + 2 for m in rec.within(rec.places, s0, v0)) \
+        or any(m.start <= s0 + 2 for m in rec.within(rec.countries, s0, v0))
