@@ -21,15 +21,15 @@ def _said(f: Facts) -> list[tuple[str, str, bool]]:
 
 
 def test_a_verb_of_saying_after_a_comma_is_the_sentence_subject_s() -> None:
-    f = _zh("彰化縣員林市長陳建國率團前往北海道訪問，與町長佐藤一郎簽署友好交流協定，札幌辦事處林大成處長出席見證。\n\n"
-            "林處長致詞首先祝福兩地友好締盟，表示此次簽約能深化兩地交流。")
-    assert ("林大成", "此次簽約能深", True) in _said(f)
+    f = _zh("屏東縣恆春鎮長陳建國率團前往沖繩訪問，與村長佐藤一郎簽署友好交流協定，那霸分處林大成處長到場見證。\n\n"
+            "林處長致詞先恭喜兩地締盟，表示漁業與觀光是兩地合作的起點。")
+    assert ("林大成", "漁業與觀光是", True) in _said(f)
 
 
 def test_an_interpreter_between_the_speaker_and_the_verb() -> None:
-    f = _zh("桃園市長林大同今天出席簽約典禮，來台訪問的貝里斯總理卡洛斯(Carlos Romero)也出席見證。\n\n"
-            "卡洛斯接受媒體聯訪時，透過翻譯人員表示，貝里斯擁有多元的文化及觀光景點。")
-    assert [s[:2] for s in _said(f)] == [("卡洛斯", "貝里斯擁有多")]
+    f = _zh("臺南市長林大同今天出席合作協議簽署典禮，訪台的貝里斯總理卡洛斯(Carlos Romero)也出席見證。\n\n"
+            "卡洛斯接受媒體聯訪時，透過翻譯人員表示，貝里斯的海岸與珊瑚礁歡迎臺南市民前來體驗。")
+    assert [s[:2] for s in _said(f)] == [("卡洛斯", "貝里斯的海岸")]
 
 
 def test_a_person_after_a_preposition_is_not_the_subject_of_the_clause() -> None:
@@ -38,10 +38,10 @@ def test_a_person_after_a_preposition_is_not_the_subject_of_the_clause() -> None
 
 
 def test_a_sentence_without_a_subject_carries_on_the_paragraph_s_last_one() -> None:
-    f = _zh("來自日本的議員聯盟會長田中一郎議員昨日拜會高雄市政府，由市長林大同接見。\n\n"
-            "田中議員首先恭賀市長連任成功，並感謝高雄重視兩市友情。此行參訪市立圖書館，對於館舍設計印象深刻，並指出兩市圖書館可以交流。")
+    f = _zh("日本松山市議會訪問團團長田中一郎議員昨日拜會臺中市政府，由市長林大同接見。\n\n"
+            "田中議員先祝賀臺中花卉博覽會圓滿落幕，並感謝臺中長年支持兩市往來。此行也搭乘捷運綠線，對車站設計讚嘆不已，並指出松山市的路面電車可與臺中交流。")
     said = _said(f)
-    assert ("田中一郎", "兩市圖書館可", True) in said
+    assert ("田中一郎", "松山市的路面", True) in said
     assert all(name == "田中一郎" for name, _, _ in said)
 
 
@@ -64,7 +64,7 @@ def test_and_he_said_is_the_english_sentence_s_subject() -> None:
 
 def test_the_post_alone_is_the_one_person_named_with_it() -> None:
     f = _en("Vice Mayor Juan Pereira of Davao, the Philippines, arrived in Kaohsiung on Wednesday.\n\n"
-            "The vice mayor said upon his arrival that the purpose of the trip was to deepen cooperation with the city.")
+            "The vice mayor said on landing that his team had come to study the city's port and its light rail.")
     assert [(s[0], s[2]) for s in _said(f)] == [("Juan Pereira", True)]
 
 
@@ -80,12 +80,12 @@ def test_two_subjects_joined_say_nothing_one_of_them_said() -> None:
 
 
 def test_the_clause_a_person_heads_nearest_the_verb_gives_the_speaker() -> None:
-    f = _zh("美國加州聖塔菲市吳大為市長今日率團拜會新北市長林大同，林市長非常開心兩市締結友好情誼，期盼深化彼此交流。")
-    assert [s[:2] for s in _said(f)] == [("林大同", "深化彼此交流")]
+    f = _zh("澳洲布里斯本市副市長吳大為今日率團拜會桃園市長林大同，林市長很高興兩市在運動賽事上合作，期盼雙方青年多加往來。")
+    assert [s[:2] for s in _said(f)] == [("林大同", "雙方青年多加")]
 
 
 def test_a_promise_of_two_joined_subjects_is_nobody_s_statement() -> None:
-    f = _zh("嬉野市長佐藤一郎與魚池鄉長劉大明今天簽署友好交流協定。\n\n佐藤市長與劉鄉長於儀式中共同簽署協定，承諾將在茶葉產業深化合作。")
+    f = _zh("別府市長佐藤一郎與礁溪鄉長劉大明今天簽署友好交流協定。\n\n佐藤市長與劉鄉長在典禮上一同簽下協定，承諾兩地將在溫泉觀光上攜手。")
     assert _said(f) == []
 
 

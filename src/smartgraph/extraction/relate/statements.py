@@ -6,7 +6,7 @@ said runs from the verb to the end of the sentence (or the semicolon), and on in
 sentences that carry on without a new subject (他也, 並, 此外).
 
 When no one stands right before the verb, the speaker is inferred (and marked so: not evidence of being at the
-event): the person heading an earlier clause of the sentence (「甲處長致詞首先祝福…，表示」, "Lin was moved by …,
+event): the person heading an earlier clause of the sentence (「甲處長致詞先恭喜…，表示」, "Lin was moved by …,
 and she expressed"), the paragraph's last subject for a sentence without one (「此行參訪…，並指出」), or the one person
 named before with the post a bare post names ("The vice mayor said").
 """
@@ -87,7 +87,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                 continue
             by_pronoun = not speaker
             if not speaker:
-                # 「林處長致詞首先祝福…，表示」「…，並感謝」 / "Lin was moved by …, and she expressed": the sentence's subject
+                # 「林處長致詞先恭喜…，表示」「…，並感謝」 / "Lin was moved by …, and she expressed": the sentence's subject
                 speaker = _clause_subject(text, t, in_s, v, s.start, english)
             if not speaker:
                 # "The vice mayor said" / 「該國總理表示」: the one person named before with that post
@@ -228,7 +228,7 @@ _SUBJECT_LEAD_EN = re.compile(r"[\s\"“'‘]*")
 _ZERO_SUBJECT_ZH = re.compile(fold(r"[^，,。；;：:「」！？!?]{1,40}(?:[，,][^，,。；;：:「」！？!?]{1,40}){0,4}[，,](?:並|也|亦|同時|更|另)+"))
 # subjects that are not one person: 「雙方並表示」「市府也指出」
 _COLLECTIVE_ZH = re.compile(fold(r"(?:此行|此次|這次|隨後|之後|另外|同時|會中|席間|當天|今天|昨天)?"
-                                 r"(?:雙方|兩市|兩國|兩地|兩縣|雙邊|大家|與會|各界|各國|市府|本府|府方|該市|該國|該團|訪團|代表團|團員|他們|她們|我們|雙方代表)"))
+                                 r"(?:雙方|兩市|兩國|兩地|兩縣|雙邊|大家|與會|各界|各國|市府|本府|府方|該市|該國|該團|訪團|訪問團|代表團|團員|他們|她們|我們|雙方代表)"))
 
 
 def _clause_subject(text: object, t: str, in_s: list[tuple[PersonMention, str]], v: CueMention, s0: int, english: bool) -> str:
