@@ -2481,8 +2481,8 @@ def test_someone_told_as_coming_every_year_is_not_at_this_visit() -> None:
 
 def test_someone_told_as_coming_for_years_is_not_at_this_visit() -> None:
     # (s10-ev) one lexicon row of habitual words for visits and people: 「多年來」 told of a person, as of a visit
-    f = _doc("日本山梨縣議會山本太郎議員率訪問團一行8人10日拜會新北市長林大同，雙方就城市交流交換意見。"
-             "林大同表示，兩地長期維持密切往來，例如佐藤一郎議員多年來率領市民團體來訪新北，今年已是第5次來訪。")
+    f = _doc("日本靜岡縣議會山本太郎議員帶領考察團一行6人3日拜會台南市長林大同，雙方就農業與觀光交換意見。"
+             "林大同提到，佐藤一郎議員多年來率領當地合唱團來訪台南，演出深受市民喜愛。")
     visits = [k for k, e in f.events.items() if e.category == "visit"]
     assert len(visits) == 1, [e.names_zh for e in f.events.values()]
     took = _took_part(f, visits[0])
@@ -2491,10 +2491,10 @@ def test_someone_told_as_coming_for_years_is_not_at_this_visit() -> None:
 
 def test_a_visit_made_each_time_is_no_visit() -> None:
     # (s10-ev) 「每次」 tells a visit made again and again, as 每年 does
-    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。\n\n"
-             "陳其邁也說，青森高中學生每次來台參訪，都住在高雄。")
+    f = _doc("新潟市長訪嘉義\n\n日本新潟市長田中一郎今(5)日率團拜會嘉義市長王小明。\n\n"
+             "王小明也說，新潟的大學生每次來台研習，都會安排到嘉義。")
     names = [n for e in f.events.values() for n in e.names_zh]
-    assert any("拜會高雄市長陳其邁" in n for n in names), names
+    assert any("拜會嘉義市長王小明" in n for n in names), names
     assert not any("來台" in n for n in names), names
 
 
@@ -2860,17 +2860,17 @@ def test_three_sides_told_before_another_partner_do_not_sign_that_partner_s_memo
 # (invented names and wording)
 
 def test_guests_received_who_came_from_elsewhere_are_a_reception_named_by_whom() -> None:
-    f = _doc("市長接見各國市長\n\n為迎接國際龍舟賽即將於6月20日盛大開幕，高雄市長林大同於6月18日分別接見來自日本熊本市、"
-             "美國西雅圖市與菲律賓宿霧市市長，就觀光與教育交換意見。", date="113/06/19")
+    f = _doc("台中市長會見外賓\n\n台中國際花卉博覽會將於11月3日正式揭幕，台中市長林大同於11月1日接見來自日本岡山市、"
+             "美國波特蘭市與泰國清邁市市長，就花卉產業與城市行銷交流。", date="113/11/02")
     calls = [e for e in f.events.values() if e.category == "visit"]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
-    assert "接見來自日本熊本市、美國西雅圖市與菲律賓宿霧市市長" in calls[0].names_zh, calls[0].names_zh
-    assert (calls[0].start, calls[0].end) == (dt.date(2024, 6, 18), dt.date(2024, 6, 18))
+    assert "接見來自日本岡山市、美國波特蘭市與泰國清邁市市長" in calls[0].names_zh, calls[0].names_zh
+    assert (calls[0].start, calls[0].end) == (dt.date(2024, 11, 1), dt.date(2024, 11, 1))
 
 
 def test_the_day_something_else_opens_is_not_the_day_of_a_call() -> None:
-    f = _undated("市長接見各國市長\n\n為迎接國際龍舟賽即將於2024年6月20日盛大開幕，高雄市長林大同稍早分別接見來自日本熊本市、"
-                 "美國西雅圖市與菲律賓宿霧市市長，就觀光與教育交換意見。")
+    f = _undated("台中市長會見外賓\n\n台中國際花卉博覽會將於2024年11月3日正式揭幕，台中市長林大同稍早接見來自日本岡山市、"
+                 "美國波特蘭市與泰國清邁市市長，就花卉產業與城市行銷交流。")
     calls = [e for e in f.events.values() if e.category == "visit"]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
     assert calls[0].start is None, calls[0].start
@@ -2897,11 +2897,11 @@ def test_an_english_event_told_as_done_many_times_is_not_what_a_visit_release_is
 
 
 def test_a_release_without_a_date_line_reads_a_month_and_day_by_a_date_that_writes_its_year_in_brackets() -> None:
-    f = _undated("市長接見熊本市長\n\n為迎接國際龍舟賽即將於本(2024)年6月20日盛大開幕，高雄市長林大同於6月18日接見來自日本熊本市的"
-                 "市長山田一郎，就觀光與教育交換意見。")
+    f = _undated("台中市長會見岡山市長\n\n台中國際花卉博覽會將於本(2024)年11月3日正式揭幕，台中市長林大同於11月1日接見來自日本岡山市的"
+                 "市長山田一郎，就花卉產業交流。")
     calls = [e for e in f.events.values() if e.category == "visit"]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
-    assert calls[0].start == dt.date(2024, 6, 18), calls[0].start
+    assert calls[0].start == dt.date(2024, 11, 1), calls[0].start
 
 
 def test_a_delegations_members_went_on_the_visit_the_body_tells_when_the_headline_names_it_otherwise() -> None:
