@@ -2492,7 +2492,7 @@ def test_someone_told_as_coming_for_years_is_not_at_this_visit() -> None:
 def test_a_visit_made_each_time_is_no_visit() -> None:
     # (s10-ev) 「每次」 tells a visit made again and again, as 每年 does
     f = _doc("新潟市長訪嘉義\n\n日本新潟市長田中一郎今(5)日率團拜會嘉義市長王小明。\n\n"
-             "王小明也說，新潟的大學生每次來台研習，都會安排到嘉義。")
+             "王小明也說，新潟高中學生每次來台參訪，都會到嘉義交流。")
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any("拜會嘉義市長王小明" in n for n in names), names
     assert not any("來台" in n for n in names), names
@@ -2886,10 +2886,10 @@ def test_a_call_told_with_its_day_before_the_verb_takes_that_day() -> None:
 
 def test_an_english_event_told_as_done_many_times_is_not_what_a_visit_release_is_about() -> None:
     f = _doc_en("Governor of Kumamoto Visits Kaohsiung\n\n"
-                "Governor Taro Yamada of Kumamoto Prefecture led a delegation to visit the Kaohsiung City Government on the 9th. "
-                "Mayor Lin Da-tong said the two cities have worked closely on tourism and education.\n\n"
-                "Kumamoto has taken part in the Kaohsiung Lantern Festival many times since the two became sister cities.\n\n"
-                "Governor Yamada said he was impressed by the city's new harbour.")
+                "Governor Taro Yamada of Kumamoto Prefecture led a delegation to visit Kaohsiung City Hall on the 9th. "
+                "Mayor Lin Da-tong said rail and farming ties between the two sides keep growing.\n\n"
+                "Kumamoto has joined the Kaohsiung Dragon Boat Festival many times, sending rowers from its high schools.\n\n"
+                "Governor Yamada praised the new light rail along the harbour.")
     visit = next(k for k, e in f.events.items() if e.category == "visit")
     assert {"Taro Yamada", "Lin Da-tong"} <= _took_part(f, visit), [(f.events[p.event].names_en, _names(f)[p.person]) for p in f.participations]
     festival = [k for k, e in f.events.items() if e.category == "festival"]
@@ -2905,18 +2905,18 @@ def test_a_release_without_a_date_line_reads_a_month_and_day_by_a_date_that_writ
 
 
 def test_a_delegations_members_went_on_the_visit_the_body_tells_when_the_headline_names_it_otherwise() -> None:
-    f = _doc("日本熊本縣議會訪團拜會林大同\n\n"
-             "日本熊本縣議會山田一郎議員率「熊本未來」訪問團一行8人昨(11)日拜會高雄市長林大同，雙方就城市交流交換意見。\n\n"
-             "林大同表示，高雄與熊本縣往來密切，歡迎更多議員來訪。\n\n"
-             "這次訪團貴賓包括山田一郎、佐藤花子、鈴木次郎等8位議員；市府則由副秘書長王大明代表出席。")
+    f = _doc("日本福井縣議員團拜會林大同\n\n"
+             "日本福井縣議會山田一郎議員帶領「越前之友」訪問團一行6人昨(4)日拜會台南市長林大同，雙方就農業與教育交換意見。\n\n"
+             "林大同提到，台南與福井縣的學校互訪頻繁，盼擴及青年創業。\n\n"
+             "此行訪團成員有山田一郎、佐藤花子、鈴木次郎等6位議員，台南市民政局長王大明陪同接待。")
     visits = [k for k, e in f.events.items() if e.category == "visit"]
     assert len(visits) == 1, [e.names_zh for e in f.events.values()]
     assert {"佐藤花子", "鈴木次郎"} <= _took_part(f, visits[0]), _took_part(f, visits[0])
 
 
 def test_whom_someone_calls_on_behalf_of_was_not_at_the_call() -> None:
-    f = _doc("高雄與熊本締盟10週年\n\n高雄市副市長王大明、市議員李小華10日率團前往熊本市參加締盟10週年紀念活動，"
-             "並代表市長林大同拜會熊本市長山田一郎，雙方允諾持續交流。")
+    f = _doc("嘉義與松江音樂交流\n\n嘉義市副市長王大明、市議員李小華3日率團抵達日本松江市出席兩市交流音樂會，"
+             "並代表市長林大同拜會松江市長山田一郎，雙方同意擴大青年交流。")
     calls = [k for k, e in f.events.items() if e.category == "visit" and any("拜會" in n for n in e.names_zh)]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
     assert not any(n.startswith("林大同") for n in f.events[calls[0]].names_zh), f.events[calls[0]].names_zh
@@ -2932,9 +2932,9 @@ def test_an_envoy_named_with_the_post_before_the_name_still_took_part() -> None:
 
 
 def test_a_guest_a_sentence_opens_by_meeting_was_at_the_release_s_reception() -> None:
-    f = _doc("林大同接見各國市長\n\n高雄市長林大同今(10)日於市府分別接見來自日本熊本市與美國西雅圖市的市長，就城市交流交換意見。\n\n"
-             "會見熊本市長山田一郎(Ichiro Yamada)時，林大同感謝對方支持兩市交流。\n\n"
-             "在與西雅圖市副市長史密斯會談中，林大同回顧兩市自1990年締盟以來的合作成果。")
+    f = _doc("林大同接見外賓\n\n台中市長林大同今(4)日在市政大樓接見來自日本岡山市與美國波特蘭市的訪賓，就花卉產業交換意見。\n\n"
+             "會見岡山市長山田一郎(Ichiro Yamada)時，林大同邀請對方明年再來參加花博。\n\n"
+             "在與波特蘭市副市長史密斯會談中，林大同談到台中推動電動公車的經驗。")
     calls = [k for k, e in f.events.items() if e.category == "visit"]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
     assert {"林大同", "山田一郎", "史密斯"} <= _took_part(f, calls[0]), _took_part(f, calls[0])
@@ -2952,22 +2952,22 @@ def test_someone_who_presented_a_gift_later_in_an_english_release_was_at_its_eve
 
 
 def test_a_named_event_attended_at_an_earlier_time_is_not_the_release_s() -> None:
-    f = _doc("熊本市議員訪高雄\n\n日本熊本市議會議員山田一郎今(12)日率團拜會高雄市長林大同，雙方就城市交流交換意見。\n\n"
-             "林大同回憶2018年高雄主辦台日城市交流論壇，他亦出席並與熊本市議員交流。")
+    f = _doc("熊本市議員訪台南\n\n日本熊本市議會議員山田一郎今(6)日率團拜會台南市長林大同，雙方就觀光與農業交換意見。\n\n"
+             "林大同提起2016年台南舉辦亞洲古城青年論壇，他亦出席並結識多位熊本市議員。")
     assert not [e.names_zh for e in f.events.values() if e.category == "forum"], [e.names_zh for e in f.events.values()]
     assert [k for k, e in f.events.items() if e.category == "visit"]
 
 
 def test_a_visit_told_as_a_count_is_no_visit() -> None:
-    f = _doc("林大同會見帛琉州長\n\n高雄市長林大同今(12)日於市府接見帛琉某州州長米勒率領的訪問團，雙方就觀光交換意見。\n\n"
-             "身為潛水愛好者的林大同表示，他造訪帛琉多達20次，對當地海洋生態印象深刻。")
+    f = _doc("林大同會見釧路市長\n\n台東縣長林大同今(8)日在縣府接見日本釧路市長佐藤健一帶領的考察團，雙方就漁業交換意見。\n\n"
+             "喜歡登山的林大同提到，他造訪北海道已超過15次，最愛當地的濕原景色。")
     names = [n for e in f.events.values() for n in e.names_zh]
-    assert not any("造訪帛琉" in n for n in names), names
+    assert not any("造訪北海道" in n for n in names), names
 
 
 def test_a_named_event_told_as_done_again_and_again_is_not_kept() -> None:
-    f = _doc("林大同會見帛琉州長\n\n高雄市長林大同今(12)日於市府接見帛琉某州州長米勒率領的訪問團，雙方就觀光交換意見。\n\n"
-             "林大同表示，兩國在國際上，尤其是世界衛生大會，帛琉更屢屢為台灣發聲，我們非常感謝。")
+    f = _doc("林大同會見釧路市長\n\n台東縣長林大同今(8)日在縣府接見日本釧路市長佐藤健一帶領的考察團，雙方就漁業交換意見。\n\n"
+             "林大同提到，在國際場合，例如世界城市大會，釧路市一再替台東爭取發言機會，令他十分感動。")
     assert not [e.names_zh for e in f.events.values() if e.category == "congress"], [e.names_zh for e in f.events.values()]
 
 
