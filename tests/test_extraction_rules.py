@@ -2972,24 +2972,24 @@ def test_a_named_event_told_as_done_again_and_again_is_not_kept() -> None:
 
 
 def test_a_session_that_brought_people_together_had_them_take_part() -> None:
-    f = _doc_en("Kaohsiung Holds 2024 Harbour Cities Forum\n\n"
-                "Kaohsiung held the 2024 Harbour Cities Forum on May 9.\n\n"
-                "The event had two parts. The first, a \"Port Mayors' Session\" on shared port governance, brought Mayor Lin Da-tong "
-                "together with Mayor John Carter of Springfield and Mayor Peter Novak of Riverton for a dialogue on green shipping.")
+    f = _doc_en("Tainan Hosts 2024 Old Town Conference\n\n"
+                "Tainan hosted the 2024 Old Town Conference on May 9.\n\n"
+                "Its program opened with an \"Old Town Mayors' Session\" on temple restoration, which brought Mayor Lin Da-tong "
+                "together with Mayor John Carter of Springfield and Mayor Peter Novak of Riverton to compare repair budgets.")
     session = [k for k, e in f.events.items() if any("Session" in n for n in e.names_en)]
     assert len(session) == 1, [e.names_en for e in f.events.values()]
     assert {"John Carter", "Peter Novak"} <= _took_part(f, session[0]), _took_part(f, session[0])
 
 
-_SPRINGFIELD_EN = ("Springfield Signs Port MOU with Kaohsiung\n\n"
-                   "Springfield Mayor John Carter has wrapped up a busy week in Kaohsiung. It opened on May 6, when he and Kaohsiung "
-                   "Mayor Lin Da-tong put their signatures to a Port Exchange and Cooperation MOU.\n\n"
-                   "Both cities run busy container ports and pursue closely aligned goals in green shipping.\n\n"
-                   "Under the memorandum, the two cities will share port data and train staff together.\n\n"
-                   "Kaohsiung Harbour Expo opens\n"
-                   "The 2024 Kaohsiung Harbour Expo opened at the Kaohsiung Exhibition Center on May 7 and runs until May 10.\n\n"
-                   "The Port Mayors' Summit on the opening day brought together 40 city leaders. Addressing the summit, Mayor Lin "
-                   "said the city works with industry on green ports. Mayor Carter took the stage to introduce his city's port plan.")
+_SPRINGFIELD_EN = ("Springfield and Kaohsiung Agree on Tram Cooperation\n\n"
+                   "Springfield Mayor John Carter ends four days in Kaohsiung today. The first of them began on May 6, as he and Kaohsiung "
+                   "Mayor Lin Da-tong put their signatures to a Light Rail MOU.\n\n"
+                   "Each city is laying new tram lines this decade.\n\n"
+                   "The memorandum covers joint driver training and shared timetable software.\n\n"
+                   "Kaohsiung Rail Expo opens\n"
+                   "The 2024 Kaohsiung Rail Expo opened at the Pier-2 Art Center on May 7 and runs until May 10.\n\n"
+                   "The Rail Mayors' Summit on the opening day drew 25 mayors. Speaking at the summit, Mayor Lin "
+                   "said the tram network will soon reach the airport. Mayor Carter took the stage to present Springfield's tram plan.")
 
 
 def test_an_english_signing_told_as_putting_signatures_to_an_mou_is_a_signing() -> None:
@@ -3013,37 +3013,37 @@ def test_someone_who_took_the_stage_took_part_in_the_event_the_paragraph_tells()
 
 
 def test_an_english_anniversary_told_as_celebrated_in_a_ceremony_is_an_event_named_by_its_cities() -> None:
-    f = _doc_en("Kaohsiung and Springfield Mark 30 Years as Sister Cities\n\n"
-                "Kaohsiung and Springfield on Thursday celebrated the 30th anniversary of their sister city relationship in an "
-                "online ceremony, pledging closer ties.\n\n"
-                "Springfield Mayor John Carter said his city was proud of the partnership.", date="2024-05-10")
+    f = _doc_en("Kaohsiung, Springfield Toast Three Decades of Friendship\n\n"
+                "Kaohsiung and Springfield on Thursday marked the 30th anniversary of their partnership with a joint "
+                "reception, promising more student exchanges.\n\n"
+                "Springfield Mayor John Carter said the bond had outlasted six mayors.", date="2024-05-10")
     ceremonies = [e for e in f.events.values() if e.category == "ceremony"]
     assert len(ceremonies) == 1, [e.names_en for e in f.events.values()]
-    assert ceremonies[0].names_en == ["Kaohsiung–Springfield 30th anniversary online ceremony"], ceremonies[0].names_en
+    assert ceremonies[0].names_en == ["Kaohsiung–Springfield 30th anniversary joint reception"], ceremonies[0].names_en
     assert ceremonies[0].start == dt.date(2024, 5, 9), ceremonies[0].start
 
 
 def test_a_visit_once_made_or_told_as_a_time_is_no_visit() -> None:
-    f = _doc("熊本市長訪高雄\n\n日本熊本市長山田一郎今(12)日率團拜會高雄市長林大同，雙方簽署觀光交流備忘錄。\n\n"
-             "林大同表示，山田一郎曾訪問過旗津區公所，對當地漁港印象深刻。\n\n林大同在熊本市議員山本花子率團訪台後，即指示加強交流。")
+    f = _doc("台南熊本簽署文化備忘錄\n\n日本熊本市長山田一郎今(6)日率團拜會台南市長林大同，雙方簽署文化交流備忘錄。\n\n"
+             "林大同提到，山田一郎曾訪問過安平區公所，對老街小吃讚不絕口。\n\n林大同在熊本市議員山本花子率團訪台後，便推動兩市學校結盟。")
     names = [n for e in f.events.values() for n in e.names_zh]
-    assert any("拜會高雄市長林大同" in n for n in names), names
-    assert not any("旗津區公所" in n or "訪台" in n for n in names), names
+    assert any("拜會台南市長林大同" in n for n in names), names
+    assert not any("安平區公所" in n or "訪台" in n for n in names), names
 
 
 def test_a_signing_ceremony_named_in_quotes_with_how_it_was_held_is_one_event() -> None:
-    f = _doc("高雄與熊本簽署協定書\n\n高雄市與日本熊本市今(10)日上午於市立美術館舉辦「港灣協定書」視訊簽署儀式，高雄市長林大同表示，"
-             "今日協定書的簽署，是兩市合作的基礎。\n\n今日簽署儀式由林大同與熊本市長山田一郎跨海視訊簽署。")
+    f = _doc("台南與松江簽署協議書\n\n台南市與日本松江市今(7)日下午在台南文化中心舉行「古城協議書」線上簽署儀式，台南市長林大同指出，"
+             "這份協議書的簽署，將開啟兩市觀光合作。\n\n儀式中林大同與松江市長山田一郎透過線上連線完成簽署。")
     ceremonies = [k for k, e in f.events.items() if e.category == "ceremony"]
     assert len(ceremonies) == 1, [e.names_zh for e in f.events.values()]
-    assert "港灣協定書視訊簽署儀式" in f.events[ceremonies[0]].names_zh, f.events[ceremonies[0]].names_zh
+    assert "古城協議書線上簽署儀式" in f.events[ceremonies[0]].names_zh, f.events[ceremonies[0]].names_zh
     assert {"林大同", "山田一郎"} <= _took_part(f, ceremonies[0])
 
 
 def test_a_later_signing_does_not_take_the_day_of_the_one_day_signing_the_release_is_about() -> None:
-    f = _doc_en(_SPRINGFIELD_EN + "\n\nOcean Link Launched\nThe Ocean Link launch event was held at the expo on the morning of May 8, "
-                "in front of 100 guests. Deputy Mayor Chen Mei-ling said the alliance links ports.\n\nAlso at the launch, Ocean Link and "
-                "the Port Association of Kumamoto Prefecture (PAK) signed an MOU to step up port exchanges. Deputy Mayor Chen Mei-ling "
+    f = _doc_en(_SPRINGFIELD_EN + "\n\nTram Alliance Formed\nThe Tram Alliance launch event took place at the expo on May 8, "
+                "with 80 guests. Deputy Mayor Chen Mei-ling said the alliance would pool spare parts.\n\nAt the same launch, Tram Alliance "
+                "and the Rail Society of Okayama (RSO) signed an MOU on joint testing. Deputy Mayor Chen Mei-ling "
                 "witnessed the signing.", date="2024-05-10")
     days = sorted((e.start, e.names_en[0]) for e in f.events.values() if e.category == "ceremony" and e.start is not None)
     assert [d for d, _ in days].count(dt.date(2024, 5, 6)) <= 1, days
@@ -3051,27 +3051,27 @@ def test_a_later_signing_does_not_take_the_day_of_the_one_day_signing_the_releas
 
 def test_an_english_trip_made_earlier_this_year_is_no_event_of_the_release() -> None:
     f = _doc_en("Kaohsiung and Springfield Sign MOU\n\n"
-                "Kaohsiung Mayor Lin Da-tong and Springfield Mayor John Carter signed a Port Exchange and Cooperation MOU on May 9.\n\n"
-                "Speaking at the signing ceremony, Lin said that he visited Springfield earlier this year on a trip to the US and "
-                "thanked Carter for returning the favor.", date="2024-05-10")
+                "Kaohsiung Mayor Lin Da-tong and Springfield Mayor John Carter signed a Light Rail MOU on May 9.\n\n"
+                "At the ceremony, Lin recalled riding Springfield's trams earlier this year on a trip to Canada and "
+                "the US, and thanked Carter for the visit.", date="2024-05-10")
     names = [n for e in f.events.values() for n in e.names_en]
-    assert not any("trip to the US" in n for n in names), names
+    assert not any("trip to Canada" in n for n in names), names
 
 
 def test_an_english_signing_told_again_with_its_signers_keeps_the_day_of_the_first_telling() -> None:
-    f = _doc_en("Kaohsiung and Kumamoto Sign Friendship Agreement\n\n"
-                "Kaohsiung City in southern Taiwan and Kumamoto, the capital of Kumamoto Prefecture in Japan, signed an agreement "
-                "Thursday on establishing friendship relations.\n\n"
-                "Kaohsiung Mayor Lin Da-tong signed the agreement with Kumamoto Mayor Ichiro Yamada in Tainan.", date="2024-05-10")
+    f = _doc_en("Kaohsiung and Kumamoto Become Friendship Cities\n\n"
+                "Kaohsiung and the Japanese city of Kumamoto signed a friendship agreement on Thursday, "
+                "adding school and farm exchanges.\n\n"
+                "Kaohsiung Mayor Lin Da-tong signed the agreement with Kumamoto Mayor Ichiro Yamada at a hotel in Taipei.", date="2024-05-10")
     signed = {n for k, e in f.events.items() if e.category == "ceremony" and e.start == dt.date(2024, 5, 9) for n in _took_part(f, k)}
     assert {"Lin Da-tong", "Ichiro Yamada"} <= signed, [(e.names_en, e.start) for e in f.events.values()]
 
 
 def test_an_english_signing_someone_travelled_to_make_is_a_signing() -> None:
-    f = _doc_en("Springfield Governor Visits Taiwan\n\n"
-                "Visiting Springfield Governor Mary Evans signed a sister-city agreement with the southern Taiwanese city of "
-                "Kaohsiung during her current visit to Taiwan, the ministry said Tuesday.\n\n"
-                "Evans traveled to Kaohsiung on March 5 to sign a sister-city agreement with Kaohsiung Mayor Lin Da-tong.",
+    f = _doc_en("Springfield Governor in Taiwan\n\n"
+                "Springfield Governor Mary Evans, on a week-long tour of Taiwan, signed a friendship agreement with "
+                "Tainan, officials said Tuesday.\n\n"
+                "Evans flew to Tainan on March 5 to sign the friendship agreement with Tainan Mayor Lin Da-tong.",
                 date="2026-03-10")
     signings = [k for k, e in f.events.items() if e.category == "ceremony"]
     assert len(signings) == 1, [e.names_en for e in f.events.values()]
@@ -3080,7 +3080,7 @@ def test_an_english_signing_someone_travelled_to_make_is_a_signing() -> None:
 
 
 def test_an_english_signing_someone_travels_to_make_in_future_is_none() -> None:
-    f = _doc_en("Springfield Governor to Visit Taiwan\n\n"
-                "Springfield Governor Mary Evans will travel to Kaohsiung on March 15 to sign a sister-city agreement with Kaohsiung "
+    f = _doc_en("Springfield Governor to Tour Taiwan\n\n"
+                "Springfield Governor Mary Evans will fly to Tainan on March 15 to sign a friendship agreement with Tainan "
                 "Mayor Lin Da-tong.", date="2026-03-10")
     assert not [k for k, e in f.events.items() if e.category == "ceremony"], [e.names_en for e in f.events.values()]
