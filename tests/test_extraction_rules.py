@@ -2481,8 +2481,8 @@ def test_someone_told_as_coming_every_year_is_not_at_this_visit() -> None:
 
 def test_someone_told_as_coming_for_years_is_not_at_this_visit() -> None:
     # (s10-ev) one lexicon row of habitual words for visits and people: 「多年來」 told of a person, as of a visit
-    f = _doc("日本山梨縣議會山本太郎議員率訪問團一行8人10日拜會新北市長林大同，雙方就城市交流交換意見。"
-             "林大同表示，兩地長期維持密切往來，例如佐藤一郎議員多年來率領市民團體來訪新北，今年已是第5次來訪。")
+    f = _doc("日本靜岡縣議會山本太郎議員帶領考察團一行6人3日拜會台南市長林大同，雙方就農業與觀光交換意見。"
+             "林大同提到，佐藤一郎議員多年來率領當地合唱團來訪台南，演出深受市民喜愛。")
     visits = [k for k, e in f.events.items() if e.category == "visit"]
     assert len(visits) == 1, [e.names_zh for e in f.events.values()]
     took = _took_part(f, visits[0])
@@ -2491,10 +2491,10 @@ def test_someone_told_as_coming_for_years_is_not_at_this_visit() -> None:
 
 def test_a_visit_made_each_time_is_no_visit() -> None:
     # (s10-ev) 「每次」 tells a visit made again and again, as 每年 does
-    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。\n\n"
-             "陳其邁也說，青森高中學生每次來台參訪，都住在高雄。")
+    f = _doc("新潟市長訪嘉義\n\n日本新潟市長田中一郎今(5)日率團拜會嘉義市長王小明。\n\n"
+             "王小明也說，新潟高中學生每次來台參訪，都會到嘉義交流。")
     names = [n for e in f.events.values() for n in e.names_zh]
-    assert any("拜會高雄市長陳其邁" in n for n in names), names
+    assert any("拜會嘉義市長王小明" in n for n in names), names
     assert not any("來台" in n for n in names), names
 
 
@@ -2860,17 +2860,17 @@ def test_three_sides_told_before_another_partner_do_not_sign_that_partner_s_memo
 # (invented names and wording)
 
 def test_guests_received_who_came_from_elsewhere_are_a_reception_named_by_whom() -> None:
-    f = _doc("市長接見各國市長\n\n為迎接國際龍舟賽即將於6月20日盛大開幕，高雄市長林大同於6月18日分別接見來自日本熊本市、"
-             "美國西雅圖市與菲律賓宿霧市市長，就觀光與教育交換意見。", date="113/06/19")
+    f = _doc("台中市長會見外賓\n\n台中國際花卉博覽會將於11月3日正式揭幕，台中市長林大同於11月1日接見來自日本岡山市、"
+             "美國波特蘭市與泰國清邁市市長，就花卉產業與城市行銷交流。", date="113/11/02")
     calls = [e for e in f.events.values() if e.category == "visit"]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
-    assert "接見來自日本熊本市、美國西雅圖市與菲律賓宿霧市市長" in calls[0].names_zh, calls[0].names_zh
-    assert (calls[0].start, calls[0].end) == (dt.date(2024, 6, 18), dt.date(2024, 6, 18))
+    assert "接見來自日本岡山市、美國波特蘭市與泰國清邁市市長" in calls[0].names_zh, calls[0].names_zh
+    assert (calls[0].start, calls[0].end) == (dt.date(2024, 11, 1), dt.date(2024, 11, 1))
 
 
 def test_the_day_something_else_opens_is_not_the_day_of_a_call() -> None:
-    f = _undated("市長接見各國市長\n\n為迎接國際龍舟賽即將於2024年6月20日盛大開幕，高雄市長林大同稍早分別接見來自日本熊本市、"
-                 "美國西雅圖市與菲律賓宿霧市市長，就觀光與教育交換意見。")
+    f = _undated("台中市長會見外賓\n\n台中國際花卉博覽會將於2024年11月3日正式揭幕，台中市長林大同稍早接見來自日本岡山市、"
+                 "美國波特蘭市與泰國清邁市市長，就花卉產業與城市行銷交流。")
     calls = [e for e in f.events.values() if e.category == "visit"]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
     assert calls[0].start is None, calls[0].start
@@ -2886,10 +2886,10 @@ def test_a_call_told_with_its_day_before_the_verb_takes_that_day() -> None:
 
 def test_an_english_event_told_as_done_many_times_is_not_what_a_visit_release_is_about() -> None:
     f = _doc_en("Governor of Kumamoto Visits Kaohsiung\n\n"
-                "Governor Taro Yamada of Kumamoto Prefecture led a delegation to visit the Kaohsiung City Government on the 9th. "
-                "Mayor Lin Da-tong said the two cities have worked closely on tourism and education.\n\n"
-                "Kumamoto has taken part in the Kaohsiung Lantern Festival many times since the two became sister cities.\n\n"
-                "Governor Yamada said he was impressed by the city's new harbour.")
+                "Governor Taro Yamada of Kumamoto Prefecture led a delegation to visit Kaohsiung City Hall on the 9th. "
+                "Mayor Lin Da-tong said rail and farming ties between the two sides keep growing.\n\n"
+                "Kumamoto has joined the Kaohsiung Dragon Boat Festival many times, sending rowers from its high schools.\n\n"
+                "Governor Yamada praised the new light rail along the harbour.")
     visit = next(k for k, e in f.events.items() if e.category == "visit")
     assert {"Taro Yamada", "Lin Da-tong"} <= _took_part(f, visit), [(f.events[p.event].names_en, _names(f)[p.person]) for p in f.participations]
     festival = [k for k, e in f.events.items() if e.category == "festival"]
@@ -2897,30 +2897,30 @@ def test_an_english_event_told_as_done_many_times_is_not_what_a_visit_release_is
 
 
 def test_a_release_without_a_date_line_reads_a_month_and_day_by_a_date_that_writes_its_year_in_brackets() -> None:
-    f = _undated("市長接見熊本市長\n\n為迎接國際龍舟賽即將於本(2024)年6月20日盛大開幕，高雄市長林大同於6月18日接見來自日本熊本市的"
-                 "市長山田一郎，就觀光與教育交換意見。")
+    f = _undated("台中市長會見岡山市長\n\n台中國際花卉博覽會將於本(2024)年11月3日正式揭幕，台中市長林大同於11月1日接見來自日本岡山市的"
+                 "市長山田一郎，就花卉產業交流。")
     calls = [e for e in f.events.values() if e.category == "visit"]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
-    assert calls[0].start == dt.date(2024, 6, 18), calls[0].start
+    assert calls[0].start == dt.date(2024, 11, 1), calls[0].start
 
 
 def test_a_delegations_members_went_on_the_visit_the_body_tells_when_the_headline_names_it_otherwise() -> None:
-    f = _doc("日本熊本縣議會訪團拜會林大同\n\n"
-             "日本熊本縣議會山田一郎議員率「熊本未來」訪問團一行8人昨(11)日拜會高雄市長林大同，雙方就城市交流交換意見。\n\n"
-             "林大同表示，高雄與熊本縣往來密切，歡迎更多議員來訪。\n\n"
-             "這次訪團貴賓包括山田一郎、佐藤花子、鈴木次郎等8位議員；市府則由副秘書長王大明代表出席。")
+    f = _doc("日本福井縣議員團拜會林大同\n\n"
+             "日本福井縣議會山田一郎議員帶領「越前之友」訪問團一行6人昨(4)日拜會台南市長林大同，雙方就農業與教育交換意見。\n\n"
+             "林大同提到，台南與福井縣的學校互訪頻繁，盼擴及青年創業。\n\n"
+             "此行訪團成員有山田一郎、佐藤花子、鈴木次郎等6位議員，台南市民政局長王大明陪同接待。")
     visits = [k for k, e in f.events.items() if e.category == "visit"]
     assert len(visits) == 1, [e.names_zh for e in f.events.values()]
     assert {"佐藤花子", "鈴木次郎"} <= _took_part(f, visits[0]), _took_part(f, visits[0])
 
 
 def test_whom_someone_calls_on_behalf_of_was_not_at_the_call() -> None:
-    f = _doc("高雄與熊本締盟10週年\n\n高雄市副市長王大明、市議員李小華10日率團前往熊本市參加締盟10週年紀念活動，"
-             "並代表市長林大同拜會熊本市長山田一郎，雙方允諾持續交流。")
+    f = _doc("嘉義與松江音樂交流\n\n嘉義市副市長王大明、市議員李小華3日率團抵達日本松江市出席兩市交流音樂會，"
+             "並代表市長周文德拜會松江市長山田一郎，雙方同意擴大青年交流。")
     calls = [k for k, e in f.events.items() if e.category == "visit" and any("拜會" in n for n in e.names_zh)]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
-    assert not any(n.startswith("林大同") for n in f.events[calls[0]].names_zh), f.events[calls[0]].names_zh
-    assert "林大同" not in _took_part(f, calls[0]), _took_part(f, calls[0])
+    assert not any(n.startswith("周文德") for n in f.events[calls[0]].names_zh), f.events[calls[0]].names_zh
+    assert "周文德" not in _took_part(f, calls[0]), _took_part(f, calls[0])
     assert "山田一郎" in _took_part(f, calls[0])
 
 
@@ -2932,9 +2932,9 @@ def test_an_envoy_named_with_the_post_before_the_name_still_took_part() -> None:
 
 
 def test_a_guest_a_sentence_opens_by_meeting_was_at_the_release_s_reception() -> None:
-    f = _doc("林大同接見各國市長\n\n高雄市長林大同今(10)日於市府分別接見來自日本熊本市與美國西雅圖市的市長，就城市交流交換意見。\n\n"
-             "會見熊本市長山田一郎(Ichiro Yamada)時，林大同感謝對方支持兩市交流。\n\n"
-             "在與西雅圖市副市長史密斯會談中，林大同回顧兩市自1990年締盟以來的合作成果。")
+    f = _doc("林大同接見外賓\n\n台中市長林大同今(4)日在市政大樓接見來自日本岡山市與美國波特蘭市的訪賓，就花卉產業交換意見。\n\n"
+             "會見岡山市長山田一郎(Ichiro Yamada)時，林大同邀請對方明年再來參加花博。\n\n"
+             "在與波特蘭市副市長史密斯會談中，林大同談到台中推動電動公車的經驗。")
     calls = [k for k, e in f.events.items() if e.category == "visit"]
     assert len(calls) == 1, [e.names_zh for e in f.events.values()]
     assert {"林大同", "山田一郎", "史密斯"} <= _took_part(f, calls[0]), _took_part(f, calls[0])
@@ -2952,44 +2952,44 @@ def test_someone_who_presented_a_gift_later_in_an_english_release_was_at_its_eve
 
 
 def test_a_named_event_attended_at_an_earlier_time_is_not_the_release_s() -> None:
-    f = _doc("熊本市議員訪高雄\n\n日本熊本市議會議員山田一郎今(12)日率團拜會高雄市長林大同，雙方就城市交流交換意見。\n\n"
-             "林大同回憶2018年高雄主辦台日城市交流論壇，他亦出席並與熊本市議員交流。")
+    f = _doc("熊本市議員訪台南\n\n日本熊本市議會議員山田一郎今(6)日率團拜會台南市長林大同，雙方就觀光與農業交換意見。\n\n"
+             "林大同提起2016年台南舉辦亞洲古城青年論壇，他亦出席並結識多位熊本市議員。")
     assert not [e.names_zh for e in f.events.values() if e.category == "forum"], [e.names_zh for e in f.events.values()]
     assert [k for k, e in f.events.items() if e.category == "visit"]
 
 
 def test_a_visit_told_as_a_count_is_no_visit() -> None:
-    f = _doc("林大同會見帛琉州長\n\n高雄市長林大同今(12)日於市府接見帛琉某州州長米勒率領的訪問團，雙方就觀光交換意見。\n\n"
-             "身為潛水愛好者的林大同表示，他造訪帛琉多達20次，對當地海洋生態印象深刻。")
+    f = _doc("林大同會見釧路市長\n\n台東縣長林大同今(8)日在縣府接見日本釧路市長佐藤健一帶領的考察團，雙方就漁業交換意見。\n\n"
+             "喜歡登山的林大同提到，他造訪北海道已超過15次，最愛當地的濕原景色。")
     names = [n for e in f.events.values() for n in e.names_zh]
-    assert not any("造訪帛琉" in n for n in names), names
+    assert not any("造訪北海道" in n for n in names), names
 
 
 def test_a_named_event_told_as_done_again_and_again_is_not_kept() -> None:
-    f = _doc("林大同會見帛琉州長\n\n高雄市長林大同今(12)日於市府接見帛琉某州州長米勒率領的訪問團，雙方就觀光交換意見。\n\n"
-             "林大同表示，兩國在國際上，尤其是世界衛生大會，帛琉更屢屢為台灣發聲，我們非常感謝。")
+    f = _doc("林大同會見釧路市長\n\n台東縣長林大同今(8)日在縣府接見日本釧路市長佐藤健一帶領的考察團，雙方就漁業交換意見。\n\n"
+             "林大同提到，在國際場合，例如世界城市大會，釧路市一再替台東爭取發言機會，令他十分感動。")
     assert not [e.names_zh for e in f.events.values() if e.category == "congress"], [e.names_zh for e in f.events.values()]
 
 
 def test_a_session_that_brought_people_together_had_them_take_part() -> None:
-    f = _doc_en("Kaohsiung Holds 2024 Harbour Cities Forum\n\n"
-                "Kaohsiung held the 2024 Harbour Cities Forum on May 9.\n\n"
-                "The event had two parts. The first, a \"Port Mayors' Session\" on shared port governance, brought Mayor Lin Da-tong "
-                "together with Mayor John Carter of Springfield and Mayor Peter Novak of Riverton for a dialogue on green shipping.")
+    f = _doc_en("Tainan Hosts 2024 Old Town Conference\n\n"
+                "Tainan hosted the 2024 Old Town Conference on May 9.\n\n"
+                "Its program opened with an \"Old Town Mayors' Session\" on temple restoration, which brought Mayor Lin Da-tong "
+                "together with Mayor John Carter of Springfield and Mayor Peter Novak of Riverton to compare repair budgets.")
     session = [k for k, e in f.events.items() if any("Session" in n for n in e.names_en)]
     assert len(session) == 1, [e.names_en for e in f.events.values()]
     assert {"John Carter", "Peter Novak"} <= _took_part(f, session[0]), _took_part(f, session[0])
 
 
-_SPRINGFIELD_EN = ("Springfield Signs Port MOU with Kaohsiung\n\n"
-                   "Springfield Mayor John Carter has wrapped up a busy week in Kaohsiung. It opened on May 6, when he and Kaohsiung "
-                   "Mayor Lin Da-tong put their signatures to a Port Exchange and Cooperation MOU.\n\n"
-                   "Both cities run busy container ports and pursue closely aligned goals in green shipping.\n\n"
-                   "Under the memorandum, the two cities will share port data and train staff together.\n\n"
-                   "Kaohsiung Harbour Expo opens\n"
-                   "The 2024 Kaohsiung Harbour Expo opened at the Kaohsiung Exhibition Center on May 7 and runs until May 10.\n\n"
-                   "The Port Mayors' Summit on the opening day brought together 40 city leaders. Addressing the summit, Mayor Lin "
-                   "said the city works with industry on green ports. Mayor Carter took the stage to introduce his city's port plan.")
+_SPRINGFIELD_EN = ("Springfield and Kaohsiung Agree on Tram Cooperation\n\n"
+                   "Springfield Mayor John Carter ends four days in Kaohsiung today. The first of them began on May 6, as he and Kaohsiung "
+                   "Mayor Lin Da-tong put their signatures to a Light Rail MOU.\n\n"
+                   "Each city is laying new tram lines this decade.\n\n"
+                   "The memorandum covers joint driver training and shared timetable software.\n\n"
+                   "Kaohsiung Rail Expo opens\n"
+                   "The 2024 Kaohsiung Rail Expo opened at the Pier-2 Art Center on May 7 and runs until May 10.\n\n"
+                   "On the opening day, the Rail Mayors' Summit drew 25 mayors. Speaking at the summit, Mayor Lin "
+                   "said the tram network will soon reach the airport. Mayor Carter took the stage to present Springfield's tram plan.")
 
 
 def test_an_english_signing_told_as_putting_signatures_to_an_mou_is_a_signing() -> None:
@@ -3013,37 +3013,37 @@ def test_someone_who_took_the_stage_took_part_in_the_event_the_paragraph_tells()
 
 
 def test_an_english_anniversary_told_as_celebrated_in_a_ceremony_is_an_event_named_by_its_cities() -> None:
-    f = _doc_en("Kaohsiung and Springfield Mark 30 Years as Sister Cities\n\n"
-                "Kaohsiung and Springfield on Thursday celebrated the 30th anniversary of their sister city relationship in an "
-                "online ceremony, pledging closer ties.\n\n"
-                "Springfield Mayor John Carter said his city was proud of the partnership.", date="2024-05-10")
+    f = _doc_en("Kaohsiung, Springfield Toast Three Decades of Friendship\n\n"
+                "Kaohsiung and Springfield on Thursday marked the 30th anniversary of their partnership with a joint "
+                "reception, promising more student exchanges.\n\n"
+                "Springfield Mayor John Carter said the bond had outlasted six mayors.", date="2024-05-10")
     ceremonies = [e for e in f.events.values() if e.category == "ceremony"]
     assert len(ceremonies) == 1, [e.names_en for e in f.events.values()]
-    assert ceremonies[0].names_en == ["Kaohsiung–Springfield 30th anniversary online ceremony"], ceremonies[0].names_en
+    assert ceremonies[0].names_en == ["Kaohsiung–Springfield 30th anniversary joint reception"], ceremonies[0].names_en
     assert ceremonies[0].start == dt.date(2024, 5, 9), ceremonies[0].start
 
 
 def test_a_visit_once_made_or_told_as_a_time_is_no_visit() -> None:
-    f = _doc("熊本市長訪高雄\n\n日本熊本市長山田一郎今(12)日率團拜會高雄市長林大同，雙方簽署觀光交流備忘錄。\n\n"
-             "林大同表示，山田一郎曾訪問過旗津區公所，對當地漁港印象深刻。\n\n林大同在熊本市議員山本花子率團訪台後，即指示加強交流。")
+    f = _doc("台南熊本簽署文化備忘錄\n\n日本熊本市長山田一郎今(6)日率團拜會台南市長林大同，雙方簽署文化交流備忘錄。\n\n"
+             "林大同提到，山田一郎曾訪問過安平區公所，對老街小吃讚不絕口。\n\n林大同在熊本市議員山本花子率團訪台後，便推動兩市學校結盟。")
     names = [n for e in f.events.values() for n in e.names_zh]
-    assert any("拜會高雄市長林大同" in n for n in names), names
-    assert not any("旗津區公所" in n or "訪台" in n for n in names), names
+    assert any("拜會台南市長林大同" in n for n in names), names
+    assert not any("安平區公所" in n or "訪台" in n for n in names), names
 
 
 def test_a_signing_ceremony_named_in_quotes_with_how_it_was_held_is_one_event() -> None:
-    f = _doc("高雄與熊本簽署協定書\n\n高雄市與日本熊本市今(10)日上午於市立美術館舉辦「港灣協定書」視訊簽署儀式，高雄市長林大同表示，"
-             "今日協定書的簽署，是兩市合作的基礎。\n\n今日簽署儀式由林大同與熊本市長山田一郎跨海視訊簽署。")
+    f = _doc("台南與松江簽署協議書\n\n台南市與日本松江市今(7)日下午在台南文化中心舉行「古城協議書」線上簽署儀式，台南市長林大同指出，"
+             "這份協議書的簽署，將開啟兩市觀光合作。\n\n儀式中林大同與松江市長山田一郎透過線上連線完成簽署。")
     ceremonies = [k for k, e in f.events.items() if e.category == "ceremony"]
     assert len(ceremonies) == 1, [e.names_zh for e in f.events.values()]
-    assert "港灣協定書視訊簽署儀式" in f.events[ceremonies[0]].names_zh, f.events[ceremonies[0]].names_zh
+    assert "古城協議書線上簽署儀式" in f.events[ceremonies[0]].names_zh, f.events[ceremonies[0]].names_zh
     assert {"林大同", "山田一郎"} <= _took_part(f, ceremonies[0])
 
 
 def test_a_later_signing_does_not_take_the_day_of_the_one_day_signing_the_release_is_about() -> None:
-    f = _doc_en(_SPRINGFIELD_EN + "\n\nOcean Link Launched\nThe Ocean Link launch event was held at the expo on the morning of May 8, "
-                "in front of 100 guests. Deputy Mayor Chen Mei-ling said the alliance links ports.\n\nAlso at the launch, Ocean Link and "
-                "the Port Association of Kumamoto Prefecture (PAK) signed an MOU to step up port exchanges. Deputy Mayor Chen Mei-ling "
+    f = _doc_en(_SPRINGFIELD_EN + "\n\nTram Alliance Formed\nThe Tram Alliance launch event took place at the expo on May 8, "
+                "with 80 guests. Deputy Mayor Chen Mei-ling said the alliance would pool spare parts.\n\nAt the same launch, Tram Alliance "
+                "and the Rail Society of Okayama (RSO) signed an MOU on joint testing. Deputy Mayor Chen Mei-ling "
                 "witnessed the signing.", date="2024-05-10")
     days = sorted((e.start, e.names_en[0]) for e in f.events.values() if e.category == "ceremony" and e.start is not None)
     assert [d for d, _ in days].count(dt.date(2024, 5, 6)) <= 1, days
@@ -3051,27 +3051,27 @@ def test_a_later_signing_does_not_take_the_day_of_the_one_day_signing_the_releas
 
 def test_an_english_trip_made_earlier_this_year_is_no_event_of_the_release() -> None:
     f = _doc_en("Kaohsiung and Springfield Sign MOU\n\n"
-                "Kaohsiung Mayor Lin Da-tong and Springfield Mayor John Carter signed a Port Exchange and Cooperation MOU on May 9.\n\n"
-                "Speaking at the signing ceremony, Lin said that he visited Springfield earlier this year on a trip to the US and "
-                "thanked Carter for returning the favor.", date="2024-05-10")
+                "Kaohsiung Mayor Lin Da-tong and Springfield Mayor John Carter signed a Light Rail MOU on May 9.\n\n"
+                "At the ceremony, Lin recalled riding Springfield's trams earlier this year on a trip to Canada and "
+                "the US, and thanked Carter for the visit.", date="2024-05-10")
     names = [n for e in f.events.values() for n in e.names_en]
-    assert not any("trip to the US" in n for n in names), names
+    assert not any("trip to Canada" in n for n in names), names
 
 
 def test_an_english_signing_told_again_with_its_signers_keeps_the_day_of_the_first_telling() -> None:
-    f = _doc_en("Kaohsiung and Kumamoto Sign Friendship Agreement\n\n"
-                "Kaohsiung City in southern Taiwan and Kumamoto, the capital of Kumamoto Prefecture in Japan, signed an agreement "
-                "Thursday on establishing friendship relations.\n\n"
-                "Kaohsiung Mayor Lin Da-tong signed the agreement with Kumamoto Mayor Ichiro Yamada in Tainan.", date="2024-05-10")
+    f = _doc_en("Kaohsiung and Kumamoto Become Friendship Cities\n\n"
+                "Kaohsiung and the Japanese city of Kumamoto signed a friendship agreement on Thursday, "
+                "adding school and farm exchanges.\n\n"
+                "Kaohsiung Mayor Lin Da-tong signed the agreement with Kumamoto Mayor Ichiro Yamada at a hotel in Taipei.", date="2024-05-10")
     signed = {n for k, e in f.events.items() if e.category == "ceremony" and e.start == dt.date(2024, 5, 9) for n in _took_part(f, k)}
     assert {"Lin Da-tong", "Ichiro Yamada"} <= signed, [(e.names_en, e.start) for e in f.events.values()]
 
 
 def test_an_english_signing_someone_travelled_to_make_is_a_signing() -> None:
-    f = _doc_en("Springfield Governor Visits Taiwan\n\n"
-                "Visiting Springfield Governor Mary Evans signed a sister-city agreement with the southern Taiwanese city of "
-                "Kaohsiung during her current visit to Taiwan, the ministry said Tuesday.\n\n"
-                "Evans traveled to Kaohsiung on March 5 to sign a sister-city agreement with Kaohsiung Mayor Lin Da-tong.",
+    f = _doc_en("Springfield Governor in Taiwan\n\n"
+                "Springfield Governor Mary Evans, on a week-long tour of Taiwan, signed a friendship agreement with "
+                "Tainan, officials said Tuesday.\n\n"
+                "Evans flew to Tainan on March 5 to sign the friendship agreement with Tainan Mayor Lin Da-tong.",
                 date="2026-03-10")
     signings = [k for k, e in f.events.items() if e.category == "ceremony"]
     assert len(signings) == 1, [e.names_en for e in f.events.values()]
@@ -3080,7 +3080,7 @@ def test_an_english_signing_someone_travelled_to_make_is_a_signing() -> None:
 
 
 def test_an_english_signing_someone_travels_to_make_in_future_is_none() -> None:
-    f = _doc_en("Springfield Governor to Visit Taiwan\n\n"
-                "Springfield Governor Mary Evans will travel to Kaohsiung on March 15 to sign a sister-city agreement with Kaohsiung "
+    f = _doc_en("Springfield Governor to Tour Taiwan\n\n"
+                "Springfield Governor Mary Evans will fly to Tainan on March 15 to sign a friendship agreement with Tainan "
                 "Mayor Lin Da-tong.", date="2026-03-10")
     assert not [k for k, e in f.events.items() if e.category == "ceremony"], [e.names_en for e in f.events.values()]

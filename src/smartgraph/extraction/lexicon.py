@@ -326,7 +326,7 @@ VISIT = re.compile(fold(
     r"|蒞臨(?=[\u4e00-\u9fff]{1,5}(?:市政府|縣政府|市府|縣府|市議會|縣議會))"
     # (s9-ev) 「市長於市府接見某市長某某率領的訪問團」: receiving a delegation is the delegation's visit (a call it pays)
     r"|接見(?=[^，。；,;]{2,30}?(?:訪問團|訪團|代表團|參訪團|考察團))"
-    # (s10-ev) 「市長於16日分別接見來自甲市、乙市的市長」: guests received who came from elsewhere
+    # (s10-ev) 「市長於1日接見來自甲市、乙市的市長」: guests received who came from elsewhere
     r"|接見(?=來自)"))
 # time and linking words a clause may open with before what it tells (今(8)日, 隨後, 並, 上午)
 LEADING = re.compile(fold(r"(?:(?:今|昨|明|前)\s*(?:[(（]\s*)?(?:\d+\s*)?(?:[)）]\s*)?[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在"

@@ -72,7 +72,7 @@ def _undated(raw: str) -> list[DateMatch]:
     拜會」; 「2024年12月30日…1月2日」 is 2025's); before any full date, only when every full date has one year.
     Relative words (今天, last week) and bare days stay unread: with no release date they have nothing to count from."""
     plain = recognise_dates(raw, None)
-    # (s10-ev) 「本(2025)年5月17日」 writes its year as a full date does: read without a release date, it is one
+    # (s10-ev) 「本(2024)年11月3日」 writes its year as a full date does: read without a release date, it is one
     full = [d for d in plain if d.kind in ("full", "relative") and d.precision == "day" and d.date is not None]
     if not full:
         return plain
@@ -231,7 +231,7 @@ def recognise(text: Text) -> Recognised:
         r.events = recognise_events(text, r.dates, {c.end for c in r.cues if c.cls in ("attend", "host", "visit", "say", "future")
                                                     and c.text not in ("簽署", "簽約", "簽訂")} | {m.end for m in r.titles})
         quoted = Ranges([e for e in r.events if e.quoted], lambda e: e.start, lambda e: e.end)
-        # (s10-ev) 「「高雄協定書」視訊簽署儀式」: a signing inside a ceremony named in quotes is that ceremony, no act of its own
+        # (s10-ev) 「「古城協議書」線上簽署儀式」: a signing inside a ceremony named in quotes is that ceremony, no act of its own
         r.events += [a for a in recognise_acts(text, [(a.start, a.end) for a in r.agreements])
                      if not any(q.start <= a.start and a.end <= q.end for q in quoted.overlapping(a.start, a.end))]
         told = Ranges(r.events, lambda e: e.start, lambda e: e.end)

@@ -116,7 +116,7 @@ def recognise_events(text: Text, dates: list[DateMention], stops: set[int]) -> l
                 j -= len(br.group())
             q = _quote_before(raw, j)
             mode = _MODE_BEFORE.search(raw, max(0, j - 4), j) if q is None else None
-            if mode is not None:  # (s10-ev) 「高雄協定書」視訊簽署儀式: how it was held, between the quote and the event word
+            if mode is not None:  # (s10-ev) 「古城協議書」線上簽署儀式: how it was held, between the quote and the event word
                 q = _quote_before(raw, mode.start())
             if q is not None and q[1] - q[0] <= 40:
                 inner = raw[q[0]:q[1]]
@@ -230,12 +230,12 @@ def recognise_visits(text: Text) -> list[EventMention]:
         e = m.end()
         nxt = _CLAUSE_END.search(t, e, s.end)
         e = min(nxt.start() if nxt else s.end, e + 16)
-        if habitual().search(t, a, m.start()):  # 「近年…協助日本高中生來台」「每年都有訪團來訪」: no one visit
+        if habitual().search(t, a, m.start()):  # 「近年…學生團體常來台」「每年都有訪團來訪」: no one visit
             continue
         if _TIMES_AFTER.match(t, m.end(), e):
-            continue  # (s10-ev) 「造訪某國多達30次」: a count of visits, no one of them
+            continue  # (s10-ev) 「造訪某地已超過15次」: a count of visits, no one of them
         if t.startswith(fold("過"), m.end()) or (_AFTER_WHEN.match(t, m.end()) and fold("在") in t[a:m.start()]):
-            continue  # (s10-ev) 「曾訪問過某區公所」「在某町長訪台後」: a visit once made, a time told by an earlier visit
+            continue  # (s10-ev) 「曾拜訪過某校」「在某議員訪台之後」: a visit once made, a time told by an earlier visit
         lead = _LEADING.match(t, a)
         if lead:
             a = lead.end()

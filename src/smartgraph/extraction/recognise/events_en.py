@@ -263,8 +263,8 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
     return _dedupe(out)
 
 
-# (s10-ev) "celebrated the 60th anniversary of their sister-city ties in an online ceremony", "marked the 40th anniversary
-# … with a reception": a ceremony the sentence tells without a capitalised name (resolution adds the places it names)
+# (s10-ev) "celebrated the 25th anniversary of their friendship in a virtual ceremony", "marked the 30th anniversary
+# … with a joint reception": a ceremony the sentence tells without a capitalised name (resolution adds the places it names)
 _ANNIVERSARY_EN = re.compile(r"\b(?:celebrated|celebrates|celebrating|marked|marks|marking|commemorated|commemorates)\s+"
                              r"(?:the\s+)?(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+anniversary\s+of\s+[^.;]{3,100}?"
                              r"\s+(?:in|with|at|by\s+holding)\s+(?:an?\s+|the\s+)?(?P<how>(?:online|virtual|video|hybrid|joint|special)\s+)?"
@@ -329,7 +329,7 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
         v = min(verbs, key=lambda m: abs(m.start() - a))
         lo, hi = min(v.start(), a), max(v.end(), e)
         c0 = max(s.start, raw.rfind(";", s.start, lo) + 1)
-        went_to_sign = _WENT_TO_SIGN.search(raw, c0, hi)  # (s10-ev) "traveled to Kaohsiung on March 5 to sign …": signed there
+        went_to_sign = _WENT_TO_SIGN.search(raw, c0, hi)  # (s10-ev) "flew to Tainan on June 2 to sign …": signed there
         if (_NOT_A_SIGNING.search(raw, c0, hi) and not (went_to_sign and not _NOT_A_SIGNING.search(raw, c0, went_to_sign.start())
                                                          and not _NOT_A_SIGNING.search(raw, went_to_sign.end(), hi))) \
                 or re.search(r"\b(?:19|20)\d\d\b", raw[lo:hi]):
@@ -395,7 +395,7 @@ _DAYS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sept
                    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?,\s*(?:19|20)\d\d\b")
 _THIS_YEAR = re.compile(r"\bthis\s+year\s*\(\s*(?:19|20)\d\d\s*\)", re.I)
 _EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\bhad\s+(?:visited|toured)\b"
-                      r"|\bearlier\s+this\s+(?:year|month)\b", re.I)  # (s10-ev) "visited … earlier this year on a trip to the US"
+                      r"|\bearlier\s+this\s+(?:year|month)\b", re.I)  # (s10-ev) "toured … earlier this month on a trip to Europe"
 
 
 def recognise_visits_en(text: Text) -> list[EventMention]:
@@ -414,7 +414,7 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
         found: list[tuple[int, int, str]] = []
         for m in _VISIT_NOUN.finditer(raw, s.start, s.end):
             if _EARLIER.search(raw, s.start, s.end) and "-day" not in m.group(1):
-                continue  # (s10-ev) "he visited Phoenix earlier this year on a trip to the US": a trip of an earlier time
+                continue  # (s10-ev) "she toured Lyon earlier this month on a trip to Europe": a trip of an earlier time
             found.append((m.start(1), m.end(1), m.group(1)))
         for m in _LED_TO.finditer(raw, s.start, s.end):
             # "led a delegation on a five-day trip to Brisbane", and "led a five-person delegation to Tainan on September

@@ -174,7 +174,7 @@ def relate(res: Resolved) -> Facts:
     kept = {k for k, e in events.items()
             if (res.events[k].origin == "named" and (
                 e.start is not None or near_year(e) or any(m.start < title_end for m in res.events[k].mentions)
-                # (s10-ev) 「市長回憶2018年高雄主辦台日交流高峰會，他亦出席」: one attended at an earlier time is not this release's
+                # (s10-ev) 「市長提起2016年台南舉辦青年論壇，他亦出席」: one attended at an earlier time is not this release's
                 or (k in attended and (english or not (told_as_past(res, res.events[k])
                                                        or all(told_habitually(res, m) for m in res.events[k].mentions))))
                 or english))  # an English event named with capitals is named for itself

@@ -85,7 +85,7 @@ def main_event(res: Resolved) -> str:
         named = {k: e for k, e in named.items() if not all(_INVITED_EN.search(text.raw, text.sentences[text.sentence_of(m.start)].start,
                                                                                m.start) for m in e.mentions)}
     if early_acts:
-        # (s10-ev) 「曾多次參加台中燈會」, "has taken part in the Lantern Festival many times": an event told as done again
+        # (s10-ev) 「曾多次參加國際龍舟賽」, "has joined the Dragon Boat Festival many times": an event told as done again
         # and again is not what a release telling of a visit or signing is about
         named = {k: e for k, e in named.items() if not all(told_habitually(res, m) for m in e.mentions)}
     if named and early_acts and (not any(told_early(e) for e in named.values())
@@ -125,7 +125,7 @@ def told_habitually(res: Resolved, m: EventMention) -> bool:
         return bool(_HABITUAL_EN.search(text.raw, s.start, s.end))
     t = text.fold
     c0 = clause_start(t, s.start, m.start, "，,；;。")
-    # its clause, and a few words on (「尤其是世界衛生大會，某國更屢屢…」)
+    # its clause, and a few words on (「例如世界城市大會，某市一再…」)
     return bool(habitual().search(t, c0, max(clause_end(t, m.end, s.end, "，,；;。"), min(s.end, m.end + 12))))
 
 
@@ -296,7 +296,7 @@ _BEHALF = re.compile(fold(r"(?<!駐)(?<!副)代表(?![處团團人會])\s*[\u4e0
 
 
 def on_behalf(t: str, s0: int, pm: PersonMention) -> bool:
-    """(s10-ev) 「並代表市長林大同拜會…」: whom someone stands in for was not there. 代表 is the verb when a title stands between it
+    """(s10-ev) 「並代表市長周文德拜會…」: whom someone stands in for was not there. 代表 is the verb when a title stands between it
     and the name (right before a name, 駐日代表某某, it is the post)."""
     return pm.name.start > pm.start and _BEHALF.search(t, max(s0, pm.start - 4), pm.name.start) is not None
 
@@ -505,7 +505,7 @@ def _act_name(res: Resolved, ent: EventEntity, name: str) -> str:
         if not places:  # "Mayor Ko inked the MOU with several Japanese cities": the home city and the country named
             places = _signing_countries_en(res, s.start, s.end)
         return f"{'–'.join(places[:3])} signing" if places else name
-    if name.isascii() and m.head is not None:  # (s10-ev) "Taipei–Houston 60th anniversary online ceremony"
+    if name.isascii() and m.head is not None:  # (s10-ev) "Kaohsiung–Springfield 30th anniversary joint reception"
         return f"{'–'.join(places[:3])} {name}" if places else name
     return f"{'與'.join(places[:3])}{name}" if places else name
 
@@ -548,7 +548,7 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         dates = _day_dates(res, s.start, s.end)
         if english:  # "…, reports said Friday (Sept. 22)": the day it was told, not the event's (s9-en)
             dates = [d for d in dates if not _REPORTED_ON_EN.search(text.raw, max(s.start, d.start - 40), d.start)]
-        # (s10-ev) a visit whose own clause tells its day (市長於16日接見…) takes no other day of the sentence (為迎接17日開幕的…)
+        # (s10-ev) a visit whose own clause tells its day (市長於1日接見…) takes no other day of the sentence (為迎接3日揭幕的…)
         own_day = {k for m, k in mentions for d in dates if m.start <= d.start < m.end and _told_day(res, m, k, d)}
         for d in dates:
             if any(m.start <= d.start < m.end and not _told_day(res, m, k, d) for m, k in mentions):
@@ -563,7 +563,7 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
                 continue
             if res.events[key].category == "visit" and res.events[key].origin == "act" and not m.start <= d.start < m.end \
                     and _OPENS_ON.match(text.fold, d.end):
-                continue  # (s10-ev) 「即將於5月17日盛大開幕，市長…接見…」: the day something opens, not the day of a visit
+                continue  # (s10-ev) 「將於11月3日正式揭幕，市長…接見…」: the day something opens, not the day of a visit
             ev = events[key]
             after = text.fold[d.end:d.end + 6]
             if _END.match(after):
@@ -685,7 +685,7 @@ def _english_days(res: Resolved, events: dict[str, Event], main: str) -> None:
             told_after = max(((m.start, k2) for m, k2 in res.event_of.items() if m.start < first_mention(ent) and k2 != key),
                              default=(0, ""))[1]
             if told_after and told_after != main and events[told_after].start is not None:
-                continue  # (s10-ev) "The launch event was held … Also at the launch, A and B signed an MOU": told after another
+                continue  # (s10-ev) "The alliance's launch event took place … At the same launch, A and B signed an MOU": told after another
                 # dated event, not on the day of the signing the release is about
         first_main = min((m.start for m in res.events[main].mentions), default=0)
         if all(m.start > first_main for m in ent.mentions) and not any(

@@ -113,7 +113,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
     # 「一行16人前往市政府拜會市長」: the one call on the hosts that the release's visit is told to make, told as the whole
     # group's (not 「市長率團訪日…拜會名古屋市長」, the leader's call on one stop of a trip)
     # the visit a delegation's members went on: the release's main event, else (s10-ev) when the main one is its headline's
-    # (not kept) the first visit the body tells that is kept (「千葉縣議會訪團拜會市長」 over 「某議員率訪問團昨日拜會市長」)
+    # (not kept) the first visit the body tells that is kept (「某縣議會議員團拜會市長」 over 「某議員帶領訪問團昨日拜會市長」)
     members_visit = main if main_happened and main in res.events and res.events[main].category == "visit" else ""
     if not english and not members_visit and main not in kept and main in res.events and res.events[main].category == "visit":
         told = sorted((min(m.start for m in res.events[k].mentions), k) for k in kept if k in res.events
@@ -157,7 +157,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         if si not in opens_by_meeting:  # (s10-ev) once a sentence
             met = None if english or not main_happened or res.events[main].category != "visit" else _MET_WHEN.match(text.fold, s.start)
             opens_by_meeting[si] = met.end() if met is not None and not _PAST_YEAR.search(text.raw, s.start, met.end()) else -1
-            # "the Mayors' Forum brought A together with B and C": a meeting's words for who took part
+            # "the mayors' session brought A together with B and C": a meeting's words for who took part
             brings_together[si] = english and bool(evs) and _TOGETHER_EN.search(text.raw, s.start, s.end) is not None
         met_main = pm.end <= opens_by_meeting[si]
         together = brings_together[si]
@@ -329,7 +329,7 @@ def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
     if on_behalf(t, s0, pm):
         return True
     stop = clause_end(t, end, s1)
-    habit = habitual().search(t, end, min(end + 12, stop))  # 「甲議員每年率領市民團體來訪」: again and again, not this event
+    habit = habitual().search(t, end, min(end + 12, stop))  # 「甲議員每年帶著合唱團來訪」: again and again, not this event
     if habit and not any(habit.start() <= m.start < stop for m in res.event_of):
         return True
     if _EARLIER.search(t, c0, a):

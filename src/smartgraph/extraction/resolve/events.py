@@ -205,7 +205,7 @@ _RETOLD_SIGNING = re.compile(fold(r"(?:協定|協議|備忘錄|意向書)書?簽
 
 
 def _told_again(text: Text, entities: list[EventEntity]) -> None:
-    """(s10-ev) 「舉辦「港灣協定書」視訊簽署儀式，…表示，今日協定書的簽署…」: a signing told again by its agreement's word in the
+    """(s10-ev) 「舉行「古城協議書」線上簽署儀式，…指出，這份協議書的簽署…」: a signing told again by its agreement's word in the
     sentence of a signing ceremony named in quotes is that ceremony, not an event of its own."""
     quoted = [(e, m) for e in entities if e.category == "ceremony" for m in e.mentions
               if m.quoted and _SIGN_IN_NAME.search(fold(m.name))]
