@@ -34,10 +34,10 @@ _FUTURE_BEFORE = re.compile(fold(r"將|今年會|(?<![議協委商公學總社])
                                   r"|爭取|打算|洽談|will|plan|expect|aim|intend|hope|next step"), re.I)
 # between two agreement words of one sentence: the second is another agreement (「A備忘錄及「B協定」」「A備忘錄，同時簽訂B」)
 _ANOTHER = re.compile(fold(r"[^「」。；;]{0,3}(?:及|以及|和|與|、|，\s*同時|同時|並)"))
-# signed before or now, right before the agreement: 「能將先前簽署之意向書升格為…」(將 moves the object, it plans nothing),
-# 「感謝協促本次締結友好交流協定」; the agreement an earlier one is raised to is made now
+# signed before or now, right before the agreement: 「要將此前簽的合作意向書升格為…」(將 moves the object, it plans nothing),
+# 「謝謝各界促成這次簽訂的協定」; the agreement an earlier one is raised to is made now
 _DONE_BEFORE = re.compile(fold(r"(?:先前|之前|早前|此前|曾經|曾|本次|此次|這次|今日|今天)(?:所|的)?(?:正式)?(?:簽署|簽訂|簽定|締結|簽)(?:之|的)?"
-                               r"[^，。；;,]{0,12}$|(?:升格|升級|提升)(?:為|成)[^，。；;,]{0,6}$"))  # 「…升格為友好交流協定」: made now
+                               r"[^，。；;,]{0,12}$|(?:升格|升級|提升)(?:為|成)[^，。；;,]{0,6}$"))  # 「…升格為協定」: made now
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9&]{1,7})\s*(?:[(（][^()（）]{0,30}[)）]\s*)?$")
 _THEMED = re.compile(fold(r"(?:馬拉松|路跑|賽事|運動|體育|棒球|教育|學術|產業|經貿|農業|醫療|科技|動物園)$"))
 _THREE = re.compile(fold(r"三方|三城|三市(?!長)"))
@@ -94,7 +94,7 @@ def _places_in(res: Resolved, a: int, e: int) -> list[PlaceMention]:
         if _LOCATED.search(res.text.fold, max(0, m.start - 3), m.start) and res.text.fold.startswith(_OF_LOC, m.end):
             continue  # 「與位於紐約的某大學簽署」: where a party lies is no party
         if _DATELINE.match(res.text.fold, m.end) and re.search(r"[【\[]", res.text.fold[max(0, m.start - 12):m.start]):
-            continue  # 「【北海道/綜合報導】」: where the story was written is no party
+            continue  # 「【九州/綜合報導】」: where the story was written is no party
         keep.append(m)
     return keep
 
@@ -212,7 +212,7 @@ class AgreementFinder:
         c1 = clause_end(t, first + 1, s1) if first < s1 else s1  # the end of the clause after the agreement's
         for c in self.res.recognised.within(self.res.recognised.cues, c0, c1):
             if c.cls != "tie" or _THEMED.search(t, max(c0, c.start - 4), c.start):
-                continue  # 「簽署合作備忘錄，成為馬拉松友好城市」: a tie in one field, the memorandum stays one
+                continue  # 「簽了備忘錄後成為棒球友好城市」: a tie in one field, the memorandum stays one
             if c.start < a.start or _TIE_RESULT.search(t, a.end, c.start):
                 return "friendship"
         return a.kind
@@ -295,7 +295,7 @@ class AgreementFinder:
         c_start = clause_start(t, s0, limit, "，,；;")
         said = list(_THREE.finditer(t, s0, limit))
         if said and not any(c[0] >= said[-1].end() for c in cands):
-            # 「三方因教育合作結緣，去年底簽署合作備忘錄」: the three the page made an agreement between (no place named since)
+            # 「三方因農業交流相識，前年簽署備忘錄」: the three the page made an agreement between (no place named since)
             three = [ag for ag in self.out if ag.kind != "declaration" and len(ag.parties) == 3]
             if three:
                 return list(three[-1].parties)
@@ -308,7 +308,7 @@ class AgreementFinder:
                       and res.places[c[2]].kind in kinds]
             partner = others[-1] if others else (self._most_named(kinds) if county else self.partner)
             if partner and t.startswith(fold("議會"), both.end()) and partner in res.places and res.home_place in res.places:
-                return [self._council(res.home_place), self._council(partner)]  # 「兩縣議會締結友好交流備忘錄」: the councils
+                return [self._council(res.home_place), self._council(partner)]  # 「兩縣議會簽下交流備忘錄」: the councils
             if partner:
                 return [res.home_place, partner]
         # several agreements in one sentence, each after its partner: 「…大邱市…友好協議及…拉利普爾市…備忘錄」
@@ -342,7 +342,7 @@ class AgreementFinder:
             acronym = _ACRONYM.search(self.text.raw, clause_start(t, s0, m.start(), "，,；;"), m.start())
             if acronym and (not before or _CLAUSE_BREAK.search(t, before[-1][1], m.start())) \
                     and acronym.group(1).upper() not in ("MOU", "LOI", "MOA"):
-                # 「TJPO與三重縣早在2012年就簽署產業合作備忘錄」: a body named by its Latin initials is the other side
+                # 「ABCA與靜岡縣在2016年簽署觀光備忘錄」: a body named by its Latin initials is the other side
                 other = organization(res, f"org-{acronym.group(1).lower()}", acronym.group(1), "association", "")
             out = list(dict.fromkeys([other, *partners] if other else partners))
             if len(out) >= 2:
@@ -403,7 +403,7 @@ class AgreementFinder:
             k = _KIND_WORDS.search(fold(name))
             if k:
                 name = name[:k.start()]
-            name = re.sub(r"^[與和及、\s\-－—–‧·・/／]+", "", name)  # 「台南市－平澤市農特產品交流備忘錄」: the dash between the parties
+            name = re.sub(r"^[與和及、\s\-－—–‧·・/／]+", "", name)  # 「新竹市－浜松市科技交流備忘錄」: the dash between the parties
             # 「臺北市立動物園與上海動物園小貓熊…」: the two parties' bodies of one kind before the topic
             return _tidy_topic(re.sub(r"^(\w{1,6})[與和及]\1", "", name) or name)
         # the topic stands in the agreement word's own clause: 「…指出，今天MOU的簽署」 has none
@@ -529,7 +529,7 @@ class AgreementFinder:
         existing = self._declaration(a) if kind == "declaration" else self._same(kind, parties, topic, date, status)
         if existing is None and not a.name and fold(a.word) in _BARE and (not topic or self._bare(a, s0)):
             # 「雙方簽署協定後」 after 「締結姊妹市」: the word tells again of an agreement made; 觀光旅遊合作備忘錄 is one more
-            # (not one of another kind a sentence places before: 「三方…去年底簽署合作備忘錄」 after today's 友好交流協定)
+            # (not one of another kind a sentence places before: 「三方…前年簽署備忘錄」 after today's 友好交流協定)
             past = _PAST.search(self.text.fold, s0, a.start) is not None
             existing = next((ag for ag in self.out if set(ag.parties) == set(parties) and ag.status == status
                              and (ag.kind == kind or not past)), None)
@@ -554,7 +554,7 @@ class AgreementFinder:
         self.made_by[self.out[-1].key] = a.end
 
     def _anniversary(self, a: AgreementMention, s0: int, kind: str, parties: list[str], span: Span, topic: str, event: str) -> bool:
-        """「今年是兩市締結友好交流協定10週年」: the agreement made that many years before the year told (or the page's),
+        """「今年適逢兩市締結友好協定15週年」: the agreement made that many years before the year told (or the page's),
         another one than an agreement the page tells made now."""
         m = _ANNIVERSARY.match(self.text.fold, a.end)
         if m is None:
@@ -615,7 +615,7 @@ class AgreementFinder:
         t = self.text.fold
         c0 = clause_start(t, s0, a.start, "，,；;、")
         before = t[c0:a.start].rstrip()
-        # 「兩個城市間的歷史性協議」: praise is no topic
+        # 「兩市這份歷史性協議」: praise is no topic
         return not before or bool(re.search(fold(r"(?:簽署|簽訂|簽定|締結|簽|這份|該份|此份|這項|該項|的|了|歷史性|里程碑|重要)$"), before))
 
     def _declaration(self, a: AgreementMention) -> Agreement | None:
@@ -696,7 +696,7 @@ def find_agreements(res: Resolved, events: dict[str, Event], event_at: object, p
             found.append(ag)
         elif twin.date is None and ag.date is not None and twin.status == ag.status == "signed" \
                 and (twin.year in (None, 0) or twin.year == ag.date.year):
-            twin.date = ag.date  # 「11月4日…雙方並正式簽盟為姊妹城鎮」 then 「…締結姐妹市盟約」: the day the tie told gives
+            twin.date = ag.date  # 「6月9日…兩鎮並簽盟為姊妹城鎮」 then 「…簽下姊妹市盟約」: the day the tie told gives
     return found
 
 
@@ -715,10 +715,10 @@ def _split_by_country(res: Resolved, ag: Agreement) -> list[Agreement]:
 
 _FRIEND_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|友城|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹城鎮|姐妹城鎮"))
 _TIE_VERB = re.compile(fold(r"締結|締盟|簽盟|結為|結成|成為|建立"))
-# a tie made on the day told (「今日…締結為姐妹市」「雙方並正式簽盟為姊妹城鎮」), not one made long ago
+# a tie made on the day told (「今日…結為姊妹市」「兩鎮今日簽盟為姊妹城鎮」), not one made long ago
 _NOW = re.compile(fold(r"今日|今天|今\s*[（(]|昨日|昨天|本日|當天|當日|正式"))
 _LONG_AGO = re.compile(fold(r"以來|週年|周年|年來|多年"))
-_IF = re.compile(fold(r"若|如果|假如|倘若|如有機會"))  # 「若有機會也希望推動兩市締結姊妹市」: a wish on a condition, no plan
+_IF = re.compile(fold(r"若|如果|假如|倘若|如有機會"))  # 「若時機成熟，盼促成兩市結為姊妹市」: a wish on a condition, no plan
 _AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|將|朝"))
 _AFTER_TIE = re.compile(fold(r"隨著|在"))  # 「隨著締結為姊妹市後」「在締結姊妹市後」: after the tie, made
 
@@ -779,7 +779,7 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
         if res.recognised.ranges(res.recognised.agreements).overlapping(a, b):
             continue  # an agreement word in the clause: the agreement finder has it
         if _THEMED.search(t, max(a, m.start() - 4), m.start()):
-            continue  # 「成為馬拉松友好城市」: a tie in one field, told of an agreement the text names
+            continue  # 「成為棒球友好城市」: a tie in one field, told of an agreement the text names
         pairs = _separate_pairs(res, a, m.start())
         if pairs:
             # 「竹北市、新埔鎮分別與日本高山市、下呂市為友好城市」: the two lists, pairwise
@@ -803,7 +803,7 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
             continue
         named_after = [p for p in _places_in(res, m.end(), b) if p.start - m.end() <= 2]
         if not named_after and re.match(r"\s*[（(]", t[m.end():b]):
-            # 「並與3個城市締結友好城市(東京都八王子市、九州的熊本縣、熊本市)」: the partners listed in brackets
+            # 「已與2個城市締結友好城市(長野縣松本市、岡山縣倉敷市)」: the partners listed in brackets
             close = min((i for i in (t.find(")", m.end(), b), t.find("）", m.end(), b)) if i >= 0), default=-1)
             named_after = _list_places(res, m.end(), close) if close > 0 else []
         if not aim and not verb and not named_after:
@@ -824,7 +824,7 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
             side = owner[-1] if owner else side
         elif aim or done or re.search(fold(r"兩市|兩城|雙方|兩地"), t[a:m.start()]):  # 「兩市自2011年締結友誼市以來」: the city met
             partners = [x[2] for x in cands if x[2] != res.home_place][-1:] or ([finder.partner] if finder.partner else [])
-        if now and not partners and _BOTH.search(t, a, m.start()):  # 「…同仁…，雙方並正式簽盟為姊妹城鎮」: the city met
+        if now and not partners and _BOTH.search(t, a, m.start()):  # 「…市長到場迎接，兩鎮今日簽盟為姊妹城鎮」: the city met
             side = res.home_place
             partners = [x[2] for x in cands if x[2] != side][-1:] or ([finder.partner] if finder.partner else [])
         partners = [p for p in dict.fromkeys(partners) if p != side and not _own_district(res, side, p)]
@@ -841,12 +841,12 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
 
 
 def _made_now(res: Resolved, a: int, s0: int, m: int, b: int) -> bool:
-    """Whether the sister tie whose word starts at ``m`` is made on the day the text tells (「今日透過視訊與某市締結為
-    姐妹市」「雙方並正式簽盟為姊妹城鎮」): a word of today or 正式 in its clause, or a day's date in its sentence, and
-    nothing that places it long ago (「自1982年締盟為姊妹市以來」「締結姊妹市20週年」)."""
+    """Whether the sister tie whose word starts at ``m`` is made on the day the text tells (「今日以視訊與某市結為
+    姊妹市」「兩鎮今日簽盟為姊妹城鎮」): a word of today or 正式 in its clause, or a day's date in its sentence, and
+    nothing that places it long ago (「自1990年締盟以來」「締結姊妹市20週年」)."""
     t = res.text.fold
     if _PAST.search(t, a, m) or _LONG_AGO.search(t, m, b) or re.search(fold(r"自|從"), t[a:m]) \
-            or re.search(fold(r"已\s*\d+\s*年|已經"), t[m:b]):  # 「正式締結為姊妹市已30年」
+            or re.search(fold(r"已\s*\d+\s*年|已經"), t[m:b]):  # 「結為姊妹市已25年」
         return False
     rec = res.recognised
     return bool(_NOW.search(t, a, m)) or any(d.precision == "day" for d in rec.within(rec.dates, s0, m))
@@ -868,7 +868,7 @@ def _tie_day(res: Resolved, s0: int, m: int, a: int) -> dt.date | None:
 
 # ----------------------------------------------------------------------------- sister cities
 
-_PROPOSED = re.compile(fold(r"提議|建議|倡議|提出|邀請"))  # 「感謝市長提議兩市建立姊妹市關係」: a tie proposed, not made
+_PROPOSED = re.compile(fold(r"提議|建議|倡議|提出|邀請"))  # 「謝謝議長建議兩市結為姊妹市」: a tie proposed, not made
 _SISTER = re.compile(fold(r"姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹城鎮|姐妹城鎮|姊妹縣|姐妹縣|姊妹州|姊妹町|姐妹町|姊妹鎮|姐妹鎮"
                            r"|[Ss]ister[ -][Cc]it(?:y|ies)|[Tt]win(?:ned)? [Cc]it"))
 _OF = re.compile(fold(r"的$|之$"))
@@ -883,7 +883,7 @@ def _list_places(res: Resolved, a: int, e: int) -> list[PlaceMention]:
     t = res.text.fold
     return [p for p in found if p.kind not in ("state", "province", "prefecture", "region")
             or (p.kind == "prefecture" and p.end not in starts and p.end < e and t[p.end] in "、及和與（(")
-            # 「與帛琉科羅州簽署姊妹市協定」: a state or province named last, of no city after it, is the partner itself
+            # 「與美國奧勒岡州簽署姊妹市協定」: a state or province named last, of no city after it, is the partner itself
             or (p.kind in ("state", "province") and p is found[-1] and p.end < e and t[p.end] not in "的之")]
 
 
@@ -905,7 +905,7 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
             return
         px, py = res.places[x], res.places[y]
         if px.country and px.country == py.country and len(px.name_zh) > 2 and px.name_zh[:2] == py.name_zh[:2] and px.kind != py.kind:
-            return  # 南投縣 and 南投市: a county and its seat are no pair of sisters
+            return  # 苗栗縣 and 苗栗市: a county and its seat are no pair of sisters
         seen.add(frozenset((x, y)))
         x, y = sorted((x, y))
         out.append(SisterCity(x, y, text.span(a, b)))
@@ -915,7 +915,7 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         a = clause_start(t, s.start, m.start(), _CLAUSE_MARKS)
         b = clause_end(t, m.end(), s.end, _CLAUSE_MARKS)
         if _FUTURE_BEFORE.search(t, a, m.start()) or _PROPOSED.search(t, a, m.start()):
-            continue  # 「朝締結姐妹市目標邁進」「盼早日結為姊妹市」「提議兩市建立姊妹市關係」: a tie hoped for, not one made
+            continue  # 「朝締結姐妹市目標邁進」「盼早日結為姊妹市」「建議兩市結為姊妹市」: a tie hoped for, not one made
         before = _list_places(res, a, m.start())
         after = _list_places(res, m.end(), b)
         of = _OF.search(t, max(a, m.start() - 1), m.start())
@@ -982,5 +982,5 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
             add(home, add_place(res, before[0]), a, b)
         elif not before and not after and home and _BOTH.search(t, a, m.start()) \
                 and _TIE_VERB.search(t, max(a, m.start() - 8), m.start()):
-            add(home, _main_partner(res), a, b)  # 「雙方並正式簽盟為姊妹城鎮」: the home city and the city it met
+            add(home, _main_partner(res), a, b)  # 「兩鎮今日簽盟為姊妹城鎮」: the home city and the city it met
     return out

@@ -95,8 +95,8 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|stated|noted|told 
 
 
 def _not_signed_on(raw: str, start: int, end: int) -> bool:
-    """A day that dates the story, not the signing: the dateline's ("Taipei, March 10 (CNA)") or the day something was
-    said ("…, the ministry said Tuesday")."""
+    """A day that dates the story, not the signing: the dateline's ("Taipei, June 2 (CNA)") or the day something was
+    said ("…, the office said Friday")."""
     return bool(_DATELINE_AFTER.match(raw, end)) or bool(_SAID_BEFORE.search(raw, max(0, start - 30), start))
 
 
@@ -559,7 +559,7 @@ class EnglishAgreements:
     def kind(self, a: AgreementMention, s: Sentence) -> str:
         raw = self.text.raw
         word = a.word.lower()
-        # "a statement of cooperation … between the two sister cities": named for cooperation, a memorandum whatever the tie
+        # "a statement of cooperation … to deepen ties": named for cooperation, a memorandum whatever the tie
         if a.kind != "mou" or re.search(r"memorand|mou|letter of intent|loi|of cooperation", word):
             if a.name and a.kind == "mou" and _FRIENDLY.search(a.name) and not re.search(r"memorand|mou", a.name, re.I):
                 return "friendship"
@@ -662,7 +662,7 @@ class EnglishAgreements:
                 same = None
             if same is not None and not refer and not title and date is None and year is not None and same.year is None \
                     and _INDEFINITE.search(lead) and a.word.lower() not in same.ag.span.text.lower():
-                same = None  # "a statement of cooperation was signed … later signing a memorandum … in 2022": another one
+                same = None  # "a statement of cooperation is signed … went on to sign a memorandum … in 2019": another one
             if same is None and refer and a.count <= 1:
                 # "the agreement", "their first memorandum": the last one of these parties, whatever its word (when the
                 # sentence names the parties, "The agreement was signed by Taipei Mayor … and Houston Mayor …", all of them)
