@@ -438,12 +438,12 @@ def _run_on_lead(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, S
     return name, d.date, _strip_span_of(piece, d.start, d.end), rest
 
 
-# a list number glued to an English headline's first word (a distributor's feed: 「1Alex Doe, Minister of …」)
+# a list number glued to an English headline's first word (a distributor's feed: 「1Alex Doe, Director of …」)
 _NUMBERED_HEADLINE = re.compile(r"\d(?=[A-Z][a-z]{2,}[ ,])")
 
 
 def _dated_headline(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
-    """A date label whose value runs on into a Chinese headline (``date 2025-11-07 <headline>``, a saved page that lost
+    """A date label whose value runs on into a Chinese headline (``date 2024-03-18 <headline>``, a saved page that lost
     its line break): (field, date, its span, the headline), else None."""
     if len(pieces) != 1 or pieces[0][0] not in _DATE_LABELS:
         return None
@@ -903,7 +903,7 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             lines[i] = _Line(rest, False)
             return title, subtitle, i, captions
         dated = _dated_headline(pieces) if pieces is not None and title is None else None
-        if dated is not None:  # `date 2025-11-07 <headline>`: the date is header, the rest the title
+        if dated is not None:  # `date 2024-03-18 <headline>`: the date is header, the rest the title
             name, date, date_span, rest = dated
             f.put_date(name, date, date_span)
             title = rest
@@ -1228,7 +1228,7 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
     header = dataclasses.replace(header, contact_unit=unit, contacts=tuple(contacts), phones=tuple(phones))
     if title is None and "title" in f.spans:  # 「標題：…」 written as a field (a reprint gives it at the end)
         title = f.spans["title"]
-    if title is not None and _NUMBERED_HEADLINE.match(title.text):  # 「1Alex Doe, Minister of …」: a distributor's list number
+    if title is not None and _NUMBERED_HEADLINE.match(title.text):  # 「1Alex Doe, Director of …」: a distributor's list number
         title = _strip_span_of(title, 1, len(title.text))
     if title is None and paras:  # no title line in the top: the first short line of the body
         head = _strip_span(text, paras[0].start, paras[0].start + len(paras[0].text.split("\n")[0]))

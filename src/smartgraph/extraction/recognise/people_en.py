@@ -9,7 +9,7 @@
 - an honorific: "Mr. Joe Hedges", "Ms. Xue Mei-ying", "Dr. Terrance Drew"; "Mr. Nakamura" is short;
 - a name with its Han form in brackets ("Lin Mei-ling (林美玲)"), or the reverse ("柯文哲 (Ko Wen-je)").
 Names are runs of capitalised words: Western order ("Soichiro Takashima", "Peter J. Cruz") and Chinese order
-with a hyphenated given name ("Chen Chi-mai") alike; which word is the family name is left to coreference.
+with a hyphenated given name ("Lin Ta-tung") alike; which word is the family name is left to coreference.
 """
 
 from __future__ import annotations
@@ -843,7 +843,7 @@ class EnglishPeople:
         return True
 
     def _title_of_then_name(self, tm: TitleMention, s0: int, s1: int) -> bool:
-        """"The vice mayor of Springdale on the island of X, Anna Bell Cruz, arrived …": "the", the title, "of" its body
+        """"The vice mayor of Springdale on the coast of X, Anna Bell Cruz, toured …": "the", the title, "of" its body
         and words with no comma, then the name set off by commas (or followed by its Han form in brackets)."""
         raw = self.raw
         if not re.search(r"(?:^|[\s,;:–—-])[Tt]he\s+$", raw[max(s0, self._last_end(tm.start)):tm.start]):

@@ -55,7 +55,7 @@ def _last_foreign_place(res: Resolved, p: PersonMention, title: lx.Title | None 
 
 def _last_foreign_government(res: Resolved, pos: int) -> str:
     """The last foreign city's or town's government a post before ``pos`` named, where the gazetteer knows no such
-    place (「柯哈市副市長甲表示，由於市長乙另有行程」: 柯哈市's); "" if none."""
+    place (「柯哈市副市長甲致詞時說，市長乙因公務在外」: 柯哈市's); "" if none."""
     best, best_end = "", -1
     home = ("", res.home_country or "TW")
     for (_start, end), key in res.org_of.items():
@@ -319,8 +319,8 @@ def find_posts(res: Resolved) -> list[Post]:
 
 
 def _visitors_units_en(res: Resolved, posts: list[Post], holders: dict[str, list[PersonMention]]) -> list[Post]:
-    """A visiting delegation's members named by a department only ("…, Deputy Mayor of Springdale, visited with A, the
-    director of the Urban Mobility Department"): where the holder has a foreign name and the sentence names the posts of
+    """A visiting delegation's members named by a department only ("…, Deputy Mayor of Springdale, came with A, the
+    director of the Drainage Works Department"): where the holder has a foreign name and the sentence names the posts of
     one foreign city's government, the department is that city's, not a unit of the home city's government."""
     home = res.home_country or "TW"
     gov_home = government(res, res.home_place) if res.home_place in res.places else ""

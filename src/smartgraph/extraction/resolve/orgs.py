@@ -324,7 +324,7 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     if not fused and title is not None and t[e - 1] in fold(title.label_zh[:2]) and t[e - 1] in fold(PLACE_SUFFIX_TITLES) \
             and all(is_han(ch) for ch in t[a:e]) and not t[a:e].endswith(fold("城市")):
         start = last.end if last is not None and last.end <= e else a
-        if fold(title.label_zh[:1]) != t[e - 1]:  # 副市長: the place's name starts after a word no name holds (此次與|柯哈市)
+        if fold(title.label_zh[:1]) != t[e - 1]:  # 副市長: the place's name starts after a word no name holds (當地與|柯哈市)
             start = max([start, *(k + 1 for k in range(start, e - 1) if t[k] in not_in_name())])
         name = raw[start:e]
         # a word before the suffix (姊妹|市, 水上|町) is a place only where the text writes it after a country or place
@@ -759,7 +759,7 @@ def _spelt_out(raw: str, acronym: str) -> str:
 
 def _sender_en(s: str, geo: list[tuple[int, int, str, object]], home: str) -> str:
     """The home country when an office's English name carries a home place or country not written after "in" (the
-    Yokohama Branch of the Taipei Economic and Cultural Representative Office in Japan: Taiwan's office abroad, not
+    Fukuoka Branch of the Taipei Economic and Cultural Representative Office in Japan: Taiwan's office abroad, not
     Japan's; "the Polish Office in Taipei" is Poland's), else ""."""
     for a, _, kind, v in geo:
         code = str(v) if kind == "country" else getattr(gz.place_named(str(v)), "country", "")
@@ -781,7 +781,7 @@ def _en_country(geo: list[tuple[int, int, str, object]]) -> str:
 
 def _en_org_type(s: str) -> lx.OrgType | None:
     """The organisation type an English name tells: the type word that ends last ("City Government Department of
-    Public Works" is a department), the longest of those ending there ("Trade Office" is a representative office,
+    Parks and Gardens" is a department), the longest of those ending there ("Trade Office" is a representative office,
     not an office)."""
     low = s.lower()
     best: tuple[int, int, lx.OrgType] | None = None
