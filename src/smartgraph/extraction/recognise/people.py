@@ -269,7 +269,7 @@ class PeopleRecogniser:
         placed = self._name_after_place(j, floor)
         if placed is not None:
             return placed, False
-        # a surname alone before a title: 柯市長, 三浦市長, 李廳長
+        # a surname alone before a title: 林市長, 田中市長, 李廳長
         for k in (2, 1):
             a = j - k
             if a < floor or not all(is_han(c) for c in t[a:j]):

@@ -28,7 +28,7 @@ from smartgraph.extraction.text import Text
 
 __all__ = ["recognise_people_en", "recognise_titles_en"]
 
-# a capitalised word of a name (Wen-je, Hřib, O'Brien), an initial (L., J.D.), or a particle inside a name
+# a capitalised word of a name (Ta-tung, Dvořák, O'Brien), an initial (L., J.D.), or a particle inside a name
 _WORD = re.compile(r"(?:[A-Z]\.){1,3}|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*")
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "binti", "al", "el", "dos"}
 # capitalised words that open no name: months, weekdays, and words a sentence opens with

@@ -6,7 +6,7 @@
 3. part of a known name: a Japanese family name (田中 of 田中一郎), the end of a transliterated
    name (桑托斯 of 瑪麗亞桑托斯, 諾華克 of 揚．諾華克), one word of a Latin name
    (Kowalski of Adam Kowalski);
-4. a surname and a title (柯市長, 林副市長): the person with that surname who holds that title,
+4. a surname and a title (王市長, 林副市長): the person with that surname who holds that title,
    else the only person with that surname; otherwise the mention names nobody and is dropped.
 Then every other place the text writes a known full name is a mention of that person too.
 """
@@ -148,7 +148,7 @@ class PeopleResolver:
                 remap[key] = longer[0]
 
     def _family_names(self) -> None:
-        """English: a known person's family name standing alone ("Ko said", "Hrib welcomed Ko") is a mention of them;
+        """English: a known person's family name standing alone ("Lin said", "Novák welcomed Lin") is a mention of them;
         a family name two people share goes to the one named last before it. The family name is the first word of a
         name in Chinese order (Lin Ta-tung) and the last of one in Western order (Ichiro Tanaka)."""
         res = self.res
