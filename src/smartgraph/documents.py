@@ -280,7 +280,7 @@ _EN_OUTLET = (r"(?:CNA|Focus Taiwan|Central News Agency|Taiwan News|Taipei Times
 _ZH_OUTLET_RE = re.compile(rf"^{_ZH_OUTLET}$")
 _EN_OUTLET_RE = re.compile(rf"^{_EN_OUTLET}$")
 _REPORT = r"(?:即時)?(?:報導|报导|報道|报道)"
-# 記者周奕安、林珮君／台北報導 · CNEWS匯流新聞網記者許文綺／台北報導 · 台灣好新聞／記者黃駿騏／桃園報導 · 地方中心／台東報導
+# 記者林大同、王小明／台北報導 · 某某新聞網記者陳小華／台北報導 · 台灣某某新聞／記者李大華／桃園報導 · 地方中心／台東報導
 _ZH_BYLINE_RE = re.compile(
     r"^(?:(?P<outlet>[^\s／/〔〕【】]{2,20}?)\s*(?:[／/]\s*)?)?(?:記者|记者)\s*(?P<names>[\u4e00-\u9fff·．・、，, ]{2,40}?)\s*[／/]\s*"
     r"(?P<place>[\u4e00-\u9fff]{0,8}?)\s*" + _REPORT + r"$"
@@ -297,7 +297,7 @@ _SITE_TOKEN_RE = re.compile(r"(?!(?:updated?|posted|modified|published|date|time
 _DATE_LINE_NOISE = re.compile(
     _TIME + r"|[（(][^（()）]{0,20}(?:更新|updated?)[^（()）]{0,20}[）)]|(?:週|周|星期)[一二三四五六日天]|"
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?|[-–—]\s*Page\s*\d+|GMT[+-]\d{1,2}(?::?\d{2})?|[｜|│,]", re.I)
-# （中央社記者許家瑜台北28日電） · （中央社高雄1日电）
+# （中央社記者王小明台北5日電） · （中央社高雄1日电）
 _ZH_DATELINE_RE = re.compile(
     r"^[（(]\s*(?P<outlet>中央社|中央通訊社|中央通讯社|[\u4e00-\u9fff]{2,8}?社)\s*(?:(?:記者|记者)(?P<rest>[\u4e00-\u9fff、，,·．]{2,40}?)|(?P<place>[\u4e00-\u9fff]{2,8}?))"
     r"(?P<day>\d{1,2})\s*日\s*(?:電|电|專電|专电)\s*[）)]\s*")
@@ -307,7 +307,7 @@ _EN_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _EN_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'-]{1,20}(?:\s[A-Z][A-Za-z.'-]{1,20}){0,2})(?:,\s*(?P<date>" + _EN_MON + r"\s+\d{1,2}))?\s*"
     r"\((?P<outlet>" + _EN_OUTLET + r")\)\s*(?:(?:--|—|–|-|:)\s*)?")
-# Taiwanese place names a dateline may end with, to split 許家瑜台北 into a reporter and a place.
+# Taiwanese place names a dateline may end with, to split 王小明台北 into a reporter and a place.
 _DATELINE_PLACES = ("台北", "臺北", "新北", "桃園", "台中", "臺中", "台南", "臺南", "高雄", "基隆", "新竹", "苗栗", "彰化", "南投",
                     "雲林", "嘉義", "屏東", "宜蘭", "花蓮", "台東", "臺東", "澎湖", "金門", "馬祖", "連江")
 
@@ -368,7 +368,7 @@ class _Fields:
 
 
 def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
-    """A header line cut into (field name, value) pairs: ``發布日期 2018-11-03 ｜ 發布單位 新聞局`` gives two. Parts
+    """A header line cut into (field name, value) pairs: ``發布日期 2021-06-15 ｜ 發布單位 新聞局`` gives two. Parts
     between ｜ that carry no label come as (None, part). None when the line is not a header line."""
     text = line.text
     seps = list(_SEPARATORS.finditer(text))
@@ -438,12 +438,12 @@ def _run_on_lead(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, S
     return name, d.date, _strip_span_of(piece, d.start, d.end), rest
 
 
-# a list number glued to an English headline's first word (a distributor's feed: 「1Alex Doe, Minister of …」)
+# a list number glued to an English headline's first word (a distributor's feed: 「1Alex Doe, Director of …」)
 _NUMBERED_HEADLINE = re.compile(r"\d(?=[A-Z][a-z]{2,}[ ,])")
 
 
 def _dated_headline(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
-    """A date label whose value runs on into a Chinese headline (``date 2025-11-07 <headline>``, a saved page that lost
+    """A date label whose value runs on into a Chinese headline (``date 2024-03-18 <headline>``, a saved page that lost
     its line break): (field, date, its span, the headline), else None."""
     if len(pieces) != 1 or pieces[0][0] not in _DATE_LABELS:
         return None
@@ -566,7 +566,7 @@ def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
 
 # a site's own date line (「2025, 12. 19  Edit this Page」): year, comma, month, full stop, day, and the page's tools
 _COMMA_DOT_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2}),\s*(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})(?:\s+(?:Edit\s+this\s+Page|Print|Share))?$", re.I)
-# a site's clock at the top of a saved page (「PACIFIC DAILY NEWS 2026, 1. 29 AM 10:33 Thursday」): not the story's date
+# a site's clock at the top of a saved page (「ISLAND DAILY NEWS 2025, 3. 14 AM 08:20 Friday」): not the story's date
 _SITE_CLOCK_RE = re.compile(r"^[A-Z][A-Z &'.-]{2,40}\s+(?:19|20)\d{2}[,./ -]\s*\d{1,2}[./ -]\s*\d{1,2}\s+(?:[AP]M\s*)?\d{1,2}:\d{2}"
                             r"(?:\s*[AP]M)?\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.{0,20}$")
 
@@ -592,8 +592,8 @@ def _comma_dot_date(f: _Fields, line: Span) -> bool:
 
 
 def _date_line(f: _Fields, line: Span) -> bool:
-    """A news story's date line: ``2010-04-06 20:31　聯合報　記者…／台北報導``, ``Wed, Jan 15, 2020 - Page 3``,
-    ``2019/7/4 12:08（7/4 15:21 更新）``, ``台灣好新聞／記者黃駿騏／桃園報導　2022.12.15 15:41``."""
+    """A news story's date line: ``2012-05-08 09:12　某某日報　記者…／台北報導``, ``Fri, Mar 6, 2020 - Page 2``,
+    ``2021/8/3 10:05（8/3 14:40 更新）``, ``台灣某某新聞／記者李大華／桃園報導　2023.05.09 16:20``."""
     t = line.text
     if len(t) > 100:
         return False
@@ -763,7 +763,7 @@ def _dateline(f: _Fields, para: Span) -> int:
 
 
 def _reporter_length(chunk: str) -> int:
-    """許家瑜台北 -> 3: a reporter's name before a place (three characters unless that leaves no place)."""
+    """王小明台北 -> 3: a reporter's name before a place (three characters unless that leaves no place)."""
     for n in (3, 2, 4):
         if chunk[n:] in _DATELINE_PLACES:
             return n
@@ -903,7 +903,7 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             lines[i] = _Line(rest, False)
             return title, subtitle, i, captions
         dated = _dated_headline(pieces) if pieces is not None and title is None else None
-        if dated is not None:  # `date 2025-11-07 <headline>`: the date is header, the rest the title
+        if dated is not None:  # `date 2024-03-18 <headline>`: the date is header, the rest the title
             name, date, date_span, rest = dated
             f.put_date(name, date, date_span)
             title = rest
@@ -1133,7 +1133,7 @@ def detect_language(text: str) -> str:
     the letters (a Chinese release full of English names stays Chinese), and simplified when more of its
     characters exist only in simplified script than only in traditional (OpenCC's tables tell which).
 
-    >>> detect_language("Taipei Mayor Ko Wen-je (柯文哲) met Prague Mayor Zdenek Hrib."), detect_language("北九州市长首访高雄")
+    >>> detect_language("Taipei Mayor Lin Ta-tung (林大同) met Prague Mayor Jan Novak."), detect_language("北九州市长首访高雄")
     ('en', 'zh-Hans')
     """
     han = "".join(_HAN.findall(text))  # every Han character, in order
@@ -1228,7 +1228,7 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
     header = dataclasses.replace(header, contact_unit=unit, contacts=tuple(contacts), phones=tuple(phones))
     if title is None and "title" in f.spans:  # 「標題：…」 written as a field (a reprint gives it at the end)
         title = f.spans["title"]
-    if title is not None and _NUMBERED_HEADLINE.match(title.text):  # 「1Alex Doe, Minister of …」: a distributor's list number
+    if title is not None and _NUMBERED_HEADLINE.match(title.text):  # 「1Alex Doe, Director of …」: a distributor's list number
         title = _strip_span_of(title, 1, len(title.text))
     if title is None and paras:  # no title line in the top: the first short line of the body
         head = _strip_span(text, paras[0].start, paras[0].start + len(paras[0].text.split("\n")[0]))

@@ -1,12 +1,12 @@
 """People named in Chinese text, with the posts the same words give them.
 
-- a title, then a name: 「臺北市長柯文哲」「市長賈西亞(Robert Garcia)」「副市長 Gábor Kerpel-Fronius」
-- a name, then a title: 「黃珊珊副市長」「高島宗一郎市長指出」「Pustelnik副市長」; a surname and a title
-  (柯市長, 高島市長) is a *short* mention that only coreference can name;
-- posts joined before one name: 「臺北市政府公務人員訓練處處長兼市長室涉外事務總監周台竹」,
-  「GO SMART主席、臺北市長柯文哲」, 「會長、荷蘭籍的Bernard Oosterom」;
-- a name with its Latin form in brackets: 「芭堤雅（Patahiyah Ismail）」;
-- an honorific after a name: 「Monika Zimmermann女士」「Ruth Finkelstein博士」.
+- a title, then a name: 「臺北市長林大同」「市長桑托斯(Maria Santos)」「副市長 Anna Kovács-Horváth」
+- a name, then a title: 「王小明副市長」「田中一郎市長指出」「Kowalski副市長」; a surname and a title
+  (林市長, 田中市長) is a *short* mention that only coreference can name;
+- posts joined before one name: 「臺北市政府資訊局局長兼市長室國際事務顧問陳小華」,
+  「某城市聯盟主席、臺北市長林大同」, 「會長、荷蘭籍的Jan de Vries」;
+- a name with its Latin form in brackets: 「諾拉（Nora Aziz）」;
+- an honorific after a name: 「Maria Santos女士」「Peter Brandt博士」.
 What stands before a title back to a clause break is kept, unparsed, as the post's affiliation.
 """
 
@@ -150,7 +150,7 @@ def party_cut(t: str, a: int, e: int) -> int:
         return a
     region = _REGION_TAIL.search(t, a, e)
     if region is not None and region.start() > a and ends_with(t, region.start(), _BODY_ENDS, a):
-        return region.start()  # 「波蘭半導體供應鏈協會亞洲代表」: the region the post covers, after the body's name
+        return region.start()  # 「某國電動車產業協會亞洲代表」: the region the post covers, after the body's name
     return e
 
 
@@ -184,7 +184,7 @@ class PeopleRecogniser:
 
     # ------------------------------------------------------------------ names after and before a title
     def origin(self, a: int, e: int) -> str:
-        """The country an affiliation before a title ties a name to: its first country (日本台灣交流協會高雄事務所 is
+        """The country an affiliation before a title ties a name to: its first country (日本台灣交流協會某地事務所 is
         Japanese), else its last place; an empty one takes the last country or place the sentence named before it."""
         inside = [m for m in self.geo.starting(a, e + 1) if m.end <= e + 1]
         if not inside and a == e:
@@ -269,7 +269,7 @@ class PeopleRecogniser:
         placed = self._name_after_place(j, floor)
         if placed is not None:
             return placed, False
-        # a surname alone before a title: 柯市長, 三浦市長, 李廳長
+        # a surname alone before a title: 林市長, 田中市長, 李廳長
         for k in (2, 1):
             a = j - k
             if a < floor or not all(is_han(c) for c in t[a:j]):
@@ -342,7 +342,7 @@ class PeopleRecogniser:
         return a
 
     def _side(self, i: int, floor: int) -> tuple[int, int] | None:
-        """「上海方則由市長龔正、副市長陳通出席」: the place whose side (X方, X方面) a clause speaks for is the affiliation
+        """「甲市方則由市長王小明、副市長陳小華出席」: the place whose side (X方, X方面) a clause speaks for is the affiliation
         of the bare title that opens it."""
         m = _SIDE_BEFORE.search(self.text.fold, max(floor, i - 8), i)
         if m is None:
@@ -367,13 +367,13 @@ class PeopleRecogniser:
             nxt = titles[n + 1].start if n + 1 < len(titles) else s.end
             limit = min(s.end, nxt if nxt > tm.end else s.end)
             aff_start = _affiliation_start(text, tm.start, floor)
-            # 「日本自由民主黨幹事長代行甲」: a party's own post (幹事長) is in the party, whose name is its body
+            # 「日本某某黨幹事長代行甲」: a party's own post (幹事長) is in the party, whose name is its body
             aff = (aff_start, tm.start if tm.title.key in _PARTY_POSTS else party_cut(t, aff_start, tm.start))
             if aff[0] == aff[1]:
                 aff = self._side(aff_start, floor) or aff
             name = self.name_after(tm.end, limit, self.origin(aff_start, tm.start))
             if name is not None and name.script == "han" and not pending:
-                # 「林欽榮副市長蒙特婁代表受獎」: a better name before the title wins over a weak one after it
+                # 「王小明副市長維也納代表受獎」: a better name before the title wins over a weak one after it
                 sb = self.score_before(tm.start, floor)
                 if sb > 8 * name.conf + 1:
                     name = None
@@ -425,7 +425,7 @@ class PeopleRecogniser:
             aff2_start = self._after_where(_affiliation_start(text, nm.start, floor), nm.start)
             aff2 = (aff2_start, party_cut(t, aff2_start, nm.start))
             if tm.title.key in ("representative", "chief-representative") and not short and aff2_start == nm.start:
-                continue  # 「李永萍代表郝龍斌」: 代表 the verb
+                continue  # 「王小明代表林大同」: 代表 the verb
             end = tm.end
             listed = not short and aff2_start == nm.start and nm.start - 1 > floor and t[nm.start - 1] == "、"
             self.out.append(PersonMention(aff2_start, end, text.raw[aff2_start:end], nm, ((tm, aff2),), short,
@@ -438,8 +438,8 @@ class PeopleRecogniser:
         return sorted(self.out, key=lambda p: p.start)
 
     def _party_members(self) -> None:
-        """「市議員共9人，其中親民黨籍林國成、無黨籍楊靜宇」: a name right after a party label (X黨籍) is a politician's; a
-        council's title earlier in the sentence that no name took (市議員共9人) is the post each of them holds."""
+        """「市議員共5人，其中甲黨籍林大同、無黨籍王小明」: a name right after a party label (X黨籍) is a politician's; a
+        council's title earlier in the sentence that no name took (市議員共5人) is the post each of them holds."""
         raw, t = self.text.raw, self.text.fold
         cover = _Cover(self.out)
         named = {tm.start for p in self.out for tm, _ in p.posts}
@@ -464,7 +464,7 @@ class PeopleRecogniser:
             cover.add(self.out[-1])
 
     def _list_after(self, name: NameMention, posts: tuple[tuple[TitleMention, tuple[int, int]], ...], limit: int) -> int:
-        """「前蘇澳鎮長林棋山、李坤山等人」「市議員林國成、楊靜宇及李傅中武」: names listed after a titled one share its post."""
+        """「前某鎮長林大同、王小明等人」「市議員林大同、王小明及陳小華」: names listed after a titled one share its post."""
         t, raw = self.text.fold, self.text.raw
         end = name.end
         while end < limit and t[end] in "、及和與" and name.script == "han":
@@ -490,7 +490,7 @@ class PeopleRecogniser:
         return ""
 
     def _list_before(self, name: NameMention, tm: TitleMention, floor: int, origin: str = "") -> None:
-        """「包括林一郎、宮田和宏、鈴木大地參議員」: names listed before a name and its title share the title, back to
+        """「包括林一郎、田中一郎、山本二郎參議員」: names listed before a name and its title share the title, back to
         a name that has a title of its own."""
         t, raw = self.text.fold, self.text.raw
         e = name.start

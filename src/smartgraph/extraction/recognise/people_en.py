@@ -1,15 +1,15 @@
 """People named in English text, with the posts the same words give them.
 
-- a title, then a name: "Taipei City Mayor Ko Wen-je (柯文哲)", "Acting Mayor Hsu Li-ming", "deputy director Li Xiaodong";
+- a title, then a name: "Taipei City Mayor Lin Ta-tung (林大同)", "Acting Mayor Wang Hsiao-ming", "deputy director Li Xiaohua";
   the capitalised words before the title are its affiliation ("Taipei City Council Speaker", "DOIT Commissioner"),
-  "of the …" after the name is one too ("Commissioner Huang Yi-ping of the Department of Public Works");
-  a title and one capitalised word ("Mayor Ko", "Speaker Dai") is a *short* mention that only coreference can name;
-- an appositive: "Përparim Rama, Mayor of Pristina,", "Su Liang, chairman of the GO SMART committee,",
-  "Liu Shih-chung, Taiwan's Representative to Hungary,";
-- an honorific: "Mr. Joe Hedges", "Ms. Xue Mei-ying", "Dr. Terrance Drew"; "Mr. Nakamura" is short;
-- a name with its Han form in brackets ("Lin Mei-ling (林美玲)"), or the reverse ("柯文哲 (Ko Wen-je)").
-Names are runs of capitalised words: Western order ("Soichiro Takashima", "Peter J. Cruz") and Chinese order
-with a hyphenated given name ("Chen Chi-mai") alike; which word is the family name is left to coreference.
+  "of the …" after the name is one too ("Commissioner Chen Hsiao-hua of the Department of Parks and Gardens");
+  a title and one capitalised word ("Mayor Lin", "Speaker Wang") is a *short* mention that only coreference can name;
+- an appositive: "Jan Novak, Mayor of Brno,", "Wang Hsiao-ming, chairman of the Smart City committee,",
+  "Lin Mei-hua, Taiwan's Representative to Austria,";
+- an honorific: "Mr. Tom Alder", "Ms. Chen Hsiao-hua", "Dr. Maria Santos"; "Mr. Tanaka" is short;
+- a name with its Han form in brackets ("Lin Mei-ling (林美玲)"), or the reverse ("林大同 (Lin Ta-tung)").
+Names are runs of capitalised words: Western order ("Ichiro Tanaka", "Peter J. Cruz") and Chinese order
+with a hyphenated given name ("Lin Ta-tung") alike; which word is the family name is left to coreference.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from smartgraph.extraction.text import Text
 
 __all__ = ["recognise_people_en", "recognise_titles_en"]
 
-# a capitalised word of a name (Wen-je, Hřib, O'Brien), an initial (L., J.D.), or a particle inside a name
+# a capitalised word of a name (Ta-tung, Dvořák, O'Brien), an initial (L., J.D.), or a particle inside a name
 _WORD = re.compile(r"(?:[A-Z]\.){1,3}|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*")
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "binti", "al", "el", "dos"}
 # capitalised words that open no name: months, weekdays, and words a sentence opens with
@@ -114,7 +114,7 @@ def title_for(tm: TitleMention, raw: str, aff: tuple[int, int]) -> TitleMention:
                 return tm
             return TitleMention(tm.start, tm.end, tm.text, lx.former(title) if tm.former else title, tm.former)
     if tm.title.key == "vice-head-of-state" and name.strip() and not geo_code(name) and "vice-president-company" in lx.titles():
-        # "Vice President … at Team San Jose": a body that names no country has a corporate vice president
+        # "Vice President … at Team Springdale": a body that names no country has a corporate vice president
         return TitleMention(tm.start, tm.end, tm.text, lx.titles()["vice-president-company"], tm.former)
     return tm
 
@@ -538,7 +538,7 @@ _SISTER_OF = re.compile(r" (?:sister|partner|friendship|twin)[ -](?:city|prefect
 
 
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
-    """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Boston": the organisation."""
+    """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Denver": the organisation."""
     m = _OF_ORG.match(raw, i, limit)
     if not m:
         return None
@@ -559,7 +559,7 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
             e = last_cap = a + w.start() + len(word)
         elif word.lower() == "and" and re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]) and \
                 re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]).group(1).lower() in _title_first_words():  # type: ignore[union-attr]
-            break  # "… of the Department of Labor and Director Yang …": another person's title
+            break  # "… of the Department of Health and Director Wang …": another person's title
         elif word.lower() == "and" and _named_with_title(raw, a + w.end(), limit):
             break  # "… Office in Japan and Chen Hui, Director-General of …": another person, named before their title
         elif word.lower() in ("of", "and", "for", "the", "on", "in", "&", "de"):
@@ -574,7 +574,7 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         run = re.match(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", raw[sister.end():limit])
         if run is not None:
             return sister.end(), sister.end() + len(run.group().rstrip("."))
-    # "Minister of Industry, Commerce, Tourism, and Labor of the Miyazaki Prefecture Government": the portfolio's list
+    # "Minister of Agriculture, Forestry, Fisheries, and Water of the Northshire Prefecture Government": the portfolio's list
     # runs on to the body the post is in, after its last "of"
     more = _PORTFOLIO.match(raw, e, limit) if portfolio else None
     if more and re.search(r"\band\s+(\w+)", more.group()) and \
@@ -584,7 +584,7 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         body = _after_of(raw, more.end(), limit, portfolio=False)
         if body is not None:
             return body
-    # "Vice President of Communications and Marketing at Team San Jose": the portfolio, then the body it is at
+    # "Vice President of Sales and Events at Team Springdale": the portfolio, then the body it is at
     at = re.match(r"\s+at\s+(?:the\s+)?(?=[A-Z])", raw[e:limit]) if portfolio else None
     if at is not None:
         body = _after_of(raw, e, limit, portfolio=False)
@@ -606,7 +606,7 @@ def _org_word(w: str) -> bool:
 
 
 def _appositive_aff(raw: str, a: int, e: int) -> tuple[int, int]:
-    """The affiliation in an appositive before its title: "the Queensland Government's …" gives the part before 's."""
+    """The affiliation in an appositive before its title: "the Northshire Government's …" gives the part before 's."""
     s = raw[a:e]
     m = list(re.finditer(r"['’]s\b", s))
     if m:
@@ -622,7 +622,7 @@ def _appositive_aff(raw: str, a: int, e: int) -> tuple[int, int]:
 
 
 def _bracket_han_before(raw: str, s0: int, e: int) -> tuple[str, int]:
-    """A Han name in brackets that ends ``raw[s0:e]`` ("Chang Li-tang (張麗堂)"): the name and where its blanks and
+    """A Han name in brackets that ends ``raw[s0:e]`` ("Wang Hsiao-ming (王小明)"): the name and where its blanks and
     brackets start; else ("", e)."""
     br = _BRACKET_HAN_AT_END.search(raw[s0:e])  # the slice: nothing before s0 counts as a blank before the match
     return (br.group(1), s0 + br.start()) if br else ("", e)
@@ -642,7 +642,7 @@ class EnglishPeople:
         return self.ends[i - 1] if i else 0
 
     def _past_named(self, a: int, e: int) -> int:
-        """"Hsieh and Yeonsu District|Mayor": an affiliation starts after "X and" when X is a word of someone's name
+        """"Wang and Suwon City|Mayor": an affiliation starts after "X and" when X is a word of someone's name
         already read (the person the sentence pairs with the title's holder)."""
         m = re.match(r"([A-Z][\w'’-]*) and ", self.raw[a:e])
         if m and any(m.group(1) in p.name.text.split() for p in self.out):
@@ -703,7 +703,7 @@ class EnglishPeople:
     def _title_then_name(self, tm: TitleMention, s0: int, s1: int, nxt: int) -> bool:
         raw = self.raw
         i = tm.end
-        # "Representative to Taiwan Gary Cowan", "Mayor of Taipei Ko Wen-je": a place between title and name
+        # "Representative to Taiwan Tom Alder", "Mayor of Taipei Lin Ta-tung": a place between title and name
         # a title in lower case only as "the deputy mayor of Sapporo, Taro Yamada," (the name set off by commas)
         lower = not tm.text[:1].isupper()
         qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1]) \
@@ -717,7 +717,7 @@ class EnglishPeople:
                 if geo_code(piece) and piece[:1].isupper():
                     best = k + w_end
             kind = _PLACE_KIND_WORD.match(raw, best, s1) if best is not None else None
-            if kind is not None:  # "Deputy Mayor of Izumo City Ito Kou": the place's kind word is the place's
+            if kind is not None:  # "Deputy Mayor of Nara City Tanaka Ichiro": the place's kind word is the place's
                 best = kind.end()
             body = _PLACE_BODY.match(raw, best, s1) if best is not None and qual.group(1) == "of" else None
             if body is not None:  # "Speaker of the Hsinchu City Council Wang Mei-hua": the place's council, then the name
@@ -747,7 +747,7 @@ class EnglishPeople:
         alt, after = _bracket_han(raw, ne)
         short = " " not in raw[ns:ne] and not alt
         if short and (raw[ns:ne].isupper() or len(raw[ns:ne]) < 2 or i != tm.end):
-            return False  # "president of the Tokyo Organising Committee": a word of the organisation, not a name
+            return False  # "chairman of the Springdale Organising Committee": a word of the organisation, not a name
         # the affiliation: capitalised words before the title, else "of the …" after the name
         qual = re.search(r"(?:\bthen-|\bex-|\b[Ff]ormer\s+)$", raw[max(s0, tm.start - 8):tm.start])
         t0 = tm.start - len(qual.group()) if qual else tm.start  # "Tainan's then-Mayor": the affiliation ends before "then-"
@@ -775,7 +775,7 @@ class EnglishPeople:
         return True
 
     def _appositive(self, tm: TitleMention, s0: int, s1: int) -> bool:
-        """"Përparim Rama, Mayor of Pristina," / "Patrick Hafens, the Queensland Government's … Commissioner for Taiwan,"."""
+        """"Jan Novak, Mayor of Brno," / "Tom Alder, the Northshire Government's … Commissioner for Taiwan,"."""
         raw = self.raw
         s0 = max(s0, self._last_end(tm.start))
         a = _aff_start(raw, tm.start, s0)
@@ -784,7 +784,7 @@ class EnglishPeople:
         # "…, the former Deputy Mayor of Taichung,"; "…, second councilor;" (a lower-case title with its rank)
         pre = raw[s0:a]
         if m is None:
-            # "…, the Queensland Government's Trade and Investment Commissioner": the run may hold the article
+            # "…, the Northshire Government's Trade and Tourism Commissioner": the run may hold the article
             m2 = re.search(r",\s*$", pre)
             if m2 is None:
                 return False
@@ -811,7 +811,7 @@ class EnglishPeople:
             q = re.match(r"\s+(?:to|for|in)\s+(?:the\s+)?[A-Z][^,;.]{0,40}", raw[tm.end:s1])
             if q:
                 end = tm.end + q.end()
-            # "State Executive Councillor for Traffic Management and Flood Mitigation of Penang": the portfolio, then
+            # "State Executive Councillor for Housing and Local Government of Selangor": the portfolio, then
             # the body the post is in
             body = _FOR_THEN_OF.match(raw, tm.end, s1)
             of = _after_of(raw, body.end(1), s1) if body is not None else None
@@ -823,7 +823,7 @@ class EnglishPeople:
         return True
 
     def _copula(self, tm: TitleMention, s0: int, s1: int) -> bool:
-        """"when Chang Li-tang (張麗堂) was mayor of Tainan", "Lee Hsiu-mei, who is director of …": a name, a verb of being,
+        """"when Wang Hsiao-ming (王小明) was mayor of Tainan", "Chen Hsiao-hua, who is director of …": a name, a verb of being,
         then the title and the body after "of"."""
         raw = self.raw
         s0 = max(s0, self._last_end(tm.start))
@@ -843,7 +843,7 @@ class EnglishPeople:
         return True
 
     def _title_of_then_name(self, tm: TitleMention, s0: int, s1: int) -> bool:
-        """"The vice mayor of Springdale on the island of X, Anna Bell Cruz, arrived …": "the", the title, "of" its body
+        """"The vice mayor of Springdale on the coast of X, Anna Bell Cruz, toured …": "the", the title, "of" its body
         and words with no comma, then the name set off by commas (or followed by its Han form in brackets)."""
         raw = self.raw
         if not re.search(r"(?:^|[\s,;:–—-])[Tt]he\s+$", raw[max(s0, self._last_end(tm.start)):tm.start]):
@@ -868,7 +868,7 @@ class EnglishPeople:
         return True
 
     def _second_post(self, tm: TitleMention, s1: int) -> bool:
-        """"Igi Takashi, Mayor of Yonago City and Chairman of the Nakaumi Council,": a second post of the one just named,
+        """"Tanaka Ichiro, Mayor of Nara City and Chairman of the Lake Council,": a second post of the one just named,
         joined by "and" to the end of the first."""
         raw = self.raw
         if not self.out or not re.fullmatch(r",?\s+and\s+(?:the\s+)?", raw[self.out[-1].end:tm.start]):
@@ -955,7 +955,7 @@ class EnglishPeople:
             self._add(PersonMention(ns, ne, raw[ns:ne], self._name(ns, ne), holder.posts[:1], False, "title"))
 
     def _brackets(self) -> None:
-        """"Lin Mei-ling (林美玲)" with no title nearby, and "柯文哲 (Ko Wen-je)"."""
+        """"Lin Mei-ling (林美玲)" with no title nearby, and "林大同 (Lin Ta-tung)"."""
         raw = self.raw
         for m in _BRACKET_HAN.finditer(raw):
             e = m.start()

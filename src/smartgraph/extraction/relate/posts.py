@@ -2,9 +2,9 @@
 
 The organisation is the one the affiliation before the title names. A post with no affiliation
 takes, in order: the previous list item's government (羅茲市議會主席X、國際合作經理Y), the home
-government for a local title held by someone with a Chinese name (市長林佳龍), the government of the
+government for a local title held by someone with a Chinese name (市長林大同), the government of the
 last foreign place the sentence named for someone with a foreign name, the home government for a
-post in an agency, or the home country's government for a national post (總統蔡英文).
+post in an agency, or the home country's government for a national post (總統王小明).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ LOCAL_SCOPES = ("city", "county", "township", "district", "council", "agency")
 
 
 def _looks_foreign(p: PersonMention) -> bool:
-    """A Latin name, a name given with its Latin form, or a Han name that is not Chinese (高島宗一郎, 賀吉普)."""
+    """A Latin name, a name given with its Latin form, or a Han name that is not Chinese (田中一郎, 諾華克)."""
     if p.name.script == "latin" or p.name.alt:
         return True
     name = fold(p.name.text).replace("·", "")
@@ -55,7 +55,7 @@ def _last_foreign_place(res: Resolved, p: PersonMention, title: lx.Title | None 
 
 def _last_foreign_government(res: Resolved, pos: int) -> str:
     """The last foreign city's or town's government a post before ``pos`` named, where the gazetteer knows no such
-    place (「柯哈市副市長甲表示，由於市長乙另有行程」: 柯哈市's); "" if none."""
+    place (「柯哈市副市長甲致詞時說，市長乙因公務在外」: 柯哈市's); "" if none."""
     best, best_end = "", -1
     home = ("", res.home_country or "TW")
     for (_start, end), key in res.org_of.items():
@@ -90,7 +90,7 @@ def _last_foreign_country(res: Resolved, p: PersonMention) -> str:
 def _looks_foreign_en(p: PersonMention, home_country: str = "TW") -> bool:
     """English: a name with a Chinese form in brackets, or romanised as Taiwan writes Chinese names (Lin Chih-hao,
     Mei-Lan Wang), is the home country's; so, in a Taiwanese release, is an English given name before a Chinese family
-    name (Grace Chen, Bruce Linghu); other Latin names are foreign."""
+    name (Grace Wang, Peter Lin); other Latin names are foreign."""
     if p.name.script == "han":
         return _looks_foreign(p)
     if p.name.alt:
@@ -181,7 +181,7 @@ def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str
             country = res.organizations[org].country if org in res.organizations else ""
             return national_government(res, country) if country else org
         if org:
-            return org  # else a name that only looks foreign (Shih Che): the home rules below
+            return org  # else a name that only looks foreign (Wang Ta): the home rules below
     if title.scope == "country":
         return national_government(res, res.home_country or "TW")
     if home and (title.scope in LOCAL_SCOPES or title.kind in ("head", "deputy", "staff")):
@@ -258,7 +258,7 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
     if title.scope == "country" and not foreign:
         return national_government(res, res.home_country or "TW")
     if title.scope == "org" and title.kind in ("head", "deputy", "staff") and not foreign and res.home_place in res.places:
-        return government(res, res.home_place)  # 秘書長黃崇典 in a city's release: the city government's
+        return government(res, res.home_place)  # 秘書長陳小華 in a city's release: the city government's
     return ""
 
 
@@ -319,8 +319,8 @@ def find_posts(res: Resolved) -> list[Post]:
 
 
 def _visitors_units_en(res: Resolved, posts: list[Post], holders: dict[str, list[PersonMention]]) -> list[Post]:
-    """A visiting delegation's members named by a department only ("…, Deputy Mayor of Springdale, visited with A, the
-    director of the Urban Mobility Department"): where the holder has a foreign name and the sentence names the posts of
+    """A visiting delegation's members named by a department only ("…, Deputy Mayor of Springdale, came with A, the
+    director of the Drainage Works Department"): where the holder has a foreign name and the sentence names the posts of
     one foreign city's government, the department is that city's, not a unit of the home city's government."""
     home = res.home_country or "TW"
     gov_home = government(res, res.home_place) if res.home_place in res.places else ""
@@ -424,8 +424,8 @@ def _council(res: Resolved, org: str, title: lx.Title) -> str:
 
 
 def _home_organisations(res: Resolved, posts: list[Post], holders: dict[str, list[PersonMention]]) -> None:
-    """An organisation whose name tells no country (GO SMART秘書長李鎮宇) is of the release's country when everyone the
-    release names in it has a Chinese name; one with a foreign-named member (ICLEI副秘書長Monika Zimmermann) stays open."""
+    """An organisation whose name tells no country (某聯盟秘書長陳小華) is of the release's country when everyone the
+    release names in it has a Chinese name; one with a foreign-named member (某聯盟副秘書長Maria Santos) stays open."""
     home = res.home_country
     if not home:
         return

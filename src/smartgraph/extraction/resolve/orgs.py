@@ -114,7 +114,7 @@ def _country_before(res: Resolved, name: str, strict: bool = False) -> str:
         for m in _geo_in(res, max(0, i - 12), i):
             if m.end == i and _country_of(m):
                 return _country_of(m)
-        code = "" if strict else _context_country(res, i)  # 「赴位於貝里斯的姐妹市橘道鎮」: the foreign country its sentence names
+        code = "" if strict else _context_country(res, i)  # 「赴位於宏都拉斯的友好城市甲鎮」: the foreign country its sentence names
         if code and code != home and not context:
             context = code
         i = t.find(f, i + 1)
@@ -139,7 +139,7 @@ def _portfolio_en(stretch: str) -> bool:
 
 def _sentence_country_en(res: Resolved, a: int) -> str:
     """The one foreign country the places and countries of a sentence are in ("" when none or several): where a city
-    no table knows lies ("Mayor Date Kentaro of Sakaminato City" among Yonago, Matsuyama and Izumo)."""
+    no table knows lies ("Mayor Tanaka Ichiro of Hikari City" among Nara, Kobe and Kyoto)."""
     s = res.text.sentences[res.text.sentence_of(a)]
     codes = {_country_of(m) for m in _geo_in(res, s.start, s.end)} - {"", res.home_country or "TW"}
     return codes.pop() if len(codes) == 1 else ""
@@ -324,7 +324,7 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
     if not fused and title is not None and t[e - 1] in fold(title.label_zh[:2]) and t[e - 1] in fold(PLACE_SUFFIX_TITLES) \
             and all(is_han(ch) for ch in t[a:e]) and not t[a:e].endswith(fold("城市")):
         start = last.end if last is not None and last.end <= e else a
-        if fold(title.label_zh[:1]) != t[e - 1]:  # 副市長: the place's name starts after a word no name holds (此次與|柯哈市)
+        if fold(title.label_zh[:1]) != t[e - 1]:  # 副市長: the place's name starts after a word no name holds (當地與|柯哈市)
             start = max([start, *(k + 1 for k in range(start, e - 1) if t[k] in not_in_name())])
         name = raw[start:e]
         # a word before the suffix (姊妹|市, 水上|町) is a place only where the text writes it after a country or place
@@ -340,7 +340,7 @@ def _affiliation(res: Resolved, a: int, e: int, title: lx.Title | None) -> str:
         name = lat.group(1)
         code = _country_of(last) if last is not None else ""
         return organization(res, f"org-{fold(name)}", name, "international-organization", code)
-    # 5a. a country, then a company's name with no telling ending, before a company's title (美國長榮貨運資深副董事長):
+    # 5a. a country, then a company's name with no telling ending, before a company's title (美國某某物流資深副董事長):
     # the company, of that country
     if isinstance(last, CountryMention) and last.start == a and title is not None and title.scope == "org" and not fused \
             and title.kind != "envoy" and not _STATIONED.search(t, last.end, e):
@@ -646,7 +646,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
         pk = place_en(res, core, True)  # "Male City": a city the table knows by this whole name
         if pk:
             return government(res, pk)
-    if core != s:  # "City of Baton Rouge and East Baton Rouge Parish in Louisiana": the place the name opens with
+    if core != s:  # "City of Springdale and North Springdale County in Ohio": the place the name opens with
         lead_place = next((h for h in gz.places().en.find(core.lower()) if h.start == 0), None)
         if lead_place is not None and re.match(r"\s+(?:in|and)\s|\s*,", core[lead_place.end:]):
             pk = place_en(res, core[:lead_place.end], city)
@@ -655,7 +655,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     lead_place = next((h for h in gz.places().en.find(s.lower()) if h.start == 0), None)
     placed = _EN_PLACE_IN.match(s, lead_place.end) if lead_place is not None else None
     if lead_place is not None and placed is not None:
-        # "Narita City in Japan's Chiba Prefecture", "Sejong Special Autonomous City in South Korea": the place the name
+        # "Kisarazu City in Japan's Chiba Prefecture", "Jeju Special Self-Governing Province in South Korea": the place the name
         # opens with, told where it lies
         said = placed.group(1) or ""
         pk = place_en(res, s[:lead_place.end], "City" in said,
@@ -687,7 +687,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     if code and " " not in s and s.lower() in demonyms():
         return national_government(res, code)
     full = _spelt_out(res.text.raw, s) if re.fullmatch(r"[A-Z]{2,8}", s) else ""
-    if full:  # "KCCI Chair Akito Kuga" after "Kumamoto Chamber of Commerce and Industry (KCCI)": the body spelt out
+    if full:  # "NCCI Chair Tanaka Ichiro" after "Nara Chamber of Commerce and Industry (NCCI)": the body spelt out
         return affiliation_en(res, full, kinds, country)
     ot = _en_org_type(s)
     geo = _en_geo(s)
@@ -738,8 +738,8 @@ _CONNECTORS_EN = {"of", "and", "for", "the", "&", "on", "in"}
 
 
 def _spelt_out(raw: str, acronym: str) -> str:
-    """The name an acronym stands for where the text first gives it in brackets: "Kumamoto Chamber of Commerce and
-    Industry (KCCI)" ("" when the text spells it out nowhere)."""
+    """The name an acronym stands for where the text first gives it in brackets: "Nara Chamber of Commerce and
+    Industry (NCCI)" ("" when the text spells it out nowhere)."""
     m = re.search(r"\(\s*" + re.escape(acronym) + r"\s*\)", raw)
     if m is None:
         return ""
@@ -759,7 +759,7 @@ def _spelt_out(raw: str, acronym: str) -> str:
 
 def _sender_en(s: str, geo: list[tuple[int, int, str, object]], home: str) -> str:
     """The home country when an office's English name carries a home place or country not written after "in" (the
-    Yokohama Branch of the Taipei Economic and Cultural Representative Office in Japan: Taiwan's office abroad, not
+    Fukuoka Branch of the Taipei Economic and Cultural Representative Office in Japan: Taiwan's office abroad, not
     Japan's; "the Polish Office in Taipei" is Poland's), else ""."""
     for a, _, kind, v in geo:
         code = str(v) if kind == "country" else getattr(gz.place_named(str(v)), "country", "")
@@ -781,7 +781,7 @@ def _en_country(geo: list[tuple[int, int, str, object]]) -> str:
 
 def _en_org_type(s: str) -> lx.OrgType | None:
     """The organisation type an English name tells: the type word that ends last ("City Government Department of
-    Public Works" is a department), the longest of those ending there ("Trade Office" is a representative office,
+    Parks and Gardens" is a department), the longest of those ending there ("Trade Office" is a representative office,
     not an office)."""
     low = s.lower()
     best: tuple[int, int, lx.OrgType] | None = None

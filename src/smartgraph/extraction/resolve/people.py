@@ -1,12 +1,12 @@
 """People: person mentions to the persons of the document, by sieves run most precise first.
 
 1. the same name (folded: 臺/台, both scripts, width; Latin names by their sorted words);
-2. a name and the other script's form in brackets (賀吉普(Zdeněk Hřib)) are one person, and so is the
+2. a name and the other script's form in brackets (諾華克(Jan Novák)) are one person, and so is the
    same Latin name elsewhere;
-3. part of a known name: a Japanese family name (高島 of 高島宗一郎), the end of a transliterated
-   name (韓德瑞克斯 of 霍雷肖韓德瑞克斯, 迪萊夫斯卡 of 艾尼斯卡．迪萊夫斯卡), one word of a Latin name
-   (Pustelnik of Adam Pustelnik);
-4. a surname and a title (柯市長, 林副市長): the person with that surname who holds that title,
+3. part of a known name: a Japanese family name (田中 of 田中一郎), the end of a transliterated
+   name (桑托斯 of 瑪麗亞桑托斯, 諾華克 of 揚．諾華克), one word of a Latin name
+   (Kowalski of Adam Kowalski);
+4. a surname and a title (王市長, 林副市長): the person with that surname who holds that title,
    else the only person with that surname; otherwise the mention names nobody and is dropped.
 Then every other place the text writes a known full name is a mention of that person too.
 """
@@ -148,9 +148,9 @@ class PeopleResolver:
                 remap[key] = longer[0]
 
     def _family_names(self) -> None:
-        """English: a known person's family name standing alone ("Ko said", "Hrib welcomed Ko") is a mention of them;
+        """English: a known person's family name standing alone ("Lin said", "Novák welcomed Lin") is a mention of them;
         a family name two people share goes to the one named last before it. The family name is the first word of a
-        name in Chinese order (Ko Wen-je) and the last of one in Western order (Soichiro Takashima)."""
+        name in Chinese order (Lin Ta-tung) and the last of one in Western order (Ichiro Tanaka)."""
         res = self.res
         raw = res.text.raw
         owners: dict[str, list[str]] = {}
@@ -198,7 +198,7 @@ class PeopleResolver:
 
     def _given_name_country(self, key: str) -> bool:
         """Whether the sentence that first names a person names a country, or a place in one, whose people go by their
-        given name (Malaysia, Thailand, Indonesia, Myanmar, Brunei, Iceland): "Patahiyah said" of Patahiyah Ismail."""
+        given name (Malaysia, Thailand, Indonesia, Myanmar, Brunei, Iceland): "Nora said" of Nora Aziz."""
         rec = self.res.recognised
         text = self.res.text
         first = min((m.start for m, k in self.res.person_of.items() if k == key), default=-1)
@@ -311,7 +311,7 @@ _JAPANESE_WORD = re.compile(r"(?:(?:(?:([kstpc])(?=\1))?(?:sh|ch|ts|[kgszjtdnhbp
 
 
 def _capitalised_neighbour(raw: str, i: int, j: int) -> bool:
-    """Whether a word is part of a longer run of capitalised words (Power Up, Lin Wan-chi), not a name standing alone."""
+    """Whether a word is part of a longer run of capitalised words (Power Up, Lin Mei-hua), not a name standing alone."""
     before = re.search(r"([A-Z][\w\-]*)\s$", raw[max(0, i - 30):i])
     after = re.match(r"\s([A-Z][\w\-]*)", raw[j:j + 30])
     return bool((before and before.group(1) not in _OPENERS) or (after and after.group(1) not in _OPENERS))
