@@ -422,20 +422,23 @@ def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
     return pieces
 
 
-def _run_on_lead(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
-    """A date label written without a colon whose value runs on into the lead paragraph (a saved page that lost its
-    line break): (field, date, its span, the rest of the line), else None. The rest counts as prose from eight Latin words."""
+def _date_running_on(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
+    """A lone date label whose value, a full date, runs on into more text on its line (a saved page that lost its
+    line break): (field, date, its span, the rest of the line), else None."""
     if len(pieces) != 1 or pieces[0][0] not in _DATE_LABELS:
         return None
     name, piece = pieces[0]
     d = _full_date(piece.text)
-    if d is None or d.start != 0:
+    if d is None or d.start != 0 or name is None:
         return None
-    rest = _strip_span_of(piece, d.end, len(piece.text))
-    if len(re.findall(r"[A-Za-z]{2,}", rest.text)) < 8:
-        return None
-    assert name is not None
-    return name, d.date, _strip_span_of(piece, d.start, d.end), rest
+    return name, d.date, _strip_span_of(piece, d.start, d.end), _strip_span_of(piece, d.end, len(piece.text))
+
+
+def _run_on_lead(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
+    """A date label written without a colon whose value runs on into the lead paragraph: the rest counts as prose
+    from eight Latin words."""
+    run = _date_running_on(pieces)
+    return run if run is not None and len(re.findall(r"[A-Za-z]{2,}", run[3].text)) >= 8 else None
 
 
 # a list number glued to an English headline's first word (a distributor's feed: 「1Alex Doe, Director of …」)
@@ -443,20 +446,15 @@ _NUMBERED_HEADLINE = re.compile(r"\d(?=[A-Z][a-z]{2,}[ ,])")
 
 
 def _dated_headline(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
-    """A date label whose value runs on into a Chinese headline (``date 2024-03-18 <headline>``, a saved page that lost
-    its line break): (field, date, its span, the headline), else None."""
-    if len(pieces) != 1 or pieces[0][0] not in _DATE_LABELS:
+    """A date label whose value runs on into a Chinese headline (``date 2024-03-18 <headline>``)."""
+    run = _date_running_on(pieces)
+    if run is None:
         return None
-    name, piece = pieces[0]
-    d = _full_date(piece.text)
-    if d is None or d.start != 0:
+    rest = run[3].text
+    if len(re.findall(r"[\u4e00-\u9fff]", rest)) < 8 or not _is_title(rest) or re.match(r"\d|[(（]", rest) \
+            or _ZH_DATELINE_RE.match(rest) or _ZH_ORG_RE.match(rest):
         return None
-    rest = _strip_span_of(piece, d.end, len(piece.text))
-    if len(re.findall(r"[\u4e00-\u9fff]", rest.text)) < 8 or not _is_title(rest.text) or re.match(r"\d|[(（]", rest.text) \
-            or _ZH_DATELINE_RE.match(rest.text) or _ZH_ORG_RE.match(rest.text):
-        return None
-    assert name is not None
-    return name, d.date, _strip_span_of(piece, d.start, d.end), rest
+    return run
 
 
 def _ok_without_colon(name: str, piece: Span) -> bool:
