@@ -196,7 +196,7 @@ def score_names(got: Iterable[Sequence[str]], expected: Sequence[Item], log: Log
 
     Mentions (``entities=False``): predictions that match one expected item count once, as the scorer counts;
     one that matches nothing counts once per distinct name. Entities (``entities=True``): every predicted
-    entity counts, so an entity split in two (柯市長 apart from 柯文哲) costs precision. Optional items are neutral."""
+    entity counts, so an entity split in two (楊市長 apart from 楊正雄) costs precision. Optional items are neutral."""
     preds: set[tuple[str, Any]] = set()
     n_entities = 0
     extra: list[str] = []

@@ -54,7 +54,7 @@ def test_crlf_is_folded(tmp_path: Path) -> None:
 
 def test_a_reprint_without_header_still_has_a_title(tmp_path: Path) -> None:
     path = tmp_path / "reprint.txt"
-    path.write_text("北市與布拉格深化交流\n\n臺北市長柯文哲表示，雙方將持續合作。\n", encoding="utf-8")
+    path.write_text("北市與布拉格深化交流\n\n臺北市長楊正雄表示，雙方將持續合作。\n", encoding="utf-8")
     doc = documents.read(path)
     assert doc.header.publisher is None
     assert doc.title is not None and doc.title.text == "北市與布拉格深化交流"
@@ -81,7 +81,7 @@ def test_bad_files_are_refused_with_the_file_named(tmp_path: Path, data: bytes, 
 
 def test_impossible_date_is_a_warning_with_the_line(tmp_path: Path) -> None:
     path = tmp_path / "date.txt"
-    path.write_text("發布機關:臺北市政府資訊局\n\n發布日期: 110/13/45\n\n標題\n\n臺北市長柯文哲表示，很好。\n", encoding="utf-8")
+    path.write_text("發布機關:臺北市政府資訊局\n\n發布日期: 110/13/45\n\n標題\n\n臺北市長楊正雄表示，很好。\n", encoding="utf-8")
     doc = documents.read(path)
     assert doc.header.published is None
     assert any(n.line == 3 and "110/13/45" in n.message for n in doc.notices)

@@ -189,8 +189,8 @@ def test_english_sister_cities_and_friendship_cities() -> None:
 
 
 def test_english_a_later_definite_mention_is_the_same_agreement() -> None:
-    f = _en_release("Taichung Mayor Lin and Perth Lord Mayor Basil Zempilas signed a sister city agreement on Monday. "
-            "Lin said the agreement would bring the two cities closer, and Zempilas thanked Lin for signing the agreement.")
+    f = _en_release("Taichung Mayor Lin and Perth Lord Mayor Basil Warrick signed a sister city agreement on Monday. "
+            "Lin said the agreement would bring the two cities closer, and Warrick thanked Lin for signing the agreement.")
     assert _agreements(f) == [("friendship", "signed", dt.date(2023, 5, 1), frozenset({"Taichung", "Perth"}))]
 
 

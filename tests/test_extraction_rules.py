@@ -32,9 +32,9 @@ def _post_field(f: Facts, field: str) -> dict[str, str]:
 
 
 def test_an_award_ceremony_is_named_by_its_award() -> None:
-    f = _doc("高雄獲國際肯定 陳其邁市長受獎\n\n"
+    f = _doc("高雄獲國際肯定 吳建國市長受獎\n\n"
              "高雄市以「港灣再生計畫」參加「第7屆全球宜居城市獎」評選，拿下首獎。頒獎典禮於4月10日在新加坡舉行，"
-             "陳其邁市長親自出席受獎。")
+             "吳建國市長親自出席受獎。")
     names = [n for e in f.events.values() for n in e.names_zh]
     assert "第7屆全球宜居城市獎頒獎典禮" in names
     assert not any(n.endswith(" 頒獎典禮") for n in names)
@@ -49,8 +49,8 @@ def test_two_releases_generic_ceremonies_are_two_events() -> None:
 
 def test_members_of_a_delegation_took_part_in_its_visit() -> None:
     f = _doc("加州城市訪團拜會高雄市長\n\n"
-             "美國加州城市訪問團今天抵達高雄訪問，拜會市長陳其邁，雙方就經貿交流交換意見。\n\n"
-             "陳其邁表示，高雄與加州往來密切，歡迎更多城市來訪。\n\n"
+             "美國加州城市訪問團今天抵達高雄訪問，拜會市長吳建國，雙方就經貿交流交換意見。\n\n"
+             "吳建國表示，高雄與加州往來密切，歡迎更多城市來訪。\n\n"
              "市府指出，高雄港與加州港口的貨運量逐年成長。\n\n"
              "新聞局說明，雙方未來將持續推動青年交流。\n\n"
              "此次由市議員王大同率領的訪團共8人，成員包括聖塔克拉拉市市長李文華、市議員張志明等人。")
@@ -79,14 +79,14 @@ def test_bureaus_that_sign_are_the_parties_not_the_places_in_the_name() -> None:
 
 def test_each_representing_their_city_is_not_a_list_of_pairs() -> None:
     f = _doc("高雄與大阪締結友誼城市\n\n"
-             "高雄市與日本大阪府堺市今天締結為友誼城市，高雄市長陳其邁與堺市長山田太郎在高雄市政府分別代表兩市簽署友誼城市協定。")
+             "高雄市與日本大阪府堺市今天締結為友誼城市，高雄市長吳建國與堺市長山田太郎在高雄市政府分別代表兩市簽署友誼城市協定。")
     for _, parties in _agreements(f):
         assert "高雄市政府" not in parties
 
 
 def test_a_bare_mou_told_again_in_a_quote_is_the_same_agreement() -> None:
     f = _doc("高雄與堺市簽署備忘錄\n\n"
-             "高雄市長陳其邁昨(11)日率團前往日本堺市，與堺市政府簽署「港灣交流合作備忘錄(MOU)」。\n\n"
+             "高雄市長吳建國昨(11)日率團前往日本堺市，與堺市政府簽署「港灣交流合作備忘錄(MOU)」。\n\n"
              "堺市長指出，今天MOU的簽署，代表兩市合作的起點。")
     assert [k for k, _ in _agreements(f)].count("mou") == 1
 
@@ -117,29 +117,29 @@ def test_the_subject_of_a_chain_of_ties_is_the_side_of_each() -> None:
 def test_a_day_that_holds_several_events_is_where_the_next_sentence_s_people_were() -> None:
     f = _doc("2023 Harbour City Day登場 港灣城市獎揭曉\n\n"
              "高雄市政府昨(11)日舉辦「2023 Harbour City Day」，一次串起「2023港灣城市獎頒獎典禮」、「港灣城市會員大會」"
-             "以及「海洋科技」論壇。港灣聯盟主席、高雄市長陳其邁透過預錄影片，歡迎各國城市會員出席。\n\n"
+             "以及「海洋科技」論壇。港灣聯盟主席、高雄市長吳建國透過預錄影片，歡迎各國城市會員出席。\n\n"
              "新聞局表示，聯盟會員已達80名。")
     names = _names(f)
     day = next(k for k, e in f.events.items() if "2023 Harbour City Day" in e.names_en + e.names_zh)
     went = {(names[p.person], p.event) for p in f.participations}
-    assert ("陳其邁", day) in went
-    assert not any(n == "陳其邁" and e != day for n, e in went)
+    assert ("吳建國", day) in went
+    assert not any(n == "吳建國" and e != day for n, e in went)
 
 
 def test_an_opening_carnival_is_an_event_and_the_day_its_festival_began() -> None:
     f = _doc("港都藝術節熱鬧登場\n\n"
-             "由市府主辦的「2024港都藝術節」已於9月7日上午以開幕嘉年華揭開序幕，市長陳其邁與上千名市民騎乘單車繞行鹽埕街區。"
-             "藝術節為期一個月，至10月6日止。", date="113/09/08")
+             "由市府主辦的「2024港都藝術節」已於10月5日晚間以開幕嘉年華揭開序幕，市長吳建國與數百名市民步行繞行旗津街區。"
+             "藝術節為期一個月，至11月3日止。", date="113/10/06")
     by_name = {n: e for e in f.events.values() for n in e.names_zh}
     assert "開幕嘉年華" in by_name
     carnival, festival = by_name["開幕嘉年華"], by_name["2024港都藝術節"]
     assert carnival.parent == festival.key
-    assert str(festival.start) == "2024-09-07"
+    assert str(festival.start) == "2024-10-05"
 
 
 def test_a_future_word_inside_a_post_title_plans_nothing() -> None:
     f = _doc("高雄與大阪簽署觀光交流備忘錄\n\n"
-             "高雄市政府今(11)日與日本大阪市簽署「觀光交流備忘錄」，市長陳其邁與大阪市長橫山英幸擔任見證人。\n\n"
+             "高雄市政府今(11)日與日本大阪市簽署「觀光交流備忘錄」，市長吳建國與大阪市長山本健一擔任見證人。\n\n"
              "圖說：高雄市政府研究發展及計畫處長王大明與大阪市觀光局長田中一郎共同簽署備忘錄。", date="113/04/11")
     got = [(a.kind, a.status) for a in f.agreements.values()]
     assert got == [("mou", "signed")]
@@ -148,21 +148,21 @@ def test_a_future_word_inside_a_post_title_plans_nothing() -> None:
 def test_a_visit_of_last_year_is_not_what_the_release_is_about() -> None:
     f = _doc("高雄與熊本簽署觀光交流備忘錄\n\n"
              "高雄市政府今(11)日在市府四維行政中心與日本熊本市簽署「觀光交流備忘錄」，由觀光局長王大明與熊本市觀光局長"
-             "田中一郎共同簽署，市長陳其邁擔任見證人。\n\n"
+             "田中一郎共同簽署，市長吳建國擔任見證人。\n\n"
              "這次締結合作，副市長林小華去年還曾親赴熊本市訪問、與當地交換意見，經過多次討論後，才在今天正式完成簽署。\n\n"
              "圖說：王大明與田中一郎共同簽署備忘錄。", date="113/04/11")
     names = _names(f)
     visits = {k for k, e in f.events.items() if e.category == "visit"}
     went = {(names[p.person], p.event) for p in f.participations}
-    assert not any(n in ("王大明", "田中一郎", "陳其邁") and e in visits for n, e in went)
+    assert not any(n in ("王大明", "田中一郎", "吳建國") and e in visits for n, e in went)
     assert any(n == "王大明" and f.events[e].category == "ceremony" for n, e in went)
 
 
 def test_a_visit_of_the_roc_year_before_is_not_what_the_release_is_about() -> None:
     f = _doc("高雄與熊本簽署友好交流協定\n\n"
-             "日本熊本縣知事田中一郎率領縣府團隊來訪，今(11)日在高雄市政府與市長陳其邁共同簽署「友好交流協定」。\n\n"
-             "陳其邁致詞時表示，去(112)年9月他率團訪問熊本縣，今天換高雄接待貴賓。\n\n"
-             "圖說：市長陳其邁與熊本縣知事田中一郎合影。", date="113/04/11")
+             "日本熊本縣知事田中一郎率領縣府團隊來訪，今(11)日在高雄市政府與市長吳建國共同簽署「友好交流協定」。\n\n"
+             "吳建國致詞時表示，去(112)年9月他率團訪問熊本縣，今天換高雄接待貴賓。\n\n"
+             "圖說：市長吳建國與熊本縣知事田中一郎合影。", date="113/04/11")
     names = _names(f)
     cats = {(names[p.person], f.events[p.event].category) for p in f.participations}
     assert ("田中一郎", "ceremony") in cats
@@ -181,15 +181,15 @@ def test_an_office_named_for_a_foreign_country_first_is_that_country_s() -> None
 def test_a_delegation_member_s_body_that_names_no_place_is_of_the_delegation_s_country() -> None:
     f = _doc("捷克訪團拜會高雄市府\n\n"
              "捷克布爾諾市副市長Petr Novak今(11)日率團拜會高雄市政府，訪團成員包括布爾諾市議會主席Jan Dvorak，"
-             "以及摩拉維亞科技大學校長Eva Svobodova等人，由市長陳其邁親自接待。", date="113/04/11")
+             "以及摩拉維亞科技大學校長Eva Svobodova等人，由市長吳建國親自接待。", date="113/04/11")
     country = _post_field(f, "country")
     assert country.get("Eva Svobodova") == "CZ"
-    assert country.get("陳其邁") == "TW"
+    assert country.get("吳建國") == "TW"
 
 
 def test_a_former_minister_s_ministry_is_named_without_former() -> None:
     f = _doc("高雄舉行城市外交座談\n\n"
-             "高雄市政府今(11)日舉行城市外交座談會，前經濟部長王大明、前鎮區長李小華與市長陳其邁出席座談。", date="113/04/11")
+             "高雄市政府今(11)日舉行城市外交座談會，前經濟部長王大明、前鎮區長李小華與市長吳建國出席座談。", date="113/04/11")
     org = _post_field(f, "name_zh")
     assert org.get("王大明") == "經濟部"
     assert org.get("李小華", "").startswith("前鎮區")
@@ -208,7 +208,7 @@ def test_a_latin_body_before_a_chain_of_posts_is_where_both_posts_are() -> None:
 
 def test_everyone_a_sentence_that_opens_at_an_event_names_was_there() -> None:
     f = _doc("高雄舉行港灣城市宣言簽署儀式\n\n"
-             "高雄市政府今(11)日舉行「港灣城市宣言」簽署儀式，由市長陳其邁主持。\n\n"
+             "高雄市政府今(11)日舉行「港灣城市宣言」簽署儀式，由市長吳建國主持。\n\n"
              "簽署儀式上，市府特別邀請即將在2026年主辦港灣博覽會的荷蘭鹿特丹市長Jan de Vries，代表各簽署城市將宣言交給陳市長。",
              date="113/04/11")
     names = _names(f)
@@ -218,17 +218,17 @@ def test_everyone_a_sentence_that_opens_at_an_event_names_was_there() -> None:
 
 def test_a_verb_phrase_before_an_expo_word_is_no_event_name() -> None:
     f = _doc("2024高雄國際花卉博覽會開幕\n\n"
-             "「2024高雄國際花卉博覽會」今(11)日開幕，市長陳其邁帶領各國代表齊聲朗讀宣言，向世界傳遞花博精神。", date="113/04/11")
+             "「2024高雄國際花卉博覽會」今(11)日開幕，市長吳建國帶領各國代表齊聲朗讀宣言，向世界傳遞花博精神。", date="113/04/11")
     names = [n for e in f.events.values() for n in e.names_zh]
     assert not any("傳遞" in n or n.startswith("向") for n in names)
 
 
 def test_the_subject_of_a_sentence_did_each_thing_it_tells_up_to_a_semicolon() -> None:
     f = _doc("高雄市長訪問大阪\n\n"
-             "高雄市長陳其邁率團訪日進行城市交流，11日抵達大阪市，拜會大阪市長橫山英幸，雙方並簽署「觀光交流備忘錄」；"
+             "高雄市長吳建國率團訪日進行城市交流，11日抵達大阪市，拜會大阪市長山本健一，雙方並簽署「觀光交流備忘錄」；"
              "同一場合中，高雄市觀光局與大阪觀光局也簽署「燈會交流備忘錄」。", date="113/04/12")
     names = _names(f)
-    cats = {n for p in f.participations if names[p.person] == "陳其邁" for n in f.events[p.event].names_zh}
+    cats = {n for p in f.participations if names[p.person] == "吳建國" for n in f.events[p.event].names_zh}
     assert any("拜會" in n for n in cats)
     assert any("訪日" in n for n in cats)
     assert not any("燈會" in n for n in cats)
@@ -302,7 +302,7 @@ def _org_of(f: Facts, person: str) -> set[str]:
 
 def test_an_envoy_heads_the_mission_to_the_country_the_title_names() -> None:
     f = _doc_en("Kaohsiung Welcomes Envoys\n\n"
-                "Mayor Chen Chi-mai met Paraguayan Ambassador to Taiwan Carlos Mendez and Taiwan's Ambassador to Paraguay "
+                "Mayor Wu Chien-kuo met Paraguayan Ambassador to Taiwan Carlos Mendez and Taiwan's Ambassador to Paraguay "
                 "Lin Wen-hao at City Hall today. Wang Chih-ming, Taiwan's Representative to Poland, joined by video, and "
                 "Canadian Representative to Taiwan Anne Gauthier sent greetings.")
     assert _org_of(f, "Carlos Mendez") == {"Embassy of Paraguay in Taiwan"}
@@ -348,7 +348,7 @@ def test_an_agreement_signed_at_an_event_named_before_is_dated_by_it() -> None:
 
 def test_a_city_council_without_its_city_is_the_city_just_named() -> None:
     f = _doc_en("Taipei Mayor in Osaka\n\n"
-                "Mayor Chiang Wan-an met Osaka Mayor Taro Ueda and City Council Chairperson Kenji Arata on May 8.")
+                "Mayor Yang Cheng-hsiung met Osaka Mayor Taro Ueda and City Council Chairperson Kenji Arata on May 8.")
     assert _org_of(f, "Kenji Arata") == {"Osaka City Council"}
     names = _names(f)
     assert {f.organizations[p.organization].country for p in f.posts if names[p.person] == "Kenji Arata"} == {"JP"}
@@ -383,8 +383,8 @@ def test_a_pronoun_means_the_subject_of_the_sentence_before_not_the_last_person_
     said = {f.persons[s.speaker].name: s.quote.text for s in f.statements}
     assert list(said) == ["Wang Mei-lan"], said
     assert said["Wang Mei-lan"].startswith("that the two cities")
-    zh = _doc("市長歡迎訪團\n\n市長陳其邁今天接見日本熊本市長大西一史一行。他表示，高雄與熊本的交流將擴及青年與觀光。")
-    assert [_names(zh)[s.speaker] for s in zh.statements] == ["陳其邁"]
+    zh = _doc("市長歡迎訪團\n\n市長吳建國今天接見日本熊本市長中村浩二一行。他表示，高雄與熊本的交流將擴及青年與觀光。")
+    assert [_names(zh)[s.speaker] for s in zh.statements] == ["吳建國"]
 
 
 def _en_posts(body: str) -> dict[str, str]:
@@ -416,7 +416,7 @@ def test_an_english_topic_ends_before_the_verb_that_follows_it() -> None:
 
 
 def test_witnesses_of_a_signing_are_not_its_parties() -> None:
-    f = _en_facts("Taichung Mayor Lu Hsiu-yen and Brno Mayor Tomas Novak signed an MOU on river restoration today. "
+    f = _en_facts("Taichung Mayor Lu Mei-hua and Brno Mayor Tomas Novak signed an MOU on river restoration today. "
                   "Lu thanked the delegation from the Brno Chamber of Commerce, who were present to witness the signing of the MOU.")
     assert len(f.agreements) == 1
     assert not any(p.startswith("org-") for a in f.agreements.values() for p in a.parties)
@@ -436,10 +436,10 @@ def test_their_sister_city_partnership_ties_the_two_places_named() -> None:
 
 
 def test_a_tie_made_long_ago_is_no_plan_and_the_two_cities_are_the_city_met() -> None:
-    f = _doc("市長會見外賓\n\n在與美國鳳凰城市副市長會談中，陳其邁市長回顧兩市自1979年締結姊妹市以來的深厚基礎。")
+    f = _doc("市長會見外賓\n\n在與美國西雅圖市副市長會談中，吳建國市長回顧兩市自1985年締結姊妹市以來的長久情誼。")
     assert not [a for a in f.agreements.values() if a.status == "planned"]
     assert _sisters(f)
-    g = _doc("市長會見外賓\n\n接見馬來西亞檳城市長時，陳其邁市長指出，兩市自2011年締結友誼市以來，在文化領域互動良好。")
+    g = _doc("市長會見外賓\n\n接見馬來西亞馬六甲市長時，吳建國市長指出，兩市自2016年締結友誼市以來，在教育領域往來頻繁。")
     assert [(a.kind, a.status) for a in g.agreements.values()] == [("friendship", "signed")]
     assert len(next(iter(g.agreements.values())).parties) == 2
 
@@ -451,20 +451,20 @@ def test_a_named_memorandums_topic_leaves_out_its_parties() -> None:
 
 def test_the_agreement_told_again_with_its_signers_and_day_is_the_same_one() -> None:
     f = _en_facts("Taichung and Brno marked 20 years of ties, and the mayors of the two cities recently signed a partnership "
-                  "agreement. The agreement was signed by Taichung Mayor Lu Hsiu-yen and Brno Mayor Tomas Novak on July 30, 2024.")
+                  "agreement. The agreement was signed by Taichung Mayor Lu Mei-hua and Brno Mayor Tomas Novak on July 30, 2024.")
     got = [(a.kind, str(a.date)) for a in f.agreements.values()]
     assert got == [("friendship", "2024-07-30")], got
 
 
 def test_an_mou_between_the_two_cities_leaves_out_the_bodies_named_with_them() -> None:
     f = _en_facts("Last year, Brno Mayor Tomas Novak and Chairman Petr Dvorak of the Brno Chamber of Commerce visited "
-                  "Taichung Mayor Lu Hsiu-yen, and both parties began discussions on signing a MOU between the two cities.")
+                  "Taichung Mayor Lu Mei-hua, and both parties began discussions on signing a MOU between the two cities.")
     assert [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()] == [["Brno", "Taichung"]]
 
 
 def test_a_described_city_is_no_place_and_a_tie_word_is_no_topic() -> None:
     f = _doc("釜山市長訪高雄\n\n與高雄締結姊妹市超過半世紀、也是韓國最大港灣城市的韓國釜山市，由市長率團訪問高雄，"
-             "4日和陳其邁市長簽署「文化藝術合作交流意向書」。\n\n雙方並簽署姊妹市協定。")
+             "4日和吳建國市長簽署「文化藝術合作交流意向書」。\n\n雙方並簽署姊妹市協定。")
     assert not any("港灣" in p.name_zh for p in f.places.values())
     assert all(a.topic not in ("姊妹市", "締結", "合作") for a in f.agreements.values())
 
@@ -528,15 +528,15 @@ def test_a_visit_told_after_its_day_and_journey_is_named_from_its_verb() -> None
     from smartgraph.extraction.text import make_text
 
     text = ("發布機關:高雄市政府新聞局\n\n發布日期:113/04/12\n\n聯絡人:王小明\n\n市長訪日\n\n"
-            "高雄市長陳其邁率團訪問日本，26日從北海道搭機到愛知縣名古屋市拜訪名古屋市長大村秀章也參訪名古屋巨蛋。\n")
+            "高雄市長吳建國率團訪問日本，18日從沖繩搭機到福岡縣福岡市拜訪福岡市長佐藤正雄也參觀福岡塔。\n")
     names = [e.name for e in recognise.recognise(make_text(parse(text, "t.txt"))).events]
-    assert "拜訪名古屋市長大村秀章" in names, names
-    assert not any(n.startswith("26日") for n in names), names
+    assert "拜訪福岡市長佐藤正雄" in names, names
+    assert not any(n.startswith("18日") for n in names), names
 
 
 def test_a_delegation_led_to_visit_the_city_on_a_day_is_its_visit() -> None:
     f = _doc_en("Governor Visits\n\nKenji Sato, the governor of Aomori Prefecture, Japan, led a delegation to visit the "
-                "Taichung City Government on the 23rd. Mayor Lu Hsiu-yen said that Taichung is known for food.", date="2024-05-24")
+                "Taichung City Government on the 23rd. Mayor Lu Mei-hua said that Taichung is known for food.", date="2024-05-24")
     visits = {k: e for k, e in f.events.items() if "Sato's delegation visit" in e.names_en}
     assert len(visits) == 1, [e.names_en for e in f.events.values()]
     key, ev = next(iter(visits.items()))
@@ -545,9 +545,9 @@ def test_a_delegation_led_to_visit_the_city_on_a_day_is_its_visit() -> None:
 
 
 def test_a_mayor_a_foreign_city_is_led_by_is_its_mayor_whatever_the_name_looks_like() -> None:
-    f = _doc("釜山市長訪高雄\n\n韓國釜山市，由朴正浩市長親率17人的市政團隊訪問高雄，4日和陳其邁市長簽署意向書。")
+    f = _doc("釜山市長訪高雄\n\n韓國釜山市，由朴正浩市長親率9人的訪問團訪問高雄，4日和吳建國市長簽署意向書。")
     orgs = {_names(f)[p.person]: f.organizations[p.organization].name_zh for p in f.posts}
-    assert orgs["朴正浩"].startswith("釜山") and orgs["陳其邁"].startswith("高雄"), orgs
+    assert orgs["朴正浩"].startswith("釜山") and orgs["吳建國"].startswith("高雄"), orgs
 
 
 def test_a_tie_looked_forward_to_is_planned_and_no_sister_pair() -> None:
@@ -566,14 +566,14 @@ def test_a_pinyin_name_is_the_home_citys_and_a_place_after_a_comma_is_where_the_
 
 
 def test_a_name_set_off_by_commas_after_mayor_of_a_city_is_its_mayor() -> None:
-    got = _en_roles("Taichung Mayor Lu Hsiu-yen met Mayor of Brno, Tomas Novak, today at Brno City Hall. "
+    got = _en_roles("Taichung Mayor Lu Mei-hua met Mayor of Brno, Tomas Novak, today at Brno City Hall. "
                     "The Mayor of Brno, Czech Republic, thanked her.")
     assert got["Tomas Novak"][0].startswith("Brno") and got["Tomas Novak"][2] == "mayor", got
     assert not any(n.startswith("Czech") for n in got)
 
 
 def test_the_former_deputy_mayor_in_an_appositive_is_a_post() -> None:
-    got = _en_roles("A delegation led by Mayor Lu Hsiu-yen, accompanied by Chen Rong-da, the former Deputy Mayor of "
+    got = _en_roles("A delegation led by Mayor Lu Mei-hua, accompanied by Chen Rong-da, the former Deputy Mayor of "
                     "Taichung City, visited Brno City Hall.")
     assert got["Chen Rong-da"][0].startswith("Taichung") and got["Chen Rong-da"][2] == "former-deputy-mayor", got
 
@@ -647,7 +647,7 @@ def test_a_japanese_family_name_written_first_stands_alone_for_its_bearer() -> N
                   "Sakamoto said both councils had approved a sister-city agreement.")
     said = {f.persons[s.speaker].name for s in f.statements}
     assert said == {"Sakamoto Haruki"}, said
-    g = _en_facts("Brno Mayor Mark Tomsky met Taichung Mayor Lu Hsiu-yen on May 1. Mark said the visit was a success.")
+    g = _en_facts("Brno Mayor Mark Tomsky met Taichung Mayor Lu Mei-hua on May 1. Mark said the visit was a success.")
     assert "Mark Tomsky" not in {g.persons[s.speaker].name for s in g.statements}
 
 
@@ -659,7 +659,7 @@ def test_three_places_listed_before_signed_are_all_parties_but_a_place_and_its_c
 
 
 def test_the_other_signatories_of_the_mou_are_more_of_its_parties() -> None:
-    f = _en_facts("Mayor Lu Hsiu-yen inked the MOU with several Japanese cities on May 1. The other signatories of the MOU "
+    f = _en_facts("Mayor Lu Mei-hua inked the MOU with several Japanese cities on May 1. The other signatories of the MOU "
                   "include Mayor Tanaka Hiroshi of Kumamoto City, Mayor Sato Kenji of Hinokage City, and Deputy Mayor Ito "
                   "Jiro of Izumo City.")
     got = [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()]
@@ -686,9 +686,9 @@ def test_a_ministers_list_of_portfolios_runs_on_to_the_body_and_a_prefectural_as
 
 
 def test_a_city_named_after_its_country_is_the_city_not_the_country() -> None:
-    got = _en_roles("The delegates include Panama City Mayor Jose Blandon and Mexico City Mayor Clara Brugada.")
+    got = _en_roles("The delegates include Panama City Mayor Jose Blandon and Mexico City Mayor Lucia Herrera.")
     assert got["Jose Blandon"][0] == "Panama City Government", got
-    assert got["Clara Brugada"][0] == "Mexico City Government", got
+    assert got["Lucia Herrera"][0] == "Mexico City Government", got
 
 
 def test_an_english_governor_outside_japan_and_korea_is_a_state_or_territory_governor() -> None:
@@ -741,14 +741,14 @@ def test_a_name_between_a_body_and_its_title_before_a_verb_is_read_before_the_ti
 
 
 def test_a_japanese_name_after_its_city_and_before_its_title_needs_no_listed_family_name() -> None:
-    f = _doc("高雄與日本城市簽署協定\n\n陳其邁與日本京都市門田大作市長跨海視訊簽署協定書。")
+    f = _doc("高雄與日本城市簽署協定\n\n吳建國與日本京都市門田大作市長跨海視訊簽署協定書。")
     assert ("京都市政府", "mayor") in _posts(f)["門田大作"]
 
 
 def test_an_honorific_before_a_bracketed_latin_name_and_a_courtesy_title_inside_it_are_no_part_of_the_name() -> None:
     f = _doc("外國市長來訪\n\n"
              "立陶宛考納斯市市長薩維卡斯先生(Rimas Savickas)率市政顧問約納斯女士(Ona Jonaite)及副市長葛頓(Mr. Paul Gordon)"
-             "拜會陳其邁市長。")
+             "拜會吳建國市長。")
     people = {p.name: p.alt_names for p in f.persons.values()}
     assert people.get("薩維卡斯") == ("Rimas Savickas",)
     assert "約納斯" in people and "約納斯女士" not in people
@@ -784,8 +784,8 @@ def test_words_quoted_after_a_colon_are_said_by_the_person_before_it() -> None:
 
 
 def test_a_name_after_a_title_stops_where_the_name_stands_alone_elsewhere() -> None:
-    f = _doc("陳其邁拜會布蘭登市長泰德加溫姊妹市情誼\n\n"
-             "高雄市長陳其邁拜會姊妹市市長泰德（Tom Tedd），雙方交流。泰德表示，歡迎高雄市民來訪。\n\n"
+    f = _doc("吳建國拜會布蘭登市長泰德加溫姊妹市情誼\n\n"
+             "高雄市長吳建國拜會姊妹市市長泰德（Tom Tedd），雙方交流。泰德表示，歡迎高雄市民來訪。\n\n"
              "陳市長和泰德市長就兩市未來交換意見。日本交流協會會長森川修三曾多次訪台，森川修三表示歡迎。")
     names = set(_names(f).values())
     assert "泰德" in names
@@ -801,7 +801,7 @@ def test_a_place_name_means_one_place_in_a_release_the_one_its_country_or_its_on
 
 def test_a_council_named_by_its_kind_alone_is_the_council_of_the_city_the_sentence_named() -> None:
     f = _doc("市長訪問澳洲\n\n"
-             "高雄市長陳其邁率團出訪澳洲，拜會昆士蘭州首府布里斯本市政廳，受到市議會議長馬丁（Sandy Martin）熱情接待。\n\n"
+             "高雄市長吳建國率團出訪澳洲，拜會昆士蘭州首府布里斯本市政廳，受到市議會議長馬丁（Sandy Martin）熱情接待。\n\n"
              "簽署儀式由市議會議長林美麗主持。")
     posts = _posts(f)
     assert ("布里斯本市議會", "speaker") in posts["馬丁"]
@@ -809,7 +809,7 @@ def test_a_council_named_by_its_kind_alone_is_the_council_of_the_city_the_senten
 
 
 def test_a_verb_after_a_japanese_title_opens_no_japanese_name() -> None:
-    f = _doc("日本參議員訪高雄 陳其邁：盼強化交流\n\n日本參議員森田宏文22日拜會高雄市長陳其邁。")
+    f = _doc("日本參議員訪高雄 吳建國：盼強化交流\n\n日本參議員森田宏文22日拜會高雄市長吳建國。")
     names = set(_names(f).values())
     assert "森田宏文" in names
     assert "訪高雄" not in names
@@ -839,7 +839,7 @@ def test_unknown_towns_listed_after_their_prefecture_are_places_and_tie_as_siste
 
 def test_a_common_name_right_after_a_city_is_part_of_it_in_the_whole_release() -> None:
     f = _doc("北市與斯洛伐克城市簽署備忘錄\n\n"
-             "臺北市副市長與斯洛伐克首都布拉提斯拉瓦舊城區市長瓦卡奇(Matej Vakac)簽署合作備忘錄。舊城區市長瓦卡奇表示歡迎。")
+             "臺北市副市長與斯洛伐克首都布拉提斯拉瓦舊城區市長霍瓦特(Juraj Horvat)簽署合作備忘錄。舊城區市長霍瓦特表示歡迎。")
     assert {p.country for p in f.places.values()} <= {"TW", "SK"}
 
 
@@ -851,16 +851,16 @@ def test_a_country_post_named_after_a_foreign_town_is_of_that_towns_country() ->
 
 
 def test_a_verb_of_giving_before_a_name_and_title_is_no_place() -> None:
-    f = _doc("市長拜會姊妹市\n\n高雄市長陳其邁拜會澳洲布蘭登市長泰德（Tom Tedd）。會後，陳其邁市長準備蘭花與文創香氛「港都香」致贈泰德市長。")
+    f = _doc("市長拜會姊妹市\n\n高雄市長吳建國拜會澳洲布蘭登市長泰德（Tom Tedd）。會後，吳建國市長準備蘭花與文創香氛「港都香」致贈泰德市長。")
     assert not any(p.name_zh.startswith("致贈") for p in f.places.values())
     assert all(o.name_zh != "致贈市政府" for o in f.organizations.values())
 
 
 def test_a_delegation_word_is_no_visit_verb_and_a_delegation_that_names_no_one_is_no_visit_name() -> None:
-    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。陳其邁表示，訪問團除田中市長外還有多位議員。\n\n"
+    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長吳建國。吳建國表示，訪問團除田中市長外還有多位議員。\n\n"
              "市府代表團隨後拜會青森市駐台辦事處，之後代表團也將參訪高雄港。")
     names = [n for e in f.events.values() for n in e.names_zh]
-    assert any("拜會高雄市長陳其邁" in n for n in names)
+    assert any("拜會高雄市長吳建國" in n for n in names)
     assert not any(n.startswith(("訪問團", "市府代表團", "之後代表團")) for n in names), names
 
 
@@ -875,15 +875,15 @@ def test_a_signing_in_a_news_story_without_a_date_is_an_event_and_one_told_as_pa
 
 
 def test_visits_made_again_and_again_or_helped_are_no_visit() -> None:
-    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長陳其邁。\n\n"
-             "陳其邁也說，近年高雄日商大海物產公司積極協助日本大學生來台實習。本市企業也協助青森學生訪台。")
+    f = _doc("青森市長訪高雄\n\n日本青森市長田中一郎今(12)日率團拜會高雄市長吳建國。\n\n"
+             "吳建國也說，近年高雄日商大海物產公司積極協助日本大學生來台實習。本市企業也協助青森學生訪台。")
     names = [n for e in f.events.values() for n in e.names_zh]
-    assert any("拜會高雄市長陳其邁" in n for n in names), names
+    assert any("拜會高雄市長吳建國" in n for n in names), names
     assert not any("來台" in n or "訪台" in n for n in names), names
 
 
 def test_a_visit_told_as_once_made_takes_no_day_of_its_paragraph() -> None:
-    f = _doc("高雄與泗水深化交流\n\n高雄市長陳其邁10日前往印尼，拜會姊妹市泗水市。泗水市長蘇里曾在去年8月初造訪高雄，當時兩市締結為姊妹市。",
+    f = _doc("高雄與泗水深化交流\n\n高雄市長吳建國10日前往印尼，拜會姊妹市泗水市。泗水市長蘇里曾在去年8月初造訪高雄，當時兩市締結為姊妹市。",
              date="113/04/11")
     dated = {n: e.start for e in f.events.values() for n in e.names_zh}
     assert any("拜會姊妹市泗水市" in n and d is not None and d.day == 10 for n, d in dated.items()), dated
@@ -892,22 +892,22 @@ def test_a_visit_told_as_once_made_takes_no_day_of_its_paragraph() -> None:
 
 
 def test_a_signing_ceremony_named_by_its_word_alone_is_named_by_the_quoted_agreement_its_sentence_signs() -> None:
-    f = _doc("高雄與熊本簽署備忘錄\n\n高雄市長陳其邁與日本熊本市長田中一郎今(11)日在高雄市政府舉行簽約記者會，雙方共同簽署「青年創業交流合作備忘錄」。",
+    f = _doc("高雄與熊本簽署備忘錄\n\n高雄市長吳建國與日本熊本市長田中一郎今(11)日在高雄市政府舉行簽約記者會，雙方共同簽署「青年創業交流合作備忘錄」。",
              date="113/04/11")
     names = [n for e in f.events.values() if e.category == "ceremony" for n in e.names_zh]
     assert "青年創業交流合作備忘錄簽約記者會" in names, names
 
 
 def test_a_visit_made_at_someone_s_invitation_is_a_visit_and_an_invitation_alone_is_not() -> None:
-    f = _doc("市長出訪荷蘭\n\n應荷蘭鹿特丹市長范德林邀請，高雄市長陳其邁預定於5月中旬率團出訪荷蘭，參加港口城市論壇。"
-             "陳其邁也邀請范德林市長明年來台。")
+    f = _doc("市長出訪荷蘭\n\n應荷蘭鹿特丹市長范德林邀請，高雄市長吳建國預定於5月中旬率團出訪荷蘭，參加港口城市論壇。"
+             "吳建國也邀請范德林市長明年來台。")
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any(n.endswith("率團出訪荷蘭") for n in names), names
     assert not any("來台" in n for n in names), names
 
 
 def test_a_day_written_in_chinese_numerals_dates_the_visit_it_tells() -> None:
-    f = _doc("青森市長訪高雄\n\n高雄市長陳其邁十一日拜會日本青森市長田中一郎，雙方交換意見。為期十五日的展覽也同時開幕。",
+    f = _doc("青森市長訪高雄\n\n高雄市長吳建國十一日拜會日本青森市長田中一郎，雙方交換意見。為期十五日的展覽也同時開幕。",
              date="113/04/12")
     days = {n: e.start for e in f.events.values() for n in e.names_zh}
     assert any("拜會日本青森市長田中一郎" in n and d is not None and d.isoformat() == "2024-04-11" for n, d in days.items()), days
@@ -950,9 +950,9 @@ def test_a_speech_is_made_at_the_ceremony_its_paragraph_names_not_at_an_event_an
     f = _doc("2024海洋城市高峰會開幕\n\n"
              "「2024海洋城市高峰會」今(11)日在高雄展覽館登場，為期3天，同時舉辦「2024海洋城市博覽會」。\n\n"
              "11日上午舉行的高峰會開幕典禮，行政院長林志遠親臨致詞。院長指出，主辦單位選擇在高雄舉辦第二屆博覽會，"
-             "證明高雄已經改變。陳其邁市長致詞時則說，高雄十年來努力翻轉城市，盼更多人認識高雄。")
+             "證明高雄已經改變。吳建國市長致詞時則說，高雄十年來努力翻轉城市，盼更多人認識高雄。")
     at = _spoke_at(f)
-    assert any(n.endswith("開幕典禮") for n in at.get("陳其邁", set())), at
+    assert any(n.endswith("開幕典禮") for n in at.get("吳建國", set())), at
 
 
 def _attended(f: Facts) -> dict[str, set[str]]:
@@ -964,17 +964,17 @@ def test_members_of_a_delegation_made_the_call_the_group_is_told_to_make() -> No
     """「一行12人前往市政府拜會市長」: the listed members of the delegation made that call, as well as the visit; a call
     told as the leader's own (「市長率團訪日…拜會…市長」) is not given to the members."""
     f = _doc("美國華裔議員協會訪台 拜會高雄市長\n\n"
-             "「北美華裔議員協會」再度組團訪台，4月8日至11日在台期間，一行12人前往高雄市政府拜會市長陳其邁，"
+             "「北美華裔議員協會」再度組團訪台，4月8日至11日在台期間，一行12人前往高雄市政府拜會市長吳建國，"
              "雙方就教育及文化交流交換意見。\n\n"
-             "陳其邁表示，歡迎加州的姊妹市多來高雄走走。\n\n"
+             "吳建國表示，歡迎加州的姊妹市多來高雄走走。\n\n"
              "此次由王大同率領的訪團共12人，包括聖塔克拉拉市市長李文華、市議員張志明等人。")
     at = _attended(f)
     for who in ("李文華", "張志明"):
         assert any(n.startswith("拜會") or "拜會市長" in n for n in at.get(who, set())), at
     g = _doc("台南市長訪日 與福井市簽署備忘錄\n\n"
-             "台南市長黃偉哲率團訪日進行城市交流，10日抵達福井市，拜會福井市長山田一郎，雙方並簽署「友好交流備忘錄」。\n\n"
-             "黃偉哲表示，兩市友誼深厚。\n\n"
-             "黃偉哲此次訪日行程自4月8日至12日。隨行成員包括秘書長林志明、觀光局長陳大文等人。")
+             "台南市長周文傑率團訪日進行城市交流，10日抵達福井市，拜會福井市長山田一郎，雙方並簽署「友好交流備忘錄」。\n\n"
+             "周文傑表示，兩市友誼深厚。\n\n"
+             "周文傑此次訪日行程自4月8日至12日。隨行成員包括秘書長林志明、觀光局長陳大文等人。")
     at = _attended(g)
     assert not any("拜會" in n for n in at.get("林志明", set())), at
 
@@ -1021,9 +1021,9 @@ def test_a_visit_of_an_earlier_year_is_not_the_release_s_main_event_when_its_ope
     """A signing ceremony in the lead, and 「民國109年他曾率團到福井拜訪山田市長」 said later: the release is about the ceremony,
     so what the guest says in another paragraph was said there, not on the earlier visit."""
     f = _doc("高雄與日本福井結為姊妹市\n\n"
-             "高雄市長陳其邁11日上午與日本福井市市長山田一郎透過視訊，舉行線上姊妹市合作備忘錄簽約典禮，兩市正式結為姊妹市。\n\n"
+             "高雄市長吳建國11日上午與日本福井市市長山田一郎透過視訊，舉行線上姊妹市合作備忘錄簽約典禮，兩市正式結為姊妹市。\n\n"
              "簽約典禮在兩地連線進行，見證貴賓包括高雄市政府秘書長林志明。\n\n"
-             "陳其邁說，兩市締結姊妹市是多年努力的成果，民國109年他曾率團到福井拜訪山田市長，一路走來才有今天的成果。\n\n"
+             "吳建國說，兩市締結姊妹市是多年努力的成果，民國109年他曾率團到福井拜訪山田市長，雙方一步步累積了互信。\n\n"
              "福井市位於日本北陸地區，以恐龍化石聞名。\n\n"
              "林志明表示，很高興看到兩市締盟，期盼未來交流更加密切。")
     at = _spoke_at(f)
@@ -1053,7 +1053,7 @@ def test_a_company_limited_by_shares_keeps_its_abbreviation() -> None:
 
 def test_a_japanese_family_name_that_is_also_a_place_opens_a_full_name() -> None:
     f = _doc("日本議員訪高雄\n\n"
-             "陳其邁表示，感謝日本首相高市美咲延續支持台灣的理念。日本長崎太一議員與長崎縣議員山口和男今天訪問高雄。")
+             "吳建國表示，感謝日本首相高市美咲延續支持台灣的理念。日本長崎太一議員與長崎縣議員山口和男今天訪問高雄。")
     posts = _roles(f)
     assert posts.get("高市美咲") == "prime-minister"
     assert posts.get("長崎太一") == "councillor"
@@ -1091,7 +1091,7 @@ def test_an_unknown_town_takes_the_country_the_text_names_it_with_elsewhere() ->
 
 
 def test_a_foreign_national_post_with_no_body_named_is_of_the_country_its_sentence_names() -> None:
-    f = _doc("高雄與日本交流\n\n陳其邁表示，感謝日本首相高市美咲延續前首相安倍一郎的理念。")
+    f = _doc("高雄與日本交流\n\n吳建國表示，感謝日本首相高市美咲延續前首相安倍一郎的理念。")
     assert _post_field(f, "country").get("安倍一郎") == "JP"
 
 
@@ -1210,7 +1210,7 @@ def test_a_hyphenated_compound_title_or_one_elect_is_the_first_titles_post() -> 
     post is the first title's; "the City of X and Y Parish in Z" is X's government."""
     got = _en_roles("The delegates include Carl Dumont, mayor-president of the City of Baton Rouge and East Baton Rouge "
                     "Parish in Louisiana; and Brno Mayor Tomas Novak. Portland Mayor-President Ann Dunmore and Brno Deputy "
-                    "Mayor-elect Petr Dvorak met Taichung Mayor Lu Hsiu-yen.")
+                    "Mayor-elect Petr Dvorak met Taichung Mayor Lu Mei-hua.")
     assert got.get("Carl Dumont") == ("Baton Rouge City Government", "US", "mayor"), got
     assert got.get("Ann Dunmore") == ("Portland City Government", "US", "mayor"), got
     assert got.get("Petr Dvorak") == ("Brno City Government", "CZ", "deputy-mayor"), got
@@ -1481,9 +1481,9 @@ def test_a_portfolio_after_for_leads_to_the_body_after_of() -> None:
 
 
 def test_a_side_named_before_a_list_of_titles_is_their_body() -> None:
-    f = _doc("城市論壇\n\n論壇中，高雄方由市長陳其邁出席，釜山方則由市長朴亨俊、副市長李成權出席。")
-    assert _post_field(f, "country") == {"陳其邁": "TW", "朴亨俊": "KR", "李成權": "KR"}
-    assert "釜山" in _post_field(f, "name_zh")["李成權"]
+    f = _doc("城市論壇\n\n論壇中，高雄方由市長吳建國出席，釜山方則由市長朴成勳、副市長李東鎮出席。")
+    assert _post_field(f, "country") == {"吳建國": "TW", "朴成勳": "KR", "李東鎮": "KR"}
+    assert "釜山" in _post_field(f, "name_zh")["李東鎮"]
 
 
 def test_a_former_title_in_a_list_keeps_the_place_of_the_item_before() -> None:
@@ -1536,10 +1536,10 @@ def test_a_staff_title_after_a_bodys_head_and_a_list_word_is_in_the_same_body() 
 
 def test_a_vice_president_of_a_portfolio_at_a_body_is_that_bodys_not_a_countrys() -> None:
     got = _en_roles("The mayor met Ms. Jane Moore, Vice President of Communications and Marketing at Visit Denver, "
-                    "and Vice President Hsiao Bi-khim. Vice President of the Philippines Sara Duterte also came.")
+                    "and Vice President Hsiao Ya-wen. Vice President of the Philippines Elena Cruz also came.")
     assert got["Jane Moore"][0] == "Visit Denver" and got["Jane Moore"][2] == "vice-president-company"
-    assert got["Hsiao Bi-khim"][1:] == ("TW", "vice-head-of-state")
-    assert got["Sara Duterte"][1:] == ("PH", "vice-head-of-state")
+    assert got["Hsiao Ya-wen"][1:] == ("TW", "vice-head-of-state")
+    assert got["Elena Cruz"][1:] == ("PH", "vice-head-of-state")
 
 
 def test_an_acronyms_country_is_told_by_its_members() -> None:
@@ -1549,16 +1549,16 @@ def test_an_acronyms_country_is_told_by_its_members() -> None:
 
 
 def test_former_before_a_place_and_its_title_makes_the_post_former() -> None:
-    f = _doc("紀念活動\n\n活動中，前蘇澳鎮長林大山、陳小海等人也到場，目前臺北市長蔣萬安也出席，包括前臺南市長張大同。")
+    f = _doc("紀念活動\n\n活動中，前蘇澳鎮長林大山、陳小海等人也到場，目前臺北市長楊正雄也出席，包括前臺南市長張大同。")
     roles = _roles(f)
     assert roles["林大山"] == roles["陳小海"] == "former-township-mayor"
     assert roles["張大同"] == "former-mayor"
-    assert roles["蔣萬安"] == "mayor"
+    assert roles["楊正雄"] == "mayor"
 
 
 def test_a_married_name_of_two_family_names_and_a_given_name_is_whole() -> None:
-    f = _doc("議員出席\n\n市議員張李美玉今天出席，議員包括國民黨籍陳林秀英由議會公費隨團，市長陳其邁表示歡迎。")
-    assert {"張李美玉", "陳林秀英", "陳其邁"} <= set(_names(f).values())
+    f = _doc("議員出席\n\n市議員張李美玉今天出席，議員包括國民黨籍陳林秀英由議會公費隨團，市長吳建國表示歡迎。")
+    assert {"張李美玉", "陳林秀英", "吳建國"} <= set(_names(f).values())
 
 
 def test_a_region_between_a_bodys_name_and_a_title_is_not_part_of_the_body() -> None:
@@ -1767,7 +1767,7 @@ def test_a_release_unit_label_names_the_publisher_and_share_bars_are_no_title() 
 
 
 def test_a_family_name_with_its_post_after_a_comma_is_the_person_named_before_and_the_speaker() -> None:
-    f = _en("Hsinchu Mayor Kao Hung-an met Deputy Minister of Culture Chou Wen-tai on Friday. Chou, Deputy Minister of "
+    f = _en("Hsinchu Mayor Hsu Ming-te met Deputy Minister of Culture Chou Wen-tai on Friday. Chou, Deputy Minister of "
             "Culture, said the ministry would fund the festival.")
     names = _names(f)
     assert [names[s.speaker] for s in f.statements] == ["Chou Wen-tai"]

@@ -188,9 +188,9 @@ def test_a_byline_day_without_month_gives_no_date(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "language"), [
-    ("臺北市長柯文哲今日與布拉格市長賀吉普(Zdeněk Hřib)視訊，雙方討論Smart City、Open Data與COVID-19 vaccine合作。", "zh-Hant"),
+    ("臺北市長楊正雄今日與布拉格市長德沃夏(Petr Dvořák)視訊，雙方討論Smart City、Open Data與COVID-19 vaccine合作。", "zh-Hant"),
     ("北九州市长首访高雄，与高雄市长陈其迈签署城市合作协定，两市将加强经济与观光交流。", "zh-Hans"),
-    ("Taipei Mayor Ko Wen-je (柯文哲) and Prague Mayor Zdenek Hrib (賀吉普) signed an agreement in Prague (布拉格) on Monday.", "en"),
+    ("Taipei Mayor Yang Cheng-hsiung (楊正雄) and Prague Mayor Petr Dvorak (德沃夏) signed an agreement in Prague (布拉格) on Monday.", "en"),
 ])
 def test_language_is_detected(text: str, language: str) -> None:
     assert documents.detect_language(text) == language
