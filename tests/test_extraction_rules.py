@@ -659,7 +659,7 @@ def test_three_places_listed_before_signed_are_all_parties_but_a_place_and_its_c
 
 
 def test_the_other_signatories_of_the_mou_are_more_of_its_parties() -> None:
-    f = _en_facts("Mayor Lu Mei-hua inked the MOU with several Japanese cities on May 1. The other signatories of the MOU "
+    f = _en_facts("Mayor Lu Mei-hua inked a tourism MOU with four Japanese cities on May 1. The other signatories of the MOU "
                   "include Mayor Tanaka Hiroshi of Kumamoto City, Mayor Sato Kenji of Hinokage City, and Deputy Mayor Ito "
                   "Jiro of Izumo City.")
     got = [sorted(f.places[p].name_en for p in a.parties) for a in f.agreements.values()]
@@ -1021,7 +1021,7 @@ def test_a_visit_of_an_earlier_year_is_not_the_release_s_main_event_when_its_ope
     """A signing ceremony in the lead, and 「民國109年他曾率團到福井拜訪山田市長」 said later: the release is about the ceremony,
     so what the guest says in another paragraph was said there, not on the earlier visit."""
     f = _doc("高雄與日本福井結為姊妹市\n\n"
-             "高雄市長吳建國11日上午與日本福井市市長山田一郎透過視訊，舉行線上姊妹市合作備忘錄簽約典禮，兩市正式結為姊妹市。\n\n"
+             "高雄市長吳建國11日上午與日本福井市市長山田一郎以視訊連線，舉辦姊妹市備忘錄線上簽約典禮，兩市自此結為姊妹市。\n\n"
              "簽約典禮在兩地連線進行，見證貴賓包括高雄市政府秘書長林志明。\n\n"
              "吳建國說，兩市締結姊妹市是多年努力的成果，民國109年他曾率團到福井拜訪山田市長，雙方一步步累積了互信。\n\n"
              "福井市位於日本北陸地區，以恐龍化石聞名。\n\n"
@@ -1349,7 +1349,7 @@ def test_a_place_written_without_its_accents_is_the_place() -> None:
 def test_a_signing_whose_sentence_names_no_place_is_named_by_the_home_city_and_the_nationality_named() -> None:
     """"On May 8, …": the month is no "may" of a signing that might be; with no place in its sentence the signing is
     named by the home city and the country the sentence names ("Japanese cities")."""
-    f = _doc_en("Hsinchu Inks MOU\n\nOn May 8, Mayor Lin Ming-tao inked the MOU with several Japanese cities.")
+    f = _doc_en("Hsinchu Inks MOU\n\nOn May 8, Mayor Lin Ming-tao inked an education MOU with three Japanese cities.")
     assert "Hsinchu–Japan signing" in [n for e in f.events.values() for n in e.names_en], \
         [e.names_en for e in f.events.values()]
 
