@@ -29,6 +29,7 @@ FILLERS = {
     "Mr.": "Mr. ", "Mayor": "Mayor ", "and": " and ", "of": " of ", "comma": ", ", "ampersand": "&", "dot": ".", "dash": "-",
     "slash": "/", "bracket": "(", "full-width bracket": "（", "corner quote": "「", "full-width colon": "：",
     "han": "市", "han surname": "陳", "list comma": "、", "full-width comma": "，", "市長": "市長", "與": "與", "及": "及",
+    "clause and verb of saying": "，並表示", "speaker and verb": "林市長表示，", "and he said": ", and he said",
 }
 PLACES = (0.02, 0.1, 0.3, 0.6)
 

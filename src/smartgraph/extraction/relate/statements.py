@@ -18,7 +18,7 @@ import re
 from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, PersonMention, Resolved
-from smartgraph.extraction.text import Ranges, fold
+from smartgraph.extraction.text import Ranges, Text, fold
 from smartgraph.model import Statement
 
 GAP = 16
@@ -88,7 +88,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             by_pronoun = not speaker
             if not speaker:
                 # 「林處長致詞先恭喜…，表示」「…，並感謝」 / "Lin was moved by …, and she expressed": the sentence's subject
-                speaker = _clause_subject(text, t, in_s, v, s.start, english)
+                speaker = _clause_subject(text, t, placed, v, s.start, english)
             if not speaker:
                 # "The vice mayor said" / 「該國總理表示」: the one person named before with that post
                 speaker = _described(res, people, v, s.start, english)
@@ -101,8 +101,8 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                     speaker = min(earlier, key=lambda mk: mk[0].start)[1]
                 elif pm and s.unit in last_subject:
                     speaker = last_subject[s.unit]
-            if not speaker and not english and s.unit in last_subject and not any(mk[0].start < v.start for mk in in_s) \
-                    and _ZERO_SUBJECT_ZH.fullmatch(t, s.start, v.start) and not _opens_with_subject(res, t, s.start, v.start):
+            if not speaker and not english and s.unit in last_subject and _ZERO_SUBJECT_ZH.fullmatch(t, s.start, v.start) \
+                    and not placed.starting(s.start, v.start) and not _opens_with_subject(res, t, s.start, v.start):
                 # 「此行參訪…，並指出…」: a sentence without a subject of its own carries on the paragraph's last one
                 speaker = last_subject[s.unit]
             if not speaker:
@@ -222,6 +222,10 @@ _CLAUSE_REST_EN = re.compile(r",?\s+and\s+(?:he|she)\s+(?:also\s+|further\s+|the
 # before a person who is not the sentence's subject: a preposition or a verb that makes them its object
 _NOT_SUBJECT_ZH = re.compile(fold(r"(?:在|於|與|和|跟|同|向|對|為|替|由|被|讓|請|邀|邀請|陪同|偕同|會見|接見|拜會|感謝)$"))
 _PREPOSITION_ZH = re.compile(fold(r"[在於由被]"))
+_NOT_CLAUSE_ZH = re.compile(fold(r"[；;：:「」。！？!?]"))  # before the verb: a quotation or another sentence, not a clause of this one
+_CLAUSE_BREAK_ZH = re.compile(fold(r"[，,；;：:「」]"))
+CLAUSES_BACK = 6  # clauses the subject of a verb of saying is looked for in
+REACH = 240  # characters before the verb it is looked for in
 _SUBJECT_LEAD_EN = re.compile(r"[\s\"“'‘]*")
 # a sentence that goes on without a subject: 「此行參訪…，對…印象深刻，並指出」 (a connective before the verb), with
 # no other clause break than commas
@@ -231,36 +235,38 @@ _COLLECTIVE_ZH = re.compile(fold(r"(?:此行|此次|這次|隨後|之後|另外|
                                  r"(?:雙方|兩市|兩國|兩地|兩縣|雙邊|大家|與會|各界|各國|市府|本府|府方|該市|該國|該團|訪團|訪問團|代表團|團員|他們|她們|我們|雙方代表)"))
 
 
-def _clause_subject(text: object, t: str, in_s: list[tuple[PersonMention, str]], v: CueMention, s0: int, english: bool) -> str:
-    """The sentence's subject, when the verb of saying opens a later clause of it with no subject of its own: the first
-    person the sentence names, standing at its head (not after a preposition), with no other person between."""
-    raw: str = text.raw  # type: ignore[attr-defined]
+def _clause_subject(text: Text, t: str, placed: Ranges[tuple[PersonMention, str]], v: CueMention, s0: int, english: bool) -> str:
+    """The sentence's subject, when the verb of saying opens a later clause of it with no subject of its own: the person
+    heading the nearest earlier clause (not after a preposition), within ``CLAUSES_BACK`` clauses and ``REACH``
+    characters (so a sentence of thousands of commas costs no more a verb than a short one)."""
+    raw = text.raw
+    w0 = max(s0, v.start - REACH)
     if english:
-        m = _CLAUSE_REST_EN.search(raw, s0, v.start)
+        m = _CLAUSE_REST_EN.search(raw, max(w0, v.start - 30), v.start)
         if m is None or m.end() != v.start:
             return ""
         c0 = m.start()
     else:
-        cut = max(t.rfind("，", s0, v.start), t.rfind(",", s0, v.start))
-        if cut < 0 or not _CLAUSE_REST_ZH.fullmatch(t, cut + 1, v.start):
+        cut = max(t.rfind("，", w0, v.start), t.rfind(",", w0, v.start))
+        if cut < 0 or not _CLAUSE_REST_ZH.fullmatch(t, cut + 1, v.start) or _NOT_CLAUSE_ZH.search(t, w0, v.start):
             return ""
         c0 = cut
-        if re.search(fold(r"[；;：:「」。！？!?]"), t[s0:v.start]):
-            return ""
     # the nearest clause before the verb's that a person heads: 「甲拜會乙，甲市長非常開心…，期盼」 is the second 甲's
-    heads = [s0] + [i + 1 for i in range(s0, c0) if t[i] in "，,"]
+    heads = [i + 1 for i in range(w0, c0) if t[i] in "，,"][-CLAUSES_BACK:]
+    if w0 == s0 and len(heads) < CLAUSES_BACK:
+        heads.insert(0, s0)
     for h in reversed(heads):
         if not english and _COLLECTIVE_ZH.match(t, h):
             return ""  # 「…，雙方並表示」: a subject that is no one person
-        at = [mk for mk in in_s if h <= mk[0].start and mk[0].end <= c0]
+        at = [mk for mk in placed.starting(h, c0) if mk[0].end <= c0]
         if not at:
             continue
-        first, key = min(at, key=lambda mk: mk[0].start)
+        first, key = at[0]
         lead = t[h:first.start]
         if english:
             if not _SUBJECT_LEAD_EN.fullmatch(lead):
                 continue
-        elif len(lead) > 12 or re.search(fold(r"[，,；;：:「」]"), lead) or _NOT_SUBJECT_ZH.search(lead) \
+        elif len(lead) > 12 or _CLAUSE_BREAK_ZH.search(lead) or _NOT_SUBJECT_ZH.search(lead) \
                 or _PREPOSITION_ZH.search(t, h, first.name.start):
             continue  # 「在某市長甲帶領下，…，希望」: the person is no subject (the mention may take the preposition in)
         if not english and _JOINED.match(t, first.end):
@@ -273,22 +279,19 @@ def _described(res: Resolved, people: list[tuple[PersonMention, str]], v: CueMen
     """A post named instead of a person ("The vice mayor said", 「該國總理表示」): the one person named before with that
     post, else nothing."""
     text = res.text
-    if english:
-        m = re.search(r"(?:^|(?<=[\s\"“]))(?:the|The)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:also\s+|then\s+|later\s+)?$", text.raw[s0:v.start])
-        if m is None or m.start() > 2:
-            return ""
-        at, end = s0 + m.start(1), s0 + m.end(1)
-        hit = lx.title_matcher_en().at(text.low, at, end)
-    else:
-        m = re.search(fold(r"(?:該國|該市|該|這位|此位)?(\w{2,6}?)(?:也|並|則|亦|隨即|隨後)?$"), text.fold[s0:v.start])
-        if m is None or m.start() > 0:
-            return ""
-        at, end = s0 + m.start(1), s0 + m.end(1)
-        hit = lx.title_matcher().at(text.fold, at, end)
+    m = (_DESCRIBED_EN.fullmatch(text.raw, s0, v.start) if english else _DESCRIBED_ZH.fullmatch(text.fold, s0, v.start))
+    if m is None:
+        return ""
+    at, end = m.start(1), m.end(1)
+    hit = lx.title_matcher_en().at(text.low, at, end) if english else lx.title_matcher().at(text.fold, at, end)
     if hit is None or hit.end != end:
         return ""
     keys = {k for pm, k in people if pm.end <= v.start and any(tm.title.key == hit.entry.key for tm, _ in pm.posts)}
     return next(iter(keys)) if len(keys) == 1 else ""
+
+
+_DESCRIBED_EN = re.compile(r"[\s\"“]{0,2}(?:the|The)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:(?:also|then|later)\s+)?")
+_DESCRIBED_ZH = re.compile(fold(r"(?:該國|該市|該|這位|此位)?(\w{2,6}?)(?:也|並|則|亦|隨即|隨後)?"))
 
 
 def _opens_with_subject(res: Resolved, t: str, s0: int, v0: int) -> bool:
