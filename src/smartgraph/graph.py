@@ -62,6 +62,11 @@ def slug(key: str) -> str:
     return f"{ascii_part}-{digest}" if ascii_part else digest
 
 
+def span_iri(doc: str, span: Span) -> str:
+    """The IRI of a span of a document (a fact's quoted evidence)."""
+    return f"{doc}/span/{span.start}-{span.end}"
+
+
 def lang_of(text: str) -> str:
     return ZH if _HAN.search(text) else EN
 
@@ -85,9 +90,6 @@ class Minter:
 
     def graph(self, source: str) -> URIRef:
         return self.iri("graph", source.rsplit(".", 1)[0])
-
-    def span(self, doc: URIRef, span: Span) -> URIRef:
-        return URIRef(f"{doc}/span/{span.start}-{span.end}")
 
 
 # kept from one document to the next (a country, a city, an organisation is named in many), up to KEPT each:
@@ -164,10 +166,10 @@ class _Builder:
             self.add(s, prop, lit(text, lang=lang or lang_of(text)))
 
     def derived(self, s: URIRef, span: Span) -> None:
-        """``s prov:wasDerivedFrom`` a span of this document, with both selectors. The span's IRI (``Minter.span``) is
+        """``s prov:wasDerivedFrom`` a span of this document, with both selectors. The span's IRI (``span_iri``) is
         written as its term at once: it is this document's alone, so neither an rdflib term nor kept among the terms met
         before (which then keep those other documents name too)."""
-        t = _iri(f"{self.doc}/span/{span.start}-{span.end}")
+        t = _iri(span_iri(self.doc, span))
         if t not in self.spans:
             self.spans.add(t)
             pos, quote = f"{t[:-1]}/position>", f"{t[:-1]}/quote>"  # _iri(f"{r}/position"): the suffix needs no escape
