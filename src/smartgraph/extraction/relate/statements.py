@@ -219,8 +219,9 @@ _PRESENT_EN = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:present|on hand|in a
 _CONNECTIVE_ZH = r"(?:並|也|亦|更|另|還|同時|隨後|接著|最後|進一步|再)*"
 _CLAUSE_REST_ZH = re.compile(fold(_CONNECTIVE_ZH + r"(?:(?:透過|經由|經)(?:翻譯|口譯)(?:人員)?)?(?:也|並|亦)?"))
 _CLAUSE_REST_EN = re.compile(r",?\s+and\s+(?:he|she)\s+(?:also\s+|further\s+|then\s+|later\s+)?")
-# before a person who is not the sentence's subject: a preposition or a verb that makes them its object
-_NOT_SUBJECT_ZH = re.compile(fold(r"(?:在|於|與|和|跟|同|向|對|為|替|由|被|讓|請|邀|邀請|陪同|偕同|會見|接見|拜會|感謝)$"))
+# right before a person who is not the sentence's subject: a preposition or a verb that makes them its object (在, 於,
+# 由 and 被 anywhere before the name: _PREPOSITION_ZH)
+_NOT_SUBJECT_ZH = re.compile(fold(r"(?:與|和|跟|同|向|對|為|替|讓|請|邀|邀請|陪同|偕同|會見|接見|拜會|感謝)$"))
 _PREPOSITION_ZH = re.compile(fold(r"[在於由被]"))
 _NOT_CLAUSE_ZH = re.compile(fold(r"[；;：:「」。！？!?]"))  # before the verb: a quotation or another sentence, not a clause of this one
 _CLAUSE_BREAK_ZH = re.compile(fold(r"[，,；;：:「」]"))
