@@ -103,7 +103,8 @@ def english_agreements(text: Text, found: list[AgreementMention]) -> list[Agreem
             if q1 > 0 and raw[q0 + 1:q0 + 2].isupper():
                 name = raw[q0 + 1:q1]
         if not name and raw[a.start:a.start + 1].isupper():
-            left = _EN_NAME_LEFT.search(raw, max(0, a.start - 80), a.start)
+            # a name does not run back over the full stop of the sentence before ("… at City Hall. The MOU signing")
+            left = _EN_NAME_LEFT.search(raw, max(text.sentences[text.sentence_of(a.start)].start, a.start - 80), a.start)
             start = left.start() if left else a.start
             right = _EN_NAME_RIGHT.match(raw, a.end)
             end = right.end() if right else a.end

@@ -51,7 +51,8 @@ _TIE_VERB = re.compile(r"\b(?:bec(?:a|o)me|becomes|becoming|have been|has been|h
 _ON_FRIENDSHIP = re.compile(r"\s+(?:on|of|for)\s+(?:(?:mutual|the)\s+)?(?:friendship|friendly|sisterhood|twinning)\b", re.I)
 _FRIENDLY = re.compile(r"\b(?:sister|friendship|friendly|twin|partner(?:ship)?)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is|are|was|were) expected to|expects? to|"
-                     r"intends? to|intended to|aims? to|to be signed|is to|are to|is set to|are set to|upcoming|hopes? to|proposed|"
+                     r"intends? to|intended to|aims? to|to be (?:signed|inked)|is to|are to|is set to|are set to|upcoming|hopes? to|proposed|"
+                     r"(?:is|are|was|were)\s+(?:scheduled|slated|due|poised)\s+to|agreed\s+to\s+(?:sign|ink)|"
                      r"(?:discuss\w*|negotiat\w+|consider\w*|explor\w+|look(?:s|ed|ing)? forward to|possibility of|prospects? of)"
                      r"\s+(?:on\s+|about\s+|the\s+possibility\s+of\s+)?(?:signing|to sign)|seek(?:s|ing)? to sign|sought to sign)\b",
                      re.I)
@@ -59,8 +60,10 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is
 _HOPED = re.compile(r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|"
                     r"expect(?:s|ed|ations?)?\s+(?:to|of)|desire[sd]?\s+to|intention\s+to|eager\s+to|seek(?:s|ing)?\s+to|"
                     r"aim(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|would\s+like\s+to|will|toward(?:s)?)\s+(?:[\w,]+\s+){0,6}?"
-                    r"(?:becom|establish|form|forg|sign|mak|seal|twin)\w*", re.I)
-_PAST = re.compile(r"\b(?:had|last year|ago|since|then|former(?:ly)?|earlier|previously|first)\b|\b(?:19|20)\d\d\b", re.I)
+                    r"(?:becom|establish|form|forg|sign|mak|seal|twin|upgrad|elevat)\w*", re.I)
+# ("then" that says what came next, "the two mayors then witnessed", places nothing in the past)
+_PAST = re.compile(r"\b(?:had|last year|ago|since|then(?!\s+(?:\w+ed|went|met|saw|took|held|gave)\b)|former(?:ly)?|earlier|previously|"
+                   r"first)\b|\b(?:19|20)\d\d\b", re.I)
 _REFER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|said|such)\s+(?:(?:new|first|second|third|same|signed|"
                     r"two|three|four|five|[\w-]+)\s+){0,3}$", re.I)
 _BARE_WORDS = {"agreement", "agreements", "memorandum", "memorandums", "memoranda", "mou", "mous", "accord", "pact", "deal",
@@ -68,7 +71,7 @@ _BARE_WORDS = {"agreement", "agreements", "memorandum", "memorandums", "memorand
 _GENERIC = {"agreement", "accord", "pact", "deal", "document", "agreements"}
 # "The other signatories of the MOU include …", "the signatories of the agreement were …"
 _SIGNATORIES = re.compile(r"\b(?:other\s+)?signator(?:y|ies)\b", re.I)
-_BOTH = re.compile(r"\b(?:the two(?: cities| capitals| sides| places| governments| parties| municipalities)?|both(?: cities| sides)?|"
+_BOTH = re.compile(r"\b(?:the two(?: cities| capitals| sides| places| governments| parties| municipalities| mayors)?|both(?: cities| sides| mayors)?|"
                    r"they|the pair|each other)\b", re.I)
 _NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:new\s+|more\s+|separate\s+|cooperation\s+)?"
@@ -89,6 +92,16 @@ _LIST_WORDS = {"the", "of", "and", "de", "du", "for", "representatives", "offici
                "municipal", "department", "bureau"}
 
 
+# "by the A and B zoos", "between the A and B chambers of commerce": one body of each place signs
+_BODY_NOUN = {"zoos": "Zoo", "universities": "University", "hospitals": "Hospital", "libraries": "Library", "museums": "Museum",
+              "airports": "Airport", "ports": "Port", "harbors": "Harbor", "harbours": "Harbour",
+              "chambers of commerce": "Chamber of Commerce", "tourism bureaus": "Tourism Bureau", "city councils": "City Council"}
+_BODIES_OF = re.compile(r"\b(?:by|between)\s+the\s+(?P<a>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s+and\s+"
+                        r"(?P<b>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s+(?P<n>" + "|".join(k.replace(" ", r"\s+") for k in _BODY_NOUN)
+                        + r")\b")
+# an agreement signed again, and the first signing of it told after: two agreements, not one
+_ORIGINALLY = re.compile(r"\b(?:originally|initially|first)\s+(?:signed|inked|concluded|sealed)\b", re.I)
+_RENEWED = re.compile(r"\bre-?sign|\brenew|\breaffirm", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _DATELINE_AFTER = re.compile(r"\s*\((?:CNA|AP|AFP|Reuters|UPI|Kyodo|Yonhap|[A-Z]{2,6})\)")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|stated|noted|told reporters)\s+(?:on\s+)?$", re.I)
@@ -406,6 +419,14 @@ class EnglishAgreements:
         if kind == "declaration":
             return [home] if home else []
         out: list[str] = []
+        bodies = _BODIES_OF.search(raw, a.end, s.end)
+        if bodies is not None and not re.search(r"[;.]", raw[a.end:bodies.start()]):
+            # "the signing of the MOU by the Fresno and Taipei zoos": one body of each place, named for it
+            kind_of = _BODY_NOUN[re.sub(r"\s+", " ", bodies.group("n")).lower()]
+            keys = [self._org(f"{bodies.group(g)} {kind_of}") for g in ("a", "b")]
+            if keys[0] != keys[1]:
+                self.explicit = True
+                return keys
         between = re.compile(r"\bbetween\s+", re.I).search(raw, a.end, s.end)
         if between and not re.search(r"[;.]", raw[a.end:between.start()]):
             stop = self._stretch_between(between.end(), s.end)
@@ -668,6 +689,8 @@ class EnglishAgreements:
                 # sentence names the parties, "The agreement was signed by Taipei Mayor … and Houston Mayor …", all of them)
                 same = next((f for f in reversed(self.found) if (f.ag.kind == kind or a.word.lower() in _GENERIC)
                              and (set(parties) == set(f.ag.parties) if self.explicit else set(parties) & set(f.ag.parties))), None)
+        if same is not None and _ORIGINALLY.search(raw, s.start, a.start) and _RENEWED.search(same.ag.span.text):
+            same = None  # "… re-signed the sister city agreement …. A originally signed the agreement with B in 1994": the first one
         if bare and re.search(r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?(?:signing|inking)\s+of\s+(?:the|this|their)\s+$", lead, re.I):
             # "… who were present to witness the signing of the MOU": those named are witnesses, the MOU one told before
             same = next((f for f in reversed(self.found) if f.ag.kind == kind), None)
@@ -881,8 +904,18 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
     before = _tie_places(res, s0, w0, s0)
     after = _tie_places(res, w1, s1, w1)
     keys_before = [add_place(res, m) for m in before]
-    owner = next((m for m in reversed(before) if _OWNER.fullmatch(raw, m.end, w0) or
-                  (raw[m.end:w0].strip() == "" )), None)
+    of = after[0] if after and _OF_PLACE.fullmatch(raw, w1, after[0].start) and not raw[w0:w1].lower().endswith("ies") else None
+    if of is not None:
+        # "A, a sister city of B, …", "A has been a sister city of B since 1979": the place the clause is about and B
+        head = _of_head(res, s0, w0)
+        if head is not None:
+            x, y = add_place(res, head), _place_written(res, of)
+            return (x, y) if x != y else None
+    # "A, B's sister city since 1990": B owns the tie though a comma stands before it (not where A lies)
+    owner = next((m for m in reversed(_places_in(res, max(s0, w0 - 60), w0)) if m not in before and m.kind in _LIST_KINDS
+                  and _OWNER.fullmatch(raw, m.end, w0) and re.search(r"['’]s", raw[m.end:w0])), None)
+    owner = owner or next((m for m in reversed(before) if _OWNER.fullmatch(raw, m.end, w0) or
+                           (raw[m.end:w0].strip() == "" )), None)
     if owner is not None:
         ok = add_place(res, owner)
         others = [add_place(res, m) for m in reversed(before) if m is not owner]
@@ -924,6 +957,35 @@ def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str
         return home, distinct[0]
     if plural and not distinct and both is not None and _BOTH.search(raw, s0, w0):
         return both  # "The two cities have been sister cities since 1999"
+    return None
+
+
+# "sister city of (the City of) B"; before the word, the place it is said of: set off as an appositive ("A, a sister
+# city of B") or the subject of "is", "has been", "became" ("A has long been a sister city of B")
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?")
+_APPOSITIVE_OF = re.compile(r"\s*,\s+(?:also\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?")
+_PREDICATE_OF = re.compile(r"\s+(?:(?:has|have|had)\s+(?:long\s+|also\s+)?been|is|was|(?:has\s+|had\s+)?bec(?:a|o)me|becomes|remains?|"
+                           r"remained)\s+(?:also\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?")
+
+
+def _of_head(res: Resolved, s0: int, w0: int) -> PlaceMention | None:
+    """The place a "sister city of B" is said of: the city right before the appositive or the verb, past the state or
+    country that says where it lies ("Fresno, California, a sister city of B")."""
+    raw = res.text.raw
+    rec = res.recognised
+    lo = max(s0, w0 - 160)  # the place stands right before the words that tie it: a short window, whatever the sentence
+    places = _places_in(res, lo, w0)
+    where = sorted([(p.start, p.end) for p in places if p.kind not in _LIST_KINDS] +
+                   [(c.start, c.end) for c in rec.within(rec.countries, lo, w0)])
+    for m in reversed(places):
+        if m.kind not in _LIST_KINDS:
+            continue
+        end = m.end
+        for a, b in where:
+            if a >= end and re.fullmatch(r",\s*", raw[end:a]):
+                end = b
+        if _APPOSITIVE_OF.fullmatch(raw, end, w0) or _PREDICATE_OF.fullmatch(raw, end, w0):
+            return m
     return None
 
 
@@ -980,6 +1042,9 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
         if not re.search(r"\bsister\b|\btwin", ag.span.text, re.I) or (ag.names and not re.search(r"sister|twin", " ".join(
                 n for _, n in ag.names), re.I) and re.search(r"friendship|friendly|partner", " ".join(n for _, n in ag.names), re.I)):
             continue
+        said = ag.span.text
+        if all(_HOPED.search(said, 0, m.start()) for m in re.finditer(r"\bsister\b|\btwin", said, re.I)):
+            continue  # "friendship cities since 2015 and expected to upgrade their ties to sister cities": not yet sisters
         x, y = sorted(ag.parties)
         if frozenset((x, y)) not in seen:
             seen.add(frozenset((x, y)))

@@ -1,0 +1,104 @@
+"""Agreements, sister-city ties and speakers told in forms common in news (relate/agreements_en.py,
+relate/agreements.py, relate/statements.py).
+
+Every sentence is invented; each test fails without the rule it names."""
+
+from smartgraph.documents import parse
+from smartgraph.extraction import extract
+from smartgraph.model import Facts
+
+
+def _en(body: str) -> Facts:
+    return extract(parse(f"Publish Date: 2024-05-10\nData Source: Taipei City Government Secretariat\n\nCity news\n\n"
+                         f"The city government issued this release today.\n\n{body}\n", "t-en.txt"))
+
+
+def _zh(body: str) -> Facts:
+    return extract(parse(f"發布機關:臺北市政府秘書處\n\n發布日期:113/04/12\n\n聯絡人:王小明\n\n{body}\n", "t.txt"))
+
+
+def _label(f: Facts, k: str) -> str:
+    if k in f.places:
+        return f.places[k].name_en or f.places[k].name_zh
+    return f.organizations[k].name_zh or f.organizations[k].name_en
+
+
+def _sisters(f: Facts) -> set[frozenset[str]]:
+    return {frozenset((_label(f, s.a), _label(f, s.b))) for s in f.sister_cities}
+
+
+def _agreements(f: Facts) -> list[tuple[str, str, list[str]]]:
+    return [(a.kind, a.status, sorted(_label(f, p) for p in a.parties)) for a in f.agreements.values()]
+
+
+def _speakers(f: Facts) -> list[tuple[str, str]]:
+    return [(f.persons[s.speaker].name, s.quote.text[:12]) for s in f.statements]
+
+
+# ----------------------------------------------------------------------------- English agreements and sister-city ties
+
+def test_a_city_that_has_been_a_sister_city_of_another() -> None:
+    f = _en("Mayor Alan Brook of Fresno arrived in Kaohsiung on Monday. Fresno has been a sister city of Tainan since 1979.")
+    assert frozenset(("Fresno", "Tainan")) in _sisters(f)
+
+
+def test_a_sister_city_of_a_city_set_off_as_an_appositive() -> None:
+    f = _en("Kaohsiung Mayor Lin Ta-wei signed a memorandum of understanding with Mayor Alan Brook of Fresno, a sister city "
+            "of Tainan, on Monday.")
+    assert frozenset(("Fresno", "Tainan")) in _sisters(f)
+
+
+def test_a_city_s_sister_city_after_a_comma_is_owned_by_it() -> None:
+    f = _en("Fresno, Tainan's sister city since 1979, sent a delegation of teachers to the city on Monday.")
+    assert frozenset(("Fresno", "Tainan")) in _sisters(f)
+
+
+def test_sister_cities_of_a_city_in_a_state_are_not_of_the_state() -> None:
+    f = _en("Fresno, California, a sister city of Kaohsiung, sent a delegation of teachers on Monday.")
+    got = _sisters(f)
+    assert frozenset(("Fresno", "Kaohsiung")) in got
+    assert not any("California" in p for pair in got for p in pair)
+
+
+def test_friendship_cities_expected_to_upgrade_to_sister_cities_are_not_sisters_yet() -> None:
+    f = _en("Mayor Alan Brook of Fresno visited Kaohsiung on Monday. Kaohsiung and Fresno have been friendship cities "
+            "since 2015 and are expected to upgrade their ties to sister cities this year.")
+    assert _sisters(f) == set()
+
+
+def test_scheduled_and_slated_to_sign_are_planned() -> None:
+    f = _en("Mayor Alan Brook of Fresno met Taipei Mayor Lin Ta-wei on Monday. Taipei and Fresno are scheduled to sign a "
+            "memorandum of understanding on agriculture in June.")
+    assert ("mou", "planned", ["Fresno", "Taipei"]) in _agreements(f)
+    f = _en("Mayor Alan Brook of Fresno met Taipei Mayor Lin Ta-wei on Monday. The two cities agreed to sign a "
+            "memorandum of understanding on tourism.")
+    assert ("mou", "planned", ["Fresno", "Taipei"]) in _agreements(f)
+
+
+def test_an_agreement_first_signed_long_ago_is_not_the_one_signed_again() -> None:
+    f = extract(parse("Publish Date: 2024-05-10\nData Source: Kaohsiung City Government\n\nCity news\n\n"
+                      "The city government issued this release today.\n\n"
+                      "Kaohsiung Mayor Lin Ta-wei re-signed the sister city agreement between Kaohsiung and Fresno at Fresno "
+                      "City Hall. Fresno originally signed the sister city agreement with Kaohsiung on September 12, 1994.\n",
+                      "t-en.txt"))
+    got = sorted((a.kind, str(a.date)) for a in f.agreements.values())
+    assert got == [("friendship", "1994-09-12"), ("friendship", "None")], got
+
+
+def test_then_that_tells_what_came_next_keeps_the_paragraph_s_day() -> None:
+    f = _en("Mayor Alan Brook of Fresno visited Taipei on 2 May. The two mayors then witnessed the "
+            "signing of a wildlife conservation MOU by the Fresno and Taipei zoos.")
+    assert [str(a.date) for a in f.agreements.values()] == ["2024-05-02"]
+
+
+def test_the_bodies_of_two_places_named_together_sign_for_them() -> None:
+    f = _en("Mayor Alan Brook of Fresno visited Taipei Mayor Lin Ta-wei on Monday. The two mayors witnessed the signing of "
+            "a wildlife conservation MOU by the Fresno and Taipei zoos.")
+    assert ("mou", "signed", ["Fresno Zoo", "Taipei Zoo"]) in _agreements(f), _agreements(f)
+
+
+def test_an_agreement_s_name_does_not_run_back_over_a_full_stop() -> None:
+    f = _en("On March 3, Taipei Mayor Lin Ta-wei and Fresno Mayor Alan Brook signed an agreement at Taipei City Hall. "
+            "The MOU signing marked a new start for the two cities.")
+    names = [n for a in f.agreements.values() for _, n in a.names]
+    assert not any("Hall" in n for n in names), names
