@@ -102,3 +102,17 @@ def test_an_agreement_s_name_does_not_run_back_over_a_full_stop() -> None:
             "The MOU signing marked a new start for the two cities.")
     names = [n for a in f.agreements.values() for _, n in a.names]
     assert not any("Hall" in n for n in names), names
+
+
+# ----------------------------------------------------------------------------- (zh) parties and kinds
+
+def test_two_bodies_a_quoted_name_opens_with_are_its_parties() -> None:
+    f = _zh("臺北市副市長林大同今日表示，雙方將簽署「臺北市立動物園與大阪市天王寺動物園保育合作備忘錄」。")
+    assert ("mou", "planned", ["大阪市天王寺動物園", "臺北市立動物園"]) in _agreements(f), _agreements(f)
+
+
+def test_a_memorandum_signed_before_a_tie_still_to_come_stays_a_memorandum() -> None:
+    f = _zh("美國佛雷斯諾市長布魯克今天拜會臺北市長林大同。雙方去年簽署合作備忘錄，今年將進一步締結姊妹市。")
+    got = [(k, st) for k, st, _ in _agreements(f)]
+    assert ("mou", "signed") in got and ("friendship", "planned") in got, got
+    assert not f.sister_cities

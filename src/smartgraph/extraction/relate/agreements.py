@@ -52,6 +52,7 @@ _LIST_INTRO = re.compile(fold(r"宣言|倡議|如下|following|[Dd]eclaration|�
 _KIND_WORDS = re.compile(fold(r"(?:交流)?(?:合作)?(?:備忘錄|協定|協議書?|意向書|宣言|MOU)$"
                               r"|(?:友好|友誼|姊妹|姐妹)(?:城市|市|都市|交流|合作|關係)*(?:協定|協議|備忘錄)$"))
 _PAIR_SEP = re.compile(fold(r"[、，,；;]"))
+_BODY_JOIN = re.compile(fold(r"\s*(?:與|和|及|暨)\s*"))
 _CONJ = re.compile(fold(r"與|和|跟|同|偕同"))
 _PAIRED = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + fold(r"(?:已|也|亦|並|則|將)?(?:與|和|跟)"))
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
@@ -213,6 +214,8 @@ class AgreementFinder:
         for c in self.res.recognised.within(self.res.recognised.cues, c0, c1):
             if c.cls != "tie" or _THEMED.search(t, max(c0, c.start - 4), c.start):
                 continue  # 「簽了備忘錄後成為棒球友好城市」: a tie in one field, the memorandum stays one
+            if c.start > a.end and self._future(a.end, c.start):
+                continue  # 「去年簽署合作備忘錄，今年將締結姊妹市」: a tie still to come, the memorandum stays one
             if c.start < a.start or _TIE_RESULT.search(t, a.end, c.start):
                 return "friendship"
         return a.kind
@@ -274,12 +277,26 @@ class AgreementFinder:
                 return [before[-1][2], after[0][2]]
         return []
 
+    def _named_bodies(self, k: int, e: int) -> list[str]:
+        """The two bodies a quoted name opens with, joined by 與/和/及/暨 (「甲動物園與乙動物園…備忘錄」), else []."""
+        rec = self.res.recognised
+        orgs = sorted(rec.within(rec.orgs, k, e), key=lambda m: m.start)
+        if len(orgs) < 2 or orgs[0].start != k or not _BODY_JOIN.fullmatch(self.text.fold, orgs[0].end, orgs[1].start):
+            return []
+        if orgs[0].org_type is None or orgs[0].org_type.kind in ("government", "council"):
+            return []  # a city government or council signs for its city: the places, read as before
+        keys = [_party_key(self.res, m) for m in orgs[:2]]
+        return keys if keys[0] != keys[1] else []
+
     def parties(self, a: AgreementMention, s0: int, s1: int) -> list[str]:
         res = self.res
         t = self.text.fold
         if a.name:
             k = self.text.raw.rfind(a.name, s0, a.end)
             inner = _places_in(res, k, k + len(a.name)) if k >= 0 else []
+            heads = self._named_bodies(k, k + len(a.name)) if k >= 0 else []
+            if heads:
+                return heads  # 「甲市立動物園與乙動物園保育合作備忘錄」: the two bodies its name opens with sign it
             if len(inner) >= 2:
                 # 「A局與B局也簽署「X馬拉松與Y馬拉松友好交流備忘錄」」: the bureaus that sign, not the places the name holds
                 return self._signing_orgs(a, s0) or list(dict.fromkeys(add_place(res, m) for m in inner))
@@ -583,7 +600,7 @@ class AgreementFinder:
         for m in named:
             k = self.text.raw.rfind(m.name, s0, m.end)
             inner = _places_in(self.res, k, k + len(m.name)) if k >= 0 else []
-            ps = self._signing_orgs(m, s0) or (
+            ps = (self._named_bodies(k, k + len(m.name)) if k >= 0 else []) or self._signing_orgs(m, s0) or (
                 list(dict.fromkeys(add_place(self.res, p) for p in inner)) if len(inner) >= 2 else list(parties))
             ag = self._new(kind, status, ps, span, date, self.topic(m, s0, s0), m, event)
             group.items.append(ag)
