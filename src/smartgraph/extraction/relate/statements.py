@@ -55,7 +55,7 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
     out: list[Statement] = []
     last_subject: dict[int, str] = {}  # unit index -> person key last named there
     used: set[int] = set()
-    according = english and "according to" in text.raw
+    according = english and "according to" in text.low
     for si, s in enumerate(text.sentences):
         unit = text.units[s.unit]
         if unit.kind in ("caption", "title", "subtitle", "heading"):
@@ -121,11 +121,13 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                         and not placed.starting(text.sentences[k].start, text.sentences[k].end):
                     q1 = text.sentences[k].end
                     k += 1
-            if q1 - q0 < 4 and english:
+            if english and (q1 - q0 < 4 or (_TRAILING_EN.fullmatch(text.raw, q0, q1) and not _THAT_EN.search(text.raw, q0, q1)
+                                            and _SAID_BEFORE_EN.search(text.raw, s.start, v.start))):
                 # "…, Ko said." / "…, he said.": the words before the speaker were said
                 q0, q1 = s.start, v.start
                 head0 = next((m for m, k in in_s if k == speaker and m.end <= v.start), None)
-                q1 = head0.start if head0 is not None else max(s.start, v.start - 4)
+                closed = _QUOTE_CLOSED_EN.search(text.raw, max(s.start, v.start - 40), v.start) if head0 is None else None
+                q1 = head0.start if head0 is not None else closed.start() + 1 if closed is not None else max(s.start, v.start - 4)
                 while q1 > q0 and text.raw[q1 - 1] in " ,\"”'":
                     q1 -= 1
             if q1 - q0 < 4:
@@ -151,6 +153,19 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             acc = _ACCORDING_EN.search(text.raw, s.start, s.end)
             by_acc = next((mk for mk in in_s if acc and mk[0].start == acc.end()
                           and _SENTENCE_REST_EN.fullmatch(text.raw, mk[0].end, s.end)), None) if acc else None
+            acc_head = _ACCORDING_HEAD_EN.match(text.raw, s.start, s.end) if acc is None or by_acc is None else None
+            if acc_head is not None:
+                # "According to Mayor Tanaka of Sendai, the city will …": the person the sentence opens with said the rest
+                opener = next((mk for mk in sorted(in_s, key=lambda mk: mk[0].start) if mk[0].start >= acc_head.end()), None)
+                comma = _ACCORDING_REST_EN.match(text.raw, opener[0].end, s.end) if opener is not None \
+                    and _TITLE_WORDS_EN.fullmatch(text.raw, acc_head.end(), opener[0].start) else None
+                if opener is not None and comma is not None and s.end - comma.end() >= 4:
+                    q0, q1 = comma.end(), s.end
+                    while q1 > q0 and text.raw[q1 - 1] in " .\"”'’":
+                        q1 -= 1
+                    quote = text.span(q0, q1)
+                    out.append(Statement(opener[1], text.span(s.start, q1), quote, gz.themes_of(quote.text), event_at(acc_head.start()), False))  # type: ignore[operator]
+                    spoke = opener[1]
             if acc is not None and by_acc is not None:
                 q0, q1 = s.start, acc.start()
                 while q0 < q1 and text.raw[q0] in " \"“'‘":
@@ -173,6 +188,12 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
 # '“…,” said Tanaka' and '“….” as stated by Mayor Tanaka' (the quotation's own full stop, then "as … by")
 _ACCORDING_EN = re.compile(r"(?:,|[.!?][\"”’'])\s*according to\s+(?:the\s+)?")
 _SENTENCE_REST_EN = re.compile(r"[\s.!?\"”’')]*")
+# "According to (Taoyuan Mayor) Lin Ta-wei(, chairman of …), …": the head of the sentence, the titled words before the
+# name, and the comma (after an aside) that opens what was said
+_ACCORDING_HEAD_EN = re.compile(r"[\s\"“]*According to\s+(?:the\s+)?")
+_TITLE_WORDS_EN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,6}")
+_ACCORDING_REST_EN = re.compile(r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:of|for|at)\s+(?:the\s+)?"
+                                r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z&][\w'’.-]*|of|and|for)){0,6})?\s*,\s*")
 _QUOTE_BEFORE_EN = re.compile(r"(?:[,!?][\"”’']\s*|\.[\"”’']\s*as\s+)$")
 _VERB_THEN_NAME_EN = re.compile(r"\s+(?:by\s+)?(?:(?:the|a)\s+)?")
 
@@ -281,6 +302,10 @@ def _described(res: Resolved, people: list[tuple[PersonMention, str]], v: CueMen
     post, else nothing."""
     text = res.text
     m = (_DESCRIBED_EN.fullmatch(text.raw, s0, v.start) if english else _DESCRIBED_ZH.fullmatch(text.fold, s0, v.start))
+    if m is None and english:
+        # '“…,” the mayor said.': the post after the quotation it closes
+        closed = _QUOTE_CLOSED_EN.search(text.raw, max(s0, v.start - 40), v.start)
+        m = _DESCRIBED_EN.fullmatch(text.raw, closed.end(), v.start) if closed is not None and text.raw[s0:closed.start()].lstrip()[:1] in ("\"", "“") else None
     if m is None:
         return ""
     at, end = m.start(1), m.end(1)
@@ -291,6 +316,12 @@ def _described(res: Resolved, people: list[tuple[PersonMention, str]], v: CueMen
     return next(iter(keys)) if len(keys) == 1 else ""
 
 
+# "…, Lin wrote on Facebook." / "…, she said in a statement.": what follows the verb only says where it was said, the
+# words before the speaker were said
+_TRAILING_EN = re.compile(r"\s*(?:on|in|at|via|through|during)\s+(?:(?:a|an|the|his|her|their)\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*[.!?]?\s*")
+_THAT_EN = re.compile(r"\bthat\b")
+_SAID_BEFORE_EN = re.compile(r"[,\"”]\s*(?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’.-]*(?:\s*\([^)]{0,20}\))?\s+$")
+_QUOTE_CLOSED_EN = re.compile(r"[,!?][\"”]\s+(?=(?:the|The)\s)")
 _DESCRIBED_EN = re.compile(r"[\s\"“]{0,2}(?:the|The)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:(?:also|then|later)\s+)?")
 _DESCRIBED_ZH = re.compile(fold(r"(?:該國|該市|該|這位|此位)?(\w{2,6}?)(?:也|並|則|亦|隨即|隨後)?"))
 
