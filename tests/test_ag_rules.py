@@ -169,6 +169,18 @@ def test_a_verb_followed_by_where_and_what_was_said_keeps_what_follows() -> None
     assert _speakers(f) == [("Lin Ta-wei", "on Tuesday t")]
 
 
+def test_a_guest_welcomed_by_name_is_no_statement() -> None:
+    f = _en("Mayor Alan Brook of Fresno arrived in Taipei on Sunday.\n\n"
+            "Taipei Mayor Lin Ta-wei welcomed Fresno Mayor Alan Brook on Monday.")
+    assert _speakers(f) == []
+
+
+def test_a_guest_welcomed_with_words_said_is_a_statement() -> None:
+    f = _en("Mayor Alan Brook of Fresno arrived in Taipei on Sunday.\n\n"
+            "Taipei Mayor Lin Ta-wei welcomed Fresno Mayor Alan Brook on Monday, saying the two cities share a port culture.")
+    assert [s[0] for s in _speakers(f)] == ["Lin Ta-wei"]
+
+
 def test_the_new_patterns_stay_linear_on_a_long_sentence() -> None:
     import time
     filler = ", Fresno and Taipei zoos, a sister city of Tainan, the mayor said on Facebook" * 500

@@ -9,13 +9,15 @@ parties, most explicit first:
 - "with B" after the word or the verb ("with the City of Yokohama", "with five cities …: A, B and C", one
   agreement each), and "on behalf of A";
 - the places and organisations of the subject before the verb ("Taipei Mayor … and Prague Mayor … signed");
+- "by the A and B zoos" (universities, ports, chambers of commerce …): a body of each place;
 - "the two cities", "both", "they": the parties of the agreement or tie told last, else the home city and the
   city the release names most; one party alone is paired with that city or the home city.
 
 A definite word ("the agreement", "their first memorandum") tells again of one found before when one of its
-kind with those parties exists. Status: planned when "will", "plans to", "is expected to" stand before the
-word in its clause, else signed. Date: the sentence's day ("today (22nd)", "on Monday", "April 12, 1977"), else
-the day of the event the sentence names, else none when a year or "last year" places it in the past.
+kind with those parties exists ("originally signed" after a renewal is the first one, not it). Status: planned
+when "will", "plans to", "is expected/scheduled/slated to" stand before the word in its clause, else signed.
+Date: the sentence's day ("today (22nd)", "on Monday", "April 12, 1977"), else the day of the event the sentence
+names, else none when a year or "last year" places it in the past.
 A year given ("in 2021", "since 1970") tells two agreements of the same parties apart.
 """
 
@@ -898,7 +900,8 @@ def _tie_places(res: Resolved, a: int, b: int, lo: int) -> list[PlaceMention]:
 
 def _tie_pair(res: Resolved, s0: int, w0: int, w1: int, s1: int, both: tuple[str, str] | None = None) -> tuple[str, str] | None:
     """The two places a sister-city word ties: "A and B (have been) sister cities", "B, A's 39th sister city",
-    "A's sister city B", "sister city B" (with the home city)."""
+    "A's sister city B", "A, a sister city of B", "A has been a sister city of B", "sister city B" (with the home
+    city)."""
     raw = res.text.raw
     home = res.home_place
     before = _tie_places(res, s0, w0, s0)

@@ -8,7 +8,11 @@ sentences that carry on without a new subject (他也, 並, 此外).
 When no one stands right before the verb, the speaker is inferred (and marked so: not evidence of being at the
 event): the person heading an earlier clause of the sentence (「甲處長致詞先恭喜…，表示」, "Lin was moved by …,
 and she expressed"), the paragraph's last subject for a sentence without one (「此行參訪…，並指出」), or the one person
-named before with the post a bare post names ("The vice mayor said").
+named before with the post a bare post names ("The vice mayor said", '"…," the mayor added').
+
+In English, "According to X, …" at the head of a sentence and "…, according to X." at its end give X the rest;
+"…, X wrote on Facebook." (the verb followed only by where it was said) gives X the words before; a guest
+"welcomed" by name is greeted, not spoken to.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ _ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|w
 _GIFT_EN = re.compile(r"presented\s+[^,.;:!?\"“”]{1,60}?\s+with\s+(?:a|an|the|two|three|several)\s")
 _GREETED_EN = re.compile(r"\s+(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:group|delegation|delegates|guests|visitors|team|mission)"
                          r"(?:\s+(?:to|at|from|of)\s+[^,;.]{1,60})?\s*[.;,]")
+_SAYING_EN = re.compile(r",\s+(?:saying|adding|noting|stressing|stating|expressing)\b")
+_GREETED_PERSON_EN = re.compile(r"\s+(?:the\s+)?(?:visiting\s+)?(?:[A-Z][\w'’.-]*\s+){0,6}")
 _NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定|主講人|發言人|發言權)"))
 _JOINED = re.compile(fold(r"\s*(?:、|與|和|及|以及|跟)\s*"))
 
@@ -70,6 +76,10 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
                 continue  # "presented the mayor with a vase": a gift given, nothing said
             if english and text.raw.startswith("welcomed", v.start) and _GREETED_EN.match(text.raw, v.end, s.end):
                 continue  # "… welcomed the group.": guests greeted, nothing said
+            if english and text.raw.startswith("welcomed", v.start) and any(
+                    m.start > v.end and _GREETED_PERSON_EN.fullmatch(text.raw, v.end, m.start)
+                    and not _SAYING_EN.search(text.raw, m.end, s.end) for m, _ in in_s):
+                continue  # "… welcomed Fresno Mayor Alan Brook on Monday": a guest greeted, nothing said
             speaker = _speaker(text.raw, t, in_s, v, english)
             after = _speaker_after(text.raw, in_s, v, s.start) if english and not speaker else None
             if after is not None:  # '“We hope to …,” said Tanaka, who …': the words before the verb are the quote
