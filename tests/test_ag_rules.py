@@ -187,3 +187,18 @@ def test_the_new_patterns_stay_linear_on_a_long_sentence() -> None:
     t0 = time.perf_counter()
     _en(f"According to Taipei Mayor Lin Ta-wei{filler}, the two cities signed an MOU by the Fresno and Taipei zoos{filler}.")
     assert time.perf_counter() - t0 < 30  # seconds, on a loaded machine: no catastrophic backtracking
+
+
+def test_a_place_s_sister_cities_body_in_running_text_ties_nothing() -> None:
+    f = _en("Fresno entered into a friendship agreement with Taipei on May 2. Fresno Sister Cities welcomes Taipei to the "
+            "city's family of partners.")
+    assert _sisters(f) == set()
+
+
+def test_the_agreement_signed_by_one_mayor_after_a_clause_of_helpers_is_the_one_told_before() -> None:
+    f = _en("The city of Fresno has entered into a new friendship agreement with Taipei in Taiwan.\n\n"
+            "Thanks to the leadership of Mayor Alan Brook, and the work of the City of Fresno Office of International "
+            "Affairs and the local Taiwanese Chamber of Commerce, the city hosted delegates from Taipei on May 2 and "
+            "Mayor Brook signed the agreement during the city's spring reception that evening.")
+    got = [(a.kind, str(a.date)) for a in f.agreements.values()]
+    assert got == [("friendship", "2024-05-02")], got

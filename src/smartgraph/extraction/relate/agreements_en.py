@@ -101,6 +101,7 @@ _BODY_NOUN = {"zoos": "Zoo", "universities": "University", "hospitals": "Hospita
 _BODIES_OF = re.compile(r"\b(?:by|between)\s+the\s+(?P<a>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s+and\s+"
                         r"(?P<b>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s+(?P<n>" + "|".join(k.replace(" ", r"\s+") for k in _BODY_NOUN)
                         + r")\b")
+_NAMES_PARTIES_AFTER = re.compile(r"\b(?:between|with|by|on behalf of)\b", re.I)
 # an agreement signed again, and the first signing of it told after: two agreements, not one
 _ORIGINALLY = re.compile(r"\b(?:originally|initially|first)\s+(?:signed|inked|concluded|sealed)\b", re.I)
 _RENEWED = re.compile(r"\bre-?sign|\brenew|\breaffirm", re.I)
@@ -693,6 +694,11 @@ class EnglishAgreements:
                              and (set(parties) == set(f.ag.parties) if self.explicit else set(parties) & set(f.ag.parties))), None)
         if same is not None and _ORIGINALLY.search(raw, s.start, a.start) and _RENEWED.search(same.ag.span.text):
             same = None  # "… re-signed the sister city agreement …. A originally signed the agreement with B in 1994": the first one
+        if same is None and refer and a.count <= 1 and self.explicit and not _NAMES_PARTIES_AFTER.search(raw, a.end, s.end):
+            # "… and Mayor A signed the agreement during the reception": the parties read off the clause before the
+            # verb are not told as the agreement's; the last one that shares a party is the one signed
+            same = next((f for f in reversed(self.found) if (f.ag.kind == kind or a.word.lower() in _GENERIC)
+                         and set(parties) & set(f.ag.parties)), None)
         if bare and re.search(r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?(?:signing|inking)\s+of\s+(?:the|this|their)\s+$", lead, re.I):
             # "… who were present to witness the signing of the MOU": those named are witnesses, the MOU one told before
             same = next((f for f in reversed(self.found) if f.ag.kind == kind), None)
@@ -1046,8 +1052,11 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
                 n for _, n in ag.names), re.I) and re.search(r"friendship|friendly|partner", " ".join(n for _, n in ag.names), re.I)):
             continue
         said = ag.span.text
-        if all(_HOPED.search(said, 0, m.start()) for m in re.finditer(r"\bsister\b|\btwin", said, re.I)):
-            continue  # "friendship cities since 2015 and expected to upgrade their ties to sister cities": not yet sisters
+        if all(_HOPED.search(said, 0, m.start()) or _BODY_AFTER.match(said, m.end())
+               for m in re.finditer(r"\b(?:sister|twin)(?:[ -]cit(?:y|ies)|s)?\b", said, re.I)):
+            # "friendship cities since 2015 and expected to upgrade their ties to sister cities": not yet sisters;
+            # "Aurora Sister Cities International announced a friendship agreement": a body's name, no tie
+            continue
         x, y = sorted(ag.parties)
         if frozenset((x, y)) not in seen:
             seen.add(frozenset((x, y)))
@@ -1059,6 +1068,9 @@ def find_sister_cities_en(res: Resolved, agreements: Sequence[Agreement] = ()) -
         s = text.sentences[text.sentence_of(m.start())]
         if text.units[s.unit].kind == "caption":
             continue
+        if m.group() == "Sister Cities" and text.units[s.unit].kind not in ("title", "subtitle", "heading") \
+                and any(p.end == m.start() - 1 for p in _places_in(res, max(s.start, m.start() - 40), m.start())):
+            continue  # "Aurora Sister Cities welcomes …": the place's sister-city body, named in running text
         pair = _tie_pair(res, s.start, m.start(), m.end(), s.end, (res.home_place, partner) if res.home_place and partner else None)
         if pair is None or _HOPED.search(raw, s.start, m.start()):
             continue  # a tie hoped for is not made
