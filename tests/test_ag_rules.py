@@ -202,3 +202,9 @@ def test_the_agreement_signed_by_one_mayor_after_a_clause_of_helpers_is_the_one_
             "Mayor Brook signed the agreement during the city's spring reception that evening.")
     got = [(a.kind, str(a.date)) for a in f.agreements.values()]
     assert got == [("friendship", "2024-05-02")], got
+
+
+def test_a_gift_presented_as_a_token_is_no_statement() -> None:
+    f = _en("Mayor Alan Brook of Fresno visited Taipei on Monday.\n\n"
+            "Taipei Mayor Lin Ta-wei presented a wood carving crafted by a local artist as a token of the friendship.")
+    assert _speakers(f) == []

@@ -38,7 +38,10 @@ _GAP_EN = re.compile(r"^\s*(?:,\s*)?(?:(?:also|further|then|later|again|has|had|
 # or what the speaker is ("Councilor Lin, a member of the delegation, said")
 _ASIDE_EN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|who\s[^,;:.!?\"“”]{1,70}|(?:a|an)\s[^,;:.!?\"“”]{1,50}"
                        r"|(?:the\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|for|and|the|in|&)){1,9})\s*,\s*(?:(?:also|then|later)\s+)?")
-_GIFT_EN = re.compile(r"presented\s+[^,.;:!?\"“”]{1,60}?\s+with\s+(?:a|an|the|two|three|several)\s")
+_GIFT_EN = re.compile(r"presented\s+[^,.;:!?\"“”]{1,60}?\s+with\s+(?:a|an|the|two|three|several)\s|"
+                      # "presented a wood carving … as a token of the tie", "presented a plaque to the mayor"
+                      r"presented\s+(?:a|an)\s+[^,.;:!?\"“”]{1,90}?\s+(?:as\s+a\s+(?:token|gift|souvenir|memento)|to\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w'’.-]*|mayor|governor|delegation|guests?|visitors?)\b)")
 _GREETED_EN = re.compile(r"\s+(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:group|delegation|delegates|guests|visitors|team|mission)"
                          r"(?:\s+(?:to|at|from|of)\s+[^,;.]{1,60})?\s*[.;,]")
 _SAYING_EN = re.compile(r",\s+(?:saying|adding|noting|stressing|stating|expressing)\b")
