@@ -277,10 +277,13 @@ def _near_day(d: int, anchor: dt.date, expected: dt.date | None = None) -> dt.da
 
 
 def _weekday(anchor: dt.date, wd: int, rel: str) -> dt.date:
-    """``on Monday``: the latest Monday on or before the anchor; ``last Monday`` strictly before; ``next Monday`` after."""
+    """``on Monday``: the latest Monday on or before the anchor; ``last Monday`` strictly before; ``next Monday`` after;
+    ``until Monday`` the first Monday on or after."""
     back = (anchor.weekday() - wd) % 7
     if rel == "next":
         return anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+    if rel == "until":  # (s11-ev) "the expo runs until Friday": the day a stretch of time ends, on or after the anchor
+        return anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)
     if rel == "last" and back == 0:
         back = 7
     return anchor - dt.timedelta(days=back)

@@ -50,6 +50,7 @@ _BRACKET = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9 &'’.,:\-–]{3,80}?)\s*\)")
 # dinner", "held a commemoration banquet", "attended a welcome reception" (a bare "hosted a dinner" names none)
 _MEAL = re.compile(r"\b(?:hosted|hosts|hosting|held|holds|holding|gave|gives|threw|attended|attends|attending|organi[sz]ed)\s+"
                    r"(?:a|an|the|their|his|her|its)\s+(?P<name>(?:[\w'’-]+\s+){1,3}(?:banquet|dinner|luncheon|lunch|reception|gala))")
+_OF_AFTER_HEAD = re.compile(r"\s+of\s+(?:the\s+)?")
 _GENERIC_KINDS = {"summit", "forum", "expo", "congress", "conference", "festival", "ceremony", "session"}
 _VERBISH = re.compile(r"(?:s|ed|ing)$")
 # verbs a headline tells an event with, right before the event's word ("Hosts Dinner", "Attends Forum", "Opens Expo")
@@ -204,6 +205,14 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
             quoted = True
         elif word[:1].isupper():
             start = _left(raw, max(s_lo, h.start - 160), h.start, title)
+            # (s11-ev) "Opening Ceremony of 2023 … Summit": the name of the summit begins after the "of" of an event
+            # word before it (that "of" phrase is the ceremony's); "the March 30-April 1 … Expo": after the days
+            for p in hits[max(0, n - 3):n]:
+                if start < p.end < h.start and (of := _OF_AFTER_HEAD.match(raw, p.end, h.start)) is not None:
+                    start = of.end()
+            for d in dates:
+                if d.precision == "day" and start <= d.start and d.end < h.start and not raw[d.end:h.start].strip(" ").startswith(","):
+                    start = d.end + len(raw[d.end:h.start]) - len(raw[d.end:h.start].lstrip(" "))
             end = _right(raw, h.end, text.sentences[text.sentence_of(h.start)].end)
             name = raw[start:end]
             if start == h.start and end == h.end:
