@@ -107,3 +107,19 @@ def test_the_people_after_an_earlier_visit_s_clause_met_this_visit() -> None:
     assert visit in took.get("山田一郎", set())
     earlier = {n for e in f.events.values() if e.start is None for n in e.names_zh[:1]}
     assert not (took.get("林志強", set()) & earlier)
+
+
+def test_the_general_assembly_of_a_named_body_is_an_event() -> None:
+    f = _en("Mayor heads to Easton\n\n"
+            "Northtown Mayor Alan Brook yesterday departed for Easton to attend the general assembly of the Easton "
+            "Fruit Growers' and Traders' Association and explore business opportunities.", date="2019-01-29")
+    e = _named(f, "general assembly of the Easton")
+    assert e.names_en[0] == "general assembly of the Easton Fruit Growers' and Traders' Association"
+
+
+def test_a_mayor_visited_by_another_met_them() -> None:
+    f = _en("Easton mayor visits Northtown\n\n"
+            "The mayor of Easton's Old Town visited Northtown City Mayor Alan Brook Friday (March 31) to discuss "
+            "tourism cooperation.")
+    took = _took_part(f)
+    assert any(n.startswith("meeting with") for n in took.get("Alan Brook", set()))
