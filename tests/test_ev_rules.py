@@ -123,3 +123,22 @@ def test_a_mayor_visited_by_another_met_them() -> None:
             "tourism cooperation.")
     took = _took_part(f)
     assert any(n.startswith("meeting with") for n in took.get("Alan Brook", set()))
+
+
+def test_today_written_alone_before_the_verb_dates_a_visit() -> None:
+    days = [(m.date, m.kind) for m in recognise_dates("乙市市長金大中今赴甲市拜會市長", dt.date(2026, 1, 7))]
+    assert days == [(dt.date(2026, 1, 7), "relative")]
+    assert not recognise_dates("兩市至今與多國往來", dt.date(2026, 1, 7))
+    assert not recognise_dates("現今正是轉型的時機", dt.date(2026, 1, 7))
+    f = _zh("乙市市長訪甲市 簽署交流備忘錄\n\n"
+            "乙市市長金大中今赴甲市拜會甲市長王大明，雙方簽署友好交流備忘錄。", date="115/01/07")
+    e = _named(f, "拜會甲市長王大明")
+    assert e.start == dt.date(2026, 1, 7)
+
+
+def test_a_remark_that_the_visit_is_the_first_is_no_other_visit() -> None:
+    f = _zh("乙市市長訪甲市\n\n"
+            "乙市市長金大中今(7)日赴甲市拜會甲市長王大明，也是他首次到訪台灣。", date="115/01/07")
+    visits = [e for e in f.events.values() if e.category == "visit"]
+    assert len(visits) == 1, [e.names_zh for e in visits]
+    assert not any(n.startswith("是") for e in visits for n in e.names_zh)
