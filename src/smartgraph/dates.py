@@ -191,7 +191,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                       r"|(?<![至如而迄當当古從从說说表聲声證证透光文發发簡简清分標标指開开精英嚴严日基資资根成原版劇剧課课樣样範范])"
                       r"(?P<rel2>今|本|昨|明)(?P<u2>天|日)(?!本)|(?P<rel3>前|後|后)天"
                       # news style: 「市長陳大同昨與…簽署」「三人昨皆出席」: 昨 alone after its subject, before the verb
-                      r"|(?<=[\u4e00-\u9fff])(?P<rel4>昨)(?=[與和同赴抵出率到在於參接會簽舉晚夜午皆也亦並正透舉前])")),
+                      r"|(?<=[\u4e00-\u9fff])(?P<rel4>昨)(?=[與和同赴抵出率到在於參接會簽舉晚夜午皆也亦並正透舉前])"
+                      # (s11-ev) and 今 so: 「平澤市長某某今赴台中拜會…」「兩市今正式締盟」 (not 至今, 如今, 迄今, 現今)
+                      r"|(?<=[\u4e00-\u9fff])(?<![至如而迄當当古從从現现自於于])(?P<rel5>今)(?=[與和同赴抵出率到在參接簽舉晚也亦並]|正式)")),
     # 去(105)年7月, 今年, 明年, 去年12月15日
     ("zh-rel-year", _P(r"(?<![\d年十百千幾几多說说表聲声證证透光文發发])(?P<rel>今|本|去|明|前)\s{0,2}(?:[(（]\s{0,2}(?P<y>\d{2,4})\s{0,2}[)）]\s{0,2})?年"
                        r"(?:\s{0,2}(?P<m>\d{1,2})\s{0,2}月(?:\s{0,2}(?P<d>\d{1,2})(?:\s{0,2}[日號号]|(?=\s{0,2}" + _RANGE_SEP_ZH
@@ -277,10 +279,13 @@ def _near_day(d: int, anchor: dt.date, expected: dt.date | None = None) -> dt.da
 
 
 def _weekday(anchor: dt.date, wd: int, rel: str) -> dt.date:
-    """``on Monday``: the latest Monday on or before the anchor; ``last Monday`` strictly before; ``next Monday`` after."""
+    """``on Monday``: the latest Monday on or before the anchor; ``last Monday`` strictly before; ``next Monday`` after;
+    ``until Monday`` the first Monday on or after."""
     back = (anchor.weekday() - wd) % 7
     if rel == "next":
         return anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+    if rel == "until":  # (s11-ev) "the expo runs until Friday": the day a stretch of time ends, on or after the anchor
+        return anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)
     if rel == "last" and back == 0:
         back = 7
     return anchor - dt.timedelta(days=back)
@@ -402,7 +407,7 @@ def _build(kind: str, m: re.Match[str], anchor: dt.date | None) -> DateMatch | N
     if anchor is None:
         return None
     if kind == "zh-rel-day":
-        rel = g["rel"] or g["rel2"] or g["rel3"] or g["rel4"]
+        rel = g["rel"] or g["rel2"] or g["rel3"] or g["rel4"] or g["rel5"]
         offset = _ZH_REL_DAY[rel]
         if rel == "本" and g["u2"] == "天":
             return None

@@ -215,6 +215,8 @@ _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _DAY_FIRST = re.compile(fold(r"(?:(?:今|昨|明|本|前|翌)?[（(]?\d{1,2}[)）]?日|\d{1,2}月\d{1,2}日)(?:上午|下午|晚間|中午|清晨|傍晚)?"))
 _NEXT_ACT = re.compile(fold(r"也(?=參訪|參觀|拜會|拜訪|出席|前往|考察)|並(?=參訪|參觀|拜會|拜訪|出席|前往|考察)"))
 _LEADING = lx.LEADING
+_REMARK = re.compile(fold(r"(?:這|此|也|亦|更|則|而)?\s*是\s*(?:他們|她們|他|她|其)?\s*(?:的)?\s*"
+                          r"(?:首次|首度|第一次|第[0-9一二兩三四五六七八九十]+次|再度|再次)?\s*(?:前來|到|來)?\s*"))
 
 
 def recognise_visits(text: Text) -> list[EventMention]:
@@ -244,6 +246,8 @@ def recognise_visits(text: Text) -> list[EventMention]:
             a = day.end()
         if t.startswith(fold("從"), a) and m.start() > a:
             a = m.start()
+        if _REMARK.fullmatch(t, a, m.start()):
+            continue  # (s11-ev) 「…今赴台中拜會市長，也是他首次到訪台中」: a remark on the visit told before it, no other one
         more = _NEXT_ACT.search(t, m.end(), e)  # 「…拜訪名古屋市長田中一郎也參訪名古屋巨蛋」: the next act is another
         if more:
             e = more.start()

@@ -50,6 +50,9 @@ _BRACKET = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9 &'’.,:\-–]{3,80}?)\s*\)")
 # dinner", "held a commemoration banquet", "attended a welcome reception" (a bare "hosted a dinner" names none)
 _MEAL = re.compile(r"\b(?:hosted|hosts|hosting|held|holds|holding|gave|gives|threw|attended|attends|attending|organi[sz]ed)\s+"
                    r"(?:a|an|the|their|his|her|its)\s+(?P<name>(?:[\w'’-]+\s+){1,3}(?:banquet|dinner|luncheon|lunch|reception|gala))")
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_A_OR_THE = re.compile(r"\b(?:the|a|an|its|their|this\s+year['’]s)\s+(?:(?:annual|yearly|first|second|third|\d{1,3}(?:st|nd|rd|th))\s+)?$")
+_OF_AFTER_HEAD = re.compile(r"\s+of\s+(?:the\s+)?")
 _GENERIC_KINDS = {"summit", "forum", "expo", "congress", "conference", "festival", "ceremony", "session"}
 _VERBISH = re.compile(r"(?:s|ed|ing)$")
 # verbs a headline tells an event with, right before the event's word ("Hosts Dinner", "Attends Forum", "Opens Expo")
@@ -204,6 +207,14 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
             quoted = True
         elif word[:1].isupper():
             start = _left(raw, max(s_lo, h.start - 160), h.start, title)
+            # (s11-ev) "Opening Ceremony of 2023 … Summit": the name of the summit begins after the "of" of an event
+            # word before it (that "of" phrase is the ceremony's); "the March 30-April 1 … Expo": after the days
+            for p in hits[max(0, n - 3):n]:
+                if start < p.end < h.start and (of := _OF_AFTER_HEAD.match(raw, p.end, h.start)) is not None:
+                    start = of.end()
+            for d in dates:
+                if d.precision == "day" and start <= d.start and d.end < h.start and not raw[d.end:h.start].strip(" ").startswith(","):
+                    start = d.end + len(raw[d.end:h.start]) - len(raw[d.end:h.start].lstrip(" "))
             end = _right(raw, h.end, text.sentences[text.sentence_of(h.start)].end)
             name = raw[start:end]
             if start == h.start and end == h.end:
@@ -233,9 +244,16 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
                     category, part = "session", True  # "the main forum": a part of the forum
             else:
                 before = raw[max(s_lo, h.start - 30):h.start]
-                if category not in _GENERIC_KINDS or not _DETERMINERS.search(before) or title:
+                s_end = text.sentences[text.sentence_of(h.start)].end
+                if not title and word.lower() not in ("meeting", "meetings") and _OF_BODY.match(raw, h.end, s_end) \
+                        and _A_OR_THE.search(before) and (end := _right(raw, h.end, s_end)) > h.end:
+                    # (s11-ev) "to attend the general assembly of the Northtown Traders' Association": the body's own
+                    # meeting, named by the body
+                    start, name = h.start, raw[h.start:end]
+                elif category not in _GENERIC_KINDS or not _DETERMINERS.search(before) or title:
                     continue
-                start, end, name, generic = h.start, h.end, word, True
+                else:
+                    start, end, name, generic = h.start, h.end, word, True
         name = re.sub(r"\s+", " ", name).strip(" \"“”").rstrip(".")
         if not generic and name.split()[0].lower() in _PART_WORDS and category in ("forum", "summit", "conference"):
             category, part = "session", True  # "Main Forum" in a heading: the part, as "the main forum"
@@ -508,7 +526,10 @@ def _title_words() -> frozenset[str]:
 # with whoever follows (a capitalised name: "hosted a dinner" is none; "was received by" is the guest's side, told so)
 _MEET = re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\s+|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:received|receives|hosted|hosts)\s+(?=[A-Z])"
                    r"|\b(?:sat|sits|sitting)\s+down\s+with\s+|\b(?:called|calls|calling)\s+on\s+"
-                   r"|\b(?:paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\s+|\b(?:held|holds|holding)\s+talks\s+with\s+")
+                   r"|\b(?:paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\s+|\b(?:held|holds|holding)\s+talks\s+with\s+"
+                   # (s11-ev) "visited Northtown City Mayor Alan Brook Friday", "paid a visit to Governor X": a call on a person
+                   r"|\b(?:visited|visits|paid\s+a\s+visit\s+to|pays\s+a\s+visit\s+to)\s+(?=(?:[A-Z][\w.'’-]*\s+){0,4}"
+                   r"(?:Mayor|Governor|Magistrate|Speaker|President|Premier|Minister|Ambassador|Chairman|Chairwoman|Chairperson)\s+[A-Z])")
 # "is due to meet", "will call on", "had met": a meeting to come, or one before the time the sentence tells
 _NOT_YET = re.compile(r"\b(?:to|will|would|shall|may|might|could|can|should|had|also\s+to)\s+(?:also\s+|then\s+)?$", re.I)
 _OPENER_WORDS = {"Also", "On", "In", "At", "During", "After", "Before", "Earlier", "Later", "Then", "Meanwhile", "That", "This",

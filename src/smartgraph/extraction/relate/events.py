@@ -532,6 +532,24 @@ def _day_dates(res: Resolved, s0: int, s1: int) -> list[DateMention]:
     return [d for d in res.recognised.within(res.recognised.dates, s0, s1) if d.precision == "day"]
 
 
+# (s11-ev) a day followed by a verb of announcing is the day something was told (今天公布, 昨日宣布)
+_TOLD_ON = re.compile(fold(r"\s*(?:[(（]\s*\d{1,2}\s*[)）]\s*日?)?\s*(?:上午|下午|晚間|中午)?\s*(?:公布|宣布|發布|發表聲明|證實|透露)"))
+# (s11-ev) a clause opened by a word of cause or contrast (但因19日發生…, 由於5日颱風…) tells its own happening: its day is
+# not the day of an event named in another clause
+_OWN_CLAUSE = re.compile(fold(r"\s*(?:但是|但因|但|因為|因(?![應此而])|由於|然而|不過|可是|卻因)"))
+
+
+def _other_clause(t: str, s0: int, s1: int, d: DateMention, mentions: list[tuple[EventMention, str]]) \
+        -> list[tuple[EventMention, str]] | None:
+    """The mentions a day may date when it stands in a clause of cause or contrast: only those inside that clause
+    (none when the clause names no event); None when the day's clause is no such clause."""
+    c0 = clause_start(t, s0, d.start)
+    if not _OWN_CLAUSE.match(t, c0):
+        return None
+    c1 = clause_end(t, d.end, s1)
+    return [mk for mk in mentions if c0 <= mk[0].start < c1]
+
+
 _REPORTED_ON_EN = re.compile(r"\b(?:said|says|reported|announced|told\s+(?:reporters|the\s+press|the\s+media))\s+(?:on\s+)?"
                              r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\(\s*)?$")
 _TODAY_EN = re.compile(r"\b(?:today|today['’]s|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
@@ -553,7 +571,13 @@ def _dates(res: Resolved, events: dict[str, Event]) -> None:
         for d in dates:
             if any(m.start <= d.start < m.end and not _told_day(res, m, k, d) for m, k in mentions):
                 continue  # a date inside an event's name
-            fitting = [mk for mk in mentions if not events[mk[1]].year or events[mk[1]].year == d.date.year] or mentions
+            if not english and _TOLD_ON.match(text.fold, d.end):
+                continue  # (s11-ev) 「市府今天公布，16日將舉行…」: the day it was announced, not the event's
+            other = None if english else _other_clause(text.fold, s.start, s.end, d, mentions)
+            mentions_d = mentions if other is None else other
+            if not mentions_d:
+                continue
+            fitting = [mk for mk in mentions_d if not events[mk[1]].year or events[mk[1]].year == d.date.year] or mentions_d
             fitting = [mk for mk in fitting if not _ATTEND_GAP.search(text.raw, d.end, mk[0].start)
                        or not d.end <= mk[0].start or mk[0].start - d.end > 60]
             if not fitting:

@@ -13,11 +13,11 @@ import re
 
 from smartgraph.extraction.mentions import CueMention, EventMention, PersonMention, Resolved
 from smartgraph.extraction.names import habitual
-from smartgraph.extraction.relate.events import guests_visit_en, is_call, meeting_en, on_behalf
+from smartgraph.extraction.relate.events import guests_visit_en, is_call, meeting_en, on_behalf, told_as_past
 from smartgraph.extraction.text import Ranges, Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
-_FUTURE = re.compile(fold(r"將|預計|預定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
+_FUTURE = re.compile(fold(r"將|預計|預定|預訂|原訂|原定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
 _PAST_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|去\(?\d*\)?年|民國\d+年|前年")
 # English: what has not happened yet ("will attend", "is scheduled to", "plans to", "is expected to")
 _FUTURE_EN = re.compile(r"\b(?:will|shall|is|are|was|were)\s+(?:also\s+)?(?:be\s+)?(?:scheduled|expected|due|set|slated|going)\s+to\b"
@@ -90,6 +90,10 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
                 continue
             events_in.setdefault(text.sentence_of(m.start), []).append((m.start, k))
 
+    # (s11-ev) 「…到訪，這是繼2023年前市長某某率團來台後，睽違3年再相見」: a visit told as an earlier one holds only the
+    # people of its own clause; the others of the sentence, and of the sentences after it, were at the release's event
+    earlier = set() if english else {k for k in kept if k in res.events and res.events[k].origin == "act"
+                                     and told_as_past(res, res.events[k])}
     openers = _at_the_en(res, kept, events_in) if english else {}
     body = [i for i, u in enumerate(text.units) if u.kind == "paragraph"]
     opening = set(body[:3])  # the lead and the two paragraphs after it tell who else was there
@@ -173,7 +177,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             continue
         if not english and not caption and _absent(res, s.start, s.end, pm):
             continue  # (s9-ev) thanked for bringing it about, reached by phone, under whose lead, last year's: not there
-        if not caption and not opened_by and (_future_en(text, s.start, s.end, pm, cues) if english else _future(text, s.start, s.end, pm.start, cues)):
+        if not caption and not opened_by and (_future_en(text, s.start, s.end, pm, cues) if english
+                                              else _future(text, s.start, s.end, pm.start, cues, res)):
             continue
         if unit.kind == "title":
             continue
@@ -191,10 +196,11 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = opened_by  # 「簽署儀式上，…市長Jan de Vries…交付給林市長」: everyone the sentence names was there
         elif evs and not english and (witnessed := _witnessed(res, kept, s.start, s.end, pm.name.start, evs)):
             event = witnessed  # (s9-ev) 「在甲、乙等人見證下，共同簽署…」: they witnessed the act the phrase leads to
-        elif evs:
-            event = min(evs, key=lambda x: abs(x[0] - pm.start))[1]
-        elif prev and not past and not (english and _site_en(res, prev[0][-1][1])):
-            event = _told_before(res, prev[0])  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
+        elif evs and (near := _nearest(text, s, evs, pm.start, earlier)):
+            event = near
+        elif prev and not past and not (english and _site_en(res, prev[0][-1][1])) \
+                and (told := [x for x in prev[0] if x[1] not in earlier]):
+            event = _told_before(res, told)  # 「…訪日行程自2月24日至3月1日。隨行成員包括…」: the event the paragraph spoke of
         elif english and not past and any(c.cls == "sign" for c in cues) and (signed := _signed_at(res, events_in, si)):
             event = signed  # "The MOU was signed by A and B": at the signing told before
         elif english and len(trips) == 1 and not past and s.start >= min(m.start for m in res.events[trips[0]].mentions):
@@ -385,13 +391,20 @@ def _happened(res: Resolved, key: str) -> bool:
     return not dates or min(dates) <= doc
 
 
-def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention]) -> bool:
-    """Whether the clause that names a person (up to the verb after it) speaks of what has not happened yet."""
+def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention], res: Resolved | None = None) -> bool:
+    """Whether the clause that names a person (up to the verb after it) speaks of what has not happened yet: a word of
+    plans (將, 預計), or (s11-ev) a day after the release's own (「市長明(28)日出席主論壇」 in a release of the 27th)."""
     t = text.fold
     c0 = clause_start(t, s0, pos, "，,；;")
     after = [c.end for c in cues if c.start >= pos]
     c1 = min(after) if after else clause_end(t, pos, s1, "，,；;")
-    return bool(_FUTURE.search(t, c0, c1))
+    if _FUTURE.search(t, c0, c1):
+        return True
+    doc = text.doc.date
+    if res is None or doc is None:
+        return False
+    c2 = clause_end(t, max(c1, pos), s1, "，,；;")
+    return any(d.precision == "day" and d.date > doc for d in res.recognised.within(res.recognised.dates, c0, c2))
 
 
 _AT_EVENT = re.compile(fold(r"\s*(?:上|中|時|期間|當天|現場)\s*[，,]"))
@@ -456,6 +469,16 @@ def _future_en(text: Text, s0: int, s1: int, pm: PersonMention, cues: list[CueMe
     before = _FUTURE_EN.search(raw, c0, pm.start)
     # "Lu is due to meet Mayor Wu, visit …": what the clause is to do before it names the person
     return before is not None and (not after or not any(c0 <= c.start < before.start() for c in cues))
+
+
+def _nearest(text: Text, s: Sentence, evs: list[tuple[int, str]], pos: int, earlier: set[str]) -> str:
+    """The event of the sentence nearest to ``pos``; (s11-ev) an event told as an earlier one only for a person named in
+    its own clause, "" when that is all the sentence names."""
+    t = text.fold
+    c0 = clause_start(t, s.start, pos)
+    c1 = clause_end(t, pos, s.end)
+    fit = [x for x in evs if x[1] not in earlier or c0 <= x[0] < c1]
+    return min(fit, key=lambda x: abs(x[0] - pos))[1] if fit else ""
 
 
 def _previous(events_in: dict[int, list[tuple[int, str]]], sentences: list[Sentence], si: int) -> list[list[tuple[int, str]]]:

@@ -19,6 +19,7 @@ from smartgraph.extraction.text import Text, clause_end, clause_start, fold
 
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:(?:年|年度)\s*)?")
 _ORD = re.compile(r"第\s*[0-9一二兩三四五六七八九十百]+\s*(?:屆|届|次|回)")
+_THE = re.compile(r"(?<![A-Za-z])[Tt]he\s+(?=[A-Za-z0-9])")
 _PUNCT = re.compile(r"[\s「」『』()（）\"'’&·\-]+")
 
 
@@ -26,6 +27,7 @@ _PUNCT = re.compile(r"[\s「」『』()（）\"'’&·\-]+")
 def core(name: str) -> str:
     """What a name says besides its year and ordinal, folded."""
     c = _ORD.sub("", _YEAR.sub("", name))
+    c = _THE.sub(" ", c)  # (s11-ev) "Opening Ceremony of 2023 … Summit" is "the opening ceremony of the 2023 … Summit"
     return _PUNCT.sub("", fold(c)).lower()
 
 

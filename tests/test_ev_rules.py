@@ -1,0 +1,144 @@
+"""Events and who took part in them (session 11), on invented releases and news in the forms real pages take."""
+
+import datetime as dt
+
+from smartgraph.dates import recognise_dates
+from smartgraph.documents import parse
+from smartgraph.extraction import extract
+from smartgraph.model import Event, Facts
+
+
+def _zh(body: str, date: str = "114/05/06", source: str = "t.txt") -> Facts:
+    text = f"發布機關:臺北市政府秘書處\n\n發布日期:{date}\n\n{body}\n"
+    return extract(parse(text, source))
+
+
+def _en(body: str, date: str = "2023-04-01", source: str = "t-en.txt") -> Facts:
+    return extract(parse(f"Publish Date: {date}\nData Source: Secretariat\n\n{body}\n", source))
+
+
+def _named(f: Facts, word: str) -> Event:
+    found = [e for e in f.events.values() if any(word in n for n in e.names_zh + e.names_en)]
+    assert found, [e.names_zh + e.names_en for e in f.events.values()]
+    return found[0]
+
+
+def _took_part(f: Facts) -> dict[str, set[str]]:
+    """Each person's name -> the first names of the events they took part in."""
+    out: dict[str, set[str]] = {}
+    for p in f.participations:
+        e = f.events[p.event]
+        out.setdefault(f.persons[p.person].name, set()).add((e.names_zh + e.names_en)[0])
+    return out
+
+
+# dates of events
+
+
+def test_a_day_in_a_clause_of_cause_does_not_date_the_event_of_another_clause() -> None:
+    f = _zh("甲市長率團出席雙城論壇\n\n"
+            "甲市長王大明原訂27、28日赴乙市出席「2025甲乙城市論壇」，但因19日晚間市區發生停電事故，決定縮短行程。",
+            date="114/12/27")
+    e = _named(f, "甲乙城市論壇")
+    assert e.start == dt.date(2025, 12, 27) and e.end == dt.date(2025, 12, 28)
+
+
+def test_the_day_a_forum_was_announced_is_not_its_day() -> None:
+    f = _zh("北市首屆國際論壇下旬登場\n\n"
+            "市府今天公布，16日上午將在市內飯店舉行「2025甲城國際城市論壇」，邀請各國城市代表出席。")
+    e = _named(f, "甲城國際城市論壇")
+    assert e.start == dt.date(2025, 5, 16) and e.end == dt.date(2025, 5, 16)
+
+
+def test_a_week_day_a_stretch_of_time_runs_until_is_ahead() -> None:
+    # a Wednesday: the expo that opened yesterday runs until the Friday after it
+    days = [(m.date, m.kind) for m in recognise_dates("The expo runs until Friday.", dt.date(2019, 3, 27))]
+    assert days and days[0][0] == dt.date(2019, 3, 29)
+    f = _en("Expo opens in Northtown\n\n"
+            "The Green Port Summit and Expo opened at the Northtown Exhibition Center yesterday. "
+            "The expo, which runs until Friday, is cohosted by the city government.", date="2019-03-27")
+    e = _named(f, "Green Port Summit and Expo")
+    assert e.start == dt.date(2019, 3, 26) and e.end == dt.date(2019, 3, 29)
+
+
+# names of events
+
+
+def test_the_days_before_an_english_name_are_its_dates_not_its_name() -> None:
+    f = _en("Mayor visits Northtown\n\n"
+            "Mayor Alan Brook of Easton and a deputy arrived in Northtown to attend the March 30-April 1 "
+            "Harbor Cities Summit and Expo, per the city government.")
+    e = _named(f, "Harbor Cities Summit and Expo")
+    assert "Harbor Cities Summit and Expo" in e.names_en
+    assert not any(n.startswith("March") for n in e.names_en)
+    assert e.start == dt.date(2023, 3, 30) and e.end == dt.date(2023, 4, 1)
+
+
+def test_a_headline_s_ceremony_of_a_summit_is_the_ceremony_the_body_names() -> None:
+    f = _en("Mayor Attends Opening Ceremony of 2023 Green Port Mayors' Summit\n\n"
+            "On March 28, Mayor Alan Brook attended the opening ceremony of the 2023 Green Port Mayors' Summit. "
+            "He delivered a welcoming address to the participants.", date="2023-03-28")
+    summits = [e for e in f.events.values() if e.category == "summit"]
+    assert summits and not any(n.startswith("Ceremony") for e in summits for n in e.names_en)
+    ceremonies = [e for e in f.events.values() if e.category == "ceremony"]
+    assert len(ceremonies) == 1  # the headline's and the body's are one
+
+
+# who took part
+
+
+def test_who_will_attend_tomorrow_has_not_taken_part_yet() -> None:
+    f = _zh("甲市副市長率團出發 參加雙城論壇\n\n"
+            "甲市副市長李小華今(27)日率市府團隊啟程前往乙市，參加為期二天的「2025甲乙城市論壇」。"
+            "市長王大明預訂明(28)日上午前往乙市，出席主論壇活動。", date="114/12/27")
+    took = _took_part(f)
+    assert "李小華" in took
+    assert "王大明" not in took
+
+
+def test_the_people_after_an_earlier_visit_s_clause_met_this_visit() -> None:
+    f = _zh("丙市市長一行到訪 甲市議會熱情接待\n\n"
+            "日本丙市市長山田一郎今天首度拜訪甲市議會，議長陳美玲熱情接待。"
+            "訪問團由山田一郎率市府團隊一行12人到訪，這是繼2019年前市長田中次郎率團來台後，睽違多年再相見。"
+            "陳美玲則率議員林志強、黃國華等人迎接，雙方互動熱烈。", date="115/01/28")
+    took = _took_part(f)
+    visit = _named(f, "拜訪甲市議會").names_zh[0]
+    assert visit in took.get("林志強", set()) and visit in took.get("黃國華", set())
+    assert visit in took.get("山田一郎", set())
+    earlier = {n for e in f.events.values() if e.start is None for n in e.names_zh[:1]}
+    assert not (took.get("林志強", set()) & earlier)
+
+
+def test_the_general_assembly_of_a_named_body_is_an_event() -> None:
+    f = _en("Mayor heads to Easton\n\n"
+            "Northtown Mayor Alan Brook yesterday departed for Easton to attend the general assembly of the Easton "
+            "Fruit Growers' and Traders' Association and explore business opportunities.", date="2019-01-29")
+    e = _named(f, "general assembly of the Easton")
+    assert e.names_en[0] == "general assembly of the Easton Fruit Growers' and Traders' Association"
+
+
+def test_a_mayor_visited_by_another_met_them() -> None:
+    f = _en("Easton mayor visits Northtown\n\n"
+            "The mayor of Easton's Old Town visited Northtown City Mayor Alan Brook Friday (March 31) to discuss "
+            "tourism cooperation.")
+    took = _took_part(f)
+    assert any(n.startswith("meeting with") for n in took.get("Alan Brook", set()))
+
+
+def test_today_written_alone_before_the_verb_dates_a_visit() -> None:
+    days = [(m.date, m.kind) for m in recognise_dates("乙市市長金大中今赴甲市拜會市長", dt.date(2026, 1, 7))]
+    assert days == [(dt.date(2026, 1, 7), "relative")]
+    assert not recognise_dates("兩市至今與多國往來", dt.date(2026, 1, 7))
+    assert not recognise_dates("現今正是轉型的時機", dt.date(2026, 1, 7))
+    f = _zh("乙市市長訪甲市 簽署交流備忘錄\n\n"
+            "乙市市長金大中今赴甲市拜會甲市長王大明，雙方簽署友好交流備忘錄。", date="115/01/07")
+    e = _named(f, "拜會甲市長王大明")
+    assert e.start == dt.date(2026, 1, 7)
+
+
+def test_a_remark_that_the_visit_is_the_first_is_no_other_visit() -> None:
+    f = _zh("乙市市長訪甲市\n\n"
+            "乙市市長金大中今(7)日赴甲市拜會甲市長王大明，也是他首次到訪台灣。", date="115/01/07")
+    visits = [e for e in f.events.values() if e.category == "visit"]
+    assert len(visits) == 1, [e.names_zh for e in visits]
+    assert not any(n.startswith("是") for e in visits for n in e.names_zh)
