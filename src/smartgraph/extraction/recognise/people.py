@@ -53,6 +53,7 @@ AFF_LIMIT = 40
 _EAST_ASIA = ("TW", "CN", "JP", "KR", "HK", "MO", "SG")  # names there are not transliterated
 _SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
 _POSTED = fold("駐")
+_TEAM = fold("團")  # 參觀團, 訪視團: a lead word before 團 names a delegation, it ends no stretch
 _SURNAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")  # Smith, Walker, Garcia-Lopez; not an acronym (AIT)
 _SAID_WORDS = tuple(fold(w) for w in ("表示", "指出", "強調", "說", "致詞", "認為", "提到", "感謝", "也", "則", "並"))
 _COUNTED_BEFORE = re.compile(fold(r"等\s*(?:\d{1,3}|[一二三四五六七八九十兩]{1,3})\s*(?:位|名|人)$"))
@@ -98,7 +99,8 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
             continue
         if c in DELIMS and c not in "·-":
             break
-        if a < e and ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")) and not _in_party(t, a, e):
+        if a < e and ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")) and not _in_party(t, a, e) \
+                and t[a] != _TEAM:
             break
         a -= 1
     # lead words (以及, 包括, 由, 與 ...) open the stretch but are not part of it
@@ -181,6 +183,8 @@ class PeopleRecogniser:
         self.title_starts = {m.start for m in titles}
         self.known_spans = {(m.start, m.end) for m in (*places, *countries)} | {(m.start, m.start + len(m.name)) for m in places}
         self.out: list[PersonMention] = []
+        # where a date of a day ends (今(12)日, 3月5日): what follows is a new stretch, no affiliation runs back over it
+        self.day_ends = sorted(d.end for d in dates if d.kind in ("full", "month-day", "day", "relative"))
 
     # ------------------------------------------------------------------ names after and before a title
     def origin(self, a: int, e: int) -> str:
@@ -350,6 +354,12 @@ class PeopleRecogniser:
         geo = self.geo.ending(m.start() - 1, m.start() + 1)
         return next(((g.start, g.end) for g in geo if g.end == m.start() and g.start >= floor), None)
 
+    def _day_before(self, i: int) -> int:
+        """Where the last date of a day before ``i`` ends (0 if none): 「今(12)日上午北方大學校長…」 opens the body's name
+        after the date, not inside it."""
+        k = bisect.bisect_right(self.day_ends, i)
+        return self.day_ends[k - 1] if k else 0
+
     def _ends_with_name(self, e: int) -> bool:
         return any(p.name.end == e for p in self.out)
 
@@ -364,6 +374,7 @@ class PeopleRecogniser:
             floor = max(s.start, taken_until)
             if tm.start < floor:
                 continue
+            floor = max(floor, self._day_before(tm.start))
             nxt = titles[n + 1].start if n + 1 < len(titles) else s.end
             limit = min(s.end, nxt if nxt > tm.end else s.end)
             aff_start = _affiliation_start(text, tm.start, floor)

@@ -1,0 +1,57 @@
+"""People, their posts and their organisations on sentences shaped as real pages write them (invented names):
+a preposition or a verb of visiting before a body's name, a clause word glued after a name, a body in quotes before
+a title, a clause read after a surname and a title."""
+
+from smartgraph.documents import parse
+from smartgraph.extraction import extract
+from smartgraph.model import Facts
+
+
+def _zh(body: str) -> Facts:
+    return extract(parse(f"發布機關:高雄市政府新聞局\n\n發布日期:113/04/12\n\n聯絡人:王小明\n\n{body}\n", "t.txt"))
+
+
+def _en(body: str) -> Facts:
+    return extract(parse(f"Issued by: Secretariat, Kaohsiung City Government\nDate: 2024-04-12\n\n{body}\n", "t.txt"))
+
+
+def _posts(f: Facts) -> dict[str, tuple[str, str]]:
+    """Each person's name -> (role, the organisation's Chinese or English name)."""
+    out = {}
+    for p in f.posts:
+        o = f.organizations.get(p.organization)
+        out[f.persons[p.person].name] = (p.role, (o.name_zh or o.name_en) if o else "")
+    return out
+
+
+def _names(f: Facts) -> set[str]:
+    return {p.name for p in f.persons.values()}
+
+
+def test_a_preposition_before_a_body_is_not_part_of_its_name() -> None:
+    f = _zh("市長感謝協會\n\n陳大文市長向北方青年交流協會會長王大明致謝，肯定協會多年來推動城市交流。")
+    assert _posts(f).get("王大明") == ("president-society", "北方青年交流協會")
+
+
+def test_a_verb_of_thanks_after_a_name_is_not_part_of_it() -> None:
+    f = _zh("市長感謝協會\n\n市長在晚宴中向南方科技協會理事長林志明致謝。")
+    assert "林志明" in _names(f)
+    assert not any(n.startswith("林志明") and n != "林志明" for n in _names(f))
+
+
+def test_a_verb_of_visiting_ends_the_clause_before_a_body() -> None:
+    f = _zh("市長參訪藝術村\n\n陳大文市長今日走訪北方文化基金會董事長張美玲創辦的藝術村，了解駐村計畫。")
+    assert _posts(f).get("張美玲") == ("chairman", "北方文化基金會")
+
+
+def test_a_date_and_a_time_word_end_the_clause_before_a_body() -> None:
+    f = _zh("大學校長拜會市府\n\n今(12)日上午北方科技大學校長周志成率團拜會市府，由陳大文市長接待。\n\n"
+            "昨天下午南方海洋大學校長林國華也率團來訪。")
+    assert _posts(f).get("周志成") == ("university-president", "北方科技大學")
+    assert _posts(f).get("林國華") == ("university-president", "南方海洋大學")
+
+
+def test_when_after_a_name_is_not_part_of_it() -> None:
+    f = _zh("市長會見札幌市長\n\n陳大文市長會見日本札幌市長山田一郎時，雙方同意深化觀光交流。")
+    assert "山田一郎" in _names(f)
+    assert "山田一郎時" not in _names(f)
