@@ -55,3 +55,20 @@ def test_when_after_a_name_is_not_part_of_it() -> None:
     f = _zh("市長會見札幌市長\n\n陳大文市長會見日本札幌市長山田一郎時，雙方同意深化觀光交流。")
     assert "山田一郎" in _names(f)
     assert "山田一郎時" not in _names(f)
+
+
+def test_a_body_in_quotes_before_a_title_is_the_affiliation() -> None:
+    f = _zh("協會拜會市府\n\n「社團法人北方青年交流協會」理事長王大明今日率理監事拜會市府，陳大文市長親自接待。")
+    assert _posts(f).get("王大明", ("", ""))[1] == "社團法人北方青年交流協會"
+
+
+def test_a_surname_and_title_then_a_clause_names_nobody() -> None:
+    f = _zh("市長訪日\n\n陳大文市長拜會日本札幌市森正雄市長。由於札幌市森市長喜歡跑步及足球，陳大文市長邀請他參加馬拉松。"
+            "北方協會歐陽會長曾任副市長，也陪同出席。")
+    assert {"喜歡跑步", "曾任"}.isdisjoint(_names(f))
+
+
+def test_an_acronym_in_brackets_between_a_body_and_a_title() -> None:
+    f = _en("Chamber visit\n\nKaohsiung, April 12 - Northshire Chamber of Commerce and Industry (NCCI) Chair Alan Brook "
+            "said the two cities share a long history of trade.")
+    assert _posts(f).get("Alan Brook", ("", ""))[1] == "Northshire Chamber of Commerce and Industry"

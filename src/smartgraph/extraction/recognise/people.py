@@ -50,6 +50,7 @@ _LATIN_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|H\.?E)\.?\s+", re.
 _NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")
 _CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
 AFF_LIMIT = 40
+_CLOSE_QUOTES = {fold("」"): fold("「"), fold("』"): fold("『"), "”": "“"}
 _EAST_ASIA = ("TW", "CN", "JP", "KR", "HK", "MO", "SG")  # names there are not transliterated
 _SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
 _POSTED = fold("駐")
@@ -82,6 +83,10 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
     a = e
     if ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")):
         return e
+    if a - 1 > floor and t[a - 1] in _CLOSE_QUOTES:  # 「「北方青年協會」會長王大明」: the body's name in quotes
+        k = t.rfind(_CLOSE_QUOTES[t[a - 1]], max(floor, a - AFF_LIMIT), a - 1)
+        if k >= 0 and k + 2 < a - 1 and not any(c in DELIMS for c in t[k + 1:a - 1]):
+            return k + 1
     while a > floor and e - a < AFF_LIMIT:
         c = t[a - 1]
         if c == ")" and a - 3 >= floor and t[a - 3: a] == _SHARES:  # 南方企業(股)公司: a company limited by shares
@@ -141,6 +146,8 @@ def party_cut(t: str, a: int, e: int) -> int:
     「臺北市議會民進黨團議員」 name the member's party, not the body of the post (that is the city's council)."""
     if e <= a:
         return e
+    if t[e - 1] in _CLOSE_QUOTES:  # 「北方青年協會」會長: the quotes close the body's name
+        return e - 1
     k = e
     tail = _PARTY_MEMBER.search(t, a, e)
     if tail is not None and tail.start() < e:

@@ -361,6 +361,9 @@ def _bracket_han(raw: str, e: int) -> tuple[str, int]:
 _SUB_UNIT_END = re.compile(r"[A-Z][\w'’-]* (?:Sector|Section|Division) ?$")
 
 
+_ACRONYM_BEFORE = re.compile(r"(?<=[A-Za-z]) ?\([A-Z][A-Za-z&]{1,9}\) ?$")
+
+
 def _aff_start(raw: str, s: int, floor: int) -> int:
     """Where the capitalised words before a title (its affiliation) begin: "Taipei City Council|Speaker"."""
     a = s
@@ -368,11 +371,14 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
     pos = s
     # a section of the body right before the title ("… Office in Japan Political Section|Chief") is not counted
     limit = AFF_WORDS + (2 if _SUB_UNIT_END.search(raw, max(floor, s - 40), s) else 0)
+    acr = _ACRONYM_BEFORE.search(raw, max(floor, s - 16), s)
+    if acr is not None:  # "American Institute in Taiwan (AIT) Chairperson": the body's acronym after its name
+        pos = a = acr.start()
     while pos > floor and n < limit:
         j = pos
         while j > floor and raw[j - 1] == " ":
             j -= 1
-        if j == pos and pos != s:
+        if j == pos and pos != s and (acr is None or pos != acr.start()):
             break
         k = j
         while k > floor and (raw[k - 1].isalnum() or raw[k - 1] in "-'’.&"):
