@@ -72,3 +72,29 @@ def test_an_acronym_in_brackets_between_a_body_and_a_title() -> None:
     f = _en("Chamber visit\n\nKaohsiung, April 12 - Northshire Chamber of Commerce and Industry (NCCI) Chair Alan Brook "
             "said the two cities share a long history of trade.")
     assert _posts(f).get("Alan Brook", ("", ""))[1] == "Northshire Chamber of Commerce and Industry"
+
+
+def test_a_transliterated_name_with_its_latin_form_before_a_title() -> None:
+    f = _zh("鳳凰城市長來訪\n\n美國鳳凰城安東尼(Anthony Brook)市長今日率團拜會市府，陳大文市長親自接待。")
+    role, org = _posts(f).get("安東尼", ("", ""))
+    assert role == "mayor" and org.startswith("鳳凰城")
+
+
+def test_a_lead_word_inside_a_places_name_does_not_cut_the_affiliation() -> None:
+    f = _zh("首爾副市長來訪\n\n韓國首爾特別市副市長金大中今日拜會市府，雙方交換城市治理經驗。")
+    role, org = _posts(f).get("金大中", ("", ""))
+    assert role == "deputy-mayor" and org.startswith("首爾")
+
+
+def test_a_title_that_opens_a_bodys_ending_is_no_title() -> None:
+    f = _zh("州議會訪團\n\n美國科羅拉多州州參議會柯林斯（Mark Collins）議員表示歡迎。")
+    assert all(p.role != "senior-counsellor" for p in f.posts)
+    assert "會柯林斯" not in _names(f)
+
+
+def test_a_chief_executive_of_a_company() -> None:
+    f = _en("Logistics deal\n\nKaohsiung, April 12 - Jane Fox, CEO of Northwind Logistics, signed the contract. "
+            "Northbay Shipping CEO Mark Lowe also attended.")
+    posts = _posts(f)
+    assert posts.get("Jane Fox", ("", ""))[0] == "ceo"
+    assert posts.get("Mark Lowe") == ("ceo", "Northbay Shipping")

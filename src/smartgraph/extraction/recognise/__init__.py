@@ -125,6 +125,10 @@ def recognise_titles(text: Text) -> list[TitleMention]:
     for h in lx.title_matcher().find(t):
         if starts_with(t, h.end, bad_after):
             continue
+        if h.end < len(t) and is_han(t[h.end]):
+            body = lx.org_suffix_matcher().ending_at(t, h.end + 1)
+            if body is not None and body.start < h.end and body.end - body.start >= 2:
+                continue  # 「州參議會」「理事會」: the title's last character opens the ending of a body's name
         was = any(t.startswith(f, h.start - len(f)) for f in former if h.start >= len(f)) or \
             _FORMER_OF_PLACE.search(t, max(0, h.start - 7), h.start) is not None
         title = lx.former(h.entry) if was else h.entry

@@ -76,8 +76,9 @@ def _in_party(t: str, a: int, e: int) -> bool:
     return False
 
 
-def _affiliation_start(text: Text, e: int, floor: int) -> int:
-    """Where the affiliation before position ``e`` begins: back to a clause break, a name or a lead word."""
+def _affiliation_start(text: Text, e: int, floor: int, inside: frozenset[int] = frozenset()) -> int:
+    """Where the affiliation before position ``e`` begins: back to a clause break, a name or a lead word (not one inside
+    a place's name, ``inside``: 首爾特別市 holds 特別)."""
     t = text.fold
     strong = words("lead")
     a = e
@@ -105,7 +106,7 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
         if c in DELIMS and c not in "·-":
             break
         if a < e and ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")) and not _in_party(t, a, e) \
-                and t[a] != _TEAM:
+                and t[a] != _TEAM and a not in inside:
             break
         a -= 1
     # lead words (以及, 包括, 由, 與 ...) open the stretch but are not part of it
@@ -190,6 +191,8 @@ class PeopleRecogniser:
         self.title_starts = {m.start for m in titles}
         self.known_spans = {(m.start, m.end) for m in (*places, *countries)} | {(m.start, m.start + len(m.name)) for m in places}
         self.out: list[PersonMention] = []
+        # positions inside a place's or country's name, where a lead word is part of the name (首爾特別市)
+        self.geo_inner = frozenset(i for m in (*places, *countries) for i in range(m.start + 1, m.end))
         # where a date of a day ends (今(12)日, 3月5日): what follows is a new stretch, no affiliation runs back over it
         self.day_ends = sorted(d.end for d in dates if d.kind in ("full", "month-day", "day", "relative"))
 
@@ -264,6 +267,8 @@ class PeopleRecogniser:
                 single = " " not in raw[lat[0]:lat[1]].strip()
                 return NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin"), single
             return None
+        if j > floor and raw[j - 1] in ")）":
+            return self._bracketed_before(j, floor)
         if j <= floor or not is_han(t[j - 1]):
             return None
         cand = self.scorer.best_before(j)
@@ -291,6 +296,26 @@ class PeopleRecogniser:
             if (k == 1 and sur in lx.surnames()) or (k == 2 and (sur in lx.surnames_ja() or sur in lx.surnames())):
                 return NameMention(a, j, raw[a:j], "han", "", 0.5), True
         return None
+
+    def _bracketed_before(self, j: int, floor: int) -> tuple[NameMention, bool] | None:
+        """「鳳凰城安東尼(Anthony Brook)市長」: a transliterated name with its Latin form in brackets, right before a title."""
+        raw, t = self.text.raw, self.text.fold
+        k = max(raw.rfind("(", max(floor, j - 70), j), raw.rfind("（", max(floor, j - 70), j))
+        if k < 0:
+            return None
+        br = _BRACKET_LATIN.match(raw, k)
+        if br is None or br.end() != j or not self._latin_is_person(br.group(1)):
+            br = None
+        e = k
+        while e > floor and raw[e - 1] == " ":
+            e -= 1
+        if br is None or e <= floor or not is_han(t[e - 1]):
+            return None
+        cand = self.scorer.best_before(e, min_len=2, max_len=8)
+        if cand is None or cand.start < floor or cand.score < ACCEPT or not self._looks_foreign(t[cand.start:e]) \
+                or (cand.start, e) in self.known_spans:
+            return None
+        return NameMention(cand.start, e, raw[cand.start:e], "han", _latin_alt(br.group(1)), min(1.0, cand.score / 8)), False
 
     def _name_after_place(self, j: int, floor: int) -> NameMention | None:
         """「日本京都市門田大作市長」: a name between a foreign place and its title is read as that country's names
@@ -384,7 +409,7 @@ class PeopleRecogniser:
             floor = max(floor, self._day_before(tm.start))
             nxt = titles[n + 1].start if n + 1 < len(titles) else s.end
             limit = min(s.end, nxt if nxt > tm.end else s.end)
-            aff_start = _affiliation_start(text, tm.start, floor)
+            aff_start = _affiliation_start(text, tm.start, floor, self.geo_inner)
             # 「日本某某黨幹事長代行甲」: a party's own post (幹事長) is in the party, whose name is its body
             aff = (aff_start, tm.start if tm.title.key in _PARTY_POSTS else party_cut(t, aff_start, tm.start))
             if aff[0] == aff[1]:
@@ -440,7 +465,7 @@ class PeopleRecogniser:
             nm, short = before
             if short and tm.title.key in ("representative", "chief-representative", "deputy-representative"):
                 continue
-            aff2_start = self._after_where(_affiliation_start(text, nm.start, floor), nm.start)
+            aff2_start = self._after_where(_affiliation_start(text, nm.start, floor, self.geo_inner), nm.start)
             aff2 = (aff2_start, party_cut(t, aff2_start, nm.start))
             if tm.title.key in ("representative", "chief-representative") and not short and aff2_start == nm.start:
                 continue  # 「王小明代表林大同」: 代表 the verb
@@ -475,7 +500,7 @@ class PeopleRecogniser:
             posts: tuple[tuple[TitleMention, tuple[int, int]], ...] = ()
             if council:
                 tm = council[-1]
-                a = _affiliation_start(self.text, tm.start, s.start)
+                a = _affiliation_start(self.text, tm.start, s.start, self.geo_inner)
                 posts = ((tm, (a, party_cut(t, a, tm.start))),)
             nm = NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8))
             self.out.append(PersonMention(m.start(), cand.end, raw[m.start():cand.end], nm, posts, False, "title" if posts else "party"))
