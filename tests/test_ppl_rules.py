@@ -98,3 +98,9 @@ def test_a_chief_executive_of_a_company() -> None:
     posts = _posts(f)
     assert posts.get("Jane Fox", ("", ""))[0] == "ceo"
     assert posts.get("Mark Lowe") == ("ceo", "Northbay Shipping")
+
+
+def test_a_society_post_with_no_body_named_is_in_the_society_named_before() -> None:
+    f = _zh("協會拜會市府\n\n北方青年交流促進會會長王大明今日率理監事拜會市府，陳大文市長親自接待。"
+            "此次拜會氣氛熱絡，王大明會長、林志明副會長等人出席交流。")
+    assert _posts(f).get("林志明") == ("vice-president-society", "北方青年交流促進會")
