@@ -104,3 +104,20 @@ def test_a_society_post_with_no_body_named_is_in_the_society_named_before() -> N
     f = _zh("協會拜會市府\n\n北方青年交流促進會會長王大明今日率理監事拜會市府，陳大文市長親自接待。"
             "此次拜會氣氛熱絡，王大明會長、林志明副會長等人出席交流。")
     assert _posts(f).get("林志明") == ("vice-president-society", "北方青年交流促進會")
+
+
+def test_an_acting_speaker_with_a_latin_name_in_brackets() -> None:
+    f = _zh("州議會訪團\n\n美國科羅拉多州州參議會安娜（Anna Berg）代議長今日率團拜會市府，陳大文市長親自接待。")
+    assert _posts(f).get("安娜") == ("acting-speaker", "科羅拉多州州參議會")
+
+
+def test_a_second_title_right_after_a_names_latin_form_is_a_second_post() -> None:
+    from smartgraph.documents import parse as parse_doc
+    from smartgraph.extraction import recognise
+    from smartgraph.extraction.text import make_text
+
+    doc = parse_doc("發布機關:高雄市政府新聞局\n\n發布日期:113/04/12\n\n州議會訪團\n\n"
+                    "陳大文市長特別提到團長安娜（Anna Berg）代議長曾走訪美國各州。\n", "t.txt")
+    people = recognise.recognise(make_text(doc)).persons
+    posts = {tm.title.key for p in people if p.name.text == "安娜" for tm, _ in p.posts}
+    assert {"delegation-leader", "acting-speaker"} <= posts

@@ -312,7 +312,8 @@ class PeopleRecogniser:
         if br is None or e <= floor or not is_han(t[e - 1]):
             return None
         cand = self.scorer.best_before(e, min_len=2, max_len=8)
-        if cand is None or cand.start < floor or cand.score < ACCEPT or not self._looks_foreign(t[cand.start:e]) \
+        # a Latin name in brackets and a title after it: a weaker Han run than alone will do (「參議會安娜(Anna Berg)代議長」)
+        if cand is None or cand.start < floor or cand.score < ACCEPT - 1.5 or not self._looks_foreign(t[cand.start:e]) \
                 or (cand.start, e) in self.known_spans:
             return None
         return NameMention(cand.start, e, raw[cand.start:e], "han", _latin_alt(br.group(1)), min(1.0, cand.score / 8)), False
@@ -386,6 +387,18 @@ class PeopleRecogniser:
         geo = self.geo.ending(m.start() - 1, m.start() + 1)
         return next(((g.start, g.end) for g in geo if g.end == m.start() and g.start >= floor), None)
 
+    def _title_after_bracket(self, name: NameMention, nxt: TitleMention | None) -> TitleMention | None:
+        """The title that follows a name's Latin form in brackets right away, if one does."""
+        if nxt is None or not name.alt or name.script != "han":
+            return None
+        br = _BRACKET_LATIN.match(self.text.raw, name.end)
+        if br is None:
+            return None
+        j = br.end()
+        while j < nxt.start and self.text.raw[j] == " ":
+            j += 1
+        return nxt if j == nxt.start and self.title_is_post(nxt, (name.start, name.start)) else None
+
     def _day_before(self, i: int) -> int:
         """Where the last date of a day before ``i`` ends (0 if none): 「今(12)日上午北方大學校長…」 opens the body's name
         after the date, not inside it."""
@@ -429,10 +442,14 @@ class PeopleRecogniser:
                     _lead_start().fullmatch(t[aff_start:tm.start].strip())) or t[aff_start:tm.start] in words("former")
                 inherit = bare and (self._after_list_break(aff_start if aff_start < tm.start and t[aff_start] != " " else tm.start)
                                     or self._after_list_break(tm.start))  # 「主席甲及秘書乙」: the stretch is the list word
+                second = self._title_after_bracket(name, titles[n + 1] if n + 1 < len(titles) else None)
+                if second is not None:  # 「團長安娜(Anna Berg)代議長」: a second post after the name's Latin form
+                    posts = (*posts, (second, aff))
                 self.out.append(PersonMention(start, name.end, text.raw[start:name.end], name, posts, False, "title", inherit))
                 pending = []
-                taken_until = name.end
-                taken_until = self._list_after(name, posts, limit)
+                taken_until = name.end if second is None else second.end
+                if second is None:
+                    taken_until = self._list_after(name, posts, limit)
                 continue
             chain = starts_with(t, tm.end, _CHAIN)
             # 「包括甲、乙等2位議員，以及商會前會長丙」: a title after a count closes the list before it, no chain to the next
