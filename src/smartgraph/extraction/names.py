@@ -208,6 +208,8 @@ _YA = fold("也")
 _NUMERALS = frozenset(fold("一二三四五六七八九十"))
 _COUNTED = re.compile(fold(r"(?:[一二三四五六七八九]|[一二三]?十[一二三四五六七八九]?)(?:日|度|次)(?![\u4e00-\u9fff]?[長員])"))
 _SAID = fold("說")
+_WHEN = fold("時")
+_HELD = set(fold("任經"))  # 曾任, 曾經: held, once
 _AFTER = fold("後")
 _VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and begin no Japanese one
 _CONJ = set(fold("和與及跟同"))
@@ -239,6 +241,19 @@ def adverb_across(t: str, j: int) -> bool:
     freq, tags = _jieba()
     w = t[j - 1:j + 1]
     return j > 0 and freq.get(w, 0) >= 100 and tags.get(w, "")[:1] == "d"
+
+
+def _word_after(word: str) -> bool:
+    """Whether two characters after a typical full name are a dictionary word that no name is part of (致謝, 導覽,
+    座談): the name ends before them."""
+    freq, tags = _jieba()
+    return len(word) == 2 and freq.get(word, 0) >= 5 and not tags.get(word, "").startswith("nr")
+
+
+def _verb_or_preposition(c: str) -> bool:
+    """Whether one character is a frequent verb or preposition (用, 在, 到, 赴, 是): after 曾 the adverb, no given name."""
+    freq, tags = _jieba()
+    return freq.get(c, 0) >= 1000 and tags.get(c, "")[:1] in ("v", "p")
 
 
 def _verb_or_adverb(word: str) -> bool:
@@ -274,6 +289,8 @@ class NameScorer:
         if t[j] in _NUMERALS and _COUNTED.match(t, j):
             return 2.0  # 「市長王大明七日簽署」「李文華二度訪台」: a day or a count in Chinese numerals follows the name
         f = starts_with(t, j, words("follow"))
+        if t[j] == _WHEN and (j + 1 >= len(t) or not name_char(t[j + 1])):
+            return 2.0  # 「會見市長山田一郎時，」: 時 then a clause break ends the clause after the name
         if f:
             # 「市長卡爾頓說」: 說 ends a name as 表示 does; so does 後 (「分處長王文德後，」), which ends no given name
             return 2.0 if len(f) > 1 or f == _AFTER else 1.5 if f == _SAID else 1.0
@@ -320,7 +337,8 @@ class NameScorer:
             best = max(best, {3: 1.5, 4: 2.2, 5: 1.6, 6: 0.5}.get(k, -2.0))
         if k == 3 and name[0] in lx.surnames_ja() and name[0] not in sur:
             best = max(best, 1.4 if origin == "JP" else 0.9)  # 奧正信, 辻一郎: a Japanese family name of one character
-        if origin == "JP" and name[0] not in _VERBS_NOT_FIRST:  # 「日本參議員訪新北」: 訪 the verb opens no name
+        if origin == "JP" and name[0] not in _VERBS_NOT_FIRST and not (common_word(name[:2]) and name[:2] not in lx.surnames_ja()):
+            # 「日本參議員訪新北」: 訪 the verb opens no name; 「館山市森市長喜歡跑步」: nor does a word (喜歡) no family name is
             best = max(best, {2: 0.2, 3: 1.4, 4: 2.0, 5: 1.8}.get(k, -2.0))
         tr = lx.translit_chars()
         ratio = sum(c in tr or c == "·" for c in name) / k
@@ -334,8 +352,10 @@ class NameScorer:
 
         if best > 0 and k == 2 and name[0] in _ADVERBS and _verb_or_adverb(name[1]):
             return -9.0  # 「他曾在外地工作」「曾任議員」: 曾 the adverb and a verb or preposition, not a name
-        if best > 0 and k == 3 and name[0] in _ADVERBS and _verb_or_adverb(name[1:]):
-            return -9.0  # 「會長曾多次訪台」「市長曾親自出席」: 曾 the adverb, not the surname
+        if best > 0 and k == 3 and name[0] in _ADVERBS and (_verb_or_adverb(name[1:]) or _verb_or_preposition(name[1])):
+            return -9.0  # 「會長曾多次訪台」「市長曾親自出席」「議長曾用一年時間」: 曾 the adverb, not the surname
+        if best > 0 and k in (2, 3) and name[0] in _ADVERBS and name[1] in _HELD:
+            return -9.0  # 「會長曾任副市長」「曾經」: 曾 the adverb before a verb of holding a post
         return best
 
     def bounded_count(self, name: str) -> int:
@@ -364,11 +384,13 @@ class NameScorer:
             return shape
         s = shape + 0.8 * min(3, max(0, self.bounded_count(name) - 1))
         end = self.end_boundary(j)
-        if after and end < 0 and shape >= 2.0 and _verb_or_adverb(self.t[j:j + 2]):
-            end = 0.5  # 「首相高市早苗延續前首相的理念」: a typical full name, then a verb
+        if after and end < 0 and shape >= 2.0 and (_verb_or_adverb(self.t[j:j + 2]) or _word_after(self.t[j:j + 2])):
+            end = 0.5  # 「首相高市早苗延續前首相的理念」「會長王大明致謝」: a typical full name, then a verb or a word
         s += end if after else self.start_boundary(i)
         if after and len(name) > 3 and self.end_boundary(j - 1) >= 1.0 and len(starts_with(self.t, j - 1, words("follow"))) == 1:
             s -= 1.5  # 陳銘俊以視訊: the last character is the word that follows the name
+        if after and len(name) > 2 and name[-1] == _WHEN and end >= 3.0:
+            s -= 2.5  # 「市長山田一郎時，」: 時 (when) closes the clause the name stands in, it ends no name
         if after and j < len(self.t) and self.t[j] in _LIST_MARKS and self._person_follows(j + 1):
             s += 1.5  # 「副市長陳通及上海市政府秘書長馬春雷」: a list of people goes on after the name
         return s

@@ -125,6 +125,10 @@ def recognise_titles(text: Text) -> list[TitleMention]:
     for h in lx.title_matcher().find(t):
         if starts_with(t, h.end, bad_after):
             continue
+        if h.end < len(t) and is_han(t[h.end]):
+            body = lx.org_suffix_matcher().ending_at(t, h.end + 1)
+            if body is not None and body.start < h.end and body.end - body.start >= 2:
+                continue  # 「州參議會」「理事會」: the title's last character opens the ending of a body's name
         was = any(t.startswith(f, h.start - len(f)) for f in former if h.start >= len(f)) or \
             _FORMER_OF_PLACE.search(t, max(0, h.start - 7), h.start) is not None
         title = lx.former(h.entry) if was else h.entry
@@ -151,6 +155,7 @@ _BODY_OF = re.compile(r"\b(?:Committee|Council|Association|Federation|Secretaria
 _NEGATED = re.compile(fold(r"(?:不設|未設|不另設|沒有|並無|取消|停辦|不舉辦|未舉辦|不辦)$"))
 _NEGATED_NAME = re.compile(_NEGATED.pattern.rstrip("$"))
 _NOT_ORG_ENDINGS = {fold(w) for w in ("簽署", "部署", "連署", "布局", "格局", "大局", "結局", "當局", "到處", "各處", "好處", "相處", "之處")}
+_TEAM = fold("團")
 
 
 def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset()) -> list[OrgMention]:  # type: ignore[assignment]
@@ -172,8 +177,8 @@ def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset
         while i > 0 and h.end - i < ORG_LIMIT and t[i - 1] not in _ORG_STOP and i not in stops:
             if t[i - 1] == " " and not (i >= 2 and t[i - 2].isascii()):
                 break
-            if ends_with(t, i, strong):
-                break
+            if ends_with(t, i, strong) and t[i] != _TEAM:
+                break  # 「走訪北方協會」; not 「參觀團」, a delegation named by what it does
             c = ends_with(t, i, conj)
             if c and i < h.start and (lx.org_suffix_matcher().ending_at(t, i - len(c)) is not None or (i - len(c)) in place_ends):
                 break  # 臺北市立大學與|復旦大學: the organisation before the conjunction is another one

@@ -50,9 +50,11 @@ _LATIN_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|H\.?E)\.?\s+", re.
 _NATIONALITY = re.compile(r"、?\s*(?:[\u4e00-\u9fff]{1,6}籍(?:的)?)?\s*")
 _CHAIN = tuple(fold(w) for w in ("兼", "暨", "、", "及"))
 AFF_LIMIT = 40
+_CLOSE_QUOTES = {fold("」"): fold("「"), fold("』"): fold("『"), "”": "“"}
 _EAST_ASIA = ("TW", "CN", "JP", "KR", "HK", "MO", "SG")  # names there are not transliterated
 _SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
 _POSTED = fold("駐")
+_TEAM = fold("團")  # 參觀團, 訪視團: a lead word before 團 names a delegation, it ends no stretch
 _SURNAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")  # Smith, Walker, Garcia-Lopez; not an acronym (AIT)
 _SAID_WORDS = tuple(fold(w) for w in ("表示", "指出", "強調", "說", "致詞", "認為", "提到", "感謝", "也", "則", "並"))
 _COUNTED_BEFORE = re.compile(fold(r"等\s*(?:\d{1,3}|[一二三四五六七八九十兩]{1,3})\s*(?:位|名|人)$"))
@@ -74,13 +76,18 @@ def _in_party(t: str, a: int, e: int) -> bool:
     return False
 
 
-def _affiliation_start(text: Text, e: int, floor: int) -> int:
-    """Where the affiliation before position ``e`` begins: back to a clause break, a name or a lead word."""
+def _affiliation_start(text: Text, e: int, floor: int, inside: frozenset[int] = frozenset()) -> int:
+    """Where the affiliation before position ``e`` begins: back to a clause break, a name or a lead word (not one inside
+    a place's name, ``inside``: 首爾特別市 holds 特別)."""
     t = text.fold
     strong = words("lead")
     a = e
     if ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")):
         return e
+    if a - 1 > floor and t[a - 1] in _CLOSE_QUOTES:  # 「「北方青年協會」會長王大明」: the body's name in quotes
+        k = t.rfind(_CLOSE_QUOTES[t[a - 1]], max(floor, a - AFF_LIMIT), a - 1)
+        if k >= 0 and k + 2 < a - 1 and not any(c in DELIMS for c in t[k + 1:a - 1]):
+            return k + 1
     while a > floor and e - a < AFF_LIMIT:
         c = t[a - 1]
         if c == ")" and a - 3 >= floor and t[a - 3: a] == _SHARES:  # 南方企業(股)公司: a company limited by shares
@@ -98,7 +105,8 @@ def _affiliation_start(text: Text, e: int, floor: int) -> int:
             continue
         if c in DELIMS and c not in "·-":
             break
-        if a < e and ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")) and not _in_party(t, a, e):
+        if a < e and ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")) and not _in_party(t, a, e) \
+                and t[a] != _TEAM and a not in inside:
             break
         a -= 1
     # lead words (以及, 包括, 由, 與 ...) open the stretch but are not part of it
@@ -139,6 +147,8 @@ def party_cut(t: str, a: int, e: int) -> int:
     「臺北市議會民進黨團議員」 name the member's party, not the body of the post (that is the city's council)."""
     if e <= a:
         return e
+    if t[e - 1] in _CLOSE_QUOTES:  # 「北方青年協會」會長: the quotes close the body's name
+        return e - 1
     k = e
     tail = _PARTY_MEMBER.search(t, a, e)
     if tail is not None and tail.start() < e:
@@ -181,6 +191,10 @@ class PeopleRecogniser:
         self.title_starts = {m.start for m in titles}
         self.known_spans = {(m.start, m.end) for m in (*places, *countries)} | {(m.start, m.start + len(m.name)) for m in places}
         self.out: list[PersonMention] = []
+        # positions inside a place's or country's name, where a lead word is part of the name (首爾特別市)
+        self.geo_inner = frozenset(i for m in (*places, *countries) for i in range(m.start + 1, m.end))
+        # where a date of a day ends (今(12)日, 3月5日): what follows is a new stretch, no affiliation runs back over it
+        self.day_ends = sorted(d.end for d in dates if d.kind in ("full", "month-day", "day", "relative"))
 
     # ------------------------------------------------------------------ names after and before a title
     def origin(self, a: int, e: int) -> str:
@@ -253,6 +267,8 @@ class PeopleRecogniser:
                 single = " " not in raw[lat[0]:lat[1]].strip()
                 return NameMention(lat[0], lat[1], raw[lat[0]:lat[1]], "latin"), single
             return None
+        if j > floor and raw[j - 1] in ")）":
+            return self._bracketed_before(j, floor)
         if j <= floor or not is_han(t[j - 1]):
             return None
         cand = self.scorer.best_before(j)
@@ -280,6 +296,27 @@ class PeopleRecogniser:
             if (k == 1 and sur in lx.surnames()) or (k == 2 and (sur in lx.surnames_ja() or sur in lx.surnames())):
                 return NameMention(a, j, raw[a:j], "han", "", 0.5), True
         return None
+
+    def _bracketed_before(self, j: int, floor: int) -> tuple[NameMention, bool] | None:
+        """「鳳凰城安東尼(Anthony Brook)市長」: a transliterated name with its Latin form in brackets, right before a title."""
+        raw, t = self.text.raw, self.text.fold
+        k = max(raw.rfind("(", max(floor, j - 70), j), raw.rfind("（", max(floor, j - 70), j))
+        if k < 0:
+            return None
+        br = _BRACKET_LATIN.match(raw, k)
+        if br is None or br.end() != j or not self._latin_is_person(br.group(1)):
+            br = None
+        e = k
+        while e > floor and raw[e - 1] == " ":
+            e -= 1
+        if br is None or e <= floor or not is_han(t[e - 1]):
+            return None
+        cand = self.scorer.best_before(e, min_len=2, max_len=8)
+        # a Latin name in brackets and a title after it: a weaker Han run than alone will do (「參議會安娜(Anna Berg)代議長」)
+        if cand is None or cand.start < floor or cand.score < ACCEPT - 1.5 or not self._looks_foreign(t[cand.start:e]) \
+                or (cand.start, e) in self.known_spans:
+            return None
+        return NameMention(cand.start, e, raw[cand.start:e], "han", _latin_alt(br.group(1)), min(1.0, cand.score / 8)), False
 
     def _name_after_place(self, j: int, floor: int) -> NameMention | None:
         """「日本京都市門田大作市長」: a name between a foreign place and its title is read as that country's names
@@ -350,6 +387,24 @@ class PeopleRecogniser:
         geo = self.geo.ending(m.start() - 1, m.start() + 1)
         return next(((g.start, g.end) for g in geo if g.end == m.start() and g.start >= floor), None)
 
+    def _title_after_bracket(self, name: NameMention, nxt: TitleMention | None) -> TitleMention | None:
+        """The title that follows a name's Latin form in brackets right away, if one does."""
+        if nxt is None or not name.alt or name.script != "han":
+            return None
+        br = _BRACKET_LATIN.match(self.text.raw, name.end)
+        if br is None:
+            return None
+        j = br.end()
+        while j < nxt.start and self.text.raw[j] == " ":
+            j += 1
+        return nxt if j == nxt.start and self.title_is_post(nxt, (name.start, name.start)) else None
+
+    def _day_before(self, i: int) -> int:
+        """Where the last date of a day before ``i`` ends (0 if none): 「今(12)日上午北方大學校長…」 opens the body's name
+        after the date, not inside it."""
+        k = bisect.bisect_right(self.day_ends, i)
+        return self.day_ends[k - 1] if k else 0
+
     def _ends_with_name(self, e: int) -> bool:
         return any(p.name.end == e for p in self.out)
 
@@ -364,9 +419,10 @@ class PeopleRecogniser:
             floor = max(s.start, taken_until)
             if tm.start < floor:
                 continue
+            floor = max(floor, self._day_before(tm.start))
             nxt = titles[n + 1].start if n + 1 < len(titles) else s.end
             limit = min(s.end, nxt if nxt > tm.end else s.end)
-            aff_start = _affiliation_start(text, tm.start, floor)
+            aff_start = _affiliation_start(text, tm.start, floor, self.geo_inner)
             # 「日本某某黨幹事長代行甲」: a party's own post (幹事長) is in the party, whose name is its body
             aff = (aff_start, tm.start if tm.title.key in _PARTY_POSTS else party_cut(t, aff_start, tm.start))
             if aff[0] == aff[1]:
@@ -386,10 +442,14 @@ class PeopleRecogniser:
                     _lead_start().fullmatch(t[aff_start:tm.start].strip())) or t[aff_start:tm.start] in words("former")
                 inherit = bare and (self._after_list_break(aff_start if aff_start < tm.start and t[aff_start] != " " else tm.start)
                                     or self._after_list_break(tm.start))  # 「主席甲及秘書乙」: the stretch is the list word
+                second = self._title_after_bracket(name, titles[n + 1] if n + 1 < len(titles) else None)
+                if second is not None:  # 「團長安娜(Anna Berg)代議長」: a second post after the name's Latin form
+                    posts = (*posts, (second, aff))
                 self.out.append(PersonMention(start, name.end, text.raw[start:name.end], name, posts, False, "title", inherit))
                 pending = []
-                taken_until = name.end
-                taken_until = self._list_after(name, posts, limit)
+                taken_until = name.end if second is None else second.end
+                if second is None:
+                    taken_until = self._list_after(name, posts, limit)
                 continue
             chain = starts_with(t, tm.end, _CHAIN)
             # 「包括甲、乙等2位議員，以及商會前會長丙」: a title after a count closes the list before it, no chain to the next
@@ -422,7 +482,7 @@ class PeopleRecogniser:
             nm, short = before
             if short and tm.title.key in ("representative", "chief-representative", "deputy-representative"):
                 continue
-            aff2_start = self._after_where(_affiliation_start(text, nm.start, floor), nm.start)
+            aff2_start = self._after_where(_affiliation_start(text, nm.start, floor, self.geo_inner), nm.start)
             aff2 = (aff2_start, party_cut(t, aff2_start, nm.start))
             if tm.title.key in ("representative", "chief-representative") and not short and aff2_start == nm.start:
                 continue  # 「王小明代表林大同」: 代表 the verb
@@ -457,7 +517,7 @@ class PeopleRecogniser:
             posts: tuple[tuple[TitleMention, tuple[int, int]], ...] = ()
             if council:
                 tm = council[-1]
-                a = _affiliation_start(self.text, tm.start, s.start)
+                a = _affiliation_start(self.text, tm.start, s.start, self.geo_inner)
                 posts = ((tm, (a, party_cut(t, a, tm.start))),)
             nm = NameMention(cand.start, cand.end, raw[cand.start:cand.end], "han", "", min(1.0, cand.score / 8))
             self.out.append(PersonMention(m.start(), cand.end, raw[m.start():cand.end], nm, posts, False, "title" if posts else "party"))

@@ -361,6 +361,13 @@ def _bracket_han(raw: str, e: int) -> tuple[str, int]:
 _SUB_UNIT_END = re.compile(r"[A-Z][\w'’-]* (?:Sector|Section|Division) ?$")
 
 
+# a company's posts: two or more capitalised words before one name the company ("Northwind Logistics CEO Jane Fox")
+_COMPANY_HEADS = frozenset(("ceo", "chief executive officer", "chairman", "chairwoman", "general manager", "managing director",
+                            "founder", "cto"))
+_COMPANY_RUN = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){1,4}[A-Z][\w&'’.-]*\s*")
+_ACRONYM_BEFORE = re.compile(r"(?<=[A-Za-z]) ?\([A-Z][A-Za-z&]{1,9}\) ?$")
+
+
 def _aff_start(raw: str, s: int, floor: int) -> int:
     """Where the capitalised words before a title (its affiliation) begin: "Taipei City Council|Speaker"."""
     a = s
@@ -368,11 +375,14 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
     pos = s
     # a section of the body right before the title ("… Office in Japan Political Section|Chief") is not counted
     limit = AFF_WORDS + (2 if _SUB_UNIT_END.search(raw, max(floor, s - 40), s) else 0)
+    acr = _ACRONYM_BEFORE.search(raw, max(floor, s - 16), s)
+    if acr is not None:  # "American Institute in Taiwan (AIT) Chairperson": the body's acronym after its name
+        pos = a = acr.start()
     while pos > floor and n < limit:
         j = pos
         while j > floor and raw[j - 1] == " ":
             j -= 1
-        if j == pos and pos != s:
+        if j == pos and pos != s and (acr is None or pos != acr.start()):
             break
         k = j
         while k > floor and (raw[k - 1].isalnum() or raw[k - 1] in "-'’.&"):
@@ -755,7 +765,8 @@ class EnglishPeople:
             t0 -= 1
         a = self._past_named(_aff_start(raw, t0, max(s0, self._last_end(tm.start))), t0)
         # "Male City Mayor": the title form "City Mayor" holds the word that makes the place's name
-        useful = _useful_aff(raw, a, t0) or (a < t0 and not qual and _useful_aff(raw, a, _into_title(tm)))
+        useful = _useful_aff(raw, a, t0) or (a < t0 and not qual and _useful_aff(raw, a, _into_title(tm))) \
+            or (tm.text.lower() in _COMPANY_HEADS and _COMPANY_RUN.fullmatch(raw, a, t0) is not None)
         aff = (a, t0) if useful else (tm.start, tm.start)
         if aff[0] < aff[1]:
             aff = (aff[0], t0 if qual else _into_title(tm))

@@ -216,8 +216,33 @@ def _led_by_of(res: Resolved, p: PersonMention) -> str:
     return government(res, add_place(res, place))
 
 
+# a society's posts (會長, 副會長, 理事長): with no body named, the society a post before in the text is in
+_SOCIETY_POSTS = frozenset(("president-society", "vice-president-society", "president-association", "vice-president-association"))
+_SOCIETY_TYPES = frozenset(("association", "foundation", "alliance"))
+
+
+class _Societies:
+    """The societies earlier posts in the text are in, by where the post's holder is named (for a bisect)."""
+
+    def __init__(self, res: Resolved) -> None:
+        found: list[tuple[int, str]] = []
+        for p in res.recognised.persons:
+            for _, stretch in p.posts:
+                org = res.org_of.get(stretch, "")
+                o = res.organizations.get(org)
+                if o is not None and o.org_type in _SOCIETY_TYPES:
+                    found.append((p.name.start, org))
+        found.sort()
+        self.starts = [f[0] for f in found]
+        self.orgs = [f[1] for f in found]
+
+    def last_before(self, pos: int) -> str:
+        k = bisect.bisect_left(self.starts, pos)
+        return self.orgs[k - 1] if k else ""
+
+
 def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str,
-                 places: _ForeignPlacesEn | None = None) -> str:
+                 places: _ForeignPlacesEn | None = None, societies: _Societies | None = None) -> str:
     if res.text.doc.language == "en":
         return _fallback_en(res, p, title, previous, places or _ForeignPlacesEn(res))
     prev_country = res.organizations[previous].country if previous in res.organizations else ""
@@ -237,6 +262,10 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
                 and lx.org_types()[prev.org_type].kind in ("body", "company", "education", "foreign-office"):
             parent = ""  # 「姊妹市委員會主席甲及秘書乙」: a post of a body (秘書, 總幹事) after its head is in the same body
         return _national(res, title, parent or previous)
+    if title.key in _SOCIETY_POSTS and societies is not None:
+        org = societies.last_before(p.name.start)
+        if org:
+            return org  # 「某協會會長甲…甲會長、乙副會長出席」: the vice-president of the society named before
     led = _led_by_of(res, p)
     if led:
         return led  # 「韓國釜山市，由徐○○市長親率…」: the city the sentence opens with, whatever the name looks like
@@ -301,11 +330,12 @@ def find_posts(res: Resolved) -> list[Post]:
             else:
                 pending.append((p, key, tm.title, previous))
     places = _ForeignPlacesEn(res)
+    societies = _Societies(res)
     held: set[tuple[str, str]] = set()  # a person's post found once: a later bare mention of it is the same post
     for p, key, title, prev in pending:
         if (key in explicit and not (key not in current and title.scope == "country")) or (key, title.key) in held:
             continue  # but "Premier X" of someone a stated body names only as "Tainan's then-Mayor X" is the country's
-        org = _council(res, fallback_org(res, p, title, prev, places), title)
+        org = _council(res, fallback_org(res, p, title, prev, places, societies), title)
         if org:
             held.add((key, title.key))
             _add(out, seen, Post(key, org, title.key, text.span(p.start, p.end)))

@@ -617,6 +617,9 @@ _EN_KIND_WORD = {"prefecture": "prefecture", "prefectural": "prefecture", "count
 _OFFICE_SECTION = re.compile(r"(\b(?:Office|Embassy|Consulate|Mission)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?) [A-Z][\w'’-]* (?:Sector|Section|Division)$")
 
 
+_ACRONYM_AFTER = re.compile(r"(?<=[A-Za-z])\s*\([A-Z][A-Za-z&]{1,9}\)$")
+
+
 def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), country: str = "") -> str:
     """The organisation an English affiliation names: a place ("Taipei City", "Mayor of Pristina"), a country or
     nationality ("Taiwan's", "Australian"), or an organisation by its English name, part of the government of the
@@ -624,6 +627,7 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     table knows ("Sakaminato City") lies in ``country``, the one its sentence's other places are in."""
     s = re.sub(r"['’]s?$", "", stretch.strip(" ,")).strip()
     s = _EN_LEAD.sub("", s).strip()
+    s = _ACRONYM_AFTER.sub("", s)  # "American Institute in Taiwan (AIT)": the body is named without its acronym
     s = _OFFICE_SECTION.sub(r"\1", s)  # "… Office in Japan Political Sector": a post in the section is the office's
     s = re.sub(r"\s+(?:District|Ward|Precinct)\s+\d{1,3}$", "", s)  # "X County District 1 Supervisor": the county's (s9-en2)
     if not s:

@@ -1,0 +1,123 @@
+"""People, their posts and their organisations on sentences shaped as real pages write them (invented names):
+a preposition or a verb of visiting before a body's name, a clause word glued after a name, a body in quotes before
+a title, a clause read after a surname and a title."""
+
+from smartgraph.documents import parse
+from smartgraph.extraction import extract
+from smartgraph.model import Facts
+
+
+def _zh(body: str) -> Facts:
+    return extract(parse(f"發布機關:高雄市政府新聞局\n\n發布日期:113/04/12\n\n聯絡人:王小明\n\n{body}\n", "t.txt"))
+
+
+def _en(body: str) -> Facts:
+    return extract(parse(f"Issued by: Secretariat, Kaohsiung City Government\nDate: 2024-04-12\n\n{body}\n", "t.txt"))
+
+
+def _posts(f: Facts) -> dict[str, tuple[str, str]]:
+    """Each person's name -> (role, the organisation's Chinese or English name)."""
+    out = {}
+    for p in f.posts:
+        o = f.organizations.get(p.organization)
+        out[f.persons[p.person].name] = (p.role, (o.name_zh or o.name_en) if o else "")
+    return out
+
+
+def _names(f: Facts) -> set[str]:
+    return {p.name for p in f.persons.values()}
+
+
+def test_a_preposition_before_a_body_is_not_part_of_its_name() -> None:
+    f = _zh("市長感謝協會\n\n陳大文市長向北方青年交流協會會長王大明致謝，肯定協會多年來推動城市交流。")
+    assert _posts(f).get("王大明") == ("president-society", "北方青年交流協會")
+
+
+def test_a_verb_of_thanks_after_a_name_is_not_part_of_it() -> None:
+    f = _zh("市長感謝協會\n\n市長在晚宴中向南方科技協會理事長林志明致謝。")
+    assert "林志明" in _names(f)
+    assert not any(n.startswith("林志明") and n != "林志明" for n in _names(f))
+
+
+def test_a_verb_of_visiting_ends_the_clause_before_a_body() -> None:
+    f = _zh("市長參訪藝術村\n\n陳大文市長今日走訪北方文化基金會董事長張美玲創辦的藝術村，了解駐村計畫。")
+    assert _posts(f).get("張美玲") == ("chairman", "北方文化基金會")
+
+
+def test_a_date_and_a_time_word_end_the_clause_before_a_body() -> None:
+    f = _zh("大學校長拜會市府\n\n今(12)日上午北方科技大學校長周志成率團拜會市府，由陳大文市長接待。\n\n"
+            "昨天下午南方海洋大學校長林國華也率團來訪。")
+    assert _posts(f).get("周志成") == ("university-president", "北方科技大學")
+    assert _posts(f).get("林國華") == ("university-president", "南方海洋大學")
+
+
+def test_when_after_a_name_is_not_part_of_it() -> None:
+    f = _zh("市長會見札幌市長\n\n陳大文市長會見日本札幌市長山田一郎時，雙方同意深化觀光交流。")
+    assert "山田一郎" in _names(f)
+    assert "山田一郎時" not in _names(f)
+
+
+def test_a_body_in_quotes_before_a_title_is_the_affiliation() -> None:
+    f = _zh("協會拜會市府\n\n「社團法人北方青年交流協會」理事長王大明今日率理監事拜會市府，陳大文市長親自接待。")
+    assert _posts(f).get("王大明", ("", ""))[1] == "社團法人北方青年交流協會"
+
+
+def test_a_surname_and_title_then_a_clause_names_nobody() -> None:
+    f = _zh("市長訪日\n\n陳大文市長拜會日本札幌市森正雄市長。由於札幌市森市長喜歡跑步及足球，陳大文市長邀請他參加馬拉松。"
+            "北方協會歐陽會長曾任副市長，也陪同出席。")
+    assert {"喜歡跑步", "曾任"}.isdisjoint(_names(f))
+
+
+def test_an_acronym_in_brackets_between_a_body_and_a_title() -> None:
+    f = _en("Chamber visit\n\nKaohsiung, April 12 - Northshire Chamber of Commerce and Industry (NCCI) Chair Alan Brook "
+            "said the two cities share a long history of trade.")
+    assert _posts(f).get("Alan Brook", ("", ""))[1] == "Northshire Chamber of Commerce and Industry"
+
+
+def test_a_transliterated_name_with_its_latin_form_before_a_title() -> None:
+    f = _zh("鳳凰城市長來訪\n\n美國鳳凰城安東尼(Anthony Brook)市長今日率團拜會市府，陳大文市長親自接待。")
+    role, org = _posts(f).get("安東尼", ("", ""))
+    assert role == "mayor" and org.startswith("鳳凰城")
+
+
+def test_a_lead_word_inside_a_places_name_does_not_cut_the_affiliation() -> None:
+    f = _zh("首爾副市長來訪\n\n韓國首爾特別市副市長金大中今日拜會市府，雙方交換城市治理經驗。")
+    role, org = _posts(f).get("金大中", ("", ""))
+    assert role == "deputy-mayor" and org.startswith("首爾")
+
+
+def test_a_title_that_opens_a_bodys_ending_is_no_title() -> None:
+    f = _zh("州議會訪團\n\n美國科羅拉多州州參議會柯林斯（Mark Collins）議員表示歡迎。")
+    assert all(p.role != "senior-counsellor" for p in f.posts)
+    assert "會柯林斯" not in _names(f)
+
+
+def test_a_chief_executive_of_a_company() -> None:
+    f = _en("Logistics deal\n\nKaohsiung, April 12 - Jane Fox, CEO of Northwind Logistics, signed the contract. "
+            "Northbay Shipping CEO Mark Lowe also attended.")
+    posts = _posts(f)
+    assert posts.get("Jane Fox", ("", ""))[0] == "ceo"
+    assert posts.get("Mark Lowe") == ("ceo", "Northbay Shipping")
+
+
+def test_a_society_post_with_no_body_named_is_in_the_society_named_before() -> None:
+    f = _zh("協會拜會市府\n\n北方青年交流促進會會長王大明今日率理監事拜會市府，陳大文市長親自接待。"
+            "此次拜會氣氛熱絡，王大明會長、林志明副會長等人出席交流。")
+    assert _posts(f).get("林志明") == ("vice-president-society", "北方青年交流促進會")
+
+
+def test_an_acting_speaker_with_a_latin_name_in_brackets() -> None:
+    f = _zh("州議會訪團\n\n美國科羅拉多州州參議會安娜（Anna Berg）代議長今日率團拜會市府，陳大文市長親自接待。")
+    assert _posts(f).get("安娜") == ("acting-speaker", "科羅拉多州州參議會")
+
+
+def test_a_second_title_right_after_a_names_latin_form_is_a_second_post() -> None:
+    from smartgraph.documents import parse as parse_doc
+    from smartgraph.extraction import recognise
+    from smartgraph.extraction.text import make_text
+
+    doc = parse_doc("發布機關:高雄市政府新聞局\n\n發布日期:113/04/12\n\n州議會訪團\n\n"
+                    "陳大文市長特別提到團長安娜（Anna Berg）代議長曾走訪美國各州。\n", "t.txt")
+    people = recognise.recognise(make_text(doc)).persons
+    posts = {tm.title.key for p in people if p.name.text == "安娜" for tm, _ in p.posts}
+    assert {"delegation-leader", "acting-speaker"} <= posts
