@@ -250,10 +250,15 @@ def _word_after(word: str) -> bool:
     return len(word) == 2 and freq.get(word, 0) >= 5 and not tags.get(word, "").startswith("nr")
 
 
+# After 曾, 更, 再 … a character that is a preposition or a light verb in running text, and seldom opens a given
+# name: 「他曾用兩年走訪各地」「曾在外地」「曾赴日本」. Not every frequent verb: 建, 招, 志 and many others open given names
+# (「主任秘書曾建雄率團」), so a list, not the dictionary's tags.
+_AFTER_ADVERB = set(fold("用在到赴是於以向從對把被讓給"))
+
+
 def _verb_or_preposition(c: str) -> bool:
-    """Whether one character is a frequent verb or preposition (用, 在, 到, 赴, 是): after 曾 the adverb, no given name."""
-    freq, tags = _jieba()
-    return freq.get(c, 0) >= 1000 and tags.get(c, "")[:1] in ("v", "p")
+    """Whether one character after 曾 (the adverb) is a preposition or light verb that opens no given name."""
+    return c in _AFTER_ADVERB
 
 
 def _verb_or_adverb(word: str) -> bool:
@@ -338,7 +343,7 @@ class NameScorer:
         if k == 3 and name[0] in lx.surnames_ja() and name[0] not in sur:
             best = max(best, 1.4 if origin == "JP" else 0.9)  # 奧正信, 辻一郎: a Japanese family name of one character
         if origin == "JP" and name[0] not in _VERBS_NOT_FIRST and not (common_word(name[:2]) and name[:2] not in lx.surnames_ja()):
-            # 「日本參議員訪新北」: 訪 the verb opens no name; 「館山市森市長喜歡跑步」: nor does a word (喜歡) no family name is
+            # 「日本參議員訪新北」: 訪 the verb opens no name; 「甲市森市長喜歡登山」: nor does a word (喜歡) no family name is
             best = max(best, {2: 0.2, 3: 1.4, 4: 2.0, 5: 1.8}.get(k, -2.0))
         tr = lx.translit_chars()
         ratio = sum(c in tr or c == "·" for c in name) / k
@@ -353,7 +358,7 @@ class NameScorer:
         if best > 0 and k == 2 and name[0] in _ADVERBS and _verb_or_adverb(name[1]):
             return -9.0  # 「他曾在外地工作」「曾任議員」: 曾 the adverb and a verb or preposition, not a name
         if best > 0 and k == 3 and name[0] in _ADVERBS and (_verb_or_adverb(name[1:]) or _verb_or_preposition(name[1])):
-            return -9.0  # 「會長曾多次訪台」「市長曾親自出席」「議長曾用一年時間」: 曾 the adverb, not the surname
+            return -9.0  # 「會長曾多次訪台」「市長曾親自出席」「他曾用兩年走訪各地」: 曾 the adverb, not the surname
         if best > 0 and k in (2, 3) and name[0] in _ADVERBS and name[1] in _HELD:
             return -9.0  # 「會長曾任副市長」「曾經」: 曾 the adverb before a verb of holding a post
         return best
@@ -384,7 +389,10 @@ class NameScorer:
             return shape
         s = shape + 0.8 * min(3, max(0, self.bounded_count(name) - 1))
         end = self.end_boundary(j)
-        if after and end < 0 and shape >= 2.0 and (_verb_or_adverb(self.t[j:j + 2]) or _word_after(self.t[j:j + 2])):
+        if after and end < 0 and shape >= 2.0 and (_verb_or_adverb(self.t[j:j + 2]) or _word_after(self.t[j:j + 2])) \
+                and not _word_after(self.t[j - 1:j + 1]):
+            # not when the name's last character and the next make a word: 「院長張文平通過電話」 is 張文平 + 通過,
+            # not 張文平通 + 過電
             end = 0.5  # 「首相高市早苗延續前首相的理念」「會長王大明致謝」: a typical full name, then a verb or a word
         s += end if after else self.start_boundary(i)
         if after and len(name) > 3 and self.end_boundary(j - 1) >= 1.0 and len(starts_with(self.t, j - 1, words("follow"))) == 1:

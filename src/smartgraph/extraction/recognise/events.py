@@ -247,7 +247,7 @@ def recognise_visits(text: Text) -> list[EventMention]:
         if t.startswith(fold("從"), a) and m.start() > a:
             a = m.start()
         if _REMARK.fullmatch(t, a, m.start()):
-            continue  # (s11-ev) 「…今赴台中拜會市長，也是他首次到訪台中」: a remark on the visit told before it, no other one
+            continue  # (s11-ev) 「…今赴甲市拜會市長，這也是他第一次造訪甲市」: a remark on the visit told before it, no other one
         more = _NEXT_ACT.search(t, m.end(), e)  # 「…拜訪名古屋市長田中一郎也參訪名古屋巨蛋」: the next act is another
         if more:
             e = more.start()

@@ -47,6 +47,15 @@ _NOT_NAME = {
     "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "with", "under", "over", "about", "upon",
     "a", "an", "the", "there", "here", "where", "which", "who", "whom", "whose", "what", "how", "why",
 }
+# verbs a Title Case headline puts right after a name ("Mayor Alan Brook Meets Delegation", "... Visits Northtown"):
+# capitalised there, they are no part of the name
+_NOT_NAME |= {
+    "meets", "visits", "signs", "inks", "attends", "arrives", "heads", "welcomes", "receives", "hosts", "leads",
+    "thanks", "departs", "seeks", "calls", "urges", "tours", "opens", "launches", "joins", "pledges", "vows", "hails",
+    "praises", "greets", "invites", "presents", "unveils", "promotes", "discusses", "talks", "holds", "expands",
+    "strengthens", "deepens", "celebrates", "congratulates", "renews", "returns", "travels", "speaks", "addresses",
+    "announces", "shares", "highlights", "stresses", "says", "tells",
+}
 _IN_ORG_NAME = {"sister", "friendship", "partner"}  # open no name, yet stand in organisations' names (Sister City Association)
 _CONNECT = {"of", "and", "&", "for", "the", "on", "in", "de", "du", "des", "la", "le", "'s", "’s"}
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+(?=[A-Z])")
