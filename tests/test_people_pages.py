@@ -3,26 +3,9 @@ name, "the <title> of <place> …, <name>,", a deputy of a city no gazetteer kno
 
 from pathlib import Path
 
-from smartgraph.documents import parse
-from smartgraph.extraction import extract
-from smartgraph.model import Facts
-
-
-def _zh(body: str) -> Facts:
-    return extract(parse(f"發布機關:高雄市政府新聞局\n\n發布日期:113/04/12\n\n聯絡人:王小明\n\n{body}\n", "t.txt"))
-
-
-def _en(body: str) -> Facts:
-    return extract(parse(f"Issued by: Secretariat, Kaohsiung City Government\nDate: 2024-04-12\n\n{body}\n", "t.txt"))
-
-
-def _posts(f: Facts) -> dict[str, tuple[str, str]]:
-    """Each person's name -> (role, the organisation's Chinese or English name)."""
-    out = {}
-    for p in f.posts:
-        o = f.organizations.get(p.organization)
-        out[f.persons[p.person].name] = (p.role, (o.name_zh or o.name_en) if o else "")
-    return out
+from tests.releases import en as _en
+from tests.releases import posts as _posts
+from tests.releases import zh as _zh
 
 
 def test_a_ranked_lower_case_title_after_a_name_is_a_post() -> None:

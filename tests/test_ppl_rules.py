@@ -2,26 +2,10 @@
 a preposition or a verb of visiting before a body's name, a clause word glued after a name, a body in quotes before
 a title, a clause read after a surname and a title."""
 
-from smartgraph.documents import parse
-from smartgraph.extraction import extract
 from smartgraph.model import Facts
-
-
-def _zh(body: str) -> Facts:
-    return extract(parse(f"發布機關:高雄市政府新聞局\n\n發布日期:113/04/12\n\n聯絡人:王小明\n\n{body}\n", "t.txt"))
-
-
-def _en(body: str) -> Facts:
-    return extract(parse(f"Issued by: Secretariat, Kaohsiung City Government\nDate: 2024-04-12\n\n{body}\n", "t.txt"))
-
-
-def _posts(f: Facts) -> dict[str, tuple[str, str]]:
-    """Each person's name -> (role, the organisation's Chinese or English name)."""
-    out = {}
-    for p in f.posts:
-        o = f.organizations.get(p.organization)
-        out[f.persons[p.person].name] = (p.role, (o.name_zh or o.name_en) if o else "")
-    return out
+from tests.releases import en as _en
+from tests.releases import posts as _posts
+from tests.releases import zh as _zh
 
 
 def _names(f: Facts) -> set[str]:
