@@ -165,6 +165,15 @@ def ends_with(text: str, e: int, forms: tuple[str, ...], lo: int = 0) -> str:
     return ""
 
 
+_TEAM = fold("團")
+
+
+def lead_ends_stretch(text: str, i: int) -> bool:
+    """Whether a lead word (走訪, 向, 上午 …) ends just before ``i``, so that a body's name or an affiliation read
+    backwards from a title stops there; not before 團, where the lead word names a delegation (參觀團, 訪視團)."""
+    return bool(ends_with(text, i, words("lead"))) and text[i:i + 1] != _TEAM
+
+
 def name_char(c: str) -> bool:
     return is_han(c) or c == "·"
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from smartgraph.dates import DateMatch, recognise_dates
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import CueMention, DateMention, EventMention, OrgMention, Recognised, TitleMention
-from smartgraph.extraction.names import LATIN, ends_with, starts_with, words
+from smartgraph.extraction.names import LATIN, ends_with, lead_ends_stretch, starts_with, words
 from smartgraph.extraction.recognise.agreements import english_agreements, recognise_agreements
 from smartgraph.extraction.recognise.events import recognise_acts, recognise_events, recognise_visits
 from smartgraph.extraction.recognise.events_en import (
@@ -155,7 +155,6 @@ _BODY_OF = re.compile(r"\b(?:Committee|Council|Association|Federation|Secretaria
 _NEGATED = re.compile(fold(r"(?:不設|未設|不另設|沒有|並無|取消|停辦|不舉辦|未舉辦|不辦)$"))
 _NEGATED_NAME = re.compile(_NEGATED.pattern.rstrip("$"))
 _NOT_ORG_ENDINGS = {fold(w) for w in ("簽署", "部署", "連署", "布局", "格局", "大局", "結局", "當局", "到處", "各處", "好處", "相處", "之處")}
-_TEAM = fold("團")
 
 
 def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset()) -> list[OrgMention]:  # type: ignore[assignment]
@@ -172,12 +171,11 @@ def recognise_orgs(text: Text, stops: set[int], place_ends: set[int] = frozenset
         if h.end - h.start == 1 and t[h.start - 1:h.end] in _NOT_ORG_ENDINGS:
             continue  # 簽署, 部署: a verb, not an agency
         i = h.start
-        strong = words("lead")
         conj = words("lead-start")
         while i > 0 and h.end - i < ORG_LIMIT and t[i - 1] not in _ORG_STOP and i not in stops:
             if t[i - 1] == " " and not (i >= 2 and t[i - 2].isascii()):
                 break
-            if ends_with(t, i, strong) and t[i] != _TEAM:
+            if lead_ends_stretch(t, i):
                 break  # 「走訪北方協會」; not 「參觀團」, a delegation named by what it does
             c = ends_with(t, i, conj)
             if c and i < h.start and (lx.org_suffix_matcher().ending_at(t, i - len(c)) is not None or (i - len(c)) in place_ends):

@@ -36,6 +36,7 @@ from smartgraph.extraction.names import (
     ends_with,
     latin_name_at,
     latin_name_before,
+    lead_ends_stretch,
     name_char,
     starts_with,
     words,
@@ -54,7 +55,6 @@ _CLOSE_QUOTES = {fold("」"): fold("「"), fold("』"): fold("『"), "”": "“
 _EAST_ASIA = ("TW", "CN", "JP", "KR", "HK", "MO", "SG")  # names there are not transliterated
 _SHARES = fold("(股)")  # how a company limited by shares (股份有限公司) is shortened
 _POSTED = fold("駐")
-_TEAM = fold("團")  # 參觀團, 訪視團: a lead word before 團 names a delegation, it ends no stretch
 _SURNAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")  # Smith, Walker, Garcia-Lopez; not an acronym (AIT)
 _SAID_WORDS = tuple(fold(w) for w in ("表示", "指出", "強調", "說", "致詞", "認為", "提到", "感謝", "也", "則", "並"))
 _COUNTED_BEFORE = re.compile(fold(r"等\s*(?:\d{1,3}|[一二三四五六七八九十兩]{1,3})\s*(?:位|名|人)$"))
@@ -105,8 +105,8 @@ def _affiliation_start(text: Text, e: int, floor: int, inside: frozenset[int] = 
             continue
         if c in DELIMS and c not in "·-":
             break
-        if a < e and ends_with(t, a, strong) and not ends_with(t, a, words("lead-start")) and not _in_party(t, a, e) \
-                and t[a] != _TEAM and a not in inside:
+        if a < e and lead_ends_stretch(t, a) and not ends_with(t, a, words("lead-start")) and not _in_party(t, a, e) \
+                and a not in inside:
             break
         a -= 1
     # lead words (以及, 包括, 由, 與 ...) open the stretch but are not part of it
