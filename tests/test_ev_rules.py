@@ -142,3 +142,22 @@ def test_a_remark_that_the_visit_is_the_first_is_no_other_visit() -> None:
     visits = [e for e in f.events.values() if e.category == "visit"]
     assert len(visits) == 1, [e.names_zh for e in visits]
     assert not any(n.startswith("是") for e in visits for n in e.names_zh)
+
+
+# where a Chinese event name begins (session 12)
+
+
+def test_a_count_that_opens_a_word_does_not_cut_the_name() -> None:
+    # 「Top5國際」: 5國 reads like a count of countries (「3國論壇」), but 國 opens 國際
+    f = _zh("甲市共同主辦國際論壇\n\n甲市政府今(6)日宣布，明年將共同主辦ABC Top5國際永續城市論壇。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "ABC Top5國際永續城市論壇" in names, names
+    assert not any(n.startswith("際") for n in names), names
+
+
+def test_a_name_does_not_begin_inside_the_word_before_it() -> None:
+    # 「本次」: 本 stops the name, and 次 belongs to it, not to the forum's name
+    f = _zh("甲市出席論壇\n\n甲市政府今(6)日受邀出席本次Top 5永續城市論壇與頒獎典禮。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any(n.startswith("Top 5永續城市論壇") for n in names), names
+    assert not any(n.startswith("次") for n in names), names

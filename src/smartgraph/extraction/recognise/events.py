@@ -13,7 +13,7 @@ import re
 
 from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import DateMention, EventMention
-from smartgraph.extraction.names import DELIMS, LATIN, ends_with, habitual, words
+from smartgraph.extraction.names import DELIMS, LATIN, common_word, ends_with, habitual, words
 from smartgraph.extraction.text import Text, clause_start, fold, is_han
 
 NAME_LIMIT = 24
@@ -272,8 +272,8 @@ def _name_start(text: Text, hs: int, date_ends: set[int]) -> int:
         c = t[i - 1]
         if i in date_ends:
             break
-        if _CLASSIFIER.search(t, max(0, i - 6), i):
-            break
+        if _CLASSIFIER.search(t, max(0, i - 6), i) and not (i < hs and is_han(t[i]) and common_word(t[i - 1:i + 1])):
+            break  # 「3國城市論壇」: a count ends the name, but not where its last character opens a word (「Top7國際論壇」)
         if c in DELIMS and c not in "&·-":
             if c == " " and i >= 2 and (t[i - 2].isalnum() or t[i - 2] == "&") and i < len(t) and (t[i].isascii() or t[i] == "&"):
                 i -= 1  # a space inside a Latin name (Smart City Summit)
@@ -288,6 +288,8 @@ def _name_start(text: Text, hs: int, date_ends: set[int]) -> int:
         if w and not (w in _JOINERS and _head_ends_at(t, i - len(w))) and not (i == hs and w in _OPENING):
             break  # 「開幕嘉年華」「閉幕晚宴」: the opening's own event, not a verb before a name
         i -= 1
+    if 0 < i < hs - 1 and is_han(t[i - 1]) and is_han(t[i]) and common_word(t[i - 1:i + 1]) and ends_with(t, i, lead, floor):
+        i += 1  # 「本次Top 7論壇」: the word that stopped the name ends inside it, so the name begins after that word
     while i < hs and raw[i] == " ":
         i += 1
     return i
