@@ -73,3 +73,18 @@ def test_a_list_number_glued_to_an_english_headline_is_not_part_of_it(tmp_path: 
            "[Link] Alex Doe, Director of Culture of the Northshire Government, toured the new city library on Monday.\n"
     doc = read(text, tmp_path)
     assert doc.title is not None and doc.title.text == head
+
+
+def test_a_chinese_lead_run_on_after_a_date_label_is_the_body(tmp_path: Path) -> None:
+    # a saved page that lost the line break between its date and its lead paragraph
+    lead = "甲市政府今天與乙市締結姊妹市，乙市市長與甲市長在市府簽署姊妹市協定，雙方將深化交流。"
+    doc = read(f"{HEAD}\n date 2026-03-05 {lead}\n\n雙方也交換了紀念品。\n", tmp_path)
+    assert doc.title is not None and doc.title.text == HEAD
+    assert doc.header.published is not None and doc.header.published.isoformat() == "2026-03-05"
+    assert doc.blocks[0].span.text == lead
+
+
+def test_a_dated_agency_lead_keeps_its_dateline_out_of_the_body(tmp_path: Path) -> None:
+    doc = read(f"{HEAD}\n\n date 2024-03-18 （中央社記者王小明台北18日電）市長今天接見來訪的友好城市訪問團。\n\n{BODY}", tmp_path)
+    assert doc.header.published is not None and doc.header.published.isoformat() == "2024-03-18"
+    assert doc.blocks[0].span.text == "市長今天接見來訪的友好城市訪問團。"

@@ -436,9 +436,13 @@ def _date_running_on(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.dat
 
 def _run_on_lead(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date, Span, Span] | None:
     """A date label written without a colon whose value runs on into the lead paragraph: the rest counts as prose
-    from eight Latin words."""
+    from eight Latin words, or from twenty Chinese characters and a full stop (a headline has none)."""
     run = _date_running_on(pieces)
-    return run if run is not None and len(re.findall(r"[A-Za-z]{2,}", run[3].text)) >= 8 else None
+    if run is None:
+        return None
+    rest = run[3].text
+    prose = len(re.findall(r"[A-Za-z]{2,}", rest)) >= 8 or (len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 20 and "。" in rest)
+    return run if prose else None
 
 
 # a list number glued to an English headline's first word (a distributor's feed: 「1Alex Doe, Director of …」)
