@@ -208,3 +208,16 @@ def test_a_gift_presented_as_a_token_is_no_statement() -> None:
     f = _en("Mayor Alan Brook of Fresno visited Taipei on Monday.\n\n"
             "Taipei Mayor Lin Ta-wei presented a wood carving crafted by a local artist as a token of the friendship.")
     assert _speakers(f) == []
+
+
+# ----------------------------------------------------------------------------- session 12: Chinese memoranda between sister cities
+
+def test_a_memorandum_that_deepens_a_sister_city_tie_stays_a_memorandum() -> None:
+    f = _zh("北市與長堤市簽署備忘錄\n\n臺北市長今天與美國長堤市市長簽署「深化姊妹市關係合作備忘錄」，兩市將擴大青年交流。")
+    assert ("mou", "signed", ["Long Beach", "Taipei"]) in _agreements(f), _agreements(f)
+    assert not [a for a in _agreements(f) if a[0] == "friendship"], _agreements(f)
+
+
+def test_a_place_told_in_an_earlier_clause_is_not_a_party() -> None:
+    f = _zh("市長訪問菲律賓\n\n臺北市長近日率團訪問菲律賓，除拜會宿霧省，還前往怡朗市，與該市市長簽署經貿合作備忘錄。")
+    assert _agreements(f) == [("mou", "signed", ["Iloilo City", "Taipei"])], _agreements(f)

@@ -58,7 +58,10 @@ _PAIRED = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + fold(r"(?:已|也|亦|並|�
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _FRIENDLY = re.compile(fold(r"友好|友誼|姊妹|姐妹|締盟"))
 _CITY_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|姊妹|姐妹"))
+# a tie the cities have already, deepened or spoken of (增進姊妹市情誼, 姊妹市關係): no new tie
+_TIE_DEEPENED = re.compile(fold(r"(?:增進|深化|強化|促進|鞏固|加強)\s*(?:兩市)?\s*(?:姊妹|姐妹|友好|友誼)|(?:姊妹|姐妹)(?:市|城市)?\s*(?:情誼|關係|友誼)"))
 _LISTED = re.compile(fold(r"[、及和]|以及"))
+_LISTED_ONLY = re.compile(fold(r"[\s、及和與跟暨,]*(?:以及)?[\s、及和與跟暨,]*"))
 _BOTH = re.compile(fold(r"兩市|雙方|兩地|兩縣|兩城|兩國|雙城|兩鎮|雙邊"))
 _TALLY = re.compile(fold(r"至今|累計|累积|已經|已|共計|總共|總計|以來|迄今|合計|共有|共簽"))
 
@@ -203,6 +206,9 @@ class AgreementFinder:
         """A memorandum or agreement named for friendship (觀光友好城市交流協定), or one that makes two cities sister or
         friendship cities, is a friendship agreement."""
         name = fold(a.name) if a.name else self.text.fold[max(s0, a.start - 6):a.end]
+        memo = re.search(fold(r"備忘錄|意向書|MOU"), fold(a.word), re.I) is not None
+        if a.kind == "mou" and memo and _TIE_DEEPENED.search(name):
+            return "mou"  # 「深化姊妹市情誼備忘錄」: a memorandum about a tie the cities already have makes none
         if a.kind == "mou" and (_CITY_TIE.search(name) or (_FRIENDLY.search(name) and re.search(fold(r"協定|協議"), fold(a.word)))):
             return "friendship"  # 觀光友好城市交流協定, 友好交流協定; a 友好交流備忘錄 stays a memorandum
         if a.kind != "mou" or fold(a.word) not in _BARE:
@@ -369,6 +375,11 @@ class AgreementFinder:
             out.insert(0, res.home_place)
         if len(out) == 1 and _BOTH.search(t, s0, a.start) and self.partner and self.partner not in out:
             out.append(self.partner)  # 「兩市隨後簽署…」: the release's other city
+        away = [c for c in cands if c[2] != res.home_place]
+        if len(out) > 2 and res.home_place in out and len({c[2] for c in away}) >= 2 \
+                and not _LISTED_ONLY.fullmatch(t, away[-2][1], away[-1][0]):
+            # 「除拜會甲省，還前往乙市，與乙市副市長簽署備忘錄」: places told in clauses apart, not listed as parties
+            return [res.home_place, away[-1][2]]
         if len(out) > 3:
             home = [res.home_place] if res.home_place in out else []
             out = home + [p for p in out if p != res.home_place][-2:]
