@@ -221,3 +221,15 @@ def test_a_memorandum_that_deepens_a_sister_city_tie_stays_a_memorandum() -> Non
 def test_a_place_told_in_an_earlier_clause_is_not_a_party() -> None:
     f = _zh("市長訪問菲律賓\n\n臺北市長近日率團訪問菲律賓，除拜會宿霧省，還前往怡朗市，與該市市長簽署經貿合作備忘錄。")
     assert _agreements(f) == [("mou", "signed", ["Iloilo City", "Taipei"])], _agreements(f)
+
+
+def test_two_people_named_before_said_both_speak() -> None:
+    f = _en("Mayor Alan Brook of Fresno met Mayor Rose Tanaka of Sendai on Monday. "
+            "Brook and Tanaka both said the two cities would widen their student exchanges.")
+    assert {name for name, _ in _speakers(f)} == {"Alan Brook", "Rose Tanaka"}, _speakers(f)
+
+
+def test_a_person_named_in_an_aside_is_no_speaker() -> None:
+    f = _en("Mayor Alan Brook of Fresno met Mayor Rose Tanaka of Sendai on Monday. "
+            "The meeting with Brook, Tanaka said, was the first of many.")
+    assert {name for name, _ in _speakers(f)} == {"Rose Tanaka"}, _speakers(f)

@@ -48,6 +48,8 @@ _SAYING_EN = re.compile(r",\s+(?:saying|adding|noting|stressing|stating|expressi
 _GREETED_PERSON_EN = re.compile(r"\s+(?:the\s+)?(?:visiting\s+)?(?:[A-Z][\w'’.-]*\s+){0,6}")
 _NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定|主講人|發言人|發言權)"))
 _JOINED = re.compile(fold(r"\s*(?:、|與|和|及|以及|跟)\s*"))
+_JOINED_AND_EN = re.compile(r",?\s+and\s+", re.I)
+_JOINED_EN = re.compile(r"\s*,\s*")
 
 
 def _people_by_end(res: Resolved) -> list[tuple[PersonMention, str]]:
@@ -152,11 +154,13 @@ def find_statements(res: Resolved, event_at: object) -> list[Statement]:
             # "…, Ko said.": the words said stand before the speaker, so the statement runs from them to the verb
             s0, s1 = (q0, v.end) if q1 <= start else (start, q1)
             out.append(Statement(speaker, text.span(s0, s1), quote, gz.themes_of(quote.text), event_at(v.start), by_pronoun))  # type: ignore[operator]
-            if head is not None and not english:
-                # 「由主任甲、局長乙主講」「局長甲與主任乙分別介紹」: the people listed with the speaker said it too
+            if head is not None:
+                # 「由主任甲、局長乙主講」「局長甲與主任乙分別介紹」"Wang and Kim both said": the people listed with the
+                # speaker said it too (in English the one right before the speaker joined by "and", then by commas)
                 first = head
                 for m, other in sorted(in_s, key=lambda mk: -mk[0].end):
-                    if m.end <= first.start and other != speaker and _JOINED.fullmatch(t, m.end, first.start):
+                    joined = (_JOINED_AND_EN if first is head else _JOINED_EN) if english else _JOINED
+                    if m.end <= first.start and other != speaker and joined.fullmatch(t, m.end, first.start):
                         out.append(Statement(other, text.span(m.start, s1), quote, gz.themes_of(quote.text), event_at(v.start), False))  # type: ignore[operator]
                         first = m
             spoke = speaker
