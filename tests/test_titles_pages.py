@@ -88,3 +88,16 @@ def test_a_dated_agency_lead_keeps_its_dateline_out_of_the_body(tmp_path: Path) 
     doc = read(f"{HEAD}\n\n date 2024-03-18 （中央社記者王小明台北18日電）市長今天接見來訪的友好城市訪問團。\n\n{BODY}", tmp_path)
     assert doc.header.published is not None and doc.header.published.isoformat() == "2024-03-18"
     assert doc.blocks[0].span.text == "市長今天接見來訪的友好城市訪問團。"
+
+
+def test_tags_one_a_line_at_the_end_are_not_the_body(tmp_path: Path) -> None:
+    body = "TAIPEI — The mayor met the visiting mayor of Northtown on Monday to discuss exchanges between the two cities."
+    tags = ["Alan Brook (布魯克)", "Northtown City Government", "Northtown City Mayor", "Twin City Forum", "City diplomacy"]
+    doc = read("Mayor meets Northtown mayor\n\n" + body + "\n" + "\n".join(tags) + "\n", tmp_path)
+    assert [b.span.text for b in doc.blocks] == [body]
+
+
+def test_a_short_closing_list_of_three_stays_in_the_body(tmp_path: Path) -> None:
+    items = ["Green ports", "Smart transport", "Youth exchange"]
+    doc = read("Mayor meets Northtown mayor\n\nThe two cities agreed on three areas of work.\n" + "\n".join(items) + "\n", tmp_path)
+    assert all(any(i in b.span.text for b in doc.blocks) for i in items)

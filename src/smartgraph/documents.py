@@ -1014,6 +1014,7 @@ def _bottom(f: _Fields, lines: list[_Line], first: int, notices: list[Notice], t
                         f.boilerplate.append(x.span)
                 end = i
                 break
+    end = _tag_lines(f, lines, first, end)
     i = end
     while i > first:
         ln = lines[i - 1]
@@ -1038,6 +1039,28 @@ def _bottom(f: _Fields, lines: list[_Line], first: int, notices: list[Notice], t
             continue
         break
     return i
+
+
+_TAG_LINE_RE = re.compile(r"[^。，,.!?！？:：;；]{1,40}")
+
+
+def _tag_lines(f: _Fields, lines: list[_Line], first: int, end: int) -> int:
+    """A page's tags written one a line at its end (a name, a body, a topic: four or more short lines with no sentence
+    in them and no blank line between): boilerplate; the index where they start."""
+    j = end
+    while j > first and lines[j - 1].blank:
+        j -= 1
+    k = j
+    while k > first and not lines[k - 1].blank and _tag_line(lines[k - 1].span.text):
+        k -= 1
+    if j - k < 4 or k == first or (not lines[k - 1].blank and len(lines[k - 1].span.text) <= 40):
+        return end  # too few, the whole body, or the run goes on above with a line that is no tag and no paragraph
+    f.boilerplate.extend(lines[x].span for x in range(k, j))
+    return k
+
+
+def _tag_line(t: str) -> bool:
+    return _TAG_LINE_RE.fullmatch(t) is not None and len(t.split()) <= 6 and len(re.findall(r"\d", t)) < 5
 
 
 def _tags(t: str) -> bool:
