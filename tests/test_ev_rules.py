@@ -161,3 +161,17 @@ def test_a_name_does_not_begin_inside_the_word_before_it() -> None:
     names = [n for e in f.events.values() for n in e.names_zh]
     assert any(n.startswith("Top 5永續城市論壇") for n in names), names
     assert not any(n.startswith("次") for n in names), names
+
+
+def test_where_one_goes_is_no_part_of_the_event_name() -> None:
+    f = _en("Mayor heads to Busan for Harbour Cities Forum\n\nMayor Alan Brook left for Busan on Monday to attend the forum.")
+    names = [n for e in f.events.values() for n in e.names_en]
+    assert "Harbour Cities Forum" in names and not any("Busan for" in n for n in names), names
+
+
+def test_a_forum_told_again_with_a_verb_after_it_takes_its_days() -> None:
+    f = _en("Mayor departs for forum\n\nMayor Alan Brook has departed for the Northtown-Southport City Forum in Southport.\n\n"
+            "The forum was launched in 2012. This year’s forum runs from Aug. 29-31, with the theme of green ports.",
+            date="2023-08-29")
+    e = _named(f, "Northtown-Southport City Forum")
+    assert (e.start, e.end) == (dt.date(2023, 8, 29), dt.date(2023, 8, 31))

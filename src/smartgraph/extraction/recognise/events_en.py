@@ -40,7 +40,7 @@ _OPENERS = {"the", "a", "an", "at", "in", "on", "during", "after", "before", "be
 _JOINERS = {"of", "the", "and", "&", "–", "-", "for", "on", "de", "du"}
 _PART_WORDS = {"opening", "closing", "main", "signing", "award", "awards", "welcome", "launch", "carnival", "plenary", "final",
                "inaugural", "welcoming", "farewell", "keynote", "gala", "anniversary"}
-_DETERMINERS = re.compile(r"\b(?:the|this|that|its|their|his|her|our|these|same)\s+(?:(?:[\w-]+)\s+){0,2}$", re.I)
+_DETERMINERS = re.compile(r"\b(?:the|this|that|its|their|his|her|our|these|same)\s+(?:(?:[\w'’-]+)\s+){0,2}$", re.I)
 _YEAR_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:19|20)\d\d\b")  # "EcoMobility World Congress 2017", "EXPO Japan 2024"
 _ORDINAL = re.compile(r"^(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(\d{1,3})(?:st|nd|rd|th))\b", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -72,7 +72,10 @@ _FUNCTION = {"of", "on", "in", "at", "was", "is", "will", "with", "and", "to", "
              "under", "from", "by", "as", "this", "last", "next", "where", "when", "organized", "organised", "hosted", "co-hosted",
              "also", "itself", "through", "until", "or", "but", "so", "after", "before", "since", "today", "yesterday", "tomorrow",
              "would", "could", "can", "may", "did", "does", "kicked", "saw", "gave", "marked", "includes", "included", "continues",
-             "continued", "concluded", "starts", "started", "begins", "lasted", "lasts", "there", "here", "not", "be", "been"}
+             "continued", "concluded", "starts", "started", "begins", "lasted", "lasts", "there", "here", "not", "be", "been",
+             "runs", "opens", "closes", "ends", "brings", "draws", "attracts", "features", "takes", "focuses", "focused", "gathers",
+             "gathered", "aims", "aimed", "invites", "invited", "welcomes", "welcomed", "highlights", "highlighted", "alternates",
+             "returns", "returned", "moves", "moved", "must", "should", "might", "shall"}
 
 
 def category_of(h: object) -> str:
@@ -108,6 +111,8 @@ def _left(raw: str, lo: int, hs: int, title: bool) -> int:
             start, taken = s, taken + 1
             i -= 1
             continue
+        if w.lower() == "for" and i > 0 and gz.place_named(toks[i - 1][2]) is not None:
+            break  # "heads to Shanghai for Twin Cities Forum": where one goes, then what for
         if w.lower() in _JOINERS and i > 0 and _capital(toks[i - 1][2]) and (taken or raw[hs:hs + 1].isupper()):
             # "Summit and Expo", "Celebration of the": joined only between capitalised words
             start = s
