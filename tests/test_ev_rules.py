@@ -175,3 +175,10 @@ def test_a_forum_told_again_with_a_verb_after_it_takes_its_days() -> None:
             date="2023-08-29")
     e = _named(f, "Northtown-Southport City Forum")
     assert (e.start, e.end) == (dt.date(2023, 8, 29), dt.date(2023, 8, 31))
+
+
+def test_the_day_after_a_site_visited_is_no_part_of_its_name() -> None:
+    f = _en("Governor visits Northtown\n\nGovernor Alan Brook of Northshire and his delegation visited the Northtown City "
+            "Government today (Aug 28) to mark the anniversary of the two places' friendship.", date="2023-08-28")
+    names = [n for e in f.events.values() for n in e.names_en]
+    assert "visit to the Northtown City Government" in names and not any("today" in n for n in names), names

@@ -413,7 +413,8 @@ _IN_ON_VISIT = re.compile(r"\bin\s+(" + _PLACE_WORDS + r")\s+on\s+an?\s+((?:stat
 # "Lin, Speaker Dai and several councilors toured the Xuhui Riverside", "Mayor Ko also visited the Taiwan railway
 # exhibition on show at …": a visit to a site, named up to the first word that leaves its name
 _SITE = re.compile(r"\b(?:toured|visited|touring|visiting|tours|visits)\s+(the\s+[A-Z][\w'’&-]*(?:\s+(?!(?:at|in|on|to|and|with|for|"
-                   r"from|by|of|where|which|who|that|before|after|as|during|while|accompanied|joined)\b)[\w'’&-]+){0,6})")
+                   r"from|by|of|where|which|who|that|before|after|as|during|while|accompanied|joined|today|yesterday|tomorrow|"
+                   r"this|last|next|earlier|later|together)\b)[\w'’&-]+){0,6})")
 _DAYS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|"
                    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?,\s*(?:19|20)\d\d\b")
 _THIS_YEAR = re.compile(r"\bthis\s+year\s*\(\s*(?:19|20)\d\d\s*\)", re.I)
