@@ -182,3 +182,10 @@ def test_the_day_after_a_site_visited_is_no_part_of_its_name() -> None:
             "Government today (Aug 28) to mark the anniversary of the two places' friendship.", date="2023-08-28")
     names = [n for e in f.events.values() for n in e.names_en]
     assert "visit to the Northtown City Government" in names and not any("today" in n for n in names), names
+
+
+def test_a_delegation_led_by_a_post_of_a_body_is_named_by_the_person() -> None:
+    f = _en("Northshire delegation arrives in Tainan\n\nThe delegation, led by Chair of the Northshire Farmers' Party Alan Brook, "
+            "visited Tainan City Hall today and was received by Tainan Mayor Huang Wei-min.", date="2023-08-29")
+    names = [n for e in f.events.values() for n in e.names_en]
+    assert "Brook's delegation visit to Tainan City Hall" in names and not any("Chair's" in n for n in names), names

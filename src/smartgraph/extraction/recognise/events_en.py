@@ -388,6 +388,12 @@ _A_DELEGATION = re.compile(r"an?\s", re.I)  # a delegation the text brings in, n
 _ON_A_DAY = re.compile(r"[^.;]{0,60}?\b(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+the\s+\d{1,2}(?:st|nd|rd|th)"
                        r"|on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\."
                        r"|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2})\b", re.I)
+def _only_title(words: str) -> bool:
+    """Whether capitalised words are a post and nothing more ("Chair", "Deputy Mayor")."""
+    low = words.lower()
+    return any(h.start == 0 and h.end == len(low) for h in lx.title_matcher_en().find(low))
+
+
 _LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)")
 # "Mayor A received a 12-member Cebu delegation led by B", "hosted a delegation from Cebu City"
 _RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|welcome|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
@@ -450,7 +456,13 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             group = _group(raw, s.start, m)
             led = _LED_BY.match(m.group(2))
             if group == "delegation" and led:
-                group = f"{led.group(1).split()[-1]}'s delegation"
+                leader = led.group(1).split()[-1]
+                if _only_title(led.group(1)):  # "led by Chair of the Northshire Party Alan Brook": the name after the body
+                    rest = re.match(r"[^,;.]{0,120}", m.group(2)[led.end(1):])
+                    names = re.findall(r"\b[A-Z][\w'’-]+", rest.group()) if rest else []
+                    leader = names[-1] if len(names) >= 2 and not _only_title(names[-1]) else ""
+                if leader:
+                    group = f"{leader}'s delegation"
             # "A delegation of 32 people, including …, visited Taichung City today (19th)": a delegation the text brings
             # in on a day it gives, though no one is said to lead it
             dated = group == "delegation" and _A_DELEGATION.match(m.group()) is not None and _ON_A_DAY.match(raw, m.end(), s.end)
