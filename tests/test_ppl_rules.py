@@ -128,3 +128,10 @@ def test_a_headline_verb_in_title_case_is_no_part_of_a_name() -> None:
             "US delegation.\n\nIn his address, Mayor Tsao thanked the delegation.")
     assert "Wen-li Tsao" in _names(f)
     assert not any("Meets" in n for n in _names(f))
+
+
+def test_a_department_named_with_its_university_after_a_comma() -> None:
+    f = _en("Mayor meets scholars\n\nOthers at the meeting included Professor Alan Brook from the Department of Diplomacy, "
+            "Northshire National University, and Professor Rose Lee of the School of Law, University of Southport.")
+    assert _posts(f).get("Alan Brook") == ("professor", "Department of Diplomacy, Northshire National University")
+    assert _posts(f).get("Rose Lee") == ("professor", "School of Law, University of Southport")

@@ -556,6 +556,11 @@ _COPULA = re.compile(r"\s+(?:was|is|had been|has been|served as|became|,\s*who\s
 _SISTER_OF = re.compile(r" (?:sister|partner|friendship|twin)[ -](?:city|prefecture|state|county|province) (?=[A-Z])")
 
 
+_SCHOOL_UNIT = re.compile(r"(?:Department|School|Faculty|College|(?:Graduate\s+)?Institute|Center|Centre)\s+(?:of|for)\s")
+_UNIVERSITY_AFTER = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:University|College)"
+                               r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?(?![\w'’-])")
+
+
 def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int, int] | None:
     """"of the Shanghai Water Authority" / "at the Taipei Economic and Cultural Office in Denver": the organisation."""
     m = _OF_ORG.match(raw, i, limit)
@@ -588,6 +593,8 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         if w.group().endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.", w.group()):
             break
     e = last_cap
+    if _SCHOOL_UNIT.match(raw, a, e) and (uni := _UNIVERSITY_AFTER.match(raw, e, limit)) is not None:
+        e = uni.end()  # "from the Department of Diplomacy, Northshire University": the department of that university
     sister = _SISTER_OF.match(raw, e, limit) if raw[a:e].endswith(("'s", "’s")) else None
     if sister is not None:  # "Deputy Mayor of Taichung’s sister city Quetzaltenango": the sister city's post (s9-en2)
         run = re.match(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", raw[sister.end():limit])
