@@ -109,6 +109,10 @@ def _affiliation_start(text: Text, e: int, floor: int, inside: frozenset[int] = 
                 and a not in inside:
             break
         a -= 1
+    # 「到台中前曾經與立法院前院長」: an adverb and 與 (曾經與, 已和, 也跟) join a clause to the body, no name holds them
+    joined = [m for m in _ADVERB_WITH.finditer(t, a, e) if m.end() < e]
+    if joined:
+        a = joined[-1].end()
     # lead words (以及, 包括, 由, 與 ...) open the stretch but are not part of it
     changed = True
     while changed and a < e:
@@ -122,6 +126,7 @@ def _affiliation_start(text: Text, e: int, floor: int, inside: frozenset[int] = 
     return a
 
 
+_ADVERB_WITH = re.compile(fold(r"(?:曾經|已經|曾|已|將|也|亦|並|都|均|還|再)(?:與|和|跟|同)"))
 _REGION_TAIL = re.compile(fold(r"(?:亞洲|歐洲|亞太|亞太區|亞太地區|大中華區|台灣區|臺灣區|北美|北美區|全球|東亞|東南亞|中東)$"))
 _BODY_ENDS = tuple(fold(w) for w in ("協會", "學會", "公會", "商會", "公司", "集團", "基金會", "聯盟", "組織", "委員會", "總會", "研究院", "研究所"))
 _PARTY_MEMBER = re.compile(fold(r"(?:籍|團|團總召|團召集人|團幹事長)?$"))
