@@ -146,3 +146,8 @@ def test_an_adverb_and_with_before_a_body_are_not_its_name() -> None:
     f = _zh("訪問高雄\n\n甲市長透露，到高雄前曾經與立法院前院長林志明通過電話，也已和外交部次長張美玲見面。")
     assert _posts(f).get("林志明", ("", ""))[1] == "立法院"
     assert _posts(f).get("張美玲", ("", ""))[1] == "外交部"
+
+
+def test_a_councillor_elect_holds_the_post_she_was_elected_to() -> None:
+    f = _zh("訪團拜會\n\n北方市議員訪團今天拜會高雄市議會，議員林大同、議員當選人張美玲也出席歡迎。")
+    assert _posts(f).get("張美玲") == ("councillor", "高雄市議會")

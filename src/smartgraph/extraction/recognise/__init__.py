@@ -122,8 +122,10 @@ def recognise_titles(text: Text) -> list[TitleMention]:
     out = []
     bad_after = words("not-title-after")
     former = words("former")
+    elect = fold("當選人")
     for h in lx.title_matcher().find(t):
-        if starts_with(t, h.end, bad_after):
+        end = h.end + len(elect) if t.startswith(elect, h.end) else h.end  # 「議員當選人李小華」: the post she was elected to
+        if end == h.end and starts_with(t, h.end, bad_after):
             continue
         if h.end < len(t) and is_han(t[h.end]):
             body = lx.org_suffix_matcher().ending_at(t, h.end + 1)
@@ -132,7 +134,7 @@ def recognise_titles(text: Text) -> list[TitleMention]:
         was = any(t.startswith(f, h.start - len(f)) for f in former if h.start >= len(f)) or \
             _FORMER_OF_PLACE.search(t, max(0, h.start - 7), h.start) is not None
         title = lx.former(h.entry) if was else h.entry
-        out.append(TitleMention(h.start, h.end, text.raw[h.start:h.end], title, was))
+        out.append(TitleMention(h.start, end, text.raw[h.start:end], title, was))
     return out
 
 
