@@ -41,7 +41,8 @@ def log_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(built_store: Path, log_path: Path) -> Iterator[Server]:
-    s = Server(built_store, "--timeout", "4", "--max-rows", "1000", log=log_path)
+    # a time limit with room for the examples on a machine busy with other test processes, short enough for HEAVY
+    s = Server(built_store, "--timeout", "10", "--max-rows", "1000", log=log_path)
     yield s
     assert s.stop() in (0, -signal.SIGTERM)
 
@@ -156,7 +157,7 @@ def test_time_limit_stops_the_query_and_the_server_goes_on(client: httpx.Client)
     start = time.monotonic()
     r = client.get("/sparql", params={"query": HEAVY})
     assert r.status_code == 503 and "time limit" in r.text
-    assert time.monotonic() - start < 10
+    assert time.monotonic() - start < 25
     for _ in range(3):  # the other worker answers at once; the killed one is replaced
         assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
 
