@@ -101,3 +101,21 @@ def test_a_short_closing_list_of_three_stays_in_the_body(tmp_path: Path) -> None
     items = ["Green ports", "Smart transport", "Youth exchange"]
     doc = read("Mayor meets Northtown mayor\n\nThe two cities agreed on three areas of work.\n" + "\n".join(items) + "\n", tmp_path)
     assert all(any(i in b.span.text for b in doc.blocks) for i in items)
+
+
+def test_the_headline_repeated_under_the_pages_title_is_one_title(tmp_path: Path) -> None:
+    head = "Northtown mayor meets Southport delegation"
+    lead = "The mayor of Northtown met a delegation from Southport on Monday to talk about port exchanges."
+    doc = read(f"{head}\n date 2024-09-04 To activate the text-to-speech service, please first agree to the privacy policy "
+               f"below.\n\n{head}\n\nNorthtown, Sept. 4 (CNA) {lead}\n\nThe two cities signed a memorandum.\n", tmp_path)
+    assert doc.title is not None and doc.title.text == head
+    assert doc.header.published is not None and doc.header.published.isoformat() == "2024-09-04"
+    assert doc.blocks[0].span.text == lead
+    assert not any(b.span.text == head for b in doc.blocks)
+
+
+def test_a_headline_written_again_under_the_pages_chrome_is_no_paragraph(tmp_path: Path) -> None:
+    head = "Mayor meets with the Mayor of Northtown and a joint delegation"
+    doc = read(f"{head}\nJump to the content zone at the center\n\n{head}\n\n {head}\n\n{BODY}", tmp_path)
+    assert doc.title is not None and doc.title.text == head
+    assert doc.blocks[0].span.text.startswith("市長今(5)日")

@@ -874,6 +874,11 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
         if non_blank > 40:
             return title, subtitle, i, captions
         t = ln.span.text
+        if title is not None and last in ("title", "field", "boilerplate", "byline") and _same_text(t, title.text):
+            # a saved page's <title> on its first line, then the same headline over the story: one title
+            f.boilerplate.append(ln.span)
+            last = "title"
+            continue
         trail = _vertical_trail(lines, i) if title is None else None
         if trail is not None:  # 「• 首頁」「• >」「• 政治」…: a trail written one step a line
             crumbs, end = trail
@@ -902,6 +907,9 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
         if lead is not None:  # `date 2024-03-23 TAIPEI (CNA) — The mayor ...`: the date is header, the rest the body
             name, date, date_span, rest = lead
             f.put_date(name, date, date_span)
+            if _boilerplate(f, rest, top=True):  # `date 2024-09-04 To activate the text-to-speech service …`: the page's
+                last = "field"  # notice, and the headline is still to come
+                continue
             lines[i] = _Line(rest, False)
             return title, subtitle, i, captions
         dated = _dated_headline(pieces) if pieces is not None and title is None else None
@@ -959,6 +967,11 @@ _AGENCY_CREDIT_RE = re.compile(r"^(?:中央社|中央通訊社)\s*[／/]\s*(?:�
 
 
 _LIST_STEP_RE = re.compile(r"^[•·‧●▪*-]\s*(?P<step>.{1,100})$")
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Whether two lines say the same, spaces and case aside."""
+    return re.sub(r"\s+", " ", a).strip().casefold() == re.sub(r"\s+", " ", b).strip().casefold()
 
 
 def _vertical_trail(lines: list[_Line], i: int, reach: int = 12) -> tuple[list[str], int] | None:
