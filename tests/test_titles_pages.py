@@ -119,3 +119,21 @@ def test_a_headline_written_again_under_the_pages_chrome_is_no_paragraph(tmp_pat
     doc = read(f"{head}\nJump to the content zone at the center\n\n{head}\n\n {head}\n\n{BODY}", tmp_path)
     assert doc.title is not None and doc.title.text == head
     assert doc.blocks[0].span.text.startswith("市長今(5)日")
+
+
+def test_a_headline_with_a_full_stop_written_again_below_the_chrome(tmp_path: Path) -> None:
+    head = "Governor of Northshire visits Northtown and Mayor Brook presents him with a city medal."
+    text = (f"{head}\nGo To Content\nCurrent Location Home > City Government > City News\n  • print\n  • Go Back\n\n{head}\n\n"
+            "The governor of Northshire and his delegation visited the Northtown City Government today to mark a friendship.\n")
+    doc = read(text, tmp_path)
+    assert doc.title is not None and doc.title.text == head
+    assert doc.blocks[0].span.text.startswith("The governor of Northshire")
+
+
+def test_a_line_written_twice_under_the_headline_is_a_photos_caption(tmp_path: Path) -> None:
+    alt = "Governor Alan Brook of Northshire and his delegation visited Northtown City Hall"
+    doc = read(f"Northshire governor visits Northtown\n\n{alt}\n{alt}\n"
+               "Alan Brook, the governor of Northshire, led a delegation to visit the Northtown City Government today.\n", tmp_path)
+    assert doc.subtitle is None
+    assert [b.kind for b in doc.blocks if b.span.text == alt] == ["caption", "caption"]
+    assert [b.span.text[:9] for b in doc.blocks if b.kind == "paragraph"] == ["Alan Broo"]

@@ -820,15 +820,16 @@ def _value_below(f: _Fields, pieces: list[tuple[str | None, Span]], lines: list[
 
 def _headline_with_stop(lines: list[_Line], i: int) -> bool:
     """An English headline that ends with a full stop (city portals write some so): one sentence, not long, and either
-    repeated on the next line (the page's photo caption or alt text) or followed by header fields (Release Unit:)."""
+    repeated on the next line (the page's photo caption or alt text) or a few lines on, or followed by header fields
+    (Release Unit:)."""
     t = lines[i].span.text
     if not t.endswith(".") or not 20 <= len(t) <= 200 or re.search(r"[.!?]\s+[A-Z]", t[:-1]) or _EN_DATELINE_RE.match(t):
         return False
     nxt = next((ln.span for ln in lines[i + 1:i + 4] if not ln.blank), None)
     if nxt is None:
         return False
-    if nxt.text == t:
-        return True
+    if nxt.text == t or any(_same_text(ln.span.text, t) for ln in lines[i + 1:i + 14] if not ln.blank):
+        return True  # or written again over the story, below the site's chrome (Go To Content, the trail, print)
     pieces = _field_segments(nxt)
     return pieces is not None and any(name is not None for name, _ in pieces)
 
@@ -942,6 +943,14 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             if b:
                 f.boilerplate.append(_strip_span_of(ln.span, b.start(), len(t)))
             last = "title"
+            continue
+        twin = next((k for k in range(i + 1, min(len(lines), i + 3)) if not lines[k].blank), None)
+        if title is not None and twin is not None and len(t) >= 30 and lines[twin].span.text == t:
+            # a photo's alt text and its caption, the same line twice under the headline: no subtitle, no paragraph
+            captions.append(ln.span)
+            captions.append(lines[twin].span)
+            skip.add(twin)
+            last = "caption"
             continue
         # a subtitle follows the title, or the header fields written under it (a saved page's layout)
         if (last == "title" or (last == "field" and title is not None and subtitle is None and not captions)) and subtitle is None \
