@@ -129,11 +129,3 @@ def test_a_headline_with_a_full_stop_written_again_below_the_chrome(tmp_path: Pa
     assert doc.title is not None and doc.title.text == head
     assert doc.blocks[0].span.text.startswith("The governor of Northshire")
 
-
-def test_a_line_written_twice_under_the_headline_is_a_photos_caption(tmp_path: Path) -> None:
-    alt = "Governor Alan Brook of Northshire and his delegation visited Northtown City Hall"
-    doc = read(f"Northshire governor visits Northtown\n\n{alt}\n{alt}\n"
-               "Alan Brook, the governor of Northshire, led a delegation to visit the Northtown City Government today.\n", tmp_path)
-    assert doc.subtitle is None
-    assert [b.kind for b in doc.blocks if b.span.text == alt] == ["caption", "caption"]
-    assert [b.span.text[:9] for b in doc.blocks if b.kind == "paragraph"] == ["Alan Broo"]

@@ -944,14 +944,6 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
                 f.boilerplate.append(_strip_span_of(ln.span, b.start(), len(t)))
             last = "title"
             continue
-        twin = next((k for k in range(i + 1, min(len(lines), i + 3)) if not lines[k].blank), None)
-        if title is not None and twin is not None and len(t) >= 30 and lines[twin].span.text == t:
-            # a photo's alt text and its caption, the same line twice under the headline: no subtitle, no paragraph
-            captions.append(ln.span)
-            captions.append(lines[twin].span)
-            skip.add(twin)
-            last = "caption"
-            continue
         # a subtitle follows the title, or the header fields written under it (a saved page's layout)
         if (last == "title" or (last == "field" and title is not None and subtitle is None and not captions)) and subtitle is None \
                 and _is_subtitle(t) and not _ZH_DATELINE_RE.match(t) and not _CAPTION_RE.match(t):
