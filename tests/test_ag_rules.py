@@ -213,13 +213,13 @@ def test_a_gift_presented_as_a_token_is_no_statement() -> None:
 # ----------------------------------------------------------------------------- session 12: Chinese memoranda between sister cities
 
 def test_a_memorandum_that_deepens_a_sister_city_tie_stays_a_memorandum() -> None:
-    f = _zh("北市與長堤市簽署備忘錄\n\n臺北市長今天與美國長堤市市長簽署「深化姊妹市關係合作備忘錄」，兩市將擴大青年交流。")
-    assert ("mou", "signed", ["Long Beach", "Taipei"]) in _agreements(f), _agreements(f)
+    f = _zh("北市與西雅圖簽署備忘錄\n\n臺北市長今天和美國西雅圖市市長簽署「深化姊妹市關係合作備忘錄」，兩市將擴大青年交流。")
+    assert ("mou", "signed", ["Seattle", "Taipei"]) in _agreements(f), _agreements(f)
     assert not [a for a in _agreements(f) if a[0] == "friendship"], _agreements(f)
 
 
 def test_a_place_told_in_an_earlier_clause_is_not_a_party() -> None:
-    f = _zh("市長訪問菲律賓\n\n臺北市長近日率團訪問菲律賓，除拜會宿霧省，還前往怡朗市，與該市市長簽署經貿合作備忘錄。")
+    f = _zh("市長出訪菲國\n\n臺北市長本週帶團出訪菲國，除拜會宿霧省，還前往怡朗市，與該市市長簽署經貿合作備忘錄。")
     assert _agreements(f) == [("mou", "signed", ["Iloilo City", "Taipei"])], _agreements(f)
 
 

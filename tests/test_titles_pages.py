@@ -77,7 +77,7 @@ def test_a_list_number_glued_to_an_english_headline_is_not_part_of_it(tmp_path: 
 
 def test_a_chinese_lead_run_on_after_a_date_label_is_the_body(tmp_path: Path) -> None:
     # a saved page that lost the line break between its date and its lead paragraph
-    lead = "甲市政府今天與乙市締結姊妹市，乙市市長與甲市長在市府簽署姊妹市協定，雙方將深化交流。"
+    lead = "甲市政府今天與乙市結為姊妹市，兩市市長在甲市市府簽下協定，雙方將擴大交流。"
     doc = read(f"{HEAD}\n date 2026-03-05 {lead}\n\n雙方也交換了紀念品。\n", tmp_path)
     assert doc.title is not None and doc.title.text == HEAD
     assert doc.header.published is not None and doc.header.published.isoformat() == "2026-03-05"
@@ -106,8 +106,8 @@ def test_a_short_closing_list_of_three_stays_in_the_body(tmp_path: Path) -> None
 def test_the_headline_repeated_under_the_pages_title_is_one_title(tmp_path: Path) -> None:
     head = "Northtown mayor meets Southport delegation"
     lead = "The mayor of Northtown met a delegation from Southport on Monday to talk about port exchanges."
-    doc = read(f"{head}\n date 2024-09-04 To activate the text-to-speech service, please first agree to the privacy policy "
-               f"below.\n\n{head}\n\nNorthtown, Sept. 4 (CNA) {lead}\n\nThe two cities signed a memorandum.\n", tmp_path)
+    doc = read(f"{head}\n date 2024-09-04 To activate the text-to-speech service, accept the terms of use "
+               f"first.\n\n{head}\n\nNorthtown, Sept. 4 (CNA) {lead}\n\nThe two cities signed a memorandum.\n", tmp_path)
     assert doc.title is not None and doc.title.text == head
     assert doc.header.published is not None and doc.header.published.isoformat() == "2024-09-04"
     assert doc.blocks[0].span.text == lead

@@ -112,7 +112,7 @@ def _left(raw: str, lo: int, hs: int, title: bool) -> int:
             i -= 1
             continue
         if w.lower() == "for" and i > 0 and gz.place_named(toks[i - 1][2]) is not None:
-            break  # "heads to Shanghai for Twin Cities Forum": where one goes, then what for
+            break  # "flies to Busan for Harbour Cities Forum": where one goes, then what for
         if w.lower() in _JOINERS and i > 0 and _capital(toks[i - 1][2]) and (taken or raw[hs:hs + 1].isupper()):
             # "Summit and Expo", "Celebration of the": joined only between capitalised words
             start = s

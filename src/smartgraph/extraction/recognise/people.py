@@ -109,7 +109,7 @@ def _affiliation_start(text: Text, e: int, floor: int, inside: frozenset[int] = 
                 and a not in inside:
             break
         a -= 1
-    # 「到台中前曾經與立法院前院長」: an adverb and 與 (曾經與, 已和, 也跟) join a clause to the body, no name holds them
+    # 「出發前曾經與外交部前部長」: an adverb and 與 (曾經與, 已和, 也跟) join a clause to the body, no name holds them
     joined = [m for m in _ADVERB_WITH.finditer(t, a, e) if m.end() < e]
     if joined:
         a = joined[-1].end()
