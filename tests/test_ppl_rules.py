@@ -138,14 +138,14 @@ def test_a_department_named_with_its_university_after_a_comma() -> None:
 
 
 def test_a_city_commission_known_by_its_short_name_is_the_body() -> None:
-    f = _zh("出席論壇\n\n高雄市研考會主任秘書林志明帶隊出席，也在會上致詞。")
-    assert _posts(f).get("林志明") == ("chief-secretary", "高雄市研考會")
+    f = _zh("出席論壇\n\n高雄市研考會副主委林志明帶隊出席，也在會上致詞。")
+    assert _posts(f).get("林志明") == ("deputy-committee-chair", "高雄市研考會")
 
 
 def test_an_adverb_and_with_before_a_body_are_not_its_name() -> None:
-    f = _zh("訪問高雄\n\n甲市長說，出發前曾經與立法院前院長林志明通電，也已和外交部次長張美玲見面。")
-    assert _posts(f).get("林志明", ("", ""))[1] == "立法院"
-    assert _posts(f).get("張美玲", ("", ""))[1] == "外交部"
+    f = _zh("訪問高雄\n\n甲市長說，出發前曾經與外交部前部長林志明通電，也已和經濟部次長張美玲見面。")
+    assert _posts(f).get("林志明", ("", ""))[1] == "外交部"
+    assert _posts(f).get("張美玲", ("", ""))[1] == "經濟部"
 
 
 def test_a_councillor_elect_holds_the_post_she_was_elected_to() -> None:
