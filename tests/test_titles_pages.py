@@ -129,3 +129,15 @@ def test_a_headline_with_a_full_stop_written_again_below_the_chrome(tmp_path: Pa
     assert doc.title is not None and doc.title.text == head
     assert doc.blocks[0].span.text.startswith("The governor of Northshire")
 
+
+
+def test_a_news_sites_widget_word_and_numbered_trail_are_chrome(tmp_path: Path) -> None:
+    head = "Northtown mayor to speak at harbour forum in Southport"
+    sub = "The mayor will sign an MOU with the Southport mayor"
+    text = (f"{head}\nAlexa\n  • Directory of Northland\n  1. Home\n  2. Politics\n\n{head}\n\n{sub}\n\n"
+            "By Alan Brook, Northland News, Staff Writer\n2023/09/22 14:05\n\n"
+            "NORTHTOWN (Northland News) — The mayor of Northtown will speak at a harbour forum in Southport next week.\n")
+    doc = read(text, tmp_path)
+    assert doc.title is not None and doc.title.text == head
+    assert doc.subtitle is not None and doc.subtitle.text == sub
+    assert [b.span.text[:20] for b in doc.blocks] == ["The mayor of Northto"]

@@ -782,7 +782,8 @@ def _is_title(t: str) -> bool:
 
 def _is_subtitle(t: str) -> bool:
     if _is_latin(t):
-        return len(t) <= 140 and not t.endswith((".", ":")) and not _EN_DATELINE_RE.match(t)
+        # one word alone (a widget's or a button's: "Alexa", "Print") is no subtitle
+        return len(t) <= 140 and len(t.split()) >= 2 and not t.endswith((".", ":")) and not _EN_DATELINE_RE.match(t)
     return len(t) <= 40 and "。" not in t and not _LIST_RE.match(t)
 
 
@@ -880,7 +881,11 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             f.boilerplate.append(ln.span)
             last = "title"
             continue
-        trail = _vertical_trail(lines, i) if title is None else None
+        if title is not None and non_blank <= 6 and re.fullmatch(r"[A-Za-z]{2,12}", t):
+            f.boilerplate.append(ln.span)  # 「Alexa」「Print」 alone under the headline: a widget's or a button's word
+            last = "boilerplate"
+            continue
+        trail = (_vertical_trail(lines, i) if title is None else None) or _numbered_trail(lines, i)
         if trail is not None:  # 「• 首頁」「• >」「• 政治」…: a trail written one step a line
             crumbs, end = trail
             f.breadcrumb.extend(crumbs)
@@ -973,6 +978,30 @@ _LIST_STEP_RE = re.compile(r"^[•·‧●▪*-]\s*(?P<step>.{1,100})$")
 def _same_text(a: str, b: str) -> bool:
     """Whether two lines say the same, spaces and case aside."""
     return re.sub(r"\s+", " ", a).strip().casefold() == re.sub(r"\s+", " ", b).strip().casefold()
+
+
+_NUMBERED_STEP_RE = re.compile(r"^(?P<n>\d{1,2})\.\s+(?P<step>\S.{0,59})$")
+
+
+def _numbered_trail(lines: list[_Line], i: int, reach: int = 10) -> tuple[list[str], int] | None:
+    """A breadcrumb trail written as a numbered list from the home page (``1. Home`` ``2. Politics``), after at most
+    one bulleted link (``• Directory of Taiwan``): its steps and the index after its last line, or None."""
+    k = i
+    if _LIST_STEP_RE.match(lines[k].span.text):
+        k = next((j for j in range(k + 1, min(len(lines), k + 3)) if not lines[j].blank), len(lines))
+    steps: list[str] = []
+    end = k
+    for j in range(k, min(len(lines), k + reach)):
+        if lines[j].blank:
+            continue
+        m = _NUMBERED_STEP_RE.match(lines[j].span.text)
+        if m is None or int(m["n"]) != len(steps) + 1 or len(m["step"].split()) > 6:
+            break
+        steps.append(m["step"].strip())
+        end = j + 1
+    if len(steps) < 2 or not re.fullmatch(r"(?:網站)?首頁|回首頁|主頁|home(?:\s*page)?", steps[0], re.I):
+        return None
+    return steps, end
 
 
 def _vertical_trail(lines: list[_Line], i: int, reach: int = 12) -> tuple[list[str], int] | None:
