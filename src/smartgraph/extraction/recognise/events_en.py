@@ -388,6 +388,8 @@ _A_DELEGATION = re.compile(r"an?\s", re.I)  # a delegation the text brings in, n
 _ON_A_DAY = re.compile(r"[^.;]{0,60}?\b(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+the\s+\d{1,2}(?:st|nd|rd|th)"
                        r"|on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\."
                        r"|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2})\b", re.I)
+
+
 def _only_title(words: str) -> bool:
     """Whether capitalised words are a post and nothing more ("Chair", "Deputy Mayor")."""
     low = words.lower()
