@@ -494,6 +494,7 @@ def _impossible_dates(pieces: list[tuple[str | None, Span]], notices: list[Notic
 
 
 _YOU_ARE_HERE = re.compile(r"^(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*(?:[:：]\s*)?", re.I)
+_HOME_STEP = re.compile(r"(?:網站)?首頁|回首頁|主頁|home(?:\s*page)?", re.I)  # the first step of a trail
 _CRUMB = re.compile(r"(?<!\s)\s*(?:>|＞|»|›|→)\s*|(?<=\s)(?:>|＞|»|›|→)\s*")  # as _SEPARATORS: linear in a run of blanks
 
 
@@ -542,7 +543,7 @@ def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
         return True
     crumbs = _breadcrumb(t)
     # in the body only a trail that starts at the home page is one (臺北 → 布拉格 → 維也納 is an itinerary)
-    if crumbs is not None and (top or re.fullmatch(r"(?:網站)?首頁|回首頁|主頁|home(?:\s*page)?", crumbs[0], re.I)):
+    if crumbs is not None and (top or _HOME_STEP.fullmatch(crumbs[0])):
         f.breadcrumb.extend(crumbs)
         site = _site(crumbs[0])
         if site and f.site is None:
@@ -999,7 +1000,7 @@ def _numbered_trail(lines: list[_Line], i: int, reach: int = 10) -> tuple[list[s
             break
         steps.append(m["step"].strip())
         end = j + 1
-    if len(steps) < 2 or not re.fullmatch(r"(?:網站)?首頁|回首頁|主頁|home(?:\s*page)?", steps[0], re.I):
+    if len(steps) < 2 or not _HOME_STEP.fullmatch(steps[0]):
         return None
     return steps, end
 
@@ -1008,7 +1009,7 @@ def _vertical_trail(lines: list[_Line], i: int, reach: int = 12) -> tuple[list[s
     """A breadcrumb trail written as a list, one step a line (``• 首頁`` ``• >`` ``• 政治`` ``• >`` ``• <headline>``):
     its steps and the index after its last line, or None. It opens at the home page and has a separator step."""
     m = _LIST_STEP_RE.match(lines[i].span.text)
-    if m is None or not re.fullmatch(r"(?:網站)?首頁|回首頁|主頁|home(?:\s*page)?", m["step"].strip(), re.I):
+    if m is None or not _HOME_STEP.fullmatch(m["step"].strip()):
         return None
     steps: list[str] = []
     seps = 0

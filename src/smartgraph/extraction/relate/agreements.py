@@ -60,6 +60,7 @@ _FRIENDLY = re.compile(fold(r"友好|友誼|姊妹|姐妹|締盟"))
 _CITY_TIE = re.compile(fold(r"友好城市|友誼城市|友誼市|友好都市|姊妹|姐妹"))
 # a tie the cities have already, deepened or spoken of (增進姊妹市情誼, 姊妹市關係): no new tie
 _TIE_DEEPENED = re.compile(fold(r"(?:增進|深化|強化|促進|鞏固|加強)\s*(?:兩市)?\s*(?:姊妹|姐妹|友好|友誼)|(?:姊妹|姐妹)(?:市|城市)?\s*(?:情誼|關係|友誼)"))
+_MEMO_WORD = re.compile(fold(r"備忘錄|意向書|MOU"), re.I)  # a memorandum, not an agreement (協定)
 _LISTED = re.compile(fold(r"[、及和]|以及"))
 _LISTED_ONLY = re.compile(fold(r"[\s、及和與跟暨,]*(?:以及)?[\s、及和與跟暨,]*"))
 _BOTH = re.compile(fold(r"兩市|雙方|兩地|兩縣|兩城|兩國|雙城|兩鎮|雙邊"))
@@ -206,7 +207,7 @@ class AgreementFinder:
         """A memorandum or agreement named for friendship (觀光友好城市交流協定), or one that makes two cities sister or
         friendship cities, is a friendship agreement."""
         name = fold(a.name) if a.name else self.text.fold[max(s0, a.start - 6):a.end]
-        memo = re.search(fold(r"備忘錄|意向書|MOU"), fold(a.word), re.I) is not None
+        memo = _MEMO_WORD.search(fold(a.word)) is not None
         if a.kind == "mou" and memo and _TIE_DEEPENED.search(name):
             return "mou"  # 「深化姊妹市情誼備忘錄」: a memorandum about a tie the cities already have makes none
         if a.kind == "mou" and (_CITY_TIE.search(name) or (_FRIENDLY.search(name) and re.search(fold(r"協定|協議"), fold(a.word)))):
