@@ -74,7 +74,11 @@ RELEASES = [
 
 RELEASES.append(("两市签署交流备忘录\n\n发布日期：2020-01-05\n发布单位：民政局\n\n市长今(5)日接见来访的市长，双方签署合作备忘录，盼深化交流。\n",
                  "民政局", "2020-01-05", None, "两市签署交流备忘录", "release"))
-
+# share buttons run on into an author and a time field on one line; a forum's 發表於 label
+RELEASES.append(("首頁 > 新聞\n\n市府與友好城市簽署備忘錄\n分享 Facebook Line 作者:王小明 時間:2023-05-05\n發布單位：秘書處\n\n" + BODY_ZH,
+                 "秘書處", "2023-05-05", None, "市府與友好城市簽署備忘錄", "release"))
+RELEASES.append(("市府與友好城市簽署備忘錄\n發表於 2023-5-5 分類: 市政\n發布單位：秘書處\n\n" + BODY_ZH,
+                 "秘書處", "2023-05-05", None, "市府與友好城市簽署備忘錄", "release"))
 
 @pytest.mark.parametrize(("text", "publisher", "published", "updated", "title", "kind"), RELEASES)
 def test_release_header_forms(tmp_path: Path, text: str, publisher: str, published: str | None, updated: str | None,

@@ -187,7 +187,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
                   "Publishing Department", "Publish Unit", "Release Unit", "Releasing Unit", "Publisher", "Unit"),
     "source": ("資料來源", "來源單位", "撰稿單位", "來源", "资料来源", "来源", "Source", "Data Source", "Information Source"),
     "published": ("發布日期", "發佈日期", "發稿日期", "新聞日期", "新聞發布日期", "發布時間", "發佈時間", "發稿時間", "日期", "发布日期",
-                  "发布时间", "发稿日期", "Publish Date", "Publication Date", "Published", "Release Date", "Date of Release", "Issue Date",
+                  "发布时间", "发稿日期", "發表於", "发表于", "發表時間", "发表时间", "發表日期", "发表日期", "時間", "时间",
+                  "Publish Date", "Publication Date", "Published", "Release Date", "Date of Release", "Issue Date",
                   "Date of Issue", "Date Published", "Date"),
     "posted": ("張貼日", "張貼日期", "上稿日期", "刊登日期", "上版日期", "上架日期", "公告日期", "Post Date", "Posted", "Posted on",
                "Posted Date", "Date Posted"),
@@ -199,7 +200,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
                "Contact Number"),
     "title": ("標題", "新聞標題", "标题", "新闻标题"),
     "ignore": ("類別", "分類", "类别", "分类", "點閱次數", "瀏覽次數", "點閱數", "點閱率", "瀏覽人次", "人氣", "審核日期", "標籤", "責任編輯",
-               "责任编辑", "Category", "Categories", "Hits", "Hit", "Views", "Reviewed", "Tags", "Keywords"),
+               "责任编辑", "作者", "Author", "Category", "Categories", "Hits", "Hit", "Views", "Reviewed", "Tags", "Keywords"),
 }
 _FIELD_OF = {label.casefold(): name for name, labels in FIELDS.items() for label in labels}
 _LABELS = "|".join(sorted(map(re.escape, (lb for labels in FIELDS.values() for lb in labels)), key=len, reverse=True))
@@ -211,6 +212,8 @@ _LABEL_AT = re.compile(r"(?:^" + _BULLET + r"|(?<=[\s｜|│]))(?P<label>" + _LA
 # spaces in one line took a minute to read)
 _SEPARATORS = re.compile(r"(?<!\s)\s*[｜|│]\s*|(?<=\s)[｜|│]\s*")
 _DATE_LABELS = {"published", "posted", "updated"}
+# share buttons' words at the start of a header line, as a saved page writes them on one line
+_SHARE_RUN = re.compile(r"(?:(?:分享|share|facebook|line|twitter|plurk|e-?mail|列印|友善列印|轉寄|print)(?:\s+|\s*[|｜]\s*))+", re.I)
 
 _BANNER_RE = re.compile(r"新聞稿\s*$|^\s*(?:新聞稿|新聞資料|新聞發布|press release|news release)\s*$", re.I)
 _NAV_RE = re.compile(
@@ -378,16 +381,19 @@ def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
               if m["colon"] or not _is_latin(m["label"]) or m.start() == 0 or m.start() in sep_ends]
     if not labels and not seps:
         return None
-    if labels and labels[0].start("label") > 3 and not seps:
+    # a portal's share buttons run on into the fields (分享 Facebook Line 作者:… 時間:…): they are no field's value
+    widgets = _SHARE_RUN.match(text)
+    lead = widgets.end() if widgets and labels and widgets.end() == labels[0].start("label") else 0
+    if labels and labels[0].start("label") > max(3, lead) and not seps:
         return None
     pieces: list[tuple[str | None, Span]] = []
     # walk the line: a label starts a field that runs to the next label or separator
     marks = sorted([(m.start(), m.end(), "label", m) for m in labels] + [(m.start(), m.end(), "sep", m) for m in seps],
                    key=lambda x: x[0])
-    pos = 0
+    pos = lead
     current: str | None = None
     colon = True
-    value_start = 0
+    value_start = lead
     for start, end, what, m in marks:
         if start < pos:
             continue
