@@ -151,3 +151,13 @@ def test_an_adverb_and_with_before_a_body_are_not_its_name() -> None:
 def test_a_councillor_elect_holds_the_post_she_was_elected_to() -> None:
     f = _zh("訪團拜會\n\n北方市議員訪團今天拜會高雄市議會，議員林大同、議員當選人張美玲也出席歡迎。")
     assert _posts(f).get("張美玲") == ("councillor", "高雄市議會")
+
+
+def test_a_country_s_envoy_is_named_with_the_place_it_is_posted_to() -> None:
+    f = _en("Mayor receives envoys\n\nThe mayor received the Consul General of Norway in Northport, Erik Dahl, and the "
+            "Ambassador of Chile to Southland, Ana Reyes, at City Hall. Also there was Representative of Peru in Taiwan "
+            "Luis Vega.")
+    got = _posts(f)
+    assert got.get("Erik Dahl", ("", ""))[1] == "挪威政府"
+    assert got.get("Ana Reyes", ("", ""))[1] == "智利政府"
+    assert got.get("Luis Vega", ("", ""))[1] == "秘魯政府"

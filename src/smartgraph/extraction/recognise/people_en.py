@@ -434,6 +434,7 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
 _PREDECESSOR = re.compile(r",\s+(?P<who>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s?\s+(?:predecessor|successor)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _PLACE_BODY = re.compile(r" (?:(?:City|County|Municipal|Metropolitan|Prefectural|Provincial|State) )?(?:Council|Assembly|Government)(?![\w-])")
+_POSTED_IN = re.compile(r" (?:in|to) (?=[A-Z])")
 _PLACE_KIND_WORD = re.compile(r" (?:City|Prefecture|County|Town|Village|Province|State|Municipality|District|Ward)(?![\w-])")
 # a place no table knows, told by the word its name ends in ("Sakaminato City", "Hinokage Town")
 # (and its numbered electoral district: "Pima County District 3 Supervisor", s9-en2)
@@ -742,6 +743,14 @@ class EnglishPeople:
                 piece = raw[k:k + w_end]
                 if geo_code(piece) and piece[:1].isupper():
                     best = k + w_end
+            posted = _POSTED_IN.match(raw, best, s1) if best is not None and qual.group(1) == "of" \
+                and gz.country_named(raw[k:best]) is not None else None
+            if posted is not None:
+                # "Consul General of Japan in Kaohsiung, Sato Ichiro", "Ambassador of Japan to Palau …": the country's post,
+                # then the place it is posted to
+                p0 = posted.end()
+                best = next((p0 + m.end() for m in re.finditer(r"[^\s,.;]+", raw[p0:min(s1, p0 + 30)])
+                             if geo_code(raw[p0:p0 + m.end()])), best)
             kind = _PLACE_KIND_WORD.match(raw, best, s1) if best is not None else None
             if kind is not None:  # "Deputy Mayor of Nara City Tanaka Ichiro": the place's kind word is the place's
                 best = kind.end()
@@ -903,6 +912,9 @@ class EnglishPeople:
         of = _after_of(raw, tm.end, s1)
         if of is None or not _useful_aff(raw, of[0], of[1]):
             return False
+        named = re.match(r"[^,;.]{0,40}?, ", raw[of[1]:s1])
+        if named is not None and _comma_name(raw, of[1] + named.end(), s1):
+            return False  # "…, and the Ambassador of Chile to Palau, Ana Reyes,": another person, named after the post
         last = self.out.pop()
         end = max(last.end, of[1])
         self.out.append(replace(last, end=end, text=raw[last.start:end], posts=(*last.posts, (tm, of))))

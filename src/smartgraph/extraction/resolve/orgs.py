@@ -632,6 +632,9 @@ def affiliation_en(res: Resolved, stretch: str, kinds: tuple[str, ...] = (), cou
     s = re.sub(r"\s+(?:District|Ward|Precinct)\s+\d{1,3}$", "", s)  # "X County District 1 Supervisor": the county's (s9-en2)
     if not s:
         return ""
+    stationed = re.fullmatch(r"(.+?) (?:in|to) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?", s)
+    if stationed is not None and gz.country_named(stationed.group(1)) is not None:
+        s = stationed.group(1)  # "Consul General of Japan in Kaohsiung": the country's, where it is stationed aside
     country_only = gz.country_named(s)
     if country_only is not None and gz.sovereign(country_only.code) != country_only.code and gz.places().curated.get(gz.fold(s)):
         pk = place_en(res, s)  # a territory (Guam) governs itself as a region does: its government, named by its place (s9-en2)
