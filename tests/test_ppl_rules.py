@@ -161,3 +161,12 @@ def test_a_country_s_envoy_is_named_with_the_place_it_is_posted_to() -> None:
     assert got.get("Erik Dahl", ("", ""))[1] == "挪威政府"
     assert got.get("Ana Reyes", ("", ""))[1] == "智利政府"
     assert got.get("Luis Vega", ("", ""))[1] == "秘魯政府"
+
+
+def test_a_lower_case_title_led_by_a_country_takes_the_name_set_off_after_it() -> None:
+    f = _en("Mayor receives envoys\n\nThe mayor received the Norwegian representative, Erik Dahl, and Chile's envoy, "
+            "and later met Peru's representative to Taiwan, Luis Vega, at City Hall. The mayor, Ana Reyes, was away.")
+    got = _posts(f)
+    assert got.get("Erik Dahl", ("", ""))[1] == "挪威政府"
+    assert got.get("Luis Vega", ("", ""))[1] == "秘魯政府"
+    assert "Ana Reyes" not in got  # "the mayor" alone tells no city

@@ -433,6 +433,9 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
 # ", Smith's predecessor," / ", Jones' successor,": the post of the person of that family name (recognise.people_en)
 _PREDECESSOR = re.compile(r",\s+(?P<who>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s?\s+(?:predecessor|successor)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
+# what may stand before a title in lower case that a name set off by commas follows: "the French representative, A B,",
+# "Japan's representative to Taiwan, A B,"
+_LOWER_LEAD = re.compile(r"(?:\b[Tt]he (?P<who>[A-Z][\w-]*(?:['’]s)? )?|\b(?P<whose>[A-Z][\w-]*['’]s) )$")
 _PLACE_BODY = re.compile(r" (?:(?:City|County|Municipal|Metropolitan|Prefectural|Provincial|State) )?(?:Council|Assembly|Government)(?![\w-])")
 _POSTED_IN = re.compile(r" (?:in|to) (?=[A-Z])")
 _PLACE_KIND_WORD = re.compile(r" (?:City|Prefecture|County|Town|Village|Province|State|Municipality|District|Ward)(?![\w-])")
@@ -733,8 +736,10 @@ class EnglishPeople:
         # "Representative to Taiwan Tom Alder", "Mayor of Taipei Lin Ta-tung": a place between title and name
         # a title in lower case only as "the deputy mayor of Sapporo, Taro Yamada," (the name set off by commas)
         lower = not tm.text[:1].isupper()
+        lead = _LOWER_LEAD.search(raw, max(s0, tm.start - 30), tm.start) if lower else None
+        led = lead is not None
         qual = re.match(r" (to|for|of|in) (?:the )?", raw[i:s1]) \
-            if not lower or _THE_BEFORE.search(raw, max(s0, tm.start - 6), tm.start) else None
+            if not lower or led else None
         aff_after_title: tuple[int, int] | None = None
         if qual:
             k = i + qual.end()
@@ -758,7 +763,7 @@ class EnglishPeople:
             if body is not None:  # "Speaker of the Hsinchu City Council Wang Mei-hua": the place's council, then the name
                 best = body.end()
             # "Mayor of Dayton, Ellen Marsh,": the name set off by a comma after the place
-            comma = best is not None and qual.group(1) == "of" and raw.startswith(", ", best) and \
+            comma = best is not None and (qual.group(1) == "of" or led) and raw.startswith(", ", best) and \
                 _comma_name(raw, best + 2, s1)
             if qual.group(1) == "of" and not lower and (pe := _org_then_name(raw, k, s1)) is not None:
                 # "Chair of the Riverside Farmers Union Dana Holt", "Chair of Ohio Farmers Union Dana Holt": the body
@@ -772,6 +777,9 @@ class EnglishPeople:
             elif best is None and qual.group(1) == "of" and (pe := _portfolio_end(raw, k, s1)) is not None:
                 aff_after_title = (k, pe)  # "Deputy Minister of Foreign Affairs Tien Chung-kwang": the portfolio, then the name
                 i = pe
+        if lead is not None and (lead["who"] or lead["whose"]) and i == tm.end and raw.startswith(", ", i) \
+                and _comma_name(raw, i + 2, s1):
+            i += 1  # "the French representative, Marie Dupont,": the name set off by commas right after the title
         if i >= s1 or raw[i] != " ":
             return False
         j = i + 1
