@@ -156,6 +156,11 @@ NEWS = [
     ("Two cities sign memorandum\n\nTaipei, Jan. 15 (CNA) " + BODY_EN + "\n(By Yeh Su-ping and Evelyn Kao)\n\nEnditem/AW\n", None, None, "CNA",
      ["Yeh Su-ping", "Evelyn Kao"], "Taipei", None, "Two cities sign memorandum"),
     ("兩市簽署交流備忘錄\n\n來源：中央社\n日期：2020-01-05\n\n" + BODY_ZH, "2020-01-05", None, "中央社", [], None, None, "兩市簽署交流備忘錄"),
+    # the page's own address above the story: no title, and the day it is filed under is the date
+    ("https://news.example.org/archives/2020/01/05/2003700001\nTwo cities sign memorandum\n\nStaff writer, with CNA\n\n" + BODY_EN,
+     "2020-01-05", None, "CNA", [], None, None, "Two cities sign memorandum"),
+    ("https://www.example.tw/news/aloc/202001050121.aspx\n兩市簽署交流備忘錄\n\n（中央社記者陳美玲台北5日電）" + BODY_ZH,
+     "2020-01-05", None, "中央社", ["陳美玲"], "台北", 5, "兩市簽署交流備忘錄"),
 ]
 
 

@@ -361,6 +361,7 @@ class _Fields:
     weather: bool = False  # a weather box was met at the top: its place names (臺南, 新營) are part of it
     breadcrumb: list[str] = field(default_factory=list)
     news: bool = False
+    address: Span | None = None  # the page's own address, written on a line of its own at the top
 
     def put(self, name: str, span: Span) -> None:
         if name not in self.spans and span.text:
@@ -539,9 +540,34 @@ _SITE_NOTICE_RE = re.compile(
     r"|^您即將進入之新聞內容|^根據「電腦網路內容分級處理辦法」|^(?:未滿18歲|我同意|我已年滿18歲)\S{0,12}$", re.I)
 
 
+# a saved page's own address on a line of its own (a browser's print header, a copied link)
+_ADDRESS_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# the date a news site writes into its addresses: /2016/09/06/, /20210703…, /2021-07-03-
+_ADDRESS_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<s>[/-]?)(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?=$|[/_.?#-]|\d{2,6}(?:$|[/_.?#-]))")
+
+
+def _address_date(f: _Fields) -> None:
+    """The date in the page's own address as the published date when nothing else gave one (news sites file their
+    stories by day: /archives/2016/09/06/…, /news/202107030121.aspx)."""
+    if "published" in f.dates or f.address is None:
+        return
+    m = _ADDRESS_DATE_RE.search(f.address.text)
+    if m is None:
+        return
+    try:
+        date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return
+    f.put_date("published", date, _strip_span_of(f.address, m.start("y"), m.end("d")))
+
+
 def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
     """Navigation, banners, section labels, counters, share links, credits: recorded, never title or body."""
     t = line.text
+    if top and _ADDRESS_RE.match(t):
+        if f.address is None:
+            f.address = line
+        return True
     if _SITE_NOTICE_RE.match(t.strip()) or _NAV_RE.match(t) or _COUNT_RE.match(t) or _CREDIT_RE.match(t) or _RELATED_LINKS_RE.match(t) or _EDITOR_RE.match(t) \
             or _AD_RE.match(t):
         return True
@@ -1296,6 +1322,7 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
             f.boilerplate.append(_strip_span_of(paras[-1], m.start(), m.end()))
             paras[-1] = _strip_span_of(paras[-1], 0, m.start())
     _stamp_date(f, text)
+    _address_date(f)
     header = _header(f)
     if not (f.spans.keys() - {"title"}) and not f.dates and header.kind != "news":
         notes.append(Notice("no header (發布機關, 發布日期, 聯絡人): publisher and date are unknown, facts are still read"))
