@@ -74,6 +74,11 @@ RELEASES = [
 
 RELEASES.append(("两市签署交流备忘录\n\n发布日期：2020-01-05\n发布单位：民政局\n\n市长今(5)日接见来访的市长，双方签署合作备忘录，盼深化交流。\n",
                  "民政局", "2020-01-05", None, "两市签署交流备忘录", "release"))
+# a portal's weather widget and contact link over the news list; its address files the story by a serial number that opens
+# with the day
+RELEASES.append(("http://www.example.gov.tw/eng/home.jsp?id=8&dataserno=202001050054&toolsflag=Y\n7 day Forecasts\ncontact us\n"
+                 "Taipei Signs MOU with a Partner City\n  Release Unit: Secretariat\n\n" + BODY_EN,
+                 "Secretariat", "2020-01-05", None, "Taipei Signs MOU with a Partner City", "release"))
 # share buttons run on into an author and a time field on one line; a forum's 發表於 label
 RELEASES.append(("首頁 > 新聞\n\n市府與友好城市簽署備忘錄\n分享 Facebook Line 作者:王小明 時間:2023-05-05\n發布單位：秘書處\n\n" + BODY_ZH,
                  "秘書處", "2023-05-05", None, "市府與友好城市簽署備忘錄", "release"))
@@ -159,6 +164,10 @@ NEWS = [
     # the page's own address above the story: no title, and the day it is filed under is the date
     ("https://news.example.org/archives/2020/01/05/2003700001\nTwo cities sign memorandum\n\nStaff writer, with CNA\n\n" + BODY_EN,
      "2020-01-05", None, "CNA", [], None, None, "Two cities sign memorandum"),
+    # a site's trending bar over the headline, the outlet's tag before it, a caption over its photo credit above the date
+    ("熱門: 颱風 地震 選舉\n\n《SOUTH DAILY NEWS》 Two cities sign memorandum\n\nThe two mayors hold up the memorandum on Sunday.\n"
+     "Photo: Lin Mei, South Daily News\n\n2020/01/05 03:00\n\n" + BODY_EN,
+     "2020-01-05", None, "SOUTH DAILY NEWS", [], None, None, "Two cities sign memorandum"),
     ("https://www.example.tw/news/aloc/202001050121.aspx\n兩市簽署交流備忘錄\n\n（中央社記者陳美玲台北5日電）" + BODY_ZH,
      "2020-01-05", None, "中央社", ["陳美玲"], "台北", 5, "兩市簽署交流備忘錄"),
 ]

@@ -222,7 +222,8 @@ _NAV_RE = re.compile(
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
     r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
     r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*|"
-    r"回到頂端|回頂端|top|"
+    r"回到頂端|回頂端|top|contact\s+us|聯絡我們|site\s*map|\d{1,2}[- ]days?\s+forecasts?|"
+    r"(?:熱門|热门|熱搜|热搜|熱門關鍵字|熱門搜尋|trending|hot\s+topics)\s*[:：].{0,60}|"  # a site's bar of trending searches
     r"to\s+activate\s+the\s+text-to-speech\s+service\b.{0,80})$",  # a news site's read-aloud notice above the headline
     re.I)
 _ALT_TEXT_RE = re.compile(r"^[\w .'-]{0,40}\b(?:photo|image|picture|icon|banner)s?$|^[\u4e00-\u9fff]{0,10}(?:照片|圖片|相片)$", re.I)
@@ -540,10 +541,12 @@ _SITE_NOTICE_RE = re.compile(
     r"|^您即將進入之新聞內容|^根據「電腦網路內容分級處理辦法」|^(?:未滿18歲|我同意|我已年滿18歲)\S{0,12}$", re.I)
 
 
+# an outlet's name or a section's tag in brackets before a headline
+_TITLE_TAG = re.compile(r"^(?:《(?P<o>[^》]{2,30})》|【(?P<t>[^】]{2,12})】)\s*(?=\S)")
 # a saved page's own address on a line of its own (a browser's print header, a copied link)
 _ADDRESS_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # the date a news site writes into its addresses: /2016/09/06/, /20210703…, /2021-07-03-
-_ADDRESS_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<s>[/-]?)(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?=$|[/_.?#-]|\d{2,6}(?:$|[/_.?#-]))")
+_ADDRESS_DATE_RE = re.compile(r"[/=](?P<y>(?:19|20)\d{2})(?P<s>[/-]?)(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?=$|[/_.?#&-]|\d{2,6}(?:$|[/_.?#&-]))")
 
 
 def _address_date(f: _Fields) -> None:
@@ -889,7 +892,7 @@ _TRAILING_BUTTON = re.compile(r"(?:\s{2,}|\t)(?:print|列印|友善列印|share|
 
 _DOMAIN_RE = re.compile(r"^(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?$", re.I)
 # a photo's caption ends with its credit: (Reuters photo), （圖／市府提供）, 「…簽署協定。（高市府提供）」
-_CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|"
+_CREDITED_RE = re.compile(r"[（(](?:[\w ,.'&-]{1,60}\s)?photos?[）)]$|(?<=[.!])\s+photos?\s*:\s*[^.:]{2,60}$|"
                            r"[。！]\s*(?:圖|照片|圖片|攝影|图|图片|摄影)\s*[/／:：][^。，,\s]{1,30}$|"  # 「兩市締盟。圖/市府提供」
                            r"[（(]圖\s*[/／].{1,30}[）)]$|[（(][^（()）]{1,20}提供[）)]$"
                            r"|[（(]記者[^（()）]{1,12}攝[）)]$", re.I)
@@ -980,6 +983,13 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             title = _strip_span_of(ln.span, 0, b.start()) if b else ln.span
             if b:
                 f.boilerplate.append(_strip_span_of(ln.span, b.start(), len(t)))
+            tag = _TITLE_TAG.match(title.text)
+            if tag is not None and _is_title(title.text[tag.end():]):
+                # 「《TAIPEI TIMES》 Japan summit …」「【影音報導】高雄與…」: the outlet's or the section's tag, then the headline
+                if tag["o"] and f.outlet is None and (_EN_OUTLET_RE.match(tag["o"].title()) or _ZH_OUTLET_RE.match(tag["o"])):
+                    f.outlet = _strip_span_of(title, tag.start("o"), tag.end("o"))
+                f.boilerplate.append(_strip_span_of(title, 0, tag.end()))
+                title = _strip_span_of(title, tag.end(), len(title.text))
             last = "title"
             continue
         # a subtitle follows the title, or the header fields written under it (a saved page's layout)
@@ -987,6 +997,11 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
                 and _is_subtitle(t) and not _ZH_DATELINE_RE.match(t) and not _CAPTION_RE.match(t):
             subtitle = ln.span
             last = "subtitle"
+            continue
+        below = next((k for k in range(i + 1, min(len(lines), i + 4)) if not lines[k].blank), None)
+        if title is not None and below is not None and _CREDIT_RE.match(lines[below].span.text):
+            captions.append(ln.span)  # a photo's caption over its credit line (「Photo: A B, Taipei Times」), the story below
+            last = "caption"
             continue
         head = _headline_before_byline(lines, i) if title is not None else None
         if head is not None:
