@@ -189,3 +189,10 @@ def test_a_delegation_led_by_a_post_of_a_body_is_named_by_the_person() -> None:
             "visited Tainan City Hall today and was received by Tainan Mayor Huang Wei-min.", date="2023-08-29")
     names = [n for e in f.events.values() for n in e.names_en]
     assert "Brook's delegation visit to Tainan City Hall" in names and not any("Chair's" in n for n in names), names
+
+
+def test_a_forum_announced_for_next_year_is_an_event_nobody_attended_yet() -> None:
+    f = _zh("副市長訪問北港市\n\n北港市長林大同今天在市府接待臺北市副市長陳美玲。陳美玲說：「明年我們也將舉辦港口城市論壇，"
+            "誠摯邀請北港市出席。」林大同表示，期待兩市交流更加密切。")
+    forum = _named(f, "港口城市論壇")
+    assert not [p for p in f.participations if p.event == forum.key]

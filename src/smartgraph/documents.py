@@ -542,7 +542,7 @@ _SITE_NOTICE_RE = re.compile(
 
 
 # an outlet's name or a section's tag in brackets before a headline
-_TITLE_TAG = re.compile(r"^(?:《(?P<o>[^》]{2,30})》|【(?P<t>[^】]{2,12})】)\s*(?=\S)")
+_TITLE_TAG = re.compile(r"^(?:《(?P<o>[^》]{2,30})》|【(?P<t>[^】A-Za-z]{2,12})】)\s*(?=\S)")
 # a saved page's own address on a line of its own (a browser's print header, a copied link)
 _ADDRESS_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # the date a news site writes into its addresses: /2016/09/06/, /20210703…, /2021-07-03-

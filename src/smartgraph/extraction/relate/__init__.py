@@ -20,7 +20,7 @@ from smartgraph.extraction.mentions import Resolved
 from smartgraph.extraction.relate.agreements import find_agreements, find_sister_cities
 from smartgraph.extraction.relate.agreements_en import find_agreements_en, find_sister_cities_en
 from smartgraph.extraction.relate.events import build_events, guests_visit_en, told_as_past, told_habitually, told_on_a_day_en
-from smartgraph.extraction.relate.participation import find_participation
+from smartgraph.extraction.relate.participation import find_participation, told_ahead
 from smartgraph.extraction.relate.posts import find_posts
 from smartgraph.extraction.relate.retold import merge_retold
 from smartgraph.extraction.relate.statements import find_statements
@@ -177,7 +177,8 @@ def relate(res: Resolved) -> Facts:
                 # (s10-ev) 「市長提起2016年台南舉辦青年論壇，他亦出席」: one attended at an earlier time is not this release's
                 or (k in attended and (english or not (told_as_past(res, res.events[k])
                                                        or all(told_habitually(res, m) for m in res.events[k].mentions))))
-                or english))  # an English event named with capitals is named for itself
+                or english  # an English event named with capitals is named for itself
+                or told_ahead(res, k)))  # 「明年也將舉辦世界港灣城市論壇」: an event the text announces
             or (res.events[k].origin != "named" and current(e) and not (english and res.events[k].origin == "act"))
             or (english and res.events[k].origin == "act" and k in attended and e.start is not None)  # a dated signing someone was at
             # an undated release: an act someone took part in, told on a day the missing date leaves unread ("met … today")

@@ -245,7 +245,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
                     add(key, k, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
-        if english and ev == main and not main_happened:
+        if ev == main and not main_happened:
             continue  # a main event not yet begun, or named only in an affiliation
         if ev and not st.by_pronoun and not _PAST_YEAR.search(st.span.text[:20]):
             add(st.speaker, ev, "unspecified", "speaker", None, st.span)
@@ -388,7 +388,27 @@ def _happened(res: Resolved, key: str) -> bool:
     text, rec = res.text, res.recognised
     sentences = [text.sentences[i] for i in sorted({text.sentence_of(m.start) for m in ev.mentions})]
     dates = [d.date for s in sentences for d in rec.within(rec.dates, s.start, s.end) if d.precision == "day"]
+    if told_ahead(res, key):
+        return False  # 「明年我們也將舉辦世界港灣城市論壇」: every mention tells it as still to come
     return not dates or min(dates) <= doc
+
+
+def told_ahead(res: Resolved, key: str) -> bool:
+    """Whether every mention of an event tells it as still to come."""
+    ev = res.events.get(key)
+    return ev is not None and bool(ev.mentions) and all(_told_ahead(res.text, m.start, m.end) for m in ev.mentions)
+
+
+def _told_ahead(text: Text, a: int, b: int) -> bool:
+    """Whether the clause that names an event, up to its name, speaks of it as still to come (將舉辦, will host)."""
+    s = text.sentences[text.sentence_of(a)]
+    if text.units[s.unit].kind == "title":
+        return False  # a headline's tense is its own
+    if (getattr(text.doc, "language", "") or "").lower().startswith("en"):
+        c0 = max(s.start, text.raw.rfind(",", s.start, a) + 1, text.raw.rfind(";", s.start, a) + 1)
+        return _FUTURE_EN.search(text.raw, c0, b) is not None
+    c0 = clause_start(text.fold, s.start, a, "，,；;")
+    return _FUTURE.search(text.fold, c0, b) is not None
 
 
 def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention], res: Resolved | None = None) -> bool:
