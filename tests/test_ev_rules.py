@@ -196,3 +196,11 @@ def test_a_forum_announced_for_next_year_is_an_event_nobody_attended_yet() -> No
             "誠摯邀請北港市出席。」林大同表示，期待兩市交流更加密切。")
     forum = _named(f, "港口城市論壇")
     assert not [p for p in f.participations if p.event == forum.key]
+
+
+def test_a_spokesperson_telling_the_trip_did_not_take_part_in_it() -> None:
+    f = _zh("市長率團訪問北港市\n\n臺北市長陳大文今(6)日率團抵達北港市訪問，拜會北港市長林大同。"
+            "市府發言人王小明指出，市長此行盼深化兩市在智慧城市領域的交流。")
+    took = _took_part(f)
+    assert "陳大文" in took
+    assert "王小明" not in took

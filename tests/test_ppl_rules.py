@@ -170,3 +170,8 @@ def test_a_lower_case_title_led_by_a_country_takes_the_name_set_off_after_it() -
     assert got.get("Erik Dahl", ("", ""))[1] == "挪威政府"
     assert got.get("Luis Vega", ("", ""))[1] == "秘魯政府"
     assert "Ana Reyes" not in got  # "the mayor" alone tells no city
+
+
+def test_a_councillors_salon_is_no_councillor_named_salon() -> None:
+    f = _zh("市長赴歐\n\n市長此行將於當地時間31日晚間，在北方議會議員沙龍發表演說，多位議員也將出席聆聽。")
+    assert "沙龍" not in _names(f)

@@ -148,6 +148,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         seen[(person, event)] = len(out)
         out.append(Participation(person, event, mode, role, span))  # type: ignore[arg-type]
 
+    # a spokesperson tells what others did (市府發言人某某指出，市長此行將…): telling it is not taking part
+    spokespeople = {key for pm, key in res.person_of.items() if any(tm.title.key == "spokesperson" for tm, _ in pm.posts)}
     for pm, key in sorted(res.person_of.items(), key=lambda mk: mk[0].start):
         si = text.sentence_of(pm.start)
         s = text.sentences[si]
@@ -165,6 +167,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             brings_together[si] = english and bool(evs) and _TOGETHER_EN.search(text.raw, s.start, s.end) is not None
         met_main = pm.end <= opens_by_meeting[si]
         together = brings_together[si]
+        if key in spokespeople and not (caption or member):
+            continue
         if not (caption or cues or at_event or member or opened_by or met_main or together):
             continue
         if english and _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
@@ -245,6 +249,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
                     add(key, k, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
+        if st.speaker in spokespeople:
+            continue
         if ev == main and not main_happened:
             continue  # a main event not yet begun, or named only in an affiliation
         if ev and not st.by_pronoun and not _PAST_YEAR.search(st.span.text[:20]):
