@@ -204,3 +204,11 @@ def test_a_spokesperson_telling_the_trip_did_not_take_part_in_it() -> None:
     took = _took_part(f)
     assert "陳大文" in took
     assert "王小明" not in took
+
+
+def test_the_delegates_a_news_story_lists_by_semicolons_attend_the_forum() -> None:
+    f = _en("Forum opens in the city\n\nForty cities have confirmed their attendance at the Northern Ports Forum, which "
+            "starts today, city officials said.\n\nThe delegates include Brisbane Lord Mayor Alan Brook from Australia; "
+            "Medan Mayor Budi Santoso from Indonesia; and Male City Mayor Ali Hassan of the Maldives, the officials said.")
+    took = _took_part(f)
+    assert {"Alan Brook", "Budi Santoso", "Ali Hassan"} <= set(took)

@@ -175,3 +175,11 @@ def test_a_lower_case_title_led_by_a_country_takes_the_name_set_off_after_it() -
 def test_a_councillors_salon_is_no_councillor_named_salon() -> None:
     f = _zh("市長赴歐\n\n市長此行將於當地時間31日晚間，在北方議會議員沙龍發表演說，多位議員也將出席聆聽。")
     assert "沙龍" not in _names(f)
+
+
+def test_an_office_named_with_the_place_it_is_in_then_the_name() -> None:
+    f = _en("Mayor receives envoys\n\nRepresentative of the Nordic Office Taipei Erik Dahl and Director of the Andean "
+            "Institute in Taiwan Ana Reyes visited the mayor today.")
+    got = _posts(f)
+    assert got.get("Erik Dahl", ("", ""))[1] == "Nordic Office Taipei"
+    assert got.get("Ana Reyes", ("", ""))[1] == "Andean Institute in Taiwan"

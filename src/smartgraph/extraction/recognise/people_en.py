@@ -525,9 +525,12 @@ def _org_then_name(raw: str, k: int, limit: int) -> int | None:
         if raw[k + words[n - 1].end():k + w.start()] != " ":
             return None  # the run broke (two spaces, a line end)
         prev = words[n - 1].group()
-        if not (prev[:1].isupper() or prev.lower() in _PORTFOLIO_JOINS):
+        stationed = prev == "in" and n >= 2 and _org_word(words[n - 2].group())  # "American Institute in|Taiwan"
+        if not (prev[:1].isupper() or prev.lower() in _PORTFOLIO_JOINS or stationed):
             return None  # a lower-case word: the run of capitalised words ends before any name
-        if not (_org_word(prev) or (prev.lower() in _PORTFOLIO_WORDS and n >= 2)):
+        # "British Office Taipei|Catherine Nettleton", "American Institute in Taiwan|…": the place an office is in ends its name
+        placed = n >= 2 and geo_code(prev) and (_org_word(words[n - 2].group()) or words[n - 2].group() == "in")
+        if not (_org_word(prev) or (prev.lower() in _PORTFOLIO_WORDS and n >= 2) or placed):
             continue
         found = name_after(raw, k + w.start(), limit)
         if found is None or " " not in raw[found[0]:found[1]]:

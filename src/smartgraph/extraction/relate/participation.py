@@ -28,6 +28,8 @@ _PAST_YEAR_EN = re.compile(r"\b(?:in|since|back in)\s+(?:19|20)\d{2}\b|\blast ye
 # English: "At the closing plenary, …" / "During the forum, …": who the sentence names took part
 _DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60}?\b(?:included|includes|including|comprised|comprises|"
                             r"consisted of|consists of|was made up of|is made up of|were|was joined by|joined by)\s", re.IGNORECASE)
+_ATTENDEES_EN = re.compile(r"\W*(?:the\s+)?(?:delegates|participants|attendees|guests|speakers|invitees)\s+(?:include|included|are|were)\s",
+                           re.IGNORECASE)
 # (s10-ev) gifts given or exchanged, told later in a release: "presented Mayor X with", "exchanged gifts", "gave … a gift"
 _GIFT_EN = re.compile(r"\bpresented\s+(?:(?:Mayor|Governor|Director|Speaker|Deputy\s+Mayor|Mr\.|Ms\.|Dr\.|him|her|them|the)\s+)"
                       r"[^.;]{0,60}?\bwith\b|\bexchanged\s+(?:\w+\s+)?gifts\b|\bgave\s+[^.;]{0,40}?\bgifts?\b")
@@ -478,7 +480,10 @@ def _at_the_en(res: Resolved, kept: set[str], events_in: dict[int, list[tuple[in
 
 
 def _member_en(raw: str, s0: int, pos: int) -> bool:
-    """Whether a person stands in the list of a delegation's members ("The delegation included A, B and C")."""
+    """Whether a person stands in the list of a delegation's members ("The delegation included A, B and C"), or in the
+    list of those who come ("The delegates include A from Australia; B of Peru; and C")."""
+    if _ATTENDEES_EN.match(raw, s0, pos):
+        return True
     ends = [m.end() for m in _DELEGATION_EN.finditer(raw, s0, pos)]
     return bool(ends) and ";" not in raw[ends[-1]:pos]
 
