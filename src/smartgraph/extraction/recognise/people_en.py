@@ -529,7 +529,8 @@ def _org_then_name(raw: str, k: int, limit: int) -> int | None:
         if not (prev[:1].isupper() or prev.lower() in _PORTFOLIO_JOINS or stationed):
             return None  # a lower-case word: the run of capitalised words ends before any name
         # "British Office Taipei|Catherine Nettleton", "American Institute in Taiwan|…": the place an office is in ends its name
-        placed = n >= 2 and geo_code(prev) and (_org_word(words[n - 2].group()) or words[n - 2].group() == "in")
+        placed = n >= 2 and prev[:1].isupper() and bool(geo_code(prev)) \
+            and (_org_word(words[n - 2].group()) or words[n - 2].group() == "in")
         if not (_org_word(prev) or (prev.lower() in _PORTFOLIO_WORDS and n >= 2) or placed):
             continue
         found = name_after(raw, k + w.start(), limit)
