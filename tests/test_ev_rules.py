@@ -212,3 +212,15 @@ def test_the_delegates_a_news_story_lists_by_semicolons_attend_the_forum() -> No
             "Medan Mayor Budi Santoso from Indonesia; and Male City Mayor Ali Hassan of the Maldives, the officials said.")
     took = _took_part(f)
     assert {"Alan Brook", "Budi Santoso", "Ali Hassan"} <= set(took)
+
+
+def test_a_summit_named_on_its_subject_is_one_event_with_its_short_name() -> None:
+    f = _en("Councilors meet in the port city\n\nCouncilors pose after the Coastal Exchange Summit on Saturday.\n"
+            "Photo: Lin Mei, Taipei Daily\n\nThe Fifth Summit on Coastal Exchanges took place in Kaohsiung on Saturday with "
+            "200 members from 30 assemblies. As the host, the city issued a proclamation, titled the Harbour Proclamation.",
+            date="2023-04-02")
+    summits = [e for e in f.events.values() if e.category == "summit"]
+    assert len(summits) == 1, [e.names_en for e in summits]
+    assert "Fifth Summit on Coastal Exchanges" in summits[0].names_en
+    assert any(a.kind == "declaration" for a in f.agreements.values())
+    assert not any(p.name_en == "Taipei" for p in f.places.values())  # the photo credit's paper names no place of the story

@@ -58,7 +58,9 @@ def test_a_credited_photo_caption_on_the_first_line_is_no_title(tmp_path: Path) 
     caption = "兩市締結姊妹市。圖/市政府提供"
     doc = read(f"{caption}\n{caption}\n\n{BODY}", tmp_path)
     assert doc.title is None
-    assert [b.kind for b in doc.blocks if b.span.text == caption] == ["caption", "caption"]
+    # the credit is the page's, not what the photo shows
+    assert [b.kind for b in doc.blocks if b.span.text == "兩市締結姊妹市。"] == ["caption", "caption"]
+    assert [s.text for s in doc.header.boilerplate].count("圖/市政府提供") == 2
 
 
 def test_a_title_field_does_not_count_as_a_header(tmp_path: Path) -> None:

@@ -970,8 +970,15 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
         if _date_line(f, ln.span) or _byline(f, ln.span):
             last = "byline"
             continue
-        if _CAPTION_RE.match(t) or _CREDITED_RE.search(t):
-            captions.append(ln.span)
+        credit = _CREDITED_RE.search(t)
+        if _CAPTION_RE.match(t) or credit:
+            cut = credit.start() + (t[credit.start()] in "。！") if credit is not None else 0
+            if credit is not None and cut > 0:
+                # the credit is no part of what the photo shows (「Photo: A B, Taipei Times」 names no place in the story)
+                captions.append(_strip_span_of(ln.span, 0, cut))
+                f.boilerplate.append(_strip_span_of(ln.span, cut, len(t)))
+            else:
+                captions.append(ln.span)
             last = "caption"
             continue
         if title is None and _is_latin(t) and _headline_with_stop(lines, i):

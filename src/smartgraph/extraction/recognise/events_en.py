@@ -139,13 +139,21 @@ def _left(raw: str, lo: int, hs: int, title: bool) -> int:
     return start
 
 
+# "Summit of the Americas", "Summit on Taiwan-Japan Exchanges", "Conference on Urban Resilience": the name goes on
+_OF_OR_ON = re.compile(r"\s+(of|on)\s+(?:the\s+)?(?=[A-Z0-9])")
+_WHEN_AFTER_ON = re.compile(r"(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+
+
 def _right(raw: str, he: int, hi: int) -> int:
     """Where a name goes on after its head: a year, or "of the" and a capitalised name."""
     e = he
     y = _YEAR_AFTER.match(raw, e, hi)
     if y:
         e = y.end()
-    of = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z0-9])").match(raw, e, hi)
+    of = _OF_OR_ON.match(raw, e, hi)
+    if of and of.group(1) == "on" and _WHEN_AFTER_ON.match(raw, of.end(), hi):
+        of = None  # "the Forum on Monday", "the Summit on July 4": a day, not the name's subject
     if of:
         end = of.end()
         last = end

@@ -14,6 +14,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
+from smartgraph.extraction import lexicon as lx
 from smartgraph.extraction.mentions import EventEntity, EventMention, Resolved
 from smartgraph.extraction.text import Text, clause_end, clause_start, fold
 
@@ -41,14 +42,33 @@ def _compatible(a: EventMention, e: EventEntity, ordinals: set[int | None]) -> b
     if a.year and e.year and a.year != e.year:
         return False
     if a.ordinal is not None and a.category != "session" and not any(m.ordinal == a.ordinal for m in e.mentions) \
-            and not (a.year and a.year == e.year) and a.name.isascii():
+            and not (a.year and a.year == e.year) and a.name.isascii() \
+            and (any(o is not None for o in ordinals) or e.year is not None):
         return False  # "the first EcoMobility World Festival" is not the 2017 one
     ca = core(a.name)
     for n in e.names:
         cb = core(n)
         if ca and cb and (ca in cb or cb in ca) and min(len(ca), len(cb)) >= 2:
             return True
+    if a.name.isascii() and a.category == e.category and not a.part:
+        # "Taiwan-Japan Exchange Summit" and "the Fourth Summit on Taiwan-Japan Exchanges": the same words in another order
+        wa = _content_words(a.name)
+        if len(wa) >= 2 and any(len(wb) >= 2 and (wa <= wb or wb <= wa) for wb in map(_content_words, (n for n in e.names if n.isascii()))):
+            return True
     return bool(a.alt) and any(core(a.alt) == core(n) for n in e.names)
+
+
+_FUNCTION_EN = frozenset({"the", "of", "on", "and", "for", "in", "at", "a", "an", "&", "first", "second", "third", "fourth", "fifth",
+                          "sixth", "seventh", "eighth", "ninth", "tenth", "annual", "international", "global", "world"})
+
+
+@lru_cache(maxsize=4096)
+def _content_words(name: str) -> frozenset[str]:
+    """An English event name's words that tell what it is about: no year, ordinal, function word or head (summit, forum)."""
+    heads = {h.lower() for h in lx.event_heads_en()}
+    words = (w.lower() for w in re.findall(r"[A-Za-z]+", name))
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words
+                     if w not in _FUNCTION_EN and w not in heads and not re.fullmatch(r"\d+(?:st|nd|rd|th)", w))
 
 
 def event_key(res: Resolved, m: EventMention) -> str:
