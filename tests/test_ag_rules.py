@@ -233,3 +233,9 @@ def test_a_person_named_in_an_aside_is_no_speaker() -> None:
     f = _en("Mayor Alan Brook of Fresno met Mayor Rose Tanaka of Sendai on Monday. "
             "The meeting with Brook, Tanaka said, was the first of many.")
     assert {name for name, _ in _speakers(f)} == {"Rose Tanaka"}, _speakers(f)
+
+
+def test_a_tie_the_cities_are_expected_to_make_is_planned() -> None:
+    f = _zh("北港與南灣 可望締結友誼城市\n\n北港市長林大同今天表示，北港與南灣市可望在年底前締結友誼城市，深化兩市交流。")
+    ties = [a for a in f.agreements.values() if a.kind == "friendship"]
+    assert ties and all(a.status == "planned" for a in ties)

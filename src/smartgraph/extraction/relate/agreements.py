@@ -748,7 +748,7 @@ _TIE_VERB = re.compile(fold(r"締結|締盟|簽盟|結為|結成|成為|建立")
 _NOW = re.compile(fold(r"今日|今天|今\s*[（(]|昨日|昨天|本日|當天|當日|正式"))
 _LONG_AGO = re.compile(fold(r"以來|週年|周年|年來|多年"))
 _IF = re.compile(fold(r"若|如果|假如|倘若|如有機會"))  # 「若時機成熟，盼促成兩市結為姊妹市」: a wish on a condition, no plan
-_AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|將|朝"))
+_AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|可望|可能|預計|預定|計畫|計劃|規劃|準備|洽談|研議|將|朝"))
 _AFTER_TIE = re.compile(fold(r"隨著|在"))  # 「隨著締結為姊妹市後」「在締結姊妹市後」: after the tie, made
 
 
