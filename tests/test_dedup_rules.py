@@ -195,3 +195,13 @@ def test_every_telling_of_a_merged_agreement_is_evidence_in_the_graph() -> None:
     subject = next(line.split(" ", 1)[0] for line in nt.splitlines() if "/agreement/" in line.split(" ", 1)[0])
     derived = [line for line in nt.splitlines() if line.startswith(subject + " ") and "wasDerivedFrom" in line]
     assert len(derived) == 1 + len(ag.retold) == 2
+
+
+def test_a_named_signing_of_an_agreement_document_and_the_act_of_signing_it_are_one_event() -> None:
+    # a news page: the photo's caption tells the act (簽署北港協定書), the lead names the ceremony
+    body = ("▲北港市與日本南灣市簽署北港協定書。(圖/北港市政府提供)\n\n記者王小明/北港報導\n\n"
+            "北港市與日本南灣市今(10)日上午於北港市立歷史博物館舉辦「北港協定書」視訊簽署儀式,市長陳大文表示,兩市緣分深厚。\n\n"
+            "簽署儀式在駐日本代表處林志明代表見證下,陳大文與日本南灣市林大同市長跨海視訊簽署,宣示雙方在產業、觀光等領域推展互動交流。\n")
+    f = extract(parse(body, "t.txt"))
+    signings = [e for e in f.events.values() if e.category == "ceremony"]
+    assert len(signings) == 1, [e.names_zh for e in signings]

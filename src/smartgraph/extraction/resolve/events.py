@@ -329,6 +329,7 @@ def _similar(a: EventEntity, b: EventEntity) -> bool:
 _SIGN_VERB = re.compile(fold(r"^(?:簽署|簽訂|簽定|簽下|簽|締結|締約|換約)(?:了|的)?"))
 _SIGN_IN_NAME = re.compile(fold(r"(?:視訊|線上)?(?:簽署|簽訂|簽約|締結|締約|締盟)(?:儀式|典禮|式)?$"))
 _MOU_TAIL = re.compile(r"\s*(?:[(（]\s*)?mou(?:\s*[)）])?$")
+_DOCUMENT_WORD = re.compile(fold(r"(?<=協定|協議)書$"))
 _AGREEMENT_END = re.compile(fold(r"(?:備忘錄|協定書?|協議書?|意向書|合約|mou)$"))
 _BARE_OBJECT = re.compile(fold(r"(?:合作)?(?:備忘錄|協定書?|協議書?|意向書|mou)"))
 _PAST_ACT = re.compile(fold(r"去年|前年|曾經?|早在|先前|過去|當年|以來|(?:19|20)\d{2}\s*年"))
@@ -348,6 +349,7 @@ def _signed_object(ent: EventEntity) -> str:
     else:
         return ""
     obj = _MOU_TAIL.sub("", obj)
+    obj = _DOCUMENT_WORD.sub("", obj)  # 高雄協定書 and 高雄協定: one agreement, with or without 書
     obj = re.sub(r"^(?:三方|雙方|兩市|正式|共同|的)+", "", obj)
     if ent.origin == "named" and _BARE_OBJECT.fullmatch(obj):
         return ""  # 「備忘錄簽署」 names no signing of its own: an act is not joined to it
