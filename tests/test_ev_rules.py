@@ -224,3 +224,15 @@ def test_a_summit_named_on_its_subject_is_one_event_with_its_short_name() -> Non
     assert "Fifth Summit on Coastal Exchanges" in summits[0].names_en
     assert any(a.kind == "declaration" for a in f.agreements.values())
     assert not any(p.name_en == "Taipei" for p in f.places.values())  # the photo credit's paper names no place of the story
+
+
+def test_a_trip_told_with_its_days_and_festivals_it_promoted_are_not_attended() -> None:
+    f = _en("Deputy Mayor visits USA\n\nDeputy Mayor Alan Brook traveled to the United States on behalf of the Mayor during "
+            "March 11-20, where he visited four cities. He invited them to join the Northport Shopping Festival, 2023 "
+            "Harbour Golf Championship, and 2023 Lantern Festival.\n\nHe also promoted the Northport Shopping Festival and "
+            "2023 Lantern Festival.\n\nDeputy Mayor Alan Brook met with Seaview Deputy Mayor Ann Lee at Seaview City Hall.",
+            date="2023-03-22")
+    trip = _named(f, "visit to the United States")
+    took = _took_part(f)
+    assert took.get("Alan Brook", set()) and not any("Festival" in n or "Championship" in n for n in took["Alan Brook"])
+    assert not any(p.event != trip.key and "Festival" in " ".join(f.events[p.event].names_en) for p in f.participations)

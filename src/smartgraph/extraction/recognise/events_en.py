@@ -382,6 +382,10 @@ _PLACE_WORDS = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:and|of)
 # (a bare "visit to Taipei" is too often a guest's call, told in passing, to stand for a trip)
 _VISIT_NOUN = re.compile(r"\b((?:" + _NUMBER_WORDS + r"-day\s+(?:(?:state|official|working|study)\s+)?(?:visit|trip|tour)"
                          r"|(?:state|official|working|study)\s+(?:visit|trip|tour)|trip|tour)\s+to\s+(" + _PLACE_WORDS + r"))")
+# "Deputy Mayor X traveled to the United States on behalf of Mayor Y during July 11-20, where he visited …": a trip the
+# sentence gives the days of (not "also traveled to Phoenix to visit …", one stop of it)
+_TRAVELED_TO = re.compile(r"\b(?:traveled|travelled|flew)\s+to\s+(" + _PLACE_WORDS + r")(?=[^.;]{0,80}?(?:\bduring\b|\bfrom\s+"
+                          r"(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|, where\b))")
 # "headed a Taipei City Government delegation to Japan", "led a 15-member delegation to Brisbane"
 _LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,5}?)"
                      r"(?:delegation|group|mission)\s+(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?to\s+(" + _PLACE_WORDS + r")")
@@ -456,6 +460,9 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             if _EARLIER.search(raw, s.start, s.end) and "-day" not in m.group(1):
                 continue  # (s10-ev) "she toured Lyon earlier this month on a trip to Europe": a trip of an earlier time
             found.append((m.start(1), m.end(1), m.group(1)))
+        for m in _TRAVELED_TO.finditer(raw, s.start, s.end):
+            if not _EARLIER.search(raw, s.start, s.end):
+                found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
         for m in _LED_TO.finditer(raw, s.start, s.end):
             # "led a delegation on a five-day trip to Brisbane", and "led a five-person delegation to Tainan on September
             # 3": the day it gives makes it this release's visit, not one told in passing

@@ -30,6 +30,11 @@ _DELEGATION_EN = re.compile(r"\b(?:delegation|group|entourage|party)\b[^.;]{0,60
                             r"consisted of|consists of|was made up of|is made up of|were|was joined by|joined by)\s", re.IGNORECASE)
 _ATTENDEES_EN = re.compile(r"\W*(?:the\s+)?(?:delegates|participants|attendees|guests|speakers|invitees)\s+(?:include|included|are|were)\s",
                            re.IGNORECASE)
+# "invited them to join the …", "inviting them to take part in the …", "promoted the …": what they are asked to come to,
+# and the list it opens
+_INVITED_TO_EN = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,40}?\bto\s+(?:join|attend|participate\s+in|take\s+part\s+in|visit)\s+"
+                            r"|\b(?:promot(?:e|es|ed|ing)|market(?:s|ed|ing)?)\s+", re.IGNORECASE)  # "also promoted the … Festival"
+_LISTED_EN = re.compile(r"(?:the\s+|and\s+|,\s*|&\s+|[A-Z0-9][\w'’.&-]*\s*)*")
 # (s10-ev) gifts given or exchanged, told later in a release: "presented Mayor X with", "exchanged gifts", "gave … a gift"
 _GIFT_EN = re.compile(r"\bpresented\s+(?:(?:Mayor|Governor|Director|Speaker|Deputy\s+Mayor|Mr\.|Ms\.|Dr\.|him|her|them|the)\s+)"
                       r"[^.;]{0,60}?\bwith\b|\bexchanged\s+(?:\w+\s+)?gifts\b|\bgave\s+[^.;]{0,40}?\bgifts?\b")
@@ -133,8 +138,10 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
     brings_together: dict[int, bool] = {}  # sentence -> whether it says an event "brought A together with B"
     weak: set[tuple[str, str]] = set()  # told only by the paragraph's or the release's event, not by the sentence's
 
+    ahead = {k for k in kept if told_ahead(res, k)}  # every mention tells it as still to come: nobody was there yet
+
     def add(person: str, event: str, mode: str, role: str, pm: PersonMention | None, span: object, strong: bool = True) -> None:
-        if not event:
+        if not event or event in ahead:
             return
         if not strong and (person, event) not in seen:
             weak.add((person, event))
@@ -413,8 +420,12 @@ def _told_ahead(text: Text, a: int, b: int) -> bool:
     if text.units[s.unit].kind == "title":
         return False  # a headline's tense is its own
     if (getattr(text.doc, "language", "") or "").lower().startswith("en"):
-        c0 = max(s.start, text.raw.rfind(",", s.start, a) + 1, text.raw.rfind(";", s.start, a) + 1)
-        return _FUTURE_EN.search(text.raw, c0, b) is not None
+        raw = text.raw
+        asked = [m for m in _INVITED_TO_EN.finditer(raw, s.start, a)]
+        if asked and _LISTED_EN.fullmatch(raw, asked[-1].end(), a):
+            return True  # "invited them to join the Shopping Festival, the Golf Championship and the Lantern Festival"
+        c0 = max(s.start, raw.rfind(",", s.start, a) + 1, raw.rfind(";", s.start, a) + 1)
+        return _FUTURE_EN.search(raw, c0, b) is not None
     c0 = clause_start(text.fold, s.start, a, "，,；;")
     return _FUTURE.search(text.fold, c0, b) is not None
 
