@@ -236,3 +236,11 @@ def test_a_trip_told_with_its_days_and_festivals_it_promoted_are_not_attended() 
     took = _took_part(f)
     assert took.get("Alan Brook", set()) and not any("Festival" in n or "Championship" in n for n in took["Alan Brook"])
     assert not any(p.event != trip.key and "Festival" in " ".join(f.events[p.event].names_en) for p in f.participations)
+
+
+def test_a_delegation_told_by_its_welcome_and_one_led_on_a_visit_to_two_cities() -> None:
+    f = _en("Guests and trips\n\nThe Northern Trade Council (NTC) delegation to Taichung City Government on March 30, 2023 was "
+            "warmly received by Deputy Mayor Ann Lee.\n\nOn March 24, Tainan City Mayor Alan Brook led a delegation of more than "
+            "200 people on a visit to the cities of Hirado and Kumamoto in Japan.", date="2023-03-31")
+    _named(f, "Northern Trade Council delegation visit to Taichung City Government")
+    _named(f, "visit to Hirado and Kumamoto")

@@ -388,7 +388,15 @@ _TRAVELED_TO = re.compile(r"\b(?:traveled|travelled|flew)\s+to\s+(" + _PLACE_WOR
                           r"(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|, where\b))")
 # "headed a Taipei City Government delegation to Japan", "led a 15-member delegation to Brisbane"
 _LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,5}?)"
-                     r"(?:delegation|group|mission)\s+(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?to\s+(" + _PLACE_WORDS + r")")
+                     r"(?:delegation|group|mission)\s+(?:of\s+[^,.;]{1,40}?\s+(?=on\s))?(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?"
+                     r"to\s+(?:the\s+(?:cities|city|towns?|prefectures?)\s+of\s+)?(" + _PLACE_WORDS + r")")
+# "On September 24, Mayor X led a delegation …": the day, told before the verb
+_ON_A_DAY_FIRST = re.compile(r"\s*On\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|"
+                             r"Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}\b")
+# "The Association of Foreign Relations (AFR) delegation to Taichung City Government on April 16, 2019 was warmly received
+# by …": a delegation's visit told by its hosts' welcome
+_DELEGATION_TO_RECEIVED = re.compile(r"\b[Tt]he\s+((?:[\w'’()-]+\s+){0,8}?)(?:delegation|mission)\s+to\s+(" + _PLACE_WORDS + r")"
+                                     r"[^.;]{0,40}?\s+(?:was|were)\s+(?:\w+\s+)?(?:received|welcomed|greeted)\s+by\b")
 
 
 # "a 32-member Miyazaki delegation led by A, together with B, visited Taichung City Hall and was received by C"
@@ -460,13 +468,19 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             if _EARLIER.search(raw, s.start, s.end) and "-day" not in m.group(1):
                 continue  # (s10-ev) "she toured Lyon earlier this month on a trip to Europe": a trip of an earlier time
             found.append((m.start(1), m.end(1), m.group(1)))
+        for m in _DELEGATION_TO_RECEIVED.finditer(raw, s.start, s.end):
+            whose = re.sub(r"\s*\([^()]*\)", "", m.group(1)).split()  # its acronym in brackets left out
+            while whose and not whose[0][:1].isupper():
+                whose.pop(0)
+            found.append((m.start(), m.end(), f"{' '.join(whose)} delegation visit to {m.group(2)}".strip()))
         for m in _TRAVELED_TO.finditer(raw, s.start, s.end):
             if not _EARLIER.search(raw, s.start, s.end):
                 found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
         for m in _LED_TO.finditer(raw, s.start, s.end):
             # "led a delegation on a five-day trip to Brisbane", and "led a five-person delegation to Tainan on September
             # 3": the day it gives makes it this release's visit, not one told in passing
-            on_day = _ON_A_DAY.match(raw, m.end(), s.end) is not None and not _EARLIER.search(raw, s.start, s.end)
+            on_day = (_ON_A_DAY.match(raw, m.end(), s.end) is not None or _ON_A_DAY_FIRST.match(raw, s.start, m.start()) is not None) \
+                and not _EARLIER.search(raw, s.start, s.end)
             if ("-day" in m.group() or on_day) and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{_group(raw, s.start, m)} visit to {m.group(2)}"))
         for m in _DELEGATION_VISITED.finditer(raw, s.start, s.end):
