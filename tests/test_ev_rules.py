@@ -244,3 +244,9 @@ def test_a_delegation_told_by_its_welcome_and_one_led_on_a_visit_to_two_cities()
             "200 people on a visit to the cities of Hirado and Kumamoto in Japan.", date="2023-03-31")
     _named(f, "Northern Trade Council delegation visit to Taichung City Government")
     _named(f, "visit to Hirado and Kumamoto")
+
+
+def test_a_headline_that_asks_whether_to_invite_someone_tells_no_visit() -> None:
+    f = _zh("是否邀北港市長訪台 陳大文:樂觀其成\n\n北港記者協會今天赴臺北市府拜會市長陳大文，雙方就媒體交流交換意見。"
+            "至於是否邀請北港市長訪台，陳大文表示樂觀其成。")
+    assert not any("是否" in n or "邀" in n for e in f.events.values() for n in e.names_zh)

@@ -199,12 +199,14 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
     if text.units and text.units[0].kind == "title":
         u = text.units[0]
         head = re.split(r"[\s　：:！!？?]", raw[u.start:u.end].strip())[0]
-        if 4 <= len(head) <= 30 and _TITLE_VISIT.search(fold(head)):
+        if 4 <= len(head) <= 30 and _TITLE_VISIT.search(fold(head)) and not _ASKED.search(fold(head)):
             out.append(EventMention(u.start, u.start + len(head), head, head, "visit", False, False, None, False, "", None))
     return out
 
 
 _VISIT = lx.VISIT
+# a headline that asks or invites (「是否邀某某訪台」「邀某某訪台」): no visit made
+_ASKED = re.compile(fold(r"是否|能否|會否|可否|會不會|有沒有|邀"))
 _INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵|協助"))
 # 「應都柏林市長邀請，市長率團出訪愛爾蘭」「受邀訪問」: a visit made at someone's invitation is told
 _ACCEPTED = re.compile(fold(r"應|受(?!到)|獲邀"))
