@@ -170,6 +170,9 @@ NEWS = [
      "2020-01-05", None, "SOUTH DAILY NEWS", [], None, None, "Two cities sign memorandum"),
     ("https://www.example.tw/news/aloc/202001050121.aspx\n兩市簽署交流備忘錄\n\n（中央社記者陳美玲台北5日電）" + BODY_ZH,
      "2020-01-05", None, "中央社", ["陳美玲"], "台北", 5, "兩市簽署交流備忘錄"),
+    # a reprint with no headline: the agency's dateline alone on its line, then the story's first line (no title)
+    ("(中央社北港5日電)\n市長陳大文今天與南灣市長林大同共同簽署協定,雙方同意以共同友誼\n為基礎,締結友好交流協定。\n",
+     None, None, "中央社", [], "北港", 5, None),
 ]
 
 

@@ -1331,6 +1331,7 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
             run.append(ln.span)
             prose = prose or len(ln.span.text) > 60 or "。" in ln.span.text
     flush()
+    cut = 0
     if paras:
         cut = _dateline(f, paras[0])
         if cut:
@@ -1354,7 +1355,8 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
         title = f.spans["title"]
     if title is not None and _NUMBERED_HEADLINE.match(title.text):  # 「1Alex Doe, Director of …」: a distributor's list number
         title = _strip_span_of(title, 1, len(title.text))
-    if title is None and paras:  # no title line in the top: the first short line of the body
+    # no title line in the top: the first short line of the body, unless a dateline opens the body (the story follows it)
+    if title is None and paras and not cut:
         head = _strip_span(text, paras[0].start, paras[0].start + len(paras[0].text.split("\n")[0]))
         if len(head.text) <= 80 and not head.text.endswith("。") and not _CAPTION_RE.match(head.text):
             title = head
