@@ -250,3 +250,13 @@ def test_a_headline_that_asks_whether_to_invite_someone_tells_no_visit() -> None
     f = _zh("是否邀北港市長訪台 陳大文:樂觀其成\n\n北港記者協會今天赴臺北市府拜會市長陳大文，雙方就媒體交流交換意見。"
             "至於是否邀請北港市長訪台，陳大文表示樂觀其成。")
     assert not any("是否" in n or "邀" in n for e in f.events.values() for n in e.names_zh)
+
+
+def test_someone_the_mayor_may_invite_did_not_come() -> None:
+    f = _zh("記者協會拜會市長\n\n北港記者協會今天赴臺北市府拜會市長陳大文。至於是否有意邀請北港市長林大同抵台，陳大文表示樂觀其成。")
+    assert "林大同" not in _took_part(f)
+
+
+def test_a_verb_of_answering_before_an_event_is_not_its_name() -> None:
+    f = _zh("市府點燈\n\n高雄市政府今(3)日晚間呼應姊妹市點燈紀念活動，在市府大樓點燈祝福。", date="110/07/03")
+    assert not any("呼應" in n for e in f.events.values() for n in e.names_zh)

@@ -17,7 +17,7 @@ from smartgraph.extraction.relate.events import guests_visit_en, is_call, meetin
 from smartgraph.extraction.text import Ranges, Sentence, Text, clause_end, clause_start, fold
 from smartgraph.model import Participation, Statement
 
-_FUTURE = re.compile(fold(r"將|預計|預定|預訂|原訂|原定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請.{0,20}(?:來|到|訪)"))
+_FUTURE = re.compile(fold(r"將|預計|預定|預訂|原訂|原定|擬於|即將|計畫於|計劃於|明年|下個月|下週|邀請?.{0,20}(?:來|到|訪|抵)|是否|能否|會否"))
 _PAST_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|去\(?\d*\)?年|民國\d+年|前年")
 # English: what has not happened yet ("will attend", "is scheduled to", "plans to", "is expected to")
 _FUTURE_EN = re.compile(r"\b(?:will|shall|is|are|was|were)\s+(?:also\s+)?(?:be\s+)?(?:scheduled|expected|due|set|slated|going)\s+to\b"
