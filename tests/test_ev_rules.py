@@ -260,3 +260,12 @@ def test_someone_the_mayor_may_invite_did_not_come() -> None:
 def test_a_verb_of_answering_before_an_event_is_not_its_name() -> None:
     f = _zh("市府點燈\n\n高雄市政府今(3)日晚間呼應姊妹市點燈紀念活動，在市府大樓點燈祝福。", date="110/07/03")
     assert not any("呼應" in n for e in f.events.values() for n in e.names_zh)
+
+
+def test_a_guest_of_rank_received_at_the_hosts_seat_paid_a_call() -> None:
+    f = _zh("副市長訪問北港市\n\n北港市長林大同今天親自在市府接待臺北市副市長陳美時等人，雙方就港口合作交換意見。\n\n"
+            "陳美時在臺北市議員王小明陪同下參觀市府。")
+    visits = [e for e in f.events.values() if e.category == "visit"]
+    assert visits and any("陳美時" in n for e in visits for n in e.names_zh)
+    took = _took_part(f)
+    assert {"林大同", "陳美時"} <= set(took)

@@ -333,7 +333,9 @@ VISIT = re.compile(fold(
     # (s9-ev) 「市長於市府接見某市長某某率領的訪問團」: receiving a delegation is the delegation's visit (a call it pays)
     r"|接見(?=[^，。；,;]{2,30}?(?:訪問團|訪團|代表團|參訪團|考察團))"
     # (s10-ev) 「市長於1日接見來自甲市、乙市的市長」: guests received who came from elsewhere
-    r"|接見(?=來自)"))
+    r"|接見(?=來自)"
+    # 「奧克蘭市長親自在市府接待高雄市副市長某某等人」: a guest of rank received at the hosts' seat is a call they paid
+    r"|(?:接待|接見)(?=[^，。；,;]{0,12}?(?:市長|副市長|議長|副議長|知事|副知事|州長|省長|大使|總領事|代表)[^，。；,;]{1,12}?(?:等人|一行))"))
 # time and linking words a clause may open with before what it tells (今(8)日, 隨後, 並, 上午)
 LEADING = re.compile(fold(r"(?:(?:今|昨|明|前)\s*(?:[(（]\s*)?(?:\d+\s*)?(?:[)）]\s*)?[日天]|當天|稍早|日前|隨後|接著|並|也|亦|則|將|再|於|在"
                           r"|上午|下午|晚間|中午|\d+時(?:\d+分)?|[0-9]+月[0-9]+日|此外|另外)+"))
