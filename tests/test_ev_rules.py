@@ -6,6 +6,7 @@ from smartgraph.dates import recognise_dates
 from smartgraph.documents import parse
 from smartgraph.extraction import extract
 from smartgraph.model import Event, Facts
+from tests.releases import posts as _posts
 
 
 def _zh(body: str, date: str = "114/05/06", source: str = "t.txt") -> Facts:
@@ -269,3 +270,12 @@ def test_a_guest_of_rank_received_at_the_hosts_seat_paid_a_call() -> None:
     assert visits and any("陳美時" in n for e in visits for n in e.names_zh)
     took = _took_part(f)
     assert {"林大同", "陳美時"} <= set(took)
+
+
+def test_the_leader_and_the_hosts_listed_by_the_city_took_part_in_the_call() -> None:
+    f = _zh("記者協會拜會市長\n\n北港記者協會今天赴臺北市府拜會市長陳大文，雙方就媒體交流交換意見。\n\n"
+            "市府媒體事務組說，這次記協前來拜會共有16人，由記協交流小組召集人王美玲帶隊，市府出席人員則有觀傳局長林志明及參議張大華。")
+    took = _took_part(f)
+    assert {"陳大文", "王美玲", "林志明", "張大華"} <= set(took)
+    assert _posts(f).get("王美玲", ("", ""))[0] == "convener"
+    assert _posts(f).get("林志明", ("", ""))[1] == "觀傳局"

@@ -54,7 +54,9 @@ _HAD_DONE_EN = re.compile(r"\s+" + _HAD + r"(?:led|visited|attended|met|received
 _HAD_MET_EN = re.compile(_HAD + r"(?:received|met|hosted|welcomed)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 ATTEND_CLASSES = ("attend", "host", "sign", "witness", "visit")
 # 「訪團共16人，…包括A、B等人」「代表團成員有…」: the sentence lists who the delegation was
-_MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員)[^。；;\n]{0,40}?(?:包括|包含|計有|有)"))
+_LEADS_GROUP = re.compile(fold(r"(?:帶隊|率隊|領隊|率團|帶團)"))
+_MEMBERS = re.compile(fold(r"(?:訪團|訪問團|參訪團|代表團|考察團|一行|團員|隨行成員|成員|出席人員|與會人員|出席者|與會者|陪同人員)"
+                           r"[^。；;\n]{0,40}?(?:包括|包含|計有|有)"))
 
 
 def _mode(res: Resolved, s0: int, s1: int) -> str:
@@ -168,7 +170,7 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
         cues = [c for c in res.recognised.within(res.recognised.cues, s.start, s.end) if c.cls in ATTEND_CLASSES]
         at_event = english and bool(evs) and _at_event_en(text.raw, s.start, evs)
         opened_by = "" if english or not evs else _opened_by(res, s.start, s.end)
-        member = _member_en(text.raw, s.start, pm.start) if english else _member(text, s.start, pm.start)
+        member = _member_en(text.raw, s.start, pm.start) if english else _member(text, s.start, pm.start, pm.end)
         if si not in opens_by_meeting:  # (s10-ev) once a sentence
             met = None if english or not main_happened or res.events[main].category != "visit" else _MET_WHEN.match(text.fold, s.start)
             opens_by_meeting[si] = met.end() if met is not None and not _PAST_YEAR.search(text.raw, s.start, met.end()) else -1
@@ -382,9 +384,13 @@ def _witnessed(res: Resolved, kept: set[str], s0: int, s1: int, pos: int, evs: l
     return ""
 
 
-def _member(text: Text, s0: int, pos: int) -> bool:
-    """Whether the person at ``pos`` is named in a list of a delegation's members that starts in their sentence."""
-    return _MEMBERS.search(text.fold, s0, pos) is not None
+def _member(text: Text, s0: int, pos: int, end: int | None = None) -> bool:
+    """Whether the person at ``pos`` is named in a list of a delegation's members that starts in their sentence, or
+    as the one who led the group (「由召集人某某帶隊」)."""
+    if _MEMBERS.search(text.fold, s0, pos) is not None:
+        return True
+    t = text.fold
+    return end is not None and _LEADS_GROUP.match(t, end) is not None and t.rfind(fold("由"), clause_start(t, s0, pos, "，,；;"), pos) >= 0
 
 
 def _clause(t: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
