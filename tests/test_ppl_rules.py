@@ -183,3 +183,11 @@ def test_an_office_named_with_the_place_it_is_in_then_the_name() -> None:
     got = _posts(f)
     assert got.get("Erik Dahl", ("", ""))[1] == "Nordic Office Taipei"
     assert got.get("Ana Reyes", ("", ""))[1] == "Andean Institute in Taiwan"
+
+
+def test_a_diplomatic_ally_named_by_its_official_or_older_name() -> None:
+    f = _en("Envoys at the banquet\n\nThe guests included Ambassador Ana Reyes from Saint Christopher and Nevis and "
+            "Ambassador Erik Dahl of St. Vincent and the Grenadines.")
+    got = _posts(f)
+    assert got.get("Ana Reyes", ("", ""))[1] == "聖克里斯多福及尼維斯政府"
+    assert got.get("Erik Dahl", ("", ""))[1] == "聖文森及格瑞那丁政府"

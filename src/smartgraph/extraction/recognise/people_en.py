@@ -588,7 +588,9 @@ def _after_of(raw: str, i: int, limit: int, portfolio: bool = True) -> tuple[int
         if (word[:1].isdigit() or word.lower() in _WHEN_WORDS) and raw[a:a + w.start()].rstrip().endswith((" on", " in", " at")):
             break  # "of Yokohama City on 10th anniversary", "… in Houston on Tuesday": a day or an edition, not a word of the name
         if word[:1].isupper() or word[:1].isdigit() or word == "&":
-            e = last_cap = a + w.start() + len(word)
+            # "St. Vincent and the Grenadines", "U.S.": the abbreviation's full stop is part of the name
+            kept = w.group() if re.fullmatch(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.", w.group()) else word
+            e = last_cap = a + w.start() + len(kept)
         elif word.lower() == "and" and re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]) and \
                 re.match(r"\s*(?:the\s+)?([A-Za-z-]+)", raw[a + w.end():]).group(1).lower() in _title_first_words():  # type: ignore[union-attr]
             break  # "… of the Department of Health and Director Wang …": another person's title
