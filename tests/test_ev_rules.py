@@ -279,3 +279,11 @@ def test_the_leader_and_the_hosts_listed_by_the_city_took_part_in_the_call() -> 
     assert {"陳大文", "王美玲", "林志明", "張大華"} <= set(took)
     assert _posts(f).get("王美玲", ("", ""))[0] == "convener"
     assert _posts(f).get("林志明", ("", ""))[1] == "觀傳局"
+
+
+def test_a_guest_who_visited_the_city_government_on_a_day_paid_a_call() -> None:
+    f = _en("Deputy mayor pays a return visit\n\nDeputy Mayor Alan Brook of Daegu City visited Taipei City Government on "
+            "23 February. He was warmly received by Deputy Mayor Ann Lee of Taipei City.", date="2023-02-24")
+    visit = _named(f, "Daegu City visit to Taipei City Government")
+    assert {"Alan Brook", "Ann Lee"} <= {n for n, evs in _took_part(f).items() if any("Daegu" in x for x in evs)}
+    assert visit.category == "visit"

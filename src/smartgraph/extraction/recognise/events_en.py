@@ -386,6 +386,13 @@ _VISIT_NOUN = re.compile(r"\b((?:" + _NUMBER_WORDS + r"-day\s+(?:(?:state|offici
 # sentence gives the days of (not "also traveled to Phoenix to visit …", one stop of it)
 _TRAVELED_TO = re.compile(r"\b(?:traveled|travelled|flew)\s+to\s+(" + _PLACE_WORDS + r")(?=[^.;]{0,80}?(?:\bduring\b|\bfrom\s+"
                           r"(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|, where\b))")
+# "Deputy Mayor Kim of Daegu City visited Taipei City Government on 23 February": a guest's call, told on its day, by the
+# subject that opens the sentence
+_SUBJECT_VISITED = re.compile(r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)\s+(?:visited|called\s+on)\s+(" + _PLACE_WORDS + r")\s+"
+                              r"(?=(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+                              r"September|October|November|December)|on\s+(?:January|February|March|April|May|June|July|August|"
+                              r"September|October|November|December)\s+\d{1,2}|today|yesterday)\b)")
+_SUBJECT_OF = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 # "headed a Taipei City Government delegation to Japan", "led a 15-member delegation to Brisbane"
 _LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,5}?)"
                      r"(?:delegation|group|mission)\s+(?:of\s+[^,.;]{1,40}?\s+(?=on\s))?(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?"
@@ -473,6 +480,11 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             while whose and not whose[0][:1].isupper():
                 whose.pop(0)
             found.append((m.start(), m.end(), f"{' '.join(whose)} delegation visit to {m.group(2)}".strip()))
+        subject = _SUBJECT_VISITED.match(raw, s.start, s.end)
+        if subject is not None and not _EARLIER.search(raw, s.start, s.end):
+            home = _SUBJECT_OF.search(subject.group(1))
+            who = home.group(1) if home else subject.group(1).split()[-1] + "'s"
+            found.append((subject.start(), subject.end(), f"{who} visit to {subject.group(2)}"))
         for m in _TRAVELED_TO.finditer(raw, s.start, s.end):
             if not _EARLIER.search(raw, s.start, s.end):
                 found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
