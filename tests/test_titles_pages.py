@@ -143,3 +143,11 @@ def test_a_news_sites_widget_word_and_numbered_trail_are_chrome(tmp_path: Path) 
     assert doc.title is not None and doc.title.text == head
     assert doc.subtitle is not None and doc.subtitle.text == sub
     assert [b.span.text[:20] for b in doc.blocks] == ["The mayor of Northto"]
+
+
+def test_a_site_name_over_its_bare_domain_is_no_title_and_an_address_line_is_none_either(tmp_path: Path) -> None:
+    doc = read(f"八方新聞\nwww.example.net\n\n{HEAD}\n\n{BODY}", tmp_path)
+    assert doc.title is not None and doc.title.text == HEAD
+    doc = read(f"https://news.example.net/a/2023/05/05/123\n{HEAD}\n\n{BODY}", tmp_path)
+    assert doc.title is not None and doc.title.text == HEAD
+    assert doc.date is not None and doc.date.isoformat() == "2023-05-05"

@@ -567,7 +567,7 @@ def _address_date(f: _Fields) -> None:
 def _boilerplate(f: _Fields, line: Span, top: bool) -> bool:
     """Navigation, banners, section labels, counters, share links, credits: recorded, never title or body."""
     t = line.text
-    if top and _ADDRESS_RE.match(t):
+    if top and _ADDRESS_RE.match(t) and not _DOMAIN_RE.match(t):  # a site's bare domain under its name: _top reads it
         if f.address is None:
             f.address = line
         return True
