@@ -34,7 +34,6 @@ _ATTENDEES_EN = re.compile(r"\W*(?:the\s+)?(?:delegates|participants|attendees|g
 # and the list it opens
 _INVITED_TO_EN = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,40}?\bto\s+(?:join|attend|participate\s+in|take\s+part\s+in|visit)\s+"
                             r"|\b(?:promot(?:e|es|ed|ing)|market(?:s|ed|ing)?)\s+", re.IGNORECASE)  # "also promoted the … Festival"
-_LISTED_EN = re.compile(r"(?:the\s+|and\s+|,\s*|&\s+|[A-Z0-9][\w'’.&-]*\s*)*")
 # (s10-ev) gifts given or exchanged, told later in a release: "presented Mayor X with", "exchanged gifts", "gave … a gift"
 _GIFT_EN = re.compile(r"\bpresented\s+(?:(?:Mayor|Governor|Director|Speaker|Deputy\s+Mayor|Mr\.|Ms\.|Dr\.|him|her|them|the)\s+)"
                       r"[^.;]{0,60}?\bwith\b|\bexchanged\s+(?:\w+\s+)?gifts\b|\bgave\s+[^.;]{0,40}?\bgifts?\b")
@@ -428,12 +427,17 @@ def _told_ahead(text: Text, a: int, b: int) -> bool:
     if (getattr(text.doc, "language", "") or "").lower().startswith("en"):
         raw = text.raw
         asked = [m for m in _INVITED_TO_EN.finditer(raw, s.start, a)]
-        if asked and _LISTED_EN.fullmatch(raw, asked[-1].end(), a):
+        if asked and _names_only(raw[asked[-1].end():a]):
             return True  # "invited them to join the Shopping Festival, the Golf Championship and the Lantern Festival"
         c0 = max(s.start, raw.rfind(",", s.start, a) + 1, raw.rfind(";", s.start, a) + 1)
         return _FUTURE_EN.search(raw, c0, b) is not None
     c0 = clause_start(text.fold, s.start, a, "，,；;")
     return _FUTURE.search(text.fold, c0, b) is not None
+
+
+def _names_only(s: str) -> bool:
+    """Whether a stretch holds only the names of a list (capitalised words, numbers, "the", "and", commas)."""
+    return all(w in ("the", "and", "&") or w[:1].isupper() or w[:1].isdigit() for w in re.split(r"[\s,]+", s) if w)
 
 
 def _future(text: Text, s0: int, s1: int, pos: int, cues: list[CueMention], res: Resolved | None = None) -> bool:

@@ -66,9 +66,9 @@ _FUNCTION_EN = frozenset({"the", "of", "on", "and", "for", "in", "at", "a", "an"
 def _content_words(name: str) -> frozenset[str]:
     """An English event name's words that tell what it is about: no year, ordinal, function word or head (summit, forum)."""
     heads = {h.lower() for h in lx.event_heads_en()}
-    words = (w.lower() for w in re.findall(r"[A-Za-z]+", name))
+    words = (w.lower() for w in re.findall(r"[A-Za-z0-9]+", name))
     return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words
-                     if w not in _FUNCTION_EN and w not in heads and not re.fullmatch(r"\d+(?:st|nd|rd|th)", w))
+                     if w not in _FUNCTION_EN and w not in heads and not re.fullmatch(r"\d+(?:st|nd|rd|th)?", w))
 
 
 def event_key(res: Resolved, m: EventMention) -> str:
