@@ -432,7 +432,6 @@ def _aff_start(raw: str, s: int, floor: int) -> int:
 
 # ", Smith's predecessor," / ", Jones' successor,": the post of the person of that family name (recognise.people_en)
 _PREDECESSOR = re.compile(r",\s+(?P<who>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s?\s+(?:predecessor|successor)\b")
-_THE_BEFORE = re.compile(r"\b[Tt]he $")
 # what may stand before a title in lower case that a name set off by commas follows: "the French representative, A B,",
 # "Japan's representative to Taiwan, A B,"
 _LOWER_LEAD = re.compile(r"(?:\b[Tt]he (?P<who>[A-Z][\w-]*(?:['’]s)? )?|\b(?P<whose>[A-Z][\w-]*['’]s) )$")
