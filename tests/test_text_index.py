@@ -1,11 +1,13 @@
 """The position indexes and text helpers that keep extraction linear, checked against the plain scans they replace."""
 
+import inspect
 import random
 from typing import Any
 
 import pytest
 
 from smartgraph.documents import parse
+from smartgraph.extraction import lexicon
 from smartgraph.extraction.lexicon import Matcher
 from smartgraph.extraction.text import MAX_SENTENCE, Ranges, clause_end, clause_start, fold, lower, make_text
 
@@ -98,3 +100,14 @@ def test_find_is_the_leftmost_longest_of_every_hit_that_does_not_overlap() -> No
     for a in range(0, len(text), 5):
         assert m.find(text, a, min(len(text), a + 23)) == greedy(a, min(len(text), a + 23))
     assert m.find(text) == greedy(0, len(text))
+
+
+def test_every_word_list_and_matcher_is_built_once_a_process() -> None:
+    # a matcher built again for every document cost a twentieth of the extraction's time (a decorator had come apart
+    # from its function): each one the lexicon hands out must be the same object on the second call
+    made = [f for name, f in vars(lexicon).items() if inspect.isfunction(f) or hasattr(f, "cache_info")]
+    builders = [f for f in made if not inspect.signature(f).parameters
+                and getattr(f, "__wrapped__", f).__module__ == lexicon.__name__]
+    assert len(builders) >= 10
+    for f in builders:
+        assert f() is f(), getattr(f, "__name__", f)

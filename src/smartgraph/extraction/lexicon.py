@@ -244,12 +244,12 @@ def event_matcher_en() -> Matcher[EventWord]:
 
 
 @cache
-@cache
 def event_heads_en() -> frozenset[str]:
     """The English words event names end in (Summit, Forum, Expo, …), one word each."""
     return frozenset(w for r in rows("events.tsv") for f in split(r[3]) for w in f.split())
 
 
+@cache
 def agreement_matcher() -> Matcher[str]:
     return Matcher((f, r[0]) for r in rows("agreements.tsv") for f in split(r[1]))
 
