@@ -139,10 +139,14 @@ def _left(raw: str, lo: int, hs: int, title: bool) -> int:
     return start
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = f"(?:{_MONTHS})"
+# a month as dates write it in full or shortened with a full stop ("on Sept. 3")
+_MONTH_WORD = f"(?:{_MONTHS}|" + r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 # "Summit of the Americas", "Summit on Taiwan-Japan Exchanges", "Conference on Urban Resilience": the name goes on
 _OF_OR_ON = re.compile(r"\s+(of|on)\s+(?:the\s+)?(?=[A-Z0-9])")
-_WHEN_AFTER_ON = re.compile(r"(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+_WHEN_AFTER_ON = re.compile(r"(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:" + _MONTHS
+                            + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
 
 
 def _right(raw: str, he: int, hi: int) -> int:
@@ -385,21 +389,19 @@ _VISIT_NOUN = re.compile(r"\b((?:" + _NUMBER_WORDS + r"-day\s+(?:(?:state|offici
 # "Deputy Mayor X traveled to the United States on behalf of Mayor Y during July 11-20, where he visited …": a trip the
 # sentence gives the days of (not "also traveled to Phoenix to visit …", one stop of it)
 _TRAVELED_TO = re.compile(r"\b(?:traveled|travelled|flew)\s+to\s+(" + _PLACE_WORDS + r")(?=[^.;]{0,80}?(?:\bduring\b|\bfrom\s+"
-                          r"(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|, where\b))")
+                          r"(?:" + _MONTH + r"|\d)|, where\b))")
 # "Deputy Mayor Kim of Daegu City visited Taipei City Government on 23 February": a guest's call, told on its day, by the
 # subject that opens the sentence
 _SUBJECT_VISITED = re.compile(r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)\s+(?:visited|called\s+on)\s+(" + _PLACE_WORDS + r")\s+"
-                              r"(?=(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
-                              r"September|October|November|December)|on\s+(?:January|February|March|April|May|June|July|August|"
-                              r"September|October|November|December)\s+\d{1,2}|today|yesterday)\b)")
+                              r"(?=(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"|on\s+" + _MONTH + r"\s+\d{1,2}"
+                              r"|today|yesterday)\b)")
 _SUBJECT_OF = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 # "headed a Taipei City Government delegation to Japan", "led a 15-member delegation to Brisbane"
 _LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,5}?)"
                      r"(?:delegation|group|mission)\s+(?:of\s+[^,.;]{1,40}?\s+(?=on\s))?(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?"
                      r"to\s+(?:the\s+(?:cities|city|towns?|prefectures?)\s+of\s+)?(" + _PLACE_WORDS + r")")
 # "On September 24, Mayor X led a delegation …": the day, told before the verb
-_ON_A_DAY_FIRST = re.compile(r"\s*On\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|"
-                             r"Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}\b")
+_ON_A_DAY_FIRST = re.compile(r"\s*On\s+" + _MONTH_WORD + r"\s+\d{1,2}\b")
 # "The Association of Foreign Relations (AFR) delegation to Taichung City Government on April 16, 2019 was warmly received
 # by …": a delegation's visit told by its hosts' welcome
 _DELEGATION_TO_RECEIVED = re.compile(r"\b[Tt]he\s+((?:[\w'’()-]+\s+){0,8}?)(?:delegation|mission)\s+to\s+(" + _PLACE_WORDS + r")"
@@ -413,8 +415,7 @@ _DELEGATION_VISITED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w'’-]+\s+){0,4}
 _A_DELEGATION = re.compile(r"an?\s", re.I)  # a delegation the text brings in, not "the delegation" met before
 # the day a sentence's visit was made, told after its verb: "today (19th)", "on the 19th", "on December 19"
 _ON_A_DAY = re.compile(r"[^.;]{0,60}?\b(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+the\s+\d{1,2}(?:st|nd|rd|th)"
-                       r"|on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\."
-                       r"|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2})\b", re.I)
+                       r"|on\s+" + _MONTH_WORD + r"\s+\d{1,2})\b", re.I)
 
 
 def _only_title(words: str) -> bool:
@@ -471,8 +472,9 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
         if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
             continue
         found: list[tuple[int, int, str]] = []
+        earlier = _EARLIER.search(raw, s.start, s.end) is not None  # the sentence tells an earlier time
         for m in _VISIT_NOUN.finditer(raw, s.start, s.end):
-            if _EARLIER.search(raw, s.start, s.end) and "-day" not in m.group(1):
+            if earlier and "-day" not in m.group(1):
                 continue  # (s10-ev) "she toured Lyon earlier this month on a trip to Europe": a trip of an earlier time
             found.append((m.start(1), m.end(1), m.group(1)))
         for m in _DELEGATION_TO_RECEIVED.finditer(raw, s.start, s.end):
@@ -481,18 +483,18 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
                 whose.pop(0)
             found.append((m.start(), m.end(), f"{' '.join(whose)} delegation visit to {m.group(2)}".strip()))
         subject = _SUBJECT_VISITED.match(raw, s.start, s.end)
-        if subject is not None and not _EARLIER.search(raw, s.start, s.end):
+        if subject is not None and not earlier:
             home = _SUBJECT_OF.search(subject.group(1))
             who = home.group(1) if home else subject.group(1).split()[-1] + "'s"
             found.append((subject.start(), subject.end(), f"{who} visit to {subject.group(2)}"))
         for m in _TRAVELED_TO.finditer(raw, s.start, s.end):
-            if not _EARLIER.search(raw, s.start, s.end):
+            if not earlier:
                 found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
         for m in _LED_TO.finditer(raw, s.start, s.end):
             # "led a delegation on a five-day trip to Brisbane", and "led a five-person delegation to Tainan on September
             # 3": the day it gives makes it this release's visit, not one told in passing
             on_day = (_ON_A_DAY.match(raw, m.end(), s.end) is not None or _ON_A_DAY_FIRST.match(raw, s.start, m.start()) is not None) \
-                and not _EARLIER.search(raw, s.start, s.end)
+                and not earlier
             if ("-day" in m.group() or on_day) and not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{_group(raw, s.start, m)} visit to {m.group(2)}"))
         for m in _DELEGATION_VISITED.finditer(raw, s.start, s.end):
@@ -536,7 +538,7 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{m.group(2)} to {m.group(1)}"))
         for m in _SITE.finditer(raw, s.start, s.end):
-            if not any(a <= m.end() and m.start() <= b for a, b, _ in found) and not _EARLIER.search(raw, s.start, s.end) \
+            if not any(a <= m.end() and m.start() <= b for a, b, _ in found) and not earlier \
                     and not re.search(r"\b(?:to|will|would|shall|may|might|could|can|should)\s+(?:also\s+)?$", raw[s.start:m.start()]):
                 found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
         # "this year (2016)" is the release's own year, whether or not its date is known

@@ -325,14 +325,14 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     v1 = verb_word.end() if verb_word else m.head + 2
     # 「會見來自美國西雅圖…的市長」: 來自 (from) opens who was received, not a word that leaves the phrase
     stop = _VISIT_STOP.search(t, v1 + 2 if t.startswith(fold("來自"), v1) else v1, c1)
-    name_spans = [(p.name.start, p.name.end) for p, _ in res.linked(res.person_of).overlapping(v1, c1)]
-    while stop is not None and any(x <= stop.start() < y for x, y in name_spans):
+    named = [p for p, _ in res.linked(res.person_of).overlapping(v1, c1)]  # the people the phrase may hold
+    while stop is not None and any(p.name.start <= stop.start() < p.name.end for p in named):
         stop = _VISIT_STOP.search(t, stop.end(), c1)  # 「接待副市長葉匡時等人」: 時 ends no clause inside a name
     end = stop.start() if stop else c1
     if end - m.head > _VERB_REACH:
         objects = sorted([x.end for x in (*rec.within(rec.places, v1, c1), *rec.within(rec.orgs, v1, c1),
                                           *rec.within(rec.countries, v1, c1)) if x.end <= c1]
-                         + [p.name.end for p, _ in res.linked(res.person_of).overlapping(v1, c1) if v1 <= p.start and p.name.end <= c1])
+                         + [p.name.end for p in named if v1 <= p.start and p.name.end <= c1])
         end = objects[0] if objects else min(end, m.head + 6)
         d = _DELEGATION.match(t, end)
         if d:

@@ -429,8 +429,7 @@ def _told_ahead(text: Text, a: int, b: int) -> bool:
         asked = [m for m in _INVITED_TO_EN.finditer(raw, s.start, a)]
         if asked and _names_only(raw[asked[-1].end():a]):
             return True  # "invited them to join the Shopping Festival, the Golf Championship and the Lantern Festival"
-        c0 = max(s.start, raw.rfind(",", s.start, a) + 1, raw.rfind(";", s.start, a) + 1)
-        return _FUTURE_EN.search(raw, c0, b) is not None
+        return _FUTURE_EN.search(raw, clause_start(raw, s.start, a, ",;"), b) is not None
     c0 = clause_start(text.fold, s.start, a, "，,；;")
     return _FUTURE.search(text.fold, c0, b) is not None
 
