@@ -686,23 +686,63 @@ def _late_date_field(f: _Fields, line: Span, notices: list[Notice], text: str) -
 
 # a news agency's stamp, the Minguo date (yyyMMdd), after a story's last sentence or its editor's name
 _STAMP_RE = re.compile(r"(?:(?<=[。！？」])|[（(]\s*(?:編輯|编辑|責任編輯|责任编辑|核稿)\s*[:：][^（()）\n]{1,20}[）)]\s*)(?P<d>1\d{6})$")
+# the stamp at the end of a line, the page's chrome (comments, related stories) below it; or alone on its line
+_LINE_STAMP_RE = re.compile(r"(?:(?<=[。！？」])|[（(]\s*(?:編輯|编辑|責任編輯|责任编辑|核稿)\s*[:：][^（()）\n]{1,20}[）)][ \t]*|^[ \t]*)"
+                            r"(?P<d>1\d{6})[ \t]*$", re.M)
 
 
 def _stamp_date(f: _Fields, text: str) -> None:
-    """The stamp's date as the published date when no header gave one, and the dateline's day (25日電) agrees."""
+    """The stamp's date as the published date when no header gave one, and the dateline's day (25日電) agrees: at the
+    end of the text, or at the end of a line with a dateline's day to agree with (a saved page's chrome below it)."""
     if "published" in f.dates:
         return
     m = _STAMP_RE.search(text.rstrip())
-    if m is None:
+    found = [m] if m is not None else [m for m in _LINE_STAMP_RE.finditer(text) if f.day is not None][::-1]
+    for m in found:
+        d = m["d"]
+        try:
+            date = dt.date(int(d[:3]) + 1911, int(d[3:5]), int(d[5:]))
+        except ValueError:
+            continue
+        if f.day is not None and f.day != date.day:
+            continue
+        f.put_date("published", date, _strip_span(text, m.start("d"), m.end("d")))
         return
-    d = m["d"]
-    try:
-        date = dt.date(int(d[:3]) + 1911, int(d[3:5]), int(d[5:]))
-    except ValueError:
+
+
+def _dateline_day(f: _Fields, paras: list[Span], text: str) -> None:
+    """A news page whose date stands apart (a short line of its own above the story, a forum's or a mirror's stamp):
+    when no other date was read, the date written on a short line whose day is the dateline's (高雄10日電 and
+    ``2021/11/10 20:14``), the last one before the dateline or else the first after it. The dateline may open a later
+    paragraph than the first when a mirror's chrome comes before the story."""
+    if "published" in f.dates:
         return
-    if f.day is not None and f.day != date.day:
+    at = paras[0].start if f.day is not None and paras else None
+    day = f.day
+    if day is None:
+        for p in paras:
+            m = _ZH_DATELINE_RE.match(p.text)
+            if m:
+                day, at = int(m["day"]), p.start
+                break
+    if day is None or at is None:
         return
-    f.put_date("published", date, _strip_span(text, m.start("d"), m.end("d")))
+    before: tuple[DateMatch, int] | None = None
+    after: tuple[DateMatch, int] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) <= 100 and pos != at:
+            d = _full_date(line)
+            if d is not None and d.date.day == day:
+                if pos < at:
+                    before = (d, pos)
+                elif after is None:
+                    after = (d, pos)
+        pos += len(line) + 1
+    best = before or after
+    if best is not None:
+        d, pos = best
+        f.put_date("published", d.date, _strip_span(text, pos + d.start, pos + d.end))
 
 
 def _names(span: Span, start: int, end: int) -> list[Span]:
@@ -1346,6 +1386,7 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
             paras[-1] = _strip_span_of(paras[-1], 0, m.start())
     _stamp_date(f, text)
     _address_date(f)
+    _dateline_day(f, paras, text)
     header = _header(f)
     if not (f.spans.keys() - {"title"}) and not f.dates and header.kind != "news":
         notes.append(Notice("no header (發布機關, 發布日期, 聯絡人): publisher and date are unknown, facts are still read"))
