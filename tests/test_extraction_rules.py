@@ -1647,7 +1647,6 @@ def test_a_news_agencys_stamp_after_the_editor_dates_the_story() -> None:
     assert parse("台南與宇都宮締盟\n\n" + body.format("1140315"), "n.txt").header.published is None  # the dateline's day disagrees
 
 
-
 def test_a_stamp_with_a_pages_chrome_below_it_dates_the_story() -> None:
     body = ("（中央社記者林小華台南14日電）台南市長今天與日本宇都宮市長簽署友好交流協定，雙方將推動觀光交流。{}\n\n"
             "社群留言\n\n熱門新聞\n")
@@ -1662,6 +1661,14 @@ def test_a_date_line_apart_from_the_story_dates_it_when_the_datelines_day_agrees
     story = "（中央社記者林小華高雄10日電）高雄市長今天表示，高雄市可望與加拿大溫哥華市締結友誼城市。\n"
     assert parse(chrome + "2021/11/10 20:14\n\n" + story, "n.txt").header.published == dt.date(2021, 11, 10)
     assert parse(chrome + "2021/11/12 20:14\n\n" + story, "n.txt").header.published is None
+
+
+def test_a_line_ending_in_a_photo_credit_is_a_caption_not_the_title() -> None:
+    text = ("嘉義市長與日本姬路市長共同簽署交流協定。（嘉市府提供）\n\n"
+            "嘉義市與日本姬路市今天簽署友好交流協定，雙方將在教育、觀光領域合作，市長表示期待兩市往來更密切。\n")
+    d = parse(text, "c.txt")
+    assert d.title is None
+    assert any(b.kind == "caption" for b in d.blocks)
 
 
 def test_a_headlines_blank_ends_a_visits_name() -> None:
