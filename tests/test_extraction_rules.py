@@ -1679,6 +1679,14 @@ def test_a_headlines_blank_ends_a_visits_name() -> None:
     assert not any("周" in n and "訪" in n for n in names)
 
 
+def test_a_pages_call_to_visit_its_site_is_no_visit() -> None:
+    f = _doc("青森縣知事訪台中\n\n掃描二維碼訪問某某網移動版 青森縣知事訪台中 林大明熱情接待 掃描二維碼訪問某某網移動版\n\n"
+             "歡迎訪問本網站。台中市長林大明今天訪問日本網走市，並拜會網走市長田中一郎。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert any("網走市" in n for n in names)
+    assert not any("移動版" in n or "網站" in n for n in names)
+
+
 def test_came_to_a_city_government_is_a_visit() -> None:
     f = _doc("澳洲訪團來訪\n\n澳洲伯斯市副市長史密斯一行於5日蒞臨高雄市政府交流，由副市長周明華接待。貴賓蒞臨現場指導。")
     visits = [e for e in f.events.values() if e.category == "visit"]

@@ -221,6 +221,11 @@ _REMARK = re.compile(fold(r"(?:這|此|也|亦|更|則|而)?\s*是\s*(?:他們|�
                           r"(?:首次|首度|第一次|第[0-9一二兩三四五六七八九十]+次|再度|再次)?\s*(?:前來|到|來)?\s*"))
 
 
+# what a page's chrome asks readers to visit: a web site or its mobile version (not 網走市: a name goes on after 網)
+_WEB_OBJECT = re.compile(fold(r"[^，。；,;\s]{0,10}?(?:網站|網頁|網|移動版|手機版|行動版|APP|App)(?![\u4e00-\u9fffA-Za-z])"))
+_SCAN = re.compile(fold(r"掃描|掃碼|QR\s*code|二維碼|QR碼"), re.I)
+
+
 def recognise_visits(text: Text) -> list[EventMention]:
     """Visits, calls and meetings the text tells with a verb (率團訪日, 拜會台北市長柯文哲, 訪台, 鳳凰城市長訪問團):
     the clause that tells it is the event's name."""
@@ -236,6 +241,8 @@ def recognise_visits(text: Text) -> list[EventMention]:
         e = min(nxt.start() if nxt else s.end, e + 16)
         if habitual().search(t, a, m.start()):  # 「近年…學生團體常來台」「每年都有訪團來訪」: no one visit
             continue
+        if _WEB_OBJECT.match(t, m.end(), e) or _SCAN.search(t, max(a, m.start() - 10), m.start()):
+            continue  # 「掃描二維碼訪問某某網移動版」「歡迎訪問本網站」: a site's chrome, a visit to a web page
         if _TIMES_AFTER.match(t, m.end(), e):
             continue  # (s10-ev) 「造訪某地已超過15次」: a count of visits, no one of them
         if t.startswith(fold("過"), m.end()) or (_AFTER_WHEN.match(t, m.end()) and fold("在") in t[a:m.start()]):
