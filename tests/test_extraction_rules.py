@@ -642,6 +642,16 @@ def test_a_dinner_or_banquet_someone_hosts_or_holds_is_an_event_named_by_its_wor
     assert not any("dinner" in n for e in g.events.values() for n in e.names_en)
 
 
+def test_a_ceremony_someone_takes_part_in_or_presides_at_is_an_event_named_by_its_words() -> None:
+    f = _doc_en("Mayor in Japan\n\nThe delegation was formed to participate in a temple gate unveiling ceremony in Hirado. "
+                "On 25 September, Hirado Mayor Kuroda Naruhiko presided at the unveiling ceremony.", date="2024-09-30")
+    found = [(k, e) for k, e in f.events.items() if "temple gate unveiling ceremony" in e.names_en]
+    assert len(found) == 1, [e.names_en for e in f.events.values()]
+    assert "Kuroda Naruhiko" in _took_part(f, found[0][0])
+    g = _doc_en("Congress\n\nPresident Tsai attended the opening ceremony of the Congress on 2 October.", date="2024-10-03")
+    assert not any(n == "opening ceremony" for e in g.events.values() for n in e.names_en)  # a part, named with its whole
+
+
 def test_a_japanese_family_name_written_first_stands_alone_for_its_bearer() -> None:
     f = _en_facts("Aomori Prefecture Governor Sakamoto Haruki led a delegation to Taichung on May 1. "
                   "Sakamoto said both councils had approved a sister-city agreement.")

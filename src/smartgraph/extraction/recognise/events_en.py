@@ -48,8 +48,11 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _BRACKET = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9 &'’.,:\-–]{3,80}?)\s*\)")
 # a meal or reception someone gives or attends, named by the words before its head: "hosted a year-end appreciation
 # dinner", "held a commemoration banquet", "attended a welcome reception" (a bare "hosted a dinner" names none)
-_MEAL = re.compile(r"\b(?:hosted|hosts|hosting|held|holds|holding|gave|gives|threw|attended|attends|attending|organi[sz]ed)\s+"
-                   r"(?:a|an|the|their|his|her|its)\s+(?P<name>(?:[\w'’-]+\s+){1,3}(?:banquet|dinner|luncheon|lunch|reception|gala))")
+_MEAL = re.compile(r"\b(?:(?:co-)?host(?:ed|s|ing)?|held|holds?|holding|gave|gives|threw|attend(?:ed|s|ing)?|organi[sz]ed"
+                   r"|(?:participat(?:e|ed|es|ing)|t(?:ake|ook|akes|aking)\s+part)\s+in|join(?:ed|s)?"
+                   r"|presid(?:e|ed|es|ing)\s+(?:at|over)|officiated\s+at|witness(?:ed|es)?)\s+"
+                   r"(?:a|an|the|their|his|her|its)\s+(?P<name>(?:[\w'’-]+\s+){1,3}"
+                   r"(?:banquet|dinner|luncheon|lunch|reception|gala|ceremony|celebration))")
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _A_OR_THE = re.compile(r"\b(?:the|a|an|its|their|this\s+year['’]s)\s+(?:(?:annual|yearly|first|second|third|\d{1,3}(?:st|nd|rd|th))\s+)?$")
 _OF_AFTER_HEAD = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -239,7 +242,8 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
                 if not _DETERMINERS.search(before) or category not in _GENERIC_KINDS:
                     continue  # a capitalised word alone, no name and no reference ("Forum" in a headline)
                 generic = True  # "the Congress": the congress named before
-        elif (meal := _MEAL.search(raw, max(s_lo, h.start - 60), h.end)) is not None and meal.end() == h.end:
+        elif (meal := _MEAL.search(raw, max(s_lo, h.start - 60), h.end)) is not None and meal.end() == h.end \
+                and not _PART_WORDS.intersection(meal["name"].lower().split()[:-1]):  # "the opening ceremony": a part, below
             start, end = meal.start("name"), h.end  # "hosted a year-end appreciation dinner", "held a commemoration banquet"
             name = raw[start:end]
         else:
