@@ -652,6 +652,20 @@ def test_a_ceremony_someone_takes_part_in_or_presides_at_is_an_event_named_by_it
     assert not any(n == "opening ceremony" for e in g.events.values() for n in e.names_en)  # a part, named with its whole
 
 
+def test_an_anniversary_someone_attends_is_an_event_and_two_in_a_row_are_two() -> None:
+    f = _doc_en("Deputy Mayor in the USA\n\nDeputy Mayor Bruce Linghu of Taichung also attended sister city San Diego's 250th "
+                "anniversary, as well as the 40th anniversary of sister city relationship between Taichung City and Tucson.",
+                date="2019-11-01")
+    named = {n: k for k, e in f.events.items() for n in e.names_en}
+    assert "San Diego's 250th anniversary" in named
+    tucson = [n for n in named if n.startswith("40th anniversary") and n.endswith("Tucson")]
+    assert tucson and named[tucson[0]] != named["San Diego's 250th anniversary"]
+    assert "Bruce Linghu" in _took_part(f, named[tucson[0]])
+    g = _doc_en("Mayor in Yokohama\n\nOn January 28 the mayor arrived in Yokohama; this year marks the tenth anniversary of the "
+                "partnership.", date="2016-02-01")
+    assert not any("anniversary" in n for e in g.events.values() for n in e.names_en)  # a year that marks it: no event
+
+
 def test_a_japanese_family_name_written_first_stands_alone_for_its_bearer() -> None:
     f = _en_facts("Aomori Prefecture Governor Sakamoto Haruki led a delegation to Taichung on May 1. "
                   "Sakamoto said both councils had approved a sister-city agreement.")

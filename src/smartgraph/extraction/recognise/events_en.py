@@ -310,6 +310,16 @@ _ANNIVERSARY_EN = re.compile(r"\b(?:celebrated|celebrates|celebrating|marked|mar
                              r"(?P<head>ceremony|celebration|reception|gala)\b")
 
 
+# "attended sister city San Diego's 250th anniversary, as well as the 40th anniversary of sister city relationship between
+# Taichung City and Tucson": an anniversary someone attends is an event, named by its words up to the clause's end
+_ATTENDED_ANNIVERSARY_EN = re.compile(
+    r"\b(?:attended|attends|attending|joined|joins|(?:participated|participates|took\s+part)\s+in)\s+")  # not "marks": "this year marks …"
+_AN_ANNIVERSARY_EN = re.compile(
+    r"(?:(?:the|a)\s+|(?:(?:sister|friendship|partner)\s+cit(?:y|ies)\s+)?(?P<whose>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+)"
+    r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+anniversary\b(?P<of>\s+of\s+[^.;,()]{3,90}?)?(?=\s*(?:[.;,()]|$|\s+(?:in|on|at|with|by|was|were|is|are|will|which|that|where|when|who)\s))")
+_AND_ANOTHER = re.compile(r"\s*,?\s*(?:as\s+well\s+as|and)\s+")
+
+
 def _anniversaries_en(text: Text) -> list[EventMention]:
     raw = text.raw
     out: list[EventMention] = []
@@ -319,6 +329,25 @@ def _anniversaries_en(text: Text) -> list[EventMention]:
         name = f"{m['ord']} anniversary {(m['how'] or '').lower()}{m['head'].lower()}"
         out.append(EventMention(m.start(), m.end(), raw[m.start():m.end()], name, "ceremony", False, False, None, False, "", None,
                                 m.start("head")))
+    for v in _ATTENDED_ANNIVERSARY_EN.finditer(raw):
+        if text.unit_of(v.start()).kind in ("title", "subtitle", "heading", "caption"):
+            continue
+        at = v.end()
+        while (a := _AN_ANNIVERSARY_EN.match(raw, at)) is not None:
+            if a["of"] is None and a["whose"] is None:
+                break  # "marked the 10th anniversary": whose, it does not say
+            start = a.start("whose") if a["whose"] else a.start("ord")
+            if any(o.start <= a.start("ord") < o.end for o in out):
+                break  # told already with its ceremony
+            name = raw[start:a.end()]
+            om = _ORDINAL.match(a["ord"])
+            ordinal = (_ORDINALS[om.group(1).lower()] if om.group(1) else int(om.group(2))) if om else None
+            out.append(EventMention(start, a.end(), name, re.sub(r"\s+", " ", name), "ceremony", False, False, None, False, "",
+                                    ordinal, a.start("ord")))
+            more = _AND_ANOTHER.match(raw, a.end())
+            if more is None:
+                break
+            at = more.end()
     return out
 
 

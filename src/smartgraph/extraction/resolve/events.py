@@ -94,7 +94,10 @@ def _act(m: EventMention) -> bool:
 
 def _english_anniversary(m: EventMention) -> bool:
     """(s10-ev) An English anniversary ceremony a sentence tells with its verb (recognise.events_en._anniversaries_en)."""
-    return m.category == "ceremony" and m.head is not None and " anniversary " in m.name and m.name.isascii() and not m.quoted
+    return m.category == "ceremony" and m.head is not None and _ANNIVERSARY_ACT.search(m.name) is not None and not m.quoted
+
+
+_ANNIVERSARY_ACT = re.compile(r"^\S+ anniversary (?:[a-z]+ )?(?:ceremony|celebration|reception|gala)$")  # as _anniversaries_en names it
 
 
 def _english_signing(m: EventMention) -> bool:
