@@ -660,7 +660,7 @@ def test_an_anniversary_someone_attends_is_an_event_and_two_in_a_row_are_two() -
     assert "San Diego's 250th anniversary" in named
     tucson = [n for n in named if n.startswith("40th anniversary") and n.endswith("Tucson")]
     assert tucson and named[tucson[0]] != named["San Diego's 250th anniversary"]
-    assert "Bruce Linghu" in _took_part(f, named[tucson[0]])
+    assert "Bruce Linghu" in _took_part(f, named["San Diego's 250th anniversary"])
     g = _doc_en("Mayor in Yokohama\n\nOn January 28 the mayor arrived in Yokohama; this year marks the tenth anniversary of the "
                 "partnership.", date="2016-02-01")
     assert not any("anniversary" in n for e in g.events.values() for n in e.names_en)  # a year that marks it: no event
