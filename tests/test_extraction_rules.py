@@ -3134,3 +3134,11 @@ def test_an_english_signing_someone_travels_to_make_in_future_is_none() -> None:
                 "Springfield Governor Mary Evans will fly to Tainan on March 15 to sign a friendship agreement with Tainan "
                 "Mayor Lin Da-tong.", date="2026-03-10")
     assert not [k for k, e in f.events.items() if e.category == "ceremony"], [e.names_en for e in f.events.values()]
+
+
+def test_a_name_ends_before_from_and_a_japanese_family_name_of_two_characters_may_hold_any_second_one() -> None:
+    f = _doc("台中市長考察\n\n台中市長張溫鷹自八月四日起前往加拿大溫哥華進行市政考察。")
+    assert "張溫鷹" in _names(f).values() and "張溫鷹自" not in _names(f).values()
+    g = _doc("八王子市長訪高雄\n\n日本八王子市市長黑須隆一率領代表團抵達高雄。滋賀縣知事在致詞時表示感謝。")
+    assert "黑須隆一" in _names(g).values()
+    assert not any("致詞" in n for n in _names(g).values())

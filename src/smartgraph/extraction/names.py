@@ -331,7 +331,9 @@ class NameScorer:
         ``origin`` is the country the text ties the name to (the place before its title), when it does:
         a Japanese name has four characters or so, a Western one is transliterated."""
         k = len(name)
-        own = 2 if k > 2 and name[:2] in lx.surnames_ja() else 1  # 高市早苗: a family name may hold 市
+        # 高市早苗: a family name may hold 市; a Japanese one of two characters (黑須隆一) any second character
+        own = 2 if (k > 2 and name[:2] in lx.surnames_ja()) or (origin == "JP" and k == 4 and name[0] not in _NOT_FIRST
+                                                                    and name[0] not in not_in_name()) else 1
         inner = name[own:]
         if own == 2 and k >= 4 and name[-1] == _YA:
             inner = inner[:-1]  # 山本知也, 佐藤達也: a Japanese given name often ends in 也 (-ya), elsewhere the adverb
@@ -405,7 +407,7 @@ class NameScorer:
             end = 0.5  # 「首相高市早苗延續前首相的理念」「會長王大明致謝」: a typical full name, then a verb or a word
         s += end if after else self.start_boundary(i)
         if after and len(name) > 3 and self.end_boundary(j - 1) >= 1.0 and len(starts_with(self.t, j - 1, words("follow"))) == 1:
-            s -= 1.5  # 陳銘俊以視訊: the last character is the word that follows the name
+            s -= 2.0  # 陳銘俊以視訊: the last character is the word that follows the name
         if after and len(name) > 2 and name[-1] == _WHEN and end >= 3.0:
             s -= 2.5  # 「市長山田一郎時，」: 時 (when) closes the clause the name stands in, it ends no name
         if after and j < len(self.t) and self.t[j] in _LIST_MARKS and self._person_follows(j + 1):
