@@ -3142,3 +3142,11 @@ def test_a_name_ends_before_from_and_a_japanese_family_name_of_two_characters_ma
     g = _doc("八王子市長訪高雄\n\n日本八王子市市長黑須隆一率領代表團抵達高雄。滋賀縣知事在致詞時表示感謝。")
     assert "黑須隆一" in _names(g).values()
     assert not any("致詞" in n for n in _names(g).values())
+
+
+def test_two_cities_that_are_sister_cities_are_a_tie_not_an_agreement_made() -> None:
+    f = _en_facts("Mayor Chen Chi-mai emphasized that Kaohsiung City and Belize City are sister cities and will help each other.")
+    assert not f.agreements
+    assert len(f.sister_cities) == 1
+    g = _en_facts("Kaohsiung City and Belize City have been sister cities since 1980, Mayor Chen Chi-mai said.")
+    assert [a.year for a in g.agreements.values()] == [1980]

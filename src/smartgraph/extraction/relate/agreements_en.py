@@ -46,7 +46,7 @@ _SIGN = re.compile(r"\b(?:(?<!\bthe )(?<!\bnewly )(?<!\ba )(?<!\btheir )(?<!\bit
 _ISSUE = re.compile(r"\b(?:issu(?:e|es|ed)|adopt(?:s|ed)?|launch(?:es|ed)?|releas(?:e|es|ed)|announc(?:e|es|ed)|sign(?:s|ed)?)\b", re.I)
 _TIE = re.compile(r"\b(?:sister|friendship|friendly|partner|twin)[ -]?(?:cit(?:y|ies)|(?:city )?(?:ties|tie|relations(?:hip)?s?))\b|\btwinned\b|"
                   r"(?<=\bbecame )sisters\b|(?<=\bbecome )sisters\b", re.I)
-_TIE_VERB = re.compile(r"\b(?:bec(?:a|o)me|becomes|becoming|have been|has been|had been|were|are|formed|form|forge[sd]?|"
+_TIE_VERB = re.compile(r"\b(?:bec(?:a|o)me|becomes|becoming|have been|has been|had been|formed|form|forge[sd]?|"
                        r"establish(?:ed|es|ing|ment)?|making|made|make|seal(?:ed|s)?|sign(?:ed|s)?|twinned|linked|"
                        # a tie whose anniversary is marked, or whose years are counted, is made
                        r"anniversary|enjoy(?:s|ed)?\s+\d+\s+years)\b", re.I)
