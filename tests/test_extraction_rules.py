@@ -3150,3 +3150,16 @@ def test_two_cities_that_are_sister_cities_are_a_tie_not_an_agreement_made() -> 
     assert len(f.sister_cities) == 1
     g = _en_facts("Kaohsiung City and Belize City have been sister cities since 1980, Mayor Chen Chi-mai said.")
     assert [a.year for a in g.agreements.values()] == [1980]
+
+
+def test_a_guest_who_came_to_attend_what_the_release_is_about_took_part_in_it() -> None:
+    f = _doc("亞太城市高峰會開幕\n\n2024亞太城市高峰會今（12）日在高雄開幕，高雄市長陳其邁出席致詞。\n\n"
+             "論壇第一天議程豐富。\n\n會議討論城市韌性。\n\n"
+             "陳其邁歡迎日本八王子市長石森孝志出席，她表示，八王子市於2006年與高雄締盟。\n\n"
+             "美國小岩城市長Mark Stodola也從美國遠道而來參加，陳其邁說，兩市交流密切。")
+    summit = next(k for k, e in f.events.items() if e.category == "summit")
+    assert {"石森孝志", "Mark Stodola"} <= _took_part(f, summit)
+    g = _doc("亞太城市高峰會開幕\n\n2024亞太城市高峰會今（12）日在高雄開幕，高雄市長陳其邁出席致詞。\n\n"
+             "論壇第一天議程豐富。\n\n會議討論城市韌性。\n\n美國小岩城市長Mark Stodola於2019年曾來訪，兩市交流密切。")
+    summit = next(k for k, e in g.events.items() if e.category == "summit")
+    assert "Mark Stodola" not in _took_part(g, summit)

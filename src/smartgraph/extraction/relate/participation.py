@@ -221,6 +221,8 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             event = trips[0]  # "Mayor X met Mayor Y" after the release told its one trip: a call on the trip
         elif main_happened and (caption or member or s.unit in opening) and not past:
             event = main
+        elif not english and main_happened and not evs and _came_to_it(text, s, pm, cues):
+            event = main  # 「歡迎甲市長某某出席」「市長某某也遠道而來參加」: came to what the release is about, not named again
         elif english and main_happened and not past and not evs and _GIFT_EN.search(text.raw, s.start, s.end):
             event = main  # (s10-ev) "A presented Mayor B with a sculpture": gifts are given where the release's event is
         else:
@@ -530,6 +532,19 @@ def _nearest(text: Text, s: Sentence, evs: list[tuple[int, str]], pos: int, earl
     c1 = clause_end(t, pos, s.end)
     fit = [x for x in evs if x[1] not in earlier or c0 <= x[0] < c1]
     return min(fit, key=lambda x: abs(x[0] - pos))[1] if fit else ""
+
+
+_CLAUSE_ENDS = re.compile(r"\s*[，,。；;！!]")
+
+
+def _came_to_it(text: Text, s: Sentence, pm: PersonMention, cues: list[CueMention]) -> bool:
+    """Whether the person's clause ends in a verb of coming or taking part with nothing after it (出席，參加，與會，來訪，):
+    what they came to is the event the release is about."""
+    stop = clause_end(text.fold, pm.end, s.end, "，,。；;")
+    if _PAST_YEAR.search(text.raw, clause_start(text.fold, s.start, pm.start, "，,。；;"), stop):
+        return False  # 「2019年某市長曾來訪，」: an earlier year's
+    return any(pm.end <= c.start and c.end <= stop and c.cls in ("attend", "visit") and _CLAUSE_ENDS.match(text.fold, c.end)
+               for c in cues)
 
 
 def _previous(events_in: dict[int, list[tuple[int, str]]], sentences: list[Sentence], si: int) -> list[list[tuple[int, str]]]:
