@@ -3163,3 +3163,14 @@ def test_a_guest_who_came_to_attend_what_the_release_is_about_took_part_in_it() 
              "論壇第一天議程豐富。\n\n會議討論城市韌性。\n\n美國小岩城市長Mark Stodola於2019年曾來訪，兩市交流密切。")
     summit = next(k for k, e in g.events.items() if e.category == "summit")
     assert "Mark Stodola" not in _took_part(g, summit)
+
+
+def test_a_welcome_dinner_of_the_visit_someone_attended_is_an_event_of_its_own() -> None:
+    # a news story with no date: the dinner's day is not known, it is kept for those who were there
+    f = extract(parse("釜山市長訪高雄\n\n釜山市長徐秉洙今（4）日抵達高雄，與高雄市長陳其邁會面。"
+                      "隨後市府於西子灣舉辦以在地菜餚為主題的歡迎晚宴，陳其邁與徐秉洙一同出席。\n", "n.txt"))
+    dinner = [k for k, e in f.events.items() if any("歡迎晚宴" in n for n in e.names_zh)]
+    assert len(dinner) == 1
+    assert _took_part(f, dinner[0]) == {"陳其邁", "徐秉洙"}
+    g = extract(parse("釜山市長訪高雄\n\n釜山市長徐秉洙今（4）日抵達高雄，與高雄市長陳其邁會面。去年市府曾舉辦歡迎晚宴，陳其邁出席。\n", "n.txt"))
+    assert not any("晚宴" in n for e in g.events.values() for n in e.names_zh)

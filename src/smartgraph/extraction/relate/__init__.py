@@ -24,10 +24,13 @@ from smartgraph.extraction.relate.participation import find_participation, told_
 from smartgraph.extraction.relate.posts import find_posts
 from smartgraph.extraction.relate.retold import merge_retold
 from smartgraph.extraction.relate.statements import find_statements
-from smartgraph.extraction.text import Text, fold_char
+from smartgraph.extraction.text import Text, fold, fold_char
 from smartgraph.model import Contact, Event, Facts, Notice, Organization, Person, Place
 
 __all__ = ["relate"]
+
+
+_MEAL = re.compile(fold(r"晚宴|午宴|餐會|餐敘|酒會|歡迎會|晚會|國宴"))  # a dinner or reception of a visit's days
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +189,10 @@ def relate(res: Resolved) -> Facts:
                 and told_on_a_day_en(res, res.events[k]))
             or (english and res.events[k].origin == "act" and res.events[k].category == "visit" and k in attended)  # a visit someone made
             or k in visits_told  # a visit the text says who made (周春米率團訪問鹿兒島縣), whenever it was
+            # 「隨後於西子灣舉辦歡迎晚宴，雙方一同出席」: a dinner or reception of the release's own days someone was at
+            or (not english and res.events[k].origin == "generic" and k in attended and e.start is None
+                and any(_MEAL.search(fold(n)) for n in res.events[k].names)
+                and not told_as_past(res, res.events[k]) and not told_ahead(res, k))
             # a news story without a date (記者…報導): a signing someone took part in, not told as past, is what it reports
             or (doc_date is None and not english and res.events[k].origin == "act" and res.events[k].category == "ceremony"
                 and e.start is None and k in attended and not told_as_past(res, res.events[k]))}
