@@ -1687,6 +1687,12 @@ def test_a_date_line_apart_from_the_story_dates_it_when_the_datelines_day_agrees
     assert parse(chrome + "2021/11/12 20:14\n\n" + story, "n.txt").header.published is None
 
 
+def test_a_day_and_outlet_in_the_storys_opening_bracket_date_it() -> None:
+    d = parse("釜山市長訪高雄\n\n【2017.09.04╱新聞大聯盟報導】釜山市長今日抵達高雄，與高雄市長會面。\n", "n.txt")
+    assert d.header.published == dt.date(2017, 9, 4)
+    assert d.header.outlet is not None and d.header.outlet.text == "新聞大聯盟"
+    assert d.blocks[0].span.text.startswith("釜山市長今日")
+
 def test_a_line_ending_in_a_photo_credit_is_a_caption_not_the_title() -> None:
     text = ("嘉義市長與日本姬路市長共同簽署交流協定。（嘉市府提供）\n\n"
             "嘉義市與日本姬路市今天簽署友好交流協定，雙方將在教育、觀光領域合作，市長表示期待兩市往來更密切。\n")

@@ -305,6 +305,8 @@ _DATE_LINE_NOISE = re.compile(
 _ZH_DATELINE_RE = re.compile(
     r"^[（(]\s*(?P<outlet>中央社|中央通訊社|中央通讯社|[\u4e00-\u9fff]{2,8}?社)\s*(?:(?:記者|记者)(?P<rest>[\u4e00-\u9fff、，,·．]{2,40}?)|(?P<place>[\u4e00-\u9fff]{2,8}?))"
     r"(?P<day>\d{1,2})\s*日\s*(?:電|电|專電|专电)\s*[）)]\s*")
+_DATED_REPORT_RE = re.compile(r"(?P<d>(?:19|20)\d{2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2})\s*[／/╱|｜]\s*"
+                              r"(?P<outlet>[^\s／/╱|｜]{2,16}?)\s*(?:報導|报导|報道|报道)$")
 _ZH_BRACKET_BYLINE_RE = re.compile(r"^[〔【\[]\s*(?P<inner>[^〕】\]\n]{2,40}?)\s*[〕】\]]\s*")
 _EN_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 # TAICHUNG, March 13 (CNA) -- · TAIPEI (Taiwan News) — · Kaohsiung, June 25 (CNA)
@@ -823,6 +825,17 @@ def _dateline(f: _Fields, para: Span) -> int:
         f.news = True
         return m.end()
     m = _ZH_BRACKET_BYLINE_RE.match(t)
+    dated = _DATED_REPORT_RE.match(m["inner"]) if m else None
+    if m and dated and "published" not in f.dates:
+        # 【2017.09.04╱新聞大聯盟報導】: the day and the outlet that reports, in the story's opening bracket
+        d = _full_date(dated["d"])
+        if d is not None:
+            i = m.start("inner")
+            f.put_date("published", d.date, _strip_span_of(para, i + dated.start("d"), i + dated.end("d")))
+            f.outlet = f.outlet or _strip_span_of(para, i + dated.start("outlet"), i + dated.end("outlet"))
+            f.bylines.append(_strip_span_of(para, 0, m.end()))
+            f.news = True
+            return m.end()
     if m and _byline(f, _strip_span_of(para, m.start("inner"), m.end("inner"))):
         f.bylines[-1] = _strip_span_of(para, 0, m.end())
         return m.end()
