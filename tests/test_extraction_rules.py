@@ -1693,6 +1693,16 @@ def test_a_day_and_outlet_in_the_storys_opening_bracket_date_it() -> None:
     assert d.header.outlet is not None and d.header.outlet.text == "新聞大聯盟"
     assert d.blocks[0].span.text.startswith("釜山市長今日")
 
+def test_a_headline_over_its_dated_byline_is_the_title_below_a_pages_menus() -> None:
+    text = ("自由電子報\n自由影音\n即時 熱門 政治 軍武 社會 生活 健康 國際 地方\n限制級\n"
+            "您即將進入之新聞內容 需滿18歲 方可瀏覽。\n首頁 > 政治\n\n南市與日本水上町雙議會簽友好協定\n\n"
+            "2025/11/20 16:32 記者林小華／台南報導\n台南市議會與日本群馬縣水上町議會今天正式簽署友好交流協定。\n")
+    d = parse(text, "n.txt")
+    assert d.title is not None and d.title.text == "南市與日本水上町雙議會簽友好協定"
+    assert d.header.published == dt.date(2025, 11, 20)
+    assert [r.text for r in d.header.reporters] == ["林小華"]
+    assert d.blocks[0].span.text.startswith("台南市議會與日本群馬縣")
+
 def test_a_line_ending_in_a_photo_credit_is_a_caption_not_the_title() -> None:
     text = ("嘉義市長與日本姬路市長共同簽署交流協定。（嘉市府提供）\n\n"
             "嘉義市與日本姬路市今天簽署友好交流協定，雙方將在教育、觀光領域合作，市長表示期待兩市往來更密切。\n")

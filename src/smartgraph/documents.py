@@ -1384,6 +1384,8 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
             run.append(ln.span)
             prose = prose or len(ln.span.text) > 60 or "。" in ln.span.text
     flush()
+    if title is None or len(title.text) <= 8:
+        title, paras = _headline_over_dated_byline(f, title, paras, text)
     cut = 0
     if paras:
         cut = _dateline(f, paras[0])
@@ -1435,6 +1437,32 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
         header=header, title=title, subtitle=subtitle, blocks=tuple(blocks), notices=tuple(notes),
         language=detect_language(body_text or text), media_type=media_type,
     )
+
+
+def _headline_over_dated_byline(f: _Fields, title: Span | None, paras: list[Span], text: str) -> tuple[Span | None, list[Span]]:
+    """A news page whose menus the top did not know: a line like a headline right over a line with the day and the
+    byline (``2025/11/20 16:32 記者某某／台南報導``) within the body's first paragraphs is the story's headline, what
+    comes before it the page's; the title the top found, if any, was a short menu word (「自由影音」)."""
+    for k, head in enumerate(paras[:8]):
+        if "\n" in head.text or not _is_title(head.text) or _is_latin(head.text):
+            continue
+        m = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*([^\n]+)").match(text, head.end)
+        if m is None or not _full_date(m.group(1)):
+            continue
+        line = _strip_span(text, m.start(1), m.end(1))
+        probe = _Fields()
+        if not _date_line(probe, line) or not probe.reporters:
+            continue
+        if line not in f.bylines:
+            _date_line(f, line)
+        f.boilerplate.extend([title] if title is not None else [])
+        f.boilerplate.extend(paras[:k])
+        rest = paras[k + 1:]
+        if rest and rest[0].start == line.start:
+            cut = _strip_span(text, line.end, rest[0].end)
+            rest = ([cut] if cut.text else []) + rest[1:]
+        return head, rest
+    return title, paras
 
 
 def _split_lines_of_items(text: str, p: Span) -> Iterator[Span]:
