@@ -3190,3 +3190,14 @@ def test_a_welcome_dinner_of_the_visit_someone_attended_is_an_event_of_its_own()
     assert _took_part(f, dinner[0]) == {"陳其邁", "徐秉洙"}
     g = extract(parse("釜山市長訪高雄\n\n釜山市長徐秉洙今（4）日抵達高雄，與高雄市長陳其邁會面。去年市府曾舉辦歡迎晚宴，陳其邁出席。\n", "n.txt"))
     assert not any("晚宴" in n for e in g.events.values() for n in e.names_zh)
+
+
+def test_a_headline_that_ends_with_its_day_dates_an_archived_story() -> None:
+    text = ("A Delegation from Austin visited Taichung City(2010-04-14)\n\n  • Date: 2018-07-06\n"
+            "  • Issued by: Taichung City Government\n\nMayor Lee Leffingwell of Austin led a delegation to visit Taichung "
+            "City on April 13th and 14th.\n")
+    d = parse(text, "en.txt")
+    assert d.header.published == dt.date(2018, 7, 6)  # the page's own date stays what the page says
+    assert d.date == dt.date(2010, 4, 14)
+    f = extract(d)
+    assert [e.start.isoformat() for e in f.events.values() if e.start] == ["2010-04-13"]

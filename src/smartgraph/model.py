@@ -9,6 +9,8 @@ that the graph stage can mint the same IRI from any document without global stat
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass, field
 
 # ----------------------------------------------------------------------------- documents
@@ -90,6 +92,9 @@ class Header:
     boilerplate: tuple[Span, ...] = ()
 
 
+_HEADLINE_DAY = re.compile(r"[（(]\s*(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\s*[)）]\s*$")
+
+
 @dataclass(frozen=True)
 class Document:
     """One press release or news story, read and split, with its text kept whole so that offsets stay true.
@@ -110,10 +115,21 @@ class Document:
     language: str = "zh-Hant"
     media_type: str = "text/plain"  # text/html for a saved web page (its recorded text is the extracted text)
 
-    @property
+    @functools.cached_property
     def date(self) -> dt.date | None:
-        """The day the document speaks from: the publication date, else the posting date, else the update date."""
-        return self.header.published or self.header.posted or self.header.updated
+        """The day the document speaks from: the publication date, else the posting date, else the update date; but
+        the day its headline ends with, when earlier (an archive's story posted again years later: 「A Delegation …
+        visited Taichung City(2010-04-14)」 under ``Date: 2018-07-06``), which its own "today" and "April 13th" mean."""
+        published = self.header.published or self.header.posted or self.header.updated
+        m = _HEADLINE_DAY.search(self.title.text) if self.title is not None else None
+        if m is not None and published is not None:
+            try:
+                own = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                return published
+            if own < published:
+                return own
+        return published
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
