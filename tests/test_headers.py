@@ -121,6 +121,13 @@ def test_contacts_lose_their_titles_and_phones(tmp_path: Path) -> None:
     assert [p.text for p in doc.header.phones] == ["(02)2720-8889 ext. 1234"]
 
 
+def test_a_contact_field_that_says_there_is_none_names_no_contact() -> None:
+    for none in ("無", "N/A", "—", "none"):
+        doc = documents.parse(f"聯絡人：{none}\n聯絡電話：無\n\n台中市長出訪\n\n市長今天率團出訪溫哥華。\n", "c.txt")
+        assert doc.header.contacts == (), none
+    assert [c.text for c in documents.parse("聯絡人：王小明\n\n標題\n\n市長今天出訪。\n", "c.txt").header.contacts] == ["王小明"]
+
+
 def test_a_unit_only_publisher_keeps_the_portal_it_belongs_to(tmp_path: Path) -> None:
     doc = read(RELEASES[7][0], tmp_path)
     assert t(doc.header.site) == "Taichung City Government" and t(doc.header.publisher) == "Secretariat"

@@ -1220,12 +1220,15 @@ def _tags(t: str) -> bool:
     return len(parts) >= 3 and all(len(p) <= 30 and not re.search(r"[。，,.!?！？:：]", p) for p in parts)
 
 
+_NO_ONE = re.compile(r"無|无|暫無|暂无|從缺|从缺|略|不詳|不详|none|n/?a|nil|tbd|[-–—]+", re.I)
+
+
 def _contacts(f: _Fields, text: str) -> tuple[Span | None, list[Span], list[Span]]:
     unit: Span | None = None
     contacts: list[Span] = []
     phones: list[Span] = []
     c = f.spans.get("contacts")
-    if c is not None:
+    if c is not None and not _NO_ONE.fullmatch(c.text.strip()):
         latin = _is_latin(c.text)
         pattern = r"[^/／、,，;；]+" if latin else r"[^/／、,，;；\s]+"
         for m in re.finditer(pattern, c.text):
@@ -1236,8 +1239,8 @@ def _contacts(f: _Fields, text: str) -> tuple[Span | None, list[Span], list[Span
                 phones.append(piece)
             elif unit is None and not contacts and piece.text.endswith(_UNIT_SUFFIXES) and len(piece.text) >= 3 and not latin:
                 unit = piece
-            elif piece.text in _TITLE_WORDS:
-                continue
+            elif piece.text in _TITLE_WORDS or _NO_ONE.fullmatch(piece.text):
+                continue  # 「聯絡人：無」「Contact: N/A」: the field says there is none
             else:
                 for w in _TITLE_WORDS:
                     if not latin and piece.text.endswith(w) and len(piece.text) - len(w) >= 2:
