@@ -3201,3 +3201,11 @@ def test_a_headline_that_ends_with_its_day_dates_an_archived_story() -> None:
     assert d.date == dt.date(2010, 4, 14)
     f = extract(d)
     assert [e.start.isoformat() for e in f.events.values() if e.start] == ["2010-04-13"]
+
+
+def test_a_team_led_to_a_place_for_days_from_one_to_another_is_a_trip() -> None:
+    f = _doc_en("Mayor to Japan\n\nTaoyuan City Mayor Cheng Wen-Tsan has led a city government team to Japan on an observation "
+                "trip that will last from August 6 to 12.", date="2024-08-07")
+    trips = [k for k, e in f.events.items() if e.category == "visit" and any("Japan" in n for n in e.names_en)]
+    assert len(trips) == 1
+    assert "Cheng Wen-Tsan" in _took_part(f, trips[0])

@@ -431,7 +431,7 @@ _SUBJECT_VISITED = re.compile(r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|th
 _SUBJECT_OF = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 # "headed a Taipei City Government delegation to Japan", "led a 15-member delegation to Brisbane"
 _LED_TO = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|an|the|his|her|their)\s+((?:[\w'’-]+\s+){0,5}?)"
-                     r"(?:delegation|group|mission)\s+(?:of\s+[^,.;]{1,40}?\s+(?=on\s))?(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?"
+                     r"(?:delegation|group|mission|team|contingent)\s+(?:of\s+[^,.;]{1,40}?\s+(?=on\s))?(?:on\s+(?:a|an)\s+[^,.;]{0,40}?\s+)?"
                      r"to\s+(?:the\s+(?:cities|city|towns?|prefectures?)\s+of\s+)?(" + _PLACE_WORDS + r")")
 # "On September 24, Mayor X led a delegation …": the day, told before the verb
 _ON_A_DAY_FIRST = re.compile(r"\s*On\s+" + _MONTH_WORD + r"\s+\d{1,2}\b")
@@ -448,7 +448,7 @@ _DELEGATION_VISITED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w'’-]+\s+){0,4}
 _A_DELEGATION = re.compile(r"an?\s", re.I)  # a delegation the text brings in, not "the delegation" met before
 # the day a sentence's visit was made, told after its verb: "today (19th)", "on the 19th", "on December 19"
 _ON_A_DAY = re.compile(r"[^.;]{0,60}?\b(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+the\s+\d{1,2}(?:st|nd|rd|th)"
-                       r"|on\s+" + _MONTH_WORD + r"\s+\d{1,2})\b", re.I)
+                       r"|on\s+" + _MONTH_WORD + r"\s+\d{1,2}|from\s+" + _MONTH_WORD + r"\s+\d{1,2}\s*(?:to|through|until|-|–))\b", re.I)
 
 
 def _only_title(words: str) -> bool:
