@@ -698,8 +698,13 @@ def _stamp_date(f: _Fields, text: str) -> None:
     end of the text, or at the end of a line with a dateline's day to agree with (a saved page's chrome below it)."""
     if "published" in f.dates:
         return
-    m = _STAMP_RE.search(text.rstrip())
-    found = [m] if m is not None else [m for m in _LINE_STAMP_RE.finditer(text) if f.day is not None][::-1]
+    last = _STAMP_RE.search(text.rstrip())
+    if last is not None:
+        found = [last]
+    elif f.day is not None:  # a stamp inside the text needs a dateline's day to agree with: the last one first
+        found = list(_LINE_STAMP_RE.finditer(text))[::-1]
+    else:
+        return
     for m in found:
         d = m["d"]
         try:
@@ -1442,6 +1447,9 @@ def parse(text: str, source: str, path: str = "", encoding: str = "utf-8", notic
     )
 
 
+_NEXT_LINE = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*([^\n]+)")  # the next line that is not blank
+
+
 def _headline_over_dated_byline(f: _Fields, title: Span | None, paras: list[Span], text: str) -> tuple[Span | None, list[Span]]:
     """A news page whose menus the top did not know: a line like a headline right over a line with the day and the
     byline (``2025/11/20 16:32 記者某某／台南報導``) within the body's first paragraphs is the story's headline, what
@@ -1449,7 +1457,7 @@ def _headline_over_dated_byline(f: _Fields, title: Span | None, paras: list[Span
     for k, head in enumerate(paras[:8]):
         if "\n" in head.text or not _is_title(head.text) or _is_latin(head.text):
             continue
-        m = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*([^\n]+)").match(text, head.end)
+        m = _NEXT_LINE.match(text, head.end)
         if m is None or not _full_date(m.group(1)):
             continue
         line = _strip_span(text, m.start(1), m.end(1))
