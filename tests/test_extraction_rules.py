@@ -3209,3 +3209,9 @@ def test_a_team_led_to_a_place_for_days_from_one_to_another_is_a_trip() -> None:
     trips = [k for k, e in f.events.items() if e.category == "visit" and any("Japan" in n for n in e.names_en)]
     assert len(trips) == 1
     assert "Cheng Wen-Tsan" in _took_part(f, trips[0])
+
+
+def test_a_meeting_is_named_with_whom_it_was_with_when_they_stand_before_its_verb() -> None:
+    f = _doc("市長會晤姊妹市首長\n\n高雄市長陳其邁今（12）日與日本八王子市、美國小岩城等姊妹市首長會晤，雙方就城市交流交換意見。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "陳其邁與日本八王子市、美國小岩城等姊妹市首長會晤" in names, names

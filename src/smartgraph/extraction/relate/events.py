@@ -304,6 +304,10 @@ def on_behalf(t: str, s0: int, pm: PersonMention) -> bool:
 _WITH = re.compile(fold(r"偕同|偕|陪同|率同|帶同"))
 
 
+_MEETING_VERB = re.compile(fold(r"會晤|會面|會談|晤談|見面"))
+_WITH_BEFORE = re.compile(fold(r"(?:與|和|同|跟)[^，,；;。]{2,30}"))
+
+
 def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
     """A visit's names as its sentence tells it, and whether it names who made it.
 
@@ -375,6 +379,14 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
         if before:
             verb = f"{verb}{raw[before[-1].start:before[-1].end]}"
     names: list[str] = []
+    if who and "·" not in who and people and _MEETING_VERB.match(t, m.head):
+        # 「陳菊與八王子市、小岩城及貝里斯等姊妹市首長會晤」: whom a meeting was with, told before its verb
+        after_name = people[n][0].name.end
+        when = lx.LEADING.match(t, after_name)  # 「今（12）日」「也」: a time or a linking word before 與
+        between = _WITH_BEFORE.fullmatch(t, when.end() if when else after_name, m.head)
+        if between is not None:
+            met = re.sub(r"[「」『』\s]", "", raw[between.start():m.head])
+            names.append(f"{who}{met}{verb}")
     if who and "·" not in who:
         names.append(f"{who}{verb}")
     if len(verb) >= 3:
