@@ -687,10 +687,10 @@ def _late_date_field(f: _Fields, line: Span, notices: list[Notice], text: str) -
 
 
 # a news agency's stamp, the Minguo date (yyyMMdd), after a story's last sentence or its editor's name
-_STAMP_RE = re.compile(r"(?:(?<=[。！？」])|[（(]\s*(?:編輯|编辑|責任編輯|责任编辑|核稿)\s*[:：][^（()）\n]{1,20}[）)]\s*)(?P<d>1\d{6})$")
+_AFTER_STORY = r"(?<=[。！？」])|[（(]\s*(?:編輯|编辑|責任編輯|责任编辑|核稿)\s*[:：][^（()）\n]{1,20}[）)]"
+_STAMP_RE = re.compile(r"(?:" + _AFTER_STORY + r"\s*)(?P<d>1\d{6})$")
 # the stamp at the end of a line, the page's chrome (comments, related stories) below it; or alone on its line
-_LINE_STAMP_RE = re.compile(r"(?:(?<=[。！？」])|[（(]\s*(?:編輯|编辑|責任編輯|责任编辑|核稿)\s*[:：][^（()）\n]{1,20}[）)][ \t]*|^[ \t]*)"
-                            r"(?P<d>1\d{6})[ \t]*$", re.M)
+_LINE_STAMP_RE = re.compile(r"(?:" + _AFTER_STORY + r"[ \t]*|^[ \t]*)(?P<d>1\d{6})[ \t]*$", re.M)
 
 
 def _stamp_date(f: _Fields, text: str) -> None:

@@ -81,6 +81,14 @@ _FUNCTION = {"of", "on", "in", "at", "was", "is", "will", "with", "and", "to", "
              "returns", "returned", "moves", "moved", "must", "should", "might", "shall"}
 
 
+def _ordinal_of(name: str) -> int | None:
+    """The ordinal a name opens with ("Fourth Summit …", "40th anniversary …"), None if it opens with none."""
+    om = _ORDINAL.match(name)
+    if om is None:
+        return None
+    return _ORDINALS[om.group(1).lower()] if om.group(1) else int(om.group(2))
+
+
 def category_of(h: object) -> str:
     return str(getattr(getattr(h, "entry", None), "category", ""))
 
@@ -293,11 +301,8 @@ def recognise_events_en(text: Text, dates: list[DateMention]) -> list[EventMenti
             yd = next((d for d in year_dates if end <= d.start < min(clause_end, end + 40)), None)
             if yd is not None:
                 year = yd.date.year  # "the first EcoMobility World Festival, in Suwon in 2013"
-        om = _ORDINAL.match(name)
-        ordinal = None
-        if om:
-            ordinal = _ORDINALS[om.group(1).lower()] if om.group(1) else int(om.group(2))
-        out.append(EventMention(start, end, raw[start:end], name, category, part, quoted, year, generic, alt, ordinal, h.start))
+        out.append(EventMention(start, end, raw[start:end], name, category, part, quoted, year, generic, alt, _ordinal_of(name),
+                                h.start))
     out += _anniversaries_en(text)
     return _dedupe(out)
 
@@ -340,10 +345,8 @@ def _anniversaries_en(text: Text) -> list[EventMention]:
             if any(o.start <= a.start("ord") < o.end for o in out):
                 break  # told already with its ceremony
             name = raw[start:a.end()]
-            om = _ORDINAL.match(a["ord"])
-            ordinal = (_ORDINALS[om.group(1).lower()] if om.group(1) else int(om.group(2))) if om else None
             out.append(EventMention(start, a.end(), name, re.sub(r"\s+", " ", name), "ceremony", False, False, None, False, "",
-                                    ordinal, a.start("ord")))
+                                    _ordinal_of(a["ord"]), a.start("ord")))
             more = _AND_ANOTHER.match(raw, a.end())
             if more is None:
                 break

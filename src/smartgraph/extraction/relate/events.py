@@ -304,7 +304,7 @@ def on_behalf(t: str, s0: int, pm: PersonMention) -> bool:
 _WITH = re.compile(fold(r"偕同|偕|陪同|率同|帶同"))
 
 
-_MEETING_VERB = re.compile(fold(r"會晤|會面|會談|晤談|見面"))
+_MEETING_VERB = re.compile(fold(r"會晤|會面|晤談"))  # the visit verbs (lexicon.VISIT) whose counterpart may stand before them
 _WITH_BEFORE = re.compile(fold(r"(?:與|和|同|跟)[^，,；;。]{2,30}"))
 
 
