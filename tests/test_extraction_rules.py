@@ -3215,3 +3215,22 @@ def test_a_meeting_is_named_with_whom_it_was_with_when_they_stand_before_its_ver
     f = _doc("市長會晤姊妹市首長\n\n高雄市長陳其邁今（12）日與日本八王子市、美國小岩城等姊妹市首長會晤，雙方就城市交流交換意見。")
     names = [n for e in f.events.values() for n in e.names_zh]
     assert "陳其邁與日本八王子市、美國小岩城等姊妹市首長會晤" in names, names
+
+
+def test_whom_a_trip_to_a_country_met_took_part_in_the_trip() -> None:
+    f = _doc_en("Deputy Mayor Visits USA\n\nDeputy Mayor Bruce Linghu traveled to the United States during July 11-20, where he "
+                "visited four cities.\n\nHe introduced the investment environment of Taichung.\n\nHe presented a speech on the "
+                "city's outlook.\n\nDeputy Mayor Linghu met with Los Angeles Deputy Mayor Nina Hachigian at the Los Angeles "
+                "City Hall.", date="2019-07-25")
+    trips = [k for k, e in f.events.items() if e.category == "visit" and "visit to the United States" in e.names_en]
+    assert len(trips) == 1
+    assert _took_part(f, trips[0]) >= {"Bruce Linghu", "Nina Hachigian"}
+
+
+def test_a_company_post_is_held_in_no_city_government() -> None:
+    f = _doc_en("Deputy Mayor Visits USA\n\nDeputy Mayor Bruce Linghu of Taichung met with Los Angeles Deputy Mayor Nina "
+                "Hachigian. He also visited VP Ning-ning Yu.", date="2019-07-25")
+    assert "Ning-ning Yu" in {p.name for p in f.persons.values()}
+    held = {f.persons[p.person].name: p.organization for p in f.posts}
+    assert held.get("Bruce Linghu", "").startswith("gov-")  # a deputy mayor's is the city government's
+    assert not held.get("Ning-ning Yu", "").startswith("gov-"), held  # a company's vice president's is not

@@ -22,6 +22,12 @@ from smartgraph.extraction.text import fold
 from smartgraph.model import Post, Role
 
 LOCAL_SCOPES = ("city", "county", "township", "district", "council", "agency")
+# posts only a company, a society or a school has (總經理, 會長, 校長, VP): held in no city government, whatever the text names
+_NOT_GOVERNMENT = frozenset({
+    "president-company", "vice-president-company", "chairman", "vice-chairman", "senior-vice-chairman", "general-manager",
+    "deputy-general-manager", "manager", "founder", "cto", "president-society", "vice-president-society", "president-association",
+    "vice-president-association", "university-president", "vice-president-university", "professor", "associate-professor",
+    "board-director"})
 
 
 def _looks_foreign(p: PersonMention) -> bool:
@@ -184,7 +190,7 @@ def _fallback_en(res: Resolved, p: PersonMention, title: lx.Title, previous: str
             return org  # else a name that only looks foreign (Wang Ta): the home rules below
     if title.scope == "country":
         return national_government(res, res.home_country or "TW")
-    if home and (title.scope in LOCAL_SCOPES or title.kind in ("head", "deputy", "staff")):
+    if home and (title.scope in LOCAL_SCOPES or title.kind in ("head", "deputy", "staff")) and title.key not in _NOT_GOVERNMENT:
         return government(res, res.home_place)
     return ""
 
@@ -286,7 +292,8 @@ def fallback_org(res: Resolved, p: PersonMention, title: lx.Title, previous: str
                 return national_government(res, code)
     if title.scope == "country" and not foreign:
         return national_government(res, res.home_country or "TW")
-    if title.scope == "org" and title.kind in ("head", "deputy", "staff") and not foreign and res.home_place in res.places:
+    if title.scope == "org" and title.kind in ("head", "deputy", "staff") and not foreign and res.home_place in res.places \
+            and title.key not in _NOT_GOVERNMENT:
         return government(res, res.home_place)  # 秘書長陳小華 in a city's release: the city government's
     return ""
 
