@@ -3234,3 +3234,11 @@ def test_a_company_post_is_held_in_no_city_government() -> None:
     held = {f.persons[p.person].name: p.organization for p in f.posts}
     assert held.get("Bruce Linghu", "").startswith("gov-")  # a deputy mayor's is the city government's
     assert not held.get("Ning-ning Yu", "").startswith("gov-"), held  # a company's vice president's is not
+
+
+def test_a_guests_visit_is_also_named_with_the_post_and_place_before_the_guests_name() -> None:
+    f = _doc("青森縣知事訪臺中\n\n日本青森縣知事三村申吾一行人今（12）日下午至臺中市政府拜會市長林佳龍，雙方暢談交流議題。")
+    names = [n for e in f.events.values() for n in e.names_zh]
+    assert "日本青森縣知事三村申吾拜會市長林佳龍" in names, names
+    g = _doc("市長訪日\n\n高雄市長陳其邁今（12）日率團訪日，拜會名古屋市長。")
+    assert not any(n.startswith("高雄市長陳其邁") for e in g.events.values() for n in e.names_zh)  # the home city's: no

@@ -389,6 +389,8 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
             names.append(f"{who}{met}{verb}")
     if who and "·" not in who:
         names.append(f"{who}{verb}")
+        if people and (styled := _styled(res, people[n][0])):
+            names.append(f"{styled}{verb}")  # 「日本青森縣知事三村申吾…拜會市長林佳龍」: also with the post and place before the name
     if len(verb) >= 3:
         names.append(verb)
     lead = lx.LEADING.match(t, c0)
@@ -415,6 +417,17 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
                                                      *rec.within(rec.countries, m.head, end))) or any(
         p.name.end <= end for p, _ in res.linked_in(res.person_of, v1, end)) or len(verb) > end - m.head
     return list(dict.fromkeys(n for n in names if len(n) >= 3)), bool(who) and where
+
+
+def _styled(res: Resolved, p: PersonMention) -> str:
+    """A guest as the text styles them when a post of a foreign place stands before the name (日本青森縣知事三村申吾),
+    "" when it does not (a post after the name, one of the home city, or a long stretch)."""
+    a = min([p.start, *(span[0] for _, span in p.posts if span[1] > span[0])])
+    if a >= p.name.start or p.name.start - a > 16:
+        return ""
+    if not any(k != res.home_place for x, k in res.linked(res.place_of).overlapping(a, p.name.start) if a <= x.start):
+        return ""
+    return re.sub(r"[「」『』\s]", "", res.text.raw[a:p.name.end])
 
 
 _WHEN_WORD = re.compile(fold(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日號])?|\d{1,2}\s*[日號]|今年|今天|今日|昨天|昨日|明天|日前|近日"
