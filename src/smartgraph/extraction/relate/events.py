@@ -422,7 +422,7 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
 def _styled(res: Resolved, p: PersonMention) -> str:
     """A guest as the text styles them when a post of a foreign place stands before the name (日本青森縣知事三村申吾),
     "" when it does not (a post after the name, one of the home city, or a long stretch)."""
-    a = min([p.start, *(span[0] for _, span in p.posts if span[1] > span[0])])
+    a = _past_when(res, min([p.start, *(span[0] for _, span in p.posts if span[1] > span[0])]), p.name.start)  # not 「23日」
     if a >= p.name.start or p.name.start - a > 16:
         return ""
     if not any(k != res.home_place for x, k in res.linked(res.place_of).overlapping(a, p.name.start) if a <= x.start):
