@@ -3242,3 +3242,39 @@ def test_a_guests_visit_is_also_named_with_the_post_and_place_before_the_guests_
     assert "日本青森縣知事三村申吾拜會市長林佳龍" in names, names
     g = _doc("市長訪日\n\n高雄市長陳其邁今（12）日率團訪日，拜會名古屋市長。")
     assert not any(n.startswith("高雄市長陳其邁") for e in g.events.values() for n in e.names_zh)  # the home city's: no
+
+
+def test_a_name_ends_before_the_adverb_another_另() -> None:
+    f = _doc("副市長率團訪日\n\n高雄市副市長林大同另將率團前往日本訪問，市長陳其邁則出席論壇。")
+    assert "林大同" in {p.name for p in f.persons.values()}
+    assert "林大同另" not in {p.name for p in f.persons.values()}
+
+
+def test_a_meeting_held_with_an_offices_chief_is_an_event_with_both() -> None:
+    f = _doc_en("Mayor Meets AIT Chief\n\nKaohsiung Mayor Chen Chi-mai held a meeting with American Institute in Taiwan Kaohsiung "
+                "Branch Chief Neil Gibson on Thursday (Sept. 21), during which he highlighted the city's accomplishments.",
+                date="2023-09-23")
+    meetings = [k for k, e in f.events.items() if any(n.startswith("meeting with American Institute in Taiwan") for n in e.names_en)]
+    assert len(meetings) == 1, [e.names_en for e in f.events.values()]
+    assert _took_part(f, meetings[0]) == {"Chen Chi-mai", "Neil Gibson"}
+
+
+def test_meeting_a_delegation_named_by_its_words_is_a_meeting_but_a_bare_delegation_is_not() -> None:
+    f = _doc_en("Mayor Meets US Delegation\n\nMayor Hou Yu-ih of New Taipei City met today with a bipartisan US delegation. The "
+                "delegation included former National Security Advisor Stephen J. Hadley.", date="2023-04-12")
+    meetings = [k for k, e in f.events.items() if "meeting with a bipartisan US delegation" in e.names_en]
+    assert len(meetings) == 1, [e.names_en for e in f.events.values()]
+    assert "Hou Yu-ih" in _took_part(f, meetings[0])
+    g = _doc_en("Mayor Meets Governor\n\nTaoyuan Mayor Chang San-cheng met with a delegation led by Governor Toyohito Ikeda of "
+                "Kagawa Prefecture at the City Government on February 6.", date="2023-02-07")
+    assert not any(n.startswith("meeting with a delegation") for e in g.events.values() for n in e.names_en)
+
+
+def test_the_visit_a_sentence_opens_with_on_its_day_is_an_event_and_when_opens_no_name() -> None:
+    f = _doc_en("Mayor in the US\n\nDuring the visit to San Jose on March 20, Kaohsiung Mayor Chen Chi-mai and his team were welcomed by San Jose "
+                "Mayor Matt Mahan.\n\nWhen the delegation visited Stanford University, the officials met with scholars.",
+                date="2025-03-25")
+    visits = [k for k, e in f.events.items() if "visit to San Jose" in e.names_en]
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    assert _took_part(f, visits[0]) >= {"Chen Chi-mai", "Matt Mahan"}
+    assert not any(n.startswith("When") for e in f.events.values() for n in e.names_en)

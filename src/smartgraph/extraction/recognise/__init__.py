@@ -249,9 +249,9 @@ def recognise(text: Text) -> Recognised:
                 and not _NEGATED_NAME.match(fold(e.name))]
     r.persons = recognise_people_en(text, r.titles, r.cues) if en else \
         recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
-    if en:  # a meeting is with someone: a person named after its verb
+    if en:  # a meeting is with someone: a person named after its verb, or a delegation ("met today with a … delegation")
         met = Ranges([(p.name.start, p.name.end) for p in r.persons], lambda x: x[0], lambda x: x[1])
-        r.events = [e for e in r.events if not _meeting_en(e) or any(
+        r.events = [e for e in r.events if not _meeting_en(e) or e.name.endswith((" delegation", " mission")) or any(
             e.head is not None and e.head <= a and b <= e.end for a, b in met.overlapping(e.start, e.end))]
         # a visit to a site is one a person made: someone named before its verb in its sentence
         r.events = [e for e in r.events if not _site_visit_en(e) or any(

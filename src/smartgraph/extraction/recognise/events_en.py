@@ -422,6 +422,9 @@ _PLACE_WORDS = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:and|of)
 # (a bare "visit to Taipei" is too often a guest's call, told in passing, to stand for a trip)
 _VISIT_NOUN = re.compile(r"\b((?:" + _NUMBER_WORDS + r"-day\s+(?:(?:state|official|working|study)\s+)?(?:visit|trip|tour)"
                          r"|(?:state|official|working|study)\s+(?:visit|trip|tour)|trip|tour)\s+to\s+(" + _PLACE_WORDS + r"))")
+# "During the visit to San Jose on March 20, Chen and his team were welcomed by …": a visit the sentence opens with, on its day
+_DURING_THE_VISIT = re.compile(r"\b(?:During|On|At)\s+(?:the|his|her|their|its)\s+(?:(?:official|working|first|two-day|one-day)\s+)?"
+                               r"(visit\s+to\s+(?!the\s+[a-z])(" + _PLACE_WORDS + r"))(?=\s+on\s+" + _MONTH_WORD + r"\s+\d{1,2}\b)")
 # "Deputy Mayor X traveled to the United States on behalf of Mayor Y during July 11-20, where he visited …": a trip the
 # sentence gives the days of (not "also traveled to Phoenix to visit …", one stop of it)
 _TRAVELED_TO = re.compile(r"\b(?:traveled|travelled|flew)\s+to\s+(" + _PLACE_WORDS + r")(?=[^.;]{0,80}?(?:\bduring\b|\bfrom\s+"
@@ -513,6 +516,9 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             if earlier and "-day" not in m.group(1):
                 continue  # (s10-ev) "she toured Lyon earlier this month on a trip to Europe": a trip of an earlier time
             found.append((m.start(1), m.end(1), m.group(1)))
+        for m in _DURING_THE_VISIT.finditer(raw, s.start, s.end):
+            if not earlier:
+                found.append((m.start(1), m.end(1), m.group(1)))
         for m in _DELEGATION_TO_RECEIVED.finditer(raw, s.start, s.end):
             whose = re.sub(r"\s*\([^()]*\)", "", m.group(1)).split()  # its acronym in brackets left out
             while whose and not whose[0][:1].isupper():
@@ -608,7 +614,7 @@ def _group(raw: str, s0: int, m: re.Match[str]) -> str:
         # the name after any title: "Governor Ito led" is Ito's, "Governor Muraoka Tsugumasa led" Muraoka Tsugumasa's
         run = before.group(1).split()
         k = max((i + 1 for i, w in enumerate(run) if w.lower().rstrip(".") in _title_words()), default=0)
-        who = [w for w in run[k:] if w not in ("He", "She", "They", "It", "The")]
+        who = [w for w in run[k:] if w not in ("He", "She", "They", "It", "The") and w not in _OPENER_WORDS]  # "When the delegation"
         if who and len(who) == len(run[k:]):
             return f"{' '.join(who)}'s delegation"
     return "delegation"
@@ -623,9 +629,11 @@ def _title_words() -> frozenset[str]:
 
 # "met (with)", "received", "hosted", "sat down with", "called on", "paid a courtesy call on", "held talks with": a meeting
 # with whoever follows (a capitalised name: "hosted a dinner" is none; "was received by" is the guest's side, told so)
-_MEET = re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\s+|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:received|receives|hosted|hosts)\s+(?=[A-Z])"
+_MEET = re.compile(r"\b(?:met|meets|meeting)(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)))?(?:\s+with)?\s+"
+                   r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:received|receives|hosted|hosts)\s+(?=[A-Z])"
                    r"|\b(?:sat|sits|sitting)\s+down\s+with\s+|\b(?:called|calls|calling)\s+on\s+"
-                   r"|\b(?:paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\s+|\b(?:held|holds|holding)\s+talks\s+with\s+"
+                   r"|\b(?:paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\s+|\b(?:held|holds|holding|had|has)\s+(?:talks|(?:a|an)\s+(?:(?:closed-door|private|bilateral|working|video|virtual|online|"
+                   r"courtesy|brief)\s+)?(?:meeting|talk|discussion))\s+with\s+"
                    # (s11-ev) "visited Northtown City Mayor Alan Brook Friday", "paid a visit to Governor X": a call on a person
                    r"|\b(?:visited|visits|paid\s+a\s+visit\s+to|pays\s+a\s+visit\s+to)\s+(?=(?:[A-Z][\w.'’-]*\s+){0,4}"
                    r"(?:Mayor|Governor|Magistrate|Speaker|President|Premier|Minister|Ambassador|Chairman|Chairwoman|Chairperson)\s+[A-Z])")
@@ -637,6 +645,8 @@ _OPENER = re.compile(r"(?:(?:Also|On|In|At|During|After|Before|Earlier|Later|The
 _WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
 _OF = re.compile(r"of\s+(?:the\s+)?(?=[^\W\d_])")
 _GAP = re.compile(r"[ \t]+")
+_IN = re.compile(r"in\s+")
+_OFFICE_END = re.compile(r"\b(?:Institute|Office|Association|Council|Chamber|Bureau|Agency|Center|Centre)$")
 _BRACKETED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?")
 # a day written that a release without a date cannot read: "on May 11", "21 October", "on the 23rd"
 _A_DAY_UNREAD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\."
@@ -655,6 +665,8 @@ def _capitalised_run(raw: str, i: int, hi: int) -> int:
         m = _WORD.match(raw, k, hi)
         if m is None or not m.group()[:1].isupper():
             j = _OF.match(raw, k, hi)
+            if j is None and _OFFICE_END.search(raw, i, end):
+                j = _IN.match(raw, k, hi)  # "American Institute in Taiwan Kaohsiung Branch Chief Neil Gibson": the office's name
             if j is None or end == i or not raw[j.end():j.end() + 1].isupper():
                 break
             k = j.end()
@@ -674,6 +686,8 @@ def _capitalised_run(raw: str, i: int, hi: int) -> int:
 
 
 # "A and B discussed … in a meeting on Friday": a meeting between the two the sentence opens with
+# a delegation met, named by the words before its noun ("a bipartisan US delegation", "the Auckland City Council delegation")
+_A_DELEGATION_MET = re.compile(r"(?:a|an|the)\s+(?:[\w'’-]+\s+){1,5}?(?:[Dd]elegation|[Mm]ission)\b")  # not a bare "a delegation"
 _IN_A_MEETING = re.compile(r"\b(?:in|at|during)\s+a\s+meeting\s*$")
 
 
@@ -728,6 +742,8 @@ def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMen
             if _NOT_YET.search(raw, max(c0, m.start() - 20), m.start()):
                 continue
             end = _capitalised_run(raw, m.end(), s.end)
+            if end == m.end() and (group := _A_DELEGATION_MET.match(raw, m.end(), s.end)) is not None:
+                end = group.end()  # "met today with a bipartisan US delegation"
             if end == m.end():
                 continue
             obj = raw[m.end():end]
