@@ -3278,3 +3278,14 @@ def test_the_visit_a_sentence_opens_with_on_its_day_is_an_event_and_when_opens_n
     assert len(visits) == 1, [e.names_en for e in f.events.values()]
     assert _took_part(f, visits[0]) >= {"Chen Chi-mai", "Matt Mahan"}
     assert not any(n.startswith("When") for e in f.events.values() for n in e.names_en)
+
+
+def test_an_english_title_then_a_comma_then_the_name_is_a_person_in_a_list_too() -> None:
+    f = _doc_en("Senators Visit\n\nJapanese Senator, Takinami Hirofumi, and his group visited the City Government yesterday. Mayor "
+                "Lin Chia-lung was accompanied by the Director of Economic Affairs Development Bureau, Yao-ji Lu, Director of "
+                "Agricultural Bureau, Jun-hsiung Wang and Director of Tourism and Traveling Bureau, Shen-Shan Chen in addition to "
+                "other officials.", date="2018-05-03")
+    orgs = {f.persons[p.person].name: f.organizations[p.organization].name_zh or f.organizations[p.organization].name_en
+            for p in f.posts if p.organization in f.organizations}
+    assert {"Takinami Hirofumi", "Yao-ji Lu", "Jun-hsiung Wang", "Shen-Shan Chen"} <= set(orgs), orgs
+    assert orgs["Jun-hsiung Wang"] == "Agricultural Bureau" and orgs["Shen-Shan Chen"] == "Tourism and Traveling Bureau", orgs

@@ -350,13 +350,21 @@ def _family_of_earlier(raw: str, e: int, floor: int) -> tuple[tuple[int, int] | 
     return (m.start(), e), full, _bracket_han(raw, fe)[0]
 
 
-def _comma_name(raw: str, i: int, limit: int) -> bool:
+def _comma_name(raw: str, i: int, limit: int, listed: bool = False) -> bool:
     """A name of two or more words at ``raw[i]`` that closes an appositive (a comma, bracket or the sentence's end
-    follows): "Mayor of Dayton, Ellen Marsh, said"; not "Mayor of Brno, Czech Republic"."""
+    follows): "Mayor of Dayton, Ellen Marsh, said"; not "Mayor of Brno, Czech Republic". ``listed``: or "and" and the
+    next item ("Director of Agricultural Bureau, Jun-hsiung Wang and Director of …")."""
     found = name_after(raw, i, limit)
     if found is None or " " not in raw[found[0]:found[1]]:
         return False
-    return found[1] >= limit or raw[found[1]] in ",;.(（" or raw.startswith(" (", found[1])
+    return found[1] >= limit or raw[found[1]] in ",;.(（" or raw.startswith(" (", found[1]) \
+        or (listed and _AND_NEXT.match(raw, found[1], limit) is not None)
+
+
+_AND_NEXT = re.compile(r" and (?=[A-Z])| (?!and\b)[a-z]+\b")  # "…, Jun-hsiung Wang and Director …", "…, Shen-Shan Chen in addition to"
+# "Director of Agricultural Bureau, Jun-hsiung Wang": a body named by capitalised words that end in its kind, then a comma
+_BODY_THEN_COMMA = re.compile(r"(?:the )?(?:[A-Z][\w'’-]*(?: (?:and|of|for|&))? ){0,6}(?:Bureau|Department|Office|Division|Agency|"
+                              r"Commission|Council|Committee|Association|Institute|Administration|Ministry|Center|Centre)(?=, )")
 
 
 def _bracket_han(raw: str, e: int) -> tuple[str, int]:
@@ -779,12 +787,18 @@ class EnglishPeople:
                 if qual.group(1) == "of":
                     aff_after_title = (k, best)
                 i = best + 1 if comma else best
+            elif best is None and qual.group(1) == "of" and not lower and (bc := _BODY_THEN_COMMA.match(raw, k, s1)) is not None \
+                    and _comma_name(raw, bc.end() + 2, s1, listed=True):
+                aff_after_title = (k, bc.end())  # "Director of Agricultural Bureau, Jun-hsiung Wang and …"
+                i = bc.end() + 1
             elif best is None and qual.group(1) == "of" and (pe := _portfolio_end(raw, k, s1)) is not None:
                 aff_after_title = (k, pe)  # "Deputy Minister of Foreign Affairs Tien Chung-kwang": the portfolio, then the name
                 i = pe
         if lead is not None and (lead["who"] or lead["whose"]) and i == tm.end and raw.startswith(", ", i) \
                 and _comma_name(raw, i + 2, s1):
             i += 1  # "the French representative, Marie Dupont,": the name set off by commas right after the title
+        elif not lower and i == tm.end and raw.startswith(", ", i) and _comma_name(raw, i + 2, s1, listed=True):
+            i += 1  # "Japanese Senator, Takinami Hirofumi, Yoshikawa Yuum …": a capitalised title, a comma, the name
         if i >= s1 or raw[i] != " ":
             return False
         j = i + 1
