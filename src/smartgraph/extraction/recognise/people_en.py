@@ -797,7 +797,8 @@ class EnglishPeople:
         if lead is not None and (lead["who"] or lead["whose"]) and i == tm.end and raw.startswith(", ", i) \
                 and _comma_name(raw, i + 2, s1):
             i += 1  # "the French representative, Marie Dupont,": the name set off by commas right after the title
-        elif not lower and i == tm.end and raw.startswith(", ", i) and _comma_name(raw, i + 2, s1, listed=True):
+        elif not lower and i == tm.end and raw.startswith(", ", i) and not raw.endswith(", ", 0, tm.start) \
+                and _comma_name(raw, i + 2, s1, listed=True):  # (not "Wang, Mei-Ling, Deputy Secretary-General, Tsai, …")
             i += 1  # "Japanese Senator, Takinami Hirofumi, Yoshikawa Yuum …": a capitalised title, a comma, the name
         if i >= s1 or raw[i] != " ":
             return False
