@@ -3289,3 +3289,13 @@ def test_an_english_title_then_a_comma_then_the_name_is_a_person_in_a_list_too()
             for p in f.posts if p.organization in f.organizations}
     assert {"Takinami Hirofumi", "Yao-ji Lu", "Jun-hsiung Wang", "Shen-Shan Chen"} <= set(orgs), orgs
     assert orgs["Jun-hsiung Wang"] == "Agricultural Bureau" and orgs["Shen-Shan Chen"] == "Tourism and Traveling Bureau", orgs
+
+
+def test_an_english_visit_is_also_named_with_where_its_guests_come_from() -> None:
+    f = _doc_en("Governor Visits Taichung\n\nGovernor Lou Leon Guerrero of Guam paid an official visit to the Taichung City "
+                "Government today (27th).", date="2023-03-27")
+    names = [n for e in f.events.values() for n in e.names_en]
+    assert "official visit to the Taichung City Government from Guam" in names, names
+    g = _doc_en("Senators Visit\n\nJapanese Senator, Takinami Hirofumi, Yoshikawa Yuum and Onoda Kimi visited the Taichung City "
+                "Government yesterday.", date="2018-08-03")
+    assert not any(n.endswith("from Yoshikawa") for e in g.events.values() for n in e.names_en)  # a name, not a place

@@ -167,6 +167,8 @@ def build_events(res: Resolved, label: object) -> tuple[dict[str, Event], str, s
         elif ent.origin == "act" and ent.category == "visit" and english:
             # "seven-day visit to Japan"; a meeting also by both sides ("meeting between Mayor A and Mayor B")
             names = list(dict.fromkeys(n for m in ent.mentions for n in (m.name, m.alt) if n))
+            if names and not names[0].startswith("meeting") and (home := _guests_home_en(res, ent, names[0])):
+                names.append(f"{names[0]} from {home}")  # "official visit to the Taichung City Government from Guam"
         elif ent.origin in ("act", "headline") and ent.category == "visit":
             told, by_whom = _visit_names(res, ent)
             names = list(dict.fromkeys([*names, *told])) if ent.origin == "headline" else (told or names)
@@ -417,6 +419,33 @@ def _visit_names(res: Resolved, ent: EventEntity) -> tuple[list[str], bool]:
                                                      *rec.within(rec.countries, m.head, end))) or any(
         p.name.end <= end for p, _ in res.linked_in(res.person_of, v1, end)) or len(verb) > end - m.head
     return list(dict.fromkeys(n for n in names if len(n) >= 3)), bool(who) and where
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+_PLACE_OR_POST_WORDS = frozenset({"City", "County", "State", "Prefecture", "Province", "Island", "Islands", "District", "Republic",
+                                  "Government", "Governor", "Mayor", "Council", "Delegation", "Metropolitan", "Municipal", "Capital"})
+
+
+def _guests_home_en(res: Resolved, ent: EventEntity, name: str) -> str:
+    """Where the guests of an English visit come from when its name does not say: the first foreign place its sentence
+    names before the verb ("Governor Lou Leon Guerrero of Guam … paid an official visit to the Taichung City
+    Government", "The US delegation from Arizona State arrived in Taiwan"), "" when there is none."""
+    m = next((x for x in ent.mentions if x.head is not None), None)
+    if m is None or m.head is None:
+        return ""
+    text = res.text
+    s0 = text.sentences[text.sentence_of(m.start)].start
+    people = res.linked(res.person_of)
+    for x, k in res.linked(res.place_of).overlapping(s0, m.end):
+        if s0 <= x.start and x.end <= m.end and k != res.home_place and not any(
+                p.name.start < x.end and x.start < p.name.end for p, _ in people.overlapping(x.start, x.end)):
+            written = text.raw[x.start:x.end]
+            nxt = _NEXT_WORD.match(text.raw, x.end)
+            if nxt is not None and nxt.group(1) not in _PLACE_OR_POST_WORDS:
+                continue  # "Yoshikawa Yuum": a name that happens to be a place's
+            if written.lower() not in name.lower():
+                return written
+    return ""
 
 
 def _styled(res: Resolved, p: PersonMention) -> str:
