@@ -3299,3 +3299,16 @@ def test_an_english_visit_is_also_named_with_where_its_guests_come_from() -> Non
     g = _doc_en("Senators Visit\n\nJapanese Senator, Takinami Hirofumi, Yoshikawa Yuum and Onoda Kimi visited the Taichung City "
                 "Government yesterday.", date="2018-08-03")
     assert not any(n.endswith("from Yoshikawa") for e in g.events.values() for n in e.names_en)  # a name, not a place
+
+
+def test_a_treaty_named_after_a_city_is_no_agreement_of_that_city() -> None:
+    f = _doc("市長出席峰會\n\n今年是聯合國氣候峰會簽訂巴黎協定十週年，高雄市長陳其邁受邀出席峰會。高雄市與福岡市今日簽署合作協定。")
+    parties = [sorted(f.places[p].name_zh for p in a.parties if p in f.places) for a in f.agreements.values()]
+    assert parties == [["福岡市", "高雄市"]], parties
+
+
+def test_a_chief_deputy_representative_of_an_office_is_of_that_office() -> None:
+    f = _doc("交流協會拜會市長\n\n日本台灣交流協會台北事務所首席副代表服部崇今日拜會高雄市長陳其邁，雙方交換意見。")
+    held = {(f.persons[p.person].name, f.roles[p.role].name_zh): p.organization for p in f.posts}
+    assert ("服部崇", "首席副代表") in held, held
+    assert f.organizations[held[("服部崇", "首席副代表")]].country == "JP"

@@ -318,3 +318,12 @@ def test_the_access_log_line_is_written_as_logging_writes_it() -> None:
         assert seen == ["second"] and direct.getvalue().endswith("second\n")
     finally:
         log.handlers[:], log.level, log.propagate, log.filters[:] = saved[0], saved[1], saved[2], saved[3]
+
+
+def test_a_date_word_without_a_colon_before_a_paragraph_opens_the_story_not_a_header(tmp_path: Path) -> None:
+    text = (" date 2025-06 今年是巴黎協定簽訂十週年，台北市長蔣萬安受邀，將於6月19日至6月25日率領市府代表團赴法國巴黎出席市長峰會。\n\n"
+            "北市府表示，這次峰會匯聚來自全球重要城市的首長。\n")
+    d = read(text, tmp_path)
+    assert "蔣萬安" in d.text and not any("header field" in n.message for n in d.notices), d.notices
+    short = read(" date 2019-04 【KTSF 古琳嘉報導】\n\n奧克蘭市長今天在市府接待高雄市副市長葉匡時等人。\n", tmp_path, "b.txt")
+    assert any("header field 'published'" in n.message for n in short.notices)  # a short line so written stays a header line

@@ -416,6 +416,8 @@ def _field_segments(line: Span) -> list[tuple[str | None, Span]] | None:
         value_start = end
         pos = end
     piece = _strip_span_of(line, value_start, len(text))
+    if current is not None and not colon and not _ok_without_colon(current, piece) and len(piece.text) > _FIELD_VALUE_MAX:
+        return None  # " date 2025-06 今年是…": a word that looks like a label, then the story's first paragraph
     if piece.text or current is not None:
         pieces.append((current, piece))
     if not any(name is not None for name, _ in pieces) and not seps:
@@ -469,6 +471,9 @@ def _dated_headline(pieces: list[tuple[str | None, Span]]) -> tuple[str, dt.date
             or _ZH_DATELINE_RE.match(rest) or _ZH_ORG_RE.match(rest):
         return None
     return run
+
+
+_FIELD_VALUE_MAX = 60  # characters: a longer value of a label written without a colon is a paragraph, not a field
 
 
 def _ok_without_colon(name: str, piece: Span) -> bool:

@@ -212,6 +212,10 @@ def _site_visit_en(e: EventMention) -> bool:
     return e.category == "visit" and e.head is not None and e.name.startswith("visit to the ")
 
 
+_BARE_TREATY = frozenset({"協定", "協議", "议定", "協定書", "議定書", "公約"})
+_PARTY_BEFORE = re.compile(fold(r"[與和及、跟同]\s*$"))  # 「臺北與福岡協議」 would be the two cities'
+
+
 def recognise(text: Text) -> Recognised:
     """Every mention in one document's text."""
     r = Recognised(text)
@@ -221,6 +225,10 @@ def recognise(text: Text) -> Recognised:
     r.titles = recognise_titles_en(text) if en else recognise_titles(text)
     r.cues = recognise_cues(text)
     r.agreements = recognise_agreements(text)
+    if not en:  # 「簽訂巴黎協定」: a treaty a city gives its name to (the Paris Agreement), no city's own agreement
+        place_ends = {p.end: p for p in r.places}
+        r.agreements = [a for a in r.agreements if not (a.word in _BARE_TREATY and a.start in place_ends and not _PARTY_BEFORE.search(
+            text.fold, max(0, place_ends[a.start].start - 2), place_ends[a.start].start))]
     if en:
         r.agreements = english_agreements(text, r.agreements)
         r.events = recognise_events_en(text, r.dates)
