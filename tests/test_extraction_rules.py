@@ -3312,3 +3312,11 @@ def test_a_chief_deputy_representative_of_an_office_is_of_that_office() -> None:
     held = {(f.persons[p.person].name, f.roles[p.role].name_zh): p.organization for p in f.posts}
     assert ("服部崇", "首席副代表") in held, held
     assert f.organizations[held[("服部崇", "首席副代表")]].country == "JP"
+
+
+def test_an_event_a_place_has_is_not_what_a_visit_release_is_about() -> None:
+    f = _doc("市長感謝滋賀縣支持\n\n高雄市長陳其邁9日上午拜會日本滋賀縣三日月大造知事，感謝滋賀縣各界支持。\n\n"
+             "滋賀縣有絢爛繽紛的琵琶湖花火大會，因此陳其邁也邀請滋賀縣貴賓到訪高雄。\n\n▲高雄市陳其邁市長拜會日本滋賀縣三日月大造知事。")
+    fireworks = [k for k, e in f.events.items() if any("花火大會" in n for n in e.names_zh)]
+    assert all(not _took_part(f, k) for k in fireworks)
+    assert any("陳其邁" in _took_part(f, k) for k, e in f.events.items() if e.category == "visit")

@@ -84,6 +84,10 @@ def main_event(res: Resolved) -> str:
         # not what a release telling of a visit is about (s9-en)
         named = {k: e for k, e in named.items() if not all(_INVITED_EN.search(text.raw, text.sentences[text.sentence_of(m.start)].start,
                                                                                m.start) for m in e.mentions)}
+    if early_acts and text.doc.language != "en":
+        # 「滋賀縣有絢爛繽紛的琵琶湖花火大會」: an event a place has (an attraction) is not what a release telling of a visit is about
+        named = {k: e for k, e in named.items() if not all(_ATTRACTION.search(text.fold, clause_start(
+            text.fold, text.sentences[text.sentence_of(m.start)].start, m.start, "，,；;。"), m.start) for m in e.mentions)}
     if early_acts:
         # (s10-ev) 「曾多次參加國際龍舟賽」, "has joined the Dragon Boat Festival many times": an event told as done again
         # and again is not what a release telling of a visit or signing is about
@@ -129,6 +133,7 @@ def told_habitually(res: Resolved, m: EventMention) -> bool:
     return bool(habitual().search(t, c0, max(clause_end(t, m.end, s.end, "，,；;。"), min(s.end, m.end + 12))))
 
 
+_ATTRACTION = re.compile(fold(r"(?<![沒没])有\s*(?:[^，,。；;有]{0,12}的)?\s*$"))
 _INVITED_EN = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}?\bto\s+(?:take\s+part\s+in|attend|join|participate\s+in|come\s+to|visit)"
                          r"\s+(?:the\s+|this\s+year['’]s\s+|next\s+year['’]s\s+)?[^.;]{0,20}$")
 _EARLIER = re.compile(fold(r"去\s*(?:[(（]\s*\d*\s*[)）])?\s*年|前年|曾|早在|先前|過去|當年|(?P<y>(?:19|20)\d{2})\s*年"))
