@@ -212,7 +212,7 @@ def _site_visit_en(e: EventMention) -> bool:
     return e.category == "visit" and e.head is not None and e.name.startswith("visit to the ")
 
 
-_BARE_TREATY = frozenset({"協定", "協議", "议定", "協定書", "議定書", "公約"})
+_BARE_TREATY = frozenset({"協定", "協議", "协定", "协议"})  # the bare words of the agreement list, not 合作協定
 _PARTY_BEFORE = re.compile(fold(r"[與和及、跟同]\s*$"))  # 「臺北與福岡協議」 would be the two cities'
 
 

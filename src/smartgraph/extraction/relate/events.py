@@ -433,7 +433,7 @@ _PLACE_OR_POST_WORDS = frozenset({"City", "County", "State", "Prefecture", "Prov
 
 def _guests_home_en(res: Resolved, ent: EventEntity, name: str) -> str:
     """Where the guests of an English visit come from when its name does not say: the first foreign place its sentence
-    names before the verb ("Governor Lou Leon Guerrero of Guam … paid an official visit to the Taichung City
+    names from its start to the visit's end, a place the name holds left out ("Governor Lou Leon Guerrero of Guam … paid an official visit to the Taichung City
     Government", "The US delegation from Arizona State arrived in Taiwan"), "" when there is none."""
     m = next((x for x in ent.mentions if x.head is not None), None)
     if m is None or m.head is None:
