@@ -3227,6 +3227,25 @@ def test_whom_a_trip_to_a_country_met_took_part_in_the_trip() -> None:
     assert _took_part(f, trips[0]) >= {"Bruce Linghu", "Nina Hachigian"}
 
 
+def test_a_trip_to_a_country_stands_though_no_one_is_named_before_its_verb() -> None:
+    # a trip to a country is no site: recognise does not ask for a visitor named before "traveled"
+    f = _doc_en("Delegation Visits USA\n\nThe delegation traveled to the United States during July 11-20, where it visited "
+                "four cities.\n\nDeputy Mayor Bruce Linghu met with Los Angeles Deputy Mayor Nina Hachigian at the Los Angeles "
+                "City Hall.", date="2019-07-25")
+    trips = [k for k, e in f.events.items() if e.category == "visit" and "visit to the United States" in e.names_en]
+    assert len(trips) == 1, [e.names_en for e in f.events.values()]
+
+
+def test_recognise_marks_a_visit_to_a_site_and_not_one_to_a_country() -> None:
+    from smartgraph.extraction.recognise.events_en import recognise_visits_en
+    from smartgraph.extraction.text import make_text
+
+    text = ("Trip Ends\n\nMayor Chou Wen-hsin toured the Dotonbori Canal Walk in the evening. "
+            "Councilor Maria Okafor visited the Netherlands on June 3.\n")
+    marks = {e.name: e.site for e in recognise_visits_en(make_text(parse(text, "t-en.txt")))}
+    assert marks == {"visit to the Dotonbori Canal Walk": True, "visit to the Netherlands": False}, marks
+
+
 def test_a_company_post_is_held_in_no_city_government() -> None:
     f = _doc_en("Deputy Mayor Visits USA\n\nDeputy Mayor Bruce Linghu of Taichung met with Los Angeles Deputy Mayor Nina "
                 "Hachigian. He also visited VP Ning-ning Yu.", date="2019-07-25")
@@ -3268,6 +3287,11 @@ def test_meeting_a_delegation_named_by_its_words_is_a_meeting_but_a_bare_delegat
     g = _doc_en("Mayor Meets Governor\n\nTaoyuan Mayor Chang San-cheng met with a delegation led by Governor Toyohito Ikeda of "
                 "Kagawa Prefecture at the City Government on February 6.", date="2023-02-07")
     assert not any(n.startswith("meeting with a delegation") for e in g.events.values() for n in e.names_en)
+    # the noun capitalised as part of the body's name is the same meeting
+    h = _doc_en("Mayor Meets Councillors\n\nMayor Hou Yu-ih of New Taipei City met today with the Auckland Council Delegation. "
+                "Both sides discussed tourism.", date="2023-04-12")
+    assert any(n == "meeting with the Auckland Council Delegation" for e in h.events.values() for n in e.names_en), \
+        [e.names_en for e in h.events.values()]
 
 
 def test_the_visit_a_sentence_opens_with_on_its_day_is_an_event_and_when_opens_no_name() -> None:
@@ -3317,6 +3341,8 @@ def test_a_chief_deputy_representative_of_an_office_is_of_that_office() -> None:
 def test_an_event_a_place_has_is_not_what_a_visit_release_is_about() -> None:
     f = _doc("市長感謝滋賀縣支持\n\n高雄市長陳其邁9日上午拜會日本滋賀縣三日月大造知事，感謝滋賀縣各界支持。\n\n"
              "滋賀縣有絢爛繽紛的琵琶湖花火大會，因此陳其邁也邀請滋賀縣貴賓到訪高雄。\n\n▲高雄市陳其邁市長拜會日本滋賀縣三日月大造知事。")
-    fireworks = [k for k, e in f.events.items() if any("花火大會" in n for n in e.names_zh)]
-    assert all(not _took_part(f, k) for k in fireworks)
-    assert any("陳其邁" in _took_part(f, k) for k, e in f.events.items() if e.category == "visit")
+    # the attraction is no event of the release (no one took part in it): the people go to the visit
+    assert not any("花火大會" in n for e in f.events.values() for n in e.names_zh), [e.names_zh for e in f.events.values()]
+    visits = [k for k, e in f.events.items() if e.category == "visit"]
+    assert len(visits) == 1
+    assert "陳其邁" in _took_part(f, visits[0])

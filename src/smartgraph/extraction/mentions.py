@@ -90,6 +90,7 @@ class EventMention(Mention):
     alt: str = ""  # the name in the other language, from brackets
     ordinal: int | None = None  # 第5屆
     head: int | None = None  # where the event word or the verb of a visit stands
+    site: bool = False  # a visit to a site, not a place ("toured the Xuhui Riverside"; not "visited the Netherlands")
 
 
 @dataclass(frozen=True)

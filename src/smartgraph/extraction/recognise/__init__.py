@@ -209,7 +209,7 @@ def _meeting_en(e: EventMention) -> bool:
 
 def _site_visit_en(e: EventMention) -> bool:
     """A visit to a site an English sentence tells ("toured the Xuhui Riverside": recognise_visits_en)."""
-    return e.category == "visit" and e.head is not None and e.name.startswith("visit to the ")
+    return e.site
 
 
 _BARE_TREATY = frozenset({"協定", "協議", "协定", "协议"})  # the bare words of the agreement list, not 合作協定
@@ -259,7 +259,7 @@ def recognise(text: Text) -> Recognised:
         recognise_people(text, r.titles, r.places, r.countries, r.cues, r.dates)
     if en:  # a meeting is with someone: a person named after its verb, or a delegation ("met today with a … delegation")
         met = Ranges([(p.name.start, p.name.end) for p in r.persons], lambda x: x[0], lambda x: x[1])
-        r.events = [e for e in r.events if not _meeting_en(e) or e.name.endswith((" delegation", " mission")) or any(
+        r.events = [e for e in r.events if not _meeting_en(e) or e.name.lower().endswith((" delegation", " mission")) or any(
             e.head is not None and e.head <= a and b <= e.end for a, b in met.overlapping(e.start, e.end))]
         # a visit to a site is one a person made: someone named before its verb in its sentence
         r.events = [e for e in r.events if not _site_visit_en(e) or any(

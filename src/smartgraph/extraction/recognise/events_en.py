@@ -511,6 +511,7 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
         if text.units[s.unit].kind in ("title", "subtitle", "heading", "caption"):
             continue
         found: list[tuple[int, int, str]] = []
+        sites: set[int] = set()  # where a visit to a site (not a place) begins
         earlier = _EARLIER.search(raw, s.start, s.end) is not None  # the sentence tells an earlier time
         for m in _VISIT_NOUN.finditer(raw, s.start, s.end):
             if earlier and "-day" not in m.group(1):
@@ -583,6 +584,8 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
             if not any(a <= m.end() and m.start() <= b for a, b, _ in found) and not earlier \
                     and not re.search(r"\b(?:to|will|would|shall|may|might|could|can|should)\s+(?:also\s+)?$", raw[s.start:m.start()]):
                 found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
+                if not _a_place(m.group(1)):  # "toured the Netherlands" is a trip
+                    sites.add(m.start())
         # "this year (2016)" is the release's own year, whether or not its date is known
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", _THIS_YEAR.sub("", raw[s.start:s.end]))}
         if _DAYS.search(raw, s.start, s.end):
@@ -594,8 +597,13 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
                 continue
             name = re.sub(r"\s+", " ", name).strip()
             name = re.sub(r"\s+(?:and|of)$", "", name)
-            out.append(EventMention(a, b, raw[a:b], name, "visit", False, False, None, False, "", None, a))
+            out.append(EventMention(a, b, raw[a:b], name, "visit", False, False, None, False, "", None, a, site=a in sites))
     return out
+
+
+def _a_place(name: str) -> bool:
+    """Whether a name is a country's or a place's ("the United States", "the Netherlands"), not a site's."""
+    return gz.country_named(name) is not None or gz.place_named(name) is not None
 
 
 def _group(raw: str, s0: int, m: re.Match[str]) -> str:

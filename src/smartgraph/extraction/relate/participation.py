@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from smartgraph.extraction import gazetteer as gz
 from smartgraph.extraction.mentions import CueMention, EventMention, PersonMention, Resolved
 from smartgraph.extraction.names import habitual
 from smartgraph.extraction.relate.events import guests_visit_en, is_call, meeting_en, on_behalf, told_as_past
@@ -291,13 +290,7 @@ def _site_en(res: Resolved, key: str) -> bool:
     """Whether an English visit is to a site ("toured the Xuhui Riverside"): a stop of its own, not a trip nor what the
     paragraph goes on to tell."""
     e = res.events.get(key)
-    return e is not None and e.category == "visit" and e.origin == "act" and any(
-        n.startswith("visit to the ") and not _a_place(n[len("visit to the "):]) for n in e.names)
-
-
-def _a_place(name: str) -> bool:
-    """Whether a name is a country's or a place's ("the United States", "the Netherlands"), not a site's."""
-    return gz.country_named(name) is not None or gz.place_named(name) is not None
+    return e is not None and e.origin == "act" and any(m.site for m in e.mentions)
 
 
 def _signed_at(res: Resolved, events_in: dict[int, list[tuple[int, str]]], si: int) -> str:
