@@ -747,7 +747,7 @@ _TIE_VERB = re.compile(fold(r"締結|締盟|簽盟|結為|結成|成為|建立")
 # a tie made on the day told (「今日…結為姊妹市」「兩鎮今日簽盟為姊妹城鎮」), not one made long ago
 _NOW = re.compile(fold(r"今日|今天|今\s*[（(]|昨日|昨天|本日|當天|當日|正式"))
 _LONG_AGO = re.compile(fold(r"以來|週年|周年|年來|多年"))
-_IF = re.compile(fold(r"若|如果|假如|倘若|如有機會"))  # 「若時機成熟，盼促成兩市結為姊妹市」: a wish on a condition, no plan
+_THAT_CITY = re.compile(fold(r"(?:該|此|這)(?:市|縣|州|城)\s*(?:也|亦|更|則|將|希望|盼望|期盼|盼)?\s*$"))
 _AIM = re.compile(fold(r"目標|邁進|未來|盼|希望|期盼|期待|奠定|基礎|有望|可望|可能|預計|預定|計畫|計劃|規劃|準備|洽談|研議|將|朝"))
 _AFTER_TIE = re.compile(fold(r"隨著|在"))  # 「隨著締結為姊妹市後」「在締結姊妹市後」: after the tie, made
 
@@ -828,8 +828,6 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
         now = sister and verb is not None and not aim and not done and _made_now(res, a, s.start, m.start(), b)
         if sister and not aim and not done and not now:
             continue  # a sister-city tie told as background is a tie, not an agreement
-        if aim and _IF.search(t, a, m.start()):
-            continue
         named_after = [p for p in _places_in(res, m.end(), b) if p.start - m.end() <= 2]
         if not named_after and re.match(r"\s*[（(]", t[m.end():b]):
             # 「已與2個城市締結友好城市(長野縣松本市、岡山縣倉敷市)」: the partners listed in brackets
@@ -847,6 +845,9 @@ def _tie_agreements(res: Resolved, finder: AgreementFinder) -> list[Agreement]:
             partners = [x[2] for x in cands if x[0] >= c.end()]
             before = [x[2] for x in cands if x[1] <= c.start()]
             side = before[-1] if before and not _CLAUSE_BREAK.search(t, [x for x in cands if x[1] <= c.start()][-1][1], c.start()) else side
+            if _THAT_CITY.search(t, a, c.start()):  # 「與A市長會面時，得知該市盼與台南市結為姊妹市」: the city named before
+                named = [add_place(res, p) for p in _places_in(res, s.start, a)]
+                side = next((k for k in reversed(named) if k not in partners and k != res.home_place), side)
         elif named_after:
             partners = [add_place(res, p) for p in (named_after if listed else named_after[:1])]
             owner = [x[2] for x in cands if x[2] not in partners]
