@@ -3363,3 +3363,11 @@ def test_that_city_in_a_tie_wish_is_the_city_named_before() -> None:
     got = [(a.status, sorted(f.places[p].name_zh for p in a.parties)) for a in f.agreements.values()]
     assert len(got) == 1 and got[0][0] == "planned", got
     assert any(n.startswith("西柯汶納") for n in got[0][1]) and "台南市" in got[0][1], got
+
+
+def test_the_possibility_of_a_sister_city_tie_is_a_planned_agreement_of_the_two_the_release_is_about() -> None:
+    f = _doc_en("Mayor in San Jose\n\nKaohsiung Mayor Chen Chi-mai met San Jose Mayor Matt Mahan on March 20. Chen invited San "
+                "Jose to take part in the Kaohsiung Smart City Expo. He also highlighted the possibility of establishing a formal "
+                "sister-city relationship.", date="2025-03-22")
+    got = [(a.kind, a.status, sorted(f.places[p].name_en for p in a.parties)) for a in f.agreements.values()]
+    assert got == [("friendship", "planned", ["Kaohsiung", "San Jose"])], got

@@ -59,7 +59,7 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is
                      r"\s+(?:on\s+|about\s+|the\s+possibility\s+of\s+)?(?:signing|to sign)|seek(?:s|ing)? to sign|sought to sign)\b",
                      re.I)
 # a tie wished for, not made: "look forward to establishing friendship, even becoming sister cities", "hope to become"
-_HOPED = re.compile(r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|"
+_HOPED = re.compile(r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|possibility\s+of|prospects?\s+of|potential(?:ly)?|explor(?:e|es|ed|ing)|hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|"
                     r"expect(?:s|ed|ations?)?\s+(?:to|of)|desire[sd]?\s+to|intention\s+to|eager\s+to|seek(?:s|ing)?\s+to|"
                     r"aim(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|would\s+like\s+to|will|toward(?:s)?)\s+(?:[\w,]+\s+){0,6}?"
                     r"(?:becom|establish|form|forg|sign|mak|seal|twin|upgrad|elevat)\w*", re.I)
@@ -832,6 +832,11 @@ class EnglishAgreements:
                     continue  # "the anniversary of the sister city alliance between A and B": a tie (sister cities), no signing told (s9-en2)
                 last = self.last_parties if len(self.last_parties) == 2 else [self.res.home_place, self.partner]
                 pair = _tie_pair(self.res, s.start, m.start(), m.end(), s.end, (last[0], last[1]) if all(last) else None)
+                hoped = bool(_HOPED.search(raw, s.start, m.start()))  # "They look forward to … even becoming sister cities"
+                if pair is None and hoped and all(last) and not _places_in(self.res, s.start, s.end):
+                    # "He also highlighted the possibility of establishing a formal sister-city relationship": the two
+                    # the release is about
+                    pair = (last[0], last[1])
                 if pair is None:
                     continue
                 rec = self.res.recognised
@@ -851,7 +856,6 @@ class EnglishAgreements:
                     continue
                 fake = AgreementMention(m.start(), m.end(), m.group(), "friendship", m.group())
                 day = next((d.date for d in years if d.precision == "day"), None)
-                hoped = bool(_HOPED.search(raw, s.start, m.start()))  # "They look forward to … even becoming sister cities"
                 self._add("friendship", "planned" if hoped else "signed", list(pair), s, None if hoped else day,
                           None if hoped else year, fake, si, "")
                 break
