@@ -3371,3 +3371,13 @@ def test_the_possibility_of_a_sister_city_tie_is_a_planned_agreement_of_the_two_
                 "sister-city relationship.", date="2025-03-22")
     got = [(a.kind, a.status, sorted(f.places[p].name_en for p in a.parties)) for a in f.agreements.values()]
     assert got == [("friendship", "planned", ["Kaohsiung", "San Jose"])], got
+
+
+def test_a_title_then_a_comma_and_a_closed_list_gives_every_name_the_post() -> None:
+    f = _doc_en("Lawmakers Visit Taichung\n\nTaichung Mayor Lu Shiow-yen received Japanese Senator, Takinami Hirofumi, Yoshikawa "
+                "Yuumi, Onoda Kimi and Michitaro Watanabe at City Hall today.\n\nThe Mayor of Dayton, Ellen Marsh, Tom Reed "
+                "and others also came.", date="2025-03-22")
+    posts = {f.persons[p.person].name: f.roles[p.role].name_en for p in f.posts}
+    assert {n: posts.get(n) for n in ("Takinami Hirofumi", "Yoshikawa Yuumi", "Onoda Kimi", "Michitaro Watanabe")} == \
+        dict.fromkeys(("Takinami Hirofumi", "Yoshikawa Yuumi", "Onoda Kimi", "Michitaro Watanabe"), "Senator")
+    assert "Tom Reed" not in posts  # a list not closed by "and" and a name gives its post to no one else

@@ -986,6 +986,35 @@ class EnglishPeople:
                 continue
             for ns, ne, alt, after in names:
                 self._add(PersonMention(ns, after, raw[ns:after], self._name(ns, ne, alt), ((tm, aff),), False, "title"))
+        self._title_comma_lists()
+
+    def _title_comma_lists(self) -> None:
+        """"Japanese Senator, A, B, C and D visited": a capitalised title in the singular, a comma, then a list closed by
+        "and": the names after the first (which the title pass read) hold its post too."""
+        raw = self.raw
+        for p in list(self.out):
+            tm = p.posts[0][0] if p.how == "title" and len(p.posts) == 1 else None
+            if tm is None or raw[tm.end:p.name.start] != ", " or not tm.text[:1].isupper():
+                continue
+            s1 = self.text.sentences[self.text.sentence_of(p.start)].end
+            j = p.end
+            names: list[tuple[int, int, str, int]] = []
+            closed = False
+            while not closed:
+                sep = re.match(r",\s+(?:and\s+)?|\s+and\s+", raw[j:s1])
+                if sep is None:
+                    break
+                found = name_after(raw, j + sep.end(), s1)
+                if found is None or " " not in raw[found[0]:found[1]] or not self._free(*found):
+                    break
+                alt, after = _bracket_han(raw, found[1])
+                names.append((found[0], found[1], alt, after))
+                j = after
+                closed = sep.group().rstrip().endswith("and")
+            if not closed or (j < s1 and raw[j] == ","):
+                continue  # an appositive goes on ("Senator, A, B, …,"), or the list is not closed: no shared post
+            for ns, ne, alt, after in names:
+                self._add(PersonMention(ns, after, raw[ns:after], self._name(ns, ne, alt), p.posts, False, "title"))
 
     def _honorifics(self) -> None:
         raw = self.raw
