@@ -3381,3 +3381,8 @@ def test_a_title_then_a_comma_and_a_closed_list_gives_every_name_the_post() -> N
     assert {n: posts.get(n) for n in ("Takinami Hirofumi", "Yoshikawa Yuumi", "Onoda Kimi", "Michitaro Watanabe")} == \
         dict.fromkeys(("Takinami Hirofumi", "Yoshikawa Yuumi", "Onoda Kimi", "Michitaro Watanabe"), "Senator")
     assert "Tom Reed" not in posts  # a list not closed by "and" and a name gives its post to no one else
+
+
+def test_the_sister_cities_a_city_has_counted_are_each_its_own() -> None:
+    f = _doc("市長訪美\n\n台南市長黃偉哲今（12）日拜會聖荷西市長。台南市在加州有蒙特麗市及聖荷西市2個姊妹市，交流密切。")
+    assert _sisters(f) == {frozenset(("臺南市", "蒙特麗市")), frozenset(("臺南市", "聖荷西市"))}

@@ -381,6 +381,8 @@ def _unknown_places(text: Text, countries: list[CountryMention], places: list[Pl
         d = _DESCRIPTOR.match(t, i)
         if d and d.end() not in starts:
             i = d.end()  # 「波蘭工業城拉當市」: the words that describe the city go before its name
+        elif t.startswith("有", i) and i + 1 not in starts:
+            i += 1  # 「台南市在加州有蒙特麗市及聖荷西市」: what a place has is named after the verb
         j = i
         while j < len(t) and j - i < 6 and is_han(t[j]) and t[j] not in _UNKNOWN_STOP and (j == i or j not in starts):
             j += 1
