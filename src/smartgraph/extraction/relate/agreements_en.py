@@ -59,7 +59,8 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)? to|planning to|(?:is
                      r"\s+(?:on\s+|about\s+|the\s+possibility\s+of\s+)?(?:signing|to sign)|seek(?:s|ing)? to sign|sought to sign)\b",
                      re.I)
 # a tie wished for, not made: "look forward to establishing friendship, even becoming sister cities", "hope to become"
-_HOPED = re.compile(r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|possibility\s+of|prospects?\s+of|potential(?:ly)?|explor(?:e|es|ed|ing)|hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|"
+_HOPED = re.compile(r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|possibility\s+of|prospects?\s+of|potential(?:ly)?|explor(?:e|es|ed|ing)|"
+                    r"hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|"
                     r"expect(?:s|ed|ations?)?\s+(?:to|of)|desire[sd]?\s+to|intention\s+to|eager\s+to|seek(?:s|ing)?\s+to|"
                     r"aim(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|would\s+like\s+to|will|toward(?:s)?)\s+(?:[\w,]+\s+){0,6}?"
                     r"(?:becom|establish|form|forg|sign|mak|seal|twin|upgrad|elevat)\w*", re.I)
