@@ -3386,3 +3386,10 @@ def test_a_title_then_a_comma_and_a_closed_list_gives_every_name_the_post() -> N
 def test_the_sister_cities_a_city_has_counted_are_each_its_own() -> None:
     f = _doc("市長訪美\n\n台南市長黃偉哲今（12）日拜會聖荷西市長。台南市在加州有蒙特麗市及聖荷西市2個姊妹市，交流密切。")
     assert _sisters(f) == {frozenset(("臺南市", "蒙特麗市")), frozenset(("臺南市", "聖荷西市"))}
+
+
+def test_the_person_spoken_to_is_not_the_speaker() -> None:
+    f = _doc("市長接見\n\n桃園市長鄭文燦今（12）日接見日本銚子市長越川信一。越川信一市長也向鄭市長表示，未來希望兩市持續交流。\n\n"
+             "聯邦眾議員鞏薩蕾(共和黨)Rep. Jenniffer Gonzalez (R-PR)也向鄭市長表示，未來希望率領企業團到桃園參訪。")
+    said = [(f.persons[s.speaker].name, s.quote.text[:4]) for s in f.statements]
+    assert said == [("越川信一", "未來希望"), ("鞏薩蕾", "未來希望")], said

@@ -247,7 +247,18 @@ def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMent
             continue
         if m.end > best_end:
             best, best_end = k, m.end
+    if best and not english:
+        # 「越川市長也向鄭市長表示」: the person after 向 is spoken to; the one right before the preposition speaks
+        to = next(m for m, k in in_s if k == best and m.end == best_end)
+        speaker = next((k for m, k in in_s if m.end <= to.start and _SPOKEN_TO_ZH.fullmatch(t, m.end, to.start)), None)
+        if speaker is not None:
+            return speaker
     return best
+
+
+# (the speaker's name may be followed by a bracket and the name in Latin letters: 「鞏薩蕾(共和黨)Rep. Jenniffer Gonzalez (R-PR)也向」)
+_SPOKEN_TO_ZH = re.compile(fold(r"(?:\s*[(（][^()（）]{0,40}[)）]|\s*[A-Za-z][\w .'’-]{0,60})*"
+                                r"\s*(?:也|並|亦|則|更|還|再|同時|特別|特地|當面)*\s*(?:向|對|跟)\s*"))
 
 
 # "Commissioner Lin of the Department of Health was present and replied that …"
