@@ -3393,3 +3393,12 @@ def test_the_person_spoken_to_is_not_the_speaker() -> None:
              "聯邦眾議員鞏薩蕾(共和黨)Rep. Jenniffer Gonzalez (R-PR)也向鄭市長表示，未來希望率領企業團到桃園參訪。")
     said = [(f.persons[s.speaker].name, s.quote.text[:4]) for s in f.statements]
     assert said == [("越川信一", "未來希望"), ("鞏薩蕾", "未來希望")], said
+
+
+def test_a_portfolio_after_a_title_is_held_in_the_government_of_the_city_just_named() -> None:
+    f = _doc_en("Mayor in San Jose\n\nKaohsiung Mayor Chen Chi-mai met San Jose Mayor Matt Mahan and Director of International "
+                "Affairs Joseph Hedges at San Jose City Hall on March 20.\n\nDOIT Commissioner Lu Hsin-ko joined them.",
+                date="2025-03-22")
+    held = {f.persons[p.person].name: f.organizations[p.organization] for p in f.posts}
+    assert held["Joseph Hedges"].key == held["Matt Mahan"].key, held
+    assert held["Lu Hsin-ko"].key != held["Matt Mahan"].key  # a body's short name before the title is no portfolio

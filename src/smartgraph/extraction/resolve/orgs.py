@@ -160,6 +160,13 @@ def affiliation(res: Resolved, a: int, e: int, title: lx.Title | None = None) ->
             named = re.sub(r"\s+Prefecture$", "", named)
         # a governor's "Aomori" is the prefecture, a mayor's "Cebu" the city where the table has both
         kinds = (title.scope,) if title is not None and title.scope in (*_REGION_SCOPES, "city") else ()
+        if title is not None and "minister" not in title.key and title.scope != "city" and not named \
+                and res.text.raw.endswith("of ", 0, a) and _portfolio_en(stretch) and (city := _city_mention_before(res, a)) is not None:
+            # "San Jose Mayor Matt Mahan and Director of International Affairs Joseph Hedges": a portfolio of the city
+            # just named, held in its government
+            key = government(res, add_place(res, city))
+            res.org_of[(a, e)] = key
+            return key
         if title is not None and "minister" in title.key and _portfolio_en(stretch):
             # "Minister of Foreign Affairs of Taiwan": the ministry of that portfolio; "Foreign Minister": of Foreign Affairs
             stretch = f"Ministry of {stretch.strip()}{' Affairs' if stretch.strip() in ('Foreign', 'Economic') else ''}"
@@ -225,17 +232,23 @@ _TIME_AT = re.compile(r"(?:[0-9０-９]+\)?日|[今昨明前][天日]|[今昨明
 _PLACELESS_EN = re.compile(r"(?:City|Municipal|Prefectural|County)\s+(?:Council|Assembly|Government)\b")
 
 
-def _city_named_before(res: Resolved, a: int) -> str:
+def _city_mention_before(res: Resolved, a: int) -> PlaceMention | None:
     """The foreign city named last before ``a`` in its sentence ("Yokohama Mayor Keiko Mori and City Council
-    Chairperson …": Yokohama), "" if the last place named is none or the release's own."""
+    Chairperson …": Yokohama), None if the last place named is none or the release's own."""
     text = res.text
     s = text.sentences[text.sentence_of(a)]
     places = [m for m in res.recognised.within(res.recognised.places, s.start, a) if m.end <= a]
     prefectural = text.raw.startswith("Prefectural", a) or text.raw.startswith("the Prefectural", a)
     kinds = ("city", "county", "prefecture") if prefectural else ("city", "county")  # "Speaker of the Prefectural Assembly"
     if not places or places[-1].kind not in kinds or res.place_of.get(places[-1]) == res.home_place:
-        return ""
-    return text.raw[places[-1].start:places[-1].end]
+        return None
+    return places[-1]
+
+
+def _city_named_before(res: Resolved, a: int) -> str:
+    """The name as written of the city ``_city_mention_before`` finds, "" if none."""
+    m = _city_mention_before(res, a)
+    return res.text.raw[m.start:m.end] if m is not None else ""
 
 
 def _city_come_from(res: Resolved, a: int, stretch: str) -> str:
