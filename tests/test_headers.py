@@ -327,3 +327,12 @@ def test_a_date_word_without_a_colon_before_a_paragraph_opens_the_story_not_a_he
     assert "蔣萬安" in d.text and not any("header field" in n.message for n in d.notices), d.notices
     short = read(" date 2019-04 【KTSF 古琳嘉報導】\n\n奧克蘭市長今天在市府接待高雄市副市長葉匡時等人。\n", tmp_path, "b.txt")
     assert any("header field 'published'" in n.message for n in short.notices)  # a short line so written stays a header line
+
+
+def test_a_trail_written_one_step_a_line_with_its_separators_is_no_title_and_no_body() -> None:
+    text = (":::\nCurrent Location\nHome\n> City Government\n> City News\n"
+            "Japan-Taiwan Exchange Association Chief Representative Mikio Numata visited Taichung City Hall today (12th) to "
+            "meet with Mayor Shiow-yen Lu.\nBoth sides exchanged views on tourism.\n")
+    doc = documents.parse(text, "t-en.txt")
+    assert doc.title is None or doc.title.text != "Home"
+    assert doc.blocks[0].span.text.startswith("Japan-Taiwan Exchange Association"), doc.blocks[0].span.text

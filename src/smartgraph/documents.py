@@ -984,7 +984,7 @@ def _top(f: _Fields, lines: list[_Line], notices: list[Notice], text: str) -> tu
             f.boilerplate.append(ln.span)  # 「Alexa」「Print」 alone under the headline: a widget's or a button's word
             last = "boilerplate"
             continue
-        trail = (_vertical_trail(lines, i) if title is None else None) or _numbered_trail(lines, i)
+        trail = (_vertical_trail(lines, i) or _stepped_trail(lines, i) if title is None else None) or _numbered_trail(lines, i)
         if trail is not None:  # 「• 首頁」「• >」「• 政治」…: a trail written one step a line
             crumbs, end = trail
             f.breadcrumb.extend(crumbs)
@@ -1120,6 +1120,28 @@ def _numbered_trail(lines: list[_Line], i: int, reach: int = 10) -> tuple[list[s
     if len(steps) < 2 or not _HOME_STEP.fullmatch(steps[0]):
         return None
     return steps, end
+
+
+_SEPARATED_STEP_RE = re.compile(r"^\s*(?:>|＞|»|›|→)\s*(?P<step>\S.{0,39})$")
+
+
+def _stepped_trail(lines: list[_Line], i: int, reach: int = 8) -> tuple[list[str], int] | None:
+    """A breadcrumb trail written one step a line, each step after the home page led by its separator (``Home``
+    ``> City Government`` ``> City News``): its steps and the index after its last line, or None."""
+    first = _YOU_ARE_HERE.sub("", lines[i].span.text).strip()
+    if not _HOME_STEP.fullmatch(first):
+        return None
+    steps = [first]
+    end = i + 1
+    for k in range(i + 1, min(len(lines), i + reach)):
+        if lines[k].blank:
+            continue
+        m = _SEPARATED_STEP_RE.match(lines[k].span.text)
+        if m is None:
+            break
+        steps.append(m["step"].strip())
+        end = k + 1
+    return (steps, end) if len(steps) >= 2 else None
 
 
 def _vertical_trail(lines: list[_Line], i: int, reach: int = 12) -> tuple[list[str], int] | None:
