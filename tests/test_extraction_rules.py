@@ -3402,3 +3402,21 @@ def test_a_portfolio_after_a_title_is_held_in_the_government_of_the_city_just_na
     held = {f.persons[p.person].name: f.organizations[p.organization] for p in f.posts}
     assert held["Joseph Hedges"].key == held["Matt Mahan"].key, held
     assert held["Lu Hsin-ko"].key != held["Matt Mahan"].key  # a body's short name before the title is no portfolio
+
+
+def test_a_visit_whose_subject_lists_several_visitors_is_named_after_the_first() -> None:
+    f = _doc_en("AIT Director Visits Tainan\n\nAIT Director Sandra Oudkirk, AIT Kaohsiung Branch Chief Mason Yu and Deputy Branch "
+                "Chief Jack Lambert, and other AIT officials visited Tainan City Government today (Feb. 17). Tainan Mayor Huang "
+                "Wei-che welcomed the guests.", date="2022-02-17")
+    visits = [k for k, e in f.events.items() if "Oudkirk's visit to Tainan City Government" in e.names_en]
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    assert _took_part(f, visits[0]) >= {"Sandra Oudkirk", "Mason Yu", "Jack Lambert", "Huang Wei-che"}
+
+
+def test_a_delegation_capitalised_in_its_name_that_visited_is_a_visit() -> None:
+    f = _doc_en("Young Leaders Visit Tainan\n\nThe U.S. Young Leaders Delegation, which is composed of 12 young state "
+                "legislators and city councilors, visited the Tainan City Hall today (Apr. 17). The delegation was received by "
+                "Tainan Mayor Huang Wei-che and Tourism Bureau Director Lin Kuo-hua.", date="2024-04-17")
+    visits = [k for k, e in f.events.items() if any("Young Leaders delegation visit" in n for n in e.names_en)]
+    assert len(visits) == 1, [e.names_en for e in f.events.values()]
+    assert _took_part(f, visits[0]) >= {"Huang Wei-che", "Lin Kuo-hua"}

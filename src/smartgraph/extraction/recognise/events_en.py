@@ -431,7 +431,12 @@ _TRAVELED_TO = re.compile(r"\b(?:traveled|travelled|flew)\s+to\s+(" + _PLACE_WOR
                           r"(?:" + _MONTH + r"|\d)|, where\b))")
 # "Deputy Mayor Kim of Daegu City visited Taipei City Government on 23 February": a guest's call, told on its day, by the
 # subject that opens the sentence
-_SUBJECT_VISITED = re.compile(r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*)\s+(?:visited|called\s+on)\s+(" + _PLACE_WORDS + r")\s+"
+# (the subject may list several: "AIT Director A, AIT Kaohsiung Branch Chief B and Deputy Branch Chief C, and other AIT
+# officials visited Tainan City Government today": the visit is named after the first)
+_SUBJECT_ITEM = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the))*"
+_SUBJECT_VISITED = re.compile(r"(" + _SUBJECT_ITEM + r")((?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:other|several|senior)\s+)?" + _SUBJECT_ITEM
+                              + r"(?:\s+(?:officials|members|staff|representatives|delegates))?){0,8}),?"
+                              r"\s+(?:visited|called\s+on)\s+(" + _PLACE_WORDS + r")\s+"
                               r"(?=(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"|on\s+" + _MONTH + r"\s+\d{1,2}"
                               r"|today|yesterday)\b)")
 _SUBJECT_OF = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
@@ -448,7 +453,7 @@ _DELEGATION_TO_RECEIVED = re.compile(r"\b[Tt]he\s+((?:[\w'’()-]+\s+){0,8}?)(?:
 
 
 # "a 32-member Miyazaki delegation led by A, together with B, visited Taichung City Hall and was received by C"
-_DELEGATION_VISITED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w'’-]+\s+){0,4}?)(?:delegation|mission)\b([^.;]{0,320}?)\s+"
+_DELEGATION_VISITED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w.'’-]+\s+){0,4}?)(?:[Dd]elegation|[Mm]ission)\b([^.;]{0,320}?)\s+"
                                  r"(?:visited|called\s+on|arrived\s+in)\s+(" + _PLACE_WORDS + r")"
                                  r"(?:\s+and\s+(?:was|were)\s+received\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
 _A_DELEGATION = re.compile(r"an?\s", re.I)  # a delegation the text brings in, not "the delegation" met before
@@ -529,7 +534,7 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
         if subject is not None and not earlier:
             home = _SUBJECT_OF.search(subject.group(1))
             who = home.group(1) if home else subject.group(1).split()[-1] + "'s"
-            found.append((subject.start(), subject.end(), f"{who} visit to {subject.group(2)}"))
+            found.append((subject.start(), subject.end(), f"{who} visit to {subject.group(3)}"))
         for m in _TRAVELED_TO.finditer(raw, s.start, s.end):
             if not earlier:
                 found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
