@@ -3420,3 +3420,12 @@ def test_a_delegation_capitalised_in_its_name_that_visited_is_a_visit() -> None:
     visits = [k for k, e in f.events.items() if any("Young Leaders delegation visit" in n for n in e.names_en)]
     assert len(visits) == 1, [e.names_en for e in f.events.values()]
     assert _took_part(f, visits[0]) >= {"Huang Wei-che", "Lin Kuo-hua"}
+
+
+def test_a_signing_clause_after_and_on_a_day_has_its_own_parties_and_not_where_the_partner_lies() -> None:
+    f = _doc_en("Exchanges Recover\n\nOn January 17, the city government team received a delegation of parliamentarians from "
+                "the Constitutional Democratic Party of Japan, and on February 7, Xindian District signed a memorandum of "
+                "friendly exchange with Yasugi City, Shimane Prefecture, Japan.", date="2023-02-20")
+    names = {k: (f.places[k].name_en if k in f.places else f.organizations[k].name_en) for a in f.agreements.values() for k in a.parties}
+    got = [sorted(names[k] for k in a.parties) for a in f.agreements.values()]
+    assert len(got) == 1 and len(got[0]) == 2 and any("Yasugi" in n for n in got[0]) and any("Xindian" in n for n in got[0]), got

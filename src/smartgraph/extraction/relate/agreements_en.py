@@ -326,6 +326,8 @@ class EnglishAgreements:
                     return key
         if places and self._holds_district(places[0], 0):
             return ""  # "with Gangnam District, Seoul": where the district lies, not a party
+        if places and raw[:places[0].start].rstrip().endswith(",") and self._context(places[0], max(0, places[0].start - 16)):
+            return ""  # "with Yasugi City, Shimane Prefecture, Japan": where the city lies, not a party
         if places:
             first = places[0]
             rest = (piece[:first.start - a] + " " + piece[first.end - a:]).split()
@@ -372,7 +374,9 @@ class EnglishAgreements:
         """The places and organisations named before the verb, in the clause that holds it."""
         raw = self.text.raw
         lo = s.start if start is None else start
-        for cut in re.finditer(r"\b(?:when|which|where|whom|after which|and then|while)\b|;", raw[s.start:verb]):
+        # (", and on February 7, A signed …": a clause of its own after the comma and its time)
+        for cut in re.finditer(r"\b(?:when|which|where|whom|after which|and then|while)\b|;|,\s+and\s+(?=(?:on|in|at|later|then)\b)",
+                               raw[s.start:verb]):
             lo = s.start + cut.end()
         keys: list[str] = []
         orgs: list[tuple[int, int]] = []
