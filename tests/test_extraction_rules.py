@@ -3429,3 +3429,10 @@ def test_a_signing_clause_after_and_on_a_day_has_its_own_parties_and_not_where_t
     names = {k: (f.places[k].name_en if k in f.places else f.organizations[k].name_en) for a in f.agreements.values() for k in a.parties}
     got = [sorted(names[k] for k in a.parties) for a in f.agreements.values()]
     assert len(got) == 1 and len(got[0]) == 2 and any("Yasugi" in n for n in got[0]) and any("Xindian" in n for n in got[0]), got
+
+
+def test_welcoming_the_guests_along_with_others_is_no_statement() -> None:
+    f = _doc_en("AIT Director Visits Tainan\n\nTainan Mayor Huang Wei-che and Deputy Mayor Tai Chein welcomed the guests along "
+                "with the heads of the Economic Development Bureau and the Bureau of Transportation.\n\nMayor Huang said that "
+                "Tainan values its ties with the United States.", date="2022-02-17")
+    assert _speakers(f) == {"Huang Wei-che"}

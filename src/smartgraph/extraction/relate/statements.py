@@ -43,7 +43,7 @@ _GIFT_EN = re.compile(r"presented\s+[^,.;:!?\"“”]{1,60}?\s+with\s+(?:a|an|th
                       r"presented\s+(?:a|an)\s+[^,.;:!?\"“”]{1,90}?\s+(?:as\s+a\s+(?:token|gift|souvenir|memento)|to\s+(?:the\s+)?"
                       r"(?:[A-Z][\w'’.-]*|mayor|governor|delegation|guests?|visitors?)\b)")
 _GREETED_EN = re.compile(r"\s+(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:group|delegation|delegates|guests|visitors|team|mission)"
-                         r"(?:\s+(?:to|at|from|of)\s+[^,;.]{1,60})?\s*[.;,]")
+                         r"(?:\s+(?:to|at|from|of)\s+[^,;.]{1,60})?(?:\s+(?:along\s+with|together\s+with|with)\s+[^;.]{1,240})?\s*[.;,]")
 _SAYING_EN = re.compile(r",\s+(?:saying|adding|noting|stressing|stating|expressing)\b")
 _GREETED_PERSON_EN = re.compile(r"\s+(?:the\s+)?(?:visiting\s+)?(?:[A-Z][\w'’.-]*\s+){0,6}")
 _NOT_SPEECH = re.compile(fold(r"^(?:說明會|表示感謝|表示歡迎|表示肯定|主講人|發言人|發言權)"))
