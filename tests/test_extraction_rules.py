@@ -3436,3 +3436,22 @@ def test_welcoming_the_guests_along_with_others_is_no_statement() -> None:
                 "with the heads of the Economic Development Bureau and the Bureau of Transportation.\n\nMayor Huang said that "
                 "Tainan values its ties with the United States.", date="2022-02-17")
     assert _speakers(f) == {"Huang Wei-che"}
+
+
+def test_councillors_who_sent_staff_did_not_take_part() -> None:
+    f = _doc("締盟\n\n臺中市長盧秀燕與美國土桑市長今日簽署姊妹市協定，台中市議員陳政顯、賴佳微及陳文政也派員到場共襄盛舉。")
+    took = {f.persons[p.person].name for p in f.participations}
+    assert "盧秀燕" in took and not took & {"陳政顯", "賴佳微", "陳文政"}, took
+
+
+def test_an_amount_converted_at_about_is_no_contract() -> None:
+    f = _doc("市長訪港\n\n高雄市市長韓國瑜率團訪問香港、澳門、深圳和廈門七天，期間在香港見證高雄市漁農界與香港多個商會簽署八份農產品"
+             "合同，涉及金額達24.7億新台幣，即折合約6.39億港元。")
+    assert not any(a.kind == "mou" and len(a.parties) >= 3 for a in f.agreements.values()), _agreements(f)
+    assert not any({"深圳市", "廈門市"} & set(ps) for _, ps in _agreements(f)), _agreements(f)
+
+
+def test_stationed_in_opens_no_name_in_a_list_of_officials() -> None:
+    f = _doc("會面\n\n出席者包括美國在台協會高雄分處長黃東偉、駐休士頓台北經濟文化辦事處長羅復文等人。")
+    assert "駐休士頓" not in {p.name for p in f.persons.values()}
+    assert "羅復文" in {p.name for p in f.persons.values()}

@@ -37,6 +37,8 @@ def recognise_agreements(text: Text) -> list[AgreementMention]:
     hits.sort(key=lambda h: h.start)
     out: list[AgreementMention] = []
     for h in hits:
+        if t.startswith(fold("合約"), h.start) and t[h.start - 1:h.start] == fold("折"):
+            continue  # 「折合約6.39億港元」: 折合 (amounts to) and 約 (about), no contract
         # (MOU) right after a Chinese agreement word: the same agreement
         if out and re.fullmatch(r"[」』]?\s*[（(]\s*", raw[out[-1].end:h.start]) and raw[h.end:h.end + 2].lstrip()[:1] in (")", "）"):
             prev = out[-1]

@@ -340,6 +340,10 @@ _UNDER_LEAD = re.compile(fold(r"\s*(?:的\s*)?(?:帶領|領導|率領)\s*下"))
 _EARLIER = re.compile(fold(r"(?:去|前)\s*(?:[(（]\s*\d+\s*[)）]\s*)?年|上個?月"))
 
 
+_SENT_STAFF = re.compile(fold(r"(?:[、及和與跟][^，,。；;、及和與]{1,12}?)*\s*(?:也|亦|均|皆|都|另|則|還|特別|特地|分別)*\s*"
+                              r"(?:派員|派代表|指派代表|委派代表|派人|派出代表)"))
+
+
 def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
     """Whether the sentence names the person only as someone not at its event (see above)."""
     t = res.text.fold
@@ -353,6 +357,8 @@ def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
     if on_behalf(t, s0, pm):
         return True
     stop = clause_end(t, end, s1)
+    if _SENT_STAFF.match(t, end, stop):
+        return True  # 「議員甲、乙及丙也派員到場」: they sent their staff, they were not there
     habit = habitual().search(t, end, min(end + 12, stop))  # 「甲議員每年帶著合唱團來訪」: again and again, not this event
     if habit and not any(habit.start() <= m.start < stop for m in res.event_of):
         return True
