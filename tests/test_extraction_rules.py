@@ -3455,3 +3455,12 @@ def test_stationed_in_opens_no_name_in_a_list_of_officials() -> None:
     f = _doc("會面\n\n出席者包括美國在台協會高雄分處長黃東偉、駐休士頓台北經濟文化辦事處長羅復文等人。")
     assert "駐休士頓" not in {p.name for p in f.persons.values()}
     assert "羅復文" in {p.name for p in f.persons.values()}
+
+
+def test_an_event_someone_is_invited_to_and_a_visit_invited_are_not_attended() -> None:
+    f = _doc("市長拜會知事\n\n新北市長侯友宜今(14)日拜會日本神奈川縣知事黑岩祐治，侯友宜也親邀知事來台參訪。侯友宜說，兩地合作密切，"
+             "他邀請神奈川縣參加今年9月新北舉辦的2025災害管理國際研討會。", date="114/04/14")
+    assert not any("來台參訪" in n for e in f.events.values() for n in e.names_zh), [e.names_zh for e in f.events.values()]
+    seminar = [k for k, e in f.events.items() if any("研討會" in n for n in e.names_zh)]
+    assert all(not _took_part(f, k) for k in seminar)
+    assert any("侯友宜" in _took_part(f, k) for k, e in f.events.items() if e.category == "visit")

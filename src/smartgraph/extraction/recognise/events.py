@@ -207,7 +207,7 @@ def recognise_acts(text: Text, agreements: list[tuple[int, int]]) -> list[EventM
 _VISIT = lx.VISIT
 # a headline that asks or invites (「是否邀某某訪台」「邀某某訪台」): no visit made
 _ASKED = re.compile(fold(r"是否|能否|會否|可否|會不會|有沒有|邀"))
-_INVITED = re.compile(fold(r"邀請|邀約|力邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵|協助"))
+_INVITED = re.compile(fold(r"邀|歡迎|盼|希望|期待|期盼|誠摯|鼓勵|協助"))
 # 「應都柏林市長邀請，市長率團出訪愛爾蘭」「受邀訪問」: a visit made at someone's invitation is told
 _ACCEPTED = re.compile(fold(r"應|受(?!到)|獲邀"))
 _TIMES_AFTER = re.compile(fold(r"[^，。；,;]{0,8}?(?:多達|高達|共|已|達|超過|逾)\s*(?:[0-9]+|[二兩三四五六七八九十百]+)\s*(?:餘\s*)?次"))

@@ -439,7 +439,13 @@ def _told_ahead(text: Text, a: int, b: int) -> bool:
             return True  # "invited them to join the Shopping Festival, the Golf Championship and the Lantern Festival"
         return _FUTURE_EN.search(raw, clause_start(raw, s.start, a, ",;"), b) is not None
     c0 = clause_start(text.fold, s.start, a, "，,；;")
+    if _INVITED_TO_ZH.search(text.fold, c0, a):
+        return True  # 「他邀請神奈川縣參加今年9月新北舉辦的研討會」: an invitation to it, nobody there yet
     return _FUTURE.search(text.fold, c0, b) is not None
+
+
+# 「邀請某縣參加」「邀請各國代表出席」: asked to come to what follows, named within the clause
+_INVITED_TO_ZH = re.compile(fold(r"邀請?[^，,。；;]{0,20}?(?:參加|出席|參與|蒞臨|前來|來台參加|到訪)"))
 
 
 def _names_only(s: str) -> bool:
