@@ -3464,3 +3464,13 @@ def test_an_event_someone_is_invited_to_and_a_visit_invited_are_not_attended() -
     seminar = [k for k, e in f.events.items() if any("研討會" in n for n in e.names_zh)]
     assert all(not _took_part(f, k) for k in seminar)
     assert any("侯友宜" in _took_part(f, k) for k, e in f.events.items() if e.category == "visit")
+
+
+def test_a_branch_chief_and_the_deputy_after_him_hold_posts_in_the_branch() -> None:
+    f = _doc_en("AIT Director Visits Tainan\n\nAIT Director Sandra Oudkirk, AIT Kaohsiung Branch Chief Mason Yu and Deputy "
+                "Branch Chief Jack Lambert visited Tainan City Government today (Feb. 17).", date="2022-02-17")
+    orgs = f.organizations
+    held = {f.persons[p.person].name: (f.roles[p.role].name_en, orgs[p.organization].name_zh or orgs[p.organization].name_en)
+            for p in f.posts}
+    assert held["Mason Yu"] == ("Branch Director", "AIT Kaohsiung Branch"), held
+    assert held["Jack Lambert"] == ("Deputy Branch Director", "AIT Kaohsiung Branch"), held

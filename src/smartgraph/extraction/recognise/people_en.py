@@ -470,7 +470,7 @@ def _useful_aff(raw: str, a: int, e: int) -> bool:
     return any(w.lower() in low and re.search(rf"\b{re.escape(w.lower())}\b", low) for o in lx.org_types().values() for w in o.en)
 
 
-_ORG_IN_TITLE = re.compile(r"(?:(?:City|County|Council|Town|District|Prefectural|State|Municipal)\s+)+")
+_ORG_IN_TITLE = re.compile(r"(?:(?:City|County|Council|Town|District|Prefectural|State|Municipal|Branch)\s+)+")
 
 
 def _into_title(tm: TitleMention) -> int:
