@@ -336,3 +336,12 @@ def test_a_trail_written_one_step_a_line_with_its_separators_is_no_title_and_no_
     doc = documents.parse(text, "t-en.txt")
     assert doc.title is None or doc.title.text != "Home"
     assert doc.blocks[0].span.text.startswith("Japan-Taiwan Exchange Association"), doc.blocks[0].span.text
+
+
+def test_a_portal_skip_link_and_a_bulleted_date_field_at_the_page_end() -> None:
+    text = ("按Enter到主內容區\n:::\n現在位置 首頁 > 熱門公告 > 市政新聞\n深化交流共榮共好 中市北區與大阪府貝塚市締盟\n\n"
+            "臺中市北區與日本大阪府貝塚市昨(6)日透過視訊跨海締盟，雙方簽署友好交流協定書。\n\n"
+            "聯絡人：北區區公所王大明\n\n相關圖檔\n\n  • 市府分類: 區里行政\n  • 發布日期: 2021-10-07\n  • 點閱次數: 1274\n至頁首\n")
+    doc = documents.parse(text, "t.txt")
+    assert doc.title is not None and doc.title.text == "深化交流共榮共好 中市北區與大阪府貝塚市締盟"
+    assert doc.header.published == dt.date(2021, 10, 7)

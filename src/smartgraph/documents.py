@@ -222,7 +222,7 @@ _NAV_RE = re.compile(
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
     r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
     r"(?:you\s+are\s+here|current\s+location|目前位置|現在位置|您的位置|您現在的位置)\s*[:：]?.*|"
-    r"回到頂端|回頂端|top|contact\s+us|聯絡我們|site\s*map|\d{1,2}[- ]days?\s+forecasts?|"
+    r"回到頂端|回頂端|[至回]頁首?|回到頁首|按\s*enter\s*(?:鍵\s*)?[到至跳]\S{0,10}|top|contact\s+us|聯絡我們|site\s*map|\d{1,2}[- ]days?\s+forecasts?|"
     r"(?:熱門|热门|熱搜|热搜|熱門關鍵字|熱門搜尋|trending|hot\s+topics)\s*[:：].{0,60}|"  # a site's bar of trending searches
     r"to\s+activate\s+the\s+text-to-speech\s+service\b.{0,80})$",  # a news site's read-aloud notice above the headline
     re.I)
