@@ -345,3 +345,10 @@ def test_a_portal_skip_link_and_a_bulleted_date_field_at_the_page_end() -> None:
     doc = documents.parse(text, "t.txt")
     assert doc.title is not None and doc.title.text == "深化交流共榮共好 中市北區與大阪府貝塚市締盟"
     assert doc.header.published == dt.date(2021, 10, 7)
+
+
+def test_a_skip_links_anchor_is_chrome_not_the_title() -> None:
+    text = ("Go to the main content section Anchor\n::: Anchor\n\nAIT Director Visits Tainan Mayor\n\nPosted Date:2022-02-24\n\n"
+            "AIT Director Sandra Oudkirk visited Tainan City Government today (Feb. 17).\n")
+    doc = documents.parse(text, "t-en.txt")
+    assert doc.title is not None and doc.title.text == "AIT Director Visits Tainan Mayor"

@@ -217,7 +217,7 @@ _SHARE_RUN = re.compile(r"(?:(?:分享|share|facebook|line|twitter|plurk|e-?mail
 
 _BANNER_RE = re.compile(r"新聞稿\s*$|^\s*(?:新聞稿|新聞資料|新聞發布|press release|news release)\s*$", re.I)
 _NAV_RE = re.compile(
-    r"^(?::::*|(?:jump|skip|go|tab)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|"
+    r"^(?::::*(?:\s*anchor)?|(?:jump|skip|go|tab)\s+to\s+(?:the\s+)?(?:main\s+)?content\b.*|"
     r"link\s+to\s+(?:the\s+)?(?:main\s+)?content(?:\s+area)?|跳[到至]主要內容.*|回首頁|網站導覽|"
     r"(?:[•·‧●▪*-]\s*)?(?:print|forward|go\s*back|back|share|e-?mail|友善列印|列印|回上一?頁|轉寄|分享|字級.{0,8})|"
     r"(?:share|分享)\s*[:：].*|.{0,60}\blogo|.{0,80}\b(?:post|share)\s+to\s+(?:facebook|twitter|plurk|line)\b.*|"
