@@ -3474,3 +3474,13 @@ def test_a_branch_chief_and_the_deputy_after_him_hold_posts_in_the_branch() -> N
             for p in f.posts}
     assert held["Mason Yu"] == ("Branch Director", "AIT Kaohsiung Branch"), held
     assert held["Jack Lambert"] == ("Deputy Branch Director", "AIT Kaohsiung Branch"), held
+
+
+def test_everyone_a_meetings_object_list_names_took_part() -> None:
+    f = _doc_en("Mayor Meets Envoys\n\nOn April 9, Taichung Mayor Lu Shiow-yen met with Director Matthieu Branders of the Belgian "
+                "Office in Taipei, Chief Representative Kazuyuki Katayama of the Japan-Taiwan Exchange Association, and "
+                "Representative Yip Wei Kiat of the Singapore Trade Office in Taipei, to thank them for their support of the 2024 "
+                "Taichung Shopping Festival.", date="2025-04-10")
+    meetings = [k for k, e in f.events.items() if any(n.startswith("meeting with") for n in e.names_en)]
+    assert len(meetings) == 1
+    assert _took_part(f, meetings[0]) >= {"Lu Shiow-yen", "Matthieu Branders", "Kazuyuki Katayama", "Yip Wei Kiat"}

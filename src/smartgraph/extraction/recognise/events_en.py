@@ -407,7 +407,7 @@ def recognise_signings_en(text: Text, agreements: list[tuple[int, int]]) -> list
             continue
         if re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]) or _SIGNED_BEFORE.search(raw, c0, hi):
             continue  # "signed by then-Mayor X", "originally signed … back in 1994": a signing of an earlier time
-        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        years = _years_in(raw[s.start:s.end])
         if doc_year is not None and years and doc_year not in years:
             continue  # "signed … on April 12, 1977": an earlier signing, told in passing
         seen.add(si)
@@ -502,6 +502,15 @@ _EARLIER = re.compile(r"\blast\s+(?:year|month|week)\b|\bago\b|\bpreviously\b|\b
                       r"|\bearlier\s+this\s+(?:year|month)\b", re.I)  # (s10-ev) "toured … earlier this month on a trip to Europe"
 
 
+# a year that opens an event's name ("the 2024 Taichung Shopping Festival") dates that event, not the sentence's
+_YEAR_TOLD = re.compile(r"\b((?:19|20)\d\d)\b(?!\s+[A-Z][a-z])")
+
+
+def _years_in(sentence: str) -> set[int]:
+    """The years a sentence places what it tells in."""
+    return {int(y) for y in _YEAR_TOLD.findall(sentence)}
+
+
 def recognise_visits_en(text: Text) -> list[EventMention]:
     """Visits and trips an English sentence tells: a visit, trip or tour to a named place ("a seven-day visit to
     Japan", "her trip to South Korea") or a delegation someone led there for some days ("led a delegation on a five-day trip to Brisbane"); a delegation
@@ -592,7 +601,7 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
                 if not _a_place(m.group(1)):  # "toured the Netherlands" is a trip
                     sites.add(m.start())
         # "this year (2016)" is the release's own year, whether or not its date is known
-        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", _THIS_YEAR.sub("", raw[s.start:s.end]))}
+        years = _years_in(_THIS_YEAR.sub("", raw[s.start:s.end]))
         if _DAYS.search(raw, s.start, s.end):
             years = set()  # "during his trip to the United States from September 6 to 13, 2016": an earlier trip, told with its days
         for a, b, name in found:
@@ -742,7 +751,7 @@ def recognise_meetings_en(text: Text, dates: list[DateMention]) -> list[EventMen
         lo = bisect.bisect_left(days, s.start)
         dated = (lo < len(days) and days[lo] < s.end) or bool(_DAY_WORD.search(raw, s.start, s.end)) \
             or (doc_date is None and bool(_A_DAY_UNREAD.search(raw, s.start, s.end)))  # an undated release's "on May 11"
-        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s.start:s.end])}
+        years = _years_in(raw[s.start:s.end])
         if not dated or (doc_date is not None and years - {doc_date.year}) or re.search(r"\bthen-[A-Za-z]", raw[s.start:s.end]):
             continue
         for m in found:

@@ -256,8 +256,10 @@ def find_participation(res: Resolved, main: str, statements: list[Statement], ke
             if k not in kept or m.head is None or not (meeting_en(e) or (e.category == "visit" and e.origin == "act")):
                 continue
             s = text.sentences[text.sentence_of(m.start)]
-            for pm, key in res.linked(res.person_of).overlapping(s.start, m.end):
-                if s.start <= pm.start and pm.end <= m.end and not _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
+            # "met with A of X, B of Y, and C of Z, to express …": the list the meeting's object opens goes on
+            end = m.end + len(_LISTED_ON_EN.match(text.raw, m.end, s.end).group()) if meeting_en(e) else m.end  # type: ignore[union-attr]
+            for pm, key in res.linked(res.person_of).overlapping(s.start, end):
+                if s.start <= pm.start and pm.end <= end and not _BEHALF_EN.search(text.raw, max(s.start, pm.start - 50), pm.start):
                     add(key, k, _mode(res, s.start, s.end), "participant", pm, text.span(pm.start, pm.end))
     for st in statements:
         ev = st.event if st.event in kept else (main if main in kept else "")
@@ -342,6 +344,11 @@ _EARLIER = re.compile(fold(r"(?:去|前)\s*(?:[(（]\s*\d+\s*[)）]\s*)?年|上�
 
 _SENT_STAFF = re.compile(fold(r"(?:[、及和與跟][^，,。；;、及和與]{1,12}?)*\s*(?:也|亦|均|皆|都|另|則|還|特別|特地|分別)*\s*"
                               r"(?:派員|派代表|指派代表|委派代表|派人|派出代表)"))
+
+
+# the items a meeting's object list goes on with: ", B of the Y, and C of the Z" (capitalised words, "of", "the", "in",
+# "and", commas), up to what the meeting was for or the sentence's end
+_LISTED_ON_EN = re.compile(r"(?:,\s+(?:and\s+)?(?:[A-Z][\w.'’-]*|of|the|in|for|and)(?:\s+(?:[A-Z][\w.'’-]*|of|the|in|for|and|&))*)*")
 
 
 def _absent(res: Resolved, s0: int, s1: int, pm: PersonMention) -> bool:
