@@ -3484,3 +3484,13 @@ def test_everyone_a_meetings_object_list_names_took_part() -> None:
     meetings = [k for k, e in f.events.items() if any(n.startswith("meeting with") for n in e.names_en)]
     assert len(meetings) == 1
     assert _took_part(f, meetings[0]) >= {"Lu Shiow-yen", "Matthieu Branders", "Kazuyuki Katayama", "Yip Wei Kiat"}
+
+
+def test_arriving_for_a_days_long_visit_and_receiving_a_delegation_of_lawmakers_are_visits() -> None:
+    f = _doc_en("Guests Visit\n\nOn January 17, Mayor Hou Yu-ih received a delegation of parliamentarians from Japan at the city "
+                "government. A team of delegates led by Brisbane Mayor Campbell Newman arrived in Kaohsiung on January 16 for a "
+                "four-day visit.", date="2023-01-18")
+    names = {n for e in f.events.values() for n in e.names_en}
+    assert "Japan delegation visit" in names and "visit to Kaohsiung" in names, names
+    trip = next(k for k, e in f.events.items() if "visit to Kaohsiung" in e.names_en)
+    assert "Campbell Newman" in _took_part(f, trip)

@@ -473,7 +473,8 @@ _LED_BY = re.compile(r"^,?\s+led\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'�
 _RECEIVED_DELEGATION = re.compile(r"\b(?:received|receives|welcomed|welcomes|welcome|hosted|hosts)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}?)"
                                   r"(?:delegation|mission)\b(?:\s+(?:of|consisting\s+of|made\s+up\s+of|comprising)\s+(?:\d{1,3}\s+)?"
                                   r"(?:[a-z-]+\s+){0,2}(?:officials|members|people|representatives|guests|delegates|leaders|experts|"
-                                  r"students|entrepreneurs|business\s+leaders))?(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
+                                  r"students|entrepreneurs|business\s+leaders|parliamentarians|lawmakers|legislators|"
+                                  r"councilors|councillors|mayors|scholars|executives))?(?:\s+from\s+(" + _PLACE_WORDS + r"))?"
                                   r"(?:,?\s+led\s+by\s+(?:the\s+)?(?:(?:deputy|vice|acting|former|mayor|governor|speaker|chairman|"
                                   r"chairwoman|chair|president|director|minister|secretary-general|councilor|councillor)\s+){0,3}"
                                   r"((?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*))?")
@@ -486,6 +487,10 @@ _LED_TO_CALL = re.compile(r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:a|
 # "Mayor A and his delegation are visiting Taiwan from March 18 to 23"
 _WITH_DELEGATION = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+and\s+(?:his|her|their)\s+delegation\s+"
                               r"(?:are|is|were|was|have\s+been|has\s+been)\s+(?:visiting|touring|in)\s+(" + _PLACE_WORDS + r")")
+# "a team of delegates … arrived in Kaohsiung on February 6 for a 4-day visit": a stay of days where they arrived
+_ARRIVED_FOR = re.compile(r"\barriv(?:e|ed|es|ing)\s+in\s+(" + _PLACE_WORDS + r")[^.;]{0,60}?\bfor\s+an?\s+"
+                          r"(?:" + _NUMBER_WORDS + r"-day\s+(?:(?:state|official|working|study)\s+)?|(?:state|official|working|study)\s+)"
+                          r"(?:visit|trip|tour|stay)\b")
 # "Drew is in Taiwan on a state visit"
 _IN_ON_VISIT = re.compile(r"\bin\s+(" + _PLACE_WORDS + r")\s+on\s+an?\s+((?:state|official|working|study)\s+visit)\b")
 
@@ -591,6 +596,9 @@ def recognise_visits_en(text: Text) -> list[EventMention]:
         for m in _WITH_DELEGATION.finditer(raw, s.start, s.end):
             if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{m.group(1)}'s delegation visit to {m.group(2)}"))
+        for m in _ARRIVED_FOR.finditer(raw, s.start, s.end):
+            if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
+                found.append((m.start(), m.end(), f"visit to {m.group(1)}"))
         for m in _IN_ON_VISIT.finditer(raw, s.start, s.end):
             if not any(a <= m.end() and m.start() <= b for a, b, _ in found):
                 found.append((m.start(), m.end(), f"{m.group(2)} to {m.group(1)}"))
