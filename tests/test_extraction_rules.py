@@ -3494,3 +3494,10 @@ def test_arriving_for_a_days_long_visit_and_receiving_a_delegation_of_lawmakers_
     assert "Japan delegation visit" in names and "visit to Kaohsiung" in names, names
     trip = next(k for k, e in f.events.items() if "visit to Kaohsiung" in e.names_en)
     assert "Campbell Newman" in _took_part(f, trip)
+
+
+def test_commending_is_saying() -> None:
+    f = _doc_en("Envoy Visits Taichung\n\nJapan-Taiwan Exchange Association Chief Representative Mikio Numata visited Taichung "
+                "City Hall today (12th) to meet with Mayor Lu Shiow-yen. Representative Numata commended Taichung's rapid "
+                "population growth and its consumer purchasing power.", date="2024-03-12")
+    assert "Mikio Numata" in _speakers(f)
