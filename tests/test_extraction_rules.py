@@ -3501,3 +3501,13 @@ def test_commending_is_saying() -> None:
                 "City Hall today (12th) to meet with Mayor Lu Shiow-yen. Representative Numata commended Taichung's rapid "
                 "population growth and its consumer purchasing power.", date="2024-03-12")
     assert "Mikio Numata" in _speakers(f)
+
+
+def test_words_after_a_title_that_say_before_or_invite_are_no_names() -> None:
+    f = extract(parse("2025-04-14 | 新北市政府\n侯友宜拜會神奈川黑岩知事 親邀來台參訪\n【新北市訊】新北市長侯友宜今(14)日率市府團隊,"
+                      "由橫濱辦事處張淑玲處長陪同下,拜會日本神奈川縣知事黑岩祐治,侯友宜也親邀知事來台參訪。\n"
+                      "黑岩祐治說,他擔任知事前是新聞記者,曾以記者身分到台採訪。\n", "t.txt"))
+    names = {p.name for p in f.persons.values()}
+    assert not names & {"親邀", "前是新聞"}, names
+    visit = next(k for k, e in f.events.items() if e.category == "visit")
+    assert {"侯友宜", "黑岩祐治"} <= _took_part(f, visit)

@@ -181,7 +181,7 @@ def name_char(c: str) -> bool:
 _LIST_MARKS = set(fold("、及暨"))
 # the last characters of a body's name (辦事處, 事務所, 公司, 協會, 市政府, 國會): no personal name goes on across them
 _BODY_ENDS = set(fold("處所司會府局署院館心部社團"))  # 服務中心, 外交部, 通訊社, 訪問團 too
-_NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在為駐"))  # (駐: stationed in, 「駐休士頓辦事處長」)
+_NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在為駐前"))  # (駐 stationed in: 「駐休士頓辦事處長」; 前 before: 「擔任知事前是記者」)
 
 
 @cache
@@ -220,7 +220,7 @@ _SAID = fold("說")
 _WHEN = fold("時")
 _HELD = set(fold("任經"))  # 曾任, 曾經: held, once
 _AFTER = fold("後")
-_VERBS_NOT_FIRST = set(fold("訪說赴抵率"))  # verbs that follow a name and begin no Japanese one
+_VERBS_NOT_FIRST = set(fold("訪說赴抵率邀請"))  # verbs that follow a name and begin no Japanese one
 _CONJ = set(fold("和與及跟同"))
 
 
@@ -353,7 +353,8 @@ class NameScorer:
             best = max(best, {3: 1.5, 4: 2.2, 5: 1.6, 6: 0.5}.get(k, -2.0))
         if k == 3 and name[0] in lx.surnames_ja() and name[0] not in sur:
             best = max(best, 1.4 if origin == "JP" else 0.9)  # 奧正信, 辻一郎: a Japanese family name of one character
-        if origin == "JP" and name[0] not in _VERBS_NOT_FIRST and not (common_word(name[:2]) and name[:2] not in lx.surnames_ja()):
+        if origin == "JP" and name[0] not in _VERBS_NOT_FIRST and not (common_word(name[:2]) and name[:2] not in lx.surnames_ja()) \
+                and not (k == 2 and name[1] in _VERBS_NOT_FIRST):  # 「侯友宜也親邀知事」: an adverb and a verb, no name
             # 「日本參議員訪新北」: 訪 the verb opens no name; 「甲市森市長喜歡登山」: nor does a word (喜歡) no family name is
             best = max(best, {2: 0.2, 3: 1.4, 4: 2.0, 5: 1.8}.get(k, -2.0))
         tr = lx.translit_chars()
