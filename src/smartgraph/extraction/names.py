@@ -181,7 +181,8 @@ def name_char(c: str) -> bool:
 _LIST_MARKS = set(fold("、及暨"))
 # the last characters of a body's name (辦事處, 事務所, 公司, 協會, 市政府, 國會): no personal name goes on across them
 _BODY_ENDS = set(fold("處所司會府局署院館心部社團"))  # 服務中心, 外交部, 通訊社, 訪問團 too
-_NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在為駐前"))  # (駐 stationed in: 「駐休士頓辦事處長」; 前 before: 「擔任知事前是記者」)
+# (駐 stationed in: 「駐休士頓辦事處長」; 前 before: 「擔任知事前是記者」)
+_NOT_FIRST = set(fold("的與及於們等說並也則亦都將已被讓把給從向對此這該其之所或但因在為駐前"))
 
 
 @cache
