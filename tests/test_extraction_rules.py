@@ -3511,3 +3511,10 @@ def test_words_after_a_title_that_say_before_or_invite_are_no_names() -> None:
     assert not names & {"親邀", "前是新聞"}, names
     visit = next(k for k, e in f.events.items() if e.category == "visit")
     assert {"侯友宜", "黑岩祐治"} <= _took_part(f, visit)
+
+
+def test_a_deputy_director_general_and_a_permanent_secretary_are_posts_of_their_bureaus() -> None:
+    f = _doc("會面\n\n市長今日接見外交部副司長徐佑典，香港政制及內地事務局常任秘書長鄧忍光也出席。")
+    posts = {f.persons[p.person].name: (f.roles[p.role].name_zh, f.organizations[p.organization].name_zh) for p in f.posts}
+    assert posts.get("徐佑典") == ("副司長", "外交部"), posts
+    assert posts.get("鄧忍光") == ("常任秘書長", "香港政制及內地事務局"), posts
