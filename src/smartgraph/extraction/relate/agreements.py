@@ -903,7 +903,7 @@ _SISTER = re.compile(fold(r"姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹
                            r"|[Ss]ister[ -][Cc]it(?:y|ies)|[Tt]win(?:ned)? [Cc]it"))
 _OF = re.compile(fold(r"的$|之$"))
 # 「有A及B2個姊妹市」: places a subject has, counted before the tie word
-_HAS_COUNTED = re.compile(fold(r"(?<![沒没])有(\s*)[^，,。；;]{2,40}?(?:等)?\s*(?:\d+|[一二兩三四五六七八九十]+)\s*(?:個|座)\s*$"))
+_HAS_COUNTED = re.compile(fold(r"(?<![沒没])有[^，,。；;]{2,40}?(?:等)?\s*(?:\d+|[一二兩三四五六七八九十]+)\s*(?:個|座)\s*$"))
 _CLAUSE_MARKS = "，。；;,"
 
 
@@ -989,7 +989,7 @@ def find_sister_cities(res: Resolved) -> list[SisterCity]:
         owners = _list_places(res, a, has.start()) if has else []
         if has and owners:
             # 「台南市在加州有蒙特麗市及聖荷西市2個姊妹市」: the place that has them, with each
-            for p in _list_places(res, has.end(1), m.start()):
+            for p in _list_places(res, has.start() + 1, m.start()):
                 add(add_place(res, owners[0]), add_place(res, p), a, b)
             continue
         conj = list(_CONJ.finditer(t, a if before else s.start, m.start()))

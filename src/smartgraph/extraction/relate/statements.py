@@ -233,7 +233,7 @@ def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMent
     """The person named closest before the verb, with no clause break or other person between (in English, the
     comma that closes an appositive may stand there: "Su Liang, chairman of …, said")."""
     best = ""
-    best_end = -1
+    best_m: PersonMention | None = None
     for m, k in in_s:
         if m.end > v.start or m.end < v.start - (GAP_EN_ASIDE if english else GAP):
             continue
@@ -245,19 +245,20 @@ def _speaker(raw: str, t: str, in_s: list[tuple[PersonMention, str]], v: CueMent
                 continue
         elif _CLAUSE.search(gap):
             continue
-        if m.end > best_end:
-            best, best_end = k, m.end
-    if best and not english:
+        if best_m is None or m.end > best_m.end:
+            best, best_m = k, m
+    if best_m is not None and not english:
         # 「越川市長也向鄭市長表示」: the person after 向 is spoken to; the one right before the preposition speaks
-        to = next(m for m, k in in_s if k == best and m.end == best_end)
-        speaker = next((k for m, k in in_s if m.end <= to.start and _SPOKEN_TO_ZH.fullmatch(t, m.end, to.start)), None)
+        speaker = next((k for m, k in in_s if m.end <= best_m.start and _SPOKEN_TO_ZH.fullmatch(t, m.end, best_m.start)), None)
         if speaker is not None:
             return speaker
     return best
 
 
 # (the speaker's name may be followed by a bracket and the name in Latin letters: 「鞏薩蕾(共和黨)Rep. Jenniffer Gonzalez (R-PR)也向」)
-_SPOKEN_TO_ZH = re.compile(fold(r"(?:\s*[(（][^()（）]{0,40}[)）]|\s*[A-Za-z][\w .'’-]{0,60})*"
+# (an atomic group over ASCII runs: a run of Latin words splits one way only, so a failed match does not backtrack
+# through every split of it)
+_SPOKEN_TO_ZH = re.compile(fold(r"(?>(?:\s*[(（][^()（）]{0,40}[)）]|\s*[A-Za-z][A-Za-z0-9 .'’-]{0,60})*)"
                                 r"\s*(?:也|並|亦|則|更|還|再|同時|特別|特地|當面)*\s*(?:向|對|跟)\s*"))
 
 
